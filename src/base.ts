@@ -1,0 +1,38 @@
+// Resolves the final stage's base image before the build, for base-image annotations (seed 004).
+import * as core from '@actions/core'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { ResolvedBase } from './annotations.js'
+import { type Buildx, runBuildx } from './engines/buildx.js'
+import type { Settings } from './inputs.js'
+import { finalStageBase, isIndex, parseManifestJson } from './manifests.js'
+import { normalizePlatform } from './reference.js'
+
+export async function resolveBase(bx: Buildx, s: Settings): Promise<ResolvedBase | undefined> {
+  const file = s.file || path.join(s.context, 'Dockerfile')
+  if (!existsSync(file)) return undefined
+  const name = finalStageBase(readFileSync(file, 'utf8'), Object.fromEntries(s.buildArgs), s.target || undefined)
+  if (!name) {
+    core.info('base-annotations: the final stage has no base image (FROM scratch); nothing to annotate')
+    return undefined
+  }
+  const r = await runBuildx(bx, ['buildx', 'imagetools', 'inspect', '--raw', name])
+  if (r.code !== 0) {
+    core.warning(`base-annotations: cannot resolve ${name}: ${(r.stderr || r.stdout).trim().split('\n').pop() ?? ''}`)
+    return undefined
+  }
+  const digest = `sha256:${createHash('sha256').update(r.stdout).digest('hex')}`
+  const doc = parseManifestJson(r.stdout, name)
+  const platformDigests: Record<string, string> = {}
+  if (isIndex(doc)) {
+    for (const m of doc.manifests) {
+      if (m.platform && m.platform.os !== 'unknown') {
+        const p = `${m.platform.os}/${m.platform.architecture}${m.platform.variant ? `/${m.platform.variant}` : ''}`
+        platformDigests[normalizePlatform(p)] = m.digest
+      }
+    }
+  }
+  core.info(`base-annotations: ${name} is ${digest}`)
+  return { name: name.includes('@') ? name.slice(0, name.indexOf('@')) : name, digest, platformDigests }
+}

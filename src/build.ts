@@ -1,0 +1,235 @@
+// Runs the planned builds through buildx and reads back what buildx says it built.
+import * as core from '@actions/core'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { bakeArgs, buildArgs, imagetoolsCreateArgs, type BuildContext } from './args.js'
+import { type Buildx, buildxOrThrow, runBuildx } from './engines/buildx.js'
+import { CommandError } from './exec.js'
+import type { Settings } from './inputs.js'
+import { InputError } from './lists.js'
+import { parseBuildError } from './probe.js'
+import { parseReference } from './reference.js'
+
+/** What one target's build produced, as buildx reported it. */
+export interface BuildResult {
+  target: string
+  tags: string[]
+  platforms: string[]
+  /** the metadata-file object for this target */
+  metadata: Record<string, unknown>
+  imageId: string
+  digest: string
+  pushed: boolean
+  loaded: boolean
+  /** exporter destinations (oci/docker/tar/local) from the outputs input */
+  exports: Array<{ type: string; dest: string }>
+}
+
+export interface BuildEnv {
+  bx: Buildx
+  ctx: BuildContext
+  tempDir: string
+  secretFiles: Map<string, string>
+}
+
+function readJson(file: string): Record<string, unknown> {
+  if (!existsSync(file)) return {}
+  const text = readFileSync(file, 'utf8').trim()
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {}
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : ''
+}
+
+export function exportsOf(outputs: string[]): Array<{ type: string; dest: string }> {
+  return outputs.flatMap(o => {
+    if (!o.includes('=')) return [{ type: 'local', dest: o }]
+    const fields = Object.fromEntries(o.split(',').map(f => [f.slice(0, f.indexOf('=')).trim(), f.slice(f.indexOf('=') + 1)]))
+    return fields['dest'] ? [{ type: fields['type'] ?? '', dest: fields['dest'] }] : []
+  })
+}
+
+function pushesViaOutputs(outputs: string[]): boolean {
+  return outputs.some(o => /(^|,)type=registry(,|$)/.test(o) || (/(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o)))
+}
+
+function reportFailure(e: unknown, log: string, s: Settings, what: string): never {
+  const loc = parseBuildError(log, s.file || path.join(s.context, 'Dockerfile'))
+  const message = e instanceof CommandError ? e.message : String(e)
+  if (loc) core.error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: 'Build failed' })
+  throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`)
+}
+
+async function streamed(env: BuildEnv, args: string[], prefix: string): Promise<{ code: number; log: string }> {
+  const lines: string[] = []
+  const r = await runBuildx(env.bx, args, {
+    onLine: line => {
+      lines.push(line)
+      if (lines.length > 400) lines.shift()
+      core.info(prefix ? `[${prefix}] ${line}` : line)
+    }
+  })
+  return { code: r.code, log: lines.join('\n') }
+}
+
+export async function singleBuild(s: Settings, env: BuildEnv): Promise<BuildResult> {
+  const metadataFile = path.join(env.tempDir, 'metadata.json')
+  const iidFile = path.join(env.tempDir, 'iid.txt')
+  const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles })
+  core.info(`buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
+  const { code, log } = await streamed(env, args, '')
+  if (code !== 0) reportFailure(new Error(`buildx exited with code ${code}`), log, s, 'build')
+  const metadata = readJson(metadataFile)
+  return {
+    target: s.target || 'default',
+    tags: s.tags,
+    platforms: s.platforms,
+    metadata,
+    imageId: existsSync(iidFile) ? readFileSync(iidFile, 'utf8').trim() : str(metadata['containerimage.config.digest']),
+    digest: str(metadata['containerimage.digest']),
+    pushed: s.push || pushesViaOutputs(s.outputs),
+    loaded: s.load || s.outputs.some(o => /(^|,)type=docker(,|$)/.test(o)),
+    exports: exportsOf(s.outputs)
+  }
+}
+
+/** Bake: one invocation for all targets, so shared stages build once. */
+export async function bake(s: Settings, env: BuildEnv, files: string[], targets: string[], set: string[]): Promise<BuildResult[]> {
+  const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
+  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile })
+  core.info(`buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
+  const { code, log } = await streamed(env, args, '')
+  if (code !== 0) reportFailure(new Error(`bake exited with code ${code}`), log, s, 'bake')
+  const all = readJson(metadataFile)
+  const printed = await printBake(env, files, targets, set)
+  return Object.entries(all)
+    .filter(([k]) => k !== 'buildx.build.warnings')
+    .map(([target, value]) => {
+      const metadata = (value ?? {}) as Record<string, unknown>
+      const def = printed[target] ?? {}
+      const outputs = (def.output ?? []).map(String)
+      return {
+        target,
+        tags: str(metadata['image.name']) ? str(metadata['image.name']).split(',') : (def.tags ?? []),
+        platforms: def.platforms ?? [],
+        metadata,
+        imageId: str(metadata['containerimage.config.digest']),
+        digest: str(metadata['containerimage.digest']),
+        pushed: s.push || pushesViaOutputs(outputs),
+        loaded: s.load || outputs.some(o => /(^|,)type=docker(,|$)/.test(o)),
+        exports: exportsOf(outputs)
+      }
+    })
+}
+
+interface PrintedTarget {
+  tags?: string[]
+  platforms?: string[]
+  output?: unknown[]
+}
+
+/** `bake --print` resolves the definition (matrix, variables) without building. */
+export async function printBake(env: BuildEnv, files: string[], targets: string[], set: string[]): Promise<Record<string, PrintedTarget>> {
+  const args = ['buildx', 'bake', ...files.flatMap(f => ['--file', f]), ...set.flatMap(v => ['--set', v]), '--print', '--', ...targets]
+  const r = await runBuildx(env.bx, args)
+  if (r.code !== 0) {
+    throw new InputError(files.length > 0 ? 'files' : 'targets', `bake cannot read the definition: ${(r.stderr || r.stdout).trim().split('\n').pop() ?? ''}`)
+  }
+  const parsed = JSON.parse(r.stdout) as { target?: Record<string, PrintedTarget> }
+  return parsed.target ?? {}
+}
+
+/**
+ * Each platform built on its own and pushed by digest (no tag); only when every one succeeded is
+ * a manifest list created and tagged, so a failure never moves a tag.
+ */
+export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatform: BuildResult[]; merged: BuildResult }> {
+  const repo = parseReference(s.tags[0] ?? '')?.name
+  if (!repo) throw new InputError('tags', 'platform-split needs a tag to name the repository')
+  const queue = [...s.platforms]
+  const results = new Map<string, BuildResult>()
+  const failures: string[] = []
+  const worker = async () => {
+    for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
+      const platform = p
+      const dir = path.join(env.tempDir, platform.replaceAll('/', '-'))
+      mkdirSync(dir, { recursive: true })
+      const metadataFile = path.join(dir, 'metadata.json')
+      const iidFile = path.join(dir, 'iid.txt')
+      const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, { platforms: [platform], tags: [], pushByDigest: { name: repo } })
+      core.info(`[${platform}] buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
+      const { code, log } = await streamed(env, args, platform)
+      if (code !== 0) {
+        const loc = parseBuildError(log, s.file || path.join(s.context, 'Dockerfile'))
+        failures.push(`${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : ` (buildx exited with code ${code})`}`)
+        continue
+      }
+      const metadata = readJson(metadataFile)
+      results.set(platform, {
+        target: `${s.target || 'default'}@${platform}`,
+        tags: [],
+        platforms: [platform],
+        metadata,
+        imageId: str(metadata['containerimage.config.digest']),
+        digest: str(metadata['containerimage.digest']),
+        pushed: true,
+        loaded: false,
+        exports: []
+      })
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(s.maxParallel, s.platforms.length) }, worker))
+  if (failures.length > 0) {
+    throw new Error(`platform build failed for ${failures.join('; ')}; no tag was created or moved`)
+  }
+  const perPlatform = s.platforms.map(p => results.get(p)).filter((r): r is BuildResult => r !== undefined)
+  const merged = await mergeDigests(s, env, perPlatform.map(r => `${repo}@${r.digest}`), s.tags)
+  merged.target = s.target || 'default'
+  merged.platforms = s.platforms
+  return { perPlatform, merged }
+}
+
+/** Creates one manifest list from per-platform digests and applies the tags. */
+export async function mergeDigests(s: Settings, env: BuildEnv, sources: string[], tags: string[]): Promise<BuildResult> {
+  const metadataFile = path.join(env.tempDir, 'merge-descriptor.json')
+  const args = imagetoolsCreateArgs(tags, sources, s.annotations.filter(a => /^index:|^[^:=]+=/.test(a)))
+  core.info(`buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
+  const r = await withRetry(() => buildxOrThrow(env.bx, args), 'imagetools create')
+  core.info(r.stderr.trim())
+  // imagetools create reports nothing machine-readable: read the digest back from the first tag.
+  const inspect = await buildxOrThrow(env.bx, ['buildx', 'imagetools', 'inspect', tags[0] ?? '', '--format', '{{json .Manifest}}'])
+  const descriptor = JSON.parse(inspect.stdout) as { digest?: string; mediaType?: string }
+  writeFileSync(metadataFile, JSON.stringify(descriptor))
+  return {
+    target: 'merge',
+    tags,
+    platforms: [],
+    metadata: { 'containerimage.digest': descriptor.digest ?? '', 'containerimage.descriptor': descriptor, 'image.name': tags.join(',') },
+    imageId: '',
+    digest: descriptor.digest ?? '',
+    pushed: true,
+    loaded: false,
+    exports: []
+  }
+}
+
+/** Retries an idempotent registry step with backoff, bounded in attempts. */
+export async function withRetry<T>(fn: () => Promise<T>, what: string, attempts = 4, firstDelayMs = 500): Promise<T> {
+  let delay = firstDelayMs
+  for (let i = 1; ; i++) {
+    try {
+      return await fn()
+    } catch (e) {
+      if (i >= attempts) throw e
+      core.warning(`${what} failed (attempt ${i} of ${attempts}), retrying in ${delay} ms: ${(e as Error).message}`)
+      await new Promise(r => setTimeout(r, delay))
+      delay *= 2
+    }
+  }
+}
+
+/** Shows argv in the log the way a user would type it; never used to run anything. */
+export function quoteForLog(a: string): string {
+  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`
+}

@@ -1,0 +1,60 @@
+// Release checksum files and release URLs. Pure.
+
+/** Parses `sha256sum` output: "<64 hex>  <name>" (a '*' before the name marks binary mode). */
+export function parseChecksums(text: string): Map<string, string> {
+  const sums = new Map<string, string>()
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^([a-f0-9]{64})\s+\*?(\S+)\s*$/i.exec(line.trim())
+    if (m && m[1] && m[2]) sums.set(m[2].replace(/^\.\//, ''), m[1].toLowerCase())
+  }
+  return sums
+}
+
+export function checksumFor(sums: Map<string, string>, fileName: string): string | undefined {
+  return sums.get(fileName)
+}
+
+export const DEFAULT_BUILDX_RELEASES = 'https://github.com/docker/buildx/releases'
+
+export function nodeArch(arch: string): string {
+  switch (arch) {
+    case 'x64':
+      return 'amd64'
+    case 'arm64':
+      return 'arm64'
+    case 'arm':
+      return 'arm-v7'
+    case 'ppc64':
+      return 'ppc64le'
+    default:
+      return arch
+  }
+}
+
+/**
+ * Buildx release layout (GitHub's, and any mirror of it):
+ *   <base>/download/v<version>/buildx-v<version>.<os>-<arch>   and   .../checksums.txt
+ *   <base>/latest/download/checksums.txt                      (names the latest version)
+ */
+export function buildxAssetUrls(base: string, version: string, os: string, arch: string) {
+  const b = base.replace(/\/+$/, '')
+  const fileName = `buildx-v${version}.${os}-${arch}`
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/checksums.txt`
+  }
+}
+
+export function latestChecksumsUrl(base: string): string {
+  return `${base.replace(/\/+$/, '')}/latest/download/checksums.txt`
+}
+
+/** The version a latest checksums file is for, read from its buildx-vX.Y.Z.* names. */
+export function versionFromChecksums(sums: Map<string, string>, tool = 'buildx'): string | undefined {
+  for (const name of sums.keys()) {
+    const m = new RegExp(`^${tool}-v(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?)\\.`).exec(name)
+    if (m?.[1]) return m[1]
+  }
+  return undefined
+}

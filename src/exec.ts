@@ -1,0 +1,124 @@
+// The one place processes are started. No shell: argv goes to the program as given.
+import { spawn } from 'node:child_process'
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv
+  cwd?: string
+  /** write output lines to this sink as they arrive (build logs) */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void
+  input?: string
+  /** fail with the command's stderr when it exits non-zero */
+  check?: boolean
+}
+
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export interface Runner {
+  run(cmd: string, args: string[], opts?: RunOptions): Promise<RunResult>
+}
+
+export class CommandError extends Error {
+  constructor(
+    readonly cmd: string,
+    readonly result: RunResult
+  ) {
+    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n')
+    super(`${cmd} exited with code ${result.code}${tail ? `: ${tail}` : ''}`)
+    this.name = 'CommandError'
+  }
+}
+
+const running = new Set<ReturnType<typeof spawn>>()
+
+/** Stops every process we started (cancellation): SIGTERM to each process group. */
+export function terminateAll(signal: NodeJS.Signals = 'SIGTERM'): number {
+  let n = 0
+  for (const child of running) {
+    if (child.pid !== undefined && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, signal)
+        n++
+      } catch {
+        try {
+          child.kill(signal)
+          n++
+        } catch {
+          // already gone
+        }
+      }
+    }
+  }
+  return n
+}
+
+export function waitForChildren(timeoutMs: number): Promise<void> {
+  const pending = [...running].filter(c => c.exitCode === null && c.signalCode === null)
+  if (pending.length === 0) return Promise.resolve()
+  return new Promise(resolve => {
+    const timer = setTimeout(() => {
+      terminateAll('SIGKILL')
+      resolve()
+    }, timeoutMs)
+    let left = pending.length
+    for (const c of pending) {
+      c.once('close', () => {
+        if (--left === 0) {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+    }
+  })
+}
+
+export const processRunner: Runner = {
+  run(cmd, args, opts = {}) {
+    return new Promise((resolve, reject) => {
+      const child = spawn(cmd, args, {
+        env: opts.env ?? process.env,
+        cwd: opts.cwd,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        // its own process group, so cancellation can stop the whole tree
+        detached: true
+      })
+      running.add(child)
+      const out: Buffer[] = []
+      const err: Buffer[] = []
+      const partial = { stdout: '', stderr: '' }
+      const feed = (stream: 'stdout' | 'stderr', chunk: Buffer) => {
+        ;(stream === 'stdout' ? out : err).push(chunk)
+        if (!opts.onLine) return
+        const text = partial[stream] + chunk.toString('utf8')
+        const lines = text.split('\n')
+        partial[stream] = lines.pop() ?? ''
+        for (const l of lines) opts.onLine(l, stream)
+      }
+      child.stdout.on('data', (c: Buffer) => feed('stdout', c))
+      child.stderr.on('data', (c: Buffer) => feed('stderr', c))
+      child.on('error', e => {
+        running.delete(child)
+        reject(new Error(`cannot run ${cmd}: ${e.message}`))
+      })
+      child.on('close', (code, signal) => {
+        running.delete(child)
+        if (opts.onLine) {
+          if (partial.stdout) opts.onLine(partial.stdout, 'stdout')
+          if (partial.stderr) opts.onLine(partial.stderr, 'stderr')
+        }
+        const result = {
+          code: code ?? (signal ? 128 : 1),
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8')
+        }
+        if (opts.check && result.code !== 0) reject(new CommandError(`${cmd} ${args.slice(0, 3).join(' ')}`, result))
+        else resolve(result)
+      })
+      child.stdin.on('error', () => undefined)
+      child.stdin.end(opts.input ?? '')
+    })
+  }
+}

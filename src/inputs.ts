@@ -1,0 +1,333 @@
+// parseInputs(read) -> one typed, validated settings object. Pure: the caller passes a reader
+// (core.getInput in the action, a flag map in tests) and nothing here touches the machine.
+import { InputError, clip, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
+import { versionAtLeast } from './args.js'
+import { DIGEST_RE, isPlatform, normalizePlatform, parseReference } from './reference.js'
+
+export { InputError } from './lists.js'
+
+export type Driver = 'docker' | 'docker-container' | 'remote' | 'kubernetes'
+export type Engine = 'auto' | 'buildx' | 'depot'
+export type Mode = 'build' | 'merge'
+
+export interface Secret {
+  id: string
+  kind: 'value' | 'file' | 'env'
+  /** the secret itself (kind value), a path (file) or an env var name (env) */
+  source: string
+}
+
+export interface Settings {
+  mode: Mode
+  engine: Engine
+
+  // setup
+  buildxVersion: string
+  buildxDownloadUrl: string
+  builder: string
+  driver: Driver
+  driverOpts: string[]
+  buildkitdConfig: string
+  buildkitdConfigInline: string
+  buildkitdFlags: string
+  endpoint: string
+  builderPlatforms: string[]
+  keepBuilder: boolean
+
+  // one build (docker/build-push-action names)
+  context: string
+  file: string
+  tags: string[]
+  labels: string[]
+  annotations: string[]
+  buildArgs: Array<[string, string]>
+  buildContexts: string[]
+  secrets: Secret[]
+  platforms: string[]
+  target: string
+  push: boolean
+  load: boolean
+  outputs: string[]
+  cacheFrom: string[]
+  cacheTo: string[]
+  provenance: string
+  sbom: string
+  noCache: boolean
+  pull: boolean
+  network: string
+  shmSize: string
+  ulimit: string[]
+  addHosts: string[]
+  allow: string[]
+
+  // many builds
+  files: string[]
+  targets: string[]
+  set: string[]
+  matrix: string
+  matrixName: string
+  platformSplit: boolean
+  maxParallel: number
+  digests: string[]
+  digestsFrom: string[]
+
+  // reporting
+  baseAnnotations: boolean
+  summary: boolean
+}
+
+export type InputReader = (name: string) => string
+
+const DRIVERS: readonly Driver[] = ['docker', 'docker-container', 'remote', 'kubernetes']
+const ENGINES: readonly Engine[] = ['auto', 'buildx', 'depot']
+const MODES: readonly Mode[] = ['build', 'merge']
+const OUTPUT_TYPES = ['registry', 'image', 'docker', 'oci', 'tar', 'local', 'cacheonly']
+const CACHE_TYPES = ['registry', 'local', 'inline', 'gha', 's3', 'azblob']
+/** No single input needs more; a larger one is a mistake or an attack on the log. */
+const MAX_INPUT_LENGTH = 64 * 1024
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], input: string, dflt: T): T {
+  const v = value.trim() === '' ? dflt : value.trim()
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new InputError(input, `unknown value ${JSON.stringify(clip(v))}; expected one of ${allowed.join(', ')}`)
+  }
+  return v as T
+}
+
+function checkPlatforms(items: string[], input: string): string[] {
+  for (const p of items) {
+    if (!isPlatform(p)) {
+      throw new InputError(input, `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`)
+    }
+  }
+  if (new Set(items.map(normalizePlatform)).size !== items.length) throw new InputError(input, 'a platform is listed twice')
+  return items
+}
+
+function checkTags(items: string[], input: string, templated = false): string[] {
+  for (const t of items) {
+    // Matrix tags are templates: check them with each {{axis}} standing for a valid tag part.
+    const ref = parseReference(templated ? t.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_-]*\s*\}\}/g, 'x') : t)
+    if (!ref) throw new InputError(input, `${JSON.stringify(clip(t))} is not a valid image reference (lowercase name, optional :tag, no spaces)`)
+    if (ref.digest) throw new InputError(input, `${JSON.stringify(clip(t))} has a digest; a tag cannot be pushed to a digest`)
+  }
+  return items
+}
+
+function checkTypedCsv(items: string[], input: string, types: string[]): string[] {
+  for (const item of items) {
+    // buildx accepts a bare path for --output (local exporter) and a bare ref for --cache-from.
+    if (!item.includes('=')) continue
+    const fields = parseCsvFields(item, input)
+    const type = fields['type']
+    if (type === undefined) throw new InputError(input, `${JSON.stringify(clip(item))} has no type=`)
+    if (!types.includes(type)) throw new InputError(input, `unknown type ${JSON.stringify(type)}; expected one of ${types.join(', ')}`)
+  }
+  return items
+}
+
+function parseSecrets(read: InputReader): Secret[] {
+  const secrets: Secret[] = []
+  const add = (input: string, kind: Secret['kind']) => {
+    const lines = parseList(read(input), input)
+    // A malformed secret line is not echoed: it may be the secret itself.
+    lines.forEach((line, i) => {
+      if (line.indexOf('=') <= 0) throw new InputError(input, `line ${i + 1} is not id=${kind === 'value' ? 'value' : kind === 'file' ? 'path' : 'VARIABLE'} (value not shown)`)
+    })
+    for (const [id, source] of parseKeyValues(lines, input)) {
+      if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', '-'`)
+      if (kind !== 'value' && source === '') throw new InputError(input, `secret ${id} names no ${kind === 'file' ? 'file' : 'variable'}`)
+      if (kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source)) throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`)
+      if (kind === 'file' && /[\n"]/.test(source)) throw new InputError(input, `secret ${id}: the path contains a newline or a quote`)
+      if (secrets.some(s => s.id === id)) throw new InputError(input, `secret id ${id} is given twice`)
+      secrets.push({ id, kind, source })
+    }
+  }
+  add('secrets', 'value')
+  add('secret-files', 'file')
+  add('secret-envs', 'env')
+  return secrets
+}
+
+function checkAttest(value: string, input: string): string {
+  const v = value.trim()
+  if (v === '' || /^(true|false)$/i.test(v)) return v.toLowerCase()
+  const fields = parseCsvFields(v, input)
+  if (fields['mode'] !== undefined && !['min', 'max'].includes(fields['mode'])) {
+    throw new InputError(input, `mode must be min or max, got ${JSON.stringify(clip(fields['mode']))}`)
+  }
+  return v
+}
+
+export function parseInputs(readRaw: InputReader): Settings {
+  const read: InputReader = name => {
+    const v = readRaw(name)
+    if (v.length > MAX_INPUT_LENGTH) throw new InputError(name, `value is ${v.length} characters; the limit is ${MAX_INPUT_LENGTH}`)
+    if (v.includes('\0')) throw new InputError(name, 'value contains a NUL character')
+    return v
+  }
+  const bool = (name: string, dflt: boolean) => parseBool(read(name), name, dflt)
+  const list = (name: string, comma = false) => parseList(read(name), name, { comma })
+
+  const mode = oneOf(read('mode'), MODES, 'mode', 'build')
+  const engine = oneOf(read('engine'), ENGINES, 'engine', 'auto')
+  const driver = oneOf(read('driver'), DRIVERS, 'driver', 'docker')
+
+  const buildxVersion = read('buildx-version').trim() || 'latest'
+  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(buildxVersion)) {
+    throw new InputError('buildx-version', `expected latest, installed or a version like 0.29.1, got ${JSON.stringify(clip(buildxVersion))}`)
+  }
+  const buildxDownloadUrl = read('buildx-download-url').trim()
+  if (buildxDownloadUrl && !/^https?:\/\/[^\s]+$/.test(buildxDownloadUrl)) {
+    throw new InputError('buildx-download-url', `expected an http(s) URL, got ${JSON.stringify(clip(buildxDownloadUrl))}`)
+  }
+
+  const builder = read('builder').trim()
+  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
+    throw new InputError('builder', `${JSON.stringify(clip(builder))} is not a builder name`)
+  }
+  const endpoint = read('endpoint').trim()
+  if (driver === 'remote' && !endpoint && !builder) {
+    throw new InputError('endpoint', 'the remote driver needs an endpoint, e.g. tcp://buildkitd:1234')
+  }
+  if (endpoint && !/^(tcp|unix|ssh|docker-container|kube-pod):\/\/[^\s]+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(endpoint)) {
+    throw new InputError('endpoint', `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`)
+  }
+  const buildkitdConfig = read('buildkitd-config').trim()
+  const buildkitdConfigInline = read('buildkitd-config-inline')
+  if (buildkitdConfig && buildkitdConfigInline.trim()) {
+    throw new InputError('buildkitd-config-inline', 'give buildkitd-config or buildkitd-config-inline, not both')
+  }
+  if (driver === 'docker' && (buildkitdConfig || buildkitdConfigInline.trim() || read('buildkitd-flags').trim()) && !builder) {
+    throw new InputError('driver', 'buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine\'s')
+  }
+
+  const platforms = checkPlatforms(list('platforms', true), 'platforms')
+  const push = bool('push', false)
+  const load = bool('load', false)
+  const outputs = checkTypedCsv(list('outputs'), 'outputs', OUTPUT_TYPES)
+  if (outputs.length > 0 && (push || load)) {
+    throw new InputError('outputs', 'push and load are shorthands for outputs; give one or the other')
+  }
+
+  const matrix = read('matrix')
+  const tags = checkTags(list('tags', true), 'tags', matrix.trim() !== '')
+  const context = read('context').trim() || '.'
+
+  const maxParallelRaw = read('max-parallel').trim() || '4'
+  if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
+    throw new InputError('max-parallel', `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`)
+  }
+
+  const digests = list('digests', true)
+  for (const [i, d] of digests.entries()) {
+    const at = d.lastIndexOf('@')
+    const digest = at >= 0 ? d.slice(at + 1) : d
+    if (!DIGEST_RE.test(digest) || (at >= 0 && !parseReference(d))) {
+      throw new InputError('digests', `entry ${i + 1} ${JSON.stringify(clip(d))} is not sha256:<64 hex> or repository@sha256:<64 hex>`)
+    }
+  }
+  const digestsFrom = list('digests-from')
+  if (mode === 'merge') {
+    if (digests.length === 0 && digestsFrom.length === 0) throw new InputError('digests', 'merge mode needs the digests to merge (digests or digests-from)')
+    if (tags.length === 0) throw new InputError('tags', 'merge mode needs at least one tag to apply to the merged manifest list')
+  } else if (digests.length > 0 || digestsFrom.length > 0) {
+    throw new InputError('digests', 'digests are only read in merge mode (mode: merge)')
+  }
+
+  const files = list('files')
+  const targets = list('targets', true)
+  for (const t of targets) {
+    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError('targets', `${JSON.stringify(clip(t))} is not a bake target name`)
+  }
+  if (matrix.trim() && files.length > 0) throw new InputError('matrix', 'give a matrix or bake files, not both')
+  const platformSplit = bool('platform-split', false)
+  if (platformSplit && platforms.length < 2) throw new InputError('platform-split', 'needs at least two platforms')
+  if (platformSplit && !push) throw new InputError('platform-split', 'pushes each platform by digest, so it needs push: true')
+  if (platformSplit && (files.length > 0 || targets.length > 0 || matrix.trim())) throw new InputError('platform-split', 'works on a single build; bake files and matrix targets build all their platforms in one invocation')
+  if (platformSplit && load) throw new InputError('platform-split', 'pushes by digest and cannot load; drop load')
+  if (platformSplit && tags.length === 0) throw new InputError('tags', 'platform-split needs at least one tag for the merged manifest list')
+
+  return {
+    mode,
+    engine,
+    buildxVersion,
+    buildxDownloadUrl,
+    builder,
+    driver,
+    driverOpts: list('driver-opts'),
+    buildkitdConfig,
+    buildkitdConfigInline,
+    buildkitdFlags: read('buildkitd-flags').trim(),
+    endpoint,
+    builderPlatforms: checkPlatforms(list('builder-platforms', true), 'builder-platforms'),
+    keepBuilder: bool('keep-builder', false),
+
+    context,
+    file: read('file').trim(),
+    tags,
+    labels: parseKeyValues(list('labels'), 'labels').map(([k, v]) => `${k}=${v}`),
+    annotations: list('annotations'),
+    buildArgs: parseKeyValues(list('build-args'), 'build-args'),
+    buildContexts: parseKeyValues(list('build-contexts'), 'build-contexts').map(([k, v]) => `${k}=${v}`),
+    secrets: parseSecrets(read),
+    platforms,
+    target: read('target').trim(),
+    push,
+    load,
+    outputs,
+    cacheFrom: checkTypedCsv(list('cache-from'), 'cache-from', CACHE_TYPES),
+    cacheTo: checkTypedCsv(list('cache-to'), 'cache-to', CACHE_TYPES),
+    provenance: checkAttest(read('provenance'), 'provenance'),
+    sbom: checkAttest(read('sbom'), 'sbom'),
+    noCache: bool('no-cache', false),
+    pull: bool('pull', false),
+    network: read('network').trim(),
+    shmSize: checkSize(read('shm-size').trim(), 'shm-size'),
+    ulimit: list('ulimit'),
+    addHosts: list('add-hosts', true),
+    allow: list('allow', true),
+
+    files,
+    targets,
+    set: list('set'),
+    matrix,
+    matrixName: read('matrix-name').trim(),
+    platformSplit,
+    maxParallel: Number(maxParallelRaw),
+    digests,
+    digestsFrom,
+
+    baseAnnotations: bool('base-annotations', false),
+    summary: bool('summary', true)
+  }
+}
+
+function checkSize(v: string, input: string): string {
+  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v)) throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`)
+  return v
+}
+
+/** Checks that need to know the machine (engine image store, buildx version), but still pure. */
+export interface Capabilities {
+  buildxVersion: string
+  /** the engine stores images in containerd (can hold manifest lists) */
+  containerdStore: boolean
+  /** buildx can read a build record's attachments (buildx >= 0.23) */
+  historyAttachments: boolean
+  driver: Driver
+}
+
+export function checkAgainstCapabilities(s: Settings, caps: Capabilities): void {
+  if (!versionAtLeast(caps.buildxVersion, '0.10.0') && (s.provenance || s.sbom)) {
+    throw new InputError(s.provenance ? 'provenance' : 'sbom', `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || 'of unknown version'}`)
+  }
+  if (s.load && s.platforms.length > 1 && !caps.containerdStore) {
+    throw new InputError('load', `loading ${s.platforms.length} platforms needs an engine with the containerd image store; this engine's classic store holds one platform. Build one platform to load, or push`)
+  }
+  if (caps.driver === 'docker' && s.cacheTo.some(c => !c.includes('=') || parseCsvFields(c, 'cache-to')['type'] !== 'inline')) {
+    if (!caps.containerdStore) {
+      throw new InputError('cache-to', 'the docker driver without the containerd image store only supports inline cache export; use driver docker-container or remote')
+    }
+  }
+}

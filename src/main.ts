@@ -1,0 +1,248 @@
+// main: the only orchestration of the build step. Everything it decides is done by pure modules;
+// everything it touches goes through engines/, exec.ts and reports.ts.
+import * as core from '@actions/core'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { baseAnnotationArgs } from './annotations.js'
+import { createBuilderArgs, versionAtLeast, type BuildContext } from './args.js'
+import { resolveBase } from './base.js'
+import { bake, mergeDigests, singleBuild, splitBuild, type BuildEnv, type BuildResult } from './build.js'
+import { buildxOrThrow, defaultBuilderName, engineUsesContainerdStore, inspectBuilder, setupBuildx } from './engines/buildx.js'
+import { processRunner, terminateAll, waitForChildren } from './exec.js'
+import { checkAgainstCapabilities, InputError, parseInputs, type Capabilities, type Settings } from './inputs.js'
+import { expandMatrix, matrixToBake, parseMatrix } from './matrix.js'
+import { parseReference } from './reference.js'
+import { collectReports, setReportOutputs } from './reports.js'
+import { emptyState, saveState, type State } from './state.js'
+
+function readInput(name: string): string {
+  return core.getInput(name)
+}
+
+/** Checks against the file system that parseInputs cannot do; still before anything is built. */
+function checkFiles(s: Settings): void {
+  const remote = /^[a-z]+:\/\/|^git@|^github\.com\//.test(s.context)
+  if (!remote && s.mode === 'build' && s.files.length === 0 && !s.matrix.trim() && s.targets.length === 0) {
+    if (!existsSync(s.context) || !statSync(s.context).isDirectory()) {
+      throw new InputError('context', `${s.context} is not a directory (resolved from ${process.cwd()})`)
+    }
+    const file = s.file || path.join(s.context, 'Dockerfile')
+    if (!existsSync(file)) throw new InputError('file', `${file} does not exist`)
+  }
+  for (const f of s.files) if (!existsSync(f)) throw new InputError('files', `${f} does not exist`)
+  for (const sec of s.secrets) {
+    if (sec.kind === 'file' && !existsSync(sec.source)) throw new InputError('secret-files', `secret ${sec.id}: ${sec.source} does not exist`)
+    if (sec.kind === 'env' && process.env[sec.source] === undefined) throw new InputError('secret-envs', `secret ${sec.id}: environment variable ${sec.source} is not set`)
+  }
+  for (const f of s.digestsFrom) if (!existsSync(f)) throw new InputError('digests-from', `${f} does not exist`)
+}
+
+function githubContext(): { publicRepo: boolean; builderId: string } {
+  let publicRepo = false
+  const eventPath = process.env['GITHUB_EVENT_PATH']
+  if (eventPath && existsSync(eventPath)) {
+    try {
+      const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { repository?: { private?: boolean } }
+      publicRepo = event.repository?.private === false
+    } catch {
+      // an unreadable event file only changes the provenance default
+    }
+  }
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env
+  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : '' }
+}
+
+function randomSuffix(): string {
+  return Math.random().toString(16).slice(2, 10)
+}
+
+function writeSecretFiles(s: Settings, dir: string): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const sec of s.secrets) {
+    if (sec.kind !== 'value') continue
+    const file = path.join(dir, `secret-${files.size}`)
+    writeFileSync(file, sec.source, { mode: 0o600 })
+    files.set(sec.id, file)
+  }
+  return files
+}
+
+async function setUpBuilder(s: Settings, state: State, bxState: BuildEnv['bx']): Promise<{ name: string; driver: string; platforms: string[] }> {
+  let name = s.builder
+  if (!name && s.driver === 'docker') {
+    name = await defaultBuilderName(processRunner)
+  } else if (!name) {
+    name = `build-image-${randomSuffix()}`
+    let configFile = s.buildkitdConfig
+    if (s.buildkitdConfigInline.trim()) {
+      configFile = path.join(state.tempDir, 'buildkitd.toml')
+      writeFileSync(configFile, s.buildkitdConfigInline)
+    }
+    if (configFile && !existsSync(configFile)) throw new InputError('buildkitd-config', `${configFile} does not exist`)
+    await buildxOrThrow(bxState, createBuilderArgs(s, { name, configFile }))
+    state.builder = name
+    state.builderCreated = true
+    saveState(state)
+  }
+  const info = await inspectBuilder(bxState, name)
+  const platforms = [...new Set(info.nodes.flatMap(n => n.platforms))]
+  core.info(`builder ${name}: driver ${info.driver}, ${info.nodes.length} node(s), platforms ${platforms.join(', ')}`)
+  return { name, driver: info.driver || s.driver, platforms }
+}
+
+function bakeFromMatrix(s: Settings, dir: string): { file: string; targets: string[] } {
+  const combos = expandMatrix(parseMatrix(s.matrix))
+  const base = {
+    context: path.resolve(s.context),
+    ...(s.file ? { dockerfile: path.resolve(s.file) } : {}),
+    ...(s.target ? { target: s.target } : {}),
+    args: Object.fromEntries(s.buildArgs),
+    ...(s.platforms.length > 0 ? { platforms: s.platforms } : {}),
+    ...(s.labels.length > 0 ? { labels: Object.fromEntries(s.labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) } : {}),
+    ...(s.annotations.length > 0 ? { annotations: s.annotations } : {}),
+    ...(s.cacheFrom.length > 0 ? { 'cache-from': s.cacheFrom } : {}),
+    ...(s.cacheTo.length > 0 ? { 'cache-to': s.cacheTo } : {}),
+    ...(s.outputs.length > 0 ? { output: s.outputs } : {})
+  }
+  const def = matrixToBake(combos, base, { tagTemplates: s.tags, ...(s.matrixName ? { nameTemplate: s.matrixName } : {}) })
+  const file = path.join(dir, 'matrix.bake.json')
+  writeFileSync(file, JSON.stringify(def, null, 2))
+  core.info(`matrix: ${combos.length} combination(s) -> targets ${Object.keys(def.target).join(', ')}`)
+  return { file, targets: Object.keys(def.target) }
+}
+
+function readDigestFiles(files: string[]): string[] {
+  return files.flatMap(f =>
+    readFileSync(f, 'utf8')
+      .split(/\r?\n/)
+      .map(l => l.trim())
+      .filter(Boolean)
+  )
+}
+
+function setBuildOutputs(results: BuildResult[], single: boolean): void {
+  const first = results[0]
+  if (single && first) {
+    core.setOutput('imageid', first.imageId)
+    core.setOutput('digest', first.digest)
+    core.setOutput('metadata', JSON.stringify(first.metadata))
+  } else {
+    core.setOutput('metadata', JSON.stringify(Object.fromEntries(results.map(r => [r.target, r.metadata]))))
+    if (results.length === 1 && first) {
+      core.setOutput('imageid', first.imageId)
+      core.setOutput('digest', first.digest)
+    }
+  }
+  core.setOutput('digests', JSON.stringify(Object.fromEntries(results.map(r => [r.target, r.digest]))))
+}
+
+/** base-annotations: resolve the final stage's base before the build and annotate index and manifests. */
+async function addBaseAnnotations(s: Settings, bx: BuildEnv['bx']): Promise<void> {
+  if (s.mode !== 'build' || s.files.length > 0 || s.targets.length > 0 || s.matrix.trim()) {
+    core.warning('base-annotations applies to single and platform-split builds; bake files can set annotations per target')
+    return
+  }
+  const base = await core.group('Resolve the base image', () => resolveBase(bx, s))
+  if (base) s.annotations.push(...baseAnnotationArgs(base, s.platforms))
+}
+
+export async function run(): Promise<void> {
+  const started = Date.now()
+  const state = emptyState()
+  let cancelled = false
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (cancelled) return
+    cancelled = true
+    core.warning(`received ${sig}: stopping the build`)
+    terminateAll('SIGTERM')
+    void waitForChildren(10_000).then(() => {
+      state.error = `cancelled by ${sig}`
+      saveState(state)
+      process.exit(1)
+    })
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+
+  try {
+    const s = parseInputs(readInput)
+    for (const sec of s.secrets) if (sec.kind === 'value' && sec.source) core.setSecret(sec.source)
+    checkFiles(s)
+    state.summary = s.summary
+    state.keepBuilder = s.keepBuilder
+    state.tempDir = mkdtempSync(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'build-image-'))
+    state.engine = 'buildx'
+    state.engineReason = s.engine === 'buildx' ? 'engine: buildx' : 'Depot is not configured; using buildx'
+    saveState(state)
+
+    const bx = await core.group('Set up buildx', async () => {
+      const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner)
+      state.buildxCmd = b.cmd
+      state.buildxPrefix = b.prefix
+      state.buildxVersion = b.version
+      saveState(state)
+      core.info(`buildx ${b.version} (${[b.cmd, ...b.prefix].join(' ')})`)
+      return b
+    })
+
+    const builder = await core.group('Set up the builder', () => setUpBuilder(s, state, bx))
+    state.builder = builder.name
+    state.driver = builder.driver
+    saveState(state)
+    core.setOutput('builder-name', builder.name)
+    core.setOutput('builder-driver', builder.driver)
+    core.setOutput('builder-platforms', builder.platforms.join(','))
+
+    const caps: Capabilities = {
+      buildxVersion: bx.version,
+      containerdStore: builder.driver === 'docker' ? await engineUsesContainerdStore(processRunner) : true,
+      historyAttachments: versionAtLeast(bx.version, '0.23.0'),
+      driver: builder.driver as Capabilities['driver']
+    }
+    checkAgainstCapabilities(s, caps)
+    const ctx: BuildContext = { builder: builder.name, caps, ...githubContext() }
+    const env: BuildEnv = { bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(s, state.tempDir) }
+    if (s.baseAnnotations) await addBaseAnnotations(s, bx)
+
+    let results: BuildResult[]
+    let single = false
+    try {
+      if (s.mode === 'merge') {
+        const repo = parseReference(s.tags[0] ?? '')?.name ?? ''
+        const sources = [...s.digests, ...readDigestFiles(s.digestsFrom)].map(d => (d.includes('@') ? d : `${repo}@${d}`))
+        const merged = await core.group(`Merge ${sources.length} digest(s) into ${s.tags.join(', ')}`, () => mergeDigests(s, env, sources, s.tags))
+        merged.target = s.target || 'default'
+        results = [merged]
+        single = true
+      } else if (s.matrix.trim()) {
+        const gen = bakeFromMatrix(s, state.tempDir)
+        results = await core.group(`Bake ${gen.targets.length} matrix target(s)`, () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set))
+      } else if (s.files.length > 0 || s.targets.length > 0) {
+        results = await core.group(`Bake ${s.targets.join(', ') || 'default'}`, () => bake(s, env, s.files, s.targets, s.set))
+      } else if (s.platformSplit) {
+        const split = await core.group(`Build ${s.platforms.length} platforms separately, then merge`, () => splitBuild(s, env))
+        results = [split.merged]
+        single = true
+      } else {
+        results = [await core.group('Build', () => singleBuild(s, env))]
+        single = true
+      }
+    } finally {
+      // Secret values never outlive the build.
+      for (const f of env.secretFiles.values()) rmSync(f, { force: true })
+    }
+    setBuildOutputs(results, single)
+
+    const reports = await core.group('Read what was built', () => collectReports(results, { bx, caps, builder: builder.name }))
+    setReportOutputs(reports)
+    state.reports = reports
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    state.error = message
+    core.setFailed(message)
+  } finally {
+    state.durationMs = Date.now() - started
+    saveState(state)
+  }
+}

@@ -1,0 +1,179 @@
+// Reads back what was built — manifests only, never layers — from the cheapest source that has it:
+// the registry when pushed, the builder's build record when buildx can read it, the OCI layout
+// when exported, and the engine's image store when loaded.
+import * as core from '@actions/core'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import type { BuildResult } from './build.js'
+import { type Buildx, runBuildx } from './engines/buildx.js'
+import type { Capabilities } from './inputs.js'
+import { baseImagesFromMetadata, buildReport, isIndex, parseManifestJson, splitIndex } from './manifests.js'
+import { parseReference } from './reference.js'
+import { readTarEntries } from './tar.js'
+import type { ImageIndex, ImageManifest, ImageReport, MetadataSource } from './types.js'
+
+export interface ReportDeps {
+  bx: Buildx
+  caps: Capabilities
+  builder: string
+}
+
+/** Fetches one manifest blob by digest from wherever the image lives. */
+type Fetch = (digest: string, platform?: string) => Promise<string>
+
+async function readAll(target: string, tags: string[], rootDigest: string, source: MetadataSource, fetch: Fetch, rootText?: string): Promise<ImageReport> {
+  let bytesRead = 0
+  const get = async (digest: string, platform?: string) => {
+    const text = await fetch(digest, platform)
+    bytesRead += Buffer.byteLength(text)
+    return text
+  }
+  const root = parseManifestJson(rootText ?? (await get(rootDigest)), `${target} ${rootDigest}`)
+  if (rootText) bytesRead += Buffer.byteLength(rootText)
+  const manifests = new Map<string, ImageManifest>()
+  if (isIndex(root)) {
+    const { images, attestations } = splitIndex(root)
+    for (const d of [...images, ...attestations]) {
+      const platform = d.platform ? `${d.platform.os}/${d.platform.architecture}${d.platform.variant ? `/${d.platform.variant}` : ''}` : undefined
+      try {
+        const m = parseManifestJson(await get(d.digest, platform), d.digest)
+        if (!isIndex(m)) manifests.set(d.digest, m)
+      } catch (e) {
+        core.warning(`${target}: cannot read manifest ${d.digest}: ${(e as Error).message}`)
+      }
+    }
+  }
+  return buildReport({ target, tags, rootDigest, root, manifests, source, bytesRead })
+}
+
+function registryFetch(deps: ReportDeps, repo: string): Fetch {
+  return async digest => {
+    const r = await runBuildx(deps.bx, ['buildx', 'imagetools', 'inspect', '--raw', `${repo}@${digest}`])
+    if (r.code !== 0) throw new Error((r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.code}`)
+    return r.stdout
+  }
+}
+
+/** The build record's ref: metadata `buildx.build.ref` is builder/node/ref. */
+function recordRef(metadata: Record<string, unknown>): string {
+  const ref = typeof metadata['buildx.build.ref'] === 'string' ? metadata['buildx.build.ref'] : ''
+  return ref.split('/').pop() ?? ''
+}
+
+function historyFetch(deps: ReportDeps, ref: string, rootDigest: string): Fetch {
+  return async (digest, platform) => {
+    const args = ['buildx', 'history', 'inspect', '--builder', deps.builder, 'attachment', ref]
+    if (digest === rootDigest) args.push('--type', 'index')
+    else if (platform && platform !== 'unknown/unknown') args.push('--platform', platform)
+    else args.push(digest)
+    let r = await runBuildx(deps.bx, args)
+    if (r.code !== 0 && digest !== rootDigest) {
+      // Attestation manifests have no platform of their own: ask for them by digest.
+      r = await runBuildx(deps.bx, ['buildx', 'history', 'inspect', '--builder', deps.builder, 'attachment', ref, digest])
+    }
+    if (r.code !== 0) throw new Error((r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.code}`)
+    return r.stdout
+  }
+}
+
+function ociFetch(dest: string): { fetch: Fetch; root: string } {
+  let read: (p: string) => string | undefined
+  if (existsSync(dest) && statSync(dest).isDirectory()) {
+    read = p => (existsSync(path.join(dest, p)) ? readFileSync(path.join(dest, p), 'utf8') : undefined)
+  } else {
+    const entries = readTarEntries(readFileSync(dest), name => name === 'index.json' || name.startsWith('blobs/'))
+    read = p => entries.get(p)?.toString('utf8')
+  }
+  const indexJson = read('index.json')
+  if (!indexJson) throw new Error(`${dest} has no index.json`)
+  const layoutIndex = JSON.parse(indexJson) as ImageIndex
+  // The layout's index.json points at the image's own index or manifest.
+  const top = layoutIndex.manifests[0]
+  if (!top) throw new Error(`${dest}: index.json lists no image`)
+  const blob = (d: string) => {
+    const text = read(`blobs/${d.replace(':', '/')}`)
+    if (text === undefined) throw new Error(`${dest} lacks blob ${d}`)
+    return text
+  }
+  return { fetch: async d => blob(d), root: top.digest }
+}
+
+function none(r: BuildResult, note: string): ImageReport {
+  return { target: r.target, tags: r.tags, digest: r.digest, mediaType: '', platforms: [], attestations: [], baseImages: [], source: 'none', bytesRead: 0, notes: [note] }
+}
+
+export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<ImageReport> {
+  const repo = parseReference(r.tags[0] ?? '')?.name ?? (typeof r.metadata['image.name'] === 'string' ? parseReference(String(r.metadata['image.name']).split(',')[0] ?? '')?.name : undefined)
+  let report: ImageReport
+  const ref = recordRef(r.metadata)
+  const oci = r.exports.find(e => e.type === 'oci')
+  if (r.pushed && r.digest && repo) {
+    report = await readAll(r.target, r.tags, r.digest, 'registry', registryFetch(deps, repo))
+  } else if (r.digest && ref && deps.caps.historyAttachments) {
+    report = await readAll(r.target, r.tags, r.digest, 'build-record', historyFetch(deps, ref, r.digest))
+  } else if (oci) {
+    const { fetch, root } = ociFetch(oci.dest)
+    report = await readAll(r.target, r.tags, root, 'oci-layout', fetch)
+  } else if (!r.digest) {
+    report = none(r, 'buildx reported no image digest (the exporter wrote files, not an image)')
+  } else {
+    report = none(
+      r,
+      `buildx ${deps.caps.buildxVersion} cannot read build records (needs 0.23 or later), and the image was neither pushed nor exported as OCI: only the digest is known. Push, export with outputs: type=oci, or use a newer buildx for layer metadata.`
+    )
+  }
+  const bases = baseImagesFromMetadata(r.metadata)
+  for (const b of bases) {
+    if (!report.baseImages.some(x => x.name === b.name && x.digest === b.digest && x.platform === b.platform)) report.baseImages.push(b)
+  }
+  return report
+}
+
+export async function collectReports(results: BuildResult[], deps: ReportDeps): Promise<ImageReport[]> {
+  const reports: ImageReport[] = []
+  for (const r of results) {
+    try {
+      const report = await reportFor(r, deps)
+      core.info(`${r.target}: ${report.platforms.length} platform(s), ${report.attestations.length} attestation(s) from ${report.source} (${report.bytesRead} bytes read)`)
+      reports.push(report)
+    } catch (e) {
+      core.warning(`${r.target}: could not read what was built: ${(e as Error).message}`)
+      reports.push(none(r, `metadata unavailable: ${(e as Error).message}`))
+    }
+  }
+  return reports
+}
+
+/** Output JSON shapes, per target. */
+export function reportOutputs(reports: ImageReport[]): Record<string, string> {
+  const manifests = Object.fromEntries(
+    reports.map(r => [
+      r.target,
+      {
+        digest: r.digest,
+        mediaType: r.mediaType,
+        tags: r.tags,
+        source: r.source,
+        platforms: r.platforms.map(p => ({ platform: p.platform, digest: p.digest, configDigest: p.configDigest, size: p.size })),
+        attestations: r.attestations
+      }
+    ])
+  )
+  const layers = Object.fromEntries(
+    reports.map(r => [r.target, Object.fromEntries(r.platforms.map(p => [p.platform, { layers: p.layers, lastLayerDigest: p.lastLayerDigest, size: p.size }]))])
+  )
+  const baseImages = Object.fromEntries(reports.map(r => [r.target, r.baseImages]))
+  const only = reports.length === 1 ? reports[0] : undefined
+  const lastLayer = only && only.platforms.length === 1 ? (only.platforms[0]?.lastLayerDigest ?? '') : ''
+  return {
+    manifests: JSON.stringify(manifests),
+    layers: JSON.stringify(layers),
+    'base-images': JSON.stringify(baseImages),
+    'last-layer-digest': lastLayer,
+    platforms: JSON.stringify(Object.fromEntries(reports.map(r => [r.target, r.platforms.map(p => p.platform)])))
+  }
+}
+
+export function setReportOutputs(reports: ImageReport[]): void {
+  for (const [k, v] of Object.entries(reportOutputs(reports))) core.setOutput(k, v)
+}
