@@ -1,0 +1,663 @@
+#!/usr/bin/env bash
+# Local build testbed: real Docker engines (Debian sid or trixie builds), a registry on
+# loopback, BuildKit endpoints for buildx's `remote` driver, and multi-arch base images.
+#
+#   scripts/testbed.sh up   [--stack sid|trixie]   start (idempotent); prints the env.sh path
+#   scripts/testbed.sh down [--stack sid|trixie]   stop everything `up` started; keeps the cache
+#   scripts/testbed.sh env  [--stack sid|trixie]   print the env.sh path if up, else exit 1
+#
+# Stack default: $TESTBED_STACK, else sid. State: $TESTBED_DIR (default <repo>/.testbed).
+# `up` writes <stack>/env.sh (source it: DOCKER_HOST, DOCKER_CONFIG, PATH, TESTBED_*) and
+# <stack>/testbed.json (the same values, camelCase). `down` keeps downloads, unpacked
+# packages and logs (<stack>/logs; the run before in logs.prev); delete cache/<stack> to refetch.
+# TESTBED_DOCKER_HOST=unix://... uses an existing engine as engine 1 (no node2 then).
+# TESTBED_DEBIAN_MIRROR overrides the Debian mirror read from the machine's apt sources.
+# Needs root: it installs host packages, mounts binfmt_misc and runs dockerd.
+# Only one stack can be up at a time: each stack's main engine uses docker0.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TESTBED_DIR=${TESTBED_DIR:-$REPO/.testbed}
+PROXY_JS=$REPO/scripts/buildkit-proxy.mjs
+KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
+STACKS=(sid trixie)
+# tini(-static): dockerd's docker-init (`docker run --init`); "a|b" takes the first that exists.
+STACK_PACKAGES=(docker.io docker-cli docker-buildx containerd 'tini-static|tini')
+HOST_PACKAGES=(runc qemu-user-static binfmt-support)
+# Daemons in stop order: the clients of an engine go before the engine.
+DAEMONS=(proxy-main proxy-node2 registry dockerd-main dockerd-node2)
+# Directories dockerd, containerd and runc create on the host whatever their roots are.
+SYSTEM_RUN_DIRS=(/run/containerd /run/docker /run/runc)
+
+log() { printf '[testbed] %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+usage() {
+  sed -n '2,16s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  exit 2
+}
+
+# ---------------------------------------------------------------- paths
+set_stack() {
+  STACK=$1
+  [[ " ${STACKS[*]} " == *" $STACK "* ]] || die "unknown stack '$STACK' (one of: ${STACKS[*]})"
+  SD=$TESTBED_DIR/$STACK
+  ROOT=$SD/root                       # the stack's packages, unpacked
+  RUN=$SD/run                         # pid records
+  LOGS=$SD/logs
+  MAIN_SOCK=$SD/docker.sock
+  NODE2_SOCK=$SD/node2.sock
+  STACK_CACHE=$TESTBED_DIR/cache/$STACK
+  HOST_CACHE=$TESTBED_DIR/cache/host  # registry and busybox, from the machine's own suite
+  TOOLS=$TESTBED_DIR/tools            # ...unpacked; shared by both stacks
+  ENV_FILE=$SD/env.sh
+  JSON_FILE=$SD/testbed.json
+  NODE2_BRIDGE=tb-$STACK-n2           # network interface names have at most 15 bytes
+  case $STACK in sid) NODE2_SUBNET=172.31.254.1 ;; trixie) NODE2_SUBNET=172.31.253.1 ;; esac
+}
+
+# ---------------------------------------------------------------- processes
+# A pid record holds "PID STARTTIME", so a recycled pid is never mistaken for ours.
+proc_start_time() { sed -E 's/^.*\) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f20; }
+proc_state() { sed -E 's/^.*\) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1; }
+pid_running() { [[ -e /proc/$1 ]] && [[ $(proc_state "$1") != Z ]]; }
+
+record_proc() { # NAME PID
+  echo "$2 $(proc_start_time "$2")" >"$RUN/$1.proc"
+}
+
+recorded_pid() { # NAME -> pid if that recorded process is still the one we started
+  local f=$RUN/$1.proc pid start
+  [[ -f $f ]] || return 1
+  read -r pid start <"$f" || return 1
+  pid_running "$pid" && [[ $(proc_start_time "$pid") == "$start" ]] && echo "$pid"
+}
+
+# Start a daemon in its own session (it must outlive this script), logging to LOGFILE.
+# fd 9 (our lock) is closed so the daemon does not hold the lock forever.
+spawn() { # NAME LOGFILE CMD...
+  local name=$1 logfile=$2; shift 2
+  setsid "$@" </dev/null >>"$logfile" 2>&1 9>&- &
+  record_proc "$name" "$!"
+}
+
+descendants() { # PID... -> all their descendants
+  local p c
+  for p in "$@"; do
+    for c in $(ps -o pid= --ppid "$p" 2>/dev/null); do
+      echo "$c"
+      descendants "$c"
+    done
+  done
+}
+
+# SIGTERM, wait up to 10 s, then SIGKILL whatever is left, and wait for it to go.
+terminate() { # PID...
+  local p i left=()
+  for p in "$@"; do pid_running "$p" && left+=("$p"); done
+  ((${#left[@]})) || return 0
+  kill -TERM "${left[@]}" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do
+    local still=()
+    for p in "${left[@]}"; do pid_running "$p" && still+=("$p"); done
+    left=("${still[@]+"${still[@]}"}")
+    ((${#left[@]})) || return 0
+    sleep 0.1
+  done
+  log "still running after 10 s, sending SIGKILL: ${left[*]}"
+  kill -KILL "${left[@]}" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    local still=()
+    for p in "${left[@]}"; do pid_running "$p" && still+=("$p"); done
+    ((${#still[@]})) || return 0
+    sleep 0.1
+  done
+  log "warning: could not kill: ${left[*]}"
+}
+
+# Unmount everything mounted below DIR, deepest first (dockerd's private remount of its
+# data root, containerd snapshotter overlays left by a killed daemon).
+unmount_under() { # DIR
+  local dir=$1 m round
+  for ((round = 0; round < 5; round++)); do
+    local mounts=()
+    while read -r m; do mounts+=("$(printf '%b' "$m")"); done < <(
+      awk -v d="$dir/" 'index($5, d) == 1 { print $5 }' /proc/self/mountinfo | sort -r)
+    ((${#mounts[@]})) || return 0
+    for m in "${mounts[@]}"; do umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true; done
+  done
+  log "warning: mounts left under $dir"
+}
+
+stack_running() { # STACK -> true if any process recorded for it is alive
+  local n f pid start
+  for n in "${DAEMONS[@]}"; do
+    f=$TESTBED_DIR/$1/run/$n.proc
+    [[ -f $f ]] && read -r pid start <"$f" && pid_running "$pid" &&
+      [[ $(proc_start_time "$pid") == "$start" ]] && return 0
+  done
+  return 1
+}
+
+stop_stack() {
+  local n pid pids=() extra=() inits=() f
+  for n in "${DAEMONS[@]}"; do
+    pid=$(recorded_pid "$n") && pids+=("$pid")
+  done
+  # Collect before stopping: dockerd's containerd and BuildKit's children, plus containers
+  # and their shims, which daemonize away from containerd: find them from the containers'
+  # init.pid files (a shim is the parent of its container's init).
+  for f in "$SD"/main/exec/containerd/containerd.pid "$SD"/node2/exec/containerd/containerd.pid \
+    $(find "$SD/main/exec" "$SD/node2/exec" -name init.pid -path '*runtime.v2.task*' 2>/dev/null); do
+    [[ -f $f ]] || continue
+    pid=$(<"$f")
+    if ! [[ $pid =~ ^[0-9]+$ ]] || ! pid_running "$pid"; then continue; fi
+    if [[ $f == */init.pid ]]; then
+      inits+=("$pid")
+      pid=$(ps -o ppid= -p "$pid" | tr -d ' ')
+      [[ $(readlink "/proc/$pid/exe" 2>/dev/null) == "$ROOT"/* ]] || continue
+    fi
+    extra+=("$pid")
+  done
+  mapfile -t extra < <({
+    printf '%s\n' "${extra[@]+"${extra[@]}"}"
+    descendants "${pids[@]+"${pids[@]}"}" "${extra[@]+"${extra[@]}"}"
+  } | awk NF | sort -un)
+  local all=("${pids[@]+"${pids[@]}"}" "${extra[@]+"${extra[@]}"}")
+  ((${#all[@]} == 0)) || log "stopping $STACK testbed (pids: ${all[*]})"
+  # Test containers hold nothing worth a graceful stop, and dockerd would give each 10 s.
+  ((${#inits[@]})) && { kill -KILL "${inits[@]}" 2>/dev/null || true; }
+  terminate "${pids[@]+"${pids[@]}"}"
+  terminate "${extra[@]+"${extra[@]}"}" # normally gone with their parents already
+  unmount_under "$SD"
+  # System leftovers, removed only if this testbed created them.
+  local br
+  for br in docker0 "$NODE2_BRIDGE"; do
+    if [[ -f $RUN/created-$br ]] && ip link show "$br" >/dev/null 2>&1; then
+      ip link delete "$br" 2>/dev/null || log "warning: could not delete network interface $br"
+    fi
+  done
+  local d
+  for d in "${SYSTEM_RUN_DIRS[@]}"; do # only emptied directories, never anything in them
+    if [[ -f $RUN/created-${d//\//_} && -d $d ]]; then
+      find "$d" -depth -type d -empty -delete 2>/dev/null || true
+    fi
+  done
+  rm -rf "$RUN"
+}
+
+# Runtime state goes; the download cache, unpacked packages and logs stay.
+wipe_state() {
+  local d
+  for d in main node2 registry docker-config ctx; do
+    [[ -e $SD/$d ]] || continue
+    rm -rf --one-file-system "${SD:?}/$d" || die "could not remove $SD/$d (still mounted?)"
+  done
+  rm -f "$ENV_FILE" "$JSON_FILE" "$SD/registry.yml" "$MAIN_SOCK" "$NODE2_SOCK"
+}
+
+# ---------------------------------------------------------------- packages
+# The Debian mirror this machine already uses (deb822 .sources or one-line .list files).
+debian_mirror() {
+  if [[ -n ${TESTBED_DEBIAN_MIRROR:-} ]]; then echo "$TESTBED_DEBIAN_MIRROR"; return; fi
+  local uri
+  uri=$({
+    sed -nE 's/^[[:space:]]*URIs:[[:space:]]*//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | tr ' ' '\n'
+    sed -nE 's/^[[:space:]]*deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+).*/\2/p' \
+      /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null
+  } | grep -E '^https?://.*/debian/?$' | head -n1 || true)
+  [[ -n $uri ]] || die "no Debian mirror in the apt sources; set TESTBED_DEBIAN_MIRROR"
+  echo "${uri%/}"
+}
+
+host_suite() {
+  local id='' codename=''
+  id=$(. /etc/os-release && echo "${ID:-}")
+  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+  if [[ $id == debian && -n $codename ]]; then echo "$codename"; else echo bookworm; fi
+}
+
+# apt-get with its own sources, lists and cache: sid/trixie never reach the machine's apt
+# (an `apt-get install` while they are in the system sources would upgrade libc).
+apt_private() { # apt-get|apt-cache SUITE ARCHS ARGS...
+  local tool=$1 suite=$2 archs=$3; shift 3
+  local dir=$TESTBED_DIR/cache/apt/$suite-${archs//,/-}
+  mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial"
+  echo "deb [signed-by=$KEYRING arch=$archs] $MIRROR $suite main" >"$dir/sources.list"
+  "$tool" -q \
+    -o Dir::Etc::SourceList="$dir/sources.list" -o Dir::Etc::SourceParts=/dev/null \
+    -o Dir::State::Lists="$dir/lists" -o Dir::Cache="$dir/cache" \
+    -o Dir::Cache::pkgcache=pkgcache.bin -o Dir::Cache::srcpkgcache=srcpkgcache.bin \
+    -o Dir::Etc::Preferences=/dev/null -o Dir::Etc::PreferencesParts=/dev/null \
+    -o APT::Architectures="$archs" -o Acquire::Languages=none -o APT::Sandbox::User=root \
+    "$@"
+}
+
+# Download PKGS into DEST once; later calls (and `up` after `down`) use the cache offline.
+# To pick up newer packages, delete DEST.
+fetch_debs() { # DEST SUITE ARCHS PKG...
+  local dest=$1 suite=$2 archs=$3; shift 3
+  local want="$suite $archs $*"
+  [[ -f $dest/.fetched && $(<"$dest/.fetched") == "$want" ]] && return 0
+  log "downloading from $suite ($archs): $*"
+  [[ -n ${MIRROR:-} ]] || MIRROR=$(debian_mirror)
+  apt_private apt-get "$suite" "$archs" update >>"$LOGS/apt.log" 2>&1 ||
+    { tail -n 20 "$LOGS/apt.log" >&2; die "apt-get update for $suite failed"; }
+  local spec alt pkgs=()
+  for spec in "$@"; do
+    for alt in ${spec//|/ }; do
+      apt_private apt-cache "$suite" "$archs" show "$alt" >/dev/null 2>&1 && break
+    done
+    pkgs+=("$alt")
+  done
+  rm -rf "$dest.tmp" && mkdir -p "$dest.tmp"
+  (cd "$dest.tmp" && apt_private apt-get "$suite" "$archs" download "${pkgs[@]}") >>"$LOGS/apt.log" 2>&1 ||
+    { tail -n 20 "$LOGS/apt.log" >&2; die "apt-get download from $suite failed"; }
+  rm -rf "$dest" && mv "$dest.tmp" "$dest"
+  echo "$want" >"$dest/.fetched"
+}
+
+unpack_debs() { # DEST DEB... (re-unpacks only when the set of .debs changed)
+  local dest=$1 d stamp; shift
+  stamp=$(for d in "$@"; do basename "$d"; done)
+  [[ -f $dest/.unpacked && $(<"$dest/.unpacked") == "$stamp" ]] && return 0
+  rm -rf "$dest" && mkdir -p "$dest"
+  for d in "$@"; do dpkg-deb -x "$d" "$dest"; done
+  echo "$stamp" >"$dest/.unpacked"
+}
+
+ensure_host_packages() {
+  local p missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  log "installing host packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y --no-install-recommends "${missing[@]}" >>"$LOGS/apt.log" 2>&1; then
+    apt-get update >>"$LOGS/apt.log" 2>&1 || true # stale lists; a failing extra source is not fatal
+    apt-get install -y --no-install-recommends "${missing[@]}" >>"$LOGS/apt.log" 2>&1 ||
+      { tail -n 20 "$LOGS/apt.log" >&2; die "apt-get install ${missing[*]} failed"; }
+  fi
+}
+
+# linux/arm64 RUN steps need qemu registered with binfmt_misc (flag F: works in containers).
+ensure_binfmt() {
+  [[ -e /proc/sys/fs/binfmt_misc/register ]] ||
+    mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc || die "cannot mount binfmt_misc"
+  if ! grep -qx enabled /proc/sys/fs/binfmt_misc/qemu-aarch64 2>/dev/null; then
+    update-binfmts --enable qemu-aarch64 || die "cannot register qemu-aarch64 with binfmt_misc"
+  fi
+  "$TOOLS/busybox-arm64/bin/busybox" true || die "arm64 emulation does not work"
+}
+
+# Root filesystem: static busybox and its applet links (listed by the native binary).
+make_rootfs() { # ARCH
+  local arch=$1 dir=$TOOLS/rootfs-$1 l
+  [[ -x $dir/bin/busybox ]] && return 0
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp/bin" "$dir.tmp/etc" "$dir.tmp/root" "$dir.tmp/tmp"
+  chmod 1777 "$dir.tmp/tmp"
+  cp "$TOOLS/busybox-$arch/bin/busybox" "$dir.tmp/bin/busybox"
+  for l in $("$TOOLS/busybox-amd64/bin/busybox" --list-full); do
+    [[ $l == bin/busybox ]] && continue
+    mkdir -p "$dir.tmp/$(dirname "$l")"
+    ln -sf /bin/busybox "$dir.tmp/$l"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\n' >"$dir.tmp/etc/passwd"
+  printf 'root:x:0:\n' >"$dir.tmp/etc/group"
+  rm -rf "$dir" && mv "$dir.tmp" "$dir"
+}
+
+# ---------------------------------------------------------------- services
+free_ports() { # N -> N distinct free loopback ports
+  node -e '
+    const net = require("net");
+    const n = Number(process.argv[1]);
+    const servers = [];
+    for (let i = 0; i < n; i++) {
+      const s = net.createServer().listen(0, "127.0.0.1", () => {
+        servers.push(s);
+        if (servers.length === n) {
+          console.log(servers.map((x) => x.address().port).join(" "));
+          servers.forEach((x) => x.close());
+        }
+      });
+    }' "$1"
+}
+
+# Checks the output too: docker 26's `info --format` exits 0 when the daemon is unreachable.
+engine_answers() { # DOCKER_HOST
+  [[ -n $(DOCKER_HOST=$1 timeout 10 "$ROOT/usr/bin/docker" info --format '{{.ServerVersion}}' 2>/dev/null) ]]
+}
+
+start_engine() { # NAME SOCKET DOCKERD-FLAGS...
+  local name=$1 sock=$2 d=$SD/$1; shift 2
+  mkdir -p "$d/data" "$d/exec" "$d/tmp"
+  echo '{"features":{"containerd-snapshotter":true}}' >"$d/daemon.json"
+  # The stack's binaries first, then only system dirs: the machine's runc (the stack's runc
+  # would need a newer glibc). dockerd starts its own containerd under --exec-root/--data-root,
+  # so two engines never share a containerd socket or state. TMPDIR keeps containerd's
+  # temporary mounts under our dir.
+  spawn "dockerd-$name" "$LOGS/dockerd-$name.log" \
+    env PATH="$ROOT/usr/bin:$ROOT/usr/sbin:/usr/sbin:/usr/bin:/sbin:/bin" TMPDIR="$d/tmp" \
+    "$ROOT/usr/sbin/dockerd" --config-file "$d/daemon.json" \
+    --data-root "$d/data" --exec-root "$d/exec" --pidfile "$RUN/dockerd-$name.pid" \
+    -H "unix://$sock" --iptables=false --ip6tables=false "$@"
+}
+
+wait_engine() { # NAME SOCKET
+  local name=$1 sock=$2 i
+  for ((i = 0; i < 600; i++)); do
+    engine_answers "unix://$sock" && return 0
+    recorded_pid "dockerd-$name" >/dev/null || break
+    sleep 0.1
+  done
+  tail -n 40 "$LOGS/dockerd-$name.log" >&2
+  die "dockerd ($name) did not answer within 60 s (log: $LOGS/dockerd-$name.log)"
+}
+
+# dockerd only creates docker0 itself; any other --bridge must exist with an IPv4 address.
+create_bridge() {
+  ip link delete "$NODE2_BRIDGE" 2>/dev/null || true # ours, left by a killed run
+  ip route show | grep -q "^${NODE2_SUBNET%.*}\\." &&
+    die "subnet of $NODE2_SUBNET/24 is already routed here; cannot create $NODE2_BRIDGE"
+  ip link add "$NODE2_BRIDGE" type bridge
+  touch "$RUN/created-$NODE2_BRIDGE"
+  ip addr add "$NODE2_SUBNET/24" dev "$NODE2_BRIDGE"
+  ip link set "$NODE2_BRIDGE" up
+}
+
+registry_answers() { # PORT
+  [[ $(curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:$1/v2/") == 200 ]]
+}
+
+start_registry() { # PORT
+  local port=$1 i
+  mkdir -p "$SD/registry"
+  cat >"$SD/registry.yml" <<EOF
+version: 0.1
+log:
+  level: info
+storage:
+  filesystem:
+    rootdirectory: $SD/registry
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$port
+EOF
+  spawn registry "$LOGS/registry.log" "$TOOLS/registry/usr/bin/docker-registry" serve "$SD/registry.yml"
+  for ((i = 0; i < 300; i++)); do
+    registry_answers "$port" && return 0
+    recorded_pid registry >/dev/null || break
+    sleep 0.1
+  done
+  tail -n 20 "$LOGS/registry.log" >&2
+  die "registry did not answer on 127.0.0.1:$port"
+}
+
+proxy_answers() { # PORT
+  timeout 10 node "$PROXY_JS" --check "127.0.0.1:$1" 2>/dev/null
+}
+
+start_proxy() { # NAME DOCKER-SOCKET PORT
+  local name=$1 sock=$2 port=$3 i
+  spawn "proxy-$name" "$LOGS/proxy-$name.log" \
+    node "$PROXY_JS" --docker-sock "$sock" --listen "127.0.0.1:$port" --pidfile "$RUN/proxy-$name.pid"
+  for ((i = 0; i < 100; i++)); do
+    proxy_answers "$port" && return 0
+    recorded_pid "proxy-$name" >/dev/null || break
+    sleep 0.1
+  done
+  tail -n 20 "$LOGS/proxy-$name.log" >&2
+  die "BuildKit proxy ($name) did not answer on 127.0.0.1:$port"
+}
+
+# ---------------------------------------------------------------- env
+# Healthy = every recorded daemon alive and answering (and engine 1 is EXPECTED-HOST, if given).
+stack_healthy() { # [EXPECTED-HOST]
+  local expected=${1:-}
+  [[ -f $ENV_FILE && -f $JSON_FILE ]] || return 1
+  local n
+  for n in "${DAEMONS[@]}"; do
+    [[ -f $RUN/$n.proc ]] || continue
+    recorded_pid "$n" >/dev/null || return 1
+  done
+  (
+    set +u
+    # shellcheck disable=SC1090
+    source "$ENV_FILE"
+    [[ -z $expected || $DOCKER_HOST == "$expected" ]] || exit 1
+    engine_answers "$DOCKER_HOST" || exit 1
+    registry_answers "${TESTBED_REGISTRY#localhost:}" || exit 1
+    proxy_answers "${TESTBED_BUILDKIT_ADDR##*:}" || exit 1
+    if [[ -n $TESTBED_NODE2_DOCKER_HOST ]]; then
+      engine_answers "$TESTBED_NODE2_DOCKER_HOST" || exit 1
+      proxy_answers "${TESTBED_NODE2_BUILDKIT_ADDR##*:}" || exit 1
+    fi
+  )
+}
+
+write_env() { # KEY=VALUE... (env var names; the JSON gets the camelCase twins)
+  local kv
+  {
+    echo "# Written by scripts/testbed.sh up --stack $STACK. Source it to use the testbed."
+    echo "unset DOCKER_CONTEXT BUILDX_BUILDER DOCKER_TLS_VERIFY DOCKER_CERT_PATH"
+    for kv in "$@"; do printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"; done
+    # shellcheck disable=SC2016
+    echo 'case ":$PATH:" in *":$TESTBED_DOCKER_BIN_DIR:"*) ;; *) export PATH="$TESTBED_DOCKER_BIN_DIR:$PATH" ;; esac'
+  } >"$ENV_FILE"
+}
+
+write_json() { # key=value... ; keys "pids.X" become numbers under "pids"
+  node -e '
+    const out = { pids: {} };
+    for (const kv of process.argv.slice(1)) {
+      const i = kv.indexOf("=");
+      const [k, v] = [kv.slice(0, i), kv.slice(i + 1)];
+      if (k.startsWith("pids.")) out.pids[k.slice(5)] = v === "" ? null : Number(v);
+      else out[k] = v;
+    }
+    const { pids, ...rest } = out;
+    process.stdout.write(JSON.stringify({ ...rest, pids }, null, 2) + "\n");
+  ' "$@" >"$JSON_FILE"
+}
+
+# ---------------------------------------------------------------- commands
+cmd_up() {
+  if stack_healthy "${TESTBED_DOCKER_HOST:-unix://$MAIN_SOCK}"; then
+    log "$STACK testbed already up"
+    echo "$ENV_FILE"
+    return 0
+  fi
+  local external=${TESTBED_DOCKER_HOST:-} other
+  if [[ -z $external ]]; then
+    for other in "${STACKS[@]}"; do
+      [[ $other == "$STACK" ]] && continue
+      stack_running "$other" && die "the $other testbed is up; run: scripts/testbed.sh down --stack $other"
+    done
+    # dockerd attaches to a system containerd instead of starting its own if one is running.
+    [[ -S /run/containerd/containerd.sock ]] &&
+      die "a system containerd is running (/run/containerd/containerd.sock); set TESTBED_DOCKER_HOST instead"
+  elif [[ $external != unix://* ]]; then
+    die "TESTBED_DOCKER_HOST must be unix://PATH (the BuildKit proxy dials a unix socket)"
+  fi
+  [[ $(dpkg --print-architecture) == amd64 ]] || die "the testbed expects an amd64 machine"
+
+  stop_stack # leftovers of an earlier, broken run
+  wipe_state
+  rm -rf "$LOGS.prev" && { [[ ! -d $LOGS ]] || mv "$LOGS" "$LOGS.prev"; } # keep one earlier run's logs
+  mkdir -p "$RUN" "$LOGS" "$SD/ctx"
+  trap 'up_failed' EXIT
+
+  # Host side: emulation for arm64, and runc for our engines (not needed, and possibly in
+  # conflict with the engine's own packages, when an existing engine is used).
+  if [[ -n $external ]]; then
+    ensure_host_packages qemu-user-static binfmt-support
+  else
+    ensure_host_packages "${HOST_PACKAGES[@]}"
+  fi
+
+  fetch_debs "$STACK_CACHE" "$STACK" amd64 "${STACK_PACKAGES[@]}"
+  fetch_debs "$HOST_CACHE" "$(host_suite)" amd64,arm64 \
+    docker-registry:amd64 busybox-static:amd64 busybox-static:arm64
+  unpack_debs "$ROOT" "$STACK_CACHE"/*.deb
+  unpack_debs "$TOOLS/registry" "$HOST_CACHE"/docker-registry_*_amd64.deb
+  unpack_debs "$TOOLS/busybox-amd64" "$HOST_CACHE"/busybox-static_*_amd64.deb
+  unpack_debs "$TOOLS/busybox-arm64" "$HOST_CACHE"/busybox-static_*_arm64.deb
+  ensure_binfmt
+  make_rootfs amd64
+  make_rootfs arm64
+
+  local reg_port p1 p2
+  read -r reg_port p1 p2 <<<"$(free_ports 3)"
+
+  # Engines, booting in parallel with the registry. main: the default bridge docker0.
+  # node2 cannot share docker0, and with --bridge=none its RUN steps fail ("network bridge
+  # not found"); a dockerd with --bridge=none also deletes docker0 when it starts. So node2
+  # gets a bridge of its own (no NAT: --iptables=false; nothing here reaches out anyway).
+  local main_host=${external:-unix://$MAIN_SOCK} node2_host='' d
+  if [[ -z $external ]]; then
+    ip link show docker0 >/dev/null 2>&1 || touch "$RUN/created-docker0"
+    for d in "${SYSTEM_RUN_DIRS[@]}"; do [[ -e $d ]] || touch "$RUN/created-${d//\//_}"; done
+    create_bridge
+    start_engine main "$MAIN_SOCK"
+    start_engine node2 "$NODE2_SOCK" --bridge="$NODE2_BRIDGE"
+  fi
+  start_registry "$reg_port"
+  if [[ -z $external ]]; then
+    wait_engine main "$MAIN_SOCK"
+    wait_engine node2 "$NODE2_SOCK"
+    node2_host=unix://$NODE2_SOCK
+  fi
+
+  # The stack's CLI and buildx, private config dir (builders created in tests land here).
+  export DOCKER_HOST=$main_host DOCKER_CONFIG=$SD/docker-config PATH=$ROOT/usr/bin:$PATH
+  unset DOCKER_CONTEXT BUILDX_BUILDER DOCKER_TLS_VERIFY DOCKER_CERT_PATH
+  mkdir -p "$DOCKER_CONFIG/cli-plugins"
+  cp "$ROOT/usr/libexec/docker/cli-plugins/docker-buildx" "$DOCKER_CONFIG/cli-plugins/docker-buildx"
+
+  start_proxy main "${main_host#unix://}" "$p1"
+  [[ -n $node2_host ]] && start_proxy node2 "$NODE2_SOCK" "$p2"
+
+  # Base images: busybox for amd64 and arm64, pushed, joined into one index.
+  local reg=localhost:$reg_port arch
+  for arch in amd64 arm64; do
+    tar -C "$TOOLS/rootfs-$arch" -c . |
+      docker import --platform "linux/$arch" \
+        --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+        --change 'CMD ["/bin/sh"]' - "$reg/base:$arch" >/dev/null ||
+      die "docker import of the $arch base image failed"
+    docker push -q "$reg/base:$arch" >>"$LOGS/base-images.log" 2>&1 ||
+      { tail -n 20 "$LOGS/base-images.log" >&2; die "push of $reg/base:$arch failed"; }
+  done
+  docker buildx imagetools create -t "$reg/base:multi" "$reg/base:amd64" "$reg/base:arm64" \
+    >>"$LOGS/base-images.log" 2>&1 ||
+    { tail -n 20 "$LOGS/base-images.log" >&2; die "imagetools create $reg/base:multi failed"; }
+
+  # A RUN on both platforms now catches broken emulation or networking before any test does.
+  printf 'FROM %s\nRUN echo hi\n' "$reg/base:multi" |
+    docker buildx build --progress=plain --platform linux/amd64,linux/arm64 -f - "$SD/ctx" \
+      >"$LOGS/build-check.log" 2>&1 ||
+    { tail -n 30 "$LOGS/build-check.log" >&2; die "RUN check build failed (log: $LOGS/build-check.log)"; }
+
+  local buildx_version docker_version
+  buildx_version=$(docker buildx version | awk '{print $2}' | sed -E 's/^v//; s/[+~-].*//')
+  docker_version=$(docker version --format '{{.Server.Version}}' | sed -E 's/[+~].*//')
+
+  local pid_main='' pid_node2='' ctr_main='' ctr_node2='' pid_proxy2=''
+  if [[ -z $external ]]; then
+    pid_main=$(recorded_pid dockerd-main) pid_node2=$(recorded_pid dockerd-node2)
+    ctr_main=$(cat "$SD/main/exec/containerd/containerd.pid" 2>/dev/null || true)
+    ctr_node2=$(cat "$SD/node2/exec/containerd/containerd.pid" 2>/dev/null || true)
+    pid_proxy2=$(recorded_pid proxy-node2)
+  fi
+  local node2_addr=''
+  [[ -n $node2_host ]] && node2_addr=tcp://127.0.0.1:$p2
+
+  write_env \
+    DOCKER_HOST="$main_host" \
+    DOCKER_CONFIG="$DOCKER_CONFIG" \
+    TESTBED_STACK="$STACK" \
+    TESTBED_REGISTRY="$reg" \
+    TESTBED_BASE_IMAGE="$reg/base:multi" \
+    TESTBED_BUILDX_BIN="$DOCKER_CONFIG/cli-plugins/docker-buildx" \
+    TESTBED_DOCKER_BIN_DIR="$ROOT/usr/bin" \
+    TESTBED_BUILDKIT_ADDR="tcp://127.0.0.1:$p1" \
+    TESTBED_NODE2_DOCKER_HOST="$node2_host" \
+    TESTBED_NODE2_BUILDKIT_ADDR="$node2_addr" \
+    TESTBED_BUILDX_VERSION="$buildx_version" \
+    TESTBED_DOCKER_VERSION="$docker_version" \
+    TESTBED_LOGS_DIR="$LOGS"
+  write_json \
+    dockerHost="$main_host" \
+    dockerConfig="$DOCKER_CONFIG" \
+    registry="$reg" \
+    baseImage="$reg/base:multi" \
+    buildxBin="$DOCKER_CONFIG/cli-plugins/docker-buildx" \
+    dockerBinDir="$ROOT/usr/bin" \
+    buildkitAddr="tcp://127.0.0.1:$p1" \
+    node2DockerHost="$node2_host" \
+    node2BuildkitAddr="$node2_addr" \
+    stack="$STACK" \
+    buildxVersion="$buildx_version" \
+    dockerVersion="$docker_version" \
+    logsDir="$LOGS" \
+    pids.dockerdMain="$pid_main" \
+    pids.containerdMain="$ctr_main" \
+    pids.dockerdNode2="$pid_node2" \
+    pids.containerdNode2="$ctr_node2" \
+    pids.registry="$(recorded_pid registry)" \
+    pids.proxyMain="$(recorded_pid proxy-main)" \
+    pids.proxyNode2="$pid_proxy2"
+
+  trap - EXIT
+  log "$STACK testbed up in ${SECONDS}s: Docker $docker_version, buildx $buildx_version, registry $reg"
+  echo "$ENV_FILE"
+}
+
+up_failed() {
+  local rc=$?
+  set +e
+  trap - EXIT
+  log "up failed; stopping what it started (logs: $LOGS)"
+  stop_stack
+  exit "$rc"
+}
+
+cmd_down() {
+  stop_stack
+  wipe_state
+  log "$STACK testbed down"
+}
+
+cmd_env() {
+  stack_healthy || { log "$STACK testbed is not up"; return 1; }
+  echo "$ENV_FILE"
+}
+
+main() {
+  local cmd=${1:-}
+  [[ -n $cmd ]] || usage
+  shift
+  local stack=${TESTBED_STACK:-sid}
+  while (($#)); do
+    case $1 in
+      --stack) [[ $# -ge 2 ]] || usage; stack=$2; shift 2 ;;
+      --stack=*) stack=${1#--stack=}; shift ;;
+      -h | --help) usage ;;
+      *) usage ;;
+    esac
+  done
+  set_stack "$stack"
+  [[ $cmd == up || $cmd == down || $cmd == env ]] || usage
+  [[ $(id -u) == 0 ]] || die "must run as root (dockerd, mounts, apt-get)"
+  # Unix socket paths are limited to 107 bytes; containerd's deepest one is this long.
+  ((${#SD} + 46 <= 107)) || die "TESTBED_DIR path too long for unix sockets: $SD"
+  mkdir -p "$TESTBED_DIR"
+  exec 9>"$TESTBED_DIR/.lock"
+  flock 9 # one testbed command at a time
+  "cmd_$cmd"
+}
+
+main "$@"
