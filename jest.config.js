@@ -11,14 +11,15 @@ const common = {
   transform: tsJest
 }
 export default {
+  // Integration builds take seconds to minutes; unit tests finish in milliseconds either way.
+  testTimeout: 600000,
   reporters: ['default', '<rootDir>/__tests__/count-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
-      testTimeout: 600000
+      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts']
     }
   ]
 }

@@ -40,7 +40,7 @@ import {
   terminateAll,
   waitForChildren,
   warning
-} from "./chunks/chunk-FTBMLKIW.js";
+} from "./chunks/chunk-RPZPR3R4.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -7470,6 +7470,7 @@ function bakeArgs(s, ctx, opts) {
   const args = ["buildx", "bake", "--builder", ctx.builder, "--progress", "plain"];
   args.push(...repeat("--file", opts.files));
   args.push(...repeat("--set", opts.set));
+  if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, "0.19.0")) args.push(...repeat("--allow", opts.allow));
   if (s.push) args.push("--push");
   if (s.load) args.push("--load");
   const provenance = provenanceArg(s, ctx);
@@ -7549,7 +7550,8 @@ function pushesViaOutputs(outputs) {
 }
 function reportFailure(e, log, s, what) {
   const loc = parseBuildError(log, s.file || path2.join(s.context, "Dockerfile"));
-  const message = e instanceof CommandError ? e.message : String(e);
+  const lastError = log.split("\n").reverse().find((l) => l.startsWith("ERROR: "));
+  const message = lastError ? lastError.slice("ERROR: ".length) : e instanceof CommandError ? e.message : String(e);
   if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
   throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`);
 }
@@ -7567,14 +7569,16 @@ async function streamed(env, args, prefix) {
 async function singleBuild(s, env) {
   const metadataFile = path2.join(env.tempDir, "metadata.json");
   const iidFile = path2.join(env.tempDir, "iid.txt");
-  const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles });
+  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name : void 0;
+  const over = repo ? { tags: [], pushByDigest: { name: repo } } : {};
+  const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
   info(`buildx ${args.slice(1).map(quoteForLog).join(" ")}`);
   const { code, log } = await streamed(env, args, "");
-  if (code !== 0) reportFailure(new Error(`buildx exited with code ${code}`), log, s, "build");
+  if (code !== 0) reportFailure(`buildx exited with code ${code}`, log, s, "build");
   const metadata = readJson(metadataFile);
   return {
     target: s.target || "default",
-    tags: s.tags,
+    tags: repo ? [] : s.tags,
     platforms: s.platforms,
     metadata,
     imageId: existsSync2(iidFile) ? readFileSync2(iidFile, "utf8").trim() : str(metadata["containerimage.config.digest"]),
@@ -7584,12 +7588,12 @@ async function singleBuild(s, env) {
     exports: exportsOf(s.outputs)
   };
 }
-async function bake(s, env, files, targets, set) {
+async function bake(s, env, files, targets, set, allow) {
   const metadataFile = path2.join(env.tempDir, "bake-metadata.json");
-  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile });
+  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow });
   info(`buildx ${args.slice(1).map(quoteForLog).join(" ")}`);
   const { code, log } = await streamed(env, args, "");
-  if (code !== 0) reportFailure(new Error(`bake exited with code ${code}`), log, s, "bake");
+  if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, "bake");
   const all = readJson(metadataFile);
   const printed = await printBake(env, files, targets, set);
   return Object.entries(all).filter(([k]) => k !== "buildx.build.warnings").map(([target, value]) => {
@@ -7640,6 +7644,8 @@ async function splitBuild(s, env) {
         continue;
       }
       const metadata = readJson(metadataFile);
+      const node = str(metadata["buildx.build.ref"]).split("/")[1];
+      info(`[${platform}] pushed ${repo}@${str(metadata["containerimage.digest"])}${node ? `, built on node ${node}` : ""}`);
       results.set(platform, {
         target: `${s.target || "default"}@${platform}`,
         tags: [],
@@ -7812,7 +7818,8 @@ function parseInputs(readRaw) {
     throw new InputError("driver", "buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine's");
   }
   const platforms = checkPlatforms(list("platforms", true), "platforms");
-  const push = bool("push", false);
+  const pushByDigest = bool("push-by-digest", false);
+  const push = bool("push", false) || pushByDigest;
   const load = bool("load", false);
   const outputs = checkTypedCsv(list("outputs"), "outputs", OUTPUT_TYPES);
   if (outputs.length > 0 && (push || load)) {
@@ -7821,6 +7828,8 @@ function parseInputs(readRaw) {
   const matrix = read("matrix");
   const tags = checkTags(list("tags", true), "tags", matrix.trim() !== "");
   const context = read("context").trim() || ".";
+  if (pushByDigest && (load || outputs.length > 0)) throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
+  if (pushByDigest && tags.length === 0) throw new InputError("tags", "push-by-digest needs the repository to push to, e.g. ghcr.io/org/app");
   const maxParallelRaw = read("max-parallel").trim() || "4";
   if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
     throw new InputError("max-parallel", `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`);
@@ -7877,6 +7886,7 @@ function parseInputs(readRaw) {
     platforms,
     target: read("target").trim(),
     push,
+    pushByDigest,
     load,
     outputs,
     cacheFrom: checkTypedCsv(list("cache-from"), "cache-from", CACHE_TYPES),
@@ -7908,6 +7918,12 @@ function checkSize(v, input) {
   return v;
 }
 function checkAgainstCapabilities(s, caps) {
+  if (caps.driver === "docker" && (s.platformSplit || s.pushByDigest)) {
+    throw new InputError(
+      s.platformSplit ? "platform-split" : "push-by-digest",
+      "pushing by digest needs a builder with its own BuildKit (driver docker-container, remote or kubernetes); the docker driver cannot push by digest"
+    );
+  }
   if (!versionAtLeast(caps.buildxVersion, "0.10.0") && (s.provenance || s.sbom)) {
     throw new InputError(s.provenance ? "provenance" : "sbom", `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || "of unknown version"}`);
   }
@@ -8409,9 +8425,10 @@ async function run() {
         single = true;
       } else if (s.matrix.trim()) {
         const gen = bakeFromMatrix(s, state.tempDir);
-        results = await group(`Bake ${gen.targets.length} matrix target(s)`, () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set));
+        const allow = [...s.allow, `fs.read=${path3.resolve(s.context)}`];
+        results = await group(`Bake ${gen.targets.length} matrix target(s)`, () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set, allow));
       } else if (s.files.length > 0 || s.targets.length > 0) {
-        results = await group(`Bake ${s.targets.join(", ") || "default"}`, () => bake(s, env, s.files, s.targets, s.set));
+        results = await group(`Bake ${s.targets.join(", ") || "default"}`, () => bake(s, env, s.files, s.targets, s.set, s.allow));
       } else if (s.platformSplit) {
         const split = await group(`Build ${s.platforms.length} platforms separately, then merge`, () => splitBuild(s, env));
         results = [split.merged];

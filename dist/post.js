@@ -10,7 +10,7 @@ import {
   summary,
   validateDigest,
   warning
-} from "./chunks/chunk-FTBMLKIW.js";
+} from "./chunks/chunk-RPZPR3R4.js";
 
 // src/post.ts
 import { rmSync } from "node:fs";

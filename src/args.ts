@@ -42,7 +42,7 @@ function csvField(key: string, value: string): string {
   return /[,"]/.test(value) ? `"${key}=${value.replaceAll('"', '""')}"` : `${key}=${value}`
 }
 
-function secretArgs(s: Settings, files: BuildFiles): string[] {
+export function secretArgs(s: Settings, files: BuildFiles): string[] {
   const out: string[] = []
   for (const sec of s.secrets) {
     if (sec.kind === 'value') {
@@ -58,7 +58,7 @@ function secretArgs(s: Settings, files: BuildFiles): string[] {
   return out
 }
 
-function repeat(flag: string, values: string[]): string[] {
+export function repeat(flag: string, values: string[]): string[] {
   return values.flatMap(v => [flag, v])
 }
 
@@ -113,12 +113,15 @@ export interface BakeOptions {
   targets: string[]
   set: string[]
   metadataFile: string
+  /** entitlements to grant (bake --allow, buildx >= 0.19), e.g. fs.read=/path/of/context */
+  allow: string[]
 }
 
 export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): string[] {
   const args = ['buildx', 'bake', '--builder', ctx.builder, '--progress', 'plain']
   args.push(...repeat('--file', opts.files))
   args.push(...repeat('--set', opts.set))
+  if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, '0.19.0')) args.push(...repeat('--allow', opts.allow))
   if (s.push) args.push('--push')
   if (s.load) args.push('--load')
   const provenance = provenanceArg(s, ctx)

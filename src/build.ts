@@ -56,7 +56,11 @@ function pushesViaOutputs(outputs: string[]): boolean {
 
 function reportFailure(e: unknown, log: string, s: Settings, what: string): never {
   const loc = parseBuildError(log, s.file || path.join(s.context, 'Dockerfile'))
-  const message = e instanceof CommandError ? e.message : String(e)
+  const lastError = log
+    .split('\n')
+    .reverse()
+    .find(l => l.startsWith('ERROR: '))
+  const message = lastError ? lastError.slice('ERROR: '.length) : e instanceof CommandError ? e.message : String(e)
   if (loc) core.error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: 'Build failed' })
   throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`)
 }
@@ -76,14 +80,16 @@ async function streamed(env: BuildEnv, args: string[], prefix: string): Promise<
 export async function singleBuild(s: Settings, env: BuildEnv): Promise<BuildResult> {
   const metadataFile = path.join(env.tempDir, 'metadata.json')
   const iidFile = path.join(env.tempDir, 'iid.txt')
-  const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles })
+  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? '')?.name : undefined
+  const over = repo ? { tags: [], pushByDigest: { name: repo } } : {}
+  const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over)
   core.info(`buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
   const { code, log } = await streamed(env, args, '')
-  if (code !== 0) reportFailure(new Error(`buildx exited with code ${code}`), log, s, 'build')
+  if (code !== 0) reportFailure(`buildx exited with code ${code}`, log, s, 'build')
   const metadata = readJson(metadataFile)
   return {
     target: s.target || 'default',
-    tags: s.tags,
+    tags: repo ? [] : s.tags,
     platforms: s.platforms,
     metadata,
     imageId: existsSync(iidFile) ? readFileSync(iidFile, 'utf8').trim() : str(metadata['containerimage.config.digest']),
@@ -95,12 +101,12 @@ export async function singleBuild(s: Settings, env: BuildEnv): Promise<BuildResu
 }
 
 /** Bake: one invocation for all targets, so shared stages build once. */
-export async function bake(s: Settings, env: BuildEnv, files: string[], targets: string[], set: string[]): Promise<BuildResult[]> {
+export async function bake(s: Settings, env: BuildEnv, files: string[], targets: string[], set: string[], allow: string[]): Promise<BuildResult[]> {
   const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
-  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile })
+  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow })
   core.info(`buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
   const { code, log } = await streamed(env, args, '')
-  if (code !== 0) reportFailure(new Error(`bake exited with code ${code}`), log, s, 'bake')
+  if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, 'bake')
   const all = readJson(metadataFile)
   const printed = await printBake(env, files, targets, set)
   return Object.entries(all)
@@ -166,6 +172,8 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
         continue
       }
       const metadata = readJson(metadataFile)
+      const node = str(metadata['buildx.build.ref']).split('/')[1]
+      core.info(`[${platform}] pushed ${repo}@${str(metadata['containerimage.digest'])}${node ? `, built on node ${node}` : ''}`)
       results.set(platform, {
         target: `${s.target || 'default'}@${platform}`,
         tags: [],

@@ -46,6 +46,8 @@ export interface Settings {
   platforms: string[]
   target: string
   push: boolean
+  /** push untagged, by digest, to the tags' repository (a per-platform job before a merge job) */
+  pushByDigest: boolean
   load: boolean
   outputs: string[]
   cacheFrom: string[]
@@ -74,6 +76,18 @@ export interface Settings {
   // reporting
   baseAnnotations: boolean
   summary: boolean
+
+  // Depot (engine: depot, or auto when Depot is configured)
+  depotProject: string
+  /** never logged, stored or put in argv: it reaches the CLI only through its environment */
+  depotToken: string
+  depotVersion: string
+  depotDownloadUrl: string
+  /** sha256 of the release archive, pinned by the user (lowercase hex) */
+  depotSha256: string
+  depotFallback: boolean
+  depotBuildPlatform: string
+  depotSave: boolean
 }
 
 export type InputReader = (name: string) => string
@@ -203,7 +217,8 @@ export function parseInputs(readRaw: InputReader): Settings {
   }
 
   const platforms = checkPlatforms(list('platforms', true), 'platforms')
-  const push = bool('push', false)
+  const pushByDigest = bool('push-by-digest', false)
+  const push = bool('push', false) || pushByDigest
   const load = bool('load', false)
   const outputs = checkTypedCsv(list('outputs'), 'outputs', OUTPUT_TYPES)
   if (outputs.length > 0 && (push || load)) {
@@ -213,6 +228,9 @@ export function parseInputs(readRaw: InputReader): Settings {
   const matrix = read('matrix')
   const tags = checkTags(list('tags', true), 'tags', matrix.trim() !== '')
   const context = read('context').trim() || '.'
+
+  if (pushByDigest && (load || outputs.length > 0)) throw new InputError('push-by-digest', 'pushes untagged to the registry; it cannot be combined with load or outputs')
+  if (pushByDigest && tags.length === 0) throw new InputError('tags', 'push-by-digest needs the repository to push to, e.g. ghcr.io/org/app')
 
   const maxParallelRaw = read('max-parallel').trim() || '4'
   if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
@@ -274,6 +292,7 @@ export function parseInputs(readRaw: InputReader): Settings {
     platforms,
     target: read('target').trim(),
     push,
+    pushByDigest,
     load,
     outputs,
     cacheFrom: checkTypedCsv(list('cache-from'), 'cache-from', CACHE_TYPES),
@@ -299,7 +318,49 @@ export function parseInputs(readRaw: InputReader): Settings {
     digestsFrom,
 
     baseAnnotations: bool('base-annotations', false),
-    summary: bool('summary', true)
+    summary: bool('summary', true),
+
+    ...parseDepotInputs(read)
+  }
+}
+
+const DEPOT_BUILD_PLATFORMS = ['dynamic', 'linux/amd64', 'linux/arm64']
+
+function parseDepotInputs(read: InputReader): Pick<Settings, 'depotProject' | 'depotToken' | 'depotVersion' | 'depotDownloadUrl' | 'depotSha256' | 'depotFallback' | 'depotBuildPlatform' | 'depotSave'> {
+  const depotProject = read('depot-project').trim()
+  if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
+    throw new InputError('depot-project', `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`)
+  }
+  // The token is never echoed, not even in part.
+  const depotToken = read('depot-token').trim()
+  if (/\s/.test(depotToken)) throw new InputError('depot-token', 'the token contains whitespace (value not shown)')
+  const depotVersion = read('depot-version').trim() || 'latest'
+  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(depotVersion)) {
+    throw new InputError('depot-version', `expected latest, installed or a version like 2.102.12, got ${JSON.stringify(clip(depotVersion))}`)
+  }
+  const depotDownloadUrl = read('depot-download-url').trim()
+  if (depotDownloadUrl && !/^https?:\/\/[^\s]+$/.test(depotDownloadUrl)) {
+    throw new InputError('depot-download-url', `expected an http(s) URL, got ${JSON.stringify(clip(depotDownloadUrl))}`)
+  }
+  const depotSha256 = read('depot-sha256').trim().toLowerCase().replace(/^sha256:/, '')
+  if (depotSha256 && !/^[a-f0-9]{64}$/.test(depotSha256)) {
+    throw new InputError('depot-sha256', `expected the archive's sha256 as 64 hex digits, got ${JSON.stringify(clip(depotSha256))}`)
+  }
+  if (depotSha256 && depotVersion === 'installed') throw new InputError('depot-sha256', 'verifies a download; depot-version: installed downloads nothing')
+  if (depotSha256 && depotVersion === 'latest') throw new InputError('depot-sha256', 'pins one release archive; give the exact depot-version it belongs to')
+  const depotBuildPlatform = read('depot-build-platform').trim()
+  if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
+    throw new InputError('depot-build-platform', `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(', ')}`)
+  }
+  return {
+    depotProject,
+    depotToken,
+    depotVersion,
+    depotDownloadUrl,
+    depotSha256,
+    depotFallback: parseBool(read('depot-fallback'), 'depot-fallback', false),
+    depotBuildPlatform,
+    depotSave: parseBool(read('depot-save'), 'depot-save', false)
   }
 }
 
@@ -319,6 +380,12 @@ export interface Capabilities {
 }
 
 export function checkAgainstCapabilities(s: Settings, caps: Capabilities): void {
+  if (caps.driver === 'docker' && (s.platformSplit || s.pushByDigest)) {
+    throw new InputError(
+      s.platformSplit ? 'platform-split' : 'push-by-digest',
+      'pushing by digest needs a builder with its own BuildKit (driver docker-container, remote or kubernetes); the docker driver cannot push by digest'
+    )
+  }
   if (!versionAtLeast(caps.buildxVersion, '0.10.0') && (s.provenance || s.sbom)) {
     throw new InputError(s.provenance ? 'provenance' : 'sbom', `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || 'of unknown version'}`)
   }

@@ -217,9 +217,11 @@ export async function run(): Promise<void> {
         single = true
       } else if (s.matrix.trim()) {
         const gen = bakeFromMatrix(s, state.tempDir)
-        results = await core.group(`Bake ${gen.targets.length} matrix target(s)`, () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set))
+        // The generated definition names the context input by absolute path: grant bake read access to it.
+        const allow = [...s.allow, `fs.read=${path.resolve(s.context)}`]
+        results = await core.group(`Bake ${gen.targets.length} matrix target(s)`, () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set, allow))
       } else if (s.files.length > 0 || s.targets.length > 0) {
-        results = await core.group(`Bake ${s.targets.join(', ') || 'default'}`, () => bake(s, env, s.files, s.targets, s.set))
+        results = await core.group(`Bake ${s.targets.join(', ') || 'default'}`, () => bake(s, env, s.files, s.targets, s.set, s.allow))
       } else if (s.platformSplit) {
         const split = await core.group(`Build ${s.platforms.length} platforms separately, then merge`, () => splitBuild(s, env))
         results = [split.merged]

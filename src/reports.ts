@@ -109,11 +109,11 @@ export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<Image
   const oci = r.exports.find(e => e.type === 'oci')
   if (r.pushed && r.digest && repo) {
     report = await readAll(r.target, r.tags, r.digest, 'registry', registryFetch(deps, repo))
-  } else if (r.digest && ref && deps.caps.historyAttachments) {
-    report = await readAll(r.target, r.tags, r.digest, 'build-record', historyFetch(deps, ref, r.digest))
   } else if (oci) {
     const { fetch, root } = ociFetch(oci.dest)
     report = await readAll(r.target, r.tags, root, 'oci-layout', fetch)
+  } else if (r.digest && ref && deps.caps.historyAttachments) {
+    report = await readAll(r.target, r.tags, r.digest, 'build-record', historyFetch(deps, ref, r.digest))
   } else if (!r.digest) {
     report = none(r, 'buildx reported no image digest (the exporter wrote files, not an image)')
   } else {

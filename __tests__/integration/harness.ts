@@ -218,3 +218,10 @@ export function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
     child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }))
   })
 }
+
+/** Asserts main and post succeeded; on failure the error carries the end of their logs. */
+export function expectSuccess(run: ActionRun): void {
+  if (run.main.code === 0 && run.post.code === 0) return
+  const tail = (s: string, n: number) => s.split('\n').slice(-n).join('\n')
+  throw new Error(`action failed (main exit ${run.main.code}, post exit ${run.post.code})\n--- main ---\n${tail(run.main.log, 40)}\n--- post ---\n${tail(run.post.log, 15)}`)
+}

@@ -40,6 +40,7 @@ const DEFAULTS: Settings = {
   platforms: [],
   target: '',
   push: false,
+  pushByDigest: false,
   load: false,
   outputs: [],
   cacheFrom: [],
@@ -299,7 +300,7 @@ describe('buildArgs', () => {
 
 describe('bakeArgs', () => {
   const BAKE_HEAD = ['buildx', 'bake', '--builder', 'builder-1', '--progress', 'plain']
-  const opts = (over: Partial<BakeOptions> = {}): BakeOptions => ({ files: [], targets: [], set: [], metadataFile: '/tmp/run/bake.json', ...over })
+  const opts = (over: Partial<BakeOptions> = {}): BakeOptions => ({ files: [], targets: [], set: [], metadataFile: '/tmp/run/bake.json', allow: [], ...over }) as BakeOptions
 
   it.each<[number, string, Machine, Partial<Settings>, Partial<BakeOptions>, string[]]>([
     [1, 'default group', CONTAINER, {}, {}, [...BAKE_HEAD, '--provenance', 'mode=min', '--metadata-file', '/tmp/run/bake.json', '--']],
@@ -338,6 +339,22 @@ describe('bakeArgs', () => {
       {},
       { targets: ['default'] },
       [...BAKE_HEAD, '--provenance', `mode=max,builder-id=${RUN_URL}`, '--metadata-file', '/tmp/run/bake.json', '--', 'default']
+    ],
+    [
+      5,
+      'entitlements on buildx 0.29 (bake checks file-system access since 0.19)',
+      CONTAINERD,
+      {},
+      { allow: ['fs.read=/src/ctx', 'network.host'] },
+      [...BAKE_HEAD, '--allow', 'fs.read=/src/ctx', '--allow', 'network.host', '--provenance', 'mode=min', '--metadata-file', '/tmp/run/bake.json', '--']
+    ],
+    [
+      6,
+      'entitlements dropped on buildx 0.13, which has no bake --allow',
+      { ...CONTAINERD, buildx: '0.13.1' },
+      {},
+      { allow: ['fs.read=/src/ctx'] },
+      [...BAKE_HEAD, '--provenance', 'mode=min', '--metadata-file', '/tmp/run/bake.json', '--']
     ]
   ])('#%d %s', (_n, _name, m, s, o, want) => {
     expect(bakeArgs(settings(s), context(m), opts(o))).toEqual(want)

@@ -1,0 +1,224 @@
+// Many builds in one step: matrix variants, bake files, per-platform builds merged into one
+// manifest list (on one engine and on a genuine two-node builder), and merge across jobs.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { catalog, expectSuccess, getManifest, listTags, runAction, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+
+let tb: Testbed
+let ctx: string
+
+const realPlatforms = (index: any): string[] =>
+  index.manifests
+    .filter((m: any) => m.platform?.os !== 'unknown')
+    .map((m: any) => `${m.platform.os}/${m.platform.architecture}`)
+    .sort()
+
+const attestationsOf = (index: any): any[] => index.manifests.filter((m: any) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+
+beforeAll(() => {
+  tb = testbed()
+  // A shared stage every variant reuses, then a last stage that differs per variant.
+  ctx = writeContext({
+    Dockerfile: [
+      `FROM ${tb.baseImage} AS shared`,
+      'RUN echo shared > /shared',
+      'FROM shared',
+      'ARG variant=none',
+      'ARG toolchain=none',
+      'RUN echo "$variant $toolchain" > /variant',
+      ''
+    ].join('\n')
+  })
+})
+
+/** Counts build steps and cached steps in plain buildx progress output. */
+function cacheStats(log: string): { runSteps: number; cachedRunSteps: number } {
+  const runSteps = new Set<string>()
+  const cached = new Set<string>()
+  for (const line of log.split('\n')) {
+    const m = /#(\d+) \[[^\]]*\] RUN /.exec(line)
+    if (m?.[1]) runSteps.add(`${m[1]}:${line.slice(line.indexOf('RUN'))}`)
+    const c = /#(\d+) CACHED/.exec(line)
+    if (c?.[1]) cached.add(c[1])
+  }
+  const cachedRun = [...runSteps].filter(k => cached.has(k.split(':')[0] ?? ''))
+  return { runSteps: runSteps.size, cachedRunSteps: cachedRun.length }
+}
+
+describe('matrix input', () => {
+  it('builds 3 variants x 2 platforms in one bake, tags from templates; a second run is fully cached', async () => {
+    const repo = uniqueRepo('matrix')
+    const inputs = {
+      context: ctx,
+      matrix: 'variant: [alpine, debian, distroless]\ntoolchain: ["1.81"]\n',
+      tags: `${tb.registry}/${repo}:{{variant}}-{{toolchain}}`,
+      platforms: 'linux/amd64,linux/arm64',
+      push: 'true'
+    }
+    const first = await runAction(inputs)
+    expectSuccess(first)
+    const digests = JSON.parse(first.mainOutputs['digests'] ?? '{}')
+    expect(Object.keys(digests).sort()).toEqual(['alpine-1_81', 'debian-1_81', 'distroless-1_81'])
+    for (const variant of ['alpine', 'debian', 'distroless']) {
+      const index = await getManifest(repo, `${variant}-1.81`)
+      expect(index.status).toBe(200)
+      expect(realPlatforms(index.json)).toEqual(['linux/amd64', 'linux/arm64'])
+      expect(digests[`${variant}-1_81`]).toBe(index.digest)
+    }
+    const metadata = JSON.parse(first.mainOutputs['metadata'] ?? '{}')
+    expect(Object.keys(metadata).sort()).toEqual(['alpine-1_81', 'debian-1_81', 'distroless-1_81'])
+
+    const second = await runAction(inputs)
+    expectSuccess(second)
+    const stats = cacheStats(second.main.log)
+    expect(stats.runSteps).toBeGreaterThan(0)
+    expect(stats.cachedRunSteps).toBe(stats.runSteps)
+    // identical content: the same platform manifests as the first run
+    const again = await getManifest(repo, 'alpine-1.81')
+    const firstIndex = JSON.parse(JSON.stringify(await getManifest(repo, 'alpine-1.81')))
+    expect(realPlatforms(again.json)).toEqual(realPlatforms(firstIndex.json))
+  })
+
+  it.each([
+    ['matrix', { matrix: 'variant: [a, b\n' }, /matrix: .*YAML/],
+    ['matrix', { matrix: 'variant: []\n' }, /matrix: .*no values/],
+    ['tags', { matrix: 'variant: [a, b]\n', tags: 'localhost:5000/x:{{flavour}}' }, /tags: .*flavour/],
+    ['digests', { mode: 'merge', tags: 'localhost:5000/x:1', digests: 'sha256:1234' }, /digests: .*entry 1/]
+  ])('bad %s input fails before anything is pushed', async (_input, inputs, message) => {
+    const before = await catalog()
+    const run = await runAction({ context: ctx, push: 'true', tags: `${tb.registry}/${uniqueRepo('bad')}:{{variant}}`, ...inputs })
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(message)
+    expect(await catalog()).toEqual(before)
+  })
+})
+
+describe('bake files', () => {
+  it('runs an HCL file with its own matrix and several targets; per-target outputs match the registry', async () => {
+    const repo = uniqueRepo('bake')
+    const dir = writeContext({})
+    const hcl = path.join(dir, 'docker-bake.hcl')
+    writeFileSync(
+      hcl,
+      [
+        'group "default" {',
+        '  targets = ["app", "tool"]',
+        '}',
+        'target "app" {',
+        '  name = "app-${flavour}"',
+        '  matrix = { flavour = ["small", "big"] }',
+        `  context = "${ctx}"`,
+        '  args = { variant = flavour }',
+        `  tags = ["${tb.registry}/${repo}:app-\${flavour}"]`,
+        '  platforms = ["linux/amd64"]',
+        '}',
+        'target "tool" {',
+        `  context = "${ctx}"`,
+        '  args = { variant = "tool" }',
+        `  tags = ["${tb.registry}/${repo}:tool"]`,
+        '  platforms = ["linux/amd64", "linux/arm64"]',
+        '}',
+        ''
+      ].join('\n')
+    )
+    // bake (buildx >= 0.19) asks for read access to contexts outside the working directory
+    const run = await runAction({ files: hcl, push: 'true', allow: `fs.read=${ctx}` })
+    expectSuccess(run)
+    const digests = JSON.parse(run.mainOutputs['digests'] ?? '{}')
+    expect(Object.keys(digests).sort()).toEqual(['app-big', 'app-small', 'tool'])
+    const manifests = JSON.parse(run.outputs['manifests'] ?? '{}')
+    for (const [target, tag] of [
+      ['app-small', 'app-small'],
+      ['app-big', 'app-big'],
+      ['tool', 'tool']
+    ] as const) {
+      const m = await getManifest(repo, tag)
+      expect(m.status).toBe(200)
+      expect(digests[target]).toBe(m.digest)
+      expect(manifests[target].digest).toBe(m.digest)
+      expect(manifests[target].platforms.map((p: any) => p.platform).sort()).toEqual(realPlatforms(m.json))
+    }
+  })
+})
+
+describe('platform-split', () => {
+  it('is refused with the docker driver, which cannot push by digest, before anything is built', async () => {
+    const before = await catalog()
+    const run = await runAction({ context: ctx, tags: `${tb.registry}/${uniqueRepo('splitdocker')}:v1`, platforms: 'linux/amd64,linux/arm64', push: 'true', 'platform-split': 'true' })
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(/::error::platform-split: .*docker driver/)
+    expect(await catalog()).toEqual(before)
+  })
+
+  it('builds each platform on its own, pushes by digest, then tags one merged index with both platforms and their attestations', async () => {
+    const repo = uniqueRepo('split')
+    const remote = { driver: 'remote', endpoint: tb.buildkitAddr }
+    const run = await runAction({ ...remote, context: ctx, tags: `${tb.registry}/${repo}:v1`, platforms: 'linux/amd64,linux/arm64', push: 'true', 'platform-split': 'true' })
+    expectSuccess(run)
+    expect(await listTags(repo)).toEqual(['v1'])
+    const index = await getManifest(repo, 'v1')
+    expect(realPlatforms(index.json)).toEqual(['linux/amd64', 'linux/arm64'])
+    const attestations = attestationsOf(index.json)
+    expect(attestations).toHaveLength(2)
+    const imageDigests = index.json.manifests.filter((m: any) => m.platform.os !== 'unknown').map((m: any) => m.digest)
+    for (const a of attestations) expect(imageDigests).toContain(a.annotations['vnd.docker.reference.digest'])
+    expect(run.mainOutputs['digest']).toBe(index.digest)
+  })
+
+  it('on a genuine two-node builder, builds each platform on its own node', async () => {
+    if (!tb.node2BuildkitAddr) throw new Error('the testbed has no second node (node2BuildkitAddr)')
+    const name = uniqueRepo('mn')
+    const create1 = await sh('docker', ['buildx', 'create', '--name', name, '--driver', 'remote', '--platform', 'linux/amd64', '--node', `${name}-amd`, tb.buildkitAddr])
+    expect(create1.code).toBe(0)
+    const create2 = await sh('docker', ['buildx', 'create', '--name', name, '--append', '--driver', 'remote', '--platform', 'linux/arm64', '--node', `${name}-arm`, tb.node2BuildkitAddr])
+    expect(create2.code).toBe(0)
+    try {
+      const repo = uniqueRepo('split2')
+      const run = await runAction({ context: ctx, builder: name, tags: `${tb.registry}/${repo}:v1`, platforms: 'linux/amd64,linux/arm64', push: 'true', 'platform-split': 'true' })
+      expectSuccess(run)
+      const index = await getManifest(repo, 'v1')
+      expect(realPlatforms(index.json)).toEqual(['linux/amd64', 'linux/arm64'])
+      // each platform's build ran on the node that serves it (buildx records the node in the build ref)
+      expect(run.main.log).toContain(`[linux/amd64] pushed`)
+      expect(run.main.log).toMatch(new RegExp(`\\[linux/amd64\\] pushed \\S+, built on node ${name}-amd\\b`))
+      expect(run.main.log).toMatch(new RegExp(`\\[linux/arm64\\] pushed \\S+, built on node ${name}-arm\\b`))
+    } finally {
+      await sh('docker', ['buildx', 'rm', name])
+    }
+  })
+
+  it('a failing platform leaves the tag where it was and names the platform', async () => {
+    const repo = uniqueRepo('splitfail')
+    const tag = `${tb.registry}/${repo}:v1`
+    const good = await runAction({ context: ctx, tags: tag, platforms: 'linux/amd64', push: 'true' })
+    expectSuccess(good)
+    const before = await getManifest(repo, 'v1')
+    const broken = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nARG TARGETARCH\nRUN test "$TARGETARCH" != arm64\n` })
+    const run = await runAction({ driver: 'remote', endpoint: tb.buildkitAddr, context: broken, tags: tag, platforms: 'linux/amd64,linux/arm64', push: 'true', 'platform-split': 'true' })
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(/::error::.*linux\/arm64/)
+    const after = await getManifest(repo, 'v1')
+    expect(after.digest).toBe(before.digest)
+  })
+})
+
+describe('merge mode', () => {
+  it('merges per-platform digests from two build-mode runs into the same index as platform-split', async () => {
+    const repo = uniqueRepo('merge')
+    const digests: string[] = []
+    for (const platform of ['linux/amd64', 'linux/arm64']) {
+      const run = await runAction({ driver: 'remote', endpoint: tb.buildkitAddr, context: ctx, tags: `${tb.registry}/${repo}`, platforms: platform, 'push-by-digest': 'true' })
+      expectSuccess(run)
+      digests.push(run.mainOutputs['digest'] ?? '')
+    }
+    expect(await listTags(repo)).toEqual([])
+    const dir = writeContext({ 'arm64.digest': `${digests[1]}\n` })
+    const merged = await runAction({ mode: 'merge', tags: `${tb.registry}/${repo}:v1`, digests: digests[0] ?? '', 'digests-from': path.join(dir, 'arm64.digest') })
+    expectSuccess(merged)
+    const index = await getManifest(repo, 'v1')
+    expect(realPlatforms(index.json)).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(attestationsOf(index.json)).toHaveLength(2)
+    expect(merged.mainOutputs['digest']).toBe(index.digest)
+  })
+})
