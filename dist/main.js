@@ -40,7 +40,7 @@ import {
   terminateAll,
   waitForChildren,
   warning
-} from "./chunks/chunk-RPZPR3R4.js";
+} from "./chunks/chunk-5527C2T5.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -7910,7 +7910,45 @@ function parseInputs(readRaw) {
     digests,
     digestsFrom,
     baseAnnotations: bool("base-annotations", false),
-    summary: bool("summary", true)
+    summary: bool("summary", true),
+    ...parseDepotInputs(read)
+  };
+}
+var DEPOT_BUILD_PLATFORMS = ["dynamic", "linux/amd64", "linux/arm64"];
+function parseDepotInputs(read) {
+  const depotProject = read("depot-project").trim();
+  if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
+    throw new InputError("depot-project", `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`);
+  }
+  const depotToken = read("depot-token").trim();
+  if (/\s/.test(depotToken)) throw new InputError("depot-token", "the token contains whitespace (value not shown)");
+  const depotVersion = read("depot-version").trim() || "latest";
+  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(depotVersion)) {
+    throw new InputError("depot-version", `expected latest, installed or a version like 2.102.12, got ${JSON.stringify(clip(depotVersion))}`);
+  }
+  const depotDownloadUrl = read("depot-download-url").trim();
+  if (depotDownloadUrl && !/^https?:\/\/[^\s]+$/.test(depotDownloadUrl)) {
+    throw new InputError("depot-download-url", `expected an http(s) URL, got ${JSON.stringify(clip(depotDownloadUrl))}`);
+  }
+  const depotSha256 = read("depot-sha256").trim().toLowerCase().replace(/^sha256:/, "");
+  if (depotSha256 && !/^[a-f0-9]{64}$/.test(depotSha256)) {
+    throw new InputError("depot-sha256", `expected the archive's sha256 as 64 hex digits, got ${JSON.stringify(clip(depotSha256))}`);
+  }
+  if (depotSha256 && depotVersion === "installed") throw new InputError("depot-sha256", "verifies a download; depot-version: installed downloads nothing");
+  if (depotSha256 && depotVersion === "latest") throw new InputError("depot-sha256", "pins one release archive; give the exact depot-version it belongs to");
+  const depotBuildPlatform = read("depot-build-platform").trim();
+  if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
+    throw new InputError("depot-build-platform", `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(", ")}`);
+  }
+  return {
+    depotProject,
+    depotToken,
+    depotVersion,
+    depotDownloadUrl,
+    depotSha256,
+    depotFallback: parseBool(read("depot-fallback"), "depot-fallback", false),
+    depotBuildPlatform,
+    depotSave: parseBool(read("depot-save"), "depot-save", false)
   };
 }
 function checkSize(v, input) {

@@ -10,7 +10,7 @@ import {
   summary,
   validateDigest,
   warning
-} from "./chunks/chunk-RPZPR3R4.js";
+} from "./chunks/chunk-5527C2T5.js";
 
 // src/post.ts
 import { rmSync } from "node:fs";

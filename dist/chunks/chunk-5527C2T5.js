@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path5 && path5[0] !== "/") {
+          path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path5,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path5,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path5, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path5);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path4 !== "string") {
+        if (typeof path5 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path5)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request;
+      const { method, path: path5, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util2.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path4} HTTP/1.1\r
+      let header = `${method} ${path5} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util2.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path5;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util2.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search ? `${pathname}${search}` : pathname;
+        const path5 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path5;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path5;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl(path5) {
+      if (typeof path5 !== "string") {
+        return path5;
       }
-      const pathSegments = path4.split("?");
+      const pathSegments = path5.split("?");
       if (pathSegments.length !== 2) {
-        return path4;
+        return path5;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path5);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body, headers, query } = opts;
+      const { path: path5, method, body, headers, query } = opts;
       return {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code = path4.charCodeAt(i);
+    function validateCookiePath(path5) {
+      for (let i = 0; i < path5.length; ++i) {
+        const code = path5.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path5 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path5 = `/${path5}`;
           }
-          url = new URL(util2.parseOrigin(url).origin + path4);
+          url = new URL(util2.parseOrigin(url).origin + path5);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22775,7 +22775,7 @@ function isPlatform(p) {
   return PLATFORM_RE.test(p);
 }
 function normalizePlatform(p) {
-  const [os7 = "", arch3 = "", variant] = p.split("/");
+  const [os8 = "", arch3 = "", variant] = p.split("/");
   let a = arch3;
   let v = variant;
   if (a === "aarch64") a = "arm64";
@@ -22787,7 +22787,7 @@ function normalizePlatform(p) {
   if (a === "amd64" && v === "v1") v = void 0;
   if (a === "arm" && (v === void 0 || v === "" || v === "7")) v = "v7";
   if (a === "arm" && v && /^[568]$/.test(v)) v = `v${v}`;
-  return v ? `${os7}/${a}/${v}` : `${os7}/${a}`;
+  return v ? `${os8}/${a}/${v}` : `${os8}/${a}`;
 }
 
 // src/lists.ts
@@ -22977,7 +22977,7 @@ var processRunner = {
 
 // src/engines/buildx.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import os6 from "node:os";
+import os7 from "node:os";
 
 // src/checksums.ts
 function parseChecksums(text) {
@@ -23006,9 +23006,9 @@ function nodeArch(arch3) {
       return arch3;
   }
 }
-function buildxAssetUrls(base, version, os7, arch3) {
+function buildxAssetUrls(base, version, os8, arch3) {
   const b = base.replace(/\/+$/, "");
-  const fileName = `buildx-v${version}.${os7}-${arch3}`;
+  const fileName = `buildx-v${version}.${os8}-${arch3}`;
   return {
     fileName,
     url: `${b}/download/v${version}/${fileName}`,
@@ -23388,10 +23388,50 @@ function _getGlobal(key, defaultValue) {
 
 // src/engines/install.ts
 import { createHash } from "node:crypto";
-import { chmodSync, createReadStream, readFileSync, writeFileSync as writeFileSync2 } from "node:fs";
-async function sha256File(path4) {
+import { chmodSync, createReadStream, mkdtempSync, readFileSync, writeFileSync as writeFileSync2 } from "node:fs";
+import os6 from "node:os";
+import path3 from "node:path";
+import { gunzipSync } from "node:zlib";
+
+// src/tar.ts
+function field(buf, start, len) {
+  const raw = buf.subarray(start, start + len);
+  const nul = raw.indexOf(0);
+  return raw.subarray(0, nul < 0 ? raw.length : nul).toString("utf8");
+}
+function readTarEntries(buf, want) {
+  const files = /* @__PURE__ */ new Map();
+  let off = 0;
+  let longName = "";
+  while (off + 512 <= buf.length) {
+    const header = buf.subarray(off, off + 512);
+    if (header.every((b) => b === 0)) break;
+    const size = parseInt(field(header, 124, 12).trim() || "0", 8);
+    if (Number.isNaN(size)) throw new Error(`corrupt tar header at offset ${off}`);
+    const type = String.fromCharCode(header[156] ?? 0);
+    const prefix = field(header, 345, 155);
+    let name = longName || (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
+    longName = "";
+    if (off + 512 + size > buf.length) throw new Error(`truncated tar archive: entry at offset ${off} needs ${size} bytes`);
+    const body = buf.subarray(off + 512, off + 512 + size);
+    if (type === "x") {
+      const m = /\d+ path=([^\n]*)\n/.exec(body.toString("utf8"));
+      if (m?.[1]) longName = m[1];
+    } else if (type === "L") {
+      longName = body.toString("utf8").replace(/\0+$/, "");
+    } else if (type === "0" || type === "\0") {
+      name = name.replace(/^\.\//, "");
+      if (want(name)) files.set(name, Buffer.from(body));
+    }
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  return files;
+}
+
+// src/engines/install.ts
+async function sha256File(path5) {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path4)) hash.update(chunk);
+  for await (const chunk of createReadStream(path5)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function download(url, input) {
@@ -23404,27 +23444,48 @@ async function download(url, input) {
 async function installVerified(a) {
   const hit = find(a.tool, a.version);
   if (hit) {
-    const path4 = `${hit}/${a.cachedName}`;
+    const path5 = `${hit}/${a.cachedName}`;
     const recorded = safeRead(`${hit}/.sha256`);
-    if (recorded && recorded === await sha256File(path4)) return { path: path4, fromCache: true };
-    warning(`${a.tool} ${a.version} in the tool cache does not match its recorded checksum; downloading again`);
+    const samePin = !a.sha256 || safeRead(`${hit}/.source-sha256`) === a.sha256;
+    if (recorded && samePin && recorded === await sha256File(path5)) return { path: path5, fromCache: true };
+    if (!samePin) info(`${a.tool} ${a.version} in the tool cache came from another download than the pinned sha256; downloading again`);
+    else warning(`${a.tool} ${a.version} in the tool cache does not match its recorded checksum; downloading again`);
   }
-  const sums = parseChecksums(readFileSync(await download(a.checksumsUrl, a.input), "utf8"));
-  const expected = checksumFor(sums, a.fileName);
-  if (!expected) throw new InputError(a.input, `the release's checksums file ${a.checksumsUrl} lists no ${a.fileName}`);
-  const file = await download(a.url, a.input);
-  const actual = await sha256File(file);
+  let expected = a.sha256;
+  if (!expected) {
+    const sums = parseChecksums(readFileSync(await download(a.checksumsUrl, a.input), "utf8"));
+    expected = checksumFor(sums, a.fileName);
+    if (!expected) throw new InputError(a.input, `the release's checksums file ${a.checksumsUrl} lists no ${a.fileName}`);
+  }
+  const downloaded = await download(a.url, a.input);
+  const actual = await sha256File(downloaded);
   if (actual !== expected) {
-    throw new InputError(a.input, `checksum mismatch for ${a.fileName} from ${a.url}: expected sha256 ${expected}, got ${actual}; refusing to install it`);
+    const source = a.sha256 ? "the pinned sha256" : `the release's checksums file ${a.checksumsUrl}`;
+    throw new InputError(a.checksumInput ?? a.input, `checksum mismatch for ${a.fileName} from ${a.url}: ${source} says sha256 ${expected}, the download is ${actual}; refusing to install it`);
   }
+  const file = a.archiveEntry ? extractEntry(downloaded, a.archiveEntry, a) : downloaded;
   chmodSync(file, 493);
   const dir = await cacheFile(file, a.cachedName, a.tool, a.version);
-  writeFileSync2(`${dir}/.sha256`, actual);
+  writeFileSync2(`${dir}/.sha256`, a.archiveEntry ? await sha256File(file) : actual);
+  writeFileSync2(`${dir}/.source-sha256`, actual);
   return { path: `${dir}/${a.cachedName}`, fromCache: false };
 }
-function safeRead(path4) {
+function extractEntry(archive, entry, a) {
+  let files;
   try {
-    return readFileSync(path4, "utf8").trim();
+    files = readTarEntries(gunzipSync(readFileSync(archive)), (name) => name === entry);
+  } catch (e) {
+    throw new InputError(a.input, `cannot unpack ${a.fileName}: ${e.message}`);
+  }
+  const body = files.get(entry);
+  if (!body) throw new InputError(a.input, `${a.fileName} has no ${entry}`);
+  const out = path3.join(mkdtempSync(path3.join(process.env["RUNNER_TEMP"] || os6.tmpdir(), `${a.tool}-`)), a.cachedName);
+  writeFileSync2(out, body);
+  return out;
+}
+function safeRead(path5) {
+  try {
+    return readFileSync(path5, "utf8").trim();
   } catch {
     return "";
   }
@@ -23446,13 +23507,13 @@ async function versionOf(runner, cmd, prefix) {
 }
 async function resolveLatest(base) {
   const url = latestChecksumsUrl(base);
-  let path4;
+  let path5;
   try {
-    path4 = await downloadTool(url);
+    path5 = await downloadTool(url);
   } catch (e) {
     throw new InputError("buildx-version", `cannot resolve latest: ${url}: ${e.message}`);
   }
-  const v = versionFromChecksums(parseChecksums(readFileSync2(path4, "utf8")));
+  const v = versionFromChecksums(parseChecksums(readFileSync2(path5, "utf8")));
   if (!v) throw new InputError("buildx-version", `cannot resolve latest: ${url} names no buildx release`);
   return v;
 }
@@ -23464,17 +23525,17 @@ async function setupBuildx(version, downloadUrl, runner) {
   }
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base) : version.replace(/^v/, "");
-  const asset = buildxAssetUrls(base, v, os6.platform(), nodeArch(os6.arch()));
-  const { path: path4, fromCache } = await installVerified({
+  const asset = buildxAssetUrls(base, v, os7.platform(), nodeArch(os7.arch()));
+  const { path: path5, fromCache } = await installVerified({
     tool: "buildx",
     version: v,
     cachedName: "docker-buildx",
     input: "buildx-version",
     ...asset
   });
-  info(`buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path4}`);
-  const actual = await versionOf(runner, path4, []);
-  return { cmd: path4, prefix: [], version: actual || v, runner };
+  info(`buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path5}`);
+  const actual = await versionOf(runner, path5, []);
+  return { cmd: path5, prefix: [], version: actual || v, runner };
 }
 async function inspectBuilder(bx, name) {
   const r = await runBuildx(bx, ["buildx", "inspect", "--bootstrap", name]);
@@ -23497,7 +23558,7 @@ async function removeBuilder(bx, name) {
 
 // src/reports.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/manifests.ts
 var MEDIA_TYPES = {
@@ -23555,14 +23616,14 @@ function platformString(p) {
   return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
 }
 function normalizedPlatform(p) {
-  const [os7 = "", arch3 = "", variant] = p.toLowerCase().split("/");
+  const [os8 = "", arch3 = "", variant] = p.toLowerCase().split("/");
   let a = arch3;
   let v = variant;
   if (a === "aarch64") a = "arm64";
   if (a === "x86_64" || a === "x86-64") a = "amd64";
   if (a === "arm64" && v === "v8") v = void 0;
   if (a === "amd64" && v === "v1") v = void 0;
-  return v ? `${os7}/${a}/${v}` : `${os7}/${a}`;
+  return v ? `${os8}/${a}/${v}` : `${os8}/${a}`;
 }
 function samePlatform(a, b) {
   return a === b || a !== "" && b !== "" && normalizedPlatform(a) === normalizedPlatform(b);
@@ -23703,10 +23764,10 @@ function decode(s) {
 function parseDockerPurl(uri) {
   const m = /^pkg:docker\/([^?#]+)(?:\?([^#]*))?(?:#.*)?$/i.exec(uri.trim());
   if (!m) return void 0;
-  const path4 = m[1] ?? "";
-  const at = path4.lastIndexOf("@");
-  const rawName = at >= 0 ? path4.slice(0, at) : path4;
-  const rawVersion = at >= 0 ? path4.slice(at + 1) : "";
+  const path5 = m[1] ?? "";
+  const at = path5.lastIndexOf("@");
+  const rawName = at >= 0 ? path5.slice(0, at) : path5;
+  const rawVersion = at >= 0 ? path5.slice(at + 1) : "";
   const name = decode(rawName);
   const version = decode(rawVersion);
   if (!name || version === void 0) return void 0;
@@ -23721,9 +23782,9 @@ function parseDockerPurl(uri) {
   const ref = /^[a-z0-9]+:[a-f0-9]{32,}$/i.test(version) ? `${familiar}@${version}` : `${familiar}:${version}`;
   return { name: ref, platform: platform2 };
 }
-function get(v, ...path4) {
+function get(v, ...path5) {
   let cur = v;
-  for (const k of path4) {
+  for (const k of path5) {
     if (!isRecord(cur)) return void 0;
     cur = cur[k];
   }
@@ -23938,41 +23999,6 @@ function validateDigest(s) {
   return typeof s === "string" && /^sha256:[a-f0-9]{64}$/.test(s);
 }
 
-// src/tar.ts
-function field(buf, start, len) {
-  const raw = buf.subarray(start, start + len);
-  const nul = raw.indexOf(0);
-  return raw.subarray(0, nul < 0 ? raw.length : nul).toString("utf8");
-}
-function readTarEntries(buf, want) {
-  const files = /* @__PURE__ */ new Map();
-  let off = 0;
-  let longName = "";
-  while (off + 512 <= buf.length) {
-    const header = buf.subarray(off, off + 512);
-    if (header.every((b) => b === 0)) break;
-    const size = parseInt(field(header, 124, 12).trim() || "0", 8);
-    if (Number.isNaN(size)) throw new Error(`corrupt tar header at offset ${off}`);
-    const type = String.fromCharCode(header[156] ?? 0);
-    const prefix = field(header, 345, 155);
-    let name = longName || (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
-    longName = "";
-    if (off + 512 + size > buf.length) throw new Error(`truncated tar archive: entry at offset ${off} needs ${size} bytes`);
-    const body = buf.subarray(off + 512, off + 512 + size);
-    if (type === "x") {
-      const m = /\d+ path=([^\n]*)\n/.exec(body.toString("utf8"));
-      if (m?.[1]) longName = m[1];
-    } else if (type === "L") {
-      longName = body.toString("utf8").replace(/\0+$/, "");
-    } else if (type === "0" || type === "\0") {
-      name = name.replace(/^\.\//, "");
-      if (want(name)) files.set(name, Buffer.from(body));
-    }
-    off += 512 + Math.ceil(size / 512) * 512;
-  }
-  return files;
-}
-
 // src/reports.ts
 async function readAll(target, tags, rootDigest, source, fetch, rootText) {
   let bytesRead = 0;
@@ -24026,7 +24052,7 @@ function historyFetch(deps, ref, rootDigest) {
 function ociFetch(dest) {
   let read;
   if (existsSync3(dest) && statSync2(dest).isDirectory()) {
-    read = (p) => existsSync3(path3.join(dest, p)) ? readFileSync3(path3.join(dest, p), "utf8") : void 0;
+    read = (p) => existsSync3(path4.join(dest, p)) ? readFileSync3(path4.join(dest, p), "utf8") : void 0;
   } else {
     const entries = readTarEntries(readFileSync3(dest), (name) => name === "index.json" || name.startsWith("blobs/"));
     read = (p) => entries.get(p)?.toString("utf8");
