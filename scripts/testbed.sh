@@ -13,7 +13,7 @@
 # TESTBED_DOCKER_HOST=unix://... uses an existing engine as engine 1 (no node2 then).
 # TESTBED_DEBIAN_MIRROR overrides the Debian mirror read from the machine's apt sources.
 # Needs root: it installs host packages, mounts binfmt_misc and runs dockerd.
-# Only one stack can be up at a time: each stack's main engine uses docker0.
+# Both stacks can be up at once: every engine has a bridge of its own (never docker0).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -52,8 +52,12 @@ set_stack() {
   TOOLS=$TESTBED_DIR/tools            # ...unpacked; shared by both stacks
   ENV_FILE=$SD/env.sh
   JSON_FILE=$SD/testbed.json
-  NODE2_BRIDGE=tb-$STACK-n2           # network interface names have at most 15 bytes
-  case $STACK in sid) NODE2_SUBNET=172.31.254.1 ;; trixie) NODE2_SUBNET=172.31.253.1 ;; esac
+  MAIN_BRIDGE=tb-$STACK-m             # network interface names have at most 15 bytes
+  NODE2_BRIDGE=tb-$STACK-n2
+  case $STACK in
+    sid) MAIN_SUBNET=172.31.252.1 NODE2_SUBNET=172.31.254.1 ;;
+    trixie) MAIN_SUBNET=172.31.251.1 NODE2_SUBNET=172.31.253.1 ;;
+  esac
 }
 
 # ---------------------------------------------------------------- processes
@@ -172,7 +176,7 @@ stop_stack() {
   unmount_under "$SD"
   # System leftovers, removed only if this testbed created them.
   local br
-  for br in docker0 "$NODE2_BRIDGE"; do
+  for br in "$MAIN_BRIDGE" "$NODE2_BRIDGE"; do
     if [[ -f $RUN/created-$br ]] && ip link show "$br" >/dev/null 2>&1; then
       ip link delete "$br" 2>/dev/null || log "warning: could not delete network interface $br"
     fi
@@ -357,14 +361,15 @@ wait_engine() { # NAME SOCKET
 }
 
 # dockerd only creates docker0 itself; any other --bridge must exist with an IPv4 address.
-create_bridge() {
-  ip link delete "$NODE2_BRIDGE" 2>/dev/null || true # ours, left by a killed run
-  ip route show | grep -q "^${NODE2_SUBNET%.*}\\." &&
-    die "subnet of $NODE2_SUBNET/24 is already routed here; cannot create $NODE2_BRIDGE"
-  ip link add "$NODE2_BRIDGE" type bridge
-  touch "$RUN/created-$NODE2_BRIDGE"
-  ip addr add "$NODE2_SUBNET/24" dev "$NODE2_BRIDGE"
-  ip link set "$NODE2_BRIDGE" up
+create_bridge() { # NAME ADDRESS
+  local br=$1 addr=$2
+  ip link delete "$br" 2>/dev/null || true # ours, left by a killed run
+  ip route show | grep -q "^${addr%.*}\\." &&
+    die "subnet of $addr/24 is already routed here; cannot create $br"
+  ip link add "$br" type bridge
+  touch "$RUN/created-$br"
+  ip addr add "$addr/24" dev "$br"
+  ip link set "$br" up
 }
 
 registry_answers() { # PORT
@@ -472,10 +477,6 @@ cmd_up() {
   fi
   local external=${TESTBED_DOCKER_HOST:-} other
   if [[ -z $external ]]; then
-    for other in "${STACKS[@]}"; do
-      [[ $other == "$STACK" ]] && continue
-      stack_running "$other" && die "the $other testbed is up; run: scripts/testbed.sh down --stack $other"
-    done
     # dockerd attaches to a system containerd instead of starting its own if one is running.
     [[ -S /run/containerd/containerd.sock ]] &&
       die "a system containerd is running (/run/containerd/containerd.sock); set TESTBED_DOCKER_HOST instead"
@@ -512,16 +513,16 @@ cmd_up() {
   local reg_port p1 p2
   read -r reg_port p1 p2 <<<"$(free_ports 3)"
 
-  # Engines, booting in parallel with the registry. main: the default bridge docker0.
-  # node2 cannot share docker0, and with --bridge=none its RUN steps fail ("network bridge
-  # not found"); a dockerd with --bridge=none also deletes docker0 when it starts. So node2
-  # gets a bridge of its own (no NAT: --iptables=false; nothing here reaches out anyway).
+  # Engines, booting in parallel with the registry. Each gets a bridge of its own: with
+  # --bridge=none RUN steps fail ("network bridge not found") and dockerd deletes docker0, and
+  # separate bridges let both stacks run side by side (no NAT: --iptables=false; nothing here
+  # reaches out anyway).
   local main_host=${external:-unix://$MAIN_SOCK} node2_host='' d
   if [[ -z $external ]]; then
-    ip link show docker0 >/dev/null 2>&1 || touch "$RUN/created-docker0"
     for d in "${SYSTEM_RUN_DIRS[@]}"; do [[ -e $d ]] || touch "$RUN/created-${d//\//_}"; done
-    create_bridge
-    start_engine main "$MAIN_SOCK"
+    create_bridge "$MAIN_BRIDGE" "$MAIN_SUBNET"
+    create_bridge "$NODE2_BRIDGE" "$NODE2_SUBNET"
+    start_engine main "$MAIN_SOCK" --bridge="$MAIN_BRIDGE"
     start_engine node2 "$NODE2_SOCK" --bridge="$NODE2_BRIDGE"
   fi
   start_registry "$reg_port"
