@@ -1,22 +1,34 @@
-// One bundler config: src/entry/{main,post}.ts -> dist/{main,post}.js (ESM, node24).
+// One bundler config: src/entry/*.ts -> dist/*.js (ESM, node24). Builds into a fresh folder
+// and swaps it in, so a running test never sees a half-written dist/.
 import { build } from 'esbuild'
-import { rmSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 
-rmSync('dist', { recursive: true, force: true })
+const entryPoints = Object.fromEntries(
+  readdirSync('src/entry')
+    .filter(f => f.endsWith('.ts'))
+    .map(f => [f.slice(0, -3), `src/entry/${f}`])
+)
+const tmp = `dist.tmp-${process.pid}`
+rmSync(tmp, { recursive: true, force: true })
 await build({
-  entryPoints: { main: 'src/entry/main.ts', post: 'src/entry/post.ts' },
-  outdir: 'dist',
+  entryPoints,
+  outdir: tmp,
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  outExtension: { '.js': '.js' },
   legalComments: 'none',
   logLevel: 'warning',
+  // action.yml is embedded as text (the CLI lists the action's inputs from it).
+  loader: { '.yml': 'text' },
   // Bundled CommonJS dependencies call require() for node builtins.
   banner: {
     js: "import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);"
   }
 })
+const old = `dist.old-${process.pid}`
+if (existsSync('dist')) renameSync('dist', old)
+renameSync(tmp, 'dist')
+rmSync(old, { recursive: true, force: true })

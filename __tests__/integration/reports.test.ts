@@ -1,7 +1,7 @@
 // What was built, made visible: manifests, attestations, layers, last layer digest and base
 // images, from the registry or the build record, compared with what the registry serves.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { catalog, expectSuccess, getManifest, runAction, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import { catalog, expectSuccess, getManifest, runAction, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
 
 let tb: Testbed
 let ctx: string
@@ -76,6 +76,27 @@ describe('metadata of a pushed multi-platform image', () => {
     const manifests = JSON.parse(run.outputs['manifests'] ?? '{}').default
     expect(manifests.attestations).toHaveLength(0)
     expect(manifests.platforms).toHaveLength(1)
+  })
+})
+
+describe('load into an engine with the containerd image store (seed 000)', () => {
+  it.each([
+    ['default provenance: the image ID is an index (image + attestation manifest)', '', 'application/vnd.oci.image.index.v1+json'],
+    ['provenance: false: the image ID is the image manifest itself', 'false', 'application/vnd.docker.distribution.manifest.v2+json']
+  ])('%s', async (_name, provenance, mediaType) => {
+    const tag = `local/${uniqueRepo('loaded')}:1`
+    const run = await runAction({ context: ctx, platforms: 'linux/amd64', load: 'true', tags: tag, provenance })
+    expectSuccess(run)
+    const inspect = await sh('docker', ['image', 'inspect', tag, '--format', '{{.Id}}'])
+    // With the containerd store the engine's image ID is the stored index or manifest digest:
+    // the action's digest output. (imageid keeps docker/build-push-action's meaning: the iidfile.)
+    expect(inspect.stdout.trim()).toBe(run.outputs['digest'])
+    const [major = 0] = tb.dockerVersion.split('.').map(Number)
+    if (major >= 28) {
+      // Docker 28 reports the stored descriptor; Docker 26 does not have the field.
+      const descriptor = await sh('docker', ['image', 'inspect', tag, '--format', '{{json .Descriptor}}'])
+      expect(JSON.parse(descriptor.stdout).mediaType).toBe(mediaType)
+    }
   })
 })
 

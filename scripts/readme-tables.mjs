@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Regenerates the inputs and outputs tables in README.md from action.yml (between markers), so
+// the README never drifts from what the action accepts. `--check` exits 1 when they differ.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { parse } from 'yaml'
+
+const action = parse(readFileSync('action.yml', 'utf8'))
+const cell = s => String(s ?? '').replaceAll('|', '\\|').replaceAll('\n', ' ')
+const inputs = [
+  '| input | default | description |',
+  '| --- | --- | --- |',
+  ...Object.entries(action.inputs).map(([k, v]) => `| \`${k}\` | ${v.default === '' || v.default === undefined ? '' : `\`${cell(v.default)}\``} | ${cell(v.description)} |`)
+].join('\n')
+const outputs = ['| output | description |', '| --- | --- |', ...Object.entries(action.outputs).map(([k, v]) => `| \`${k}\` | ${cell(v.description)} |`)].join('\n')
+
+const readme = readFileSync('README.md', 'utf8')
+const replace = (text, name, table) => {
+  const re = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`)
+  if (!re.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> / <!-- ${name}:end --> markers`)
+  return text.replace(re, (_m, a, b) => `${a}\n${table}\n${b}`)
+}
+const next = replace(replace(readme, 'inputs', inputs), 'outputs', outputs)
+if (process.argv.includes('--check')) {
+  if (next !== readme) {
+    console.error('README.md tables differ from action.yml: run node scripts/readme-tables.mjs')
+    process.exit(1)
+  }
+} else writeFileSync('README.md', next)
