@@ -5,6 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 stack="${TESTBED_STACK:-sid}"
 
+# cmark-gfm (GitHub's markdown renderer) renders the job summary in the summary tests.
+if ! command -v cmark-gfm >/dev/null; then
+  apt-get install -y --no-install-recommends cmark-gfm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y --no-install-recommends cmark-gfm; }
+fi
+
 npx tsc --noEmit
 npm run -s bundle
 node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects unit "$@"

@@ -4,9 +4,10 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ResolvedBase } from './annotations.js'
+import type { BaseImage } from './types.js'
 import { type Buildx, runBuildx } from './engines/buildx.js'
 import type { Settings } from './inputs.js'
-import { finalStageBase, isIndex, parseManifestJson } from './manifests.js'
+import { familiarName, finalStageBase, isIndex, parseManifestJson } from './manifests.js'
 import { normalizePlatform } from './reference.js'
 
 export async function resolveBase(bx: Buildx, s: Settings): Promise<ResolvedBase | undefined> {
@@ -35,4 +36,19 @@ export async function resolveBase(bx: Buildx, s: Settings): Promise<ResolvedBase
   }
   core.info(`base-annotations: ${name} is ${digest}`)
   return { name: name.includes('@') ? name.slice(0, name.indexOf('@')) : name, digest, platformDigests }
+}
+
+/**
+ * The final stage's FROM (build args applied), as a base image entry; its digest is taken from
+ * the provenance materials already found for the same name, when there are any.
+ */
+export function dockerfileBase(s: Settings, known: BaseImage[]): BaseImage | undefined {
+  const file = s.file || path.join(s.context, 'Dockerfile')
+  if (!existsSync(file)) return undefined
+  const name = finalStageBase(readFileSync(file, 'utf8'), Object.fromEntries(s.buildArgs), s.target || undefined)
+  if (!name) return undefined
+  const bare = familiarName(name.includes('@') ? name.slice(0, name.indexOf('@')) : name)
+  const pinned = name.includes('@') ? name.slice(name.indexOf('@') + 1) : ''
+  const match = known.find(b => familiarName(b.name) === bare && b.digest)
+  return { name: bare, digest: pinned || match?.digest || '', platform: '', source: 'dockerfile' }
 }

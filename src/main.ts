@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { baseAnnotationArgs } from './annotations.js'
 import { createBuilderArgs, versionAtLeast, type BuildContext } from './args.js'
-import { resolveBase } from './base.js'
+import { dockerfileBase, resolveBase } from './base.js'
 import { bake, mergeDigests, singleBuild, splitBuild, type BuildEnv, type BuildResult } from './build.js'
 import { buildxOrThrow, defaultBuilderName, engineUsesContainerdStore, inspectBuilder, setupBuildx } from './engines/buildx.js'
 import { processRunner, terminateAll, waitForChildren } from './exec.js'
@@ -248,3 +248,8 @@ export async function run(): Promise<void> {
     saveState(state)
   }
 }
+    const only = reports[0]
+    if (single && s.mode === 'build' && only) {
+      const fromDockerfile = dockerfileBase(s, only.baseImages)
+      if (fromDockerfile) only.baseImages.unshift(fromDockerfile)
+    }

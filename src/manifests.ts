@@ -382,6 +382,20 @@ export function baseImagesFromMetadata(metadata: Record<string, unknown>): BaseI
   return out
 }
 
+/**
+ * `buildx imagetools inspect --format '{{json .Provenance}}'`: `{ SLSA }` for a single-platform
+ * image, or a map of platform -> `{ SLSA }` for an index.
+ */
+export function baseImagesFromImagetools(doc: unknown): BaseImage[] {
+  if (!isRecord(doc)) return []
+  if (isRecord(doc['SLSA'])) return baseImagesFromProvenance(doc)
+  const out: BaseImage[] = []
+  for (const [platform, value] of Object.entries(doc)) {
+    for (const b of baseImagesFromProvenance(value)) pushBase(out, b.platform ? b : { ...b, platform })
+  }
+  return out
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dockerfile
 

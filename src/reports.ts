@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { BuildResult } from './build.js'
 import { type Buildx, runBuildx } from './engines/buildx.js'
 import type { Capabilities } from './inputs.js'
-import { baseImagesFromMetadata, buildReport, isIndex, parseManifestJson, splitIndex } from './manifests.js'
+import { baseImagesFromImagetools, baseImagesFromMetadata, buildReport, isIndex, parseManifestJson, splitIndex } from './manifests.js'
 import { parseReference } from './reference.js'
 import { readTarEntries } from './tar.js'
 import type { ImageIndex, ImageManifest, ImageReport, MetadataSource } from './types.js'
@@ -122,7 +122,19 @@ export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<Image
       `buildx ${deps.caps.buildxVersion} cannot read build records (needs 0.23 or later), and the image was neither pushed nor exported as OCI: only the digest is known. Push, export with outputs: type=oci, or use a newer buildx for layer metadata.`
     )
   }
-  const bases = baseImagesFromMetadata(r.metadata)
+  let bases = baseImagesFromMetadata(r.metadata)
+  if (bases.length === 0 && report.source === 'registry' && report.attestations.length > 0 && repo) {
+    // The pushed provenance attestation records the materials: a few KB, read once.
+    const prov = await runBuildx(deps.bx, ['buildx', 'imagetools', 'inspect', `${repo}@${r.digest}`, '--format', '{{json .Provenance}}'])
+    if (prov.code === 0 && prov.stdout.trim()) {
+      report.bytesRead += Buffer.byteLength(prov.stdout)
+      try {
+        bases = baseImagesFromImagetools(JSON.parse(prov.stdout))
+      } catch {
+        report.notes.push('the provenance attestation could not be read as JSON')
+      }
+    }
+  }
   for (const b of bases) {
     if (!report.baseImages.some(x => x.name === b.name && x.digest === b.digest && x.platform === b.platform)) report.baseImages.push(b)
   }

@@ -155,6 +155,20 @@ describe('base images (seed 004)', () => {
     expect(bases.some((b: any) => b.name.startsWith(baseRepo) && (b.digest === base.digest || b.digest === amd64.digest))).toBe(true)
   })
 
+  it('reads the base image of a pushed image from its provenance attestation and from the Dockerfile', async () => {
+    const repo = uniqueRepo('bases')
+    const run = await runAction({ context: ctx, tags: `${tb.registry}/${repo}:v1`, platforms: 'linux/amd64,linux/arm64', push: 'true' })
+    expectSuccess(run)
+    const base = await getManifest('base', 'multi')
+    const bases = JSON.parse(run.outputs['base-images'] ?? '{}').default
+    const fromDockerfile = bases.find((b: any) => b.source === 'dockerfile')
+    expect(fromDockerfile).toEqual({ name: tb.baseImage, digest: base.digest, platform: '', source: 'dockerfile' })
+    const fromProvenance = bases.filter((b: any) => b.source === 'provenance')
+    expect(fromProvenance.map((b: any) => b.platform).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+    for (const b of fromProvenance) expect(b.digest).toBe(base.digest)
+    expect(run.summary).toContain(tb.baseImage)
+  })
+
   it('base-annotations: true puts base.name and base.digest on the index and on each platform manifest', async () => {
     const repo = uniqueRepo('annotated')
     const run = await runAction({ context: ctx, tags: `${tb.registry}/${repo}:v1`, platforms: 'linux/amd64,linux/arm64', push: 'true', 'base-annotations': 'true' })
