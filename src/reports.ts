@@ -122,6 +122,7 @@ export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<Image
       `buildx ${deps.caps.buildxVersion} cannot read build records (needs 0.23 or later), and the image was neither pushed nor exported as OCI: only the digest is known. Push, export with outputs: type=oci, or use a newer buildx for layer metadata.`
     )
   }
+  if (ref && deps.caps.historyAttachments) await addBuildRecord(report, deps, ref)
   let bases = baseImagesFromMetadata(r.metadata)
   if (bases.length === 0 && report.source === 'registry' && report.attestations.length > 0 && repo) {
     // The pushed provenance attestation records the materials: a few KB, read once.
@@ -139,6 +140,19 @@ export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<Image
     if (!report.baseImages.some(x => x.name === b.name && x.digest === b.digest && x.platform === b.platform)) report.baseImages.push(b)
   }
   return report
+}
+
+/** Duration and cache use from the builder's build record (buildx >= 0.23). */
+async function addBuildRecord(report: ImageReport, deps: ReportDeps, ref: string): Promise<void> {
+  const r = await runBuildx(deps.bx, ['buildx', 'history', 'inspect', '--builder', deps.builder, ref, '--format', 'json'])
+  if (r.code !== 0) return
+  try {
+    const rec = JSON.parse(r.stdout) as { Duration?: number; NumTotalSteps?: number; NumCachedSteps?: number }
+    if (typeof rec.Duration === 'number') report.durationMs = Math.round(rec.Duration / 1e6)
+    if (typeof rec.NumTotalSteps === 'number') report.steps = { total: rec.NumTotalSteps, cached: rec.NumCachedSteps ?? 0 }
+  } catch {
+    // an unreadable record only leaves duration and cache use out
+  }
 }
 
 export async function collectReports(results: BuildResult[], deps: ReportDeps): Promise<ImageReport[]> {
@@ -167,7 +181,8 @@ export function reportOutputs(reports: ImageReport[]): Record<string, string> {
         tags: r.tags,
         source: r.source,
         platforms: r.platforms.map(p => ({ platform: p.platform, digest: p.digest, configDigest: p.configDigest, size: p.size })),
-        attestations: r.attestations
+        attestations: r.attestations,
+        ...(r.steps ? { build: { durationMs: r.durationMs ?? 0, steps: r.steps.total, cachedSteps: r.steps.cached } } : {})
       }
     ])
   )

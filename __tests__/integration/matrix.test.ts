@@ -74,6 +74,11 @@ describe('matrix input', () => {
     const stats = cacheStats(second.main.log)
     expect(stats.runSteps).toBeGreaterThan(0)
     expect(stats.cachedRunSteps).toBe(stats.runSteps)
+    if (Number(tb.buildxVersion.split('.')[1]) >= 23) {
+      // the build records agree: every target's build has cached steps for all its RUNs
+      const manifests = JSON.parse(second.outputs['manifests'] ?? '{}')
+      for (const t of Object.values<any>(manifests)) expect(t.build.cachedSteps).toBeGreaterThanOrEqual(2)
+    }
     // identical content: the same platform manifests as the first run
     const again = await getManifest(repo, 'alpine-1.81')
     const firstIndex = JSON.parse(JSON.stringify(await getManifest(repo, 'alpine-1.81')))
