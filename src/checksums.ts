@@ -58,3 +58,35 @@ export function versionFromChecksums(sums: Map<string, string>, tool = 'buildx')
   }
   return undefined
 }
+
+export const DEFAULT_DEPOT_RELEASES = 'https://github.com/depot/cli/releases'
+
+/** Depot's release archives are named by Go's GOARCH. */
+export function depotArch(arch: string): string | undefined {
+  return ({ x64: 'amd64', arm64: 'arm64', ia32: '386' } as Record<string, string>)[arch]
+}
+
+/**
+ * Depot CLI release layout (GitHub's, as goreleaser publishes it, and any mirror of it):
+ *   <base>/download/v<version>/depot_<version>_<os>_<arch>.tar.gz   (holds bin/depot)
+ *   <base>/download/v<version>/depot_<version>_checksums.txt
+ *   <base>/latest  -> redirects to <base>/tag/v<version>
+ */
+export function depotAssetUrls(base: string, version: string, os: string, arch: string) {
+  const b = base.replace(/\/+$/, '')
+  const fileName = `depot_${version}_${os}_${arch}.tar.gz`
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/depot_${version}_checksums.txt`
+  }
+}
+
+export function depotLatestUrl(base: string): string {
+  return `${base.replace(/\/+$/, '')}/latest`
+}
+
+/** The version a release page URL names: .../tag/v2.102.12 -> 2.102.12 */
+export function versionFromReleaseUrl(url: string): string | undefined {
+  return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1]
+}
