@@ -1,0 +1,147 @@
+// The build-image CLI (dist/cli.js on Node 24) against the testbed: what it builds is checked in
+// the engine (docker image inspect) and over the registry's HTTP API, never through its own output.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { catalog, getManifest, NODE24, ROOT, sh, testbed, testbedEnv, uniqueRepo, writeContext, type Testbed } from './harness.js'
+
+interface CliRun {
+  code: number
+  stdout: string
+  stderr: string
+  ms: number
+}
+
+function cli(args: string[], opts: { cwd?: string } = {}): Promise<CliRun> {
+  const started = Date.now()
+  return new Promise(resolve => {
+    // Only the testbed's environment: no GITHUB_* or INPUT_* from wherever the tests run.
+    const child = spawn(NODE24, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd: opts.cwd ?? ROOT, env: testbedEnv(tb), stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.on('close', code => resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started }))
+  })
+}
+
+const lastLine = (text: string) => text.trimEnd().split('\n').pop() ?? ''
+const hostPlatform = os.arch() === 'arm64' ? 'linux/arm64' : 'linux/amd64'
+const hello = path.join(ROOT, 'examples/hello')
+
+let tb: Testbed
+beforeAll(() => {
+  tb = testbed()
+})
+
+describe('build-image CLI', () => {
+  it('--platform local builds the host platform and loads it, with inputs from --config and flags', async () => {
+    const tag = `local/${uniqueRepo('cli-load')}:dev`
+    const config = path.join(writeContext({}), 'build.yml')
+    writeFileSync(config, `platforms: local\nbuild-args:\n  - BASE=${tb.baseImage}\n  - VARIANT=from-config\ntags: local/overridden:by-the-flag\n`)
+    const run = await cli(['--config', config, '-t', tag, 'examples/hello'])
+    expect({ code: run.code, err: lastLine(run.stderr) }).toEqual({ code: 0, err: expect.stringMatching(/^done in /) })
+    console.log(`CLI --platform local build and load: ${run.ms} ms`)
+
+    const inspect = await sh('docker', ['image', 'inspect', tag, '--format', '{{.Os}}/{{.Architecture}}'])
+    expect(inspect.code).toBe(0)
+    expect(inspect.stdout.trim()).toBe(hostPlatform)
+    const greeting = await sh('docker', ['run', '--rm', tag])
+    expect(greeting.stdout).toContain('variant from-config')
+
+    // the log: headings for the action's groups, buildx progress, no workflow commands
+    expect(run.stderr).toContain('▶ Build')
+    expect(run.stderr).toMatch(/#\d+ \[.*\] RUN /)
+    expect(run.stderr).not.toMatch(/^::/m)
+    expect(run.stderr).toContain('--load')
+    // the table on stdout: the platform rows come from the build record (buildx 0.23+)
+    expect(run.stdout).toMatch(new RegExp(`\\n {2}tags +${tag}\\n`))
+    const [major = 0, minor = 0] = tb.buildxVersion.split('.').map(Number)
+    if (major > 0 || minor >= 23) {
+      expect(run.stdout).toMatch(new RegExp(`${hostPlatform}\\s+sha256:[0-9a-f]{12}\\s+[\\d.]+ (KiB|MiB)\\s+\\d+\\s+sha256:[0-9a-f]{12}\\s+${tb.baseImage}`))
+    } else {
+      expect(run.stdout).toContain(`note: buildx ${tb.buildxVersion} cannot read build records`)
+    }
+  })
+
+  it('pushes a two-platform image with --push, and the table names what the registry serves', async () => {
+    const repo = uniqueRepo('cli-multi')
+    const run = await cli(['--platform', 'linux/amd64', '--platform', 'linux/arm64', '--push', '--tag', `${tb.registry}/${repo}:v1`, '--build-arg', `BASE=${tb.baseImage}`, hello])
+    expect({ code: run.code, err: lastLine(run.stderr) }).toEqual({ code: 0, err: expect.stringMatching(/^done in /) })
+
+    const index = await getManifest(repo, 'v1')
+    expect(index.status).toBe(200)
+    const real = index.json.manifests.filter((m: any) => m.platform.os !== 'unknown')
+    expect(real.map((m: any) => `${m.platform.os}/${m.platform.architecture}`).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(run.stdout).toMatch(new RegExp(`\\n {2}digest +${index.digest} \\(OCI image index\\)\\n`))
+    expect(run.stdout).toMatch(/\n {2}read from +the registry\n/)
+    for (const m of real) {
+      const platform = `${m.platform.os}/${m.platform.architecture}`
+      const manifest = await getManifest(repo, m.digest)
+      const layers = manifest.json.layers as Array<{ digest: string }>
+      const row = run.stdout.split('\n').find(l => l.trim().startsWith(platform)) ?? ''
+      expect(row).toContain(m.digest.slice(0, 19))
+      expect(row).toContain((layers[layers.length - 1]?.digest ?? '').slice(0, 19))
+      expect(row).toMatch(new RegExp(`\\s${layers.length}\\s`))
+    }
+  })
+
+  it('--json prints only the outputs on stdout, and its digest is the registry digest', async () => {
+    const repo = uniqueRepo('cli-json')
+    const run = await cli(['--json', '--platform', 'local', '--push', '-t', `${tb.registry}/${repo}:j`, '--build-arg', `BASE=${tb.baseImage}`, hello])
+    expect(run.code).toBe(0)
+    const outputs = JSON.parse(run.stdout)
+    const index = await getManifest(repo, 'j')
+    expect(index.status).toBe(200)
+    expect(outputs.digest).toBe(index.digest)
+    expect(outputs.digests).toEqual({ default: index.digest })
+    expect(outputs.manifests.default.digest).toBe(index.digest)
+    expect(outputs.platforms).toEqual({ default: [hostPlatform] })
+    expect(outputs['builder-driver']).toBe('docker')
+    // the build log went to stderr
+    expect(run.stderr).toContain('▶ Build')
+  })
+
+  it('--help lists every input and exits 0', async () => {
+    const run = await cli(['--help'])
+    expect(run.code).toBe(0)
+    const doc = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }
+    for (const name of Object.keys(doc.inputs)) expect(run.stdout).toContain(`--${name}`)
+    expect(run.stdout).toMatch(/^Usage: build-image/)
+    expect(run.stderr).toBe('')
+  })
+
+  it('an unknown flag exits 2 with a one-line reason and starts nothing', async () => {
+    const run = await cli(['--platform', 'local', '--frobnicate', '.'])
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe('error: unknown flag --frobnicate (see --help)\n')
+  })
+
+  it.each([
+    ['a bad input value', ['--platform', 'linux', hello], /^error: platforms: "linux" is not a platform/],
+    ['a context that does not exist', ['--platform', 'local', '/nonexistent/ctx'], /^error: context: \/nonexistent\/ctx is not a directory/],
+    ['a missing config file', ['--config', '/nonexistent.yml'], /^error: --config \/nonexistent.yml: no such file$/]
+  ])('%s exits 2 with a one-line reason', async (_name, args, reason) => {
+    const run = await cli(args)
+    expect(run.code).toBe(2)
+    expect(lastLine(run.stderr)).toMatch(reason)
+    expect(run.stderr).not.toContain('▶ Build')
+  })
+
+  it('a failing build exits 1; stderr ends with the reason at the Dockerfile line; nothing is pushed', async () => {
+    const failing = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN exit 3\n` })
+    const repo = uniqueRepo('cli-fail')
+    const run = await cli(['-q', '--platform', 'local', '--push', '-t', `${tb.registry}/${repo}:x`, failing])
+    expect(run.code).toBe(1)
+    expect(lastLine(run.stderr)).toMatch(/^error: .*Dockerfile:2.*exit code: 3/)
+    // --quiet: no build log, only the error
+    expect(run.stderr).not.toContain('▶')
+    expect(run.stdout).toBe('')
+    // (others share the registry: look at this repository, not the whole catalog)
+    expect(await catalog()).not.toContain(repo)
+  })
+})

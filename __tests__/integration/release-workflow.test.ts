@@ -1,0 +1,132 @@
+// .github/workflows/release-multi-arch.yml, job by job, on the testbed: its plan script, then the
+// build step's `with:` for every matrix entry, the digest files it keeps, and the merge step's
+// `with:` per target, read from the workflow file with ${{ inputs.* }} and ${{ matrix.* }}
+// filled in. Only the builder differs: the testbed's remote BuildKit stands in for
+// docker-container (which would pull moby/buildkit). Results are checked over the registry's API.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { expectSuccess, getManifest, ROOT, runAction, testbed, testbedEnv, uniqueRepo, writeContext, type Testbed } from './harness.js'
+
+interface Step {
+  id?: string
+  with?: Record<string, string | boolean>
+  env?: Record<string, string>
+}
+type Matrix = Record<string, string>
+
+const workflow = parseYaml(readFileSync(path.join(ROOT, '.github/workflows/release-multi-arch.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> }
+const step = (job: string, id: string): Step => {
+  const s = workflow.jobs[job]?.steps.find(x => x.id === id)
+  if (!s) throw new Error(`release-multi-arch.yml has no step ${job}.${id}`)
+  return s
+}
+
+/** The step's `with:`, as the runner evaluates these simple ${{ context.name }} references. */
+function withOf(s: Step, ctx: { inputs: Record<string, string>; matrix: Matrix }): Record<string, string> {
+  const expand = (v: string) =>
+    v.replace(/\$\{\{\s*(inputs|matrix)\.([\w-]+)\s*\}\}/g, (_m, where: 'inputs' | 'matrix', name: string) => {
+      const value = ctx[where][name]
+      if (value === undefined) throw new Error(`${where}.${name} is not set in the test`)
+      return value
+    })
+  return Object.fromEntries(Object.entries(s.with ?? {}).map(([k, v]) => [k, expand(String(v))]))
+}
+
+let tb: Testbed
+beforeAll(() => {
+  tb = testbed()
+})
+
+function plan(env: Record<string, string>, cwd: string): { matrix: Matrix[]; merges: Matrix[]; bake: string } {
+  const r = spawnSync(process.execPath, ['-e', step('plan', 'plan').env?.['PLAN'] ?? ''], {
+    cwd,
+    env: { ...testbedEnv(tb), GITHUB_OUTPUT: path.join(cwd, 'plan-output'), DEFAULT_RUNNER: 'ubuntu-24.04', RUNNERS: '{}', BAKE_FILES: '', BAKE_TARGETS: '', TAGS: '', IMAGE: '', ...env },
+    encoding: 'utf8'
+  })
+  if (r.status !== 0) throw new Error(`plan failed: ${r.stdout}${r.stderr}`)
+  const out = Object.fromEntries(
+    readFileSync(path.join(cwd, 'plan-output'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
+  )
+  return { matrix: JSON.parse(out['matrix'] ?? '{}').include, merges: JSON.parse(out['merges'] ?? '{}').include, bake: out['bake'] ?? '' }
+}
+
+/** build jobs, then merge jobs, as the workflow runs them; returns each target's index digest. */
+async function release(inputs: Record<string, string>, cwd: string, p: ReturnType<typeof plan>): Promise<Record<string, string>> {
+  const digestDir = mkdtempSync(path.join(os.tmpdir(), 'bia-digests-'))
+  const testbedBuilder = { driver: 'remote', endpoint: tb.buildkitAddr }
+  for (const matrix of p.matrix) {
+    const s = step('build', p.bake === 'true' ? 'bake' : 'build')
+    const run = await runAction({ ...withOf(s, { inputs, matrix }), ...testbedBuilder }, { cwd })
+    expectSuccess(run)
+    const digest = run.mainOutputs['digest'] ?? ''
+    expect(digest).toMatch(/^sha256:[a-f0-9]{64}$/)
+    // the "Keep the digest for the merge job" step
+    writeFileSync(path.join(digestDir, matrix['artifact'] ?? ''), `${matrix['repository']}@${digest}\n`)
+  }
+  const indexes: Record<string, string> = {}
+  for (const matrix of p.merges) {
+    const mergeDir = mkdtempSync(path.join(os.tmpdir(), 'bia-merge-'))
+    // download-artifact with the pattern, then "Digests to merge"
+    const prefix = (matrix['digests'] ?? '').replace(/\*$/, '')
+    const lines = p.matrix.filter(m => (m['artifact'] ?? '').startsWith(prefix)).map(m => readFileSync(path.join(digestDir, m['artifact'] ?? ''), 'utf8'))
+    writeFileSync(path.join(mergeDir, 'digests.txt'), lines.join(''))
+    const run = await runAction(withOf(step('merge', 'merge'), { inputs, matrix }), { cwd: mergeDir })
+    expectSuccess(run)
+    indexes[matrix['target'] ?? ''] = run.mainOutputs['digest'] ?? ''
+    expect(run.summary).toContain('## Build image')
+  }
+  return indexes
+}
+
+const platformsOf = (index: { json: { manifests: Array<{ platform: { os: string; architecture: string } }> } }) =>
+  index.json.manifests
+    .filter(m => m.platform.os !== 'unknown')
+    .map(m => `${m.platform.os}/${m.platform.architecture}`)
+    .sort()
+
+describe('release-multi-arch.yml, job by job', () => {
+  it('a Dockerfile: each platform pushed by digest, merged into one tagged index', async () => {
+    const repo = uniqueRepo('release')
+    const inputs = { image: `${tb.registry}/${repo}`, tags: '1.0,latest', platforms: '["linux/amd64","linux/arm64"]', context: 'examples/hello', file: '', 'build-args': `BASE=${tb.baseImage}`, push: 'true' }
+    const p = plan({ IMAGE: inputs.image, TAGS: inputs.tags, PLATFORMS: inputs.platforms }, mkdtempSync(path.join(os.tmpdir(), 'bia-plan-')))
+    expect(p.matrix.map(m => m['platform'])).toEqual(['linux/amd64', 'linux/arm64'])
+    const indexes = await release(inputs, ROOT, p)
+
+    const index = await getManifest(repo, '1.0')
+    expect(index.status).toBe(200)
+    expect(indexes).toEqual({ default: index.digest })
+    expect((await getManifest(repo, 'latest')).digest).toBe(index.digest)
+    expect(platformsOf(index)).toEqual(['linux/amd64', 'linux/arm64'])
+  })
+
+  it('bake targets: one index per target, in the repository of its first tag', async () => {
+    const app = uniqueRepo('release-app')
+    const worker = uniqueRepo('release-worker')
+    const dir = writeContext({
+      Dockerfile: readFileSync(path.join(ROOT, 'examples/hello/Dockerfile'), 'utf8'),
+      'docker-bake.hcl': [
+        `target "app" {\n  args = { BASE = "${tb.baseImage}" }\n  tags = ["${tb.registry}/${app}:1.0", "${tb.registry}/${app}:latest"]\n}`,
+        `target "worker" {\n  args = { BASE = "${tb.baseImage}", VARIANT = "worker" }\n  tags = ["${tb.registry}/${worker}:1.0"]\n}`
+      ].join('\n')
+    })
+    const inputs = { 'bake-files': 'docker-bake.hcl', 'bake-targets': 'app,worker', platforms: 'linux/amd64,linux/arm64', push: 'true' }
+    const p = plan({ BAKE_FILES: inputs['bake-files'], BAKE_TARGETS: inputs['bake-targets'], PLATFORMS: inputs.platforms }, dir)
+    expect(p.bake).toBe('true')
+    expect(p.matrix).toHaveLength(4)
+    const indexes = await release(inputs, dir, p)
+
+    const appIndex = await getManifest(app, '1.0')
+    const workerIndex = await getManifest(worker, '1.0')
+    expect(indexes).toEqual({ app: appIndex.digest, worker: workerIndex.digest })
+    expect(platformsOf(appIndex)).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(platformsOf(workerIndex)).toEqual(['linux/amd64', 'linux/arm64'])
+    expect((await getManifest(app, 'latest')).digest).toBe(appIndex.digest)
+  })
+})

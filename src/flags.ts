@@ -1,0 +1,300 @@
+// The CLI's flags, mapped onto the action's inputs: `--kebab-name value` is input `kebab-name`, so
+// the CLI runs exactly what a workflow step with the same `with:` runs. Pure: the caller passes
+// action.yml's text, the argv, the config file's text and the host's architecture.
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
+
+/** One input of action.yml, as a flag. */
+export interface InputSpec {
+  name: string
+  description: string
+  default: string
+  /** default is true or false: `--name` alone sets it, `--name=false` clears it */
+  boolean: boolean
+  /** a list input: the flag may be repeated and its values are joined with newlines */
+  repeatable: boolean
+  /** the singular flag for a list input (--tag for tags), when it has one */
+  alias?: string
+}
+
+/** Bad flags or config: exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+/**
+ * List inputs, and the singular flag each takes on the command line (as buildx spells it).
+ * An input listed with '' is repeatable under its own name only.
+ */
+export const LIST_INPUTS: Readonly<Record<string, string>> = {
+  tags: 'tag',
+  platforms: 'platform',
+  'build-args': 'build-arg',
+  labels: 'label',
+  annotations: 'annotation',
+  'build-contexts': 'build-context',
+  secrets: 'secret',
+  'secret-files': 'secret-file',
+  'secret-envs': 'secret-env',
+  outputs: 'output',
+  'cache-from': '',
+  'cache-to': '',
+  ulimit: '',
+  'add-hosts': 'add-host',
+  allow: '',
+  'driver-opts': 'driver-opt',
+  'builder-platforms': 'builder-platform',
+  files: '',
+  targets: '',
+  set: '',
+  digests: '',
+  'digests-from': ''
+}
+
+export const SHORT_FLAGS: Readonly<Record<string, string>> = { t: 'tags', f: 'file' }
+
+/**
+ * Where the CLI's defaults differ from the action's: locally the engine is buildx and the tools
+ * already installed are used; nothing is downloaded unless asked for.
+ */
+export const CLI_DEFAULTS: Readonly<Record<string, string>> = {
+  'buildx-version': 'installed',
+  'depot-version': 'installed',
+  engine: 'buildx'
+}
+
+export interface CliOptions {
+  json: boolean
+  quiet: boolean
+  help: boolean
+  /** --config FILE */
+  config?: string
+}
+
+const CLI_FLAGS: ReadonlyArray<{ flag: string; value?: string; description: string }> = [
+  { flag: '--config', value: 'FILE', description: 'YAML file of input names to values (the `with:` of a workflow step); flags override it.' },
+  { flag: '--json', description: 'Print the outputs as one JSON object on stdout (JSON outputs parsed); logs go to stderr.' },
+  { flag: '-q, --quiet', description: 'Hide the build log; warnings and errors are still shown.' },
+  { flag: '-h, --help', description: 'Show this help.' }
+]
+
+export interface ParsedArgs {
+  options: CliOptions
+  /** only the inputs given as flags */
+  inputs: Record<string, string>
+}
+
+/** action.yml's inputs, in file order. */
+export function inputSpecs(actionYml: string): InputSpec[] {
+  const doc = parseYaml(actionYml) as { inputs?: Record<string, { description?: string; default?: unknown } | null> }
+  return Object.entries(doc.inputs ?? {}).map(([name, def]) => {
+    const dflt = def?.default === undefined || def.default === null ? '' : String(def.default)
+    const alias = LIST_INPUTS[name]
+    return {
+      name,
+      description: String(def?.description ?? '').trim(),
+      default: dflt,
+      boolean: dflt === 'true' || dflt === 'false',
+      repeatable: alias !== undefined,
+      ...(alias ? { alias } : {})
+    }
+  })
+}
+
+/** The host's platform for `--platform local`, from node's os.arch(). */
+export function hostPlatform(arch: string): string {
+  const platforms: Record<string, string> = {
+    x64: 'linux/amd64',
+    arm64: 'linux/arm64',
+    arm: 'linux/arm/v7',
+    ia32: 'linux/386',
+    ppc64: 'linux/ppc64le',
+    s390x: 'linux/s390x',
+    riscv64: 'linux/riscv64'
+  }
+  const p = platforms[arch]
+  if (!p) throw new UsageError(`--platform local: no Linux platform is known for this machine's architecture ${arch}; name the platform`)
+  return p
+}
+
+export function parseArgs(argv: string[], specs: InputSpec[]): ParsedArgs {
+  const byFlag = new Map<string, InputSpec>()
+  for (const s of specs) {
+    byFlag.set(s.name, s)
+    if (s.alias) byFlag.set(s.alias, s)
+  }
+  const options: CliOptions = { json: false, quiet: false, help: false }
+  const values = new Map<string, string[]>()
+  const positional: string[] = []
+  const add = (spec: InputSpec, flag: string, value: string) => {
+    const seen = values.get(spec.name)
+    if (seen && !spec.repeatable) throw new UsageError(`${flag} is given twice`)
+    values.set(spec.name, [...(seen ?? []), value])
+  }
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? ''
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1))
+      break
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg)
+      continue
+    }
+    const eq = arg.indexOf('=')
+    const raw = eq >= 0 ? arg.slice(0, eq) : arg
+    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined
+    const next = (flag: string): string => {
+      if (inline !== undefined) return inline
+      const v = argv[i + 1]
+      // `--tag --push` forgot the tag; a value starting with -- can still be given as --tag=--x.
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`)
+      i++
+      return v
+    }
+    const noValue = (flag: string) => {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`)
+    }
+
+    if (raw === '--help' || raw === '-h') {
+      noValue(raw)
+      options.help = true
+    } else if (raw === '--json') {
+      noValue(raw)
+      options.json = true
+    } else if (raw === '--quiet' || raw === '-q') {
+      noValue(raw)
+      options.quiet = true
+    } else if (raw === '--config') {
+      if (options.config !== undefined) throw new UsageError('--config is given twice')
+      options.config = next(raw)
+    } else if (/^-[A-Za-z]$/.test(raw) && SHORT_FLAGS[raw.slice(1)]) {
+      const spec = byFlag.get(SHORT_FLAGS[raw.slice(1)] ?? '')
+      if (spec) add(spec, raw, next(raw))
+    } else {
+      const spec = raw.startsWith('--') ? byFlag.get(raw.slice(2)) : undefined
+      if (!spec) throw new UsageError(`unknown flag ${raw} (see --help)`)
+      if (spec.boolean) add(spec, raw, inline ?? 'true')
+      else add(spec, raw, next(raw))
+    }
+  }
+
+  if (positional.length > 1) throw new UsageError(`one build context expected, got ${positional.length}: ${positional.join(' ')}`)
+  const inputs: Record<string, string> = {}
+  for (const [name, vs] of values) inputs[name] = vs.join('\n')
+  if (positional[0] !== undefined) {
+    if (inputs['context'] !== undefined) throw new UsageError('the context is given twice (--context and as an argument)')
+    inputs['context'] = positional[0]
+  }
+  return { options, inputs }
+}
+
+function configValue(value: unknown, key: string, file: string): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (Array.isArray(value)) {
+    return value
+      .map((v: unknown, i) => {
+        if (v !== null && typeof v === 'object') throw new UsageError(`${file}: ${key}: item ${i + 1} is not a plain value`)
+        return String(v ?? '')
+      })
+      .join('\n')
+  }
+  // A mapping is YAML the input reads as text (matrix).
+  return stringifyYaml(value).trimEnd()
+}
+
+/** The inputs a --config file gives: a YAML mapping of input names to values (lists join with newlines). */
+export function configInputs(text: string, specs: InputSpec[], file: string): Record<string, string> {
+  let doc: unknown
+  try {
+    doc = parseYaml(text)
+  } catch (e) {
+    throw new UsageError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`)
+  }
+  if (doc === null || doc === undefined) return {}
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${file}: expected a mapping of input names to values`)
+  const names = new Set(specs.map(s => s.name))
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+    if (!names.has(key)) throw new UsageError(`${file}: unknown input ${key} (see --help)`)
+    out[key] = configValue(value, key, file)
+  }
+  return out
+}
+
+const truthy = (v: string | undefined) => /^(true|yes|on|1)$/i.test((v ?? '').trim())
+
+/**
+ * Every input's value, as the runner would pass them: action.yml's defaults, then the CLI's
+ * defaults, then the config file, then the flags. `local` in platforms is the host's platform
+ * and, unless the image goes elsewhere (push, push-by-digest, outputs, or load given), loads it.
+ */
+export function resolveInputs(specs: InputSpec[], config: Record<string, string>, flags: Record<string, string>, hostArch: string): Record<string, string> {
+  const names = new Set(specs.map(s => s.name))
+  const inputs: Record<string, string> = Object.fromEntries(specs.map(s => [s.name, s.default]))
+  for (const [k, v] of Object.entries(CLI_DEFAULTS)) if (names.has(k)) inputs[k] = v
+  Object.assign(inputs, config, flags)
+
+  const given = { ...config, ...flags }
+  const platforms = (inputs['platforms'] ?? '').split(/[\n,]/).map(p => p.trim())
+  if (platforms.includes('local')) {
+    const host = hostPlatform(hostArch)
+    inputs['platforms'] = [...new Set(platforms.filter(p => p !== '').map(p => (p === 'local' ? host : p)))].join('\n')
+    const elsewhere = truthy(inputs['push']) || truthy(inputs['push-by-digest']) || (inputs['outputs'] ?? '').trim() !== ''
+    if (!elsewhere && given['load'] === undefined) inputs['load'] = 'true'
+  }
+  return inputs
+}
+
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line)
+      line = word
+    } else {
+      line = line ? `${line} ${word}` : word
+    }
+  }
+  if (line) lines.push(indent + line)
+  return lines
+}
+
+/** --help: usage, the CLI's own flags, then every input of action.yml with its description. */
+export function renderHelp(specs: InputSpec[], width = 100): string {
+  const out = [
+    'Usage: build-image [flags] [CONTEXT]',
+    '',
+    'Builds an image exactly as the build-image action does: each --flag is the action input of the',
+    'same name, so `build-image --platform local -t app:dev .` is the workflow step',
+    '`with: { platforms: local, tags: app:dev, context: . }`. CONTEXT defaults to the current directory.',
+    '',
+    '--platform local builds only this machine\'s platform and loads the image (unless pushed).',
+    'List flags (marked [repeatable]) may be given more than once. Exit codes: 0 built,',
+    '1 the build failed, 2 bad flags or inputs.',
+    '',
+    'CLI flags:'
+  ]
+  for (const f of CLI_FLAGS) {
+    out.push(`  ${f.flag}${f.value ? ` ${f.value}` : ''}`, ...wrap(f.description, width, '      '))
+  }
+  out.push('', 'Inputs (action.yml):')
+  for (const s of specs) {
+    const names = [...Object.entries(SHORT_FLAGS).filter(([, input]) => input === s.name).map(([c]) => `-${c}`)]
+    if (s.alias) names.push(`--${s.alias}`)
+    names.push(`--${s.name}`)
+    const value = s.boolean ? '[=false]' : ' VALUE'
+    const facts: string[] = []
+    if (s.repeatable) facts.push('repeatable')
+    const dflt = CLI_DEFAULTS[s.name] ?? s.default
+    if (dflt !== '' && !s.boolean) facts.push(`default: ${dflt}`)
+    if (s.boolean && dflt === 'true') facts.push('default: true')
+    out.push(`  ${names.join(', ')}${value}${facts.length > 0 ? `  [${facts.join(', ')}]` : ''}`, ...wrap(s.description, width, '      '))
+  }
+  return `${out.join('\n')}\n`
+}
