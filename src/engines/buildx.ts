@@ -1,13 +1,12 @@
 // Buildx at the edge: install, probe, builders, builds, build records.
-import * as core from '@actions/core'
-import { readFileSync } from 'node:fs'
+import * as core from '../gh.js'
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import os from 'node:os'
 import { InputError } from '../lists.js'
 import { DEFAULT_BUILDX_RELEASES, buildxAssetUrls, latestChecksumsUrl, nodeArch, parseChecksums, versionFromChecksums } from '../checksums.js'
 import { CommandError, type RunOptions, type RunResult, type Runner } from '../exec.js'
 import { parseBuilderInspect, parseBuildxVersion, usesContainerdStore, type BuilderInfo } from '../probe.js'
-import { installVerified } from './install.js'
-import * as tc from '@actions/tool-cache'
 
 /** A buildx to run: the docker CLI plugin (`docker buildx ...`) or a standalone binary. */
 export interface Buildx {
@@ -39,6 +38,8 @@ async function resolveLatest(base: string): Promise<string> {
   const url = latestChecksumsUrl(base)
   let path: string
   try {
+    // Downloads load the tool cache (and its HTTP client) only when they happen.
+    const tc = await import('@actions/tool-cache')
     path = await tc.downloadTool(url)
   } catch (e) {
     throw new InputError('buildx-version', `cannot resolve latest: ${url}: ${(e as Error).message}`)
@@ -48,8 +49,40 @@ async function resolveLatest(base: string): Promise<string> {
   return v
 }
 
+/**
+ * Where the docker CLI finds the buildx plugin, in its own search order. Running the plugin
+ * binary directly skips the docker CLI's plugin hop (two extra process starts per call).
+ */
+export function pluginCandidates(env: NodeJS.ProcessEnv, home: string): string[] {
+  const config = env['DOCKER_CONFIG'] || path.join(home, '.docker')
+  return [
+    path.join(config, 'cli-plugins', 'docker-buildx'),
+    '/usr/local/lib/docker/cli-plugins/docker-buildx',
+    '/usr/local/libexec/docker/cli-plugins/docker-buildx',
+    '/usr/lib/docker/cli-plugins/docker-buildx',
+    '/usr/libexec/docker/cli-plugins/docker-buildx'
+  ]
+}
+
+function findPlugin(): string | undefined {
+  for (const p of pluginCandidates(process.env, os.homedir())) {
+    try {
+      accessSync(p, constants.X_OK)
+      return p
+    } catch {
+      // not there: the next place the docker CLI would look
+    }
+  }
+  return undefined
+}
+
 export async function setupBuildx(version: string, downloadUrl: string, runner: Runner): Promise<Buildx> {
   if (version === 'installed') {
+    const plugin = findPlugin()
+    if (plugin) {
+      const pv = await versionOf(runner, plugin, [])
+      if (pv) return { cmd: plugin, prefix: [], version: pv, runner }
+    }
     const v = await versionOf(runner, 'docker', ['buildx'])
     if (!v) throw new InputError('buildx-version', 'installed was asked for, but `docker buildx version` does not answer; install docker-buildx or give a version to download')
     return { cmd: 'docker', prefix: ['buildx'], version: v, runner }
@@ -57,6 +90,7 @@ export async function setupBuildx(version: string, downloadUrl: string, runner: 
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES
   const v = version === 'latest' ? await resolveLatest(base) : version.replace(/^v/, '')
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()))
+  const { installVerified } = await import('./install.js')
   const { path, fromCache } = await installVerified({
     tool: 'buildx',
     version: v,
@@ -82,10 +116,24 @@ export async function engineUsesContainerdStore(runner: Runner): Promise<boolean
   return r.code === 0 && usesContainerdStore(r.stdout.trim())
 }
 
-/** Name of the builder that the docker driver provides for the current docker context. */
-export async function defaultBuilderName(runner: Runner): Promise<string> {
-  const r = await runner.run('docker', ['context', 'show'])
-  return r.code === 0 && r.stdout.trim() ? r.stdout.trim() : 'default'
+/**
+ * Name of the builder that the docker driver provides: the current docker context's, read the way
+ * the docker CLI reads it (DOCKER_HOST wins, then DOCKER_CONTEXT, then config.json).
+ */
+export function currentContextName(env: NodeJS.ProcessEnv, configJson: string | undefined): string {
+  if (env['DOCKER_HOST']) return 'default'
+  if (env['DOCKER_CONTEXT']) return env['DOCKER_CONTEXT']
+  try {
+    const current = (JSON.parse(configJson ?? '{}') as { currentContext?: unknown }).currentContext
+    return typeof current === 'string' && current ? current : 'default'
+  } catch {
+    return 'default'
+  }
+}
+
+export function defaultBuilderName(): string {
+  const config = path.join(process.env['DOCKER_CONFIG'] || path.join(os.homedir(), '.docker'), 'config.json')
+  return currentContextName(process.env, existsSync(config) ? readFileSync(config, 'utf8') : undefined)
 }
 
 export async function removeBuilder(bx: Buildx, name: string): Promise<void> {

@@ -1,0 +1,105 @@
+// The runner's workflow commands and file commands, the few this action uses. @actions/core
+// would do the same, but it loads an HTTP client (about 800 KB of undici) at start-up for its
+// OIDC helper, in main and again in post; here it is loaded only when an OIDC token is needed.
+import { randomUUID } from 'node:crypto'
+import { appendFileSync, existsSync } from 'node:fs'
+import { EOL } from 'node:os'
+
+export interface AnnotationProperties {
+  title?: string
+  file?: string
+  startLine?: number
+  endLine?: number
+  startColumn?: number
+  endColumn?: number
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
+function command(name: string, props: Record<string, string | number | undefined>, message: string): void {
+  const p = Object.entries(props)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',')
+  process.stdout.write(`::${name}${p ? ` ${p}` : ''}::${escapeData(message)}${EOL}`)
+}
+
+/** Appends `name<<DELIM` … `DELIM` to a file command; the random delimiter cannot occur in the value. */
+function fileCommand(envName: string, name: string, value: string): boolean {
+  const file = process.env[envName]
+  if (!file) return false
+  if (!existsSync(file)) throw new Error(`${envName} names ${file}, which does not exist`)
+  const delimiter = `ghadelimiter_${randomUUID()}`
+  if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`unexpected delimiter in ${name}`)
+  appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8')
+  return true
+}
+
+export function getInput(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+export function setOutput(name: string, value: string): void {
+  if (!fileCommand('GITHUB_OUTPUT', name, value)) command('set-output', { name }, value)
+}
+
+export function saveState(name: string, value: string): void {
+  if (!fileCommand('GITHUB_STATE', name, value)) command('save-state', { name }, value)
+}
+
+export function getState(name: string): string {
+  return process.env[`STATE_${name}`] ?? ''
+}
+
+export function setSecret(value: string): void {
+  if (value) command('add-mask', {}, value)
+}
+
+export function info(message: string): void {
+  process.stdout.write(message + EOL)
+}
+
+function annotation(kind: string, message: string, p: AnnotationProperties = {}): void {
+  command(kind, { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn }, message)
+}
+
+export function warning(message: string, props?: AnnotationProperties): void {
+  annotation('warning', message, props)
+}
+
+export function error(message: string, props?: AnnotationProperties): void {
+  annotation('error', message, props)
+}
+
+export function setFailed(message: string): void {
+  process.exitCode = 1
+  error(message)
+}
+
+export async function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  process.stdout.write(`::group::${escapeData(name)}${EOL}`)
+  try {
+    return await fn()
+  } finally {
+    process.stdout.write(`::endgroup::${EOL}`)
+  }
+}
+
+/** Appends markdown to the job summary (GITHUB_STEP_SUMMARY); false where there is none. */
+export function appendSummary(markdown: string): boolean {
+  const file = process.env['GITHUB_STEP_SUMMARY']
+  if (!file) return false
+  appendFileSync(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8')
+  return true
+}
+
+export async function getIDToken(audience?: string): Promise<string> {
+  const core = await import('@actions/core')
+  return core.getIDToken(audience)
+}
