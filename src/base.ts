@@ -1,5 +1,5 @@
 // Resolves the final stage's base image before the build, for base-image annotations (seed 004).
-import * as core from '@actions/core'
+import * as core from './gh.js'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'

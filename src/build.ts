@@ -1,10 +1,11 @@
 // Runs the planned builds through buildx and reads back what buildx says it built.
-import * as core from '@actions/core'
+import * as core from './gh.js'
+import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { bakeArgs, buildArgs, imagetoolsCreateArgs, type BuildContext } from './args.js'
 import { type Buildx, buildxOrThrow, runBuildx } from './engines/buildx.js'
-import { CommandError } from './exec.js'
+import { CommandError, type RunResult } from './exec.js'
 import type { Settings } from './inputs.js'
 import { InputError } from './lists.js'
 import { parseBuildError } from './probe.js'
@@ -50,7 +51,7 @@ export function exportsOf(outputs: string[]): Array<{ type: string; dest: string
   })
 }
 
-function pushesViaOutputs(outputs: string[]): boolean {
+export function pushesViaOutputs(outputs: string[]): boolean {
   return outputs.some(o => /(^|,)type=registry(,|$)/.test(o) || (/(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o)))
 }
 
@@ -65,16 +66,32 @@ function reportFailure(e: unknown, log: string, s: Settings, what: string): neve
   throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`)
 }
 
-async function streamed(env: BuildEnv, args: string[], prefix: string): Promise<{ code: number; log: string }> {
+/**
+ * Relays build output to the log. Buildx echoes input values and Dockerfile text in it, raw line
+ * breaks included, and the runner reads any line that starts with `::` as a workflow command: an
+ * unprefixed stream runs between ::stop-commands:: and its resume token, and a carriage return
+ * (a line break to the runner) never starts a line of its own.
+ */
+export async function relayOutput(prefix: string, start: (onLine: (line: string) => void) => Promise<RunResult>, watch?: (line: string) => void): Promise<{ code: number; log: string }> {
   const lines: string[] = []
-  const r = await runBuildx(env.bx, args, {
-    onLine: line => {
+  // (a token that reads as a command name, so translators of the log that skip unknown commands hide it too)
+  const resume = prefix ? '' : `build-output-${randomUUID()}`
+  if (resume) core.info(`::stop-commands::${resume}`)
+  try {
+    const r = await start(line => {
       lines.push(line)
       if (lines.length > 400) lines.shift()
-      core.info(prefix ? `[${prefix}] ${line}` : line)
-    }
-  })
-  return { code: r.code, log: lines.join('\n') }
+      watch?.(line)
+      for (const part of line.split('\r')) core.info(prefix ? `[${prefix}] ${part}` : part)
+    })
+    return { code: r.code, log: lines.join('\n') }
+  } finally {
+    if (resume) core.info(`::${resume}::`)
+  }
+}
+
+function streamed(env: BuildEnv, args: string[], prefix: string): Promise<{ code: number; log: string }> {
+  return relayOutput(prefix, onLine => runBuildx(env.bx, args, { onLine }))
 }
 
 export async function singleBuild(s: Settings, env: BuildEnv): Promise<BuildResult> {
@@ -203,10 +220,12 @@ export async function mergeDigests(s: Settings, env: BuildEnv, sources: string[]
   const metadataFile = path.join(env.tempDir, 'merge-descriptor.json')
   const args = imagetoolsCreateArgs(tags, sources, s.annotations.filter(a => /^index:|^[^:=]+=/.test(a)))
   core.info(`buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
-  const r = await withRetry(() => buildxOrThrow(env.bx, args), 'imagetools create')
+  // The index is built client-side and put whole: a retry can only put the same complete index again.
+  const r = await withRetry(() => buildxOrThrow(env.bx, args), 'imagetools create', 4, 500, isTransientRegistryError)
   core.info(r.stderr.trim())
   // imagetools create reports nothing machine-readable: read the digest back from the first tag.
-  const inspect = await buildxOrThrow(env.bx, ['buildx', 'imagetools', 'inspect', tags[0] ?? '', '--format', '{{json .Manifest}}'])
+  const inspectArgs = ['buildx', 'imagetools', 'inspect', tags[0] ?? '', '--format', '{{json .Manifest}}']
+  const inspect = await withRetry(() => buildxOrThrow(env.bx, inspectArgs), 'imagetools inspect', 4, 500, isTransientRegistryError)
   const descriptor = JSON.parse(inspect.stdout) as { digest?: string; mediaType?: string }
   writeFileSync(metadataFile, JSON.stringify(descriptor))
   return {
@@ -222,14 +241,18 @@ export async function mergeDigests(s: Settings, env: BuildEnv, sources: string[]
   }
 }
 
-/** Retries an idempotent registry step with backoff, bounded in attempts. */
-export async function withRetry<T>(fn: () => Promise<T>, what: string, attempts = 4, firstDelayMs = 500): Promise<T> {
+/**
+ * Retries an idempotent registry step with backoff, bounded in attempts (4 attempts wait 0.5 + 1 + 2 s
+ * at most). Failures that `retryable` rejects are thrown at once.
+ */
+export async function withRetry<T>(fn: () => Promise<T>, what: string, attempts = 4, firstDelayMs = 500, retryable: (e: unknown) => boolean = () => true): Promise<T> {
   let delay = firstDelayMs
   for (let i = 1; ; i++) {
     try {
       return await fn()
     } catch (e) {
-      if (i >= attempts) throw e
+      if (!retryable(e)) throw e
+      if (i >= attempts) throw new Error(`${what} failed after ${attempts} attempts: ${(e as Error).message}`)
       core.warning(`${what} failed (attempt ${i} of ${attempts}), retrying in ${delay} ms: ${(e as Error).message}`)
       await new Promise(r => setTimeout(r, delay))
       delay *= 2
@@ -237,7 +260,18 @@ export async function withRetry<T>(fn: () => Promise<T>, what: string, attempts 
   }
 }
 
+/** A registry failure another attempt may cure (5xx, 429, a dropped connection), not a missing or refused one. */
+export function isTransientRegistryError(e: unknown): boolean {
+  const message = e instanceof Error ? e.message : String(e)
+  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference|\b40[0-4]\b/i.test(message)
+}
+
 /** Shows argv in the log the way a user would type it; never used to run anything. */
 export function quoteForLog(a: string): string {
-  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`
+  if (/^[\w@%+=:,./-]+$/.test(a)) return a
+  // A line break inside a value must not start a new log line: the runner reads `::command::` lines.
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a)) return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, c => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`
+  return `'${a.replaceAll("'", "'\\''")}'`
 }
+
+const CONTROL_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t' }

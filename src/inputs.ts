@@ -3,6 +3,7 @@
 import { InputError, clip, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
 import { versionAtLeast } from './args.js'
 import { DIGEST_RE, isPlatform, normalizePlatform, parseReference } from './reference.js'
+import { BUILDER_SCOPES, type BuilderScope } from './isolation.js'
 
 export { InputError } from './lists.js'
 
@@ -33,6 +34,10 @@ export interface Settings {
   endpoint: string
   builderPlatforms: string[]
   keepBuilder: boolean
+  /** a persistent builder named from a hash of this scope (none: a throwaway builder) */
+  builderScope: BuilderScope
+  /** a pull request from a fork may still export cache (cache-to) */
+  allowForkCacheWrite: boolean
 
   // one build (docker/build-push-action names)
   context: string
@@ -200,6 +205,11 @@ export function parseInputs(readRaw: InputReader): Settings {
   if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
     throw new InputError('builder', `${JSON.stringify(clip(builder))} is not a builder name`)
   }
+  const builderScope = oneOf(read('builder-scope'), BUILDER_SCOPES, 'builder-scope', 'none')
+  if (builderScope !== 'none' && builder) throw new InputError('builder-scope', 'names the builder from the scope; give builder or builder-scope, not both')
+  if (builderScope !== 'none' && driver === 'docker') {
+    throw new InputError('builder-scope', "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)")
+  }
   const endpoint = read('endpoint').trim()
   if (driver === 'remote' && !endpoint && !builder) {
     throw new InputError('endpoint', 'the remote driver needs an endpoint, e.g. tcp://buildkitd:1234')
@@ -280,12 +290,14 @@ export function parseInputs(readRaw: InputReader): Settings {
     endpoint,
     builderPlatforms: checkPlatforms(list('builder-platforms', true), 'builder-platforms'),
     keepBuilder: bool('keep-builder', false),
+    builderScope,
+    allowForkCacheWrite: bool('allow-fork-cache-write', false),
 
     context,
     file: read('file').trim(),
     tags,
     labels: parseKeyValues(list('labels'), 'labels').map(([k, v]) => `${k}=${v}`),
-    annotations: list('annotations'),
+    annotations: checkEach(list('annotations'), 'annotations', /^[^\s=]+=/, 'is not [type:]key=value, e.g. index:org.opencontainers.image.description=App'),
     buildArgs: parseKeyValues(list('build-args'), 'build-args'),
     buildContexts: parseKeyValues(list('build-contexts'), 'build-contexts').map(([k, v]) => `${k}=${v}`),
     secrets: parseSecrets(read),
@@ -303,8 +315,8 @@ export function parseInputs(readRaw: InputReader): Settings {
     pull: bool('pull', false),
     network: read('network').trim(),
     shmSize: checkSize(read('shm-size').trim(), 'shm-size'),
-    ulimit: list('ulimit'),
-    addHosts: list('add-hosts', true),
+    ulimit: checkEach(list('ulimit'), 'ulimit', /^[a-z]+=-?\d+(?::-?\d+)?$/, 'is not name=soft[:hard], e.g. nofile=1024:1024'),
+    addHosts: checkEach(list('add-hosts', true), 'add-hosts', /^[^\s:=]+[:=]\S+$/, 'is not host:ip, e.g. db:10.0.0.2'),
     allow: list('allow', true),
 
     files,
@@ -362,6 +374,12 @@ function parseDepotInputs(read: InputReader): Pick<Settings, 'depotProject' | 'd
     depotBuildPlatform,
     depotSave: parseBool(read('depot-save'), 'depot-save', false)
   }
+}
+
+/** Items a pattern must match (the shape buildx parses), so a malformed one fails before the build. */
+function checkEach(items: string[], input: string, re: RegExp, problem: string): string[] {
+  for (const item of items) if (!re.test(item)) throw new InputError(input, `${JSON.stringify(clip(item))} ${problem}`)
+  return items
 }
 
 function checkSize(v: string, input: string): string {

@@ -1,6 +1,6 @@
 // main: the only orchestration of the build step. Everything it decides is done by pure modules;
 // everything it touches goes through engines/, exec.ts and reports.ts.
-import * as core from '@actions/core'
+import * as core from './gh.js'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,9 +8,12 @@ import { baseAnnotationArgs } from './annotations.js'
 import { createBuilderArgs, versionAtLeast, type BuildContext } from './args.js'
 import { dockerfileBase, resolveBase } from './base.js'
 import { bake, mergeDigests, singleBuild, splitBuild, type BuildEnv, type BuildResult } from './build.js'
-import { buildxOrThrow, defaultBuilderName, engineUsesContainerdStore, inspectBuilder, setupBuildx } from './engines/buildx.js'
+import { buildWithDepot, depotReports, engineFacts } from './depot-build.js'
+import { chooseEngine } from './engine-choice.js'
+import { buildxOrThrow, defaultBuilderName, engineUsesContainerdStore, inspectBuilder, runBuildx, setupBuildx } from './engines/buildx.js'
 import { processRunner, terminateAll, waitForChildren } from './exec.js'
 import { checkAgainstCapabilities, InputError, parseInputs, type Capabilities, type Settings } from './inputs.js'
+import { cacheToForRun, forkOf, scopeEnvFrom, scopedBuilderName } from './isolation.js'
 import { expandMatrix, matrixToBake, parseMatrix } from './matrix.js'
 import { parseReference } from './reference.js'
 import { collectReports, setReportOutputs } from './reports.js'
@@ -36,6 +39,26 @@ function checkFiles(s: Settings): void {
     if (sec.kind === 'env' && process.env[sec.source] === undefined) throw new InputError('secret-envs', `secret ${sec.id}: environment variable ${sec.source} is not set`)
   }
   for (const f of s.digestsFrom) if (!existsSync(f)) throw new InputError('digests-from', `${f} does not exist`)
+  // A malformed matrix fails here, before buildx is set up.
+  if (s.matrix.trim()) expandMatrix(parseMatrix(s.matrix))
+}
+
+function readEvent(): unknown {
+  const eventPath = process.env['GITHUB_EVENT_PATH']
+  try {
+    return eventPath ? (JSON.parse(readFileSync(eventPath, 'utf8')) as unknown) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** builder-scope and the fork rule: a scoped builder's name, and cache-to without shared caches for forks. */
+function isolate(s: Settings): string | undefined {
+  const fork = forkOf(process.env['GITHUB_EVENT_NAME'] ?? '', readEvent())
+  const cache = cacheToForRun(s.cacheTo, fork, s.allowForkCacheWrite)
+  if (cache.warning) core.warning(cache.warning)
+  s.cacheTo = cache.cacheTo
+  return scopedBuilderName(s.builderScope, scopeEnvFrom(process.env), s.allowForkCacheWrite ? '' : fork)
 }
 
 function githubContext(): { publicRepo: boolean; builderId: string } {
@@ -68,22 +91,33 @@ function writeSecretFiles(s: Settings, dir: string): Map<string, string> {
   return files
 }
 
-async function setUpBuilder(s: Settings, state: State, bxState: BuildEnv['bx']): Promise<{ name: string; driver: string; platforms: string[] }> {
+async function setUpBuilder(s: Settings, state: State, bxState: BuildEnv['bx'], scopedName?: string): Promise<{ name: string; driver: string; platforms: string[] }> {
   let name = s.builder
+  const exists = async (n: string) => (await runBuildx(bxState, ['buildx', 'inspect', n])).code === 0
   if (!name && s.driver === 'docker') {
-    name = await defaultBuilderName(processRunner)
+    name = defaultBuilderName()
+  } else if (!name && scopedName && (await exists(scopedName))) {
+    name = scopedName
+    core.info(`reusing builder ${name} (builder-scope: ${s.builderScope})`)
   } else if (!name) {
-    name = `build-image-${randomSuffix()}`
+    name = scopedName ?? `build-image-${randomSuffix()}`
     let configFile = s.buildkitdConfig
     if (s.buildkitdConfigInline.trim()) {
       configFile = path.join(state.tempDir, 'buildkitd.toml')
       writeFileSync(configFile, s.buildkitdConfigInline)
     }
     if (configFile && !existsSync(configFile)) throw new InputError('buildkitd-config', `${configFile} does not exist`)
-    await buildxOrThrow(bxState, createBuilderArgs(s, { name, configFile }))
+    try {
+      await buildxOrThrow(bxState, createBuilderArgs(s, { name, configFile }))
+    } catch (e) {
+      // Another job of the same scope may have created it first.
+      if (!scopedName || !(await exists(scopedName))) throw e
+    }
     state.builder = name
-    state.builderCreated = true
+    // A scoped builder outlives the job: post keeps it.
+    state.builderCreated = !scopedName
     saveState(state)
+    if (scopedName) core.info(`created builder ${name} (builder-scope: ${s.builderScope}); it is kept for later runs of the same scope`)
   }
   const info = await inspectBuilder(bxState, name)
   const platforms = [...new Set(info.nodes.flatMap(n => n.platforms))]
@@ -168,13 +202,31 @@ export async function run(): Promise<void> {
   try {
     const s = parseInputs(readInput)
     for (const sec of s.secrets) if (sec.kind === 'value' && sec.source) core.setSecret(sec.source)
+    if (s.depotToken) core.setSecret(s.depotToken)
+    for (const sec of s.secrets) if (sec.kind === 'env' && process.env[sec.source]) core.setSecret(process.env[sec.source] ?? '')
     checkFiles(s)
+    const scopedBuilder = isolate(s)
     state.summary = s.summary
     state.keepBuilder = s.keepBuilder
     state.tempDir = mkdtempSync(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'build-image-'))
-    state.engine = 'buildx'
-    state.engineReason = s.engine === 'buildx' ? 'engine: buildx' : 'Depot is not configured; using buildx'
+    const choice = chooseEngine(engineFacts(s))
+    state.engine = choice.engine
+    state.engineReason = choice.reason
     saveState(state)
+    if (choice.warning) core.warning(choice.warning)
+    core.info(`engine: ${choice.engine} (${choice.reason})`)
+    if (choice.engine === 'depot') {
+      const gen = s.matrix.trim() ? bakeFromMatrix(s, state.tempDir) : undefined
+      // undefined: Depot was unusable before anything was built, and falling back is allowed
+      const depot = await buildWithDepot(s, state, choice, gen && { files: [gen.file, ...s.files], targets: gen.targets })
+      if (depot) {
+        setBuildOutputs(depot.results, depot.single)
+        const reports = await core.group('Read what was built', () => depotReports(s, depot.results))
+        setReportOutputs(reports)
+        state.reports = reports
+        return
+      }
+    }
 
     const bx = await core.group('Set up buildx', async () => {
       const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner)
@@ -186,7 +238,9 @@ export async function run(): Promise<void> {
       return b
     })
 
-    const builder = await core.group('Set up the builder', () => setUpBuilder(s, state, bx))
+    // Probed while the builder is set up: only the docker driver needs the answer.
+    const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false)
+    const builder = await core.group('Set up the builder', () => setUpBuilder(s, state, bx, scopedBuilder))
     state.builder = builder.name
     state.driver = builder.driver
     saveState(state)
@@ -196,7 +250,7 @@ export async function run(): Promise<void> {
 
     const caps: Capabilities = {
       buildxVersion: bx.version,
-      containerdStore: builder.driver === 'docker' ? await engineUsesContainerdStore(processRunner) : true,
+      containerdStore: builder.driver === 'docker' ? await storeProbe : true,
       historyAttachments: versionAtLeast(bx.version, '0.23.0'),
       driver: builder.driver as Capabilities['driver']
     }
@@ -237,19 +291,20 @@ export async function run(): Promise<void> {
     setBuildOutputs(results, single)
 
     const reports = await core.group('Read what was built', () => collectReports(results, { bx, caps, builder: builder.name }))
+    const only = reports[0]
+    if (single && s.mode === 'build' && only) {
+      const fromDockerfile = dockerfileBase(s, only.baseImages)
+      if (fromDockerfile) only.baseImages.unshift(fromDockerfile)
+    }
     setReportOutputs(reports)
     state.reports = reports
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
     state.error = message
+    if (e instanceof InputError) state.errorInput = e.input
     core.setFailed(message)
   } finally {
     state.durationMs = Date.now() - started
     saveState(state)
   }
 }
-    const only = reports[0]
-    if (single && s.mode === 'build' && only) {
-      const fromDockerfile = dockerfileBase(s, only.baseImages)
-      if (fromDockerfile) only.baseImages.unshift(fromDockerfile)
-    }

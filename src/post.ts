@@ -1,6 +1,6 @@
 // post: writes the outputs and the job summary again from main's state, then removes what main
 // created. It never fails the job: every problem becomes a warning.
-import * as core from '@actions/core'
+import * as core from './gh.js'
 import { rmSync } from 'node:fs'
 import { removeBuilder } from './engines/buildx.js'
 import { processRunner } from './exec.js'
@@ -26,7 +26,7 @@ export async function run(): Promise<void> {
         durationMs: state.durationMs,
         ...(state.error ? { error: state.error } : {})
       })
-      await core.summary.addRaw(md, true).write()
+      core.appendSummary(md)
     }
   } catch (e) {
     core.warning(`could not write the summary: ${(e as Error).message}`)

@@ -1,14 +1,15 @@
 // Reads back what was built — manifests only, never layers — from the cheapest source that has it:
 // the registry when pushed, the builder's build record when buildx can read it, the OCI layout
 // when exported, and the engine's image store when loaded.
-import * as core from '@actions/core'
+import * as core from './gh.js'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { BuildResult } from './build.js'
+import { isTransientRegistryError, withRetry, type BuildResult } from './build.js'
 import { type Buildx, runBuildx } from './engines/buildx.js'
 import type { Capabilities } from './inputs.js'
 import { baseImagesFromImagetools, baseImagesFromMetadata, buildReport, isIndex, parseManifestJson, splitIndex } from './manifests.js'
 import { parseReference } from './reference.js'
+import { manifestReader, RegistryUnreachable } from './registry.js'
 import { readTarEntries } from './tar.js'
 import type { ImageIndex, ImageManifest, ImageReport, MetadataSource } from './types.js'
 
@@ -33,24 +34,49 @@ async function readAll(target: string, tags: string[], rootDigest: string, sourc
   const manifests = new Map<string, ImageManifest>()
   if (isIndex(root)) {
     const { images, attestations } = splitIndex(root)
-    for (const d of [...images, ...attestations]) {
-      const platform = d.platform ? `${d.platform.os}/${d.platform.architecture}${d.platform.variant ? `/${d.platform.variant}` : ''}` : undefined
-      try {
-        const m = parseManifestJson(await get(d.digest, platform), d.digest)
-        if (!isIndex(m)) manifests.set(d.digest, m)
-      } catch (e) {
-        core.warning(`${target}: cannot read manifest ${d.digest}: ${(e as Error).message}`)
-      }
-    }
+    // Independent reads: all at once.
+    await Promise.all(
+      [...images, ...attestations].map(async d => {
+        const platform = d.platform ? `${d.platform.os}/${d.platform.architecture}${d.platform.variant ? `/${d.platform.variant}` : ''}` : undefined
+        try {
+          const m = parseManifestJson(await get(d.digest, platform), d.digest)
+          if (!isIndex(m)) manifests.set(d.digest, m)
+        } catch (e) {
+          core.warning(`${target}: cannot read manifest ${d.digest}: ${(e as Error).message}`)
+        }
+      })
+    )
   }
   return buildReport({ target, tags, rootDigest, root, manifests, source, bytesRead })
 }
 
 function registryFetch(deps: ReportDeps, repo: string): Fetch {
+  const http = manifestReader(repo)
+  let viaHttp = true
+  // Manifest reads are idempotent: a transient registry failure is retried with bounded backoff.
+  const imagetools = (digest: string) =>
+    withRetry(
+      async () => {
+        const r = await runBuildx(deps.bx, ['buildx', 'imagetools', 'inspect', '--raw', `${repo}@${digest}`])
+        if (r.code !== 0) throw new Error((r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.code}`)
+        return r.stdout
+      },
+      `reading ${repo}@${digest}`,
+      4,
+      500,
+      isTransientRegistryError
+    )
   return async digest => {
-    const r = await runBuildx(deps.bx, ['buildx', 'imagetools', 'inspect', '--raw', `${repo}@${digest}`])
-    if (r.code !== 0) throw new Error((r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.code}`)
-    return r.stdout
+    if (viaHttp) {
+      try {
+        return await withRetry(() => http(digest), `reading ${repo}@${digest}`, 4, 500, e => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e))
+      } catch (e) {
+        // Credential helpers, proxies, TLS set up for the docker CLI only: buildx knows how to get there.
+        viaHttp = false
+        core.info(`reading manifests through buildx imagetools (${(e as Error).message})`)
+      }
+    }
+    return imagetools(digest)
   }
 }
 

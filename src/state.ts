@@ -1,5 +1,5 @@
 // The one typed object carried from main to post (through GITHUB_STATE). Never holds secrets.
-import * as core from '@actions/core'
+import * as core from './gh.js'
 import type { ImageReport } from './types.js'
 
 export interface State {
@@ -20,6 +20,8 @@ export interface State {
   summary: boolean
   reports: ImageReport[]
   error: string
+  /** the input an InputError named: the CLI exits 2 (bad input) rather than 1 (failed build) */
+  errorInput: string
   durationMs: number
 }
 
@@ -41,6 +43,7 @@ export function emptyState(): State {
     summary: true,
     reports: [],
     error: '',
+    errorInput: '',
     durationMs: 0
   }
 }

@@ -158,7 +158,10 @@ describe('platform-split', () => {
 
   it('builds each platform on its own, pushes by digest, then tags one merged index with both platforms and their attestations', async () => {
     const repo = uniqueRepo('split')
-    const remote = { driver: 'remote', endpoint: tb.buildkitAddr }
+    // One engine serves both platforms here; the engine's image exporter races when two builds
+    // export at once ("image already exists"), so build one platform at a time. (A BuildKit of its
+    // own per node, as with docker-container or the two-node builder below, has no such race.)
+    const remote = { driver: 'remote', endpoint: tb.buildkitAddr, 'max-parallel': '1' }
     const run = await runAction({ ...remote, context: ctx, tags: `${tb.registry}/${repo}:v1`, platforms: 'linux/amd64,linux/arm64', push: 'true', 'platform-split': 'true' })
     expectSuccess(run)
     expect(await listTags(repo)).toEqual(['v1'])
@@ -200,7 +203,7 @@ describe('platform-split', () => {
     expectSuccess(good)
     const before = await getManifest(repo, 'v1')
     const broken = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nARG TARGETARCH\nRUN test "$TARGETARCH" != arm64\n` })
-    const run = await runAction({ driver: 'remote', endpoint: tb.buildkitAddr, context: broken, tags: tag, platforms: 'linux/amd64,linux/arm64', push: 'true', 'platform-split': 'true' })
+    const run = await runAction({ driver: 'remote', endpoint: tb.buildkitAddr, 'max-parallel': '1', context: broken, tags: tag, platforms: 'linux/amd64,linux/arm64', push: 'true', 'platform-split': 'true' })
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(/::error::.*linux\/arm64/)
     const after = await getManifest(repo, 'v1')

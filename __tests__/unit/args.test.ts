@@ -29,6 +29,8 @@ const DEFAULTS: Settings = {
   endpoint: '',
   builderPlatforms: [],
   keepBuilder: false,
+  builderScope: 'none',
+  allowForkCacheWrite: false,
   context: '.',
   file: '',
   tags: [],
@@ -64,7 +66,15 @@ const DEFAULTS: Settings = {
   digests: [],
   digestsFrom: [],
   baseAnnotations: false,
-  summary: true
+  summary: true,
+  depotProject: '',
+  depotToken: '',
+  depotVersion: 'latest',
+  depotDownloadUrl: '',
+  depotSha256: '',
+  depotFallback: false,
+  depotBuildPlatform: '',
+  depotSave: false
 }
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULTS, ...over })

@@ -18,6 +18,8 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   endpoint: '',
   'builder-platforms': '',
   'keep-builder': 'false',
+  'builder-scope': 'none',
+  'allow-fork-cache-write': 'false',
   context: '.',
   file: '',
   tags: '',
@@ -55,7 +57,15 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   digests: '',
   'digests-from': '',
   'base-annotations': 'false',
-  summary: 'true'
+  summary: 'true',
+  'depot-project': '',
+  'depot-token': '',
+  'depot-version': 'latest',
+  'depot-download-url': '',
+  'depot-sha256': '',
+  'depot-fallback': 'false',
+  'depot-build-platform': '',
+  'depot-save': 'false'
 }
 
 /** A reader like core.getInput: action.yml defaults, overridden; '' for names action.yml lacks. */
@@ -80,6 +90,8 @@ const DEFAULT_SETTINGS: Settings = {
   endpoint: '',
   builderPlatforms: [],
   keepBuilder: false,
+  builderScope: 'none',
+  allowForkCacheWrite: false,
   context: '.',
   file: '',
   tags: [],
@@ -115,7 +127,15 @@ const DEFAULT_SETTINGS: Settings = {
   digests: [],
   digestsFrom: [],
   baseAnnotations: false,
-  summary: true
+  summary: true,
+  depotProject: '',
+  depotToken: '',
+  depotVersion: 'latest',
+  depotDownloadUrl: '',
+  depotSha256: '',
+  depotFallback: false,
+  depotBuildPlatform: '',
+  depotSave: false
 }
 
 describe('the test reader', () => {
@@ -215,6 +235,11 @@ describe('parseInputs: valid inputs', () => {
     ['buildx version with v', { 'buildx-version': 'v0.29.1' }, { buildxVersion: 'v0.29.1' }],
     ['buildx pre-release', { 'buildx-version': '0.30.0-rc1' }, { buildxVersion: '0.30.0-rc1' }],
     ['installed buildx', { 'buildx-version': ' installed ' }, { buildxVersion: 'installed' }],
+    ['add-hosts with = and IPv6', { 'add-hosts': 'db=10.0.0.2, v6:::1, gw:host-gateway' }, { addHosts: ['db=10.0.0.2', 'v6:::1', 'gw:host-gateway'] }],
+    ['ulimit unlimited', { ulimit: 'memlock=-1:-1' }, { ulimit: ['memlock=-1:-1'] }],
+    ['annotation with a platform and an empty value', { annotations: 'manifest[linux/amd64]:org.example.a=' }, { annotations: ['manifest[linux/amd64]:org.example.a='] }],
+    ['builder scope with a builder of its own', { driver: 'remote', endpoint: 'tcp://b:1234', 'builder-scope': ' branch ' }, { builderScope: 'branch' }],
+    ['fork cache write allowed', { 'allow-fork-cache-write': 'true' }, { allowForkCacheWrite: true }],
     ['empty buildx version is latest', { 'buildx-version': '' }, { buildxVersion: 'latest' }],
     ['download mirror', { 'buildx-download-url': 'https://mirror.example.com/buildx' }, { buildxDownloadUrl: 'https://mirror.example.com/buildx' }],
     ['engine and mode trimmed', { engine: ' depot ', mode: ' build' }, { engine: 'depot', mode: 'build' }],
@@ -335,7 +360,17 @@ describe('parseInputs: invalid inputs', () => {
     ['matrix with bake files', { matrix: 'variant: [a, b]', files: 'docker-bake.hcl' }, 'matrix'],
     ['bake target with a dot', { targets: 'app.v1' }, 'targets'],
     ['bake target with a space', { targets: 'app, my target' }, 'targets'],
-    ['bake target with a slash', { targets: '../x' }, 'targets']
+    ['bake target with a slash', { targets: '../x' }, 'targets'],
+    ['unknown builder scope', { driver: 'remote', endpoint: 'tcp://b:1', 'builder-scope': 'org' }, 'builder-scope'],
+    ['builder scope with the docker driver', { 'builder-scope': 'repo' }, 'builder-scope'],
+    ['builder scope with a named builder', { driver: 'remote', builder: 'shared', 'builder-scope': 'repo' }, 'builder-scope'],
+    ['bad allow-fork-cache-write', { 'allow-fork-cache-write': 'sometimes' }, 'allow-fork-cache-write'],
+    ['annotation without =', { annotations: 'org.example.a' }, 'annotations'],
+    ['annotation key with a space', { annotations: 'my key=v' }, 'annotations'],
+    ['ulimit without a number', { ulimit: 'nofile=lots' }, 'ulimit'],
+    ['ulimit with shell text', { ulimit: 'nofile=1024; rm -rf /' }, 'ulimit'],
+    ['add-host without an address', { 'add-hosts': 'db' }, 'add-hosts'],
+    ['add-host with a space', { 'add-hosts': 'db: 10.0.0.2' }, 'add-hosts']
   ])('%s', (_what, overrides, input) => {
     let err: unknown
     try {
