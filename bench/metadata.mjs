@@ -1,0 +1,213 @@
+// 4. Metadata without push or load: what it costs to learn the layers of what was built, for 1
+// target and for 10 (a matrix -> bake build, 2 platforms, warm cache). Five ways, alternating:
+//   - the action without push or load: reads the builder's build record
+//     (`buildx history inspect attachment`);
+//   - the action with push: reads the manifests back from the registry;
+//   - the bare `buildx bake` (same generated definition, same flags): the build alone, no metadata;
+//   - the bare `bake --push`, then the manifests over the registry's HTTP API (node fetch);
+//   - the bare `bake --load`, then `docker image inspect --platform P` for every tag.
+// Bytes: what each way reads to get its answer (the action's own count from its log; the HTTP
+// bodies; docker image inspect's JSON output).
+import { copyFileSync } from 'node:fs'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import {
+  ROOT,
+  alternate,
+  assertActionOk,
+  baseEnv,
+  commandKinds,
+  loggedBuildxArgv,
+  mainPhases,
+  ms,
+  must,
+  ratio,
+  readStats,
+  registryUrl,
+  replaceFlag,
+  runAction,
+  summarizeAll,
+  withFlags,
+  workDir
+} from './lib.mjs'
+
+export const id = 'metadata'
+export const title = 'Layer metadata without push or load (1 and 10 targets, 2 platforms)'
+
+const ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ')
+
+const PLATFORMS = ['linux/amd64', 'linux/arm64']
+
+async function readRegistry(tb, repo, tags) {
+  let bytes = 0
+  const get = async ref => {
+    const r = await fetch(registryUrl(tb, `/v2/${repo}/manifests/${ref}`), { headers: { Accept: ACCEPT } })
+    const body = await r.text()
+    if (r.status !== 200) throw new Error(`GET ${repo}:${ref}: ${r.status}`)
+    bytes += Buffer.byteLength(body)
+    return JSON.parse(body)
+  }
+  let layers = 0
+  await Promise.all(
+    tags.map(async tag => {
+      const index = await get(tag)
+      const ms = await Promise.all(index.manifests.map(d => get(d.digest)))
+      layers += ms.reduce((a, m) => a + (m.layers?.length ?? 0), 0)
+    })
+  )
+  return { bytes, layers }
+}
+
+async function one(ctx, count) {
+  const { tb, dist, runs } = ctx
+  const dir = workDir(`metadata/${count}`)
+  const env = baseEnv(tb)
+  const repo = `bench/meta${count}`
+  const variants = Array.from({ length: count }, (_, i) => `v${String(i + 1).padStart(2, '0')}`)
+  const inputs = {
+    context: path.join(ROOT, 'bench/fixtures/meta'),
+    'build-args': `BASE=${tb.baseImage}`,
+    platforms: PLATFORMS.join(','),
+    matrix: `variant: [${variants.join(', ')}]`,
+    tags: `${tb.registry}/${repo}:{{variant}}`
+  }
+  const tags = variants.map(v => `${tb.registry}/${repo}:${v}`)
+
+  // The action's own bake definition and argv, reused verbatim by the bare runs.
+  // This first run and the 1-target push warm-up run under strace (so they are not timed), to
+  // count the commands each way of reading metadata starts.
+  let argv
+  const bakeFile = path.join(dir, 'matrix.bake.json')
+  const first = await runAction(dist, tb, inputs, {
+    trace: true,
+    between: main => {
+      argv = loggedBuildxArgv(main)
+      copyFileSync(argv[argv.indexOf('--file') + 1], bakeFile)
+    }
+  })
+  assertActionOk(first, `metadata ${count}`)
+  argv = replaceFlag(replaceFlag(argv, '--file', bakeFile), '--metadata-file', path.join(dir, 'bake-metadata.json'))
+
+  const commands = { 'action, no push/load (build record)': commandKinds(first.commands) }
+  // The registry needs the images once before timing. For 1 target that warm-up is the action
+  // itself (traced, to count its commands); for more, the cheaper bare push (the same blobs and
+  // tags), since the commands per target do not change with the count.
+  if (count === 1) {
+    const r = await runAction(dist, tb, { ...inputs, push: 'true' }, { trace: true })
+    assertActionOk(r, 'metadata push warm-up')
+    commands['action, push (registry)'] = commandKinds(r.commands)
+  } else {
+    await must('docker', withFlags(argv, '--push'), { env, keepOutput: false })
+  }
+  const action = push => async () => {
+    const r = await runAction(dist, tb, push ? { ...inputs, push: 'true' } : inputs)
+    assertActionOk(r, `metadata ${count} (${push ? 'push' : 'no push'})`)
+    const { phases } = mainPhases(r.main)
+    const st = readStats(r.main)
+    if (st.targets !== count) throw new Error(`metadata ${count}: the action reported ${st.targets} target(s)`)
+    return { total: r.ms, build: phases['build (buildx itself)'], read: phases['read back manifests'], bytes: st.bytes }
+  }
+  const samples = await alternate(
+    runs,
+    {
+      'action, no push/load (build record)': action(false),
+      'action, push (registry)': action(true),
+      'bare bake (no output; the build alone)': async () => ({ total: (await must('docker', argv, { env, keepOutput: false })).ms }),
+      'bare bake --push + manifests over HTTP': async () => {
+        const b = await must('docker', withFlags(argv, '--push'), { env, keepOutput: false })
+        const t = performance.now()
+        const { bytes } = await readRegistry(tb, repo, variants)
+        const read = performance.now() - t
+        return { total: b.ms + read, build: b.ms, read, bytes }
+      },
+      'bare bake --load + docker image inspect': async () => {
+        const b = await must('docker', withFlags(argv, '--load'), { env, keepOutput: false })
+        let read = 0
+        let bytes = 0
+        for (const p of PLATFORMS) {
+          const r = await must('docker', ['image', 'inspect', '--platform', p, ...tags], { env })
+          read += r.ms
+          bytes += r.bytes.stdout
+        }
+        return { total: b.ms + read, build: b.ms, read, bytes }
+      }
+    },
+    // The action's first run above warmed the build cache and the push above the registry; the
+    // load route needs its first unpack into the image store done before timing.
+    { warmup: ['bare bake --load + docker image inspect'], label: `metadata ${count}` }
+  )
+  return { stats: summarizeAll(samples), commands }
+}
+
+export async function run(ctx) {
+  const counts = (process.env.BENCH_METADATA_TARGETS || '1,10').split(',').map(Number)
+  const byCount = {}
+  const commands = {}
+  for (const c of counts) {
+    const r = await one(ctx, c)
+    byCount[c] = r.stats
+    commands[c] = r.commands
+  }
+  const names = Object.keys(byCount[counts[0]])
+  const floor = 'bare bake (no output; the build alone)'
+  const rows = []
+  for (const c of counts) {
+    const s = byCount[c]
+    for (const n of names) {
+      const v = s[n]
+      rows.push([
+        c,
+        n,
+        v.total.median,
+        `${ms(v.total.min)} – ${ms(v.total.max)}`,
+        ratio(v.total.median, s[floor].total.median),
+        v.read ? v.read.median : null,
+        v.bytes ? v.bytes.median : null
+      ])
+    }
+  }
+  const last = byCount[counts[counts.length - 1]]
+  const lastCount = counts[counts.length - 1]
+  return {
+    id,
+    title,
+    summary: Object.fromEntries(
+      counts.map(c => [
+        `${c} target(s)`,
+        {
+          recordReadMs: byCount[c]['action, no push/load (build record)'].read.median,
+          recordBytes: byCount[c]['action, no push/load (build record)'].bytes.median,
+          registryReadMs: byCount[c]['action, push (registry)'].read.median,
+          actionNoPushMs: byCount[c]['action, no push/load (build record)'].total.median,
+          actionPushMs: byCount[c]['action, push (registry)'].total.median,
+          bareBakeMs: byCount[c][floor].total.median,
+          loadInspectMs: byCount[c]['bare bake --load + docker image inspect'].total.median,
+          httpReadMs: byCount[c]['bare bake --push + manifests over HTTP'].read.median
+        }
+      ])
+    ),
+    stats: byCount,
+    tables: [
+      {
+        title: 'Build + metadata, per way of getting the metadata (total = whole step or build + read)',
+        columns: ['targets', 'way', 'total median', 'total min–max', 'ratio to bare bake', 'read part (median)', 'bytes read'],
+        rows
+      },
+      {
+        title: 'Commands the action started (counted under strace in an untimed run)',
+        columns: ['targets', 'way', 'command', 'count'],
+        rows: counts.flatMap(c => Object.entries(commands[c]).flatMap(([way, kinds]) => Object.entries(kinds).map(([k, n]) => [c, way, `\`${k}\``, n])))
+      }
+    ],
+    commands,
+    perTargetReadMs: {
+      buildRecord: last['action, no push/load (build record)'].read.median / lastCount,
+      registry: last['action, push (registry)'].read.median / lastCount
+    }
+  }
+}

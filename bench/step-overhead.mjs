@@ -1,0 +1,194 @@
+// 1. Step overhead: the bundled action (main + post, as the runner runs them) against the bare
+// `docker buildx build` with exactly the argv the action logged, on a warm-cache 2-platform
+// build pushed to the testbed registry. Then the commands the action runs on top of the build,
+// each timed alone, and what cheaper ways of doing the same work would cost.
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import {
+  ROOT,
+  alternate,
+  assertActionOk,
+  baseEnv,
+  commandKinds,
+  loggedBuildxArgv,
+  mainPhases,
+  must,
+  ratio,
+  registryUrl,
+  replaceFlag,
+  runAction,
+  summarizeAll,
+  timed,
+  workDir
+} from './lib.mjs'
+
+export const id = 'step'
+export const title = 'Step overhead (warm 2-platform build with push)'
+
+const ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ')
+
+export async function run({ tb, dist, runs }) {
+  const dir = workDir('step')
+  const env = baseEnv(tb)
+  const repo = 'bench/step'
+  const tag = `${tb.registry}/${repo}:warm`
+  const inputs = {
+    context: path.join(ROOT, 'bench/fixtures/step'),
+    'build-args': `BASE=${tb.baseImage}`,
+    platforms: 'linux/amd64,linux/arm64',
+    push: 'true',
+    tags: tag
+  }
+
+  // Warm-up: fills the cache and the registry, and tells us the exact argv the action runs. It
+  // runs under strace to record the commands main and post start (so it is not timed).
+  const first = await runAction(dist, tb, inputs, { trace: true })
+  assertActionOk(first, 'step overhead warm-up')
+  const logged = loggedBuildxArgv(first.main)
+  let bareArgv = replaceFlag(logged, '--metadata-file', path.join(dir, 'metadata.json'))
+  if (bareArgv.includes('--iidfile')) bareArgv = replaceFlag(bareArgv, '--iidfile', path.join(dir, 'iid.txt'))
+  await must('docker', bareArgv, { env })
+
+  const commands = commandKinds(first.commands)
+  const manifests = JSON.parse(first.outputs.manifests).default
+  const refs = [manifests.digest, ...manifests.platforms.map(p => p.digest), ...manifests.attestations.map(a => a.digest)]
+  // Same build on both sides: the bare run (last to push the tag) must have produced the same
+  // platform manifests as the action. (The index digest differs run to run: the provenance
+  // attestation records build timestamps.)
+  const pushed = await fetch(registryUrl(tb, `/v2/${repo}/manifests/warm`), { headers: { Accept: ACCEPT } }).then(r => r.json())
+  const platformDigests = m => m.filter(d => d.platform?.os !== 'unknown').map(d => d.digest).sort().join(',')
+  const sameImages = platformDigests(pushed.manifests) === manifests.platforms.map(p => p.digest).sort().join(',')
+  if (!sameImages) throw new Error('step overhead: the bare build pushed different platform manifests than the action')
+  let sameImagesEveryRun = true
+
+  const samples = await alternate(
+    runs,
+    {
+      action: async () => {
+        const r = await runAction(dist, tb, inputs)
+        assertActionOk(r, 'step overhead')
+        const got = JSON.parse(r.outputs.manifests).default.platforms.map(p => p.digest).sort().join(',')
+        if (got !== manifests.platforms.map(p => p.digest).sort().join(',')) sameImagesEveryRun = false
+        const { phases, markers } = mainPhases(r.main)
+        return { total: r.ms, main: r.main.ms, post: r.post.ms, ...phases, toBuildCommand: markers.buildCmd }
+      },
+      bare: async () => {
+        const r = await must('docker', bareArgv, { env, keepOutput: false })
+        return { total: r.ms }
+      }
+    },
+    { warmup: false, label: 'step' }
+  )
+  const s = summarizeAll(samples)
+
+  // What the action runs besides the build, each timed alone (same engine, same moment), and
+  // cheaper ways to get the same answers.
+  const plugin = tb.buildxBin // the same binary docker runs as its CLI plugin
+  const inspectRaw = ref => ['buildx', 'imagetools', 'inspect', '--raw', `${tb.registry}/${repo}@${ref}`]
+  const seq = async (cmd, argvs) => {
+    for (const a of argvs) await must(cmd, a, { env, keepOutput: false })
+  }
+  const parts = await alternate(
+    runs,
+    {
+      'docker buildx version': async () => ({ ms: (await must('docker', ['buildx', 'version'], { env })).ms }),
+      'docker context show': async () => ({ ms: (await must('docker', ['context', 'show'], { env })).ms }),
+      'docker buildx inspect --bootstrap default': async () => ({ ms: (await must('docker', ['buildx', 'inspect', '--bootstrap', 'default'], { env })).ms }),
+      'docker info --format {{json .DriverStatus}}': async () => ({ ms: (await must('docker', ['info', '--format', '{{json .DriverStatus}}'], { env })).ms }),
+      [`${refs.length}x docker buildx imagetools inspect --raw (sequential)`]: async () => {
+        const t = performance.now()
+        await seq('docker', refs.map(inspectRaw))
+        return { ms: performance.now() - t }
+      },
+      'docker-buildx version (the plugin binary run directly)': async () => ({ ms: (await must(plugin, ['version'], { env })).ms }),
+      [`${refs.length}x docker-buildx imagetools inspect --raw (binary directly, sequential)`]: async () => {
+        const t = performance.now()
+        await seq(plugin, refs.map(r => inspectRaw(r).slice(1)))
+        return { ms: performance.now() - t }
+      },
+      [`${refs.length}x docker-buildx imagetools inspect --raw (binary directly, parallel)`]: async () => {
+        const t = performance.now()
+        await Promise.all(refs.map(r => must(plugin, inspectRaw(r).slice(1), { env, keepOutput: false })))
+        return { ms: performance.now() - t }
+      },
+      [`${refs.length}x HTTP GET /v2/.../manifests/<digest> (node fetch, parallel)`]: async () => {
+        const t = performance.now()
+        await Promise.all(
+          refs.map(async r => {
+            const res = await fetch(registryUrl(tb, `/v2/${repo}/manifests/${r}`), { headers: { Accept: ACCEPT } })
+            if (res.status !== 200) throw new Error(`GET manifest ${r}: ${res.status}`)
+            await res.arrayBuffer()
+          })
+        )
+        return { ms: performance.now() - t }
+      }
+    },
+    { warmup: true, label: 'step parts' }
+  )
+  const p = summarizeAll(parts)
+
+  const a = s.action.total.median
+  const b = s.bare.total.median
+  const phaseNames = Object.keys(s.action).filter(k => !['total', 'main', 'post', 'toBuildCommand'].includes(k))
+  return {
+    id,
+    title,
+    setup: {
+      inputs,
+      bareCommand: ['docker', ...bareArgv].join(' '),
+      samePlatformManifests: sameImages && sameImagesEveryRun,
+      manifestsReadBack: refs.length
+    },
+    commands,
+    summary: {
+      actionMs: a,
+      bareMs: b,
+      ratio: ratio(a, b),
+      overheadMs: a - b,
+      overheadPct: Math.round((a / b - 1) * 1000) / 10,
+      targetMet: a - b < 300 || a / b < 1.05
+    },
+    stats: s,
+    parts: p,
+    tables: [
+      {
+        title: 'Action (main + post) vs bare `docker buildx build`, same argv',
+        columns: ['variant', 'median', 'min', 'max', 'ratio to bare'],
+        rows: [
+          ['action: main + post', s.action.total, ratio(a, b)],
+          ['  main', s.action.main, null],
+          ['  post', s.action.post, null],
+          ['bare docker buildx build', s.bare.total, 1]
+        ].map(([n, st, r]) => [n, st.median, st.min, st.max, r])
+      },
+      {
+        title: "Where the action's time goes (main's phases from the arrival time of its log lines, then post)",
+        columns: ['phase', 'median', 'min', 'max', 'share of the overhead'],
+        rows: [
+          ...phaseNames.map(k => {
+            const v = s.action[k]
+            // the build phase's share is only what it took beyond the bare CLI
+            const extra = k === 'build (buildx itself)' ? v.median - b : v.median
+            return [k, v.median, v.min, v.max, `${Math.round((extra / (a - b)) * 100)}%`]
+          }),
+          ['post (second node process)', s.action.post.median, s.action.post.min, s.action.post.max, `${Math.round((s.action.post.median / (a - b)) * 100)}%`]
+        ]
+      },
+      {
+        title: 'The setup commands timed alone, and ways of reading the same manifests',
+        columns: ['command', 'median', 'min', 'max'],
+        rows: Object.entries(p).map(([k, v]) => [k, v.ms.median, v.ms.min, v.ms.max])
+      },
+      {
+        title: 'Commands main and post started (one untimed run under strace)',
+        columns: ['command', 'count'],
+        rows: Object.entries(commands).map(([k, n]) => [`\`${k}\``, n])
+      }
+    ]
+  }
+}
