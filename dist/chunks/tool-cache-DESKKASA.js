@@ -1,0 +1,36 @@
+import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
+import {
+  HTTPError,
+  cacheDir,
+  cacheFile,
+  downloadTool,
+  evaluateVersions,
+  extract7z,
+  extractTar,
+  extractXar,
+  extractZip,
+  find,
+  findAllVersions,
+  findFromManifest,
+  getManifestFromRepo,
+  isExplicitVersion
+} from "./chunk-KQIMAAZ5.js";
+import "./chunk-6I7YH7XL.js";
+import "./chunk-WA3PO4NQ.js";
+import "./chunk-Q4S23IGS.js";
+export {
+  HTTPError,
+  cacheDir,
+  cacheFile,
+  downloadTool,
+  evaluateVersions,
+  extract7z,
+  extractTar,
+  extractXar,
+  extractZip,
+  find,
+  findAllVersions,
+  findFromManifest,
+  getManifestFromRepo,
+  isExplicitVersion
+};

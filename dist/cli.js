@@ -1,0 +1,781 @@
+#!/usr/bin/env node
+import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
+import {
+  parseInputs,
+  require_dist,
+  run
+} from "./chunks/chunk-UVGDSONF.js";
+import {
+  formatBytes,
+  formatDuration,
+  run as run2,
+  shortDigest
+} from "./chunks/chunk-DYHYXEVH.js";
+import {
+  loadState,
+  samePlatform
+} from "./chunks/chunk-MUBEGBVY.js";
+import {
+  InputError
+} from "./chunks/chunk-TBWH3YKN.js";
+import "./chunks/chunk-6I7YH7XL.js";
+import {
+  __toESM
+} from "./chunks/chunk-Q4S23IGS.js";
+
+// action.yml
+var action_default = `name: Build image
+description: Build multi-arch container images with Docker Buildx (or Depot), push by digest and merge, bake matrices, and report every manifest, layer and base image.
+author: build-image-action
+branding:
+  icon: layers
+  color: blue
+
+inputs:
+  # --- what to do -------------------------------------------------------------------------------
+  mode:
+    description: "build (default) runs the build; merge creates a manifest list from per-platform digests of earlier jobs and applies the tags."
+    default: build
+  engine:
+    description: "auto, buildx or depot. auto uses Depot when running in GitHub Actions with a Depot project (depot-project, DEPOT_PROJECT_ID or depot.json) and credentials (a token or GitHub OIDC), otherwise buildx; the choice and its reason are logged and shown in the summary."
+    default: auto
+
+  # --- buildx setup (docker/setup-buildx-action) -------------------------------------------------
+  buildx-version:
+    description: "latest, an exact version (0.29.1), or installed (the docker buildx plugin already on the machine). Downloads are verified against the release's sha256 checksums."
+    default: latest
+  buildx-download-url:
+    description: "Base URL of a buildx release mirror with GitHub's layout (<url>/download/v<version>/buildx-v<version>.linux-amd64 and checksums.txt). Default: GitHub releases."
+    default: ""
+  builder:
+    description: "Name of an existing builder to use. When empty, the docker driver uses the engine's builder and other drivers get a new builder that post removes."
+    default: ""
+  driver:
+    description: "Builder driver: docker, docker-container, remote or kubernetes."
+    default: docker
+  driver-opts:
+    description: "Driver options, one per line (buildx create --driver-opt)."
+    default: ""
+  buildkitd-config:
+    description: "Path of a buildkitd TOML config for a new builder (GC policy, registries)."
+    default: ""
+  buildkitd-config-inline:
+    description: "Inline buildkitd TOML config for a new builder."
+    default: ""
+  buildkitd-flags:
+    description: "Flags for buildkitd of a new builder, e.g. --allow-insecure-entitlement network.host."
+    default: ""
+  endpoint:
+    description: "Builder endpoint: tcp://host:port for the remote driver, or a docker context."
+    default: ""
+  builder-platforms:
+    description: "Platforms a new builder declares (buildx create --platform), comma or newline separated."
+    default: ""
+  keep-builder:
+    description: "Keep the builder main created instead of removing it in post."
+    default: "false"
+  builder-scope:
+    description: "none (default: a throwaway builder that post removes), job, branch, repo or actor. For persistent builders on self-hosted runners: the builder is named \`build-image-{scope}-{hash}\`, the hash being the first 12 hex digits of the sha256 of the scope key (the repository, plus the branch, the actor, or the run and job), reused when it exists and kept after the job, so different repositories, branches or actors never share a builder or its cache. A pull request from a fork gets a builder of its own. Needs a driver other than docker."
+    default: none
+  allow-fork-cache-write:
+    description: "Let a run started by a pull request from a fork export cache (cache-to) and share the scoped builder. By default cache-to is dropped with a warning for such runs (inline cache is kept)."
+    default: "false"
+
+  # --- one build (docker/build-push-action) -------------------------------------------------------
+  context:
+    description: "Build context: a path or a git URL."
+    default: "."
+  file:
+    description: "Path of the Dockerfile. Default: <context>/Dockerfile."
+    default: ""
+  tags:
+    description: "Image references to tag, comma or newline separated. With matrix, templates like app:{{variant}}."
+    default: ""
+  labels:
+    description: "Image labels, KEY=VALUE per line."
+    default: ""
+  annotations:
+    description: "Annotations, one per line (buildx --annotation), e.g. index:org.opencontainers.image.description=..."
+    default: ""
+  build-args:
+    description: "Build arguments, KEY=VALUE per line."
+    default: ""
+  build-contexts:
+    description: "Additional build contexts, name=path-or-ref per line."
+    default: ""
+  secrets:
+    description: "Build secrets as id=value per line; values are masked and written to private temporary files, removed right after the build."
+    default: ""
+  secret-files:
+    description: "Build secrets from files, id=path per line."
+    default: ""
+  secret-envs:
+    description: "Build secrets from environment variables, id=VARIABLE per line."
+    default: ""
+  platforms:
+    description: "Target platforms, comma or newline separated, e.g. linux/amd64,linux/arm64."
+    default: ""
+  target:
+    description: "Dockerfile stage to build."
+    default: ""
+  push:
+    description: "Push the image (shorthand for --output type=registry)."
+    default: "false"
+  push-by-digest:
+    description: "Push untagged, by digest, to the repository named by tags (for a per-platform job whose digest a later merge job combines). Implies push."
+    default: "false"
+  load:
+    description: "Load the image into the Docker engine (shorthand for --output type=docker)."
+    default: "false"
+  outputs:
+    description: "Exporters, one per line (buildx --output), e.g. type=oci,dest=image.tar."
+    default: ""
+  cache-from:
+    description: "Cache sources, one per line (buildx --cache-from)."
+    default: ""
+  cache-to:
+    description: "Cache destinations, one per line (buildx --cache-to)."
+    default: ""
+  provenance:
+    description: "Provenance attestation: true, false, or options like mode=max. Default: mode=min (mode=max on public repositories) where the builder supports attestations."
+    default: ""
+  sbom:
+    description: "SBOM attestation: true, false, or options."
+    default: ""
+  no-cache:
+    description: "Do not use the build cache."
+    default: "false"
+  pull:
+    description: "Always pull referenced images."
+    default: "false"
+  network:
+    description: "Network mode for RUN instructions (default, host, none)."
+    default: ""
+  shm-size:
+    description: "Size of /dev/shm for RUN instructions, e.g. 2g."
+    default: ""
+  ulimit:
+    description: "Ulimit options, one per line, e.g. nofile=1024:1024."
+    default: ""
+  add-hosts:
+    description: "Custom host-to-IP mappings, host:ip, comma or newline separated."
+    default: ""
+  allow:
+    description: "Extra privileged entitlements, e.g. network.host, security.insecure."
+    default: ""
+
+  # --- many builds ------------------------------------------------------------------------------
+  files:
+    description: "Bake files (HCL, JSON or compose), one per line. Runs docker buildx bake."
+    default: ""
+  targets:
+    description: "Bake targets, comma or newline separated. Default: the bake file's default group."
+    default: ""
+  set:
+    description: "Bake overrides, targetpattern.key=value per line (bake --set)."
+    default: ""
+  matrix:
+    description: "Variant axes in YAML (axis: [values], include, exclude). Each combination becomes a bake target with the axis values as build args; all run in one bake so shared stages build once."
+    default: ""
+  matrix-name:
+    description: "Template for matrix target names, e.g. {{variant}}-{{toolchain}}."
+    default: ""
+  platform-split:
+    description: "Build each platform on its own (on the node that serves it), push each by digest, and only when all succeeded create and tag one manifest list."
+    default: "false"
+  max-parallel:
+    description: "How many platform builds run at once with platform-split."
+    default: "4"
+  digests:
+    description: "merge mode: digests to merge (sha256:... or repository@sha256:...), comma or newline separated."
+    default: ""
+  digests-from:
+    description: "merge mode: files holding digests, one per line (for example downloaded artifacts of build jobs)."
+    default: ""
+
+  # --- reporting --------------------------------------------------------------------------------
+  base-annotations:
+    description: "Add org.opencontainers.image.base.name and .base.digest annotations for the final stage's base image."
+    default: "false"
+  summary:
+    description: "Write the job summary."
+    default: "true"
+
+  # --- Depot (engine: depot, or auto when Depot is configured) ------------------------------------
+  depot-project:
+    description: "Depot project ID. Default: the DEPOT_PROJECT_ID environment variable, else the id in the build context's depot.json."
+    default: ""
+  depot-token:
+    description: "Depot API token (use a secret). Default: the DEPOT_TOKEN environment variable, else GitHub OIDC when the job has \`permissions: id-token: write\`. Masked; passed to the CLI only in its environment, never in arguments, outputs or state."
+    default: ""
+  depot-version:
+    description: "Depot CLI version: latest, an exact version (2.102.12), or installed (a depot already on PATH). Downloads are verified against depot-sha256 or the release's checksums file and kept in the tool cache."
+    default: latest
+  depot-download-url:
+    description: "Base URL of a Depot CLI release mirror with GitHub's layout (<url>/download/v<version>/depot_<version>_linux_amd64.tar.gz and depot_<version>_checksums.txt; <url>/latest redirecting to <url>/tag/v<version>). Default: GitHub releases of depot/cli."
+    default: ""
+  depot-sha256:
+    description: "sha256 of the release archive for depot-version, checked instead of the release's checksums file."
+    default: ""
+  depot-fallback:
+    description: "With engine: depot, build with buildx (with a warning) when Depot cannot be used before the build starts: no credentials, CLI missing or unverifiable, API unreachable or refusing the credentials. engine: auto always falls back. A build that started on Depot and failed is never retried."
+    default: "false"
+  depot-build-platform:
+    description: "Depot builder platform: dynamic (default), linux/amd64 or linux/arm64 (depot --build-platform)."
+    default: ""
+  depot-save:
+    description: "Also save the image to Depot's registry (depot --save)."
+    default: "false"
+
+outputs:
+  imageid:
+    description: "Image ID (config digest), as docker/build-push-action."
+  digest:
+    description: "Image digest: the manifest list (index) digest for multi-platform images."
+  metadata:
+    description: "Build result metadata (buildx --metadata-file); keyed by target for bake and matrix builds."
+  digests:
+    description: "JSON map of target to index digest."
+  builder-name:
+    description: "Name of the builder used."
+  builder-driver:
+    description: "Driver of the builder used."
+  builder-platforms:
+    description: "Platforms the builder supports, comma separated."
+  manifests:
+    description: "JSON per target: index digest, media type, real platforms (manifest and config digests, size) and attestation manifests, each linked to the manifest it attests."
+  layers:
+    description: "JSON per target and platform: layers (digest, size, media type), last layer digest and total size."
+  last-layer-digest:
+    description: "Digest of the last layer, for a single target with a single platform."
+  platforms:
+    description: "JSON per target: the real platforms built (never unknown/unknown)."
+  base-images:
+    description: "JSON per target: base images (name, digest, platform, source)."
+  depot-build-id:
+    description: "ID of the Depot build (from the metadata's depot.build), when Depot built."
+  depot-project-id:
+    description: "Depot project the build ran in, when Depot built."
+
+runs:
+  using: node24
+  main: dist/main.js
+  post: dist/post.js
+  post-if: always()
+`;
+
+// src/cli.ts
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+// src/flags.ts
+var import_yaml = __toESM(require_dist(), 1);
+var UsageError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UsageError";
+  }
+};
+var LIST_INPUTS = {
+  tags: "tag",
+  platforms: "platform",
+  "build-args": "build-arg",
+  labels: "label",
+  annotations: "annotation",
+  "build-contexts": "build-context",
+  secrets: "secret",
+  "secret-files": "secret-file",
+  "secret-envs": "secret-env",
+  outputs: "output",
+  "cache-from": "",
+  "cache-to": "",
+  ulimit: "",
+  "add-hosts": "add-host",
+  allow: "",
+  "driver-opts": "driver-opt",
+  "builder-platforms": "builder-platform",
+  files: "",
+  targets: "",
+  set: "",
+  digests: "",
+  "digests-from": ""
+};
+var SHORT_FLAGS = { t: "tags", f: "file" };
+var CLI_DEFAULTS = {
+  "buildx-version": "installed",
+  "depot-version": "installed",
+  engine: "buildx"
+};
+var CLI_FLAGS = [
+  { flag: "--config", value: "FILE", description: "YAML file of input names to values (the `with:` of a workflow step); flags override it." },
+  { flag: "--json", description: "Print the outputs as one JSON object on stdout (JSON outputs parsed); logs go to stderr." },
+  { flag: "-q, --quiet", description: "Hide the build log; warnings and errors are still shown." },
+  { flag: "-h, --help", description: "Show this help." }
+];
+function inputSpecs(actionYml) {
+  const doc = (0, import_yaml.parse)(actionYml);
+  return Object.entries(doc.inputs ?? {}).map(([name, def]) => {
+    const dflt = def?.default === void 0 || def.default === null ? "" : String(def.default);
+    const alias = LIST_INPUTS[name];
+    return {
+      name,
+      description: String(def?.description ?? "").trim(),
+      default: dflt,
+      boolean: dflt === "true" || dflt === "false",
+      repeatable: alias !== void 0,
+      ...alias ? { alias } : {}
+    };
+  });
+}
+function hostPlatform(arch) {
+  const platforms = {
+    x64: "linux/amd64",
+    arm64: "linux/arm64",
+    arm: "linux/arm/v7",
+    ia32: "linux/386",
+    ppc64: "linux/ppc64le",
+    s390x: "linux/s390x",
+    riscv64: "linux/riscv64"
+  };
+  const p = platforms[arch];
+  if (!p) throw new UsageError(`--platform local: no Linux platform is known for this machine's architecture ${arch}; name the platform`);
+  return p;
+}
+function parseArgs(argv, specs) {
+  const byFlag = /* @__PURE__ */ new Map();
+  for (const s of specs) {
+    byFlag.set(s.name, s);
+    if (s.alias) byFlag.set(s.alias, s);
+  }
+  const options = { json: false, quiet: false, help: false };
+  const values = /* @__PURE__ */ new Map();
+  const positional = [];
+  const add = (spec, flag, value) => {
+    const seen = values.get(spec.name);
+    if (seen && !spec.repeatable) throw new UsageError(`${flag} is given twice`);
+    values.set(spec.name, [...seen ?? [], value]);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const raw = eq >= 0 ? arg.slice(0, eq) : arg;
+    const inline = eq >= 0 ? arg.slice(eq + 1) : void 0;
+    const next = (flag) => {
+      if (inline !== void 0) return inline;
+      const v = argv[i + 1];
+      if (v === void 0 || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+      i++;
+      return v;
+    };
+    const noValue = (flag) => {
+      if (inline !== void 0) throw new UsageError(`${flag} takes no value`);
+    };
+    if (raw === "--help" || raw === "-h") {
+      noValue(raw);
+      options.help = true;
+    } else if (raw === "--json") {
+      noValue(raw);
+      options.json = true;
+    } else if (raw === "--quiet" || raw === "-q") {
+      noValue(raw);
+      options.quiet = true;
+    } else if (raw === "--config") {
+      if (options.config !== void 0) throw new UsageError("--config is given twice");
+      options.config = next(raw);
+    } else if (/^-[A-Za-z]$/.test(raw) && SHORT_FLAGS[raw.slice(1)]) {
+      const spec = byFlag.get(SHORT_FLAGS[raw.slice(1)] ?? "");
+      if (spec) add(spec, raw, next(raw));
+    } else {
+      const spec = raw.startsWith("--") ? byFlag.get(raw.slice(2)) : void 0;
+      if (!spec) throw new UsageError(`unknown flag ${raw} (see --help)`);
+      if (spec.boolean) add(spec, raw, inline ?? "true");
+      else add(spec, raw, next(raw));
+    }
+  }
+  if (positional.length > 1) throw new UsageError(`one build context expected, got ${positional.length}: ${positional.join(" ")}`);
+  const inputs = {};
+  for (const [name, vs] of values) inputs[name] = vs.join("\n");
+  if (positional[0] !== void 0) {
+    if (inputs["context"] !== void 0) throw new UsageError("the context is given twice (--context and as an argument)");
+    inputs["context"] = positional[0];
+  }
+  return { options, inputs };
+}
+function configValue(value, key, file) {
+  if (value === null || value === void 0) return "";
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) {
+    return value.map((v, i) => {
+      if (v !== null && typeof v === "object") throw new UsageError(`${file}: ${key}: item ${i + 1} is not a plain value`);
+      return String(v ?? "");
+    }).join("\n");
+  }
+  return (0, import_yaml.stringify)(value).trimEnd();
+}
+function configInputs(text, specs, file) {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(text);
+  } catch (e) {
+    throw new UsageError(`${file}: not valid YAML: ${e.message.split("\n")[0]}`);
+  }
+  if (doc === null || doc === void 0) return {};
+  if (typeof doc !== "object" || Array.isArray(doc)) throw new UsageError(`${file}: expected a mapping of input names to values`);
+  const names = new Set(specs.map((s) => s.name));
+  const out = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (!names.has(key)) throw new UsageError(`${file}: unknown input ${key} (see --help)`);
+    out[key] = configValue(value, key, file);
+  }
+  return out;
+}
+var truthy = (v) => /^(true|yes|on|1)$/i.test((v ?? "").trim());
+function resolveInputs(specs, config, flags, hostArch) {
+  const names = new Set(specs.map((s) => s.name));
+  const inputs = Object.fromEntries(specs.map((s) => [s.name, s.default]));
+  for (const [k, v] of Object.entries(CLI_DEFAULTS)) if (names.has(k)) inputs[k] = v;
+  Object.assign(inputs, config, flags);
+  const given = { ...config, ...flags };
+  const platforms = (inputs["platforms"] ?? "").split(/[\n,]/).map((p) => p.trim());
+  if (platforms.includes("local")) {
+    const host = hostPlatform(hostArch);
+    inputs["platforms"] = [...new Set(platforms.filter((p) => p !== "").map((p) => p === "local" ? host : p))].join("\n");
+    const elsewhere = truthy(inputs["push"]) || truthy(inputs["push-by-digest"]) || (inputs["outputs"] ?? "").trim() !== "";
+    if (!elsewhere && given["load"] === void 0) inputs["load"] = "true";
+  }
+  return inputs;
+}
+function wrap(text, width, indent) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+function renderHelp(specs, width = 100) {
+  const out = [
+    "Usage: build-image [flags] [CONTEXT]",
+    "",
+    "Builds an image exactly as the build-image action does: each --flag is the action input of the",
+    "same name, so `build-image --platform local -t app:dev .` is the workflow step",
+    "`with: { platforms: local, tags: app:dev, context: . }`. CONTEXT defaults to the current directory.",
+    "",
+    "--platform local builds only this machine's platform and loads the image (unless pushed).",
+    "List flags (marked [repeatable]) may be given more than once. Exit codes: 0 built,",
+    "1 the build failed, 2 bad flags or inputs.",
+    "",
+    "CLI flags:"
+  ];
+  for (const f of CLI_FLAGS) {
+    out.push(`  ${f.flag}${f.value ? ` ${f.value}` : ""}`, ...wrap(f.description, width, "      "));
+  }
+  out.push("", "Inputs (action.yml):");
+  for (const s of specs) {
+    const names = [...Object.entries(SHORT_FLAGS).filter(([, input]) => input === s.name).map(([c]) => `-${c}`)];
+    if (s.alias) names.push(`--${s.alias}`);
+    names.push(`--${s.name}`);
+    const value = s.boolean ? "[=false]" : " VALUE";
+    const facts = [];
+    if (s.repeatable) facts.push("repeatable");
+    const dflt = CLI_DEFAULTS[s.name] ?? s.default;
+    if (dflt !== "" && !s.boolean) facts.push(`default: ${dflt}`);
+    if (s.boolean && dflt === "true") facts.push("default: true");
+    out.push(`  ${names.join(", ")}${value}${facts.length > 0 ? `  [${facts.join(", ")}]` : ""}`, ...wrap(s.description, width, "      "));
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/terminal.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+function terminalSafe(s) {
+  return String(s).replace(/\r?\n|\r/g, " ").replace(CONTROL, "?");
+}
+function unescapeData(s) {
+  return s.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
+}
+function unescapeProperty(s) {
+  return s.replace(/%3A/g, ":").replace(/%2C/g, ",").replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
+}
+function parseProperties(text) {
+  const props = {};
+  for (const pair of text.split(",")) {
+    const eq = pair.indexOf("=");
+    if (eq > 0) props[pair.slice(0, eq).trim()] = unescapeProperty(pair.slice(eq + 1));
+  }
+  return props;
+}
+function location(props) {
+  if (!props["file"]) return "";
+  const line = props["line"] ?? props["startLine"];
+  const col = props["col"] ?? props["startColumn"];
+  return `${props["file"]}${line ? `:${line}` : ""}${line && col ? `:${col}` : ""}`;
+}
+var COMMAND = /^::([A-Za-z][A-Za-z0-9-]*)(?: ([^:]*))?::(.*)$/;
+function createCommandTranslator() {
+  const masks = [];
+  const mask = (s) => masks.reduce((t, m) => t.split(m).join("***"), s);
+  return (line) => {
+    const m = COMMAND.exec(line);
+    if (!m) return [{ kind: "log", text: mask(line) }];
+    const [, cmd = "", propText = "", data = ""] = m;
+    const message = unescapeData(data);
+    switch (cmd) {
+      case "add-mask":
+        if (message.trim() !== "") masks.push(message);
+        masks.sort((a, b) => b.length - a.length);
+        return [];
+      case "group":
+        return [{ kind: "heading", text: `\u25B6 ${mask(message)}` }];
+      case "error":
+      case "warning":
+      case "notice": {
+        const where = location(parseProperties(propText));
+        const lines = mask(message).split(/\r?\n/);
+        return lines.map((l, i) => ({ kind: cmd, text: i === 0 ? `${cmd}: ${where ? `${where}: ` : ""}${l}` : `  ${l}` }));
+      }
+      default:
+        return [];
+    }
+  };
+}
+function parseFileCommands(text) {
+  const out = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc?.[1] && heredoc[2]) {
+      const value = [];
+      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i] ?? "");
+      out[heredoc[1]] = value.join("\n");
+    } else if (line.includes("=")) {
+      out[line.slice(0, line.indexOf("="))] = line.slice(line.indexOf("=") + 1);
+    }
+  }
+  return out;
+}
+var DASH = "\u2014";
+var KINDS = {
+  "application/vnd.oci.image.index.v1+json": "OCI image index",
+  "application/vnd.oci.image.manifest.v1+json": "OCI image manifest",
+  "application/vnd.docker.distribution.manifest.list.v2+json": "Docker manifest list",
+  "application/vnd.docker.distribution.manifest.v2+json": "Docker image manifest"
+};
+var SOURCES = {
+  registry: "the registry",
+  "build-record": "the buildx build record",
+  "image-store": "the engine's image store",
+  "oci-layout": "the OCI layout"
+};
+function basesFor(report, p) {
+  return report.baseImages.filter((b) => b.platform === "" || p.platform === "unknown" || samePlatform(b.platform, p.platform));
+}
+function columns(rows, rightAligned) {
+  const widths = [];
+  for (const r of rows) r.forEach((c, i) => widths[i] = Math.max(widths[i] ?? 0, [...c].length));
+  return rows.map(
+    (r) => r.map((c, i) => {
+      const pad = " ".repeat((widths[i] ?? 0) - [...c].length);
+      if (rightAligned.has(i)) return pad + c;
+      return i === r.length - 1 ? c : c + pad;
+    }).join("  ").trimEnd()
+  );
+}
+function targetSection(r) {
+  const kind = KINDS[r.mediaType] ?? r.mediaType;
+  const facts = [
+    ["tags", r.tags.length > 0 ? r.tags.map(terminalSafe).join(", ") : "none"],
+    ["digest", `${terminalSafe(r.digest) || "unknown"}${kind ? ` (${terminalSafe(kind)})` : ""}`]
+  ];
+  if (r.source !== "none") facts.push(["read from", SOURCES[r.source] ?? terminalSafe(r.source)]);
+  if (r.attestations.length > 0) facts.push(["attestations", String(r.attestations.length)]);
+  const out = [terminalSafe(r.target) || "(unnamed target)", ...columns(facts, /* @__PURE__ */ new Set()).map((l) => `  ${l}`)];
+  if (r.platforms.length > 0) {
+    const rows = [["PLATFORM", "MANIFEST", "SIZE", "LAYERS", "LAST LAYER", "BASE IMAGE"]];
+    for (const p of r.platforms) {
+      const known = p.configDigest !== "";
+      const bases = basesFor(r, p).map((b) => terminalSafe(b.name));
+      rows.push([
+        terminalSafe(p.platform) || DASH,
+        terminalSafe(shortDigest(p.digest)) || DASH,
+        known ? formatBytes(p.size) : DASH,
+        known ? String(p.layers.length) : DASH,
+        terminalSafe(shortDigest(p.lastLayerDigest)) || DASH,
+        bases.length > 0 ? bases.join(", ") : DASH
+      ]);
+    }
+    out.push("", ...columns(rows, /* @__PURE__ */ new Set([2, 3])).map((l) => `  ${l}`));
+  }
+  for (const n of r.notes) out.push(`  note: ${terminalSafe(n)}`);
+  return out;
+}
+function renderTerminalTable(reports) {
+  if (reports.length === 0) return "No images were reported.\n";
+  return `${reports.map((r) => targetSection(r).join("\n")).join("\n\n")}
+`;
+}
+
+// src/cli.ts
+var USAGE_EXIT = 2;
+var BUILD_EXIT = 1;
+function oneLine(message) {
+  const first = message.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  const line = terminalSafe(first.trim());
+  return line.length > 300 ? `${line.slice(0, 299)}\u2026` : line;
+}
+function toolCacheDir() {
+  const base = process.env["XDG_CACHE_HOME"] || path.join(os.homedir(), ".cache");
+  return path.join(base, "build-image", "tools");
+}
+async function capturingStdout(options, io, fn) {
+  const translate = createCommandTranslator();
+  const show = (l) => {
+    if (options.quiet && (l.kind === "log" || l.kind === "heading")) return;
+    io.stderr(`${l.kind === "heading" && io.color ? `\x1B[1m${l.text}\x1B[0m` : l.text}
+`);
+  };
+  let partial = "";
+  const original = process.stdout.write.bind(process.stdout);
+  const write = (chunk, encoding, cb) => {
+    const text = partial + (typeof chunk === "string" ? chunk : Buffer.from(chunk).toString(typeof encoding === "string" ? encoding : "utf8"));
+    const lines = text.split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) for (const l of translate(line.replace(/\r$/, ""))) show(l);
+    const done = typeof encoding === "function" ? encoding : cb;
+    done?.();
+    return true;
+  };
+  process.stdout.write = write;
+  try {
+    return await fn();
+  } finally {
+    process.stdout.write = original;
+    if (partial) for (const l of translate(partial)) show(l);
+  }
+}
+function outputsJson(outputs) {
+  const out = {};
+  for (const [k, v] of Object.entries(outputs)) {
+    out[k] = v;
+    if (/^\s*[[{]/.test(v)) {
+      try {
+        out[k] = JSON.parse(v);
+      } catch {
+      }
+    }
+  }
+  return `${JSON.stringify(out, null, 2)}
+`;
+}
+async function runCli(argv, actionYml, rawIo) {
+  let lastErr = "";
+  const io = {
+    ...rawIo,
+    stderr: (text) => {
+      if (text === lastErr && text.startsWith("error: ")) return;
+      lastErr = text;
+      rawIo.stderr(text);
+    }
+  };
+  const specs = inputSpecs(actionYml);
+  let options;
+  let inputs;
+  try {
+    const parsed = parseArgs(argv, specs);
+    options = parsed.options;
+    if (options.help) {
+      io.stdout(renderHelp(specs, Math.max(60, Math.min(process.stdout.columns || 100, 120))));
+      return 0;
+    }
+    let config = {};
+    if (options.config !== void 0) {
+      let text;
+      try {
+        text = readFileSync(options.config, "utf8");
+      } catch (e) {
+        throw new UsageError(`--config ${options.config}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+      }
+      config = configInputs(text, specs, options.config);
+    }
+    inputs = resolveInputs(specs, config, parsed.inputs, os.arch());
+    parseInputs((name) => inputs[name] ?? "");
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      io.stderr(`error: ${oneLine(e.message)}
+`);
+      return USAGE_EXIT;
+    }
+    throw e;
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "build-image-cli-"));
+  const files = { GITHUB_OUTPUT: "output", GITHUB_STATE: "state", GITHUB_STEP_SUMMARY: "summary.md" };
+  for (const [key, name] of Object.entries(files)) {
+    process.env[key] = path.join(dir, name);
+    writeFileSync(path.join(dir, name), "");
+  }
+  const runnerTemp = path.join(dir, "temp");
+  mkdirSync(runnerTemp);
+  process.env["RUNNER_TEMP"] = runnerTemp;
+  process.env["RUNNER_TOOL_CACHE"] ||= toolCacheDir();
+  for (const key of Object.keys(process.env)) if (key.startsWith("INPUT_") || key.startsWith("STATE_")) delete process.env[key];
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
+  try {
+    const state = await capturingStdout(options, io, async () => {
+      await run();
+      for (const [k, v] of Object.entries(parseFileCommands(readFileSync(process.env["GITHUB_STATE"] ?? "", "utf8")))) process.env[`STATE_${k}`] = v;
+      const saved = loadState();
+      await run2();
+      return saved;
+    });
+    process.exitCode = 0;
+    const outputs = parseFileCommands(readFileSync(path.join(dir, files.GITHUB_OUTPUT), "utf8"));
+    const failed = !state || state.error !== "";
+    if (options.json) io.stdout(outputsJson(outputs));
+    else if (!failed && state) io.stdout(`
+${renderTerminalTable(state.reports)}`);
+    if (!failed) {
+      if (!options.json && !options.quiet) io.stderr(`done in ${formatDuration(state.durationMs)}
+`);
+      return 0;
+    }
+    io.stderr(`error: ${oneLine(state?.error || "the action stopped before it saved any state")}
+`);
+    return state?.errorInput ? USAGE_EXIT : BUILD_EXIT;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+async function main(argv, actionYml) {
+  const io = {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    color: process.stderr.isTTY === true && !process.env["NO_COLOR"]
+  };
+  try {
+    return await runCli(argv, actionYml, io);
+  } catch (e) {
+    io.stderr(`error: ${oneLine(e instanceof Error ? e.message : String(e))}
+`);
+    return BUILD_EXIT;
+  }
+}
+
+// src/entry/cli.ts
+process.exitCode = await main(process.argv.slice(2), action_default);
