@@ -4,17 +4,17 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-UVGDSONF.js";
+} from "./chunks/chunk-SCJMZ4OC.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-DYHYXEVH.js";
+} from "./chunks/chunk-NQJDDYWM.js";
 import {
   loadState,
   samePlatform
-} from "./chunks/chunk-MUBEGBVY.js";
+} from "./chunks/chunk-NDDO7AFF.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

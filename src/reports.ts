@@ -130,10 +130,17 @@ function none(r: BuildResult, note: string): ImageReport {
 
 export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<ImageReport> {
   const repo = parseReference(r.tags[0] ?? '')?.name ?? (typeof r.metadata['image.name'] === 'string' ? parseReference(String(r.metadata['image.name']).split(',')[0] ?? '')?.name : undefined)
-  let report: ImageReport
   const ref = recordRef(r.metadata)
   const oci = r.exports.find(e => e.type === 'oci')
-  if (r.pushed && r.digest && repo) {
+  const pushed = Boolean(r.pushed && r.digest && repo)
+  // Independent reads start together: the build record's figures and the pushed provenance
+  // (materials, for base images) while the manifests are read.
+  const record = ref && deps.caps.historyAttachments ? readBuildRecord(deps, ref) : undefined
+  let bases = baseImagesFromMetadata(r.metadata)
+  const provenance = bases.length === 0 && pushed ? runBuildx(deps.bx, ['buildx', 'imagetools', 'inspect', `${repo}@${r.digest}`, '--format', '{{json .Provenance}}']) : undefined
+
+  let report: ImageReport
+  if (pushed && repo) {
     report = await readAll(r.target, r.tags, r.digest, 'registry', registryFetch(deps, repo))
   } else if (oci) {
     const { fetch, root } = ociFetch(oci.dest)
@@ -148,18 +155,14 @@ export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<Image
       `buildx ${deps.caps.buildxVersion} cannot read build records (needs 0.23 or later), and the image was neither pushed nor exported as OCI: only the digest is known. Push, export with outputs: type=oci, or use a newer buildx for layer metadata.`
     )
   }
-  if (ref && deps.caps.historyAttachments) await addBuildRecord(report, deps, ref)
-  let bases = baseImagesFromMetadata(r.metadata)
-  if (bases.length === 0 && report.source === 'registry' && report.attestations.length > 0 && repo) {
-    // The pushed provenance attestation records the materials: a few KB, read once.
-    const prov = await runBuildx(deps.bx, ['buildx', 'imagetools', 'inspect', `${repo}@${r.digest}`, '--format', '{{json .Provenance}}'])
-    if (prov.code === 0 && prov.stdout.trim()) {
-      report.bytesRead += Buffer.byteLength(prov.stdout)
-      try {
-        bases = baseImagesFromImagetools(JSON.parse(prov.stdout))
-      } catch {
-        report.notes.push('the provenance attestation could not be read as JSON')
-      }
+  Object.assign(report, (await record) ?? {})
+  const prov = await provenance
+  if (prov && report.attestations.length > 0 && prov.code === 0 && prov.stdout.trim()) {
+    report.bytesRead += Buffer.byteLength(prov.stdout)
+    try {
+      bases = baseImagesFromImagetools(JSON.parse(prov.stdout))
+    } catch {
+      report.notes.push('the provenance attestation could not be read as JSON')
     }
   }
   for (const b of bases) {
@@ -169,15 +172,18 @@ export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<Image
 }
 
 /** Duration and cache use from the builder's build record (buildx >= 0.23). */
-async function addBuildRecord(report: ImageReport, deps: ReportDeps, ref: string): Promise<void> {
+async function readBuildRecord(deps: ReportDeps, ref: string): Promise<Pick<ImageReport, 'durationMs' | 'steps'>> {
   const r = await runBuildx(deps.bx, ['buildx', 'history', 'inspect', '--builder', deps.builder, ref, '--format', 'json'])
-  if (r.code !== 0) return
+  if (r.code !== 0) return {}
   try {
     const rec = JSON.parse(r.stdout) as { Duration?: number; NumTotalSteps?: number; NumCachedSteps?: number }
-    if (typeof rec.Duration === 'number') report.durationMs = Math.round(rec.Duration / 1e6)
-    if (typeof rec.NumTotalSteps === 'number') report.steps = { total: rec.NumTotalSteps, cached: rec.NumCachedSteps ?? 0 }
+    return {
+      ...(typeof rec.Duration === 'number' ? { durationMs: Math.round(rec.Duration / 1e6) } : {}),
+      ...(typeof rec.NumTotalSteps === 'number' ? { steps: { total: rec.NumTotalSteps, cached: rec.NumCachedSteps ?? 0 } } : {})
+    }
   } catch {
     // an unreadable record only leaves duration and cache use out
+    return {}
   }
 }
 

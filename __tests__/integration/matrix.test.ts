@@ -222,11 +222,18 @@ describe('merge mode', () => {
     }
     expect(await listTags(repo)).toEqual([])
     const dir = writeContext({ 'arm64.digest': `${digests[1]}\n` })
-    const merged = await runAction({ mode: 'merge', tags: `${tb.registry}/${repo}:v1`, digests: digests[0] ?? '', 'digests-from': path.join(dir, 'arm64.digest') })
+    const merged = await runAction({
+      mode: 'merge',
+      tags: `${tb.registry}/${repo}:v1`,
+      digests: digests[0] ?? '',
+      'digests-from': path.join(dir, 'arm64.digest'),
+      annotations: 'index:org.opencontainers.image.description=merged from two jobs'
+    })
     expectSuccess(merged)
     const index = await getManifest(repo, 'v1')
     expect(realPlatforms(index.json)).toEqual(['linux/amd64', 'linux/arm64'])
     expect(attestationsOf(index.json)).toHaveLength(2)
     expect(merged.mainOutputs['digest']).toBe(index.digest)
+    expect(index.json.annotations['org.opencontainers.image.description']).toBe('merged from two jobs')
   })
 })

@@ -34,7 +34,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-MUBEGBVY.js";
+} from "./chunk-NDDO7AFF.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,

@@ -6,7 +6,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-MUBEGBVY.js";
+} from "./chunk-NDDO7AFF.js";
 import {
   appendSummary,
   group,

@@ -1284,10 +1284,14 @@ function none(r, note) {
 }
 async function reportFor(r, deps) {
   const repo = parseReference(r.tags[0] ?? "")?.name ?? (typeof r.metadata["image.name"] === "string" ? parseReference(String(r.metadata["image.name"]).split(",")[0] ?? "")?.name : void 0);
-  let report;
   const ref = recordRef(r.metadata);
   const oci = r.exports.find((e) => e.type === "oci");
-  if (r.pushed && r.digest && repo) {
+  const pushed = Boolean(r.pushed && r.digest && repo);
+  const record = ref && deps.caps.historyAttachments ? readBuildRecord(deps, ref) : void 0;
+  let bases = baseImagesFromMetadata(r.metadata);
+  const provenance = bases.length === 0 && pushed ? runBuildx(deps.bx, ["buildx", "imagetools", "inspect", `${repo}@${r.digest}`, "--format", "{{json .Provenance}}"]) : void 0;
+  let report;
+  if (pushed && repo) {
     report = await readAll(r.target, r.tags, r.digest, "registry", registryFetch(deps, repo));
   } else if (oci) {
     const { fetch: fetch2, root } = ociFetch(oci.dest);
@@ -1302,17 +1306,14 @@ async function reportFor(r, deps) {
       `buildx ${deps.caps.buildxVersion} cannot read build records (needs 0.23 or later), and the image was neither pushed nor exported as OCI: only the digest is known. Push, export with outputs: type=oci, or use a newer buildx for layer metadata.`
     );
   }
-  if (ref && deps.caps.historyAttachments) await addBuildRecord(report, deps, ref);
-  let bases = baseImagesFromMetadata(r.metadata);
-  if (bases.length === 0 && report.source === "registry" && report.attestations.length > 0 && repo) {
-    const prov = await runBuildx(deps.bx, ["buildx", "imagetools", "inspect", `${repo}@${r.digest}`, "--format", "{{json .Provenance}}"]);
-    if (prov.code === 0 && prov.stdout.trim()) {
-      report.bytesRead += Buffer.byteLength(prov.stdout);
-      try {
-        bases = baseImagesFromImagetools(JSON.parse(prov.stdout));
-      } catch {
-        report.notes.push("the provenance attestation could not be read as JSON");
-      }
+  Object.assign(report, await record ?? {});
+  const prov = await provenance;
+  if (prov && report.attestations.length > 0 && prov.code === 0 && prov.stdout.trim()) {
+    report.bytesRead += Buffer.byteLength(prov.stdout);
+    try {
+      bases = baseImagesFromImagetools(JSON.parse(prov.stdout));
+    } catch {
+      report.notes.push("the provenance attestation could not be read as JSON");
     }
   }
   for (const b of bases) {
@@ -1320,14 +1321,17 @@ async function reportFor(r, deps) {
   }
   return report;
 }
-async function addBuildRecord(report, deps, ref) {
+async function readBuildRecord(deps, ref) {
   const r = await runBuildx(deps.bx, ["buildx", "history", "inspect", "--builder", deps.builder, ref, "--format", "json"]);
-  if (r.code !== 0) return;
+  if (r.code !== 0) return {};
   try {
     const rec = JSON.parse(r.stdout);
-    if (typeof rec.Duration === "number") report.durationMs = Math.round(rec.Duration / 1e6);
-    if (typeof rec.NumTotalSteps === "number") report.steps = { total: rec.NumTotalSteps, cached: rec.NumCachedSteps ?? 0 };
+    return {
+      ...typeof rec.Duration === "number" ? { durationMs: Math.round(rec.Duration / 1e6) } : {},
+      ...typeof rec.NumTotalSteps === "number" ? { steps: { total: rec.NumTotalSteps, cached: rec.NumCachedSteps ?? 0 } } : {}
+    };
   } catch {
+    return {};
   }
 }
 async function collectReports(results, deps) {
