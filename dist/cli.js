@@ -4,17 +4,17 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-SCJMZ4OC.js";
+} from "./chunks/chunk-NSZWS67O.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-NQJDDYWM.js";
+} from "./chunks/chunk-MOWIWMOG.js";
 import {
   loadState,
   samePlatform
-} from "./chunks/chunk-NDDO7AFF.js";
+} from "./chunks/chunk-DETOZH63.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

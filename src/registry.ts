@@ -11,6 +11,9 @@ import { authFor, parseChallenge, registryBaseUrl, tokenUrl, type Credentials } 
 
 export class RegistryUnreachable extends Error {}
 
+/** Names the action in registry logs. */
+export const USER_AGENT = 'build-image-action'
+
 function dockerConfig(): string | undefined {
   const file = path.join(process.env['DOCKER_CONFIG'] || path.join(os.homedir(), '.docker'), 'config.json')
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined
@@ -27,7 +30,8 @@ export function manifestReader(repo: string, timeoutMs = 15_000): (digest: strin
   const repository = repositoryPath(repo)
   const auth = authFor(dockerConfig(), host)
   let authorization: string | undefined
-  const get = (url: string, headers: Record<string, string>) => fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' })
+  const get = (url: string, headers: Record<string, string>) =>
+    fetch(url, { headers: { 'User-Agent': USER_AGENT, ...headers }, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' })
 
   return async digest => {
     const url = `${base}/v2/${repository}/manifests/${digest}`

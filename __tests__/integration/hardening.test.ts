@@ -701,8 +701,9 @@ describe('2. no shell, no injection', () => {
     expect(Object.keys(run.outputs)).not.toContain('injected')
     const index = await getManifest(repo, 'n')
     expect(run.outputs['digest']).toBe(index.digest)
-    // The provenance in the metadata output records the build args, as JSON inside one output.
-    expect(run.outputs['metadata']).toContain('injected')
+    // The provenance in the metadata output (buildx >= 0.23 writes it there) records the build
+    // args, as JSON inside one output.
+    if (Number(tb.buildxVersion.split('.')[1]) >= 23) expect(run.outputs['metadata']).toContain('injected')
     const file = readFileSync(run.files.output, 'utf8')
     expect(file.split('\n').filter(l => /^injected[=<]/.test(l))).toEqual([])
     expect(file.split('\n').filter(l => /^digest[=<]/.test(l))).toHaveLength(1)
@@ -761,7 +762,8 @@ describe('3. secrets never leak', () => {
         'ARG HF',
         'ARG HE',
         // the build proves each secret arrived, comparing digests so nothing of the value is printed
-        `RUN --mount=type=secret,id=v --mount=type=secret,id=f --mount=type=secret,id=e,env=SE test "$(sha256sum /run/secrets/v | cut -d' ' -f1)" = "$HV" && test "$(sha256sum /run/secrets/f | cut -d' ' -f1)" = "$HF" && test "$(printf %s "$SE" | sha256sum | cut -d' ' -f1)" = "$HE" && echo verified > /proof`,
+        // (secrets are mounted as files: Docker 26's Dockerfile frontend has no env= for secret mounts)
+        `RUN --mount=type=secret,id=v --mount=type=secret,id=f --mount=type=secret,id=e test "$(sha256sum /run/secrets/v | cut -d' ' -f1)" = "$HV" && test "$(sha256sum /run/secrets/f | cut -d' ' -f1)" = "$HF" && test "$(sha256sum /run/secrets/e | cut -d' ' -f1)" = "$HE" && echo verified > /proof`,
         ''
       ].join('\n')
     )
@@ -823,10 +825,14 @@ describe('3. secrets never leak', () => {
     const ref = String(metadata['buildx.build.ref'] ?? '').split('/').pop() ?? ''
     expect(ref).not.toBe('')
     const builder = outputs['builder-name'] ?? ''
-    for (const args of [
-      ['buildx', 'history', 'inspect', '--builder', builder, ref],
-      ['buildx', 'history', 'inspect', '--builder', builder, ref, '--format', 'json']
-    ]) {
+    // (buildx history exists from 0.23 on; older buildx keeps no record the CLI can read)
+    const history = Number(tb.buildxVersion.split('.')[1]) >= 23
+    for (const args of history
+      ? [
+          ['buildx', 'history', 'inspect', '--builder', builder, ref],
+          ['buildx', 'history', 'inspect', '--builder', builder, ref, '--format', 'json']
+        ]
+      : []) {
       const r = await sh('docker', args)
       expect(r.code).toBe(0)
       places.push([`docker ${args.join(' ')}`, r.stdout + r.stderr])
@@ -976,7 +982,8 @@ describe('4. registry faults, through a fault-injecting proxy', () => {
   })
 
   it('report reads: 500 on the first manifest reads is retried, and the report is complete', async () => {
-    const hits = proxy.inject({ method: 'GET', path: ANY_MANIFEST, userAgent: /^(?!buildkit)/, times: 3, fault: { kind: 'status', status: 500 } })
+    // Only the action's own reads (its User-Agent): the engine's push also reads manifests on Docker 26.
+    const hits = proxy.inject({ method: 'GET', path: ANY_MANIFEST, userAgent: /^build-image-action/, times: 3, fault: { kind: 'status', status: 500 } })
     const run = await push('reads', `reads-${Date.now()}`, { platforms: 'linux/amd64,linux/arm64' })
     expectSuccess(run)
     expect(hits()).toBe(3)

@@ -6,7 +6,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-NDDO7AFF.js";
+} from "./chunk-DETOZH63.js";
 import {
   appendSummary,
   group,

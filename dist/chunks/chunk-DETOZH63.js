@@ -1139,6 +1139,7 @@ function tokenUrl(ch, repository) {
 // src/registry.ts
 var RegistryUnreachable = class extends Error {
 };
+var USER_AGENT = "build-image-action";
 function dockerConfig() {
   const file = path3.join(process.env["DOCKER_CONFIG"] || path3.join(os2.homedir(), ".docker"), "config.json");
   return existsSync3(file) ? readFileSync3(file, "utf8") : void 0;
@@ -1152,7 +1153,7 @@ function manifestReader(repo, timeoutMs = 15e3) {
   const repository = repositoryPath(repo);
   const auth = authFor(dockerConfig(), host);
   let authorization;
-  const get2 = (url, headers) => fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+  const get2 = (url, headers) => fetch(url, { headers: { "User-Agent": USER_AGENT, ...headers }, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
   return async (digest) => {
     const url = `${base}/v2/${repository}/manifests/${digest}`;
     const headers = () => ({ Accept: ACCEPT_MANIFESTS, ...authorization ? { Authorization: authorization } : {} });

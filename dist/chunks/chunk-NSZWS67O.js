@@ -34,7 +34,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-NDDO7AFF.js";
+} from "./chunk-DETOZH63.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
