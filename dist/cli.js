@@ -4,17 +4,17 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-NSZWS67O.js";
+} from "./chunks/chunk-3L5MAEDH.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-MOWIWMOG.js";
+} from "./chunks/chunk-MGDQHNJ7.js";
 import {
   loadState,
   samePlatform
-} from "./chunks/chunk-DETOZH63.js";
+} from "./chunks/chunk-LQLAYBYV.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

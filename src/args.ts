@@ -71,7 +71,15 @@ export interface BuildOverrides {
 }
 
 export function buildArgs(s: Settings, ctx: BuildContext, files: BuildFiles, over: BuildOverrides = {}): string[] {
-  const args = ['buildx', 'build', '--builder', ctx.builder, '--progress', 'plain']
+  return ['buildx', 'build', '--builder', ctx.builder, '--progress', 'plain', ...buildFlags(s, files, { ...over, provenance: provenanceArg(s, ctx) })]
+}
+
+/**
+ * The flags of one build, from --file to the context, shared by `buildx build` and `depot build`
+ * (which takes the same ones).
+ */
+export function buildFlags(s: Settings, files: BuildFiles, over: BuildOverrides & { provenance: string | undefined }): string[] {
+  const args: string[] = []
   if (s.file) args.push('--file', s.file)
   const tags = over.tags ?? s.tags
   args.push(...repeat('--tag', tags))
@@ -92,8 +100,7 @@ export function buildArgs(s: Settings, ctx: BuildContext, files: BuildFiles, ove
   }
   args.push(...repeat('--cache-from', s.cacheFrom))
   args.push(...repeat('--cache-to', s.cacheTo))
-  const provenance = provenanceArg(s, ctx)
-  if (provenance !== undefined) args.push('--provenance', provenance)
+  if (over.provenance !== undefined) args.push('--provenance', over.provenance)
   if (s.sbom) args.push('--sbom', s.sbom)
   if (s.noCache) args.push('--no-cache')
   if (s.pull) args.push('--pull')

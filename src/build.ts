@@ -33,13 +33,13 @@ export interface BuildEnv {
   secretFiles: Map<string, string>
 }
 
-function readJson(file: string): Record<string, unknown> {
+export function readJson(file: string): Record<string, unknown> {
   if (!existsSync(file)) return {}
   const text = readFileSync(file, 'utf8').trim()
   return text ? (JSON.parse(text) as Record<string, unknown>) : {}
 }
 
-function str(v: unknown): string {
+export function str(v: unknown): string {
   return typeof v === 'string' ? v : ''
 }
 
@@ -126,8 +126,13 @@ export async function bake(s: Settings, env: BuildEnv, files: string[], targets:
   if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, 'bake')
   const all = readJson(metadataFile)
   const printed = await printBake(env, files, targets, set)
+  return bakeResults(s, all, printed, ['buildx.build.warnings'])
+}
+
+/** One result per target of a bake metadata file, with what `bake --print` says of its outputs. */
+export function bakeResults(s: Settings, all: Record<string, unknown>, printed: Record<string, PrintedTarget>, skipKeys: string[]): BuildResult[] {
   return Object.entries(all)
-    .filter(([k]) => k !== 'buildx.build.warnings')
+    .filter(([k]) => !skipKeys.includes(k))
     .map(([target, value]) => {
       const metadata = (value ?? {}) as Record<string, unknown>
       const def = printed[target] ?? {}
@@ -146,7 +151,7 @@ export async function bake(s: Settings, env: BuildEnv, files: string[], targets:
     })
 }
 
-interface PrintedTarget {
+export interface PrintedTarget {
   tags?: string[]
   platforms?: string[]
   output?: unknown[]
@@ -275,3 +280,31 @@ export function quoteForLog(a: string): string {
 }
 
 const CONTROL_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/** What the run says about provenance defaults: a public repository, and the run URL as builder id. */
+export function githubContext(): { publicRepo: boolean; builderId: string } {
+  let publicRepo = false
+  const eventPath = process.env['GITHUB_EVENT_PATH']
+  if (eventPath && existsSync(eventPath)) {
+    try {
+      const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { repository?: { private?: boolean } }
+      publicRepo = event.repository?.private === false
+    } catch {
+      // an unreadable event file only changes the provenance default
+    }
+  }
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env
+  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : '' }
+}
+
+/** `secrets` values go to private files for the build only (0600; removed right after it). */
+export function writeSecretFiles(s: Settings, dir: string): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const sec of s.secrets) {
+    if (sec.kind !== 'value') continue
+    const file = path.join(dir, `secret-${files.size}`)
+    writeFileSync(file, sec.source, { mode: 0o600 })
+    files.set(sec.id, file)
+  }
+  return files
+}

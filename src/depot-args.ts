@@ -2,7 +2,7 @@
 // what the CLI reports back. Pure. The inputs mean what they mean for buildx; the Depot token is
 // not a parameter of any argv builder here, so it cannot end up in a command line: it reaches the
 // CLI only through depotEnv (DEPOT_TOKEN).
-import { repeat, secretArgs } from './args.js'
+import { buildFlags, repeat } from './args.js'
 import type { Settings } from './inputs.js'
 import { parseReference } from './reference.js'
 
@@ -42,40 +42,9 @@ function depotOwnArgs(s: Settings, ctx: DepotContext): string[] {
 }
 
 export function depotBuildArgs(s: Settings, ctx: DepotContext, files: DepotBuildFiles): string[] {
-  const args = ['build', ...depotOwnArgs(s, ctx), '--progress', 'plain']
-  if (s.file) args.push('--file', s.file)
   const repo = s.pushByDigest ? (parseReference(s.tags[0] ?? '')?.name ?? '') : ''
-  if (!repo) args.push(...repeat('--tag', s.tags))
-  args.push(...repeat('--label', s.labels))
-  args.push(...repeat('--annotation', s.annotations))
-  args.push(...repeat('--build-arg', s.buildArgs.map(([k, v]) => `${k}=${v}`)))
-  args.push(...repeat('--build-context', s.buildContexts))
-  args.push(...secretArgs(s, files))
-  if (s.platforms.length > 0) args.push('--platform', s.platforms.join(','))
-  if (s.target) args.push('--target', s.target)
-  if (repo) {
-    args.push('--output', `type=image,name=${repo},push-by-digest=true,name-canonical=true,push=true`)
-  } else {
-    if (s.push) args.push('--push')
-    if (s.load) args.push('--load')
-    args.push(...repeat('--output', s.outputs))
-  }
-  args.push(...repeat('--cache-from', s.cacheFrom))
-  args.push(...repeat('--cache-to', s.cacheTo))
-  const provenance = depotProvenance(s, ctx)
-  if (provenance !== undefined) args.push('--provenance', provenance)
-  if (s.sbom) args.push('--sbom', s.sbom)
-  if (s.noCache) args.push('--no-cache')
-  if (s.pull) args.push('--pull')
-  if (s.network) args.push('--network', s.network)
-  if (s.shmSize) args.push('--shm-size', s.shmSize)
-  args.push(...repeat('--ulimit', s.ulimit))
-  args.push(...repeat('--add-host', s.addHosts))
-  if (s.allow.length > 0) args.push('--allow', s.allow.join(','))
-  args.push('--metadata-file', files.metadataFile, '--iidfile', files.iidFile)
-  // `--` keeps a context that starts with '-' from being read as a flag.
-  args.push('--', s.context)
-  return args
+  const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...(repo ? { tags: [], pushByDigest: { name: repo } } : {}) })
+  return ['build', ...depotOwnArgs(s, ctx), '--progress', 'plain', ...flags]
 }
 
 export interface DepotBakeOptions {

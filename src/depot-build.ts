@@ -3,7 +3,7 @@
 import * as core from './gh.js'
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { exportsOf, pushesViaOutputs, quoteForLog, relayOutput, type BuildResult } from './build.js'
+import { bakeResults, exportsOf, githubContext, pushesViaOutputs, quoteForLog, readJson, relayOutput, str, writeSecretFiles, type BuildResult, type PrintedTarget } from './build.js'
 import {
   BAKE_METADATA_EXTRAS,
   buildStarted,
@@ -67,27 +67,6 @@ export interface DepotOutcome {
   single: boolean
 }
 
-function readJson(file: string): Record<string, unknown> {
-  if (!existsSync(file)) return {}
-  const text = readFileSync(file, 'utf8').trim()
-  return text && text !== 'null' ? (JSON.parse(text) as Record<string, unknown>) : {}
-}
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : ''
-}
-
-function writeSecretFiles(s: Settings, dir: string): Map<string, string> {
-  const files = new Map<string, string>()
-  for (const sec of s.secrets) {
-    if (sec.kind !== 'value') continue
-    const file = path.join(dir, `depot-secret-${files.size}`)
-    writeFileSync(file, sec.source, { mode: 0o600 })
-    files.set(sec.id, file)
-  }
-  return files
-}
-
 interface Streamed {
   code: number
   log: string
@@ -143,12 +122,6 @@ async function depotSingle(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS
   }
 }
 
-interface PrintedTarget {
-  tags?: string[]
-  platforms?: string[]
-  output?: unknown[]
-}
-
 async function depotBake(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS.ProcessEnv, dir: string, plan: DepotBakePlan): Promise<{ results: BuildResult[]; metadata: Record<string, unknown> }> {
   const print = await runDepot(d, depotBakePrintArgs({ files: plan.files, targets: plan.targets, set: s.set }), { env })
   if (print.code !== 0) {
@@ -159,39 +132,8 @@ async function depotBake(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS.P
   const r = await streamed(d, depotBakeArgs(s, ctx, { files: plan.files, targets: plan.targets, set: s.set, metadataFile }), env)
   if (r.code !== 0) failure(r, s, 'bake')
   const all = readJson(metadataFile)
-  const results = Object.entries(all)
-    .filter(([k]) => !BAKE_METADATA_EXTRAS.includes(k))
-    .map(([target, value]) => {
-      const metadata = (value ?? {}) as Record<string, unknown>
-      const def = printed[target] ?? {}
-      const outputs = (def.output ?? []).map(String)
-      return {
-        target,
-        tags: str(metadata['image.name']) ? str(metadata['image.name']).split(',') : (def.tags ?? []),
-        platforms: def.platforms ?? [],
-        metadata,
-        imageId: str(metadata['containerimage.config.digest']),
-        digest: str(metadata['containerimage.digest']),
-        pushed: s.push || pushesViaOutputs(outputs),
-        loaded: s.load || outputs.some(o => /(^|,)type=docker(,|$)/.test(o)),
-        exports: exportsOf(outputs)
-      }
-    })
+  const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS)
   return { results, metadata: all }
-}
-
-function githubRun(): { publicRepo: boolean; builderId: string } {
-  let publicRepo = false
-  const eventPath = process.env['GITHUB_EVENT_PATH']
-  if (eventPath && existsSync(eventPath)) {
-    try {
-      publicRepo = (JSON.parse(readFileSync(eventPath, 'utf8')) as { repository?: { private?: boolean } }).repository?.private === false
-    } catch {
-      // only changes the provenance default
-    }
-  }
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env
-  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : '' }
 }
 
 /**
@@ -213,7 +155,7 @@ export async function buildWithDepot(s: Settings, state: State, choice: EngineCh
     core.info(`Depot project ${project} (from ${choice.projectSource ?? 'the inputs'}); credentials from ${token.source}`)
     if (s.baseAnnotations) core.warning('base-annotations needs buildx to resolve the base image; not applied to Depot builds')
     const env = depotEnv(process.env, { token: token.token, project })
-    const ctx: DepotContext = { project, ...githubRun() }
+    const ctx: DepotContext = { project, ...githubContext() }
     let outcome: DepotOutcome
     let metadata: Record<string, unknown>
     if (bakePlan || s.files.length > 0 || s.targets.length > 0) {

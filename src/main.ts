@@ -7,7 +7,7 @@ import path from 'node:path'
 import { baseAnnotationArgs } from './annotations.js'
 import { createBuilderArgs, versionAtLeast, type BuildContext } from './args.js'
 import { dockerfileBase, resolveBase } from './base.js'
-import { bake, mergeDigests, singleBuild, splitBuild, type BuildEnv, type BuildResult } from './build.js'
+import { bake, githubContext, mergeDigests, singleBuild, splitBuild, writeSecretFiles, type BuildEnv, type BuildResult } from './build.js'
 import { buildWithDepot, depotReports, engineFacts } from './depot-build.js'
 import { chooseEngine } from './engine-choice.js'
 import { buildxOrThrow, defaultBuilderName, engineUsesContainerdStore, inspectBuilder, runBuildx, setupBuildx } from './engines/buildx.js'
@@ -61,34 +61,8 @@ function isolate(s: Settings): string | undefined {
   return scopedBuilderName(s.builderScope, scopeEnvFrom(process.env), s.allowForkCacheWrite ? '' : fork)
 }
 
-function githubContext(): { publicRepo: boolean; builderId: string } {
-  let publicRepo = false
-  const eventPath = process.env['GITHUB_EVENT_PATH']
-  if (eventPath && existsSync(eventPath)) {
-    try {
-      const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { repository?: { private?: boolean } }
-      publicRepo = event.repository?.private === false
-    } catch {
-      // an unreadable event file only changes the provenance default
-    }
-  }
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env
-  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : '' }
-}
-
 function randomSuffix(): string {
   return Math.random().toString(16).slice(2, 10)
-}
-
-function writeSecretFiles(s: Settings, dir: string): Map<string, string> {
-  const files = new Map<string, string>()
-  for (const sec of s.secrets) {
-    if (sec.kind !== 'value') continue
-    const file = path.join(dir, `secret-${files.size}`)
-    writeFileSync(file, sec.source, { mode: 0o600 })
-    files.set(sec.id, file)
-  }
-  return files
 }
 
 async function setUpBuilder(s: Settings, state: State, bxState: BuildEnv['bx'], scopedName?: string): Promise<{ name: string; driver: string; platforms: string[] }> {

@@ -2,6 +2,8 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   DIGEST_RE,
   bake,
+  bakeResults,
+  buildFlags,
   buildxOrThrow,
   collectReports,
   createBuilderArgs,
@@ -11,6 +13,7 @@ import {
   exportsOf,
   familiarName,
   finalStageBase,
+  githubContext,
   inspectBuilder,
   isIndex,
   isPlatform,
@@ -22,19 +25,21 @@ import {
   processRunner,
   pushesViaOutputs,
   quoteForLog,
+  readJson,
   relayOutput,
   repeat,
   runBuildx,
   saveState,
-  secretArgs,
   setReportOutputs,
   setupBuildx,
   singleBuild,
   splitBuild,
+  str,
   terminateAll,
   versionAtLeast,
-  waitForChildren
-} from "./chunk-DETOZH63.js";
+  waitForChildren,
+  writeSecretFiles
+} from "./chunk-LQLAYBYV.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
@@ -7457,7 +7462,7 @@ function dockerfileBase(s, known) {
 }
 
 // src/depot-build.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync2, rmSync, statSync } from "node:fs";
 import path2 from "node:path";
 
 // src/depot-args.ts
@@ -7477,39 +7482,9 @@ function depotOwnArgs(s, ctx) {
   return args;
 }
 function depotBuildArgs(s, ctx, files) {
-  const args = ["build", ...depotOwnArgs(s, ctx), "--progress", "plain"];
-  if (s.file) args.push("--file", s.file);
   const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name ?? "" : "";
-  if (!repo) args.push(...repeat("--tag", s.tags));
-  args.push(...repeat("--label", s.labels));
-  args.push(...repeat("--annotation", s.annotations));
-  args.push(...repeat("--build-arg", s.buildArgs.map(([k, v]) => `${k}=${v}`)));
-  args.push(...repeat("--build-context", s.buildContexts));
-  args.push(...secretArgs(s, files));
-  if (s.platforms.length > 0) args.push("--platform", s.platforms.join(","));
-  if (s.target) args.push("--target", s.target);
-  if (repo) {
-    args.push("--output", `type=image,name=${repo},push-by-digest=true,name-canonical=true,push=true`);
-  } else {
-    if (s.push) args.push("--push");
-    if (s.load) args.push("--load");
-    args.push(...repeat("--output", s.outputs));
-  }
-  args.push(...repeat("--cache-from", s.cacheFrom));
-  args.push(...repeat("--cache-to", s.cacheTo));
-  const provenance = depotProvenance(s, ctx);
-  if (provenance !== void 0) args.push("--provenance", provenance);
-  if (s.sbom) args.push("--sbom", s.sbom);
-  if (s.noCache) args.push("--no-cache");
-  if (s.pull) args.push("--pull");
-  if (s.network) args.push("--network", s.network);
-  if (s.shmSize) args.push("--shm-size", s.shmSize);
-  args.push(...repeat("--ulimit", s.ulimit));
-  args.push(...repeat("--add-host", s.addHosts));
-  if (s.allow.length > 0) args.push("--allow", s.allow.join(","));
-  args.push("--metadata-file", files.metadataFile, "--iidfile", files.iidFile);
-  args.push("--", s.context);
-  return args;
+  const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...repo ? { tags: [], pushByDigest: { name: repo } } : {} });
+  return ["build", ...depotOwnArgs(s, ctx), "--progress", "plain", ...flags];
 }
 function depotBakeArgs(s, ctx, opts) {
   const args = ["bake", ...depotOwnArgs(s, ctx), "--progress", "plain"];
@@ -7703,24 +7678,6 @@ function engineFacts(s, env = process.env) {
     ...needsBuildx ? { needsBuildx } : {}
   };
 }
-function readJson(file) {
-  if (!existsSync2(file)) return {};
-  const text = readFileSync2(file, "utf8").trim();
-  return text && text !== "null" ? JSON.parse(text) : {};
-}
-function str(v) {
-  return typeof v === "string" ? v : "";
-}
-function writeSecretFiles(s, dir) {
-  const files = /* @__PURE__ */ new Map();
-  for (const sec of s.secrets) {
-    if (sec.kind !== "value") continue;
-    const file = path2.join(dir, `depot-secret-${files.size}`);
-    writeFileSync(file, sec.source, { mode: 384 });
-    files.set(sec.id, file);
-  }
-  return files;
-}
 async function streamed(d, args, env) {
   info(`depot ${args.map(quoteForLog).join(" ")}`);
   const seen = [];
@@ -7774,35 +7731,8 @@ async function depotBake(s, d, ctx, env, dir, plan) {
   const r = await streamed(d, depotBakeArgs(s, ctx, { files: plan.files, targets: plan.targets, set: s.set, metadataFile }), env);
   if (r.code !== 0) failure(r, s, "bake");
   const all = readJson(metadataFile);
-  const results = Object.entries(all).filter(([k]) => !BAKE_METADATA_EXTRAS.includes(k)).map(([target, value]) => {
-    const metadata = value ?? {};
-    const def = printed[target] ?? {};
-    const outputs = (def.output ?? []).map(String);
-    return {
-      target,
-      tags: str(metadata["image.name"]) ? str(metadata["image.name"]).split(",") : def.tags ?? [],
-      platforms: def.platforms ?? [],
-      metadata,
-      imageId: str(metadata["containerimage.config.digest"]),
-      digest: str(metadata["containerimage.digest"]),
-      pushed: s.push || pushesViaOutputs(outputs),
-      loaded: s.load || outputs.some((o) => /(^|,)type=docker(,|$)/.test(o)),
-      exports: exportsOf(outputs)
-    };
-  });
+  const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS);
   return { results, metadata: all };
-}
-function githubRun() {
-  let publicRepo = false;
-  const eventPath = process.env["GITHUB_EVENT_PATH"];
-  if (eventPath && existsSync2(eventPath)) {
-    try {
-      publicRepo = JSON.parse(readFileSync2(eventPath, "utf8")).repository?.private === false;
-    } catch {
-    }
-  }
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
-  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
 }
 async function buildWithDepot(s, state, choice, bakePlan) {
   const mayFallBack = s.engine === "auto" || s.depotFallback;
@@ -7818,7 +7748,7 @@ async function buildWithDepot(s, state, choice, bakePlan) {
     info(`Depot project ${project} (from ${choice.projectSource ?? "the inputs"}); credentials from ${token.source}`);
     if (s.baseAnnotations) warning("base-annotations needs buildx to resolve the base image; not applied to Depot builds");
     const env = depotEnv(process.env, { token: token.token, project });
-    const ctx = { project, ...githubRun() };
+    const ctx = { project, ...githubContext() };
     let outcome;
     let metadata;
     if (bakePlan || s.files.length > 0 || s.targets.length > 0) {
@@ -8615,31 +8545,8 @@ function isolate(s) {
   s.cacheTo = cache.cacheTo;
   return scopedBuilderName(s.builderScope, scopeEnvFrom(process.env), s.allowForkCacheWrite ? "" : fork);
 }
-function githubContext() {
-  let publicRepo = false;
-  const eventPath = process.env["GITHUB_EVENT_PATH"];
-  if (eventPath && existsSync3(eventPath)) {
-    try {
-      const event = JSON.parse(readFileSync3(eventPath, "utf8"));
-      publicRepo = event.repository?.private === false;
-    } catch {
-    }
-  }
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
-  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
-}
 function randomSuffix() {
   return Math.random().toString(16).slice(2, 10);
-}
-function writeSecretFiles2(s, dir) {
-  const files = /* @__PURE__ */ new Map();
-  for (const sec of s.secrets) {
-    if (sec.kind !== "value") continue;
-    const file = path3.join(dir, `secret-${files.size}`);
-    writeFileSync2(file, sec.source, { mode: 384 });
-    files.set(sec.id, file);
-  }
-  return files;
 }
 async function setUpBuilder(s, state, bxState, scopedName) {
   let name = s.builder;
@@ -8789,7 +8696,7 @@ async function run() {
     };
     checkAgainstCapabilities(s, caps);
     const ctx = { builder: builder.name, caps, ...githubContext() };
-    const env = { bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles2(s, state.tempDir) };
+    const env = { bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(s, state.tempDir) };
     if (s.baseAnnotations) await addBaseAnnotations(s, bx);
     let results;
     let single = false;

@@ -60,7 +60,10 @@ function repeat(flag, values) {
   return values.flatMap((v) => [flag, v]);
 }
 function buildArgs(s, ctx, files, over = {}) {
-  const args = ["buildx", "build", "--builder", ctx.builder, "--progress", "plain"];
+  return ["buildx", "build", "--builder", ctx.builder, "--progress", "plain", ...buildFlags(s, files, { ...over, provenance: provenanceArg(s, ctx) })];
+}
+function buildFlags(s, files, over) {
+  const args = [];
   if (s.file) args.push("--file", s.file);
   const tags = over.tags ?? s.tags;
   args.push(...repeat("--tag", tags));
@@ -81,8 +84,7 @@ function buildArgs(s, ctx, files, over = {}) {
   }
   args.push(...repeat("--cache-from", s.cacheFrom));
   args.push(...repeat("--cache-to", s.cacheTo));
-  const provenance = provenanceArg(s, ctx);
-  if (provenance !== void 0) args.push("--provenance", provenance);
+  if (over.provenance !== void 0) args.push("--provenance", over.provenance);
   if (s.sbom) args.push("--sbom", s.sbom);
   if (s.noCache) args.push("--no-cache");
   if (s.pull) args.push("--pull");
@@ -510,7 +512,10 @@ async function bake(s, env, files, targets, set, allow) {
   if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, "bake");
   const all = readJson(metadataFile);
   const printed = await printBake(env, files, targets, set);
-  return Object.entries(all).filter(([k]) => k !== "buildx.build.warnings").map(([target, value]) => {
+  return bakeResults(s, all, printed, ["buildx.build.warnings"]);
+}
+function bakeResults(s, all, printed, skipKeys) {
+  return Object.entries(all).filter(([k]) => !skipKeys.includes(k)).map(([target, value]) => {
     const metadata = value ?? {};
     const def = printed[target] ?? {};
     const outputs = (def.output ?? []).map(String);
@@ -629,6 +634,29 @@ function quoteForLog(a) {
   return `'${a.replaceAll("'", "'\\''")}'`;
 }
 var CONTROL_ESCAPES = { "\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function githubContext() {
+  let publicRepo = false;
+  const eventPath = process.env["GITHUB_EVENT_PATH"];
+  if (eventPath && existsSync2(eventPath)) {
+    try {
+      const event = JSON.parse(readFileSync2(eventPath, "utf8"));
+      publicRepo = event.repository?.private === false;
+    } catch {
+    }
+  }
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
+  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
+}
+function writeSecretFiles(s, dir) {
+  const files = /* @__PURE__ */ new Map();
+  for (const sec of s.secrets) {
+    if (sec.kind !== "value") continue;
+    const file = path2.join(dir, `secret-${files.size}`);
+    writeFileSync(file, sec.source, { mode: 384 });
+    files.set(sec.id, file);
+  }
+  return files;
+}
 
 // src/reports.ts
 import { existsSync as existsSync4, readFileSync as readFileSync4, statSync } from "node:fs";
@@ -1419,8 +1447,8 @@ function loadState() {
 
 export {
   versionAtLeast,
-  secretArgs,
   repeat,
+  buildFlags,
   createBuilderArgs,
   DIGEST_RE,
   parseReference,
@@ -1443,14 +1471,19 @@ export {
   familiarName,
   finalStageBase,
   validateDigest,
+  readJson,
+  str,
   exportsOf,
   pushesViaOutputs,
   relayOutput,
   singleBuild,
   bake,
+  bakeResults,
   splitBuild,
   mergeDigests,
   quoteForLog,
+  githubContext,
+  writeSecretFiles,
   collectReports,
   setReportOutputs,
   emptyState,

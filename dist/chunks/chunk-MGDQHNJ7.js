@@ -6,7 +6,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-DETOZH63.js";
+} from "./chunk-LQLAYBYV.js";
 import {
   appendSummary,
   group,
