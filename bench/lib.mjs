@@ -268,6 +268,7 @@ export function mainPhases(main) {
   const L = main.lines
   const m = {
     setup: lineAt(L, /^::group::Set up buildx/),
+    setupDone: lineAt(L, /^buildx \d+\.\d+\.\d+ \(/),
     builder: lineAt(L, /^::group::Set up the builder/),
     inspected: lineAt(L, /^builder \S+: driver /),
     buildGroup: lineAt(L, /^::group::(Build|Bake)/),
@@ -280,9 +281,10 @@ export function mainPhases(main) {
     markers: m,
     phases: {
       'node start + inputs': m.setup,
-      'buildx setup (version probe)': span(m.setup, m.builder),
-      'builder setup (inspect)': span(m.builder, m.inspected),
-      'capabilities (docker info), argv': span(m.inspected, m.buildCmd),
+      'buildx setup (version probe)': span(m.setup, m.setupDone),
+      // The engine's own builder is inspected while the build runs: no setup phase of its own.
+      'builder setup (inspect)': m.builder === undefined ? 0 : span(m.builder, m.inspected),
+      'capabilities (docker info), argv': span(m.builder === undefined ? m.setupDone : m.inspected, m.buildCmd),
       'build (buildx itself)': span(m.buildCmd, m.read),
       'read back manifests': span(m.read, readDone),
       'outputs, state, exit': span(readDone, main.ms)

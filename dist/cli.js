@@ -4,17 +4,17 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-3L5MAEDH.js";
+} from "./chunks/chunk-ESJWHQLV.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-MGDQHNJ7.js";
+} from "./chunks/chunk-XX53ASLP.js";
 import {
   loadState,
   samePlatform
-} from "./chunks/chunk-LQLAYBYV.js";
+} from "./chunks/chunk-FAWYJZ44.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

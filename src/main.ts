@@ -202,6 +202,8 @@ export async function run(): Promise<void> {
       }
     }
 
+    // Probed while buildx and the builder are set up: only the docker driver needs the answer.
+    const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false)
     const bx = await core.group('Set up buildx', async () => {
       const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner)
       state.buildxCmd = b.cmd
@@ -212,15 +214,19 @@ export async function run(): Promise<void> {
       return b
     })
 
-    // Probed while the builder is set up: only the docker driver needs the answer.
-    const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false)
-    const builder = await core.group('Set up the builder', () => setUpBuilder(s, state, bx, scopedBuilder))
+    // The engine's own builder (driver docker) needs nothing set up and its driver is known: it is
+    // inspected (for builder-platforms) while the build runs, off the step's critical path.
+    const enginesOwn = !s.builder && s.driver === 'docker' && !scopedBuilder
+    const builder = enginesOwn
+      ? { name: defaultBuilderName(), driver: 'docker', platforms: [] as string[] }
+      : await core.group('Set up the builder', () => setUpBuilder(s, state, bx, scopedBuilder))
+    const pendingInspect = enginesOwn ? inspectBuilder(bx, builder.name).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) : undefined
     state.builder = builder.name
     state.driver = builder.driver
     saveState(state)
     core.setOutput('builder-name', builder.name)
     core.setOutput('builder-driver', builder.driver)
-    core.setOutput('builder-platforms', builder.platforms.join(','))
+    if (!pendingInspect) core.setOutput('builder-platforms', builder.platforms.join(','))
 
     const caps: Capabilities = {
       buildxVersion: bx.version,
@@ -263,6 +269,15 @@ export async function run(): Promise<void> {
       for (const f of env.secretFiles.values()) rmSync(f, { force: true })
     }
     setBuildOutputs(results, single)
+    if (pendingInspect) {
+      const info = await pendingInspect
+      if (info instanceof Error) core.warning(`could not inspect builder ${builder.name}: ${info.message}`)
+      else {
+        builder.platforms = [...new Set(info.nodes.flatMap(n => n.platforms))]
+        core.info(`builder ${builder.name}: driver ${info.driver}, ${info.nodes.length} node(s), platforms ${builder.platforms.join(', ')}`)
+      }
+      core.setOutput('builder-platforms', builder.platforms.join(','))
+    }
 
     const reports = await core.group('Read what was built', () => collectReports(results, { bx, caps, builder: builder.name }))
     const only = reports[0]

@@ -25,6 +25,11 @@ function basic(c: Credentials): string {
 
 /** A manifest reader for one repository; keeps its token between reads. */
 export function manifestReader(repo: string, timeoutMs = 15_000): (digest: string) => Promise<string> {
+  return registryReader(repo, timeoutMs).manifest
+}
+
+/** Reads manifests and (small) blobs of one repository by digest; keeps its token between reads. */
+export function registryReader(repo: string, timeoutMs = 15_000): { manifest: (digest: string) => Promise<string>; blob: (digest: string) => Promise<string> } {
   const host = registryOf(repo)
   const base = registryBaseUrl(host)
   const repository = repositoryPath(repo)
@@ -33,8 +38,8 @@ export function manifestReader(repo: string, timeoutMs = 15_000): (digest: strin
   const get = (url: string, headers: Record<string, string>) =>
     fetch(url, { headers: { 'User-Agent': USER_AGENT, ...headers }, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' })
 
-  return async digest => {
-    const url = `${base}/v2/${repository}/manifests/${digest}`
+  const read = (kind: 'manifests' | 'blobs') => async (digest: string) => {
+    const url = `${base}/v2/${repository}/${kind}/${digest}`
     const headers = (): Record<string, string> => ({ Accept: ACCEPT_MANIFESTS, ...(authorization ? { Authorization: authorization } : {}) })
     let r = await get(url, headers())
     if (r.status === 401) {
@@ -68,4 +73,5 @@ export function manifestReader(repo: string, timeoutMs = 15_000): (digest: strin
     if (digest.startsWith('sha256:') && actual !== digest) throw new RegistryUnreachable(`${url} served content with digest ${actual}`)
     return text
   }
+  return { manifest: read('manifests'), blob: read('blobs') }
 }

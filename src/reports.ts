@@ -7,11 +7,11 @@ import path from 'node:path'
 import { isTransientRegistryError, withRetry, type BuildResult } from './build.js'
 import { type Buildx, runBuildx } from './engines/buildx.js'
 import type { Capabilities } from './inputs.js'
-import { baseImagesFromImagetools, baseImagesFromMetadata, buildReport, isIndex, parseManifestJson, splitIndex } from './manifests.js'
+import { baseImagesFromImagetools, baseImagesFromMetadata, baseImagesFromProvenance, buildReport, isIndex, parseManifestJson, splitIndex } from './manifests.js'
 import { parseReference } from './reference.js'
-import { manifestReader, RegistryUnreachable } from './registry.js'
+import { registryReader, RegistryUnreachable } from './registry.js'
 import { readTarEntries } from './tar.js'
-import type { ImageIndex, ImageManifest, ImageReport, MetadataSource } from './types.js'
+import type { BaseImage, ImageIndex, ImageManifest, ImageReport, MetadataSource } from './types.js'
 
 export interface ReportDeps {
   bx: Buildx
@@ -22,7 +22,13 @@ export interface ReportDeps {
 /** Fetches one manifest blob by digest from wherever the image lives. */
 type Fetch = (digest: string, platform?: string) => Promise<string>
 
-async function readAll(target: string, tags: string[], rootDigest: string, source: MetadataSource, fetch: Fetch, rootText?: string): Promise<ImageReport> {
+interface ReadBack {
+  report: ImageReport
+  /** the manifests read, by digest (attestation manifests included) */
+  manifests: Map<string, ImageManifest>
+}
+
+async function readAll(target: string, tags: string[], rootDigest: string, source: MetadataSource, fetch: Fetch, rootText?: string): Promise<ReadBack> {
   let bytesRead = 0
   const get = async (digest: string, platform?: string) => {
     const text = await fetch(digest, platform)
@@ -47,11 +53,11 @@ async function readAll(target: string, tags: string[], rootDigest: string, sourc
       })
     )
   }
-  return buildReport({ target, tags, rootDigest, root, manifests, source, bytesRead })
+  return { report: buildReport({ target, tags, rootDigest, root, manifests, source, bytesRead }), manifests }
 }
 
 function registryFetch(deps: ReportDeps, repo: string): Fetch {
-  const http = manifestReader(repo)
+  const http = registryReader(repo).manifest
   let viaHttp = true
   // Manifest reads are idempotent: a transient registry failure is retried with bounded backoff.
   const imagetools = (digest: string) =>
@@ -137,16 +143,17 @@ export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<Image
   // (materials, for base images) while the manifests are read.
   const record = ref && deps.caps.historyAttachments ? readBuildRecord(deps, ref) : undefined
   let bases = baseImagesFromMetadata(r.metadata)
-  const provenance = bases.length === 0 && pushed ? runBuildx(deps.bx, ['buildx', 'imagetools', 'inspect', `${repo}@${r.digest}`, '--format', '{{json .Provenance}}']) : undefined
 
   let report: ImageReport
   if (pushed && repo) {
-    report = await readAll(r.target, r.tags, r.digest, 'registry', registryFetch(deps, repo))
+    const back = await readAll(r.target, r.tags, r.digest, 'registry', registryFetch(deps, repo))
+    report = back.report
+    if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, repo, r.digest, back)
   } else if (oci) {
     const { fetch, root } = ociFetch(oci.dest)
-    report = await readAll(r.target, r.tags, root, 'oci-layout', fetch)
+    report = (await readAll(r.target, r.tags, root, 'oci-layout', fetch)).report
   } else if (r.digest && ref && deps.caps.historyAttachments) {
-    report = await readAll(r.target, r.tags, r.digest, 'build-record', historyFetch(deps, ref, r.digest))
+    report = (await readAll(r.target, r.tags, r.digest, 'build-record', historyFetch(deps, ref, r.digest))).report
   } else if (!r.digest) {
     report = none(r, 'buildx reported no image digest (the exporter wrote files, not an image)')
   } else {
@@ -156,19 +163,44 @@ export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<Image
     )
   }
   Object.assign(report, (await record) ?? {})
-  const prov = await provenance
-  if (prov && report.attestations.length > 0 && prov.code === 0 && prov.stdout.trim()) {
-    report.bytesRead += Buffer.byteLength(prov.stdout)
-    try {
-      bases = baseImagesFromImagetools(JSON.parse(prov.stdout))
-    } catch {
-      report.notes.push('the provenance attestation could not be read as JSON')
-    }
-  }
   for (const b of bases) {
     if (!report.baseImages.some(x => x.name === b.name && x.digest === b.digest && x.platform === b.platform)) report.baseImages.push(b)
   }
   return report
+}
+
+/**
+ * Base images from the pushed provenance attestations: their SLSA statements are small blobs read
+ * over HTTP (buildx imagetools where the registry cannot be read directly).
+ */
+async function pushedProvenanceBases(deps: ReportDeps, repo: string, digest: string, back: ReadBack): Promise<BaseImage[]> {
+  const report = back.report
+  try {
+    const blob = registryReader(repo).blob
+    const found: BaseImage[] = []
+    await Promise.all(
+      report.attestations.flatMap(a =>
+        (back.manifests.get(a.digest)?.layers ?? [])
+          .filter(l => (l.annotations?.['in-toto.io/predicate-type'] ?? '').startsWith('https://slsa.dev/provenance/'))
+          .map(async l => {
+            const text = await blob(l.digest)
+            report.bytesRead += Buffer.byteLength(text)
+            for (const b of baseImagesFromProvenance(JSON.parse(text))) found.push(b.platform || !a.platform ? b : { ...b, platform: a.platform })
+          })
+      )
+    )
+    return found
+  } catch {
+    const prov = await runBuildx(deps.bx, ['buildx', 'imagetools', 'inspect', `${repo}@${digest}`, '--format', '{{json .Provenance}}'])
+    if (prov.code !== 0 || !prov.stdout.trim()) return []
+    report.bytesRead += Buffer.byteLength(prov.stdout)
+    try {
+      return baseImagesFromImagetools(JSON.parse(prov.stdout))
+    } catch {
+      report.notes.push('the provenance attestation could not be read as JSON')
+      return []
+    }
+  }
 }
 
 /** Duration and cache use from the builder's build record (buildx >= 0.23). */

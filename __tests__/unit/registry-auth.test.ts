@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { authFor, parseChallenge, registryBaseUrl, tokenUrl } from '../../src/registry-auth.js'
-import { currentContextName, pluginCandidates } from '../../src/engines/buildx.js'
+import { currentContextName, engineSocket, pluginCandidates } from '../../src/engines/buildx.js'
 
 describe('registryBaseUrl', () => {
   it.each([
@@ -65,4 +65,15 @@ describe('docker CLI lookups', () => {
     expect(pluginCandidates({}, '/home/u')[0]).toBe('/home/u/.docker/cli-plugins/docker-buildx')
     expect(pluginCandidates({}, '/home/u')).toContain('/usr/libexec/docker/cli-plugins/docker-buildx')
   })
+})
+
+describe('engineSocket', () => {
+  it.each([
+    [{ DOCKER_HOST: 'unix:///run/x.sock' }, undefined, '/run/x.sock'],
+    [{ DOCKER_HOST: 'tcp://127.0.0.1:2375' }, undefined, undefined],
+    [{ DOCKER_HOST: 'ssh://me@host' }, undefined, undefined],
+    [{}, undefined, '/var/run/docker.sock'],
+    [{}, '{"currentContext":"remote"}', undefined],
+    [{ DOCKER_CONTEXT: 'x' }, undefined, undefined]
+  ])('%j with config %s -> %s', (env, config, want) => expect(engineSocket(env, config)).toBe(want))
 })

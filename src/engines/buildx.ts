@@ -2,6 +2,7 @@
 import * as core from '../gh.js'
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import http from 'node:http'
 import os from 'node:os'
 import { InputError } from '../lists.js'
 import { DEFAULT_BUILDX_RELEASES, buildxAssetUrls, latestChecksumsUrl, nodeArch, parseChecksums, versionFromChecksums } from '../checksums.js'
@@ -111,7 +112,44 @@ export async function inspectBuilder(bx: Buildx, name: string): Promise<BuilderI
   return parseBuilderInspect(r.stdout)
 }
 
+/** The engine's unix socket when the docker CLI would talk to it directly (no other context). */
+export function engineSocket(env: NodeJS.ProcessEnv, configJson: string | undefined): string | undefined {
+  const host = env['DOCKER_HOST']
+  if (host) return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined
+  return currentContextName(env, configJson) === 'default' ? '/var/run/docker.sock' : undefined
+}
+
+/** GET /info from the engine's API socket: the DriverStatus rows, as JSON text. */
+function infoOverSocket(socketPath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ socketPath, path: '/info', timeout: 10_000 }, res => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => (body += c))
+      res.on('end', () => {
+        try {
+          resolve(res.statusCode === 200 ? JSON.stringify((JSON.parse(body) as { DriverStatus?: unknown }).DriverStatus ?? null) : '')
+        } catch (e) {
+          reject(e as Error)
+        }
+      })
+    })
+    req.on('timeout', () => req.destroy(new Error('timed out')))
+    req.on('error', reject)
+  })
+}
+
 export async function engineUsesContainerdStore(runner: Runner): Promise<boolean> {
+  // Asking the engine's socket takes milliseconds; `docker info` also lists every CLI plugin.
+  const config = path.join(process.env['DOCKER_CONFIG'] || path.join(os.homedir(), '.docker'), 'config.json')
+  const socket = engineSocket(process.env, existsSync(config) ? readFileSync(config, 'utf8') : undefined)
+  if (socket && existsSync(socket)) {
+    try {
+      return usesContainerdStore(await infoOverSocket(socket))
+    } catch {
+      // fall back to the CLI, which knows every way to the engine
+    }
+  }
   const r = await runner.run('docker', ['info', '--format', '{{json .DriverStatus}}'])
   return r.code === 0 && usesContainerdStore(r.stdout.trim())
 }

@@ -281,6 +281,7 @@ var processRunner = {
 // src/engines/buildx.ts
 import { accessSync, constants, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import http from "node:http";
 import os from "node:os";
 
 // src/probe.ts
@@ -412,7 +413,38 @@ async function inspectBuilder(bx, name) {
   }
   return parseBuilderInspect(r.stdout);
 }
+function engineSocket(env, configJson) {
+  const host = env["DOCKER_HOST"];
+  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+  return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
+}
+function infoOverSocket(socketPath) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ socketPath, path: "/info", timeout: 1e4 }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => {
+        try {
+          resolve(res.statusCode === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "");
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+  });
+}
 async function engineUsesContainerdStore(runner) {
+  const config = path.join(process.env["DOCKER_CONFIG"] || path.join(os.homedir(), ".docker"), "config.json");
+  const socket = engineSocket(process.env, existsSync(config) ? readFileSync(config, "utf8") : void 0);
+  if (socket && existsSync(socket)) {
+    try {
+      return usesContainerdStore(await infoOverSocket(socket));
+    } catch {
+    }
+  }
   const r = await runner.run("docker", ["info", "--format", "{{json .DriverStatus}}"]);
   return r.code === 0 && usesContainerdStore(r.stdout.trim());
 }
@@ -1175,15 +1207,15 @@ function dockerConfig() {
 function basic(c) {
   return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
 }
-function manifestReader(repo, timeoutMs = 15e3) {
+function registryReader(repo, timeoutMs = 15e3) {
   const host = registryOf(repo);
   const base = registryBaseUrl(host);
   const repository = repositoryPath(repo);
   const auth = authFor(dockerConfig(), host);
   let authorization;
   const get2 = (url, headers) => fetch(url, { headers: { "User-Agent": USER_AGENT, ...headers }, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
-  return async (digest) => {
-    const url = `${base}/v2/${repository}/manifests/${digest}`;
+  const read = (kind) => async (digest) => {
+    const url = `${base}/v2/${repository}/${kind}/${digest}`;
     const headers = () => ({ Accept: ACCEPT_MANIFESTS, ...authorization ? { Authorization: authorization } : {} });
     let r = await get2(url, headers());
     if (r.status === 401) {
@@ -1215,6 +1247,7 @@ function manifestReader(repo, timeoutMs = 15e3) {
     if (digest.startsWith("sha256:") && actual !== digest) throw new RegistryUnreachable(`${url} served content with digest ${actual}`);
     return text;
   };
+  return { manifest: read("manifests"), blob: read("blobs") };
 }
 
 // src/reports.ts
@@ -1242,10 +1275,10 @@ async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
       })
     );
   }
-  return buildReport({ target, tags, rootDigest, root, manifests, source, bytesRead });
+  return { report: buildReport({ target, tags, rootDigest, root, manifests, source, bytesRead }), manifests };
 }
 function registryFetch(deps, repo) {
-  const http = manifestReader(repo);
+  const http2 = registryReader(repo).manifest;
   let viaHttp = true;
   const imagetools = (digest) => withRetry(
     async () => {
@@ -1261,7 +1294,7 @@ function registryFetch(deps, repo) {
   return async (digest) => {
     if (viaHttp) {
       try {
-        return await withRetry(() => http(digest), `reading ${repo}@${digest}`, 4, 500, (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e));
+        return await withRetry(() => http2(digest), `reading ${repo}@${digest}`, 4, 500, (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e));
       } catch (e) {
         viaHttp = false;
         info(`reading manifests through buildx imagetools (${e.message})`);
@@ -1318,15 +1351,16 @@ async function reportFor(r, deps) {
   const pushed = Boolean(r.pushed && r.digest && repo);
   const record = ref && deps.caps.historyAttachments ? readBuildRecord(deps, ref) : void 0;
   let bases = baseImagesFromMetadata(r.metadata);
-  const provenance = bases.length === 0 && pushed ? runBuildx(deps.bx, ["buildx", "imagetools", "inspect", `${repo}@${r.digest}`, "--format", "{{json .Provenance}}"]) : void 0;
   let report;
   if (pushed && repo) {
-    report = await readAll(r.target, r.tags, r.digest, "registry", registryFetch(deps, repo));
+    const back = await readAll(r.target, r.tags, r.digest, "registry", registryFetch(deps, repo));
+    report = back.report;
+    if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, repo, r.digest, back);
   } else if (oci) {
     const { fetch: fetch2, root } = ociFetch(oci.dest);
-    report = await readAll(r.target, r.tags, root, "oci-layout", fetch2);
+    report = (await readAll(r.target, r.tags, root, "oci-layout", fetch2)).report;
   } else if (r.digest && ref && deps.caps.historyAttachments) {
-    report = await readAll(r.target, r.tags, r.digest, "build-record", historyFetch(deps, ref, r.digest));
+    report = (await readAll(r.target, r.tags, r.digest, "build-record", historyFetch(deps, ref, r.digest))).report;
   } else if (!r.digest) {
     report = none(r, "buildx reported no image digest (the exporter wrote files, not an image)");
   } else {
@@ -1336,19 +1370,37 @@ async function reportFor(r, deps) {
     );
   }
   Object.assign(report, await record ?? {});
-  const prov = await provenance;
-  if (prov && report.attestations.length > 0 && prov.code === 0 && prov.stdout.trim()) {
-    report.bytesRead += Buffer.byteLength(prov.stdout);
-    try {
-      bases = baseImagesFromImagetools(JSON.parse(prov.stdout));
-    } catch {
-      report.notes.push("the provenance attestation could not be read as JSON");
-    }
-  }
   for (const b of bases) {
     if (!report.baseImages.some((x) => x.name === b.name && x.digest === b.digest && x.platform === b.platform)) report.baseImages.push(b);
   }
   return report;
+}
+async function pushedProvenanceBases(deps, repo, digest, back) {
+  const report = back.report;
+  try {
+    const blob = registryReader(repo).blob;
+    const found = [];
+    await Promise.all(
+      report.attestations.flatMap(
+        (a) => (back.manifests.get(a.digest)?.layers ?? []).filter((l) => (l.annotations?.["in-toto.io/predicate-type"] ?? "").startsWith("https://slsa.dev/provenance/")).map(async (l) => {
+          const text = await blob(l.digest);
+          report.bytesRead += Buffer.byteLength(text);
+          for (const b of baseImagesFromProvenance(JSON.parse(text))) found.push(b.platform || !a.platform ? b : { ...b, platform: a.platform });
+        })
+      )
+    );
+    return found;
+  } catch {
+    const prov = await runBuildx(deps.bx, ["buildx", "imagetools", "inspect", `${repo}@${digest}`, "--format", "{{json .Provenance}}"]);
+    if (prov.code !== 0 || !prov.stdout.trim()) return [];
+    report.bytesRead += Buffer.byteLength(prov.stdout);
+    try {
+      return baseImagesFromImagetools(JSON.parse(prov.stdout));
+    } catch {
+      report.notes.push("the provenance attestation could not be read as JSON");
+      return [];
+    }
+  }
 }
 async function readBuildRecord(deps, ref) {
   const r = await runBuildx(deps.bx, ["buildx", "history", "inspect", "--builder", deps.builder, ref, "--format", "json"]);

@@ -6,7 +6,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-LQLAYBYV.js";
+} from "./chunk-FAWYJZ44.js";
 import {
   appendSummary,
   group,

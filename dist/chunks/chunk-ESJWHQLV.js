@@ -39,7 +39,7 @@ import {
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-LQLAYBYV.js";
+} from "./chunk-FAWYJZ44.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
@@ -8671,6 +8671,7 @@ async function run() {
         return;
       }
     }
+    const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false);
     const bx = await group("Set up buildx", async () => {
       const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner);
       state.buildxCmd = b.cmd;
@@ -8680,14 +8681,15 @@ async function run() {
       info(`buildx ${b.version} (${[b.cmd, ...b.prefix].join(" ")})`);
       return b;
     });
-    const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false);
-    const builder = await group("Set up the builder", () => setUpBuilder(s, state, bx, scopedBuilder));
+    const enginesOwn = !s.builder && s.driver === "docker" && !scopedBuilder;
+    const builder = enginesOwn ? { name: defaultBuilderName(), driver: "docker", platforms: [] } : await group("Set up the builder", () => setUpBuilder(s, state, bx, scopedBuilder));
+    const pendingInspect = enginesOwn ? inspectBuilder(bx, builder.name).catch((e) => e instanceof Error ? e : new Error(String(e))) : void 0;
     state.builder = builder.name;
     state.driver = builder.driver;
     saveState(state);
     setOutput("builder-name", builder.name);
     setOutput("builder-driver", builder.driver);
-    setOutput("builder-platforms", builder.platforms.join(","));
+    if (!pendingInspect) setOutput("builder-platforms", builder.platforms.join(","));
     const caps = {
       buildxVersion: bx.version,
       containerdStore: builder.driver === "docker" ? await storeProbe : true,
@@ -8726,6 +8728,15 @@ async function run() {
       for (const f of env.secretFiles.values()) rmSync2(f, { force: true });
     }
     setBuildOutputs(results, single);
+    if (pendingInspect) {
+      const info2 = await pendingInspect;
+      if (info2 instanceof Error) warning(`could not inspect builder ${builder.name}: ${info2.message}`);
+      else {
+        builder.platforms = [...new Set(info2.nodes.flatMap((n) => n.platforms))];
+        info(`builder ${builder.name}: driver ${info2.driver}, ${info2.nodes.length} node(s), platforms ${builder.platforms.join(", ")}`);
+      }
+      setOutput("builder-platforms", builder.platforms.join(","));
+    }
     const reports = await group("Read what was built", () => collectReports(results, { bx, caps, builder: builder.name }));
     const only = reports[0];
     if (single && s.mode === "build" && only) {
