@@ -4,17 +4,17 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-ESJWHQLV.js";
+} from "./chunks/chunk-SZBFX6VQ.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-XX53ASLP.js";
+} from "./chunks/chunk-S4UTMQF4.js";
 import {
   loadState,
   samePlatform
-} from "./chunks/chunk-FAWYJZ44.js";
+} from "./chunks/chunk-EKDKZX2G.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

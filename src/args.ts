@@ -129,15 +129,21 @@ export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): str
   args.push(...repeat('--file', opts.files))
   args.push(...repeat('--set', opts.set))
   if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, '0.19.0')) args.push(...repeat('--allow', opts.allow))
+  args.push(...bakeOutputFlags(s, provenanceArg(s, ctx), opts.metadataFile, opts.targets))
+  return args
+}
+
+/** The flags after files and overrides, shared by `buildx bake` and `depot bake`. */
+export function bakeOutputFlags(s: Settings, provenance: string | undefined, metadataFile: string, targets: string[]): string[] {
+  const args: string[] = []
   if (s.push) args.push('--push')
   if (s.load) args.push('--load')
-  const provenance = provenanceArg(s, ctx)
   if (provenance !== undefined) args.push('--provenance', provenance)
   if (s.sbom) args.push('--sbom', s.sbom)
   if (s.noCache) args.push('--no-cache')
   if (s.pull) args.push('--pull')
-  args.push('--metadata-file', opts.metadataFile)
-  args.push('--', ...opts.targets)
+  args.push('--metadata-file', metadataFile)
+  args.push('--', ...targets)
   return args
 }
 

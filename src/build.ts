@@ -51,6 +51,10 @@ export function exportsOf(outputs: string[]): Array<{ type: string; dest: string
   })
 }
 
+export function loadsViaOutputs(outputs: string[]): boolean {
+  return outputs.some(o => /(^|,)type=docker(,|$)/.test(o))
+}
+
 export function pushesViaOutputs(outputs: string[]): boolean {
   return outputs.some(o => /(^|,)type=registry(,|$)/.test(o) || (/(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o)))
 }
@@ -103,16 +107,21 @@ export async function singleBuild(s: Settings, env: BuildEnv): Promise<BuildResu
   core.info(`buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
   const { code, log } = await streamed(env, args, '')
   if (code !== 0) reportFailure(`buildx exited with code ${code}`, log, s, 'build')
+  return singleResult(s, metadataFile, iidFile, Boolean(repo))
+}
+
+/** The result of one build (buildx or depot), from the files it wrote. */
+export function singleResult(s: Settings, metadataFile: string, iidFile: string, pushedByDigest: boolean): BuildResult {
   const metadata = readJson(metadataFile)
   return {
     target: s.target || 'default',
-    tags: repo ? [] : s.tags,
+    tags: pushedByDigest ? [] : s.tags,
     platforms: s.platforms,
     metadata,
     imageId: existsSync(iidFile) ? readFileSync(iidFile, 'utf8').trim() : str(metadata['containerimage.config.digest']),
     digest: str(metadata['containerimage.digest']),
     pushed: s.push || pushesViaOutputs(s.outputs),
-    loaded: s.load || s.outputs.some(o => /(^|,)type=docker(,|$)/.test(o)),
+    loaded: s.load || loadsViaOutputs(s.outputs),
     exports: exportsOf(s.outputs)
   }
 }
@@ -145,7 +154,7 @@ export function bakeResults(s: Settings, all: Record<string, unknown>, printed: 
         imageId: str(metadata['containerimage.config.digest']),
         digest: str(metadata['containerimage.digest']),
         pushed: s.push || pushesViaOutputs(outputs),
-        loaded: s.load || outputs.some(o => /(^|,)type=docker(,|$)/.test(o)),
+        loaded: s.load || loadsViaOutputs(outputs),
         exports: exportsOf(outputs)
       }
     })

@@ -2,7 +2,7 @@
 // what the CLI reports back. Pure. The inputs mean what they mean for buildx; the Depot token is
 // not a parameter of any argv builder here, so it cannot end up in a command line: it reaches the
 // CLI only through depotEnv (DEPOT_TOKEN).
-import { buildFlags, repeat } from './args.js'
+import { bakeOutputFlags, buildFlags, repeat } from './args.js'
 import type { Settings } from './inputs.js'
 import { parseReference } from './reference.js'
 
@@ -58,15 +58,7 @@ export function depotBakeArgs(s: Settings, ctx: DepotContext, opts: DepotBakeOpt
   const args = ['bake', ...depotOwnArgs(s, ctx), '--progress', 'plain']
   args.push(...repeat('--file', opts.files))
   args.push(...repeat('--set', opts.set))
-  if (s.push) args.push('--push')
-  if (s.load) args.push('--load')
-  const provenance = depotProvenance(s, ctx)
-  if (provenance !== undefined) args.push('--provenance', provenance)
-  if (s.sbom) args.push('--sbom', s.sbom)
-  if (s.noCache) args.push('--no-cache')
-  if (s.pull) args.push('--pull')
-  args.push('--metadata-file', opts.metadataFile)
-  args.push('--', ...opts.targets)
+  args.push(...bakeOutputFlags(s, depotProvenance(s, ctx), opts.metadataFile, opts.targets))
   return args
 }
 

@@ -1,9 +1,9 @@
 // Runs the planned build through the depot CLI and reads back what it built, in the same
 // BuildResult shape as build.ts, so outputs, reports and the summary work alike for both engines.
 import * as core from './gh.js'
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { bakeResults, exportsOf, githubContext, pushesViaOutputs, quoteForLog, readJson, relayOutput, str, writeSecretFiles, type BuildResult, type PrintedTarget } from './build.js'
+import { bakeResults, githubContext, quoteForLog, readJson, relayOutput, singleResult, writeSecretFiles, type BuildResult, type PrintedTarget } from './build.js'
 import {
   BAKE_METADATA_EXTRAS,
   buildStarted,
@@ -107,19 +107,7 @@ async function depotSingle(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS
   const iidFile = path.join(dir, 'depot-iid.txt')
   const r = await streamed(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env)
   if (r.code !== 0) failure(r, s, 'build')
-  const metadata = readJson(metadataFile)
-  const byDigest = s.pushByDigest && parseReference(s.tags[0] ?? '')
-  return {
-    target: s.target || 'default',
-    tags: byDigest ? [] : s.tags,
-    platforms: s.platforms,
-    metadata,
-    imageId: existsSync(iidFile) ? readFileSync(iidFile, 'utf8').trim() : str(metadata['containerimage.config.digest']),
-    digest: str(metadata['containerimage.digest']),
-    pushed: s.push || pushesViaOutputs(s.outputs),
-    loaded: s.load || s.outputs.some(o => /(^|,)type=docker(,|$)/.test(o)),
-    exports: exportsOf(s.outputs)
-  }
+  return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? '')))
 }
 
 async function depotBake(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS.ProcessEnv, dir: string, plan: DepotBakePlan): Promise<{ results: BuildResult[]; metadata: Record<string, unknown> }> {

@@ -23,11 +23,6 @@ function basic(c: Credentials): string {
   return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`
 }
 
-/** A manifest reader for one repository; keeps its token between reads. */
-export function manifestReader(repo: string, timeoutMs = 15_000): (digest: string) => Promise<string> {
-  return registryReader(repo, timeoutMs).manifest
-}
-
 /** Reads manifests and (small) blobs of one repository by digest; keeps its token between reads. */
 export function registryReader(repo: string, timeoutMs = 15_000): { manifest: (digest: string) => Promise<string>; blob: (digest: string) => Promise<string> } {
   const host = registryOf(repo)

@@ -6,7 +6,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-FAWYJZ44.js";
+} from "./chunk-EKDKZX2G.js";
 import {
   appendSummary,
   group,

@@ -102,15 +102,19 @@ function bakeArgs(s, ctx, opts) {
   args.push(...repeat("--file", opts.files));
   args.push(...repeat("--set", opts.set));
   if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, "0.19.0")) args.push(...repeat("--allow", opts.allow));
+  args.push(...bakeOutputFlags(s, provenanceArg(s, ctx), opts.metadataFile, opts.targets));
+  return args;
+}
+function bakeOutputFlags(s, provenance, metadataFile, targets) {
+  const args = [];
   if (s.push) args.push("--push");
   if (s.load) args.push("--load");
-  const provenance = provenanceArg(s, ctx);
   if (provenance !== void 0) args.push("--provenance", provenance);
   if (s.sbom) args.push("--sbom", s.sbom);
   if (s.noCache) args.push("--no-cache");
   if (s.pull) args.push("--pull");
-  args.push("--metadata-file", opts.metadataFile);
-  args.push("--", ...opts.targets);
+  args.push("--metadata-file", metadataFile);
+  args.push("--", ...targets);
   return args;
 }
 function createBuilderArgs(s, c) {
@@ -485,6 +489,9 @@ function exportsOf(outputs) {
     return fields["dest"] ? [{ type: fields["type"] ?? "", dest: fields["dest"] }] : [];
   });
 }
+function loadsViaOutputs(outputs) {
+  return outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
+}
 function pushesViaOutputs(outputs) {
   return outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o));
 }
@@ -523,16 +530,19 @@ async function singleBuild(s, env) {
   info(`buildx ${args.slice(1).map(quoteForLog).join(" ")}`);
   const { code, log } = await streamed(env, args, "");
   if (code !== 0) reportFailure(`buildx exited with code ${code}`, log, s, "build");
+  return singleResult(s, metadataFile, iidFile, Boolean(repo));
+}
+function singleResult(s, metadataFile, iidFile, pushedByDigest) {
   const metadata = readJson(metadataFile);
   return {
     target: s.target || "default",
-    tags: repo ? [] : s.tags,
+    tags: pushedByDigest ? [] : s.tags,
     platforms: s.platforms,
     metadata,
     imageId: existsSync2(iidFile) ? readFileSync2(iidFile, "utf8").trim() : str(metadata["containerimage.config.digest"]),
     digest: str(metadata["containerimage.digest"]),
     pushed: s.push || pushesViaOutputs(s.outputs),
-    loaded: s.load || s.outputs.some((o) => /(^|,)type=docker(,|$)/.test(o)),
+    loaded: s.load || loadsViaOutputs(s.outputs),
     exports: exportsOf(s.outputs)
   };
 }
@@ -559,7 +569,7 @@ function bakeResults(s, all, printed, skipKeys) {
       imageId: str(metadata["containerimage.config.digest"]),
       digest: str(metadata["containerimage.digest"]),
       pushed: s.push || pushesViaOutputs(outputs),
-      loaded: s.load || outputs.some((o) => /(^|,)type=docker(,|$)/.test(o)),
+      loaded: s.load || loadsViaOutputs(outputs),
       exports: exportsOf(outputs)
     };
   });
@@ -1501,6 +1511,7 @@ export {
   versionAtLeast,
   repeat,
   buildFlags,
+  bakeOutputFlags,
   createBuilderArgs,
   DIGEST_RE,
   parseReference,
@@ -1524,11 +1535,9 @@ export {
   finalStageBase,
   validateDigest,
   readJson,
-  str,
-  exportsOf,
-  pushesViaOutputs,
   relayOutput,
   singleBuild,
+  singleResult,
   bake,
   bakeResults,
   splitBuild,
