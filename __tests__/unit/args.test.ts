@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from './default-settings.js'
 import { describe, it, expect } from '@jest/globals'
 import {
   attestationsSupported,
@@ -15,67 +16,7 @@ import {
 import type { Capabilities, Driver, Settings } from '../../src/inputs.js'
 
 /** What parseInputs gives for action.yml's defaults. */
-const DEFAULTS: Settings = {
-  mode: 'build',
-  engine: 'auto',
-  buildxVersion: 'latest',
-  buildxDownloadUrl: '',
-  builder: '',
-  driver: 'docker',
-  driverOpts: [],
-  buildkitdConfig: '',
-  buildkitdConfigInline: '',
-  buildkitdFlags: '',
-  endpoint: '',
-  builderPlatforms: [],
-  keepBuilder: false,
-  builderScope: 'none',
-  allowForkCacheWrite: false,
-  context: '.',
-  file: '',
-  tags: [],
-  labels: [],
-  annotations: [],
-  buildArgs: [],
-  buildContexts: [],
-  secrets: [],
-  platforms: [],
-  target: '',
-  push: false,
-  pushByDigest: false,
-  load: false,
-  outputs: [],
-  cacheFrom: [],
-  cacheTo: [],
-  provenance: '',
-  sbom: '',
-  noCache: false,
-  pull: false,
-  network: '',
-  shmSize: '',
-  ulimit: [],
-  addHosts: [],
-  allow: [],
-  files: [],
-  targets: [],
-  set: [],
-  matrix: '',
-  matrixName: '',
-  platformSplit: false,
-  maxParallel: 4,
-  digests: [],
-  digestsFrom: [],
-  baseAnnotations: false,
-  summary: true,
-  depotProject: '',
-  depotToken: '',
-  depotVersion: 'latest',
-  depotDownloadUrl: '',
-  depotSha256: '',
-  depotFallback: false,
-  depotBuildPlatform: '',
-  depotSave: false
-}
+const DEFAULTS: Settings = DEFAULT_SETTINGS
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULTS, ...over })
 

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from './default-settings.js'
 import { describe, it, expect } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
@@ -75,68 +76,6 @@ function read(overrides: Record<string, string> = {}): (name: string) => string 
 
 const D1 = `sha256:${'1'.repeat(64)}`
 const D2 = `sha256:${'abcdef0123456789'.repeat(4)}`
-
-const DEFAULT_SETTINGS: Settings = {
-  mode: 'build',
-  engine: 'auto',
-  buildxVersion: 'latest',
-  buildxDownloadUrl: '',
-  builder: '',
-  driver: 'docker',
-  driverOpts: [],
-  buildkitdConfig: '',
-  buildkitdConfigInline: '',
-  buildkitdFlags: '',
-  endpoint: '',
-  builderPlatforms: [],
-  keepBuilder: false,
-  builderScope: 'none',
-  allowForkCacheWrite: false,
-  context: '.',
-  file: '',
-  tags: [],
-  labels: [],
-  annotations: [],
-  buildArgs: [],
-  buildContexts: [],
-  secrets: [],
-  platforms: [],
-  target: '',
-  push: false,
-  pushByDigest: false,
-  load: false,
-  outputs: [],
-  cacheFrom: [],
-  cacheTo: [],
-  provenance: '',
-  sbom: '',
-  noCache: false,
-  pull: false,
-  network: '',
-  shmSize: '',
-  ulimit: [],
-  addHosts: [],
-  allow: [],
-  files: [],
-  targets: [],
-  set: [],
-  matrix: '',
-  matrixName: '',
-  platformSplit: false,
-  maxParallel: 4,
-  digests: [],
-  digestsFrom: [],
-  baseAnnotations: false,
-  summary: true,
-  depotProject: '',
-  depotToken: '',
-  depotVersion: 'latest',
-  depotDownloadUrl: '',
-  depotSha256: '',
-  depotFallback: false,
-  depotBuildPlatform: '',
-  depotSave: false
-}
 
 describe('the test reader', () => {
   it('has exactly the inputs and defaults of action.yml', () => {
