@@ -4,17 +4,17 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-SZBFX6VQ.js";
+} from "./chunks/chunk-G3FWNLO3.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-S4UTMQF4.js";
+} from "./chunks/chunk-LCCD6XM4.js";
 import {
   loadState,
   samePlatform
-} from "./chunks/chunk-EKDKZX2G.js";
+} from "./chunks/chunk-SBARHSWR.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

@@ -62,16 +62,35 @@ export function repeat(flag: string, values: string[]): string[] {
   return values.flatMap(v => [flag, v])
 }
 
+/**
+ * buildx before 0.22 pushes twice through the docker driver when the engine keeps images in
+ * containerd: BuildKit in the engine pushes, then buildx has the engine push the same tag again
+ * (docker/buildx#3023). Docker 26 pushes each platform's manifest to the tag in parallel on that
+ * second round, so the tag briefly points at one platform and a registry can answer 500.
+ */
+export function enginePushesTwice(caps: Capabilities): boolean {
+  return caps.driver === 'docker' && caps.containerdStore && !versionAtLeast(caps.buildxVersion, '0.22.0')
+}
+
+/**
+ * The image output that pushes once: BuildKit reads an empty `push=` as true, buildx reads it as
+ * no push of its own. The containerd store keeps the image too, so it also stands for `load`.
+ */
+export const PUSH_ONCE_OUTPUT = 'type=image,push='
+
 /** Options shared by `build`, one per platform in split mode, and the per-target bake `--set`s. */
 export interface BuildOverrides {
   platforms?: string[]
   tags?: string[]
   /** push by digest: an image output with no tag (platform-split) */
   pushByDigest?: { name: string }
+  /** push through BuildKit only (see enginePushesTwice) */
+  pushOnce?: boolean
 }
 
 export function buildArgs(s: Settings, ctx: BuildContext, files: BuildFiles, over: BuildOverrides = {}): string[] {
-  return ['buildx', 'build', '--builder', ctx.builder, '--progress', 'plain', ...buildFlags(s, files, { ...over, provenance: provenanceArg(s, ctx) })]
+  const flags = buildFlags(s, files, { pushOnce: enginePushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) })
+  return ['buildx', 'build', '--builder', ctx.builder, '--progress', 'plain', ...flags]
 }
 
 /**
@@ -93,6 +112,8 @@ export function buildFlags(s: Settings, files: BuildFiles, over: BuildOverrides 
   if (s.target) args.push('--target', s.target)
   if (over.pushByDigest) {
     args.push('--output', `type=image,name=${over.pushByDigest.name},push-by-digest=true,name-canonical=true,push=true`)
+  } else if (s.push && over.pushOnce) {
+    args.push('--output', PUSH_ONCE_OUTPUT, ...repeat('--output', s.outputs))
   } else {
     if (s.push) args.push('--push')
     if (s.load) args.push('--load')
@@ -122,6 +143,8 @@ export interface BakeOptions {
   metadataFile: string
   /** entitlements to grant (bake --allow, buildx >= 0.19), e.g. fs.read=/path/of/context */
   allow: string[]
+  /** targets to push through BuildKit only (see enginePushesTwice); they replace --push */
+  pushOnceTargets?: string[]
 }
 
 export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): string[] {
@@ -129,7 +152,9 @@ export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): str
   args.push(...repeat('--file', opts.files))
   args.push(...repeat('--set', opts.set))
   if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, '0.19.0')) args.push(...repeat('--allow', opts.allow))
-  args.push(...bakeOutputFlags(s, provenanceArg(s, ctx), opts.metadataFile, opts.targets))
+  const once = s.push && opts.pushOnceTargets !== undefined && opts.pushOnceTargets.length > 0 ? opts.pushOnceTargets : undefined
+  if (once) args.push(...repeat('--set', once.map(t => `${t}.output=${PUSH_ONCE_OUTPUT}`)))
+  args.push(...bakeOutputFlags(once ? { ...s, push: false, load: false } : s, provenanceArg(s, ctx), opts.metadataFile, opts.targets))
   return args
 }
 

@@ -3,7 +3,7 @@ import * as core from './gh.js'
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { bakeArgs, buildArgs, imagetoolsCreateArgs, type BuildContext } from './args.js'
+import { bakeArgs, buildArgs, enginePushesTwice, imagetoolsCreateArgs, type BuildContext } from './args.js'
 import { type Buildx, buildxOrThrow, runBuildx } from './engines/buildx.js'
 import { CommandError, type RunResult } from './exec.js'
 import type { Settings } from './inputs.js'
@@ -129,12 +129,22 @@ export function singleResult(s: Settings, metadataFile: string, iidFile: string,
 /** Bake: one invocation for all targets, so shared stages build once. */
 export async function bake(s: Settings, env: BuildEnv, files: string[], targets: string[], set: string[], allow: string[]): Promise<BuildResult[]> {
   const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
-  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow })
+  let printed: Record<string, PrintedTarget> | undefined
+  let pushOnceTargets: string[] | undefined
+  if (s.push && enginePushesTwice(env.ctx.caps)) {
+    // Targets without outputs of their own get the push-once image output; a definition that
+    // names outputs keeps buildx's --push (and its second push through the engine).
+    printed = await printBake(env, files, targets, set)
+    const names = Object.keys(printed)
+    if (names.every(n => (printed?.[n]?.output ?? []).length === 0)) pushOnceTargets = names
+    else core.info('bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)')
+  }
+  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow, ...(pushOnceTargets ? { pushOnceTargets } : {}) })
   core.info(`buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
   const { code, log } = await streamed(env, args, '')
   if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, 'bake')
   const all = readJson(metadataFile)
-  const printed = await printBake(env, files, targets, set)
+  printed ??= await printBake(env, files, targets, set)
   return bakeResults(s, all, printed, ['buildx.build.warnings'])
 }
 

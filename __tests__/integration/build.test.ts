@@ -3,7 +3,7 @@
 import { describe, expect, it, beforeAll } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { catalog, expectSuccess, getManifest, runAction, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import { catalog, expectSuccess, getManifest, registryRequests, runAction, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
 
 let tb: Testbed
 let ctx: string
@@ -52,6 +52,49 @@ describe('one build, run as the runner runs the action', () => {
       expect(p.configDigest).toBe(manifest.json.config.digest)
     }
     expect(reported.platforms.map((p: any) => p.platform).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+  })
+
+  it('pushes once through the docker driver: the registry sees the tag put one time, by BuildKit', async () => {
+    // buildx before 0.22 has the engine push again after BuildKit pushed (docker/buildx#3023);
+    // Docker 26 then puts each platform's manifest to the tag in parallel, and the tag can end
+    // up answered with a 500 or, for a moment, pointing at one platform.
+    const repo = uniqueRepo('once')
+    const run = await runAction({ context: ctx, tags: `${tb.registry}/${repo}:v1`, platforms: 'linux/amd64,linux/arm64', push: 'true' })
+    expectSuccess(run)
+    const puts = registryRequests(repo).filter(r => r.method === 'PUT' && r.path === `/v2/${repo}/manifests/v1`)
+    expect(puts.map(r => r.status)).toEqual([201])
+    expect(registryRequests(repo).filter(r => r.status >= 500)).toEqual([])
+    const index = await getManifest(repo, 'v1')
+    expect(index.mediaType).toBe('application/vnd.oci.image.index.v1+json')
+    expect(run.mainOutputs['digest']).toBe(index.digest)
+  })
+
+  it('bakes and pushes once through the docker driver, each target tag put one time', async () => {
+    const repo = uniqueRepo('bake-once')
+    const bakeCtx = writeContext({
+      Dockerfile: `FROM ${tb.baseImage}\nARG V=0\nRUN echo "$V" > /v\n`,
+      'docker-bake.hcl': [
+        'target "one" {',
+        `  tags = ["${tb.registry}/${repo}:one"]`,
+        '  platforms = ["linux/amd64", "linux/arm64"]',
+        '}',
+        'target "two" {',
+        '  inherits = ["one"]',
+        `  tags = ["${tb.registry}/${repo}:two"]`,
+        '  args = { V = "2" }',
+        '}'
+      ].join('\n')
+    })
+    const run = await runAction({ files: path.join(bakeCtx, 'docker-bake.hcl'), targets: 'one,two', push: 'true' }, { cwd: bakeCtx })
+    expectSuccess(run)
+    const requests = registryRequests(repo)
+    for (const tag of ['one', 'two']) {
+      expect(requests.filter(r => r.method === 'PUT' && r.path === `/v2/${repo}/manifests/${tag}`).map(r => r.status)).toEqual([201])
+      const index = await getManifest(repo, tag)
+      expect(index.mediaType).toBe('application/vnd.oci.image.index.v1+json')
+      expect(JSON.parse(run.mainOutputs['metadata'] ?? '{}')[tag]['containerimage.digest']).toBe(index.digest)
+    }
+    expect(requests.filter(r => r.status >= 500)).toEqual([])
   })
 
   it('loads a single-platform image into the engine', async () => {

@@ -23,6 +23,8 @@ export interface Testbed {
   stack: string
   buildxVersion: string
   dockerVersion: string
+  /** the daemons' logs (registry.log: one line per request the registry answered) */
+  logsDir: string
 }
 
 /** The testbed is required: a missing one fails the test run, it never skips. */
@@ -192,6 +194,42 @@ export async function listTags(repo: string): Promise<string[]> {
   return ((await r.json()) as { tags?: string[] | null }).tags ?? []
 }
 
+export interface RegistryRequest {
+  method: string
+  /** the path, without the query */
+  path: string
+  status: number
+  userAgent: string
+}
+
+/**
+ * What the registry answered for one repository, from its own request log: an independent view
+ * of how a push went (how often a tag was put, by whom, with what status).
+ */
+export function registryRequests(repo: string): RegistryRequest[] {
+  const log = readFileSync(path.join(testbed().logsDir, 'registry.log'), 'utf8')
+  const field = (line: string, key: string) => line.match(new RegExp(`${key.replaceAll('.', '\\.')}=(?:"((?:[^"\\\\]|\\\\.)*)"|(\\S+))`))
+  const value = (line: string, key: string) => { const m = field(line, key); return m ? (m[1] ?? m[2] ?? '') : '' }
+  return log
+    .split('\n')
+    .filter(l => l.includes('msg="response completed') && value(l, 'http.request.uri').startsWith(`/v2/${repo}/`))
+    .map(l => ({
+      method: value(l, 'http.request.method'),
+      path: value(l, 'http.request.uri').split('?')[0] ?? '',
+      status: Number(value(l, 'http.response.status')),
+      userAgent: value(l, 'http.request.useragent')
+    }))
+}
+
+/** Lines of the registry log where it answered 5xx: shown when an action run fails. */
+function registryServerErrors(): string[] {
+  try {
+    return readFileSync(path.join(testbed().logsDir, 'registry.log'), 'utf8').split('\n').filter(l => /http\.response\.status=5\d\d/.test(l)).slice(-5)
+  } catch {
+    return []
+  }
+}
+
 /** A fresh repository name per test, so tests never see each other's images. */
 export function uniqueRepo(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
@@ -223,5 +261,7 @@ export function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
 export function expectSuccess(run: ActionRun): void {
   if (run.main.code === 0 && run.post.code === 0) return
   const tail = (s: string, n: number) => s.split('\n').slice(-n).join('\n')
-  throw new Error(`action failed (main exit ${run.main.code}, post exit ${run.post.code})\n--- main ---\n${tail(run.main.log, 40)}\n--- post ---\n${tail(run.post.log, 15)}`)
+  const errors = registryServerErrors()
+  const registry = errors.length > 0 ? `\n--- registry 5xx ---\n${errors.join('\n')}` : ''
+  throw new Error(`action failed (main exit ${run.main.code}, post exit ${run.post.code})\n--- main ---\n${tail(run.main.log, 40)}\n--- post ---\n${tail(run.post.log, 15)}${registry}`)
 }

@@ -5,6 +5,7 @@ import {
   bakeArgs,
   buildArgs,
   createBuilderArgs,
+  enginePushesTwice,
   imagetoolsCreateArgs,
   provenanceArg,
   versionAtLeast,
@@ -130,6 +131,30 @@ const BUILD_CASES: Array<[string, BuildCase]> = [
     { machine: CONTAINER, s: { tags: ['app:1'], push: true, load: true }, want: [...HEAD, '--tag', 'app:1', '--push', '--load', '--provenance', 'mode=min', ...TAIL, '.'] }
   ],
   [
+    'push through the docker driver on the containerd store, buildx 0.13: one image output that only BuildKit pushes',
+    {
+      machine: { ...CONTAINERD, buildx: '0.13.1' },
+      s: { tags: ['app:1'], push: true, load: true },
+      want: [...HEAD, '--tag', 'app:1', '--output', 'type=image,push=', '--provenance', 'mode=min', ...TAIL, '.']
+    }
+  ],
+  [
+    'push through the docker driver on the containerd store, buildx 0.22 (pushes once itself): --push',
+    { machine: { ...CONTAINERD, buildx: '0.22.0' }, s: { tags: ['app:1'], push: true }, want: [...HEAD, '--tag', 'app:1', '--push', '--provenance', 'mode=min', ...TAIL, '.'] }
+  ],
+  [
+    'push through the docker driver on the classic store, buildx 0.13 (BuildKit cannot push there): --push',
+    { machine: { ...CLASSIC, buildx: '0.13.1' }, s: { tags: ['app:1'], push: true }, want: [...HEAD, '--tag', 'app:1', '--push', ...TAIL, '.'] }
+  ],
+  [
+    'load without push through the docker driver, buildx 0.13: --load',
+    { machine: { ...CONTAINERD, buildx: '0.13.1' }, s: { tags: ['app:1'], load: true }, want: [...HEAD, '--tag', 'app:1', '--load', '--provenance', 'mode=min', ...TAIL, '.'] }
+  ],
+  [
+    'push on a docker-container builder, buildx 0.13: --push',
+    { machine: { ...CONTAINER, buildx: '0.13.1' }, s: { tags: ['app:1'], push: true }, want: [...HEAD, '--tag', 'app:1', '--push', '--provenance', 'mode=min', ...TAIL, '.'] }
+  ],
+  [
     'outputs, cache, sbom and run options',
     {
       machine: CONTAINER,
@@ -249,6 +274,18 @@ describe('buildArgs', () => {
   })
 })
 
+describe('enginePushesTwice', () => {
+  it.each<[string, Machine, boolean]>([
+    ['docker driver, containerd store, buildx 0.13', { ...CONTAINERD, buildx: '0.13.1' }, true],
+    ['docker driver, containerd store, buildx 0.21.3', { ...CONTAINERD, buildx: '0.21.3' }, true],
+    ['docker driver, containerd store, buildx 0.22.0 (docker/buildx#3023)', { ...CONTAINERD, buildx: '0.22.0' }, false],
+    ['docker driver, classic store, buildx 0.13', { ...CLASSIC, buildx: '0.13.1' }, false],
+    ['docker-container builder, buildx 0.13', { ...CONTAINER, buildx: '0.13.1' }, false]
+  ])('%s: %s', (_name, m, want) => {
+    expect(enginePushesTwice(caps(m))).toBe(want)
+  })
+})
+
 describe('bakeArgs', () => {
   const BAKE_HEAD = ['buildx', 'bake', '--builder', 'builder-1', '--progress', 'plain']
   const opts = (over: Partial<BakeOptions> = {}): BakeOptions => ({ files: [], targets: [], set: [], metadataFile: '/tmp/run/bake.json', allow: [], ...over }) as BakeOptions
@@ -306,6 +343,27 @@ describe('bakeArgs', () => {
       {},
       { allow: ['fs.read=/src/ctx'] },
       [...BAKE_HEAD, '--provenance', 'mode=min', '--metadata-file', '/tmp/run/bake.json', '--']
+    ],
+    [
+      7,
+      'push-once targets replace --push and --load',
+      { ...CONTAINERD, buildx: '0.13.1' },
+      { push: true, load: true },
+      { targets: ['app'], pushOnceTargets: ['app-amd64', 'app-arm64'] },
+      [
+        ...BAKE_HEAD,
+        '--set', 'app-amd64.output=type=image,push=',
+        '--set', 'app-arm64.output=type=image,push=',
+        '--provenance', 'mode=min', '--metadata-file', '/tmp/run/bake.json', '--', 'app'
+      ]
+    ],
+    [
+      8,
+      'push-once targets are ignored without push',
+      { ...CONTAINERD, buildx: '0.13.1' },
+      { load: true },
+      { pushOnceTargets: ['app'] },
+      [...BAKE_HEAD, '--load', '--provenance', 'mode=min', '--metadata-file', '/tmp/run/bake.json', '--']
     ]
   ])('#%d %s', (_n, _name, m, s, o, want) => {
     expect(bakeArgs(settings(s), context(m), opts(o))).toEqual(want)

@@ -6,7 +6,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-EKDKZX2G.js";
+} from "./chunk-SBARHSWR.js";
 import {
   appendSummary,
   group,

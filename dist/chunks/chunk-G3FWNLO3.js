@@ -38,7 +38,7 @@ import {
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-EKDKZX2G.js";
+} from "./chunk-SBARHSWR.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,

@@ -59,8 +59,13 @@ function secretArgs(s, files) {
 function repeat(flag, values) {
   return values.flatMap((v) => [flag, v]);
 }
+function enginePushesTwice(caps) {
+  return caps.driver === "docker" && caps.containerdStore && !versionAtLeast(caps.buildxVersion, "0.22.0");
+}
+var PUSH_ONCE_OUTPUT = "type=image,push=";
 function buildArgs(s, ctx, files, over = {}) {
-  return ["buildx", "build", "--builder", ctx.builder, "--progress", "plain", ...buildFlags(s, files, { ...over, provenance: provenanceArg(s, ctx) })];
+  const flags = buildFlags(s, files, { pushOnce: enginePushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) });
+  return ["buildx", "build", "--builder", ctx.builder, "--progress", "plain", ...flags];
 }
 function buildFlags(s, files, over) {
   const args = [];
@@ -77,6 +82,8 @@ function buildFlags(s, files, over) {
   if (s.target) args.push("--target", s.target);
   if (over.pushByDigest) {
     args.push("--output", `type=image,name=${over.pushByDigest.name},push-by-digest=true,name-canonical=true,push=true`);
+  } else if (s.push && over.pushOnce) {
+    args.push("--output", PUSH_ONCE_OUTPUT, ...repeat("--output", s.outputs));
   } else {
     if (s.push) args.push("--push");
     if (s.load) args.push("--load");
@@ -102,7 +109,9 @@ function bakeArgs(s, ctx, opts) {
   args.push(...repeat("--file", opts.files));
   args.push(...repeat("--set", opts.set));
   if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, "0.19.0")) args.push(...repeat("--allow", opts.allow));
-  args.push(...bakeOutputFlags(s, provenanceArg(s, ctx), opts.metadataFile, opts.targets));
+  const once = s.push && opts.pushOnceTargets !== void 0 && opts.pushOnceTargets.length > 0 ? opts.pushOnceTargets : void 0;
+  if (once) args.push(...repeat("--set", once.map((t) => `${t}.output=${PUSH_ONCE_OUTPUT}`)));
+  args.push(...bakeOutputFlags(once ? { ...s, push: false, load: false } : s, provenanceArg(s, ctx), opts.metadataFile, opts.targets));
   return args;
 }
 function bakeOutputFlags(s, provenance, metadataFile, targets) {
@@ -548,12 +557,20 @@ function singleResult(s, metadataFile, iidFile, pushedByDigest) {
 }
 async function bake(s, env, files, targets, set, allow) {
   const metadataFile = path2.join(env.tempDir, "bake-metadata.json");
-  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow });
+  let printed;
+  let pushOnceTargets;
+  if (s.push && enginePushesTwice(env.ctx.caps)) {
+    printed = await printBake(env, files, targets, set);
+    const names = Object.keys(printed);
+    if (names.every((n) => (printed?.[n]?.output ?? []).length === 0)) pushOnceTargets = names;
+    else info("bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)");
+  }
+  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow, ...pushOnceTargets ? { pushOnceTargets } : {} });
   info(`buildx ${args.slice(1).map(quoteForLog).join(" ")}`);
   const { code, log } = await streamed(env, args, "");
   if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, "bake");
   const all = readJson(metadataFile);
-  const printed = await printBake(env, files, targets, set);
+  printed ??= await printBake(env, files, targets, set);
   return bakeResults(s, all, printed, ["buildx.build.warnings"]);
 }
 function bakeResults(s, all, printed, skipKeys) {
