@@ -4,17 +4,17 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-G3FWNLO3.js";
+} from "./chunks/chunk-F7TLJY6V.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-LCCD6XM4.js";
+} from "./chunks/chunk-55IMQIZ2.js";
 import {
   loadState,
   samePlatform
-} from "./chunks/chunk-SBARHSWR.js";
+} from "./chunks/chunk-OSIASKNL.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

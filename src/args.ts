@@ -42,20 +42,28 @@ function csvField(key: string, value: string): string {
   return /[,"]/.test(value) ? `"${key}=${value.replaceAll('"', '""')}"` : `${key}=${value}`
 }
 
-export function secretArgs(s: Settings, files: BuildFiles): string[] {
-  const out: string[] = []
-  for (const sec of s.secrets) {
+/** One buildx secret spec per secret: a value by the private file it was written to, never itself. */
+export function secretSpecs(s: Settings, files: Pick<BuildFiles, 'secretFiles'>): string[] {
+  return s.secrets.map(sec => {
     if (sec.kind === 'value') {
       const path = files.secretFiles.get(sec.id)
       if (!path) throw new Error(`internal: no file written for secret ${sec.id}`)
-      out.push('--secret', `id=${sec.id},${csvField('src', path)}`)
-    } else if (sec.kind === 'file') {
-      out.push('--secret', `id=${sec.id},${csvField('src', sec.source)}`)
-    } else {
-      out.push('--secret', `id=${sec.id},env=${sec.source}`)
+      return `id=${sec.id},${csvField('src', path)}`
     }
-  }
-  return out
+    return sec.kind === 'file' ? `id=${sec.id},${csvField('src', sec.source)}` : `id=${sec.id},env=${sec.source}`
+  })
+}
+
+/**
+ * The secrets inputs for every bake target (`--set *.secrets=...`, which replaces what the
+ * definition says of secrets): bake takes them as overrides, as buildx build takes --secret.
+ */
+export function bakeSecretSets(s: Settings, files: Pick<BuildFiles, 'secretFiles'>): string[] {
+  return secretSpecs(s, files).map(spec => `*.secrets=${spec}`)
+}
+
+export function secretArgs(s: Settings, files: BuildFiles): string[] {
+  return repeat('--secret', secretSpecs(s, files))
 }
 
 export function repeat(flag: string, values: string[]): string[] {

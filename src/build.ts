@@ -3,7 +3,7 @@ import * as core from './gh.js'
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { bakeArgs, buildArgs, enginePushesTwice, imagetoolsCreateArgs, type BuildContext } from './args.js'
+import { bakeArgs, bakeSecretSets, buildArgs, enginePushesTwice, imagetoolsCreateArgs, type BuildContext } from './args.js'
 import { type Buildx, buildxOrThrow, runBuildx } from './engines/buildx.js'
 import { CommandError, type RunResult } from './exec.js'
 import type { Settings } from './inputs.js'
@@ -127,8 +127,9 @@ export function singleResult(s: Settings, metadataFile: string, iidFile: string,
 }
 
 /** Bake: one invocation for all targets, so shared stages build once. */
-export async function bake(s: Settings, env: BuildEnv, files: string[], targets: string[], set: string[], allow: string[]): Promise<BuildResult[]> {
+export async function bake(s: Settings, env: BuildEnv, files: string[], targets: string[], userSet: string[], allow: string[]): Promise<BuildResult[]> {
   const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
+  const set = [...bakeSecretSets(s, env), ...userSet]
   let printed: Record<string, PrintedTarget> | undefined
   let pushOnceTargets: string[] | undefined
   if (s.push && enginePushesTwice(env.ctx.caps)) {

@@ -3,6 +3,7 @@
 import * as core from './gh.js'
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { bakeSecretSets } from './args.js'
 import { bakeResults, githubContext, quoteForLog, readJson, relayOutput, singleResult, writeSecretFiles, type BuildResult, type PrintedTarget } from './build.js'
 import {
   BAKE_METADATA_EXTRAS,
@@ -110,14 +111,15 @@ async function depotSingle(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS
   return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? '')))
 }
 
-async function depotBake(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS.ProcessEnv, dir: string, plan: DepotBakePlan): Promise<{ results: BuildResult[]; metadata: Record<string, unknown> }> {
-  const print = await runDepot(d, depotBakePrintArgs({ files: plan.files, targets: plan.targets, set: s.set }), { env })
+async function depotBake(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS.ProcessEnv, dir: string, plan: DepotBakePlan, secretFiles: Map<string, string>): Promise<{ results: BuildResult[]; metadata: Record<string, unknown> }> {
+  const set = [...bakeSecretSets(s, { secretFiles }), ...s.set]
+  const print = await runDepot(d, depotBakePrintArgs({ files: plan.files, targets: plan.targets, set }), { env })
   if (print.code !== 0) {
     throw new InputError(plan.files.length > 0 ? 'files' : 'targets', `depot bake cannot read the definition: ${(print.stderr || print.stdout).trim().split('\n').pop() ?? ''}`)
   }
   const printed = (JSON.parse(print.stdout) as { target?: Record<string, PrintedTarget> }).target ?? {}
   const metadataFile = path.join(dir, 'depot-bake-metadata.json')
-  const r = await streamed(d, depotBakeArgs(s, ctx, { files: plan.files, targets: plan.targets, set: s.set, metadataFile }), env)
+  const r = await streamed(d, depotBakeArgs(s, ctx, { files: plan.files, targets: plan.targets, set, metadataFile }), env)
   if (r.code !== 0) failure(r, s, 'bake')
   const all = readJson(metadataFile)
   const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS)
@@ -146,13 +148,13 @@ export async function buildWithDepot(s: Settings, state: State, choice: EngineCh
     const ctx: DepotContext = { project, ...githubContext() }
     let outcome: DepotOutcome
     let metadata: Record<string, unknown>
+    secretFiles = writeSecretFiles(s, state.tempDir)
     if (bakePlan || s.files.length > 0 || s.targets.length > 0) {
       const plan = bakePlan ?? { files: s.files, targets: s.targets }
-      const baked = await core.group(`Bake ${plan.targets.join(', ') || 'default'} on Depot`, () => depotBake(s, depot, ctx, env, state.tempDir, plan))
+      const baked = await core.group(`Bake ${plan.targets.join(', ') || 'default'} on Depot`, () => depotBake(s, depot, ctx, env, state.tempDir, plan, secretFiles))
       outcome = { results: baked.results, single: false }
       metadata = baked.metadata
     } else {
-      secretFiles = writeSecretFiles(s, state.tempDir)
       const result = await core.group('Build on Depot', () => depotSingle(s, depot, ctx, env, state.tempDir, secretFiles))
       outcome = { results: [result], single: true }
       metadata = result.metadata

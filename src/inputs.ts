@@ -239,6 +239,17 @@ export function parseInputs(readRaw: InputReader): Settings {
   const tags = checkTags(list('tags', true), 'tags', matrix.trim() !== '')
   const context = read('context').trim() || '.'
 
+  const files = list('files')
+  const targets = list('targets', true)
+  for (const t of targets) {
+    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError('targets', `${JSON.stringify(clip(t))} is not a bake target name`)
+  }
+  if (matrix.trim() && files.length > 0) throw new InputError('matrix', 'give a matrix or bake files, not both')
+  if (matrix.trim() && targets.length > 0) throw new InputError('targets', 'the matrix names its own targets (matrix-name); drop targets or the matrix')
+  checkModeInputs(mode === 'merge' ? 'merge' : matrix.trim() ? 'matrix' : files.length > 0 || targets.length > 0 ? 'bake' : 'build', name => {
+    const v = read(name).trim()
+    return name === 'context' ? v !== '' && v !== '.' : name === 'push-by-digest' ? pushByDigest : v !== ''
+  })
   if (pushByDigest && (load || outputs.length > 0)) throw new InputError('push-by-digest', 'pushes untagged to the registry; it cannot be combined with load or outputs')
   if (pushByDigest && tags.length === 0) throw new InputError('tags', 'push-by-digest needs the repository to push to, e.g. ghcr.io/org/app')
 
@@ -263,12 +274,6 @@ export function parseInputs(readRaw: InputReader): Settings {
     throw new InputError('digests', 'digests are only read in merge mode (mode: merge)')
   }
 
-  const files = list('files')
-  const targets = list('targets', true)
-  for (const t of targets) {
-    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError('targets', `${JSON.stringify(clip(t))} is not a bake target name`)
-  }
-  if (matrix.trim() && files.length > 0) throw new InputError('matrix', 'give a matrix or bake files, not both')
   const platformSplit = bool('platform-split', false)
   if (platformSplit && platforms.length < 2) throw new InputError('platform-split', 'needs at least two platforms')
   if (platformSplit && !push) throw new InputError('platform-split', 'pushes each platform by digest, so it needs push: true')
@@ -385,6 +390,54 @@ function checkEach(items: string[], input: string, re: RegExp, problem: string):
 function checkSize(v: string, input: string): string {
   if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v)) throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`)
   return v
+}
+
+/**
+ * Inputs of one build that a bake definition owns, with the bake key that carries each: with bake
+ * files they are refused (never silently dropped) and the message says where they go instead.
+ */
+const BAKE_OWNED: ReadonlyArray<readonly [string, string]> = [
+  ['context', 'context'],
+  ['file', 'dockerfile'],
+  ['tags', 'tags'],
+  ['platforms', 'platform'],
+  ['build-args', 'args.NAME'],
+  ['labels', 'labels.NAME'],
+  ['annotations', 'annotations'],
+  ['build-contexts', 'contexts.NAME'],
+  ['target', 'target'],
+  ['cache-from', 'cache-from'],
+  ['cache-to', 'cache-to'],
+  ['outputs', 'output'],
+  ['network', 'network'],
+  ['shm-size', 'shm-size'],
+  ['ulimit', 'ulimits'],
+  ['add-hosts', 'extra-hosts']
+]
+
+export type BuildMode = 'build' | 'bake' | 'matrix' | 'merge'
+
+/**
+ * Every input is either used by the mode at hand or refused with the reason: an input that
+ * would be ignored is an error, before anything runs. `given` says whether the workflow set it.
+ */
+export function checkModeInputs(mode: BuildMode, given: (name: string) => boolean): void {
+  if (mode === 'bake') {
+    for (const [input, key] of BAKE_OWNED) {
+      if (given(input)) {
+        throw new InputError(input, `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`)
+      }
+    }
+  }
+  if (mode === 'matrix' && given('add-hosts')) {
+    throw new InputError('add-hosts', 'is not carried into matrix targets; use a single build for extra hosts')
+  }
+  if ((mode === 'bake' || mode === 'matrix') && given('push-by-digest')) {
+    throw new InputError('push-by-digest', 'works on a single build; bake and matrix targets are pushed by their tags')
+  }
+  if (mode === 'build' && given('set')) {
+    throw new InputError('set', 'overrides bake targets; it needs files, targets or a matrix')
+  }
 }
 
 /** Checks that need to know the machine (engine image store, buildx version), but still pure. */

@@ -111,7 +111,11 @@ function bakeFromMatrix(s: Settings, dir: string): { file: string; targets: stri
     ...(s.annotations.length > 0 ? { annotations: s.annotations } : {}),
     ...(s.cacheFrom.length > 0 ? { 'cache-from': s.cacheFrom } : {}),
     ...(s.cacheTo.length > 0 ? { 'cache-to': s.cacheTo } : {}),
-    ...(s.outputs.length > 0 ? { output: s.outputs } : {})
+    ...(s.outputs.length > 0 ? { output: s.outputs } : {}),
+    ...(s.buildContexts.length > 0 ? { contexts: Object.fromEntries(s.buildContexts.map(c => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)])) } : {}),
+    ...(s.network ? { network: s.network } : {}),
+    ...(s.shmSize ? { 'shm-size': s.shmSize } : {}),
+    ...(s.ulimit.length > 0 ? { ulimits: s.ulimit } : {})
   }
   const def = matrixToBake(combos, base, { tagTemplates: s.tags, ...(s.matrixName ? { nameTemplate: s.matrixName } : {}) })
   const file = path.join(dir, 'matrix.bake.json')

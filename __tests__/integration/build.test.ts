@@ -1,6 +1,7 @@
 // The foundation, for real: dist/main.js + dist/post.js against the testbed's engine, buildx and
 // registry; results checked over the registry's HTTP API and the engine's own CLI.
 import { describe, expect, it, beforeAll } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { catalog, expectSuccess, getManifest, registryRequests, runAction, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
@@ -95,6 +96,45 @@ describe('one build, run as the runner runs the action', () => {
       expect(JSON.parse(run.mainOutputs['metadata'] ?? '{}')[tag]['containerimage.digest']).toBe(index.digest)
     }
     expect(requests.filter(r => r.status >= 500)).toEqual([])
+  })
+
+  it('hands the secrets inputs to every bake target and every matrix target, by file and by env', async () => {
+    // The RUN step fails unless both secrets arrive with the right content; the Dockerfile only
+    // holds their hashes, so the values themselves are in no file and no argv.
+    const value = `bake-secret-${Math.random().toString(36).slice(2)}`
+    const fromEnv = `env-secret-${Math.random().toString(36).slice(2)}`
+    const sha = (v: string) => createHash('sha256').update(v).digest('hex')
+    const check = (id: string, v: string) => `test "$(sha256sum < /run/secrets/${id} | cut -c1-64)" = "${sha(v)}"`
+    const secretCtx = writeContext({
+      Dockerfile: `FROM ${tb.baseImage}\nARG V=0\nRUN --mount=type=secret,id=tok,required=true --mount=type=secret,id=envtok,required=true ${check('tok', value)} && ${check('envtok', fromEnv)} && echo "$V" > /v\n`,
+      'docker-bake.hcl': ['target "one" {', '}', 'target "two" {', '  args = { V = "2" }', '}'].join('\n')
+    })
+    const secretInputs = { secrets: `tok=${value}`, 'secret-envs': 'envtok=BIA_TEST_SECRET' }
+    const env = { BIA_TEST_SECRET: fromEnv }
+    const baked = await runAction({ files: path.join(secretCtx, 'docker-bake.hcl'), targets: 'one,two', 'no-cache': 'true', ...secretInputs }, { cwd: secretCtx, env })
+    expectSuccess(baked)
+    expect(Object.keys(JSON.parse(baked.mainOutputs['metadata'] ?? '{}')).sort()).toEqual(['one', 'two'])
+    const matrix = await runAction({ context: secretCtx, matrix: 'V: [a, b]', 'no-cache': 'true', ...secretInputs }, { env })
+    expectSuccess(matrix)
+    expect(Object.keys(JSON.parse(matrix.mainOutputs['metadata'] ?? '{}'))).toHaveLength(2)
+    for (const run of [baked, matrix]) {
+      const shown = run.main.log.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
+      expect(shown).not.toContain(value)
+      expect(shown).not.toContain(fromEnv)
+    }
+    // without the secrets the same bake fails: the check above is not vacuous
+    const without = await runAction({ files: path.join(secretCtx, 'docker-bake.hcl'), targets: 'one', 'no-cache': 'true' }, { cwd: secretCtx })
+    expect(without.main.code).not.toBe(0)
+  })
+
+  it('refuses a single-build input with bake files before building, naming where it goes', async () => {
+    const repo = uniqueRepo('bake-refused')
+    const bakeCtx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n`, 'docker-bake.hcl': `target "default" {\n  tags = ["${tb.registry}/${repo}:x"]\n}\n` })
+    const run = await runAction({ files: path.join(bakeCtx, 'docker-bake.hcl'), tags: `${tb.registry}/${repo}:y`, push: 'true' }, { cwd: bakeCtx })
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(/::error::tags: is for a single build or a matrix; .* set: \*\.tags=/)
+    expect(run.main.log).not.toContain('buildx bake')
+    expect(await catalog()).not.toContain(repo)
   })
 
   it('loads a single-platform image into the engine', async () => {

@@ -4,6 +4,7 @@ import {
   attestationsSupported,
   bakeArgs,
   buildArgs,
+  bakeSecretSets,
   createBuilderArgs,
   enginePushesTwice,
   imagetoolsCreateArgs,
@@ -271,6 +272,25 @@ describe('buildArgs', () => {
     }
     // a value that looks like a flag is only ever a flag's value, never a flag of its own
     expect(argv.filter(a => a === '--push')).toHaveLength(0)
+  })
+})
+
+describe('bakeSecretSets', () => {
+  it('overrides every target with one spec per secret, values by their file only', () => {
+    const s = settings({
+      secrets: [
+        { id: 'token', kind: 'value', source: 's3cr3t' },
+        { id: 'key', kind: 'file', source: '/run/my,key.pem' },
+        { id: 'gh', kind: 'env', source: 'GITHUB_TOKEN' }
+      ]
+    })
+    const sets = bakeSecretSets(s, FILES)
+    expect(sets).toEqual(['*.secrets=id=token,src=/tmp/run/secret-token', '*.secrets=id=key,"src=/run/my,key.pem"', '*.secrets=id=gh,env=GITHUB_TOKEN'])
+    expect(sets.join(' ')).not.toContain('s3cr3t')
+  })
+
+  it('is empty without secrets', () => {
+    expect(bakeSecretSets(settings(), FILES)).toEqual([])
   })
 })
 

@@ -201,6 +201,12 @@ describe('parseInputs: valid inputs', () => {
       { files: 'docker-bake.hcl\ncompose.yaml', targets: 'app, worker-1\nsome_target', set: 'app.args.X=1\n*.platform=linux/amd64' },
       { files: ['docker-bake.hcl', 'compose.yaml'], targets: ['app', 'worker-1', 'some_target'], set: ['app.args.X=1', '*.platform=linux/amd64'] }
     ],
+    [
+      'a matrix takes the run options of a single build',
+      { matrix: 'v: [a, b]', tags: 'app:{{v}}', network: 'host', 'shm-size': '1g', ulimit: 'nofile=1024', 'build-contexts': 'base=docker-image://alpine', secrets: 'tok=x' },
+      { network: 'host', shmSize: '1g', ulimit: ['nofile=1024'], buildContexts: ['base=docker-image://alpine'], secrets: [{ id: 'tok', kind: 'value', source: 'x' }] }
+    ],
+    ['bake files take secrets, push and no-cache', { files: 'docker-bake.hcl', 'secret-envs': 'tok=TOKEN', push: 'true', 'no-cache': 'true' }, { secrets: [{ id: 'tok', kind: 'env', source: 'TOKEN' }], push: true, noCache: true }],
     ['matrix kept as written', { matrix: 'variant: [slim, full]\n', 'matrix-name': ' {{variant}} ' }, { matrix: 'variant: [slim, full]\n', matrixName: '{{variant}}' }],
     ['sizes', { 'shm-size': '512M' }, { shmSize: '512M' }],
     ['fractional size', { 'shm-size': '1.5g' }, { shmSize: '1.5g' }],
@@ -309,7 +315,22 @@ describe('parseInputs: invalid inputs', () => {
     ['ulimit without a number', { ulimit: 'nofile=lots' }, 'ulimit'],
     ['ulimit with shell text', { ulimit: 'nofile=1024; rm -rf /' }, 'ulimit'],
     ['add-host without an address', { 'add-hosts': 'db' }, 'add-hosts'],
-    ['add-host with a space', { 'add-hosts': 'db: 10.0.0.2' }, 'add-hosts']
+    ['add-host with a space', { 'add-hosts': 'db: 10.0.0.2' }, 'add-hosts'],
+    // an input the mode would ignore is refused, never dropped
+    ['tags with bake files', { files: 'docker-bake.hcl', tags: 'app:1' }, 'tags'],
+    ['platforms with bake targets', { targets: 'app', platforms: 'linux/amd64' }, 'platforms'],
+    ['build-args with bake files', { files: 'docker-bake.hcl', 'build-args': 'X=1' }, 'build-args'],
+    ['context with bake files', { files: 'docker-bake.hcl', context: 'src' }, 'context'],
+    ['file with bake files', { files: 'docker-bake.hcl', file: 'Dockerfile.prod' }, 'file'],
+    ['outputs with bake files', { files: 'docker-bake.hcl', outputs: 'type=local,dest=out' }, 'outputs'],
+    ['build-contexts with bake files', { files: 'docker-bake.hcl', 'build-contexts': 'base=docker-image://alpine' }, 'build-contexts'],
+    ['cache-to with bake files', { files: 'docker-bake.hcl', 'cache-to': 'type=gha' }, 'cache-to'],
+    ['network with bake files', { files: 'docker-bake.hcl', network: 'host' }, 'network'],
+    ['add-hosts with a matrix', { matrix: 'v: [a, b]', tags: 'app:{{v}}', 'add-hosts': 'db:10.0.0.2' }, 'add-hosts'],
+    ['targets with a matrix', { matrix: 'v: [a, b]', tags: 'app:{{v}}', targets: 'app' }, 'targets'],
+    ['push-by-digest with bake files', { files: 'docker-bake.hcl', 'push-by-digest': 'true' }, 'push-by-digest'],
+    ['push-by-digest with a matrix', { matrix: 'v: [a]', 'push-by-digest': 'true', tags: 'ghcr.io/o/app' }, 'push-by-digest'],
+    ['set on a single build', { set: '*.platform=linux/amd64' }, 'set']
   ])('%s', (_what, overrides, input) => {
     let err: unknown
     try {

@@ -41,20 +41,21 @@ function provenanceArg(s, ctx) {
 function csvField(key, value) {
   return /[,"]/.test(value) ? `"${key}=${value.replaceAll('"', '""')}"` : `${key}=${value}`;
 }
-function secretArgs(s, files) {
-  const out = [];
-  for (const sec of s.secrets) {
+function secretSpecs(s, files) {
+  return s.secrets.map((sec) => {
     if (sec.kind === "value") {
       const path5 = files.secretFiles.get(sec.id);
       if (!path5) throw new Error(`internal: no file written for secret ${sec.id}`);
-      out.push("--secret", `id=${sec.id},${csvField("src", path5)}`);
-    } else if (sec.kind === "file") {
-      out.push("--secret", `id=${sec.id},${csvField("src", sec.source)}`);
-    } else {
-      out.push("--secret", `id=${sec.id},env=${sec.source}`);
+      return `id=${sec.id},${csvField("src", path5)}`;
     }
-  }
-  return out;
+    return sec.kind === "file" ? `id=${sec.id},${csvField("src", sec.source)}` : `id=${sec.id},env=${sec.source}`;
+  });
+}
+function bakeSecretSets(s, files) {
+  return secretSpecs(s, files).map((spec) => `*.secrets=${spec}`);
+}
+function secretArgs(s, files) {
+  return repeat("--secret", secretSpecs(s, files));
 }
 function repeat(flag, values) {
   return values.flatMap((v) => [flag, v]);
@@ -555,8 +556,9 @@ function singleResult(s, metadataFile, iidFile, pushedByDigest) {
     exports: exportsOf(s.outputs)
   };
 }
-async function bake(s, env, files, targets, set, allow) {
+async function bake(s, env, files, targets, userSet, allow) {
   const metadataFile = path2.join(env.tempDir, "bake-metadata.json");
+  const set = [...bakeSecretSets(s, env), ...userSet];
   let printed;
   let pushOnceTargets;
   if (s.push && enginePushesTwice(env.ctx.caps)) {
@@ -1526,6 +1528,7 @@ function loadState() {
 
 export {
   versionAtLeast,
+  bakeSecretSets,
   repeat,
   buildFlags,
   bakeOutputFlags,

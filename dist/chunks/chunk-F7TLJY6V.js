@@ -4,6 +4,7 @@ import {
   bake,
   bakeOutputFlags,
   bakeResults,
+  bakeSecretSets,
   buildFlags,
   buildxOrThrow,
   collectReports,
@@ -38,7 +39,7 @@ import {
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-SBARHSWR.js";
+} from "./chunk-OSIASKNL.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
@@ -7700,14 +7701,15 @@ async function depotSingle(s, d, ctx, env, dir, secretFiles) {
   if (r.code !== 0) failure(r, s, "build");
   return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? "")));
 }
-async function depotBake(s, d, ctx, env, dir, plan) {
-  const print = await runDepot(d, depotBakePrintArgs({ files: plan.files, targets: plan.targets, set: s.set }), { env });
+async function depotBake(s, d, ctx, env, dir, plan, secretFiles) {
+  const set = [...bakeSecretSets(s, { secretFiles }), ...s.set];
+  const print = await runDepot(d, depotBakePrintArgs({ files: plan.files, targets: plan.targets, set }), { env });
   if (print.code !== 0) {
     throw new InputError(plan.files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${(print.stderr || print.stdout).trim().split("\n").pop() ?? ""}`);
   }
   const printed = JSON.parse(print.stdout).target ?? {};
   const metadataFile = path2.join(dir, "depot-bake-metadata.json");
-  const r = await streamed(d, depotBakeArgs(s, ctx, { files: plan.files, targets: plan.targets, set: s.set, metadataFile }), env);
+  const r = await streamed(d, depotBakeArgs(s, ctx, { files: plan.files, targets: plan.targets, set, metadataFile }), env);
   if (r.code !== 0) failure(r, s, "bake");
   const all = readJson(metadataFile);
   const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS);
@@ -7730,13 +7732,13 @@ async function buildWithDepot(s, state, choice, bakePlan) {
     const ctx = { project, ...githubContext() };
     let outcome;
     let metadata;
+    secretFiles = writeSecretFiles(s, state.tempDir);
     if (bakePlan || s.files.length > 0 || s.targets.length > 0) {
       const plan = bakePlan ?? { files: s.files, targets: s.targets };
-      const baked = await group(`Bake ${plan.targets.join(", ") || "default"} on Depot`, () => depotBake(s, depot, ctx, env, state.tempDir, plan));
+      const baked = await group(`Bake ${plan.targets.join(", ") || "default"} on Depot`, () => depotBake(s, depot, ctx, env, state.tempDir, plan, secretFiles));
       outcome = { results: baked.results, single: false };
       metadata = baked.metadata;
     } else {
-      secretFiles = writeSecretFiles(s, state.tempDir);
       const result = await group("Build on Depot", () => depotSingle(s, depot, ctx, env, state.tempDir, secretFiles));
       outcome = { results: [result], single: true };
       metadata = result.metadata;
@@ -8028,6 +8030,17 @@ function parseInputs(readRaw) {
   const matrix = read("matrix");
   const tags = checkTags(list("tags", true), "tags", matrix.trim() !== "");
   const context = read("context").trim() || ".";
+  const files = list("files");
+  const targets = list("targets", true);
+  for (const t of targets) {
+    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
+  }
+  if (matrix.trim() && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
+  if (matrix.trim() && targets.length > 0) throw new InputError("targets", "the matrix names its own targets (matrix-name); drop targets or the matrix");
+  checkModeInputs(mode === "merge" ? "merge" : matrix.trim() ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build", (name) => {
+    const v = read(name).trim();
+    return name === "context" ? v !== "" && v !== "." : name === "push-by-digest" ? pushByDigest : v !== "";
+  });
   if (pushByDigest && (load || outputs.length > 0)) throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
   if (pushByDigest && tags.length === 0) throw new InputError("tags", "push-by-digest needs the repository to push to, e.g. ghcr.io/org/app");
   const maxParallelRaw = read("max-parallel").trim() || "4";
@@ -8049,12 +8062,6 @@ function parseInputs(readRaw) {
   } else if (digests.length > 0 || digestsFrom.length > 0) {
     throw new InputError("digests", "digests are only read in merge mode (mode: merge)");
   }
-  const files = list("files");
-  const targets = list("targets", true);
-  for (const t of targets) {
-    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
-  }
-  if (matrix.trim() && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
   const platformSplit = bool("platform-split", false);
   if (platformSplit && platforms.length < 2) throw new InputError("platform-split", "needs at least two platforms");
   if (platformSplit && !push) throw new InputError("platform-split", "pushes each platform by digest, so it needs push: true");
@@ -8160,6 +8167,42 @@ function checkEach(items, input, re, problem) {
 function checkSize(v, input) {
   if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v)) throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`);
   return v;
+}
+var BAKE_OWNED = [
+  ["context", "context"],
+  ["file", "dockerfile"],
+  ["tags", "tags"],
+  ["platforms", "platform"],
+  ["build-args", "args.NAME"],
+  ["labels", "labels.NAME"],
+  ["annotations", "annotations"],
+  ["build-contexts", "contexts.NAME"],
+  ["target", "target"],
+  ["cache-from", "cache-from"],
+  ["cache-to", "cache-to"],
+  ["outputs", "output"],
+  ["network", "network"],
+  ["shm-size", "shm-size"],
+  ["ulimit", "ulimits"],
+  ["add-hosts", "extra-hosts"]
+];
+function checkModeInputs(mode, given) {
+  if (mode === "bake") {
+    for (const [input, key] of BAKE_OWNED) {
+      if (given(input)) {
+        throw new InputError(input, `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`);
+      }
+    }
+  }
+  if (mode === "matrix" && given("add-hosts")) {
+    throw new InputError("add-hosts", "is not carried into matrix targets; use a single build for extra hosts");
+  }
+  if ((mode === "bake" || mode === "matrix") && given("push-by-digest")) {
+    throw new InputError("push-by-digest", "works on a single build; bake and matrix targets are pushed by their tags");
+  }
+  if (mode === "build" && given("set")) {
+    throw new InputError("set", "overrides bake targets; it needs files, targets or a matrix");
+  }
 }
 function checkAgainstCapabilities(s, caps) {
   if (caps.driver === "docker" && (s.platformSplit || s.pushByDigest)) {
@@ -8570,7 +8613,11 @@ function bakeFromMatrix(s, dir) {
     ...s.annotations.length > 0 ? { annotations: s.annotations } : {},
     ...s.cacheFrom.length > 0 ? { "cache-from": s.cacheFrom } : {},
     ...s.cacheTo.length > 0 ? { "cache-to": s.cacheTo } : {},
-    ...s.outputs.length > 0 ? { output: s.outputs } : {}
+    ...s.outputs.length > 0 ? { output: s.outputs } : {},
+    ...s.buildContexts.length > 0 ? { contexts: Object.fromEntries(s.buildContexts.map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)])) } : {},
+    ...s.network ? { network: s.network } : {},
+    ...s.shmSize ? { "shm-size": s.shmSize } : {},
+    ...s.ulimit.length > 0 ? { ulimits: s.ulimit } : {}
   };
   const def = matrixToBake(combos, base, { tagTemplates: s.tags, ...s.matrixName ? { nameTemplate: s.matrixName } : {} });
   const file = path3.join(dir, "matrix.bake.json");

@@ -6,7 +6,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-SBARHSWR.js";
+} from "./chunk-OSIASKNL.js";
 import {
   appendSummary,
   group,
