@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
-  parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-F7TLJY6V.js";
+} from "./chunks/chunk-J7Y3UOIU.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-55IMQIZ2.js";
+} from "./chunks/chunk-66FNLXLO.js";
 import {
   loadState,
+  parseInputs,
   samePlatform
-} from "./chunks/chunk-OSIASKNL.js";
+} from "./chunks/chunk-QBUG3ATY.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

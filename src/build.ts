@@ -6,7 +6,7 @@ import path from 'node:path'
 import { bakeArgs, bakeSecretSets, buildArgs, enginePushesTwice, imagetoolsCreateArgs, type BuildContext } from './args.js'
 import { type Buildx, buildxOrThrow, runBuildx } from './engines/buildx.js'
 import { CommandError, type RunResult } from './exec.js'
-import type { Settings } from './inputs.js'
+import { INDEX_ANNOTATION, type Settings } from './inputs.js'
 import { InputError } from './lists.js'
 import { parseBuildError } from './probe.js'
 import { parseReference } from './reference.js'
@@ -243,7 +243,7 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
 /** Creates one manifest list from per-platform digests and applies the tags. */
 export async function mergeDigests(s: Settings, env: BuildEnv, sources: string[], tags: string[]): Promise<BuildResult> {
   const metadataFile = path.join(env.tempDir, 'merge-descriptor.json')
-  const args = imagetoolsCreateArgs(tags, sources, s.annotations.filter(a => /^index:|^[^:=]+=/.test(a)))
+  const args = imagetoolsCreateArgs(tags, sources, s.annotations.filter(a => INDEX_ANNOTATION.test(a)))
   core.info(`buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
   // The index is built client-side and put whole: a retry can only put the same complete index again.
   const r = await withRetry(() => buildxOrThrow(env.bx, args), 'imagetools create', 4, 500, isTransientRegistryError)

@@ -248,7 +248,8 @@ export function parseInputs(readRaw: InputReader): Settings {
   if (matrix.trim() && targets.length > 0) throw new InputError('targets', 'the matrix names its own targets (matrix-name); drop targets or the matrix')
   checkModeInputs(mode === 'merge' ? 'merge' : matrix.trim() ? 'matrix' : files.length > 0 || targets.length > 0 ? 'bake' : 'build', name => {
     const v = read(name).trim()
-    return name === 'context' ? v !== '' && v !== '.' : name === 'push-by-digest' ? pushByDigest : v !== ''
+    if (name === 'context') return v !== '' && v !== '.'
+    return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== ''
   })
   if (pushByDigest && (load || outputs.length > 0)) throw new InputError('push-by-digest', 'pushes untagged to the registry; it cannot be combined with load or outputs')
   if (pushByDigest && tags.length === 0) throw new InputError('tags', 'push-by-digest needs the repository to push to, e.g. ghcr.io/org/app')
@@ -270,6 +271,8 @@ export function parseInputs(readRaw: InputReader): Settings {
   if (mode === 'merge') {
     if (digests.length === 0 && digestsFrom.length === 0) throw new InputError('digests', 'merge mode needs the digests to merge (digests or digests-from)')
     if (tags.length === 0) throw new InputError('tags', 'merge mode needs at least one tag to apply to the merged manifest list')
+    const notIndex = list('annotations').find(a => !INDEX_ANNOTATION.test(a))
+    if (notIndex !== undefined) throw new InputError('annotations', `merge mode annotates the manifest list only; ${JSON.stringify(clip(notIndex))} is not key=value or index:key=value`)
   } else if (digests.length > 0 || digestsFrom.length > 0) {
     throw new InputError('digests', 'digests are only read in merge mode (mode: merge)')
   }
@@ -415,7 +418,13 @@ const BAKE_OWNED: ReadonlyArray<readonly [string, string]> = [
   ['add-hosts', 'extra-hosts']
 ]
 
+/** An annotation a merged manifest list can carry: index-level, or with no level (index). */
+export const INDEX_ANNOTATION = /^index:|^[^:=]+=/
+
 export type BuildMode = 'build' | 'bake' | 'matrix' | 'merge'
+
+/** Inputs whose default is false: set only when true (a bad value fails in its own parse). */
+const BOOLEAN_INPUTS = new Set(['load', 'no-cache', 'pull', 'platform-split', 'push-by-digest'])
 
 /**
  * Every input is either used by the mode at hand or refused with the reason: an input that
@@ -434,6 +443,14 @@ export function checkModeInputs(mode: BuildMode, given: (name: string) => boolea
   }
   if ((mode === 'bake' || mode === 'matrix') && given('push-by-digest')) {
     throw new InputError('push-by-digest', 'works on a single build; bake and matrix targets are pushed by their tags')
+  }
+  if (mode === 'merge') {
+    const owned = BAKE_OWNED.map(([input]) => input).filter(i => i !== 'tags' && i !== 'annotations' && i !== 'target')
+    for (const input of [...owned, 'secrets', 'secret-files', 'secret-envs', 'load', 'provenance', 'sbom', 'no-cache', 'pull', 'files', 'targets', 'set', 'matrix', 'platform-split', 'push-by-digest']) {
+      if (given(input)) {
+        throw new InputError(input, 'is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations')
+      }
+    }
   }
   if (mode === 'build' && given('set')) {
     throw new InputError('set', 'overrides bake targets; it needs files, targets or a matrix')

@@ -89,7 +89,7 @@ describe('matrix input', () => {
     ['matrix', { matrix: 'variant: [a, b\n' }, /matrix: .*YAML/],
     ['matrix', { matrix: 'variant: []\n' }, /matrix: .*no values/],
     ['tags', { matrix: 'variant: [a, b]\n', tags: 'localhost:5000/x:{{flavour}}' }, /tags: .*flavour/],
-    ['digests', { mode: 'merge', tags: 'localhost:5000/x:1', digests: 'sha256:1234' }, /digests: .*entry 1/]
+    ['digests', { mode: 'merge', context: '.', tags: 'localhost:5000/x:1', digests: 'sha256:1234' }, /digests: .*entry 1/]
   ])('bad %s input fails before anything is pushed', async (_input, inputs, message) => {
     const before = await catalog()
     const run = await runAction({ context: ctx, push: 'true', tags: `${tb.registry}/${uniqueRepo('bad')}:{{variant}}`, ...inputs })

@@ -207,6 +207,11 @@ describe('parseInputs: valid inputs', () => {
       { network: 'host', shmSize: '1g', ulimit: ['nofile=1024'], buildContexts: ['base=docker-image://alpine'], secrets: [{ id: 'tok', kind: 'value', source: 'x' }] }
     ],
     ['bake files take secrets, push and no-cache', { files: 'docker-bake.hcl', 'secret-envs': 'tok=TOKEN', push: 'true', 'no-cache': 'true' }, { secrets: [{ id: 'tok', kind: 'env', source: 'TOKEN' }], push: true, noCache: true }],
+    [
+      'merge mode takes tags, digests, index annotations, push and a target name',
+      { mode: 'merge', digests: D1, tags: 'app:1', annotations: 'index:org.example=x\norg.example.b=y', push: 'true', target: 'app', 'no-cache': 'false' },
+      { mode: 'merge', digests: [D1], tags: ['app:1'], annotations: ['index:org.example=x', 'org.example.b=y'], push: true, target: 'app' }
+    ],
     ['matrix kept as written', { matrix: 'variant: [slim, full]\n', 'matrix-name': ' {{variant}} ' }, { matrix: 'variant: [slim, full]\n', matrixName: '{{variant}}' }],
     ['sizes', { 'shm-size': '512M' }, { shmSize: '512M' }],
     ['fractional size', { 'shm-size': '1.5g' }, { shmSize: '1.5g' }],
@@ -330,7 +335,13 @@ describe('parseInputs: invalid inputs', () => {
     ['targets with a matrix', { matrix: 'v: [a, b]', tags: 'app:{{v}}', targets: 'app' }, 'targets'],
     ['push-by-digest with bake files', { files: 'docker-bake.hcl', 'push-by-digest': 'true' }, 'push-by-digest'],
     ['push-by-digest with a matrix', { matrix: 'v: [a]', 'push-by-digest': 'true', tags: 'ghcr.io/o/app' }, 'push-by-digest'],
-    ['set on a single build', { set: '*.platform=linux/amd64' }, 'set']
+    ['set on a single build', { set: '*.platform=linux/amd64' }, 'set'],
+    ['platforms in merge mode', { ...merge, digests: D1, platforms: 'linux/amd64' }, 'platforms'],
+    ['build-args in merge mode', { ...merge, digests: D1, 'build-args': 'X=1' }, 'build-args'],
+    ['load in merge mode', { ...merge, digests: D1, load: 'true' }, 'load'],
+    ['secrets in merge mode', { ...merge, digests: D1, secrets: 'a=1' }, 'secrets'],
+    ['context in merge mode', { ...merge, digests: D1, context: 'src' }, 'context'],
+    ['a manifest annotation in merge mode', { ...merge, digests: D1, annotations: 'manifest:org.example=x' }, 'annotations']
   ])('%s', (_what, overrides, input) => {
     let err: unknown
     try {

@@ -1,12 +1,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
-  DIGEST_RE,
   bake,
   bakeOutputFlags,
   bakeResults,
   bakeSecretSets,
   buildFlags,
   buildxOrThrow,
+  cacheToForRun,
+  checkAgainstCapabilities,
   collectReports,
   createBuilderArgs,
   defaultBuilderName,
@@ -14,13 +15,14 @@ import {
   engineUsesContainerdStore,
   familiarName,
   finalStageBase,
+  forkOf,
   githubContext,
   inspectBuilder,
   isIndex,
-  isPlatform,
   mergeDigests,
   normalizePlatform,
   parseBuildError,
+  parseInputs,
   parseManifestJson,
   parseReference,
   processRunner,
@@ -30,6 +32,8 @@ import {
   repeat,
   runBuildx,
   saveState,
+  scopeEnvFrom,
+  scopedBuilderName,
   setReportOutputs,
   setupBuildx,
   singleBuild,
@@ -39,7 +43,7 @@ import {
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-OSIASKNL.js";
+} from "./chunk-QBUG3ATY.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
@@ -52,10 +56,6 @@ import {
   getInput,
   group,
   info,
-  parseBool,
-  parseCsvFields,
-  parseKeyValues,
-  parseList,
   setFailed,
   setOutput,
   setSecret,
@@ -7845,385 +7845,6 @@ function chooseEngine(f) {
   return { engine: "depot", reason: `Depot project ${clip(project.id, 40)} from ${project.source} and credentials from ${credentials}`, project: project.id, projectSource: project.source ?? "" };
 }
 
-// src/isolation.ts
-import { createHash as createHash2 } from "node:crypto";
-var BUILDER_SCOPES = ["none", "job", "branch", "repo", "actor"];
-function scopeEnvFrom(env) {
-  return {
-    repository: env["GITHUB_REPOSITORY"] ?? "",
-    refName: env["GITHUB_REF_NAME"] ?? "",
-    actor: env["GITHUB_ACTOR"] ?? "",
-    runId: env["GITHUB_RUN_ID"] ?? "",
-    job: env["GITHUB_JOB"] ?? ""
-  };
-}
-function scopeKey(scope, env, fork = "") {
-  const need = (value, variable) => {
-    if (!value) throw new InputError("builder-scope", `${scope} scope needs ${variable}, which is not set`);
-    return value;
-  };
-  const parts = [scope, need(env.repository, "GITHUB_REPOSITORY").toLowerCase()];
-  if (scope === "branch") parts.push(need(env.refName, "GITHUB_REF_NAME"));
-  if (scope === "actor") parts.push(need(env.actor, "GITHUB_ACTOR").toLowerCase());
-  if (scope === "job") parts.push(need(env.runId, "GITHUB_RUN_ID"), need(env.job, "GITHUB_JOB"));
-  if (fork) parts.push(`fork:${fork.toLowerCase()}`);
-  return JSON.stringify(parts);
-}
-function scopedBuilderName(scope, env, fork = "") {
-  if (scope === "none") return void 0;
-  const hash = createHash2("sha256").update(scopeKey(scope, env, fork)).digest("hex").slice(0, 12);
-  return `build-image-${scope}-${hash}`;
-}
-var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"];
-function fullName(repo) {
-  if (typeof repo !== "object" || repo === null) return void 0;
-  const name = repo.full_name;
-  return typeof name === "string" && name ? name : void 0;
-}
-function forkOf(eventName, event) {
-  if (!PULL_REQUEST_EVENTS.includes(eventName)) return "";
-  const e = typeof event === "object" && event !== null ? event : {};
-  const head = fullName(e.pull_request?.head?.repo);
-  const base = fullName(e.repository);
-  if (!head || !base) return head ?? "unknown fork";
-  return head.toLowerCase() === base.toLowerCase() ? "" : head;
-}
-function cacheType(entry) {
-  if (!entry.includes("=")) return "registry";
-  const m = /(?:^|,)\s*"?type=([^,"]*)/.exec(entry);
-  return m?.[1]?.trim() ?? "";
-}
-function cacheToForRun(cacheTo, fork, allowForkCacheWrite) {
-  if (!fork || allowForkCacheWrite || cacheTo.length === 0) return { cacheTo };
-  const kept = cacheTo.filter((c) => cacheType(c) === "inline");
-  const dropped = cacheTo.length - kept.length;
-  if (dropped === 0) return { cacheTo };
-  return {
-    cacheTo: kept,
-    warning: `cache-to: ${dropped} cache export(s) dropped: this run was started by a pull request from the fork ${fork}, which must not write to a shared cache (set allow-fork-cache-write: true to allow it)`
-  };
-}
-
-// src/inputs.ts
-var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
-var ENGINES = ["auto", "buildx", "depot"];
-var MODES = ["build", "merge"];
-var OUTPUT_TYPES = ["registry", "image", "docker", "oci", "tar", "local", "cacheonly"];
-var CACHE_TYPES = ["registry", "local", "inline", "gha", "s3", "azblob"];
-var MAX_INPUT_LENGTH = 64 * 1024;
-function oneOf(value, allowed, input, dflt) {
-  const v = value.trim() === "" ? dflt : value.trim();
-  if (!allowed.includes(v)) {
-    throw new InputError(input, `unknown value ${JSON.stringify(clip(v))}; expected one of ${allowed.join(", ")}`);
-  }
-  return v;
-}
-function checkPlatforms(items, input) {
-  for (const p of items) {
-    if (!isPlatform(p)) {
-      throw new InputError(input, `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
-    }
-  }
-  if (new Set(items.map(normalizePlatform)).size !== items.length) throw new InputError(input, "a platform is listed twice");
-  return items;
-}
-function checkTags(items, input, templated = false) {
-  for (const t of items) {
-    const ref = parseReference(templated ? t.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_-]*\s*\}\}/g, "x") : t);
-    if (!ref) throw new InputError(input, `${JSON.stringify(clip(t))} is not a valid image reference (lowercase name, optional :tag, no spaces)`);
-    if (ref.digest) throw new InputError(input, `${JSON.stringify(clip(t))} has a digest; a tag cannot be pushed to a digest`);
-  }
-  return items;
-}
-function checkTypedCsv(items, input, types) {
-  for (const item of items) {
-    if (!item.includes("=")) continue;
-    const fields = parseCsvFields(item, input);
-    const type = fields["type"];
-    if (type === void 0) throw new InputError(input, `${JSON.stringify(clip(item))} has no type=`);
-    if (!types.includes(type)) throw new InputError(input, `unknown type ${JSON.stringify(type)}; expected one of ${types.join(", ")}`);
-  }
-  return items;
-}
-function parseSecrets(read) {
-  const secrets = [];
-  const add = (input, kind) => {
-    const lines = parseList(read(input), input);
-    lines.forEach((line, i) => {
-      if (line.indexOf("=") <= 0) throw new InputError(input, `line ${i + 1} is not id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"} (value not shown)`);
-    });
-    for (const [id, source] of parseKeyValues(lines, input)) {
-      if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', '-'`);
-      if (kind !== "value" && source === "") throw new InputError(input, `secret ${id} names no ${kind === "file" ? "file" : "variable"}`);
-      if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source)) throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`);
-      if (kind === "file" && /[\n"]/.test(source)) throw new InputError(input, `secret ${id}: the path contains a newline or a quote`);
-      if (secrets.some((s) => s.id === id)) throw new InputError(input, `secret id ${id} is given twice`);
-      secrets.push({ id, kind, source });
-    }
-  };
-  add("secrets", "value");
-  add("secret-files", "file");
-  add("secret-envs", "env");
-  return secrets;
-}
-function checkAttest(value, input) {
-  const v = value.trim();
-  if (v === "" || /^(true|false)$/i.test(v)) return v.toLowerCase();
-  const fields = parseCsvFields(v, input);
-  if (fields["mode"] !== void 0 && !["min", "max"].includes(fields["mode"])) {
-    throw new InputError(input, `mode must be min or max, got ${JSON.stringify(clip(fields["mode"]))}`);
-  }
-  return v;
-}
-function parseInputs(readRaw) {
-  const read = (name) => {
-    const v = readRaw(name);
-    if (v.length > MAX_INPUT_LENGTH) throw new InputError(name, `value is ${v.length} characters; the limit is ${MAX_INPUT_LENGTH}`);
-    if (v.includes("\0")) throw new InputError(name, "value contains a NUL character");
-    return v;
-  };
-  const bool = (name, dflt) => parseBool(read(name), name, dflt);
-  const list = (name, comma = false) => parseList(read(name), name, { comma });
-  const mode = oneOf(read("mode"), MODES, "mode", "build");
-  const engine = oneOf(read("engine"), ENGINES, "engine", "auto");
-  const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
-  const buildxVersion = read("buildx-version").trim() || "latest";
-  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(buildxVersion)) {
-    throw new InputError("buildx-version", `expected latest, installed or a version like 0.29.1, got ${JSON.stringify(clip(buildxVersion))}`);
-  }
-  const buildxDownloadUrl = read("buildx-download-url").trim();
-  if (buildxDownloadUrl && !/^https?:\/\/[^\s]+$/.test(buildxDownloadUrl)) {
-    throw new InputError("buildx-download-url", `expected an http(s) URL, got ${JSON.stringify(clip(buildxDownloadUrl))}`);
-  }
-  const builder = read("builder").trim();
-  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
-    throw new InputError("builder", `${JSON.stringify(clip(builder))} is not a builder name`);
-  }
-  const builderScope = oneOf(read("builder-scope"), BUILDER_SCOPES, "builder-scope", "none");
-  if (builderScope !== "none" && builder) throw new InputError("builder-scope", "names the builder from the scope; give builder or builder-scope, not both");
-  if (builderScope !== "none" && driver === "docker") {
-    throw new InputError("builder-scope", "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)");
-  }
-  const endpoint = read("endpoint").trim();
-  if (driver === "remote" && !endpoint && !builder) {
-    throw new InputError("endpoint", "the remote driver needs an endpoint, e.g. tcp://buildkitd:1234");
-  }
-  if (endpoint && !/^(tcp|unix|ssh|docker-container|kube-pod):\/\/[^\s]+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(endpoint)) {
-    throw new InputError("endpoint", `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`);
-  }
-  const buildkitdConfig = read("buildkitd-config").trim();
-  const buildkitdConfigInline = read("buildkitd-config-inline");
-  if (buildkitdConfig && buildkitdConfigInline.trim()) {
-    throw new InputError("buildkitd-config-inline", "give buildkitd-config or buildkitd-config-inline, not both");
-  }
-  if (driver === "docker" && (buildkitdConfig || buildkitdConfigInline.trim() || read("buildkitd-flags").trim()) && !builder) {
-    throw new InputError("driver", "buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine's");
-  }
-  const platforms = checkPlatforms(list("platforms", true), "platforms");
-  const pushByDigest = bool("push-by-digest", false);
-  const push = bool("push", false) || pushByDigest;
-  const load = bool("load", false);
-  const outputs = checkTypedCsv(list("outputs"), "outputs", OUTPUT_TYPES);
-  if (outputs.length > 0 && (push || load)) {
-    throw new InputError("outputs", "push and load are shorthands for outputs; give one or the other");
-  }
-  const matrix = read("matrix");
-  const tags = checkTags(list("tags", true), "tags", matrix.trim() !== "");
-  const context = read("context").trim() || ".";
-  const files = list("files");
-  const targets = list("targets", true);
-  for (const t of targets) {
-    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
-  }
-  if (matrix.trim() && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
-  if (matrix.trim() && targets.length > 0) throw new InputError("targets", "the matrix names its own targets (matrix-name); drop targets or the matrix");
-  checkModeInputs(mode === "merge" ? "merge" : matrix.trim() ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build", (name) => {
-    const v = read(name).trim();
-    return name === "context" ? v !== "" && v !== "." : name === "push-by-digest" ? pushByDigest : v !== "";
-  });
-  if (pushByDigest && (load || outputs.length > 0)) throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
-  if (pushByDigest && tags.length === 0) throw new InputError("tags", "push-by-digest needs the repository to push to, e.g. ghcr.io/org/app");
-  const maxParallelRaw = read("max-parallel").trim() || "4";
-  if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
-    throw new InputError("max-parallel", `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`);
-  }
-  const digests = list("digests", true);
-  for (const [i, d] of digests.entries()) {
-    const at = d.lastIndexOf("@");
-    const digest = at >= 0 ? d.slice(at + 1) : d;
-    if (!DIGEST_RE.test(digest) || at >= 0 && !parseReference(d)) {
-      throw new InputError("digests", `entry ${i + 1} ${JSON.stringify(clip(d))} is not sha256:<64 hex> or repository@sha256:<64 hex>`);
-    }
-  }
-  const digestsFrom = list("digests-from");
-  if (mode === "merge") {
-    if (digests.length === 0 && digestsFrom.length === 0) throw new InputError("digests", "merge mode needs the digests to merge (digests or digests-from)");
-    if (tags.length === 0) throw new InputError("tags", "merge mode needs at least one tag to apply to the merged manifest list");
-  } else if (digests.length > 0 || digestsFrom.length > 0) {
-    throw new InputError("digests", "digests are only read in merge mode (mode: merge)");
-  }
-  const platformSplit = bool("platform-split", false);
-  if (platformSplit && platforms.length < 2) throw new InputError("platform-split", "needs at least two platforms");
-  if (platformSplit && !push) throw new InputError("platform-split", "pushes each platform by digest, so it needs push: true");
-  if (platformSplit && (files.length > 0 || targets.length > 0 || matrix.trim())) throw new InputError("platform-split", "works on a single build; bake files and matrix targets build all their platforms in one invocation");
-  if (platformSplit && load) throw new InputError("platform-split", "pushes by digest and cannot load; drop load");
-  if (platformSplit && tags.length === 0) throw new InputError("tags", "platform-split needs at least one tag for the merged manifest list");
-  return {
-    mode,
-    engine,
-    buildxVersion,
-    buildxDownloadUrl,
-    builder,
-    driver,
-    driverOpts: list("driver-opts"),
-    buildkitdConfig,
-    buildkitdConfigInline,
-    buildkitdFlags: read("buildkitd-flags").trim(),
-    endpoint,
-    builderPlatforms: checkPlatforms(list("builder-platforms", true), "builder-platforms"),
-    keepBuilder: bool("keep-builder", false),
-    builderScope,
-    allowForkCacheWrite: bool("allow-fork-cache-write", false),
-    context,
-    file: read("file").trim(),
-    tags,
-    labels: parseKeyValues(list("labels"), "labels").map(([k, v]) => `${k}=${v}`),
-    annotations: checkEach(list("annotations"), "annotations", /^[^\s=]+=/, "is not [type:]key=value, e.g. index:org.opencontainers.image.description=App"),
-    buildArgs: parseKeyValues(list("build-args"), "build-args"),
-    buildContexts: parseKeyValues(list("build-contexts"), "build-contexts").map(([k, v]) => `${k}=${v}`),
-    secrets: parseSecrets(read),
-    platforms,
-    target: read("target").trim(),
-    push,
-    pushByDigest,
-    load,
-    outputs,
-    cacheFrom: checkTypedCsv(list("cache-from"), "cache-from", CACHE_TYPES),
-    cacheTo: checkTypedCsv(list("cache-to"), "cache-to", CACHE_TYPES),
-    provenance: checkAttest(read("provenance"), "provenance"),
-    sbom: checkAttest(read("sbom"), "sbom"),
-    noCache: bool("no-cache", false),
-    pull: bool("pull", false),
-    network: read("network").trim(),
-    shmSize: checkSize(read("shm-size").trim(), "shm-size"),
-    ulimit: checkEach(list("ulimit"), "ulimit", /^[a-z]+=-?\d+(?::-?\d+)?$/, "is not name=soft[:hard], e.g. nofile=1024:1024"),
-    addHosts: checkEach(list("add-hosts", true), "add-hosts", /^[^\s:=]+[:=]\S+$/, "is not host:ip, e.g. db:10.0.0.2"),
-    allow: list("allow", true),
-    files,
-    targets,
-    set: list("set"),
-    matrix,
-    matrixName: read("matrix-name").trim(),
-    platformSplit,
-    maxParallel: Number(maxParallelRaw),
-    digests,
-    digestsFrom,
-    baseAnnotations: bool("base-annotations", false),
-    summary: bool("summary", true),
-    ...parseDepotInputs(read)
-  };
-}
-var DEPOT_BUILD_PLATFORMS = ["dynamic", "linux/amd64", "linux/arm64"];
-function parseDepotInputs(read) {
-  const depotProject = read("depot-project").trim();
-  if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
-    throw new InputError("depot-project", `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`);
-  }
-  const depotToken2 = read("depot-token").trim();
-  if (/\s/.test(depotToken2)) throw new InputError("depot-token", "the token contains whitespace (value not shown)");
-  const depotVersion = read("depot-version").trim() || "latest";
-  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(depotVersion)) {
-    throw new InputError("depot-version", `expected latest, installed or a version like 2.102.12, got ${JSON.stringify(clip(depotVersion))}`);
-  }
-  const depotDownloadUrl = read("depot-download-url").trim();
-  if (depotDownloadUrl && !/^https?:\/\/[^\s]+$/.test(depotDownloadUrl)) {
-    throw new InputError("depot-download-url", `expected an http(s) URL, got ${JSON.stringify(clip(depotDownloadUrl))}`);
-  }
-  const depotSha256 = read("depot-sha256").trim().toLowerCase().replace(/^sha256:/, "");
-  if (depotSha256 && !/^[a-f0-9]{64}$/.test(depotSha256)) {
-    throw new InputError("depot-sha256", `expected the archive's sha256 as 64 hex digits, got ${JSON.stringify(clip(depotSha256))}`);
-  }
-  if (depotSha256 && depotVersion === "installed") throw new InputError("depot-sha256", "verifies a download; depot-version: installed downloads nothing");
-  if (depotSha256 && depotVersion === "latest") throw new InputError("depot-sha256", "pins one release archive; give the exact depot-version it belongs to");
-  const depotBuildPlatform = read("depot-build-platform").trim();
-  if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
-    throw new InputError("depot-build-platform", `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(", ")}`);
-  }
-  return {
-    depotProject,
-    depotToken: depotToken2,
-    depotVersion,
-    depotDownloadUrl,
-    depotSha256,
-    depotFallback: parseBool(read("depot-fallback"), "depot-fallback", false),
-    depotBuildPlatform,
-    depotSave: parseBool(read("depot-save"), "depot-save", false)
-  };
-}
-function checkEach(items, input, re, problem) {
-  for (const item of items) if (!re.test(item)) throw new InputError(input, `${JSON.stringify(clip(item))} ${problem}`);
-  return items;
-}
-function checkSize(v, input) {
-  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v)) throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`);
-  return v;
-}
-var BAKE_OWNED = [
-  ["context", "context"],
-  ["file", "dockerfile"],
-  ["tags", "tags"],
-  ["platforms", "platform"],
-  ["build-args", "args.NAME"],
-  ["labels", "labels.NAME"],
-  ["annotations", "annotations"],
-  ["build-contexts", "contexts.NAME"],
-  ["target", "target"],
-  ["cache-from", "cache-from"],
-  ["cache-to", "cache-to"],
-  ["outputs", "output"],
-  ["network", "network"],
-  ["shm-size", "shm-size"],
-  ["ulimit", "ulimits"],
-  ["add-hosts", "extra-hosts"]
-];
-function checkModeInputs(mode, given) {
-  if (mode === "bake") {
-    for (const [input, key] of BAKE_OWNED) {
-      if (given(input)) {
-        throw new InputError(input, `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`);
-      }
-    }
-  }
-  if (mode === "matrix" && given("add-hosts")) {
-    throw new InputError("add-hosts", "is not carried into matrix targets; use a single build for extra hosts");
-  }
-  if ((mode === "bake" || mode === "matrix") && given("push-by-digest")) {
-    throw new InputError("push-by-digest", "works on a single build; bake and matrix targets are pushed by their tags");
-  }
-  if (mode === "build" && given("set")) {
-    throw new InputError("set", "overrides bake targets; it needs files, targets or a matrix");
-  }
-}
-function checkAgainstCapabilities(s, caps) {
-  if (caps.driver === "docker" && (s.platformSplit || s.pushByDigest)) {
-    throw new InputError(
-      s.platformSplit ? "platform-split" : "push-by-digest",
-      "pushing by digest needs a builder with its own BuildKit (driver docker-container, remote or kubernetes); the docker driver cannot push by digest"
-    );
-  }
-  if (!versionAtLeast(caps.buildxVersion, "0.10.0") && (s.provenance || s.sbom)) {
-    throw new InputError(s.provenance ? "provenance" : "sbom", `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || "of unknown version"}`);
-  }
-  if (s.load && s.platforms.length > 1 && !caps.containerdStore) {
-    throw new InputError("load", `loading ${s.platforms.length} platforms needs an engine with the containerd image store; this engine's classic store holds one platform. Build one platform to load, or push`);
-  }
-  if (caps.driver === "docker" && s.cacheTo.some((c) => !c.includes("=") || parseCsvFields(c, "cache-to")["type"] !== "inline")) {
-    if (!caps.containerdStore) {
-      throw new InputError("cache-to", "the docker driver without the containerd image store only supports inline cache export; use driver docker-container or remote");
-    }
-  }
-}
-
 // src/matrix.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MatrixError = class extends Error {
@@ -8784,6 +8405,5 @@ async function run() {
 
 export {
   require_dist,
-  parseInputs,
   run
 };

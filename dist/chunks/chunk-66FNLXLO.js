@@ -6,7 +6,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-OSIASKNL.js";
+} from "./chunk-QBUG3ATY.js";
 import {
   appendSummary,
   group,
