@@ -3,18 +3,18 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   require_dist,
   run
-} from "./chunks/chunk-J7Y3UOIU.js";
+} from "./chunks/chunk-LQD636NT.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-66FNLXLO.js";
+} from "./chunks/chunk-XJCCYCCI.js";
 import {
   loadState,
   parseInputs,
   samePlatform
-} from "./chunks/chunk-QBUG3ATY.js";
+} from "./chunks/chunk-54ELNYN2.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { baseAnnotationArgs } from './annotations.js'
 import { createBuilderArgs, versionAtLeast, type BuildContext } from './args.js'
 import { dockerfileBase, resolveBase } from './base.js'
-import { bake, githubContext, mergeDigests, singleBuild, splitBuild, writeSecretFiles, type BuildEnv, type BuildResult } from './build.js'
+import { bake, githubContext, githubEvent, mergeDigests, singleBuild, splitBuild, writeSecretFiles, type BuildEnv, type BuildResult } from './build.js'
 import { buildWithDepot, depotReports, engineFacts } from './depot-build.js'
 import { chooseEngine } from './engine-choice.js'
 import { buildxOrThrow, defaultBuilderName, engineUsesContainerdStore, inspectBuilder, runBuildx, setupBuildx } from './engines/buildx.js'
@@ -43,18 +43,9 @@ function checkFiles(s: Settings): void {
   if (s.matrix.trim()) expandMatrix(parseMatrix(s.matrix))
 }
 
-function readEvent(): unknown {
-  const eventPath = process.env['GITHUB_EVENT_PATH']
-  try {
-    return eventPath ? (JSON.parse(readFileSync(eventPath, 'utf8')) as unknown) : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /** builder-scope and the fork rule: a scoped builder's name, and cache-to without shared caches for forks. */
 function isolate(s: Settings): string | undefined {
-  const fork = forkOf(process.env['GITHUB_EVENT_NAME'] ?? '', readEvent())
+  const fork = forkOf(process.env['GITHUB_EVENT_NAME'] ?? '', githubEvent())
   const cache = cacheToForRun(s.cacheTo, fork, s.allowForkCacheWrite)
   if (cache.warning) core.warning(cache.warning)
   s.cacheTo = cache.cacheTo

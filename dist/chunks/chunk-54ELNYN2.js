@@ -1092,16 +1092,22 @@ function quoteForLog(a) {
   return `'${a.replaceAll("'", "'\\''")}'`;
 }
 var CONTROL_ESCAPES = { "\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function githubContext() {
-  let publicRepo = false;
-  const eventPath = process.env["GITHUB_EVENT_PATH"];
-  if (eventPath && existsSync2(eventPath)) {
-    try {
-      const event = JSON.parse(readFileSync2(eventPath, "utf8"));
-      publicRepo = event.repository?.private === false;
-    } catch {
-    }
+var eventCache;
+function githubEvent() {
+  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
+  if (eventCache?.path === eventPath) return eventCache.event;
+  let event;
+  try {
+    event = eventPath ? JSON.parse(readFileSync2(eventPath, "utf8")) : void 0;
+  } catch {
+    event = void 0;
   }
+  eventCache = { path: eventPath, event };
+  return event;
+}
+function githubContext() {
+  const event = githubEvent();
+  const publicRepo = event?.repository?.private === false;
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
   return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
 }
@@ -1964,6 +1970,7 @@ export {
   splitBuild,
   mergeDigests,
   quoteForLog,
+  githubEvent,
   githubContext,
   writeSecretFiles,
   collectReports,

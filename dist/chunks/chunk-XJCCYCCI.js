@@ -6,7 +6,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-QBUG3ATY.js";
+} from "./chunk-54ELNYN2.js";
 import {
   appendSummary,
   group,

@@ -17,6 +17,7 @@ import {
   finalStageBase,
   forkOf,
   githubContext,
+  githubEvent,
   inspectBuilder,
   isIndex,
   mergeDigests,
@@ -43,7 +44,7 @@ import {
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-QBUG3ATY.js";
+} from "./chunk-54ELNYN2.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
@@ -8173,16 +8174,8 @@ function checkFiles(s) {
   for (const f of s.digestsFrom) if (!existsSync3(f)) throw new InputError("digests-from", `${f} does not exist`);
   if (s.matrix.trim()) expandMatrix(parseMatrix(s.matrix));
 }
-function readEvent() {
-  const eventPath = process.env["GITHUB_EVENT_PATH"];
-  try {
-    return eventPath ? JSON.parse(readFileSync3(eventPath, "utf8")) : void 0;
-  } catch {
-    return void 0;
-  }
-}
 function isolate(s) {
-  const fork = forkOf(process.env["GITHUB_EVENT_NAME"] ?? "", readEvent());
+  const fork = forkOf(process.env["GITHUB_EVENT_NAME"] ?? "", githubEvent());
   const cache = cacheToForRun(s.cacheTo, fork, s.allowForkCacheWrite);
   if (cache.warning) warning(cache.warning);
   s.cacheTo = cache.cacheTo;
