@@ -502,6 +502,32 @@ describe('end to end: the real depot CLI builds on the testbed BuildKit (fake co
 })
 
 describe('end to end on the testbed, other shapes (fake control plane)', () => {
+  it('depot bake hands the secrets inputs to its targets, by file and by env', async () => {
+    // The RUN step fails unless both secrets arrive with the right content (the Dockerfile holds hashes).
+    const f = await fake()
+    const value = `depot-secret-${Math.random().toString(36).slice(2)}`
+    const fromEnv = `depot-env-${Math.random().toString(36).slice(2)}`
+    const sha = (v: string) => createHash('sha256').update(v).digest('hex')
+    const check = (id: string, v: string) => `test "$(sha256sum < /run/secrets/${id} | cut -c1-64)" = "${sha(v)}"`
+    const dir = writeContext({
+      Dockerfile: `FROM ${tb.baseImage}\nRUN --mount=type=secret,id=tok,required=true --mount=type=secret,id=envtok,required=true ${check('tok', value)} && ${check('envtok', fromEnv)}\n`,
+      'docker-bake.hcl': 'target "s" {\n  platforms = ["linux/amd64"]\n}\n'
+    })
+    const run = await withTimeout(
+      runAction(
+        { engine: 'depot', 'depot-project': 'p-secrets', 'depot-version': 'installed', files: path.join(dir, 'docker-bake.hcl'), targets: 's', 'no-cache': 'true', secrets: `tok=${value}`, 'secret-envs': 'envtok=BIA_DEPOT_SECRET' },
+        { cwd: dir, env: depotEnv(f, { DEPOT_TOKEN: TOKEN, BIA_DEPOT_SECRET: fromEnv }) }
+      ),
+      300_000,
+      'a depot bake with secrets'
+    )
+    expectSuccess(run)
+    expect(f.builds).toHaveLength(1)
+    const shown = run.main.log.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
+    expect(shown).not.toContain(value)
+    expect(shown).not.toContain(fromEnv)
+  })
+
   it('a matrix runs as one depot bake; each variant is pushed and its digest matches the registry', async () => {
     const f = await fake()
     const repo = uniqueRepo('depot-matrix')
