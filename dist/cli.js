@@ -3,18 +3,18 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   require_dist,
   run
-} from "./chunks/chunk-LQD636NT.js";
+} from "./chunks/chunk-AULULBW6.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-XJCCYCCI.js";
+} from "./chunks/chunk-QSMYZHAQ.js";
 import {
   loadState,
   parseInputs,
   samePlatform
-} from "./chunks/chunk-54ELNYN2.js";
+} from "./chunks/chunk-OIJDHR6P.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";
@@ -80,6 +80,20 @@ inputs:
   allow-fork-cache-write:
     description: "Let a run started by a pull request from a fork export cache (cache-to) and share the scoped builder. By default cache-to is dropped with a warning for such runs (inline cache is kept)."
     default: "false"
+
+  # --- registry login (docker/login-action) -------------------------------------------------------
+  registry:
+    description: "Registry to log in to before building (host[:port], e.g. ghcr.io). Empty with a username and password: Docker Hub. No login at all when username and password are empty (the docker config's existing logins are used)."
+    default: ""
+  username:
+    description: "Username for the registry login."
+    default: ""
+  password:
+    description: "Password or token for the registry login (use a secret). Masked; given to \`docker login\` on its standard input, never in arguments, outputs or state."
+    default: ""
+  logout:
+    description: "Log out of the registry in post (the login is for this step's job only)."
+    default: "true"
 
   # --- one build (docker/build-push-action) -------------------------------------------------------
   context:

@@ -93,6 +93,19 @@ export interface Settings {
   depotFallback: boolean
   depotBuildPlatform: string
   depotSave: boolean
+
+  // registry login (docker/login-action)
+  /** null: no login; the docker config's existing logins are used */
+  login: RegistryLogin | null
+  logout: boolean
+}
+
+export interface RegistryLogin {
+  /** host[:port]; '' is Docker Hub */
+  registry: string
+  username: string
+  /** never logged, stored or put in argv: it reaches `docker login` on its standard input */
+  password: string
 }
 
 export type InputReader = (name: string) => string
@@ -340,8 +353,31 @@ export function parseInputs(readRaw: InputReader): Settings {
     baseAnnotations: bool('base-annotations', false),
     summary: bool('summary', true),
 
-    ...parseDepotInputs(read)
+    ...parseDepotInputs(read),
+    login: parseLogin(read),
+    logout: bool('logout', true)
   }
+}
+
+const REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/
+
+/** registry, username, password: all or nothing (registry alone means Docker Hub is not meant). */
+function parseLogin(read: InputReader): RegistryLogin | null {
+  const registry = read('registry').trim()
+  const username = read('username').trim()
+  // one trailing line break, as a secret pasted from a file often has, is not part of the password
+  const password = read('password').replace(/\r?\n$/, '')
+  if (registry && !REGISTRY_HOST.test(registry)) {
+    throw new InputError('registry', `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`)
+  }
+  if (!username && !password) {
+    if (registry) throw new InputError('username', `logging in to ${registry} needs username and password`)
+    return null
+  }
+  if (!username) throw new InputError('username', 'a password is given without a username')
+  if (!password) throw new InputError('password', `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`)
+  if (/[\r\n]/.test(password)) throw new InputError('password', 'contains a line break (value not shown)')
+  return { registry, username, password }
 }
 
 const DEPOT_BUILD_PLATFORMS = ['dynamic', 'linux/amd64', 'linux/arm64']

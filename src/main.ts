@@ -11,6 +11,7 @@ import { bake, githubContext, githubEvent, mergeDigests, singleBuild, splitBuild
 import { buildWithDepot, depotReports, engineFacts } from './depot-build.js'
 import { chooseEngine } from './engine-choice.js'
 import { buildxOrThrow, defaultBuilderName, engineUsesContainerdStore, inspectBuilder, runBuildx, setupBuildx } from './engines/buildx.js'
+import { dockerLogin, registryName } from './engines/login.js'
 import { processRunner, terminateAll, waitForChildren } from './exec.js'
 import { checkAgainstCapabilities, InputError, parseInputs, type Capabilities, type Settings } from './inputs.js'
 import { cacheToForRun, forkOf, scopeEnvFrom, scopedBuilderName } from './isolation.js'
@@ -172,6 +173,11 @@ export async function run(): Promise<void> {
     const s = parseInputs(readInput)
     for (const sec of s.secrets) if (sec.kind === 'value' && sec.source) core.setSecret(sec.source)
     if (s.depotToken) core.setSecret(s.depotToken)
+    if (s.login) {
+      core.setSecret(s.login.password)
+      // the form docker keeps in config.json, should anything ever print it
+      core.setSecret(Buffer.from(`${s.login.username}:${s.login.password}`).toString('base64'))
+    }
     for (const sec of s.secrets) if (sec.kind === 'env' && process.env[sec.source]) core.setSecret(process.env[sec.source] ?? '')
     checkFiles(s)
     const scopedBuilder = isolate(s)
@@ -184,6 +190,17 @@ export async function run(): Promise<void> {
     saveState(state)
     if (choice.warning) core.warning(choice.warning)
     core.info(`engine: ${choice.engine} (${choice.reason})`)
+    if (s.login) {
+      const login = s.login
+      await core.group(`Log in to ${registryName(login.registry)}`, async () => {
+        await dockerLogin(login, processRunner)
+        core.info(`logged in to ${registryName(login.registry)} as ${login.username}${s.logout ? '; post logs out' : ''}`)
+      })
+      state.loggedIn = true
+      state.loginRegistry = login.registry
+      state.logout = s.logout
+      saveState(state)
+    }
     if (choice.engine === 'depot') {
       const gen = s.matrix.trim() ? bakeFromMatrix(s, state.tempDir) : undefined
       // undefined: Depot was unusable before anything was built, and falling back is allowed

@@ -3,6 +3,7 @@
 import * as core from './gh.js'
 import { rmSync } from 'node:fs'
 import { removeBuilder } from './engines/buildx.js'
+import { dockerLogout, registryName } from './engines/login.js'
 import { processRunner } from './exec.js'
 import { setReportOutputs } from './reports.js'
 import { loadState } from './state.js'
@@ -43,6 +44,19 @@ export async function run(): Promise<void> {
       } catch (e) {
         core.warning(`could not remove builder ${state.builder}: ${(e as Error).message}`)
       }
+    }
+  }
+  if (state.loggedIn) {
+    const name = registryName(state.loginRegistry)
+    if (state.logout) {
+      try {
+        await dockerLogout(state.loginRegistry, processRunner)
+        core.info(`logged out of ${name}`)
+      } catch (e) {
+        core.warning(`could not log out of ${name}: ${(e as Error).message}`)
+      }
+    } else {
+      core.info(`staying logged in to ${name} (logout: false)`)
     }
   }
   if (state.tempDir) {

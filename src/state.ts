@@ -23,6 +23,10 @@ export interface State {
   /** the input an InputError named: the CLI exits 2 (bad input) rather than 1 (failed build) */
   errorInput: string
   durationMs: number
+  /** main logged in to loginRegistry ('' is Docker Hub): post logs out when logout */
+  loggedIn: boolean
+  loginRegistry: string
+  logout: boolean
 }
 
 const KEY = 'build-image-action'
@@ -44,7 +48,10 @@ export function emptyState(): State {
     reports: [],
     error: '',
     errorInput: '',
-    durationMs: 0
+    durationMs: 0,
+    loggedIn: false,
+    loginRegistry: '',
+    logout: true
   }
 }
 

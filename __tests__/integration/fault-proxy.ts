@@ -47,6 +47,8 @@ export class FaultProxy {
   private rules: ArmedRule[] = []
   private server: http.Server
   private listening = false
+  /** the Authorization header every request must carry, when the proxy asks for a password */
+  private authorization: string | undefined
 
   private constructor(
     private readonly upstreamHost: string,
@@ -75,6 +77,14 @@ export class FaultProxy {
     const armed: ArmedRule = { ...rule, hits: 0 }
     this.rules.push(armed)
     return () => armed.hits
+  }
+
+  /**
+   * Asks for a password, as a private registry does: a request without these Basic credentials
+   * gets 401 with a Basic challenge (recorded with outcome 401) and never reaches the registry.
+   */
+  requireBasicAuth(username: string, password: string): void {
+    this.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
   }
 
   clearFaults(): void {
@@ -122,6 +132,15 @@ export class FaultProxy {
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const record: ProxiedRequest = { method: req.method ?? '', path: req.url ?? '', userAgent: req.headers['user-agent'] ?? '', outcome: 0, faulted: false }
     this.requests.push(record)
+    if (this.authorization !== undefined && req.headers.authorization !== this.authorization) {
+      record.outcome = 401
+      req.resume()
+      req.on('end', () => {
+        res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic realm="bia-test-registry"' })
+        res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required', detail: null }] }))
+      })
+      return
+    }
     const rule = this.match(req)
     if (rule) {
       rule.hits++

@@ -610,6 +610,25 @@ describe('2. no shell, no injection', () => {
     }
   })
 
+  it.each(PAYLOADS)('login: the username reaches docker login as one argument, the password only its standard input (%s)', async (_what, P) => {
+    // A registry that only lets in exactly these credentials: the push succeeding proves both
+    // arrived byte for byte.
+    const password = `${P} pw`
+    const proxy = await FaultProxy.start(tb.registry)
+    startedProxies.push(proxy)
+    proxy.requireBasicAuth(P, password)
+    const repo = uniqueRepo('hardening-inj')
+    const { run, argv } = await tryRun('login', { context: ctx, tags: `${proxy.registry}/${repo}:l`, platforms: 'linux/amd64', push: 'true', registry: proxy.registry, username: P, password })
+    expectSuccess(run)
+    expect((await getManifest(repo, 'l')).status).toBe(200)
+    const login = argv.find(a => a[0] === 'login') ?? []
+    expect(login).toEqual(['login', '--username', P, '--password-stdin', '--', proxy.registry])
+    expect(argv.some(a => a.some(x => x.includes(password)))).toBe(false)
+    expect(argv.find(a => a[0] === 'logout')).toEqual(['logout', '--', proxy.registry])
+    expect(shown(run.main.log + run.post.log)).not.toContain(password)
+    figures.injectionValues += 2
+  })
+
   it('inputs that only take a known shape refuse every payload before anything runs', async () => {
     const P = PAYLOADS[0]?.[1] ?? ''
     const cases: Array<[string, Record<string, string>]> = [
@@ -624,6 +643,8 @@ describe('2. no shell, no injection', () => {
       ['keep-builder', {}],
       ['builder-scope', remote()],
       ['allow-fork-cache-write', {}],
+      ['registry', { username: 'u', password: 'p' }],
+      ['logout', {}],
       ['context', {}],
       ['file', {}],
       ['tags', {}],
@@ -755,8 +776,13 @@ describe('3. secrets never leak', () => {
       value: `sv-${rand()}-value-secret`,
       file: `sf-${rand()}-file-secret`,
       env: `se-${rand()}-env-secret`,
-      depotToken: `dt-${rand()}-depot-token`
+      depotToken: `dt-${rand()}-depot-token`,
+      password: `rp-${rand()}-registry-password`
     }
+    // the push goes to a registry that asks for this password: the login is really used
+    const proxy = await FaultProxy.start(tb.registry)
+    startedProxies.push(proxy)
+    proxy.requireBasicAuth('bia-user', S.password)
     const sha = (s: string) => createHash('sha256').update(s).digest('hex')
     const dir = mkdtempSync(path.join(work, 'secrets-'))
     const secretFile = path.join(dir, 'secret.txt')
@@ -782,11 +808,14 @@ describe('3. secrets never leak', () => {
     const run = await runAction(
       {
         context: dir,
-        tags: `${tb.registry}/${repo}:s`,
+        tags: `${proxy.registry}/${repo}:s`,
         push: 'true',
         platforms: 'linux/amd64',
         provenance: 'mode=max',
         engine: 'buildx',
+        registry: proxy.registry,
+        username: 'bia-user',
+        password: S.password,
         'depot-token': S.depotToken,
         secrets: `v=${S.value}`,
         'secret-files': `f=${secretFile}`,
@@ -802,7 +831,7 @@ describe('3. secrets never leak', () => {
     expect(run.main.log).toContain('verified')
     // masked for the runner: the value, the env secret's value and the Depot token
     const masks = run.main.log.split('\n').filter(l => l.startsWith('::add-mask::'))
-    for (const v of [S.value, S.env, S.depotToken]) expect(masks).toContain(`::add-mask::${v}`)
+    for (const v of [S.value, S.env, S.depotToken, S.password]) expect(masks).toContain(`::add-mask::${v}`)
 
     const runnerTemp = path.join(run.dir, 'runner-temp')
     const places: Array<[string, string | Buffer]> = [
@@ -820,8 +849,10 @@ describe('3. secrets never leak', () => {
       ['GITHUB_OUTPUT after post', readFileSync(run.files.output)],
       ['job summary', readFileSync(run.files.summary)],
       ['GITHUB_ENV after post', readFileSync(githubEnv)],
-      ['argv of every docker and buildx call', readFileSync(argvLog)]
+      ['argv of every docker and buildx call', readFileSync(argvLog)],
+      ['docker config.json after post (logged out)', readFileSync(path.join(shim.dockerConfig, 'config.json'))]
     )
+    expect(readArgv(argvLog).some(a => a[0] === 'login')).toBe(true)
     expect(readArgv(argvLog).some(a => a[1] === 'build')).toBe(true)
     for (const f of filesUnder(runnerTemp)) places.push([`RUNNER_TEMP after post: ${path.relative(runnerTemp, f.file)}`, f.bytes])
     expect(readdirSync(runnerTemp).filter(n => n.startsWith('build-image-'))).toEqual([])

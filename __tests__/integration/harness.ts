@@ -109,6 +109,8 @@ export interface RunActionOptions {
   /** called with main's pid once it runs (cancellation tests) */
   onMainStart?: (pid: number) => void
   skipPost?: boolean
+  /** called after main and before post, as a later step of the job would run */
+  betweenSteps?: () => void | Promise<void>
 }
 
 export async function runAction(inputs: Record<string, string>, opts: RunActionOptions = {}): Promise<ActionRun> {
@@ -134,6 +136,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunActionO
   const main = await runStep('main.js', base, cwd, opts.onMainStart ? { onStart: opts.onMainStart } : {})
   const mainOutputs = parseFileCommands(readFileSync(files.output, 'utf8'))
   const state = parseFileCommands(readFileSync(files.state, 'utf8'))
+  await opts.betweenSteps?.()
   const postEnv: NodeJS.ProcessEnv = { ...base }
   for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v
   const post = opts.skipPost ? { code: 0, signal: null, log: '' } : await runStep('post.js', postEnv, cwd)

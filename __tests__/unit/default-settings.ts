@@ -61,5 +61,7 @@ export const DEFAULT_SETTINGS: Settings = {
   depotSha256: '',
   depotFallback: false,
   depotBuildPlatform: '',
-  depotSave: false
+  depotSave: false,
+  login: null,
+  logout: true
 }

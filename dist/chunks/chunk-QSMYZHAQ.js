@@ -1,12 +1,14 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
+  dockerLogout,
   loadState,
   processRunner,
+  registryName,
   removeBuilder,
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-54ELNYN2.js";
+} from "./chunk-OIJDHR6P.js";
 import {
   appendSummary,
   group,
@@ -273,6 +275,19 @@ async function run() {
       } catch (e) {
         warning(`could not remove builder ${state.builder}: ${e.message}`);
       }
+    }
+  }
+  if (state.loggedIn) {
+    const name = registryName(state.loginRegistry);
+    if (state.logout) {
+      try {
+        await dockerLogout(state.loginRegistry, processRunner);
+        info(`logged out of ${name}`);
+      } catch (e) {
+        warning(`could not log out of ${name}: ${e.message}`);
+      }
+    } else {
+      info(`staying logged in to ${name} (logout: false)`);
     }
   }
   if (state.tempDir) {

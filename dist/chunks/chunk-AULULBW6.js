@@ -11,6 +11,7 @@ import {
   collectReports,
   createBuilderArgs,
   defaultBuilderName,
+  dockerLogin,
   emptyState,
   engineUsesContainerdStore,
   familiarName,
@@ -29,6 +30,7 @@ import {
   processRunner,
   quoteForLog,
   readJson,
+  registryName,
   relayOutput,
   repeat,
   runBuildx,
@@ -44,7 +46,7 @@ import {
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-54ELNYN2.js";
+} from "./chunk-OIJDHR6P.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
@@ -8288,6 +8290,10 @@ async function run() {
     const s = parseInputs(readInput);
     for (const sec of s.secrets) if (sec.kind === "value" && sec.source) setSecret(sec.source);
     if (s.depotToken) setSecret(s.depotToken);
+    if (s.login) {
+      setSecret(s.login.password);
+      setSecret(Buffer.from(`${s.login.username}:${s.login.password}`).toString("base64"));
+    }
     for (const sec of s.secrets) if (sec.kind === "env" && process.env[sec.source]) setSecret(process.env[sec.source] ?? "");
     checkFiles(s);
     const scopedBuilder = isolate(s);
@@ -8300,6 +8306,17 @@ async function run() {
     saveState(state);
     if (choice.warning) warning(choice.warning);
     info(`engine: ${choice.engine} (${choice.reason})`);
+    if (s.login) {
+      const login = s.login;
+      await group(`Log in to ${registryName(login.registry)}`, async () => {
+        await dockerLogin(login, processRunner);
+        info(`logged in to ${registryName(login.registry)} as ${login.username}${s.logout ? "; post logs out" : ""}`);
+      });
+      state.loggedIn = true;
+      state.loginRegistry = login.registry;
+      state.logout = s.logout;
+      saveState(state);
+    }
     if (choice.engine === "depot") {
       const gen = s.matrix.trim() ? bakeFromMatrix(s, state.tempDir) : void 0;
       const depot = await buildWithDepot(s, state, choice, gen && { files: [gen.file, ...s.files], targets: gen.targets });

@@ -475,8 +475,27 @@ function parseInputs(readRaw) {
     digestsFrom,
     baseAnnotations: bool("base-annotations", false),
     summary: bool("summary", true),
-    ...parseDepotInputs(read)
+    ...parseDepotInputs(read),
+    login: parseLogin(read),
+    logout: bool("logout", true)
   };
+}
+var REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+function parseLogin(read) {
+  const registry = read("registry").trim();
+  const username = read("username").trim();
+  const password = read("password").replace(/\r?\n$/, "");
+  if (registry && !REGISTRY_HOST.test(registry)) {
+    throw new InputError("registry", `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`);
+  }
+  if (!username && !password) {
+    if (registry) throw new InputError("username", `logging in to ${registry} needs username and password`);
+    return null;
+  }
+  if (!username) throw new InputError("username", "a password is given without a username");
+  if (!password) throw new InputError("password", `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`);
+  if (/[\r\n]/.test(password)) throw new InputError("password", "contains a line break (value not shown)");
+  return { registry, username, password };
 }
 var DEPOT_BUILD_PLATFORMS = ["dynamic", "linux/amd64", "linux/arm64"];
 function parseDepotInputs(read) {
@@ -1913,7 +1932,10 @@ function emptyState() {
     reports: [],
     error: "",
     errorInput: "",
-    durationMs: 0
+    durationMs: 0,
+    loggedIn: false,
+    loginRegistry: "",
+    logout: true
   };
 }
 function saveState2(s) {
@@ -1927,6 +1949,30 @@ function loadState() {
   } catch {
     return void 0;
   }
+}
+
+// src/engines/login.ts
+function registryName(registry) {
+  return registry || "Docker Hub";
+}
+function lastLine(text) {
+  return text.trim().split("\n").pop()?.trim() ?? "";
+}
+async function dockerLogin(login, runner) {
+  const args = ["login", "--username", login.username, "--password-stdin", ...login.registry ? ["--", login.registry] : []];
+  let r;
+  try {
+    r = await runner.run("docker", args, { input: login.password });
+  } catch (e) {
+    throw new Error(`registry login needs the docker CLI: ${e.message}`);
+  }
+  if (r.code !== 0) {
+    throw new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${lastLine(r.stderr || r.stdout) || `docker exited with code ${r.code}`}`);
+  }
+}
+async function dockerLogout(registry, runner) {
+  const r = await runner.run("docker", ["logout", ...registry ? ["--", registry] : []]);
+  if (r.code !== 0) throw new Error(lastLine(r.stderr || r.stdout) || `docker logout exited with code ${r.code}`);
 }
 
 export {
@@ -1977,5 +2023,8 @@ export {
   setReportOutputs,
   emptyState,
   saveState2 as saveState,
-  loadState
+  loadState,
+  registryName,
+  dockerLogin,
+  dockerLogout
 };
