@@ -13,11 +13,13 @@ import { parse as parseYaml } from 'yaml'
 import { ANY_MANIFEST, BLOB_UPLOAD, FaultProxy, MANIFEST_BY_TAG } from './fault-proxy.js'
 import {
   catalog,
+  dockerConfigLogins,
   expectSuccess,
   getManifest,
   listTags,
   NODE24,
   parseFileCommands,
+  privateDockerConfig,
   ROOT,
   runAction,
   sh,
@@ -1112,7 +1114,13 @@ describe('5. cancellation', () => {
     const token = `bia-cancel-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
     const slow = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo ${token} && sleep 60; echo ${token}-done\n` })
     let mainPid = 0
-    const pending = runAction({ context: slow, ...remote(), platforms: 'linux/amd64', 'no-cache': 'true' }, { onMainStart: pid => (mainPid = pid) })
+    // logged in to a registry that asks for a password, in a docker config of its own: post must log out
+    const proxy = await FaultProxy.start(tb.registry)
+    startedProxies.push(proxy)
+    proxy.requireBasicAuth('bia-cancel', `${token}-pw`)
+    const config = privateDockerConfig()
+    const login = { registry: proxy.registry, username: 'bia-cancel', password: `${token}-pw` }
+    const pending = runAction({ context: slow, ...remote(), platforms: 'linux/amd64', 'no-cache': 'true', ...login }, { onMainStart: pid => (mainPid = pid), env: { DOCKER_CONFIG: config } })
     // The RUN step has started when its shell runs on this machine (BuildKit runs it here).
     await waitFor('the RUN step to start', () => processesWith(token).length > 0, 90_000)
     const tree = descendants(mainPid)
@@ -1133,13 +1141,17 @@ describe('5. cancellation', () => {
     // buildx and everything main started is gone, and BuildKit stopped the RUN step
     expect(tree.filter(alive)).toEqual([])
     await waitFor('the RUN step to stop', () => processesWith(token).length === 0, 15_000)
-    // post removed what main created: the temporary directory and the builder
+    // post removed what main created: the temporary directory, the builder and the login
     const state = mainState(run)
     expect(state.error).toBe(`cancelled by ${sig}`)
     expect(state.builderCreated).toBe(true)
+    expect(state.loggedIn).toBe(true)
     expect(run.post.code).toBe(0)
     expect(existsSync(state.tempDir)).toBe(false)
-    expect((await sh('docker', ['buildx', 'inspect', state.builder])).code).not.toBe(0)
+    expect((await sh('docker', ['buildx', 'ls'], { DOCKER_CONFIG: config })).stdout).not.toContain(state.builder)
+    expect((await sh('docker', ['buildx', 'inspect', state.builder], { DOCKER_CONFIG: config })).code).not.toBe(0)
+    expect(dockerConfigLogins(config)).toEqual([])
+    expect(run.post.log).toContain(`logged out of ${proxy.registry}`)
   })
 })
 

@@ -1,7 +1,7 @@
 // Runs the bundled action the way the GitHub runner does, against the real testbed, and reads
 // the results back independently (the registry's HTTP API), never through the action's own code.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
@@ -245,6 +245,20 @@ export function writeContext(files: Record<string, string>): string {
     writeFileSync(path.join(dir, name), text)
   }
   return dir
+}
+
+/** A docker config of its own (the testbed's buildx plugin linked in): logins and builders stay in it. */
+export function privateDockerConfig(): string {
+  const tb = testbed()
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-docker-config-'))
+  symlinkSync(path.join(tb.dockerConfig, 'cli-plugins'), path.join(dir, 'cli-plugins'))
+  writeFileSync(path.join(dir, 'config.json'), '{}')
+  return dir
+}
+
+/** The registries a docker config holds a login for. */
+export function dockerConfigLogins(dir: string): string[] {
+  return Object.keys((JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as { auths?: object }).auths ?? {})
 }
 
 /** Runs a testbed CLI (docker, buildx) directly; for independent checks and fixtures. */

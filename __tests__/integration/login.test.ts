@@ -4,11 +4,9 @@
 // docker config of its own (the testbed's buildx plugin linked in), so logins never leak between
 // tests.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+import { readFileSync } from 'node:fs'
 import { FaultProxy } from './fault-proxy.js'
-import { catalog, expectSuccess, getManifest, runAction, testbed, uniqueRepo, writeContext, type ActionRun, type Testbed } from './harness.js'
+import { catalog, dockerConfigLogins, expectSuccess, getManifest, privateDockerConfig, runAction, testbed, uniqueRepo, writeContext, type ActionRun, type Testbed } from './harness.js'
 
 let tb: Testbed
 let proxy: FaultProxy
@@ -28,15 +26,6 @@ afterAll(async () => {
   await proxy.close()
 })
 
-function dockerConfig(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-docker-config-'))
-  symlinkSync(path.join(tb.dockerConfig, 'cli-plugins'), path.join(dir, 'cli-plugins'))
-  writeFileSync(path.join(dir, 'config.json'), '{}')
-  return dir
-}
-
-const auths = (dir: string): string[] => Object.keys((JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as { auths?: object }).auths ?? {})
-
 /** Everything the runner gets from the step, as it would show it (mask lines are consumed by the runner). */
 function everythingShown(run: ActionRun): string {
   const shown = (log: string) => log.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
@@ -47,24 +36,24 @@ describe('registry login', () => {
   it('the registry asks for a password: without a login the push is refused', async () => {
     expect((await fetch(`http://127.0.0.1:${proxy.port}/v2/`)).status).toBe(401)
     const repo = uniqueRepo('login-none')
-    const run = await runAction({ context: ctx, tags: `${proxy.registry}/${repo}:v1`, push: 'true', platforms: 'linux/amd64', 'build-args': 'RUNID=none' }, { env: { DOCKER_CONFIG: dockerConfig() } })
+    const run = await runAction({ context: ctx, tags: `${proxy.registry}/${repo}:v1`, push: 'true', platforms: 'linux/amd64', 'build-args': 'RUNID=none' }, { env: { DOCKER_CONFIG: privateDockerConfig() } })
     expect(run.main.code).not.toBe(0)
     expect((await getManifest(repo, 'v1')).status).toBe(404)
   })
 
   it('logs in, pushes and reads back through the login, and post logs out; the password is shown nowhere', async () => {
-    const config = dockerConfig()
+    const config = privateDockerConfig()
     const repo = uniqueRepo('login')
     let between: string[] = []
     const run = await runAction(
       { context: ctx, tags: `${proxy.registry}/${repo}:v1`, push: 'true', platforms: 'linux/amd64', 'build-args': 'RUNID=login', registry: proxy.registry, username: USER, password: PASSWORD },
-      { env: { DOCKER_CONFIG: config }, betweenSteps: () => void (between = auths(config)) }
+      { env: { DOCKER_CONFIG: config }, betweenSteps: () => void (between = dockerConfigLogins(config)) }
     )
     expectSuccess(run)
     expect(run.main.log).toContain(`::group::Log in to ${proxy.registry}`)
     // later steps of the job are logged in; post logs out
     expect(between).toEqual([proxy.registry])
-    expect(auths(config)).toEqual([])
+    expect(dockerConfigLogins(config)).toEqual([])
     expect(run.post.log).toContain(`logged out of ${proxy.registry}`)
     // the push went through the password-protected registry, and the manifests were read back through it
     const index = await getManifest(repo, 'v1')
@@ -80,19 +69,19 @@ describe('registry login', () => {
   })
 
   it('logout: false keeps the login for later jobs on the same machine', async () => {
-    const config = dockerConfig()
+    const config = privateDockerConfig()
     const repo = uniqueRepo('login-keep')
     const run = await runAction(
       { context: ctx, tags: `${proxy.registry}/${repo}:v1`, push: 'true', platforms: 'linux/amd64', 'build-args': 'RUNID=keep', registry: proxy.registry, username: USER, password: PASSWORD, logout: 'false' },
       { env: { DOCKER_CONFIG: config } }
     )
     expectSuccess(run)
-    expect(auths(config)).toEqual([proxy.registry])
+    expect(dockerConfigLogins(config)).toEqual([proxy.registry])
     expect(run.post.log).toContain('logout: false')
   })
 
   it('a wrong password fails before anything is built, with the registry and user named and the password not shown', async () => {
-    const config = dockerConfig()
+    const config = privateDockerConfig()
     const repo = uniqueRepo('login-wrong')
     const wrong = `wrong-${Math.random().toString(36).slice(2)}`
     const run = await runAction(
@@ -103,7 +92,7 @@ describe('registry login', () => {
     expect(run.main.log).toMatch(new RegExp(`::error::login to ${proxy.registry} as ${USER} failed: `))
     expect(run.main.log).not.toMatch(/::group::Build/)
     expect(run.post.code).toBe(0)
-    expect(auths(config)).toEqual([])
+    expect(dockerConfigLogins(config)).toEqual([])
     expect(everythingShown(run)).not.toContain(wrong)
     expect(await catalog()).not.toContain(repo)
   })
