@@ -9,7 +9,7 @@ import {
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-QSMYZHAQ.js";
+} from "./chunks/chunk-HHEUKY7C.js";
 import {
   loadState,
   parseInputs,

@@ -1,7 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-QSMYZHAQ.js";
+} from "./chunks/chunk-HHEUKY7C.js";
 import "./chunks/chunk-OIJDHR6P.js";
 import "./chunks/chunk-TBWH3YKN.js";
 import "./chunks/chunk-6I7YH7XL.js";

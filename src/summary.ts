@@ -169,6 +169,32 @@ function basesFor(report: ImageReport, p: PlatformImage): BaseImage[] {
   return report.baseImages.filter(b => b.platform === '' || p.platform === 'unknown' || samePlatform(b.platform, p.platform))
 }
 
+/** A base image as shown: one line per name@digest, with every source that named it. */
+interface ShownBase {
+  name: string
+  digest: string
+  platform: string
+  sources: string[]
+}
+
+/**
+ * The base images of one platform, each once: the Dockerfile's FROM and the provenance often name
+ * the same image, one for all platforms and one per platform.
+ */
+function shownBases(report: ImageReport, p: PlatformImage): ShownBase[] {
+  const out: ShownBase[] = []
+  for (const b of basesFor(report, p)) {
+    const same = out.find(o => o.name === b.name && o.digest === b.digest)
+    if (!same) {
+      out.push({ name: b.name, digest: b.digest, platform: b.platform, sources: [b.source] })
+      continue
+    }
+    if (!same.sources.includes(b.source)) same.sources.push(b.source)
+    if (!same.platform) same.platform = b.platform
+  }
+  return out
+}
+
 /** Whether the platform's manifest was read (a real manifest always has a config). */
 function known(p: PlatformImage): boolean {
   return p.configDigest !== ''
@@ -177,7 +203,7 @@ function known(p: PlatformImage): boolean {
 function platformTable(report: ImageReport): string[] {
   const out = [row(['Platform', 'Manifest', 'Size', 'Layers', 'Last layer', 'Base image']), row(['---', '---', '---:', '---:', '---', '---'])]
   for (const p of report.platforms) {
-    const bases = basesFor(report, p)
+    const bases = shownBases(report, p)
     out.push(
       row([
         code(p.platform),
@@ -229,7 +255,7 @@ function layersSection(report: ImageReport): string[] {
     out.push('', `##### ${inlineCode(p.platform) || DASH}`, '')
     out.push(`- Manifest: ${inlineCode(p.digest) || DASH}`)
     if (known(p)) out.push(`- Config: ${inlineCode(p.configDigest)}`)
-    for (const b of basesFor(report, p)) out.push(`- Base image: ${baseLine(b)}`)
+    for (const b of shownBases(report, p)) out.push(`- Base image: ${baseLine(b)}`)
     out.push('')
     if (!known(p)) {
       out.push('The manifest could not be read, so its layers are unknown.')
@@ -247,9 +273,9 @@ function layersSection(report: ImageReport): string[] {
 }
 
 /** name@digest (a pinnable reference) when the digest is known, and where it comes from. */
-function baseLine(b: BaseImage): string {
+function baseLine(b: ShownBase): string {
   const ref = b.digest && !b.name.includes('@') ? `${b.name}@${b.digest}` : b.name
-  const facts = [b.platform ? `for ${inlineCode(b.platform)}` : 'for all platforms', `from ${escapeText(b.source)}`]
+  const facts = [b.platform ? `for ${inlineCode(b.platform)}` : 'for all platforms', `from ${b.sources.map(escapeText).join(' and ')}`]
   return `${inlineCode(ref) || DASH} (${facts.join(', ')})`
 }
 

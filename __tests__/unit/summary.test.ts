@@ -476,6 +476,27 @@ describe('renderSummary: sections', () => {
     expect(renderSummary([single], { engine: 'buildx' })).toContain(expected)
   })
 
+  it('the same base image from the Dockerfile and from the provenance is shown once, with both sources', () => {
+    const single = goldenReports()[1] as ImageReport
+    single.baseImages = [
+      { name: 'golang:1.23', digest: D('9'), platform: '', source: 'dockerfile' },
+      { name: 'golang:1.23', digest: D('9'), platform: 'linux/amd64', source: 'provenance' }
+    ]
+    const md = renderSummary([single], { engine: 'buildx' })
+    expect(md).toMatch(/^\| `linux\/amd64` \|.*\| `golang:1\.23` \|$/m)
+    expect(md).toContain(`- Base image: \`golang:1.23@${D('9')}\` (for \`linux/amd64\`, from dockerfile and provenance)`)
+    expect(md.match(/- Base image: /g)).toHaveLength(1)
+  })
+
+  it('different digests of one base image stay two lines', () => {
+    const single = goldenReports()[1] as ImageReport
+    single.baseImages = [
+      { name: 'golang:1.23', digest: D('8'), platform: '', source: 'dockerfile' },
+      { name: 'golang:1.23', digest: D('9'), platform: 'linux/amd64', source: 'provenance' }
+    ]
+    expect(renderSummary([single], { engine: 'buildx' }).match(/- Base image: /g)).toHaveLength(2)
+  })
+
   it('an unread platform manifest shows dashes, not zeros', () => {
     const r = buildReport({ target: 'x', tags: [], rootDigest: D('1'), root: json('app-index.json') as ImageIndex, manifests: new Map(), source: 'registry', bytesRead: 1607 })
     const md = renderSummary([r], { engine: 'buildx' })

@@ -121,13 +121,26 @@ function header(ctx) {
 function basesFor(report, p) {
   return report.baseImages.filter((b) => b.platform === "" || p.platform === "unknown" || samePlatform(b.platform, p.platform));
 }
+function shownBases(report, p) {
+  const out = [];
+  for (const b of basesFor(report, p)) {
+    const same = out.find((o) => o.name === b.name && o.digest === b.digest);
+    if (!same) {
+      out.push({ name: b.name, digest: b.digest, platform: b.platform, sources: [b.source] });
+      continue;
+    }
+    if (!same.sources.includes(b.source)) same.sources.push(b.source);
+    if (!same.platform) same.platform = b.platform;
+  }
+  return out;
+}
 function known(p) {
   return p.configDigest !== "";
 }
 function platformTable(report) {
   const out = [row(["Platform", "Manifest", "Size", "Layers", "Last layer", "Base image"]), row(["---", "---", "---:", "---:", "---", "---"])];
   for (const p of report.platforms) {
-    const bases = basesFor(report, p);
+    const bases = shownBases(report, p);
     out.push(
       row([
         code(p.platform),
@@ -175,7 +188,7 @@ function layersSection(report) {
     out.push("", `##### ${inlineCode(p.platform) || DASH}`, "");
     out.push(`- Manifest: ${inlineCode(p.digest) || DASH}`);
     if (known(p)) out.push(`- Config: ${inlineCode(p.configDigest)}`);
-    for (const b of basesFor(report, p)) out.push(`- Base image: ${baseLine(b)}`);
+    for (const b of shownBases(report, p)) out.push(`- Base image: ${baseLine(b)}`);
     out.push("");
     if (!known(p)) {
       out.push("The manifest could not be read, so its layers are unknown.");
@@ -193,7 +206,7 @@ function layersSection(report) {
 }
 function baseLine(b) {
   const ref = b.digest && !b.name.includes("@") ? `${b.name}@${b.digest}` : b.name;
-  const facts = [b.platform ? `for ${inlineCode(b.platform)}` : "for all platforms", `from ${escapeText(b.source)}`];
+  const facts = [b.platform ? `for ${inlineCode(b.platform)}` : "for all platforms", `from ${b.sources.map(escapeText).join(" and ")}`];
   return `${inlineCode(ref) || DASH} (${facts.join(", ")})`;
 }
 function reportSection(report) {
