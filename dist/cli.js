@@ -3,18 +3,18 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   require_dist,
   run
-} from "./chunks/chunk-AULULBW6.js";
+} from "./chunks/chunk-SDEXXUH6.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-HHEUKY7C.js";
+} from "./chunks/chunk-3YHWO2JZ.js";
 import {
   loadState,
   parseInputs,
   samePlatform
-} from "./chunks/chunk-OIJDHR6P.js";
+} from "./chunks/chunk-43XT43U5.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";
@@ -156,12 +156,24 @@ inputs:
   sbom:
     description: "SBOM attestation: true, false, or options."
     default: ""
+  attests:
+    description: "Attestations, one per line (buildx --attest), e.g. type=provenance,mode=max or type=sbom. A type given here replaces the provenance or sbom input's default."
+    default: ""
   no-cache:
     description: "Do not use the build cache."
     default: "false"
+  no-cache-filters:
+    description: "Stages to build without the cache, comma or newline separated (buildx --no-cache-filter)."
+    default: ""
   pull:
     description: "Always pull referenced images."
     default: "false"
+  ssh:
+    description: "SSH agent sockets or keys the build may use, one per line (buildx --ssh), e.g. default or deploy=/path/to/key."
+    default: ""
+  cgroup-parent:
+    description: "Parent cgroup for RUN instructions (buildx --cgroup-parent)."
+    default: ""
   network:
     description: "Network mode for RUN instructions (default, host, none)."
     default: ""

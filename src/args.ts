@@ -30,8 +30,14 @@ export function attestationsSupported(caps: Capabilities): boolean {
   return caps.driver !== 'docker' || caps.containerdStore
 }
 
+/** attests names this type of attestation itself (type=provenance / type=sbom). */
+export function attestsType(s: Settings, type: 'provenance' | 'sbom'): boolean {
+  return s.attests.some(a => a.split(',').some(f => f.trim() === `type=${type}`))
+}
+
 export function provenanceArg(s: Settings, ctx: BuildContext): string | undefined {
   if (s.provenance !== '') return s.provenance
+  if (attestsType(s, 'provenance')) return undefined
   if (!attestationsSupported(ctx.caps)) return undefined
   const mode = ctx.publicRepo ? 'max' : 'min'
   return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`
@@ -131,7 +137,11 @@ export function buildFlags(s: Settings, files: BuildFiles, over: BuildOverrides 
   args.push(...repeat('--cache-to', s.cacheTo))
   if (over.provenance !== undefined) args.push('--provenance', over.provenance)
   if (s.sbom) args.push('--sbom', s.sbom)
+  args.push(...repeat('--attest', s.attests))
   if (s.noCache) args.push('--no-cache')
+  args.push(...repeat('--no-cache-filter', s.noCacheFilters))
+  args.push(...repeat('--ssh', s.ssh))
+  if (s.cgroupParent) args.push('--cgroup-parent', s.cgroupParent)
   if (s.pull) args.push('--pull')
   if (s.network) args.push('--network', s.network)
   if (s.shmSize) args.push('--shm-size', s.shmSize)

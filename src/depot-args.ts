@@ -2,7 +2,7 @@
 // what the CLI reports back. Pure. The inputs mean what they mean for buildx; the Depot token is
 // not a parameter of any argv builder here, so it cannot end up in a command line: it reaches the
 // CLI only through depotEnv (DEPOT_TOKEN).
-import { bakeOutputFlags, buildFlags, repeat } from './args.js'
+import { attestsType, bakeOutputFlags, buildFlags, repeat } from './args.js'
 import type { Settings } from './inputs.js'
 import { parseReference } from './reference.js'
 
@@ -28,7 +28,7 @@ function writesToDocker(s: Settings): boolean {
 /** Provenance: the user's value, else mode=min (max for public repositories) unless the image goes to the docker store. */
 export function depotProvenance(s: Settings, ctx: DepotContext): string | undefined {
   if (s.provenance !== '') return s.provenance
-  if (writesToDocker(s)) return undefined
+  if (attestsType(s, 'provenance') || writesToDocker(s)) return undefined
   const mode = ctx.publicRepo ? 'max' : 'min'
   return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`
 }

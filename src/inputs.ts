@@ -59,7 +59,12 @@ export interface Settings {
   cacheTo: string[]
   provenance: string
   sbom: string
+  /** buildx --attest values; a type here replaces the provenance/sbom default */
+  attests: string[]
   noCache: boolean
+  noCacheFilters: string[]
+  ssh: string[]
+  cgroupParent: string
   pull: boolean
   network: string
   shmSize: string
@@ -332,7 +337,11 @@ export function parseInputs(readRaw: InputReader): Settings {
     cacheTo: checkTypedCsv(list('cache-to'), 'cache-to', CACHE_TYPES),
     provenance: checkAttest(read('provenance'), 'provenance'),
     sbom: checkAttest(read('sbom'), 'sbom'),
+    attests: parseAttests(list('attests'), read),
     noCache: bool('no-cache', false),
+    noCacheFilters: checkEach(list('no-cache-filters', true), 'no-cache-filters', /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is not a stage name'),
+    ssh: checkEach(list('ssh'), 'ssh', /^[A-Za-z0-9_.-]+(=\S.*)?$/, 'is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519'),
+    cgroupParent: checkEach([read('cgroup-parent').trim()].filter(Boolean), 'cgroup-parent', /^[^\s]+$/, 'is not a cgroup path')[0] ?? '',
     pull: bool('pull', false),
     network: read('network').trim(),
     shmSize: checkSize(read('shm-size').trim(), 'shm-size'),
@@ -431,6 +440,19 @@ function checkSize(v: string, input: string): string {
   return v
 }
 
+/** attests: typed CSV (provenance or sbom), and a type may not also be set by its own input. */
+function parseAttests(values: string[], read: InputReader): string[] {
+  const bare = values.find(v => !v.includes('='))
+  if (bare !== undefined) throw new InputError('attests', `${JSON.stringify(clip(bare))} has no type=; e.g. type=sbom`)
+  const attests = checkTypedCsv(values, 'attests', ['provenance', 'sbom'])
+  for (const type of ['provenance', 'sbom'] as const) {
+    const n = attests.filter(a => parseCsvFields(a, 'attests')['type'] === type).length
+    if (n > 1) throw new InputError('attests', `type=${type} is given ${n} times`)
+    if (n === 1 && read(type).trim() !== '') throw new InputError('attests', `type=${type} is given here and in the ${type} input; use one of them`)
+  }
+  return attests
+}
+
 /**
  * Inputs of one build that a bake definition owns, with the bake key that carries each: with bake
  * files they are refused (never silently dropped) and the message says where they go instead.
@@ -451,7 +473,10 @@ const BAKE_OWNED: ReadonlyArray<readonly [string, string]> = [
   ['network', 'network'],
   ['shm-size', 'shm-size'],
   ['ulimit', 'ulimits'],
-  ['add-hosts', 'extra-hosts']
+  ['add-hosts', 'extra-hosts'],
+  ['ssh', 'ssh'],
+  ['no-cache-filters', 'no-cache-filter'],
+  ['attests', 'attest']
 ]
 
 /** An annotation a merged manifest list can carry: index-level, or with no level (index). */
@@ -477,12 +502,15 @@ export function checkModeInputs(mode: BuildMode, given: (name: string) => boolea
   if (mode === 'matrix' && given('add-hosts')) {
     throw new InputError('add-hosts', 'is not carried into matrix targets; use a single build for extra hosts')
   }
+  if ((mode === 'bake' || mode === 'matrix') && given('cgroup-parent')) {
+    throw new InputError('cgroup-parent', 'is for a single build; bake targets have no cgroup parent')
+  }
   if ((mode === 'bake' || mode === 'matrix') && given('push-by-digest')) {
     throw new InputError('push-by-digest', 'works on a single build; bake and matrix targets are pushed by their tags')
   }
   if (mode === 'merge') {
     const owned = BAKE_OWNED.map(([input]) => input).filter(i => i !== 'tags' && i !== 'annotations' && i !== 'target')
-    for (const input of [...owned, 'secrets', 'secret-files', 'secret-envs', 'load', 'provenance', 'sbom', 'no-cache', 'pull', 'files', 'targets', 'set', 'matrix', 'platform-split', 'push-by-digest']) {
+    for (const input of [...owned, 'cgroup-parent', 'secrets', 'secret-files', 'secret-envs', 'load', 'provenance', 'sbom', 'no-cache', 'pull', 'files', 'targets', 'set', 'matrix', 'platform-split', 'push-by-digest']) {
       if (given(input)) {
         throw new InputError(input, 'is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations')
       }

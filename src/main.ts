@@ -107,7 +107,10 @@ function bakeFromMatrix(s: Settings, dir: string): { file: string; targets: stri
     ...(s.buildContexts.length > 0 ? { contexts: Object.fromEntries(s.buildContexts.map(c => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)])) } : {}),
     ...(s.network ? { network: s.network } : {}),
     ...(s.shmSize ? { 'shm-size': s.shmSize } : {}),
-    ...(s.ulimit.length > 0 ? { ulimits: s.ulimit } : {})
+    ...(s.ulimit.length > 0 ? { ulimits: s.ulimit } : {}),
+    ...(s.ssh.length > 0 ? { ssh: s.ssh } : {}),
+    ...(s.noCacheFilters.length > 0 ? { 'no-cache-filter': s.noCacheFilters } : {}),
+    ...(s.attests.length > 0 ? { attest: s.attests } : {})
   }
   const def = matrixToBake(combos, base, { tagTemplates: s.tags, ...(s.matrixName ? { nameTemplate: s.matrixName } : {}) })
   const file = path.join(dir, 'matrix.bake.json')

@@ -361,6 +361,8 @@ export interface BakeTarget {
   network?: string
   'shm-size'?: string
   ulimits?: string[]
+  ssh?: string[]
+  'no-cache-filter'?: string[]
 }
 
 export interface BakeDefinition {
@@ -413,7 +415,7 @@ export function matrixToBake(combos: Combination[], base: BakeTarget, options: M
   combos.forEach((combo, i) => {
     const name = names[i] ?? ''
     const t: BakeTarget = { ...base }
-    for (const key of ['tags', 'annotations', 'platforms', 'cache-from', 'cache-to', 'output', 'attest', 'secret', 'ulimits'] as const) {
+    for (const key of ['tags', 'annotations', 'platforms', 'cache-from', 'cache-to', 'output', 'attest', 'secret', 'ulimits', 'ssh', 'no-cache-filter'] as const) {
       const list = base[key]
       if (list) t[key] = [...list]
     }

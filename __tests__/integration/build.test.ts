@@ -1,10 +1,10 @@
 // The foundation, for real: dist/main.js + dist/post.js against the testbed's engine, buildx and
 // registry; results checked over the registry's HTTP API and the engine's own CLI.
 import { describe, expect, it, beforeAll } from '@jest/globals'
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { createHash, generateKeyPairSync } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { catalog, expectSuccess, getManifest, registryRequests, runAction, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import { catalog, expectSuccess, getBlob, getManifest, registryRequests, runAction, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
 
 let tb: Testbed
 let ctx: string
@@ -135,6 +135,58 @@ describe('one build, run as the runner runs the action', () => {
     expect(run.main.log).toMatch(/::error::tags: is for a single build or a matrix; .* set: \*\.tags=/)
     expect(run.main.log).not.toContain('buildx bake')
     expect(await catalog()).not.toContain(repo)
+  })
+
+  it('ssh keys, a cgroup parent, attests and no-cache filters reach the build', async () => {
+    const keyDir = writeContext({})
+    const key = path.join(keyDir, 'deploy_key')
+    writeFileSync(key, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 })
+    const cgroup = `bia-cg-${Math.random().toString(36).slice(2, 8)}`
+    const runCtx = writeContext({
+      Dockerfile: [
+        `FROM ${tb.baseImage} AS one`,
+        'ARG SALT',
+        'RUN echo "one $SALT" > /one',
+        'FROM one AS two',
+        'RUN --mount=type=ssh,id=deploy,required=true test -S "$SSH_AUTH_SOCK" && echo ssh-agent-ok',
+        'RUN cat /proc/self/cgroup',
+        ''
+      ].join('\n')
+    })
+    const repo = uniqueRepo('run-opts')
+    const inputs = {
+      context: runCtx,
+      tags: `${tb.registry}/${repo}:v1`,
+      platforms: 'linux/amd64',
+      push: 'true',
+      'build-args': `SALT=${cgroup}`,
+      ssh: `deploy=${key}`,
+      'cgroup-parent': cgroup,
+      attests: 'type=provenance,mode=max'
+    }
+    const first = await runAction(inputs)
+    expectSuccess(first)
+    expect(first.main.log).toMatch(/^#\d+ [\d.]+ ssh-agent-ok$/m)
+    // the RUN step's own cgroup lies under the parent it was given
+    expect(first.main.log).toMatch(new RegExp(`^#\\d+ [\\d.]+ 0::/.*${cgroup}/`, 'm'))
+    // mode=max provenance (the default would be mode=min): it records the build's steps
+    const index = await getManifest(repo, 'v1')
+    const att = index.json.manifests.find((m: any) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+    const attManifest = await getManifest(repo, att.digest)
+    const statement = JSON.parse((await getBlob(repo, attManifest.json.layers[0].digest)).toString('utf8'))
+    expect(statement.predicate.buildConfig?.llbDefinition?.length).toBeGreaterThan(0)
+    const call = first.main.log.split('\n').find(l => l.startsWith('buildx build ')) ?? ''
+    expect(call).not.toContain('--provenance')
+
+    // again, with stage two uncached: stage one comes from the cache, stage two runs again
+    const second = await runAction({ ...inputs, 'no-cache-filters': 'two' })
+    expectSuccess(second)
+    const stepOf = (log: string, text: string) => log.match(new RegExp(`^#(\\d+) \\[[^\\]]+\\] ${text}`, 'm'))?.[1] ?? 'none'
+    const oneStep = stepOf(second.main.log, 'RUN echo "one')
+    const twoStep = stepOf(second.main.log, 'RUN --mount=type=ssh')
+    expect(second.main.log).toMatch(new RegExp(`^#${oneStep} CACHED$`, 'm'))
+    expect(second.main.log).not.toMatch(new RegExp(`^#${twoStep} CACHED$`, 'm'))
+    expect(second.main.log).toMatch(/^#\d+ [\d.]+ ssh-agent-ok$/m)
   })
 
   it('loads a single-platform image into the engine', async () => {

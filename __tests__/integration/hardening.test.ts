@@ -15,6 +15,7 @@ import {
   catalog,
   dockerConfigLogins,
   expectSuccess,
+  getBlob,
   getManifest,
   listTags,
   NODE24,
@@ -200,12 +201,6 @@ function secretForms(secret: string): string[] {
     forms.push(enc.slice(4, enc.length - 4))
   }
   return [...new Set(forms)]
-}
-
-/** Fetches a registry blob (config, attestation) over HTTP, independently of the action. */
-async function getBlob(repo: string, digest: string): Promise<Buffer> {
-  const r = await fetch(`http://${tb.registry.replace(/^localhost/, '127.0.0.1')}/v2/${repo}/blobs/${digest}`)
-  return Buffer.from(await r.arrayBuffer())
 }
 
 function realPlatforms(index: any): string[] {
@@ -658,6 +653,10 @@ describe('2. no shell, no injection', () => {
       ['pull', {}],
       ['shm-size', {}],
       ['ulimit', {}],
+      ['attests', {}],
+      ['no-cache-filters', {}],
+      ['ssh', {}],
+      ['cgroup-parent', {}],
       ['add-hosts', {}],
       ['secrets', {}],
       ['secret-files', {}],

@@ -186,6 +186,12 @@ export async function getManifest(repo: string, ref: string): Promise<RegistryMa
   }
 }
 
+/** Fetches a registry blob (config, attestation) over HTTP, independently of the action. */
+export async function getBlob(repo: string, digest: string): Promise<Buffer> {
+  const r = await fetch(registryUrl(testbed(), `/v2/${repo}/blobs/${digest}`))
+  return Buffer.from(await r.arrayBuffer())
+}
+
 export async function catalog(): Promise<string[]> {
   const r = await fetch(registryUrl(testbed(), '/v2/_catalog?n=1000'))
   return ((await r.json()) as { repositories?: string[] }).repositories ?? []

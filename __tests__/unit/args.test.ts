@@ -156,6 +156,28 @@ const BUILD_CASES: Array<[string, BuildCase]> = [
     { machine: { ...CONTAINER, buildx: '0.13.1' }, s: { tags: ['app:1'], push: true }, want: [...HEAD, '--tag', 'app:1', '--push', '--provenance', 'mode=min', ...TAIL, '.'] }
   ],
   [
+    'attests replace the provenance default; no-cache filters, ssh and a cgroup parent',
+    {
+      machine: CONTAINERD,
+      s: { attests: ['type=provenance,mode=max', 'type=sbom'], noCacheFilters: ['build', 'test'], ssh: ['default', 'deploy=/k'], cgroupParent: '/ci' },
+      want: [
+        ...HEAD,
+        '--attest', 'type=provenance,mode=max',
+        '--attest', 'type=sbom',
+        '--no-cache-filter', 'build',
+        '--no-cache-filter', 'test',
+        '--ssh', 'default',
+        '--ssh', 'deploy=/k',
+        '--cgroup-parent', '/ci',
+        ...TAIL, '.'
+      ]
+    }
+  ],
+  [
+    'an sbom attest keeps the provenance default',
+    { machine: CONTAINERD, s: { attests: ['type=sbom'] }, want: [...HEAD, '--provenance', 'mode=min', '--attest', 'type=sbom', ...TAIL, '.'] }
+  ],
+  [
     'outputs, cache, sbom and run options',
     {
       machine: CONTAINER,

@@ -8,7 +8,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-OIJDHR6P.js";
+} from "./chunk-43XT43U5.js";
 import {
   appendSummary,
   group,

@@ -1,5 +1,6 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
+  attestsType,
   bake,
   bakeOutputFlags,
   bakeResults,
@@ -46,7 +47,7 @@ import {
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-OIJDHR6P.js";
+} from "./chunk-43XT43U5.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
@@ -7474,7 +7475,7 @@ function writesToDocker(s) {
 }
 function depotProvenance(s, ctx) {
   if (s.provenance !== "") return s.provenance;
-  if (writesToDocker(s)) return void 0;
+  if (attestsType(s, "provenance") || writesToDocker(s)) return void 0;
   const mode = ctx.publicRepo ? "max" : "min";
   return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
 }
@@ -8127,7 +8128,7 @@ function matrixToBake(combos, base, options) {
   combos.forEach((combo, i) => {
     const name = names[i] ?? "";
     const t = { ...base };
-    for (const key of ["tags", "annotations", "platforms", "cache-from", "cache-to", "output", "attest", "secret", "ulimits"]) {
+    for (const key of ["tags", "annotations", "platforms", "cache-from", "cache-to", "output", "attest", "secret", "ulimits", "ssh", "no-cache-filter"]) {
       const list = base[key];
       if (list) t[key] = [...list];
     }
@@ -8233,7 +8234,10 @@ function bakeFromMatrix(s, dir) {
     ...s.buildContexts.length > 0 ? { contexts: Object.fromEntries(s.buildContexts.map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)])) } : {},
     ...s.network ? { network: s.network } : {},
     ...s.shmSize ? { "shm-size": s.shmSize } : {},
-    ...s.ulimit.length > 0 ? { ulimits: s.ulimit } : {}
+    ...s.ulimit.length > 0 ? { ulimits: s.ulimit } : {},
+    ...s.ssh.length > 0 ? { ssh: s.ssh } : {},
+    ...s.noCacheFilters.length > 0 ? { "no-cache-filter": s.noCacheFilters } : {},
+    ...s.attests.length > 0 ? { attest: s.attests } : {}
   };
   const def = matrixToBake(combos, base, { tagTemplates: s.tags, ...s.matrixName ? { nameTemplate: s.matrixName } : {} });
   const file = path3.join(dir, "matrix.bake.json");

@@ -37,8 +37,12 @@ function attestationsSupported(caps) {
   if (!versionAtLeast(caps.buildxVersion, "0.10.0")) return false;
   return caps.driver !== "docker" || caps.containerdStore;
 }
+function attestsType(s, type) {
+  return s.attests.some((a) => a.split(",").some((f) => f.trim() === `type=${type}`));
+}
 function provenanceArg(s, ctx) {
   if (s.provenance !== "") return s.provenance;
+  if (attestsType(s, "provenance")) return void 0;
   if (!attestationsSupported(ctx.caps)) return void 0;
   const mode = ctx.publicRepo ? "max" : "min";
   return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
@@ -99,7 +103,11 @@ function buildFlags(s, files, over) {
   args.push(...repeat("--cache-to", s.cacheTo));
   if (over.provenance !== void 0) args.push("--provenance", over.provenance);
   if (s.sbom) args.push("--sbom", s.sbom);
+  args.push(...repeat("--attest", s.attests));
   if (s.noCache) args.push("--no-cache");
+  args.push(...repeat("--no-cache-filter", s.noCacheFilters));
+  args.push(...repeat("--ssh", s.ssh));
+  if (s.cgroupParent) args.push("--cgroup-parent", s.cgroupParent);
   if (s.pull) args.push("--pull");
   if (s.network) args.push("--network", s.network);
   if (s.shmSize) args.push("--shm-size", s.shmSize);
@@ -457,7 +465,11 @@ function parseInputs(readRaw) {
     cacheTo: checkTypedCsv(list("cache-to"), "cache-to", CACHE_TYPES),
     provenance: checkAttest(read("provenance"), "provenance"),
     sbom: checkAttest(read("sbom"), "sbom"),
+    attests: parseAttests(list("attests"), read),
     noCache: bool("no-cache", false),
+    noCacheFilters: checkEach(list("no-cache-filters", true), "no-cache-filters", /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "is not a stage name"),
+    ssh: checkEach(list("ssh"), "ssh", /^[A-Za-z0-9_.-]+(=\S.*)?$/, "is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519"),
+    cgroupParent: checkEach([read("cgroup-parent").trim()].filter(Boolean), "cgroup-parent", /^[^\s]+$/, "is not a cgroup path")[0] ?? "",
     pull: bool("pull", false),
     network: read("network").trim(),
     shmSize: checkSize(read("shm-size").trim(), "shm-size"),
@@ -542,6 +554,17 @@ function checkSize(v, input) {
   if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v)) throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`);
   return v;
 }
+function parseAttests(values, read) {
+  const bare = values.find((v) => !v.includes("="));
+  if (bare !== void 0) throw new InputError("attests", `${JSON.stringify(clip(bare))} has no type=; e.g. type=sbom`);
+  const attests = checkTypedCsv(values, "attests", ["provenance", "sbom"]);
+  for (const type of ["provenance", "sbom"]) {
+    const n = attests.filter((a) => parseCsvFields(a, "attests")["type"] === type).length;
+    if (n > 1) throw new InputError("attests", `type=${type} is given ${n} times`);
+    if (n === 1 && read(type).trim() !== "") throw new InputError("attests", `type=${type} is given here and in the ${type} input; use one of them`);
+  }
+  return attests;
+}
 var BAKE_OWNED = [
   ["context", "context"],
   ["file", "dockerfile"],
@@ -558,7 +581,10 @@ var BAKE_OWNED = [
   ["network", "network"],
   ["shm-size", "shm-size"],
   ["ulimit", "ulimits"],
-  ["add-hosts", "extra-hosts"]
+  ["add-hosts", "extra-hosts"],
+  ["ssh", "ssh"],
+  ["no-cache-filters", "no-cache-filter"],
+  ["attests", "attest"]
 ];
 var INDEX_ANNOTATION = /^index:|^[^:=]+=/;
 var BOOLEAN_INPUTS = /* @__PURE__ */ new Set(["load", "no-cache", "pull", "platform-split", "push-by-digest"]);
@@ -573,12 +599,15 @@ function checkModeInputs(mode, given) {
   if (mode === "matrix" && given("add-hosts")) {
     throw new InputError("add-hosts", "is not carried into matrix targets; use a single build for extra hosts");
   }
+  if ((mode === "bake" || mode === "matrix") && given("cgroup-parent")) {
+    throw new InputError("cgroup-parent", "is for a single build; bake targets have no cgroup parent");
+  }
   if ((mode === "bake" || mode === "matrix") && given("push-by-digest")) {
     throw new InputError("push-by-digest", "works on a single build; bake and matrix targets are pushed by their tags");
   }
   if (mode === "merge") {
     const owned = BAKE_OWNED.map(([input]) => input).filter((i) => i !== "tags" && i !== "annotations" && i !== "target");
-    for (const input of [...owned, "secrets", "secret-files", "secret-envs", "load", "provenance", "sbom", "no-cache", "pull", "files", "targets", "set", "matrix", "platform-split", "push-by-digest"]) {
+    for (const input of [...owned, "cgroup-parent", "secrets", "secret-files", "secret-envs", "load", "provenance", "sbom", "no-cache", "pull", "files", "targets", "set", "matrix", "platform-split", "push-by-digest"]) {
       if (given(input)) {
         throw new InputError(input, "is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations");
       }
@@ -1977,6 +2006,7 @@ async function dockerLogout(registry, runner) {
 
 export {
   versionAtLeast,
+  attestsType,
   bakeSecretSets,
   repeat,
   buildFlags,
