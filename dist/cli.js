@@ -3,18 +3,18 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   require_dist,
   run
-} from "./chunks/chunk-SDEXXUH6.js";
+} from "./chunks/chunk-D34KOLTG.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-3YHWO2JZ.js";
+} from "./chunks/chunk-MZ33S3DA.js";
 import {
   loadState,
   parseInputs,
   samePlatform
-} from "./chunks/chunk-43XT43U5.js";
+} from "./chunks/chunk-QHTAVYU2.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-3YHWO2JZ.js";
-import "./chunks/chunk-43XT43U5.js";
+} from "./chunks/chunk-MZ33S3DA.js";
+import "./chunks/chunk-QHTAVYU2.js";
 import "./chunks/chunk-TBWH3YKN.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import os from 'node:os'
 import path from 'node:path'
 import { baseAnnotationArgs } from './annotations.js'
-import { createBuilderArgs, versionAtLeast, type BuildContext } from './args.js'
+import { createBuilderArgs, sshEntitlements, versionAtLeast, type BuildContext } from './args.js'
 import { dockerfileBase, resolveBase } from './base.js'
 import { bake, githubContext, githubEvent, mergeDigests, singleBuild, splitBuild, writeSecretFiles, type BuildEnv, type BuildResult } from './build.js'
 import { buildWithDepot, depotReports, engineFacts } from './depot-build.js'
@@ -267,7 +267,7 @@ export async function run(): Promise<void> {
       } else if (s.matrix.trim()) {
         const gen = bakeFromMatrix(s, state.tempDir)
         // The generated definition names the context input by absolute path: grant bake read access to it.
-        const allow = [...s.allow, `fs.read=${path.resolve(s.context)}`]
+        const allow = [...s.allow, `fs.read=${path.resolve(s.context)}`, ...sshEntitlements(s.ssh, p => path.resolve(p))]
         results = await core.group(`Bake ${gen.targets.length} matrix target(s)`, () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set, allow))
       } else if (s.files.length > 0 || s.targets.length > 0) {
         results = await core.group(`Bake ${s.targets.join(', ') || 'default'}`, () => bake(s, env, s.files, s.targets, s.set, s.allow))

@@ -189,6 +189,35 @@ describe('one build, run as the runner runs the action', () => {
     expect(second.main.log).toMatch(/^#\d+ [\d.]+ ssh-agent-ok$/m)
   })
 
+  it('a matrix carries ssh and attests into every target (and takes no-cache filters)', async () => {
+    const keyDir = writeContext({})
+    const key = path.join(keyDir, 'deploy_key')
+    writeFileSync(key, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 })
+    const salt = Math.random().toString(36).slice(2)
+    const matrixCtx = writeContext({
+      Dockerfile: [`FROM ${tb.baseImage} AS one`, 'ARG V', `RUN echo "${salt} $V" > /v`, 'RUN --mount=type=ssh,id=deploy,required=true test -S "$SSH_AUTH_SOCK" && echo "ssh-agent-ok $V"', ''].join('\n')
+    })
+    const repo = uniqueRepo('matrix-opts')
+    const run = await runAction({
+      context: matrixCtx,
+      matrix: 'V: [a, b]',
+      tags: `${tb.registry}/${repo}:{{V}}`,
+      platforms: 'linux/amd64',
+      push: 'true',
+      ssh: `deploy=${key}`,
+      attests: 'type=provenance,mode=max',
+      'no-cache-filters': 'one'
+    })
+    expectSuccess(run)
+    for (const v of ['a', 'b']) {
+      expect(run.main.log).toMatch(new RegExp(`^#\\d+ [\\d.]+ ssh-agent-ok ${v}$`, 'm'))
+      const index = await getManifest(repo, v)
+      const att = index.json.manifests.find((m: any) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+      const statement = JSON.parse((await getBlob(repo, (await getManifest(repo, att.digest)).json.layers[0].digest)).toString('utf8'))
+      expect(statement.predicate.buildConfig?.llbDefinition?.length).toBeGreaterThan(0)
+    }
+  })
+
   it('loads a single-platform image into the engine', async () => {
     const tag = `local/${uniqueRepo('load')}:dev`
     const run = await runAction({ context: ctx, tags: tag, platforms: 'linux/amd64', load: 'true' })

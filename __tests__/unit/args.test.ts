@@ -8,6 +8,7 @@ import {
   createBuilderArgs,
   enginePushesTwice,
   imagetoolsCreateArgs,
+  sshEntitlements,
   provenanceArg,
   versionAtLeast,
   type BakeOptions,
@@ -313,6 +314,17 @@ describe('bakeSecretSets', () => {
 
   it('is empty without secrets', () => {
     expect(bakeSecretSets(settings(), FILES)).toEqual([])
+  })
+})
+
+describe('sshEntitlements', () => {
+  it.each<[string, string[], string[]]>([
+    ['an agent socket', ['default'], ['ssh']],
+    ['key files, resolved', ['deploy=keys/id_ed25519', 'two=/k/a,/k/b'], ['fs.read=/work/keys/id_ed25519', 'fs.read=/k/a', 'fs.read=/k/b']],
+    ['each grant once', ['default', 'other', 'a=/k', 'b=/k'], ['ssh', 'fs.read=/k']],
+    ['none', [], []]
+  ])('%s', (_what, ssh, want) => {
+    expect(sshEntitlements(ssh, p => (p.startsWith('/') ? p : `/work/${p}`))).toEqual(want)
   })
 })
 

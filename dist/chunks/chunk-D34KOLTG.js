@@ -43,11 +43,12 @@ import {
   singleBuild,
   singleResult,
   splitBuild,
+  sshEntitlements,
   terminateAll,
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-43XT43U5.js";
+} from "./chunk-QHTAVYU2.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
@@ -8373,7 +8374,7 @@ async function run() {
         single = true;
       } else if (s.matrix.trim()) {
         const gen = bakeFromMatrix(s, state.tempDir);
-        const allow = [...s.allow, `fs.read=${path3.resolve(s.context)}`];
+        const allow = [...s.allow, `fs.read=${path3.resolve(s.context)}`, ...sshEntitlements(s.ssh, (p) => path3.resolve(p))];
         results = await group(`Bake ${gen.targets.length} matrix target(s)`, () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set, allow));
       } else if (s.files.length > 0 || s.targets.length > 0) {
         results = await group(`Bake ${s.targets.join(", ") || "default"}`, () => bake(s, env, s.files, s.targets, s.set, s.allow));

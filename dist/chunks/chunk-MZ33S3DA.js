@@ -8,7 +8,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-43XT43U5.js";
+} from "./chunk-QHTAVYU2.js";
 import {
   appendSummary,
   group,

@@ -118,6 +118,14 @@ function buildFlags(s, files, over) {
   args.push("--", s.context);
   return args;
 }
+function sshEntitlements(ssh, resolve) {
+  const out = ssh.flatMap((entry) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) return ["ssh"];
+    return entry.slice(eq + 1).split(",").filter(Boolean).map((p) => `fs.read=${resolve(p)}`);
+  });
+  return [...new Set(out)];
+}
 function bakeArgs(s, ctx, opts) {
   const args = ["buildx", "bake", "--builder", ctx.builder, "--progress", "plain"];
   args.push(...repeat("--file", opts.files));
@@ -2010,6 +2018,7 @@ export {
   bakeSecretSets,
   repeat,
   buildFlags,
+  sshEntitlements,
   bakeOutputFlags,
   createBuilderArgs,
   parseReference,
