@@ -3,18 +3,18 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   require_dist,
   run
-} from "./chunks/chunk-D34KOLTG.js";
+} from "./chunks/chunk-KSIV363O.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-MZ33S3DA.js";
+} from "./chunks/chunk-P3OUN5I7.js";
 import {
   loadState,
   parseInputs,
   samePlatform
-} from "./chunks/chunk-QHTAVYU2.js";
+} from "./chunks/chunk-GW7LCU7O.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

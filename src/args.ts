@@ -2,6 +2,7 @@
 // (nothing is passed through a shell), and capability-dependent flags are decided from data.
 import semver from 'semver'
 import type { Capabilities, Settings } from './inputs.js'
+import { parseCsvFields } from './lists.js'
 
 export interface BuildFiles {
   metadataFile: string
@@ -32,7 +33,7 @@ export function attestationsSupported(caps: Capabilities): boolean {
 
 /** attests names this type of attestation itself (type=provenance / type=sbom). */
 export function attestsType(s: Settings, type: 'provenance' | 'sbom'): boolean {
-  return s.attests.some(a => a.split(',').some(f => f.trim() === `type=${type}`))
+  return s.attests.some(a => parseCsvFields(a, 'attests')['type'] === type)
 }
 
 export function provenanceArg(s: Settings, ctx: BuildContext): string | undefined {

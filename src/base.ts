@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { ResolvedBase } from './annotations.js'
 import type { BaseImage } from './types.js'
 import { type Buildx, runBuildx } from './engines/buildx.js'
+import { lastOutputLine } from './exec.js'
 import type { Settings } from './inputs.js'
 import { familiarName, finalStageBase, isIndex, parseManifestJson } from './manifests.js'
 import { normalizePlatform } from './reference.js'
@@ -20,7 +21,7 @@ export async function resolveBase(bx: Buildx, s: Settings): Promise<ResolvedBase
   }
   const r = await runBuildx(bx, ['buildx', 'imagetools', 'inspect', '--raw', name])
   if (r.code !== 0) {
-    core.warning(`base-annotations: cannot resolve ${name}: ${(r.stderr || r.stdout).trim().split('\n').pop() ?? ''}`)
+    core.warning(`base-annotations: cannot resolve ${name}: ${lastOutputLine(r)}`)
     return undefined
   }
   const digest = `sha256:${createHash('sha256').update(r.stdout).digest('hex')}`

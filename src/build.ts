@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { bakeArgs, bakeSecretSets, buildArgs, enginePushesTwice, imagetoolsCreateArgs, type BuildContext } from './args.js'
 import { type Buildx, buildxOrThrow, runBuildx } from './engines/buildx.js'
-import { CommandError, type RunResult } from './exec.js'
+import { CommandError, lastOutputLine, type RunResult } from './exec.js'
 import { INDEX_ANNOTATION, type Settings } from './inputs.js'
 import { InputError } from './lists.js'
 import { parseBuildError } from './probe.js'
@@ -182,7 +182,7 @@ export async function printBake(env: BuildEnv, files: string[], targets: string[
   const args = ['buildx', 'bake', ...files.flatMap(f => ['--file', f]), ...set.flatMap(v => ['--set', v]), '--print', '--', ...targets]
   const r = await runBuildx(env.bx, args)
   if (r.code !== 0) {
-    throw new InputError(files.length > 0 ? 'files' : 'targets', `bake cannot read the definition: ${(r.stderr || r.stdout).trim().split('\n').pop() ?? ''}`)
+    throw new InputError(files.length > 0 ? 'files' : 'targets', `bake cannot read the definition: ${lastOutputLine(r)}`)
   }
   const parsed = JSON.parse(r.stdout) as { target?: Record<string, PrintedTarget> }
   return parsed.target ?? {}

@@ -19,7 +19,7 @@ import {
 import type { EngineChoice, EngineFacts } from './engine-choice.js'
 import { setupBuildx } from './engines/buildx.js'
 import { DepotUnavailable, depotToken, oidcAvailable, runDepot, setupDepot, type Depot } from './engines/depot.js'
-import { processRunner } from './exec.js'
+import { lastOutputLine, processRunner } from './exec.js'
 import type { Settings } from './inputs.js'
 import { InputError } from './lists.js'
 import { parseBuildError } from './probe.js'
@@ -115,7 +115,7 @@ async function depotBake(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS.P
   const set = [...bakeSecretSets(s, { secretFiles }), ...s.set]
   const print = await runDepot(d, depotBakePrintArgs({ files: plan.files, targets: plan.targets, set }), { env })
   if (print.code !== 0) {
-    throw new InputError(plan.files.length > 0 ? 'files' : 'targets', `depot bake cannot read the definition: ${(print.stderr || print.stdout).trim().split('\n').pop() ?? ''}`)
+    throw new InputError(plan.files.length > 0 ? 'files' : 'targets', `depot bake cannot read the definition: ${lastOutputLine(print)}`)
   }
   const printed = (JSON.parse(print.stdout) as { target?: Record<string, PrintedTarget> }).target ?? {}
   const metadataFile = path.join(dir, 'depot-bake-metadata.json')

@@ -17,6 +17,11 @@ export interface RunResult {
   stderr: string
 }
 
+/** The last line a command wrote (stderr, else stdout), for an error message. */
+export function lastOutputLine(r: RunResult): string {
+  return (r.stderr || r.stdout).trim().split('\n').pop() ?? ''
+}
+
 export interface Runner {
   run(cmd: string, args: string[], opts?: RunOptions): Promise<RunResult>
 }

@@ -210,14 +210,8 @@ export function parseInputs(readRaw: InputReader): Settings {
   const engine = oneOf(read('engine'), ENGINES, 'engine', 'auto')
   const driver = oneOf(read('driver'), DRIVERS, 'driver', 'docker')
 
-  const buildxVersion = read('buildx-version').trim() || 'latest'
-  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(buildxVersion)) {
-    throw new InputError('buildx-version', `expected latest, installed or a version like 0.29.1, got ${JSON.stringify(clip(buildxVersion))}`)
-  }
-  const buildxDownloadUrl = read('buildx-download-url').trim()
-  if (buildxDownloadUrl && !/^https?:\/\/[^\s]+$/.test(buildxDownloadUrl)) {
-    throw new InputError('buildx-download-url', `expected an http(s) URL, got ${JSON.stringify(clip(buildxDownloadUrl))}`)
-  }
+  const buildxVersion = checkToolVersion(read('buildx-version').trim() || 'latest', 'buildx-version', '0.29.1')
+  const buildxDownloadUrl = checkHttpUrl(read('buildx-download-url').trim(), 'buildx-download-url')
 
   const builder = read('builder').trim()
   if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
@@ -341,7 +335,7 @@ export function parseInputs(readRaw: InputReader): Settings {
     noCache: bool('no-cache', false),
     noCacheFilters: checkEach(list('no-cache-filters', true), 'no-cache-filters', /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is not a stage name'),
     ssh: checkEach(list('ssh'), 'ssh', /^[A-Za-z0-9_.-]+(=\S.*)?$/, 'is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519'),
-    cgroupParent: checkEach([read('cgroup-parent').trim()].filter(Boolean), 'cgroup-parent', /^[^\s]+$/, 'is not a cgroup path')[0] ?? '',
+    cgroupParent: checkCgroupParent(read('cgroup-parent').trim()),
     pull: bool('pull', false),
     network: read('network').trim(),
     shmSize: checkSize(read('shm-size').trim(), 'shm-size'),
@@ -399,14 +393,8 @@ function parseDepotInputs(read: InputReader): Pick<Settings, 'depotProject' | 'd
   // The token is never echoed, not even in part.
   const depotToken = read('depot-token').trim()
   if (/\s/.test(depotToken)) throw new InputError('depot-token', 'the token contains whitespace (value not shown)')
-  const depotVersion = read('depot-version').trim() || 'latest'
-  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(depotVersion)) {
-    throw new InputError('depot-version', `expected latest, installed or a version like 2.102.12, got ${JSON.stringify(clip(depotVersion))}`)
-  }
-  const depotDownloadUrl = read('depot-download-url').trim()
-  if (depotDownloadUrl && !/^https?:\/\/[^\s]+$/.test(depotDownloadUrl)) {
-    throw new InputError('depot-download-url', `expected an http(s) URL, got ${JSON.stringify(clip(depotDownloadUrl))}`)
-  }
+  const depotVersion = checkToolVersion(read('depot-version').trim() || 'latest', 'depot-version', '2.102.12')
+  const depotDownloadUrl = checkHttpUrl(read('depot-download-url').trim(), 'depot-download-url')
   const depotSha256 = read('depot-sha256').trim().toLowerCase().replace(/^sha256:/, '')
   if (depotSha256 && !/^[a-f0-9]{64}$/.test(depotSha256)) {
     throw new InputError('depot-sha256', `expected the archive's sha256 as 64 hex digits, got ${JSON.stringify(clip(depotSha256))}`)
@@ -437,6 +425,25 @@ function checkEach(items: string[], input: string, re: RegExp, problem: string):
 
 function checkSize(v: string, input: string): string {
   if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v)) throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`)
+  return v
+}
+
+function checkCgroupParent(v: string): string {
+  if (/\s/.test(v)) throw new InputError('cgroup-parent', `${JSON.stringify(clip(v))} is not a cgroup path`)
+  return v
+}
+
+/** latest, installed or an exact version of a tool the action installs. */
+function checkToolVersion(v: string, input: string, example: string): string {
+  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
+    throw new InputError(input, `expected latest, installed or a version like ${example}, got ${JSON.stringify(clip(v))}`)
+  }
+  return v
+}
+
+/** An optional http(s) URL (a download mirror). */
+function checkHttpUrl(v: string, input: string): string {
+  if (v && !/^https?:\/\/[^\s]+$/.test(v)) throw new InputError(input, `expected an http(s) URL, got ${JSON.stringify(clip(v))}`)
   return v
 }
 

@@ -91,6 +91,11 @@ async function setUpBuilder(s: Settings, state: State, bxState: BuildEnv['bx'], 
   return { name, driver: info.driver || s.driver, platforms }
 }
 
+/** key=value entries (as parseInputs keeps labels and build contexts) as a bake map. */
+function keyValueRecord(entries: string[]): Record<string, string> {
+  return Object.fromEntries(entries.map(e => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]))
+}
+
 function bakeFromMatrix(s: Settings, dir: string): { file: string; targets: string[] } {
   const combos = expandMatrix(parseMatrix(s.matrix))
   const base = {
@@ -99,12 +104,12 @@ function bakeFromMatrix(s: Settings, dir: string): { file: string; targets: stri
     ...(s.target ? { target: s.target } : {}),
     args: Object.fromEntries(s.buildArgs),
     ...(s.platforms.length > 0 ? { platforms: s.platforms } : {}),
-    ...(s.labels.length > 0 ? { labels: Object.fromEntries(s.labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) } : {}),
+    ...(s.labels.length > 0 ? { labels: keyValueRecord(s.labels) } : {}),
     ...(s.annotations.length > 0 ? { annotations: s.annotations } : {}),
     ...(s.cacheFrom.length > 0 ? { 'cache-from': s.cacheFrom } : {}),
     ...(s.cacheTo.length > 0 ? { 'cache-to': s.cacheTo } : {}),
     ...(s.outputs.length > 0 ? { output: s.outputs } : {}),
-    ...(s.buildContexts.length > 0 ? { contexts: Object.fromEntries(s.buildContexts.map(c => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)])) } : {}),
+    ...(s.buildContexts.length > 0 ? { contexts: keyValueRecord(s.buildContexts) } : {}),
     ...(s.network ? { network: s.network } : {}),
     ...(s.shmSize ? { 'shm-size': s.shmSize } : {}),
     ...(s.ulimit.length > 0 ? { ulimits: s.ulimit } : {}),

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { isTransientRegistryError, withRetry, type BuildResult } from './build.js'
 import { type Buildx, runBuildx } from './engines/buildx.js'
+import { lastOutputLine } from './exec.js'
 import type { Capabilities } from './inputs.js'
 import { baseImagesFromImagetools, baseImagesFromMetadata, baseImagesFromProvenance, buildReport, isIndex, parseManifestJson, splitIndex } from './manifests.js'
 import { parseReference } from './reference.js'
@@ -64,7 +65,7 @@ function registryFetch(deps: ReportDeps, repo: string): Fetch {
     withRetry(
       async () => {
         const r = await runBuildx(deps.bx, ['buildx', 'imagetools', 'inspect', '--raw', `${repo}@${digest}`])
-        if (r.code !== 0) throw new Error((r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.code}`)
+        if (r.code !== 0) throw new Error(lastOutputLine(r))
         return r.stdout
       },
       `reading ${repo}@${digest}`,
@@ -103,7 +104,7 @@ function historyFetch(deps: ReportDeps, ref: string, rootDigest: string): Fetch 
       // Attestation manifests have no platform of their own: ask for them by digest.
       r = await runBuildx(deps.bx, ['buildx', 'history', 'inspect', '--builder', deps.builder, 'attachment', ref, digest])
     }
-    if (r.code !== 0) throw new Error((r.stderr || r.stdout).trim().split('\n').pop() ?? `exit ${r.code}`)
+    if (r.code !== 0) throw new Error(lastOutputLine(r))
     return r.stdout
   }
 }

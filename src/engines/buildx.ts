@@ -6,7 +6,7 @@ import http from 'node:http'
 import os from 'node:os'
 import { InputError } from '../lists.js'
 import { DEFAULT_BUILDX_RELEASES, buildxAssetUrls, latestChecksumsUrl, nodeArch, parseChecksums, versionFromChecksums } from '../checksums.js'
-import { CommandError, type RunOptions, type RunResult, type Runner } from '../exec.js'
+import { CommandError, lastOutputLine, type RunOptions, type RunResult, type Runner } from '../exec.js'
 import { parseBuilderInspect, parseBuildxVersion, usesContainerdStore, type BuilderInfo } from '../probe.js'
 
 /** A buildx to run: the docker CLI plugin (`docker buildx ...`) or a standalone binary. */
@@ -107,7 +107,7 @@ export async function setupBuildx(version: string, downloadUrl: string, runner: 
 export async function inspectBuilder(bx: Buildx, name: string): Promise<BuilderInfo> {
   const r = await runBuildx(bx, ['buildx', 'inspect', '--bootstrap', name])
   if (r.code !== 0) {
-    throw new InputError('builder', `cannot use builder ${name}: ${(r.stderr || r.stdout).trim().split('\n').pop() ?? ''}`)
+    throw new InputError('builder', `cannot use builder ${name}: ${lastOutputLine(r)}`)
   }
   return parseBuilderInspect(r.stdout)
 }

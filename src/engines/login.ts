@@ -1,16 +1,11 @@
 // Registry login and logout through the docker CLI, as docker/login-action does it: `docker login`
 // stores the credentials where the docker config says (config.json, or its credential helper),
 // and buildx, BuildKit's session and this action's registry reader all find them there.
-import type { Runner } from '../exec.js'
+import { lastOutputLine, type Runner } from '../exec.js'
 import type { RegistryLogin } from '../inputs.js'
 
 export function registryName(registry: string): string {
   return registry || 'Docker Hub'
-}
-
-/** The last line the CLI wrote, for an error message (it never echoes the password). */
-function lastLine(text: string): string {
-  return text.trim().split('\n').pop()?.trim() ?? ''
 }
 
 /** The password goes on standard input, never in argv (which `ps` shows to every user). */
@@ -23,11 +18,11 @@ export async function dockerLogin(login: RegistryLogin, runner: Runner): Promise
     throw new Error(`registry login needs the docker CLI: ${(e as Error).message}`)
   }
   if (r.code !== 0) {
-    throw new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${lastLine(r.stderr || r.stdout) || `docker exited with code ${r.code}`}`)
+    throw new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${lastOutputLine(r) || `docker exited with code ${r.code}`}`)
   }
 }
 
 export async function dockerLogout(registry: string, runner: Runner): Promise<void> {
   const r = await runner.run('docker', ['logout', ...(registry ? ['--', registry] : [])])
-  if (r.code !== 0) throw new Error(lastLine(r.stderr || r.stdout) || `docker logout exited with code ${r.code}`)
+  if (r.code !== 0) throw new Error(lastOutputLine(r) || `docker logout exited with code ${r.code}`)
 }

@@ -38,7 +38,7 @@ function attestationsSupported(caps) {
   return caps.driver !== "docker" || caps.containerdStore;
 }
 function attestsType(s, type) {
-  return s.attests.some((a) => a.split(",").some((f) => f.trim() === `type=${type}`));
+  return s.attests.some((a) => parseCsvFields(a, "attests")["type"] === type);
 }
 function provenanceArg(s, ctx) {
   if (s.provenance !== "") return s.provenance;
@@ -355,14 +355,8 @@ function parseInputs(readRaw) {
   const mode = oneOf(read("mode"), MODES, "mode", "build");
   const engine = oneOf(read("engine"), ENGINES, "engine", "auto");
   const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
-  const buildxVersion = read("buildx-version").trim() || "latest";
-  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(buildxVersion)) {
-    throw new InputError("buildx-version", `expected latest, installed or a version like 0.29.1, got ${JSON.stringify(clip(buildxVersion))}`);
-  }
-  const buildxDownloadUrl = read("buildx-download-url").trim();
-  if (buildxDownloadUrl && !/^https?:\/\/[^\s]+$/.test(buildxDownloadUrl)) {
-    throw new InputError("buildx-download-url", `expected an http(s) URL, got ${JSON.stringify(clip(buildxDownloadUrl))}`);
-  }
+  const buildxVersion = checkToolVersion(read("buildx-version").trim() || "latest", "buildx-version", "0.29.1");
+  const buildxDownloadUrl = checkHttpUrl(read("buildx-download-url").trim(), "buildx-download-url");
   const builder = read("builder").trim();
   if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
     throw new InputError("builder", `${JSON.stringify(clip(builder))} is not a builder name`);
@@ -477,7 +471,7 @@ function parseInputs(readRaw) {
     noCache: bool("no-cache", false),
     noCacheFilters: checkEach(list("no-cache-filters", true), "no-cache-filters", /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "is not a stage name"),
     ssh: checkEach(list("ssh"), "ssh", /^[A-Za-z0-9_.-]+(=\S.*)?$/, "is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519"),
-    cgroupParent: checkEach([read("cgroup-parent").trim()].filter(Boolean), "cgroup-parent", /^[^\s]+$/, "is not a cgroup path")[0] ?? "",
+    cgroupParent: checkCgroupParent(read("cgroup-parent").trim()),
     pull: bool("pull", false),
     network: read("network").trim(),
     shmSize: checkSize(read("shm-size").trim(), "shm-size"),
@@ -525,14 +519,8 @@ function parseDepotInputs(read) {
   }
   const depotToken = read("depot-token").trim();
   if (/\s/.test(depotToken)) throw new InputError("depot-token", "the token contains whitespace (value not shown)");
-  const depotVersion = read("depot-version").trim() || "latest";
-  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(depotVersion)) {
-    throw new InputError("depot-version", `expected latest, installed or a version like 2.102.12, got ${JSON.stringify(clip(depotVersion))}`);
-  }
-  const depotDownloadUrl = read("depot-download-url").trim();
-  if (depotDownloadUrl && !/^https?:\/\/[^\s]+$/.test(depotDownloadUrl)) {
-    throw new InputError("depot-download-url", `expected an http(s) URL, got ${JSON.stringify(clip(depotDownloadUrl))}`);
-  }
+  const depotVersion = checkToolVersion(read("depot-version").trim() || "latest", "depot-version", "2.102.12");
+  const depotDownloadUrl = checkHttpUrl(read("depot-download-url").trim(), "depot-download-url");
   const depotSha256 = read("depot-sha256").trim().toLowerCase().replace(/^sha256:/, "");
   if (depotSha256 && !/^[a-f0-9]{64}$/.test(depotSha256)) {
     throw new InputError("depot-sha256", `expected the archive's sha256 as 64 hex digits, got ${JSON.stringify(clip(depotSha256))}`);
@@ -560,6 +548,20 @@ function checkEach(items, input, re, problem) {
 }
 function checkSize(v, input) {
   if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v)) throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`);
+  return v;
+}
+function checkCgroupParent(v) {
+  if (/\s/.test(v)) throw new InputError("cgroup-parent", `${JSON.stringify(clip(v))} is not a cgroup path`);
+  return v;
+}
+function checkToolVersion(v, input, example) {
+  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
+    throw new InputError(input, `expected latest, installed or a version like ${example}, got ${JSON.stringify(clip(v))}`);
+  }
+  return v;
+}
+function checkHttpUrl(v, input) {
+  if (v && !/^https?:\/\/[^\s]+$/.test(v)) throw new InputError(input, `expected an http(s) URL, got ${JSON.stringify(clip(v))}`);
   return v;
 }
 function parseAttests(values, read) {
@@ -647,6 +649,9 @@ function checkAgainstCapabilities(s, caps) {
 
 // src/exec.ts
 import { spawn } from "node:child_process";
+function lastOutputLine(r) {
+  return (r.stderr || r.stdout).trim().split("\n").pop() ?? "";
+}
 var CommandError = class extends Error {
   constructor(cmd, result) {
     const tail = (result.stderr || result.stdout).trim().split("\n").slice(-5).join("\n");
@@ -876,7 +881,7 @@ async function setupBuildx(version, downloadUrl, runner) {
 async function inspectBuilder(bx, name) {
   const r = await runBuildx(bx, ["buildx", "inspect", "--bootstrap", name]);
   if (r.code !== 0) {
-    throw new InputError("builder", `cannot use builder ${name}: ${(r.stderr || r.stdout).trim().split("\n").pop() ?? ""}`);
+    throw new InputError("builder", `cannot use builder ${name}: ${lastOutputLine(r)}`);
   }
   return parseBuilderInspect(r.stdout);
 }
@@ -1050,7 +1055,7 @@ async function printBake(env, files, targets, set) {
   const args = ["buildx", "bake", ...files.flatMap((f) => ["--file", f]), ...set.flatMap((v) => ["--set", v]), "--print", "--", ...targets];
   const r = await runBuildx(env.bx, args);
   if (r.code !== 0) {
-    throw new InputError(files.length > 0 ? "files" : "targets", `bake cannot read the definition: ${(r.stderr || r.stdout).trim().split("\n").pop() ?? ""}`);
+    throw new InputError(files.length > 0 ? "files" : "targets", `bake cannot read the definition: ${lastOutputLine(r)}`);
   }
   const parsed = JSON.parse(r.stdout);
   return parsed.target ?? {};
@@ -1771,7 +1776,7 @@ function registryFetch(deps, repo) {
   const imagetools = (digest) => withRetry(
     async () => {
       const r = await runBuildx(deps.bx, ["buildx", "imagetools", "inspect", "--raw", `${repo}@${digest}`]);
-      if (r.code !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").pop() ?? `exit ${r.code}`);
+      if (r.code !== 0) throw new Error(lastOutputLine(r));
       return r.stdout;
     },
     `reading ${repo}@${digest}`,
@@ -1805,7 +1810,7 @@ function historyFetch(deps, ref, rootDigest) {
     if (r.code !== 0 && digest !== rootDigest) {
       r = await runBuildx(deps.bx, ["buildx", "history", "inspect", "--builder", deps.builder, "attachment", ref, digest]);
     }
-    if (r.code !== 0) throw new Error((r.stderr || r.stdout).trim().split("\n").pop() ?? `exit ${r.code}`);
+    if (r.code !== 0) throw new Error(lastOutputLine(r));
     return r.stdout;
   };
 }
@@ -1992,9 +1997,6 @@ function loadState() {
 function registryName(registry) {
   return registry || "Docker Hub";
 }
-function lastLine(text) {
-  return text.trim().split("\n").pop()?.trim() ?? "";
-}
 async function dockerLogin(login, runner) {
   const args = ["login", "--username", login.username, "--password-stdin", ...login.registry ? ["--", login.registry] : []];
   let r;
@@ -2004,12 +2006,12 @@ async function dockerLogin(login, runner) {
     throw new Error(`registry login needs the docker CLI: ${e.message}`);
   }
   if (r.code !== 0) {
-    throw new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${lastLine(r.stderr || r.stdout) || `docker exited with code ${r.code}`}`);
+    throw new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${lastOutputLine(r) || `docker exited with code ${r.code}`}`);
   }
 }
 async function dockerLogout(registry, runner) {
   const r = await runner.run("docker", ["logout", ...registry ? ["--", registry] : []]);
-  if (r.code !== 0) throw new Error(lastLine(r.stderr || r.stdout) || `docker logout exited with code ${r.code}`);
+  if (r.code !== 0) throw new Error(lastOutputLine(r) || `docker logout exited with code ${r.code}`);
 }
 
 export {
@@ -2029,6 +2031,7 @@ export {
   cacheToForRun,
   parseInputs,
   checkAgainstCapabilities,
+  lastOutputLine,
   terminateAll,
   waitForChildren,
   processRunner,

@@ -8,7 +8,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-QHTAVYU2.js";
+} from "./chunk-GW7LCU7O.js";
 import {
   appendSummary,
   group,

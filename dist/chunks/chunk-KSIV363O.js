@@ -22,6 +22,7 @@ import {
   githubEvent,
   inspectBuilder,
   isIndex,
+  lastOutputLine,
   mergeDigests,
   normalizePlatform,
   parseBuildError,
@@ -48,7 +49,7 @@ import {
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-QHTAVYU2.js";
+} from "./chunk-GW7LCU7O.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
@@ -7438,7 +7439,7 @@ async function resolveBase(bx, s) {
   }
   const r = await runBuildx(bx, ["buildx", "imagetools", "inspect", "--raw", name]);
   if (r.code !== 0) {
-    warning(`base-annotations: cannot resolve ${name}: ${(r.stderr || r.stdout).trim().split("\n").pop() ?? ""}`);
+    warning(`base-annotations: cannot resolve ${name}: ${lastOutputLine(r)}`);
     return void 0;
   }
   const digest = `sha256:${createHash("sha256").update(r.stdout).digest("hex")}`;
@@ -7710,7 +7711,7 @@ async function depotBake(s, d, ctx, env, dir, plan, secretFiles) {
   const set = [...bakeSecretSets(s, { secretFiles }), ...s.set];
   const print = await runDepot(d, depotBakePrintArgs({ files: plan.files, targets: plan.targets, set }), { env });
   if (print.code !== 0) {
-    throw new InputError(plan.files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${(print.stderr || print.stdout).trim().split("\n").pop() ?? ""}`);
+    throw new InputError(plan.files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${lastOutputLine(print)}`);
   }
   const printed = JSON.parse(print.stdout).target ?? {};
   const metadataFile = path2.join(dir, "depot-bake-metadata.json");
@@ -8219,6 +8220,9 @@ async function setUpBuilder(s, state, bxState, scopedName) {
   info(`builder ${name}: driver ${info2.driver}, ${info2.nodes.length} node(s), platforms ${platforms.join(", ")}`);
   return { name, driver: info2.driver || s.driver, platforms };
 }
+function keyValueRecord(entries) {
+  return Object.fromEntries(entries.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
+}
 function bakeFromMatrix(s, dir) {
   const combos = expandMatrix(parseMatrix(s.matrix));
   const base = {
@@ -8227,12 +8231,12 @@ function bakeFromMatrix(s, dir) {
     ...s.target ? { target: s.target } : {},
     args: Object.fromEntries(s.buildArgs),
     ...s.platforms.length > 0 ? { platforms: s.platforms } : {},
-    ...s.labels.length > 0 ? { labels: Object.fromEntries(s.labels.map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)])) } : {},
+    ...s.labels.length > 0 ? { labels: keyValueRecord(s.labels) } : {},
     ...s.annotations.length > 0 ? { annotations: s.annotations } : {},
     ...s.cacheFrom.length > 0 ? { "cache-from": s.cacheFrom } : {},
     ...s.cacheTo.length > 0 ? { "cache-to": s.cacheTo } : {},
     ...s.outputs.length > 0 ? { output: s.outputs } : {},
-    ...s.buildContexts.length > 0 ? { contexts: Object.fromEntries(s.buildContexts.map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)])) } : {},
+    ...s.buildContexts.length > 0 ? { contexts: keyValueRecord(s.buildContexts) } : {},
     ...s.network ? { network: s.network } : {},
     ...s.shmSize ? { "shm-size": s.shmSize } : {},
     ...s.ulimit.length > 0 ? { ulimits: s.ulimit } : {},
