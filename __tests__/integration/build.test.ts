@@ -1,10 +1,10 @@
 // The foundation, for real: dist/main.js + dist/post.js against the testbed's engine, buildx and
 // registry; results checked over the registry's HTTP API and the engine's own CLI.
 import { describe, expect, it, beforeAll } from '@jest/globals'
-import { createHash, generateKeyPairSync } from 'node:crypto'
+import { generateKeyPairSync } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { catalog, expectSuccess, getBlob, getManifest, registryRequests, runAction, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import { catalog, expectSuccess, getBlob, getManifest, registryRequests, runAction, secretMatches, sh, shownLog, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
 
 let tb: Testbed
 let ctx: string
@@ -17,6 +17,13 @@ beforeAll(() => {
   })
   failing = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN exit 3\n` })
 })
+
+/** A fresh ed25519 private key (PKCS#8 PEM, which buildx's ssh provider reads) in a file of its own. */
+function writeSshKey(): string {
+  const key = path.join(writeContext({}), 'deploy_key')
+  writeFileSync(key, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 })
+  return key
+}
 
 describe('one build, run as the runner runs the action', () => {
   it('pushes a 2-platform image (RUN on amd64 and emulated arm64) and reports it', async () => {
@@ -103,10 +110,8 @@ describe('one build, run as the runner runs the action', () => {
     // holds their hashes, so the values themselves are in no file and no argv.
     const value = `bake-secret-${Math.random().toString(36).slice(2)}`
     const fromEnv = `env-secret-${Math.random().toString(36).slice(2)}`
-    const sha = (v: string) => createHash('sha256').update(v).digest('hex')
-    const check = (id: string, v: string) => `test "$(sha256sum < /run/secrets/${id} | cut -c1-64)" = "${sha(v)}"`
     const secretCtx = writeContext({
-      Dockerfile: `FROM ${tb.baseImage}\nARG V=0\nRUN --mount=type=secret,id=tok,required=true --mount=type=secret,id=envtok,required=true ${check('tok', value)} && ${check('envtok', fromEnv)} && echo "$V" > /v\n`,
+      Dockerfile: `FROM ${tb.baseImage}\nARG V=0\nRUN --mount=type=secret,id=tok,required=true --mount=type=secret,id=envtok,required=true ${secretMatches('tok', value)} && ${secretMatches('envtok', fromEnv)} && echo "$V" > /v\n`,
       'docker-bake.hcl': ['target "one" {', '}', 'target "two" {', '  args = { V = "2" }', '}'].join('\n')
     })
     const secretInputs = { secrets: `tok=${value}`, 'secret-envs': 'envtok=BIA_TEST_SECRET' }
@@ -118,9 +123,8 @@ describe('one build, run as the runner runs the action', () => {
     expectSuccess(matrix)
     expect(Object.keys(JSON.parse(matrix.mainOutputs['metadata'] ?? '{}'))).toHaveLength(2)
     for (const run of [baked, matrix]) {
-      const shown = run.main.log.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
-      expect(shown).not.toContain(value)
-      expect(shown).not.toContain(fromEnv)
+      expect(shownLog(run.main.log)).not.toContain(value)
+      expect(shownLog(run.main.log)).not.toContain(fromEnv)
     }
     // without the secrets the same bake fails: the check above is not vacuous
     const without = await runAction({ files: path.join(secretCtx, 'docker-bake.hcl'), targets: 'one', 'no-cache': 'true' }, { cwd: secretCtx })
@@ -138,9 +142,7 @@ describe('one build, run as the runner runs the action', () => {
   })
 
   it('ssh keys, a cgroup parent, attests and no-cache filters reach the build', async () => {
-    const keyDir = writeContext({})
-    const key = path.join(keyDir, 'deploy_key')
-    writeFileSync(key, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 })
+    const key = writeSshKey()
     const cgroup = `bia-cg-${Math.random().toString(36).slice(2, 8)}`
     const runCtx = writeContext({
       Dockerfile: [
@@ -190,9 +192,7 @@ describe('one build, run as the runner runs the action', () => {
   })
 
   it('a matrix carries ssh and attests into every target (and takes no-cache filters)', async () => {
-    const keyDir = writeContext({})
-    const key = path.join(keyDir, 'deploy_key')
-    writeFileSync(key, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 })
+    const key = writeSshKey()
     const salt = Math.random().toString(36).slice(2)
     const matrixCtx = writeContext({
       Dockerfile: [`FROM ${tb.baseImage} AS one`, 'ARG V', `RUN echo "${salt} $V" > /v`, 'RUN --mount=type=ssh,id=deploy,required=true test -S "$SSH_AUTH_SOCK" && echo "ssh-agent-ok $V"', ''].join('\n')
@@ -325,8 +325,7 @@ describe('the summary and state', () => {
     for (const f of Object.values(run.files)) expect(readFileSync(f, 'utf8')).not.toContain(secret)
     // The runner consumes ::add-mask:: (that is how the value gets masked) and shows it nowhere.
     expect(run.main.log).toContain(`::add-mask::${secret}`)
-    const shown = (log: string) => log.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
-    expect(shown(run.main.log)).not.toContain(secret)
-    expect(shown(run.post.log)).not.toContain(secret)
+    expect(shownLog(run.main.log)).not.toContain(secret)
+    expect(shownLog(run.post.log)).not.toContain(secret)
   })
 })

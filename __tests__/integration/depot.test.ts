@@ -13,7 +13,7 @@ import path from 'node:path'
 import { depotBakeArgs, depotBuildArgs } from '../../src/depot-args.js'
 import { parseInputs } from '../../src/inputs.js'
 import { startFakeDepot, type FakeDepot, type FakeDepotOptions } from './fake-depot.js'
-import { ROOT, catalog, expectSuccess, getManifest, runAction, sh, testbed, uniqueRepo, writeContext, type ActionRun, type Testbed } from './harness.js'
+import { ROOT, catalog, everythingKept, expectSuccess, getManifest, runAction, secretMatches, sh, shownLog, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
 
 // Every test here is bounded (the CLI would otherwise wait minutes for a builder); the long ones more tightly below.
 jest.setTimeout(300_000)
@@ -54,15 +54,6 @@ function depotEnv(f: FakeDepot | string, extra: NodeJS.ProcessEnv = {}): NodeJS.
     PATH: `${DEPOT_BIN_DIR}:${tb.dockerBinDir}:${process.env['PATH'] ?? ''}`,
     ...extra
   }
-}
-
-/** Everything the runner keeps from a run: log lines (minus ::add-mask::, which the runner consumes), outputs, state, summary. */
-function everythingKept(run: ActionRun): string {
-  const log = (run.main.log + run.post.log)
-    .split('\n')
-    .filter(l => !l.startsWith('::add-mask::'))
-    .join('\n')
-  return [log, ...Object.values(run.files).map(f => readFileSync(f, 'utf8'))].join('\n')
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -511,10 +502,8 @@ describe('end to end on the testbed, other shapes (fake control plane)', () => {
     const f = await fake()
     const value = `depot-secret-${Math.random().toString(36).slice(2)}`
     const fromEnv = `depot-env-${Math.random().toString(36).slice(2)}`
-    const sha = (v: string) => createHash('sha256').update(v).digest('hex')
-    const check = (id: string, v: string) => `test "$(sha256sum < /run/secrets/${id} | cut -c1-64)" = "${sha(v)}"`
     const dir = writeContext({
-      Dockerfile: `FROM ${tb.baseImage}\nRUN --mount=type=secret,id=tok,required=true --mount=type=secret,id=envtok,required=true ${check('tok', value)} && ${check('envtok', fromEnv)}\n`,
+      Dockerfile: `FROM ${tb.baseImage}\nRUN --mount=type=secret,id=tok,required=true --mount=type=secret,id=envtok,required=true ${secretMatches('tok', value)} && ${secretMatches('envtok', fromEnv)}\n`,
       'docker-bake.hcl': 'target "s" {\n  platforms = ["linux/amd64"]\n}\n'
     })
     const run = await withTimeout(
@@ -527,9 +516,8 @@ describe('end to end on the testbed, other shapes (fake control plane)', () => {
     )
     expectSuccess(run)
     expect(f.builds).toHaveLength(1)
-    const shown = run.main.log.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
-    expect(shown).not.toContain(value)
-    expect(shown).not.toContain(fromEnv)
+    expect(shownLog(run.main.log)).not.toContain(value)
+    expect(shownLog(run.main.log)).not.toContain(fromEnv)
   })
 
   it('a matrix runs as one depot bake; each variant is pushed and its digest matches the registry', async () => {

@@ -24,6 +24,7 @@ import {
   ROOT,
   runAction,
   sh,
+  shownLog,
   testbed,
   testbedEnv,
   uniqueRepo,
@@ -60,13 +61,6 @@ afterAll(async () => {
 })
 
 // --- helpers ------------------------------------------------------------------------------------
-
-/** Log lines as the runner shows them: it consumes ::add-mask:: lines and displays nothing of them. */
-const shown = (log: string) =>
-  log
-    .split('\n')
-    .filter(l => !l.startsWith('::add-mask::'))
-    .join('\n')
 
 /** Every ::group:: title that means something was built, merged or pushed. */
 const BUILD_GROUPS = /::group::(Build|Bake|Merge)/
@@ -494,7 +488,7 @@ describe('2. no shell, no injection', () => {
     expect(build.join('\n')).not.toContain(S)
     expect(build.slice(-2)).toEqual(['--', ctx])
     expect(build.find(a => a.startsWith('id=tok,'))).toMatch(/^id=tok,src=.*secret-0$/)
-    expect(shown(run.main.log)).not.toContain(S)
+    expect(shownLog(run.main.log)).not.toContain(S)
   })
 
   it.each(PAYLOADS)('builder inputs reach buildx create as one literal argument each (%s)', async (_what, P) => {
@@ -622,7 +616,7 @@ describe('2. no shell, no injection', () => {
     expect(login).toEqual(['login', '--username', P, '--password-stdin', '--', proxy.registry])
     expect(argv.some(a => a.some(x => x.includes(password)))).toBe(false)
     expect(argv.find(a => a[0] === 'logout')).toEqual(['logout', '--', proxy.registry])
-    expect(shown(run.main.log + run.post.log)).not.toContain(password)
+    expect(shownLog(run.main.log + run.post.log)).not.toContain(password)
     figures.injectionValues += 2
   })
 
@@ -836,7 +830,7 @@ describe('3. secrets never leak', () => {
 
     const runnerTemp = path.join(run.dir, 'runner-temp')
     const places: Array<[string, string | Buffer]> = [
-      ['main log (as shown)', shown(run.main.log)],
+      ['main log (as shown)', shownLog(run.main.log)],
       ['GITHUB_OUTPUT after main', readFileSync(run.files.output)],
       ['GITHUB_STATE after main', readFileSync(run.files.state)],
       ['GITHUB_ENV', readFileSync(githubEnv)]
@@ -846,7 +840,7 @@ describe('3. secrets never leak', () => {
     const post = await runPost(run, { ...shim.env(argvLog), GITHUB_ENV: githubEnv })
     expect(post.code).toBe(0)
     places.push(
-      ['post log (as shown)', shown(post.log)],
+      ['post log (as shown)', shownLog(post.log)],
       ['GITHUB_OUTPUT after post', readFileSync(run.files.output)],
       ['job summary', readFileSync(run.files.summary)],
       ['GITHUB_ENV after post', readFileSync(githubEnv)],

@@ -1,6 +1,7 @@
 // Runs the bundled action the way the GitHub runner does, against the real testbed, and reads
 // the results back independently (the registry's HTTP API), never through the action's own code.
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -278,6 +279,27 @@ export function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
     child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }))
   })
+}
+
+/** Log lines as the runner shows them: it consumes ::add-mask:: lines and displays nothing of them. */
+export function shownLog(log: string): string {
+  return log
+    .split('\n')
+    .filter(l => !l.startsWith('::add-mask::'))
+    .join('\n')
+}
+
+/** Everything the runner keeps from a run: both logs as shown, outputs, state, summary. */
+export function everythingKept(run: ActionRun): string {
+  return [shownLog(run.main.log + run.post.log), ...Object.values(run.files).map(f => readFileSync(f, 'utf8'))].join('\n')
+}
+
+/**
+ * A shell test that build secret `id` holds `value`, comparing sha256 digests so the Dockerfile
+ * (and the build log) never holds the value itself.
+ */
+export function secretMatches(id: string, value: string): string {
+  return `test "$(sha256sum < /run/secrets/${id} | cut -c1-64)" = "${createHash('sha256').update(value).digest('hex')}"`
 }
 
 /** Asserts main and post succeeded; on failure the error carries the end of their logs. */

@@ -4,9 +4,8 @@
 // docker config of its own (the testbed's buildx plugin linked in), so logins never leak between
 // tests.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
 import { FaultProxy } from './fault-proxy.js'
-import { catalog, dockerConfigLogins, expectSuccess, getManifest, privateDockerConfig, runAction, testbed, uniqueRepo, writeContext, type ActionRun, type Testbed } from './harness.js'
+import { catalog, dockerConfigLogins, everythingKept, expectSuccess, getManifest, privateDockerConfig, runAction, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
 
 let tb: Testbed
 let proxy: FaultProxy
@@ -25,12 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy.close()
 })
-
-/** Everything the runner gets from the step, as it would show it (mask lines are consumed by the runner). */
-function everythingShown(run: ActionRun): string {
-  const shown = (log: string) => log.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
-  return [shown(run.main.log), shown(run.post.log), readFileSync(run.files.output, 'utf8'), readFileSync(run.files.state, 'utf8'), run.summary].join('\n')
-}
 
 describe('registry login', () => {
   it('the registry asks for a password: without a login the push is refused', async () => {
@@ -63,7 +56,7 @@ describe('registry login', () => {
     expect(proxy.requests.some(r => r.method === 'PUT' && r.path === `/v2/${repo}/manifests/v1` && r.outcome === 201)).toBe(true)
     // masked for the runner, and in nothing the runner shows or keeps
     expect(run.main.log.split('\n')).toContain(`::add-mask::${PASSWORD}`)
-    const shown = everythingShown(run)
+    const shown = everythingKept(run)
     expect(shown).not.toContain(PASSWORD)
     expect(shown).not.toContain(Buffer.from(`${USER}:${PASSWORD}`).toString('base64'))
   })
@@ -93,7 +86,7 @@ describe('registry login', () => {
     expect(run.main.log).not.toMatch(/::group::Build/)
     expect(run.post.code).toBe(0)
     expect(dockerConfigLogins(config)).toEqual([])
-    expect(everythingShown(run)).not.toContain(wrong)
+    expect(everythingKept(run)).not.toContain(wrong)
     expect(await catalog()).not.toContain(repo)
   })
 })
