@@ -349,15 +349,23 @@ start_engine() { # NAME SOCKET DOCKERD-FLAGS...
     -H "unix://$sock" --iptables=false --ip6tables=false "$@"
 }
 
-wait_engine() { # NAME SOCKET
-  local name=$1 sock=$2 i
-  for ((i = 0; i < 600; i++)); do
-    engine_answers "unix://$sock" && return 0
-    recorded_pid "dockerd-$name" >/dev/null || break
+# await_answer DAEMON TRIES LOG-LINES MESSAGE CHECK...: runs CHECK every 0.1 s, at most TRIES
+# times, while DAEMON's recorded process lives; otherwise shows the end of its log and dies.
+await_answer() {
+  local daemon=$1 tries=$2 lines=$3 message=$4 i
+  shift 4
+  for ((i = 0; i < tries; i++)); do
+    "$@" && return 0
+    recorded_pid "$daemon" >/dev/null || break
     sleep 0.1
   done
-  tail -n 40 "$LOGS/dockerd-$name.log" >&2
-  die "dockerd ($name) did not answer within 60 s (log: $LOGS/dockerd-$name.log)"
+  tail -n "$lines" "$LOGS/$daemon.log" >&2
+  die "$message"
+}
+
+wait_engine() { # NAME SOCKET
+  local name=$1 sock=$2
+  await_answer "dockerd-$name" 600 40 "dockerd ($name) did not answer within 60 s (log: $LOGS/dockerd-$name.log)" engine_answers "unix://$sock"
 }
 
 # dockerd only creates docker0 itself; any other --bridge must exist with an IPv4 address.
@@ -377,7 +385,7 @@ registry_answers() { # PORT
 }
 
 start_registry() { # PORT
-  local port=$1 i
+  local port=$1
   mkdir -p "$SD/registry"
   cat >"$SD/registry.yml" <<EOF
 version: 0.1
@@ -392,13 +400,7 @@ http:
   addr: 127.0.0.1:$port
 EOF
   spawn registry "$LOGS/registry.log" "$TOOLS/registry/usr/bin/docker-registry" serve "$SD/registry.yml"
-  for ((i = 0; i < 300; i++)); do
-    registry_answers "$port" && return 0
-    recorded_pid registry >/dev/null || break
-    sleep 0.1
-  done
-  tail -n 20 "$LOGS/registry.log" >&2
-  die "registry did not answer on 127.0.0.1:$port"
+  await_answer registry 300 20 "registry did not answer on 127.0.0.1:$port" registry_answers "$port"
 }
 
 proxy_answers() { # PORT
@@ -406,16 +408,10 @@ proxy_answers() { # PORT
 }
 
 start_proxy() { # NAME DOCKER-SOCKET PORT
-  local name=$1 sock=$2 port=$3 i
+  local name=$1 sock=$2 port=$3
   spawn "proxy-$name" "$LOGS/proxy-$name.log" \
     node "$PROXY_JS" --docker-sock "$sock" --listen "127.0.0.1:$port" --pidfile "$RUN/proxy-$name.pid"
-  for ((i = 0; i < 100; i++)); do
-    proxy_answers "$port" && return 0
-    recorded_pid "proxy-$name" >/dev/null || break
-    sleep 0.1
-  done
-  tail -n 20 "$LOGS/proxy-$name.log" >&2
-  die "BuildKit proxy ($name) did not answer on 127.0.0.1:$port"
+  await_answer "proxy-$name" 100 20 "BuildKit proxy ($name) did not answer on 127.0.0.1:$port" proxy_answers "$port"
 }
 
 # ---------------------------------------------------------------- env
