@@ -3,18 +3,18 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   require_dist,
   run
-} from "./chunks/chunk-KSIV363O.js";
+} from "./chunks/chunk-SANF7TF6.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-P3OUN5I7.js";
+} from "./chunks/chunk-YRKHXPUP.js";
 import {
   loadState,
   parseInputs,
   samePlatform
-} from "./chunks/chunk-GW7LCU7O.js";
+} from "./chunks/chunk-AT2AEQD3.js";
 import {
   InputError
 } from "./chunks/chunk-TBWH3YKN.js";

@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-P3OUN5I7.js";
-import "./chunks/chunk-GW7LCU7O.js";
+} from "./chunks/chunk-YRKHXPUP.js";
+import "./chunks/chunk-AT2AEQD3.js";
 import "./chunks/chunk-TBWH3YKN.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";

@@ -130,14 +130,15 @@ export function singleResult(s: Settings, metadataFile: string, iidFile: string,
 export async function bake(s: Settings, env: BuildEnv, files: string[], targets: string[], userSet: string[], allow: string[]): Promise<BuildResult[]> {
   const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
   const set = [...bakeSecretSets(s, env), ...userSet]
-  let printed: Record<string, PrintedTarget> | undefined
+  // Read before the bake, never after: `bake --print` opens the definition's tar and OCI output
+  // destinations and truncates them, so a print after the bake would empty what it just wrote.
+  const printed = await printBake(env, files, targets, set)
   let pushOnceTargets: string[] | undefined
   if (s.push && enginePushesTwice(env.ctx.caps)) {
     // Targets without outputs of their own get the push-once image output; a definition that
     // names outputs keeps buildx's --push (and its second push through the engine).
-    printed = await printBake(env, files, targets, set)
     const names = Object.keys(printed)
-    if (names.every(n => (printed?.[n]?.output ?? []).length === 0)) pushOnceTargets = names
+    if (names.every(n => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names
     else core.info('bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)')
   }
   const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow, ...(pushOnceTargets ? { pushOnceTargets } : {}) })
@@ -145,7 +146,6 @@ export async function bake(s: Settings, env: BuildEnv, files: string[], targets:
   const { code, log } = await streamed(env, args, '')
   if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, 'bake')
   const all = readJson(metadataFile)
-  printed ??= await printBake(env, files, targets, set)
   return bakeResults(s, all, printed, ['buildx.build.warnings'])
 }
 

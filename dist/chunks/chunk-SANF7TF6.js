@@ -49,7 +49,7 @@ import {
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-GW7LCU7O.js";
+} from "./chunk-AT2AEQD3.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,

@@ -1017,12 +1017,11 @@ function singleResult(s, metadataFile, iidFile, pushedByDigest) {
 async function bake(s, env, files, targets, userSet, allow) {
   const metadataFile = path2.join(env.tempDir, "bake-metadata.json");
   const set = [...bakeSecretSets(s, env), ...userSet];
-  let printed;
+  const printed = await printBake(env, files, targets, set);
   let pushOnceTargets;
   if (s.push && enginePushesTwice(env.ctx.caps)) {
-    printed = await printBake(env, files, targets, set);
     const names = Object.keys(printed);
-    if (names.every((n) => (printed?.[n]?.output ?? []).length === 0)) pushOnceTargets = names;
+    if (names.every((n) => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names;
     else info("bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)");
   }
   const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow, ...pushOnceTargets ? { pushOnceTargets } : {} });
@@ -1030,7 +1029,6 @@ async function bake(s, env, files, targets, userSet, allow) {
   const { code, log } = await streamed(env, args, "");
   if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, "bake");
   const all = readJson(metadataFile);
-  printed ??= await printBake(env, files, targets, set);
   return bakeResults(s, all, printed, ["buildx.build.warnings"]);
 }
 function bakeResults(s, all, printed, skipKeys) {

@@ -8,7 +8,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-GW7LCU7O.js";
+} from "./chunk-AT2AEQD3.js";
 import {
   appendSummary,
   group,
