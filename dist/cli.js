@@ -3,21 +3,21 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   require_dist,
   run
-} from "./chunks/chunk-SANF7TF6.js";
+} from "./chunks/chunk-MJ6B3UAF.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-YRKHXPUP.js";
+} from "./chunks/chunk-SVOXWMZZ.js";
 import {
   loadState,
   parseInputs,
   samePlatform
-} from "./chunks/chunk-AT2AEQD3.js";
+} from "./chunks/chunk-7IEPXKFS.js";
 import {
   InputError
-} from "./chunks/chunk-TBWH3YKN.js";
+} from "./chunks/chunk-OU35Y65F.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import {
   __toESM
@@ -290,12 +290,12 @@ runs:
   post-if: always()
 `;
 
-// src/cli.ts
+// src/cli/cli.ts
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-// src/flags.ts
+// src/cli/flags.ts
 var import_yaml = __toESM(require_dist(), 1);
 var UsageError = class extends Error {
   constructor(message) {
@@ -528,7 +528,7 @@ function renderHelp(specs, width = 100) {
 `;
 }
 
-// src/terminal.ts
+// src/report/terminal.ts
 var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 function terminalSafe(s) {
   return String(s).replace(/\r?\n|\r/g, " ").replace(CONTROL, "?");
@@ -658,7 +658,7 @@ function renderTerminalTable(reports) {
 `;
 }
 
-// src/cli.ts
+// src/cli/cli.ts
 var USAGE_EXIT = 2;
 var BUILD_EXIT = 1;
 function oneLine(message) {

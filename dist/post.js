@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-YRKHXPUP.js";
-import "./chunks/chunk-AT2AEQD3.js";
-import "./chunks/chunk-TBWH3YKN.js";
+} from "./chunks/chunk-SVOXWMZZ.js";
+import "./chunks/chunk-7IEPXKFS.js";
+import "./chunks/chunk-OU35Y65F.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";
 

@@ -1,6 +1,6 @@
 // What parseInputs gives for action.yml's defaults: the expectation in inputs.test.ts and the
 // base every argv table in args.test.ts starts from.
-import type { Settings } from '../../src/inputs.js'
+import type { Settings } from '../../src/inputs/parse.js'
 
 export const DEFAULT_SETTINGS: Settings = {
   mode: 'build',

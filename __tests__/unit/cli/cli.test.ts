@@ -1,0 +1,268 @@
+// The CLI's pure parts: flags -> the action's inputs, the config file, --platform local, --help,
+// and the terminal's view of the log and of the reports.
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { CLI_DEFAULTS, configInputs, hostPlatform, inputSpecs, LIST_INPUTS, parseArgs, renderHelp, resolveInputs, SHORT_FLAGS, UsageError } from '../../../src/cli/flags.js'
+import { parseInputs } from '../../../src/inputs/parse.js'
+import { createCommandTranslator, parseFileCommands, renderTerminalTable, terminalSafe } from '../../../src/report/terminal.js'
+import type { ImageReport } from '../../../src/oci/types.js'
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..')
+const ACTION_YML = readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
+const specs = inputSpecs(ACTION_YML)
+const D = (c: string) => `sha256:${c.repeat(64)}`
+
+describe('flags are the action inputs', () => {
+  it.each<[string, string[], Record<string, string>]>([
+    ['positional context', ['.'], { context: '.' }],
+    ['long flag with a value', ['--file', 'Dockerfile.dev'], { file: 'Dockerfile.dev' }],
+    ['--name=value', ['--file=Dockerfile.dev'], { file: 'Dockerfile.dev' }],
+    ['short aliases', ['-t', 'app:dev', '-f', 'x/Dockerfile', 'ctx'], { tags: 'app:dev', file: 'x/Dockerfile', context: 'ctx' }],
+    ['repeated --tag joins with newlines', ['--tag', 'a:1', '-t', 'a:2', '--tags', 'a:3'], { tags: 'a:1\na:2\na:3' }],
+    ['repeated --platform', ['--platform', 'linux/amd64', '--platform=linux/arm64'], { platforms: 'linux/amd64\nlinux/arm64' }],
+    ['--build-arg, --label, --set, --secret', ['--build-arg', 'A=1', '--build-arg', 'B=2', '--label', 'x=y', '--set', 't.args.A=1', '--secret', 'id=v'], { 'build-args': 'A=1\nB=2', labels: 'x=y', set: 't.args.A=1', secrets: 'id=v' }],
+    ['boolean flags without a value', ['--push', '--no-cache'], { push: 'true', 'no-cache': 'true' }],
+    ['boolean flag set false', ['--summary=false'], { summary: 'false' }],
+    ['a boolean flag does not eat the context', ['--load', 'ctx'], { load: 'true', context: 'ctx' }],
+    ['matrix and engine', ['--matrix', 'variant: [a, b]', '--engine', 'buildx'], { matrix: 'variant: [a, b]', engine: 'buildx' }],
+    ['-- ends the flags', ['--', '-odd-dir'], { context: '-odd-dir' }],
+    ['a value that starts with a single dash', ['--build-arg', '-x=1'], { 'build-args': '-x=1' }]
+  ])('%s', (_name, argv, inputs) => {
+    expect(parseArgs(argv, specs).inputs).toEqual(inputs)
+  })
+
+  it('reads the CLI options apart from the inputs', () => {
+    const { options, inputs } = parseArgs(['--json', '-q', '--config', 'build.yml', '.'], specs)
+    expect(options).toEqual({ json: true, quiet: true, help: false, config: 'build.yml' })
+    expect(inputs).toEqual({ context: '.' })
+    expect(parseArgs(['-h'], specs).options.help).toBe(true)
+  })
+
+  it.each<[string, string[], RegExp]>([
+    ['unknown long flag', ['--bogus'], /^unknown flag --bogus \(see --help\)$/],
+    ['unknown flag with a value', ['--bogus=1'], /^unknown flag --bogus \(see --help\)$/],
+    ['unknown short flag', ['-x'], /^unknown flag -x \(see --help\)$/],
+    ['a single-value flag twice', ['--file', 'a', '--file', 'b'], /--file is given twice/],
+    ['a flag without its value', ['--file'], /--file needs a value/],
+    ['a flag followed by another flag', ['--tag', '--push'], /--tag needs a value/],
+    ['a value for a CLI switch', ['--json=1'], /--json takes no value/],
+    ['two contexts', ['a', 'b'], /one build context expected, got 2/],
+    ['context twice', ['--context', 'a', 'b'], /context is given twice/]
+  ])('rejects %s', (_name, argv, message) => {
+    expect(() => parseArgs(argv, specs)).toThrow(UsageError)
+    expect(() => parseArgs(argv, specs)).toThrow(message)
+  })
+
+  it('names only real inputs as list inputs, aliases and short flags, with no alias shadowing an input', () => {
+    const names = new Set(specs.map(s => s.name))
+    for (const [input, alias] of Object.entries(LIST_INPUTS)) {
+      expect(names).toContain(input)
+      if (alias) expect(names).not.toContain(alias)
+    }
+    for (const input of Object.values(SHORT_FLAGS)) expect(names).toContain(input)
+    for (const s of specs) expect(s.description).not.toBe('')
+  })
+})
+
+describe('resolveInputs: defaults, config, flags, --platform local', () => {
+  const all = (config: Record<string, string>, flags: string[], arch = 'x64') => resolveInputs(specs, config, parseArgs(flags, specs).inputs, arch)
+
+  it("starts from action.yml's defaults with the CLI's own: installed buildx, engine buildx", () => {
+    const inputs = all({}, [])
+    for (const s of specs) expect(inputs[s.name]).toBe(CLI_DEFAULTS[s.name] ?? s.default)
+    expect(inputs['buildx-version']).toBe('installed')
+    expect(inputs['engine']).toBe('buildx')
+    expect(inputs['context']).toBe('.')
+    expect(() => parseInputs(name => inputs[name] ?? '')).not.toThrow()
+  })
+
+  it.each<[string, string, string[], Record<string, string>]>([
+    ['x64 loads the host platform', 'x64', ['--platform', 'local'], { platforms: 'linux/amd64', load: 'true', push: 'false' }],
+    ['arm64', 'arm64', ['--platform', 'local'], { platforms: 'linux/arm64', load: 'true' }],
+    ['with --push it pushes instead', 'x64', ['--platform', 'local', '--push'], { platforms: 'linux/amd64', load: 'false', push: 'true' }],
+    ['with --push-by-digest', 'x64', ['--platform', 'local', '--push-by-digest', '-t', 'r/app'], { load: 'false' }],
+    ['with outputs', 'x64', ['--platform', 'local', '--output', 'type=oci,dest=x.tar'], { load: 'false' }],
+    ['--load=false is kept', 'x64', ['--platform', 'local', '--load=false'], { load: 'false' }],
+    ['next to another platform', 'arm64', ['--platform', 'local', '--platform', 'linux/amd64'], { platforms: 'linux/arm64\nlinux/amd64', load: 'true' }],
+    ['in a comma list, twice', 'x64', ['--platform', 'local,linux/amd64'], { platforms: 'linux/amd64' }],
+    ['a named platform loads nothing', 'x64', ['--platform', 'linux/arm64'], { platforms: 'linux/arm64', load: 'false' }]
+  ])('--platform local: %s', (_name, arch, flags, expected) => {
+    expect(all({}, flags, arch)).toMatchObject(expected)
+  })
+
+  it('knows the host platform of the common architectures and refuses others', () => {
+    expect(hostPlatform('x64')).toBe('linux/amd64')
+    expect(hostPlatform('arm64')).toBe('linux/arm64')
+    expect(() => hostPlatform('mips')).toThrow(/--platform local/)
+  })
+
+  it('merges a config file under the flags', () => {
+    const config = configInputs(
+      [
+        'context: examples/hello',
+        'tags: [app:dev, app:latest]',
+        'platforms: local',
+        'push: false',
+        'max-parallel: 2',
+        'build-args:',
+        '  - BASE=busybox',
+        '  - VARIANT=x',
+        'matrix:',
+        '  variant: [plain, fancy]',
+        'file:'
+      ].join('\n'),
+      specs,
+      'build.yml'
+    )
+    expect(config).toEqual({
+      context: 'examples/hello',
+      tags: 'app:dev\napp:latest',
+      platforms: 'local',
+      push: 'false',
+      'max-parallel': '2',
+      'build-args': 'BASE=busybox\nVARIANT=x',
+      matrix: 'variant:\n  - plain\n  - fancy',
+      file: ''
+    })
+    const inputs = all(config, ['-t', 'app:override', '--build-arg', 'BASE=alpine', 'other'])
+    expect(inputs).toMatchObject({ context: 'other', tags: 'app:override', 'build-args': 'BASE=alpine', platforms: 'linux/amd64', load: 'true', 'max-parallel': '2' })
+    // the config's load counts as given, like a flag
+    expect(all({ ...config, load: 'false' }, [])['load']).toBe('false')
+  })
+
+  it.each<[string, string, RegExp]>([
+    ['unknown input', 'tag: app:dev', /build\.yml: unknown input tag \(see --help\)/],
+    ['not a mapping', '- a\n- b', /expected a mapping/],
+    ['bad YAML', 'a: [', /not valid YAML/],
+    ['nested list item', 'tags: [[a]]', /tags: item 1 is not a plain value/]
+  ])('rejects a config with %s', (_name, text, message) => {
+    expect(() => configInputs(text, specs, 'build.yml')).toThrow(message)
+  })
+
+  it('reads an empty config file as no inputs', () => {
+    expect(configInputs('', specs, 'build.yml')).toEqual({})
+  })
+})
+
+describe('--help', () => {
+  const help = renderHelp(specs)
+  it('lists every input of action.yml with its description, aliases and CLI defaults', () => {
+    for (const s of specs) {
+      expect(help).toContain(`--${s.name}`)
+      expect(help.replace(/\s+/g, ' ')).toContain(s.description.replace(/\s+/g, ' '))
+    }
+    expect(help).toContain('-t, --tag, --tags VALUE  [repeatable]')
+    expect(help).toContain('-f, --file VALUE')
+    expect(help).toMatch(/--push\[=false\]/)
+    expect(help).toMatch(/--buildx-version VALUE {2}\[default: installed\]/)
+    expect(help).toContain('--config FILE')
+  })
+  it('wraps descriptions at the width (a single long word stays whole)', () => {
+    const descriptions = renderHelp(specs, 80)
+      .split('\n')
+      .filter(l => l.startsWith('      '))
+    expect(descriptions.length).toBeGreaterThan(specs.length)
+    for (const line of descriptions) if (/\s\S/.test(line.trim())) expect(line.length).toBeLessThanOrEqual(80)
+  })
+})
+
+describe('workflow commands in a terminal', () => {
+  it.each<[string, string, Array<{ kind: string; text: string }>]>([
+    ['a log line', '#5 [build 2/2] RUN make', [{ kind: 'log', text: '#5 [build 2/2] RUN make' }]],
+    ['a group', '::group::Set up buildx', [{ kind: 'heading', text: '▶ Set up buildx' }]],
+    ['endgroup', '::endgroup::', []],
+    ['a plain error', '::error::context: /x is not a directory', [{ kind: 'error', text: 'error: context: /x is not a directory' }]],
+    ['an error at a file and line', '::error file=ctx/Dockerfile,line=2,title=Build failed::RUN failed', [{ kind: 'error', text: 'error: ctx/Dockerfile:2: RUN failed' }]],
+    ['escaped data and properties', '::warning file=a%2Cb%3A.txt::50%25 done%0Anext line', [{ kind: 'warning', text: 'warning: a,b:.txt: 50% done' }, { kind: 'warning', text: '  next line' }]],
+    ['a notice', '::notice::hi', [{ kind: 'notice', text: 'notice: hi' }]],
+    ['debug', '::debug::secret details', []],
+    ['an unknown command', '::set-output name=x::1', []],
+    ['a line with :: inside', 'see ::group:: docs', [{ kind: 'log', text: 'see ::group:: docs' }]]
+  ])('%s', (_name, line, expected) => {
+    expect(createCommandTranslator()(line)).toEqual(expected)
+  })
+
+  it('drops add-mask lines and masks those values afterwards, longest first', () => {
+    const t = createCommandTranslator()
+    expect(t('::add-mask::s3cret')).toEqual([])
+    expect(t('::add-mask::s3cret-and-more')).toEqual([])
+    expect(t('token s3cret-and-more and s3cret')).toEqual([{ kind: 'log', text: 'token *** and ***' }])
+    expect(t('::error::bad s3cret')).toEqual([{ kind: 'error', text: 'error: bad ***' }])
+  })
+
+  it('parses file commands: name=value and heredoc blocks, the last value winning', () => {
+    const text = 'digest=sha256:1\nmetadata<<ghadelimiter_1\n{\n  "a": 1\n}\nghadelimiter_1\ndigest=sha256:2\nempty=\n'
+    expect(parseFileCommands(text)).toEqual({ digest: 'sha256:2', metadata: '{\n  "a": 1\n}', empty: '' })
+  })
+
+  it('makes values safe for a terminal', () => {
+    expect(terminalSafe('a\x1b[31mred\nb\tc')).toBe('a?[31mred b?c')
+  })
+})
+
+function report(over: Partial<ImageReport> = {}): ImageReport {
+  return {
+    target: 'default',
+    tags: ['localhost:5000/app:1.0', 'localhost:5000/app:latest'],
+    digest: D('a'),
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    platforms: [
+      {
+        platform: 'linux/amd64',
+        digest: D('b'),
+        configDigest: D('c'),
+        size: 3_456_789,
+        layers: [
+          { digest: D('d'), size: 3_000_000, mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip' },
+          { digest: D('e'), size: 456_789, mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip' }
+        ],
+        lastLayerDigest: D('e')
+      },
+      { platform: 'linux/arm64', digest: D('f'), configDigest: '', size: 0, layers: [], lastLayerDigest: '' }
+    ],
+    attestations: [{ digest: D('9'), attests: D('b'), platform: 'linux/amd64', predicateTypes: ['https://slsa.dev/provenance/v0.2'], size: 800 }],
+    baseImages: [
+      { name: 'localhost:5000/base:multi', digest: D('7'), platform: 'linux/amd64', source: 'provenance' },
+      { name: 'localhost:5000/base:arm', digest: D('8'), platform: 'linux/arm64', source: 'provenance' }
+    ],
+    source: 'registry',
+    bytesRead: 4000,
+    notes: [],
+    ...over
+  }
+}
+
+describe('renderTerminalTable', () => {
+  it('shows per target the tags, digest and each platform with manifest, size, layers, last layer and base image', () => {
+    expect(renderTerminalTable([report()])).toBe(
+      [
+        'default',
+        '  tags          localhost:5000/app:1.0, localhost:5000/app:latest',
+        `  digest        ${D('a')} (OCI image index)`,
+        '  read from     the registry',
+        '  attestations  1',
+        '',
+        '  PLATFORM     MANIFEST                SIZE  LAYERS  LAST LAYER           BASE IMAGE',
+        '  linux/amd64  sha256:bbbbbbbbbbbb  3.3 MiB       2  sha256:eeeeeeeeeeee  localhost:5000/base:multi',
+        '  linux/arm64  sha256:ffffffffffff        —       —  —                    localhost:5000/base:arm',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('separates targets, shows notes, and says when nothing was reported', () => {
+    const none = report({ target: 'seed', tags: [], platforms: [], attestations: [], baseImages: [], source: 'none', mediaType: '', notes: ['only the digest is known'] })
+    const text = renderTerminalTable([report(), none])
+    expect(text).toContain('\n\nseed\n  tags    none\n')
+    expect(text).toContain('  note: only the digest is known\n')
+    expect(text).not.toMatch(/seed[\s\S]*PLATFORM/)
+    expect(renderTerminalTable([])).toBe('No images were reported.\n')
+  })
+
+  it('never passes escape sequences or line breaks from a value to the terminal', () => {
+    const text = renderTerminalTable([report({ target: 'x\x1b]0;pwned\x07', tags: ['a\nb'] })])
+    expect(text).not.toMatch(/\x1b|\x07/)
+    expect(text).toContain('  tags          a b\n')
+  })
+})

@@ -1,0 +1,161 @@
+import { describe, it, expect } from '@jest/globals'
+import { InputError, clip, parseBool, parseCsvFields, parseKeyValues, parseList, splitCsv } from '../../../src/inputs/lists.js'
+
+describe('InputError', () => {
+  it('prefixes the message with the input name and keeps the name', () => {
+    const e = new InputError('tags', 'bad tag')
+    expect(e).toBeInstanceOf(Error)
+    expect(e).toBeInstanceOf(InputError)
+    expect(e.message).toBe('tags: bad tag')
+    expect(e.input).toBe('tags')
+    expect(e.name).toBe('InputError')
+  })
+})
+
+describe('splitCsv', () => {
+  it.each<[string, string, string[]]>([
+    ['single field', 'a', ['a']],
+    ['two fields', 'a,b', ['a', 'b']],
+    ['fields are trimmed', ' a ,  b ', ['a', 'b']],
+    ['empty fields are kept', 'a,,b', ['a', '', 'b']],
+    ['trailing comma', 'a,', ['a', '']],
+    ['empty line', '', ['']],
+    ['quoted comma stays in one field', '"a,b",c', ['a,b', 'c']],
+    ['doubled quote is a quote', '"say ""hi""",x', ['say "hi"', 'x']],
+    ['quoted whitespace is kept', '" a ",b', [' a ', 'b']],
+    ['whitespace before an opening quote is dropped', '  "a,b"', ['a,b']],
+    ['whitespace after a closing quote is dropped', '"a,b" , c', ['a,b', 'c']],
+    ['text right after a closing quote is kept', '"a"b,c', ['ab', 'c']],
+    ['quote inside an unquoted field is literal', 'a"b,c', ['a"b', 'c']],
+    ['empty quoted field', '"",x', ['', 'x']],
+    ['key=value fields with a quoted value', 'type=local,"dest=/a,b"', ['type=local', 'dest=/a,b']]
+  ])('%s: %j', (_what, line, want) => {
+    expect(splitCsv(line, 'in')).toEqual(want)
+  })
+
+  it.each(['"a', 'a,"b', '"a""', 'x,"y,z'])('throws InputError on the unterminated quote in %j', line => {
+    expect(() => splitCsv(line, 'tags')).toThrow(InputError)
+    expect(() => splitCsv(line, 'tags')).toThrow(/^tags: unterminated quote/)
+  })
+
+  it('clips a huge malformed line in the message', () => {
+    const line = `"${'x'.repeat(5000)}`
+    let msg = ''
+    try {
+      splitCsv(line, 'tags')
+    } catch (e) {
+      msg = (e as Error).message
+    }
+    expect(msg.startsWith('tags: unterminated quote')).toBe(true)
+    expect(msg.length).toBeLessThan(200)
+  })
+})
+
+describe('parseList', () => {
+  it.each<[string, string, boolean, string[]]>([
+    ['empty', '', false, []],
+    ['one per line', 'a\nb\nc', false, ['a', 'b', 'c']],
+    ['CRLF lines', 'a\r\nb\r\n', false, ['a', 'b']],
+    ['blank lines and comments skipped', '\n  # comment\na\n\n  b  \n#x', false, ['a', 'b']],
+    ['commas kept without comma option', 'a,b\nc', false, ['a,b', 'c']],
+    ['commas split with comma option', 'a,b\nc', true, ['a', 'b', 'c']],
+    ['empty comma items dropped', 'a,,b,', true, ['a', 'b']],
+    ['quoted comma item', '"x,y",z', true, ['x,y', 'z']],
+    ['mixed commas and lines', 'linux/amd64, linux/arm64\nlinux/arm/v7', true, ['linux/amd64', 'linux/arm64', 'linux/arm/v7']],
+    ['a # inside a line is not a comment', 'a#b', false, ['a#b']]
+  ])('%s', (_what, value, comma, want) => {
+    expect(parseList(value, 'in', { comma })).toEqual(want)
+  })
+
+  it('reports CSV errors under the input name', () => {
+    expect(() => parseList('ok\n"broken', 'platforms', { comma: true })).toThrow(/^platforms: unterminated quote/)
+  })
+
+  it('does not parse quotes without the comma option', () => {
+    expect(parseList('"broken', 'labels')).toEqual(['"broken'])
+  })
+})
+
+describe('parseKeyValues', () => {
+  it.each<[string[], Array<[string, string]>]>([
+    [[], []],
+    [['A=1'], [['A', '1']]],
+    [['A='], [['A', '']]],
+    [['A=b=c'], [['A', 'b=c']]],
+    [['url=https://x/?a=1&b=2'], [['url', 'https://x/?a=1&b=2']]],
+    [['A= spaced value '], [['A', ' spaced value ']]],
+    [['org.opencontainers.image.title=x', 'B=2'], [['org.opencontainers.image.title', 'x'], ['B', '2']]]
+  ])('%j', (items, want) => {
+    expect(parseKeyValues(items, 'in')).toEqual(want)
+  })
+
+  it.each<[string, RegExp]>([
+    ['novalue', /^build-args: expected KEY=VALUE, got "novalue"$/],
+    ['=value', /^build-args: expected KEY=VALUE/],
+    ['A B=1', /^build-args: key "A B" contains whitespace$/],
+    ['A\tB=1', /^build-args: key "A\\tB" contains whitespace$/]
+  ])('rejects %j', (item, re) => {
+    expect(() => parseKeyValues([item], 'build-args')).toThrow(InputError)
+    expect(() => parseKeyValues([item], 'build-args')).toThrow(re)
+  })
+})
+
+describe('parseCsvFields', () => {
+  it.each<[string, Record<string, string>]>([
+    ['type=registry', { type: 'registry' }],
+    ['type=oci,dest=image.tar', { type: 'oci', dest: 'image.tar' }],
+    ['Type=local,DEST=out', { type: 'local', dest: 'out' }],
+    ['type=image,"name=a,b",push=true', { type: 'image', name: 'a,b', push: 'true' }],
+    ['type=gha,scope=a=b', { type: 'gha', scope: 'a=b' }],
+    ['type=local,type=tar', { type: 'tar' }],
+    ['k=', { k: '' }]
+  ])('%j', (value, want) => {
+    expect(parseCsvFields(value, 'outputs')).toEqual(want)
+  })
+
+  it.each(['type', 'type=oci,dest', '=x', 'type=oci,,dest=a'])('rejects %j', value => {
+    expect(() => parseCsvFields(value, 'outputs')).toThrow(InputError)
+    expect(() => parseCsvFields(value, 'outputs')).toThrow(/^outputs: expected key=value/)
+  })
+
+  it('rejects an unterminated quote', () => {
+    expect(() => parseCsvFields('type=oci,"dest=a', 'cache-to')).toThrow(/^cache-to: unterminated quote/)
+  })
+})
+
+describe('parseBool', () => {
+  it.each<[string, boolean, boolean]>([
+    ['true', false, true],
+    ['TRUE', false, true],
+    [' True ', false, true],
+    ['yes', false, true],
+    ['1', false, true],
+    ['on', false, true],
+    ['false', true, false],
+    ['False', true, false],
+    ['no', true, false],
+    ['0', true, false],
+    ['off', true, false],
+    ['', true, true],
+    ['', false, false],
+    ['   ', true, true]
+  ])('%j (default %s) -> %s', (value, dflt, want) => {
+    expect(parseBool(value, 'push', dflt)).toBe(want)
+  })
+
+  it.each(['tru', 'y', '2', 'enabled', 'true false'])('rejects %j', value => {
+    expect(() => parseBool(value, 'push', false)).toThrow(InputError)
+    expect(() => parseBool(value, 'push', false)).toThrow(/^push: expected true or false/)
+  })
+})
+
+describe('clip', () => {
+  it.each<[string, number, string]>([
+    ['short', 80, 'short'],
+    ['x'.repeat(80), 80, 'x'.repeat(80)],
+    ['x'.repeat(81), 80, `${'x'.repeat(80)}…`],
+    ['abcdef', 3, 'abc…']
+  ])('%j max %d', (s, max, want) => {
+    expect(clip(s, max)).toBe(want)
+  })
+})

@@ -1,0 +1,69 @@
+// post: writes the outputs and the job summary again from main's state, then removes what main
+// created. It never fails the job: every problem becomes a warning.
+import * as core from '../runner/commands.js'
+import { rmSync } from 'node:fs'
+import { removeBuilder } from '../buildx/buildx.js'
+import { dockerLogout, registryName } from '../docker/login.js'
+import { processRunner } from '../process/exec.js'
+import { setReportOutputs } from '../report/collect.js'
+import { loadState } from './state.js'
+import { renderSummary } from '../report/summary.js'
+
+export async function run(): Promise<void> {
+  const state = loadState()
+  if (!state) {
+    core.info('main saved no state: nothing to report or clean up')
+    return
+  }
+  try {
+    if (state.reports.length > 0) setReportOutputs(state.reports)
+    if (state.summary && process.env['GITHUB_STEP_SUMMARY']) {
+      const md = renderSummary(state.reports, {
+        engine: state.engine,
+        engineReason: state.engineReason,
+        builder: state.builder,
+        driver: state.driver,
+        buildxVersion: state.buildxVersion,
+        durationMs: state.durationMs,
+        ...(state.error ? { error: state.error } : {})
+      })
+      core.appendSummary(md)
+    }
+  } catch (e) {
+    core.warning(`could not write the summary: ${(e as Error).message}`)
+  }
+
+  if (state.builderCreated && state.builder) {
+    if (state.keepBuilder) {
+      core.info(`keeping builder ${state.builder} (keep-builder: true)`)
+    } else {
+      try {
+        await core.group(`Remove builder ${state.builder}`, () =>
+          removeBuilder({ cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: processRunner }, state.builder)
+        )
+      } catch (e) {
+        core.warning(`could not remove builder ${state.builder}: ${(e as Error).message}`)
+      }
+    }
+  }
+  if (state.loggedIn) {
+    const name = registryName(state.loginRegistry)
+    if (state.logout) {
+      try {
+        await dockerLogout(state.loginRegistry, processRunner)
+        core.info(`logged out of ${name}`)
+      } catch (e) {
+        core.warning(`could not log out of ${name}: ${(e as Error).message}`)
+      }
+    } else {
+      core.info(`staying logged in to ${name} (logout: false)`)
+    }
+  }
+  if (state.tempDir) {
+    try {
+      rmSync(state.tempDir, { recursive: true, force: true })
+    } catch (e) {
+      core.warning(`could not remove ${state.tempDir}: ${(e as Error).message}`)
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// The one typed object carried from main to post (through GITHUB_STATE). Never holds secrets.
+import * as core from '../runner/commands.js'
+import type { ImageReport } from '../oci/types.js'
+
+export interface State {
+  /** set as soon as main starts, so post knows it is a post step */
+  started: boolean
+  tempDir: string
+  /** buildx command to clean up with */
+  buildxCmd: string
+  buildxPrefix: string[]
+  buildxVersion: string
+  builder: string
+  driver: string
+  /** main created the builder: post removes it unless keepBuilder */
+  builderCreated: boolean
+  keepBuilder: boolean
+  engine: string
+  engineReason: string
+  summary: boolean
+  reports: ImageReport[]
+  error: string
+  /** the input an InputError named: the CLI exits 2 (bad input) rather than 1 (failed build) */
+  errorInput: string
+  durationMs: number
+  /** main logged in to loginRegistry ('' is Docker Hub): post logs out when logout */
+  loggedIn: boolean
+  loginRegistry: string
+  logout: boolean
+}
+
+const KEY = 'build-image-action'
+
+export function emptyState(): State {
+  return {
+    started: true,
+    tempDir: '',
+    buildxCmd: '',
+    buildxPrefix: [],
+    buildxVersion: '',
+    builder: '',
+    driver: '',
+    builderCreated: false,
+    keepBuilder: false,
+    engine: '',
+    engineReason: '',
+    summary: true,
+    reports: [],
+    error: '',
+    errorInput: '',
+    durationMs: 0,
+    loggedIn: false,
+    loginRegistry: '',
+    logout: true
+  }
+}
+
+/** Saves the whole state; called again each time a resource exists, so post can clean up after a partial failure. */
+export function saveState(s: State): void {
+  core.saveState(KEY, JSON.stringify(s))
+}
+
+export function loadState(): State | undefined {
+  const raw = core.getState(KEY)
+  if (!raw) return undefined
+  try {
+    return { ...emptyState(), ...(JSON.parse(raw) as Partial<State>) }
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,208 @@
+// Runs the planned build through the depot CLI and reads back what it built, in the same
+// BuildResult shape as build.ts, so outputs, reports and the summary work alike for both engines.
+import * as core from '../runner/commands.js'
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { bakeSecretSets } from '../buildx/args.js'
+import { bakeResults, githubContext, quoteForLog, readJson, relayOutput, singleResult, writeSecretFiles, type BuildResult, type PrintedTarget } from '../buildx/build.js'
+import {
+  BAKE_METADATA_EXTRAS,
+  buildStarted,
+  depotBakeArgs,
+  depotBakePrintArgs,
+  depotBuildArgs,
+  depotBuildInfo,
+  depotEnv,
+  explainPreBuildFailure,
+  type DepotContext
+} from './args.js'
+import type { EngineChoice, EngineFacts } from '../inputs/engine-choice.js'
+import { setupBuildx } from '../buildx/buildx.js'
+import { DepotUnavailable, depotToken, oidcAvailable, runDepot, setupDepot, type Depot } from './depot.js'
+import { lastOutputLine, processRunner } from '../process/exec.js'
+import type { Settings } from '../inputs/parse.js'
+import { InputError } from '../inputs/lists.js'
+import { parseBuildError } from '../buildx/probe.js'
+import { parseReference } from '../registry/reference.js'
+import { collectReports } from '../report/collect.js'
+import { saveState, type State } from '../action/state.js'
+import type { ImageReport } from '../oci/types.js'
+
+/** Facts for chooseEngine, read from the inputs, the environment and the context's depot.json. */
+export function engineFacts(s: Settings, env: NodeJS.ProcessEnv = process.env): EngineFacts {
+  const depotJson = path.join(s.context, 'depot.json')
+  let text: string | undefined
+  try {
+    if (existsSync(depotJson) && statSync(depotJson).isFile()) text = readFileSync(depotJson, 'utf8')
+  } catch {
+    // an unreadable depot.json is the same as none
+  }
+  const needsBuildx =
+    s.mode === 'merge'
+      ? 'mode: merge combines digests with buildx imagetools'
+      : s.platformSplit
+        ? 'platform-split pushes each platform and merges them with buildx imagetools'
+        : undefined
+  return {
+    engine: s.engine,
+    project: s.depotProject,
+    envProject: env['DEPOT_PROJECT_ID'] ?? '',
+    ...(text !== undefined ? { depotJson: text } : {}),
+    hasToken: Boolean(s.depotToken || env['DEPOT_TOKEN']?.trim()),
+    oidcAvailable: oidcAvailable(env),
+    ci: env['GITHUB_ACTIONS'] === 'true',
+    fallback: s.depotFallback,
+    ...(needsBuildx ? { needsBuildx } : {})
+  }
+}
+
+/** A bake to run instead of a single build (bake files and targets, or a generated matrix). */
+export interface DepotBakePlan {
+  files: string[]
+  targets: string[]
+}
+
+export interface DepotOutcome {
+  results: BuildResult[]
+  /** one build (outputs shaped like docker/build-push-action's), not a bake */
+  single: boolean
+}
+
+interface Streamed {
+  code: number
+  log: string
+  started: boolean
+}
+
+async function streamed(d: Depot, args: string[], env: NodeJS.ProcessEnv): Promise<Streamed> {
+  core.info(`depot ${args.map(quoteForLog).join(' ')}`)
+  const seen: string[] = []
+  let started = false
+  // The same relay as buildx output: no line of the build's output is read as a workflow command.
+  const r = await relayOutput(
+    '',
+    onLine => runDepot(d, args, { env, onLine }),
+    line => {
+      if (started) return
+      seen.push(line)
+      if (/^#\d+ /.test(line)) started = buildStarted(seen.join('\n'))
+    }
+  )
+  return { code: r.code, log: r.log, started }
+}
+
+/** A failed run: before any build step it is DepotUnavailable (fallback may apply); after, a build failure. */
+function failure(r: Streamed, s: Settings, what: string): never {
+  const apiUrl = process.env['DEPOT_API_URL'] || 'https://api.depot.dev'
+  if (!r.started) throw new DepotUnavailable(explainPreBuildFailure(r.log, apiUrl).message)
+  const loc = parseBuildError(r.log, s.file || path.join(s.context, 'Dockerfile'))
+  if (loc) core.error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: 'Build failed' })
+  const lines = r.log.split('\n').reverse()
+  const last =
+    lines.find(l => /^(ERROR: |error: |failed to solve: )/.test(l)) ?? lines.find(l => l.trim() && !/^(#\d+ |-{3,}| > |Build Summary)/.test(l))
+  throw new Error(`depot ${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : last ? `: ${last.replace(/^ERROR: /, '').trim()}` : ` with exit code ${r.code}`}`)
+}
+
+async function depotSingle(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS.ProcessEnv, dir: string, secretFiles: Map<string, string>): Promise<BuildResult> {
+  const metadataFile = path.join(dir, 'depot-metadata.json')
+  const iidFile = path.join(dir, 'depot-iid.txt')
+  const r = await streamed(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env)
+  if (r.code !== 0) failure(r, s, 'build')
+  return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? '')))
+}
+
+async function depotBake(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS.ProcessEnv, dir: string, plan: DepotBakePlan, secretFiles: Map<string, string>): Promise<{ results: BuildResult[]; metadata: Record<string, unknown> }> {
+  const set = [...bakeSecretSets(s, { secretFiles }), ...s.set]
+  const print = await runDepot(d, depotBakePrintArgs({ files: plan.files, targets: plan.targets, set }), { env })
+  if (print.code !== 0) {
+    throw new InputError(plan.files.length > 0 ? 'files' : 'targets', `depot bake cannot read the definition: ${lastOutputLine(print)}`)
+  }
+  const printed = (JSON.parse(print.stdout) as { target?: Record<string, PrintedTarget> }).target ?? {}
+  const metadataFile = path.join(dir, 'depot-bake-metadata.json')
+  const r = await streamed(d, depotBakeArgs(s, ctx, { files: plan.files, targets: plan.targets, set, metadataFile }), env)
+  if (r.code !== 0) failure(r, s, 'bake')
+  const all = readJson(metadataFile)
+  const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS)
+  return { results, metadata: all }
+}
+
+/**
+ * Sets Depot up and runs the build. Returns undefined when Depot could not be used before the
+ * build started and falling back is allowed (engine auto, or depot-fallback): the caller then
+ * builds with buildx. A build that started and failed is never retried elsewhere.
+ */
+export async function buildWithDepot(s: Settings, state: State, choice: EngineChoice, bakePlan?: DepotBakePlan): Promise<DepotOutcome | undefined> {
+  const mayFallBack = s.engine === 'auto' || s.depotFallback
+  let secretFiles = new Map<string, string>()
+  try {
+    const depot = await core.group('Set up Depot', async () => {
+      const d = await setupDepot(s, processRunner)
+      core.info(`depot ${d.version} (${d.cmd})`)
+      return d
+    })
+    const token = await depotToken(s)
+    const project = choice.project ?? ''
+    core.info(`Depot project ${project} (from ${choice.projectSource ?? 'the inputs'}); credentials from ${token.source}`)
+    if (s.baseAnnotations) core.warning('base-annotations needs buildx to resolve the base image; not applied to Depot builds')
+    const env = depotEnv(process.env, { token: token.token, project })
+    const ctx: DepotContext = { project, ...githubContext() }
+    let outcome: DepotOutcome
+    let metadata: Record<string, unknown>
+    secretFiles = writeSecretFiles(s, state.tempDir)
+    if (bakePlan || s.files.length > 0 || s.targets.length > 0) {
+      const plan = bakePlan ?? { files: s.files, targets: s.targets }
+      const baked = await core.group(`Bake ${plan.targets.join(', ') || 'default'} on Depot`, () => depotBake(s, depot, ctx, env, state.tempDir, plan, secretFiles))
+      outcome = { results: baked.results, single: false }
+      metadata = baked.metadata
+    } else {
+      const result = await core.group('Build on Depot', () => depotSingle(s, depot, ctx, env, state.tempDir, secretFiles))
+      outcome = { results: [result], single: true }
+      metadata = result.metadata
+    }
+    const info = depotBuildInfo(metadata)
+    core.setOutput('depot-build-id', info.buildId)
+    core.setOutput('depot-project-id', info.projectId || project)
+    if (info.buildId) core.info(`Depot build ${info.buildId} in project ${info.projectId || project}`)
+    return outcome
+  } catch (e) {
+    if (e instanceof DepotUnavailable && mayFallBack) {
+      core.warning(`Depot is unavailable, building with buildx instead: ${e.message}`)
+      state.engine = 'buildx'
+      state.engineReason = `fell back from Depot before the build started: ${e.message}`
+      saveState(state)
+      return undefined
+    }
+    if (e instanceof DepotUnavailable) throw new Error(`${e.message}${s.engine === 'depot' ? ' (set depot-fallback: true to build with buildx instead)' : ''}`)
+    throw e
+  } finally {
+    // Secret values never outlive the build.
+    for (const f of secretFiles.values()) rmSync(f, { force: true })
+  }
+}
+
+/** Manifests and layers of what Depot built, read the way buildx results are (registry, OCI export). */
+export async function depotReports(s: Settings, results: BuildResult[]): Promise<ImageReport[]> {
+  let bx
+  try {
+    bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner)
+  } catch (e) {
+    core.warning(`cannot read what Depot built: reading manifests uses buildx (${(e as Error).message})`)
+    return results.map(r => ({
+      target: r.target,
+      tags: r.tags,
+      digest: r.digest,
+      mediaType: '',
+      platforms: [],
+      attestations: [],
+      baseImages: [],
+      source: 'none' as const,
+      bytesRead: 0,
+      notes: ['manifests unavailable: buildx, which reads them from the registry, could not be set up']
+    }))
+  }
+  const reports = await collectReports(results, { bx, caps: { buildxVersion: bx.version, containerdStore: true, historyAttachments: false, driver: 'remote' }, builder: '' })
+  for (const r of reports) {
+    if (r.source === 'none' && r.digest) r.notes = ['Depot built the image on its own builders: its manifests can be read only from a registry it pushed to (push) or an OCI export (outputs: type=oci)']
+  }
+  return reports
+}

@@ -1,0 +1,559 @@
+// parseInputs(read) -> one typed, validated settings object. Pure: the caller passes a reader
+// (core.getInput in the action, a flag map in tests) and nothing here touches the machine.
+import { InputError, clip, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
+import { versionAtLeast } from '../buildx/args.js'
+import { DIGEST_RE, isPlatform, normalizePlatform, parseReference } from '../registry/reference.js'
+import { BUILDER_SCOPES, type BuilderScope } from '../runner/isolation.js'
+
+export { InputError } from './lists.js'
+
+export type Driver = 'docker' | 'docker-container' | 'remote' | 'kubernetes'
+export type Engine = 'auto' | 'buildx' | 'depot'
+export type Mode = 'build' | 'merge'
+
+export interface Secret {
+  id: string
+  kind: 'value' | 'file' | 'env'
+  /** the secret itself (kind value), a path (file) or an env var name (env) */
+  source: string
+}
+
+export interface Settings {
+  mode: Mode
+  engine: Engine
+
+  // setup
+  buildxVersion: string
+  buildxDownloadUrl: string
+  builder: string
+  driver: Driver
+  driverOpts: string[]
+  buildkitdConfig: string
+  buildkitdConfigInline: string
+  buildkitdFlags: string
+  endpoint: string
+  builderPlatforms: string[]
+  keepBuilder: boolean
+  /** a persistent builder named from a hash of this scope (none: a throwaway builder) */
+  builderScope: BuilderScope
+  /** a pull request from a fork may still export cache (cache-to) */
+  allowForkCacheWrite: boolean
+
+  // one build (docker/build-push-action names)
+  context: string
+  file: string
+  tags: string[]
+  labels: string[]
+  annotations: string[]
+  buildArgs: Array<[string, string]>
+  buildContexts: string[]
+  secrets: Secret[]
+  platforms: string[]
+  target: string
+  push: boolean
+  /** push untagged, by digest, to the tags' repository (a per-platform job before a merge job) */
+  pushByDigest: boolean
+  load: boolean
+  outputs: string[]
+  cacheFrom: string[]
+  cacheTo: string[]
+  provenance: string
+  sbom: string
+  /** buildx --attest values; a type here replaces the provenance/sbom default */
+  attests: string[]
+  noCache: boolean
+  noCacheFilters: string[]
+  ssh: string[]
+  cgroupParent: string
+  pull: boolean
+  network: string
+  shmSize: string
+  ulimit: string[]
+  addHosts: string[]
+  allow: string[]
+
+  // many builds
+  files: string[]
+  targets: string[]
+  set: string[]
+  matrix: string
+  matrixName: string
+  platformSplit: boolean
+  maxParallel: number
+  digests: string[]
+  digestsFrom: string[]
+
+  // reporting
+  baseAnnotations: boolean
+  summary: boolean
+
+  // Depot (engine: depot, or auto when Depot is configured)
+  depotProject: string
+  /** never logged, stored or put in argv: it reaches the CLI only through its environment */
+  depotToken: string
+  depotVersion: string
+  depotDownloadUrl: string
+  /** sha256 of the release archive, pinned by the user (lowercase hex) */
+  depotSha256: string
+  depotFallback: boolean
+  depotBuildPlatform: string
+  depotSave: boolean
+
+  // registry login (docker/login-action)
+  /** null: no login; the docker config's existing logins are used */
+  login: RegistryLogin | null
+  logout: boolean
+}
+
+export interface RegistryLogin {
+  /** host[:port]; '' is Docker Hub */
+  registry: string
+  username: string
+  /** never logged, stored or put in argv: it reaches `docker login` on its standard input */
+  password: string
+}
+
+export type InputReader = (name: string) => string
+
+const DRIVERS: readonly Driver[] = ['docker', 'docker-container', 'remote', 'kubernetes']
+const ENGINES: readonly Engine[] = ['auto', 'buildx', 'depot']
+const MODES: readonly Mode[] = ['build', 'merge']
+const OUTPUT_TYPES = ['registry', 'image', 'docker', 'oci', 'tar', 'local', 'cacheonly']
+const CACHE_TYPES = ['registry', 'local', 'inline', 'gha', 's3', 'azblob']
+/** No single input needs more; a larger one is a mistake or an attack on the log. */
+const MAX_INPUT_LENGTH = 64 * 1024
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], input: string, dflt: T): T {
+  const v = value.trim() === '' ? dflt : value.trim()
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new InputError(input, `unknown value ${JSON.stringify(clip(v))}; expected one of ${allowed.join(', ')}`)
+  }
+  return v as T
+}
+
+function checkPlatforms(items: string[], input: string): string[] {
+  for (const p of items) {
+    if (!isPlatform(p)) {
+      throw new InputError(input, `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`)
+    }
+  }
+  if (new Set(items.map(normalizePlatform)).size !== items.length) throw new InputError(input, 'a platform is listed twice')
+  return items
+}
+
+function checkTags(items: string[], input: string, templated = false): string[] {
+  for (const t of items) {
+    // Matrix tags are templates: check them with each {{axis}} standing for a valid tag part.
+    const ref = parseReference(templated ? t.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_-]*\s*\}\}/g, 'x') : t)
+    if (!ref) throw new InputError(input, `${JSON.stringify(clip(t))} is not a valid image reference (lowercase name, optional :tag, no spaces)`)
+    if (ref.digest) throw new InputError(input, `${JSON.stringify(clip(t))} has a digest; a tag cannot be pushed to a digest`)
+  }
+  return items
+}
+
+function checkTypedCsv(items: string[], input: string, types: string[]): string[] {
+  for (const item of items) {
+    // buildx accepts a bare path for --output (local exporter) and a bare ref for --cache-from.
+    if (!item.includes('=')) continue
+    const fields = parseCsvFields(item, input)
+    const type = fields['type']
+    if (type === undefined) throw new InputError(input, `${JSON.stringify(clip(item))} has no type=`)
+    if (!types.includes(type)) throw new InputError(input, `unknown type ${JSON.stringify(type)}; expected one of ${types.join(', ')}`)
+  }
+  return items
+}
+
+function parseSecrets(read: InputReader): Secret[] {
+  const secrets: Secret[] = []
+  const add = (input: string, kind: Secret['kind']) => {
+    const lines = parseList(read(input), input)
+    // A malformed secret line is not echoed: it may be the secret itself.
+    lines.forEach((line, i) => {
+      if (line.indexOf('=') <= 0) throw new InputError(input, `line ${i + 1} is not id=${kind === 'value' ? 'value' : kind === 'file' ? 'path' : 'VARIABLE'} (value not shown)`)
+    })
+    for (const [id, source] of parseKeyValues(lines, input)) {
+      if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', '-'`)
+      if (kind !== 'value' && source === '') throw new InputError(input, `secret ${id} names no ${kind === 'file' ? 'file' : 'variable'}`)
+      if (kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source)) throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`)
+      if (kind === 'file' && /[\n"]/.test(source)) throw new InputError(input, `secret ${id}: the path contains a newline or a quote`)
+      if (secrets.some(s => s.id === id)) throw new InputError(input, `secret id ${id} is given twice`)
+      secrets.push({ id, kind, source })
+    }
+  }
+  add('secrets', 'value')
+  add('secret-files', 'file')
+  add('secret-envs', 'env')
+  return secrets
+}
+
+function checkAttest(value: string, input: string): string {
+  const v = value.trim()
+  if (v === '' || /^(true|false)$/i.test(v)) return v.toLowerCase()
+  const fields = parseCsvFields(v, input)
+  if (fields['mode'] !== undefined && !['min', 'max'].includes(fields['mode'])) {
+    throw new InputError(input, `mode must be min or max, got ${JSON.stringify(clip(fields['mode']))}`)
+  }
+  return v
+}
+
+export function parseInputs(readRaw: InputReader): Settings {
+  const read: InputReader = name => {
+    const v = readRaw(name)
+    if (v.length > MAX_INPUT_LENGTH) throw new InputError(name, `value is ${v.length} characters; the limit is ${MAX_INPUT_LENGTH}`)
+    if (v.includes('\0')) throw new InputError(name, 'value contains a NUL character')
+    return v
+  }
+  const bool = (name: string, dflt: boolean) => parseBool(read(name), name, dflt)
+  const list = (name: string, comma = false) => parseList(read(name), name, { comma })
+
+  const mode = oneOf(read('mode'), MODES, 'mode', 'build')
+  const engine = oneOf(read('engine'), ENGINES, 'engine', 'auto')
+  const driver = oneOf(read('driver'), DRIVERS, 'driver', 'docker')
+
+  const buildxVersion = checkToolVersion(read('buildx-version').trim() || 'latest', 'buildx-version', '0.29.1')
+  const buildxDownloadUrl = checkHttpUrl(read('buildx-download-url').trim(), 'buildx-download-url')
+
+  const builder = read('builder').trim()
+  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
+    throw new InputError('builder', `${JSON.stringify(clip(builder))} is not a builder name`)
+  }
+  const builderScope = oneOf(read('builder-scope'), BUILDER_SCOPES, 'builder-scope', 'none')
+  if (builderScope !== 'none' && builder) throw new InputError('builder-scope', 'names the builder from the scope; give builder or builder-scope, not both')
+  if (builderScope !== 'none' && driver === 'docker') {
+    throw new InputError('builder-scope', "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)")
+  }
+  const endpoint = read('endpoint').trim()
+  if (driver === 'remote' && !endpoint && !builder) {
+    throw new InputError('endpoint', 'the remote driver needs an endpoint, e.g. tcp://buildkitd:1234')
+  }
+  if (endpoint && !/^(tcp|unix|ssh|docker-container|kube-pod):\/\/[^\s]+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(endpoint)) {
+    throw new InputError('endpoint', `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`)
+  }
+  const buildkitdConfig = read('buildkitd-config').trim()
+  const buildkitdConfigInline = read('buildkitd-config-inline')
+  if (buildkitdConfig && buildkitdConfigInline.trim()) {
+    throw new InputError('buildkitd-config-inline', 'give buildkitd-config or buildkitd-config-inline, not both')
+  }
+  if (driver === 'docker' && (buildkitdConfig || buildkitdConfigInline.trim() || read('buildkitd-flags').trim()) && !builder) {
+    throw new InputError('driver', 'buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine\'s')
+  }
+
+  const platforms = checkPlatforms(list('platforms', true), 'platforms')
+  const pushByDigest = bool('push-by-digest', false)
+  const push = bool('push', false) || pushByDigest
+  const load = bool('load', false)
+  const outputs = checkTypedCsv(list('outputs'), 'outputs', OUTPUT_TYPES)
+  if (outputs.length > 0 && (push || load)) {
+    throw new InputError('outputs', 'push and load are shorthands for outputs; give one or the other')
+  }
+
+  const matrix = read('matrix')
+  const tags = checkTags(list('tags', true), 'tags', matrix.trim() !== '')
+  const context = read('context').trim() || '.'
+
+  const files = list('files')
+  const targets = list('targets', true)
+  for (const t of targets) {
+    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError('targets', `${JSON.stringify(clip(t))} is not a bake target name`)
+  }
+  if (matrix.trim() && files.length > 0) throw new InputError('matrix', 'give a matrix or bake files, not both')
+  if (matrix.trim() && targets.length > 0) throw new InputError('targets', 'the matrix names its own targets (matrix-name); drop targets or the matrix')
+  checkModeInputs(mode === 'merge' ? 'merge' : matrix.trim() ? 'matrix' : files.length > 0 || targets.length > 0 ? 'bake' : 'build', name => {
+    const v = read(name).trim()
+    if (name === 'context') return v !== '' && v !== '.'
+    return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== ''
+  })
+  if (pushByDigest && (load || outputs.length > 0)) throw new InputError('push-by-digest', 'pushes untagged to the registry; it cannot be combined with load or outputs')
+  if (pushByDigest && tags.length === 0) throw new InputError('tags', 'push-by-digest needs the repository to push to, e.g. ghcr.io/org/app')
+
+  const maxParallelRaw = read('max-parallel').trim() || '4'
+  if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
+    throw new InputError('max-parallel', `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`)
+  }
+
+  const digests = list('digests', true)
+  for (const [i, d] of digests.entries()) {
+    const at = d.lastIndexOf('@')
+    const digest = at >= 0 ? d.slice(at + 1) : d
+    if (!DIGEST_RE.test(digest) || (at >= 0 && !parseReference(d))) {
+      throw new InputError('digests', `entry ${i + 1} ${JSON.stringify(clip(d))} is not sha256:<64 hex> or repository@sha256:<64 hex>`)
+    }
+  }
+  const digestsFrom = list('digests-from')
+  if (mode === 'merge') {
+    if (digests.length === 0 && digestsFrom.length === 0) throw new InputError('digests', 'merge mode needs the digests to merge (digests or digests-from)')
+    if (tags.length === 0) throw new InputError('tags', 'merge mode needs at least one tag to apply to the merged manifest list')
+    const notIndex = list('annotations').find(a => !INDEX_ANNOTATION.test(a))
+    if (notIndex !== undefined) throw new InputError('annotations', `merge mode annotates the manifest list only; ${JSON.stringify(clip(notIndex))} is not key=value or index:key=value`)
+  } else if (digests.length > 0 || digestsFrom.length > 0) {
+    throw new InputError('digests', 'digests are only read in merge mode (mode: merge)')
+  }
+
+  const platformSplit = bool('platform-split', false)
+  if (platformSplit && platforms.length < 2) throw new InputError('platform-split', 'needs at least two platforms')
+  if (platformSplit && !push) throw new InputError('platform-split', 'pushes each platform by digest, so it needs push: true')
+  if (platformSplit && (files.length > 0 || targets.length > 0 || matrix.trim())) throw new InputError('platform-split', 'works on a single build; bake files and matrix targets build all their platforms in one invocation')
+  if (platformSplit && load) throw new InputError('platform-split', 'pushes by digest and cannot load; drop load')
+  if (platformSplit && tags.length === 0) throw new InputError('tags', 'platform-split needs at least one tag for the merged manifest list')
+
+  return {
+    mode,
+    engine,
+    buildxVersion,
+    buildxDownloadUrl,
+    builder,
+    driver,
+    driverOpts: list('driver-opts'),
+    buildkitdConfig,
+    buildkitdConfigInline,
+    buildkitdFlags: read('buildkitd-flags').trim(),
+    endpoint,
+    builderPlatforms: checkPlatforms(list('builder-platforms', true), 'builder-platforms'),
+    keepBuilder: bool('keep-builder', false),
+    builderScope,
+    allowForkCacheWrite: bool('allow-fork-cache-write', false),
+
+    context,
+    file: read('file').trim(),
+    tags,
+    labels: parseKeyValues(list('labels'), 'labels').map(([k, v]) => `${k}=${v}`),
+    annotations: checkEach(list('annotations'), 'annotations', /^[^\s=]+=/, 'is not [type:]key=value, e.g. index:org.opencontainers.image.description=App'),
+    buildArgs: parseKeyValues(list('build-args'), 'build-args'),
+    buildContexts: parseKeyValues(list('build-contexts'), 'build-contexts').map(([k, v]) => `${k}=${v}`),
+    secrets: parseSecrets(read),
+    platforms,
+    target: read('target').trim(),
+    push,
+    pushByDigest,
+    load,
+    outputs,
+    cacheFrom: checkTypedCsv(list('cache-from'), 'cache-from', CACHE_TYPES),
+    cacheTo: checkTypedCsv(list('cache-to'), 'cache-to', CACHE_TYPES),
+    provenance: checkAttest(read('provenance'), 'provenance'),
+    sbom: checkAttest(read('sbom'), 'sbom'),
+    attests: parseAttests(list('attests'), read),
+    noCache: bool('no-cache', false),
+    noCacheFilters: checkEach(list('no-cache-filters', true), 'no-cache-filters', /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is not a stage name'),
+    ssh: checkEach(list('ssh'), 'ssh', /^[A-Za-z0-9_.-]+(=\S.*)?$/, 'is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519'),
+    cgroupParent: checkCgroupParent(read('cgroup-parent').trim()),
+    pull: bool('pull', false),
+    network: read('network').trim(),
+    shmSize: checkSize(read('shm-size').trim(), 'shm-size'),
+    ulimit: checkEach(list('ulimit'), 'ulimit', /^[a-z]+=-?\d+(?::-?\d+)?$/, 'is not name=soft[:hard], e.g. nofile=1024:1024'),
+    addHosts: checkEach(list('add-hosts', true), 'add-hosts', /^[^\s:=]+[:=]\S+$/, 'is not host:ip, e.g. db:10.0.0.2'),
+    allow: list('allow', true),
+
+    files,
+    targets,
+    set: list('set'),
+    matrix,
+    matrixName: read('matrix-name').trim(),
+    platformSplit,
+    maxParallel: Number(maxParallelRaw),
+    digests,
+    digestsFrom,
+
+    baseAnnotations: bool('base-annotations', false),
+    summary: bool('summary', true),
+
+    ...parseDepotInputs(read),
+    login: parseLogin(read),
+    logout: bool('logout', true)
+  }
+}
+
+const REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/
+
+/** registry, username, password: all or nothing (registry alone means Docker Hub is not meant). */
+function parseLogin(read: InputReader): RegistryLogin | null {
+  const registry = read('registry').trim()
+  const username = read('username').trim()
+  // one trailing line break, as a secret pasted from a file often has, is not part of the password
+  const password = read('password').replace(/\r?\n$/, '')
+  if (registry && !REGISTRY_HOST.test(registry)) {
+    throw new InputError('registry', `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`)
+  }
+  if (!username && !password) {
+    if (registry) throw new InputError('username', `logging in to ${registry} needs username and password`)
+    return null
+  }
+  if (!username) throw new InputError('username', 'a password is given without a username')
+  if (!password) throw new InputError('password', `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`)
+  if (/[\r\n]/.test(password)) throw new InputError('password', 'contains a line break (value not shown)')
+  return { registry, username, password }
+}
+
+const DEPOT_BUILD_PLATFORMS = ['dynamic', 'linux/amd64', 'linux/arm64']
+
+function parseDepotInputs(read: InputReader): Pick<Settings, 'depotProject' | 'depotToken' | 'depotVersion' | 'depotDownloadUrl' | 'depotSha256' | 'depotFallback' | 'depotBuildPlatform' | 'depotSave'> {
+  const depotProject = read('depot-project').trim()
+  if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
+    throw new InputError('depot-project', `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`)
+  }
+  // The token is never echoed, not even in part.
+  const depotToken = read('depot-token').trim()
+  if (/\s/.test(depotToken)) throw new InputError('depot-token', 'the token contains whitespace (value not shown)')
+  const depotVersion = checkToolVersion(read('depot-version').trim() || 'latest', 'depot-version', '2.102.12')
+  const depotDownloadUrl = checkHttpUrl(read('depot-download-url').trim(), 'depot-download-url')
+  const depotSha256 = read('depot-sha256').trim().toLowerCase().replace(/^sha256:/, '')
+  if (depotSha256 && !/^[a-f0-9]{64}$/.test(depotSha256)) {
+    throw new InputError('depot-sha256', `expected the archive's sha256 as 64 hex digits, got ${JSON.stringify(clip(depotSha256))}`)
+  }
+  if (depotSha256 && depotVersion === 'installed') throw new InputError('depot-sha256', 'verifies a download; depot-version: installed downloads nothing')
+  if (depotSha256 && depotVersion === 'latest') throw new InputError('depot-sha256', 'pins one release archive; give the exact depot-version it belongs to')
+  const depotBuildPlatform = read('depot-build-platform').trim()
+  if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
+    throw new InputError('depot-build-platform', `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(', ')}`)
+  }
+  return {
+    depotProject,
+    depotToken,
+    depotVersion,
+    depotDownloadUrl,
+    depotSha256,
+    depotFallback: parseBool(read('depot-fallback'), 'depot-fallback', false),
+    depotBuildPlatform,
+    depotSave: parseBool(read('depot-save'), 'depot-save', false)
+  }
+}
+
+/** Items a pattern must match (the shape buildx parses), so a malformed one fails before the build. */
+function checkEach(items: string[], input: string, re: RegExp, problem: string): string[] {
+  for (const item of items) if (!re.test(item)) throw new InputError(input, `${JSON.stringify(clip(item))} ${problem}`)
+  return items
+}
+
+function checkSize(v: string, input: string): string {
+  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v)) throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`)
+  return v
+}
+
+function checkCgroupParent(v: string): string {
+  if (/\s/.test(v)) throw new InputError('cgroup-parent', `${JSON.stringify(clip(v))} is not a cgroup path`)
+  return v
+}
+
+/** latest, installed or an exact version of a tool the action installs. */
+function checkToolVersion(v: string, input: string, example: string): string {
+  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
+    throw new InputError(input, `expected latest, installed or a version like ${example}, got ${JSON.stringify(clip(v))}`)
+  }
+  return v
+}
+
+/** An optional http(s) URL (a download mirror). */
+function checkHttpUrl(v: string, input: string): string {
+  if (v && !/^https?:\/\/[^\s]+$/.test(v)) throw new InputError(input, `expected an http(s) URL, got ${JSON.stringify(clip(v))}`)
+  return v
+}
+
+/** attests: typed CSV (provenance or sbom), and a type may not also be set by its own input. */
+function parseAttests(values: string[], read: InputReader): string[] {
+  const bare = values.find(v => !v.includes('='))
+  if (bare !== undefined) throw new InputError('attests', `${JSON.stringify(clip(bare))} has no type=; e.g. type=sbom`)
+  const attests = checkTypedCsv(values, 'attests', ['provenance', 'sbom'])
+  for (const type of ['provenance', 'sbom'] as const) {
+    const n = attests.filter(a => parseCsvFields(a, 'attests')['type'] === type).length
+    if (n > 1) throw new InputError('attests', `type=${type} is given ${n} times`)
+    if (n === 1 && read(type).trim() !== '') throw new InputError('attests', `type=${type} is given here and in the ${type} input; use one of them`)
+  }
+  return attests
+}
+
+/**
+ * Inputs of one build that a bake definition owns, with the bake key that carries each: with bake
+ * files they are refused (never silently dropped) and the message says where they go instead.
+ */
+const BAKE_OWNED: ReadonlyArray<readonly [string, string]> = [
+  ['context', 'context'],
+  ['file', 'dockerfile'],
+  ['tags', 'tags'],
+  ['platforms', 'platform'],
+  ['build-args', 'args.NAME'],
+  ['labels', 'labels.NAME'],
+  ['annotations', 'annotations'],
+  ['build-contexts', 'contexts.NAME'],
+  ['target', 'target'],
+  ['cache-from', 'cache-from'],
+  ['cache-to', 'cache-to'],
+  ['outputs', 'output'],
+  ['network', 'network'],
+  ['shm-size', 'shm-size'],
+  ['ulimit', 'ulimits'],
+  ['add-hosts', 'extra-hosts'],
+  ['ssh', 'ssh'],
+  ['no-cache-filters', 'no-cache-filter'],
+  ['attests', 'attest']
+]
+
+/** An annotation a merged manifest list can carry: index-level, or with no level (index). */
+export const INDEX_ANNOTATION = /^index:|^[^:=]+=/
+
+export type BuildMode = 'build' | 'bake' | 'matrix' | 'merge'
+
+/** Inputs whose default is false: set only when true (a bad value fails in its own parse). */
+const BOOLEAN_INPUTS = new Set(['load', 'no-cache', 'pull', 'platform-split', 'push-by-digest'])
+
+/**
+ * Every input is either used by the mode at hand or refused with the reason: an input that
+ * would be ignored is an error, before anything runs. `given` says whether the workflow set it.
+ */
+export function checkModeInputs(mode: BuildMode, given: (name: string) => boolean): void {
+  if (mode === 'bake') {
+    for (const [input, key] of BAKE_OWNED) {
+      if (given(input)) {
+        throw new InputError(input, `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`)
+      }
+    }
+  }
+  if (mode === 'matrix' && given('add-hosts')) {
+    throw new InputError('add-hosts', 'is not carried into matrix targets; use a single build for extra hosts')
+  }
+  if ((mode === 'bake' || mode === 'matrix') && given('cgroup-parent')) {
+    throw new InputError('cgroup-parent', 'is for a single build; bake targets have no cgroup parent')
+  }
+  if ((mode === 'bake' || mode === 'matrix') && given('push-by-digest')) {
+    throw new InputError('push-by-digest', 'works on a single build; bake and matrix targets are pushed by their tags')
+  }
+  if (mode === 'merge') {
+    const owned = BAKE_OWNED.map(([input]) => input).filter(i => i !== 'tags' && i !== 'annotations' && i !== 'target')
+    for (const input of [...owned, 'cgroup-parent', 'secrets', 'secret-files', 'secret-envs', 'load', 'provenance', 'sbom', 'no-cache', 'pull', 'files', 'targets', 'set', 'matrix', 'platform-split', 'push-by-digest']) {
+      if (given(input)) {
+        throw new InputError(input, 'is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations')
+      }
+    }
+  }
+  if (mode === 'build' && given('set')) {
+    throw new InputError('set', 'overrides bake targets; it needs files, targets or a matrix')
+  }
+}
+
+/** Checks that need to know the machine (engine image store, buildx version), but still pure. */
+export interface Capabilities {
+  buildxVersion: string
+  /** the engine stores images in containerd (can hold manifest lists) */
+  containerdStore: boolean
+  /** buildx can read a build record's attachments (buildx >= 0.23) */
+  historyAttachments: boolean
+  driver: Driver
+}
+
+export function checkAgainstCapabilities(s: Settings, caps: Capabilities): void {
+  if (caps.driver === 'docker' && (s.platformSplit || s.pushByDigest)) {
+    throw new InputError(
+      s.platformSplit ? 'platform-split' : 'push-by-digest',
+      'pushing by digest needs a builder with its own BuildKit (driver docker-container, remote or kubernetes); the docker driver cannot push by digest'
+    )
+  }
+  if (!versionAtLeast(caps.buildxVersion, '0.10.0') && (s.provenance || s.sbom)) {
+    throw new InputError(s.provenance ? 'provenance' : 'sbom', `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || 'of unknown version'}`)
+  }
+  if (s.load && s.platforms.length > 1 && !caps.containerdStore) {
+    throw new InputError('load', `loading ${s.platforms.length} platforms needs an engine with the containerd image store; this engine's classic store holds one platform. Build one platform to load, or push`)
+  }
+  if (caps.driver === 'docker' && s.cacheTo.some(c => !c.includes('=') || parseCsvFields(c, 'cache-to')['type'] !== 'inline')) {
+    if (!caps.containerdStore) {
+      throw new InputError('cache-to', 'the docker driver without the containerd image store only supports inline cache export; use driver docker-container or remote')
+    }
+  }
+}

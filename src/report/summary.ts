@@ -1,0 +1,325 @@
+// The job summary: GitHub-flavoured markdown describing what was built. Pure and deterministic.
+//
+// Every string that comes from users or tools goes through escapeText, escapeCell or inlineCode,
+// so that it can neither open HTML nor change the markdown structure (tables, lists, details).
+import { samePlatform, validateDigest } from '../oci/manifests.js'
+import type { Attestation, BaseImage, ImageReport, MetadataSource, PlatformImage } from '../oci/types.js'
+
+export interface SummaryContext {
+  engine: string
+  engineReason?: string
+  builder?: string
+  driver?: string
+  buildxVersion?: string
+  mode?: string
+  durationMs?: number
+  error?: string
+  warnings?: string[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Escaping
+
+/** Line breaks, tabs and other control characters, which must not reach markdown as such. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+
+function oneLine(s: string): string {
+  return s.replace(CONTROL, ' ')
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+
+/**
+ * Escapes text for use in markdown running text (paragraphs, list items, headings, blockquotes):
+ * one line, no HTML (& < > become entities), no emphasis, links, code, tables, strikethrough, math
+ * or references (\ ` * _ [ ] | ~ $ # are backslash-escaped), and no block marker at its start.
+ */
+export function escapeText(value: string): string {
+  let s = oneLine(String(value)).replace(/ {2,}/g, ' ').trim()
+  s = s.replace(/[&<>]/g, c => ENTITIES[c] ?? c)
+  s = s.replace(/[\\`*_[\]|~$#]/g, c => `\\${c}`)
+  // List items, setext underlines and ordered lists are recognised at the start of a line.
+  s = s.replace(/^[-+=]/, c => `\\${c}`)
+  s = s.replace(/^(\d+)([.)])/, (_m, digits: string, p: string) => `${digits}\\${p}`)
+  return s
+}
+
+/** Escapes text for a table cell: escapeText, which also escapes | and keeps the value on one line. */
+export function escapeCell(value: string): string {
+  return escapeText(value)
+}
+
+/**
+ * Shows `value` literally in a code font, on one line. Normally a code span whose fence is longer
+ * than any run of backticks inside it. A value with < or > (never a real digest, tag or platform)
+ * becomes <code> around escaped text instead, so no raw angle bracket from a value reaches the
+ * markdown. With `cell` (inside a table), so does a value with | or \: renderers disagree on how
+ * backslashes before a pipe split cells, and escaped text is read the same way by all of them.
+ */
+export function inlineCode(value: string, cell = false): string {
+  const s = oneLine(String(value))
+  if (s.trim() === '') return ''
+  if (/[<>]/.test(s) || (cell && /[|\\]/.test(s))) return `<code>${escapeText(s)}</code>`
+  const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), m => m[0].length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = /^[` ]|[` ]$/.test(s) ? ' ' : ''
+  return `${fence}${pad}${s}${pad}${fence}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+const UNITS = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB']
+
+/** Human-readable size in binary units: 512 B, 1.2 MiB. */
+export function formatBytes(n: number): string {
+  if (!Number.isFinite(n) || n < 1024) return `${Number.isFinite(n) ? Math.round(n) : 0} B`
+  let v = n / 1024
+  let u = 0
+  while (v >= 1024 && u < UNITS.length - 1) {
+    v /= 1024
+    u++
+  }
+  let text = v.toFixed(1)
+  if (text === '1024.0' && u < UNITS.length - 1) {
+    text = '1.0'
+    u++
+  }
+  return `${text} ${UNITS[u]}`
+}
+
+/** An integer with thousands separators (1,084,452), independent of the locale. */
+export function formatCount(n: number): string {
+  const s = String(Math.round(Number.isFinite(n) ? n : 0))
+  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+/** 850 ms, 12.3 s, 2 min 5 s, 1 h 2 min. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '0 ms'
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
+  const total = Math.round(ms / 1000)
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  return h > 0 ? `${h} h ${m} min` : `${m} min ${s} s`
+}
+
+/** sha256: and the first 12 hex digits, for tables; anything else is returned unchanged. */
+export function shortDigest(digest: string): string {
+  return validateDigest(digest) ? digest.slice(0, 'sha256:'.length + 12) : digest
+}
+
+const MEDIA_TYPE_NAMES: Record<string, string> = {
+  'application/vnd.oci.image.index.v1+json': 'OCI image index',
+  'application/vnd.oci.image.manifest.v1+json': 'OCI image manifest',
+  'application/vnd.docker.distribution.manifest.list.v2+json': 'Docker manifest list',
+  'application/vnd.docker.distribution.manifest.v2+json': 'Docker image manifest'
+}
+
+const SOURCES: Record<MetadataSource, string> = {
+  registry: 'read from the registry',
+  'build-record': 'read from the buildx build record',
+  'image-store': "read from the engine's image store",
+  'oci-layout': 'read from the OCI layout',
+  none: 'not available'
+}
+
+const DASH = '—'
+
+function code(value: string): string {
+  return inlineCode(value, true) || DASH
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+const MAX_ERROR_LINES = 30
+
+function header(ctx: SummaryContext): string[] {
+  const facts: string[] = []
+  const engine = escapeText(ctx.engine || 'unknown')
+  facts.push(`**Engine:** ${engine}${ctx.engineReason ? ` (${escapeText(ctx.engineReason)})` : ''}`)
+  if (ctx.builder) facts.push(`**Builder:** ${inlineCode(ctx.builder)}${ctx.driver ? ` (${escapeText(ctx.driver)} driver)` : ''}`)
+  else if (ctx.driver) facts.push(`**Driver:** ${escapeText(ctx.driver)}`)
+  if (ctx.buildxVersion) facts.push(`**Buildx:** ${inlineCode(ctx.buildxVersion)}`)
+  if (ctx.mode) facts.push(`**Mode:** ${escapeText(ctx.mode)}`)
+  if (ctx.durationMs !== undefined && ctx.durationMs > 0) facts.push(`**Duration:** ${formatDuration(ctx.durationMs)}`)
+  const out = ['## Build image', '', facts.join(' · ')]
+
+  if (ctx.error) {
+    const lines = ctx.error.split(/\r\n|\r|\n/).filter(l => l.trim() !== '')
+    const shown = lines.slice(0, MAX_ERROR_LINES).map(escapeText)
+    if (lines.length > MAX_ERROR_LINES) shown.push(`… ${lines.length - MAX_ERROR_LINES} more lines in the log`)
+    out.push('', '> [!CAUTION]', '> **The build failed.**', '>', `> ${shown.join('<br>') || 'no error message'}`)
+  }
+  const warnings = (ctx.warnings ?? []).filter(w => w.trim() !== '')
+  if (warnings.length > 0) {
+    out.push('', '> [!WARNING]', ...warnings.map(w => `> - ${escapeText(w)}`))
+  }
+  return out
+}
+
+function basesFor(report: ImageReport, p: PlatformImage): BaseImage[] {
+  return report.baseImages.filter(b => b.platform === '' || p.platform === 'unknown' || samePlatform(b.platform, p.platform))
+}
+
+/** A base image as shown: one line per name@digest, with every source that named it. */
+interface ShownBase {
+  name: string
+  digest: string
+  platform: string
+  sources: string[]
+}
+
+/**
+ * The base images of one platform, each once: the Dockerfile's FROM and the provenance often name
+ * the same image, one for all platforms and one per platform.
+ */
+function shownBases(report: ImageReport, p: PlatformImage): ShownBase[] {
+  const out: ShownBase[] = []
+  for (const b of basesFor(report, p)) {
+    const same = out.find(o => o.name === b.name && o.digest === b.digest)
+    if (!same) {
+      out.push({ name: b.name, digest: b.digest, platform: b.platform, sources: [b.source] })
+      continue
+    }
+    if (!same.sources.includes(b.source)) same.sources.push(b.source)
+    if (!same.platform) same.platform = b.platform
+  }
+  return out
+}
+
+/** Whether the platform's manifest was read (a real manifest always has a config). */
+function known(p: PlatformImage): boolean {
+  return p.configDigest !== ''
+}
+
+function platformTable(report: ImageReport): string[] {
+  const out = [row(['Platform', 'Manifest', 'Size', 'Layers', 'Last layer', 'Base image']), row(['---', '---', '---:', '---:', '---', '---'])]
+  for (const p of report.platforms) {
+    const bases = shownBases(report, p)
+    out.push(
+      row([
+        code(p.platform),
+        code(shortDigest(p.digest)),
+        known(p) ? formatBytes(p.size) : DASH,
+        known(p) ? String(p.layers.length) : DASH,
+        code(shortDigest(p.lastLayerDigest)),
+        bases.length > 0 ? bases.map(b => code(b.name)).join('<br>') : DASH
+      ])
+    )
+  }
+  return out
+}
+
+function otherBases(report: ImageReport): BaseImage[] {
+  return report.baseImages.filter(b => !report.platforms.some(p => basesFor(report, p).includes(b)))
+}
+
+function attestationSection(report: ImageReport): string[] {
+  const out = [
+    '#### Attestations',
+    '',
+    'The entries with platform `unknown/unknown` in the image index are attestation manifests (build provenance, SBOM) that BuildKit stores next to the images. They are not images and cannot be run; each one describes the platform image listed under *Attests*.',
+    '',
+    row(['Manifest', 'Attests', 'Predicate types']),
+    row(['---', '---', '---'])
+  ]
+  for (const a of report.attestations) {
+    out.push(row([code(shortDigest(a.digest)), attestsCell(a), a.predicateTypes.length > 0 ? a.predicateTypes.map(t => code(t)).join('<br>') : DASH]))
+  }
+  out.push('', '<details><summary>Attestation digests</summary>', '')
+  for (const a of report.attestations) {
+    out.push(`- ${inlineCode(a.digest) || DASH} attests ${inlineCode(a.attests) || DASH}${a.platform ? ` (${inlineCode(a.platform)})` : ''}, ${formatBytes(a.size)}`)
+  }
+  out.push('', '</details>')
+  return out
+}
+
+function attestsCell(a: Attestation): string {
+  if (a.platform && a.attests) return `${code(a.platform)} (${code(shortDigest(a.attests))})`
+  if (a.platform) return code(a.platform)
+  return code(shortDigest(a.attests))
+}
+
+function layersSection(report: ImageReport): string[] {
+  const total = report.platforms.reduce((n, p) => n + p.layers.length, 0)
+  const out = [`<details><summary>Layers (${total})</summary>`]
+  for (const p of report.platforms) {
+    out.push('', `##### ${inlineCode(p.platform) || DASH}`, '')
+    out.push(`- Manifest: ${inlineCode(p.digest) || DASH}`)
+    if (known(p)) out.push(`- Config: ${inlineCode(p.configDigest)}`)
+    for (const b of shownBases(report, p)) out.push(`- Base image: ${baseLine(b)}`)
+    out.push('')
+    if (!known(p)) {
+      out.push('The manifest could not be read, so its layers are unknown.')
+    } else if (p.layers.length === 0) {
+      out.push('No layers.')
+    } else {
+      out.push(row(['#', 'Digest', 'Size', 'Media type']), row(['---:', '---', '---:', '---']))
+      p.layers.forEach((l, i) => {
+        out.push(row([String(i + 1), code(l.digest), `${formatBytes(l.size)} (${formatCount(l.size)} bytes)`, code(l.mediaType)]))
+      })
+    }
+  }
+  out.push('', '</details>')
+  return out
+}
+
+/** name@digest (a pinnable reference) when the digest is known, and where it comes from. */
+function baseLine(b: ShownBase): string {
+  const ref = b.digest && !b.name.includes('@') ? `${b.name}@${b.digest}` : b.name
+  const facts = [b.platform ? `for ${inlineCode(b.platform)}` : 'for all platforms', `from ${b.sources.map(escapeText).join(' and ')}`]
+  return `${inlineCode(ref) || DASH} (${facts.join(', ')})`
+}
+
+function reportSection(report: ImageReport): string[] {
+  const out = [`### ${escapeText(report.target) || '(unnamed target)'}`, '']
+  const facts: string[] = []
+  const tags = report.tags.map(t => inlineCode(t)).filter(t => t !== '')
+  facts.push(`- **Tags:** ${tags.length > 0 ? tags.join(', ') : 'none'}`)
+  const kind = MEDIA_TYPE_NAMES[report.mediaType] ?? (report.mediaType ? inlineCode(report.mediaType) : '')
+  const isIndex = /index|list/.test(report.mediaType)
+  facts.push(`- **${isIndex ? 'Index digest' : 'Digest'}:** ${inlineCode(report.digest) || 'unknown'}${kind ? ` (${kind})` : ''}`)
+  const bytes = report.source === 'none' ? '' : `, ${formatCount(report.bytesRead)} bytes of manifest JSON`
+  facts.push(`- **Metadata:** ${SOURCES[report.source] ?? escapeText(String(report.source))}${bytes}`)
+  const build: string[] = []
+  if (report.durationMs !== undefined) build.push(formatDuration(report.durationMs))
+  if (report.steps) build.push(`${report.steps.cached}/${report.steps.total} steps cached`)
+  if (build.length > 0) facts.push(`- **Build:** ${build.join(', ')}`)
+  out.push(...facts, '')
+
+  if (report.platforms.length === 0) {
+    out.push('No manifest metadata was available for this image, so its platforms and layers are not listed.', '')
+  } else {
+    out.push(...platformTable(report), '')
+    const others = otherBases(report)
+    if (others.length > 0) {
+      const list = others.map(b => `${inlineCode(b.name) || DASH}${b.platform ? ` (${inlineCode(b.platform)})` : ''}`)
+      out.push(`Other images the build used (earlier stages or another platform): ${list.join(', ')}`, '')
+    }
+  }
+  if (report.attestations.length > 0) out.push(...attestationSection(report), '')
+  if (report.notes.length > 0) {
+    out.push('#### Notes', '', ...report.notes.map(n => `- ${escapeText(n)}`), '')
+  }
+  if (report.platforms.length > 0) out.push(...layersSection(report), '')
+  return out
+}
+
+/** The job summary for the reports of one run, as GitHub-flavoured markdown. */
+export function renderSummary(reports: ImageReport[], context: SummaryContext): string {
+  const out = header(context)
+  out.push('')
+  if (reports.length === 0) {
+    out.push(context.error ? 'No image was reported.' : 'No images were reported.', '')
+  }
+  for (const r of reports) out.push(...reportSection(r))
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
+}

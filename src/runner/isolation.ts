@@ -1,0 +1,98 @@
+// Builder isolation for persistent builders on self-hosted runners, and the fork rule for shared
+// caches. Pure: the caller passes the environment and the event payload as data.
+import { createHash } from 'node:crypto'
+import { InputError } from '../inputs/lists.js'
+
+export type BuilderScope = 'none' | 'job' | 'branch' | 'repo' | 'actor'
+export const BUILDER_SCOPES: readonly BuilderScope[] = ['none', 'job', 'branch', 'repo', 'actor']
+
+/** What the scope key is made of (GitHub's default environment variables). */
+export interface ScopeEnv {
+  repository: string
+  refName: string
+  actor: string
+  runId: string
+  job: string
+}
+
+/** Reads the scope environment from a process.env-like map. */
+export function scopeEnvFrom(env: Record<string, string | undefined>): ScopeEnv {
+  return {
+    repository: env['GITHUB_REPOSITORY'] ?? '',
+    refName: env['GITHUB_REF_NAME'] ?? '',
+    actor: env['GITHUB_ACTOR'] ?? '',
+    runId: env['GITHUB_RUN_ID'] ?? '',
+    job: env['GITHUB_JOB'] ?? ''
+  }
+}
+
+/**
+ * The key a scoped builder is named after. It starts with the scope, so a repo-scoped and a
+ * branch-scoped builder of the same repository never share a name. Repository and actor names are
+ * case-insensitive on GitHub and are lowercased; branch names are not.
+ * `fork` (the head repository of a pull request from a fork) gives that fork a builder of its own.
+ */
+export function scopeKey(scope: Exclude<BuilderScope, 'none'>, env: ScopeEnv, fork = ''): string {
+  const need = (value: string, variable: string): string => {
+    if (!value) throw new InputError('builder-scope', `${scope} scope needs ${variable}, which is not set`)
+    return value
+  }
+  const parts: string[] = [scope, need(env.repository, 'GITHUB_REPOSITORY').toLowerCase()]
+  if (scope === 'branch') parts.push(need(env.refName, 'GITHUB_REF_NAME'))
+  if (scope === 'actor') parts.push(need(env.actor, 'GITHUB_ACTOR').toLowerCase())
+  if (scope === 'job') parts.push(need(env.runId, 'GITHUB_RUN_ID'), need(env.job, 'GITHUB_JOB'))
+  if (fork) parts.push(`fork:${fork.toLowerCase()}`)
+  // JSON keeps the parts apart: no value can pose as two of them.
+  return JSON.stringify(parts)
+}
+
+/** build-image-<scope>-<first 12 hex of sha256(key)>; undefined for scope none (a throwaway builder). */
+export function scopedBuilderName(scope: BuilderScope, env: ScopeEnv, fork = ''): string | undefined {
+  if (scope === 'none') return undefined
+  const hash = createHash('sha256').update(scopeKey(scope, env, fork)).digest('hex').slice(0, 12)
+  return `build-image-${scope}-${hash}`
+}
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']
+
+function fullName(repo: unknown): string | undefined {
+  if (typeof repo !== 'object' || repo === null) return undefined
+  const name = (repo as { full_name?: unknown }).full_name
+  return typeof name === 'string' && name ? name : undefined
+}
+
+/**
+ * The head repository of a pull request from a fork, or '' when the run was not started by one.
+ * A pull request event whose head repository is unknown (the fork was deleted, or the event file
+ * could not be read) counts as a fork: the safe side.
+ */
+export function forkOf(eventName: string, event: unknown): string {
+  if (!PULL_REQUEST_EVENTS.includes(eventName)) return ''
+  const e = (typeof event === 'object' && event !== null ? event : {}) as { pull_request?: { head?: { repo?: unknown } }; repository?: unknown }
+  const head = fullName(e.pull_request?.head?.repo)
+  const base = fullName(e.repository)
+  if (!head || !base) return head ?? 'unknown fork'
+  return head.toLowerCase() === base.toLowerCase() ? '' : head
+}
+
+/** The type of a --cache-to value: a bare value is a registry ref, as buildx reads it. */
+function cacheType(entry: string): string {
+  if (!entry.includes('=')) return 'registry'
+  const m = /(?:^|,)\s*"?type=([^,"]*)/.exec(entry)
+  return m?.[1]?.trim() ?? ''
+}
+
+/**
+ * cache-to for a run from a fork: every export that writes to a shared cache is dropped, unless the
+ * user opted in. Inline cache is kept: it travels inside the image the run itself exports.
+ */
+export function cacheToForRun(cacheTo: string[], fork: string, allowForkCacheWrite: boolean): { cacheTo: string[]; warning?: string } {
+  if (!fork || allowForkCacheWrite || cacheTo.length === 0) return { cacheTo }
+  const kept = cacheTo.filter(c => cacheType(c) === 'inline')
+  const dropped = cacheTo.length - kept.length
+  if (dropped === 0) return { cacheTo }
+  return {
+    cacheTo: kept,
+    warning: `cache-to: ${dropped} cache export(s) dropped: this run was started by a pull request from the fork ${fork}, which must not write to a shared cache (set allow-fork-cache-write: true to allow it)`
+  }
+}
