@@ -5,7 +5,19 @@
 // Also the size of dist/, per file and per entry point (what each one loads).
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { NODE24, ROOT, STRACE, actionCommands, alternate, baseEnv, commandKind, filesUnder, runAction, summarizeAll, timed } from './lib.mjs'
+import {
+  NODE24,
+  ROOT,
+  STRACE,
+  actionCommands,
+  alternate,
+  baseEnv,
+  commandKind,
+  filesUnder,
+  runAction,
+  summarizeAll,
+  timed
+} from './lib.mjs'
 
 export const id = 'coldstart'
 export const title = 'Cold start (process start to first command) and bundle size'
@@ -17,7 +29,8 @@ function loadedBy(dist, entry) {
     if (seen.has(rel)) return
     seen.add(rel)
     const text = readFileSync(path.join(dist, rel), 'utf8')
-    for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) visit(path.normalize(path.join(path.dirname(rel), m[1])))
+    for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g))
+      visit(path.normalize(path.join(path.dirname(rel), m[1])))
   }
   visit(entry)
   return [...seen]
@@ -53,7 +66,11 @@ export async function run({ tb, dist, runs, results }) {
       if (m) pkg = m[2] ?? 'src'
       sizes[pkg] = (sizes[pkg] ?? 0) + line.length + 1
     }
-    const top = Object.entries(sizes).filter(([, v]) => v >= 1024).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${Math.round(v / 1024)} KiB`)
+    const top = Object.entries(sizes)
+      .filter(([, v]) => v >= 1024)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([k, v]) => `${k} ${Math.round(v / 1024)} KiB`)
     const name = `node + import ${f.file} and what it imports (${top.join(', ')})`
     chunkInfo[f.file] = { bytes: f.bytes, packages: sizes }
     const url = new URL(`file://${path.join(dist, f.file)}`).href
@@ -126,7 +143,8 @@ export async function run({ tb, dist, runs, results }) {
         rows: rows.map(([n, s]) => [n, s.median, s.min, s.max])
       },
       {
-        title: 'Commands main starts, in order (first strace run; ms after node was exec’d; tracing slows the Go programs, so later times are stretched)',
+        title:
+          'Commands main starts, in order (first strace run; ms after node was exec’d; tracing slows the Go programs, so later times are stretched)',
         columns: ['at (ms)', 'command'],
         rows: timeline.map(x => [x.at, `\`${x.cmd}\``])
       },
@@ -138,4 +156,3 @@ export async function run({ tb, dist, runs, results }) {
     ]
   }
 }
-

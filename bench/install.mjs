@@ -42,16 +42,23 @@ export async function run({ tb, dist, runs }) {
   const mirror = await startMirror(mirrorRoot)
   const base = `http://127.0.0.1:${mirror.port}`
   const cachedToolCache = path.join(dir, 'tool-cache-cached')
-  const common = { 'buildx-download-url': base, builder: 'bench-no-such-builder', summary: 'false', context: path.join(ROOT, 'bench/fixtures/step') }
+  const common = {
+    'buildx-download-url': base,
+    builder: 'bench-no-such-builder',
+    summary: 'false',
+    context: path.join(ROOT, 'bench/fixtures/step')
+  }
 
   const actionRun = async (inputs, env, what) => {
     const r = await runAction(dist, tb, { ...common, ...inputs }, { env, post: false })
     const out = r.main.stdout
-    if (!/cannot use builder bench-no-such-builder/.test(out)) throw new Error(`install (${what}): main did not get as far as the builder:\n${out.slice(-1500)}`)
+    if (!/cannot use builder bench-no-such-builder/.test(out))
+      throw new Error(`install (${what}): main did not get as far as the builder:\n${out.slice(-1500)}`)
     const start = lineAt(r.main.lines, /^::group::Set up buildx/)
     const installed = lineAt(r.main.lines, /^buildx \S+ (downloaded from .* and verified|found in the tool cache)/)
     const probed = lineAt(r.main.lines, /^buildx \S+ \(/)
-    if (inputs['buildx-version'] !== 'installed' && installed === undefined) throw new Error(`install (${what}): no install line in main's log:\n${out.slice(-1500)}`)
+    if (inputs['buildx-version'] !== 'installed' && installed === undefined)
+      throw new Error(`install (${what}): no install line in main's log:\n${out.slice(-1500)}`)
     if (what === 'cached' && installed !== undefined && !r.main.lines.some(l => /found in the tool cache/.test(l.line))) {
       return { main: NaN, install: NaN, versionProbe: NaN } // the very first cached run fills the cache (warm-up)
     }
@@ -109,7 +116,12 @@ export async function run({ tb, dist, runs }) {
   return {
     id,
     title,
-    setup: { mirror: `${base} (a separate node process)`, version, binaryBytes: bin.length, stoppedAt: 'buildx inspect of a builder that does not exist' },
+    setup: {
+      mirror: `${base} (a separate node process)`,
+      version,
+      binaryBytes: bin.length,
+      stoppedAt: 'buildx inspect of a builder that does not exist'
+    },
     summary: {
       coldInstallMs: cold.install.median,
       cachedInstallMs: cached.install.median,

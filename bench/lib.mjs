@@ -88,7 +88,8 @@ export function missingImports(dir, entry, seen = new Set()) {
   if (!existsSync(file)) return [entry]
   const text = readFileSync(file, 'utf8')
   const out = []
-  for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) out.push(...missingImports(dir, path.normalize(path.join(path.dirname(entry), m[1])), seen))
+  for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g))
+    out.push(...missingImports(dir, path.normalize(path.join(path.dirname(entry), m[1])), seen))
   return out
 }
 
@@ -224,9 +225,15 @@ export async function runAction(dist, tb, inputs, { env = {}, cwd, post = true, 
   // trace: run node under strace (never for timed runs: tracing slows every process it follows).
   const step = (script, stepEnv, name) => {
     if (!trace || !STRACE) return timed(node, [path.join(dist, script)], { env: stepEnv, cwd: cwd ?? dir })
-    return timed(STRACE, [...straceArgs(path.join(dir, `${name}.strace`)), node, path.join(dist, script)], { env: stepEnv, cwd: cwd ?? dir })
+    return timed(STRACE, [...straceArgs(path.join(dir, `${name}.strace`)), node, path.join(dist, script)], {
+      env: stepEnv,
+      cwd: cwd ?? dir
+    })
   }
-  const traced = name => (trace && STRACE && existsSync(path.join(dir, `${name}.strace`)) ? parseExecs(readFileSync(path.join(dir, `${name}.strace`), 'utf8')) : [])
+  const traced = name =>
+    trace && STRACE && existsSync(path.join(dir, `${name}.strace`))
+      ? parseExecs(readFileSync(path.join(dir, `${name}.strace`), 'utf8'))
+      : []
   const main = await step('main.js', e, 'main')
   const state = parseFileCommands(readFileSync(e.GITHUB_STATE, 'utf8'))
   let saved = {}
@@ -245,13 +252,23 @@ export async function runAction(dist, tb, inputs, { env = {}, cwd, post = true, 
   const outputs = parseFileCommands(readFileSync(e.GITHUB_OUTPUT, 'utf8'))
   const execs = { main: traced('main'), post: traced('post') }
   rmSync(dir, { recursive: true, force: true })
-  return { main, post: postRun, ms: main.ms + postRun.ms, outputs, saved, execs, commands: [...actionCommands(execs.main), ...actionCommands(execs.post)] }
+  return {
+    main,
+    post: postRun,
+    ms: main.ms + postRun.ms,
+    outputs,
+    saved,
+    execs,
+    commands: [...actionCommands(execs.main), ...actionCommands(execs.post)]
+  }
 }
 
 export function assertActionOk(r, what) {
   if (r.main.code === 0 && r.post.code === 0) return
   const tail = s => s.trim().split('\n').slice(-25).join('\n')
-  throw new Error(`${what}: action failed (main ${r.main.code}, post ${r.post.code})\n${tail(r.main.stdout + r.main.stderr)}\n${tail(r.post.stdout)}`)
+  throw new Error(
+    `${what}: action failed (main ${r.main.code}, post ${r.post.code})\n${tail(r.main.stdout + r.main.stderr)}\n${tail(r.post.stdout)}`
+  )
 }
 
 /** Time (ms since main's spawn) of the first log line matching re, or undefined. */
@@ -373,7 +390,13 @@ export function summarize(samples) {
   const mid = Math.floor(xs.length / 2)
   const median = xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2
   const r = x => Math.round(x * 10) / 10
-  return { n: xs.length, median: r(median), min: r(xs[0]), max: r(xs[xs.length - 1]), samples: samples.map(x => (typeof x === 'number' ? r(x) : x)) }
+  return {
+    n: xs.length,
+    median: r(median),
+    min: r(xs[0]),
+    max: r(xs[xs.length - 1]),
+    samples: samples.map(x => (typeof x === 'number' ? r(x) : x))
+  }
 }
 
 /**
@@ -397,7 +420,13 @@ export async function alternate(runs, variants, { warmup = true, label = '' } = 
     for (const n of order) {
       const metrics = await variants[n](i)
       for (const [k, v] of Object.entries(metrics)) (samples[n][k] ??= []).push(v)
-      log(`${label} run ${i + 1}/${runs} ${n}: ${Object.entries(metrics).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k}=${Math.round(v)}`).slice(0, 4).join(' ')}`)
+      log(
+        `${label} run ${i + 1}/${runs} ${n}: ${Object.entries(metrics)
+          .filter(([, v]) => typeof v === 'number')
+          .map(([k, v]) => `${k}=${Math.round(v)}`)
+          .slice(0, 4)
+          .join(' ')}`
+      )
     }
   }
   return samples
@@ -405,7 +434,9 @@ export async function alternate(runs, variants, { warmup = true, label = '' } = 
 
 /** variant -> metric -> samples  =>  variant -> metric -> summary */
 export function summarizeAll(samples) {
-  return Object.fromEntries(Object.entries(samples).map(([n, m]) => [n, Object.fromEntries(Object.entries(m).map(([k, v]) => [k, summarize(v)]))]))
+  return Object.fromEntries(
+    Object.entries(samples).map(([n, m]) => [n, Object.fromEntries(Object.entries(m).map(([k, v]) => [k, summarize(v)]))])
+  )
 }
 
 export function ratio(a, b) {

@@ -107,7 +107,15 @@ export async function run({ tb, dist, runs }) {
         ['bare bake, 8 variants', b8, b8],
         ['action, 1 variant', a1, b1],
         ['action, 8 variants', a8, b8]
-      ].map(([n, st, ref]) => [n, st.total.median, st.total.min, st.total.max, st.build?.median ?? null, st.read?.median ?? null, ratio(st.total.median, ref.total.median)])
+      ].map(([n, st, ref]) => [
+        n,
+        st.total.median,
+        st.total.min,
+        st.total.max,
+        st.build?.median ?? null,
+        st.read?.median ?? null,
+        ratio(st.total.median, ref.total.median)
+      ])
     })
     tables.push({
       title: `Mode "${mode}": 8 variants / 1 variant`,

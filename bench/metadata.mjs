@@ -201,7 +201,9 @@ export async function run(ctx) {
       {
         title: 'Commands the action started (counted under strace in an untimed run)',
         columns: ['targets', 'way', 'command', 'count'],
-        rows: counts.flatMap(c => Object.entries(commands[c]).flatMap(([way, kinds]) => Object.entries(kinds).map(([k, n]) => [c, way, `\`${k}\``, n])))
+        rows: counts.flatMap(c =>
+          Object.entries(commands[c]).flatMap(([way, kinds]) => Object.entries(kinds).map(([k, n]) => [c, way, `\`${k}\``, n]))
+        )
       }
     ],
     commands,

@@ -15,7 +15,12 @@ function cell(col, v) {
 function table(t) {
   const cols = t.columns
   const numeric = cols.map((_, i) => t.rows.some(r => typeof r[i] === 'number'))
-  const out = [`**${t.title}**`, '', `| ${cols.map(c => c || ' ').join(' | ')} |`, `|${cols.map((_, i) => (numeric[i] ? ' ---: ' : ' --- ')).join('|')}|`]
+  const out = [
+    `**${t.title}**`,
+    '',
+    `| ${cols.map(c => c || ' ').join(' | ')} |`,
+    `|${cols.map((_, i) => (numeric[i] ? ' ---: ' : ' --- ')).join('|')}|`
+  ]
   for (const row of t.rows) out.push(`| ${row.map((v, i) => cell(cols[i] ?? '', v)).join(' | ')} |`)
   return out.join('\n')
 }
@@ -47,7 +52,9 @@ function stepNotes(r) {
   ]
   if (r.commands) {
     const total = Object.values(r.commands).reduce((x, y) => x + y, 0)
-    notes.push(`In all, main and post started ${total} docker/buildx processes for this one build (${list(r.commands)}); the bare CLI starts one.`)
+    notes.push(
+      `In all, main and post started ${total} docker/buildx processes for this one build (${list(r.commands)}); the bare CLI starts one.`
+    )
   }
   return notes
 }
@@ -58,7 +65,13 @@ function coldNotes(r) {
   const undici = Object.values(c).reduce((acc, x) => acc + (x.packages?.undici ?? 0), 0)
   const tl = r.timeline ?? []
   const buildAt = tl.findIndex(x => /\b(build|bake)$/.test(x.cmd))
-  const before = buildAt > 0 ? tl.slice(0, buildAt).map(x => `\`${x.cmd}\``).join(', ') : ''
+  const before =
+    buildAt > 0
+      ? tl
+          .slice(0, buildAt)
+          .map(x => `\`${x.cmd}\``)
+          .join(', ')
+      : ''
   return [
     `From the exec of node on dist/main.js to its first command${tl[0] ? ` (\`${tl[0].cmd}\`)` : ''}: **${ms(s.firstCommandMs)}** (strace; main's own log, untraced, gives ${ms(med(r.fromLog?.firstCommand))}). The target (under 150 ms) is **${s.targetMet ? 'met' : 'not met'}**. The build command starts at ${ms(s.buildCommandMs)} traced${r.fromLog ? `, ${ms(med(r.fromLog.buildCommand))} untraced` : ''}${before ? `, after ${before}` : ''}.`,
     `Node 24 alone starts in ${ms(s.nodeBareMs)}; node loading the bundle and exiting (post.js without state) takes ${ms(s.bundleLoadMs)}, so about ${ms(s.bundleLoadMs - s.nodeBareMs)} is loading and compiling ${(r.bundle.entries[0].bytes / 1024).toFixed(0)} KiB of JavaScript${undici ? `, ${(undici / 1024).toFixed(0)} KiB of it undici (the HTTP client @actions/http-client brings, imported at load time by @actions/core and @actions/tool-cache)` : ''}.`,
@@ -88,15 +101,23 @@ function metadataNotes(r) {
     for (const [way, kinds] of Object.entries(ways)) {
       const reads = Object.fromEntries(Object.entries(kinds).filter(([k]) => isRead(k)))
       const total = Object.values(reads).reduce((x, y) => x + y, 0)
-      if (total) notes.push(`${way}, ${count} target(s): ${total} buildx processes to read metadata (${list(reads)}), ${Math.round((total / Number(count)) * 10) / 10} per target; each one is a process start (a docker CLI and plugin start when called as \`docker buildx\`, see the step-overhead table), so the read time grows with targets × manifests.`)
+      if (total)
+        notes.push(
+          `${way}, ${count} target(s): ${total} buildx processes to read metadata (${list(reads)}), ${Math.round((total / Number(count)) * 10) / 10} per target; each one is a process start (a docker CLI and plugin start when called as \`docker buildx\`, see the step-overhead table), so the read time grows with targets × manifests.`
+        )
     }
   }
   const one = r.summary['1 target(s)']
   if (one && r.stats?.['1']) {
     const reg = r.stats['1']['action, push (registry)']?.bytes?.median
-    if (reg && one.recordBytes && reg > one.recordBytes) notes.push(`The registry route counts ${(reg - one.recordBytes).toLocaleString('en-US')} more bytes per target than the build-record route for the same manifests: the provenance attestation it also reads (see the commands table).`)
+    if (reg && one.recordBytes && reg > one.recordBytes)
+      notes.push(
+        `The registry route counts ${(reg - one.recordBytes).toLocaleString('en-US')} more bytes per target than the build-record route for the same manifests: the provenance attestation it also reads (see the commands table).`
+      )
   }
-  notes.push('`docker image inspect --platform P` answers from the engine’s image store: the image config and uncompressed layer diff IDs per platform, not the pushed manifests (no compressed layer digests or sizes, no attestations), and it needs `--load` first.')
+  notes.push(
+    '`docker image inspect --platform P` answers from the engine’s image store: the image config and uncompressed layer diff IDs per platform, not the pushed manifests (no compressed layer digests or sizes, no attestations), and it needs `--load` first.'
+  )
   return notes
 }
 
@@ -116,25 +137,50 @@ function summaryRows(b) {
   const rows = []
   if (b.step) {
     const s = b.step.summary
-    rows.push(['Step overhead (warm 2-platform build + push)', `action ${ms(s.actionMs)} vs bare ${ms(s.bareMs)}: ${s.ratio}×, +${ms(s.overheadMs)}`, '< 5% or < 300 ms', s.targetMet ? 'yes' : '**no**'])
+    rows.push([
+      'Step overhead (warm 2-platform build + push)',
+      `action ${ms(s.actionMs)} vs bare ${ms(s.bareMs)}: ${s.ratio}×, +${ms(s.overheadMs)}`,
+      '< 5% or < 300 ms',
+      s.targetMet ? 'yes' : '**no**'
+    ])
   }
   if (b.coldstart) {
     const s = b.coldstart.summary
-    rows.push(['Cold start: node exec → first command', `${ms(s.firstCommandMs)} (node alone ${ms(s.nodeBareMs)}, node + bundle load ${ms(s.bundleLoadMs)}); first build command at ${ms(s.buildCommandMs)}`, '< 150 ms', s.targetMet ? 'yes' : '**no**'])
+    rows.push([
+      'Cold start: node exec → first command',
+      `${ms(s.firstCommandMs)} (node alone ${ms(s.nodeBareMs)}, node + bundle load ${ms(s.bundleLoadMs)}); first build command at ${ms(s.buildCommandMs)}`,
+      '< 150 ms',
+      s.targetMet ? 'yes' : '**no**'
+    ])
     rows.push(['Bundle size (dist/)', `${s.distBytes.toLocaleString('en-US')} bytes`, 'report', '–'])
   }
   if (b.install) {
     const s = b.install.summary
-    rows.push(['Install buildx from local mirror', `cold ${ms(s.coldInstallMs)} (curl + sha256sum ${ms(s.curlFloorMs)}, curl + openssl ${ms(s.curlOpensslFloorMs)}); cached ${ms(s.cachedInstallMs)} (openssl ${ms(s.opensslFloorMs)}, sha256sum ${ms(s.sha256FloorMs)})`, 'report', '–'])
+    rows.push([
+      'Install buildx from local mirror',
+      `cold ${ms(s.coldInstallMs)} (curl + sha256sum ${ms(s.curlFloorMs)}, curl + openssl ${ms(s.curlOpensslFloorMs)}); cached ${ms(s.cachedInstallMs)} (openssl ${ms(s.opensslFloorMs)}, sha256sum ${ms(s.sha256FloorMs)})`,
+      'report',
+      '–'
+    ])
   }
   if (b.metadata) {
     for (const [k, v] of Object.entries(b.metadata.summary)) {
-      rows.push([`Metadata without push/load, ${k}`, `build record: ${ms(v.recordReadMs)}, ${v.recordBytes?.toLocaleString('en-US')} bytes; registry after push: ${ms(v.registryReadMs)}; HTTP: ${ms(v.httpReadMs)}`, 'report', '–'])
+      rows.push([
+        `Metadata without push/load, ${k}`,
+        `build record: ${ms(v.recordReadMs)}, ${v.recordBytes?.toLocaleString('en-US')} bytes; registry after push: ${ms(v.registryReadMs)}; HTTP: ${ms(v.httpReadMs)}`,
+        'report',
+        '–'
+      ])
     }
   }
   if (b.matrix) {
     for (const [mode, s] of Object.entries(b.matrix.summary)) {
-      rows.push([`Matrix 8 vs 1 variants (mode ${mode})`, `bare bake ${s.bare8v1}×, action ${s.action8v1}× (build part ${s.actionBuild8v1}×)`, 'report', '–'])
+      rows.push([
+        `Matrix 8 vs 1 variants (mode ${mode})`,
+        `bare bake ${s.bare8v1}×, action ${s.action8v1}× (build part ${s.actionBuild8v1}×)`,
+        'report',
+        '–'
+      ])
     }
   }
   return rows
@@ -165,6 +211,8 @@ export function render(doc) {
     if (notes.length) out.push(...notes.map(n => `- ${n}`), '')
     out.push(`_${r.seconds} s; load average ${r.loadavg.before[0]} → ${r.loadavg.after[0]}._`, '')
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`
 }
-

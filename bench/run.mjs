@@ -13,7 +13,13 @@ import { NODE24, ROOT, cleanupWork, filesUnder, loadTestbed, loadavg, log, snaps
 import { render } from './report.mjs'
 
 const ALL = ['step', 'coldstart', 'install', 'metadata', 'matrix']
-const MODULES = { step: 'step-overhead.mjs', coldstart: 'cold-start.mjs', install: 'install.mjs', metadata: 'metadata.mjs', matrix: 'matrix.mjs' }
+const MODULES = {
+  step: 'step-overhead.mjs',
+  coldstart: 'cold-start.mjs',
+  install: 'install.mjs',
+  metadata: 'metadata.mjs',
+  matrix: 'matrix.mjs'
+}
 
 const wanted = process.argv.slice(2).filter(a => !a.startsWith('-'))
 for (const w of wanted) if (!ALL.includes(w)) throw new Error(`unknown benchmark ${w} (one of: ${ALL.join(', ')})`)

@@ -18,7 +18,6 @@ import {
   replaceFlag,
   runAction,
   summarizeAll,
-  timed,
   workDir
 } from './lib.mjs'
 
@@ -61,8 +60,18 @@ export async function run({ tb, dist, runs }) {
   // platform manifests as the action. (The index digest differs run to run: the provenance
   // attestation records build timestamps.)
   const pushed = await fetch(registryUrl(tb, `/v2/${repo}/manifests/warm`), { headers: { Accept: ACCEPT } }).then(r => r.json())
-  const platformDigests = m => m.filter(d => d.platform?.os !== 'unknown').map(d => d.digest).sort().join(',')
-  const sameImages = platformDigests(pushed.manifests) === manifests.platforms.map(p => p.digest).sort().join(',')
+  const platformDigests = m =>
+    m
+      .filter(d => d.platform?.os !== 'unknown')
+      .map(d => d.digest)
+      .sort()
+      .join(',')
+  const sameImages =
+    platformDigests(pushed.manifests) ===
+    manifests.platforms
+      .map(p => p.digest)
+      .sort()
+      .join(',')
   if (!sameImages) throw new Error('step overhead: the bare build pushed different platform manifests than the action')
   let sameImagesEveryRun = true
 
@@ -72,8 +81,18 @@ export async function run({ tb, dist, runs }) {
       action: async () => {
         const r = await runAction(dist, tb, inputs)
         assertActionOk(r, 'step overhead')
-        const got = JSON.parse(r.outputs.manifests).default.platforms.map(p => p.digest).sort().join(',')
-        if (got !== manifests.platforms.map(p => p.digest).sort().join(',')) sameImagesEveryRun = false
+        const got = JSON.parse(r.outputs.manifests)
+          .default.platforms.map(p => p.digest)
+          .sort()
+          .join(',')
+        if (
+          got !==
+          manifests.platforms
+            .map(p => p.digest)
+            .sort()
+            .join(',')
+        )
+          sameImagesEveryRun = false
         const { phases, markers } = mainPhases(r.main)
         return { total: r.ms, main: r.main.ms, post: r.post.ms, ...phases, toBuildCommand: markers.buildCmd }
       },
@@ -98,8 +117,12 @@ export async function run({ tb, dist, runs }) {
     {
       'docker buildx version': async () => ({ ms: (await must('docker', ['buildx', 'version'], { env })).ms }),
       'docker context show': async () => ({ ms: (await must('docker', ['context', 'show'], { env })).ms }),
-      'docker buildx inspect --bootstrap default': async () => ({ ms: (await must('docker', ['buildx', 'inspect', '--bootstrap', 'default'], { env })).ms }),
-      'docker info --format {{json .DriverStatus}}': async () => ({ ms: (await must('docker', ['info', '--format', '{{json .DriverStatus}}'], { env })).ms }),
+      'docker buildx inspect --bootstrap default': async () => ({
+        ms: (await must('docker', ['buildx', 'inspect', '--bootstrap', 'default'], { env })).ms
+      }),
+      'docker info --format {{json .DriverStatus}}': async () => ({
+        ms: (await must('docker', ['info', '--format', '{{json .DriverStatus}}'], { env })).ms
+      }),
       [`${refs.length}x docker buildx imagetools inspect --raw (sequential)`]: async () => {
         const t = performance.now()
         await seq('docker', refs.map(inspectRaw))
@@ -108,7 +131,10 @@ export async function run({ tb, dist, runs }) {
       'docker-buildx version (the plugin binary run directly)': async () => ({ ms: (await must(plugin, ['version'], { env })).ms }),
       [`${refs.length}x docker-buildx imagetools inspect --raw (binary directly, sequential)`]: async () => {
         const t = performance.now()
-        await seq(plugin, refs.map(r => inspectRaw(r).slice(1)))
+        await seq(
+          plugin,
+          refs.map(r => inspectRaw(r).slice(1))
+        )
         return { ms: performance.now() - t }
       },
       [`${refs.length}x docker-buildx imagetools inspect --raw (binary directly, parallel)`]: async () => {
@@ -176,7 +202,13 @@ export async function run({ tb, dist, runs }) {
             const extra = k === 'build (buildx itself)' ? v.median - b : v.median
             return [k, v.median, v.min, v.max, `${Math.round((extra / (a - b)) * 100)}%`]
           }),
-          ['post (second node process)', s.action.post.median, s.action.post.min, s.action.post.max, `${Math.round((s.action.post.median / (a - b)) * 100)}%`]
+          [
+            'post (second node process)',
+            s.action.post.median,
+            s.action.post.min,
+            s.action.post.max,
+            `${Math.round((s.action.post.median / (a - b)) * 100)}%`
+          ]
         ]
       },
       {

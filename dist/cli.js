@@ -3,21 +3,21 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   require_dist,
   run
-} from "./chunks/chunk-MJ6B3UAF.js";
+} from "./chunks/chunk-SNZUVR5E.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-SVOXWMZZ.js";
+} from "./chunks/chunk-3DS3GTQM.js";
 import {
   loadState,
   parseInputs,
   samePlatform
-} from "./chunks/chunk-7IEPXKFS.js";
+} from "./chunks/chunk-FXSRHSPG.js";
 import {
   InputError
-} from "./chunks/chunk-OU35Y65F.js";
+} from "./chunks/chunk-JKXOTSZB.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import {
   __toESM
@@ -34,10 +34,10 @@ branding:
 inputs:
   # --- what to do -------------------------------------------------------------------------------
   mode:
-    description: "build (default) runs the build; merge creates a manifest list from per-platform digests of earlier jobs and applies the tags."
+    description: 'build (default) runs the build; merge creates a manifest list from per-platform digests of earlier jobs and applies the tags.'
     default: build
   engine:
-    description: "auto, buildx or depot. auto uses Depot when running in GitHub Actions with a Depot project (depot-project, DEPOT_PROJECT_ID or depot.json) and credentials (a token or GitHub OIDC), otherwise buildx; the choice and its reason are logged and shown in the summary."
+    description: 'auto, buildx or depot. auto uses Depot when running in GitHub Actions with a Depot project (depot-project, DEPOT_PROJECT_ID or depot.json) and credentials (a token or GitHub OIDC), otherwise buildx; the choice and its reason are logged and shown in the summary.'
     default: auto
 
   # --- buildx setup (docker/setup-buildx-action) -------------------------------------------------
@@ -46,242 +46,242 @@ inputs:
     default: latest
   buildx-download-url:
     description: "Base URL of a buildx release mirror with GitHub's layout (<url>/download/v<version>/buildx-v<version>.linux-amd64 and checksums.txt). Default: GitHub releases."
-    default: ""
+    default: ''
   builder:
     description: "Name of an existing builder to use. When empty, the docker driver uses the engine's builder and other drivers get a new builder that post removes."
-    default: ""
+    default: ''
   driver:
-    description: "Builder driver: docker, docker-container, remote or kubernetes."
+    description: 'Builder driver: docker, docker-container, remote or kubernetes.'
     default: docker
   driver-opts:
-    description: "Driver options, one per line (buildx create --driver-opt)."
-    default: ""
+    description: 'Driver options, one per line (buildx create --driver-opt).'
+    default: ''
   buildkitd-config:
-    description: "Path of a buildkitd TOML config for a new builder (GC policy, registries)."
-    default: ""
+    description: 'Path of a buildkitd TOML config for a new builder (GC policy, registries).'
+    default: ''
   buildkitd-config-inline:
-    description: "Inline buildkitd TOML config for a new builder."
-    default: ""
+    description: 'Inline buildkitd TOML config for a new builder.'
+    default: ''
   buildkitd-flags:
-    description: "Flags for buildkitd of a new builder, e.g. --allow-insecure-entitlement network.host."
-    default: ""
+    description: 'Flags for buildkitd of a new builder, e.g. --allow-insecure-entitlement network.host.'
+    default: ''
   endpoint:
-    description: "Builder endpoint: tcp://host:port for the remote driver, or a docker context."
-    default: ""
+    description: 'Builder endpoint: tcp://host:port for the remote driver, or a docker context.'
+    default: ''
   builder-platforms:
-    description: "Platforms a new builder declares (buildx create --platform), comma or newline separated."
-    default: ""
+    description: 'Platforms a new builder declares (buildx create --platform), comma or newline separated.'
+    default: ''
   keep-builder:
-    description: "Keep the builder main created instead of removing it in post."
-    default: "false"
+    description: 'Keep the builder main created instead of removing it in post.'
+    default: 'false'
   builder-scope:
-    description: "none (default: a throwaway builder that post removes), job, branch, repo or actor. For persistent builders on self-hosted runners: the builder is named \`build-image-{scope}-{hash}\`, the hash being the first 12 hex digits of the sha256 of the scope key (the repository, plus the branch, the actor, or the run and job), reused when it exists and kept after the job, so different repositories, branches or actors never share a builder or its cache. A pull request from a fork gets a builder of its own. Needs a driver other than docker."
+    description: 'none (default: a throwaway builder that post removes), job, branch, repo or actor. For persistent builders on self-hosted runners: the builder is named \`build-image-{scope}-{hash}\`, the hash being the first 12 hex digits of the sha256 of the scope key (the repository, plus the branch, the actor, or the run and job), reused when it exists and kept after the job, so different repositories, branches or actors never share a builder or its cache. A pull request from a fork gets a builder of its own. Needs a driver other than docker.'
     default: none
   allow-fork-cache-write:
-    description: "Let a run started by a pull request from a fork export cache (cache-to) and share the scoped builder. By default cache-to is dropped with a warning for such runs (inline cache is kept)."
-    default: "false"
+    description: 'Let a run started by a pull request from a fork export cache (cache-to) and share the scoped builder. By default cache-to is dropped with a warning for such runs (inline cache is kept).'
+    default: 'false'
 
   # --- registry login (docker/login-action) -------------------------------------------------------
   registry:
     description: "Registry to log in to before building (host[:port], e.g. ghcr.io). Empty with a username and password: Docker Hub. No login at all when username and password are empty (the docker config's existing logins are used)."
-    default: ""
+    default: ''
   username:
-    description: "Username for the registry login."
-    default: ""
+    description: 'Username for the registry login.'
+    default: ''
   password:
-    description: "Password or token for the registry login (use a secret). Masked; given to \`docker login\` on its standard input, never in arguments, outputs or state."
-    default: ""
+    description: 'Password or token for the registry login (use a secret). Masked; given to \`docker login\` on its standard input, never in arguments, outputs or state.'
+    default: ''
   logout:
     description: "Log out of the registry in post (the login is for this step's job only)."
-    default: "true"
+    default: 'true'
 
   # --- one build (docker/build-push-action) -------------------------------------------------------
   context:
-    description: "Build context: a path or a git URL."
-    default: "."
+    description: 'Build context: a path or a git URL.'
+    default: '.'
   file:
-    description: "Path of the Dockerfile. Default: <context>/Dockerfile."
-    default: ""
+    description: 'Path of the Dockerfile. Default: <context>/Dockerfile.'
+    default: ''
   tags:
-    description: "Image references to tag, comma or newline separated. With matrix, templates like app:{{variant}}."
-    default: ""
+    description: 'Image references to tag, comma or newline separated. With matrix, templates like app:{{variant}}.'
+    default: ''
   labels:
-    description: "Image labels, KEY=VALUE per line."
-    default: ""
+    description: 'Image labels, KEY=VALUE per line.'
+    default: ''
   annotations:
-    description: "Annotations, one per line (buildx --annotation), e.g. index:org.opencontainers.image.description=..."
-    default: ""
+    description: 'Annotations, one per line (buildx --annotation), e.g. index:org.opencontainers.image.description=...'
+    default: ''
   build-args:
-    description: "Build arguments, KEY=VALUE per line."
-    default: ""
+    description: 'Build arguments, KEY=VALUE per line.'
+    default: ''
   build-contexts:
-    description: "Additional build contexts, name=path-or-ref per line."
-    default: ""
+    description: 'Additional build contexts, name=path-or-ref per line.'
+    default: ''
   secrets:
-    description: "Build secrets as id=value per line; values are masked and written to private temporary files, removed right after the build."
-    default: ""
+    description: 'Build secrets as id=value per line; values are masked and written to private temporary files, removed right after the build.'
+    default: ''
   secret-files:
-    description: "Build secrets from files, id=path per line."
-    default: ""
+    description: 'Build secrets from files, id=path per line.'
+    default: ''
   secret-envs:
-    description: "Build secrets from environment variables, id=VARIABLE per line."
-    default: ""
+    description: 'Build secrets from environment variables, id=VARIABLE per line.'
+    default: ''
   platforms:
-    description: "Target platforms, comma or newline separated, e.g. linux/amd64,linux/arm64."
-    default: ""
+    description: 'Target platforms, comma or newline separated, e.g. linux/amd64,linux/arm64.'
+    default: ''
   target:
-    description: "Dockerfile stage to build."
-    default: ""
+    description: 'Dockerfile stage to build.'
+    default: ''
   push:
-    description: "Push the image (shorthand for --output type=registry)."
-    default: "false"
+    description: 'Push the image (shorthand for --output type=registry).'
+    default: 'false'
   push-by-digest:
-    description: "Push untagged, by digest, to the repository named by tags (for a per-platform job whose digest a later merge job combines). Implies push."
-    default: "false"
+    description: 'Push untagged, by digest, to the repository named by tags (for a per-platform job whose digest a later merge job combines). Implies push.'
+    default: 'false'
   load:
-    description: "Load the image into the Docker engine (shorthand for --output type=docker)."
-    default: "false"
+    description: 'Load the image into the Docker engine (shorthand for --output type=docker).'
+    default: 'false'
   outputs:
-    description: "Exporters, one per line (buildx --output), e.g. type=oci,dest=image.tar."
-    default: ""
+    description: 'Exporters, one per line (buildx --output), e.g. type=oci,dest=image.tar.'
+    default: ''
   cache-from:
-    description: "Cache sources, one per line (buildx --cache-from)."
-    default: ""
+    description: 'Cache sources, one per line (buildx --cache-from).'
+    default: ''
   cache-to:
-    description: "Cache destinations, one per line (buildx --cache-to)."
-    default: ""
+    description: 'Cache destinations, one per line (buildx --cache-to).'
+    default: ''
   provenance:
-    description: "Provenance attestation: true, false, or options like mode=max. Default: mode=min (mode=max on public repositories) where the builder supports attestations."
-    default: ""
+    description: 'Provenance attestation: true, false, or options like mode=max. Default: mode=min (mode=max on public repositories) where the builder supports attestations.'
+    default: ''
   sbom:
-    description: "SBOM attestation: true, false, or options."
-    default: ""
+    description: 'SBOM attestation: true, false, or options.'
+    default: ''
   attests:
     description: "Attestations, one per line (buildx --attest), e.g. type=provenance,mode=max or type=sbom. A type given here replaces the provenance or sbom input's default."
-    default: ""
+    default: ''
   no-cache:
-    description: "Do not use the build cache."
-    default: "false"
+    description: 'Do not use the build cache.'
+    default: 'false'
   no-cache-filters:
-    description: "Stages to build without the cache, comma or newline separated (buildx --no-cache-filter)."
-    default: ""
+    description: 'Stages to build without the cache, comma or newline separated (buildx --no-cache-filter).'
+    default: ''
   pull:
-    description: "Always pull referenced images."
-    default: "false"
+    description: 'Always pull referenced images.'
+    default: 'false'
   ssh:
-    description: "SSH agent sockets or keys the build may use, one per line (buildx --ssh), e.g. default or deploy=/path/to/key."
-    default: ""
+    description: 'SSH agent sockets or keys the build may use, one per line (buildx --ssh), e.g. default or deploy=/path/to/key.'
+    default: ''
   cgroup-parent:
-    description: "Parent cgroup for RUN instructions (buildx --cgroup-parent)."
-    default: ""
+    description: 'Parent cgroup for RUN instructions (buildx --cgroup-parent).'
+    default: ''
   network:
-    description: "Network mode for RUN instructions (default, host, none)."
-    default: ""
+    description: 'Network mode for RUN instructions (default, host, none).'
+    default: ''
   shm-size:
-    description: "Size of /dev/shm for RUN instructions, e.g. 2g."
-    default: ""
+    description: 'Size of /dev/shm for RUN instructions, e.g. 2g.'
+    default: ''
   ulimit:
-    description: "Ulimit options, one per line, e.g. nofile=1024:1024."
-    default: ""
+    description: 'Ulimit options, one per line, e.g. nofile=1024:1024.'
+    default: ''
   add-hosts:
-    description: "Custom host-to-IP mappings, host:ip, comma or newline separated."
-    default: ""
+    description: 'Custom host-to-IP mappings, host:ip, comma or newline separated.'
+    default: ''
   allow:
-    description: "Extra privileged entitlements, e.g. network.host, security.insecure."
-    default: ""
+    description: 'Extra privileged entitlements, e.g. network.host, security.insecure.'
+    default: ''
 
   # --- many builds ------------------------------------------------------------------------------
   files:
-    description: "Bake files (HCL, JSON or compose), one per line. Runs docker buildx bake."
-    default: ""
+    description: 'Bake files (HCL, JSON or compose), one per line. Runs docker buildx bake.'
+    default: ''
   targets:
     description: "Bake targets, comma or newline separated. Default: the bake file's default group."
-    default: ""
+    default: ''
   set:
-    description: "Bake overrides, targetpattern.key=value per line (bake --set)."
-    default: ""
+    description: 'Bake overrides, targetpattern.key=value per line (bake --set).'
+    default: ''
   matrix:
-    description: "Variant axes in YAML (axis: [values], include, exclude). Each combination becomes a bake target with the axis values as build args; all run in one bake so shared stages build once."
-    default: ""
+    description: 'Variant axes in YAML (axis: [values], include, exclude). Each combination becomes a bake target with the axis values as build args; all run in one bake so shared stages build once.'
+    default: ''
   matrix-name:
-    description: "Template for matrix target names, e.g. {{variant}}-{{toolchain}}."
-    default: ""
+    description: 'Template for matrix target names, e.g. {{variant}}-{{toolchain}}.'
+    default: ''
   platform-split:
-    description: "Build each platform on its own (on the node that serves it), push each by digest, and only when all succeeded create and tag one manifest list."
-    default: "false"
+    description: 'Build each platform on its own (on the node that serves it), push each by digest, and only when all succeeded create and tag one manifest list.'
+    default: 'false'
   max-parallel:
-    description: "How many platform builds run at once with platform-split."
-    default: "4"
+    description: 'How many platform builds run at once with platform-split.'
+    default: '4'
   digests:
-    description: "merge mode: digests to merge (sha256:... or repository@sha256:...), comma or newline separated."
-    default: ""
+    description: 'merge mode: digests to merge (sha256:... or repository@sha256:...), comma or newline separated.'
+    default: ''
   digests-from:
-    description: "merge mode: files holding digests, one per line (for example downloaded artifacts of build jobs)."
-    default: ""
+    description: 'merge mode: files holding digests, one per line (for example downloaded artifacts of build jobs).'
+    default: ''
 
   # --- reporting --------------------------------------------------------------------------------
   base-annotations:
     description: "Add org.opencontainers.image.base.name and .base.digest annotations for the final stage's base image."
-    default: "false"
+    default: 'false'
   summary:
-    description: "Write the job summary."
-    default: "true"
+    description: 'Write the job summary.'
+    default: 'true'
 
   # --- Depot (engine: depot, or auto when Depot is configured) ------------------------------------
   depot-project:
     description: "Depot project ID. Default: the DEPOT_PROJECT_ID environment variable, else the id in the build context's depot.json."
-    default: ""
+    default: ''
   depot-token:
-    description: "Depot API token (use a secret). Default: the DEPOT_TOKEN environment variable, else GitHub OIDC when the job has \`permissions: id-token: write\`. Masked; passed to the CLI only in its environment, never in arguments, outputs or state."
-    default: ""
+    description: 'Depot API token (use a secret). Default: the DEPOT_TOKEN environment variable, else GitHub OIDC when the job has \`permissions: id-token: write\`. Masked; passed to the CLI only in its environment, never in arguments, outputs or state.'
+    default: ''
   depot-version:
     description: "Depot CLI version: latest, an exact version (2.102.12), or installed (a depot already on PATH). Downloads are verified against depot-sha256 or the release's checksums file and kept in the tool cache."
     default: latest
   depot-download-url:
     description: "Base URL of a Depot CLI release mirror with GitHub's layout (<url>/download/v<version>/depot_<version>_linux_amd64.tar.gz and depot_<version>_checksums.txt; <url>/latest redirecting to <url>/tag/v<version>). Default: GitHub releases of depot/cli."
-    default: ""
+    default: ''
   depot-sha256:
     description: "sha256 of the release archive for depot-version, checked instead of the release's checksums file."
-    default: ""
+    default: ''
   depot-fallback:
-    description: "With engine: depot, build with buildx (with a warning) when Depot cannot be used before the build starts: no credentials, CLI missing or unverifiable, API unreachable or refusing the credentials. engine: auto always falls back. A build that started on Depot and failed is never retried."
-    default: "false"
+    description: 'With engine: depot, build with buildx (with a warning) when Depot cannot be used before the build starts: no credentials, CLI missing or unverifiable, API unreachable or refusing the credentials. engine: auto always falls back. A build that started on Depot and failed is never retried.'
+    default: 'false'
   depot-build-platform:
-    description: "Depot builder platform: dynamic (default), linux/amd64 or linux/arm64 (depot --build-platform)."
-    default: ""
+    description: 'Depot builder platform: dynamic (default), linux/amd64 or linux/arm64 (depot --build-platform).'
+    default: ''
   depot-save:
     description: "Also save the image to Depot's registry (depot --save)."
-    default: "false"
+    default: 'false'
 
 outputs:
   imageid:
-    description: "Image ID (config digest), as docker/build-push-action."
+    description: 'Image ID (config digest), as docker/build-push-action.'
   digest:
-    description: "Image digest: the manifest list (index) digest for multi-platform images."
+    description: 'Image digest: the manifest list (index) digest for multi-platform images.'
   metadata:
-    description: "Build result metadata (buildx --metadata-file); keyed by target for bake and matrix builds."
+    description: 'Build result metadata (buildx --metadata-file); keyed by target for bake and matrix builds.'
   digests:
-    description: "JSON map of target to index digest."
+    description: 'JSON map of target to index digest.'
   builder-name:
-    description: "Name of the builder used."
+    description: 'Name of the builder used.'
   builder-driver:
-    description: "Driver of the builder used."
+    description: 'Driver of the builder used.'
   builder-platforms:
-    description: "Platforms the builder supports, comma separated."
+    description: 'Platforms the builder supports, comma separated.'
   manifests:
-    description: "JSON per target: index digest, media type, real platforms (manifest and config digests, size) and attestation manifests, each linked to the manifest it attests."
+    description: 'JSON per target: index digest, media type, real platforms (manifest and config digests, size) and attestation manifests, each linked to the manifest it attests.'
   layers:
-    description: "JSON per target and platform: layers (digest, size, media type), last layer digest and total size."
+    description: 'JSON per target and platform: layers (digest, size, media type), last layer digest and total size.'
   last-layer-digest:
-    description: "Digest of the last layer, for a single target with a single platform."
+    description: 'Digest of the last layer, for a single target with a single platform.'
   platforms:
-    description: "JSON per target: the real platforms built (never unknown/unknown)."
+    description: 'JSON per target: the real platforms built (never unknown/unknown).'
   base-images:
-    description: "JSON per target: base images (name, digest, platform, source)."
+    description: 'JSON per target: base images (name, digest, platform, source).'
   depot-build-id:
     description: "ID of the Depot build (from the metadata's depot.build), when Depot built."
   depot-project-id:
-    description: "Depot project the build ran in, when Depot built."
+    description: 'Depot project the build ran in, when Depot built.'
 
 runs:
   using: node24
@@ -334,7 +334,11 @@ var CLI_DEFAULTS = {
   engine: "buildx"
 };
 var CLI_FLAGS = [
-  { flag: "--config", value: "FILE", description: "YAML file of input names to values (the `with:` of a workflow step); flags override it." },
+  {
+    flag: "--config",
+    value: "FILE",
+    description: "YAML file of input names to values (the `with:` of a workflow step); flags override it."
+  },
   { flag: "--json", description: "Print the outputs as one JSON object on stdout (JSON outputs parsed); logs go to stderr." },
   { flag: "-q, --quiet", description: "Hide the build log; warnings and errors are still shown." },
   { flag: "-h, --help", description: "Show this help." }
@@ -513,7 +517,9 @@ function renderHelp(specs, width = 100) {
   }
   out.push("", "Inputs (action.yml):");
   for (const s of specs) {
-    const names = [...Object.entries(SHORT_FLAGS).filter(([, input]) => input === s.name).map(([c]) => `-${c}`)];
+    const names = [
+      ...Object.entries(SHORT_FLAGS).filter(([, input]) => input === s.name).map(([c]) => `-${c}`)
+    ];
     if (s.alias) names.push(`--${s.alias}`);
     names.push(`--${s.name}`);
     const value = s.boolean ? "[=false]" : " VALUE";
@@ -736,7 +742,9 @@ async function runCli(argv, actionYml, rawIo) {
       try {
         text = readFileSync(options.config, "utf8");
       } catch (e) {
-        throw new UsageError(`--config ${options.config}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+        throw new UsageError(
+          `--config ${options.config}: ${e.code === "ENOENT" ? "no such file" : e.message}`
+        );
       }
       config = configInputs(text, specs, options.config);
     }
@@ -765,7 +773,8 @@ async function runCli(argv, actionYml, rawIo) {
   try {
     const state = await capturingStdout(options, io, async () => {
       await run();
-      for (const [k, v] of Object.entries(parseFileCommands(readFileSync(process.env["GITHUB_STATE"] ?? "", "utf8")))) process.env[`STATE_${k}`] = v;
+      for (const [k, v] of Object.entries(parseFileCommands(readFileSync(process.env["GITHUB_STATE"] ?? "", "utf8"))))
+        process.env[`STATE_${k}`] = v;
       const saved = loadState();
       await run2();
       return saved;

@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-MJ6B3UAF.js";
-import "./chunks/chunk-7IEPXKFS.js";
-import "./chunks/chunk-OU35Y65F.js";
+} from "./chunks/chunk-SNZUVR5E.js";
+import "./chunks/chunk-FXSRHSPG.js";
+import "./chunks/chunk-JKXOTSZB.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";
 

@@ -5,13 +5,22 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
 const action = parse(readFileSync('action.yml', 'utf8'))
-const cell = s => String(s ?? '').replaceAll('|', '\\|').replaceAll('\n', ' ')
+const cell = s =>
+  String(s ?? '')
+    .replaceAll('|', '\\|')
+    .replaceAll('\n', ' ')
 const inputs = [
   '| input | default | description |',
   '| --- | --- | --- |',
-  ...Object.entries(action.inputs).map(([k, v]) => `| \`${k}\` | ${v.default === '' || v.default === undefined ? '' : `\`${cell(v.default)}\``} | ${cell(v.description)} |`)
+  ...Object.entries(action.inputs).map(
+    ([k, v]) => `| \`${k}\` | ${v.default === '' || v.default === undefined ? '' : `\`${cell(v.default)}\``} | ${cell(v.description)} |`
+  )
 ].join('\n')
-const outputs = ['| output | description |', '| --- | --- |', ...Object.entries(action.outputs).map(([k, v]) => `| \`${k}\` | ${cell(v.description)} |`)].join('\n')
+const outputs = [
+  '| output | description |',
+  '| --- | --- |',
+  ...Object.entries(action.outputs).map(([k, v]) => `| \`${k}\` | ${cell(v.description)} |`)
+].join('\n')
 
 const readme = readFileSync('README.md', 'utf8')
 const replace = (text, name, table) => {

@@ -64,7 +64,9 @@ if (post) {
 }
 const outputs = parseFileCommands(readFileSync(env.GITHUB_OUTPUT, 'utf8'))
 if (json) {
-  process.stdout.write(`${JSON.stringify({ main: main.status, post: postCode, outputs, summary: path.join(dir, 'summary.md') }, null, 2)}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ main: main.status, post: postCode, outputs, summary: path.join(dir, 'summary.md') }, null, 2)}\n`
+  )
 } else {
   console.log('\n=== outputs ===')
   for (const [k, v] of Object.entries(outputs)) console.log(`${k}: ${v.length > 400 ? `${v.slice(0, 400)}…` : v}`)

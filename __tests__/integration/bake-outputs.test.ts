@@ -57,7 +57,9 @@ describe('bake outputs survive the step', () => {
     // The reference: the bare CLI on the same definition.
     const bareOut = writeContext({})
     const bareCtx = bakeContext(bareOut)
-    const bare = await sh('docker', ['buildx', 'bake', '--file', path.join(bareCtx, 'docker-bake.hcl'), 'oci', 'tarball'], { BUILDX_BAKE_ENTITLEMENTS_FS: '0' })
+    const bare = await sh('docker', ['buildx', 'bake', '--file', path.join(bareCtx, 'docker-bake.hcl'), 'oci', 'tarball'], {
+      BUILDX_BAKE_ENTITLEMENTS_FS: '0'
+    })
     if (bare.code !== 0) throw new Error(`bare bake failed: ${bare.stderr.slice(-2000)}`)
     const bareOci = await tarEntries(path.join(bareOut, 'oci.tar'))
     const bareTar = await tarEntries(path.join(bareOut, 'build.tar'))
@@ -95,7 +97,9 @@ describe('bake outputs survive the step', () => {
     }
 
     // the OCI layout's image is what the action reports for that target
-    const index = JSON.parse(await tarFile(path.join(out, 'oci.tar'), 'index.json')) as { manifests: Array<{ digest: string; size: number }> }
+    const index = JSON.parse(await tarFile(path.join(out, 'oci.tar'), 'index.json')) as {
+      manifests: Array<{ digest: string; size: number }>
+    }
     expect(index.manifests.length).toBeGreaterThan(0)
     for (const m of index.manifests) {
       const blob = await tarFile(path.join(out, 'oci.tar'), `blobs/sha256/${m.digest.replace('sha256:', '')}`)

@@ -4,7 +4,21 @@ import { describe, expect, it, beforeAll } from '@jest/globals'
 import { generateKeyPairSync } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { catalog, expectSuccess, getBlob, getManifest, registryRequests, runAction, secretMatches, sh, shownLog, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import {
+  catalog,
+  expectSuccess,
+  getBlob,
+  getManifest,
+  registryRequests,
+  runAction,
+  secretMatches,
+  sh,
+  shownLog,
+  testbed,
+  uniqueRepo,
+  writeContext,
+  type Testbed
+} from './harness.js'
 
 let tb: Testbed
 let ctx: string
@@ -29,7 +43,13 @@ describe('one build, run as the runner runs the action', () => {
   it('pushes a 2-platform image (RUN on amd64 and emulated arm64) and reports it', async () => {
     const repo = uniqueRepo('multi')
     const tag = `${tb.registry}/${repo}:v1`
-    const run = await runAction({ context: ctx, tags: tag, platforms: 'linux/amd64,linux/arm64', push: 'true', 'build-args': 'GREETING=hi' })
+    const run = await runAction({
+      context: ctx,
+      tags: tag,
+      platforms: 'linux/amd64,linux/arm64',
+      push: 'true',
+      'build-args': 'GREETING=hi'
+    })
     expect(run.main.log).toContain('::group::Build')
     expectSuccess(run)
     expect(run.post.code).toBe(0)
@@ -116,7 +136,10 @@ describe('one build, run as the runner runs the action', () => {
     })
     const secretInputs = { secrets: `tok=${value}`, 'secret-envs': 'envtok=BIA_TEST_SECRET' }
     const env = { BIA_TEST_SECRET: fromEnv }
-    const baked = await runAction({ files: path.join(secretCtx, 'docker-bake.hcl'), targets: 'one,two', 'no-cache': 'true', ...secretInputs }, { cwd: secretCtx, env })
+    const baked = await runAction(
+      { files: path.join(secretCtx, 'docker-bake.hcl'), targets: 'one,two', 'no-cache': 'true', ...secretInputs },
+      { cwd: secretCtx, env }
+    )
     expectSuccess(baked)
     expect(Object.keys(JSON.parse(baked.mainOutputs['metadata'] ?? '{}')).sort()).toEqual(['one', 'two'])
     const matrix = await runAction({ context: secretCtx, matrix: 'V: [a, b]', 'no-cache': 'true', ...secretInputs }, { env })
@@ -127,14 +150,23 @@ describe('one build, run as the runner runs the action', () => {
       expect(shownLog(run.main.log)).not.toContain(fromEnv)
     }
     // without the secrets the same bake fails: the check above is not vacuous
-    const without = await runAction({ files: path.join(secretCtx, 'docker-bake.hcl'), targets: 'one', 'no-cache': 'true' }, { cwd: secretCtx })
+    const without = await runAction(
+      { files: path.join(secretCtx, 'docker-bake.hcl'), targets: 'one', 'no-cache': 'true' },
+      { cwd: secretCtx }
+    )
     expect(without.main.code).not.toBe(0)
   })
 
   it('refuses a single-build input with bake files before building, naming where it goes', async () => {
     const repo = uniqueRepo('bake-refused')
-    const bakeCtx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n`, 'docker-bake.hcl': `target "default" {\n  tags = ["${tb.registry}/${repo}:x"]\n}\n` })
-    const run = await runAction({ files: path.join(bakeCtx, 'docker-bake.hcl'), tags: `${tb.registry}/${repo}:y`, push: 'true' }, { cwd: bakeCtx })
+    const bakeCtx = writeContext({
+      Dockerfile: `FROM ${tb.baseImage}\n`,
+      'docker-bake.hcl': `target "default" {\n  tags = ["${tb.registry}/${repo}:x"]\n}\n`
+    })
+    const run = await runAction(
+      { files: path.join(bakeCtx, 'docker-bake.hcl'), tags: `${tb.registry}/${repo}:y`, push: 'true' },
+      { cwd: bakeCtx }
+    )
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(/::error::tags: is for a single build or a matrix; .* set: \*\.tags=/)
     expect(run.main.log).not.toContain('buildx bake')
@@ -195,7 +227,13 @@ describe('one build, run as the runner runs the action', () => {
     const key = writeSshKey()
     const salt = Math.random().toString(36).slice(2)
     const matrixCtx = writeContext({
-      Dockerfile: [`FROM ${tb.baseImage} AS one`, 'ARG V', `RUN echo "${salt} $V" > /v`, 'RUN --mount=type=ssh,id=deploy,required=true test -S "$SSH_AUTH_SOCK" && echo "ssh-agent-ok $V"', ''].join('\n')
+      Dockerfile: [
+        `FROM ${tb.baseImage} AS one`,
+        'ARG V',
+        `RUN echo "${salt} $V" > /v`,
+        'RUN --mount=type=ssh,id=deploy,required=true test -S "$SSH_AUTH_SOCK" && echo "ssh-agent-ok $V"',
+        ''
+      ].join('\n')
     })
     const repo = uniqueRepo('matrix-opts')
     const run = await runAction({
@@ -258,7 +296,14 @@ describe('one build, run as the runner runs the action', () => {
 describe('builders', () => {
   it('creates a remote-driver builder on the BuildKit endpoint, builds on it, and post removes it', async () => {
     const repo = uniqueRepo('remote')
-    const run = await runAction({ context: ctx, driver: 'remote', endpoint: tb.buildkitAddr, tags: `${tb.registry}/${repo}:r`, platforms: 'linux/amd64', push: 'true' })
+    const run = await runAction({
+      context: ctx,
+      driver: 'remote',
+      endpoint: tb.buildkitAddr,
+      tags: `${tb.registry}/${repo}:r`,
+      platforms: 'linux/amd64',
+      push: 'true'
+    })
     expectSuccess(run)
     const name = run.mainOutputs['builder-name'] ?? ''
     expect(name).toMatch(/^build-image-/)
@@ -270,7 +315,13 @@ describe('builders', () => {
   })
 
   it('keeps the builder with keep-builder', async () => {
-    const run = await runAction({ context: ctx, driver: 'remote', endpoint: tb.buildkitAddr, platforms: 'linux/amd64', 'keep-builder': 'true' })
+    const run = await runAction({
+      context: ctx,
+      driver: 'remote',
+      endpoint: tb.buildkitAddr,
+      platforms: 'linux/amd64',
+      'keep-builder': 'true'
+    })
     expectSuccess(run)
     const name = run.mainOutputs['builder-name'] ?? ''
     expect((await sh('docker', ['buildx', 'ls'])).stdout).toContain(name)
@@ -318,7 +369,9 @@ describe('bad input fails before anything is built or pushed', () => {
 describe('the summary and state', () => {
   it('writes a job summary and keeps build secrets out of every file the runner gets', async () => {
     const secret = `s3cr3t-${Date.now()}`
-    const sctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN --mount=type=secret,id=token test "$(cat /run/secrets/token)" = "${'$'}EXPECTED" || true\n` })
+    const sctx = writeContext({
+      Dockerfile: `FROM ${tb.baseImage}\nRUN --mount=type=secret,id=token test "$(cat /run/secrets/token)" = "${'$'}EXPECTED" || true\n`
+    })
     const run = await runAction({ context: sctx, platforms: 'linux/amd64', secrets: `token=${secret}` })
     expectSuccess(run)
     expect(run.summary).toContain('## Build image')

@@ -19,7 +19,11 @@ function cli(args: string[], opts: { cwd?: string } = {}): Promise<CliRun> {
   const started = Date.now()
   return new Promise(resolve => {
     // Only the testbed's environment: no GITHUB_* or INPUT_* from wherever the tests run.
-    const child = spawn(NODE24, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd: opts.cwd ?? ROOT, env: testbedEnv(tb), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(NODE24, [path.join(ROOT, 'dist/cli.js'), ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: testbedEnv(tb),
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
@@ -41,7 +45,10 @@ describe('build-image CLI', () => {
   it('--platform local builds the host platform and loads it, with inputs from --config and flags', async () => {
     const tag = `local/${uniqueRepo('cli-load')}:dev`
     const config = path.join(writeContext({}), 'build.yml')
-    writeFileSync(config, `platforms: local\nbuild-args:\n  - BASE=${tb.baseImage}\n  - VARIANT=from-config\ntags: local/overridden:by-the-flag\n`)
+    writeFileSync(
+      config,
+      `platforms: local\nbuild-args:\n  - BASE=${tb.baseImage}\n  - VARIANT=from-config\ntags: local/overridden:by-the-flag\n`
+    )
     const run = await cli(['--config', config, '-t', tag, 'examples/hello'])
     expect({ code: run.code, err: lastLine(run.stderr) }).toEqual({ code: 0, err: expect.stringMatching(/^done in /) })
     console.log(`CLI --platform local build and load: ${run.ms} ms`)
@@ -61,7 +68,9 @@ describe('build-image CLI', () => {
     expect(run.stdout).toMatch(new RegExp(`\\n {2}tags +${tag}\\n`))
     const [major = 0, minor = 0] = tb.buildxVersion.split('.').map(Number)
     if (major > 0 || minor >= 23) {
-      expect(run.stdout).toMatch(new RegExp(`${hostPlatform}\\s+sha256:[0-9a-f]{12}\\s+[\\d.]+ (KiB|MiB)\\s+\\d+\\s+sha256:[0-9a-f]{12}\\s+${tb.baseImage}`))
+      expect(run.stdout).toMatch(
+        new RegExp(`${hostPlatform}\\s+sha256:[0-9a-f]{12}\\s+[\\d.]+ (KiB|MiB)\\s+\\d+\\s+sha256:[0-9a-f]{12}\\s+${tb.baseImage}`)
+      )
     } else {
       expect(run.stdout).toContain(`note: buildx ${tb.buildxVersion} cannot read build records`)
     }
@@ -69,7 +78,18 @@ describe('build-image CLI', () => {
 
   it('pushes a two-platform image with --push, and the table names what the registry serves', async () => {
     const repo = uniqueRepo('cli-multi')
-    const run = await cli(['--platform', 'linux/amd64', '--platform', 'linux/arm64', '--push', '--tag', `${tb.registry}/${repo}:v1`, '--build-arg', `BASE=${tb.baseImage}`, hello])
+    const run = await cli([
+      '--platform',
+      'linux/amd64',
+      '--platform',
+      'linux/arm64',
+      '--push',
+      '--tag',
+      `${tb.registry}/${repo}:v1`,
+      '--build-arg',
+      `BASE=${tb.baseImage}`,
+      hello
+    ])
     expect({ code: run.code, err: lastLine(run.stderr) }).toEqual({ code: 0, err: expect.stringMatching(/^done in /) })
 
     const index = await getManifest(repo, 'v1')
@@ -91,7 +111,17 @@ describe('build-image CLI', () => {
 
   it('--json prints only the outputs on stdout, and its digest is the registry digest', async () => {
     const repo = uniqueRepo('cli-json')
-    const run = await cli(['--json', '--platform', 'local', '--push', '-t', `${tb.registry}/${repo}:j`, '--build-arg', `BASE=${tb.baseImage}`, hello])
+    const run = await cli([
+      '--json',
+      '--platform',
+      'local',
+      '--push',
+      '-t',
+      `${tb.registry}/${repo}:j`,
+      '--build-arg',
+      `BASE=${tb.baseImage}`,
+      hello
+    ])
     expect(run.code).toBe(0)
     const outputs = JSON.parse(run.stdout)
     const index = await getManifest(repo, 'j')
@@ -123,7 +153,11 @@ describe('build-image CLI', () => {
 
   it.each([
     ['a bad input value', ['--platform', 'linux', hello], /^error: platforms: "linux" is not a platform/],
-    ['a context that does not exist', ['--platform', 'local', '/nonexistent/ctx'], /^error: context: \/nonexistent\/ctx is not a directory/],
+    [
+      'a context that does not exist',
+      ['--platform', 'local', '/nonexistent/ctx'],
+      /^error: context: \/nonexistent\/ctx is not a directory/
+    ],
     ['a missing config file', ['--config', '/nonexistent.yml'], /^error: --config \/nonexistent.yml: no such file$/]
   ])('%s exits 2 with a one-line reason', async (_name, args, reason) => {
     const run = await cli(args)

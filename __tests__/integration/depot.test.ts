@@ -13,7 +13,21 @@ import path from 'node:path'
 import { depotBakeArgs, depotBuildArgs } from '../../src/depot/args.js'
 import { parseInputs } from '../../src/inputs/parse.js'
 import { startFakeDepot, type FakeDepot, type FakeDepotOptions } from './fake-depot.js'
-import { ROOT, catalog, everythingKept, expectSuccess, getManifest, runAction, secretMatches, sh, shownLog, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import {
+  ROOT,
+  catalog,
+  everythingKept,
+  expectSuccess,
+  getManifest,
+  runAction,
+  secretMatches,
+  sh,
+  shownLog,
+  testbed,
+  uniqueRepo,
+  writeContext,
+  type Testbed
+} from './harness.js'
 
 // Every test here is bounded (the CLI would otherwise wait minutes for a builder); the long ones more tightly below.
 jest.setTimeout(300_000)
@@ -73,7 +87,13 @@ function childrenOf(pid: number): number[] {
     .filter(d => {
       try {
         // fields after the ")" that ends the command name: state, ppid, ...
-        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]) === pid
+        return (
+          Number(
+            readFileSync(`/proc/${d}/stat`, 'utf8')
+              .replace(/^.*\) /s, '')
+              .split(' ')[1]
+          ) === pid
+        )
       } catch {
         return false
       }
@@ -165,7 +185,9 @@ describe('installing the real depot CLI from a local release mirror', () => {
     writeFileSync(path.join(root, 'good/download', `v${version}`, `depot_${version}_checksums.txt`), sums)
     // Same checksums file, an archive whose binary has one byte changed.
     writeFileSync(path.join(stage, 'bin/depot'), Buffer.concat([readFileSync(path.join(DEPOT_BIN_DIR, 'depot')), Buffer.from([0])]))
-    expect((await sh('tar', ['-czf', path.join(root, 'tampered/download', `v${version}`, name), '-C', stage, 'README.md', 'bin/depot'])).code).toBe(0)
+    expect(
+      (await sh('tar', ['-czf', path.join(root, 'tampered/download', `v${version}`, name), '-C', stage, 'README.md', 'bin/depot'])).code
+    ).toBe(0)
     writeFileSync(path.join(root, 'tampered/download', `v${version}`, `depot_${version}_checksums.txt`), sums)
 
     mirror = http.createServer((req, res) => {
@@ -202,20 +224,47 @@ describe('installing the real depot CLI from a local release mirror', () => {
   it('resolves latest through the mirror, verifies against the checksums file, caches, and the second run hits the tool cache', async () => {
     const f = await fake()
     const toolCache = mkdtempSync(path.join(os.tmpdir(), 'depot-tc-'))
-    const inputs = { engine: 'depot', 'depot-project': 'p-install', 'depot-version': 'latest', 'depot-download-url': `${base}/good`, context: ctx, platforms: 'linux/amd64' }
-    const env = { ...depotEnv(f, { DEPOT_TOKEN: TOKEN, RUNNER_TOOL_CACHE: toolCache }), PATH: `${tb.dockerBinDir}:${process.env['PATH'] ?? ''}` }
+    const inputs = {
+      engine: 'depot',
+      'depot-project': 'p-install',
+      'depot-version': 'latest',
+      'depot-download-url': `${base}/good`,
+      context: ctx,
+      platforms: 'linux/amd64'
+    }
+    const env = {
+      ...depotEnv(f, { DEPOT_TOKEN: TOKEN, RUNNER_TOOL_CACHE: toolCache }),
+      PATH: `${tb.dockerBinDir}:${process.env['PATH'] ?? ''}`
+    }
 
     served.length = 0
     const cold = await runAction(inputs, { env })
     expectSuccess(cold)
     const coldLine = installLine(cold.main.log)
-    expect(coldLine).toContain(`downloaded from ${base}/good/download/v${version}/depot_${version}_linux_amd64.tar.gz and verified against the release checksums`)
-    expect(served).toEqual(expect.arrayContaining(['/good/latest', `/good/tag/v${version}`, `/good/download/v${version}/depot_${version}_checksums.txt`, `/good/download/v${version}/depot_${version}_linux_amd64.tar.gz`]))
+    expect(coldLine).toContain(
+      `downloaded from ${base}/good/download/v${version}/depot_${version}_linux_amd64.tar.gz and verified against the release checksums`
+    )
+    expect(served).toEqual(
+      expect.arrayContaining([
+        '/good/latest',
+        `/good/tag/v${version}`,
+        `/good/download/v${version}/depot_${version}_checksums.txt`,
+        `/good/download/v${version}/depot_${version}_linux_amd64.tar.gz`
+      ])
+    )
     expect(cold.main.log).toContain(`depot ${version} (${toolCache}/depot/${version}/x64/depot)`)
     // The cached binary is the one from the archive, and the archive digest is recorded.
     const cached = path.join(toolCache, 'depot', version, 'x64')
     expect(readFileSync(path.join(cached, '.source-sha256'), 'utf8')).toBe(archiveSha)
-    expect(createHash('sha256').update(readFileSync(path.join(cached, 'depot'))).digest('hex')).toBe(createHash('sha256').update(readFileSync(path.join(DEPOT_BIN_DIR, 'depot'))).digest('hex'))
+    expect(
+      createHash('sha256')
+        .update(readFileSync(path.join(cached, 'depot')))
+        .digest('hex')
+    ).toBe(
+      createHash('sha256')
+        .update(readFileSync(path.join(DEPOT_BIN_DIR, 'depot')))
+        .digest('hex')
+    )
     expect(f.builds).toHaveLength(1)
 
     served.length = 0
@@ -233,11 +282,26 @@ describe('installing the real depot CLI from a local release mirror', () => {
     const toolCache = mkdtempSync(path.join(os.tmpdir(), 'depot-tc-'))
     const before = await catalog()
     const run = await runAction(
-      { engine: 'depot', 'depot-project': 'p1', 'depot-version': version, 'depot-download-url': `${base}/tampered`, context: ctx, push: 'true', tags: `${tb.registry}/${uniqueRepo('tampered')}:1` },
-      { env: { ...depotEnv('http://127.0.0.1:1', { DEPOT_TOKEN: TOKEN, RUNNER_TOOL_CACHE: toolCache }), PATH: `${tb.dockerBinDir}:${process.env['PATH'] ?? ''}` } }
+      {
+        engine: 'depot',
+        'depot-project': 'p1',
+        'depot-version': version,
+        'depot-download-url': `${base}/tampered`,
+        context: ctx,
+        push: 'true',
+        tags: `${tb.registry}/${uniqueRepo('tampered')}:1`
+      },
+      {
+        env: {
+          ...depotEnv('http://127.0.0.1:1', { DEPOT_TOKEN: TOKEN, RUNNER_TOOL_CACHE: toolCache }),
+          PATH: `${tb.dockerBinDir}:${process.env['PATH'] ?? ''}`
+        }
+      }
     )
     expect(run.main.code).not.toBe(0)
-    expect(run.main.log).toMatch(/::error::depot-download-url: checksum mismatch for depot_[\d.]+_linux_amd64\.tar\.gz from .*: the release's checksums file .* says sha256 [a-f0-9]{64}, the download is [a-f0-9]{64}; refusing to install it/)
+    expect(run.main.log).toMatch(
+      /::error::depot-download-url: checksum mismatch for depot_[\d.]+_linux_amd64\.tar\.gz from .*: the release's checksums file .* says sha256 [a-f0-9]{64}, the download is [a-f0-9]{64}; refusing to install it/
+    )
     expect(run.main.log).toContain('set depot-fallback: true to build with buildx instead')
     expect(run.main.log).not.toContain('::group::Build')
     expect(existsSync(path.join(toolCache, 'depot')) ? readdirSync(path.join(toolCache, 'depot')) : []).toEqual([])
@@ -247,15 +311,40 @@ describe('installing the real depot CLI from a local release mirror', () => {
 
   it('checks a pinned depot-sha256 instead of the checksums file: a wrong pin is refused, naming depot-sha256', async () => {
     const toolCache = mkdtempSync(path.join(os.tmpdir(), 'depot-tc-'))
-    const env = { ...depotEnv('http://127.0.0.1:1', { DEPOT_TOKEN: TOKEN, RUNNER_TOOL_CACHE: toolCache }), PATH: `${tb.dockerBinDir}:${process.env['PATH'] ?? ''}` }
+    const env = {
+      ...depotEnv('http://127.0.0.1:1', { DEPOT_TOKEN: TOKEN, RUNNER_TOOL_CACHE: toolCache }),
+      PATH: `${tb.dockerBinDir}:${process.env['PATH'] ?? ''}`
+    }
     served.length = 0
-    const wrong = await runAction({ engine: 'depot', 'depot-project': 'p1', 'depot-version': version, 'depot-download-url': `${base}/good`, 'depot-sha256': 'f'.repeat(64), context: ctx }, { env })
+    const wrong = await runAction(
+      {
+        engine: 'depot',
+        'depot-project': 'p1',
+        'depot-version': version,
+        'depot-download-url': `${base}/good`,
+        'depot-sha256': 'f'.repeat(64),
+        context: ctx
+      },
+      { env }
+    )
     expect(wrong.main.code).not.toBe(0)
-    expect(wrong.main.log).toMatch(/::error::depot-sha256: checksum mismatch for depot_[\d.]+_linux_amd64\.tar\.gz .*the pinned sha256 says sha256 f{64}, the download is [a-f0-9]{64}; refusing/)
+    expect(wrong.main.log).toMatch(
+      /::error::depot-sha256: checksum mismatch for depot_[\d.]+_linux_amd64\.tar\.gz .*the pinned sha256 says sha256 f{64}, the download is [a-f0-9]{64}; refusing/
+    )
     expect(served.some(u => u.endsWith('checksums.txt'))).toBe(false)
 
     // The right pin installs (the build then fails at the unreachable API, after the install).
-    const right = await runAction({ engine: 'depot', 'depot-project': 'p1', 'depot-version': version, 'depot-download-url': `${base}/good`, 'depot-sha256': archiveSha, context: ctx }, { env })
+    const right = await runAction(
+      {
+        engine: 'depot',
+        'depot-project': 'p1',
+        'depot-version': version,
+        'depot-download-url': `${base}/good`,
+        'depot-sha256': archiveSha,
+        context: ctx
+      },
+      { env }
+    )
     expect(right.main.log).toContain('verified against depot-sha256')
     expect(right.main.log).toMatch(/cannot reach Depot's API at http:\/\/127\.0\.0\.1:1/)
   })
@@ -269,12 +358,27 @@ describe('contract with a fake Depot control plane (Depot API not reachable here
     const repo = uniqueRepo('depot-contract')
     const tag = `${tb.registry}/${repo}:c1`
     const run = await withTimeout(
-      runAction({ engine: 'depot', 'depot-project': 'proj-contract', 'depot-version': 'installed', 'depot-token': TOKEN, context: ctx, tags: tag, platforms: 'linux/amd64', push: 'true', 'build-args': 'GREETING=hi' }, { env: depotEnv(f) }),
+      runAction(
+        {
+          engine: 'depot',
+          'depot-project': 'proj-contract',
+          'depot-version': 'installed',
+          'depot-token': TOKEN,
+          context: ctx,
+          tags: tag,
+          platforms: 'linux/amd64',
+          push: 'true',
+          'build-args': 'GREETING=hi'
+        },
+        { env: depotEnv(f) }
+      ),
       240_000,
       'depot build against the fake'
     )
     expectSuccess(run)
-    expect(f.methods()).toEqual(expect.arrayContaining(['CreateBuild', 'GetBuildKitConnection', 'ReportBuildHealth', 'ReportStatusStream', 'FinishBuild']))
+    expect(f.methods()).toEqual(
+      expect.arrayContaining(['CreateBuild', 'GetBuildKitConnection', 'ReportBuildHealth', 'ReportStatusStream', 'FinishBuild'])
+    )
     expect(f.methods()[0]).toBe('CreateBuild')
     expect(f.methods()[f.methods().length - 1]).toBe('FinishBuild')
 
@@ -315,12 +419,24 @@ describe('contract with a fake Depot control plane (Depot API not reachable here
     const f = await fake({ tokens: ['another-token'] })
     const repo = uniqueRepo('depot-401')
     const run = await withTimeout(
-      runAction({ engine: 'depot', 'depot-project': 'p1', 'depot-version': 'installed', context: ctx, tags: `${tb.registry}/${repo}:1`, push: 'true' }, { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }),
+      runAction(
+        {
+          engine: 'depot',
+          'depot-project': 'p1',
+          'depot-version': 'installed',
+          context: ctx,
+          tags: `${tb.registry}/${repo}:1`,
+          push: 'true'
+        },
+        { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }
+      ),
       120_000,
       'depot against a fake that refuses the token'
     )
     expect(run.main.code).not.toBe(0)
-    expect(run.main.log).toMatch(/::error::Depot's API refused the credentials \(unauthenticated: invalid token\): check depot-token or DEPOT_TOKEN/)
+    expect(run.main.log).toMatch(
+      /::error::Depot's API refused the credentials \(unauthenticated: invalid token\): check depot-token or DEPOT_TOKEN/
+    )
     expect(f.methods()).toEqual(['CreateBuild'])
     expect(run.main.log).not.toContain('Set up buildx')
     expect((await getManifest(repo, '1')).status).not.toBe(200)
@@ -332,7 +448,10 @@ describe('contract with a fake Depot control plane (Depot API not reachable here
     // No builder: GetBuildKitConnection stays pending, as while Depot starts a machine.
     const f = await fake({ buildkitAddr: undefined })
     let mainPid = 0
-    const running = runAction({ engine: 'depot', 'depot-project': 'p-cancel', 'depot-version': 'installed', 'depot-token': TOKEN, context: ctx }, { env: depotEnv(f), onMainStart: pid => (mainPid = pid) })
+    const running = runAction(
+      { engine: 'depot', 'depot-project': 'p-cancel', 'depot-version': 'installed', 'depot-token': TOKEN, context: ctx },
+      { env: depotEnv(f), onMainStart: pid => (mainPid = pid) }
+    )
     await withTimeout(f.waitFor('GetBuildKitConnection', 60_000), 65_000, 'the CLI asking for a builder')
     // While it waits, look at the running CLI itself: the token is in its environment, not its argv.
     const [cli] = childrenOf(mainPid)
@@ -353,12 +472,21 @@ describe('contract with a fake Depot control plane (Depot API not reachable here
   })
 
   it("fake control plane: without a token, GitHub OIDC is exchanged at the API's OIDC endpoint and only the exchanged token reaches the CLI", async () => {
-    const oidc = { requestToken: `req-${Date.now()}`, idToken: `eyJ.fake-id-token.${Date.now()}`, exchangedToken: `dpt_exchanged_${Date.now()}` }
+    const oidc = {
+      requestToken: `req-${Date.now()}`,
+      idToken: `eyJ.fake-id-token.${Date.now()}`,
+      exchangedToken: `dpt_exchanged_${Date.now()}`
+    }
     const f = await fake({ tokens: [oidc.exchangedToken], oidc })
     const run = await withTimeout(
       runAction(
         { engine: 'auto', 'depot-project': 'p-oidc', 'depot-version': 'installed', context: ctx, platforms: 'linux/amd64' },
-        { env: depotEnv(f, { ACTIONS_ID_TOKEN_REQUEST_URL: `${f.url}/_github/idtoken?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken }) }
+        {
+          env: depotEnv(f, {
+            ACTIONS_ID_TOKEN_REQUEST_URL: `${f.url}/_github/idtoken?api-version=2.0`,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken
+          })
+        }
       ),
       240_000,
       'an OIDC build against the fake'
@@ -381,7 +509,16 @@ describe("contract with a fake Depot control plane: Depot's own inputs", () => {
     const f = await fake({ buildkitAddrs: { arm64: tb.buildkitAddr } })
     const run = await withTimeout(
       runAction(
-        { engine: 'depot', 'depot-project': 'p1', 'depot-version': 'installed', 'depot-token': TOKEN, context: ctx, platforms: 'linux/amd64', 'depot-build-platform': 'linux/arm64', 'depot-save': 'true' },
+        {
+          engine: 'depot',
+          'depot-project': 'p1',
+          'depot-version': 'installed',
+          'depot-token': TOKEN,
+          context: ctx,
+          platforms: 'linux/amd64',
+          'depot-build-platform': 'linux/arm64',
+          'depot-save': 'true'
+        },
         { env: depotEnv(f) }
       ),
       240_000,
@@ -408,7 +545,16 @@ describe('end to end: the real depot CLI builds on the testbed BuildKit (fake co
     const tag = `${tb.registry}/${repo}:v1`
     const run = await withTimeout(
       runAction(
-        { engine: 'depot', 'depot-project': 'p-e2e', 'depot-version': 'installed', context: ctx, tags: tag, platforms: 'linux/amd64,linux/arm64', push: 'true', network: 'none' },
+        {
+          engine: 'depot',
+          'depot-project': 'p-e2e',
+          'depot-version': 'installed',
+          context: ctx,
+          tags: tag,
+          platforms: 'linux/amd64,linux/arm64',
+          push: 'true',
+          network: 'none'
+        },
         { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }
       ),
       300_000,
@@ -463,7 +609,14 @@ describe('end to end: the real depot CLI builds on the testbed BuildKit (fake co
     })
     const run = await withTimeout(
       runAction(
-        { engine: 'depot', 'depot-project': 'p-bake', 'depot-version': 'installed', files: path.join(dir, 'docker-bake.hcl'), targets: 'a,b', push: 'true' },
+        {
+          engine: 'depot',
+          'depot-project': 'p-bake',
+          'depot-version': 'installed',
+          files: path.join(dir, 'docker-bake.hcl'),
+          targets: 'a,b',
+          push: 'true'
+        },
         { cwd: dir, env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }
       ),
       300_000,
@@ -508,7 +661,16 @@ describe('end to end on the testbed, other shapes (fake control plane)', () => {
     })
     const run = await withTimeout(
       runAction(
-        { engine: 'depot', 'depot-project': 'p-secrets', 'depot-version': 'installed', files: path.join(dir, 'docker-bake.hcl'), targets: 's', 'no-cache': 'true', secrets: `tok=${value}`, 'secret-envs': 'envtok=BIA_DEPOT_SECRET' },
+        {
+          engine: 'depot',
+          'depot-project': 'p-secrets',
+          'depot-version': 'installed',
+          files: path.join(dir, 'docker-bake.hcl'),
+          targets: 's',
+          'no-cache': 'true',
+          secrets: `tok=${value}`,
+          'secret-envs': 'envtok=BIA_DEPOT_SECRET'
+        },
         { cwd: dir, env: depotEnv(f, { DEPOT_TOKEN: TOKEN, BIA_DEPOT_SECRET: fromEnv }) }
       ),
       300_000,
@@ -525,7 +687,16 @@ describe('end to end on the testbed, other shapes (fake control plane)', () => {
     const repo = uniqueRepo('depot-matrix')
     const run = await withTimeout(
       runAction(
-        { engine: 'depot', 'depot-project': 'p-matrix', 'depot-version': 'installed', context: ctx, matrix: 'variant: [one, two]\n', tags: `${tb.registry}/${repo}:{{variant}}`, platforms: 'linux/amd64', push: 'true' },
+        {
+          engine: 'depot',
+          'depot-project': 'p-matrix',
+          'depot-version': 'installed',
+          context: ctx,
+          matrix: 'variant: [one, two]\n',
+          tags: `${tb.registry}/${repo}:{{variant}}`,
+          platforms: 'linux/amd64',
+          push: 'true'
+        },
         { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }
       ),
       300_000,
@@ -547,7 +718,18 @@ describe('end to end on the testbed, other shapes (fake control plane)', () => {
     const f = await fake()
     const tag = `local/${uniqueRepo('depot-load')}:1`
     const run = await withTimeout(
-      runAction({ engine: 'depot', 'depot-project': 'p-load', 'depot-version': 'installed', context: ctx, tags: tag, platforms: 'linux/amd64', load: 'true' }, { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }),
+      runAction(
+        {
+          engine: 'depot',
+          'depot-project': 'p-load',
+          'depot-version': 'installed',
+          context: ctx,
+          tags: tag,
+          platforms: 'linux/amd64',
+          load: 'true'
+        },
+        { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }
+      ),
       300_000,
       'a depot build with load'
     )
@@ -567,7 +749,10 @@ describe('end to end on the testbed, other shapes (fake control plane)', () => {
 describe('engine selection and fallback, on the testbed', () => {
   it('auto without a Depot project builds with buildx and says why', async () => {
     const repo = uniqueRepo('auto-buildx')
-    const run = await runAction({ context: ctx, tags: `${tb.registry}/${repo}:1`, platforms: 'linux/amd64', push: 'true' }, { env: depotEnv('http://127.0.0.1:1', { DEPOT_TOKEN: TOKEN }) })
+    const run = await runAction(
+      { context: ctx, tags: `${tb.registry}/${repo}:1`, platforms: 'linux/amd64', push: 'true' },
+      { env: depotEnv('http://127.0.0.1:1', { DEPOT_TOKEN: TOKEN }) }
+    )
     expectSuccess(run)
     expect(run.main.log).toContain('engine: buildx (no Depot project)')
     expect(run.main.log).not.toContain('Set up Depot')
@@ -577,7 +762,10 @@ describe('engine selection and fallback, on the testbed', () => {
   })
 
   it('auto outside CI (GITHUB_ACTIONS unset) uses buildx even with a project and a token', async () => {
-    const run = await runAction({ context: ctx, platforms: 'linux/amd64', 'depot-project': 'p1', 'depot-token': TOKEN }, { env: depotEnv('http://127.0.0.1:1', { GITHUB_ACTIONS: '' }) })
+    const run = await runAction(
+      { context: ctx, platforms: 'linux/amd64', 'depot-project': 'p1', 'depot-token': TOKEN },
+      { env: depotEnv('http://127.0.0.1:1', { GITHUB_ACTIONS: '' }) }
+    )
     expectSuccess(run)
     expect(run.main.log).toContain('engine: buildx (not running in GitHub Actions')
   })
@@ -586,10 +774,17 @@ describe('engine selection and fallback, on the testbed', () => {
     const dir = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo fallback > /f\n`, 'depot.json': '{"id": "p-from-json"}' })
     const repo = uniqueRepo('auto-fallback')
     const port = await closedPort()
-    const run = await runAction({ context: dir, tags: `${tb.registry}/${repo}:1`, platforms: 'linux/amd64', push: 'true', 'depot-version': 'installed' }, { env: depotEnv(`http://127.0.0.1:${port}`, { DEPOT_TOKEN: TOKEN }) })
+    const run = await runAction(
+      { context: dir, tags: `${tb.registry}/${repo}:1`, platforms: 'linux/amd64', push: 'true', 'depot-version': 'installed' },
+      { env: depotEnv(`http://127.0.0.1:${port}`, { DEPOT_TOKEN: TOKEN }) }
+    )
     expectSuccess(run)
     expect(run.main.log).toContain('engine: depot (Depot project p-from-json from depot.json in the context and credentials from a token)')
-    expect(run.main.log).toMatch(new RegExp(`::warning::Depot is unavailable, building with buildx instead: cannot reach Depot's API at http://127.0.0.1:${port} \\(unavailable: `))
+    expect(run.main.log).toMatch(
+      new RegExp(
+        `::warning::Depot is unavailable, building with buildx instead: cannot reach Depot's API at http://127.0.0.1:${port} \\(unavailable: `
+      )
+    )
     expect(run.main.log).toContain('::group::Set up buildx')
     const index = await getManifest(repo, '1')
     expect(index.status).toBe(200)
@@ -605,12 +800,24 @@ describe('engine selection and fallback, on the testbed', () => {
       { env: { ...depotEnv('http://127.0.0.1:1', { DEPOT_TOKEN: TOKEN }), PATH: `${tb.dockerBinDir}:/usr/bin:/bin` } }
     )
     expectSuccess(run)
-    expect(run.main.log).toMatch(/::warning::Depot is unavailable, building with buildx instead: depot-version: installed was asked for, but no working depot is on PATH/)
+    expect(run.main.log).toMatch(
+      /::warning::Depot is unavailable, building with buildx instead: depot-version: installed was asked for, but no working depot is on PATH/
+    )
   })
 
   it('engine: depot with depot-fallback: true falls back when the API refuses the token', async () => {
     const f = await fake({ tokens: ['another'] })
-    const run = await runAction({ engine: 'depot', 'depot-fallback': 'true', 'depot-project': 'p1', 'depot-version': 'installed', context: ctx, platforms: 'linux/amd64' }, { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) })
+    const run = await runAction(
+      {
+        engine: 'depot',
+        'depot-fallback': 'true',
+        'depot-project': 'p1',
+        'depot-version': 'installed',
+        context: ctx,
+        platforms: 'linux/amd64'
+      },
+      { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }
+    )
     expectSuccess(run)
     expect(run.main.log).toMatch(/::warning::Depot is unavailable, building with buildx instead: Depot's API refused the credentials/)
     expect(f.methods()).toEqual(['CreateBuild'])
@@ -618,9 +825,14 @@ describe('engine selection and fallback, on the testbed', () => {
 
   it('engine: depot without credentials fails before anything is built, saying how to provide them', async () => {
     const before = await catalog()
-    const run = await runAction({ engine: 'depot', 'depot-project': 'p1', context: ctx, push: 'true', tags: `${tb.registry}/${uniqueRepo('nocred')}:1` }, { env: depotEnv('http://127.0.0.1:1') })
+    const run = await runAction(
+      { engine: 'depot', 'depot-project': 'p1', context: ctx, push: 'true', tags: `${tb.registry}/${uniqueRepo('nocred')}:1` },
+      { env: depotEnv('http://127.0.0.1:1') }
+    )
     expect(run.main.code).not.toBe(0)
-    expect(run.main.log).toMatch(/::error::depot-token: engine: depot needs a project and credentials; no Depot credentials: set the depot-token input .* DEPOT_TOKEN environment variable, or give the job `permissions: id-token: write`/)
+    expect(run.main.log).toMatch(
+      /::error::depot-token: engine: depot needs a project and credentials; no Depot credentials: set the depot-token input .* DEPOT_TOKEN environment variable, or give the job `permissions: id-token: write`/
+    )
     expect(run.main.log).not.toContain('Set up Depot')
     expect(run.main.log).not.toContain('Set up buildx')
     expect(await catalog()).toEqual(before)
@@ -628,7 +840,10 @@ describe('engine selection and fallback, on the testbed', () => {
   })
 
   it('engine: depot with an unreachable API and no fallback fails, pointing at depot-fallback', async () => {
-    const run = await runAction({ engine: 'depot', 'depot-project': 'p1', 'depot-version': 'installed', context: ctx }, { env: depotEnv(`http://127.0.0.1:${await closedPort()}`, { DEPOT_TOKEN: TOKEN }) })
+    const run = await runAction(
+      { engine: 'depot', 'depot-project': 'p1', 'depot-version': 'installed', context: ctx },
+      { env: depotEnv(`http://127.0.0.1:${await closedPort()}`, { DEPOT_TOKEN: TOKEN }) }
+    )
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(/::error::cannot reach Depot's API at .*set depot-fallback: true to build with buildx instead/)
     expect(run.main.log).not.toContain('Set up buildx')
@@ -638,12 +853,17 @@ describe('engine selection and fallback, on the testbed', () => {
     const f = await fake()
     const failing = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN exit 3\n` })
     const run = await withTimeout(
-      runAction({ 'depot-project': 'p1', 'depot-version': 'installed', context: failing, platforms: 'linux/amd64' }, { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }),
+      runAction(
+        { 'depot-project': 'p1', 'depot-version': 'installed', context: failing, platforms: 'linux/amd64' },
+        { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }
+      ),
       240_000,
       'a failing depot build'
     )
     expect(run.main.code).not.toBe(0)
-    expect(run.main.log).toMatch(/::error::depot build failed: failed to solve: process "\/bin\/sh -c exit 3" did not complete successfully: exit code: 3/)
+    expect(run.main.log).toMatch(
+      /::error::depot build failed: failed to solve: process "\/bin\/sh -c exit 3" did not complete successfully: exit code: 3/
+    )
     expect(run.main.log).not.toContain('building with buildx instead')
     expect(run.main.log).not.toContain('Set up buildx')
     expect(f.finished.map(x => x.result)).toEqual(['error'])

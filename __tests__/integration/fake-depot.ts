@@ -81,7 +81,8 @@ function varintField(no: number, value: number): Buffer {
   return Buffer.concat([varint(no * 8), varint(value)])
 }
 
-const str = (f: Field[], no: number) => f.filter(x => x.no === no && Buffer.isBuffer(x.value)).map(x => (x.value as Buffer).toString('utf8'))
+const str = (f: Field[], no: number) =>
+  f.filter(x => x.no === no && Buffer.isBuffer(x.value)).map(x => (x.value as Buffer).toString('utf8'))
 const msgs = (f: Field[], no: number) => f.filter(x => x.no === no && Buffer.isBuffer(x.value)).map(x => decodeFields(x.value as Buffer))
 const num = (f: Field[], no: number) => {
   const x = f.find(y => y.no === no && typeof y.value === 'number')
@@ -259,7 +260,15 @@ export class FakeDepot {
       const flat: Record<string, string> = {}
       for (const [k, v] of Object.entries(headers)) if (!k.startsWith(':')) flat[k] = Array.isArray(v) ? v.join(', ') : String(v ?? '')
       const body = Buffer.concat(chunks)
-      this.record({ method: path.slice(1), protocol: 'h2c', contentType, authorization: flat['authorization'] ?? '', headers: flat, body, at: Date.now() })
+      this.record({
+        method: path.slice(1),
+        protocol: 'h2c',
+        contentType,
+        authorization: flat['authorization'] ?? '',
+        headers: flat,
+        body,
+        at: Date.now()
+      })
       try {
         this.answer(stream, path, contentType, flat['authorization'] ?? '', body)
       } catch (e) {
@@ -327,7 +336,13 @@ export class FakeDepot {
     stream.end(message)
   }
 
-  private static readonly HTTP_STATUS: Record<string, number> = { unauthenticated: 401, permission_denied: 403, unimplemented: 501, internal: 500, unavailable: 503 }
+  private static readonly HTTP_STATUS: Record<string, number> = {
+    unauthenticated: 401,
+    permission_denied: 403,
+    unimplemented: 501,
+    internal: 500,
+    unavailable: 503
+  }
 
   private unaryError(stream: http2.ServerHttp2Stream, code: string, message: string): void {
     if (stream.destroyed) return
@@ -356,7 +371,15 @@ export class FakeDepot {
       const flat: Record<string, string> = {}
       for (const [k, v] of Object.entries(req.headers)) flat[k] = Array.isArray(v) ? v.join(', ') : String(v ?? '')
       const url = new URL(req.url ?? '/', this.url)
-      this.record({ method: url.pathname, protocol: 'http/1.1', contentType: flat['content-type'] ?? '', authorization: flat['authorization'] ?? '', headers: flat, body, at: Date.now() })
+      this.record({
+        method: url.pathname,
+        protocol: 'http/1.1',
+        contentType: flat['content-type'] ?? '',
+        authorization: flat['authorization'] ?? '',
+        headers: flat,
+        body,
+        at: Date.now()
+      })
       const json = (status: number, value: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' })
         res.end(JSON.stringify(value))
@@ -364,7 +387,8 @@ export class FakeDepot {
       const oidc = this.opts.oidc
       if (oidc && url.pathname === '/_github/idtoken' && req.method === 'GET') {
         if (this.bearer(flat['authorization'] ?? '') !== oidc.requestToken) return json(401, { message: 'bad request token' })
-        if (url.searchParams.get('audience') !== 'https://depot.dev') return json(400, { message: `unexpected audience ${url.searchParams.get('audience')}` })
+        if (url.searchParams.get('audience') !== 'https://depot.dev')
+          return json(400, { message: `unexpected audience ${url.searchParams.get('audience')}` })
         return json(200, { value: oidc.idToken })
       }
       if (oidc && url.pathname === '/auth/oidc/github-actions' && req.method === 'POST') {

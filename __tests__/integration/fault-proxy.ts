@@ -125,12 +125,22 @@ export class FaultProxy {
     const p = req.url ?? ''
     const ua = req.headers['user-agent'] ?? ''
     return this.rules.find(
-      r => r.hits < r.times && (!r.method || r.method === req.method) && r.path.test(p.split('?')[0] ?? '') && (!r.userAgent || r.userAgent.test(ua))
+      r =>
+        r.hits < r.times &&
+        (!r.method || r.method === req.method) &&
+        r.path.test(p.split('?')[0] ?? '') &&
+        (!r.userAgent || r.userAgent.test(ua))
     )
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const record: ProxiedRequest = { method: req.method ?? '', path: req.url ?? '', userAgent: req.headers['user-agent'] ?? '', outcome: 0, faulted: false }
+    const record: ProxiedRequest = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      userAgent: req.headers['user-agent'] ?? '',
+      outcome: 0,
+      faulted: false
+    }
     this.requests.push(record)
     if (this.authorization !== undefined && req.headers.authorization !== this.authorization) {
       record.outcome = 401

@@ -35,12 +35,24 @@ import {
 
 // A missing testbed fails the suite here, at load: it never skips.
 const tb = testbed()
-const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> }
+const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, unknown>
+  outputs: Record<string, unknown>
+}
 const INPUTS = Object.keys(action.inputs)
 const OUTPUTS = Object.keys(action.outputs)
 
 /** Figures for the README's reliability section, printed at the end. */
-const figures = { badInputs: 0, injectionRuns: 0, injectionValues: 0, faults: 0, secretValues: 0, secretForms: 0, filesScanned: 0, signals: 0 }
+const figures = {
+  badInputs: 0,
+  injectionRuns: 0,
+  injectionValues: 0,
+  faults: 0,
+  secretValues: 0,
+  secretForms: 0,
+  filesScanned: 0,
+  signals: 0
+}
 
 let ctx: string
 let work: string
@@ -263,14 +275,34 @@ const BAD_INPUTS: Array<[string, Record<string, string>, string, RegExp]> = [
   ['load is not a boolean', { load: 'yes please' }, 'load', /expected true or false/],
   ['no-cache is not a boolean', { 'no-cache': '2' }, 'no-cache', /expected true or false/],
   ['summary is not a boolean', { summary: 'x' }, 'summary', /expected true or false/],
-  ['allow-fork-cache-write is not a boolean', { 'allow-fork-cache-write': 'sometimes' }, 'allow-fork-cache-write', /expected true or false/],
+  [
+    'allow-fork-cache-write is not a boolean',
+    { 'allow-fork-cache-write': 'sometimes' },
+    'allow-fork-cache-write',
+    /expected true or false/
+  ],
   // conflicting options
   ['push and outputs', { outputs: 'type=oci,dest=x.tar' }, 'outputs', /give one or the other/],
   ['push-by-digest and load', { 'push-by-digest': 'true', load: 'true', push: 'false' }, 'push-by-digest', /cannot be combined with load/],
   ['platform-split with one platform', { 'platform-split': 'true', platforms: 'linux/amd64' }, 'platform-split', /at least two platforms/],
-  ['platform-split without push', { 'platform-split': 'true', platforms: 'linux/amd64,linux/arm64', push: 'false' }, 'platform-split', /needs push: true/],
-  ['platform-split with the docker driver', { 'platform-split': 'true', platforms: 'linux/amd64,linux/arm64' }, 'platform-split', /docker driver cannot push by digest/],
-  ['buildkitd config file and inline', { ...remote(), 'buildkitd-config': 'b.toml', 'buildkitd-config-inline': 'debug = true' }, 'buildkitd-config-inline', /not both/],
+  [
+    'platform-split without push',
+    { 'platform-split': 'true', platforms: 'linux/amd64,linux/arm64', push: 'false' },
+    'platform-split',
+    /needs push: true/
+  ],
+  [
+    'platform-split with the docker driver',
+    { 'platform-split': 'true', platforms: 'linux/amd64,linux/arm64' },
+    'platform-split',
+    /docker driver cannot push by digest/
+  ],
+  [
+    'buildkitd config file and inline',
+    { ...remote(), 'buildkitd-config': 'b.toml', 'buildkitd-config-inline': 'debug = true' },
+    'buildkitd-config-inline',
+    /not both/
+  ],
   ['buildkitd flags with the docker driver', { 'buildkitd-flags': '--debug' }, 'driver', /docker driver uses the engine's/],
   ['builder scope with the docker driver', { 'builder-scope': 'repo' }, 'builder-scope', /docker driver/],
   ['builder scope with a named builder', { driver: 'remote', builder: 'shared', 'builder-scope': 'repo' }, 'builder-scope', /not both/],
@@ -403,14 +435,19 @@ describe('2. no shell, no injection', () => {
   const runs: Array<{ what: string; run: ActionRun; argv: string[][] }> = []
   const ENV_PAYLOAD = 'BIA_INJECTION_VALUE'
 
-  async function tryRun(what: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<{ run: ActionRun; argv: string[][] }> {
+  async function tryRun(
+    what: string,
+    inputs: Record<string, string>,
+    env: NodeJS.ProcessEnv = {}
+  ): Promise<{ run: ActionRun; argv: string[][] }> {
     for (const k of Object.keys(inputs)) used.add(k)
     const argvLog = path.join(mkdtempSync(path.join(work, 'argv-')), 'argv.jsonl')
     const githubEnv = path.join(path.dirname(argvLog), 'github-env')
     writeFileSync(githubEnv, '')
     const run = await runAction(inputs, { cwd, env: { ...shim.env(argvLog), GITHUB_ENV: githubEnv, ...env } })
     const argv = readArgv(argvLog)
-    for (const a of argv) if (a[1] === 'create' && a.includes('--name')) createdBuilders.set(a[a.indexOf('--name') + 1] ?? '', shim.dockerConfig)
+    for (const a of argv)
+      if (a[1] === 'create' && a.includes('--name')) createdBuilders.set(a[a.indexOf('--name') + 1] ?? '', shim.dockerConfig)
     runs.push({ what, run, argv })
     figures.injectionRuns++
     // Invariants of every run: nothing reaches GITHUB_ENV, outputs are only the declared ones,
@@ -507,61 +544,71 @@ describe('2. no shell, no injection', () => {
     figures.injectionValues += 3
   })
 
-  it.each(PAYLOADS)('a successful build with payloads in paths, labels, annotations, build args and secrets stores them literally (%s)', async (_what, P) => {
-    // Paths that hold the payload: the context directory, the Dockerfile and a secret file.
-    const dir = mkdtempSync(path.join(work, 'paths-'))
-    const context = path.join(dir, `ctx ${P}`)
-    mkdirSync(context)
-    // (buildx reads the Dockerfile's name as a file pattern: a backslash in it is an escape to buildx)
-    const dockerfile = path.join(context, `Dockerfile ${P.replaceAll('\\', '')}`)
-    writeFileSync(
-      dockerfile,
-      [
-        `FROM ${tb.baseImage}`,
-        'ARG A',
-        // the build proves each secret arrived byte for byte, without printing it
-        'RUN --mount=type=secret,id=tok --mount=type=secret,id=e --mount=type=secret,id=f test "$(cat /run/secrets/tok)" = "$A" && test "$(cat /run/secrets/e)" = "$A" && test "$(cat /run/secrets/f)" = "$A"',
-        'LABEL fromarg="${A}"',
-        ''
-      ].join('\n')
-    )
-    // (secret-files refuses a path with a double quote: buildx's --secret is itself CSV)
-    const secretFile = path.join(dir, `secret ${P.replaceAll('"', '')}`)
-    writeFileSync(secretFile, P)
-    const repo = uniqueRepo('hardening-inj')
-    const { run, argv } = await tryRun(
-      'successful build',
-      {
-        context,
-        file: dockerfile,
-        tags: `${tb.registry}/${repo}:a`,
-        push: 'true',
-        platforms: 'linux/amd64',
-        labels: `l=${P}`,
-        annotations: `org.example.inj=${P}`,
-        'build-args': `A=${P}`,
-        secrets: `tok=${P}`,
-        'secret-envs': `e=${ENV_PAYLOAD}`,
-        'secret-files': `f=${secretFile}`
-      },
-      { [ENV_PAYLOAD]: P }
-    )
-    expectSuccess(run)
-    const build = buildCall(argv)
-    expect(hasPair(build, '--file', dockerfile)).toBe(true)
-    expect(build.slice(-2)).toEqual(['--', context])
-    expect(build.some(a => a === `id=f,src=${secretFile}` || a === `"id=f,src=${secretFile.replaceAll('"', '""')}"` || a === `id=f,"src=${secretFile.replaceAll('"', '""')}"`)).toBe(true)
-    figures.injectionValues += 8
-    // Read back from the registry: the values arrived exactly.
-    const index = await getManifest(repo, 'a')
-    expect(index.status).toBe(200)
-    const image = index.json.manifests.find((m: any) => m.platform?.architecture === 'amd64')
-    const manifest = await getManifest(repo, image.digest)
-    expect(manifest.json.annotations?.['org.example.inj']).toBe(P)
-    const config = JSON.parse((await getBlob(repo, manifest.json.config.digest)).toString('utf8'))
-    expect(config.config.Labels.l).toBe(P)
-    expect(config.config.Labels.fromarg).toBe(P)
-  })
+  it.each(PAYLOADS)(
+    'a successful build with payloads in paths, labels, annotations, build args and secrets stores them literally (%s)',
+    async (_what, P) => {
+      // Paths that hold the payload: the context directory, the Dockerfile and a secret file.
+      const dir = mkdtempSync(path.join(work, 'paths-'))
+      const context = path.join(dir, `ctx ${P}`)
+      mkdirSync(context)
+      // (buildx reads the Dockerfile's name as a file pattern: a backslash in it is an escape to buildx)
+      const dockerfile = path.join(context, `Dockerfile ${P.replaceAll('\\', '')}`)
+      writeFileSync(
+        dockerfile,
+        [
+          `FROM ${tb.baseImage}`,
+          'ARG A',
+          // the build proves each secret arrived byte for byte, without printing it
+          'RUN --mount=type=secret,id=tok --mount=type=secret,id=e --mount=type=secret,id=f test "$(cat /run/secrets/tok)" = "$A" && test "$(cat /run/secrets/e)" = "$A" && test "$(cat /run/secrets/f)" = "$A"',
+          'LABEL fromarg="${A}"',
+          ''
+        ].join('\n')
+      )
+      // (secret-files refuses a path with a double quote: buildx's --secret is itself CSV)
+      const secretFile = path.join(dir, `secret ${P.replaceAll('"', '')}`)
+      writeFileSync(secretFile, P)
+      const repo = uniqueRepo('hardening-inj')
+      const { run, argv } = await tryRun(
+        'successful build',
+        {
+          context,
+          file: dockerfile,
+          tags: `${tb.registry}/${repo}:a`,
+          push: 'true',
+          platforms: 'linux/amd64',
+          labels: `l=${P}`,
+          annotations: `org.example.inj=${P}`,
+          'build-args': `A=${P}`,
+          secrets: `tok=${P}`,
+          'secret-envs': `e=${ENV_PAYLOAD}`,
+          'secret-files': `f=${secretFile}`
+        },
+        { [ENV_PAYLOAD]: P }
+      )
+      expectSuccess(run)
+      const build = buildCall(argv)
+      expect(hasPair(build, '--file', dockerfile)).toBe(true)
+      expect(build.slice(-2)).toEqual(['--', context])
+      expect(
+        build.some(
+          a =>
+            a === `id=f,src=${secretFile}` ||
+            a === `"id=f,src=${secretFile.replaceAll('"', '""')}"` ||
+            a === `id=f,"src=${secretFile.replaceAll('"', '""')}"`
+        )
+      ).toBe(true)
+      figures.injectionValues += 8
+      // Read back from the registry: the values arrived exactly.
+      const index = await getManifest(repo, 'a')
+      expect(index.status).toBe(200)
+      const image = index.json.manifests.find((m: any) => m.platform?.architecture === 'amd64')
+      const manifest = await getManifest(repo, image.digest)
+      expect(manifest.json.annotations?.['org.example.inj']).toBe(P)
+      const config = JSON.parse((await getBlob(repo, manifest.json.config.digest)).toString('utf8'))
+      expect(config.config.Labels.l).toBe(P)
+      expect(config.config.Labels.fromarg).toBe(P)
+    }
+  )
 
   it.each(PAYLOADS)('bake files, overrides and matrix values stay literal (%s)', async (_what, P) => {
     const dir = mkdtempSync(path.join(work, 'bake-'))
@@ -569,8 +616,17 @@ describe('2. no shell, no injection', () => {
     const bakeFile = path.join(dir, `bake ${P}.json`)
     const dockerfile = path.join(dir, 'Dockerfile')
     writeFileSync(dockerfile, `FROM ${tb.baseImage}\nARG A\nARG v\nLABEL fromarg="\${A}" fromv="\${v}"\n`)
-    writeFileSync(bakeFile, JSON.stringify({ target: { app: { context: dir, dockerfile, tags: [`${tb.registry}/${repo}:bake`], platforms: ['linux/amd64'] } } }))
-    const bake = await tryRun('bake', { files: bakeFile, targets: 'app', set: `app.args.A=${P}\napp.labels.l=${P}`, push: 'true', allow: `fs.read=${dir}` })
+    writeFileSync(
+      bakeFile,
+      JSON.stringify({ target: { app: { context: dir, dockerfile, tags: [`${tb.registry}/${repo}:bake`], platforms: ['linux/amd64'] } } })
+    )
+    const bake = await tryRun('bake', {
+      files: bakeFile,
+      targets: 'app',
+      set: `app.args.A=${P}\napp.labels.l=${P}`,
+      push: 'true',
+      allow: `fs.read=${dir}`
+    })
     expectSuccess(bake.run)
     const call = bake.argv.find(a => a[0] === 'buildx' && a[1] === 'bake' && !a.includes('--print')) ?? []
     expect(hasPair(call, '--file', bakeFile)).toBe(true)
@@ -601,24 +657,35 @@ describe('2. no shell, no injection', () => {
     }
   })
 
-  it.each(PAYLOADS)('login: the username reaches docker login as one argument, the password only its standard input (%s)', async (_what, P) => {
-    // A registry that only lets in exactly these credentials: the push succeeding proves both
-    // arrived byte for byte.
-    const password = `${P} pw`
-    const proxy = await FaultProxy.start(tb.registry)
-    startedProxies.push(proxy)
-    proxy.requireBasicAuth(P, password)
-    const repo = uniqueRepo('hardening-inj')
-    const { run, argv } = await tryRun('login', { context: ctx, tags: `${proxy.registry}/${repo}:l`, platforms: 'linux/amd64', push: 'true', registry: proxy.registry, username: P, password })
-    expectSuccess(run)
-    expect((await getManifest(repo, 'l')).status).toBe(200)
-    const login = argv.find(a => a[0] === 'login') ?? []
-    expect(login).toEqual(['login', '--username', P, '--password-stdin', '--', proxy.registry])
-    expect(argv.some(a => a.some(x => x.includes(password)))).toBe(false)
-    expect(argv.find(a => a[0] === 'logout')).toEqual(['logout', '--', proxy.registry])
-    expect(shownLog(run.main.log + run.post.log)).not.toContain(password)
-    figures.injectionValues += 2
-  })
+  it.each(PAYLOADS)(
+    'login: the username reaches docker login as one argument, the password only its standard input (%s)',
+    async (_what, P) => {
+      // A registry that only lets in exactly these credentials: the push succeeding proves both
+      // arrived byte for byte.
+      const password = `${P} pw`
+      const proxy = await FaultProxy.start(tb.registry)
+      startedProxies.push(proxy)
+      proxy.requireBasicAuth(P, password)
+      const repo = uniqueRepo('hardening-inj')
+      const { run, argv } = await tryRun('login', {
+        context: ctx,
+        tags: `${proxy.registry}/${repo}:l`,
+        platforms: 'linux/amd64',
+        push: 'true',
+        registry: proxy.registry,
+        username: P,
+        password
+      })
+      expectSuccess(run)
+      expect((await getManifest(repo, 'l')).status).toBe(200)
+      const login = argv.find(a => a[0] === 'login') ?? []
+      expect(login).toEqual(['login', '--username', P, '--password-stdin', '--', proxy.registry])
+      expect(argv.some(a => a.some(x => x.includes(password)))).toBe(false)
+      expect(argv.find(a => a[0] === 'logout')).toEqual(['logout', '--', proxy.registry])
+      expect(shownLog(run.main.log + run.post.log)).not.toContain(password)
+      figures.injectionValues += 2
+    }
+  )
 
   it('inputs that only take a known shape refuse every payload before anything runs', async () => {
     const P = PAYLOADS[0]?.[1] ?? ''
@@ -855,7 +922,10 @@ describe('3. secrets never leak', () => {
     // The builder's own record of the build, and everything the registry holds but the layers.
     const outputs = parseFileCommands(readFileSync(run.files.output, 'utf8'))
     const metadata = JSON.parse(outputs['metadata'] ?? '{}')
-    const ref = String(metadata['buildx.build.ref'] ?? '').split('/').pop() ?? ''
+    const ref =
+      String(metadata['buildx.build.ref'] ?? '')
+        .split('/')
+        .pop() ?? ''
     expect(ref).not.toBe('')
     const builder = outputs['builder-name'] ?? ''
     // (buildx history exists from 0.23 on; older buildx keeps no record the CLI can read)
@@ -914,7 +984,14 @@ describe('4. registry faults, through a fault-injecting proxy', () => {
   })
 
   const push = (tag: string, runid: string, extra: Record<string, string> = {}) =>
-    runAction({ context: ctx, tags: `${proxy.registry}/${repo}:${tag}`, push: 'true', platforms: 'linux/amd64', 'build-args': `RUNID=${runid}`, ...extra })
+    runAction({
+      context: ctx,
+      tags: `${proxy.registry}/${repo}:${tag}`,
+      push: 'true',
+      platforms: 'linux/amd64',
+      'build-args': `RUNID=${runid}`,
+      ...extra
+    })
   const split = (tag: string, runid: string) =>
     // one platform at a time: two exports naming the same repository at once can collide in one engine's image store
     push(tag, runid, { ...remote(), 'platform-split': 'true', platforms: 'linux/amd64,linux/arm64', 'max-parallel': '1' })
@@ -986,7 +1063,12 @@ describe('4. registry faults, through a fault-injecting proxy', () => {
   })
 
   it('platform-split merge: 429 with Retry-After is retried the same way', async () => {
-    const hits = proxy.inject({ method: 'PUT', path: MANIFEST_BY_TAG, times: 7, fault: { kind: 'status', status: 429, retryAfterSeconds: 1 } })
+    const hits = proxy.inject({
+      method: 'PUT',
+      path: MANIFEST_BY_TAG,
+      times: 7,
+      fault: { kind: 'status', status: 429, retryAfterSeconds: 1 }
+    })
     const run = await split('v1', `r429-${Date.now()}`)
     expectSuccess(run)
     expect(hits()).toBe(7)
@@ -1016,7 +1098,13 @@ describe('4. registry faults, through a fault-injecting proxy', () => {
 
   it('report reads: 500 on the first manifest reads is retried, and the report is complete', async () => {
     // Only the action's own reads (its User-Agent): the engine's push also reads manifests on Docker 26.
-    const hits = proxy.inject({ method: 'GET', path: ANY_MANIFEST, userAgent: /^build-image-action/, times: 3, fault: { kind: 'status', status: 500 } })
+    const hits = proxy.inject({
+      method: 'GET',
+      path: ANY_MANIFEST,
+      userAgent: /^build-image-action/,
+      times: 3,
+      fault: { kind: 'status', status: 500 }
+    })
     const run = await push('reads', `reads-${Date.now()}`, { platforms: 'linux/amd64,linux/arm64' })
     expectSuccess(run)
     expect(hits()).toBe(3)
@@ -1026,7 +1114,12 @@ describe('4. registry faults, through a fault-injecting proxy', () => {
     expect(report.digest).toBe(index.digest)
     expect(report.source).toBe('registry')
     expect(report.platforms.map((p: any) => p.platform).sort()).toEqual(['linux/amd64', 'linux/arm64'])
-    expect(report.platforms.map((p: any) => p.digest).sort()).toEqual(index.json.manifests.filter((m: any) => m.platform?.os !== 'unknown').map((m: any) => m.digest).sort())
+    expect(report.platforms.map((p: any) => p.digest).sort()).toEqual(
+      index.json.manifests
+        .filter((m: any) => m.platform?.os !== 'unknown')
+        .map((m: any) => m.digest)
+        .sort()
+    )
     expect(run.main.log).not.toMatch(/could not read what was built|cannot read manifest/)
   })
 })
@@ -1103,49 +1196,55 @@ async function waitFor(what: string, cond: () => boolean, timeoutMs: number): Pr
 }
 
 describe('5. cancellation', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s during a build stops it promptly, leaves no process behind, and post still cleans up', async sig => {
-    const token = `bia-cancel-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-    const slow = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo ${token} && sleep 60; echo ${token}-done\n` })
-    let mainPid = 0
-    // logged in to a registry that asks for a password, in a docker config of its own: post must log out
-    const proxy = await FaultProxy.start(tb.registry)
-    startedProxies.push(proxy)
-    proxy.requireBasicAuth('bia-cancel', `${token}-pw`)
-    const config = privateDockerConfig()
-    const login = { registry: proxy.registry, username: 'bia-cancel', password: `${token}-pw` }
-    const pending = runAction({ context: slow, ...remote(), platforms: 'linux/amd64', 'no-cache': 'true', ...login }, { onMainStart: pid => (mainPid = pid), env: { DOCKER_CONFIG: config } })
-    // The RUN step has started when its shell runs on this machine (BuildKit runs it here).
-    await waitFor('the RUN step to start', () => processesWith(token).length > 0, 90_000)
-    const tree = descendants(mainPid)
-    expect(tree.length).toBeGreaterThan(0)
-    const main: Proc = { pid: mainPid, start: procStat(mainPid)?.start ?? '' }
-    const signalled = Date.now()
-    process.kill(mainPid, sig)
-    figures.signals++
-    await waitFor('main to exit', () => !alive(main), 30_000)
-    const stoppedIn = Date.now() - signalled
-    const run = await pending
-    expect(stoppedIn).toBeLessThan(15_000)
-    expect(run.main.code).not.toBe(0)
-    expect(run.main.log).toContain(`received ${sig}: stopping the build`)
-    // (the Dockerfile line itself names token-done; its output would be a timestamped line)
-    expect(run.main.log).not.toMatch(new RegExp(`^#\\d+ [\\d.]+ ${token}-done$`, 'm'))
-    expect(run.main.log).toMatch(new RegExp(`^#\\d+ [\\d.]+ ${token}$`, 'm'))
-    // buildx and everything main started is gone, and BuildKit stopped the RUN step
-    expect(tree.filter(alive)).toEqual([])
-    await waitFor('the RUN step to stop', () => processesWith(token).length === 0, 15_000)
-    // post removed what main created: the temporary directory, the builder and the login
-    const state = mainState(run)
-    expect(state.error).toBe(`cancelled by ${sig}`)
-    expect(state.builderCreated).toBe(true)
-    expect(state.loggedIn).toBe(true)
-    expect(run.post.code).toBe(0)
-    expect(existsSync(state.tempDir)).toBe(false)
-    expect((await sh('docker', ['buildx', 'ls'], { DOCKER_CONFIG: config })).stdout).not.toContain(state.builder)
-    expect((await sh('docker', ['buildx', 'inspect', state.builder], { DOCKER_CONFIG: config })).code).not.toBe(0)
-    expect(dockerConfigLogins(config)).toEqual([])
-    expect(run.post.log).toContain(`logged out of ${proxy.registry}`)
-  })
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s during a build stops it promptly, leaves no process behind, and post still cleans up',
+    async sig => {
+      const token = `bia-cancel-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+      const slow = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo ${token} && sleep 60; echo ${token}-done\n` })
+      let mainPid = 0
+      // logged in to a registry that asks for a password, in a docker config of its own: post must log out
+      const proxy = await FaultProxy.start(tb.registry)
+      startedProxies.push(proxy)
+      proxy.requireBasicAuth('bia-cancel', `${token}-pw`)
+      const config = privateDockerConfig()
+      const login = { registry: proxy.registry, username: 'bia-cancel', password: `${token}-pw` }
+      const pending = runAction(
+        { context: slow, ...remote(), platforms: 'linux/amd64', 'no-cache': 'true', ...login },
+        { onMainStart: pid => (mainPid = pid), env: { DOCKER_CONFIG: config } }
+      )
+      // The RUN step has started when its shell runs on this machine (BuildKit runs it here).
+      await waitFor('the RUN step to start', () => processesWith(token).length > 0, 90_000)
+      const tree = descendants(mainPid)
+      expect(tree.length).toBeGreaterThan(0)
+      const main: Proc = { pid: mainPid, start: procStat(mainPid)?.start ?? '' }
+      const signalled = Date.now()
+      process.kill(mainPid, sig)
+      figures.signals++
+      await waitFor('main to exit', () => !alive(main), 30_000)
+      const stoppedIn = Date.now() - signalled
+      const run = await pending
+      expect(stoppedIn).toBeLessThan(15_000)
+      expect(run.main.code).not.toBe(0)
+      expect(run.main.log).toContain(`received ${sig}: stopping the build`)
+      // (the Dockerfile line itself names token-done; its output would be a timestamped line)
+      expect(run.main.log).not.toMatch(new RegExp(`^#\\d+ [\\d.]+ ${token}-done$`, 'm'))
+      expect(run.main.log).toMatch(new RegExp(`^#\\d+ [\\d.]+ ${token}$`, 'm'))
+      // buildx and everything main started is gone, and BuildKit stopped the RUN step
+      expect(tree.filter(alive)).toEqual([])
+      await waitFor('the RUN step to stop', () => processesWith(token).length === 0, 15_000)
+      // post removed what main created: the temporary directory, the builder and the login
+      const state = mainState(run)
+      expect(state.error).toBe(`cancelled by ${sig}`)
+      expect(state.builderCreated).toBe(true)
+      expect(state.loggedIn).toBe(true)
+      expect(run.post.code).toBe(0)
+      expect(existsSync(state.tempDir)).toBe(false)
+      expect((await sh('docker', ['buildx', 'ls'], { DOCKER_CONFIG: config })).stdout).not.toContain(state.builder)
+      expect((await sh('docker', ['buildx', 'inspect', state.builder], { DOCKER_CONFIG: config })).code).not.toBe(0)
+      expect(dockerConfigLogins(config)).toEqual([])
+      expect(run.post.log).toContain(`logged out of ${proxy.registry}`)
+    }
+  )
 })
 
 // --- 6. builder isolation (seed 002) ---------------------------------------------------------------
@@ -1161,7 +1260,11 @@ describe('6. builder isolation', () => {
     ...over
   })
   /** The name the action must give: computed here from the documented rule, not by the action's code. */
-  const expectedName = (scope: string, parts: string[]) => `build-image-${scope}-${createHash('sha256').update(JSON.stringify([scope, ...parts])).digest('hex').slice(0, 12)}`
+  const expectedName = (scope: string, parts: string[]) =>
+    `build-image-${scope}-${createHash('sha256')
+      .update(JSON.stringify([scope, ...parts]))
+      .digest('hex')
+      .slice(0, 12)}`
   const scoped = (scope: string, env: Record<string, string>, extra: Record<string, string> = {}) =>
     runAction({ context: ctx, ...remote(), platforms: 'linux/amd64', 'builder-scope': scope, ...extra }, { env })
   const nameOf = (run: ActionRun) => {
@@ -1210,7 +1313,10 @@ describe('6. builder isolation', () => {
 
   it('a pull request from a fork never writes the shared cache (cache-to dropped with a warning) and gets its own builder, unless allowed', async () => {
     const event = path.join(mkdtempSync(path.join(work, 'event-')), 'event.json')
-    writeFileSync(event, JSON.stringify({ pull_request: { number: 7, head: { repo: { full_name: 'mallory/app' } } }, repository: { full_name: repository } }))
+    writeFileSync(
+      event,
+      JSON.stringify({ pull_request: { number: 7, head: { repo: { full_name: 'mallory/app' } } }, repository: { full_name: repository } })
+    )
     const env = envFor({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REF_NAME: '7/merge' })
     const cache = mkdtempSync(path.join(work, 'cache-'))
 

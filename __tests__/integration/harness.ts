@@ -89,7 +89,12 @@ export interface ActionRun {
   files: { output: string; state: string; summary: string }
 }
 
-function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, opts: { onStart?: (pid: number) => void; timeoutMs?: number } = {}): Promise<StepRun> {
+function runStep(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  opts: { onStart?: (pid: number) => void; timeoutMs?: number } = {}
+): Promise<StepRun> {
   return new Promise(resolve => {
     const child = spawn(NODE24, [path.join(ROOT, 'dist', script)], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
     let log = ''
@@ -167,7 +172,7 @@ export interface RegistryManifest {
   digest: string
   mediaType: string
   body: string
-  json: any // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: any
 }
 
 function registryUrl(tb: Testbed, p: string): string {
@@ -219,7 +224,10 @@ export interface RegistryRequest {
 export function registryRequests(repo: string): RegistryRequest[] {
   const log = readFileSync(path.join(testbed().logsDir, 'registry.log'), 'utf8')
   const field = (line: string, key: string) => line.match(new RegExp(`${key.replaceAll('.', '\\.')}=(?:"((?:[^"\\\\]|\\\\.)*)"|(\\S+))`))
-  const value = (line: string, key: string) => { const m = field(line, key); return m ? (m[1] ?? m[2] ?? '') : '' }
+  const value = (line: string, key: string) => {
+    const m = field(line, key)
+    return m ? (m[1] ?? m[2] ?? '') : ''
+  }
   return log
     .split('\n')
     .filter(l => l.includes('msg="response completed') && value(l, 'http.request.uri').startsWith(`/v2/${repo}/`))
@@ -234,7 +242,10 @@ export function registryRequests(repo: string): RegistryRequest[] {
 /** Lines of the registry log where it answered 5xx: shown when an action run fails. */
 function registryServerErrors(): string[] {
   try {
-    return readFileSync(path.join(testbed().logsDir, 'registry.log'), 'utf8').split('\n').filter(l => /http\.response\.status=5\d\d/.test(l)).slice(-5)
+    return readFileSync(path.join(testbed().logsDir, 'registry.log'), 'utf8')
+      .split('\n')
+      .filter(l => /http\.response\.status=5\d\d/.test(l))
+      .slice(-5)
   } catch {
     return []
   }
@@ -308,5 +319,7 @@ export function expectSuccess(run: ActionRun): void {
   const tail = (s: string, n: number) => s.split('\n').slice(-n).join('\n')
   const errors = registryServerErrors()
   const registry = errors.length > 0 ? `\n--- registry 5xx ---\n${errors.join('\n')}` : ''
-  throw new Error(`action failed (main exit ${run.main.code}, post exit ${run.post.code})\n--- main ---\n${tail(run.main.log, 40)}\n--- post ---\n${tail(run.post.log, 15)}${registry}`)
+  throw new Error(
+    `action failed (main exit ${run.main.code}, post exit ${run.post.code})\n--- main ---\n${tail(run.main.log, 40)}\n--- post ---\n${tail(run.post.log, 15)}${registry}`
+  )
 }

@@ -97,7 +97,7 @@ describe('buildx download', () => {
     expect(binaryDownloads()).toBe(before + 1)
   })
 
-  it('resolves latest from the mirror\'s latest checksums file', async () => {
+  it("resolves latest from the mirror's latest checksums file", async () => {
     const cache = freshToolCache()
     const run = await install(cache, 'latest')
     expectSuccess(run)

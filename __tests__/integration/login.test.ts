@@ -5,7 +5,19 @@
 // tests.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { FaultProxy } from './fault-proxy.js'
-import { catalog, dockerConfigLogins, everythingKept, expectSuccess, getManifest, privateDockerConfig, runAction, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import {
+  catalog,
+  dockerConfigLogins,
+  everythingKept,
+  expectSuccess,
+  getManifest,
+  privateDockerConfig,
+  runAction,
+  testbed,
+  uniqueRepo,
+  writeContext,
+  type Testbed
+} from './harness.js'
 
 let tb: Testbed
 let proxy: FaultProxy
@@ -29,7 +41,10 @@ describe('registry login', () => {
   it('the registry asks for a password: without a login the push is refused', async () => {
     expect((await fetch(`http://127.0.0.1:${proxy.port}/v2/`)).status).toBe(401)
     const repo = uniqueRepo('login-none')
-    const run = await runAction({ context: ctx, tags: `${proxy.registry}/${repo}:v1`, push: 'true', platforms: 'linux/amd64', 'build-args': 'RUNID=none' }, { env: { DOCKER_CONFIG: privateDockerConfig() } })
+    const run = await runAction(
+      { context: ctx, tags: `${proxy.registry}/${repo}:v1`, push: 'true', platforms: 'linux/amd64', 'build-args': 'RUNID=none' },
+      { env: { DOCKER_CONFIG: privateDockerConfig() } }
+    )
     expect(run.main.code).not.toBe(0)
     expect((await getManifest(repo, 'v1')).status).toBe(404)
   })
@@ -39,7 +54,16 @@ describe('registry login', () => {
     const repo = uniqueRepo('login')
     let between: string[] = []
     const run = await runAction(
-      { context: ctx, tags: `${proxy.registry}/${repo}:v1`, push: 'true', platforms: 'linux/amd64', 'build-args': 'RUNID=login', registry: proxy.registry, username: USER, password: PASSWORD },
+      {
+        context: ctx,
+        tags: `${proxy.registry}/${repo}:v1`,
+        push: 'true',
+        platforms: 'linux/amd64',
+        'build-args': 'RUNID=login',
+        registry: proxy.registry,
+        username: USER,
+        password: PASSWORD
+      },
       { env: { DOCKER_CONFIG: config }, betweenSteps: () => void (between = dockerConfigLogins(config)) }
     )
     expectSuccess(run)
@@ -65,7 +89,17 @@ describe('registry login', () => {
     const config = privateDockerConfig()
     const repo = uniqueRepo('login-keep')
     const run = await runAction(
-      { context: ctx, tags: `${proxy.registry}/${repo}:v1`, push: 'true', platforms: 'linux/amd64', 'build-args': 'RUNID=keep', registry: proxy.registry, username: USER, password: PASSWORD, logout: 'false' },
+      {
+        context: ctx,
+        tags: `${proxy.registry}/${repo}:v1`,
+        push: 'true',
+        platforms: 'linux/amd64',
+        'build-args': 'RUNID=keep',
+        registry: proxy.registry,
+        username: USER,
+        password: PASSWORD,
+        logout: 'false'
+      },
       { env: { DOCKER_CONFIG: config } }
     )
     expectSuccess(run)
@@ -78,7 +112,15 @@ describe('registry login', () => {
     const repo = uniqueRepo('login-wrong')
     const wrong = `wrong-${Math.random().toString(36).slice(2)}`
     const run = await runAction(
-      { context: ctx, tags: `${proxy.registry}/${repo}:v1`, push: 'true', platforms: 'linux/amd64', registry: proxy.registry, username: USER, password: wrong },
+      {
+        context: ctx,
+        tags: `${proxy.registry}/${repo}:v1`,
+        push: 'true',
+        platforms: 'linux/amd64',
+        registry: proxy.registry,
+        username: USER,
+        password: wrong
+      },
       { env: { DOCKER_CONFIG: config } }
     )
     expect(run.main.code).not.toBe(0)

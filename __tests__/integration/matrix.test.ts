@@ -14,7 +14,8 @@ const realPlatforms = (index: any): string[] =>
     .map((m: any) => `${m.platform.os}/${m.platform.architecture}`)
     .sort()
 
-const attestationsOf = (index: any): any[] => index.manifests.filter((m: any) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+const attestationsOf = (index: any): any[] =>
+  index.manifests.filter((m: any) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
 
 beforeAll(() => {
   tb = testbed()
@@ -150,7 +151,13 @@ describe('bake files', () => {
 describe('platform-split', () => {
   it('is refused with the docker driver, which cannot push by digest, before anything is built', async () => {
     const before = await catalog()
-    const run = await runAction({ context: ctx, tags: `${tb.registry}/${uniqueRepo('splitdocker')}:v1`, platforms: 'linux/amd64,linux/arm64', push: 'true', 'platform-split': 'true' })
+    const run = await runAction({
+      context: ctx,
+      tags: `${tb.registry}/${uniqueRepo('splitdocker')}:v1`,
+      platforms: 'linux/amd64,linux/arm64',
+      push: 'true',
+      'platform-split': 'true'
+    })
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(/::error::platform-split: .*docker driver/)
     expect(await catalog()).toEqual(before)
@@ -162,7 +169,14 @@ describe('platform-split', () => {
     // export at once ("image already exists"), so build one platform at a time. (A BuildKit of its
     // own per node, as with docker-container or the two-node builder below, has no such race.)
     const remote = { driver: 'remote', endpoint: tb.buildkitAddr, 'max-parallel': '1' }
-    const run = await runAction({ ...remote, context: ctx, tags: `${tb.registry}/${repo}:v1`, platforms: 'linux/amd64,linux/arm64', push: 'true', 'platform-split': 'true' })
+    const run = await runAction({
+      ...remote,
+      context: ctx,
+      tags: `${tb.registry}/${repo}:v1`,
+      platforms: 'linux/amd64,linux/arm64',
+      push: 'true',
+      'platform-split': 'true'
+    })
     expectSuccess(run)
     expect(await listTags(repo)).toEqual(['v1'])
     const index = await getManifest(repo, 'v1')
@@ -177,13 +191,45 @@ describe('platform-split', () => {
   it('on a genuine two-node builder, builds each platform on its own node', async () => {
     if (!tb.node2BuildkitAddr) throw new Error('the testbed has no second node (node2BuildkitAddr)')
     const name = uniqueRepo('mn')
-    const create1 = await sh('docker', ['buildx', 'create', '--name', name, '--driver', 'remote', '--platform', 'linux/amd64', '--node', `${name}-amd`, tb.buildkitAddr])
+    const create1 = await sh('docker', [
+      'buildx',
+      'create',
+      '--name',
+      name,
+      '--driver',
+      'remote',
+      '--platform',
+      'linux/amd64',
+      '--node',
+      `${name}-amd`,
+      tb.buildkitAddr
+    ])
     expect(create1.code).toBe(0)
-    const create2 = await sh('docker', ['buildx', 'create', '--name', name, '--append', '--driver', 'remote', '--platform', 'linux/arm64', '--node', `${name}-arm`, tb.node2BuildkitAddr])
+    const create2 = await sh('docker', [
+      'buildx',
+      'create',
+      '--name',
+      name,
+      '--append',
+      '--driver',
+      'remote',
+      '--platform',
+      'linux/arm64',
+      '--node',
+      `${name}-arm`,
+      tb.node2BuildkitAddr
+    ])
     expect(create2.code).toBe(0)
     try {
       const repo = uniqueRepo('split2')
-      const run = await runAction({ context: ctx, builder: name, tags: `${tb.registry}/${repo}:v1`, platforms: 'linux/amd64,linux/arm64', push: 'true', 'platform-split': 'true' })
+      const run = await runAction({
+        context: ctx,
+        builder: name,
+        tags: `${tb.registry}/${repo}:v1`,
+        platforms: 'linux/amd64,linux/arm64',
+        push: 'true',
+        'platform-split': 'true'
+      })
       expectSuccess(run)
       const index = await getManifest(repo, 'v1')
       expect(realPlatforms(index.json)).toEqual(['linux/amd64', 'linux/arm64'])
@@ -203,7 +249,16 @@ describe('platform-split', () => {
     expectSuccess(good)
     const before = await getManifest(repo, 'v1')
     const broken = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nARG TARGETARCH\nRUN test "$TARGETARCH" != arm64\n` })
-    const run = await runAction({ driver: 'remote', endpoint: tb.buildkitAddr, 'max-parallel': '1', context: broken, tags: tag, platforms: 'linux/amd64,linux/arm64', push: 'true', 'platform-split': 'true' })
+    const run = await runAction({
+      driver: 'remote',
+      endpoint: tb.buildkitAddr,
+      'max-parallel': '1',
+      context: broken,
+      tags: tag,
+      platforms: 'linux/amd64,linux/arm64',
+      push: 'true',
+      'platform-split': 'true'
+    })
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(/::error::.*linux\/arm64/)
     const after = await getManifest(repo, 'v1')
@@ -216,7 +271,14 @@ describe('merge mode', () => {
     const repo = uniqueRepo('merge')
     const digests: string[] = []
     for (const platform of ['linux/amd64', 'linux/arm64']) {
-      const run = await runAction({ driver: 'remote', endpoint: tb.buildkitAddr, context: ctx, tags: `${tb.registry}/${repo}`, platforms: platform, 'push-by-digest': 'true' })
+      const run = await runAction({
+        driver: 'remote',
+        endpoint: tb.buildkitAddr,
+        context: ctx,
+        tags: `${tb.registry}/${repo}`,
+        platforms: platform,
+        'push-by-digest': 'true'
+      })
       expectSuccess(run)
       digests.push(run.mainOutputs['digest'] ?? '')
     }

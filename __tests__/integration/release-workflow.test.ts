@@ -18,7 +18,9 @@ interface Step {
 }
 type Matrix = Record<string, string>
 
-const workflow = parseYaml(readFileSync(path.join(ROOT, '.github/workflows/release-multi-arch.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> }
+const workflow = parseYaml(readFileSync(path.join(ROOT, '.github/workflows/release-multi-arch.yml'), 'utf8')) as {
+  jobs: Record<string, { steps: Step[] }>
+}
 const step = (job: string, id: string): Step => {
   const s = workflow.jobs[job]?.steps.find(x => x.id === id)
   if (!s) throw new Error(`release-multi-arch.yml has no step ${job}.${id}`)
@@ -44,7 +46,17 @@ beforeAll(() => {
 function plan(env: Record<string, string>, cwd: string): { matrix: Matrix[]; merges: Matrix[]; bake: string } {
   const r = spawnSync(process.execPath, ['-e', step('plan', 'plan').env?.['PLAN'] ?? ''], {
     cwd,
-    env: { ...testbedEnv(tb), GITHUB_OUTPUT: path.join(cwd, 'plan-output'), DEFAULT_RUNNER: 'ubuntu-24.04', RUNNERS: '{}', BAKE_FILES: '', BAKE_TARGETS: '', TAGS: '', IMAGE: '', ...env },
+    env: {
+      ...testbedEnv(tb),
+      GITHUB_OUTPUT: path.join(cwd, 'plan-output'),
+      DEFAULT_RUNNER: 'ubuntu-24.04',
+      RUNNERS: '{}',
+      BAKE_FILES: '',
+      BAKE_TARGETS: '',
+      TAGS: '',
+      IMAGE: '',
+      ...env
+    },
     encoding: 'utf8'
   })
   if (r.status !== 0) throw new Error(`plan failed: ${r.stdout}${r.stderr}`)
@@ -75,7 +87,9 @@ async function release(inputs: Record<string, string>, cwd: string, p: ReturnTyp
     const mergeDir = mkdtempSync(path.join(os.tmpdir(), 'bia-merge-'))
     // download-artifact with the pattern, then "Digests to merge"
     const prefix = (matrix['digests'] ?? '').replace(/\*$/, '')
-    const lines = p.matrix.filter(m => (m['artifact'] ?? '').startsWith(prefix)).map(m => readFileSync(path.join(digestDir, m['artifact'] ?? ''), 'utf8'))
+    const lines = p.matrix
+      .filter(m => (m['artifact'] ?? '').startsWith(prefix))
+      .map(m => readFileSync(path.join(digestDir, m['artifact'] ?? ''), 'utf8'))
     writeFileSync(path.join(mergeDir, 'digests.txt'), lines.join(''))
     const run = await runAction(withOf(step('merge', 'merge'), { inputs, matrix }), { cwd: mergeDir })
     expectSuccess(run)
@@ -94,8 +108,19 @@ const platformsOf = (index: { json: { manifests: Array<{ platform: { os: string;
 describe('release-multi-arch.yml, job by job', () => {
   it('a Dockerfile: each platform pushed by digest, merged into one tagged index', async () => {
     const repo = uniqueRepo('release')
-    const inputs = { image: `${tb.registry}/${repo}`, tags: '1.0,latest', platforms: '["linux/amd64","linux/arm64"]', context: 'examples/hello', file: '', 'build-args': `BASE=${tb.baseImage}`, push: 'true' }
-    const p = plan({ IMAGE: inputs.image, TAGS: inputs.tags, PLATFORMS: inputs.platforms }, mkdtempSync(path.join(os.tmpdir(), 'bia-plan-')))
+    const inputs = {
+      image: `${tb.registry}/${repo}`,
+      tags: '1.0,latest',
+      platforms: '["linux/amd64","linux/arm64"]',
+      context: 'examples/hello',
+      file: '',
+      'build-args': `BASE=${tb.baseImage}`,
+      push: 'true'
+    }
+    const p = plan(
+      { IMAGE: inputs.image, TAGS: inputs.tags, PLATFORMS: inputs.platforms },
+      mkdtempSync(path.join(os.tmpdir(), 'bia-plan-'))
+    )
     expect(p.matrix.map(m => m['platform'])).toEqual(['linux/amd64', 'linux/arm64'])
     const indexes = await release(inputs, ROOT, p)
 

@@ -59,7 +59,10 @@ describe('metadata of a pushed multi-platform image', () => {
     const run = await runAction({ context: ctx, tags: `${tb.registry}/${repo}:v1`, platforms: 'linux/amd64', push: 'true' })
     expectSuccess(run)
     const index = await getManifest(repo, 'v1')
-    expect(index.json.manifests.map((m: any) => `${m.platform.os}/${m.platform.architecture}`).sort()).toEqual(['linux/amd64', 'unknown/unknown'])
+    expect(index.json.manifests.map((m: any) => `${m.platform.os}/${m.platform.architecture}`).sort()).toEqual([
+      'linux/amd64',
+      'unknown/unknown'
+    ])
     const manifests = JSON.parse(run.outputs['manifests'] ?? '{}').default
     expect(manifests.platforms.map((p: any) => p.platform)).toEqual(['linux/amd64'])
     expect(manifests.attestations).toHaveLength(1)
@@ -68,7 +71,13 @@ describe('metadata of a pushed multi-platform image', () => {
 
   it('provenance: false pushes no attestation entry', async () => {
     const repo = uniqueRepo('noprov')
-    const run = await runAction({ context: ctx, tags: `${tb.registry}/${repo}:v1`, platforms: 'linux/amd64', push: 'true', provenance: 'false' })
+    const run = await runAction({
+      context: ctx,
+      tags: `${tb.registry}/${repo}:v1`,
+      platforms: 'linux/amd64',
+      push: 'true',
+      provenance: 'false'
+    })
     expectSuccess(run)
     const top = await getManifest(repo, 'v1')
     const entries = top.json.manifests ?? [top.json]
@@ -129,7 +138,12 @@ describe('metadata without push or load (seed 003)', () => {
   })
 
   it('reads every target of a matrix from build records', async () => {
-    const run = await runAction({ context: ctx, matrix: 'flavour: [a, b, c]\n', 'build-args': 'UNUSED=1', platforms: 'linux/amd64,linux/arm64' })
+    const run = await runAction({
+      context: ctx,
+      matrix: 'flavour: [a, b, c]\n',
+      'build-args': 'UNUSED=1',
+      platforms: 'linux/amd64,linux/arm64'
+    })
     expectSuccess(run)
     const layers = JSON.parse(run.outputs['layers'] ?? '{}')
     expect(Object.keys(layers).sort()).toEqual(['a', 'b', 'c'])
@@ -171,7 +185,13 @@ describe('base images (seed 004)', () => {
 
   it('base-annotations: true puts base.name and base.digest on the index and on each platform manifest', async () => {
     const repo = uniqueRepo('annotated')
-    const run = await runAction({ context: ctx, tags: `${tb.registry}/${repo}:v1`, platforms: 'linux/amd64,linux/arm64', push: 'true', 'base-annotations': 'true' })
+    const run = await runAction({
+      context: ctx,
+      tags: `${tb.registry}/${repo}:v1`,
+      platforms: 'linux/amd64,linux/arm64',
+      push: 'true',
+      'base-annotations': 'true'
+    })
     expectSuccess(run)
     const base = await getManifest('base', 'multi')
     const index = await getManifest(repo, 'v1')

@@ -8,8 +8,12 @@ let tb: Testbed
 
 function render(markdown: string): string {
   // --unsafe keeps raw HTML, as GitHub does for the tags it allows (details, summary, code).
-  const r = spawnSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'autolink', '-e', 'strikethrough'], { input: markdown, encoding: 'utf8' })
-  if (r.error || r.status !== 0) throw new Error(`cmark-gfm is needed for this test (apt-get install cmark-gfm): ${r.error?.message ?? r.stderr}`)
+  const r = spawnSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'autolink', '-e', 'strikethrough'], {
+    input: markdown,
+    encoding: 'utf8'
+  })
+  if (r.error || r.status !== 0)
+    throw new Error(`cmark-gfm is needed for this test (apt-get install cmark-gfm): ${r.error?.message ?? r.stderr}`)
   return r.stdout
 }
 
@@ -37,7 +41,9 @@ describe('job summary, rendered', () => {
   })
 
   it('escapes markup that reaches the summary through an error message', async () => {
-    const evil = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo '</details><script>alert(1)</script> | ## injected' && exit 4\n` })
+    const evil = writeContext({
+      Dockerfile: `FROM ${tb.baseImage}\nRUN echo '</details><script>alert(1)</script> | ## injected' && exit 4\n`
+    })
     const run = await runAction({ context: evil, platforms: 'linux/amd64' })
     expect(run.main.code).not.toBe(0)
     expect(run.post.code).toBe(0)

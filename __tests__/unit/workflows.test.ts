@@ -38,7 +38,10 @@ interface Job {
   steps?: Step[]
 }
 interface Workflow {
-  on: Record<string, { inputs?: Record<string, { required?: boolean; default?: unknown }>; outputs?: Record<string, { value: string }> } | null>
+  on: Record<
+    string,
+    { inputs?: Record<string, { required?: boolean; default?: unknown }>; outputs?: Record<string, { value: string }> } | null
+  >
   jobs: Record<string, Job>
 }
 
@@ -65,7 +68,9 @@ function refs(texts: string[], kind: string): Array<[string, string]> {
 function checkAgainstAction(file: string, wf: Workflow): string[] {
   const problems: string[] = []
   const declaredInputs = new Set(Object.values(wf.on ?? {}).flatMap(t => Object.keys(t?.inputs ?? {})))
-  for (const [name] of strings(wf).flatMap(t => [...t.matchAll(/\binputs\.([A-Za-z_][\w-]*)/g)]).map(m => [m[1]])) {
+  for (const [name] of strings(wf)
+    .flatMap(t => [...t.matchAll(/\binputs\.([A-Za-z_][\w-]*)/g)])
+    .map(m => [m[1]])) {
     if (name && !declaredInputs.has(name)) problems.push(`${file}: inputs.${name} is not a declared input`)
   }
   for (const [jobId, job] of Object.entries(wf.jobs)) {
@@ -73,14 +78,16 @@ function checkAgainstAction(file: string, wf: Workflow): string[] {
     for (const step of steps) {
       if (!isThisAction(step.uses)) continue
       for (const key of Object.keys(step.with ?? {})) {
-        if (!ACTION_INPUTS.has(key)) problems.push(`${file}: job ${jobId}, step ${step.id ?? step.name ?? step.uses}: with.${key} is not an input of action.yml`)
+        if (!ACTION_INPUTS.has(key))
+          problems.push(`${file}: job ${jobId}, step ${step.id ?? step.name ?? step.uses}: with.${key} is not an input of action.yml`)
       }
     }
     const byId = new Map(steps.filter(s => s.id).map(s => [s.id, s]))
     for (const [stepId, output] of refs(strings(job), 'steps')) {
       const step = byId.get(stepId)
       if (!step) problems.push(`${file}: job ${jobId}: steps.${stepId} is not a step of this job`)
-      else if (isThisAction(step.uses) && !ACTION_OUTPUTS.has(output)) problems.push(`${file}: job ${jobId}: steps.${stepId}.outputs.${output} is not an output of action.yml`)
+      else if (isThisAction(step.uses) && !ACTION_OUTPUTS.has(output))
+        problems.push(`${file}: job ${jobId}: steps.${stepId}.outputs.${output} is not an output of action.yml`)
     }
     const needs = new Set([job.needs ?? []].flat())
     for (const [needed, output] of refs(strings(job), 'needs')) {
@@ -89,20 +96,27 @@ function checkAgainstAction(file: string, wf: Workflow): string[] {
         problems.push(`${file}: job ${jobId}: needs.${needed} is not in its needs`)
         continue
       }
-      const outputs = other.uses?.startsWith('./') ? Object.keys(calledWorkflow(other.uses).on.workflow_call?.outputs ?? {}) : Object.keys(other.outputs ?? {})
-      if (!outputs.includes(output)) problems.push(`${file}: job ${jobId}: needs.${needed}.outputs.${output} is not an output of job ${needed}`)
+      const outputs = other.uses?.startsWith('./')
+        ? Object.keys(calledWorkflow(other.uses).on.workflow_call?.outputs ?? {})
+        : Object.keys(other.outputs ?? {})
+      if (!outputs.includes(output))
+        problems.push(`${file}: job ${jobId}: needs.${needed}.outputs.${output} is not an output of job ${needed}`)
     }
     if (job.uses?.startsWith('./')) {
       const called = calledWorkflow(job.uses).on.workflow_call
       if (!called) problems.push(`${file}: job ${jobId}: ${job.uses} has no workflow_call trigger`)
       const inputs = called?.inputs ?? {}
-      for (const key of Object.keys(job.with ?? {})) if (!(key in inputs)) problems.push(`${file}: job ${jobId}: with.${key} is not an input of ${job.uses}`)
-      for (const [key, def] of Object.entries(inputs)) if (def.required && !(key in (job.with ?? {}))) problems.push(`${file}: job ${jobId}: required input ${key} of ${job.uses} is not given`)
+      for (const key of Object.keys(job.with ?? {}))
+        if (!(key in inputs)) problems.push(`${file}: job ${jobId}: with.${key} is not an input of ${job.uses}`)
+      for (const [key, def] of Object.entries(inputs))
+        if (def.required && !(key in (job.with ?? {})))
+          problems.push(`${file}: job ${jobId}: required input ${key} of ${job.uses} is not given`)
     }
   }
   for (const [name, output] of Object.entries(wf.on?.['workflow_call']?.outputs ?? {})) {
     for (const [jobId, jobOutput] of refs([output.value], 'jobs')) {
-      if (!wf.jobs[jobId]?.outputs?.[jobOutput]) problems.push(`${file}: workflow output ${name}: jobs.${jobId}.outputs.${jobOutput} does not exist`)
+      if (!wf.jobs[jobId]?.outputs?.[jobOutput])
+        problems.push(`${file}: workflow output ${name}: jobs.${jobId}.outputs.${jobOutput} does not exist`)
     }
   }
   return problems
@@ -117,7 +131,7 @@ describe('workflows', () => {
     expect(files).toEqual(expect.arrayContaining(['ci.yml', 'release-multi-arch.yml', 'example-release.yml']))
   })
 
-  it.each(files)('%s: GitHub\'s workflow parser finds no error', async file => {
+  it.each(files)("%s: GitHub's workflow parser finds no error", async file => {
     const content = readFileSync(path.join(WORKFLOWS, file), 'utf8')
     const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter())
     expect(parsed.context.errors.getErrors().map(e => e.message)).toEqual([])
@@ -164,7 +178,11 @@ jobs:
   it('the release workflow runs this action in build mode by digest with a docker-container builder, then in merge mode', () => {
     const wf = load('release-multi-arch.yml')
     const build = wf.jobs['build']?.steps?.find(s => s.id === 'build')
-    expect(build?.with).toMatchObject({ driver: 'docker-container', 'push-by-digest': '${{ inputs.push }}', platforms: '${{ matrix.platform }}' })
+    expect(build?.with).toMatchObject({
+      driver: 'docker-container',
+      'push-by-digest': '${{ inputs.push }}',
+      platforms: '${{ matrix.platform }}'
+    })
     const bake = wf.jobs['build']?.steps?.find(s => s.id === 'bake')
     expect(String(bake?.with?.['set'])).toContain('push-by-digest=true')
     const merge = wf.jobs['merge']?.steps?.find(s => s.id === 'merge')
@@ -193,7 +211,15 @@ describe('the release workflow plans one build per platform and target', () => {
       chmodSync(path.join(dir, 'docker'), 0o755)
       PATH = `${dir}:${PATH}`
     }
-    const defaults = { IMAGE: '', TAGS: 'latest', PLATFORMS: '["linux/amd64","linux/arm64"]', RUNNERS: '{"linux/amd64":"ubuntu-24.04","linux/arm64":"ubuntu-24.04-arm"}', DEFAULT_RUNNER: 'ubuntu-24.04', BAKE_FILES: '', BAKE_TARGETS: '' }
+    const defaults = {
+      IMAGE: '',
+      TAGS: 'latest',
+      PLATFORMS: '["linux/amd64","linux/arm64"]',
+      RUNNERS: '{"linux/amd64":"ubuntu-24.04","linux/arm64":"ubuntu-24.04-arm"}',
+      DEFAULT_RUNNER: 'ubuntu-24.04',
+      BAKE_FILES: '',
+      BAKE_TARGETS: ''
+    }
     const r = spawnSync(process.execPath, ['-e', script], { env: { PATH, GITHUB_OUTPUT: output, ...defaults, ...env }, encoding: 'utf8' })
     const outputs = Object.fromEntries(
       readFileSync(output, 'utf8')
@@ -206,7 +232,11 @@ describe('the release workflow plans one build per platform and target', () => {
   }
 
   it('without bake: target default, the image lowercased, bare tags applied to it, runners per platform', () => {
-    const r = plan({ IMAGE: 'ghcr.io/Org/App', TAGS: '1.2.3\nlatest, ghcr.io/org/other:x', PLATFORMS: 'linux/amd64, linux/arm64,linux/riscv64' })
+    const r = plan({
+      IMAGE: 'ghcr.io/Org/App',
+      TAGS: '1.2.3\nlatest, ghcr.io/org/other:x',
+      PLATFORMS: 'linux/amd64, linux/arm64,linux/riscv64'
+    })
     expect(r.code).toBe(0)
     expect(JSON.parse(r.outputs['matrix'] ?? '')).toEqual({
       include: [
@@ -216,19 +246,42 @@ describe('the release workflow plans one build per platform and target', () => {
       ]
     })
     expect(JSON.parse(r.outputs['merges'] ?? '')).toEqual({
-      include: [{ target: 'default', tags: 'ghcr.io/org/app:1.2.3\nghcr.io/org/app:latest\nghcr.io/org/other:x', digests: 'digest-t0-*', artifact: 'index-t0' }]
+      include: [
+        {
+          target: 'default',
+          tags: 'ghcr.io/org/app:1.2.3\nghcr.io/org/app:latest\nghcr.io/org/other:x',
+          digests: 'digest-t0-*',
+          artifact: 'index-t0'
+        }
+      ]
     })
     expect(r.outputs['bake']).toBe('false')
   })
 
   it('with bake: one build per target and platform, each target pushed to the repository of its first tag', () => {
-    const def = JSON.stringify({ target: { app: { tags: ['ghcr.io/org/app:1.0', 'ghcr.io/org/app:latest'] }, worker: { tags: ['localhost:5000/org/worker:1.0'] } } })
-    const r = plan({ BAKE_FILES: 'docker-bake.hcl\nextra.hcl', BAKE_TARGETS: 'app,worker', PLATFORMS: '["linux/arm64"]', RUNNERS: '{"linux/arm64":["self-hosted","arm64"]}' }, def)
+    const def = JSON.stringify({
+      target: { app: { tags: ['ghcr.io/org/app:1.0', 'ghcr.io/org/app:latest'] }, worker: { tags: ['localhost:5000/org/worker:1.0'] } }
+    })
+    const r = plan(
+      {
+        BAKE_FILES: 'docker-bake.hcl\nextra.hcl',
+        BAKE_TARGETS: 'app,worker',
+        PLATFORMS: '["linux/arm64"]',
+        RUNNERS: '{"linux/arm64":["self-hosted","arm64"]}'
+      },
+      def
+    )
     expect(r.code).toBe(0)
     expect(r.outputs['docker-args']).toBe('buildx bake --file docker-bake.hcl --file extra.hcl --print app worker')
     expect(JSON.parse(r.outputs['matrix'] ?? '').include).toEqual([
       { target: 'app', platform: 'linux/arm64', runner: ['self-hosted', 'arm64'], repository: 'ghcr.io/org/app', artifact: 'digest-t0-p0' },
-      { target: 'worker', platform: 'linux/arm64', runner: ['self-hosted', 'arm64'], repository: 'localhost:5000/org/worker', artifact: 'digest-t1-p0' }
+      {
+        target: 'worker',
+        platform: 'linux/arm64',
+        runner: ['self-hosted', 'arm64'],
+        repository: 'localhost:5000/org/worker',
+        artifact: 'digest-t1-p0'
+      }
     ])
     expect(JSON.parse(r.outputs['merges'] ?? '').include.map((m: { tags: string; digests: string }) => [m.tags, m.digests])).toEqual([
       ['ghcr.io/org/app:1.0\nghcr.io/org/app:latest', 'digest-t0-*'],
@@ -239,7 +292,12 @@ describe('the release workflow plans one build per platform and target', () => {
 
   it.each<[string, Record<string, string>, string | undefined, RegExp]>([
     ['no platform', { IMAGE: 'ghcr.io/org/app', PLATFORMS: '[]' }, undefined, /platforms: no platform given/],
-    ['platforms that are not a JSON list', { IMAGE: 'ghcr.io/org/app', PLATFORMS: '["linux/amd64"' }, undefined, /platforms: not a JSON list/],
+    [
+      'platforms that are not a JSON list',
+      { IMAGE: 'ghcr.io/org/app', PLATFORMS: '["linux/amd64"' },
+      undefined,
+      /platforms: not a JSON list/
+    ],
     ['runners that are not JSON', { IMAGE: 'ghcr.io/org/app', RUNNERS: 'ubuntu-24.04' }, undefined, /runners: not a JSON map/],
     ['no image', {}, undefined, /image: the repository to push to is required/],
     ['a bake target without tags', { BAKE_TARGETS: 'app' }, JSON.stringify({ target: { app: {} } }), /bake target app has no tags/]

@@ -7,7 +7,17 @@ import path from 'node:path'
 import { baseAnnotationArgs } from '../oci/annotations.js'
 import { createBuilderArgs, sshEntitlements, versionAtLeast, type BuildContext } from '../buildx/args.js'
 import { dockerfileBase, resolveBase } from '../dockerfile/base.js'
-import { bake, githubContext, githubEvent, mergeDigests, singleBuild, splitBuild, writeSecretFiles, type BuildEnv, type BuildResult } from '../buildx/build.js'
+import {
+  bake,
+  githubContext,
+  githubEvent,
+  mergeDigests,
+  singleBuild,
+  splitBuild,
+  writeSecretFiles,
+  type BuildEnv,
+  type BuildResult
+} from '../buildx/build.js'
 import { buildWithDepot, depotReports, engineFacts } from '../depot/build.js'
 import { chooseEngine } from '../inputs/engine-choice.js'
 import { buildxOrThrow, defaultBuilderName, engineUsesContainerdStore, inspectBuilder, runBuildx, setupBuildx } from '../buildx/buildx.js'
@@ -36,8 +46,10 @@ function checkFiles(s: Settings): void {
   }
   for (const f of s.files) if (!existsSync(f)) throw new InputError('files', `${f} does not exist`)
   for (const sec of s.secrets) {
-    if (sec.kind === 'file' && !existsSync(sec.source)) throw new InputError('secret-files', `secret ${sec.id}: ${sec.source} does not exist`)
-    if (sec.kind === 'env' && process.env[sec.source] === undefined) throw new InputError('secret-envs', `secret ${sec.id}: environment variable ${sec.source} is not set`)
+    if (sec.kind === 'file' && !existsSync(sec.source))
+      throw new InputError('secret-files', `secret ${sec.id}: ${sec.source} does not exist`)
+    if (sec.kind === 'env' && process.env[sec.source] === undefined)
+      throw new InputError('secret-envs', `secret ${sec.id}: environment variable ${sec.source} is not set`)
   }
   for (const f of s.digestsFrom) if (!existsSync(f)) throw new InputError('digests-from', `${f} does not exist`)
   // A malformed matrix fails here, before buildx is set up.
@@ -57,7 +69,12 @@ function randomSuffix(): string {
   return Math.random().toString(16).slice(2, 10)
 }
 
-async function setUpBuilder(s: Settings, state: State, bxState: BuildEnv['bx'], scopedName?: string): Promise<{ name: string; driver: string; platforms: string[] }> {
+async function setUpBuilder(
+  s: Settings,
+  state: State,
+  bxState: BuildEnv['bx'],
+  scopedName?: string
+): Promise<{ name: string; driver: string; platforms: string[] }> {
   let name = s.builder
   const exists = async (n: string) => (await runBuildx(bxState, ['buildx', 'inspect', n])).code === 0
   if (!name && s.driver === 'docker') {
@@ -240,7 +257,9 @@ export async function run(): Promise<void> {
     const builder = enginesOwn
       ? { name: defaultBuilderName(), driver: 'docker', platforms: [] as string[] }
       : await core.group('Set up the builder', () => setUpBuilder(s, state, bx, scopedBuilder))
-    const pendingInspect = enginesOwn ? inspectBuilder(bx, builder.name).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) : undefined
+    const pendingInspect = enginesOwn
+      ? inspectBuilder(bx, builder.name).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+      : undefined
     state.builder = builder.name
     state.driver = builder.driver
     saveState(state)
@@ -265,7 +284,9 @@ export async function run(): Promise<void> {
       if (s.mode === 'merge') {
         const repo = parseReference(s.tags[0] ?? '')?.name ?? ''
         const sources = [...s.digests, ...readDigestFiles(s.digestsFrom)].map(d => (d.includes('@') ? d : `${repo}@${d}`))
-        const merged = await core.group(`Merge ${sources.length} digest(s) into ${s.tags.join(', ')}`, () => mergeDigests(s, env, sources, s.tags))
+        const merged = await core.group(`Merge ${sources.length} digest(s) into ${s.tags.join(', ')}`, () =>
+          mergeDigests(s, env, sources, s.tags)
+        )
         merged.target = s.target || 'default'
         results = [merged]
         single = true
@@ -273,7 +294,9 @@ export async function run(): Promise<void> {
         const gen = bakeFromMatrix(s, state.tempDir)
         // The generated definition names the context input by absolute path: grant bake read access to it.
         const allow = [...s.allow, `fs.read=${path.resolve(s.context)}`, ...sshEntitlements(s.ssh, p => path.resolve(p))]
-        results = await core.group(`Bake ${gen.targets.length} matrix target(s)`, () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set, allow))
+        results = await core.group(`Bake ${gen.targets.length} matrix target(s)`, () =>
+          bake(s, env, [gen.file, ...s.files], gen.targets, s.set, allow)
+        )
       } else if (s.files.length > 0 || s.targets.length > 0) {
         results = await core.group(`Bake ${s.targets.join(', ') || 'default'}`, () => bake(s, env, s.files, s.targets, s.set, s.allow))
       } else if (s.platformSplit) {

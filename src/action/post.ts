@@ -39,7 +39,10 @@ export async function run(): Promise<void> {
     } else {
       try {
         await core.group(`Remove builder ${state.builder}`, () =>
-          removeBuilder({ cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: processRunner }, state.builder)
+          removeBuilder(
+            { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: processRunner },
+            state.builder
+          )
         )
       } catch (e) {
         core.warning(`could not remove builder ${state.builder}: ${(e as Error).message}`)

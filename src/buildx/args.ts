@@ -119,7 +119,12 @@ export function buildFlags(s: Settings, files: BuildFiles, over: BuildOverrides 
   args.push(...repeat('--tag', tags))
   args.push(...repeat('--label', s.labels))
   args.push(...repeat('--annotation', s.annotations))
-  args.push(...repeat('--build-arg', s.buildArgs.map(([k, v]) => `${k}=${v}`)))
+  args.push(
+    ...repeat(
+      '--build-arg',
+      s.buildArgs.map(([k, v]) => `${k}=${v}`)
+    )
+  )
   args.push(...repeat('--build-context', s.buildContexts))
   args.push(...secretArgs(s, files))
   const platforms = over.platforms ?? s.platforms
@@ -174,7 +179,11 @@ export function sshEntitlements(ssh: string[], resolve: (p: string) => string): 
   const out = ssh.flatMap(entry => {
     const eq = entry.indexOf('=')
     if (eq < 0) return ['ssh']
-    return entry.slice(eq + 1).split(',').filter(Boolean).map(p => `fs.read=${resolve(p)}`)
+    return entry
+      .slice(eq + 1)
+      .split(',')
+      .filter(Boolean)
+      .map(p => `fs.read=${resolve(p)}`)
   })
   return [...new Set(out)]
 }
@@ -185,7 +194,13 @@ export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): str
   args.push(...repeat('--set', opts.set))
   if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, '0.19.0')) args.push(...repeat('--allow', opts.allow))
   const once = s.push && opts.pushOnceTargets !== undefined && opts.pushOnceTargets.length > 0 ? opts.pushOnceTargets : undefined
-  if (once) args.push(...repeat('--set', once.map(t => `${t}.output=${PUSH_ONCE_OUTPUT}`)))
+  if (once)
+    args.push(
+      ...repeat(
+        '--set',
+        once.map(t => `${t}.output=${PUSH_ONCE_OUTPUT}`)
+      )
+    )
   args.push(...bakeOutputFlags(once ? { ...s, push: false, load: false } : s, provenanceArg(s, ctx), opts.metadataFile, opts.targets))
   return args
 }

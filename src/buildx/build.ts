@@ -76,7 +76,11 @@ function reportFailure(e: unknown, log: string, s: Settings, what: string): neve
  * unprefixed stream runs between ::stop-commands:: and its resume token, and a carriage return
  * (a line break to the runner) never starts a line of its own.
  */
-export async function relayOutput(prefix: string, start: (onLine: (line: string) => void) => Promise<RunResult>, watch?: (line: string) => void): Promise<{ code: number; log: string }> {
+export async function relayOutput(
+  prefix: string,
+  start: (onLine: (line: string) => void) => Promise<RunResult>,
+  watch?: (line: string) => void
+): Promise<{ code: number; log: string }> {
   const lines: string[] = []
   // (a token that reads as a command name, so translators of the log that skip unknown commands hide it too)
   const resume = prefix ? '' : `build-output-${randomUUID()}`
@@ -127,7 +131,14 @@ export function singleResult(s: Settings, metadataFile: string, iidFile: string,
 }
 
 /** Bake: one invocation for all targets, so shared stages build once. */
-export async function bake(s: Settings, env: BuildEnv, files: string[], targets: string[], userSet: string[], allow: string[]): Promise<BuildResult[]> {
+export async function bake(
+  s: Settings,
+  env: BuildEnv,
+  files: string[],
+  targets: string[],
+  userSet: string[],
+  allow: string[]
+): Promise<BuildResult[]> {
   const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
   const set = [...bakeSecretSets(s, env), ...userSet]
   // Read before the bake, never after: `bake --print` opens the definition's tar and OCI output
@@ -150,7 +161,12 @@ export async function bake(s: Settings, env: BuildEnv, files: string[], targets:
 }
 
 /** One result per target of a bake metadata file, with what `bake --print` says of its outputs. */
-export function bakeResults(s: Settings, all: Record<string, unknown>, printed: Record<string, PrintedTarget>, skipKeys: string[]): BuildResult[] {
+export function bakeResults(
+  s: Settings,
+  all: Record<string, unknown>,
+  printed: Record<string, PrintedTarget>,
+  skipKeys: string[]
+): BuildResult[] {
   return Object.entries(all)
     .filter(([k]) => !skipKeys.includes(k))
     .map(([target, value]) => {
@@ -205,7 +221,12 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
       mkdirSync(dir, { recursive: true })
       const metadataFile = path.join(dir, 'metadata.json')
       const iidFile = path.join(dir, 'iid.txt')
-      const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, { platforms: [platform], tags: [], pushByDigest: { name: repo } })
+      const args = buildArgs(
+        s,
+        env.ctx,
+        { metadataFile, iidFile, secretFiles: env.secretFiles },
+        { platforms: [platform], tags: [], pushByDigest: { name: repo } }
+      )
       core.info(`[${platform}] buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
       const { code, log } = await streamed(env, args, platform)
       if (code !== 0) {
@@ -234,7 +255,12 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
     throw new Error(`platform build failed for ${failures.join('; ')}; no tag was created or moved`)
   }
   const perPlatform = s.platforms.map(p => results.get(p)).filter((r): r is BuildResult => r !== undefined)
-  const merged = await mergeDigests(s, env, perPlatform.map(r => `${repo}@${r.digest}`), s.tags)
+  const merged = await mergeDigests(
+    s,
+    env,
+    perPlatform.map(r => `${repo}@${r.digest}`),
+    s.tags
+  )
   merged.target = s.target || 'default'
   merged.platforms = s.platforms
   return { perPlatform, merged }
@@ -243,7 +269,11 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
 /** Creates one manifest list from per-platform digests and applies the tags. */
 export async function mergeDigests(s: Settings, env: BuildEnv, sources: string[], tags: string[]): Promise<BuildResult> {
   const metadataFile = path.join(env.tempDir, 'merge-descriptor.json')
-  const args = imagetoolsCreateArgs(tags, sources, s.annotations.filter(a => INDEX_ANNOTATION.test(a)))
+  const args = imagetoolsCreateArgs(
+    tags,
+    sources,
+    s.annotations.filter(a => INDEX_ANNOTATION.test(a))
+  )
   core.info(`buildx ${args.slice(1).map(quoteForLog).join(' ')}`)
   // The index is built client-side and put whole: a retry can only put the same complete index again.
   const r = await withRetry(() => buildxOrThrow(env.bx, args), 'imagetools create', 4, 500, isTransientRegistryError)
@@ -270,7 +300,13 @@ export async function mergeDigests(s: Settings, env: BuildEnv, sources: string[]
  * Retries an idempotent registry step with backoff, bounded in attempts (4 attempts wait 0.5 + 1 + 2 s
  * at most). Failures that `retryable` rejects are thrown at once.
  */
-export async function withRetry<T>(fn: () => Promise<T>, what: string, attempts = 4, firstDelayMs = 500, retryable: (e: unknown) => boolean = () => true): Promise<T> {
+export async function withRetry<T>(
+  fn: () => Promise<T>,
+  what: string,
+  attempts = 4,
+  firstDelayMs = 500,
+  retryable: (e: unknown) => boolean = () => true
+): Promise<T> {
   let delay = firstDelayMs
   for (let i = 1; ; i++) {
     try {
@@ -288,14 +324,17 @@ export async function withRetry<T>(fn: () => Promise<T>, what: string, attempts 
 /** A registry failure another attempt may cure (5xx, 429, a dropped connection), not a missing or refused one. */
 export function isTransientRegistryError(e: unknown): boolean {
   const message = e instanceof Error ? e.message : String(e)
-  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference|\b40[0-4]\b/i.test(message)
+  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference|\b40[0-4]\b/i.test(
+    message
+  )
 }
 
 /** Shows argv in the log the way a user would type it; never used to run anything. */
 export function quoteForLog(a: string): string {
   if (/^[\w@%+=:,./-]+$/.test(a)) return a
   // A line break inside a value must not start a new log line: the runner reads `::command::` lines.
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a)) return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, c => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a))
+    return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, c => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`
   return `'${a.replaceAll("'", "'\\''")}'`
 }
 

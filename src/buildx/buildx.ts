@@ -5,7 +5,14 @@ import path from 'node:path'
 import http from 'node:http'
 import os from 'node:os'
 import { InputError } from '../inputs/lists.js'
-import { DEFAULT_BUILDX_RELEASES, buildxAssetUrls, latestChecksumsUrl, nodeArch, parseChecksums, versionFromChecksums } from '../install/checksums.js'
+import {
+  DEFAULT_BUILDX_RELEASES,
+  buildxAssetUrls,
+  latestChecksumsUrl,
+  nodeArch,
+  parseChecksums,
+  versionFromChecksums
+} from '../install/checksums.js'
 import { CommandError, lastOutputLine, type RunOptions, type RunResult, type Runner } from '../process/exec.js'
 import { parseBuilderInspect, parseBuildxVersion, usesContainerdStore, type BuilderInfo } from './probe.js'
 
@@ -85,7 +92,11 @@ export async function setupBuildx(version: string, downloadUrl: string, runner: 
       if (pv) return { cmd: plugin, prefix: [], version: pv, runner }
     }
     const v = await versionOf(runner, 'docker', ['buildx'])
-    if (!v) throw new InputError('buildx-version', 'installed was asked for, but `docker buildx version` does not answer; install docker-buildx or give a version to download')
+    if (!v)
+      throw new InputError(
+        'buildx-version',
+        'installed was asked for, but `docker buildx version` does not answer; install docker-buildx or give a version to download'
+      )
     return { cmd: 'docker', prefix: ['buildx'], version: v, runner }
   }
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES
@@ -99,7 +110,9 @@ export async function setupBuildx(version: string, downloadUrl: string, runner: 
     input: 'buildx-version',
     ...asset
   })
-  core.info(`buildx ${v} ${fromCache ? 'found in the tool cache (checksum re-verified)' : `downloaded from ${asset.url} and verified`}: ${path}`)
+  core.info(
+    `buildx ${v} ${fromCache ? 'found in the tool cache (checksum re-verified)' : `downloaded from ${asset.url} and verified`}: ${path}`
+  )
   const actual = await versionOf(runner, path, [])
   return { cmd: path, prefix: [], version: actual || v, runner }
 }

@@ -51,7 +51,10 @@ export function parseBuilderInspect(out: string): BuilderInfo {
 export function usesContainerdStore(driverStatusJson: string): boolean {
   try {
     const status = JSON.parse(driverStatusJson) as unknown
-    return Array.isArray(status) && status.some(row => Array.isArray(row) && row[0] === 'driver-type' && String(row[1]).includes('containerd.snapshotter'))
+    return (
+      Array.isArray(status) &&
+      status.some(row => Array.isArray(row) && row[0] === 'driver-type' && String(row[1]).includes('containerd.snapshotter'))
+    )
   } catch {
     return false
   }
@@ -73,7 +76,8 @@ export function parseBuildError(log: string, dockerfile: string): BuildErrorLoca
     const l = (lines[i] ?? '').replace(/\r$/, '')
     if (!message && /^ERROR: /.test(l)) message = l.replace(/^ERROR: /, '')
     const m = /^(\S+):(\d+)$/.exec(l.trim())
-    if (m?.[1] && m[2] && (m[1] === base || /Dockerfile/.test(m[1]))) return { file: dockerfile || m[1] || 'Dockerfile', line: Number(m[2]), message: message || 'build failed' }
+    if (m?.[1] && m[2] && (m[1] === base || /Dockerfile/.test(m[1])))
+      return { file: dockerfile || m[1] || 'Dockerfile', line: Number(m[2]), message: message || 'build failed' }
   }
   return undefined
 }

@@ -48,8 +48,13 @@ async function capturingStdout<T>(options: CliOptions, io: Io, fn: () => Promise
   }
   let partial = ''
   const original = process.stdout.write.bind(process.stdout)
-  const write = (chunk: string | Uint8Array, encoding?: BufferEncoding | ((e?: Error | null) => void), cb?: (e?: Error | null) => void): boolean => {
-    const text = partial + (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8'))
+  const write = (
+    chunk: string | Uint8Array,
+    encoding?: BufferEncoding | ((e?: Error | null) => void),
+    cb?: (e?: Error | null) => void
+  ): boolean => {
+    const text =
+      partial + (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8'))
     const lines = text.split('\n')
     partial = lines.pop() ?? ''
     for (const line of lines) for (const l of translate(line.replace(/\r$/, ''))) show(l)
@@ -109,7 +114,9 @@ export async function runCli(argv: string[], actionYml: string, rawIo: Io): Prom
       try {
         text = readFileSync(options.config, 'utf8')
       } catch (e) {
-        throw new UsageError(`--config ${options.config}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`)
+        throw new UsageError(
+          `--config ${options.config}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`
+        )
       }
       config = configInputs(text, specs, options.config)
     }
@@ -140,7 +147,8 @@ export async function runCli(argv: string[], actionYml: string, rawIo: Io): Prom
   try {
     const state = await capturingStdout(options, io, async () => {
       await runMain()
-      for (const [k, v] of Object.entries(parseFileCommands(readFileSync(process.env['GITHUB_STATE'] ?? '', 'utf8')))) process.env[`STATE_${k}`] = v
+      for (const [k, v] of Object.entries(parseFileCommands(readFileSync(process.env['GITHUB_STATE'] ?? '', 'utf8'))))
+        process.env[`STATE_${k}`] = v
       const saved = loadState()
       await runPost()
       return saved

@@ -74,7 +74,11 @@ export interface CliOptions {
 }
 
 const CLI_FLAGS: ReadonlyArray<{ flag: string; value?: string; description: string }> = [
-  { flag: '--config', value: 'FILE', description: 'YAML file of input names to values (the `with:` of a workflow step); flags override it.' },
+  {
+    flag: '--config',
+    value: 'FILE',
+    description: 'YAML file of input names to values (the `with:` of a workflow step); flags override it.'
+  },
   { flag: '--json', description: 'Print the outputs as one JSON object on stdout (JSON outputs parsed); logs go to stderr.' },
   { flag: '-q, --quiet', description: 'Hide the build log; warnings and errors are still shown.' },
   { flag: '-h, --help', description: 'Show this help.' }
@@ -233,7 +237,12 @@ const truthy = (v: string | undefined) => /^(true|yes|on|1)$/i.test((v ?? '').tr
  * defaults, then the config file, then the flags. `local` in platforms is the host's platform
  * and, unless the image goes elsewhere (push, push-by-digest, outputs, or load given), loads it.
  */
-export function resolveInputs(specs: InputSpec[], config: Record<string, string>, flags: Record<string, string>, hostArch: string): Record<string, string> {
+export function resolveInputs(
+  specs: InputSpec[],
+  config: Record<string, string>,
+  flags: Record<string, string>,
+  hostArch: string
+): Record<string, string> {
   const names = new Set(specs.map(s => s.name))
   const inputs: Record<string, string> = Object.fromEntries(specs.map(s => [s.name, s.default]))
   for (const [k, v] of Object.entries(CLI_DEFAULTS)) if (names.has(k)) inputs[k] = v
@@ -274,7 +283,7 @@ export function renderHelp(specs: InputSpec[], width = 100): string {
     'same name, so `build-image --platform local -t app:dev .` is the workflow step',
     '`with: { platforms: local, tags: app:dev, context: . }`. CONTEXT defaults to the current directory.',
     '',
-    '--platform local builds only this machine\'s platform and loads the image (unless pushed).',
+    "--platform local builds only this machine's platform and loads the image (unless pushed).",
     'List flags (marked [repeatable]) may be given more than once. Exit codes: 0 built,',
     '1 the build failed, 2 bad flags or inputs.',
     '',
@@ -285,7 +294,11 @@ export function renderHelp(specs: InputSpec[], width = 100): string {
   }
   out.push('', 'Inputs (action.yml):')
   for (const s of specs) {
-    const names = [...Object.entries(SHORT_FLAGS).filter(([, input]) => input === s.name).map(([c]) => `-${c}`)]
+    const names = [
+      ...Object.entries(SHORT_FLAGS)
+        .filter(([, input]) => input === s.name)
+        .map(([c]) => `-${c}`)
+    ]
     if (s.alias) names.push(`--${s.alias}`)
     names.push(`--${s.name}`)
     const value = s.boolean ? '[=false]' : ' VALUE'

@@ -93,7 +93,10 @@ export interface DepotBuildInfo {
 export function depotBuildInfo(metadata: Record<string, unknown>): DepotBuildInfo {
   const b = metadata['depot.build']
   const o = typeof b === 'object' && b !== null ? (b as Record<string, unknown>) : {}
-  return { buildId: typeof o['buildID'] === 'string' ? o['buildID'] : '', projectId: typeof o['projectID'] === 'string' ? o['projectID'] : '' }
+  return {
+    buildId: typeof o['buildID'] === 'string' ? o['buildID'] : '',
+    projectId: typeof o['projectID'] === 'string' ? o['projectID'] : ''
+  }
 }
 
 /** Keys of a bake metadata file that are not targets. */
@@ -125,11 +128,15 @@ export function explainPreBuildFailure(log: string, apiUrl: string): { problem: 
   const last = lines[lines.length - 1] ?? ''
   const detail = last.length > 300 ? `${last.slice(0, 300)}…` : last
   if (/^(unauthenticated|permission_denied):/i.test(last)) {
-    return { problem: 'auth', message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC` }
+    return {
+      problem: 'auth',
+      message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC`
+    }
   }
   if (/^(unavailable|deadline_exceeded):|connection refused|no such host|i\/o timeout|TLS handshake/i.test(last)) {
     return { problem: 'unreachable', message: `cannot reach Depot's API at ${apiUrl} (${detail})` }
   }
-  if (/^not_found:|project/i.test(last)) return { problem: 'project', message: `Depot did not accept the project (${detail}): check depot-project` }
+  if (/^not_found:|project/i.test(last))
+    return { problem: 'project', message: `Depot did not accept the project (${detail}): check depot-project` }
   return { problem: 'other', message: `depot failed before the build started${detail ? `: ${detail}` : ''}` }
 }

@@ -4,7 +4,17 @@ import * as core from '../runner/commands.js'
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { bakeSecretSets } from '../buildx/args.js'
-import { bakeResults, githubContext, quoteForLog, readJson, relayOutput, singleResult, writeSecretFiles, type BuildResult, type PrintedTarget } from '../buildx/build.js'
+import {
+  bakeResults,
+  githubContext,
+  quoteForLog,
+  readJson,
+  relayOutput,
+  singleResult,
+  writeSecretFiles,
+  type BuildResult,
+  type PrintedTarget
+} from '../buildx/build.js'
 import {
   BAKE_METADATA_EXTRAS,
   buildStarted,
@@ -99,11 +109,21 @@ function failure(r: Streamed, s: Settings, what: string): never {
   if (loc) core.error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: 'Build failed' })
   const lines = r.log.split('\n').reverse()
   const last =
-    lines.find(l => /^(ERROR: |error: |failed to solve: )/.test(l)) ?? lines.find(l => l.trim() && !/^(#\d+ |-{3,}| > |Build Summary)/.test(l))
-  throw new Error(`depot ${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : last ? `: ${last.replace(/^ERROR: /, '').trim()}` : ` with exit code ${r.code}`}`)
+    lines.find(l => /^(ERROR: |error: |failed to solve: )/.test(l)) ??
+    lines.find(l => l.trim() && !/^(#\d+ |-{3,}| > |Build Summary)/.test(l))
+  throw new Error(
+    `depot ${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : last ? `: ${last.replace(/^ERROR: /, '').trim()}` : ` with exit code ${r.code}`}`
+  )
 }
 
-async function depotSingle(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS.ProcessEnv, dir: string, secretFiles: Map<string, string>): Promise<BuildResult> {
+async function depotSingle(
+  s: Settings,
+  d: Depot,
+  ctx: DepotContext,
+  env: NodeJS.ProcessEnv,
+  dir: string,
+  secretFiles: Map<string, string>
+): Promise<BuildResult> {
   const metadataFile = path.join(dir, 'depot-metadata.json')
   const iidFile = path.join(dir, 'depot-iid.txt')
   const r = await streamed(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env)
@@ -111,7 +131,15 @@ async function depotSingle(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS
   return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? '')))
 }
 
-async function depotBake(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS.ProcessEnv, dir: string, plan: DepotBakePlan, secretFiles: Map<string, string>): Promise<{ results: BuildResult[]; metadata: Record<string, unknown> }> {
+async function depotBake(
+  s: Settings,
+  d: Depot,
+  ctx: DepotContext,
+  env: NodeJS.ProcessEnv,
+  dir: string,
+  plan: DepotBakePlan,
+  secretFiles: Map<string, string>
+): Promise<{ results: BuildResult[]; metadata: Record<string, unknown> }> {
   const set = [...bakeSecretSets(s, { secretFiles }), ...s.set]
   const print = await runDepot(d, depotBakePrintArgs({ files: plan.files, targets: plan.targets, set }), { env })
   if (print.code !== 0) {
@@ -131,7 +159,12 @@ async function depotBake(s: Settings, d: Depot, ctx: DepotContext, env: NodeJS.P
  * build started and falling back is allowed (engine auto, or depot-fallback): the caller then
  * builds with buildx. A build that started and failed is never retried elsewhere.
  */
-export async function buildWithDepot(s: Settings, state: State, choice: EngineChoice, bakePlan?: DepotBakePlan): Promise<DepotOutcome | undefined> {
+export async function buildWithDepot(
+  s: Settings,
+  state: State,
+  choice: EngineChoice,
+  bakePlan?: DepotBakePlan
+): Promise<DepotOutcome | undefined> {
   const mayFallBack = s.engine === 'auto' || s.depotFallback
   let secretFiles = new Map<string, string>()
   try {
@@ -151,7 +184,9 @@ export async function buildWithDepot(s: Settings, state: State, choice: EngineCh
     secretFiles = writeSecretFiles(s, state.tempDir)
     if (bakePlan || s.files.length > 0 || s.targets.length > 0) {
       const plan = bakePlan ?? { files: s.files, targets: s.targets }
-      const baked = await core.group(`Bake ${plan.targets.join(', ') || 'default'} on Depot`, () => depotBake(s, depot, ctx, env, state.tempDir, plan, secretFiles))
+      const baked = await core.group(`Bake ${plan.targets.join(', ') || 'default'} on Depot`, () =>
+        depotBake(s, depot, ctx, env, state.tempDir, plan, secretFiles)
+      )
       outcome = { results: baked.results, single: false }
       metadata = baked.metadata
     } else {
@@ -172,7 +207,8 @@ export async function buildWithDepot(s: Settings, state: State, choice: EngineCh
       saveState(state)
       return undefined
     }
-    if (e instanceof DepotUnavailable) throw new Error(`${e.message}${s.engine === 'depot' ? ' (set depot-fallback: true to build with buildx instead)' : ''}`)
+    if (e instanceof DepotUnavailable)
+      throw new Error(`${e.message}${s.engine === 'depot' ? ' (set depot-fallback: true to build with buildx instead)' : ''}`)
     throw e
   } finally {
     // Secret values never outlive the build.
@@ -200,9 +236,16 @@ export async function depotReports(s: Settings, results: BuildResult[]): Promise
       notes: ['manifests unavailable: buildx, which reads them from the registry, could not be set up']
     }))
   }
-  const reports = await collectReports(results, { bx, caps: { buildxVersion: bx.version, containerdStore: true, historyAttachments: false, driver: 'remote' }, builder: '' })
+  const reports = await collectReports(results, {
+    bx,
+    caps: { buildxVersion: bx.version, containerdStore: true, historyAttachments: false, driver: 'remote' },
+    builder: ''
+  })
   for (const r of reports) {
-    if (r.source === 'none' && r.digest) r.notes = ['Depot built the image on its own builders: its manifests can be read only from a registry it pushed to (push) or an OCI export (outputs: type=oci)']
+    if (r.source === 'none' && r.digest)
+      r.notes = [
+        'Depot built the image on its own builders: its manifests can be read only from a registry it pushed to (push) or an OCI export (outputs: type=oci)'
+      ]
   }
   return reports
 }

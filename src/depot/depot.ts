@@ -34,7 +34,10 @@ async function probeVersion(runner: Runner, cmd: string): Promise<string> {
     throw new DepotUnavailable(`cannot run ${cmd}: ${(e as Error).message}`)
   }
   const v = r.code === 0 ? parseDepotVersion(r.stdout) : ''
-  if (!v) throw new DepotUnavailable(`${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split('\n')[0] ?? ''}`)
+  if (!v)
+    throw new DepotUnavailable(
+      `${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split('\n')[0] ?? ''}`
+    )
   return v
 }
 
@@ -64,7 +67,8 @@ export async function setupDepot(s: Settings, runner: Runner): Promise<Depot> {
     }
   }
   const arch = depotArch(os.arch())
-  if (os.platform() !== 'linux' && os.platform() !== 'darwin') throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.platform()}`)
+  if (os.platform() !== 'linux' && os.platform() !== 'darwin')
+    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.platform()}`)
   if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.arch()}`)
   const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES
   const version = s.depotVersion === 'latest' ? await resolveLatest(base) : s.depotVersion.replace(/^v/, '')
@@ -121,7 +125,10 @@ export async function depotToken(s: Settings): Promise<DepotToken> {
     return { token: direct, source: s.depotToken ? 'the depot-token input' : 'DEPOT_TOKEN' }
   }
   if (!oidcAvailable()) {
-    throw new InputError('depot-token', 'no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)')
+    throw new InputError(
+      'depot-token',
+      'no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)'
+    )
   }
   let idToken: string
   try {

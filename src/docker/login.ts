@@ -18,7 +18,9 @@ export async function dockerLogin(login: RegistryLogin, runner: Runner): Promise
     throw new Error(`registry login needs the docker CLI: ${(e as Error).message}`)
   }
   if (r.code !== 0) {
-    throw new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${lastOutputLine(r) || `docker exited with code ${r.code}`}`)
+    throw new Error(
+      `login to ${registryName(login.registry)} as ${login.username} failed: ${lastOutputLine(r) || `docker exited with code ${r.code}`}`
+    )
   }
 }
 

@@ -34,7 +34,8 @@ export interface EngineChoice {
   warning?: string
 }
 
-export const HOW_TO_SET_PROJECT = 'set the depot-project input, the DEPOT_PROJECT_ID environment variable, or commit a depot.json ({"id": "<project id>"}) in the build context'
+export const HOW_TO_SET_PROJECT =
+  'set the depot-project input, the DEPOT_PROJECT_ID environment variable, or commit a depot.json ({"id": "<project id>"}) in the build context'
 export const HOW_TO_SET_CREDENTIALS =
   'set the depot-token input (e.g. ${{ secrets.DEPOT_TOKEN }}) or the DEPOT_TOKEN environment variable, or give the job `permissions: id-token: write` and add a trust relationship for this repository to the Depot project (GitHub OIDC)'
 
@@ -72,9 +73,14 @@ export function chooseEngine(f: EngineFacts): EngineChoice {
   if (f.engine === 'buildx') return { engine: 'buildx', reason: 'set by the engine input' }
 
   if (f.needsBuildx) {
-    if (f.engine === 'depot' && !f.fallback) throw new InputError('engine', `${f.needsBuildx}, which runs on buildx only; use engine: buildx or auto`)
+    if (f.engine === 'depot' && !f.fallback)
+      throw new InputError('engine', `${f.needsBuildx}, which runs on buildx only; use engine: buildx or auto`)
     const reason = `${f.needsBuildx}, which runs on buildx only`
-    return { engine: 'buildx', reason, ...(f.engine === 'depot' ? { warning: `engine: depot, but ${reason}: using buildx (depot-fallback: true)` } : {}) }
+    return {
+      engine: 'buildx',
+      reason,
+      ...(f.engine === 'depot' ? { warning: `engine: depot, but ${reason}: using buildx (depot-fallback: true)` } : {})
+    }
   }
 
   const project = resolveProject(f)
@@ -87,17 +93,32 @@ export function chooseEngine(f: EngineFacts): EngineChoice {
     if (missing.length > 0) {
       const detail = missing.map(m => `${m.what}: ${m.how}`).join('; ')
       if (f.fallback) {
-        return { engine: 'buildx', reason: `engine: depot was asked for, but ${missing.map(m => m.what).join(' and ')}; depot-fallback: true`, warning: `engine: depot, but ${detail}. Using buildx (depot-fallback: true)` }
+        return {
+          engine: 'buildx',
+          reason: `engine: depot was asked for, but ${missing.map(m => m.what).join(' and ')}; depot-fallback: true`,
+          warning: `engine: depot, but ${detail}. Using buildx (depot-fallback: true)`
+        }
       }
       const input = !project.id && !credentials ? 'engine' : !project.id ? 'depot-project' : 'depot-token'
       throw new InputError(input, `engine: depot needs a project and credentials; ${detail}`)
     }
-    return { engine: 'depot', reason: `set by the engine input; project ${clip(project.id ?? '', 40)} from ${project.source}, credentials from ${credentials}`, project: project.id ?? '', projectSource: project.source ?? '' }
+    return {
+      engine: 'depot',
+      reason: `set by the engine input; project ${clip(project.id ?? '', 40)} from ${project.source}, credentials from ${credentials}`,
+      project: project.id ?? '',
+      projectSource: project.source ?? ''
+    }
   }
 
   // auto: Depot only where it is clearly meant: in CI, with a project and credentials.
   if (!f.ci) return { engine: 'buildx', reason: 'not running in GitHub Actions (GITHUB_ACTIONS is not true); auto uses Depot only in CI' }
   if (!project.id) return { engine: 'buildx', reason: `no Depot project${project.problem ? ` (${project.problem})` : ''}` }
-  if (!credentials) return { engine: 'buildx', reason: `Depot project ${clip(project.id, 40)} found, but no Depot credentials (no token, no GitHub OIDC)` }
-  return { engine: 'depot', reason: `Depot project ${clip(project.id, 40)} from ${project.source} and credentials from ${credentials}`, project: project.id, projectSource: project.source ?? '' }
+  if (!credentials)
+    return { engine: 'buildx', reason: `Depot project ${clip(project.id, 40)} found, but no Depot credentials (no token, no GitHub OIDC)` }
+  return {
+    engine: 'depot',
+    reason: `Depot project ${clip(project.id, 40)} from ${project.source} and credentials from ${credentials}`,
+    project: project.id,
+    projectSource: project.source ?? ''
+  }
 }

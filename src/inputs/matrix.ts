@@ -40,12 +40,7 @@ const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/
 const RESERVED_NAMES = new Set(['__proto__'])
 
 function isMapping(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.getPrototypeOf(value) === Object.prototype
-  )
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype
 }
 
 function describe(value: unknown): string {
@@ -155,10 +150,7 @@ export function parseMatrix(text: string, inputName = 'matrix'): MatrixSpec {
       const axis = axes.find(a => a.name === key)
       if (!axis) {
         const known = axes.length ? axes.map(a => a.name).join(', ') : '(none)'
-        throw new MatrixError(
-          inputName,
-          `exclude entry ${i + 1} uses ${JSON.stringify(key)}, which is not an axis; axes: ${known}`
-        )
+        throw new MatrixError(inputName, `exclude entry ${i + 1} uses ${JSON.stringify(key)}, which is not an axis; axes: ${known}`)
       }
       if (!axis.values.includes(value)) {
         const hint = typeof raw[key] === 'number' ? ' (unquoted numbers are converted with String(): quote it)' : ''
@@ -177,18 +169,12 @@ export function parseMatrix(text: string, inputName = 'matrix'): MatrixSpec {
 
   const product = axes.reduce((n, a) => n * a.values.length, axes.length ? 1 : 0)
   if (product > MAX_PRODUCT) {
-    throw new MatrixError(
-      inputName,
-      `the axes produce ${product} combinations; at most ${MAX_COMBINATIONS} are allowed`
-    )
+    throw new MatrixError(inputName, `the axes produce ${product} combinations; at most ${MAX_COMBINATIONS} are allowed`)
   }
   const spec: MatrixSpec = { axes, include, exclude }
   const combos = expandMatrix(spec)
   if (combos.length > MAX_COMBINATIONS) {
-    throw new MatrixError(
-      inputName,
-      `expands to ${combos.length} combinations; at most ${MAX_COMBINATIONS} are allowed`
-    )
+    throw new MatrixError(inputName, `expands to ${combos.length} combinations; at most ${MAX_COMBINATIONS} are allowed`)
   }
   if (combos.length === 0) throw new MatrixError(inputName, 'every combination is excluded; nothing to build')
   combos.forEach((combo, i) => {
@@ -415,7 +401,19 @@ export function matrixToBake(combos: Combination[], base: BakeTarget, options: M
   combos.forEach((combo, i) => {
     const name = names[i] ?? ''
     const t: BakeTarget = { ...base }
-    for (const key of ['tags', 'annotations', 'platforms', 'cache-from', 'cache-to', 'output', 'attest', 'secret', 'ulimits', 'ssh', 'no-cache-filter'] as const) {
+    for (const key of [
+      'tags',
+      'annotations',
+      'platforms',
+      'cache-from',
+      'cache-to',
+      'output',
+      'attest',
+      'secret',
+      'ulimits',
+      'ssh',
+      'no-cache-filter'
+    ] as const) {
       const list = base[key]
       if (list) t[key] = [...list]
     }

@@ -134,7 +134,10 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], input: st
 function checkPlatforms(items: string[], input: string): string[] {
   for (const p of items) {
     if (!isPlatform(p)) {
-      throw new InputError(input, `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`)
+      throw new InputError(
+        input,
+        `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`
+      )
     }
   }
   if (new Set(items.map(normalizePlatform)).size !== items.length) throw new InputError(input, 'a platform is listed twice')
@@ -145,7 +148,8 @@ function checkTags(items: string[], input: string, templated = false): string[] 
   for (const t of items) {
     // Matrix tags are templates: check them with each {{axis}} standing for a valid tag part.
     const ref = parseReference(templated ? t.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_-]*\s*\}\}/g, 'x') : t)
-    if (!ref) throw new InputError(input, `${JSON.stringify(clip(t))} is not a valid image reference (lowercase name, optional :tag, no spaces)`)
+    if (!ref)
+      throw new InputError(input, `${JSON.stringify(clip(t))} is not a valid image reference (lowercase name, optional :tag, no spaces)`)
     if (ref.digest) throw new InputError(input, `${JSON.stringify(clip(t))} has a digest; a tag cannot be pushed to a digest`)
   }
   return items
@@ -169,12 +173,18 @@ function parseSecrets(read: InputReader): Secret[] {
     const lines = parseList(read(input), input)
     // A malformed secret line is not echoed: it may be the secret itself.
     lines.forEach((line, i) => {
-      if (line.indexOf('=') <= 0) throw new InputError(input, `line ${i + 1} is not id=${kind === 'value' ? 'value' : kind === 'file' ? 'path' : 'VARIABLE'} (value not shown)`)
+      if (line.indexOf('=') <= 0)
+        throw new InputError(
+          input,
+          `line ${i + 1} is not id=${kind === 'value' ? 'value' : kind === 'file' ? 'path' : 'VARIABLE'} (value not shown)`
+        )
     })
     for (const [id, source] of parseKeyValues(lines, input)) {
-      if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', '-'`)
+      if (!/^[A-Za-z0-9_.-]+$/.test(id))
+        throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', '-'`)
       if (kind !== 'value' && source === '') throw new InputError(input, `secret ${id} names no ${kind === 'file' ? 'file' : 'variable'}`)
-      if (kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source)) throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`)
+      if (kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
+        throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`)
       if (kind === 'file' && /[\n"]/.test(source)) throw new InputError(input, `secret ${id}: the path contains a newline or a quote`)
       if (secrets.some(s => s.id === id)) throw new InputError(input, `secret id ${id} is given twice`)
       secrets.push({ id, kind, source })
@@ -218,16 +228,23 @@ export function parseInputs(readRaw: InputReader): Settings {
     throw new InputError('builder', `${JSON.stringify(clip(builder))} is not a builder name`)
   }
   const builderScope = oneOf(read('builder-scope'), BUILDER_SCOPES, 'builder-scope', 'none')
-  if (builderScope !== 'none' && builder) throw new InputError('builder-scope', 'names the builder from the scope; give builder or builder-scope, not both')
+  if (builderScope !== 'none' && builder)
+    throw new InputError('builder-scope', 'names the builder from the scope; give builder or builder-scope, not both')
   if (builderScope !== 'none' && driver === 'docker') {
-    throw new InputError('builder-scope', "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)")
+    throw new InputError(
+      'builder-scope',
+      "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)"
+    )
   }
   const endpoint = read('endpoint').trim()
   if (driver === 'remote' && !endpoint && !builder) {
     throw new InputError('endpoint', 'the remote driver needs an endpoint, e.g. tcp://buildkitd:1234')
   }
   if (endpoint && !/^(tcp|unix|ssh|docker-container|kube-pod):\/\/[^\s]+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(endpoint)) {
-    throw new InputError('endpoint', `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`)
+    throw new InputError(
+      'endpoint',
+      `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`
+    )
   }
   const buildkitdConfig = read('buildkitd-config').trim()
   const buildkitdConfigInline = read('buildkitd-config-inline')
@@ -235,7 +252,10 @@ export function parseInputs(readRaw: InputReader): Settings {
     throw new InputError('buildkitd-config-inline', 'give buildkitd-config or buildkitd-config-inline, not both')
   }
   if (driver === 'docker' && (buildkitdConfig || buildkitdConfigInline.trim() || read('buildkitd-flags').trim()) && !builder) {
-    throw new InputError('driver', 'buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine\'s')
+    throw new InputError(
+      'driver',
+      "buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine's"
+    )
   }
 
   const platforms = checkPlatforms(list('platforms', true), 'platforms')
@@ -257,14 +277,20 @@ export function parseInputs(readRaw: InputReader): Settings {
     if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError('targets', `${JSON.stringify(clip(t))} is not a bake target name`)
   }
   if (matrix.trim() && files.length > 0) throw new InputError('matrix', 'give a matrix or bake files, not both')
-  if (matrix.trim() && targets.length > 0) throw new InputError('targets', 'the matrix names its own targets (matrix-name); drop targets or the matrix')
-  checkModeInputs(mode === 'merge' ? 'merge' : matrix.trim() ? 'matrix' : files.length > 0 || targets.length > 0 ? 'bake' : 'build', name => {
-    const v = read(name).trim()
-    if (name === 'context') return v !== '' && v !== '.'
-    return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== ''
-  })
-  if (pushByDigest && (load || outputs.length > 0)) throw new InputError('push-by-digest', 'pushes untagged to the registry; it cannot be combined with load or outputs')
-  if (pushByDigest && tags.length === 0) throw new InputError('tags', 'push-by-digest needs the repository to push to, e.g. ghcr.io/org/app')
+  if (matrix.trim() && targets.length > 0)
+    throw new InputError('targets', 'the matrix names its own targets (matrix-name); drop targets or the matrix')
+  checkModeInputs(
+    mode === 'merge' ? 'merge' : matrix.trim() ? 'matrix' : files.length > 0 || targets.length > 0 ? 'bake' : 'build',
+    name => {
+      const v = read(name).trim()
+      if (name === 'context') return v !== '' && v !== '.'
+      return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== ''
+    }
+  )
+  if (pushByDigest && (load || outputs.length > 0))
+    throw new InputError('push-by-digest', 'pushes untagged to the registry; it cannot be combined with load or outputs')
+  if (pushByDigest && tags.length === 0)
+    throw new InputError('tags', 'push-by-digest needs the repository to push to, e.g. ghcr.io/org/app')
 
   const maxParallelRaw = read('max-parallel').trim() || '4'
   if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
@@ -281,10 +307,15 @@ export function parseInputs(readRaw: InputReader): Settings {
   }
   const digestsFrom = list('digests-from')
   if (mode === 'merge') {
-    if (digests.length === 0 && digestsFrom.length === 0) throw new InputError('digests', 'merge mode needs the digests to merge (digests or digests-from)')
+    if (digests.length === 0 && digestsFrom.length === 0)
+      throw new InputError('digests', 'merge mode needs the digests to merge (digests or digests-from)')
     if (tags.length === 0) throw new InputError('tags', 'merge mode needs at least one tag to apply to the merged manifest list')
     const notIndex = list('annotations').find(a => !INDEX_ANNOTATION.test(a))
-    if (notIndex !== undefined) throw new InputError('annotations', `merge mode annotates the manifest list only; ${JSON.stringify(clip(notIndex))} is not key=value or index:key=value`)
+    if (notIndex !== undefined)
+      throw new InputError(
+        'annotations',
+        `merge mode annotates the manifest list only; ${JSON.stringify(clip(notIndex))} is not key=value or index:key=value`
+      )
   } else if (digests.length > 0 || digestsFrom.length > 0) {
     throw new InputError('digests', 'digests are only read in merge mode (mode: merge)')
   }
@@ -292,7 +323,11 @@ export function parseInputs(readRaw: InputReader): Settings {
   const platformSplit = bool('platform-split', false)
   if (platformSplit && platforms.length < 2) throw new InputError('platform-split', 'needs at least two platforms')
   if (platformSplit && !push) throw new InputError('platform-split', 'pushes each platform by digest, so it needs push: true')
-  if (platformSplit && (files.length > 0 || targets.length > 0 || matrix.trim())) throw new InputError('platform-split', 'works on a single build; bake files and matrix targets build all their platforms in one invocation')
+  if (platformSplit && (files.length > 0 || targets.length > 0 || matrix.trim()))
+    throw new InputError(
+      'platform-split',
+      'works on a single build; bake files and matrix targets build all their platforms in one invocation'
+    )
   if (platformSplit && load) throw new InputError('platform-split', 'pushes by digest and cannot load; drop load')
   if (platformSplit && tags.length === 0) throw new InputError('tags', 'platform-split needs at least one tag for the merged manifest list')
 
@@ -317,7 +352,12 @@ export function parseInputs(readRaw: InputReader): Settings {
     file: read('file').trim(),
     tags,
     labels: parseKeyValues(list('labels'), 'labels').map(([k, v]) => `${k}=${v}`),
-    annotations: checkEach(list('annotations'), 'annotations', /^[^\s=]+=/, 'is not [type:]key=value, e.g. index:org.opencontainers.image.description=App'),
+    annotations: checkEach(
+      list('annotations'),
+      'annotations',
+      /^[^\s=]+=/,
+      'is not [type:]key=value, e.g. index:org.opencontainers.image.description=App'
+    ),
     buildArgs: parseKeyValues(list('build-args'), 'build-args'),
     buildContexts: parseKeyValues(list('build-contexts'), 'build-contexts').map(([k, v]) => `${k}=${v}`),
     secrets: parseSecrets(read),
@@ -334,7 +374,12 @@ export function parseInputs(readRaw: InputReader): Settings {
     attests: parseAttests(list('attests'), read),
     noCache: bool('no-cache', false),
     noCacheFilters: checkEach(list('no-cache-filters', true), 'no-cache-filters', /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is not a stage name'),
-    ssh: checkEach(list('ssh'), 'ssh', /^[A-Za-z0-9_.-]+(=\S.*)?$/, 'is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519'),
+    ssh: checkEach(
+      list('ssh'),
+      'ssh',
+      /^[A-Za-z0-9_.-]+(=\S.*)?$/,
+      'is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519'
+    ),
     cgroupParent: checkCgroupParent(read('cgroup-parent').trim()),
     pull: bool('pull', false),
     network: read('network').trim(),
@@ -371,21 +416,33 @@ function parseLogin(read: InputReader): RegistryLogin | null {
   // one trailing line break, as a secret pasted from a file often has, is not part of the password
   const password = read('password').replace(/\r?\n$/, '')
   if (registry && !REGISTRY_HOST.test(registry)) {
-    throw new InputError('registry', `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`)
+    throw new InputError(
+      'registry',
+      `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
+    )
   }
   if (!username && !password) {
     if (registry) throw new InputError('username', `logging in to ${registry} needs username and password`)
     return null
   }
   if (!username) throw new InputError('username', 'a password is given without a username')
-  if (!password) throw new InputError('password', `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`)
+  if (!password)
+    throw new InputError(
+      'password',
+      `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`
+    )
   if (/[\r\n]/.test(password)) throw new InputError('password', 'contains a line break (value not shown)')
   return { registry, username, password }
 }
 
 const DEPOT_BUILD_PLATFORMS = ['dynamic', 'linux/amd64', 'linux/arm64']
 
-function parseDepotInputs(read: InputReader): Pick<Settings, 'depotProject' | 'depotToken' | 'depotVersion' | 'depotDownloadUrl' | 'depotSha256' | 'depotFallback' | 'depotBuildPlatform' | 'depotSave'> {
+function parseDepotInputs(
+  read: InputReader
+): Pick<
+  Settings,
+  'depotProject' | 'depotToken' | 'depotVersion' | 'depotDownloadUrl' | 'depotSha256' | 'depotFallback' | 'depotBuildPlatform' | 'depotSave'
+> {
   const depotProject = read('depot-project').trim()
   if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
     throw new InputError('depot-project', `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`)
@@ -395,15 +452,23 @@ function parseDepotInputs(read: InputReader): Pick<Settings, 'depotProject' | 'd
   if (/\s/.test(depotToken)) throw new InputError('depot-token', 'the token contains whitespace (value not shown)')
   const depotVersion = checkToolVersion(read('depot-version').trim() || 'latest', 'depot-version', '2.102.12')
   const depotDownloadUrl = checkHttpUrl(read('depot-download-url').trim(), 'depot-download-url')
-  const depotSha256 = read('depot-sha256').trim().toLowerCase().replace(/^sha256:/, '')
+  const depotSha256 = read('depot-sha256')
+    .trim()
+    .toLowerCase()
+    .replace(/^sha256:/, '')
   if (depotSha256 && !/^[a-f0-9]{64}$/.test(depotSha256)) {
     throw new InputError('depot-sha256', `expected the archive's sha256 as 64 hex digits, got ${JSON.stringify(clip(depotSha256))}`)
   }
-  if (depotSha256 && depotVersion === 'installed') throw new InputError('depot-sha256', 'verifies a download; depot-version: installed downloads nothing')
-  if (depotSha256 && depotVersion === 'latest') throw new InputError('depot-sha256', 'pins one release archive; give the exact depot-version it belongs to')
+  if (depotSha256 && depotVersion === 'installed')
+    throw new InputError('depot-sha256', 'verifies a download; depot-version: installed downloads nothing')
+  if (depotSha256 && depotVersion === 'latest')
+    throw new InputError('depot-sha256', 'pins one release archive; give the exact depot-version it belongs to')
   const depotBuildPlatform = read('depot-build-platform').trim()
   if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
-    throw new InputError('depot-build-platform', `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(', ')}`)
+    throw new InputError(
+      'depot-build-platform',
+      `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(', ')}`
+    )
   }
   return {
     depotProject,
@@ -424,7 +489,8 @@ function checkEach(items: string[], input: string, re: RegExp, problem: string):
 }
 
 function checkSize(v: string, input: string): string {
-  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v)) throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`)
+  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v))
+    throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`)
   return v
 }
 
@@ -455,7 +521,8 @@ function parseAttests(values: string[], read: InputReader): string[] {
   for (const type of ['provenance', 'sbom'] as const) {
     const n = attests.filter(a => parseCsvFields(a, 'attests')['type'] === type).length
     if (n > 1) throw new InputError('attests', `type=${type} is given ${n} times`)
-    if (n === 1 && read(type).trim() !== '') throw new InputError('attests', `type=${type} is given here and in the ${type} input; use one of them`)
+    if (n === 1 && read(type).trim() !== '')
+      throw new InputError('attests', `type=${type} is given here and in the ${type} input; use one of them`)
   }
   return attests
 }
@@ -502,7 +569,10 @@ export function checkModeInputs(mode: BuildMode, given: (name: string) => boolea
   if (mode === 'bake') {
     for (const [input, key] of BAKE_OWNED) {
       if (given(input)) {
-        throw new InputError(input, `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`)
+        throw new InputError(
+          input,
+          `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`
+        )
       }
     }
   }
@@ -517,9 +587,29 @@ export function checkModeInputs(mode: BuildMode, given: (name: string) => boolea
   }
   if (mode === 'merge') {
     const owned = BAKE_OWNED.map(([input]) => input).filter(i => i !== 'tags' && i !== 'annotations' && i !== 'target')
-    for (const input of [...owned, 'cgroup-parent', 'secrets', 'secret-files', 'secret-envs', 'load', 'provenance', 'sbom', 'no-cache', 'pull', 'files', 'targets', 'set', 'matrix', 'platform-split', 'push-by-digest']) {
+    for (const input of [
+      ...owned,
+      'cgroup-parent',
+      'secrets',
+      'secret-files',
+      'secret-envs',
+      'load',
+      'provenance',
+      'sbom',
+      'no-cache',
+      'pull',
+      'files',
+      'targets',
+      'set',
+      'matrix',
+      'platform-split',
+      'push-by-digest'
+    ]) {
       if (given(input)) {
-        throw new InputError(input, 'is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations')
+        throw new InputError(
+          input,
+          'is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations'
+        )
       }
     }
   }
@@ -546,14 +636,23 @@ export function checkAgainstCapabilities(s: Settings, caps: Capabilities): void 
     )
   }
   if (!versionAtLeast(caps.buildxVersion, '0.10.0') && (s.provenance || s.sbom)) {
-    throw new InputError(s.provenance ? 'provenance' : 'sbom', `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || 'of unknown version'}`)
+    throw new InputError(
+      s.provenance ? 'provenance' : 'sbom',
+      `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || 'of unknown version'}`
+    )
   }
   if (s.load && s.platforms.length > 1 && !caps.containerdStore) {
-    throw new InputError('load', `loading ${s.platforms.length} platforms needs an engine with the containerd image store; this engine's classic store holds one platform. Build one platform to load, or push`)
+    throw new InputError(
+      'load',
+      `loading ${s.platforms.length} platforms needs an engine with the containerd image store; this engine's classic store holds one platform. Build one platform to load, or push`
+    )
   }
   if (caps.driver === 'docker' && s.cacheTo.some(c => !c.includes('=') || parseCsvFields(c, 'cache-to')['type'] !== 'inline')) {
     if (!caps.containerdStore) {
-      throw new InputError('cache-to', 'the docker driver without the containerd image store only supports inline cache export; use driver docker-container or remote')
+      throw new InputError(
+        'cache-to',
+        'the docker driver without the containerd image store only supports inline cache export; use driver docker-container or remote'
+      )
     }
   }
 }

@@ -70,7 +70,10 @@ export async function installVerified(a: ReleaseAsset): Promise<{ path: string; 
     // A download that failed verification is not left where anything could pick it up.
     rmSync(downloaded, { force: true })
     const source = a.sha256 ? 'the pinned sha256' : `the release's checksums file ${a.checksumsUrl}`
-    throw new InputError(a.checksumInput ?? a.input, `checksum mismatch for ${a.fileName} from ${a.url}: ${source} says sha256 ${expected}, the download is ${actual}; refusing to install it`)
+    throw new InputError(
+      a.checksumInput ?? a.input,
+      `checksum mismatch for ${a.fileName} from ${a.url}: ${source} says sha256 ${expected}, the download is ${actual}; refusing to install it`
+    )
   }
   const file = a.archiveEntry ? extractEntry(downloaded, a.archiveEntry, a) : downloaded
   chmodSync(file, 0o755)

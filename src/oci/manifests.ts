@@ -1,7 +1,17 @@
 // Image indexes, manifests, attestations, provenance and Dockerfiles, read as data. Pure: no I/O.
 // (node:crypto is used only to hash bytes already in memory.)
 import { createHash } from 'node:crypto'
-import type { Attestation, BaseImage, Descriptor, ImageIndex, ImageManifest, ImageReport, LayerInfo, MetadataSource, PlatformImage } from './types.js'
+import type {
+  Attestation,
+  BaseImage,
+  Descriptor,
+  ImageIndex,
+  ImageManifest,
+  ImageReport,
+  LayerInfo,
+  MetadataSource,
+  PlatformImage
+} from './types.js'
 
 export const MEDIA_TYPES = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -12,7 +22,12 @@ export const MEDIA_TYPES = {
 } as const
 
 /** Accept header value asking a registry for any of the four index/manifest media types. */
-export const ACCEPT_MANIFESTS = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerManifestList, MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest].join(',')
+export const ACCEPT_MANIFESTS = [
+  MEDIA_TYPES.ociIndex,
+  MEDIA_TYPES.dockerManifestList,
+  MEDIA_TYPES.ociManifest,
+  MEDIA_TYPES.dockerManifest
+].join(',')
 
 export const ANNOTATIONS = {
   referenceType: 'vnd.docker.reference.type',
@@ -345,7 +360,9 @@ export function baseImagesFromProvenance(provenance: unknown): BaseImage[] {
   const v02 = get(predicate, 'materials')
   const v1 = get(predicate, 'buildDefinition', 'resolvedDependencies')
   const materials = Array.isArray(v02) ? v02 : Array.isArray(v1) ? v1 : []
-  const frontend = get(predicate, 'invocation', 'parameters', 'args', 'source') ?? get(predicate, 'buildDefinition', 'externalParameters', 'request', 'args', 'source')
+  const frontend =
+    get(predicate, 'invocation', 'parameters', 'args', 'source') ??
+    get(predicate, 'buildDefinition', 'externalParameters', 'request', 'args', 'source')
   const frontendRepo = typeof frontend === 'string' && frontend ? repositoryOf(frontend) : ''
   const out: BaseImage[] = []
   for (const mat of materials) {
@@ -534,7 +551,16 @@ function argDeclarations(args: string): Array<{ name: string; value?: string }> 
 }
 
 /** The platform ARGs BuildKit defines itself; they are usable in FROM without an ARG line. */
-const AUTOMATIC_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']
+const AUTOMATIC_ARGS = [
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT'
+]
 
 /**
  * The image the final stage (or the stage named `target`) is built FROM, following stages that

@@ -24,13 +24,20 @@ export interface DockerConfigAuth {
 /** Reads `auths` (and notes `credsStore` / `credHelpers`) of a docker config.json for one host. */
 export function authFor(configJson: string | undefined, host: string): DockerConfigAuth {
   if (!configJson) return {}
-  let cfg: { auths?: Record<string, { auth?: string; username?: string; password?: string }>; credsStore?: string; credHelpers?: Record<string, string> }
+  let cfg: {
+    auths?: Record<string, { auth?: string; username?: string; password?: string }>
+    credsStore?: string
+    credHelpers?: Record<string, string>
+  }
   try {
     cfg = JSON.parse(configJson) as typeof cfg
   } catch {
     return {}
   }
-  const keys = host === 'docker.io' ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'] : [host, `https://${host}`, `http://${host}`]
+  const keys =
+    host === 'docker.io'
+      ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
+      : [host, `https://${host}`, `http://${host}`]
   for (const k of keys) {
     const entry = cfg.auths?.[k]
     if (!entry) continue

@@ -24,7 +24,10 @@ function basic(c: Credentials): string {
 }
 
 /** Reads manifests and (small) blobs of one repository by digest; keeps its token between reads. */
-export function registryReader(repo: string, timeoutMs = 15_000): { manifest: (digest: string) => Promise<string>; blob: (digest: string) => Promise<string> } {
+export function registryReader(
+  repo: string,
+  timeoutMs = 15_000
+): { manifest: (digest: string) => Promise<string>; blob: (digest: string) => Promise<string> } {
   const host = registryOf(repo)
   const base = registryBaseUrl(host)
   const repository = repositoryPath(repo)

@@ -8,7 +8,15 @@ import { isTransientRegistryError, withRetry, type BuildResult } from '../buildx
 import { type Buildx, runBuildx } from '../buildx/buildx.js'
 import { lastOutputLine } from '../process/exec.js'
 import type { Capabilities } from '../inputs/parse.js'
-import { baseImagesFromImagetools, baseImagesFromMetadata, baseImagesFromProvenance, buildReport, isIndex, parseManifestJson, splitIndex } from '../oci/manifests.js'
+import {
+  baseImagesFromImagetools,
+  baseImagesFromMetadata,
+  baseImagesFromProvenance,
+  buildReport,
+  isIndex,
+  parseManifestJson,
+  splitIndex
+} from '../oci/manifests.js'
 import { parseReference } from '../registry/reference.js'
 import { registryReader, RegistryUnreachable } from '../registry/client.js'
 import { readTarEntries } from '../oci/tar.js'
@@ -29,7 +37,14 @@ interface ReadBack {
   manifests: Map<string, ImageManifest>
 }
 
-async function readAll(target: string, tags: string[], rootDigest: string, source: MetadataSource, fetch: Fetch, rootText?: string): Promise<ReadBack> {
+async function readAll(
+  target: string,
+  tags: string[],
+  rootDigest: string,
+  source: MetadataSource,
+  fetch: Fetch,
+  rootText?: string
+): Promise<ReadBack> {
   let bytesRead = 0
   const get = async (digest: string, platform?: string) => {
     const text = await fetch(digest, platform)
@@ -44,7 +59,9 @@ async function readAll(target: string, tags: string[], rootDigest: string, sourc
     // Independent reads: all at once.
     await Promise.all(
       [...images, ...attestations].map(async d => {
-        const platform = d.platform ? `${d.platform.os}/${d.platform.architecture}${d.platform.variant ? `/${d.platform.variant}` : ''}` : undefined
+        const platform = d.platform
+          ? `${d.platform.os}/${d.platform.architecture}${d.platform.variant ? `/${d.platform.variant}` : ''}`
+          : undefined
         try {
           const m = parseManifestJson(await get(d.digest, platform), d.digest)
           if (!isIndex(m)) manifests.set(d.digest, m)
@@ -76,7 +93,13 @@ function registryFetch(deps: ReportDeps, repo: string): Fetch {
   return async digest => {
     if (viaHttp) {
       try {
-        return await withRetry(() => http(digest), `reading ${repo}@${digest}`, 4, 500, e => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e))
+        return await withRetry(
+          () => http(digest),
+          `reading ${repo}@${digest}`,
+          4,
+          500,
+          e => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+        )
       } catch (e) {
         // Credential helpers, proxies, TLS set up for the docker CLI only: buildx knows how to get there.
         viaHttp = false
@@ -132,11 +155,24 @@ function ociFetch(dest: string): { fetch: Fetch; root: string } {
 }
 
 function none(r: BuildResult, note: string): ImageReport {
-  return { target: r.target, tags: r.tags, digest: r.digest, mediaType: '', platforms: [], attestations: [], baseImages: [], source: 'none', bytesRead: 0, notes: [note] }
+  return {
+    target: r.target,
+    tags: r.tags,
+    digest: r.digest,
+    mediaType: '',
+    platforms: [],
+    attestations: [],
+    baseImages: [],
+    source: 'none',
+    bytesRead: 0,
+    notes: [note]
+  }
 }
 
 export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<ImageReport> {
-  const repo = parseReference(r.tags[0] ?? '')?.name ?? (typeof r.metadata['image.name'] === 'string' ? parseReference(String(r.metadata['image.name']).split(',')[0] ?? '')?.name : undefined)
+  const repo =
+    parseReference(r.tags[0] ?? '')?.name ??
+    (typeof r.metadata['image.name'] === 'string' ? parseReference(String(r.metadata['image.name']).split(',')[0] ?? '')?.name : undefined)
   const ref = recordRef(r.metadata)
   const oci = r.exports.find(e => e.type === 'oci')
   const pushed = Boolean(r.pushed && r.digest && repo)
@@ -186,7 +222,8 @@ async function pushedProvenanceBases(deps: ReportDeps, repo: string, digest: str
           .map(async l => {
             const text = await blob(l.digest)
             report.bytesRead += Buffer.byteLength(text)
-            for (const b of baseImagesFromProvenance(JSON.parse(text))) found.push(b.platform || !a.platform ? b : { ...b, platform: a.platform })
+            for (const b of baseImagesFromProvenance(JSON.parse(text)))
+              found.push(b.platform || !a.platform ? b : { ...b, platform: a.platform })
           })
       )
     )
@@ -225,7 +262,9 @@ export async function collectReports(results: BuildResult[], deps: ReportDeps): 
   for (const r of results) {
     try {
       const report = await reportFor(r, deps)
-      core.info(`${r.target}: ${report.platforms.length} platform(s), ${report.attestations.length} attestation(s) from ${report.source} (${report.bytesRead} bytes read)`)
+      core.info(
+        `${r.target}: ${report.platforms.length} platform(s), ${report.attestations.length} attestation(s) from ${report.source} (${report.bytesRead} bytes read)`
+      )
       reports.push(report)
     } catch (e) {
       core.warning(`${r.target}: could not read what was built: ${(e as Error).message}`)
@@ -252,7 +291,10 @@ export function reportOutputs(reports: ImageReport[]): Record<string, string> {
     ])
   )
   const layers = Object.fromEntries(
-    reports.map(r => [r.target, Object.fromEntries(r.platforms.map(p => [p.platform, { layers: p.layers, lastLayerDigest: p.lastLayerDigest, size: p.size }]))])
+    reports.map(r => [
+      r.target,
+      Object.fromEntries(r.platforms.map(p => [p.platform, { layers: p.layers, lastLayerDigest: p.lastLayerDigest, size: p.size }]))
+    ])
   )
   const baseImages = Object.fromEntries(reports.map(r => [r.target, r.baseImages]))
   const only = reports.length === 1 ? reports[0] : undefined

@@ -201,7 +201,10 @@ function known(p: PlatformImage): boolean {
 }
 
 function platformTable(report: ImageReport): string[] {
-  const out = [row(['Platform', 'Manifest', 'Size', 'Layers', 'Last layer', 'Base image']), row(['---', '---', '---:', '---:', '---', '---'])]
+  const out = [
+    row(['Platform', 'Manifest', 'Size', 'Layers', 'Last layer', 'Base image']),
+    row(['---', '---', '---:', '---:', '---', '---'])
+  ]
   for (const p of report.platforms) {
     const bases = shownBases(report, p)
     out.push(
@@ -232,11 +235,19 @@ function attestationSection(report: ImageReport): string[] {
     row(['---', '---', '---'])
   ]
   for (const a of report.attestations) {
-    out.push(row([code(shortDigest(a.digest)), attestsCell(a), a.predicateTypes.length > 0 ? a.predicateTypes.map(t => code(t)).join('<br>') : DASH]))
+    out.push(
+      row([
+        code(shortDigest(a.digest)),
+        attestsCell(a),
+        a.predicateTypes.length > 0 ? a.predicateTypes.map(t => code(t)).join('<br>') : DASH
+      ])
+    )
   }
   out.push('', '<details><summary>Attestation digests</summary>', '')
   for (const a of report.attestations) {
-    out.push(`- ${inlineCode(a.digest) || DASH} attests ${inlineCode(a.attests) || DASH}${a.platform ? ` (${inlineCode(a.platform)})` : ''}, ${formatBytes(a.size)}`)
+    out.push(
+      `- ${inlineCode(a.digest) || DASH} attests ${inlineCode(a.attests) || DASH}${a.platform ? ` (${inlineCode(a.platform)})` : ''}, ${formatBytes(a.size)}`
+    )
   }
   out.push('', '</details>')
   return out
@@ -321,5 +332,8 @@ export function renderSummary(reports: ImageReport[], context: SummaryContext): 
     out.push(context.error ? 'No image was reported.' : 'No images were reported.', '')
   }
   for (const r of reports) out.push(...reportSection(r))
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`
 }

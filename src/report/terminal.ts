@@ -16,7 +16,9 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
 
 /** One line of terminal text: no escape sequences, no line breaks. */
 export function terminalSafe(s: string): string {
-  return String(s).replace(/\r?\n|\r/g, ' ').replace(CONTROL, '?')
+  return String(s)
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(CONTROL, '?')
 }
 
 function unescapeData(s: string): string {

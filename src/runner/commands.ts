@@ -66,7 +66,11 @@ export function info(message: string): void {
 }
 
 function annotation(kind: string, message: string, p: AnnotationProperties = {}): void {
-  command(kind, { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn }, message)
+  command(
+    kind,
+    { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn },
+    message
+  )
 }
 
 export function warning(message: string, props?: AnnotationProperties): void {

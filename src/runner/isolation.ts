@@ -49,7 +49,10 @@ export function scopeKey(scope: Exclude<BuilderScope, 'none'>, env: ScopeEnv, fo
 /** build-image-<scope>-<first 12 hex of sha256(key)>; undefined for scope none (a throwaway builder). */
 export function scopedBuilderName(scope: BuilderScope, env: ScopeEnv, fork = ''): string | undefined {
   if (scope === 'none') return undefined
-  const hash = createHash('sha256').update(scopeKey(scope, env, fork)).digest('hex').slice(0, 12)
+  const hash = createHash('sha256')
+    .update(scopeKey(scope, env, fork))
+    .digest('hex')
+    .slice(0, 12)
   return `build-image-${scope}-${hash}`
 }
 
@@ -68,7 +71,10 @@ function fullName(repo: unknown): string | undefined {
  */
 export function forkOf(eventName: string, event: unknown): string {
   if (!PULL_REQUEST_EVENTS.includes(eventName)) return ''
-  const e = (typeof event === 'object' && event !== null ? event : {}) as { pull_request?: { head?: { repo?: unknown } }; repository?: unknown }
+  const e = (typeof event === 'object' && event !== null ? event : {}) as {
+    pull_request?: { head?: { repo?: unknown } }
+    repository?: unknown
+  }
   const head = fullName(e.pull_request?.head?.repo)
   const base = fullName(e.repository)
   if (!head || !base) return head ?? 'unknown fork'

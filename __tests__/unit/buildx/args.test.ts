@@ -69,23 +69,56 @@ interface BuildCase {
 }
 
 const BUILD_CASES: Array<[string, BuildCase]> = [
-  ['minimal build, buildx 0.29 on the containerd store: provenance mode=min', { machine: CONTAINERD, s: {}, want: [...HEAD, '--provenance', 'mode=min', ...TAIL, '.'] }],
+  [
+    'minimal build, buildx 0.29 on the containerd store: provenance mode=min',
+    { machine: CONTAINERD, s: {}, want: [...HEAD, '--provenance', 'mode=min', ...TAIL, '.'] }
+  ],
   ['minimal build, docker driver on the classic store: no --provenance', { machine: CLASSIC, s: {}, want: [...HEAD, ...TAIL, '.'] }],
   [
     'public repository: mode=max and the run URL as builder id',
-    { machine: { ...CONTAINER, publicRepo: true, builderId: RUN_URL }, s: {}, want: [...HEAD, '--provenance', `mode=max,builder-id=${RUN_URL}`, ...TAIL, '.'] }
+    {
+      machine: { ...CONTAINER, publicRepo: true, builderId: RUN_URL },
+      s: {},
+      want: [...HEAD, '--provenance', `mode=max,builder-id=${RUN_URL}`, ...TAIL, '.']
+    }
   ],
   [
     'private repository with a builder id: mode=min',
-    { machine: { ...CONTAINER, builderId: RUN_URL }, s: {}, want: [...HEAD, '--provenance', `mode=min,builder-id=${RUN_URL}`, ...TAIL, '.'] }
+    {
+      machine: { ...CONTAINER, builderId: RUN_URL },
+      s: {},
+      want: [...HEAD, '--provenance', `mode=min,builder-id=${RUN_URL}`, ...TAIL, '.']
+    }
   ],
-  ['public repository without a builder id', { machine: { ...CONTAINERD, publicRepo: true }, s: {}, want: [...HEAD, '--provenance', 'mode=max', ...TAIL, '.'] }],
-  ['buildx 0.9: no attestations', { machine: { ...CONTAINER, buildx: '0.9.1', publicRepo: true, builderId: RUN_URL }, s: {}, want: [...HEAD, ...TAIL, '.'] }],
-  ['buildx 0.10.0 is the first with attestations', { machine: { ...CONTAINER, buildx: '0.10.0' }, s: {}, want: [...HEAD, '--provenance', 'mode=min', ...TAIL, '.'] }],
-  ['Debian buildx version', { machine: { ...CONTAINER, buildx: '0.13.1+ds1' }, s: {}, want: [...HEAD, '--provenance', 'mode=min', ...TAIL, '.'] }],
+  [
+    'public repository without a builder id',
+    { machine: { ...CONTAINERD, publicRepo: true }, s: {}, want: [...HEAD, '--provenance', 'mode=max', ...TAIL, '.'] }
+  ],
+  [
+    'buildx 0.9: no attestations',
+    { machine: { ...CONTAINER, buildx: '0.9.1', publicRepo: true, builderId: RUN_URL }, s: {}, want: [...HEAD, ...TAIL, '.'] }
+  ],
+  [
+    'buildx 0.10.0 is the first with attestations',
+    { machine: { ...CONTAINER, buildx: '0.10.0' }, s: {}, want: [...HEAD, '--provenance', 'mode=min', ...TAIL, '.'] }
+  ],
+  [
+    'Debian buildx version',
+    { machine: { ...CONTAINER, buildx: '0.13.1+ds1' }, s: {}, want: [...HEAD, '--provenance', 'mode=min', ...TAIL, '.'] }
+  ],
   ['unknown buildx version: no provenance', { machine: { ...CONTAINER, buildx: '' }, s: {}, want: [...HEAD, ...TAIL, '.'] }],
-  ['explicit provenance false', { machine: { ...CONTAINERD, publicRepo: true, builderId: RUN_URL }, s: { provenance: 'false' }, want: [...HEAD, '--provenance', 'false', ...TAIL, '.'] }],
-  ['explicit provenance is passed even on the classic store', { machine: CLASSIC, s: { provenance: 'mode=max' }, want: [...HEAD, '--provenance', 'mode=max', ...TAIL, '.'] }],
+  [
+    'explicit provenance false',
+    {
+      machine: { ...CONTAINERD, publicRepo: true, builderId: RUN_URL },
+      s: { provenance: 'false' },
+      want: [...HEAD, '--provenance', 'false', ...TAIL, '.']
+    }
+  ],
+  [
+    'explicit provenance is passed even on the classic store',
+    { machine: CLASSIC, s: { provenance: 'mode=max' }, want: [...HEAD, '--provenance', 'mode=max', ...TAIL, '.'] }
+  ],
   [
     'tags, labels, annotations, build args, contexts, secrets, platforms, file and target',
     {
@@ -110,27 +143,46 @@ const BUILD_CASES: Array<[string, BuildCase]> = [
       },
       want: [
         ...HEAD,
-        '--file', 'build/Dockerfile',
-        '--tag', 'ghcr.io/o/app:1',
-        '--tag', 'ghcr.io/o/app:latest',
-        '--label', 'a=1',
-        '--label', 'org.opencontainers.image.title=app',
-        '--annotation', 'index:org.opencontainers.image.description=x',
-        '--build-arg', 'A=1',
-        '--build-arg', 'B=',
-        '--build-context', 'base=docker-image://alpine:3.20',
-        '--secret', 'id=token,src=/tmp/run/secret-token',
-        '--secret', 'id=key,src=/run/key.pem',
-        '--secret', 'id=gh,env=GITHUB_TOKEN',
-        '--platform', 'linux/amd64,linux/arm64',
-        '--target', 'release',
-        ...TAIL, '.'
+        '--file',
+        'build/Dockerfile',
+        '--tag',
+        'ghcr.io/o/app:1',
+        '--tag',
+        'ghcr.io/o/app:latest',
+        '--label',
+        'a=1',
+        '--label',
+        'org.opencontainers.image.title=app',
+        '--annotation',
+        'index:org.opencontainers.image.description=x',
+        '--build-arg',
+        'A=1',
+        '--build-arg',
+        'B=',
+        '--build-context',
+        'base=docker-image://alpine:3.20',
+        '--secret',
+        'id=token,src=/tmp/run/secret-token',
+        '--secret',
+        'id=key,src=/run/key.pem',
+        '--secret',
+        'id=gh,env=GITHUB_TOKEN',
+        '--platform',
+        'linux/amd64,linux/arm64',
+        '--target',
+        'release',
+        ...TAIL,
+        '.'
       ]
     }
   ],
   [
     'push and load',
-    { machine: CONTAINER, s: { tags: ['app:1'], push: true, load: true }, want: [...HEAD, '--tag', 'app:1', '--push', '--load', '--provenance', 'mode=min', ...TAIL, '.'] }
+    {
+      machine: CONTAINER,
+      s: { tags: ['app:1'], push: true, load: true },
+      want: [...HEAD, '--tag', 'app:1', '--push', '--load', '--provenance', 'mode=min', ...TAIL, '.']
+    }
   ],
   [
     'push through the docker driver on the containerd store, buildx 0.13: one image output that only BuildKit pushes',
@@ -142,41 +194,74 @@ const BUILD_CASES: Array<[string, BuildCase]> = [
   ],
   [
     'push through the docker driver on the containerd store, buildx 0.22 (pushes once itself): --push',
-    { machine: { ...CONTAINERD, buildx: '0.22.0' }, s: { tags: ['app:1'], push: true }, want: [...HEAD, '--tag', 'app:1', '--push', '--provenance', 'mode=min', ...TAIL, '.'] }
+    {
+      machine: { ...CONTAINERD, buildx: '0.22.0' },
+      s: { tags: ['app:1'], push: true },
+      want: [...HEAD, '--tag', 'app:1', '--push', '--provenance', 'mode=min', ...TAIL, '.']
+    }
   ],
   [
     'push through the docker driver on the classic store, buildx 0.13 (BuildKit cannot push there): --push',
-    { machine: { ...CLASSIC, buildx: '0.13.1' }, s: { tags: ['app:1'], push: true }, want: [...HEAD, '--tag', 'app:1', '--push', ...TAIL, '.'] }
+    {
+      machine: { ...CLASSIC, buildx: '0.13.1' },
+      s: { tags: ['app:1'], push: true },
+      want: [...HEAD, '--tag', 'app:1', '--push', ...TAIL, '.']
+    }
   ],
   [
     'load without push through the docker driver, buildx 0.13: --load',
-    { machine: { ...CONTAINERD, buildx: '0.13.1' }, s: { tags: ['app:1'], load: true }, want: [...HEAD, '--tag', 'app:1', '--load', '--provenance', 'mode=min', ...TAIL, '.'] }
+    {
+      machine: { ...CONTAINERD, buildx: '0.13.1' },
+      s: { tags: ['app:1'], load: true },
+      want: [...HEAD, '--tag', 'app:1', '--load', '--provenance', 'mode=min', ...TAIL, '.']
+    }
   ],
   [
     'push on a docker-container builder, buildx 0.13: --push',
-    { machine: { ...CONTAINER, buildx: '0.13.1' }, s: { tags: ['app:1'], push: true }, want: [...HEAD, '--tag', 'app:1', '--push', '--provenance', 'mode=min', ...TAIL, '.'] }
+    {
+      machine: { ...CONTAINER, buildx: '0.13.1' },
+      s: { tags: ['app:1'], push: true },
+      want: [...HEAD, '--tag', 'app:1', '--push', '--provenance', 'mode=min', ...TAIL, '.']
+    }
   ],
   [
     'attests replace the provenance default; no-cache filters, ssh and a cgroup parent',
     {
       machine: CONTAINERD,
-      s: { attests: ['type=provenance,mode=max', 'type=sbom'], noCacheFilters: ['build', 'test'], ssh: ['default', 'deploy=/k'], cgroupParent: '/ci' },
+      s: {
+        attests: ['type=provenance,mode=max', 'type=sbom'],
+        noCacheFilters: ['build', 'test'],
+        ssh: ['default', 'deploy=/k'],
+        cgroupParent: '/ci'
+      },
       want: [
         ...HEAD,
-        '--attest', 'type=provenance,mode=max',
-        '--attest', 'type=sbom',
-        '--no-cache-filter', 'build',
-        '--no-cache-filter', 'test',
-        '--ssh', 'default',
-        '--ssh', 'deploy=/k',
-        '--cgroup-parent', '/ci',
-        ...TAIL, '.'
+        '--attest',
+        'type=provenance,mode=max',
+        '--attest',
+        'type=sbom',
+        '--no-cache-filter',
+        'build',
+        '--no-cache-filter',
+        'test',
+        '--ssh',
+        'default',
+        '--ssh',
+        'deploy=/k',
+        '--cgroup-parent',
+        '/ci',
+        ...TAIL,
+        '.'
       ]
     }
   ],
   [
     'an sbom attest keeps the provenance default',
-    { machine: CONTAINERD, s: { attests: ['type=sbom'] }, want: [...HEAD, '--provenance', 'mode=min', '--attest', 'type=sbom', ...TAIL, '.'] }
+    {
+      machine: CONTAINERD,
+      s: { attests: ['type=sbom'] },
+      want: [...HEAD, '--provenance', 'mode=min', '--attest', 'type=sbom', ...TAIL, '.']
+    }
   ],
   [
     'outputs, cache, sbom and run options',
@@ -197,22 +282,36 @@ const BUILD_CASES: Array<[string, BuildCase]> = [
       },
       want: [
         ...HEAD,
-        '--output', 'type=oci,dest=/tmp/image.tar',
-        '--output', 'type=local,dest=out',
-        '--cache-from', 'type=gha',
-        '--cache-from', 'ghcr.io/o/cache:main',
-        '--cache-to', 'type=gha,mode=max',
-        '--provenance', 'mode=min',
-        '--sbom', 'true',
+        '--output',
+        'type=oci,dest=/tmp/image.tar',
+        '--output',
+        'type=local,dest=out',
+        '--cache-from',
+        'type=gha',
+        '--cache-from',
+        'ghcr.io/o/cache:main',
+        '--cache-to',
+        'type=gha,mode=max',
+        '--provenance',
+        'mode=min',
+        '--sbom',
+        'true',
         '--no-cache',
         '--pull',
-        '--network', 'host',
-        '--shm-size', '2g',
-        '--ulimit', 'nofile=1024:1024',
-        '--ulimit', 'nproc=512',
-        '--add-host', 'db:10.0.0.2',
-        '--allow', 'network.host,security.insecure',
-        ...TAIL, '.'
+        '--network',
+        'host',
+        '--shm-size',
+        '2g',
+        '--ulimit',
+        'nofile=1024:1024',
+        '--ulimit',
+        'nproc=512',
+        '--add-host',
+        'db:10.0.0.2',
+        '--allow',
+        'network.host,security.insecure',
+        ...TAIL,
+        '.'
       ]
     }
   ],
@@ -225,19 +324,35 @@ const BUILD_CASES: Array<[string, BuildCase]> = [
       over: { platforms: ['linux/arm64'], tags: [], pushByDigest: { name: 'ghcr.io/o/app' } },
       want: [
         ...HEAD,
-        '--platform', 'linux/arm64',
-        '--output', 'type=image,name=ghcr.io/o/app,push-by-digest=true,name-canonical=true,push=true',
-        '--provenance', `mode=max,builder-id=${RUN_URL}`,
-        ...TAIL, '.'
+        '--platform',
+        'linux/arm64',
+        '--output',
+        'type=image,name=ghcr.io/o/app,push-by-digest=true,name-canonical=true,push=true',
+        '--provenance',
+        `mode=max,builder-id=${RUN_URL}`,
+        ...TAIL,
+        '.'
       ]
     }
   ],
   [
     'overrides replace platforms and tags',
-    { machine: CLASSIC, s: { tags: ['a:1'], platforms: ['linux/amd64'] }, over: { platforms: ['linux/s390x'], tags: ['a:s390x'] }, want: [...HEAD, '--tag', 'a:s390x', '--platform', 'linux/s390x', ...TAIL, '.'] }
+    {
+      machine: CLASSIC,
+      s: { tags: ['a:1'], platforms: ['linux/amd64'] },
+      over: { platforms: ['linux/s390x'], tags: ['a:s390x'] },
+      want: [...HEAD, '--tag', 'a:s390x', '--platform', 'linux/s390x', ...TAIL, '.']
+    }
   ],
   ['a context starting with - comes after --', { machine: CLASSIC, s: { context: '-weird' }, want: [...HEAD, ...TAIL, '-weird'] }],
-  ['a git context', { machine: CLASSIC, s: { context: 'https://github.com/o/r.git#main:sub' }, want: [...HEAD, ...TAIL, 'https://github.com/o/r.git#main:sub'] }]
+  [
+    'a git context',
+    {
+      machine: CLASSIC,
+      s: { context: 'https://github.com/o/r.git#main:sub' },
+      want: [...HEAD, ...TAIL, 'https://github.com/o/r.git#main:sub']
+    }
+  ]
 ]
 
 describe('buildArgs', () => {
@@ -278,11 +393,14 @@ describe('buildArgs', () => {
     const argv = buildArgs(s, context(CLASSIC), FILES)
     expect(argv).toEqual([
       ...HEAD,
-      '--tag', 'app:1',
+      '--tag',
+      'app:1',
       ...nasty.flatMap((v, i) => ['--label', `l${i}=${v}`]),
       ...nasty.flatMap((v, i) => ['--build-arg', `A${i}=${v}`]),
-      '--target', '$(id)',
-      '--network', 'host;id',
+      '--target',
+      '$(id)',
+      '--network',
+      'host;id',
       ...TAIL,
       '$(touch /tmp/ctx) ; `id`'
     ])
@@ -308,7 +426,11 @@ describe('bakeSecretSets', () => {
       ]
     })
     const sets = bakeSecretSets(s, FILES)
-    expect(sets).toEqual(['*.secrets=id=token,src=/tmp/run/secret-token', '*.secrets=id=key,"src=/run/my,key.pem"', '*.secrets=id=gh,env=GITHUB_TOKEN'])
+    expect(sets).toEqual([
+      '*.secrets=id=token,src=/tmp/run/secret-token',
+      '*.secrets=id=key,"src=/run/my,key.pem"',
+      '*.secrets=id=gh,env=GITHUB_TOKEN'
+    ])
     expect(sets.join(' ')).not.toContain('s3cr3t')
   })
 
@@ -342,7 +464,8 @@ describe('enginePushesTwice', () => {
 
 describe('bakeArgs', () => {
   const BAKE_HEAD = ['buildx', 'bake', '--builder', 'builder-1', '--progress', 'plain']
-  const opts = (over: Partial<BakeOptions> = {}): BakeOptions => ({ files: [], targets: [], set: [], metadataFile: '/tmp/run/bake.json', allow: [], ...over }) as BakeOptions
+  const opts = (over: Partial<BakeOptions> = {}): BakeOptions =>
+    ({ files: [], targets: [], set: [], metadataFile: '/tmp/run/bake.json', allow: [], ...over }) as BakeOptions
 
   it.each<[number, string, Machine, Partial<Settings>, Partial<BakeOptions>, string[]]>([
     [1, 'default group', CONTAINER, {}, {}, [...BAKE_HEAD, '--provenance', 'mode=min', '--metadata-file', '/tmp/run/bake.json', '--']],
@@ -354,16 +477,24 @@ describe('bakeArgs', () => {
       { files: ['docker-bake.hcl', 'compose.yaml'], set: ['app.args.X=1', '*.platform=linux/amd64'], targets: ['app', 'worker'] },
       [
         ...BAKE_HEAD,
-        '--file', 'docker-bake.hcl',
-        '--file', 'compose.yaml',
-        '--set', 'app.args.X=1',
-        '--set', '*.platform=linux/amd64',
+        '--file',
+        'docker-bake.hcl',
+        '--file',
+        'compose.yaml',
+        '--set',
+        'app.args.X=1',
+        '--set',
+        '*.platform=linux/amd64',
         '--push',
-        '--sbom', 'true',
+        '--sbom',
+        'true',
         '--no-cache',
         '--pull',
-        '--metadata-file', '/tmp/run/bake.json',
-        '--', 'app', 'worker'
+        '--metadata-file',
+        '/tmp/run/bake.json',
+        '--',
+        'app',
+        'worker'
       ]
     ],
     [
@@ -388,7 +519,18 @@ describe('bakeArgs', () => {
       CONTAINERD,
       {},
       { allow: ['fs.read=/src/ctx', 'network.host'] },
-      [...BAKE_HEAD, '--allow', 'fs.read=/src/ctx', '--allow', 'network.host', '--provenance', 'mode=min', '--metadata-file', '/tmp/run/bake.json', '--']
+      [
+        ...BAKE_HEAD,
+        '--allow',
+        'fs.read=/src/ctx',
+        '--allow',
+        'network.host',
+        '--provenance',
+        'mode=min',
+        '--metadata-file',
+        '/tmp/run/bake.json',
+        '--'
+      ]
     ],
     [
       6,
@@ -406,9 +548,16 @@ describe('bakeArgs', () => {
       { targets: ['app'], pushOnceTargets: ['app-amd64', 'app-arm64'] },
       [
         ...BAKE_HEAD,
-        '--set', 'app-amd64.output=type=image,push=',
-        '--set', 'app-arm64.output=type=image,push=',
-        '--provenance', 'mode=min', '--metadata-file', '/tmp/run/bake.json', '--', 'app'
+        '--set',
+        'app-amd64.output=type=image,push=',
+        '--set',
+        'app-arm64.output=type=image,push=',
+        '--provenance',
+        'mode=min',
+        '--metadata-file',
+        '/tmp/run/bake.json',
+        '--',
+        'app'
       ]
     ],
     [
@@ -426,7 +575,14 @@ describe('bakeArgs', () => {
 
 describe('createBuilderArgs', () => {
   it.each<[number, string, Partial<Settings>, string, string, string[]]>([
-    [1, 'remote with endpoint', { driver: 'remote', endpoint: 'tcp://buildkitd:1234' }, 'bia-1', '', ['buildx', 'create', '--name', 'bia-1', '--driver', 'remote', 'tcp://buildkitd:1234']],
+    [
+      1,
+      'remote with endpoint',
+      { driver: 'remote', endpoint: 'tcp://buildkitd:1234' },
+      'bia-1',
+      '',
+      ['buildx', 'create', '--name', 'bia-1', '--driver', 'remote', 'tcp://buildkitd:1234']
+    ],
     [
       2,
       'docker-container with driver opts, buildkitd config and flags, platforms',
@@ -439,23 +595,50 @@ describe('createBuilderArgs', () => {
       'bia-2',
       '/tmp/run/buildkitd.toml',
       [
-        'buildx', 'create', '--name', 'bia-2', '--driver', 'docker-container',
-        '--driver-opt', 'image=moby/buildkit:v0.25.1',
-        '--driver-opt', 'network=host',
-        '--buildkitd-flags', '--allow-insecure-entitlement network.host --debug',
-        '--buildkitd-config', '/tmp/run/buildkitd.toml',
-        '--platform', 'linux/amd64,linux/arm64'
+        'buildx',
+        'create',
+        '--name',
+        'bia-2',
+        '--driver',
+        'docker-container',
+        '--driver-opt',
+        'image=moby/buildkit:v0.25.1',
+        '--driver-opt',
+        'network=host',
+        '--buildkitd-flags',
+        '--allow-insecure-entitlement network.host --debug',
+        '--buildkitd-config',
+        '/tmp/run/buildkitd.toml',
+        '--platform',
+        'linux/amd64,linux/arm64'
       ]
     ],
     [3, 'kubernetes, nothing else', { driver: 'kubernetes' }, 'k8s', '', ['buildx', 'create', '--name', 'k8s', '--driver', 'kubernetes']],
-    [4, 'docker-container on a docker context', { driver: 'docker-container', endpoint: 'my-context' }, 'ctx', '', ['buildx', 'create', '--name', 'ctx', '--driver', 'docker-container', 'my-context']],
+    [
+      4,
+      'docker-container on a docker context',
+      { driver: 'docker-container', endpoint: 'my-context' },
+      'ctx',
+      '',
+      ['buildx', 'create', '--name', 'ctx', '--driver', 'docker-container', 'my-context']
+    ],
     [
       5,
       'remote with a config file from the inline input',
       { driver: 'remote', endpoint: 'unix:///run/buildkit/buildkitd.sock', buildkitdConfigInline: 'debug = true' },
       'r',
       '/tmp/run/inline.toml',
-      ['buildx', 'create', '--name', 'r', '--driver', 'remote', '--buildkitd-config', '/tmp/run/inline.toml', 'unix:///run/buildkit/buildkitd.sock']
+      [
+        'buildx',
+        'create',
+        '--name',
+        'r',
+        '--driver',
+        'remote',
+        '--buildkitd-config',
+        '/tmp/run/inline.toml',
+        'unix:///run/buildkit/buildkitd.sock'
+      ]
     ]
   ])('#%d %s', (_n, _name, s, name, configFile, want) => {
     expect(createBuilderArgs(settings(s), { name, configFile })).toEqual(want)
@@ -466,18 +649,30 @@ describe('imagetoolsCreateArgs', () => {
   const A = `ghcr.io/o/app@sha256:${'a'.repeat(64)}`
   const B = `ghcr.io/o/app@sha256:${'b'.repeat(64)}`
   it.each<[number, string[], string[], string[], string[]]>([
-    [1, ['ghcr.io/o/app:1', 'ghcr.io/o/app:latest'], [A, B], [], ['buildx', 'imagetools', 'create', '--tag', 'ghcr.io/o/app:1', '--tag', 'ghcr.io/o/app:latest', A, B]],
+    [
+      1,
+      ['ghcr.io/o/app:1', 'ghcr.io/o/app:latest'],
+      [A, B],
+      [],
+      ['buildx', 'imagetools', 'create', '--tag', 'ghcr.io/o/app:1', '--tag', 'ghcr.io/o/app:latest', A, B]
+    ],
     [
       2,
       ['ghcr.io/o/app:1'],
       [A, B],
       ['index:org.opencontainers.image.description=An app', 'index:org.opencontainers.image.source=https://github.com/o/r'],
       [
-        'buildx', 'imagetools', 'create',
-        '--tag', 'ghcr.io/o/app:1',
-        '--annotation', 'index:org.opencontainers.image.description=An app',
-        '--annotation', 'index:org.opencontainers.image.source=https://github.com/o/r',
-        A, B
+        'buildx',
+        'imagetools',
+        'create',
+        '--tag',
+        'ghcr.io/o/app:1',
+        '--annotation',
+        'index:org.opencontainers.image.description=An app',
+        '--annotation',
+        'index:org.opencontainers.image.source=https://github.com/o/r',
+        A,
+        B
       ]
     ],
     [3, [], [A], [], ['buildx', 'imagetools', 'create', A]]

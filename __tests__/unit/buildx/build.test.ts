@@ -26,7 +26,7 @@ describe('quoteForLog', () => {
   })
 
   it('reads back as the same value in bash', () => {
-    const values = ['a b', "it's", 'a\nb\tc', "q'\"\\$(x)`y`;|&", 'x\r\n::warning::y']
+    const values = ['a b', "it's", 'a\nb\tc', 'q\'"\\$(x)`y`;|&', 'x\r\n::warning::y']
     for (const v of values) {
       const r = spawnSync('bash', ['-c', `printf '%s' ${quoteForLog(v)}`], { encoding: 'utf8' })
       expect(r.stdout).toBe(v)
@@ -41,10 +41,15 @@ describe('withRetry', () => {
     const out = quiet()
     let calls = 0
     const started = Date.now()
-    const v = await withRetry(async () => {
-      if (++calls < 3) throw new Error('500 Internal Server Error')
-      return 'ok'
-    }, 'step', 4, 20)
+    const v = await withRetry(
+      async () => {
+        if (++calls < 3) throw new Error('500 Internal Server Error')
+        return 'ok'
+      },
+      'step',
+      4,
+      20
+    )
     out.mockRestore()
     expect(v).toBe('ok')
     expect(calls).toBe(3)
@@ -55,10 +60,15 @@ describe('withRetry', () => {
     const out = quiet()
     let calls = 0
     await expect(
-      withRetry(async () => {
-        calls++
-        throw new Error('429 Too Many Requests')
-      }, 'imagetools create', 3, 1)
+      withRetry(
+        async () => {
+          calls++
+          throw new Error('429 Too Many Requests')
+        },
+        'imagetools create',
+        3,
+        1
+      )
     ).rejects.toThrow('imagetools create failed after 3 attempts: 429 Too Many Requests')
     out.mockRestore()
     expect(calls).toBe(3)

@@ -1,5 +1,11 @@
 import { describe, it, expect } from '@jest/globals'
-import { parseBuildError, parseBuilderInspect, parseBuildxVersion, usesContainerdStore, type BuilderInfo } from '../../../src/buildx/probe.js'
+import {
+  parseBuildError,
+  parseBuilderInspect,
+  parseBuildxVersion,
+  usesContainerdStore,
+  type BuilderInfo
+} from '../../../src/buildx/probe.js'
 
 describe('parseBuildxVersion', () => {
   it.each<[string, string, string]>([
@@ -146,7 +152,12 @@ describe('parseBuilderInspect', () => {
         name: 'multi',
         driver: 'remote',
         nodes: [
-          { name: 'multi0', endpoint: 'tcp://amd64-builder:1234', status: 'running', platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/386'] },
+          {
+            name: 'multi0',
+            endpoint: 'tcp://amd64-builder:1234',
+            status: 'running',
+            platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/386']
+          },
           { name: 'multi1', endpoint: 'tcp://arm64-builder:1234', status: 'inactive', platforms: ['linux/arm64', 'linux/arm/v7'] }
         ]
       }
@@ -159,7 +170,11 @@ describe('parseBuilderInspect', () => {
     [
       'node without platforms yet (not bootstrapped)',
       'Name:   fresh\nDriver: docker-container\n\nNodes:\nName:     fresh0\nEndpoint: unix:///var/run/docker.sock\nStatus:   inactive\nPlatforms:\n',
-      { name: 'fresh', driver: 'docker-container', nodes: [{ name: 'fresh0', endpoint: 'unix:///var/run/docker.sock', status: 'inactive', platforms: [] }] }
+      {
+        name: 'fresh',
+        driver: 'docker-container',
+        nodes: [{ name: 'fresh0', endpoint: 'unix:///var/run/docker.sock', status: 'inactive', platforms: [] }]
+      }
     ],
     ['empty output', '', { name: '', driver: '', nodes: [] }]
   ])('%s', (_what, out, want) => {
@@ -250,37 +265,61 @@ describe('parseBuildError', () => {
       'RUN failure, default Dockerfile',
       RUN_FAILURE,
       'Dockerfile',
-      { file: 'Dockerfile', line: 2, message: 'failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3' }
+      {
+        file: 'Dockerfile',
+        line: 2,
+        message: 'failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3'
+      }
     ],
     [
       'the configured path is reported, not the base name buildx prints',
       RUN_FAILURE,
       'app/Dockerfile',
-      { file: 'app/Dockerfile', line: 2, message: 'failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3' }
+      {
+        file: 'app/Dockerfile',
+        line: 2,
+        message: 'failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3'
+      }
     ],
     [
       'no configured path: the printed name',
       RUN_FAILURE,
       '',
-      { file: 'Dockerfile', line: 2, message: 'failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3' }
+      {
+        file: 'Dockerfile',
+        line: 2,
+        message: 'failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3'
+      }
     ],
     [
       'CRLF log',
       RUN_FAILURE.replaceAll('\n', '\r\n'),
       'Dockerfile',
-      { file: 'Dockerfile', line: 2, message: 'failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3' }
+      {
+        file: 'Dockerfile',
+        line: 2,
+        message: 'failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3'
+      }
     ],
     [
       'parse error in a Containerfile',
       PARSE_FAILURE,
       'build/Containerfile',
-      { file: 'build/Containerfile', line: 3, message: 'failed to build: failed to solve: dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)' }
+      {
+        file: 'build/Containerfile',
+        line: 3,
+        message: 'failed to build: failed to solve: dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)'
+      }
     ],
     [
       'older buildx message, suffixed file name, program output mentioning a Dockerfile is ignored',
       MULTI_STAGE,
       'Dockerfile.release',
-      { file: 'Dockerfile.release', line: 12, message: 'failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2' }
+      {
+        file: 'Dockerfile.release',
+        line: 12,
+        message: 'failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2'
+      }
     ],
     [
       'position without an ERROR line',

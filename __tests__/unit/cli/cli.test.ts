@@ -3,7 +3,18 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { CLI_DEFAULTS, configInputs, hostPlatform, inputSpecs, LIST_INPUTS, parseArgs, renderHelp, resolveInputs, SHORT_FLAGS, UsageError } from '../../../src/cli/flags.js'
+import {
+  CLI_DEFAULTS,
+  configInputs,
+  hostPlatform,
+  inputSpecs,
+  LIST_INPUTS,
+  parseArgs,
+  renderHelp,
+  resolveInputs,
+  SHORT_FLAGS,
+  UsageError
+} from '../../../src/cli/flags.js'
 import { parseInputs } from '../../../src/inputs/parse.js'
 import { createCommandTranslator, parseFileCommands, renderTerminalTable, terminalSafe } from '../../../src/report/terminal.js'
 import type { ImageReport } from '../../../src/oci/types.js'
@@ -21,7 +32,11 @@ describe('flags are the action inputs', () => {
     ['short aliases', ['-t', 'app:dev', '-f', 'x/Dockerfile', 'ctx'], { tags: 'app:dev', file: 'x/Dockerfile', context: 'ctx' }],
     ['repeated --tag joins with newlines', ['--tag', 'a:1', '-t', 'a:2', '--tags', 'a:3'], { tags: 'a:1\na:2\na:3' }],
     ['repeated --platform', ['--platform', 'linux/amd64', '--platform=linux/arm64'], { platforms: 'linux/amd64\nlinux/arm64' }],
-    ['--build-arg, --label, --set, --secret', ['--build-arg', 'A=1', '--build-arg', 'B=2', '--label', 'x=y', '--set', 't.args.A=1', '--secret', 'id=v'], { 'build-args': 'A=1\nB=2', labels: 'x=y', set: 't.args.A=1', secrets: 'id=v' }],
+    [
+      '--build-arg, --label, --set, --secret',
+      ['--build-arg', 'A=1', '--build-arg', 'B=2', '--label', 'x=y', '--set', 't.args.A=1', '--secret', 'id=v'],
+      { 'build-args': 'A=1\nB=2', labels: 'x=y', set: 't.args.A=1', secrets: 'id=v' }
+    ],
     ['boolean flags without a value', ['--push', '--no-cache'], { push: 'true', 'no-cache': 'true' }],
     ['boolean flag set false', ['--summary=false'], { summary: 'false' }],
     ['a boolean flag does not eat the context', ['--load', 'ctx'], { load: 'true', context: 'ctx' }],
@@ -66,7 +81,8 @@ describe('flags are the action inputs', () => {
 })
 
 describe('resolveInputs: defaults, config, flags, --platform local', () => {
-  const all = (config: Record<string, string>, flags: string[], arch = 'x64') => resolveInputs(specs, config, parseArgs(flags, specs).inputs, arch)
+  const all = (config: Record<string, string>, flags: string[], arch = 'x64') =>
+    resolveInputs(specs, config, parseArgs(flags, specs).inputs, arch)
 
   it("starts from action.yml's defaults with the CLI's own: installed buildx, engine buildx", () => {
     const inputs = all({}, [])
@@ -84,7 +100,12 @@ describe('resolveInputs: defaults, config, flags, --platform local', () => {
     ['with --push-by-digest', 'x64', ['--platform', 'local', '--push-by-digest', '-t', 'r/app'], { load: 'false' }],
     ['with outputs', 'x64', ['--platform', 'local', '--output', 'type=oci,dest=x.tar'], { load: 'false' }],
     ['--load=false is kept', 'x64', ['--platform', 'local', '--load=false'], { load: 'false' }],
-    ['next to another platform', 'arm64', ['--platform', 'local', '--platform', 'linux/amd64'], { platforms: 'linux/arm64\nlinux/amd64', load: 'true' }],
+    [
+      'next to another platform',
+      'arm64',
+      ['--platform', 'local', '--platform', 'linux/amd64'],
+      { platforms: 'linux/arm64\nlinux/amd64', load: 'true' }
+    ],
     ['in a comma list, twice', 'x64', ['--platform', 'local,linux/amd64'], { platforms: 'linux/amd64' }],
     ['a named platform loads nothing', 'x64', ['--platform', 'linux/arm64'], { platforms: 'linux/arm64', load: 'false' }]
   ])('--platform local: %s', (_name, arch, flags, expected) => {
@@ -126,7 +147,14 @@ describe('resolveInputs: defaults, config, flags, --platform local', () => {
       file: ''
     })
     const inputs = all(config, ['-t', 'app:override', '--build-arg', 'BASE=alpine', 'other'])
-    expect(inputs).toMatchObject({ context: 'other', tags: 'app:override', 'build-args': 'BASE=alpine', platforms: 'linux/amd64', load: 'true', 'max-parallel': '2' })
+    expect(inputs).toMatchObject({
+      context: 'other',
+      tags: 'app:override',
+      'build-args': 'BASE=alpine',
+      platforms: 'linux/amd64',
+      load: 'true',
+      'max-parallel': '2'
+    })
     // the config's load counts as given, like a flag
     expect(all({ ...config, load: 'false' }, [])['load']).toBe('false')
   })
@@ -173,8 +201,19 @@ describe('workflow commands in a terminal', () => {
     ['a group', '::group::Set up buildx', [{ kind: 'heading', text: '▶ Set up buildx' }]],
     ['endgroup', '::endgroup::', []],
     ['a plain error', '::error::context: /x is not a directory', [{ kind: 'error', text: 'error: context: /x is not a directory' }]],
-    ['an error at a file and line', '::error file=ctx/Dockerfile,line=2,title=Build failed::RUN failed', [{ kind: 'error', text: 'error: ctx/Dockerfile:2: RUN failed' }]],
-    ['escaped data and properties', '::warning file=a%2Cb%3A.txt::50%25 done%0Anext line', [{ kind: 'warning', text: 'warning: a,b:.txt: 50% done' }, { kind: 'warning', text: '  next line' }]],
+    [
+      'an error at a file and line',
+      '::error file=ctx/Dockerfile,line=2,title=Build failed::RUN failed',
+      [{ kind: 'error', text: 'error: ctx/Dockerfile:2: RUN failed' }]
+    ],
+    [
+      'escaped data and properties',
+      '::warning file=a%2Cb%3A.txt::50%25 done%0Anext line',
+      [
+        { kind: 'warning', text: 'warning: a,b:.txt: 50% done' },
+        { kind: 'warning', text: '  next line' }
+      ]
+    ],
     ['a notice', '::notice::hi', [{ kind: 'notice', text: 'notice: hi' }]],
     ['debug', '::debug::secret details', []],
     ['an unknown command', '::set-output name=x::1', []],
@@ -221,7 +260,9 @@ function report(over: Partial<ImageReport> = {}): ImageReport {
       },
       { platform: 'linux/arm64', digest: D('f'), configDigest: '', size: 0, layers: [], lastLayerDigest: '' }
     ],
-    attestations: [{ digest: D('9'), attests: D('b'), platform: 'linux/amd64', predicateTypes: ['https://slsa.dev/provenance/v0.2'], size: 800 }],
+    attestations: [
+      { digest: D('9'), attests: D('b'), platform: 'linux/amd64', predicateTypes: ['https://slsa.dev/provenance/v0.2'], size: 800 }
+    ],
     baseImages: [
       { name: 'localhost:5000/base:multi', digest: D('7'), platform: 'linux/amd64', source: 'provenance' },
       { name: 'localhost:5000/base:arm', digest: D('8'), platform: 'linux/arm64', source: 'provenance' }
@@ -252,7 +293,16 @@ describe('renderTerminalTable', () => {
   })
 
   it('separates targets, shows notes, and says when nothing was reported', () => {
-    const none = report({ target: 'seed', tags: [], platforms: [], attestations: [], baseImages: [], source: 'none', mediaType: '', notes: ['only the digest is known'] })
+    const none = report({
+      target: 'seed',
+      tags: [],
+      platforms: [],
+      attestations: [],
+      baseImages: [],
+      source: 'none',
+      mediaType: '',
+      notes: ['only the digest is known']
+    })
     const text = renderTerminalTable([report(), none])
     expect(text).toContain('\n\nseed\n  tags    none\n')
     expect(text).toContain('  note: only the digest is known\n')

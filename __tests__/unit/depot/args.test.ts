@@ -22,16 +22,30 @@ const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULTS, ...
 const TOKEN = 'dpt_s3cr3t-token-value'
 const RUN_URL = 'https://github.com/o/r/actions/runs/1'
 const CTX: DepotContext = { project: 'p1', publicRepo: false, builderId: '' }
-const FILES: DepotBuildFiles = { metadataFile: '/tmp/run/md.json', iidFile: '/tmp/run/iid.txt', secretFiles: new Map([['token', '/tmp/run/secret-0']]) }
+const FILES: DepotBuildFiles = {
+  metadataFile: '/tmp/run/md.json',
+  iidFile: '/tmp/run/iid.txt',
+  secretFiles: new Map([['token', '/tmp/run/secret-0']])
+}
 const HEAD = ['build', '--project', 'p1', '--progress', 'plain']
 const TAIL = ['--metadata-file', '/tmp/run/md.json', '--iidfile', '/tmp/run/iid.txt', '--']
 
 const BUILD_CASES: Array<[string, Partial<Settings>, DepotContext, string[]]> = [
   ['minimal: provenance mode=min', {}, CTX, [...HEAD, '--provenance', 'mode=min', ...TAIL, '.']],
-  ['public repository with a run URL: mode=max and builder id', {}, { ...CTX, publicRepo: true, builderId: RUN_URL }, [...HEAD, '--provenance', `mode=max,builder-id=${RUN_URL}`, ...TAIL, '.']],
+  [
+    'public repository with a run URL: mode=max and builder id',
+    {},
+    { ...CTX, publicRepo: true, builderId: RUN_URL },
+    [...HEAD, '--provenance', `mode=max,builder-id=${RUN_URL}`, ...TAIL, '.']
+  ],
   ['explicit provenance false', { provenance: 'false' }, CTX, [...HEAD, '--provenance', 'false', ...TAIL, '.']],
   ['load: no default provenance (the docker store)', { load: true }, CTX, [...HEAD, '--load', ...TAIL, '.']],
-  ['outputs type=docker: no default provenance', { outputs: ['type=docker,dest=/tmp/i.tar'] }, CTX, [...HEAD, '--output', 'type=docker,dest=/tmp/i.tar', ...TAIL, '.']],
+  [
+    'outputs type=docker: no default provenance',
+    { outputs: ['type=docker,dest=/tmp/i.tar'] },
+    CTX,
+    [...HEAD, '--output', 'type=docker,dest=/tmp/i.tar', ...TAIL, '.']
+  ],
   [
     "Depot's own: build platform and save",
     { depotBuildPlatform: 'linux/arm64', depotSave: true, provenance: 'false' },
@@ -128,9 +142,22 @@ const BUILD_CASES: Array<[string, Partial<Settings>, DepotContext, string[]]> = 
     'push by digest: an untagged image output to the repository',
     { tags: ['ghcr.io/o/app:ignored'], push: true, pushByDigest: true, provenance: 'false' },
     CTX,
-    [...HEAD, '--output', 'type=image,name=ghcr.io/o/app,push-by-digest=true,name-canonical=true,push=true', '--provenance', 'false', ...TAIL, '.']
+    [
+      ...HEAD,
+      '--output',
+      'type=image,name=ghcr.io/o/app,push-by-digest=true,name-canonical=true,push=true',
+      '--provenance',
+      'false',
+      ...TAIL,
+      '.'
+    ]
   ],
-  ['a context that looks like a flag stays a path', { context: '-weird', provenance: 'false' }, CTX, [...HEAD, '--provenance', 'false', ...TAIL, '-weird']]
+  [
+    'a context that looks like a flag stays a path',
+    { context: '-weird', provenance: 'false' },
+    CTX,
+    [...HEAD, '--provenance', 'false', ...TAIL, '-weird']
+  ]
 ]
 
 describe('depotBuildArgs', () => {
@@ -141,7 +168,12 @@ describe('depotBuildArgs', () => {
 
 const BAKE_HEAD = ['bake', '--project', 'p1', '--progress', 'plain']
 const BAKE_CASES: Array<[string, Partial<Settings>, { files: string[]; targets: string[]; set: string[] }, string[]]> = [
-  ['default group', {}, { files: [], targets: [], set: [] }, [...BAKE_HEAD, '--provenance', 'mode=min', '--metadata-file', '/tmp/run/md.json', '--']],
+  [
+    'default group',
+    {},
+    { files: [], targets: [], set: [] },
+    [...BAKE_HEAD, '--provenance', 'mode=min', '--metadata-file', '/tmp/run/md.json', '--']
+  ],
   [
     'files, targets, sets, push, sbom, no-cache, pull, save',
     { push: true, sbom: 'true', noCache: true, pull: true, depotSave: true, depotBuildPlatform: 'dynamic' },
@@ -175,7 +207,12 @@ const BAKE_CASES: Array<[string, Partial<Settings>, { files: string[]; targets: 
       'worker'
     ]
   ],
-  ['load: no default provenance', { load: true }, { files: ['b.hcl'], targets: ['t'], set: [] }, [...BAKE_HEAD, '--file', 'b.hcl', '--load', '--metadata-file', '/tmp/run/md.json', '--', 't']]
+  [
+    'load: no default provenance',
+    { load: true },
+    { files: ['b.hcl'], targets: ['t'], set: [] },
+    [...BAKE_HEAD, '--file', 'b.hcl', '--load', '--metadata-file', '/tmp/run/md.json', '--', 't']
+  ]
 ]
 
 describe('depotBakeArgs', () => {
@@ -183,7 +220,17 @@ describe('depotBakeArgs', () => {
     expect(depotBakeArgs(settings(s), CTX, { ...o, metadataFile: '/tmp/run/md.json' })).toEqual(want)
   })
   it('print resolves the definition without building', () => {
-    expect(depotBakePrintArgs({ files: ['b.hcl'], targets: ['a', 'b'], set: ['a.tags=x'] })).toEqual(['bake', '--file', 'b.hcl', '--set', 'a.tags=x', '--print', '--', 'a', 'b'])
+    expect(depotBakePrintArgs({ files: ['b.hcl'], targets: ['a', 'b'], set: ['a.tags=x'] })).toEqual([
+      'bake',
+      '--file',
+      'b.hcl',
+      '--set',
+      'a.tags=x',
+      '--print',
+      '--',
+      'a',
+      'b'
+    ])
   })
 })
 
@@ -245,7 +292,16 @@ describe('Depot inputs', () => {
   const read = (over: Record<string, string>) => (name: string) => over[name] ?? ''
   it('defaults', () => {
     const s = parseInputs(read({}))
-    expect([s.depotProject, s.depotToken, s.depotVersion, s.depotDownloadUrl, s.depotSha256, s.depotFallback, s.depotBuildPlatform, s.depotSave]).toEqual(['', '', 'latest', '', '', false, '', false])
+    expect([
+      s.depotProject,
+      s.depotToken,
+      s.depotVersion,
+      s.depotDownloadUrl,
+      s.depotSha256,
+      s.depotFallback,
+      s.depotBuildPlatform,
+      s.depotSave
+    ]).toEqual(['', '', 'latest', '', '', false, '', false])
   })
   it('accepts a full configuration', () => {
     const sha = 'A'.repeat(64)
@@ -260,15 +316,9 @@ describe('Depot inputs', () => {
         'depot-save': 'true'
       })
     )
-    expect([s.depotProject, s.depotVersion, s.depotDownloadUrl, s.depotSha256, s.depotFallback, s.depotBuildPlatform, s.depotSave]).toEqual([
-      'abc_12-x',
-      'v2.102.12',
-      'http://127.0.0.1:8080/depot',
-      'a'.repeat(64),
-      true,
-      'linux/arm64',
-      true
-    ])
+    expect([s.depotProject, s.depotVersion, s.depotDownloadUrl, s.depotSha256, s.depotFallback, s.depotBuildPlatform, s.depotSave]).toEqual(
+      ['abc_12-x', 'v2.102.12', 'http://127.0.0.1:8080/depot', 'a'.repeat(64), true, 'linux/arm64', true]
+    )
   })
   it.each([
     ['depot-project', { 'depot-project': 'has space' }, /not a Depot project ID/],
@@ -328,8 +378,14 @@ describe('what the CLI reports', () => {
   })
 
   it('depot.build from the metadata file', () => {
-    expect(depotBuildInfo({ 'containerimage.digest': 'sha256:x', 'depot.build': { buildID: 'b1', projectID: 'p1' } })).toEqual({ buildId: 'b1', projectId: 'p1' })
-    expect(depotBuildInfo({ 'depot.build': { buildID: 'b2', projectID: 'p2', targets: ['a', 'b'] } })).toEqual({ buildId: 'b2', projectId: 'p2' })
+    expect(depotBuildInfo({ 'containerimage.digest': 'sha256:x', 'depot.build': { buildID: 'b1', projectID: 'p1' } })).toEqual({
+      buildId: 'b1',
+      projectId: 'p1'
+    })
+    expect(depotBuildInfo({ 'depot.build': { buildID: 'b2', projectID: 'p2', targets: ['a', 'b'] } })).toEqual({
+      buildId: 'b2',
+      projectId: 'p2'
+    })
     expect(depotBuildInfo({})).toEqual({ buildId: '', projectId: '' })
     expect(depotBuildInfo({ 'depot.build': 'x' })).toEqual({ buildId: '', projectId: '' })
   })
@@ -346,9 +402,17 @@ describe('what the CLI reports', () => {
   })
 
   it.each([
-    ['unauthenticated: invalid token\n', 'auth', /refused the credentials \(unauthenticated: invalid token\): check depot-token or DEPOT_TOKEN/],
+    [
+      'unauthenticated: invalid token\n',
+      'auth',
+      /refused the credentials \(unauthenticated: invalid token\): check depot-token or DEPOT_TOKEN/
+    ],
     ['permission_denied: not allowed\n', 'auth', /refused the credentials/],
-    ['unavailable: dial tcp 127.0.0.1:1: connect: connection refused\n', 'unreachable', /cannot reach Depot's API at http:\/\/api \(unavailable: dial tcp/],
+    [
+      'unavailable: dial tcp 127.0.0.1:1: connect: connection refused\n',
+      'unreachable',
+      /cannot reach Depot's API at http:\/\/api \(unavailable: dial tcp/
+    ],
     ['not_found: project p9 not found\n', 'project', /did not accept the project/],
     ['something else\n', 'other', /before the build started: something else/],
     ['', 'other', /^depot failed before the build started$/]

@@ -15,25 +15,73 @@ const CHOICES: Array<[string, Partial<EngineFacts>, Want]> = [
   // explicit buildx, whatever else is set
   ['engine: buildx', { engine: 'buildx', ...READY }, { engine: 'buildx', reason: /^set by the engine input$/ }],
   ['engine: buildx with nothing set', { engine: 'buildx' }, { engine: 'buildx', reason: /^set by the engine input$/ }],
-  ['engine: buildx beats a merge mode note', { engine: 'buildx', needsBuildx: 'mode: merge ...' }, { engine: 'buildx', reason: /^set by the engine input$/ }],
+  [
+    'engine: buildx beats a merge mode note',
+    { engine: 'buildx', needsBuildx: 'mode: merge ...' },
+    { engine: 'buildx', reason: /^set by the engine input$/ }
+  ],
   // auto
   ['auto, nothing set, outside CI', {}, { engine: 'buildx', reason: /not running in GitHub Actions/ }],
   ['auto, project and token but outside CI', { project: 'p1', hasToken: true }, { engine: 'buildx', reason: /only in CI/ }],
   ['auto in CI without a project', { ci: true, hasToken: true }, { engine: 'buildx', reason: /^no Depot project$/ }],
   ['auto in CI with a project but no credentials', { ci: true, project: 'p1' }, { engine: 'buildx', reason: /no Depot credentials/ }],
-  ['auto in CI, project input and token', READY, { engine: 'depot', reason: /project p1 from depot-project input and credentials from a token/, project: 'p1' }],
-  ['auto in CI, DEPOT_PROJECT_ID and OIDC', { ci: true, envProject: 'envp', oidcAvailable: true }, { engine: 'depot', reason: /envp from DEPOT_PROJECT_ID .*GitHub OIDC/, project: 'envp' }],
-  ['auto in CI, depot.json and a token', { ci: true, depotJson: '{"id": "jsonp"}', hasToken: true }, { engine: 'depot', reason: /jsonp from depot.json/, project: 'jsonp' }],
-  ['the input beats DEPOT_PROJECT_ID and depot.json', { ...READY, envProject: 'envp', depotJson: '{"id":"jsonp"}' }, { engine: 'depot', reason: /p1 from depot-project/, project: 'p1' }],
-  ['DEPOT_PROJECT_ID beats depot.json', { ci: true, hasToken: true, envProject: 'envp', depotJson: '{"id":"jsonp"}' }, { engine: 'depot', reason: /envp/, project: 'envp' }],
+  [
+    'auto in CI, project input and token',
+    READY,
+    { engine: 'depot', reason: /project p1 from depot-project input and credentials from a token/, project: 'p1' }
+  ],
+  [
+    'auto in CI, DEPOT_PROJECT_ID and OIDC',
+    { ci: true, envProject: 'envp', oidcAvailable: true },
+    { engine: 'depot', reason: /envp from DEPOT_PROJECT_ID .*GitHub OIDC/, project: 'envp' }
+  ],
+  [
+    'auto in CI, depot.json and a token',
+    { ci: true, depotJson: '{"id": "jsonp"}', hasToken: true },
+    { engine: 'depot', reason: /jsonp from depot.json/, project: 'jsonp' }
+  ],
+  [
+    'the input beats DEPOT_PROJECT_ID and depot.json',
+    { ...READY, envProject: 'envp', depotJson: '{"id":"jsonp"}' },
+    { engine: 'depot', reason: /p1 from depot-project/, project: 'p1' }
+  ],
+  [
+    'DEPOT_PROJECT_ID beats depot.json',
+    { ci: true, hasToken: true, envProject: 'envp', depotJson: '{"id":"jsonp"}' },
+    { engine: 'depot', reason: /envp/, project: 'envp' }
+  ],
   ['a token beats OIDC in the reason', { ...READY, oidcAvailable: true }, { engine: 'depot', reason: /credentials from a token/ }],
-  ['auto with a broken depot.json says why', { ci: true, hasToken: true, depotJson: '{id: x' }, { engine: 'buildx', reason: /no Depot project \(depot.json is not valid JSON/ }],
-  ['auto with a depot.json without id', { ci: true, hasToken: true, depotJson: '{"name":"x"}' }, { engine: 'buildx', reason: /depot.json has no "id"/ }],
-  ['auto with a malformed DEPOT_PROJECT_ID', { ci: true, hasToken: true, envProject: '--token=x' }, { engine: 'buildx', reason: /DEPOT_PROJECT_ID "--token=x" is not a Depot project ID/ }],
-  ['auto with merge mode stays on buildx', { ...READY, needsBuildx: 'mode: merge combines digests with buildx imagetools' }, { engine: 'buildx', reason: /mode: merge .* buildx only/ }],
+  [
+    'auto with a broken depot.json says why',
+    { ci: true, hasToken: true, depotJson: '{id: x' },
+    { engine: 'buildx', reason: /no Depot project \(depot.json is not valid JSON/ }
+  ],
+  [
+    'auto with a depot.json without id',
+    { ci: true, hasToken: true, depotJson: '{"name":"x"}' },
+    { engine: 'buildx', reason: /depot.json has no "id"/ }
+  ],
+  [
+    'auto with a malformed DEPOT_PROJECT_ID',
+    { ci: true, hasToken: true, envProject: '--token=x' },
+    { engine: 'buildx', reason: /DEPOT_PROJECT_ID "--token=x" is not a Depot project ID/ }
+  ],
+  [
+    'auto with merge mode stays on buildx',
+    { ...READY, needsBuildx: 'mode: merge combines digests with buildx imagetools' },
+    { engine: 'buildx', reason: /mode: merge .* buildx only/ }
+  ],
   // explicit depot
-  ['engine: depot outside CI is allowed', { engine: 'depot', project: 'p1', hasToken: true }, { engine: 'depot', reason: /^set by the engine input; project p1 from depot-project input, credentials from a token$/, project: 'p1' }],
-  ['engine: depot with OIDC', { engine: 'depot', envProject: 'e', oidcAvailable: true }, { engine: 'depot', reason: /GitHub OIDC/, project: 'e' }],
+  [
+    'engine: depot outside CI is allowed',
+    { engine: 'depot', project: 'p1', hasToken: true },
+    { engine: 'depot', reason: /^set by the engine input; project p1 from depot-project input, credentials from a token$/, project: 'p1' }
+  ],
+  [
+    'engine: depot with OIDC',
+    { engine: 'depot', envProject: 'e', oidcAvailable: true },
+    { engine: 'depot', reason: /GitHub OIDC/, project: 'e' }
+  ],
   [
     'engine: depot + depot-fallback without credentials: buildx with a warning',
     { engine: 'depot', project: 'p1', fallback: true },
@@ -57,11 +105,26 @@ describe('chooseEngine', () => {
   })
 
   const ERRORS: Array<[string, Partial<EngineFacts>, string, RegExp]> = [
-    ['no project', { engine: 'depot', hasToken: true }, 'depot-project', /no Depot project: set the depot-project input, the DEPOT_PROJECT_ID environment variable, or commit a depot.json/],
-    ['no credentials', { engine: 'depot', project: 'p1' }, 'depot-token', /no Depot credentials: set the depot-token input .* DEPOT_TOKEN .* id-token: write/],
+    [
+      'no project',
+      { engine: 'depot', hasToken: true },
+      'depot-project',
+      /no Depot project: set the depot-project input, the DEPOT_PROJECT_ID environment variable, or commit a depot.json/
+    ],
+    [
+      'no credentials',
+      { engine: 'depot', project: 'p1' },
+      'depot-token',
+      /no Depot credentials: set the depot-token input .* DEPOT_TOKEN .* id-token: write/
+    ],
     ['neither', { engine: 'depot' }, 'engine', /no Depot project: .*; no Depot credentials: /],
     ['a depot.json without id', { engine: 'depot', hasToken: true, depotJson: '[]' }, 'depot-project', /depot.json has no "id"/],
-    ['merge mode without fallback', { engine: 'depot', project: 'p', hasToken: true, needsBuildx: 'mode: merge combines digests' }, 'engine', /mode: merge .* use engine: buildx or auto/]
+    [
+      'merge mode without fallback',
+      { engine: 'depot', project: 'p', hasToken: true, needsBuildx: 'mode: merge combines digests' },
+      'engine',
+      /mode: merge .* use engine: buildx or auto/
+    ]
   ]
   it.each(ERRORS)('engine: depot with %s fails before anything runs, naming the input', (_name, f, input, message) => {
     let err: unknown

@@ -84,7 +84,13 @@ describe('parseKeyValues', () => {
     [['A=b=c'], [['A', 'b=c']]],
     [['url=https://x/?a=1&b=2'], [['url', 'https://x/?a=1&b=2']]],
     [['A= spaced value '], [['A', ' spaced value ']]],
-    [['org.opencontainers.image.title=x', 'B=2'], [['org.opencontainers.image.title', 'x'], ['B', '2']]]
+    [
+      ['org.opencontainers.image.title=x', 'B=2'],
+      [
+        ['org.opencontainers.image.title', 'x'],
+        ['B', '2']
+      ]
+    ]
   ])('%j', (items, want) => {
     expect(parseKeyValues(items, 'in')).toEqual(want)
   })

@@ -145,16 +145,8 @@ include:
         { v: 'b', extra: 'x' }
       ]
     ],
-    [
-      'include identical to an existing combination adds nothing',
-      'v: [a, b]\ninclude:\n  - v: a',
-      [{ v: 'a' }, { v: 'b' }]
-    ],
-    [
-      'includes are appended when every original combination is excluded',
-      'v: [a]\nexclude:\n  - v: a\ninclude:\n  - v: z',
-      [{ v: 'z' }]
-    ],
+    ['include identical to an existing combination adds nothing', 'v: [a, b]\ninclude:\n  - v: a', [{ v: 'a' }, { v: 'b' }]],
+    ['includes are appended when every original combination is excluded', 'v: [a]\nexclude:\n  - v: a\ninclude:\n  - v: z', [{ v: 'z' }]],
     [
       'numbers and booleans become strings (unquoted 1.80 is 1.8)',
       'rust: [1.80, "1.81", 2]\nstatic: [true, false]',
@@ -170,11 +162,7 @@ include:
     ['flow mapping at the top level', '{ variant: [alpine] }', [{ variant: 'alpine' }]],
     ['empty include and exclude lists', 'v: [a]\ninclude: []\nexclude: []', [{ v: 'a' }]],
     ['exactly 256 combinations', `a: [${range(16)}]\nb: [${range(16)}]`, product16x16()],
-    [
-      'axis names with hyphen and underscore',
-      '_base-image: [x]\nrust_version: ["1"]',
-      [{ '_base-image': 'x', rust_version: '1' }]
-    ]
+    ['axis names with hyphen and underscore', '_base-image: [x]\nrust_version: ["1"]', [{ '_base-image': 'x', rust_version: '1' }]]
   ])('%s', (_name, text, expected) => {
     expect(expand(text)).toEqual(expected)
     // order of keys is part of the contract (target names join values in key order)
@@ -245,12 +233,28 @@ describe('parseMatrix errors', () => {
     ['exclude is a scalar', 'v: [a]\nexclude: a', /^matrix: exclude must be a list of mappings/],
     ['exclude entry is a list', 'v: [a]\nexclude: [[a]]', /^matrix: exclude entry 1 must be a mapping, got a list/],
     ['exclude key is not an axis', 'v: [a, b]\nexclude:\n  - w: a', /^matrix: exclude entry 1 uses "w", which is not an axis; axes: v$/],
-    ['exclude key added by include', 'v: [a, b]\ninclude:\n  - x: 1\nexclude:\n  - x: 1', /^matrix: exclude entry 1 uses "x", which is not an axis/],
-    ['exclude value not in the axis (unquoted number)', 'v: ["1.80"]\nexclude:\n  - v: 1.80', /^matrix: exclude entry 1: v "1\.8" is not one of the axis values "1\.80".*quote it/],
+    [
+      'exclude key added by include',
+      'v: [a, b]\ninclude:\n  - x: 1\nexclude:\n  - x: 1',
+      /^matrix: exclude entry 1 uses "x", which is not an axis/
+    ],
+    [
+      'exclude value not in the axis (unquoted number)',
+      'v: ["1.80"]\nexclude:\n  - v: 1.80',
+      /^matrix: exclude entry 1: v "1\.8" is not one of the axis values "1\.80".*quote it/
+    ],
     ['exclude has a nested value', 'v: [a]\nexclude:\n  - v: [a]', /^matrix: exclude entry 1 key "v" is a list/],
     ['no axes and no include', 'include: []\nexclude: []', /^matrix: empty matrix/],
-    ['more than 256 combinations', `a: [${range(16)}]\nb: [${range(16)}]\ninclude:\n  - a: new`, /^matrix: expands to 257 combinations; at most 256/],
-    ['huge product', `a: [${range(100)}]\nb: [${range(100)}]\nc: [${range(100)}]`, /^matrix: the axes produce 1000000 combinations; at most 256/],
+    [
+      'more than 256 combinations',
+      `a: [${range(16)}]\nb: [${range(16)}]\ninclude:\n  - a: new`,
+      /^matrix: expands to 257 combinations; at most 256/
+    ],
+    [
+      'huge product',
+      `a: [${range(100)}]\nb: [${range(100)}]\nc: [${range(100)}]`,
+      /^matrix: the axes produce 1000000 combinations; at most 256/
+    ],
     ['everything excluded', 'v: [a, b]\nexclude:\n  - v: a\n  - v: b', /^matrix: every combination is excluded/],
     ['duplicate appended combinations', 'include:\n  - v: a\n  - v: a', /^matrix: combination 2 .* is the same as combination 1/]
   ])('%s', (_name, text, message) => {
@@ -416,10 +420,30 @@ describe('matrixToBake', () => {
   })
 
   it.each<[string, Partial<Parameters<typeof matrixToBake>[2]>, (b: ReturnType<typeof matrixToBake>) => unknown, unknown]>([
-    ['argPrefix prefixes the matrix args', { argPrefix: 'MATRIX_' }, b => b.target['debian-1_81']?.args, { RUST: '1.81', PLAIN: 'x', variant: 'overridden', MATRIX_variant: 'debian', MATRIX_toolchain: '1.81' }],
-    ['nameTemplate names the targets', { nameTemplate: 'img-{{variant}}.{{toolchain}}' }, b => b.group.default?.targets, ['img-alpine_1_80', 'img-alpine_1_81', 'img-debian_1_81']],
-    ['no tag templates means no tags', { tagTemplates: [] }, b => Object.values(b.target).map(t => t.tags), [undefined, undefined, undefined]],
-    ['several tag templates', { tagTemplates: ['a:{{variant}}-{{toolchain}}', 'b:{{toolchain}}-{{variant}}'] }, b => b.target['alpine-1_80-musl']?.tags, ['a:alpine-1.80', 'b:1.80-alpine']]
+    [
+      'argPrefix prefixes the matrix args',
+      { argPrefix: 'MATRIX_' },
+      b => b.target['debian-1_81']?.args,
+      { RUST: '1.81', PLAIN: 'x', variant: 'overridden', MATRIX_variant: 'debian', MATRIX_toolchain: '1.81' }
+    ],
+    [
+      'nameTemplate names the targets',
+      { nameTemplate: 'img-{{variant}}.{{toolchain}}' },
+      b => b.group.default?.targets,
+      ['img-alpine_1_80', 'img-alpine_1_81', 'img-debian_1_81']
+    ],
+    [
+      'no tag templates means no tags',
+      { tagTemplates: [] },
+      b => Object.values(b.target).map(t => t.tags),
+      [undefined, undefined, undefined]
+    ],
+    [
+      'several tag templates',
+      { tagTemplates: ['a:{{variant}}-{{toolchain}}', 'b:{{toolchain}}-{{variant}}'] },
+      b => b.target['alpine-1_80-musl']?.tags,
+      ['a:alpine-1.80', 'b:1.80-alpine']
+    ]
   ])('%s', (_name, options, pick, expected) => {
     const bake = matrixToBake(combos, base, { tagTemplates: ['a:{{variant}}-{{toolchain}}'], ...options })
     expect(pick(bake)).toEqual(expected)
@@ -434,11 +458,39 @@ describe('matrixToBake', () => {
   })
 
   it.each<[string, Combination[], BakeTarget, string[], string, RegExp]>([
-    ['tag without placeholder and several combinations', combos, {}, ['app:{{variant}}', 'app:latest'], 'tags', /^tags: "app:latest" has no matrix placeholder; tags must contain a matrix placeholder .* more than one combination \(3\)/],
-    ['two targets render the same tag', combos, {}, ['app:{{variant}}'], 'tags', /^tags: targets alpine-1_80-musl and alpine-1_81-musl both render the tag "app:alpine"/],
+    [
+      'tag without placeholder and several combinations',
+      combos,
+      {},
+      ['app:{{variant}}', 'app:latest'],
+      'tags',
+      /^tags: "app:latest" has no matrix placeholder; tags must contain a matrix placeholder .* more than one combination \(3\)/
+    ],
+    [
+      'two targets render the same tag',
+      combos,
+      {},
+      ['app:{{variant}}'],
+      'tags',
+      /^tags: targets alpine-1_80-musl and alpine-1_81-musl both render the tag "app:alpine"/
+    ],
     ['tag names an unknown axis', combos, {}, ['app:{{arch}}'], 'tags', /^tags: .*uses "arch".*known axes: variant, toolchain, extra$/],
-    ['base target names an unknown axis', combos, { target: '{{stage}}' }, ['app:{{variant}}-{{toolchain}}'], 'target', /^target: .*uses "stage"/],
-    ['build arg names an unknown axis', combos, { args: { A: '{{x}}' } }, ['app:{{variant}}-{{toolchain}}'], 'build-args', /^build-args: .*uses "x"/],
+    [
+      'base target names an unknown axis',
+      combos,
+      { target: '{{stage}}' },
+      ['app:{{variant}}-{{toolchain}}'],
+      'target',
+      /^target: .*uses "stage"/
+    ],
+    [
+      'build arg names an unknown axis',
+      combos,
+      { args: { A: '{{x}}' } },
+      ['app:{{variant}}-{{toolchain}}'],
+      'build-args',
+      /^build-args: .*uses "x"/
+    ],
     ['label names an unknown axis', combos, { labels: { l: '{{y}}' } }, ['app:{{variant}}-{{toolchain}}'], 'labels', /^labels: .*uses "y"/],
     ['no combinations', [], {}, ['app:x'], 'matrix', /^matrix: the matrix has no combinations/]
   ])('error: %s', (_name, combinations, baseTarget, tagTemplates, input, message) => {

@@ -116,7 +116,11 @@ describe('parseInputs: defaults', () => {
 
 describe('parseInputs: valid inputs', () => {
   it.each<[string, Record<string, string>, Partial<Settings>]>([
-    ['platforms by comma and line', { platforms: 'linux/amd64, linux/arm64\nlinux/arm/v7\n' }, { platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'] }],
+    [
+      'platforms by comma and line',
+      { platforms: 'linux/amd64, linux/arm64\nlinux/arm/v7\n' },
+      { platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'] }
+    ],
     [
       'tags by comma and line, registry with port',
       { tags: 'ghcr.io/o/app:1,ghcr.io/o/app:latest\nlocalhost:5000/app\n# a comment' },
@@ -126,12 +130,22 @@ describe('parseInputs: valid inputs', () => {
     [
       'labels and build args',
       { labels: 'org.opencontainers.image.title=app\nA=b=c', 'build-args': 'A=1\nB=\n# skipped\nC= x' },
-      { labels: ['org.opencontainers.image.title=app', 'A=b=c'], buildArgs: [['A', '1'], ['B', ''], ['C', ' x']] }
+      {
+        labels: ['org.opencontainers.image.title=app', 'A=b=c'],
+        buildArgs: [
+          ['A', '1'],
+          ['B', ''],
+          ['C', ' x']
+        ]
+      }
     ],
     [
       'annotations and build contexts',
       { annotations: 'index:org.opencontainers.image.description=An app', 'build-contexts': 'base=docker-image://alpine:3.20\nsrc=../src' },
-      { annotations: ['index:org.opencontainers.image.description=An app'], buildContexts: ['base=docker-image://alpine:3.20', 'src=../src'] }
+      {
+        annotations: ['index:org.opencontainers.image.description=An app'],
+        buildContexts: ['base=docker-image://alpine:3.20', 'src=../src']
+      }
     ],
     [
       'secrets of the three kinds, in input order',
@@ -147,14 +161,22 @@ describe('parseInputs: valid inputs', () => {
       }
     ],
     ['push and load together', { push: 'true', load: 'TRUE' }, { push: true, load: true }],
-    ['outputs with a bare path', { outputs: 'type=oci,dest=image.tar\nout-dir' }, { outputs: ['type=oci,dest=image.tar', 'out-dir'], push: false }],
+    [
+      'outputs with a bare path',
+      { outputs: 'type=oci,dest=image.tar\nout-dir' },
+      { outputs: ['type=oci,dest=image.tar', 'out-dir'], push: false }
+    ],
     [
       'cache with a bare ref',
       { 'cache-from': 'type=gha\nghcr.io/o/cache:main', 'cache-to': 'type=gha,mode=max' },
       { cacheFrom: ['type=gha', 'ghcr.io/o/cache:main'], cacheTo: ['type=gha,mode=max'] }
     ],
     ['attestations true/false are lowercased', { provenance: 'TRUE', sbom: 'False' }, { provenance: 'true', sbom: 'false' }],
-    ['attestation options kept', { provenance: 'mode=max,builder-id=https://ci/run/1', sbom: 'generator=docker/buildkit-syft-scanner' }, { provenance: 'mode=max,builder-id=https://ci/run/1', sbom: 'generator=docker/buildkit-syft-scanner' }],
+    [
+      'attestation options kept',
+      { provenance: 'mode=max,builder-id=https://ci/run/1', sbom: 'generator=docker/buildkit-syft-scanner' },
+      { provenance: 'mode=max,builder-id=https://ci/run/1', sbom: 'generator=docker/buildkit-syft-scanner' }
+    ],
     [
       'docker-container builder setup',
       {
@@ -174,28 +196,64 @@ describe('parseInputs: valid inputs', () => {
         keepBuilder: true
       }
     ],
-    ['buildkitd config file', { driver: 'kubernetes', 'buildkitd-config': ' .github/buildkitd.toml ' }, { driver: 'kubernetes', buildkitdConfig: '.github/buildkitd.toml' }],
-    ['remote driver with an endpoint', { driver: 'remote', endpoint: 'tcp://buildkitd:1234' }, { driver: 'remote', endpoint: 'tcp://buildkitd:1234' }],
-    ['remote driver naming an existing builder', { driver: 'remote', builder: 'shared' }, { driver: 'remote', builder: 'shared', endpoint: '' }],
+    [
+      'buildkitd config file',
+      { driver: 'kubernetes', 'buildkitd-config': ' .github/buildkitd.toml ' },
+      { driver: 'kubernetes', buildkitdConfig: '.github/buildkitd.toml' }
+    ],
+    [
+      'remote driver with an endpoint',
+      { driver: 'remote', endpoint: 'tcp://buildkitd:1234' },
+      { driver: 'remote', endpoint: 'tcp://buildkitd:1234' }
+    ],
+    [
+      'remote driver naming an existing builder',
+      { driver: 'remote', builder: 'shared' },
+      { driver: 'remote', builder: 'shared', endpoint: '' }
+    ],
     ['docker context as endpoint', { driver: 'docker-container', endpoint: 'my-context' }, { endpoint: 'my-context' }],
-    ['docker driver with its own existing builder may take flags', { builder: 'mine', 'buildkitd-flags': '--debug' }, { builder: 'mine', buildkitdFlags: '--debug' }],
+    [
+      'docker driver with its own existing builder may take flags',
+      { builder: 'mine', 'buildkitd-flags': '--debug' },
+      { builder: 'mine', buildkitdFlags: '--debug' }
+    ],
     ['buildx version with v', { 'buildx-version': 'v0.29.1' }, { buildxVersion: 'v0.29.1' }],
     ['buildx pre-release', { 'buildx-version': '0.30.0-rc1' }, { buildxVersion: '0.30.0-rc1' }],
     ['installed buildx', { 'buildx-version': ' installed ' }, { buildxVersion: 'installed' }],
-    ['add-hosts with = and IPv6', { 'add-hosts': 'db=10.0.0.2, v6:::1, gw:host-gateway' }, { addHosts: ['db=10.0.0.2', 'v6:::1', 'gw:host-gateway'] }],
+    [
+      'add-hosts with = and IPv6',
+      { 'add-hosts': 'db=10.0.0.2, v6:::1, gw:host-gateway' },
+      { addHosts: ['db=10.0.0.2', 'v6:::1', 'gw:host-gateway'] }
+    ],
     ['ulimit unlimited', { ulimit: 'memlock=-1:-1' }, { ulimit: ['memlock=-1:-1'] }],
-    ['annotation with a platform and an empty value', { annotations: 'manifest[linux/amd64]:org.example.a=' }, { annotations: ['manifest[linux/amd64]:org.example.a='] }],
-    ['builder scope with a builder of its own', { driver: 'remote', endpoint: 'tcp://b:1234', 'builder-scope': ' branch ' }, { builderScope: 'branch' }],
+    [
+      'annotation with a platform and an empty value',
+      { annotations: 'manifest[linux/amd64]:org.example.a=' },
+      { annotations: ['manifest[linux/amd64]:org.example.a='] }
+    ],
+    [
+      'builder scope with a builder of its own',
+      { driver: 'remote', endpoint: 'tcp://b:1234', 'builder-scope': ' branch ' },
+      { builderScope: 'branch' }
+    ],
     ['fork cache write allowed', { 'allow-fork-cache-write': 'true' }, { allowForkCacheWrite: true }],
     ['empty buildx version is latest', { 'buildx-version': '' }, { buildxVersion: 'latest' }],
-    ['download mirror', { 'buildx-download-url': 'https://mirror.example.com/buildx' }, { buildxDownloadUrl: 'https://mirror.example.com/buildx' }],
+    [
+      'download mirror',
+      { 'buildx-download-url': 'https://mirror.example.com/buildx' },
+      { buildxDownloadUrl: 'https://mirror.example.com/buildx' }
+    ],
     ['engine and mode trimmed', { engine: ' depot ', mode: ' build' }, { engine: 'depot', mode: 'build' }],
     [
       'merge mode with digests',
       { mode: 'merge', digests: `${D1}, ghcr.io/o/app@${D2}`, tags: 'ghcr.io/o/app:1' },
       { mode: 'merge', digests: [D1, `ghcr.io/o/app@${D2}`], tags: ['ghcr.io/o/app:1'] }
     ],
-    ['merge mode with digest files', { mode: 'merge', 'digests-from': 'amd64.txt\narm64.txt', tags: 'app:1' }, { digestsFrom: ['amd64.txt', 'arm64.txt'], digests: [] }],
+    [
+      'merge mode with digest files',
+      { mode: 'merge', 'digests-from': 'amd64.txt\narm64.txt', tags: 'app:1' },
+      { digestsFrom: ['amd64.txt', 'arm64.txt'], digests: [] }
+    ],
     [
       'platform split',
       { 'platform-split': 'true', platforms: 'linux/amd64,linux/arm64', push: 'true', tags: 'ghcr.io/o/app:1', 'max-parallel': '2' },
@@ -207,37 +265,103 @@ describe('parseInputs: valid inputs', () => {
     [
       'bake files, targets and overrides',
       { files: 'docker-bake.hcl\ncompose.yaml', targets: 'app, worker-1\nsome_target', set: 'app.args.X=1\n*.platform=linux/amd64' },
-      { files: ['docker-bake.hcl', 'compose.yaml'], targets: ['app', 'worker-1', 'some_target'], set: ['app.args.X=1', '*.platform=linux/amd64'] }
+      {
+        files: ['docker-bake.hcl', 'compose.yaml'],
+        targets: ['app', 'worker-1', 'some_target'],
+        set: ['app.args.X=1', '*.platform=linux/amd64']
+      }
     ],
     [
       'a matrix takes the run options of a single build',
-      { matrix: 'v: [a, b]', tags: 'app:{{v}}', network: 'host', 'shm-size': '1g', ulimit: 'nofile=1024', 'build-contexts': 'base=docker-image://alpine', secrets: 'tok=x' },
-      { network: 'host', shmSize: '1g', ulimit: ['nofile=1024'], buildContexts: ['base=docker-image://alpine'], secrets: [{ id: 'tok', kind: 'value', source: 'x' }] }
+      {
+        matrix: 'v: [a, b]',
+        tags: 'app:{{v}}',
+        network: 'host',
+        'shm-size': '1g',
+        ulimit: 'nofile=1024',
+        'build-contexts': 'base=docker-image://alpine',
+        secrets: 'tok=x'
+      },
+      {
+        network: 'host',
+        shmSize: '1g',
+        ulimit: ['nofile=1024'],
+        buildContexts: ['base=docker-image://alpine'],
+        secrets: [{ id: 'tok', kind: 'value', source: 'x' }]
+      }
     ],
-    ['bake files take secrets, push and no-cache', { files: 'docker-bake.hcl', 'secret-envs': 'tok=TOKEN', push: 'true', 'no-cache': 'true' }, { secrets: [{ id: 'tok', kind: 'env', source: 'TOKEN' }], push: true, noCache: true }],
+    [
+      'bake files take secrets, push and no-cache',
+      { files: 'docker-bake.hcl', 'secret-envs': 'tok=TOKEN', push: 'true', 'no-cache': 'true' },
+      { secrets: [{ id: 'tok', kind: 'env', source: 'TOKEN' }], push: true, noCache: true }
+    ],
     [
       'merge mode takes tags, digests, index annotations, push and a target name',
-      { mode: 'merge', digests: D1, tags: 'app:1', annotations: 'index:org.example=x\norg.example.b=y', push: 'true', target: 'app', 'no-cache': 'false' },
+      {
+        mode: 'merge',
+        digests: D1,
+        tags: 'app:1',
+        annotations: 'index:org.example=x\norg.example.b=y',
+        push: 'true',
+        target: 'app',
+        'no-cache': 'false'
+      },
       { mode: 'merge', digests: [D1], tags: ['app:1'], annotations: ['index:org.example=x', 'org.example.b=y'], push: true, target: 'app' }
     ],
-    ['a registry login', { registry: 'localhost:5000', username: 'ci', password: 'pw\n', logout: 'false' }, { login: { registry: 'localhost:5000', username: 'ci', password: 'pw' }, logout: false }],
+    [
+      'a registry login',
+      { registry: 'localhost:5000', username: 'ci', password: 'pw\n', logout: 'false' },
+      { login: { registry: 'localhost:5000', username: 'ci', password: 'pw' }, logout: false }
+    ],
     ['a Docker Hub login (no registry)', { username: 'ci', password: 'pw' }, { login: { registry: '', username: 'ci', password: 'pw' } }],
     [
       'attests, no-cache filters, ssh and a cgroup parent',
-      { attests: 'type=provenance,mode=max\ntype=sbom', 'no-cache-filters': 'build, test', ssh: 'default\ndeploy=/home/r/.ssh/id_ed25519', 'cgroup-parent': '/ci/builds' },
-      { attests: ['type=provenance,mode=max', 'type=sbom'], noCacheFilters: ['build', 'test'], ssh: ['default', 'deploy=/home/r/.ssh/id_ed25519'], cgroupParent: '/ci/builds' }
+      {
+        attests: 'type=provenance,mode=max\ntype=sbom',
+        'no-cache-filters': 'build, test',
+        ssh: 'default\ndeploy=/home/r/.ssh/id_ed25519',
+        'cgroup-parent': '/ci/builds'
+      },
+      {
+        attests: ['type=provenance,mode=max', 'type=sbom'],
+        noCacheFilters: ['build', 'test'],
+        ssh: ['default', 'deploy=/home/r/.ssh/id_ed25519'],
+        cgroupParent: '/ci/builds'
+      }
     ],
-    ['matrix kept as written', { matrix: 'variant: [slim, full]\n', 'matrix-name': ' {{variant}} ' }, { matrix: 'variant: [slim, full]\n', matrixName: '{{variant}}' }],
+    [
+      'matrix kept as written',
+      { matrix: 'variant: [slim, full]\n', 'matrix-name': ' {{variant}} ' },
+      { matrix: 'variant: [slim, full]\n', matrixName: '{{variant}}' }
+    ],
     ['sizes', { 'shm-size': '512M' }, { shmSize: '512M' }],
     ['fractional size', { 'shm-size': '1.5g' }, { shmSize: '1.5g' }],
     ['plain byte count', { 'shm-size': '1048576' }, { shmSize: '1048576' }],
     [
       'run options',
-      { ulimit: 'nofile=1024:1024\nnproc=512', 'add-hosts': 'db:10.0.0.2, cache:10.0.0.3', allow: 'network.host,security.insecure', network: 'host' },
-      { ulimit: ['nofile=1024:1024', 'nproc=512'], addHosts: ['db:10.0.0.2', 'cache:10.0.0.3'], allow: ['network.host', 'security.insecure'], network: 'host' }
+      {
+        ulimit: 'nofile=1024:1024\nnproc=512',
+        'add-hosts': 'db:10.0.0.2, cache:10.0.0.3',
+        allow: 'network.host,security.insecure',
+        network: 'host'
+      },
+      {
+        ulimit: ['nofile=1024:1024', 'nproc=512'],
+        addHosts: ['db:10.0.0.2', 'cache:10.0.0.3'],
+        allow: ['network.host', 'security.insecure'],
+        network: 'host'
+      }
     ],
-    ['flags', { 'no-cache': '1', pull: 'on', 'base-annotations': 'true', summary: 'false' }, { noCache: true, pull: true, baseAnnotations: true, summary: false }],
-    ['context and file', { context: ' ./app ', file: 'build/Containerfile', target: ' release ' }, { context: './app', file: 'build/Containerfile', target: 'release' }],
+    [
+      'flags',
+      { 'no-cache': '1', pull: 'on', 'base-annotations': 'true', summary: 'false' },
+      { noCache: true, pull: true, baseAnnotations: true, summary: false }
+    ],
+    [
+      'context and file',
+      { context: ' ./app ', file: 'build/Containerfile', target: ' release ' },
+      { context: './app', file: 'build/Containerfile', target: 'release' }
+    ],
     ['empty context is .', { context: '   ' }, { context: '.' }],
     ['a context starting with - is kept (args puts it after --)', { context: '-weird' }, { context: '-weird' }],
     ['value of exactly 64 KiB', { 'build-args': `A=${'x'.repeat(64 * 1024 - 2)}` }, { buildArgs: [['A', 'x'.repeat(64 * 1024 - 2)]] }]
@@ -296,7 +420,11 @@ describe('parseInputs: invalid inputs', () => {
     ['remote driver without endpoint', { driver: 'remote' }, 'endpoint'],
     ['endpoint with an unknown scheme', { driver: 'remote', endpoint: 'http://buildkitd:1234' }, 'endpoint'],
     ['builder name starting with -', { builder: '-bad' }, 'builder'],
-    ['buildkitd-config with buildkitd-config-inline', { driver: 'docker-container', 'buildkitd-config': 'b.toml', 'buildkitd-config-inline': 'debug = true' }, 'buildkitd-config-inline'],
+    [
+      'buildkitd-config with buildkitd-config-inline',
+      { driver: 'docker-container', 'buildkitd-config': 'b.toml', 'buildkitd-config-inline': 'debug = true' },
+      'buildkitd-config-inline'
+    ],
     ['buildkitd flags for the docker driver', { 'buildkitd-flags': '--debug' }, 'driver'],
     ['build arg without =', { 'build-args': 'NOEQUALS' }, 'build-args'],
     ['build arg without key', { 'build-args': '=value' }, 'build-args'],
@@ -388,7 +516,9 @@ describe('parseInputs: invalid inputs', () => {
   })
 
   it('keeps a huge bad value out of the message', () => {
-    expect(() => parseInputs(read({ tags: `bad tag ${'x'.repeat(10000)}` }))).toThrow(/^tags: "bad tag x{72}…" is not a valid image reference/)
+    expect(() => parseInputs(read({ tags: `bad tag ${'x'.repeat(10000)}` }))).toThrow(
+      /^tags: "bad tag x{72}…" is not a valid image reference/
+    )
   })
 
   it('names the oversize length and the limit', () => {
@@ -408,14 +538,29 @@ describe('checkAgainstCapabilities', () => {
 
   it.each<[string, Record<string, string>, Partial<Capabilities>, string | undefined]>([
     ['load of two platforms on a classic store', { load: 'true', platforms: 'linux/amd64,linux/arm64' }, {}, 'load'],
-    ['load of two platforms with docker-container on a classic store', { load: 'true', platforms: 'linux/amd64,linux/arm64', driver: 'docker-container' }, { driver: 'docker-container' }, 'load'],
-    ['load of two platforms on the containerd store', { load: 'true', platforms: 'linux/amd64,linux/arm64' }, { containerdStore: true }, undefined],
+    [
+      'load of two platforms with docker-container on a classic store',
+      { load: 'true', platforms: 'linux/amd64,linux/arm64', driver: 'docker-container' },
+      { driver: 'docker-container' },
+      'load'
+    ],
+    [
+      'load of two platforms on the containerd store',
+      { load: 'true', platforms: 'linux/amd64,linux/arm64' },
+      { containerdStore: true },
+      undefined
+    ],
     ['load of one platform on a classic store', { load: 'true', platforms: 'linux/arm64' }, {}, undefined],
     ['push of two platforms on a classic store', { push: 'true', platforms: 'linux/amd64,linux/arm64' }, {}, undefined],
     ['gha cache export with the docker driver on a classic store', { 'cache-to': 'type=gha,mode=max' }, {}, 'cache-to'],
     ['inline cache export with the docker driver on a classic store', { 'cache-to': 'type=inline' }, {}, undefined],
     ['gha cache export with the docker driver on the containerd store', { 'cache-to': 'type=gha' }, { containerdStore: true }, undefined],
-    ['gha cache export with docker-container', { driver: 'docker-container', 'cache-to': 'type=gha' }, { driver: 'docker-container' }, undefined]
+    [
+      'gha cache export with docker-container',
+      { driver: 'docker-container', 'cache-to': 'type=gha' },
+      { driver: 'docker-container' },
+      undefined
+    ]
   ])('%s', (_what, over, capsOver, input) => {
     const s = settings(over)
     if (input === undefined) {

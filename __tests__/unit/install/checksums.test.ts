@@ -25,18 +25,33 @@ const RELEASE_SUMS = [
 
 describe('parseChecksums', () => {
   it.each<[string, string, Array<[string, string]>]>([
-    ['release file with binary-mode markers', RELEASE_SUMS, [
-      ['buildx-v0.29.1.darwin-amd64', H1],
-      ['buildx-v0.29.1.linux-amd64', H2],
-      ['buildx-v0.29.1.linux-arm64', H3],
-      ['buildx-v0.29.1.linux-arm-v7', H1],
-      ['buildx-v0.29.1.linux-amd64.provenance.json', H2]
-    ]],
+    [
+      'release file with binary-mode markers',
+      RELEASE_SUMS,
+      [
+        ['buildx-v0.29.1.darwin-amd64', H1],
+        ['buildx-v0.29.1.linux-amd64', H2],
+        ['buildx-v0.29.1.linux-arm64', H3],
+        ['buildx-v0.29.1.linux-arm-v7', H1],
+        ['buildx-v0.29.1.linux-amd64.provenance.json', H2]
+      ]
+    ],
     ['text mode (two spaces)', `${H1}  tool.tar.gz\n`, [['tool.tar.gz', H1]]],
     ['./ prefix removed', `${H1}  ./dist/tool\n`, [['dist/tool', H1]]],
     ['uppercase hex lowercased', `${H1.toUpperCase()}  tool\n`, [['tool', H1]]],
-    ['CRLF and surrounding whitespace', `  ${H1}  a  \r\n${H2} *b\r\n`, [['a', H1], ['b', H2]]],
-    ['blank, comment and malformed lines skipped', `\n# sums\n${H1.slice(1)}  short\n${H1}x  long\n${H2}\nnot a sum\n${H3}  ok\n`, [['ok', H3]]],
+    [
+      'CRLF and surrounding whitespace',
+      `  ${H1}  a  \r\n${H2} *b\r\n`,
+      [
+        ['a', H1],
+        ['b', H2]
+      ]
+    ],
+    [
+      'blank, comment and malformed lines skipped',
+      `\n# sums\n${H1.slice(1)}  short\n${H1}x  long\n${H2}\nnot a sum\n${H3}  ok\n`,
+      [['ok', H3]]
+    ],
     ['later duplicate wins', `${H1}  a\n${H2}  a\n`, [['a', H2]]],
     ['empty', '', []]
   ])('%s', (_what, text, want) => {
@@ -52,21 +67,39 @@ describe('parseChecksums', () => {
 
 describe('buildxAssetUrls', () => {
   it.each<[string, string, string, string, ReturnType<typeof buildxAssetUrls>]>([
-    [DEFAULT_BUILDX_RELEASES, '0.29.1', 'linux', 'amd64', {
-      fileName: 'buildx-v0.29.1.linux-amd64',
-      url: 'https://github.com/docker/buildx/releases/download/v0.29.1/buildx-v0.29.1.linux-amd64',
-      checksumsUrl: 'https://github.com/docker/buildx/releases/download/v0.29.1/checksums.txt'
-    }],
-    ['https://mirror.example.com/buildx/', '0.30.0-rc1', 'linux', 'arm-v7', {
-      fileName: 'buildx-v0.30.0-rc1.linux-arm-v7',
-      url: 'https://mirror.example.com/buildx/download/v0.30.0-rc1/buildx-v0.30.0-rc1.linux-arm-v7',
-      checksumsUrl: 'https://mirror.example.com/buildx/download/v0.30.0-rc1/checksums.txt'
-    }],
-    ['http://127.0.0.1:8080///', '0.9.1', 'darwin', 'arm64', {
-      fileName: 'buildx-v0.9.1.darwin-arm64',
-      url: 'http://127.0.0.1:8080/download/v0.9.1/buildx-v0.9.1.darwin-arm64',
-      checksumsUrl: 'http://127.0.0.1:8080/download/v0.9.1/checksums.txt'
-    }]
+    [
+      DEFAULT_BUILDX_RELEASES,
+      '0.29.1',
+      'linux',
+      'amd64',
+      {
+        fileName: 'buildx-v0.29.1.linux-amd64',
+        url: 'https://github.com/docker/buildx/releases/download/v0.29.1/buildx-v0.29.1.linux-amd64',
+        checksumsUrl: 'https://github.com/docker/buildx/releases/download/v0.29.1/checksums.txt'
+      }
+    ],
+    [
+      'https://mirror.example.com/buildx/',
+      '0.30.0-rc1',
+      'linux',
+      'arm-v7',
+      {
+        fileName: 'buildx-v0.30.0-rc1.linux-arm-v7',
+        url: 'https://mirror.example.com/buildx/download/v0.30.0-rc1/buildx-v0.30.0-rc1.linux-arm-v7',
+        checksumsUrl: 'https://mirror.example.com/buildx/download/v0.30.0-rc1/checksums.txt'
+      }
+    ],
+    [
+      'http://127.0.0.1:8080///',
+      '0.9.1',
+      'darwin',
+      'arm64',
+      {
+        fileName: 'buildx-v0.9.1.darwin-arm64',
+        url: 'http://127.0.0.1:8080/download/v0.9.1/buildx-v0.9.1.darwin-arm64',
+        checksumsUrl: 'http://127.0.0.1:8080/download/v0.9.1/checksums.txt'
+      }
+    ]
   ])('%s %s %s-%s', (base, version, os, arch, want) => {
     expect(buildxAssetUrls(base, version, os, arch)).toEqual(want)
   })

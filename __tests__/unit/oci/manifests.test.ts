@@ -130,8 +130,16 @@ describe('parseManifestJson', () => {
     ['truncated JSON', '{"schemaVersion": 2, "manifests": [', /^app sha256:abc: not JSON/],
     ['empty', '', /^app sha256:abc: not JSON/],
     ['JSON of another kind', '{"errors":[{"code":"MANIFEST_UNKNOWN"}]}', /^app sha256:abc: neither an image index nor an image manifest$/],
-    ['config blob', '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}', /neither an image index nor an image manifest/],
-    ['schema 1 manifest', '{"schemaVersion":1,"mediaType":"application/vnd.docker.distribution.manifest.v1+json","fsLayers":[]}', /\(mediaType application\/vnd\.docker\.distribution\.manifest\.v1\+json\)$/],
+    [
+      'config blob',
+      '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}',
+      /neither an image index nor an image manifest/
+    ],
+    [
+      'schema 1 manifest',
+      '{"schemaVersion":1,"mediaType":"application/vnd.docker.distribution.manifest.v1+json","fsLayers":[]}',
+      /\(mediaType application\/vnd\.docker\.distribution\.manifest\.v1\+json\)$/
+    ],
     ['JSON null', 'null', /neither/],
     ['JSON array', '[]', /neither/]
   ])('%s throws naming where', (_name, input, message) => {
@@ -164,12 +172,19 @@ describe('platforms', () => {
     expect(platformString(parsePlatform(s))).toBe(s.trim())
   })
 
-  it.each<[string]>([[''], ['linux'], ['linux/'], ['/amd64'], ['linux//v7'], ['linux/arm/v7/x'], ['linux/amd 64'], ['linux/amd64,linux/arm64'], ['linux/$ARCH']])(
-    'parsePlatform(%j) throws',
-    s => {
-      expect(() => parsePlatform(s)).toThrow(/invalid platform/)
-    }
-  )
+  it.each<[string]>([
+    [''],
+    ['linux'],
+    ['linux/'],
+    ['/amd64'],
+    ['linux//v7'],
+    ['linux/arm/v7/x'],
+    ['linux/amd 64'],
+    ['linux/amd64,linux/arm64'],
+    ['linux/$ARCH']
+  ])('parsePlatform(%j) throws', s => {
+    expect(() => parsePlatform(s)).toThrow(/invalid platform/)
+  })
 
   it.each<[string, string, boolean]>([
     ['linux/amd64', 'linux/amd64', true],
@@ -184,13 +199,23 @@ describe('platforms', () => {
   })
 })
 
-const attAnnotations = (subject: string) => ({ 'vnd.docker.reference.type': 'attestation-manifest', 'vnd.docker.reference.digest': subject })
+const attAnnotations = (subject: string) => ({
+  'vnd.docker.reference.type': 'attestation-manifest',
+  'vnd.docker.reference.digest': subject
+})
 
 describe('splitIndex', () => {
   it.each<[string, string[], string[]]>([
     ['app-index.json', [APP_AMD64, APP_ARM64], [ATT_AMD64, ATT_ARM64]],
     ['single-index.json', [SINGLE_AMD64], [SINGLE_ATT]],
-    ['docker-list.json', ['sha256:1b0c70684e5c15e5c62d27ba61d0be69e961e7e3ee54c156a98725288be94abf', 'sha256:a23efc9fc459d9428f5d0f290d1b13ee34c213afade513946984e6a0f60c09fe'], []]
+    [
+      'docker-list.json',
+      [
+        'sha256:1b0c70684e5c15e5c62d27ba61d0be69e961e7e3ee54c156a98725288be94abf',
+        'sha256:a23efc9fc459d9428f5d0f290d1b13ee34c213afade513946984e6a0f60c09fe'
+      ],
+      []
+    ]
   ])('%s', (file, images, attestations) => {
     const split = splitIndex(index(file))
     expect(split.images.map(d => d.digest)).toEqual(images)
@@ -198,11 +223,23 @@ describe('splitIndex', () => {
   })
 
   it.each<[string, Descriptor, 'image' | 'attestation']>([
-    ['unknown/unknown with the annotation', { ...desc, platform: { os: 'unknown', architecture: 'unknown' }, annotations: attAnnotations(D('b')) }, 'attestation'],
+    [
+      'unknown/unknown with the annotation',
+      { ...desc, platform: { os: 'unknown', architecture: 'unknown' }, annotations: attAnnotations(D('b')) },
+      'attestation'
+    ],
     ['no platform with the annotation', { ...desc, annotations: attAnnotations(D('b')) }, 'attestation'],
     ['unknown/unknown without the annotation', { ...desc, platform: { os: 'unknown', architecture: 'unknown' } }, 'image'],
-    ['a real platform with the annotation', { ...desc, platform: { os: 'linux', architecture: 'amd64' }, annotations: attAnnotations(D('b')) }, 'image'],
-    ['another reference type', { ...desc, platform: { os: 'unknown', architecture: 'unknown' }, annotations: { 'vnd.docker.reference.type': 'signature' } }, 'image'],
+    [
+      'a real platform with the annotation',
+      { ...desc, platform: { os: 'linux', architecture: 'amd64' }, annotations: attAnnotations(D('b')) },
+      'image'
+    ],
+    [
+      'another reference type',
+      { ...desc, platform: { os: 'unknown', architecture: 'unknown' }, annotations: { 'vnd.docker.reference.type': 'signature' } },
+      'image'
+    ],
     ['a plain platform entry', { ...desc, platform: { os: 'linux', architecture: 's390x' } }, 'image']
   ])('%s is an %s', (_name, d, kind) => {
     const split = splitIndex({ schemaVersion: 2, manifests: [d] })
@@ -225,7 +262,14 @@ describe('layersOf / platformImage', () => {
   ])('%s: %i layers, %i bytes', (file, count, size, last) => {
     const m = manifest(file)
     const p = platformImage('linux/x', D('c'), m)
-    expect(p).toEqual({ platform: 'linux/x', digest: D('c'), configDigest: m.config.digest, size, layers: layersOf(m), lastLayerDigest: last })
+    expect(p).toEqual({
+      platform: 'linux/x',
+      digest: D('c'),
+      configDigest: m.config.digest,
+      size,
+      layers: layersOf(m),
+      lastLayerDigest: last
+    })
   })
 
   it('an image without layers has size 0 and no last layer', () => {
@@ -236,7 +280,12 @@ describe('layersOf / platformImage', () => {
   })
 
   it('keeps manifest annotations', () => {
-    const p = platformImage('linux/amd64', D('d'), { schemaVersion: 2, config: desc, layers: [], annotations: { 'org.opencontainers.image.title': 'app' } })
+    const p = platformImage('linux/amd64', D('d'), {
+      schemaVersion: 2,
+      config: desc,
+      layers: [],
+      annotations: { 'org.opencontainers.image.title': 'app' }
+    })
     expect(p.annotations).toEqual({ 'org.opencontainers.image.title': 'app' })
   })
 })
@@ -255,7 +304,16 @@ describe('buildReport: multi-platform index with attestations', () => {
   })
 
   it('has the index fields', () => {
-    expect(report).toMatchObject({ target: 'app', tags: ['localhost:5000/app:1.0'], digest: APP_ROOT, mediaType: MEDIA_TYPES.ociIndex, source: 'registry', bytesRead: 4003, notes: [], baseImages: [] })
+    expect(report).toMatchObject({
+      target: 'app',
+      tags: ['localhost:5000/app:1.0'],
+      digest: APP_ROOT,
+      mediaType: MEDIA_TYPES.ociIndex,
+      source: 'registry',
+      bytesRead: 4003,
+      notes: [],
+      baseImages: []
+    })
     expect(report).not.toHaveProperty('annotations')
   })
 
@@ -274,7 +332,13 @@ describe('buildReport: multi-platform index with attestations', () => {
     [0, ATT_AMD64, APP_AMD64, 'linux/amd64'],
     [1, ATT_ARM64, APP_ARM64, 'linux/arm64']
   ])('attestation %i attests %s', (i, digest, attests, platform) => {
-    expect(report.attestations[i]).toEqual({ digest, attests, platform, predicateTypes: ['https://slsa.dev/provenance/v0.2', 'https://spdx.dev/Document'], size: 838 })
+    expect(report.attestations[i]).toEqual({
+      digest,
+      attests,
+      platform,
+      predicateTypes: ['https://slsa.dev/provenance/v0.2', 'https://spdx.dev/Document'],
+      size: 838
+    })
   })
 })
 
@@ -287,7 +351,15 @@ describe('buildReport: what could not be read', () => {
   ])('having read %s', (_name, read, missing) => {
     const all = appManifests()
     const manifests = new Map([...all].filter(([d]) => read.includes(d)))
-    const r = buildReport({ target: 'app', tags: [], rootDigest: APP_ROOT, root: index('app-index.json'), manifests, source: 'build-record', bytesRead: 1 })
+    const r = buildReport({
+      target: 'app',
+      tags: [],
+      rootDigest: APP_ROOT,
+      root: index('app-index.json'),
+      manifests,
+      source: 'build-record',
+      bytesRead: 1
+    })
     expect(r.notes.length).toBe(missing.length)
     for (const d of missing) expect(r.notes.some(n => n.includes(d))).toBe(true)
     // Missing platforms are still listed, with what the index says about them.
@@ -296,7 +368,8 @@ describe('buildReport: what could not be read', () => {
       ['linux/arm64', APP_ARM64]
     ])
     for (const p of r.platforms) {
-      if (missing.includes(p.digest)) expect(p).toEqual({ platform: p.platform, digest: p.digest, configDigest: '', size: 0, layers: [], lastLayerDigest: '' })
+      if (missing.includes(p.digest))
+        expect(p).toEqual({ platform: p.platform, digest: p.digest, configDigest: '', size: 0, layers: [], lastLayerDigest: '' })
       else expect(p.layers.length).toBe(3)
     }
     for (const a of r.attestations) expect(a.predicateTypes.length).toBe(missing.includes(a.digest) ? 0 : 2)
@@ -322,7 +395,9 @@ describe('buildReport: other roots', () => {
 
   it('Docker manifest list without attestations', () => {
     const list = index('docker-list.json')
-    const manifests = new Map(list.manifests.map((d, i) => [d.digest, manifest(i === 0 ? 'docker-manifest-amd64.json' : 'docker-manifest-armv7.json')]))
+    const manifests = new Map(
+      list.manifests.map((d, i) => [d.digest, manifest(i === 0 ? 'docker-manifest-amd64.json' : 'docker-manifest-armv7.json')])
+    )
     const r = buildReport({ target: 'legacy', tags: [], rootDigest: D('e'), root: list, manifests, source: 'image-store', bytesRead: 2098 })
     expect(r.mediaType).toBe(MEDIA_TYPES.dockerManifestList)
     expect(r.platforms.map(p => p.platform)).toEqual(['linux/amd64', 'linux/arm/v7'])
@@ -336,7 +411,16 @@ describe('buildReport: other roots', () => {
     ['with an empty platform', '', 'unknown']
   ])('single manifest %s', (_name, configPlatform, platform) => {
     const m = manifest('docker-manifest-amd64.json')
-    const r = buildReport({ target: 't', tags: ['t:1'], rootDigest: D('f'), root: m, manifests: new Map(), source: 'oci-layout', bytesRead: 696, ...(configPlatform !== undefined ? { configPlatform } : {}) })
+    const r = buildReport({
+      target: 't',
+      tags: ['t:1'],
+      rootDigest: D('f'),
+      root: m,
+      manifests: new Map(),
+      source: 'oci-layout',
+      bytesRead: 696,
+      ...(configPlatform !== undefined ? { configPlatform } : {})
+    })
     expect(r.mediaType).toBe(MEDIA_TYPES.dockerManifest)
     expect(r.digest).toBe(D('f'))
     expect(r.platforms).toEqual([platformImage(platform, D('f'), m)])
@@ -348,7 +432,9 @@ describe('buildReport: other roots', () => {
     ['index', { schemaVersion: 2, manifests: [] }, MEDIA_TYPES.ociIndex],
     ['manifest', { schemaVersion: 2, config: desc, layers: [] }, MEDIA_TYPES.ociManifest]
   ])('an OCI %s without mediaType is reported with the OCI media type', (_name, root, mediaType) => {
-    expect(buildReport({ target: 't', tags: [], rootDigest: D('1'), root, manifests: new Map(), source: 'oci-layout', bytesRead: 0 }).mediaType).toBe(mediaType)
+    expect(
+      buildReport({ target: 't', tags: [], rootDigest: D('1'), root, manifests: new Map(), source: 'oci-layout', bytesRead: 0 }).mediaType
+    ).toBe(mediaType)
   })
 
   it('an entry without platform is listed as unknown; an attestation of a digest not in the index has no platform', () => {
@@ -367,7 +453,10 @@ describe('buildReport: other roots', () => {
 
 describe('buildReport: base images from annotations', () => {
   const base = { 'org.opencontainers.image.base.name': 'docker.io/library/alpine:3.20', 'org.opencontainers.image.base.digest': D('b') }
-  const m = (annotations?: Record<string, string>): ImageManifest => ({ ...manifest('app-manifest-amd64.json'), ...(annotations ? { annotations } : {}) })
+  const m = (annotations?: Record<string, string>): ImageManifest => ({
+    ...manifest('app-manifest-amd64.json'),
+    ...(annotations ? { annotations } : {})
+  })
 
   it.each<[string, ImageIndex, Map<string, ImageManifest>, BaseImage[]]>([
     [
@@ -407,13 +496,29 @@ describe('buildReport: base images from annotations', () => {
       new Map([[APP_AMD64, m({ 'org.opencontainers.image.base.name': `ghcr.io/org/base:1@${D('c')}` })]]),
       [{ name: 'ghcr.io/org/base:1', digest: D('c'), platform: 'linux/amd64', source: 'annotation' }]
     ],
-    ['a digest without a name is not a base image', index('app-index.json'), new Map([[APP_AMD64, m({ 'org.opencontainers.image.base.digest': D('c') })]]), []]
+    [
+      'a digest without a name is not a base image',
+      index('app-index.json'),
+      new Map([[APP_AMD64, m({ 'org.opencontainers.image.base.digest': D('c') })]]),
+      []
+    ]
   ])('%s', (_name, root, manifests, expected) => {
-    expect(buildReport({ target: 't', tags: [], rootDigest: D('1'), root, manifests, source: 'registry', bytesRead: 0 }).baseImages).toEqual(expected)
+    expect(
+      buildReport({ target: 't', tags: [], rootDigest: D('1'), root, manifests, source: 'registry', bytesRead: 0 }).baseImages
+    ).toEqual(expected)
   })
 
   it('on a single manifest, for its platform', () => {
-    const r = buildReport({ target: 't', tags: [], rootDigest: D('1'), root: m(base), manifests: new Map(), source: 'registry', bytesRead: 0, configPlatform: 'linux/amd64' })
+    const r = buildReport({
+      target: 't',
+      tags: [],
+      rootDigest: D('1'),
+      root: m(base),
+      manifests: new Map(),
+      source: 'registry',
+      bytesRead: 0,
+      configPlatform: 'linux/amd64'
+    })
     expect(r.baseImages).toEqual([{ name: 'alpine:3.20', digest: D('b'), platform: 'linux/amd64', source: 'annotation' }])
     expect(r.annotations).toEqual(base)
   })
@@ -429,7 +534,10 @@ describe('parseDockerPurl', () => {
     ['pkg:docker/docker/dockerfile@1', { name: 'docker/dockerfile:1', platform: '' }],
     ['pkg:docker/ghcr.io/org/team/app@v1.2.3?platform=linux%2Farm%2Fv7', { name: 'ghcr.io/org/team/app:v1.2.3', platform: 'linux/arm/v7' }],
     ['pkg:docker/localhost:5000/library/base@1', { name: 'localhost:5000/library/base:1', platform: '' }],
-    [`pkg:docker/alpine@sha256%3A${'a'.repeat(64)}?platform=linux%2Famd64`, { name: `alpine@sha256:${'a'.repeat(64)}`, platform: 'linux/amd64' }],
+    [
+      `pkg:docker/alpine@sha256%3A${'a'.repeat(64)}?platform=linux%2Famd64`,
+      { name: `alpine@sha256:${'a'.repeat(64)}`, platform: 'linux/amd64' }
+    ],
     [`pkg:docker/localhost:5000/base@sha256:${'b'.repeat(64)}`, { name: `localhost:5000/base@sha256:${'b'.repeat(64)}`, platform: '' }],
     ['pkg:docker/alpine', { name: 'alpine', platform: '' }],
     ['pkg:docker/alpine@3.20?arch=amd64&platform=linux%2Famd64#sub', { name: 'alpine:3.20', platform: 'linux/amd64' }],
@@ -461,8 +569,18 @@ describe('familiarName', () => {
 
 const V02_BASE: BaseImage = { name: 'localhost:5000/base:multi', digest: BASE_MULTI, platform: 'linux/amd64', source: 'provenance' }
 const V1_BASES: BaseImage[] = [
-  { name: 'golang:1.23-alpine', digest: 'sha256:9a31ef0803e6afdf564edc8ba4b4e17caed22a0b1ecd2c55e3c8fdd8d8f68f98', platform: 'linux/amd64', source: 'provenance' },
-  { name: 'alpine:3.20', digest: 'sha256:beefdbd8a1da6d2915566fde36db9db0b524eb737fc57cd1367effd16dc0d06d', platform: 'linux/arm64', source: 'provenance' }
+  {
+    name: 'golang:1.23-alpine',
+    digest: 'sha256:9a31ef0803e6afdf564edc8ba4b4e17caed22a0b1ecd2c55e3c8fdd8d8f68f98',
+    platform: 'linux/amd64',
+    source: 'provenance'
+  },
+  {
+    name: 'alpine:3.20',
+    digest: 'sha256:beefdbd8a1da6d2915566fde36db9db0b524eb737fc57cd1367effd16dc0d06d',
+    platform: 'linux/arm64',
+    source: 'provenance'
+  }
 ]
 
 describe('baseImagesFromProvenance', () => {
@@ -470,7 +588,11 @@ describe('baseImagesFromProvenance', () => {
   const v1 = json('provenance-v1.json') as { predicate: unknown }
   it.each<[string, unknown, BaseImage[]]>([
     ['SLSA v0.2, buildx metadata-file value (the predicate)', v02, [V02_BASE]],
-    ['SLSA v0.2 in an in-toto statement', { _type: 'https://in-toto.io/Statement/v0.1', predicateType: 'https://slsa.dev/provenance/v0.2', predicate: v02 }, [V02_BASE]],
+    [
+      'SLSA v0.2 in an in-toto statement',
+      { _type: 'https://in-toto.io/Statement/v0.1', predicateType: 'https://slsa.dev/provenance/v0.2', predicate: v02 },
+      [V02_BASE]
+    ],
     ['SLSA v0.2 as imagetools {{json .Provenance}}', { SLSA: v02 }, [V02_BASE]],
     ['SLSA v0.2 as a JSON string', text('provenance-v02.json'), [V02_BASE]],
     ['SLSA v1 in-toto statement', v1, V1_BASES],
@@ -490,10 +612,19 @@ describe('baseImagesFromProvenance', () => {
     ],
     [
       'duplicates once',
-      { materials: [{ uri: 'pkg:docker/busybox@1', digest: { sha256: 'd'.repeat(64) } }, { uri: 'pkg:docker/library/busybox@1', digest: { sha256: 'd'.repeat(64) } }] },
+      {
+        materials: [
+          { uri: 'pkg:docker/busybox@1', digest: { sha256: 'd'.repeat(64) } },
+          { uri: 'pkg:docker/library/busybox@1', digest: { sha256: 'd'.repeat(64) } }
+        ]
+      },
       [{ name: 'busybox:1', digest: D('d'), platform: '', source: 'provenance' }]
     ],
-    ['non-docker materials only', { materials: [{ uri: 'https://example.com/a.tar.gz', digest: { sha256: 'e'.repeat(64) } }, { uri: 42 }, null] }, []],
+    [
+      'non-docker materials only',
+      { materials: [{ uri: 'https://example.com/a.tar.gz', digest: { sha256: 'e'.repeat(64) } }, { uri: 42 }, null] },
+      []
+    ],
     ['no materials', { buildType: 'https://mobyproject.org/buildkit@v1' }, []],
     ['materials not an array', { materials: { uri: 'pkg:docker/alpine@3' } }, []],
     ['not JSON text', 'provenance', []],
@@ -511,11 +642,20 @@ describe('baseImagesFromMetadata', () => {
       json('metadata-multi.json') as Record<string, unknown>,
       [
         V02_BASE,
-        { name: 'busybox:1.37', digest: 'sha256:37f7b378a29ceb4c551b1b5582e27747b855bbfaa73fa11914fe0df028dc581f', platform: 'linux/amd64', source: 'provenance' },
+        {
+          name: 'busybox:1.37',
+          digest: 'sha256:37f7b378a29ceb4c551b1b5582e27747b855bbfaa73fa11914fe0df028dc581f',
+          platform: 'linux/amd64',
+          source: 'provenance'
+        },
         { ...V02_BASE, platform: 'linux/arm64' }
       ]
     ],
-    ['single-platform metadata file', { 'buildx.build.provenance': json('provenance-v02.json'), 'containerimage.digest': D('1') }, [V02_BASE]],
+    [
+      'single-platform metadata file',
+      { 'buildx.build.provenance': json('provenance-v02.json'), 'containerimage.digest': D('1') },
+      [V02_BASE]
+    ],
     ['no provenance', { 'containerimage.digest': D('1'), 'buildx.build.provenanceX': json('provenance-v02.json') }, []]
   ])('%s', (_name, metadata, expected) => {
     expect(baseImagesFromMetadata(metadata)).toEqual(expected)
@@ -526,18 +666,48 @@ describe('finalStageBase', () => {
   it.each<[string, string, Record<string, string>, string | undefined, string | undefined]>([
     ['single FROM', 'FROM alpine:3.20\nRUN true\n', {}, undefined, 'alpine:3.20'],
     ['lowercase instruction', 'from alpine:3.20 as base\n', {}, undefined, 'alpine:3.20'],
-    ['last stage wins', 'FROM golang:1.23 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /app /app\n', {}, undefined, 'alpine:3.20'],
+    [
+      'last stage wins',
+      'FROM golang:1.23 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /app /app\n',
+      {},
+      undefined,
+      'alpine:3.20'
+    ],
     ['target stage, case-insensitive', 'FROM golang:1.23 AS Build\nFROM alpine:3.20\n', {}, 'BUILD', 'golang:1.23'],
     ['unknown target', 'FROM alpine\n', {}, 'nope', undefined],
     ['scratch', 'FROM golang AS build\nFROM scratch\nCOPY --from=build /x /x\n', {}, undefined, undefined],
-    ['chain of stages to an image', 'FROM alpine:3.20 AS base\nFROM base AS deps\nRUN apk add curl\nFROM deps\n', {}, undefined, 'alpine:3.20'],
+    [
+      'chain of stages to an image',
+      'FROM alpine:3.20 AS base\nFROM base AS deps\nRUN apk add curl\nFROM deps\n',
+      {},
+      undefined,
+      'alpine:3.20'
+    ],
     ['chain of stages to scratch', 'FROM scratch AS base\nFROM base\n', {}, undefined, undefined],
     ['stage reference is case-insensitive', 'FROM alpine AS Base\nFROM BASE\n', {}, undefined, 'alpine'],
     ['a later stage is not a reference', 'FROM app\nFROM alpine AS app\n', {}, 'app', 'alpine'],
-    ['platform flag', 'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nFROM --platform=$TARGETPLATFORM gcr.io/distroless/static:nonroot\n', {}, undefined, 'gcr.io/distroless/static:nonroot'],
-    ['syntax directive and comments', '# syntax=docker/dockerfile:1\n# a comment\nFROM alpine:3 # not a comment, but ignored\n', {}, undefined, 'alpine:3'],
+    [
+      'platform flag',
+      'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nFROM --platform=$TARGETPLATFORM gcr.io/distroless/static:nonroot\n',
+      {},
+      undefined,
+      'gcr.io/distroless/static:nonroot'
+    ],
+    [
+      'syntax directive and comments',
+      '# syntax=docker/dockerfile:1\n# a comment\nFROM alpine:3 # not a comment, but ignored\n',
+      {},
+      undefined,
+      'alpine:3'
+    ],
     ['ARG default', 'ARG BASE=alpine:3\nFROM ${BASE}\n', {}, undefined, 'alpine:3'],
-    ['ARG overridden by build arg', 'ARG BASE=alpine:3\nFROM $BASE\n', { BASE: 'localhost:5000/base:multi' }, undefined, 'localhost:5000/base:multi'],
+    [
+      'ARG overridden by build arg',
+      'ARG BASE=alpine:3\nFROM $BASE\n',
+      { BASE: 'localhost:5000/base:multi' },
+      undefined,
+      'localhost:5000/base:multi'
+    ],
     ['ARG without default given as build arg', 'ARG BASE\nFROM ${BASE}\n', { BASE: 'debian:12' }, undefined, 'debian:12'],
     ['ARG without default, not given', 'ARG BASE\nFROM ${BASE}\n', {}, undefined, undefined],
     ['undeclared build arg is not used', 'FROM ${BASE:-alpine}\n', { BASE: 'debian' }, undefined, 'alpine'],
@@ -547,18 +717,42 @@ describe('finalStageBase', () => {
     ['${VAR-default} empty keeps empty', 'ARG SUFFIX=\nFROM alpine:3${SUFFIX-.20}\n', {}, undefined, 'alpine:3'],
     ['${VAR:+alt}', 'ARG SLIM=1\nFROM python:3.12${SLIM:+-slim}\n', {}, undefined, 'python:3.12-slim'],
     ['$VAR followed by text', 'ARG REG=ghcr.io\nARG VERSION=1.2\nFROM $REG/org/app:v$VERSION\n', {}, undefined, 'ghcr.io/org/app:v1.2'],
-    ['ARG default using an earlier ARG', 'ARG VERSION=3.20\nARG BASE=alpine:${VERSION}\nFROM ${BASE}\n', { VERSION: '3.19' }, undefined, 'alpine:3.19'],
+    [
+      'ARG default using an earlier ARG',
+      'ARG VERSION=3.20\nARG BASE=alpine:${VERSION}\nFROM ${BASE}\n',
+      { VERSION: '3.19' },
+      undefined,
+      'alpine:3.19'
+    ],
     ['several ARGs on one line, quoted', 'ARG REPO="alpine" TAG=\'3.20\'\nFROM ${REPO}:${TAG}\n', {}, undefined, 'alpine:3.20'],
     ['ARG after the first FROM is stage-scoped', 'FROM alpine AS a\nARG BASE=debian\nFROM ${BASE:-busybox}\n', {}, undefined, 'busybox'],
     ['line continuation', 'FROM \\\n  --platform=linux/amd64 \\\n  alpine:3.20 \\\n  AS final\n', {}, undefined, 'alpine:3.20'],
-    ['comment and blank line inside a continuation', 'RUN echo a \\\n# comment\n\n  && echo b\nFROM alpine:3.20\n', {}, undefined, 'alpine:3.20'],
+    [
+      'comment and blank line inside a continuation',
+      'RUN echo a \\\n# comment\n\n  && echo b\nFROM alpine:3.20\n',
+      {},
+      undefined,
+      'alpine:3.20'
+    ],
     ['CRLF line endings', 'ARG BASE=alpine:3\r\nFROM ${BASE} AS x\r\nRUN true\r\n', {}, undefined, 'alpine:3'],
-    ['escape directive', '# escape=`\nFROM `\n  mcr.microsoft.com/windows/servercore:ltsc2022\n', {}, undefined, 'mcr.microsoft.com/windows/servercore:ltsc2022'],
+    [
+      'escape directive',
+      '# escape=`\nFROM `\n  mcr.microsoft.com/windows/servercore:ltsc2022\n',
+      {},
+      undefined,
+      'mcr.microsoft.com/windows/servercore:ltsc2022'
+    ],
     ['heredoc body is not an instruction', 'FROM alpine:3.20\nRUN <<EOF\nFROM evil\nEOF\n', {}, undefined, 'alpine:3.20'],
     ['a here-string is not a heredoc', 'FROM golang AS b\nRUN cat <<<"EOF"\nFROM alpine:3.20\n', {}, undefined, 'alpine:3.20'],
     ['two heredocs on one line', 'FROM alpine:3.20\nCOPY <<A <<B /dir/\nFROM x\nA\nFROM y\nB\n', {}, undefined, 'alpine:3.20'],
     ['heredoc with dash and quotes', 'FROM alpine:3.20\nCOPY <<-"END" /etc/x\n\tFROM evil\n\tEND\n', {}, undefined, 'alpine:3.20'],
-    ['automatic platform ARGs come from build args when given', 'FROM --platform=$BUILDPLATFORM alpine AS b\nFROM base-${TARGETARCH}\n', { TARGETARCH: 'arm64' }, undefined, 'base-arm64'],
+    [
+      'automatic platform ARGs come from build args when given',
+      'FROM --platform=$BUILDPLATFORM alpine AS b\nFROM base-${TARGETARCH}\n',
+      { TARGETARCH: 'arm64' },
+      undefined,
+      'base-arm64'
+    ],
     ['no FROM', '# nothing\n', {}, undefined, undefined],
     ['empty', '', {}, undefined, undefined]
   ])('%s', (_name, dockerfile, args, target, expected) => {

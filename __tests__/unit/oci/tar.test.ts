@@ -79,22 +79,52 @@ describe('readTarEntries', () => {
     ['empty file', tar(entry('oci-layout', '')), { 'oci-layout': '' }],
     ['body of exactly 512 bytes', tar(entry('a', 'x'.repeat(512)), entry('b', 'y')), { a: 'x'.repeat(512), b: 'y' }],
     ['body of 513 bytes is padded', tar(entry('a', 'x'.repeat(513)), entry('b', 'y')), { a: 'x'.repeat(513), b: 'y' }],
-    ["'./' prefix removed", tar(entry('./index.json', '{}'), entry('./blobs/sha256/ab', 'blob')), { 'index.json': '{}', 'blobs/sha256/ab': 'blob' }],
+    [
+      "'./' prefix removed",
+      tar(entry('./index.json', '{}'), entry('./blobs/sha256/ab', 'blob')),
+      { 'index.json': '{}', 'blobs/sha256/ab': 'blob' }
+    ],
     [
       'directories and symlinks skipped',
-      tar(entry('blobs/', '', { type: '5' }), entry('blobs/sha256/', '', { type: '5' }), entry('link', '', { type: '2' }), entry('blobs/sha256/ab', 'x')),
+      tar(
+        entry('blobs/', '', { type: '5' }),
+        entry('blobs/sha256/', '', { type: '5' }),
+        entry('link', '', { type: '2' }),
+        entry('blobs/sha256/ab', 'x')
+      ),
       { 'blobs/sha256/ab': 'x' }
     ],
-    ["old-style regular file (typeflag NUL)", tar(entry('old.txt', 'v7', { type: '\0' })), { 'old.txt': 'v7' }],
+    ['old-style regular file (typeflag NUL)', tar(entry('old.txt', 'v7', { type: '\0' })), { 'old.txt': 'v7' }],
     ['ustar prefix field', tar(entry('cafe', 'p', { prefix: 'blobs/sha256' })), { 'blobs/sha256/cafe': 'p' }],
     ['pax path longer than 100 characters', tar(pax([['path', LONG]]), entry(LONG.slice(0, 100), 'long')), { [LONG]: 'long' }],
     [
       'pax path among other records, with a ./ prefix',
-      tar(pax([['mtime', '1700000000.5'], ['path', `./${LONG}`], ['uid', '0']]), entry('ignored-short-name', 'long2')),
+      tar(
+        pax([
+          ['mtime', '1700000000.5'],
+          ['path', `./${LONG}`],
+          ['uid', '0']
+        ]),
+        entry('ignored-short-name', 'long2')
+      ),
       { [LONG]: 'long2' }
     ],
-    ['pax path applies to the next entry only', tar(pax([['path', 'renamed']]), entry('a', '1'), entry('b', '2')), { renamed: '1', b: '2' }],
-    ['pax header without a path keeps the name', tar(pax([['mtime', '1'], ['linkpath', 'elsewhere']]), entry('kept', 'k')), { kept: 'k' }],
+    [
+      'pax path applies to the next entry only',
+      tar(pax([['path', 'renamed']]), entry('a', '1'), entry('b', '2')),
+      { renamed: '1', b: '2' }
+    ],
+    [
+      'pax header without a path keeps the name',
+      tar(
+        pax([
+          ['mtime', '1'],
+          ['linkpath', 'elsewhere']
+        ]),
+        entry('kept', 'k')
+      ),
+      { kept: 'k' }
+    ],
     ['pax global header renames nothing', tar(pax([['comment', 'hi']], 'g'), entry('plain', 'g')), { plain: 'g' }],
     ['GNU long name', tar(entry('././@LongLink', `${LONG}\0`, { type: 'L' }), entry(LONG.slice(0, 99), 'gnu')), { [LONG]: 'gnu' }],
     ['size field terminated by a space', tar(entry('sp', 'abc', { sizeField: '00000000003 ' })), { sp: 'abc' }],
@@ -108,7 +138,12 @@ describe('readTarEntries', () => {
   })
 
   it('returns only the entries the filter accepts, with normalized names', () => {
-    const buf = tar(entry('./index.json', '{}'), entry('./oci-layout', '{"imageLayoutVersion":"1.0.0"}'), entry('./blobs/sha256/aa', 'A'), entry('manifest.json', '[]'))
+    const buf = tar(
+      entry('./index.json', '{}'),
+      entry('./oci-layout', '{"imageLayoutVersion":"1.0.0"}'),
+      entry('./blobs/sha256/aa', 'A'),
+      entry('manifest.json', '[]')
+    )
     const seen: string[] = []
     const got = read(buf, n => {
       seen.push(n)

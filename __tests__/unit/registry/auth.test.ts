@@ -19,10 +19,30 @@ describe('authFor', () => {
   it.each([
     ['no config', undefined, 'ghcr.io', {}],
     ['not JSON', '{', 'ghcr.io', {}],
-    ['auth field', JSON.stringify({ auths: { 'ghcr.io': { auth: b64('me:p:w') } } }), 'ghcr.io', { credentials: { username: 'me', password: 'p:w' } }],
-    ['username/password', JSON.stringify({ auths: { 'ghcr.io': { username: 'u', password: 'p' } } }), 'ghcr.io', { credentials: { username: 'u', password: 'p' } }],
-    ['https key', JSON.stringify({ auths: { 'https://ghcr.io': { auth: b64('a:b') } } }), 'ghcr.io', { credentials: { username: 'a', password: 'b' } }],
-    ['docker hub legacy key', JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: b64('a:b') } } }), 'docker.io', { credentials: { username: 'a', password: 'b' } }],
+    [
+      'auth field',
+      JSON.stringify({ auths: { 'ghcr.io': { auth: b64('me:p:w') } } }),
+      'ghcr.io',
+      { credentials: { username: 'me', password: 'p:w' } }
+    ],
+    [
+      'username/password',
+      JSON.stringify({ auths: { 'ghcr.io': { username: 'u', password: 'p' } } }),
+      'ghcr.io',
+      { credentials: { username: 'u', password: 'p' } }
+    ],
+    [
+      'https key',
+      JSON.stringify({ auths: { 'https://ghcr.io': { auth: b64('a:b') } } }),
+      'ghcr.io',
+      { credentials: { username: 'a', password: 'b' } }
+    ],
+    [
+      'docker hub legacy key',
+      JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: b64('a:b') } } }),
+      'docker.io',
+      { credentials: { username: 'a', password: 'b' } }
+    ],
     ['other host only', JSON.stringify({ auths: { 'quay.io': { auth: b64('a:b') } } }), 'ghcr.io', {}],
     ['credsStore', JSON.stringify({ credsStore: 'desktop' }), 'ghcr.io', { helper: 'desktop' }],
     ['credHelpers for the host', JSON.stringify({ credHelpers: { 'ghcr.io': 'gh' }, credsStore: 'x' }), 'ghcr.io', { helper: 'gh' }],

@@ -2,7 +2,17 @@ import { describe, it, expect } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { baseImagesFromMetadata, baseImagesFromProvenance, buildReport, sha256Digest } from '../../../src/oci/manifests.js'
-import { escapeCell, escapeText, formatBytes, formatCount, formatDuration, inlineCode, renderSummary, shortDigest, type SummaryContext } from '../../../src/report/summary.js'
+import {
+  escapeCell,
+  escapeText,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  inlineCode,
+  renderSummary,
+  shortDigest,
+  type SummaryContext
+} from '../../../src/report/summary.js'
 import type { ImageIndex, ImageManifest, ImageReport } from '../../../src/oci/types.js'
 
 const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../fixtures')
@@ -28,7 +38,12 @@ function goldenReports(): ImageReport[] {
     tags: ['localhost:5000/app:1.0', 'localhost:5000/app:latest'],
     rootDigest: sha256Digest(text('app-index.json')),
     source: 'registry',
-    ...readIndex('app-index.json', ['app-manifest-amd64.json', 'app-manifest-arm64.json', 'app-attestation-amd64.json', 'app-attestation-arm64.json'])
+    ...readIndex('app-index.json', [
+      'app-manifest-amd64.json',
+      'app-manifest-arm64.json',
+      'app-attestation-amd64.json',
+      'app-attestation-arm64.json'
+    ])
   })
   app.baseImages.push(...baseImagesFromMetadata(json('metadata-multi.json') as Record<string, unknown>))
   app.durationMs = 48_250
@@ -345,7 +360,18 @@ describe('renderSummary: hostile values', () => {
   const clean = skeleton(renderSummary([hostileReport('x')], hostileContext('x')))
 
   it('the clean skeleton is what the renderer itself writes', () => {
-    expect(clean.tags).toEqual(['<br>', '<br>', '<details>', '<summary>', '</summary>', '</details>', '<details>', '<summary>', '</summary>', '</details>'])
+    expect(clean.tags).toEqual([
+      '<br>',
+      '<br>',
+      '<details>',
+      '<summary>',
+      '</summary>',
+      '</details>',
+      '<details>',
+      '<summary>',
+      '</summary>',
+      '</details>'
+    ])
     expect(clean.headings).toEqual(['## Build image', '### x', '#### Attestations', '#### Notes', '##### `x`'])
     expect(clean.tables).toEqual([
       [
@@ -373,7 +399,11 @@ describe('renderSummary: hostile values', () => {
     expect(s.tags.every(t => ['<br>', '<code>', '</code>', '<details>', '</details>', '<summary>', '</summary>'].includes(t))).toBe(true)
     expect(s.tables).toEqual(clean.tables)
     expect(s.headings.length).toBe(clean.headings.length)
-    expect(s.headings.filter(h => !h.startsWith('### ') && !h.startsWith('##### '))).toEqual(['## Build image', '#### Attestations', '#### Notes'])
+    expect(s.headings.filter(h => !h.startsWith('### ') && !h.startsWith('##### '))).toEqual([
+      '## Build image',
+      '#### Attestations',
+      '#### Notes'
+    ])
     expect(md).not.toMatch(/^#{1,6} injected/m)
   })
 
@@ -405,13 +435,26 @@ describe('renderSummary: sections', () => {
   const [app, seed, legacy, docs] = goldenReports() as [ImageReport, ImageReport, ImageReport, ImageReport]
 
   it.each<[string, SummaryContext, string[], string[]]>([
-    ['minimal context', { engine: 'buildx' }, ['## Build image\n\n**Engine:** buildx\n'], ['[!CAUTION]', '[!WARNING]', 'Builder', 'Buildx', 'Duration']],
-    ['empty optional strings are left out', { engine: 'buildx', engineReason: '', builder: '', driver: '', buildxVersion: '', error: '', warnings: [] }, ['**Engine:** buildx\n'], ['()', '[!CAUTION]']],
+    [
+      'minimal context',
+      { engine: 'buildx' },
+      ['## Build image\n\n**Engine:** buildx\n'],
+      ['[!CAUTION]', '[!WARNING]', 'Builder', 'Buildx', 'Duration']
+    ],
+    [
+      'empty optional strings are left out',
+      { engine: 'buildx', engineReason: '', builder: '', driver: '', buildxVersion: '', error: '', warnings: [] },
+      ['**Engine:** buildx\n'],
+      ['()', '[!CAUTION]']
+    ],
     ['driver without builder', { engine: 'depot', driver: 'depot' }, ['**Engine:** depot · **Driver:** depot'], []],
     [
       'failed build',
       { engine: 'buildx', error: 'ERROR: failed to solve: process "/bin/sh -c exit 1" did not complete successfully: exit code: 1' },
-      ['> [!CAUTION]\n> **The build failed.**\n>\n> ERROR: failed to solve: process "/bin/sh -c exit 1" did not complete successfully: exit code: 1\n', 'No image was reported.'],
+      [
+        '> [!CAUTION]\n> **The build failed.**\n>\n> ERROR: failed to solve: process "/bin/sh -c exit 1" did not complete successfully: exit code: 1\n',
+        'No image was reported.'
+      ],
       []
     ]
   ])('%s', (_name, ctx, present, absent) => {
@@ -440,14 +483,30 @@ describe('renderSummary: sections', () => {
     [
       'single platform, attestation manifest unread',
       seed,
-      ['| `sha256:c2916365c029` | `linux/amd64` (`sha256:edd054d28f33`) | — |', '#### Notes', '- the attestation manifest sha256:c2916365c029'],
+      [
+        '| `sha256:c2916365c029` | `linux/amd64` (`sha256:edd054d28f33`) | — |',
+        '#### Notes',
+        '- the attestation manifest sha256:c2916365c029'
+      ],
       ['Other images']
     ],
-    ['Docker manifest list', legacy, ['(Docker manifest list)', '`linux/arm/v7`', 'read from the engine\'s image store'], ['#### Attestations']],
+    [
+      'Docker manifest list',
+      legacy,
+      ['(Docker manifest list)', '`linux/arm/v7`', "read from the engine's image store"],
+      ['#### Attestations']
+    ],
     [
       'no metadata',
       docs,
-      ['### docs', '- **Tags:** none', '- **Digest:** unknown', '- **Metadata:** not available\n', 'No manifest metadata was available for this image', '- buildx reported no image digest'],
+      [
+        '### docs',
+        '- **Tags:** none',
+        '- **Digest:** unknown',
+        '- **Metadata:** not available\n',
+        'No manifest metadata was available for this image',
+        '- buildx reported no image digest'
+      ],
       ['| Platform', '<details>', 'bytes of manifest JSON']
     ]
   ])('%s', (_name, report, present, absent) => {
@@ -460,7 +519,11 @@ describe('renderSummary: sections', () => {
     ['applies to every platform when it has none', '', /^\| `linux\/amd64` \|.*\| `golang:1\.23` \|$/m],
     ['applies to its own platform', 'linux/amd64', /^\| `linux\/amd64` \|.*\| `golang:1\.23` \|$/m],
     ['applies to the same platform written differently', 'linux/amd64/v1', /^\| `linux\/amd64` \|.*\| `golang:1\.23` \|$/m],
-    ['is listed apart when for another platform', 'linux/arm64/v8', /^Other images the build used \(earlier stages or another platform\): `golang:1\.23` \(`linux\/arm64\/v8`\)$/m]
+    [
+      'is listed apart when for another platform',
+      'linux/arm64/v8',
+      /^Other images the build used \(earlier stages or another platform\): `golang:1\.23` \(`linux\/arm64\/v8`\)$/m
+    ]
   ])('base image %s', (_name, platform, expected) => {
     const single = goldenReports()[1] as ImageReport
     single.baseImages = [{ name: 'golang:1.23', digest: D('9'), platform, source: 'provenance' }]
@@ -498,7 +561,15 @@ describe('renderSummary: sections', () => {
   })
 
   it('an unread platform manifest shows dashes, not zeros', () => {
-    const r = buildReport({ target: 'x', tags: [], rootDigest: D('1'), root: json('app-index.json') as ImageIndex, manifests: new Map(), source: 'registry', bytesRead: 1607 })
+    const r = buildReport({
+      target: 'x',
+      tags: [],
+      rootDigest: D('1'),
+      root: json('app-index.json') as ImageIndex,
+      manifests: new Map(),
+      source: 'registry',
+      bytesRead: 1607
+    })
     const md = renderSummary([r], { engine: 'buildx' })
     expect(md).toContain('| `linux/arm64` | `sha256:9173007e74c0` | — | — | — | — |')
     expect(md).toContain('The manifest could not be read, so its layers are unknown.')

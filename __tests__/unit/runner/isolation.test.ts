@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { InputError } from '../../../src/inputs/lists.js'
-import { cacheToForRun, forkOf, scopeEnvFrom, scopeKey, scopedBuilderName, type BuilderScope, type ScopeEnv } from '../../../src/runner/isolation.js'
+import {
+  cacheToForRun,
+  forkOf,
+  scopeEnvFrom,
+  scopeKey,
+  scopedBuilderName,
+  type BuilderScope,
+  type ScopeEnv
+} from '../../../src/runner/isolation.js'
 
 const ENV: ScopeEnv = { repository: 'octo/app', refName: 'main', actor: 'alice', runId: '1001', job: 'build' }
 const name = (scope: BuilderScope, over: Partial<ScopeEnv> = {}, fork = '') => scopedBuilderName(scope, { ...ENV, ...over }, fork)
@@ -11,12 +19,18 @@ describe('scopedBuilderName', () => {
     expect(name('none')).toBeUndefined()
   })
 
-  it.each<[BuilderScope]>([['job'], ['branch'], ['repo'], ['actor']])('names a %s builder build-image-<scope>-<12 hex of sha256 of the key>', scope => {
-    const n = name(scope) ?? ''
-    const hash = createHash('sha256').update(scopeKey(scope as Exclude<BuilderScope, 'none'>, ENV)).digest('hex').slice(0, 12)
-    expect(n).toBe(`build-image-${scope}-${hash}`)
-    expect(n).toMatch(/^build-image-[a-z]+-[0-9a-f]{12}$/)
-  })
+  it.each<[BuilderScope]>([['job'], ['branch'], ['repo'], ['actor']])(
+    'names a %s builder build-image-<scope>-<12 hex of sha256 of the key>',
+    scope => {
+      const n = name(scope) ?? ''
+      const hash = createHash('sha256')
+        .update(scopeKey(scope as Exclude<BuilderScope, 'none'>, ENV))
+        .digest('hex')
+        .slice(0, 12)
+      expect(n).toBe(`build-image-${scope}-${hash}`)
+      expect(n).toMatch(/^build-image-[a-z]+-[0-9a-f]{12}$/)
+    }
+  )
 
   it('is stable: the same scope and environment give the same name', () => {
     expect(name('branch')).toBe(name('branch'))
@@ -36,7 +50,9 @@ describe('scopedBuilderName', () => {
   })
 
   it('ignores what the scope does not include', () => {
-    expect(name('repo', { refName: 'a', actor: 'x', runId: '1', job: 'j' })).toBe(name('repo', { refName: 'b', actor: 'y', runId: '2', job: 'k' }))
+    expect(name('repo', { refName: 'a', actor: 'x', runId: '1', job: 'j' })).toBe(
+      name('repo', { refName: 'b', actor: 'y', runId: '2', job: 'k' })
+    )
     expect(name('branch', { actor: 'x' })).toBe(name('branch', { actor: 'y' }))
     expect(name('actor', { refName: 'a' })).toBe(name('actor', { refName: 'b' }))
   })
@@ -73,7 +89,9 @@ describe('scopedBuilderName', () => {
   })
 
   it('reads the environment', () => {
-    expect(scopeEnvFrom({ GITHUB_REPOSITORY: 'o/r', GITHUB_REF_NAME: 'b', GITHUB_ACTOR: 'a', GITHUB_RUN_ID: '9', GITHUB_JOB: 'j' })).toEqual({
+    expect(
+      scopeEnvFrom({ GITHUB_REPOSITORY: 'o/r', GITHUB_REF_NAME: 'b', GITHUB_ACTOR: 'a', GITHUB_RUN_ID: '9', GITHUB_JOB: 'j' })
+    ).toEqual({
       repository: 'o/r',
       refName: 'b',
       actor: 'a',
@@ -85,7 +103,10 @@ describe('scopedBuilderName', () => {
 })
 
 describe('forkOf', () => {
-  const pr = (head: unknown, base = 'octo/app') => ({ pull_request: { head: { repo: head === undefined ? undefined : head } }, repository: { full_name: base } })
+  const pr = (head: unknown, base = 'octo/app') => ({
+    pull_request: { head: { repo: head === undefined ? undefined : head } },
+    repository: { full_name: base }
+  })
 
   it.each<[string, string, unknown, string]>([
     ['a push', 'push', { repository: { full_name: 'octo/app' } }, ''],
@@ -97,7 +118,12 @@ describe('forkOf', () => {
     ['a deleted fork (head repo null)', 'pull_request', pr(null), 'unknown fork'],
     ['an unreadable event file', 'pull_request', undefined, 'unknown fork'],
     ['an event that is not an object', 'pull_request', 'garbage', 'unknown fork'],
-    ['a fork with no base repository in the event', 'pull_request', { pull_request: { head: { repo: { full_name: 'mallory/app' } } } }, 'mallory/app'],
+    [
+      'a fork with no base repository in the event',
+      'pull_request',
+      { pull_request: { head: { repo: { full_name: 'mallory/app' } } } },
+      'mallory/app'
+    ],
     ['a workflow_dispatch even with a PR-like payload', 'workflow_dispatch', pr({ full_name: 'mallory/app' }), ''],
     ['no event name', '', pr({ full_name: 'mallory/app' }), '']
   ])('%s', (_what, eventName, event, want) => {
@@ -106,7 +132,14 @@ describe('forkOf', () => {
 })
 
 describe('cacheToForRun', () => {
-  const all = ['type=gha,mode=max', 'type=registry,ref=ghcr.io/o/cache:main', 'ghcr.io/o/cache:bare', 'type=local,dest=/cache', 'type=inline', '"type=s3,region=x"']
+  const all = [
+    'type=gha,mode=max',
+    'type=registry,ref=ghcr.io/o/cache:main',
+    'ghcr.io/o/cache:bare',
+    'type=local,dest=/cache',
+    'type=inline',
+    '"type=s3,region=x"'
+  ]
 
   it('keeps everything for a run that is not from a fork', () => {
     expect(cacheToForRun(all, '', false)).toEqual({ cacheTo: all })

@@ -6,7 +6,7 @@ import {
   parseChecksums,
   readTarEntries,
   warning
-} from "./chunk-OU35Y65F.js";
+} from "./chunk-JKXOTSZB.js";
 import {
   cacheFile,
   downloadTool,
@@ -55,7 +55,10 @@ async function installVerified(a) {
   if (actual !== expected) {
     rmSync(downloaded, { force: true });
     const source = a.sha256 ? "the pinned sha256" : `the release's checksums file ${a.checksumsUrl}`;
-    throw new InputError(a.checksumInput ?? a.input, `checksum mismatch for ${a.fileName} from ${a.url}: ${source} says sha256 ${expected}, the download is ${actual}; refusing to install it`);
+    throw new InputError(
+      a.checksumInput ?? a.input,
+      `checksum mismatch for ${a.fileName} from ${a.url}: ${source} says sha256 ${expected}, the download is ${actual}; refusing to install it`
+    );
   }
   const file = a.archiveEntry ? extractEntry(downloaded, a.archiveEntry, a) : downloaded;
   chmodSync(file, 493);

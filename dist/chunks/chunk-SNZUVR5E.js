@@ -49,7 +49,7 @@ import {
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-7IEPXKFS.js";
+} from "./chunk-FXSRHSPG.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
@@ -67,7 +67,7 @@ import {
   setSecret,
   versionFromReleaseUrl,
   warning
-} from "./chunk-OU35Y65F.js";
+} from "./chunk-JKXOTSZB.js";
 import {
   __commonJS,
   __require,
@@ -7511,7 +7511,10 @@ function parseDepotVersion(stdout) {
 function depotBuildInfo(metadata) {
   const b = metadata["depot.build"];
   const o = typeof b === "object" && b !== null ? b : {};
-  return { buildId: typeof o["buildID"] === "string" ? o["buildID"] : "", projectId: typeof o["projectID"] === "string" ? o["projectID"] : "" };
+  return {
+    buildId: typeof o["buildID"] === "string" ? o["buildID"] : "",
+    projectId: typeof o["projectID"] === "string" ? o["projectID"] : ""
+  };
 }
 var BAKE_METADATA_EXTRAS = ["depot.build", "buildx.build.warnings"];
 function buildStarted(log) {
@@ -7529,12 +7532,16 @@ function explainPreBuildFailure(log, apiUrl) {
   const last = lines[lines.length - 1] ?? "";
   const detail = last.length > 300 ? `${last.slice(0, 300)}\u2026` : last;
   if (/^(unauthenticated|permission_denied):/i.test(last)) {
-    return { problem: "auth", message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC` };
+    return {
+      problem: "auth",
+      message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC`
+    };
   }
   if (/^(unavailable|deadline_exceeded):|connection refused|no such host|i\/o timeout|TLS handshake/i.test(last)) {
     return { problem: "unreachable", message: `cannot reach Depot's API at ${apiUrl} (${detail})` };
   }
-  if (/^not_found:|project/i.test(last)) return { problem: "project", message: `Depot did not accept the project (${detail}): check depot-project` };
+  if (/^not_found:|project/i.test(last))
+    return { problem: "project", message: `Depot did not accept the project (${detail}): check depot-project` };
   return { problem: "other", message: `depot failed before the build started${detail ? `: ${detail}` : ""}` };
 }
 
@@ -7556,7 +7563,10 @@ async function probeVersion(runner, cmd) {
     throw new DepotUnavailable(`cannot run ${cmd}: ${e.message}`);
   }
   const v = r.code === 0 ? parseDepotVersion(r.stdout) : "";
-  if (!v) throw new DepotUnavailable(`${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split("\n")[0] ?? ""}`);
+  if (!v)
+    throw new DepotUnavailable(
+      `${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split("\n")[0] ?? ""}`
+    );
   return v;
 }
 async function resolveLatest(base) {
@@ -7582,7 +7592,8 @@ async function setupDepot(s, runner) {
     }
   }
   const arch = depotArch(os.arch());
-  if (os.platform() !== "linux" && os.platform() !== "darwin") throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.platform()}`);
+  if (os.platform() !== "linux" && os.platform() !== "darwin")
+    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.platform()}`);
   if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.arch()}`);
   const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES;
   const version = s.depotVersion === "latest" ? await resolveLatest(base) : s.depotVersion.replace(/^v/, "");
@@ -7590,7 +7601,7 @@ async function setupDepot(s, runner) {
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-EO3NXI5Q.js");
+    const { installVerified } = await import("./install-ZRR46DNG.js");
     installed = await installVerified({
       tool: "depot",
       version,
@@ -7623,7 +7634,10 @@ async function depotToken(s) {
     return { token: direct, source: s.depotToken ? "the depot-token input" : "DEPOT_TOKEN" };
   }
   if (!oidcAvailable()) {
-    throw new InputError("depot-token", "no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)");
+    throw new InputError(
+      "depot-token",
+      "no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)"
+    );
   }
   let idToken;
   try {
@@ -7698,7 +7712,9 @@ function failure(r, s, what) {
   if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
   const lines = r.log.split("\n").reverse();
   const last = lines.find((l) => /^(ERROR: |error: |failed to solve: )/.test(l)) ?? lines.find((l) => l.trim() && !/^(#\d+ |-{3,}| > |Build Summary)/.test(l));
-  throw new Error(`depot ${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : last ? `: ${last.replace(/^ERROR: /, "").trim()}` : ` with exit code ${r.code}`}`);
+  throw new Error(
+    `depot ${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : last ? `: ${last.replace(/^ERROR: /, "").trim()}` : ` with exit code ${r.code}`}`
+  );
 }
 async function depotSingle(s, d, ctx, env, dir, secretFiles) {
   const metadataFile = path2.join(dir, "depot-metadata.json");
@@ -7741,7 +7757,10 @@ async function buildWithDepot(s, state, choice, bakePlan) {
     secretFiles = writeSecretFiles(s, state.tempDir);
     if (bakePlan || s.files.length > 0 || s.targets.length > 0) {
       const plan = bakePlan ?? { files: s.files, targets: s.targets };
-      const baked = await group(`Bake ${plan.targets.join(", ") || "default"} on Depot`, () => depotBake(s, depot, ctx, env, state.tempDir, plan, secretFiles));
+      const baked = await group(
+        `Bake ${plan.targets.join(", ") || "default"} on Depot`,
+        () => depotBake(s, depot, ctx, env, state.tempDir, plan, secretFiles)
+      );
       outcome = { results: baked.results, single: false };
       metadata = baked.metadata;
     } else {
@@ -7762,7 +7781,8 @@ async function buildWithDepot(s, state, choice, bakePlan) {
       saveState(state);
       return void 0;
     }
-    if (e instanceof DepotUnavailable) throw new Error(`${e.message}${s.engine === "depot" ? " (set depot-fallback: true to build with buildx instead)" : ""}`);
+    if (e instanceof DepotUnavailable)
+      throw new Error(`${e.message}${s.engine === "depot" ? " (set depot-fallback: true to build with buildx instead)" : ""}`);
     throw e;
   } finally {
     for (const f of secretFiles.values()) rmSync(f, { force: true });
@@ -7787,9 +7807,16 @@ async function depotReports(s, results) {
       notes: ["manifests unavailable: buildx, which reads them from the registry, could not be set up"]
     }));
   }
-  const reports = await collectReports(results, { bx, caps: { buildxVersion: bx.version, containerdStore: true, historyAttachments: false, driver: "remote" }, builder: "" });
+  const reports = await collectReports(results, {
+    bx,
+    caps: { buildxVersion: bx.version, containerdStore: true, historyAttachments: false, driver: "remote" },
+    builder: ""
+  });
   for (const r of reports) {
-    if (r.source === "none" && r.digest) r.notes = ["Depot built the image on its own builders: its manifests can be read only from a registry it pushed to (push) or an OCI export (outputs: type=oci)"];
+    if (r.source === "none" && r.digest)
+      r.notes = [
+        "Depot built the image on its own builders: its manifests can be read only from a registry it pushed to (push) or an OCI export (outputs: type=oci)"
+      ];
   }
   return reports;
 }
@@ -7825,9 +7852,14 @@ function resolveProject(f) {
 function chooseEngine(f) {
   if (f.engine === "buildx") return { engine: "buildx", reason: "set by the engine input" };
   if (f.needsBuildx) {
-    if (f.engine === "depot" && !f.fallback) throw new InputError("engine", `${f.needsBuildx}, which runs on buildx only; use engine: buildx or auto`);
+    if (f.engine === "depot" && !f.fallback)
+      throw new InputError("engine", `${f.needsBuildx}, which runs on buildx only; use engine: buildx or auto`);
     const reason = `${f.needsBuildx}, which runs on buildx only`;
-    return { engine: "buildx", reason, ...f.engine === "depot" ? { warning: `engine: depot, but ${reason}: using buildx (depot-fallback: true)` } : {} };
+    return {
+      engine: "buildx",
+      reason,
+      ...f.engine === "depot" ? { warning: `engine: depot, but ${reason}: using buildx (depot-fallback: true)` } : {}
+    };
   }
   const project = resolveProject(f);
   const credentials = f.hasToken ? "a token" : f.oidcAvailable ? "GitHub OIDC" : "";
@@ -7838,17 +7870,32 @@ function chooseEngine(f) {
     if (missing.length > 0) {
       const detail = missing.map((m) => `${m.what}: ${m.how}`).join("; ");
       if (f.fallback) {
-        return { engine: "buildx", reason: `engine: depot was asked for, but ${missing.map((m) => m.what).join(" and ")}; depot-fallback: true`, warning: `engine: depot, but ${detail}. Using buildx (depot-fallback: true)` };
+        return {
+          engine: "buildx",
+          reason: `engine: depot was asked for, but ${missing.map((m) => m.what).join(" and ")}; depot-fallback: true`,
+          warning: `engine: depot, but ${detail}. Using buildx (depot-fallback: true)`
+        };
       }
       const input = !project.id && !credentials ? "engine" : !project.id ? "depot-project" : "depot-token";
       throw new InputError(input, `engine: depot needs a project and credentials; ${detail}`);
     }
-    return { engine: "depot", reason: `set by the engine input; project ${clip(project.id ?? "", 40)} from ${project.source}, credentials from ${credentials}`, project: project.id ?? "", projectSource: project.source ?? "" };
+    return {
+      engine: "depot",
+      reason: `set by the engine input; project ${clip(project.id ?? "", 40)} from ${project.source}, credentials from ${credentials}`,
+      project: project.id ?? "",
+      projectSource: project.source ?? ""
+    };
   }
   if (!f.ci) return { engine: "buildx", reason: "not running in GitHub Actions (GITHUB_ACTIONS is not true); auto uses Depot only in CI" };
   if (!project.id) return { engine: "buildx", reason: `no Depot project${project.problem ? ` (${project.problem})` : ""}` };
-  if (!credentials) return { engine: "buildx", reason: `Depot project ${clip(project.id, 40)} found, but no Depot credentials (no token, no GitHub OIDC)` };
-  return { engine: "depot", reason: `Depot project ${clip(project.id, 40)} from ${project.source} and credentials from ${credentials}`, project: project.id, projectSource: project.source ?? "" };
+  if (!credentials)
+    return { engine: "buildx", reason: `Depot project ${clip(project.id, 40)} found, but no Depot credentials (no token, no GitHub OIDC)` };
+  return {
+    engine: "depot",
+    reason: `Depot project ${clip(project.id, 40)} from ${project.source} and credentials from ${credentials}`,
+    project: project.id,
+    projectSource: project.source ?? ""
+  };
 }
 
 // src/inputs/matrix.ts
@@ -7959,10 +8006,7 @@ function parseMatrix(text, inputName = "matrix") {
       const axis = axes.find((a) => a.name === key);
       if (!axis) {
         const known = axes.length ? axes.map((a) => a.name).join(", ") : "(none)";
-        throw new MatrixError(
-          inputName,
-          `exclude entry ${i + 1} uses ${JSON.stringify(key)}, which is not an axis; axes: ${known}`
-        );
+        throw new MatrixError(inputName, `exclude entry ${i + 1} uses ${JSON.stringify(key)}, which is not an axis; axes: ${known}`);
       }
       if (!axis.values.includes(value)) {
         const hint = typeof raw[key] === "number" ? " (unquoted numbers are converted with String(): quote it)" : "";
@@ -7979,18 +8023,12 @@ function parseMatrix(text, inputName = "matrix") {
   }
   const product = axes.reduce((n, a) => n * a.values.length, axes.length ? 1 : 0);
   if (product > MAX_PRODUCT) {
-    throw new MatrixError(
-      inputName,
-      `the axes produce ${product} combinations; at most ${MAX_COMBINATIONS} are allowed`
-    );
+    throw new MatrixError(inputName, `the axes produce ${product} combinations; at most ${MAX_COMBINATIONS} are allowed`);
   }
   const spec = { axes, include, exclude };
   const combos = expandMatrix(spec);
   if (combos.length > MAX_COMBINATIONS) {
-    throw new MatrixError(
-      inputName,
-      `expands to ${combos.length} combinations; at most ${MAX_COMBINATIONS} are allowed`
-    );
+    throw new MatrixError(inputName, `expands to ${combos.length} combinations; at most ${MAX_COMBINATIONS} are allowed`);
   }
   if (combos.length === 0) throw new MatrixError(inputName, "every combination is excluded; nothing to build");
   combos.forEach((combo, i) => {
@@ -8130,7 +8168,19 @@ function matrixToBake(combos, base, options) {
   combos.forEach((combo, i) => {
     const name = names[i] ?? "";
     const t = { ...base };
-    for (const key of ["tags", "annotations", "platforms", "cache-from", "cache-to", "output", "attest", "secret", "ulimits", "ssh", "no-cache-filter"]) {
+    for (const key of [
+      "tags",
+      "annotations",
+      "platforms",
+      "cache-from",
+      "cache-to",
+      "output",
+      "attest",
+      "secret",
+      "ulimits",
+      "ssh",
+      "no-cache-filter"
+    ]) {
       const list = base[key];
       if (list) t[key] = [...list];
     }
@@ -8173,8 +8223,10 @@ function checkFiles(s) {
   }
   for (const f of s.files) if (!existsSync3(f)) throw new InputError("files", `${f} does not exist`);
   for (const sec of s.secrets) {
-    if (sec.kind === "file" && !existsSync3(sec.source)) throw new InputError("secret-files", `secret ${sec.id}: ${sec.source} does not exist`);
-    if (sec.kind === "env" && process.env[sec.source] === void 0) throw new InputError("secret-envs", `secret ${sec.id}: environment variable ${sec.source} is not set`);
+    if (sec.kind === "file" && !existsSync3(sec.source))
+      throw new InputError("secret-files", `secret ${sec.id}: ${sec.source} does not exist`);
+    if (sec.kind === "env" && process.env[sec.source] === void 0)
+      throw new InputError("secret-envs", `secret ${sec.id}: environment variable ${sec.source} is not set`);
   }
   for (const f of s.digestsFrom) if (!existsSync3(f)) throw new InputError("digests-from", `${f} does not exist`);
   if (s.matrix.trim()) expandMatrix(parseMatrix(s.matrix));
@@ -8372,14 +8424,20 @@ async function run() {
       if (s.mode === "merge") {
         const repo = parseReference(s.tags[0] ?? "")?.name ?? "";
         const sources = [...s.digests, ...readDigestFiles(s.digestsFrom)].map((d) => d.includes("@") ? d : `${repo}@${d}`);
-        const merged = await group(`Merge ${sources.length} digest(s) into ${s.tags.join(", ")}`, () => mergeDigests(s, env, sources, s.tags));
+        const merged = await group(
+          `Merge ${sources.length} digest(s) into ${s.tags.join(", ")}`,
+          () => mergeDigests(s, env, sources, s.tags)
+        );
         merged.target = s.target || "default";
         results = [merged];
         single = true;
       } else if (s.matrix.trim()) {
         const gen = bakeFromMatrix(s, state.tempDir);
         const allow = [...s.allow, `fs.read=${path3.resolve(s.context)}`, ...sshEntitlements(s.ssh, (p) => path3.resolve(p))];
-        results = await group(`Bake ${gen.targets.length} matrix target(s)`, () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set, allow));
+        results = await group(
+          `Bake ${gen.targets.length} matrix target(s)`,
+          () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set, allow)
+        );
       } else if (s.files.length > 0 || s.targets.length > 0) {
         results = await group(`Bake ${s.targets.join(", ") || "default"}`, () => bake(s, env, s.files, s.targets, s.set, s.allow));
       } else if (s.platformSplit) {

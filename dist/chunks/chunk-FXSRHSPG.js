@@ -19,7 +19,7 @@ import {
   setOutput,
   versionFromChecksums,
   warning
-} from "./chunk-OU35Y65F.js";
+} from "./chunk-JKXOTSZB.js";
 import {
   require_semver
 } from "./chunk-6I7YH7XL.js";
@@ -84,7 +84,12 @@ function buildFlags(s, files, over) {
   args.push(...repeat("--tag", tags));
   args.push(...repeat("--label", s.labels));
   args.push(...repeat("--annotation", s.annotations));
-  args.push(...repeat("--build-arg", s.buildArgs.map(([k, v]) => `${k}=${v}`)));
+  args.push(
+    ...repeat(
+      "--build-arg",
+      s.buildArgs.map(([k, v]) => `${k}=${v}`)
+    )
+  );
   args.push(...repeat("--build-context", s.buildContexts));
   args.push(...secretArgs(s, files));
   const platforms = over.platforms ?? s.platforms;
@@ -132,7 +137,13 @@ function bakeArgs(s, ctx, opts) {
   args.push(...repeat("--set", opts.set));
   if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, "0.19.0")) args.push(...repeat("--allow", opts.allow));
   const once = s.push && opts.pushOnceTargets !== void 0 && opts.pushOnceTargets.length > 0 ? opts.pushOnceTargets : void 0;
-  if (once) args.push(...repeat("--set", once.map((t) => `${t}.output=${PUSH_ONCE_OUTPUT}`)));
+  if (once)
+    args.push(
+      ...repeat(
+        "--set",
+        once.map((t) => `${t}.output=${PUSH_ONCE_OUTPUT}`)
+      )
+    );
   args.push(...bakeOutputFlags(once ? { ...s, push: false, load: false } : s, provenanceArg(s, ctx), opts.metadataFile, opts.targets));
   return args;
 }
@@ -289,7 +300,10 @@ function oneOf(value, allowed, input, dflt) {
 function checkPlatforms(items, input) {
   for (const p of items) {
     if (!isPlatform(p)) {
-      throw new InputError(input, `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+      throw new InputError(
+        input,
+        `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`
+      );
     }
   }
   if (new Set(items.map(normalizePlatform)).size !== items.length) throw new InputError(input, "a platform is listed twice");
@@ -298,7 +312,8 @@ function checkPlatforms(items, input) {
 function checkTags(items, input, templated = false) {
   for (const t of items) {
     const ref = parseReference(templated ? t.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_-]*\s*\}\}/g, "x") : t);
-    if (!ref) throw new InputError(input, `${JSON.stringify(clip(t))} is not a valid image reference (lowercase name, optional :tag, no spaces)`);
+    if (!ref)
+      throw new InputError(input, `${JSON.stringify(clip(t))} is not a valid image reference (lowercase name, optional :tag, no spaces)`);
     if (ref.digest) throw new InputError(input, `${JSON.stringify(clip(t))} has a digest; a tag cannot be pushed to a digest`);
   }
   return items;
@@ -318,12 +333,18 @@ function parseSecrets(read) {
   const add = (input, kind) => {
     const lines = parseList(read(input), input);
     lines.forEach((line, i) => {
-      if (line.indexOf("=") <= 0) throw new InputError(input, `line ${i + 1} is not id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"} (value not shown)`);
+      if (line.indexOf("=") <= 0)
+        throw new InputError(
+          input,
+          `line ${i + 1} is not id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"} (value not shown)`
+        );
     });
     for (const [id, source] of parseKeyValues(lines, input)) {
-      if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', '-'`);
+      if (!/^[A-Za-z0-9_.-]+$/.test(id))
+        throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', '-'`);
       if (kind !== "value" && source === "") throw new InputError(input, `secret ${id} names no ${kind === "file" ? "file" : "variable"}`);
-      if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source)) throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`);
+      if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
+        throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`);
       if (kind === "file" && /[\n"]/.test(source)) throw new InputError(input, `secret ${id}: the path contains a newline or a quote`);
       if (secrets.some((s) => s.id === id)) throw new InputError(input, `secret id ${id} is given twice`);
       secrets.push({ id, kind, source });
@@ -362,16 +383,23 @@ function parseInputs(readRaw) {
     throw new InputError("builder", `${JSON.stringify(clip(builder))} is not a builder name`);
   }
   const builderScope = oneOf(read("builder-scope"), BUILDER_SCOPES, "builder-scope", "none");
-  if (builderScope !== "none" && builder) throw new InputError("builder-scope", "names the builder from the scope; give builder or builder-scope, not both");
+  if (builderScope !== "none" && builder)
+    throw new InputError("builder-scope", "names the builder from the scope; give builder or builder-scope, not both");
   if (builderScope !== "none" && driver === "docker") {
-    throw new InputError("builder-scope", "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)");
+    throw new InputError(
+      "builder-scope",
+      "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)"
+    );
   }
   const endpoint = read("endpoint").trim();
   if (driver === "remote" && !endpoint && !builder) {
     throw new InputError("endpoint", "the remote driver needs an endpoint, e.g. tcp://buildkitd:1234");
   }
   if (endpoint && !/^(tcp|unix|ssh|docker-container|kube-pod):\/\/[^\s]+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(endpoint)) {
-    throw new InputError("endpoint", `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`);
+    throw new InputError(
+      "endpoint",
+      `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`
+    );
   }
   const buildkitdConfig = read("buildkitd-config").trim();
   const buildkitdConfigInline = read("buildkitd-config-inline");
@@ -379,7 +407,10 @@ function parseInputs(readRaw) {
     throw new InputError("buildkitd-config-inline", "give buildkitd-config or buildkitd-config-inline, not both");
   }
   if (driver === "docker" && (buildkitdConfig || buildkitdConfigInline.trim() || read("buildkitd-flags").trim()) && !builder) {
-    throw new InputError("driver", "buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine's");
+    throw new InputError(
+      "driver",
+      "buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine's"
+    );
   }
   const platforms = checkPlatforms(list("platforms", true), "platforms");
   const pushByDigest = bool("push-by-digest", false);
@@ -398,14 +429,20 @@ function parseInputs(readRaw) {
     if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
   }
   if (matrix.trim() && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
-  if (matrix.trim() && targets.length > 0) throw new InputError("targets", "the matrix names its own targets (matrix-name); drop targets or the matrix");
-  checkModeInputs(mode === "merge" ? "merge" : matrix.trim() ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build", (name) => {
-    const v = read(name).trim();
-    if (name === "context") return v !== "" && v !== ".";
-    return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== "";
-  });
-  if (pushByDigest && (load || outputs.length > 0)) throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
-  if (pushByDigest && tags.length === 0) throw new InputError("tags", "push-by-digest needs the repository to push to, e.g. ghcr.io/org/app");
+  if (matrix.trim() && targets.length > 0)
+    throw new InputError("targets", "the matrix names its own targets (matrix-name); drop targets or the matrix");
+  checkModeInputs(
+    mode === "merge" ? "merge" : matrix.trim() ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build",
+    (name) => {
+      const v = read(name).trim();
+      if (name === "context") return v !== "" && v !== ".";
+      return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== "";
+    }
+  );
+  if (pushByDigest && (load || outputs.length > 0))
+    throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
+  if (pushByDigest && tags.length === 0)
+    throw new InputError("tags", "push-by-digest needs the repository to push to, e.g. ghcr.io/org/app");
   const maxParallelRaw = read("max-parallel").trim() || "4";
   if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
     throw new InputError("max-parallel", `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`);
@@ -420,17 +457,26 @@ function parseInputs(readRaw) {
   }
   const digestsFrom = list("digests-from");
   if (mode === "merge") {
-    if (digests.length === 0 && digestsFrom.length === 0) throw new InputError("digests", "merge mode needs the digests to merge (digests or digests-from)");
+    if (digests.length === 0 && digestsFrom.length === 0)
+      throw new InputError("digests", "merge mode needs the digests to merge (digests or digests-from)");
     if (tags.length === 0) throw new InputError("tags", "merge mode needs at least one tag to apply to the merged manifest list");
     const notIndex = list("annotations").find((a) => !INDEX_ANNOTATION.test(a));
-    if (notIndex !== void 0) throw new InputError("annotations", `merge mode annotates the manifest list only; ${JSON.stringify(clip(notIndex))} is not key=value or index:key=value`);
+    if (notIndex !== void 0)
+      throw new InputError(
+        "annotations",
+        `merge mode annotates the manifest list only; ${JSON.stringify(clip(notIndex))} is not key=value or index:key=value`
+      );
   } else if (digests.length > 0 || digestsFrom.length > 0) {
     throw new InputError("digests", "digests are only read in merge mode (mode: merge)");
   }
   const platformSplit = bool("platform-split", false);
   if (platformSplit && platforms.length < 2) throw new InputError("platform-split", "needs at least two platforms");
   if (platformSplit && !push) throw new InputError("platform-split", "pushes each platform by digest, so it needs push: true");
-  if (platformSplit && (files.length > 0 || targets.length > 0 || matrix.trim())) throw new InputError("platform-split", "works on a single build; bake files and matrix targets build all their platforms in one invocation");
+  if (platformSplit && (files.length > 0 || targets.length > 0 || matrix.trim()))
+    throw new InputError(
+      "platform-split",
+      "works on a single build; bake files and matrix targets build all their platforms in one invocation"
+    );
   if (platformSplit && load) throw new InputError("platform-split", "pushes by digest and cannot load; drop load");
   if (platformSplit && tags.length === 0) throw new InputError("tags", "platform-split needs at least one tag for the merged manifest list");
   return {
@@ -453,7 +499,12 @@ function parseInputs(readRaw) {
     file: read("file").trim(),
     tags,
     labels: parseKeyValues(list("labels"), "labels").map(([k, v]) => `${k}=${v}`),
-    annotations: checkEach(list("annotations"), "annotations", /^[^\s=]+=/, "is not [type:]key=value, e.g. index:org.opencontainers.image.description=App"),
+    annotations: checkEach(
+      list("annotations"),
+      "annotations",
+      /^[^\s=]+=/,
+      "is not [type:]key=value, e.g. index:org.opencontainers.image.description=App"
+    ),
     buildArgs: parseKeyValues(list("build-args"), "build-args"),
     buildContexts: parseKeyValues(list("build-contexts"), "build-contexts").map(([k, v]) => `${k}=${v}`),
     secrets: parseSecrets(read),
@@ -470,7 +521,12 @@ function parseInputs(readRaw) {
     attests: parseAttests(list("attests"), read),
     noCache: bool("no-cache", false),
     noCacheFilters: checkEach(list("no-cache-filters", true), "no-cache-filters", /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "is not a stage name"),
-    ssh: checkEach(list("ssh"), "ssh", /^[A-Za-z0-9_.-]+(=\S.*)?$/, "is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519"),
+    ssh: checkEach(
+      list("ssh"),
+      "ssh",
+      /^[A-Za-z0-9_.-]+(=\S.*)?$/,
+      "is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519"
+    ),
     cgroupParent: checkCgroupParent(read("cgroup-parent").trim()),
     pull: bool("pull", false),
     network: read("network").trim(),
@@ -500,14 +556,21 @@ function parseLogin(read) {
   const username = read("username").trim();
   const password = read("password").replace(/\r?\n$/, "");
   if (registry && !REGISTRY_HOST.test(registry)) {
-    throw new InputError("registry", `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`);
+    throw new InputError(
+      "registry",
+      `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
+    );
   }
   if (!username && !password) {
     if (registry) throw new InputError("username", `logging in to ${registry} needs username and password`);
     return null;
   }
   if (!username) throw new InputError("username", "a password is given without a username");
-  if (!password) throw new InputError("password", `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`);
+  if (!password)
+    throw new InputError(
+      "password",
+      `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`
+    );
   if (/[\r\n]/.test(password)) throw new InputError("password", "contains a line break (value not shown)");
   return { registry, username, password };
 }
@@ -525,11 +588,16 @@ function parseDepotInputs(read) {
   if (depotSha256 && !/^[a-f0-9]{64}$/.test(depotSha256)) {
     throw new InputError("depot-sha256", `expected the archive's sha256 as 64 hex digits, got ${JSON.stringify(clip(depotSha256))}`);
   }
-  if (depotSha256 && depotVersion === "installed") throw new InputError("depot-sha256", "verifies a download; depot-version: installed downloads nothing");
-  if (depotSha256 && depotVersion === "latest") throw new InputError("depot-sha256", "pins one release archive; give the exact depot-version it belongs to");
+  if (depotSha256 && depotVersion === "installed")
+    throw new InputError("depot-sha256", "verifies a download; depot-version: installed downloads nothing");
+  if (depotSha256 && depotVersion === "latest")
+    throw new InputError("depot-sha256", "pins one release archive; give the exact depot-version it belongs to");
   const depotBuildPlatform = read("depot-build-platform").trim();
   if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
-    throw new InputError("depot-build-platform", `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(", ")}`);
+    throw new InputError(
+      "depot-build-platform",
+      `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(", ")}`
+    );
   }
   return {
     depotProject,
@@ -547,7 +615,8 @@ function checkEach(items, input, re, problem) {
   return items;
 }
 function checkSize(v, input) {
-  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v)) throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`);
+  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v))
+    throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`);
   return v;
 }
 function checkCgroupParent(v) {
@@ -571,7 +640,8 @@ function parseAttests(values, read) {
   for (const type of ["provenance", "sbom"]) {
     const n = attests.filter((a) => parseCsvFields(a, "attests")["type"] === type).length;
     if (n > 1) throw new InputError("attests", `type=${type} is given ${n} times`);
-    if (n === 1 && read(type).trim() !== "") throw new InputError("attests", `type=${type} is given here and in the ${type} input; use one of them`);
+    if (n === 1 && read(type).trim() !== "")
+      throw new InputError("attests", `type=${type} is given here and in the ${type} input; use one of them`);
   }
   return attests;
 }
@@ -602,7 +672,10 @@ function checkModeInputs(mode, given) {
   if (mode === "bake") {
     for (const [input, key] of BAKE_OWNED) {
       if (given(input)) {
-        throw new InputError(input, `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`);
+        throw new InputError(
+          input,
+          `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`
+        );
       }
     }
   }
@@ -617,9 +690,29 @@ function checkModeInputs(mode, given) {
   }
   if (mode === "merge") {
     const owned = BAKE_OWNED.map(([input]) => input).filter((i) => i !== "tags" && i !== "annotations" && i !== "target");
-    for (const input of [...owned, "cgroup-parent", "secrets", "secret-files", "secret-envs", "load", "provenance", "sbom", "no-cache", "pull", "files", "targets", "set", "matrix", "platform-split", "push-by-digest"]) {
+    for (const input of [
+      ...owned,
+      "cgroup-parent",
+      "secrets",
+      "secret-files",
+      "secret-envs",
+      "load",
+      "provenance",
+      "sbom",
+      "no-cache",
+      "pull",
+      "files",
+      "targets",
+      "set",
+      "matrix",
+      "platform-split",
+      "push-by-digest"
+    ]) {
       if (given(input)) {
-        throw new InputError(input, "is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations");
+        throw new InputError(
+          input,
+          "is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations"
+        );
       }
     }
   }
@@ -635,14 +728,23 @@ function checkAgainstCapabilities(s, caps) {
     );
   }
   if (!versionAtLeast(caps.buildxVersion, "0.10.0") && (s.provenance || s.sbom)) {
-    throw new InputError(s.provenance ? "provenance" : "sbom", `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || "of unknown version"}`);
+    throw new InputError(
+      s.provenance ? "provenance" : "sbom",
+      `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || "of unknown version"}`
+    );
   }
   if (s.load && s.platforms.length > 1 && !caps.containerdStore) {
-    throw new InputError("load", `loading ${s.platforms.length} platforms needs an engine with the containerd image store; this engine's classic store holds one platform. Build one platform to load, or push`);
+    throw new InputError(
+      "load",
+      `loading ${s.platforms.length} platforms needs an engine with the containerd image store; this engine's classic store holds one platform. Build one platform to load, or push`
+    );
   }
   if (caps.driver === "docker" && s.cacheTo.some((c) => !c.includes("=") || parseCsvFields(c, "cache-to")["type"] !== "inline")) {
     if (!caps.containerdStore) {
-      throw new InputError("cache-to", "the docker driver without the containerd image store only supports inline cache export; use driver docker-container or remote");
+      throw new InputError(
+        "cache-to",
+        "the docker driver without the containerd image store only supports inline cache export; use driver docker-container or remote"
+      );
     }
   }
 }
@@ -800,7 +902,8 @@ function parseBuildError(log, dockerfile) {
     const l = (lines[i] ?? "").replace(/\r$/, "");
     if (!message && /^ERROR: /.test(l)) message = l.replace(/^ERROR: /, "");
     const m = /^(\S+):(\d+)$/.exec(l.trim());
-    if (m?.[1] && m[2] && (m[1] === base || /Dockerfile/.test(m[1]))) return { file: dockerfile || m[1] || "Dockerfile", line: Number(m[2]), message: message || "build failed" };
+    if (m?.[1] && m[2] && (m[1] === base || /Dockerfile/.test(m[1])))
+      return { file: dockerfile || m[1] || "Dockerfile", line: Number(m[2]), message: message || "build failed" };
   }
   return void 0;
 }
@@ -860,13 +963,17 @@ async function setupBuildx(version, downloadUrl, runner) {
       if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
     }
     const v2 = await versionOf(runner, "docker", ["buildx"]);
-    if (!v2) throw new InputError("buildx-version", "installed was asked for, but `docker buildx version` does not answer; install docker-buildx or give a version to download");
+    if (!v2)
+      throw new InputError(
+        "buildx-version",
+        "installed was asked for, but `docker buildx version` does not answer; install docker-buildx or give a version to download"
+      );
     return { cmd: "docker", prefix: ["buildx"], version: v2, runner };
   }
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-EO3NXI5Q.js");
+  const { installVerified } = await import("./install-ZRR46DNG.js");
   const { path: path5, fromCache } = await installVerified({
     tool: "buildx",
     version: v,
@@ -874,7 +981,9 @@ async function setupBuildx(version, downloadUrl, runner) {
     input: "buildx-version",
     ...asset
   });
-  info(`buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path5}`);
+  info(
+    `buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path5}`
+  );
   const actual = await versionOf(runner, path5, []);
   return { cmd: path5, prefix: [], version: actual || v, runner };
 }
@@ -1071,7 +1180,12 @@ async function splitBuild(s, env) {
       mkdirSync(dir, { recursive: true });
       const metadataFile = path2.join(dir, "metadata.json");
       const iidFile = path2.join(dir, "iid.txt");
-      const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, { platforms: [platform], tags: [], pushByDigest: { name: repo } });
+      const args = buildArgs(
+        s,
+        env.ctx,
+        { metadataFile, iidFile, secretFiles: env.secretFiles },
+        { platforms: [platform], tags: [], pushByDigest: { name: repo } }
+      );
       info(`[${platform}] buildx ${args.slice(1).map(quoteForLog).join(" ")}`);
       const { code, log } = await streamed(env, args, platform);
       if (code !== 0) {
@@ -1100,14 +1214,23 @@ async function splitBuild(s, env) {
     throw new Error(`platform build failed for ${failures.join("; ")}; no tag was created or moved`);
   }
   const perPlatform = s.platforms.map((p) => results.get(p)).filter((r) => r !== void 0);
-  const merged = await mergeDigests(s, env, perPlatform.map((r) => `${repo}@${r.digest}`), s.tags);
+  const merged = await mergeDigests(
+    s,
+    env,
+    perPlatform.map((r) => `${repo}@${r.digest}`),
+    s.tags
+  );
   merged.target = s.target || "default";
   merged.platforms = s.platforms;
   return { perPlatform, merged };
 }
 async function mergeDigests(s, env, sources, tags) {
   const metadataFile = path2.join(env.tempDir, "merge-descriptor.json");
-  const args = imagetoolsCreateArgs(tags, sources, s.annotations.filter((a) => INDEX_ANNOTATION.test(a)));
+  const args = imagetoolsCreateArgs(
+    tags,
+    sources,
+    s.annotations.filter((a) => INDEX_ANNOTATION.test(a))
+  );
   info(`buildx ${args.slice(1).map(quoteForLog).join(" ")}`);
   const r = await withRetry(() => buildxOrThrow(env.bx, args), "imagetools create", 4, 500, isTransientRegistryError);
   info(r.stderr.trim());
@@ -1143,11 +1266,14 @@ async function withRetry(fn, what, attempts = 4, firstDelayMs = 500, retryable =
 }
 function isTransientRegistryError(e) {
   const message = e instanceof Error ? e.message : String(e);
-  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference|\b40[0-4]\b/i.test(message);
+  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference|\b40[0-4]\b/i.test(
+    message
+  );
 }
 function quoteForLog(a) {
   if (/^[\w@%+=:,./-]+$/.test(a)) return a;
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a)) return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}'`;
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a))
+    return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}'`;
   return `'${a.replaceAll("'", "'\\''")}'`;
 }
 var CONTROL_ESCAPES = { "\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "	": "\\t" };
@@ -1193,7 +1319,12 @@ var MEDIA_TYPES = {
   dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
   inToto: "application/vnd.in-toto+json"
 };
-var ACCEPT_MANIFESTS = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerManifestList, MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest].join(",");
+var ACCEPT_MANIFESTS = [
+  MEDIA_TYPES.ociIndex,
+  MEDIA_TYPES.dockerManifestList,
+  MEDIA_TYPES.ociManifest,
+  MEDIA_TYPES.dockerManifest
+].join(",");
 var ANNOTATIONS = {
   referenceType: "vnd.docker.reference.type",
   referenceDigest: "vnd.docker.reference.digest",
@@ -1589,7 +1720,16 @@ function argDeclarations(args) {
   }
   return out;
 }
-var AUTOMATIC_ARGS = ["TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT"];
+var AUTOMATIC_ARGS = [
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT",
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT"
+];
 function finalStageBase(dockerfile, buildArgs2, target) {
   const env = /* @__PURE__ */ new Map();
   for (const k of AUTOMATIC_ARGS) {
@@ -1785,7 +1925,13 @@ function registryFetch(deps, repo) {
   return async (digest) => {
     if (viaHttp) {
       try {
-        return await withRetry(() => http2(digest), `reading ${repo}@${digest}`, 4, 500, (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e));
+        return await withRetry(
+          () => http2(digest),
+          `reading ${repo}@${digest}`,
+          4,
+          500,
+          (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+        );
       } catch (e) {
         viaHttp = false;
         info(`reading manifests through buildx imagetools (${e.message})`);
@@ -1833,7 +1979,18 @@ function ociFetch(dest) {
   return { fetch: async (d) => blob(d), root: top.digest };
 }
 function none(r, note) {
-  return { target: r.target, tags: r.tags, digest: r.digest, mediaType: "", platforms: [], attestations: [], baseImages: [], source: "none", bytesRead: 0, notes: [note] };
+  return {
+    target: r.target,
+    tags: r.tags,
+    digest: r.digest,
+    mediaType: "",
+    platforms: [],
+    attestations: [],
+    baseImages: [],
+    source: "none",
+    bytesRead: 0,
+    notes: [note]
+  };
 }
 async function reportFor(r, deps) {
   const repo = parseReference(r.tags[0] ?? "")?.name ?? (typeof r.metadata["image.name"] === "string" ? parseReference(String(r.metadata["image.name"]).split(",")[0] ?? "")?.name : void 0);
@@ -1876,7 +2033,8 @@ async function pushedProvenanceBases(deps, repo, digest, back) {
         (a) => (back.manifests.get(a.digest)?.layers ?? []).filter((l) => (l.annotations?.["in-toto.io/predicate-type"] ?? "").startsWith("https://slsa.dev/provenance/")).map(async (l) => {
           const text = await blob(l.digest);
           report.bytesRead += Buffer.byteLength(text);
-          for (const b of baseImagesFromProvenance(JSON.parse(text))) found.push(b.platform || !a.platform ? b : { ...b, platform: a.platform });
+          for (const b of baseImagesFromProvenance(JSON.parse(text)))
+            found.push(b.platform || !a.platform ? b : { ...b, platform: a.platform });
         })
       )
     );
@@ -1911,7 +2069,9 @@ async function collectReports(results, deps) {
   for (const r of results) {
     try {
       const report = await reportFor(r, deps);
-      info(`${r.target}: ${report.platforms.length} platform(s), ${report.attestations.length} attestation(s) from ${report.source} (${report.bytesRead} bytes read)`);
+      info(
+        `${r.target}: ${report.platforms.length} platform(s), ${report.attestations.length} attestation(s) from ${report.source} (${report.bytesRead} bytes read)`
+      );
       reports.push(report);
     } catch (e) {
       warning(`${r.target}: could not read what was built: ${e.message}`);
@@ -1936,7 +2096,10 @@ function reportOutputs(reports) {
     ])
   );
   const layers = Object.fromEntries(
-    reports.map((r) => [r.target, Object.fromEntries(r.platforms.map((p) => [p.platform, { layers: p.layers, lastLayerDigest: p.lastLayerDigest, size: p.size }]))])
+    reports.map((r) => [
+      r.target,
+      Object.fromEntries(r.platforms.map((p) => [p.platform, { layers: p.layers, lastLayerDigest: p.lastLayerDigest, size: p.size }]))
+    ])
   );
   const baseImages = Object.fromEntries(reports.map((r) => [r.target, r.baseImages]));
   const only = reports.length === 1 ? reports[0] : void 0;
@@ -2004,7 +2167,9 @@ async function dockerLogin(login, runner) {
     throw new Error(`registry login needs the docker CLI: ${e.message}`);
   }
   if (r.code !== 0) {
-    throw new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${lastOutputLine(r) || `docker exited with code ${r.code}`}`);
+    throw new Error(
+      `login to ${registryName(login.registry)} as ${login.username} failed: ${lastOutputLine(r) || `docker exited with code ${r.code}`}`
+    );
   }
 }
 async function dockerLogout(registry, runner) {

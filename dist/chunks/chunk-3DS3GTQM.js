@@ -8,13 +8,13 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-7IEPXKFS.js";
+} from "./chunk-FXSRHSPG.js";
 import {
   appendSummary,
   group,
   info,
   warning
-} from "./chunk-OU35Y65F.js";
+} from "./chunk-JKXOTSZB.js";
 
 // src/action/post.ts
 import { rmSync } from "node:fs";
@@ -138,7 +138,10 @@ function known(p) {
   return p.configDigest !== "";
 }
 function platformTable(report) {
-  const out = [row(["Platform", "Manifest", "Size", "Layers", "Last layer", "Base image"]), row(["---", "---", "---:", "---:", "---", "---"])];
+  const out = [
+    row(["Platform", "Manifest", "Size", "Layers", "Last layer", "Base image"]),
+    row(["---", "---", "---:", "---:", "---", "---"])
+  ];
   for (const p of report.platforms) {
     const bases = shownBases(report, p);
     out.push(
@@ -167,11 +170,19 @@ function attestationSection(report) {
     row(["---", "---", "---"])
   ];
   for (const a of report.attestations) {
-    out.push(row([code(shortDigest(a.digest)), attestsCell(a), a.predicateTypes.length > 0 ? a.predicateTypes.map((t) => code(t)).join("<br>") : DASH]));
+    out.push(
+      row([
+        code(shortDigest(a.digest)),
+        attestsCell(a),
+        a.predicateTypes.length > 0 ? a.predicateTypes.map((t) => code(t)).join("<br>") : DASH
+      ])
+    );
   }
   out.push("", "<details><summary>Attestation digests</summary>", "");
   for (const a of report.attestations) {
-    out.push(`- ${inlineCode(a.digest) || DASH} attests ${inlineCode(a.attests) || DASH}${a.platform ? ` (${inlineCode(a.platform)})` : ""}, ${formatBytes(a.size)}`);
+    out.push(
+      `- ${inlineCode(a.digest) || DASH} attests ${inlineCode(a.attests) || DASH}${a.platform ? ` (${inlineCode(a.platform)})` : ""}, ${formatBytes(a.size)}`
+    );
   }
   out.push("", "</details>");
   return out;
@@ -283,7 +294,10 @@ async function run() {
       try {
         await group(
           `Remove builder ${state.builder}`,
-          () => removeBuilder({ cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: processRunner }, state.builder)
+          () => removeBuilder(
+            { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: processRunner },
+            state.builder
+          )
         );
       } catch (e) {
         warning(`could not remove builder ${state.builder}: ${e.message}`);

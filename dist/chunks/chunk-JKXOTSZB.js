@@ -127,7 +127,11 @@ function info(message) {
   process.stdout.write(message + EOL);
 }
 function annotation(kind, message, p = {}) {
-  command(kind, { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn }, message);
+  command(
+    kind,
+    { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn },
+    message
+  );
 }
 function warning(message, props) {
   annotation("warning", message, props);
