@@ -10,7 +10,11 @@
 # `up` writes <stack>/env.sh (source it: DOCKER_HOST, DOCKER_CONFIG, PATH, TESTBED_*) and
 # <stack>/testbed.json (the same values, camelCase). `down` keeps downloads, unpacked
 # packages and logs (<stack>/logs; the run before in logs.prev); delete cache/<stack> to refetch.
-# TESTBED_DOCKER_HOST=unix://... uses an existing engine as engine 1 (no node2 then).
+# TESTBED_DOCKER_HOST=unix://... uses an existing engine as engine 1 (no node2 or classic then).
+# Engines: main (containerd image store), node2 (a second node for multi-node builders) and
+# classic (the classic image store, as every engine installed before Docker 29 keeps it). A
+# stand-in BuildKit image (<registry>/buildkit-standin) serves buildx's docker-container driver:
+# its buildctl dial-stdio bridges to the main engine's BuildKit (see make_buildkit_standin).
 # TESTBED_DEBIAN_MIRROR overrides the Debian mirror read from the machine's apt sources.
 # Needs root: it installs host packages, mounts binfmt_misc and runs dockerd.
 # Both stacks can be up at once: every engine has a bridge of its own (never docker0).
@@ -25,7 +29,8 @@ STACKS=(sid trixie)
 STACK_PACKAGES=(docker.io docker-cli docker-buildx containerd 'tini-static|tini')
 HOST_PACKAGES=(runc qemu-user-static binfmt-support)
 # Daemons in stop order: the clients of an engine go before the engine.
-DAEMONS=(proxy-main proxy-node2 registry dockerd-main dockerd-node2)
+DAEMONS=(proxy-main proxy-node2 registry dockerd-main dockerd-node2 dockerd-classic)
+ENGINES=(main node2 classic)
 # Directories dockerd, containerd and runc create on the host whatever their roots are.
 SYSTEM_RUN_DIRS=(/run/containerd /run/docker /run/runc)
 
@@ -47,6 +52,7 @@ set_stack() {
   LOGS=$SD/logs
   MAIN_SOCK=$SD/docker.sock
   NODE2_SOCK=$SD/node2.sock
+  CLASSIC_SOCK=$SD/classic.sock
   STACK_CACHE=$TESTBED_DIR/cache/$STACK
   HOST_CACHE=$TESTBED_DIR/cache/host  # registry and busybox, from the machine's own suite
   TOOLS=$TESTBED_DIR/tools            # ...unpacked; shared by both stacks
@@ -54,9 +60,10 @@ set_stack() {
   JSON_FILE=$SD/testbed.json
   MAIN_BRIDGE=tb-$STACK-m             # network interface names have at most 15 bytes
   NODE2_BRIDGE=tb-$STACK-n2
+  CLASSIC_BRIDGE=tb-$STACK-c
   case $STACK in
-    sid) MAIN_SUBNET=172.31.252.1 NODE2_SUBNET=172.31.254.1 ;;
-    trixie) MAIN_SUBNET=172.31.251.1 NODE2_SUBNET=172.31.253.1 ;;
+    sid) MAIN_SUBNET=172.31.252.1 NODE2_SUBNET=172.31.254.1 CLASSIC_SUBNET=172.31.250.1 ;;
+    trixie) MAIN_SUBNET=172.31.251.1 NODE2_SUBNET=172.31.253.1 CLASSIC_SUBNET=172.31.249.1 ;;
   esac
 }
 
@@ -151,8 +158,10 @@ stop_stack() {
   # Collect before stopping: dockerd's containerd and BuildKit's children, plus containers
   # and their shims, which daemonize away from containerd: find them from the containers'
   # init.pid files (a shim is the parent of its container's init).
-  for f in "$SD"/main/exec/containerd/containerd.pid "$SD"/node2/exec/containerd/containerd.pid \
-    $(find "$SD/main/exec" "$SD/node2/exec" -name init.pid -path '*runtime.v2.task*' 2>/dev/null); do
+  local e execs=()
+  for e in "${ENGINES[@]}"; do [[ -d $SD/$e/exec ]] && execs+=("$SD/$e/exec"); done
+  for f in "${execs[@]/%//containerd/containerd.pid}" \
+    $( ((${#execs[@]})) && find "${execs[@]}" -name init.pid -path '*runtime.v2.task*' 2>/dev/null); do
     [[ -f $f ]] || continue
     pid=$(<"$f")
     if ! [[ $pid =~ ^[0-9]+$ ]] || ! pid_running "$pid"; then continue; fi
@@ -176,7 +185,7 @@ stop_stack() {
   unmount_under "$SD"
   # System leftovers, removed only if this testbed created them.
   local br
-  for br in "$MAIN_BRIDGE" "$NODE2_BRIDGE"; do
+  for br in "$MAIN_BRIDGE" "$NODE2_BRIDGE" "$CLASSIC_BRIDGE"; do
     if [[ -f $RUN/created-$br ]] && ip link show "$br" >/dev/null 2>&1; then
       ip link delete "$br" 2>/dev/null || log "warning: could not delete network interface $br"
     fi
@@ -193,11 +202,11 @@ stop_stack() {
 # Runtime state goes; the download cache, unpacked packages and logs stay.
 wipe_state() {
   local d
-  for d in main node2 registry docker-config ctx; do
+  for d in main node2 classic registry docker-config ctx; do
     [[ -e $SD/$d ]] || continue
     rm -rf --one-file-system "${SD:?}/$d" || die "could not remove $SD/$d (still mounted?)"
   done
-  rm -f "$ENV_FILE" "$JSON_FILE" "$SD/registry.yml" "$MAIN_SOCK" "$NODE2_SOCK"
+  rm -f "$ENV_FILE" "$JSON_FILE" "$SD/registry.yml" "$MAIN_SOCK" "$NODE2_SOCK" "$CLASSIC_SOCK"
 }
 
 # ---------------------------------------------------------------- packages
@@ -312,6 +321,27 @@ make_rootfs() { # ARCH
   rm -rf "$dir" && mv "$dir.tmp" "$dir"
 }
 
+# A stand-in for the moby/buildkit image (which cannot be pulled here), for buildx's
+# docker-container driver: buildx runs the image's `buildkitd` as the container's process and
+# reaches BuildKit through `docker exec CONTAINER buildctl dial-stdio`. Here buildkitd only stays
+# alive, and buildctl dial-stdio pipes stdio (busybox nc) to the main engine's BuildKit proxy on
+# loopback, so the container needs driver-opts network=host. buildctl's other subcommands that
+# buildx calls while booting answer success. The build itself runs on a real BuildKit.
+make_buildkit_standin() { # REGISTRY PROXY-PORT
+  local reg=$1 port=$2 dir=$SD/buildkit-standin
+  rm -rf "$dir" && cp -a "$TOOLS/rootfs-amd64" "$dir"
+  rm -f "$dir/usr/bin/buildkitd" "$dir/usr/bin/buildctl"
+  printf '%s\n' '#!/bin/sh' "trap 'exit 0' TERM INT" 'while :; do sleep 3600 & wait $!; done' >"$dir/usr/bin/buildkitd"
+  printf '%s\n' '#!/bin/sh' 'case "$*" in' "  *dial-stdio*) exec nc 127.0.0.1 $port ;;" '  *) exit 0 ;;' 'esac' >"$dir/usr/bin/buildctl"
+  chmod 755 "$dir/usr/bin/buildkitd" "$dir/usr/bin/buildctl"
+  tar -C "$dir" -c . |
+    docker import --change 'ENTRYPOINT ["buildkitd"]' - "$reg/buildkit-standin:latest" >/dev/null ||
+    die "docker import of the BuildKit stand-in image failed"
+  docker push -q "$reg/buildkit-standin:latest" >>"$LOGS/base-images.log" 2>&1 ||
+    { tail -n 20 "$LOGS/base-images.log" >&2; die "push of the BuildKit stand-in image failed"; }
+  rm -rf "$dir"
+}
+
 # ---------------------------------------------------------------- services
 free_ports() { # N -> N distinct free loopback ports
   node -e '
@@ -337,7 +367,8 @@ engine_answers() { # DOCKER_HOST
 start_engine() { # NAME SOCKET DOCKERD-FLAGS...
   local name=$1 sock=$2 d=$SD/$1; shift 2
   mkdir -p "$d/data" "$d/exec" "$d/tmp"
-  echo '{"features":{"containerd-snapshotter":true}}' >"$d/daemon.json"
+  # The classic engine keeps the classic image store (overlay2): daemon.json without the feature.
+  if [[ $name == classic ]]; then echo '{}' >"$d/daemon.json"; else echo '{"features":{"containerd-snapshotter":true}}' >"$d/daemon.json"; fi
   # The stack's binaries first, then only system dirs: the machine's runc (the stack's runc
   # would need a newer glibc). dockerd starts its own containerd under --exec-root/--data-root,
   # so two engines never share a containerd socket or state. TMPDIR keeps containerd's
@@ -432,6 +463,9 @@ stack_healthy() { # [EXPECTED-HOST]
     engine_answers "$DOCKER_HOST" || exit 1
     registry_answers "${TESTBED_REGISTRY#localhost:}" || exit 1
     proxy_answers "${TESTBED_BUILDKIT_ADDR##*:}" || exit 1
+    if [[ -n $TESTBED_CLASSIC_DOCKER_HOST ]]; then
+      engine_answers "$TESTBED_CLASSIC_DOCKER_HOST" || exit 1
+    fi
     if [[ -n $TESTBED_NODE2_DOCKER_HOST ]]; then
       engine_answers "$TESTBED_NODE2_DOCKER_HOST" || exit 1
       proxy_answers "${TESTBED_NODE2_BUILDKIT_ADDR##*:}" || exit 1
@@ -513,19 +547,23 @@ cmd_up() {
   # --bridge=none RUN steps fail ("network bridge not found") and dockerd deletes docker0, and
   # separate bridges let both stacks run side by side (no NAT: --iptables=false; nothing here
   # reaches out anyway).
-  local main_host=${external:-unix://$MAIN_SOCK} node2_host='' d
+  local main_host=${external:-unix://$MAIN_SOCK} node2_host='' classic_host='' d
   if [[ -z $external ]]; then
     for d in "${SYSTEM_RUN_DIRS[@]}"; do [[ -e $d ]] || touch "$RUN/created-${d//\//_}"; done
     create_bridge "$MAIN_BRIDGE" "$MAIN_SUBNET"
     create_bridge "$NODE2_BRIDGE" "$NODE2_SUBNET"
+    create_bridge "$CLASSIC_BRIDGE" "$CLASSIC_SUBNET"
     start_engine main "$MAIN_SOCK" --bridge="$MAIN_BRIDGE"
     start_engine node2 "$NODE2_SOCK" --bridge="$NODE2_BRIDGE"
+    start_engine classic "$CLASSIC_SOCK" --bridge="$CLASSIC_BRIDGE"
   fi
   start_registry "$reg_port"
   if [[ -z $external ]]; then
     wait_engine main "$MAIN_SOCK"
     wait_engine node2 "$NODE2_SOCK"
+    wait_engine classic "$CLASSIC_SOCK"
     node2_host=unix://$NODE2_SOCK
+    classic_host=unix://$CLASSIC_SOCK
   fi
 
   # The stack's CLI and buildx, private config dir (builders created in tests land here).
@@ -552,6 +590,8 @@ cmd_up() {
     >>"$LOGS/base-images.log" 2>&1 ||
     { tail -n 20 "$LOGS/base-images.log" >&2; die "imagetools create $reg/base:multi failed"; }
 
+  make_buildkit_standin "$reg" "$p1"
+
   # A RUN on both platforms now catches broken emulation or networking before any test does.
   printf 'FROM %s\nRUN echo hi\n' "$reg/base:multi" |
     docker buildx build --progress=plain --platform linux/amd64,linux/arm64 -f - "$SD/ctx" \
@@ -562,9 +602,9 @@ cmd_up() {
   buildx_version=$(docker buildx version | awk '{print $2}' | sed -E 's/^v//; s/[+~-].*//')
   docker_version=$(docker version --format '{{.Server.Version}}' | sed -E 's/[+~].*//')
 
-  local pid_main='' pid_node2='' ctr_main='' ctr_node2='' pid_proxy2=''
+  local pid_main='' pid_node2='' ctr_main='' ctr_node2='' pid_proxy2='' pid_classic=''
   if [[ -z $external ]]; then
-    pid_main=$(recorded_pid dockerd-main) pid_node2=$(recorded_pid dockerd-node2)
+    pid_main=$(recorded_pid dockerd-main) pid_node2=$(recorded_pid dockerd-node2) pid_classic=$(recorded_pid dockerd-classic)
     ctr_main=$(cat "$SD/main/exec/containerd/containerd.pid" 2>/dev/null || true)
     ctr_node2=$(cat "$SD/node2/exec/containerd/containerd.pid" 2>/dev/null || true)
     pid_proxy2=$(recorded_pid proxy-node2)
@@ -583,6 +623,8 @@ cmd_up() {
     TESTBED_BUILDKIT_ADDR="tcp://127.0.0.1:$p1" \
     TESTBED_NODE2_DOCKER_HOST="$node2_host" \
     TESTBED_NODE2_BUILDKIT_ADDR="$node2_addr" \
+    TESTBED_CLASSIC_DOCKER_HOST="$classic_host" \
+    TESTBED_BUILDKIT_IMAGE="$reg/buildkit-standin:latest" \
     TESTBED_BUILDX_VERSION="$buildx_version" \
     TESTBED_DOCKER_VERSION="$docker_version" \
     TESTBED_LOGS_DIR="$LOGS"
@@ -596,6 +638,8 @@ cmd_up() {
     buildkitAddr="tcp://127.0.0.1:$p1" \
     node2DockerHost="$node2_host" \
     node2BuildkitAddr="$node2_addr" \
+    classicDockerHost="$classic_host" \
+    buildkitImage="$reg/buildkit-standin:latest" \
     stack="$STACK" \
     buildxVersion="$buildx_version" \
     dockerVersion="$docker_version" \
@@ -604,6 +648,7 @@ cmd_up() {
     pids.containerdMain="$ctr_main" \
     pids.dockerdNode2="$pid_node2" \
     pids.containerdNode2="$ctr_node2" \
+    pids.dockerdClassic="$pid_classic" \
     pids.registry="$(recorded_pid registry)" \
     pids.proxyMain="$(recorded_pid proxy-main)" \
     pids.proxyNode2="$pid_proxy2"

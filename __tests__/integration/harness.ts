@@ -21,6 +21,10 @@ export interface Testbed {
   buildkitAddr: string
   node2DockerHost: string
   node2BuildkitAddr: string
+  /** an engine with the classic image store (overlay2), as engines installed before Docker 29 keep it */
+  classicDockerHost: string
+  /** the stand-in for moby/buildkit that buildx's docker-container driver runs (needs driver-opts network=host) */
+  buildkitImage: string
   stack: string
   buildxVersion: string
   dockerVersion: string
