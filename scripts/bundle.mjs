@@ -1,7 +1,9 @@
-// One bundler config: src/entry/*.ts -> dist/*.js (ESM, node24). Builds into a fresh folder
-// and swaps it in, so a running test never sees a half-written dist/.
+// One bundler config: src/entry/*.ts -> dist/*.js (ESM, node24), and dist/licenses.txt for the
+// packages bundled in. Builds into a fresh folder and swaps it in, so a running test never sees a
+// half-written dist/.
 import { build } from 'esbuild'
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { bundledPackageDirs, readPackage, renderLicenses } from './licenses.mjs'
 
 const entryPoints = Object.fromEntries(
   readdirSync('src/entry')
@@ -10,7 +12,7 @@ const entryPoints = Object.fromEntries(
 )
 const tmp = `dist.tmp-${process.pid}`
 rmSync(tmp, { recursive: true, force: true })
-await build({
+const result = await build({
   entryPoints,
   outdir: tmp,
   bundle: true,
@@ -21,6 +23,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
+  // Which files were bundled: their packages' licences go to licenses.txt.
+  metafile: true,
   // action.yml is embedded as text (the CLI lists the action's inputs from it).
   loader: { '.yml': 'text' },
   // Bundled CommonJS dependencies call require() for node builtins.
@@ -28,6 +32,7 @@ await build({
     js: "import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);"
   }
 })
+writeFileSync(`${tmp}/licenses.txt`, renderLicenses(bundledPackageDirs(Object.keys(result.metafile.inputs)).map(readPackage)))
 const old = `dist.old-${process.pid}`
 if (existsSync('dist')) renameSync('dist', old)
 renameSync(tmp, 'dist')

@@ -1,12 +1,26 @@
 // The build-image CLI (dist/cli.js on Node 24) against the testbed: what it builds is checked in
 // the engine (docker image inspect) and over the registry's HTTP API, never through its own output.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { catalog, getManifest, NODE24, ROOT, sh, testbed, testbedEnv, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import { FaultProxy } from './fault-proxy.js'
+import {
+  catalog,
+  dockerConfigLogins,
+  getManifest,
+  NODE24,
+  privateDockerConfig,
+  ROOT,
+  sh,
+  testbed,
+  testbedEnv,
+  uniqueRepo,
+  writeContext,
+  type Testbed
+} from './harness.js'
 
 interface CliRun {
   code: number
@@ -15,15 +29,17 @@ interface CliRun {
   ms: number
 }
 
-function cli(args: string[], opts: { cwd?: string } = {}): Promise<CliRun> {
+function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<CliRun> {
   const started = Date.now()
   return new Promise(resolve => {
     // Only the testbed's environment: no GITHUB_* or INPUT_* from wherever the tests run.
     const child = spawn(NODE24, [path.join(ROOT, 'dist/cli.js'), ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: testbedEnv(tb),
-      stdio: ['ignore', 'pipe', 'pipe']
+      env: { ...testbedEnv(tb), ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe']
     })
+    // standard input is empty unless the test gives it (--password-stdin)
+    child.stdin.end(opts.stdin ?? '')
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
@@ -144,6 +160,23 @@ describe('build-image CLI', () => {
     expect(run.stderr).toBe('')
   })
 
+  it('--version prints the version of package.json and exits 0', async () => {
+    const run = await cli(['--version'])
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    expect(run).toMatchObject({ code: 0, stdout: `build-image ${version}\n`, stderr: '' })
+  })
+
+  it('a machine without the buildx plugin exits 1 saying so, not blaming a flag', async () => {
+    // a docker config and home without cli-plugins: the docker CLI finds no buildx
+    const home = mkdtempSync(path.join(os.tmpdir(), 'bia-no-buildx-'))
+    mkdirSync(path.join(home, 'docker-config'))
+    const run = await cli(['--platform', 'local', hello], { env: { HOME: home, DOCKER_CONFIG: path.join(home, 'docker-config') } })
+    expect(run.code).toBe(1)
+    expect(lastLine(run.stderr)).toMatch(/^error: the docker buildx plugin is not installed .*install docker-buildx/)
+    expect(run.stderr).not.toMatch(/^error: buildx-version:|unknown flag/m)
+    expect(run.stdout).toBe('')
+  })
+
   it('an unknown flag exits 2 with a one-line reason and starts nothing', async () => {
     const run = await cli(['--platform', 'local', '--frobnicate', '.'])
     expect(run.code).toBe(2)
@@ -177,5 +210,57 @@ describe('build-image CLI', () => {
     expect(run.stdout).toBe('')
     // (others share the registry: look at this repository, not the whole catalog)
     expect(await catalog()).not.toContain(repo)
+  })
+})
+
+describe('build-image CLI: the registry password off the command line', () => {
+  const USER = 'cli-user'
+  // quotes and a space: the password must reach the registry byte for byte
+  const PASSWORD = `cli "${Math.random().toString(36).slice(2)}" pw`
+  let proxy: FaultProxy
+  let ctx: string
+
+  beforeAll(async () => {
+    proxy = await FaultProxy.start(tb.registry)
+    proxy.requireBasicAuth(USER, PASSWORD)
+    ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo cli-login > /who\n` })
+  })
+  afterAll(async () => {
+    await proxy.close()
+  })
+
+  const pushThroughLogin = async (name: string, extra: string[], opts: { env?: NodeJS.ProcessEnv; stdin?: string }) => {
+    const config = privateDockerConfig()
+    const repo = uniqueRepo(name)
+    const args = ['--platform', 'linux/amd64', '--push', '-t', `${proxy.registry}/${repo}:v1`, '--registry', proxy.registry]
+    const run = await cli([...args, '--username', USER, ...extra, ctx], { ...opts, env: { DOCKER_CONFIG: config, ...opts.env } })
+    return { run, repo, config }
+  }
+
+  it.each<[string, string[], { env?: NodeJS.ProcessEnv; stdin?: string }]>([
+    ['--password-stdin', ['--password-stdin'], { stdin: `${PASSWORD}\n` }],
+    ['the BUILD_IMAGE_PASSWORD environment variable', [], { env: { BUILD_IMAGE_PASSWORD: PASSWORD } }]
+  ])('logs in with the password from %s, pushes, logs out, and shows the password nowhere', async (_name, extra, opts) => {
+    const { run, repo, config } = await pushThroughLogin('cli-login', extra, opts)
+    expect({ code: run.code, err: lastLine(run.stderr) }).toEqual({ code: 0, err: expect.stringMatching(/^done in /) })
+    expect(run.stderr).toContain(`Log in to ${proxy.registry}`)
+    expect(run.stderr).not.toContain('warning: --password')
+    expect((await getManifest(repo, 'v1')).status).toBe(200)
+    expect(proxy.requests.some(r => r.method === 'PUT' && r.path === `/v2/${repo}/manifests/v1` && r.outcome === 201)).toBe(true)
+    expect(dockerConfigLogins(config)).toEqual([])
+    expect(`${run.stdout}${run.stderr}`).not.toContain(PASSWORD)
+  })
+
+  it('--password still works, with a warning that ps and shell history see it', async () => {
+    const { run, repo } = await pushThroughLogin('cli-login-argv', ['--password', PASSWORD], {})
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/^warning: --password on the command line is seen by ps/m)
+    expect((await getManifest(repo, 'v1')).status).toBe(200)
+  })
+
+  it('--password-stdin with nothing on standard input exits 2 and starts nothing', async () => {
+    const { run } = await pushThroughLogin('cli-login-empty', ['--password-stdin'], { stdin: '' })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe('error: --password-stdin: standard input held no password\n')
   })
 })

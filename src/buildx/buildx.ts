@@ -92,10 +92,10 @@ export async function setupBuildx(version: string, downloadUrl: string, runner: 
       if (pv) return { cmd: plugin, prefix: [], version: pv, runner }
     }
     const v = await versionOf(runner, 'docker', ['buildx'])
+    // A missing plugin is the machine's state, not a bad input (the CLI's default is installed).
     if (!v)
-      throw new InputError(
-        'buildx-version',
-        'installed was asked for, but `docker buildx version` does not answer; install docker-buildx or give a version to download'
+      throw new Error(
+        'the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download'
       )
     return { cmd: 'docker', prefix: ['buildx'], version: v, runner }
   }

@@ -4,7 +4,17 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { configInputs, inputSpecs, parseArgs, renderHelp, resolveInputs, UsageError, type CliOptions } from './flags.js'
+import {
+  configInputs,
+  inputSpecs,
+  parseArgs,
+  PASSWORD_ENV,
+  renderHelp,
+  resolveInputs,
+  UsageError,
+  withPassword,
+  type CliOptions
+} from './flags.js'
 import { InputError, parseInputs } from '../inputs/parse.js'
 import { run as runMain } from '../action/main.js'
 import { run as runPost } from '../action/post.js'
@@ -19,6 +29,14 @@ interface Io {
   stderr: Write
   /** stderr is a terminal: headings in bold */
   color: boolean
+  /** all of standard input, for --password-stdin */
+  readStdin: () => Promise<string>
+}
+
+/** What the bin was built from: action.yml's text and package.json's version. */
+export interface About {
+  actionYml: string
+  version: string
 }
 
 const USAGE_EXIT = 2
@@ -87,7 +105,7 @@ function outputsJson(outputs: Record<string, string>): string {
   return `${JSON.stringify(out, null, 2)}\n`
 }
 
-export async function runCli(argv: string[], actionYml: string, rawIo: Io): Promise<number> {
+export async function runCli(argv: string[], about: About, rawIo: Io): Promise<number> {
   // The failure reason ends stderr once: not again when the action's own error line just said it.
   let lastErr = ''
   const io: Io = {
@@ -98,7 +116,7 @@ export async function runCli(argv: string[], actionYml: string, rawIo: Io): Prom
       rawIo.stderr(text)
     }
   }
-  const specs = inputSpecs(actionYml)
+  const specs = inputSpecs(about.actionYml)
   let options: CliOptions
   let inputs: Record<string, string>
   try {
@@ -108,6 +126,17 @@ export async function runCli(argv: string[], actionYml: string, rawIo: Io): Prom
       io.stdout(renderHelp(specs, Math.max(60, Math.min(process.stdout.columns || 100, 120))))
       return 0
     }
+    if (options.version) {
+      io.stdout(`build-image ${about.version}\n`)
+      return 0
+    }
+    if (parsed.inputs['password'] !== undefined)
+      io.stderr(
+        `warning: --password on the command line is seen by ps and kept in shell history; use --password-stdin or ${PASSWORD_ENV}\n`
+      )
+    const flags = withPassword(parsed.inputs, options, process.env, options.passwordStdin ? await io.readStdin() : undefined)
+    // The action's child processes (docker, buildx) need not see it.
+    delete process.env[PASSWORD_ENV]
     let config: Record<string, string> = {}
     if (options.config !== undefined) {
       let text: string
@@ -120,7 +149,7 @@ export async function runCli(argv: string[], actionYml: string, rawIo: Io): Prom
       }
       config = configInputs(text, specs, options.config)
     }
-    inputs = resolveInputs(specs, config, parsed.inputs, os.arch())
+    inputs = resolveInputs(specs, config, flags, os.arch())
     // The same validation main runs first, so bad input stops here with exit 2 and nothing started.
     parseInputs(name => inputs[name] ?? '')
   } catch (e) {
@@ -170,15 +199,22 @@ export async function runCli(argv: string[], actionYml: string, rawIo: Io): Prom
   }
 }
 
-/** The bin's entry: real stdout and stderr. */
-export async function main(argv: string[], actionYml: string): Promise<number> {
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer))
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** The bin's entry: real stdout, stderr and stdin. */
+export async function main(argv: string[], about: About): Promise<number> {
   const io: Io = {
     stdout: text => void process.stdout.write(text),
     stderr: text => void process.stderr.write(text),
-    color: process.stderr.isTTY === true && !process.env['NO_COLOR']
+    color: process.stderr.isTTY === true && !process.env['NO_COLOR'],
+    readStdin
   }
   try {
-    return await runCli(argv, actionYml, io)
+    return await runCli(argv, about, io)
   } catch (e) {
     io.stderr(`error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`)
     return BUILD_EXIT

@@ -1,6 +1,7 @@
 // The CLI's flags, mapped onto the action's inputs: `--kebab-name value` is input `kebab-name`, so
 // the CLI runs exactly what a workflow step with the same `with:` runs. Pure: the caller passes
-// action.yml's text, the argv, the config file's text and the host's architecture.
+// action.yml's text, the argv, the config file's text, the host's architecture, the environment
+// and what standard input held.
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
 
 /** One input of action.yml, as a flag. */
@@ -25,8 +26,9 @@ export class UsageError extends Error {
 }
 
 /**
- * List inputs, and the singular flag each takes on the command line (as buildx spells it).
- * An input listed with '' is repeatable under its own name only.
+ * List inputs (action.yml says "per line" or "comma or newline separated"), and the singular flag
+ * each takes on the command line (as buildx spells it). An input listed with '' is repeatable
+ * under its own name only.
  */
 export const LIST_INPUTS: Readonly<Record<string, string>> = {
   tags: 'tag',
@@ -44,6 +46,9 @@ export const LIST_INPUTS: Readonly<Record<string, string>> = {
   ulimit: '',
   'add-hosts': 'add-host',
   allow: '',
+  attests: 'attest',
+  'no-cache-filters': 'no-cache-filter',
+  ssh: '',
   'driver-opts': 'driver-opt',
   'builder-platforms': 'builder-platform',
   files: '',
@@ -65,10 +70,16 @@ export const CLI_DEFAULTS: Readonly<Record<string, string>> = {
   engine: 'buildx'
 }
 
+/** The registry password, for those who keep it off the command line (ps, shell history). */
+export const PASSWORD_ENV = 'BUILD_IMAGE_PASSWORD'
+
 export interface CliOptions {
   json: boolean
   quiet: boolean
   help: boolean
+  version: boolean
+  /** the registry password is read from standard input */
+  passwordStdin: boolean
   /** --config FILE */
   config?: string
 }
@@ -81,6 +92,11 @@ const CLI_FLAGS: ReadonlyArray<{ flag: string; value?: string; description: stri
   },
   { flag: '--json', description: 'Print the outputs as one JSON object on stdout (JSON outputs parsed); logs go to stderr.' },
   { flag: '-q, --quiet', description: 'Hide the build log; warnings and errors are still shown.' },
+  {
+    flag: '--password-stdin',
+    description: `Read the registry password (the password input) from standard input, so no process list or shell history shows it. Without it, --password or the ${PASSWORD_ENV} environment variable gives the password.`
+  },
+  { flag: '--version', description: 'Print the version of build-image and exit.' },
   { flag: '-h, --help', description: 'Show this help.' }
 ]
 
@@ -129,7 +145,7 @@ export function parseArgs(argv: string[], specs: InputSpec[]): ParsedArgs {
     byFlag.set(s.name, s)
     if (s.alias) byFlag.set(s.alias, s)
   }
-  const options: CliOptions = { json: false, quiet: false, help: false }
+  const options: CliOptions = { json: false, quiet: false, help: false, version: false, passwordStdin: false }
   const values = new Map<string, string[]>()
   const positional: string[] = []
   const add = (spec: InputSpec, flag: string, value: string) => {
@@ -166,6 +182,12 @@ export function parseArgs(argv: string[], specs: InputSpec[]): ParsedArgs {
     if (raw === '--help' || raw === '-h') {
       noValue(raw)
       options.help = true
+    } else if (raw === '--version') {
+      noValue(raw)
+      options.version = true
+    } else if (raw === '--password-stdin') {
+      noValue(raw)
+      options.passwordStdin = true
     } else if (raw === '--json') {
       noValue(raw)
       options.json = true
@@ -186,6 +208,7 @@ export function parseArgs(argv: string[], specs: InputSpec[]): ParsedArgs {
     }
   }
 
+  if (options.passwordStdin && values.has('password')) throw new UsageError('--password and --password-stdin are both given: use one')
   if (positional.length > 1) throw new UsageError(`one build context expected, got ${positional.length}: ${positional.join(' ')}`)
   const inputs: Record<string, string> = {}
   for (const [name, vs] of values) inputs[name] = vs.join('\n')
@@ -228,6 +251,27 @@ export function configInputs(text: string, specs: InputSpec[], file: string): Re
     out[key] = configValue(value, key, file)
   }
   return out
+}
+
+/**
+ * The flags' inputs with the registry password from where the CLI takes it: standard input with
+ * --password-stdin (one trailing line break dropped, as docker login does), else --password, else
+ * the environment's BUILD_IMAGE_PASSWORD. A config file's password comes after all of them.
+ */
+export function withPassword(
+  flags: Record<string, string>,
+  options: CliOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  stdin: string | undefined
+): Record<string, string> {
+  if (options.passwordStdin) {
+    const password = (stdin ?? '').replace(/\r?\n$/, '')
+    if (password === '') throw new UsageError('--password-stdin: standard input held no password')
+    return { ...flags, password }
+  }
+  const fromEnv = env[PASSWORD_ENV]
+  if (flags['password'] === undefined && fromEnv) return { ...flags, password: fromEnv }
+  return flags
 }
 
 const truthy = (v: string | undefined) => /^(true|yes|on|1)$/i.test((v ?? '').trim())

@@ -10,10 +10,13 @@ import {
   inputSpecs,
   LIST_INPUTS,
   parseArgs,
+  PASSWORD_ENV,
   renderHelp,
   resolveInputs,
   SHORT_FLAGS,
-  UsageError
+  UsageError,
+  withPassword,
+  type CliOptions
 } from '../../../src/cli/flags.js'
 import { parseInputs } from '../../../src/inputs/parse.js'
 import { createCommandTranslator, parseFileCommands, renderTerminalTable, terminalSafe } from '../../../src/report/terminal.js'
@@ -42,16 +45,56 @@ describe('flags are the action inputs', () => {
     ['a boolean flag does not eat the context', ['--load', 'ctx'], { load: 'true', context: 'ctx' }],
     ['matrix and engine', ['--matrix', 'variant: [a, b]', '--engine', 'buildx'], { matrix: 'variant: [a, b]', engine: 'buildx' }],
     ['-- ends the flags', ['--', '-odd-dir'], { context: '-odd-dir' }],
-    ['a value that starts with a single dash', ['--build-arg', '-x=1'], { 'build-args': '-x=1' }]
+    ['a value that starts with a single dash', ['--build-arg', '-x=1'], { 'build-args': '-x=1' }],
+    ['repeated --ssh', ['--ssh', 'default', '--ssh', 'deploy=/k'], { ssh: 'default\ndeploy=/k' }],
+    [
+      "buildx's --attest is attests",
+      ['--attest', 'type=sbom', '--attest=type=provenance,mode=max'],
+      { attests: 'type=sbom\ntype=provenance,mode=max' }
+    ],
+    ['--attest next to --attests', ['--attests', 'type=sbom', '--attest', 'type=provenance'], { attests: 'type=sbom\ntype=provenance' }],
+    ['repeated --no-cache-filter', ['--no-cache-filter', 'a', '--no-cache-filters', 'b'], { 'no-cache-filters': 'a\nb' }],
+    [
+      'repeated --cache-from and --cache-to',
+      ['--cache-from', 'a', '--cache-from', 'b', '--cache-to', 'c', '--cache-to', 'd'],
+      { 'cache-from': 'a\nb', 'cache-to': 'c\nd' }
+    ],
+    [
+      'repeated --output and --annotation',
+      ['--output', 'type=oci,dest=a.tar', '--output', 'type=docker', '--annotation', 'x=1', '--annotation', 'y=2'],
+      { outputs: 'type=oci,dest=a.tar\ntype=docker', annotations: 'x=1\ny=2' }
+    ],
+    [
+      'repeated --driver-opt, --ulimit, --file(s)',
+      [
+        '--driver-opt',
+        'a=1',
+        '--driver-opt',
+        'b=2',
+        '--ulimit',
+        'nofile=1:1',
+        '--ulimit',
+        'nproc=2:2',
+        '--files',
+        'a.hcl',
+        '--files',
+        'b.hcl'
+      ],
+      { 'driver-opts': 'a=1\nb=2', ulimit: 'nofile=1:1\nnproc=2:2', files: 'a.hcl\nb.hcl' }
+    ],
+    ['repeated --digests-from', ['--digests-from', 'a.txt', '--digests-from', 'b.txt'], { 'digests-from': 'a.txt\nb.txt' }],
+    ['--password-stdin is no input', ['--password-stdin', '--username', 'u'], { username: 'u' }]
   ])('%s', (_name, argv, inputs) => {
     expect(parseArgs(argv, specs).inputs).toEqual(inputs)
   })
 
   it('reads the CLI options apart from the inputs', () => {
     const { options, inputs } = parseArgs(['--json', '-q', '--config', 'build.yml', '.'], specs)
-    expect(options).toEqual({ json: true, quiet: true, help: false, config: 'build.yml' })
+    expect(options).toEqual({ json: true, quiet: true, help: false, version: false, passwordStdin: false, config: 'build.yml' })
     expect(inputs).toEqual({ context: '.' })
     expect(parseArgs(['-h'], specs).options.help).toBe(true)
+    expect(parseArgs(['--version'], specs).options.version).toBe(true)
+    expect(parseArgs(['--password-stdin'], specs).options.passwordStdin).toBe(true)
   })
 
   it.each<[string, string[], RegExp]>([
@@ -62,6 +105,10 @@ describe('flags are the action inputs', () => {
     ['a flag without its value', ['--file'], /--file needs a value/],
     ['a flag followed by another flag', ['--tag', '--push'], /--tag needs a value/],
     ['a value for a CLI switch', ['--json=1'], /--json takes no value/],
+    ['a value for --version', ['--version=2'], /--version takes no value/],
+    ['a value for --password-stdin', ['--password-stdin=x'], /--password-stdin takes no value/],
+    ['--password with --password-stdin', ['--password', 'x', '--password-stdin'], /--password and --password-stdin are both given/],
+    ['--password-stdin with --password', ['--password-stdin', '--password=x'], /--password and --password-stdin are both given/],
     ['two contexts', ['a', 'b'], /one build context expected, got 2/],
     ['context twice', ['--context', 'a', 'b'], /context is given twice/]
   ])('rejects %s', (_name, argv, message) => {
@@ -77,6 +124,38 @@ describe('flags are the action inputs', () => {
     }
     for (const input of Object.values(SHORT_FLAGS)) expect(names).toContain(input)
     for (const s of specs) expect(s.description).not.toBe('')
+  })
+
+  it('makes every input that action.yml describes as a list repeatable', () => {
+    const lists = specs.filter(s => /\bper line\b|comma or newline separated/.test(s.description)).map(s => s.name)
+    expect(lists.length).toBeGreaterThan(20)
+    expect(lists.filter(name => !specs.find(s => s.name === name)?.repeatable)).toEqual([])
+  })
+})
+
+describe('withPassword: the registry password off the command line', () => {
+  const options = (passwordStdin: boolean): CliOptions => ({ json: false, quiet: false, help: false, version: false, passwordStdin })
+  it.each<[string, Record<string, string>, boolean, Record<string, string>, string | undefined, Record<string, string>]>([
+    ['from standard input, one line break dropped', { username: 'u' }, true, {}, 'pw "x" y\n', { username: 'u', password: 'pw "x" y' }],
+    ['from standard input, a CRLF dropped', {}, true, {}, 'pw\r\n', { password: 'pw' }],
+    ['from standard input, inner and leading spaces kept', {}, true, {}, ' a b \n', { password: ' a b ' }],
+    ['standard input before the environment', {}, true, { [PASSWORD_ENV]: 'env' }, 'stdin', { password: 'stdin' }],
+    ['from the environment', { username: 'u' }, false, { [PASSWORD_ENV]: 'env' }, undefined, { username: 'u', password: 'env' }],
+    ['--password before the environment', { password: 'argv' }, false, { [PASSWORD_ENV]: 'env' }, undefined, { password: 'argv' }],
+    ['an empty environment variable gives none', {}, false, { [PASSWORD_ENV]: '' }, undefined, {}],
+    ['nowhere', { username: 'u' }, false, {}, undefined, { username: 'u' }]
+  ])('%s', (_name, flags, stdin, env, text, expected) => {
+    expect(withPassword(flags, options(stdin), env, text)).toEqual(expected)
+  })
+
+  it.each([[''], ['\n'], [undefined]])('refuses an empty standard input (%j)', text => {
+    expect(() => withPassword({}, options(true), {}, text)).toThrow(/--password-stdin: standard input held no password/)
+  })
+
+  it('puts the environment password under a config file, and a flag over it', () => {
+    const flags = withPassword({}, options(false), { [PASSWORD_ENV]: 'env' }, undefined)
+    expect(resolveInputs(specs, { password: 'config' }, flags, 'x64')['password']).toBe('env')
+    expect(resolveInputs(specs, { password: 'config' }, {}, 'x64')['password']).toBe('config')
   })
 })
 
@@ -185,6 +264,11 @@ describe('--help', () => {
     expect(help).toMatch(/--push\[=false\]/)
     expect(help).toMatch(/--buildx-version VALUE {2}\[default: installed\]/)
     expect(help).toContain('--config FILE')
+    expect(help).toContain('--attest, --attests VALUE  [repeatable]')
+    expect(help).toContain('--ssh VALUE  [repeatable]')
+    expect(help).toContain('--password-stdin')
+    expect(help).toContain(PASSWORD_ENV)
+    expect(help).toContain('--version')
   })
   it('wraps descriptions at the width (a single long word stays whole)', () => {
     const descriptions = renderHelp(specs, 80)

@@ -964,9 +964,8 @@ async function setupBuildx(version, downloadUrl, runner) {
     }
     const v2 = await versionOf(runner, "docker", ["buildx"]);
     if (!v2)
-      throw new InputError(
-        "buildx-version",
-        "installed was asked for, but `docker buildx version` does not answer; install docker-buildx or give a version to download"
+      throw new Error(
+        "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
       );
     return { cmd: "docker", prefix: ["buildx"], version: v2, runner };
   }

@@ -49,7 +49,7 @@ import {
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-FXSRHSPG.js";
+} from "./chunk-53DM2WOG.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,

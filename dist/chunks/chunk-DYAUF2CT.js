@@ -8,7 +8,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-FXSRHSPG.js";
+} from "./chunk-53DM2WOG.js";
 import {
   appendSummary,
   group,
