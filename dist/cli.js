@@ -3,18 +3,22 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   require_dist,
   run
-} from "./chunks/chunk-OFRA3O3X.js";
+} from "./chunks/chunk-WYGX7RJ2.js";
 import {
+  DASH,
+  basesFor,
   formatBytes,
   formatDuration,
+  manifestKnown,
+  mediaTypeName,
   run as run2,
-  shortDigest
-} from "./chunks/chunk-DYAUF2CT.js";
+  shortDigest,
+  sourceName
+} from "./chunks/chunk-2PHN5NPH.js";
 import {
   loadState,
-  parseInputs,
-  samePlatform
-} from "./chunks/chunk-53DM2WOG.js";
+  parseInputs
+} from "./chunks/chunk-YWRIXEM7.js";
 import {
   InputError
 } from "./chunks/chunk-JKXOTSZB.js";
@@ -681,22 +685,6 @@ function parseFileCommands(text) {
   }
   return out;
 }
-var DASH = "\u2014";
-var KINDS = {
-  "application/vnd.oci.image.index.v1+json": "OCI image index",
-  "application/vnd.oci.image.manifest.v1+json": "OCI image manifest",
-  "application/vnd.docker.distribution.manifest.list.v2+json": "Docker manifest list",
-  "application/vnd.docker.distribution.manifest.v2+json": "Docker image manifest"
-};
-var SOURCES = {
-  registry: "the registry",
-  "build-record": "the buildx build record",
-  "image-store": "the engine's image store",
-  "oci-layout": "the OCI layout"
-};
-function basesFor(report, p) {
-  return report.baseImages.filter((b) => b.platform === "" || p.platform === "unknown" || samePlatform(b.platform, p.platform));
-}
 function columns(rows, rightAligned) {
   const widths = [];
   for (const r of rows) r.forEach((c, i) => widths[i] = Math.max(widths[i] ?? 0, [...c].length));
@@ -709,18 +697,18 @@ function columns(rows, rightAligned) {
   );
 }
 function targetSection(r) {
-  const kind = KINDS[r.mediaType] ?? r.mediaType;
+  const kind = mediaTypeName(r.mediaType) ?? r.mediaType;
   const facts = [
     ["tags", r.tags.length > 0 ? r.tags.map(terminalSafe).join(", ") : "none"],
     ["digest", `${terminalSafe(r.digest) || "unknown"}${kind ? ` (${terminalSafe(kind)})` : ""}`]
   ];
-  if (r.source !== "none") facts.push(["read from", SOURCES[r.source] ?? terminalSafe(r.source)]);
+  if (r.source !== "none") facts.push(["read from", sourceName(r.source) ?? terminalSafe(r.source)]);
   if (r.attestations.length > 0) facts.push(["attestations", String(r.attestations.length)]);
   const out = [terminalSafe(r.target) || "(unnamed target)", ...columns(facts, /* @__PURE__ */ new Set()).map((l) => `  ${l}`)];
   if (r.platforms.length > 0) {
     const rows = [["PLATFORM", "MANIFEST", "SIZE", "LAYERS", "LAST LAYER", "BASE IMAGE"]];
     for (const p of r.platforms) {
-      const known = p.configDigest !== "";
+      const known = manifestKnown(p);
       const bases = basesFor(r, p).map((b) => terminalSafe(b.name));
       rows.push([
         terminalSafe(p.platform) || DASH,

@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-DYAUF2CT.js";
-import "./chunks/chunk-53DM2WOG.js";
+} from "./chunks/chunk-2PHN5NPH.js";
+import "./chunks/chunk-YWRIXEM7.js";
 import "./chunks/chunk-JKXOTSZB.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";

@@ -9,7 +9,7 @@ import ts from 'typescript'
 
 const SRC = 'src'
 /** Folders whose every file is pure. */
-const PURE_FOLDERS = ['src/inputs', 'src/oci']
+const PURE_FOLDERS = ['src/inputs', 'src/oci', 'src/dockerfile']
 /** Single pure files in folders that also hold edges. */
 const PURE_FILES = [
   'src/report/summary.ts',

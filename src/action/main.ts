@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { baseAnnotationArgs } from '../oci/annotations.js'
 import { createBuilderArgs, sshEntitlements, versionAtLeast, type BuildContext } from '../buildx/args.js'
-import { dockerfileBase, resolveBase } from '../dockerfile/base.js'
+import { dockerfileBase, resolveBase } from '../report/base-image.js'
 import {
   bake,
   githubContext,

@@ -19,7 +19,7 @@ import { InputError, parseInputs } from '../inputs/parse.js'
 import { run as runMain } from '../action/main.js'
 import { run as runPost } from '../action/post.js'
 import { loadState } from '../action/state.js'
-import { formatDuration } from '../report/summary.js'
+import { formatDuration } from '../report/format.js'
 import { createCommandTranslator, parseFileCommands, renderTerminalTable, terminalSafe, type TerminalLine } from '../report/terminal.js'
 
 type Write = (text: string) => void

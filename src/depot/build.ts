@@ -35,6 +35,7 @@ import { InputError } from '../inputs/lists.js'
 import { parseBuildError } from '../buildx/probe.js'
 import { parseReference } from '../registry/reference.js'
 import { collectReports } from '../report/collect.js'
+import { unreadReport } from '../report/shape.js'
 import { saveState, type State } from '../action/state.js'
 import type { ImageReport } from '../oci/types.js'
 
@@ -223,18 +224,7 @@ export async function depotReports(s: Settings, results: BuildResult[]): Promise
     bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner)
   } catch (e) {
     core.warning(`cannot read what Depot built: reading manifests uses buildx (${(e as Error).message})`)
-    return results.map(r => ({
-      target: r.target,
-      tags: r.tags,
-      digest: r.digest,
-      mediaType: '',
-      platforms: [],
-      attestations: [],
-      baseImages: [],
-      source: 'none' as const,
-      bytesRead: 0,
-      notes: ['manifests unavailable: buildx, which reads them from the registry, could not be set up']
-    }))
+    return results.map(r => unreadReport(r, 'manifests unavailable: buildx, which reads them from the registry, could not be set up'))
   }
   const reports = await collectReports(results, {
     bx,

@@ -2,7 +2,8 @@
 // (core.getInput in the action, a flag map in tests) and nothing here touches the machine.
 import { InputError, clip, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
 import { versionAtLeast } from '../buildx/args.js'
-import { DIGEST_RE, isPlatform, normalizePlatform, parseReference } from '../registry/reference.js'
+import { DIGEST_RE, parseReference } from '../registry/reference.js'
+import { isPlatform, normalizePlatform } from '../oci/platform.js'
 import { BUILDER_SCOPES, type BuilderScope } from '../runner/isolation.js'
 
 export { InputError } from './lists.js'

@@ -1,8 +1,22 @@
-// OCI base-image annotations (org.opencontainers.image.base.name / .base.digest). Pure.
-import { normalizePlatform } from '../registry/reference.js'
+// The annotation keys this action reads and writes, and the base-image annotations
+// (org.opencontainers.image.base.name / .base.digest) both ways: as buildx --annotation values
+// before a build, and read back from what was built. Pure.
+import { familiarName, splitDigest } from './base-images.js'
+import { normalizePlatform } from './platform.js'
+import type { BaseImage } from './types.js'
 
-export const BASE_NAME = 'org.opencontainers.image.base.name'
-export const BASE_DIGEST = 'org.opencontainers.image.base.digest'
+export const ANNOTATIONS = {
+  referenceType: 'vnd.docker.reference.type',
+  referenceDigest: 'vnd.docker.reference.digest',
+  predicateType: 'in-toto.io/predicate-type',
+  baseName: 'org.opencontainers.image.base.name',
+  baseDigest: 'org.opencontainers.image.base.digest'
+} as const
+
+/** Value of vnd.docker.reference.type on attestation manifests in an index. */
+export const ATTESTATION_MANIFEST = 'attestation-manifest'
+
+const { baseName: BASE_NAME, baseDigest: BASE_DIGEST } = ANNOTATIONS
 
 export interface ResolvedBase {
   /** the reference as the Dockerfile names it after build args, e.g. localhost:5000/base:multi */
@@ -28,4 +42,13 @@ export function baseAnnotationArgs(base: ResolvedBase, platforms: string[]): str
     out.push(`manifest[${p}]:${BASE_NAME}=${base.name}`, `manifest[${p}]:${BASE_DIGEST}=${digest}`)
   }
   return out
+}
+
+/** Base image recorded by the base-image annotations, if any. */
+export function baseFromAnnotations(annotations: Record<string, string> | undefined, platform: string): BaseImage | undefined {
+  const raw = annotations?.[BASE_NAME]?.trim()
+  if (!raw) return undefined
+  const { name, digest: pinned } = splitDigest(raw)
+  const digest = annotations?.[BASE_DIGEST]?.trim() || pinned
+  return { name: familiarName(name), digest, platform, source: 'annotation' }
 }

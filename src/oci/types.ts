@@ -1,4 +1,4 @@
-// Shared data shapes. Pure: no imports from @actions/*, child_process or fs.
+// Shared data shapes, and the guard for JSON objects. Pure: no imports from @actions/*, child_process or fs.
 
 /** An OCI/Docker content descriptor as it appears in indexes and manifests. */
 export interface Descriptor {
@@ -94,4 +94,9 @@ export interface ImageReport {
   /** why metadata is missing or partial, shown to users */
   notes: string[]
   annotations?: Record<string, string>
+}
+
+/** A JSON object (not null, not an array). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

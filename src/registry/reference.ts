@@ -1,4 +1,4 @@
-// Image references and platforms, validated by the grammar the registry and buildx use. Pure.
+// Image references, validated by the grammar the registry and buildx use. Pure.
 
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])'
 const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`
@@ -48,27 +48,4 @@ export function registryOf(name: string): string {
 export function repositoryPath(name: string): string {
   const [host, rest] = splitDomain(name)
   return host === 'docker.io' && !rest.includes('/') ? `library/${rest}` : rest
-}
-
-const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/
-
-export function isPlatform(p: string): boolean {
-  return PLATFORM_RE.test(p)
-}
-
-/** Normalizes what buildx normalizes, so comparisons of platforms work (arm64/v8 == arm64, arm == arm/v7). */
-export function normalizePlatform(p: string): string {
-  const [os = '', arch = '', variant] = p.split('/')
-  let a = arch
-  let v = variant
-  if (a === 'aarch64') a = 'arm64'
-  if (a === 'x86_64' || a === 'x86-64') a = 'amd64'
-  if (a === 'i386') a = '386'
-  if (a === 'armhf') [a, v] = ['arm', 'v7']
-  if (a === 'armel') [a, v] = ['arm', 'v6']
-  if (a === 'arm64' && (v === 'v8' || v === '8')) v = undefined
-  if (a === 'amd64' && v === 'v1') v = undefined
-  if (a === 'arm' && (v === undefined || v === '' || v === '7')) v = 'v7'
-  if (a === 'arm' && v && /^[568]$/.test(v)) v = `v${v}`
-  return v ? `${os}/${a}/${v}` : `${os}/${a}`
 }

@@ -8,19 +8,15 @@ import { isTransientRegistryError, withRetry, type BuildResult } from '../buildx
 import { type Buildx, runBuildx } from '../buildx/buildx.js'
 import { lastOutputLine } from '../process/exec.js'
 import type { Capabilities } from '../inputs/parse.js'
-import {
-  baseImagesFromImagetools,
-  baseImagesFromMetadata,
-  baseImagesFromProvenance,
-  buildReport,
-  isIndex,
-  parseManifestJson,
-  splitIndex
-} from '../oci/manifests.js'
-import { parseReference } from '../registry/reference.js'
+import { addBaseImage, withPlatform } from '../oci/base-images.js'
+import { buildReport, isIndex, parseManifestJson, splitIndex } from '../oci/manifests.js'
+import { platformString } from '../oci/platform.js'
+import { baseImagesFromImagetools, baseImagesFromMetadata, baseImagesFromProvenance, provenanceLayers } from '../oci/provenance.js'
 import { registryReader, RegistryUnreachable } from '../registry/client.js'
 import { readTarEntries } from '../oci/tar.js'
-import type { BaseImage, ImageIndex, ImageManifest, ImageReport, MetadataSource } from '../oci/types.js'
+import type { BaseImage, ImageManifest, ImageReport, MetadataSource } from '../oci/types.js'
+import { reportOutputs } from './outputs.js'
+import { ociBlobPath, ociLayoutRoot, parseBuildRecord, readSource, recordRef, unreadReport } from './shape.js'
 
 export interface ReportDeps {
   bx: Buildx
@@ -59,11 +55,8 @@ async function readAll(
     // Independent reads: all at once.
     await Promise.all(
       [...images, ...attestations].map(async d => {
-        const platform = d.platform
-          ? `${d.platform.os}/${d.platform.architecture}${d.platform.variant ? `/${d.platform.variant}` : ''}`
-          : undefined
         try {
-          const m = parseManifestJson(await get(d.digest, platform), d.digest)
+          const m = parseManifestJson(await get(d.digest, platformString(d.platform) || undefined), d.digest)
           if (!isIndex(m)) manifests.set(d.digest, m)
         } catch (e) {
           core.warning(`${target}: cannot read manifest ${d.digest}: ${(e as Error).message}`)
@@ -110,12 +103,6 @@ function registryFetch(deps: ReportDeps, repo: string): Fetch {
   }
 }
 
-/** The build record's ref: metadata `buildx.build.ref` is builder/node/ref. */
-function recordRef(metadata: Record<string, unknown>): string {
-  const ref = typeof metadata['buildx.build.ref'] === 'string' ? metadata['buildx.build.ref'] : ''
-  return ref.split('/').pop() ?? ''
-}
-
 function historyFetch(deps: ReportDeps, ref: string, rootDigest: string): Fetch {
   return async (digest, platform) => {
     const args = ['buildx', 'history', 'inspect', '--builder', deps.builder, 'attachment', ref]
@@ -140,69 +127,38 @@ function ociFetch(dest: string): { fetch: Fetch; root: string } {
     const entries = readTarEntries(readFileSync(dest), name => name === 'index.json' || name.startsWith('blobs/'))
     read = p => entries.get(p)?.toString('utf8')
   }
-  const indexJson = read('index.json')
-  if (!indexJson) throw new Error(`${dest} has no index.json`)
-  const layoutIndex = JSON.parse(indexJson) as ImageIndex
-  // The layout's index.json points at the image's own index or manifest.
-  const top = layoutIndex.manifests[0]
-  if (!top) throw new Error(`${dest}: index.json lists no image`)
+  const root = ociLayoutRoot(read('index.json'), dest)
   const blob = (d: string) => {
-    const text = read(`blobs/${d.replace(':', '/')}`)
+    const text = read(ociBlobPath(d))
     if (text === undefined) throw new Error(`${dest} lacks blob ${d}`)
     return text
   }
-  return { fetch: async d => blob(d), root: top.digest }
-}
-
-function none(r: BuildResult, note: string): ImageReport {
-  return {
-    target: r.target,
-    tags: r.tags,
-    digest: r.digest,
-    mediaType: '',
-    platforms: [],
-    attestations: [],
-    baseImages: [],
-    source: 'none',
-    bytesRead: 0,
-    notes: [note]
-  }
+  return { fetch: async d => blob(d), root }
 }
 
 export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<ImageReport> {
-  const repo =
-    parseReference(r.tags[0] ?? '')?.name ??
-    (typeof r.metadata['image.name'] === 'string' ? parseReference(String(r.metadata['image.name']).split(',')[0] ?? '')?.name : undefined)
+  const from = readSource(r, deps.caps)
   const ref = recordRef(r.metadata)
-  const oci = r.exports.find(e => e.type === 'oci')
-  const pushed = Boolean(r.pushed && r.digest && repo)
   // Independent reads start together: the build record's figures and the pushed provenance
   // (materials, for base images) while the manifests are read.
   const record = ref && deps.caps.historyAttachments ? readBuildRecord(deps, ref) : undefined
   let bases = baseImagesFromMetadata(r.metadata)
 
   let report: ImageReport
-  if (pushed && repo) {
-    const back = await readAll(r.target, r.tags, r.digest, 'registry', registryFetch(deps, repo))
+  if (from.source === 'registry') {
+    const back = await readAll(r.target, r.tags, r.digest, 'registry', registryFetch(deps, from.repo))
     report = back.report
-    if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, repo, r.digest, back)
-  } else if (oci) {
-    const { fetch, root } = ociFetch(oci.dest)
+    if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, from.repo, r.digest, back)
+  } else if (from.source === 'oci-layout') {
+    const { fetch, root } = ociFetch(from.dest)
     report = (await readAll(r.target, r.tags, root, 'oci-layout', fetch)).report
-  } else if (r.digest && ref && deps.caps.historyAttachments) {
-    report = (await readAll(r.target, r.tags, r.digest, 'build-record', historyFetch(deps, ref, r.digest))).report
-  } else if (!r.digest) {
-    report = none(r, 'buildx reported no image digest (the exporter wrote files, not an image)')
+  } else if (from.source === 'build-record') {
+    report = (await readAll(r.target, r.tags, r.digest, 'build-record', historyFetch(deps, from.ref, r.digest))).report
   } else {
-    report = none(
-      r,
-      `buildx ${deps.caps.buildxVersion} cannot read build records (needs 0.23 or later), and the image was neither pushed nor exported as OCI: only the digest is known. Push, export with outputs: type=oci, or use a newer buildx for layer metadata.`
-    )
+    report = unreadReport(r, from.note)
   }
   Object.assign(report, (await record) ?? {})
-  for (const b of bases) {
-    if (!report.baseImages.some(x => x.name === b.name && x.digest === b.digest && x.platform === b.platform)) report.baseImages.push(b)
-  }
+  for (const b of bases) addBaseImage(report.baseImages, b)
   return report
 }
 
@@ -217,14 +173,11 @@ async function pushedProvenanceBases(deps: ReportDeps, repo: string, digest: str
     const found: BaseImage[] = []
     await Promise.all(
       report.attestations.flatMap(a =>
-        (back.manifests.get(a.digest)?.layers ?? [])
-          .filter(l => (l.annotations?.['in-toto.io/predicate-type'] ?? '').startsWith('https://slsa.dev/provenance/'))
-          .map(async l => {
-            const text = await blob(l.digest)
-            report.bytesRead += Buffer.byteLength(text)
-            for (const b of baseImagesFromProvenance(JSON.parse(text)))
-              found.push(b.platform || !a.platform ? b : { ...b, platform: a.platform })
-          })
+        provenanceLayers(back.manifests.get(a.digest)).map(async l => {
+          const text = await blob(l.digest)
+          report.bytesRead += Buffer.byteLength(text)
+          for (const b of baseImagesFromProvenance(JSON.parse(text))) found.push(withPlatform(b, a.platform))
+        })
       )
     )
     return found
@@ -244,17 +197,7 @@ async function pushedProvenanceBases(deps: ReportDeps, repo: string, digest: str
 /** Duration and cache use from the builder's build record (buildx >= 0.23). */
 async function readBuildRecord(deps: ReportDeps, ref: string): Promise<Pick<ImageReport, 'durationMs' | 'steps'>> {
   const r = await runBuildx(deps.bx, ['buildx', 'history', 'inspect', '--builder', deps.builder, ref, '--format', 'json'])
-  if (r.code !== 0) return {}
-  try {
-    const rec = JSON.parse(r.stdout) as { Duration?: number; NumTotalSteps?: number; NumCachedSteps?: number }
-    return {
-      ...(typeof rec.Duration === 'number' ? { durationMs: Math.round(rec.Duration / 1e6) } : {}),
-      ...(typeof rec.NumTotalSteps === 'number' ? { steps: { total: rec.NumTotalSteps, cached: rec.NumCachedSteps ?? 0 } } : {})
-    }
-  } catch {
-    // an unreadable record only leaves duration and cache use out
-    return {}
-  }
+  return r.code === 0 ? parseBuildRecord(r.stdout) : {}
 }
 
 export async function collectReports(results: BuildResult[], deps: ReportDeps): Promise<ImageReport[]> {
@@ -268,44 +211,10 @@ export async function collectReports(results: BuildResult[], deps: ReportDeps): 
       reports.push(report)
     } catch (e) {
       core.warning(`${r.target}: could not read what was built: ${(e as Error).message}`)
-      reports.push(none(r, `metadata unavailable: ${(e as Error).message}`))
+      reports.push(unreadReport(r, `metadata unavailable: ${(e as Error).message}`))
     }
   }
   return reports
-}
-
-/** Output JSON shapes, per target. */
-export function reportOutputs(reports: ImageReport[]): Record<string, string> {
-  const manifests = Object.fromEntries(
-    reports.map(r => [
-      r.target,
-      {
-        digest: r.digest,
-        mediaType: r.mediaType,
-        tags: r.tags,
-        source: r.source,
-        platforms: r.platforms.map(p => ({ platform: p.platform, digest: p.digest, configDigest: p.configDigest, size: p.size })),
-        attestations: r.attestations,
-        ...(r.steps ? { build: { durationMs: r.durationMs ?? 0, steps: r.steps.total, cachedSteps: r.steps.cached } } : {})
-      }
-    ])
-  )
-  const layers = Object.fromEntries(
-    reports.map(r => [
-      r.target,
-      Object.fromEntries(r.platforms.map(p => [p.platform, { layers: p.layers, lastLayerDigest: p.lastLayerDigest, size: p.size }]))
-    ])
-  )
-  const baseImages = Object.fromEntries(reports.map(r => [r.target, r.baseImages]))
-  const only = reports.length === 1 ? reports[0] : undefined
-  const lastLayer = only && only.platforms.length === 1 ? (only.platforms[0]?.lastLayerDigest ?? '') : ''
-  return {
-    manifests: JSON.stringify(manifests),
-    layers: JSON.stringify(layers),
-    'base-images': JSON.stringify(baseImages),
-    'last-layer-digest': lastLayer,
-    platforms: JSON.stringify(Object.fromEntries(reports.map(r => [r.target, r.platforms.map(p => p.platform)])))
-  }
 }
 
 export function setReportOutputs(reports: ImageReport[]): void {

@@ -2,8 +2,18 @@
 //
 // Every string that comes from users or tools goes through escapeText, escapeCell or inlineCode,
 // so that it can neither open HTML nor change the markdown structure (tables, lists, details).
-import { samePlatform, validateDigest } from '../oci/manifests.js'
-import type { Attestation, BaseImage, ImageReport, MetadataSource, PlatformImage } from '../oci/types.js'
+import type { Attestation, BaseImage, ImageReport, PlatformImage } from '../oci/types.js'
+import {
+  basesFor,
+  DASH,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  manifestKnown,
+  mediaTypeName,
+  shortDigest,
+  sourceName
+} from './format.js'
 
 export interface SummaryContext {
   engine: string
@@ -69,67 +79,15 @@ export function inlineCode(value: string, cell = false): string {
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-const UNITS = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB']
-
-/** Human-readable size in binary units: 512 B, 1.2 MiB. */
-export function formatBytes(n: number): string {
-  if (!Number.isFinite(n) || n < 1024) return `${Number.isFinite(n) ? Math.round(n) : 0} B`
-  let v = n / 1024
-  let u = 0
-  while (v >= 1024 && u < UNITS.length - 1) {
-    v /= 1024
-    u++
-  }
-  let text = v.toFixed(1)
-  if (text === '1024.0' && u < UNITS.length - 1) {
-    text = '1.0'
-    u++
-  }
-  return `${text} ${UNITS[u]}`
-}
-
-/** An integer with thousands separators (1,084,452), independent of the locale. */
-export function formatCount(n: number): string {
-  const s = String(Math.round(Number.isFinite(n) ? n : 0))
-  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-}
-
-/** 850 ms, 12.3 s, 2 min 5 s, 1 h 2 min. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '0 ms'
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
-  const total = Math.round(ms / 1000)
-  const h = Math.floor(total / 3600)
-  const m = Math.floor((total % 3600) / 60)
-  const s = total % 60
-  return h > 0 ? `${h} h ${m} min` : `${m} min ${s} s`
-}
-
-/** sha256: and the first 12 hex digits, for tables; anything else is returned unchanged. */
-export function shortDigest(digest: string): string {
-  return validateDigest(digest) ? digest.slice(0, 'sha256:'.length + 12) : digest
-}
-
-const MEDIA_TYPE_NAMES: Record<string, string> = {
-  'application/vnd.oci.image.index.v1+json': 'OCI image index',
-  'application/vnd.oci.image.manifest.v1+json': 'OCI image manifest',
-  'application/vnd.docker.distribution.manifest.list.v2+json': 'Docker manifest list',
-  'application/vnd.docker.distribution.manifest.v2+json': 'Docker image manifest'
-}
-
-const SOURCES: Record<MetadataSource, string> = {
-  registry: 'read from the registry',
-  'build-record': 'read from the buildx build record',
-  'image-store': "read from the engine's image store",
-  'oci-layout': 'read from the OCI layout',
-  none: 'not available'
-}
-
-const DASH = '—'
-
 function code(value: string): string {
   return inlineCode(value, true) || DASH
+}
+
+/** Where the metadata came from, as a phrase: read from the registry, not available. */
+function sourceText(source: string): string {
+  if (source === 'none') return 'not available'
+  const name = sourceName(source)
+  return name ? `read from ${name}` : escapeText(source)
 }
 
 function row(cells: string[]): string {
@@ -165,10 +123,6 @@ function header(ctx: SummaryContext): string[] {
   return out
 }
 
-function basesFor(report: ImageReport, p: PlatformImage): BaseImage[] {
-  return report.baseImages.filter(b => b.platform === '' || p.platform === 'unknown' || samePlatform(b.platform, p.platform))
-}
-
 /** A base image as shown: one line per name@digest, with every source that named it. */
 interface ShownBase {
   name: string
@@ -195,11 +149,6 @@ function shownBases(report: ImageReport, p: PlatformImage): ShownBase[] {
   return out
 }
 
-/** Whether the platform's manifest was read (a real manifest always has a config). */
-function known(p: PlatformImage): boolean {
-  return p.configDigest !== ''
-}
-
 function platformTable(report: ImageReport): string[] {
   const out = [
     row(['Platform', 'Manifest', 'Size', 'Layers', 'Last layer', 'Base image']),
@@ -211,8 +160,8 @@ function platformTable(report: ImageReport): string[] {
       row([
         code(p.platform),
         code(shortDigest(p.digest)),
-        known(p) ? formatBytes(p.size) : DASH,
-        known(p) ? String(p.layers.length) : DASH,
+        manifestKnown(p) ? formatBytes(p.size) : DASH,
+        manifestKnown(p) ? String(p.layers.length) : DASH,
         code(shortDigest(p.lastLayerDigest)),
         bases.length > 0 ? bases.map(b => code(b.name)).join('<br>') : DASH
       ])
@@ -265,10 +214,10 @@ function layersSection(report: ImageReport): string[] {
   for (const p of report.platforms) {
     out.push('', `##### ${inlineCode(p.platform) || DASH}`, '')
     out.push(`- Manifest: ${inlineCode(p.digest) || DASH}`)
-    if (known(p)) out.push(`- Config: ${inlineCode(p.configDigest)}`)
+    if (manifestKnown(p)) out.push(`- Config: ${inlineCode(p.configDigest)}`)
     for (const b of shownBases(report, p)) out.push(`- Base image: ${baseLine(b)}`)
     out.push('')
-    if (!known(p)) {
+    if (!manifestKnown(p)) {
       out.push('The manifest could not be read, so its layers are unknown.')
     } else if (p.layers.length === 0) {
       out.push('No layers.')
@@ -295,11 +244,11 @@ function reportSection(report: ImageReport): string[] {
   const facts: string[] = []
   const tags = report.tags.map(t => inlineCode(t)).filter(t => t !== '')
   facts.push(`- **Tags:** ${tags.length > 0 ? tags.join(', ') : 'none'}`)
-  const kind = MEDIA_TYPE_NAMES[report.mediaType] ?? (report.mediaType ? inlineCode(report.mediaType) : '')
+  const kind = mediaTypeName(report.mediaType) ?? (report.mediaType ? inlineCode(report.mediaType) : '')
   const isIndex = /index|list/.test(report.mediaType)
   facts.push(`- **${isIndex ? 'Index digest' : 'Digest'}:** ${inlineCode(report.digest) || 'unknown'}${kind ? ` (${kind})` : ''}`)
   const bytes = report.source === 'none' ? '' : `, ${formatCount(report.bytesRead)} bytes of manifest JSON`
-  facts.push(`- **Metadata:** ${SOURCES[report.source] ?? escapeText(String(report.source))}${bytes}`)
+  facts.push(`- **Metadata:** ${sourceText(report.source)}${bytes}`)
   const build: string[] = []
   if (report.durationMs !== undefined) build.push(formatDuration(report.durationMs))
   if (report.steps) build.push(`${report.steps.cached}/${report.steps.total} steps cached`)

@@ -1,8 +1,7 @@
 // What the CLI shows in a terminal: the action's log with GitHub's workflow commands turned into
 // plain lines, and the job summary's facts as a table. Pure and deterministic.
-import { samePlatform } from '../oci/manifests.js'
-import { formatBytes, shortDigest } from './summary.js'
-import type { BaseImage, ImageReport, PlatformImage } from '../oci/types.js'
+import { basesFor, DASH, formatBytes, manifestKnown, mediaTypeName, shortDigest, sourceName } from './format.js'
+import type { ImageReport } from '../oci/types.js'
 
 export type LineKind = 'heading' | 'log' | 'error' | 'warning' | 'notice'
 
@@ -104,26 +103,6 @@ export function parseFileCommands(text: string): Record<string, string> {
 // ---------------------------------------------------------------------------------------------
 // The table
 
-const DASH = '—'
-
-const KINDS: Record<string, string> = {
-  'application/vnd.oci.image.index.v1+json': 'OCI image index',
-  'application/vnd.oci.image.manifest.v1+json': 'OCI image manifest',
-  'application/vnd.docker.distribution.manifest.list.v2+json': 'Docker manifest list',
-  'application/vnd.docker.distribution.manifest.v2+json': 'Docker image manifest'
-}
-
-const SOURCES: Record<string, string> = {
-  registry: 'the registry',
-  'build-record': 'the buildx build record',
-  'image-store': "the engine's image store",
-  'oci-layout': 'the OCI layout'
-}
-
-function basesFor(report: ImageReport, p: PlatformImage): BaseImage[] {
-  return report.baseImages.filter(b => b.platform === '' || p.platform === 'unknown' || samePlatform(b.platform, p.platform))
-}
-
 /** Columns padded to their widest cell; the last column is not padded. */
 function columns(rows: string[][], rightAligned: Set<number>): string[] {
   const widths: number[] = []
@@ -141,19 +120,19 @@ function columns(rows: string[][], rightAligned: Set<number>): string[] {
 }
 
 function targetSection(r: ImageReport): string[] {
-  const kind = KINDS[r.mediaType] ?? r.mediaType
+  const kind = mediaTypeName(r.mediaType) ?? r.mediaType
   const facts: string[][] = [
     ['tags', r.tags.length > 0 ? r.tags.map(terminalSafe).join(', ') : 'none'],
     ['digest', `${terminalSafe(r.digest) || 'unknown'}${kind ? ` (${terminalSafe(kind)})` : ''}`]
   ]
-  if (r.source !== 'none') facts.push(['read from', SOURCES[r.source] ?? terminalSafe(r.source)])
+  if (r.source !== 'none') facts.push(['read from', sourceName(r.source) ?? terminalSafe(r.source)])
   if (r.attestations.length > 0) facts.push(['attestations', String(r.attestations.length)])
   const out = [terminalSafe(r.target) || '(unnamed target)', ...columns(facts, new Set()).map(l => `  ${l}`)]
 
   if (r.platforms.length > 0) {
     const rows = [['PLATFORM', 'MANIFEST', 'SIZE', 'LAYERS', 'LAST LAYER', 'BASE IMAGE']]
     for (const p of r.platforms) {
-      const known = p.configDigest !== ''
+      const known = manifestKnown(p)
       const bases = basesFor(r, p).map(b => terminalSafe(b.name))
       rows.push([
         terminalSafe(p.platform) || DASH,

@@ -2,26 +2,18 @@ import { describe, it, expect } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { sha256Digest } from '../../../src/oci/digest.js'
 import {
   ACCEPT_MANIFESTS,
   MEDIA_TYPES,
-  baseImagesFromMetadata,
-  baseImagesFromProvenance,
   buildReport,
-  familiarName,
-  finalStageBase,
   isIndex,
   isManifest,
   layersOf,
-  parseDockerPurl,
   parseManifestJson,
-  parsePlatform,
   platformImage,
-  platformString,
-  samePlatform,
-  sha256Digest,
-  splitIndex,
-  validateDigest
+  resolvedBase,
+  splitIndex
 } from '../../../src/oci/manifests.js'
 import type { BaseImage, Descriptor, ImageIndex, ImageManifest } from '../../../src/oci/types.js'
 
@@ -37,7 +29,6 @@ const ATT_AMD64 = 'sha256:609867ff7497d2d41c6c21860db023c0d3659350dc6ae5f3615a98
 const ATT_ARM64 = 'sha256:529090e6b7529ad9ca9d89c698a728c570380ba51a82e9d02d30692a9e240832'
 const SINGLE_AMD64 = 'sha256:edd054d28f3334f5b3f7d311b770af4fb8f49455a7b3dc32f9dec89bbe33513c'
 const SINGLE_ATT = 'sha256:c2916365c029ba0d7ad283500e4ec8971e5d291ab74f53dd40571bef5be181be'
-const BASE_MULTI = 'sha256:90ac739522758f0b0179b553b763da1988f3a43708f93321977ceb4115f4747a'
 const D = (c: string) => `sha256:${c.repeat(64)}`
 
 function appManifests(): Map<string, ImageManifest> {
@@ -144,58 +135,6 @@ describe('parseManifestJson', () => {
     ['JSON array', '[]', /neither/]
   ])('%s throws naming where', (_name, input, message) => {
     expect(() => parseManifestJson(input, 'app sha256:abc')).toThrow(message)
-  })
-})
-
-describe('platforms', () => {
-  it.each<[Descriptor['platform'], string]>([
-    [{ os: 'linux', architecture: 'amd64' }, 'linux/amd64'],
-    [{ os: 'linux', architecture: 'arm64', variant: 'v8' }, 'linux/arm64/v8'],
-    [{ os: 'linux', architecture: 'arm', variant: 'v7' }, 'linux/arm/v7'],
-    [{ os: 'windows', architecture: 'amd64', 'os.version': '10.0.20348.2582' }, 'windows/amd64'],
-    [{ os: 'unknown', architecture: 'unknown' }, 'unknown/unknown'],
-    [{ os: 'linux', architecture: 'amd64', variant: '' }, 'linux/amd64'],
-    [undefined, '']
-  ])('platformString(%j) = %s', (p, expected) => {
-    expect(platformString(p)).toBe(expected)
-  })
-
-  it.each<[string, { os: string; architecture: string; variant?: string }]>([
-    ['linux/amd64', { os: 'linux', architecture: 'amd64' }],
-    ['linux/arm64/v8', { os: 'linux', architecture: 'arm64', variant: 'v8' }],
-    ['linux/arm/v7', { os: 'linux', architecture: 'arm', variant: 'v7' }],
-    ['linux/riscv64', { os: 'linux', architecture: 'riscv64' }],
-    ['unknown/unknown', { os: 'unknown', architecture: 'unknown' }],
-    [' linux/ppc64le ', { os: 'linux', architecture: 'ppc64le' }]
-  ])('parsePlatform(%j)', (s, expected) => {
-    expect(parsePlatform(s)).toEqual(expected)
-    expect(platformString(parsePlatform(s))).toBe(s.trim())
-  })
-
-  it.each<[string]>([
-    [''],
-    ['linux'],
-    ['linux/'],
-    ['/amd64'],
-    ['linux//v7'],
-    ['linux/arm/v7/x'],
-    ['linux/amd 64'],
-    ['linux/amd64,linux/arm64'],
-    ['linux/$ARCH']
-  ])('parsePlatform(%j) throws', s => {
-    expect(() => parsePlatform(s)).toThrow(/invalid platform/)
-  })
-
-  it.each<[string, string, boolean]>([
-    ['linux/amd64', 'linux/amd64', true],
-    ['linux/arm64/v8', 'linux/arm64', true],
-    ['linux/aarch64', 'linux/arm64', true],
-    ['linux/arm/v7', 'linux/arm/v6', false],
-    ['linux/amd64', 'linux/arm64', false],
-    ['', 'linux/amd64', false],
-    ['', '', true]
-  ])('samePlatform(%s, %s) = %s', (a, b, expected) => {
-    expect(samePlatform(a, b)).toBe(expected)
   })
 })
 
@@ -524,265 +463,27 @@ describe('buildReport: base images from annotations', () => {
   })
 })
 
-describe('parseDockerPurl', () => {
-  it.each<[string, { name: string; platform: string } | undefined]>([
-    ['pkg:docker/localhost:5000/base@multi?platform=linux%2Famd64', { name: 'localhost:5000/base:multi', platform: 'linux/amd64' }],
-    ['pkg:docker/alpine@3.20?platform=linux%2Farm64', { name: 'alpine:3.20', platform: 'linux/arm64' }],
-    ['pkg:docker/library/alpine@3.20', { name: 'alpine:3.20', platform: '' }],
-    ['pkg:docker/docker.io/library/alpine@3.20', { name: 'alpine:3.20', platform: '' }],
-    ['pkg:docker/docker.io/bitnami/redis@7.2', { name: 'bitnami/redis:7.2', platform: '' }],
-    ['pkg:docker/docker/dockerfile@1', { name: 'docker/dockerfile:1', platform: '' }],
-    ['pkg:docker/ghcr.io/org/team/app@v1.2.3?platform=linux%2Farm%2Fv7', { name: 'ghcr.io/org/team/app:v1.2.3', platform: 'linux/arm/v7' }],
-    ['pkg:docker/localhost:5000/library/base@1', { name: 'localhost:5000/library/base:1', platform: '' }],
-    [
-      `pkg:docker/alpine@sha256%3A${'a'.repeat(64)}?platform=linux%2Famd64`,
-      { name: `alpine@sha256:${'a'.repeat(64)}`, platform: 'linux/amd64' }
-    ],
-    [`pkg:docker/localhost:5000/base@sha256:${'b'.repeat(64)}`, { name: `localhost:5000/base@sha256:${'b'.repeat(64)}`, platform: '' }],
-    ['pkg:docker/alpine', { name: 'alpine', platform: '' }],
-    ['pkg:docker/alpine@3.20?arch=amd64&platform=linux%2Famd64#sub', { name: 'alpine:3.20', platform: 'linux/amd64' }],
-    ['PKG:DOCKER/alpine@3', { name: 'alpine:3', platform: '' }],
-    ['pkg:docker/alpine@3%ZZ', undefined],
-    ['pkg:docker/', undefined],
-    ['pkg:oci/alpine@sha256%3Aabc', undefined],
-    ['pkg:apk/alpine/busybox@1.36.1-r29?arch=x86_64', undefined],
-    ['https://github.com/example/app.git#main', undefined],
-    ['', undefined]
-  ])('%s', (uri, expected) => {
-    expect(parseDockerPurl(uri)).toEqual(expected)
-  })
-})
-
-describe('familiarName', () => {
-  it.each<[string, string]>([
-    ['docker.io/library/alpine:3', 'alpine:3'],
-    ['index.docker.io/library/alpine', 'alpine'],
-    ['library/alpine', 'alpine'],
-    ['docker.io/org/app', 'org/app'],
-    ['library/team/app', 'library/team/app'],
-    ['ghcr.io/library/x', 'ghcr.io/library/x'],
-    ['localhost/library/x', 'localhost/library/x']
-  ])('%s -> %s', (name, expected) => {
-    expect(familiarName(name)).toBe(expected)
-  })
-})
-
-const V02_BASE: BaseImage = { name: 'localhost:5000/base:multi', digest: BASE_MULTI, platform: 'linux/amd64', source: 'provenance' }
-const V1_BASES: BaseImage[] = [
-  {
-    name: 'golang:1.23-alpine',
-    digest: 'sha256:9a31ef0803e6afdf564edc8ba4b4e17caed22a0b1ecd2c55e3c8fdd8d8f68f98',
-    platform: 'linux/amd64',
-    source: 'provenance'
-  },
-  {
-    name: 'alpine:3.20',
-    digest: 'sha256:beefdbd8a1da6d2915566fde36db9db0b524eb737fc57cd1367effd16dc0d06d',
-    platform: 'linux/arm64',
-    source: 'provenance'
-  }
-]
-
-describe('baseImagesFromProvenance', () => {
-  const v02 = json('provenance-v02.json')
-  const v1 = json('provenance-v1.json') as { predicate: unknown }
-  it.each<[string, unknown, BaseImage[]]>([
-    ['SLSA v0.2, buildx metadata-file value (the predicate)', v02, [V02_BASE]],
-    [
-      'SLSA v0.2 in an in-toto statement',
-      { _type: 'https://in-toto.io/Statement/v0.1', predicateType: 'https://slsa.dev/provenance/v0.2', predicate: v02 },
-      [V02_BASE]
-    ],
-    ['SLSA v0.2 as imagetools {{json .Provenance}}', { SLSA: v02 }, [V02_BASE]],
-    ['SLSA v0.2 as a JSON string', text('provenance-v02.json'), [V02_BASE]],
-    ['SLSA v1 in-toto statement', v1, V1_BASES],
-    ['SLSA v1 predicate', v1.predicate, V1_BASES],
-    [
-      'without a frontend, docker/dockerfile is an image like any other',
-      { materials: [{ uri: 'pkg:docker/docker/dockerfile@1', digest: { sha256: 'a'.repeat(64) } }] },
-      [{ name: 'docker/dockerfile:1', digest: D('a'), platform: '', source: 'provenance' }]
-    ],
-    [
-      'material without digest, with a digest reference',
-      { materials: [{ uri: `pkg:docker/alpine@sha256%3A${'c'.repeat(64)}` }, { uri: 'pkg:docker/busybox@1' }] },
-      [
-        { name: 'alpine', digest: D('c'), platform: '', source: 'provenance' },
-        { name: 'busybox:1', digest: '', platform: '', source: 'provenance' }
-      ]
-    ],
-    [
-      'duplicates once',
-      {
-        materials: [
-          { uri: 'pkg:docker/busybox@1', digest: { sha256: 'd'.repeat(64) } },
-          { uri: 'pkg:docker/library/busybox@1', digest: { sha256: 'd'.repeat(64) } }
-        ]
-      },
-      [{ name: 'busybox:1', digest: D('d'), platform: '', source: 'provenance' }]
-    ],
-    [
-      'non-docker materials only',
-      { materials: [{ uri: 'https://example.com/a.tar.gz', digest: { sha256: 'e'.repeat(64) } }, { uri: 42 }, null] },
-      []
-    ],
-    ['no materials', { buildType: 'https://mobyproject.org/buildkit@v1' }, []],
-    ['materials not an array', { materials: { uri: 'pkg:docker/alpine@3' } }, []],
-    ['not JSON text', 'provenance', []],
-    ['null', null, []],
-    ['a number', 7, []]
-  ])('%s', (_name, provenance, expected) => {
-    expect(baseImagesFromProvenance(provenance)).toEqual(expected)
-  })
-})
-
-describe('baseImagesFromMetadata', () => {
-  it.each<[string, Record<string, unknown>, BaseImage[]]>([
-    [
-      'multi-platform metadata file (per-platform keys)',
-      json('metadata-multi.json') as Record<string, unknown>,
-      [
-        V02_BASE,
-        {
-          name: 'busybox:1.37',
-          digest: 'sha256:37f7b378a29ceb4c551b1b5582e27747b855bbfaa73fa11914fe0df028dc581f',
-          platform: 'linux/amd64',
-          source: 'provenance'
-        },
-        { ...V02_BASE, platform: 'linux/arm64' }
-      ]
-    ],
-    [
-      'single-platform metadata file',
-      { 'buildx.build.provenance': json('provenance-v02.json'), 'containerimage.digest': D('1') },
-      [V02_BASE]
-    ],
-    ['no provenance', { 'containerimage.digest': D('1'), 'buildx.build.provenanceX': json('provenance-v02.json') }, []]
-  ])('%s', (_name, metadata, expected) => {
-    expect(baseImagesFromMetadata(metadata)).toEqual(expected)
-  })
-})
-
-describe('finalStageBase', () => {
-  it.each<[string, string, Record<string, string>, string | undefined, string | undefined]>([
-    ['single FROM', 'FROM alpine:3.20\nRUN true\n', {}, undefined, 'alpine:3.20'],
-    ['lowercase instruction', 'from alpine:3.20 as base\n', {}, undefined, 'alpine:3.20'],
-    [
-      'last stage wins',
-      'FROM golang:1.23 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /app /app\n',
-      {},
-      undefined,
-      'alpine:3.20'
-    ],
-    ['target stage, case-insensitive', 'FROM golang:1.23 AS Build\nFROM alpine:3.20\n', {}, 'BUILD', 'golang:1.23'],
-    ['unknown target', 'FROM alpine\n', {}, 'nope', undefined],
-    ['scratch', 'FROM golang AS build\nFROM scratch\nCOPY --from=build /x /x\n', {}, undefined, undefined],
-    [
-      'chain of stages to an image',
-      'FROM alpine:3.20 AS base\nFROM base AS deps\nRUN apk add curl\nFROM deps\n',
-      {},
-      undefined,
-      'alpine:3.20'
-    ],
-    ['chain of stages to scratch', 'FROM scratch AS base\nFROM base\n', {}, undefined, undefined],
-    ['stage reference is case-insensitive', 'FROM alpine AS Base\nFROM BASE\n', {}, undefined, 'alpine'],
-    ['a later stage is not a reference', 'FROM app\nFROM alpine AS app\n', {}, 'app', 'alpine'],
-    [
-      'platform flag',
-      'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nFROM --platform=$TARGETPLATFORM gcr.io/distroless/static:nonroot\n',
-      {},
-      undefined,
-      'gcr.io/distroless/static:nonroot'
-    ],
-    [
-      'syntax directive and comments',
-      '# syntax=docker/dockerfile:1\n# a comment\nFROM alpine:3 # not a comment, but ignored\n',
-      {},
-      undefined,
-      'alpine:3'
-    ],
-    ['ARG default', 'ARG BASE=alpine:3\nFROM ${BASE}\n', {}, undefined, 'alpine:3'],
-    [
-      'ARG overridden by build arg',
-      'ARG BASE=alpine:3\nFROM $BASE\n',
-      { BASE: 'localhost:5000/base:multi' },
-      undefined,
-      'localhost:5000/base:multi'
-    ],
-    ['ARG without default given as build arg', 'ARG BASE\nFROM ${BASE}\n', { BASE: 'debian:12' }, undefined, 'debian:12'],
-    ['ARG without default, not given', 'ARG BASE\nFROM ${BASE}\n', {}, undefined, undefined],
-    ['undeclared build arg is not used', 'FROM ${BASE:-alpine}\n', { BASE: 'debian' }, undefined, 'alpine'],
-    ['${VAR:-default} unset', 'ARG TAG\nFROM alpine:${TAG:-3.20}\n', {}, undefined, 'alpine:3.20'],
-    ['${VAR:-default} set', 'ARG TAG\nFROM alpine:${TAG:-3.20}\n', { TAG: '3.19' }, undefined, 'alpine:3.19'],
-    ['${VAR:-default} empty', 'ARG TAG=\nFROM alpine:${TAG:-3.20}\n', {}, undefined, 'alpine:3.20'],
-    ['${VAR-default} empty keeps empty', 'ARG SUFFIX=\nFROM alpine:3${SUFFIX-.20}\n', {}, undefined, 'alpine:3'],
-    ['${VAR:+alt}', 'ARG SLIM=1\nFROM python:3.12${SLIM:+-slim}\n', {}, undefined, 'python:3.12-slim'],
-    ['$VAR followed by text', 'ARG REG=ghcr.io\nARG VERSION=1.2\nFROM $REG/org/app:v$VERSION\n', {}, undefined, 'ghcr.io/org/app:v1.2'],
-    [
-      'ARG default using an earlier ARG',
-      'ARG VERSION=3.20\nARG BASE=alpine:${VERSION}\nFROM ${BASE}\n',
-      { VERSION: '3.19' },
-      undefined,
-      'alpine:3.19'
-    ],
-    ['several ARGs on one line, quoted', 'ARG REPO="alpine" TAG=\'3.20\'\nFROM ${REPO}:${TAG}\n', {}, undefined, 'alpine:3.20'],
-    ['ARG after the first FROM is stage-scoped', 'FROM alpine AS a\nARG BASE=debian\nFROM ${BASE:-busybox}\n', {}, undefined, 'busybox'],
-    ['line continuation', 'FROM \\\n  --platform=linux/amd64 \\\n  alpine:3.20 \\\n  AS final\n', {}, undefined, 'alpine:3.20'],
-    [
-      'comment and blank line inside a continuation',
-      'RUN echo a \\\n# comment\n\n  && echo b\nFROM alpine:3.20\n',
-      {},
-      undefined,
-      'alpine:3.20'
-    ],
-    ['CRLF line endings', 'ARG BASE=alpine:3\r\nFROM ${BASE} AS x\r\nRUN true\r\n', {}, undefined, 'alpine:3'],
-    [
-      'escape directive',
-      '# escape=`\nFROM `\n  mcr.microsoft.com/windows/servercore:ltsc2022\n',
-      {},
-      undefined,
-      'mcr.microsoft.com/windows/servercore:ltsc2022'
-    ],
-    ['heredoc body is not an instruction', 'FROM alpine:3.20\nRUN <<EOF\nFROM evil\nEOF\n', {}, undefined, 'alpine:3.20'],
-    ['a here-string is not a heredoc', 'FROM golang AS b\nRUN cat <<<"EOF"\nFROM alpine:3.20\n', {}, undefined, 'alpine:3.20'],
-    ['two heredocs on one line', 'FROM alpine:3.20\nCOPY <<A <<B /dir/\nFROM x\nA\nFROM y\nB\n', {}, undefined, 'alpine:3.20'],
-    ['heredoc with dash and quotes', 'FROM alpine:3.20\nCOPY <<-"END" /etc/x\n\tFROM evil\n\tEND\n', {}, undefined, 'alpine:3.20'],
-    [
-      'automatic platform ARGs come from build args when given',
-      'FROM --platform=$BUILDPLATFORM alpine AS b\nFROM base-${TARGETARCH}\n',
-      { TARGETARCH: 'arm64' },
-      undefined,
-      'base-arm64'
-    ],
-    ['no FROM', '# nothing\n', {}, undefined, undefined],
-    ['empty', '', {}, undefined, undefined]
-  ])('%s', (_name, dockerfile, args, target, expected) => {
-    expect(finalStageBase(dockerfile, args, target)).toBe(expected)
-  })
-})
-
-describe('digests', () => {
-  it.each<[string | Uint8Array, string]>([
-    ['', 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
-    ['abc', 'sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
-    [new Uint8Array([0x61, 0x62, 0x63]), 'sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad']
-  ])('sha256Digest(%j)', (input, expected) => {
-    expect(sha256Digest(input)).toBe(expected)
+describe('resolvedBase', () => {
+  it('names the index digest and, per platform, the image manifest (attestations left out)', () => {
+    expect(resolvedBase(`localhost:5000/app:1.0@${D('9')}`, text('app-index.json'))).toEqual({
+      name: 'localhost:5000/app:1.0',
+      digest: APP_ROOT,
+      platformDigests: { 'linux/amd64': APP_AMD64, 'linux/arm64': APP_ARM64 }
+    })
   })
 
-  it.each<[unknown, boolean]>([
-    [APP_AMD64, true],
-    [D('0'), true],
-    [`sha256:${'A'.repeat(64)}`, false],
-    [`sha256:${'a'.repeat(63)}`, false],
-    [`sha256:${'a'.repeat(65)}`, false],
-    [`sha512:${'a'.repeat(64)}`, false],
-    [` ${D('a')}`, false],
-    [`${D('a')}\n`, false],
-    ['a'.repeat(64), false],
-    ['', false],
-    [undefined, false],
-    [42, false]
-  ])('validateDigest(%j) = %s', (s, expected) => {
-    expect(validateDigest(s)).toBe(expected)
+  it('keys the platforms as the platforms input is compared (linux/arm is linux/arm/v7)', () => {
+    const base = resolvedBase('localhost:5000/legacy:2', text('docker-list.json'))
+    expect(Object.keys(base.platformDigests).sort()).toEqual(['linux/amd64', 'linux/arm/v7'])
+    expect(base.digest).toBe(sha256Digest(text('docker-list.json')))
+  })
+
+  it('a single manifest has no per-platform digests', () => {
+    const raw = text('single-manifest-amd64.json')
+    expect(resolvedBase('alpine:3.20', raw)).toEqual({ name: 'alpine:3.20', digest: sha256Digest(raw), platformDigests: {} })
+  })
+
+  it('throws, naming the reference, on anything else', () => {
+    expect(() => resolvedBase('alpine:3.20', '{"schemaVersion":2}')).toThrow(/^alpine:3\.20: neither an image index nor an image manifest/)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
-import { DIGEST_RE, isPlatform, normalizePlatform, parseReference, registryOf, repositoryPath } from '../../../src/registry/reference.js'
+import { DIGEST_RE, parseReference, registryOf, repositoryPath } from '../../../src/registry/reference.js'
 
 const D = `sha256:${'a'.repeat(64)}`
 const D2 = `sha256:${'0123456789abcdef'.repeat(4)}`
@@ -110,70 +110,5 @@ describe('registryOf and repositoryPath', () => {
   ])('%s -> %s, %s', (name, registry, path) => {
     expect(registryOf(name)).toBe(registry)
     expect(repositoryPath(name)).toBe(path)
-  })
-})
-
-describe('isPlatform', () => {
-  it.each<[string, boolean]>([
-    ['linux/amd64', true],
-    ['linux/arm64', true],
-    ['linux/arm/v7', true],
-    ['linux/arm64/v8', true],
-    ['linux/amd64/v2', true],
-    ['linux/386', true],
-    ['linux/ppc64le', true],
-    ['linux/s390x', true],
-    ['linux/riscv64', true],
-    ['linux/x86_64', true],
-    ['windows/amd64', true],
-    ['darwin/arm64', true],
-    ['linux/arm/v8.1', true],
-    ['linux', false],
-    ['linux/', false],
-    ['/amd64', false],
-    ['linux//amd64', false],
-    ['linux/amd64/', false],
-    ['linux/amd64/v2/x', false],
-    ['Linux/AMD64', false],
-    ['linux/AMD64', false],
-    ['linux/amd64 ', false],
-    [' linux/amd64', false],
-    ['linux/amd-64', false],
-    ['linux/amd64,linux/arm64', false],
-    ['', false]
-  ])('%j -> %s', (p, want) => {
-    expect(isPlatform(p)).toBe(want)
-  })
-})
-
-describe('normalizePlatform', () => {
-  it.each<[string, string]>([
-    ['linux/amd64', 'linux/amd64'],
-    ['linux/amd64/v1', 'linux/amd64'],
-    ['linux/amd64/v2', 'linux/amd64/v2'],
-    ['linux/x86_64', 'linux/amd64'],
-    ['linux/x86-64', 'linux/amd64'],
-    ['linux/x86_64/v3', 'linux/amd64/v3'],
-    ['linux/arm64', 'linux/arm64'],
-    ['linux/arm64/v8', 'linux/arm64'],
-    ['linux/aarch64', 'linux/arm64'],
-    ['linux/aarch64/v8', 'linux/arm64'],
-    ['linux/arm64/v9', 'linux/arm64/v9'],
-    ['linux/arm', 'linux/arm/v7'],
-    ['linux/arm/v7', 'linux/arm/v7'],
-    ['linux/arm/v6', 'linux/arm/v6'],
-    ['linux/armhf', 'linux/arm/v7'],
-    ['linux/armel', 'linux/arm/v6'],
-    ['linux/i386', 'linux/386'],
-    ['linux/riscv64', 'linux/riscv64'],
-    ['windows/amd64', 'windows/amd64']
-  ])('%s -> %s', (p, want) => {
-    expect(normalizePlatform(p)).toBe(want)
-  })
-
-  it('makes equivalent spellings compare equal', () => {
-    expect(normalizePlatform('linux/arm64/v8')).toBe(normalizePlatform('linux/aarch64'))
-    expect(normalizePlatform('linux/arm')).toBe(normalizePlatform('linux/arm/v7'))
-    expect(normalizePlatform('linux/arm/v6')).not.toBe(normalizePlatform('linux/arm/v7'))
   })
 })

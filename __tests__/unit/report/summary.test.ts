@@ -1,18 +1,10 @@
 import { describe, it, expect } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { baseImagesFromMetadata, baseImagesFromProvenance, buildReport, sha256Digest } from '../../../src/oci/manifests.js'
-import {
-  escapeCell,
-  escapeText,
-  formatBytes,
-  formatCount,
-  formatDuration,
-  inlineCode,
-  renderSummary,
-  shortDigest,
-  type SummaryContext
-} from '../../../src/report/summary.js'
+import { sha256Digest } from '../../../src/oci/digest.js'
+import { buildReport } from '../../../src/oci/manifests.js'
+import { baseImagesFromMetadata, baseImagesFromProvenance } from '../../../src/oci/provenance.js'
+import { escapeCell, escapeText, inlineCode, renderSummary, type SummaryContext } from '../../../src/report/summary.js'
 import type { ImageIndex, ImageManifest, ImageReport } from '../../../src/oci/types.js'
 
 const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../fixtures')
@@ -176,58 +168,6 @@ describe('inlineCode', () => {
     ['', true, '']
   ])('%j (cell: %s) -> %j', (input, cell, expected) => {
     expect(inlineCode(input, cell)).toBe(expected)
-  })
-})
-
-describe('formatting', () => {
-  it.each<[number, string]>([
-    [0, '0 B'],
-    [1, '1 B'],
-    [1023, '1023 B'],
-    [1024, '1.0 KiB'],
-    [1536, '1.5 KiB'],
-    [1_048_575, '1.0 MiB'],
-    [1_084_452, '1.0 MiB'],
-    [1_258_291, '1.2 MiB'],
-    [3_145_728, '3.0 MiB'],
-    [1_073_741_824, '1.0 GiB'],
-    [5_497_558_138_880, '5.0 TiB'],
-    [Number.NaN, '0 B']
-  ])('formatBytes(%d) = %s', (n, expected) => {
-    expect(formatBytes(n)).toBe(expected)
-  })
-
-  it.each<[number, string]>([
-    [0, '0'],
-    [999, '999'],
-    [1000, '1,000'],
-    [1_084_452, '1,084,452'],
-    [1_234_567_890, '1,234,567,890']
-  ])('formatCount(%d) = %s', (n, expected) => {
-    expect(formatCount(n)).toBe(expected)
-  })
-
-  it.each<[number, string]>([
-    [0, '0 ms'],
-    [850, '850 ms'],
-    [1000, '1.0 s'],
-    [12_345, '12.3 s'],
-    [59_949, '59.9 s'],
-    [61_234, '1 min 1 s'],
-    [125_000, '2 min 5 s'],
-    [3_720_000, '1 h 2 min'],
-    [-1, '0 ms']
-  ])('formatDuration(%d) = %s', (ms, expected) => {
-    expect(formatDuration(ms)).toBe(expected)
-  })
-
-  it.each<[string, string]>([
-    [D('a'), 'sha256:aaaaaaaaaaaa'],
-    ['sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 'sha256:0123456789ab'],
-    ['sha256:short', 'sha256:short'],
-    ['', '']
-  ])('shortDigest(%s) = %s', (d, expected) => {
-    expect(shortDigest(d)).toBe(expected)
   })
 })
 

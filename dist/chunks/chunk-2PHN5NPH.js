@@ -1,5 +1,6 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
+  MEDIA_TYPES,
   dockerLogout,
   loadState,
   processRunner,
@@ -8,7 +9,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-53DM2WOG.js";
+} from "./chunk-YWRIXEM7.js";
 import {
   appendSummary,
   group,
@@ -19,29 +20,8 @@ import {
 // src/action/post.ts
 import { rmSync } from "node:fs";
 
-// src/report/summary.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-function oneLine(s) {
-  return s.replace(CONTROL, " ");
-}
-var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-function escapeText(value) {
-  let s = oneLine(String(value)).replace(/ {2,}/g, " ").trim();
-  s = s.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c);
-  s = s.replace(/[\\`*_[\]|~$#]/g, (c) => `\\${c}`);
-  s = s.replace(/^[-+=]/, (c) => `\\${c}`);
-  s = s.replace(/^(\d+)([.)])/, (_m, digits, p) => `${digits}\\${p}`);
-  return s;
-}
-function inlineCode(value, cell = false) {
-  const s = oneLine(String(value));
-  if (s.trim() === "") return "";
-  if (/[<>]/.test(s) || cell && /[|\\]/.test(s)) return `<code>${escapeText(s)}</code>`;
-  const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(s) ? " " : "";
-  return `${fence}${pad}${s}${pad}${fence}`;
-}
+// src/report/format.ts
+var DASH = "\u2014";
 var UNITS = ["KiB", "MiB", "GiB", "TiB", "PiB"];
 function formatBytes(n) {
   if (!Number.isFinite(n) || n < 1024) return `${Number.isFinite(n) ? Math.round(n) : 0} B`;
@@ -76,21 +56,60 @@ function shortDigest(digest) {
   return validateDigest(digest) ? digest.slice(0, "sha256:".length + 12) : digest;
 }
 var MEDIA_TYPE_NAMES = {
-  "application/vnd.oci.image.index.v1+json": "OCI image index",
-  "application/vnd.oci.image.manifest.v1+json": "OCI image manifest",
-  "application/vnd.docker.distribution.manifest.list.v2+json": "Docker manifest list",
-  "application/vnd.docker.distribution.manifest.v2+json": "Docker image manifest"
+  [MEDIA_TYPES.ociIndex]: "OCI image index",
+  [MEDIA_TYPES.ociManifest]: "OCI image manifest",
+  [MEDIA_TYPES.dockerManifestList]: "Docker manifest list",
+  [MEDIA_TYPES.dockerManifest]: "Docker image manifest"
 };
-var SOURCES = {
-  registry: "read from the registry",
-  "build-record": "read from the buildx build record",
-  "image-store": "read from the engine's image store",
-  "oci-layout": "read from the OCI layout",
-  none: "not available"
+function mediaTypeName(mediaType) {
+  return MEDIA_TYPE_NAMES[mediaType];
+}
+var SOURCE_NAMES = {
+  registry: "the registry",
+  "build-record": "the buildx build record",
+  "image-store": "the engine's image store",
+  "oci-layout": "the OCI layout"
 };
-var DASH = "\u2014";
+function sourceName(source) {
+  return SOURCE_NAMES[source];
+}
+function manifestKnown(p) {
+  return p.configDigest !== "";
+}
+function basesFor(report, p) {
+  return report.baseImages.filter((b) => b.platform === "" || p.platform === "unknown" || samePlatform(b.platform, p.platform));
+}
+
+// src/report/summary.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function oneLine(s) {
+  return s.replace(CONTROL, " ");
+}
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+function escapeText(value) {
+  let s = oneLine(String(value)).replace(/ {2,}/g, " ").trim();
+  s = s.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c);
+  s = s.replace(/[\\`*_[\]|~$#]/g, (c) => `\\${c}`);
+  s = s.replace(/^[-+=]/, (c) => `\\${c}`);
+  s = s.replace(/^(\d+)([.)])/, (_m, digits, p) => `${digits}\\${p}`);
+  return s;
+}
+function inlineCode(value, cell = false) {
+  const s = oneLine(String(value));
+  if (s.trim() === "") return "";
+  if (/[<>]/.test(s) || cell && /[|\\]/.test(s)) return `<code>${escapeText(s)}</code>`;
+  const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(s) ? " " : "";
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
 function code(value) {
   return inlineCode(value, true) || DASH;
+}
+function sourceText(source) {
+  if (source === "none") return "not available";
+  const name = sourceName(source);
+  return name ? `read from ${name}` : escapeText(source);
 }
 function row(cells) {
   return `| ${cells.join(" | ")} |`;
@@ -118,9 +137,6 @@ function header(ctx) {
   }
   return out;
 }
-function basesFor(report, p) {
-  return report.baseImages.filter((b) => b.platform === "" || p.platform === "unknown" || samePlatform(b.platform, p.platform));
-}
 function shownBases(report, p) {
   const out = [];
   for (const b of basesFor(report, p)) {
@@ -134,9 +150,6 @@ function shownBases(report, p) {
   }
   return out;
 }
-function known(p) {
-  return p.configDigest !== "";
-}
 function platformTable(report) {
   const out = [
     row(["Platform", "Manifest", "Size", "Layers", "Last layer", "Base image"]),
@@ -148,8 +161,8 @@ function platformTable(report) {
       row([
         code(p.platform),
         code(shortDigest(p.digest)),
-        known(p) ? formatBytes(p.size) : DASH,
-        known(p) ? String(p.layers.length) : DASH,
+        manifestKnown(p) ? formatBytes(p.size) : DASH,
+        manifestKnown(p) ? String(p.layers.length) : DASH,
         code(shortDigest(p.lastLayerDigest)),
         bases.length > 0 ? bases.map((b) => code(b.name)).join("<br>") : DASH
       ])
@@ -198,10 +211,10 @@ function layersSection(report) {
   for (const p of report.platforms) {
     out.push("", `##### ${inlineCode(p.platform) || DASH}`, "");
     out.push(`- Manifest: ${inlineCode(p.digest) || DASH}`);
-    if (known(p)) out.push(`- Config: ${inlineCode(p.configDigest)}`);
+    if (manifestKnown(p)) out.push(`- Config: ${inlineCode(p.configDigest)}`);
     for (const b of shownBases(report, p)) out.push(`- Base image: ${baseLine(b)}`);
     out.push("");
-    if (!known(p)) {
+    if (!manifestKnown(p)) {
       out.push("The manifest could not be read, so its layers are unknown.");
     } else if (p.layers.length === 0) {
       out.push("No layers.");
@@ -225,11 +238,11 @@ function reportSection(report) {
   const facts = [];
   const tags = report.tags.map((t) => inlineCode(t)).filter((t) => t !== "");
   facts.push(`- **Tags:** ${tags.length > 0 ? tags.join(", ") : "none"}`);
-  const kind = MEDIA_TYPE_NAMES[report.mediaType] ?? (report.mediaType ? inlineCode(report.mediaType) : "");
+  const kind = mediaTypeName(report.mediaType) ?? (report.mediaType ? inlineCode(report.mediaType) : "");
   const isIndex = /index|list/.test(report.mediaType);
   facts.push(`- **${isIndex ? "Index digest" : "Digest"}:** ${inlineCode(report.digest) || "unknown"}${kind ? ` (${kind})` : ""}`);
   const bytes = report.source === "none" ? "" : `, ${formatCount(report.bytesRead)} bytes of manifest JSON`;
-  facts.push(`- **Metadata:** ${SOURCES[report.source] ?? escapeText(String(report.source))}${bytes}`);
+  facts.push(`- **Metadata:** ${sourceText(report.source)}${bytes}`);
   const build = [];
   if (report.durationMs !== void 0) build.push(formatDuration(report.durationMs));
   if (report.steps) build.push(`${report.steps.cached}/${report.steps.total} steps cached`);
@@ -327,8 +340,13 @@ async function run() {
 }
 
 export {
+  DASH,
   formatBytes,
   formatDuration,
   shortDigest,
+  mediaTypeName,
+  sourceName,
+  manifestKnown,
+  basesFor,
   run
 };

@@ -5,6 +5,7 @@ import {
   bakeOutputFlags,
   bakeResults,
   bakeSecretSets,
+  baseAnnotationArgs,
   buildFlags,
   buildxOrThrow,
   cacheToForRun,
@@ -13,21 +14,17 @@ import {
   createBuilderArgs,
   defaultBuilderName,
   dockerLogin,
+  dockerfileBaseImage,
   emptyState,
   engineUsesContainerdStore,
-  familiarName,
-  finalStageBase,
   forkOf,
   githubContext,
   githubEvent,
   inspectBuilder,
-  isIndex,
   lastOutputLine,
   mergeDigests,
-  normalizePlatform,
   parseBuildError,
   parseInputs,
-  parseManifestJson,
   parseReference,
   processRunner,
   quoteForLog,
@@ -35,6 +32,7 @@ import {
   registryName,
   relayOutput,
   repeat,
+  resolvedBase,
   runBuildx,
   saveState,
   scopeEnvFrom,
@@ -46,10 +44,11 @@ import {
   splitBuild,
   sshEntitlements,
   terminateAll,
+  unreadReport,
   versionAtLeast,
   waitForChildren,
   writeSecretFiles
-} from "./chunk-53DM2WOG.js";
+} from "./chunk-YWRIXEM7.js";
 import {
   DEFAULT_DEPOT_RELEASES,
   InputError,
@@ -7409,30 +7408,185 @@ import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync3, 
 import os2 from "node:os";
 import path3 from "node:path";
 
-// src/oci/annotations.ts
-var BASE_NAME = "org.opencontainers.image.base.name";
-var BASE_DIGEST = "org.opencontainers.image.base.digest";
-function baseAnnotationArgs(base, platforms) {
-  const out = [`index:${BASE_NAME}=${base.name}`, `index:${BASE_DIGEST}=${base.digest}`];
-  if (platforms.length === 0) {
-    out.push(`manifest:${BASE_NAME}=${base.name}`, `manifest:${BASE_DIGEST}=${base.digest}`);
-    return out;
+// src/report/base-image.ts
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+// src/dockerfile/parse.ts
+function instructions(dockerfile) {
+  const lines = dockerfile.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let escape = "\\";
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const d = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(\S+)\s*$/.exec(lines[i] ?? "");
+    if (!d) break;
+    if ((d[1] ?? "").toLowerCase() === "escape" && (d[2] === "`" || d[2] === "\\")) escape = d[2];
   }
-  for (const p of platforms) {
-    const digest = base.platformDigests[normalizePlatform(p)] ?? base.digest;
-    out.push(`manifest[${p}]:${BASE_NAME}=${base.name}`, `manifest[${p}]:${BASE_DIGEST}=${digest}`);
+  const continued = new RegExp(`${escape === "\\" ? "\\\\" : "`"}[ \\t]*$`);
+  const out = [];
+  while (i < lines.length) {
+    let line = lines[i++] ?? "";
+    if (/^\s*(#|$)/.test(line)) continue;
+    let text = "";
+    while (continued.test(line) && i < lines.length) {
+      text += line.replace(continued, "");
+      do {
+        line = lines[i++] ?? "";
+      } while (i < lines.length && /^\s*(#|$)/.test(line));
+    }
+    text += continued.test(line) ? line.replace(continued, "") : line;
+    const m = /^\s*(\S+)\s*(.*)$/.exec(text);
+    if (!m) continue;
+    const keyword = (m[1] ?? "").toUpperCase();
+    const args = (m[2] ?? "").trim();
+    out.push({ keyword, args });
+    if (keyword === "RUN" || keyword === "COPY" || keyword === "ADD") {
+      for (const h of args.matchAll(/(?<!<)<<(?!<)(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
+        const word = h[3] ?? "";
+        const strip = h[1] === "-";
+        while (i < lines.length) {
+          const body = lines[i++] ?? "";
+          if ((strip ? body.replace(/^\t+/, "") : body) === word) break;
+        }
+      }
+    }
+  }
+  return { escape, list: out };
+}
+function expand(word, env, escape) {
+  let out = "";
+  let quote = "";
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i] ?? "";
+    if (quote === "'") {
+      if (c === "'") quote = "";
+      else out += c;
+      continue;
+    }
+    if (c === escape && i + 1 < word.length) {
+      out += word[i + 1];
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'" && quote === "") {
+      if (quote === c) quote = "";
+      else if (quote === "") quote = c;
+      else out += c;
+      continue;
+    }
+    if (c !== "$") {
+      out += c;
+      continue;
+    }
+    if (word[i + 1] === "{") {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < word.length; j++) {
+        if (word[j] === "{") depth++;
+        else if (word[j] === "}" && --depth === 0) break;
+      }
+      const body = word.slice(i + 2, j);
+      i = j;
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])(.*))?$/s.exec(body);
+      if (!m2) continue;
+      const value = env.get(m2[1] ?? "");
+      const set = value !== void 0;
+      const nonEmpty = set && value !== "";
+      const alt = expand(m2[3] ?? "", env, escape);
+      switch (m2[2]) {
+        case ":-":
+          out += nonEmpty ? value : alt;
+          break;
+        case "-":
+          out += set ? value : alt;
+          break;
+        case ":+":
+          out += nonEmpty ? alt : "";
+          break;
+        case "+":
+          out += set ? alt : "";
+          break;
+        default:
+          out += value ?? "";
+      }
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(i + 1));
+    if (!m) {
+      out += "$";
+      continue;
+    }
+    out += env.get(m[0]) ?? "";
+    i += m[0].length;
   }
   return out;
 }
+function argDeclarations(args) {
+  const out = [];
+  for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g)) {
+    out.push(m[2] === void 0 ? { name: m[1] ?? "" } : { name: m[1] ?? "", value: m[2] });
+  }
+  return out;
+}
+var AUTOMATIC_ARGS = [
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT",
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT"
+];
+function finalStageBase(dockerfile, buildArgs, target) {
+  const env = /* @__PURE__ */ new Map();
+  for (const k of AUTOMATIC_ARGS) {
+    const v = buildArgs[k];
+    if (v !== void 0) env.set(k, v);
+  }
+  const stages = [];
+  const { escape, list } = instructions(dockerfile);
+  for (const ins of list) {
+    if (ins.keyword === "ARG" && stages.length === 0) {
+      for (const d of argDeclarations(ins.args)) {
+        const given = Object.prototype.hasOwnProperty.call(buildArgs, d.name) ? buildArgs[d.name] : void 0;
+        const value = given ?? (d.value !== void 0 ? expand(d.value, env, escape) : void 0);
+        if (value !== void 0) env.set(d.name, value);
+      }
+    } else if (ins.keyword === "FROM") {
+      const words = ins.args.split(/\s+/).filter((w) => w !== "");
+      while (words[0]?.startsWith("--")) words.shift();
+      const image = expand(words[0] ?? "", env, escape);
+      const name = words.length >= 3 && words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : "";
+      stages.push({ name, base: image });
+    }
+  }
+  let index = stages.length - 1;
+  if (target) {
+    index = stages.findIndex((s) => s.name === target.toLowerCase());
+    if (index < 0) return void 0;
+  }
+  let base = stages[index]?.base;
+  for (let hops = 0; base !== void 0 && hops <= stages.length; hops++) {
+    if (base === "") return void 0;
+    const lower = base.toLowerCase();
+    const earlier = stages.slice(0, index).findIndex((s) => s.name !== "" && s.name === lower);
+    if (earlier < 0) return lower === "scratch" ? void 0 : base;
+    index = earlier;
+    base = stages[index]?.base;
+  }
+  return void 0;
+}
 
-// src/dockerfile/base.ts
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-async function resolveBase(bx, s) {
+// src/report/base-image.ts
+function finalStageOf(s) {
   const file = s.file || path.join(s.context, "Dockerfile");
   if (!existsSync(file)) return void 0;
-  const name = finalStageBase(readFileSync(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0);
+  return finalStageBase(readFileSync(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
+}
+async function resolveBase(bx, s) {
+  const name = finalStageOf(s);
+  if (name === void 0) return void 0;
   if (!name) {
     info("base-annotations: the final stage has no base image (FROM scratch); nothing to annotate");
     return void 0;
@@ -7442,29 +7596,13 @@ async function resolveBase(bx, s) {
     warning(`base-annotations: cannot resolve ${name}: ${lastOutputLine(r)}`);
     return void 0;
   }
-  const digest = `sha256:${createHash("sha256").update(r.stdout).digest("hex")}`;
-  const doc = parseManifestJson(r.stdout, name);
-  const platformDigests = {};
-  if (isIndex(doc)) {
-    for (const m of doc.manifests) {
-      if (m.platform && m.platform.os !== "unknown") {
-        const p = `${m.platform.os}/${m.platform.architecture}${m.platform.variant ? `/${m.platform.variant}` : ""}`;
-        platformDigests[normalizePlatform(p)] = m.digest;
-      }
-    }
-  }
-  info(`base-annotations: ${name} is ${digest}`);
-  return { name: name.includes("@") ? name.slice(0, name.indexOf("@")) : name, digest, platformDigests };
+  const base = resolvedBase(name, r.stdout);
+  info(`base-annotations: ${name} is ${base.digest}`);
+  return base;
 }
 function dockerfileBase(s, known) {
-  const file = s.file || path.join(s.context, "Dockerfile");
-  if (!existsSync(file)) return void 0;
-  const name = finalStageBase(readFileSync(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0);
-  if (!name) return void 0;
-  const bare = familiarName(name.includes("@") ? name.slice(0, name.indexOf("@")) : name);
-  const pinned = name.includes("@") ? name.slice(name.indexOf("@") + 1) : "";
-  const match = known.find((b) => familiarName(b.name) === bare && b.digest);
-  return { name: bare, digest: pinned || match?.digest || "", platform: "", source: "dockerfile" };
+  const name = finalStageOf(s);
+  return name ? dockerfileBaseImage(name, known) : void 0;
 }
 
 // src/depot/build.ts
@@ -7794,18 +7932,7 @@ async function depotReports(s, results) {
     bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner);
   } catch (e) {
     warning(`cannot read what Depot built: reading manifests uses buildx (${e.message})`);
-    return results.map((r) => ({
-      target: r.target,
-      tags: r.tags,
-      digest: r.digest,
-      mediaType: "",
-      platforms: [],
-      attestations: [],
-      baseImages: [],
-      source: "none",
-      bytesRead: 0,
-      notes: ["manifests unavailable: buildx, which reads them from the registry, could not be set up"]
-    }));
+    return results.map((r) => unreadReport(r, "manifests unavailable: buildx, which reads them from the registry, could not be set up"));
   }
   const reports = await collectReports(results, {
     bx,

@@ -204,25 +204,6 @@ function repositoryPath(name) {
   const [host, rest] = splitDomain(name);
   return host === "docker.io" && !rest.includes("/") ? `library/${rest}` : rest;
 }
-var PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/;
-function isPlatform(p) {
-  return PLATFORM_RE.test(p);
-}
-function normalizePlatform(p) {
-  const [os3 = "", arch = "", variant] = p.split("/");
-  let a = arch;
-  let v = variant;
-  if (a === "aarch64") a = "arm64";
-  if (a === "x86_64" || a === "x86-64") a = "amd64";
-  if (a === "i386") a = "386";
-  if (a === "armhf") [a, v] = ["arm", "v7"];
-  if (a === "armel") [a, v] = ["arm", "v6"];
-  if (a === "arm64" && (v === "v8" || v === "8")) v = void 0;
-  if (a === "amd64" && v === "v1") v = void 0;
-  if (a === "arm" && (v === void 0 || v === "" || v === "7")) v = "v7";
-  if (a === "arm" && v && /^[568]$/.test(v)) v = `v${v}`;
-  return v ? `${os3}/${a}/${v}` : `${os3}/${a}`;
-}
 
 // src/runner/isolation.ts
 import { createHash } from "node:crypto";
@@ -281,6 +262,34 @@ function cacheToForRun(cacheTo, fork, allowForkCacheWrite) {
     cacheTo: kept,
     warning: `cache-to: ${dropped} cache export(s) dropped: this run was started by a pull request from the fork ${fork}, which must not write to a shared cache (set allow-fork-cache-write: true to allow it)`
   };
+}
+
+// src/oci/platform.ts
+function platformString(p) {
+  if (!p) return "";
+  return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
+}
+var PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/;
+function isPlatform(p) {
+  return PLATFORM_RE.test(p);
+}
+function normalizePlatform(p) {
+  const [os3 = "", arch = "", variant] = p.toLowerCase().split("/");
+  let a = arch;
+  let v = variant;
+  if (a === "aarch64") a = "arm64";
+  if (a === "x86_64" || a === "x86-64") a = "amd64";
+  if (a === "i386") a = "386";
+  if (a === "armhf") [a, v] = ["arm", "v7"];
+  if (a === "armel") [a, v] = ["arm", "v6"];
+  if (a === "arm64" && (v === "v8" || v === "8")) v = void 0;
+  if (a === "amd64" && v === "v1") v = void 0;
+  if (a === "arm" && (v === void 0 || v === "" || v === "7")) v = "v7";
+  if (a === "arm" && v && /^[568]$/.test(v)) v = `v${v}`;
+  return v ? `${os3}/${a}/${v}` : `${os3}/${a}`;
+}
+function samePlatform(a, b) {
+  return a === b || a !== "" && b !== "" && normalizePlatform(a) === normalizePlatform(b);
 }
 
 // src/inputs/parse.ts
@@ -747,6 +756,76 @@ function checkAgainstCapabilities(s, caps) {
       );
     }
   }
+}
+
+// src/oci/base-images.ts
+function familiarName(name) {
+  let n = name;
+  for (const host of ["docker.io/", "index.docker.io/", "registry-1.docker.io/"]) {
+    if (n.startsWith(host)) {
+      n = n.slice(host.length);
+      break;
+    }
+  }
+  const first = n.split("/")[0] ?? "";
+  const hasHost = n.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+  if (!hasHost && n.startsWith("library/") && n.split("/").length === 2) n = n.slice("library/".length);
+  return n;
+}
+function splitDigest(ref) {
+  const at = ref.indexOf("@");
+  return at < 0 ? { name: ref, digest: "" } : { name: ref.slice(0, at), digest: ref.slice(at + 1) };
+}
+function repositoryOf(ref) {
+  const noDigest = ref.split("@")[0] ?? "";
+  const slash = noDigest.lastIndexOf("/");
+  const colon = noDigest.lastIndexOf(":");
+  return familiarName(colon > slash ? noDigest.slice(0, colon) : noDigest);
+}
+function sameBase(a, b) {
+  return a.name === b.name && a.digest === b.digest && a.platform === b.platform;
+}
+function addBaseImage(list, b) {
+  if (!list.some((x) => sameBase(x, b))) list.push(b);
+}
+function withPlatform(b, platform) {
+  return b.platform || !platform ? b : { ...b, platform };
+}
+function dockerfileBaseImage(from, known) {
+  const { name, digest: pinned } = splitDigest(from);
+  const bare = familiarName(name);
+  const match = known.find((b) => familiarName(b.name) === bare && b.digest);
+  return { name: bare, digest: pinned || match?.digest || "", platform: "", source: "dockerfile" };
+}
+
+// src/oci/annotations.ts
+var ANNOTATIONS = {
+  referenceType: "vnd.docker.reference.type",
+  referenceDigest: "vnd.docker.reference.digest",
+  predicateType: "in-toto.io/predicate-type",
+  baseName: "org.opencontainers.image.base.name",
+  baseDigest: "org.opencontainers.image.base.digest"
+};
+var ATTESTATION_MANIFEST = "attestation-manifest";
+var { baseName: BASE_NAME, baseDigest: BASE_DIGEST } = ANNOTATIONS;
+function baseAnnotationArgs(base, platforms) {
+  const out = [`index:${BASE_NAME}=${base.name}`, `index:${BASE_DIGEST}=${base.digest}`];
+  if (platforms.length === 0) {
+    out.push(`manifest:${BASE_NAME}=${base.name}`, `manifest:${BASE_DIGEST}=${base.digest}`);
+    return out;
+  }
+  for (const p of platforms) {
+    const digest = base.platformDigests[normalizePlatform(p)] ?? base.digest;
+    out.push(`manifest[${p}]:${BASE_NAME}=${base.name}`, `manifest[${p}]:${BASE_DIGEST}=${digest}`);
+  }
+  return out;
+}
+function baseFromAnnotations(annotations, platform) {
+  const raw = annotations?.[BASE_NAME]?.trim();
+  if (!raw) return void 0;
+  const { name, digest: pinned } = splitDigest(raw);
+  const digest = annotations?.[BASE_DIGEST]?.trim() || pinned;
+  return { name: familiarName(name), digest, platform, source: "annotation" };
 }
 
 // src/process/exec.ts
@@ -1310,6 +1389,20 @@ function writeSecretFiles(s, dir) {
 import { existsSync as existsSync4, readFileSync as readFileSync4, statSync } from "node:fs";
 import path4 from "node:path";
 
+// src/oci/digest.ts
+import { createHash as createHash2 } from "node:crypto";
+function sha256Digest(bytes) {
+  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+}
+function validateDigest(s) {
+  return typeof s === "string" && /^sha256:[a-f0-9]{64}$/.test(s);
+}
+
+// src/oci/types.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 // src/oci/manifests.ts
 var MEDIA_TYPES = {
   ociIndex: "application/vnd.oci.image.index.v1+json",
@@ -1324,19 +1417,8 @@ var ACCEPT_MANIFESTS = [
   MEDIA_TYPES.ociManifest,
   MEDIA_TYPES.dockerManifest
 ].join(",");
-var ANNOTATIONS = {
-  referenceType: "vnd.docker.reference.type",
-  referenceDigest: "vnd.docker.reference.digest",
-  predicateType: "in-toto.io/predicate-type",
-  baseName: "org.opencontainers.image.base.name",
-  baseDigest: "org.opencontainers.image.base.digest"
-};
-var ATTESTATION_MANIFEST = "attestation-manifest";
 var INDEX_TYPES = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerManifestList];
 var MANIFEST_TYPES = [MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest];
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 function isDescriptor(v) {
   return isRecord(v) && typeof v["mediaType"] === "string" && typeof v["digest"] === "string" && typeof v["size"] === "number";
 }
@@ -1365,23 +1447,6 @@ function parseManifestJson(text, where) {
   if (isManifest(doc)) return doc;
   const mt = isRecord(doc) && typeof doc["mediaType"] === "string" ? ` (mediaType ${doc["mediaType"]})` : "";
   throw new Error(`${where}: neither an image index nor an image manifest${mt}`);
-}
-function platformString(p) {
-  if (!p) return "";
-  return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
-}
-function normalizedPlatform(p) {
-  const [os3 = "", arch = "", variant] = p.toLowerCase().split("/");
-  let a = arch;
-  let v = variant;
-  if (a === "aarch64") a = "arm64";
-  if (a === "x86_64" || a === "x86-64") a = "amd64";
-  if (a === "arm64" && v === "v8") v = void 0;
-  if (a === "amd64" && v === "v1") v = void 0;
-  return v ? `${os3}/${a}/${v}` : `${os3}/${a}`;
-}
-function samePlatform(a, b) {
-  return a === b || a !== "" && b !== "" && normalizedPlatform(a) === normalizedPlatform(b);
 }
 function isUnknownPlatform(p) {
   return !p || p.os === "unknown" && p.architecture === "unknown";
@@ -1414,26 +1479,6 @@ function platformImage(platform, digest, manifest) {
 function missingImage(platform, digest) {
   return { platform, digest, configDigest: "", size: 0, layers: [], lastLayerDigest: "" };
 }
-function baseKey(b) {
-  return `${b.name}
-${b.digest}
-${b.platform}`;
-}
-function pushBase(list, b) {
-  if (!list.some((x) => baseKey(x) === baseKey(b))) list.push(b);
-}
-function baseFromAnnotations(annotations, platform) {
-  const raw = annotations?.[ANNOTATIONS.baseName]?.trim();
-  if (!raw) return void 0;
-  let name = raw;
-  let digest = annotations?.[ANNOTATIONS.baseDigest]?.trim() ?? "";
-  const at = raw.indexOf("@");
-  if (at >= 0) {
-    name = raw.slice(0, at);
-    if (!digest) digest = raw.slice(at + 1);
-  }
-  return { name: familiarName(name), digest, platform, source: "annotation" };
-}
 function buildReport(input) {
   const { root, manifests } = input;
   const notes = [];
@@ -1441,7 +1486,7 @@ function buildReport(input) {
   const attestations = [];
   const baseImages = [];
   const addBase = (b) => {
-    if (b) pushBase(baseImages, b);
+    if (b) addBaseImage(baseImages, b);
   };
   let mediaType;
   if (isIndex(root)) {
@@ -1496,19 +1541,18 @@ function buildReport(input) {
   if (root.annotations && Object.keys(root.annotations).length > 0) report.annotations = { ...root.annotations };
   return report;
 }
-function familiarName(name) {
-  let n = name;
-  for (const host of ["docker.io/", "index.docker.io/", "registry-1.docker.io/"]) {
-    if (n.startsWith(host)) {
-      n = n.slice(host.length);
-      break;
+function resolvedBase(reference, raw) {
+  const doc = parseManifestJson(raw, reference);
+  const platformDigests = {};
+  if (isIndex(doc)) {
+    for (const m of doc.manifests) {
+      if (m.platform && m.platform.os !== "unknown") platformDigests[normalizePlatform(platformString(m.platform))] = m.digest;
     }
   }
-  const first = n.split("/")[0] ?? "";
-  const hasHost = n.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
-  if (!hasHost && n.startsWith("library/") && n.split("/").length === 2) n = n.slice("library/".length);
-  return n;
+  return { name: splitDigest(reference).name, digest: sha256Digest(raw), platformDigests };
 }
+
+// src/oci/provenance.ts
 function decode(s) {
   try {
     return decodeURIComponent(s);
@@ -1545,12 +1589,6 @@ function get(v, ...path5) {
   }
   return cur;
 }
-function repositoryOf(ref) {
-  const noDigest = ref.split("@")[0] ?? "";
-  const slash = noDigest.lastIndexOf("/");
-  const colon = noDigest.lastIndexOf(":");
-  return familiarName(colon > slash ? noDigest.slice(0, colon) : noDigest);
-}
 function baseImagesFromProvenance(provenance) {
   let doc = provenance;
   if (typeof doc === "string") {
@@ -1575,14 +1613,9 @@ function baseImagesFromProvenance(provenance) {
     if (!purl) continue;
     if (frontendRepo && repositoryOf(purl.name) === frontendRepo) continue;
     const sha = get(mat, "digest", "sha256");
-    let name = purl.name;
-    let digest = typeof sha === "string" && sha ? `sha256:${sha}` : "";
-    const at = name.indexOf("@");
-    if (at >= 0) {
-      if (!digest) digest = name.slice(at + 1);
-      name = name.slice(0, at);
-    }
-    pushBase(out, { name, digest, platform: purl.platform, source: "provenance" });
+    const { name, digest: pinned } = splitDigest(purl.name);
+    const digest = typeof sha === "string" && sha ? `sha256:${sha}` : pinned;
+    addBaseImage(out, { name, digest, platform: purl.platform, source: "provenance" });
   }
   return out;
 }
@@ -1591,7 +1624,7 @@ function baseImagesFromMetadata(metadata) {
   for (const [key, value] of Object.entries(metadata)) {
     if (key !== "buildx.build.provenance" && !key.startsWith("buildx.build.provenance/")) continue;
     const keyPlatform = key.slice("buildx.build.provenance/".length);
-    for (const b of baseImagesFromProvenance(value)) pushBase(out, b.platform || !keyPlatform ? b : { ...b, platform: keyPlatform });
+    for (const b of baseImagesFromProvenance(value)) addBaseImage(out, withPlatform(b, keyPlatform));
   }
   return out;
 }
@@ -1600,180 +1633,18 @@ function baseImagesFromImagetools(doc) {
   if (isRecord(doc["SLSA"])) return baseImagesFromProvenance(doc);
   const out = [];
   for (const [platform, value] of Object.entries(doc)) {
-    for (const b of baseImagesFromProvenance(value)) pushBase(out, b.platform ? b : { ...b, platform });
+    for (const b of baseImagesFromProvenance(value)) addBaseImage(out, withPlatform(b, platform));
   }
   return out;
 }
-function instructions(dockerfile) {
-  const lines = dockerfile.replace(/^\uFEFF/, "").split(/\r?\n/);
-  let escape = "\\";
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const d = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(\S+)\s*$/.exec(lines[i] ?? "");
-    if (!d) break;
-    if ((d[1] ?? "").toLowerCase() === "escape" && (d[2] === "`" || d[2] === "\\")) escape = d[2];
-  }
-  const continued = new RegExp(`${escape === "\\" ? "\\\\" : "`"}[ \\t]*$`);
-  const out = [];
-  while (i < lines.length) {
-    let line = lines[i++] ?? "";
-    if (/^\s*(#|$)/.test(line)) continue;
-    let text = "";
-    while (continued.test(line) && i < lines.length) {
-      text += line.replace(continued, "");
-      do {
-        line = lines[i++] ?? "";
-      } while (i < lines.length && /^\s*(#|$)/.test(line));
-    }
-    text += continued.test(line) ? line.replace(continued, "") : line;
-    const m = /^\s*(\S+)\s*(.*)$/.exec(text);
-    if (!m) continue;
-    const keyword = (m[1] ?? "").toUpperCase();
-    const args = (m[2] ?? "").trim();
-    out.push({ keyword, args });
-    if (keyword === "RUN" || keyword === "COPY" || keyword === "ADD") {
-      for (const h of args.matchAll(/(?<!<)<<(?!<)(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
-        const word = h[3] ?? "";
-        const strip = h[1] === "-";
-        while (i < lines.length) {
-          const body = lines[i++] ?? "";
-          if ((strip ? body.replace(/^\t+/, "") : body) === word) break;
-        }
-      }
-    }
-  }
-  return { escape, list: out };
-}
-function expand(word, env, escape) {
-  let out = "";
-  let quote = "";
-  for (let i = 0; i < word.length; i++) {
-    const c = word[i] ?? "";
-    if (quote === "'") {
-      if (c === "'") quote = "";
-      else out += c;
-      continue;
-    }
-    if (c === escape && i + 1 < word.length) {
-      out += word[i + 1];
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'" && quote === "") {
-      if (quote === c) quote = "";
-      else if (quote === "") quote = c;
-      else out += c;
-      continue;
-    }
-    if (c !== "$") {
-      out += c;
-      continue;
-    }
-    if (word[i + 1] === "{") {
-      let depth = 0;
-      let j = i + 1;
-      for (; j < word.length; j++) {
-        if (word[j] === "{") depth++;
-        else if (word[j] === "}" && --depth === 0) break;
-      }
-      const body = word.slice(i + 2, j);
-      i = j;
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])(.*))?$/s.exec(body);
-      if (!m2) continue;
-      const value = env.get(m2[1] ?? "");
-      const set = value !== void 0;
-      const nonEmpty = set && value !== "";
-      const alt = expand(m2[3] ?? "", env, escape);
-      switch (m2[2]) {
-        case ":-":
-          out += nonEmpty ? value : alt;
-          break;
-        case "-":
-          out += set ? value : alt;
-          break;
-        case ":+":
-          out += nonEmpty ? alt : "";
-          break;
-        case "+":
-          out += set ? alt : "";
-          break;
-        default:
-          out += value ?? "";
-      }
-      continue;
-    }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(i + 1));
-    if (!m) {
-      out += "$";
-      continue;
-    }
-    out += env.get(m[0]) ?? "";
-    i += m[0].length;
-  }
-  return out;
-}
-function argDeclarations(args) {
-  const out = [];
-  for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g)) {
-    out.push(m[2] === void 0 ? { name: m[1] ?? "" } : { name: m[1] ?? "", value: m[2] });
-  }
-  return out;
-}
-var AUTOMATIC_ARGS = [
-  "TARGETPLATFORM",
-  "TARGETOS",
-  "TARGETARCH",
-  "TARGETVARIANT",
-  "BUILDPLATFORM",
-  "BUILDOS",
-  "BUILDARCH",
-  "BUILDVARIANT"
-];
-function finalStageBase(dockerfile, buildArgs2, target) {
-  const env = /* @__PURE__ */ new Map();
-  for (const k of AUTOMATIC_ARGS) {
-    const v = buildArgs2[k];
-    if (v !== void 0) env.set(k, v);
-  }
-  const stages = [];
-  const { escape, list } = instructions(dockerfile);
-  for (const ins of list) {
-    if (ins.keyword === "ARG" && stages.length === 0) {
-      for (const d of argDeclarations(ins.args)) {
-        const given = Object.prototype.hasOwnProperty.call(buildArgs2, d.name) ? buildArgs2[d.name] : void 0;
-        const value = given ?? (d.value !== void 0 ? expand(d.value, env, escape) : void 0);
-        if (value !== void 0) env.set(d.name, value);
-      }
-    } else if (ins.keyword === "FROM") {
-      const words = ins.args.split(/\s+/).filter((w) => w !== "");
-      while (words[0]?.startsWith("--")) words.shift();
-      const image = expand(words[0] ?? "", env, escape);
-      const name = words.length >= 3 && words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : "";
-      stages.push({ name, base: image });
-    }
-  }
-  let index = stages.length - 1;
-  if (target) {
-    index = stages.findIndex((s) => s.name === target.toLowerCase());
-    if (index < 0) return void 0;
-  }
-  let base = stages[index]?.base;
-  for (let hops = 0; base !== void 0 && hops <= stages.length; hops++) {
-    if (base === "") return void 0;
-    const lower = base.toLowerCase();
-    const earlier = stages.slice(0, index).findIndex((s) => s.name !== "" && s.name === lower);
-    if (earlier < 0) return lower === "scratch" ? void 0 : base;
-    index = earlier;
-    base = stages[index]?.base;
-  }
-  return void 0;
-}
-function validateDigest(s) {
-  return typeof s === "string" && /^sha256:[a-f0-9]{64}$/.test(s);
+function provenanceLayers(attestation) {
+  return (attestation?.layers ?? []).filter(
+    (l) => (l.annotations?.[ANNOTATIONS.predicateType] ?? "").startsWith("https://slsa.dev/provenance/")
+  );
 }
 
 // src/registry/client.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import os2 from "node:os";
 import path3 from "node:path";
@@ -1873,11 +1744,103 @@ function registryReader(repo, timeoutMs = 15e3) {
       throw err;
     }
     const text = await r.text();
-    const actual = `sha256:${createHash2("sha256").update(text).digest("hex")}`;
+    const actual = `sha256:${createHash3("sha256").update(text).digest("hex")}`;
     if (digest.startsWith("sha256:") && actual !== digest) throw new RegistryUnreachable(`${url} served content with digest ${actual}`);
     return text;
   };
   return { manifest: read("manifests"), blob: read("blobs") };
+}
+
+// src/report/outputs.ts
+function reportOutputs(reports) {
+  const manifests = Object.fromEntries(
+    reports.map((r) => [
+      r.target,
+      {
+        digest: r.digest,
+        mediaType: r.mediaType,
+        tags: r.tags,
+        source: r.source,
+        platforms: r.platforms.map((p) => ({ platform: p.platform, digest: p.digest, configDigest: p.configDigest, size: p.size })),
+        attestations: r.attestations,
+        ...r.steps ? { build: { durationMs: r.durationMs ?? 0, steps: r.steps.total, cachedSteps: r.steps.cached } } : {}
+      }
+    ])
+  );
+  const layers = Object.fromEntries(
+    reports.map((r) => [
+      r.target,
+      Object.fromEntries(r.platforms.map((p) => [p.platform, { layers: p.layers, lastLayerDigest: p.lastLayerDigest, size: p.size }]))
+    ])
+  );
+  const baseImages = Object.fromEntries(reports.map((r) => [r.target, r.baseImages]));
+  const only = reports.length === 1 ? reports[0] : void 0;
+  const lastLayer = only && only.platforms.length === 1 ? only.platforms[0]?.lastLayerDigest ?? "" : "";
+  return {
+    manifests: JSON.stringify(manifests),
+    layers: JSON.stringify(layers),
+    "base-images": JSON.stringify(baseImages),
+    "last-layer-digest": lastLayer,
+    platforms: JSON.stringify(Object.fromEntries(reports.map((r) => [r.target, r.platforms.map((p) => p.platform)])))
+  };
+}
+
+// src/report/shape.ts
+function repositoryOfResult(r) {
+  const imageName = r.metadata["image.name"];
+  return parseReference(r.tags[0] ?? "")?.name ?? (typeof imageName === "string" ? parseReference(imageName.split(",")[0] ?? "")?.name : void 0);
+}
+function recordRef(metadata) {
+  const ref = typeof metadata["buildx.build.ref"] === "string" ? metadata["buildx.build.ref"] : "";
+  return ref.split("/").pop() ?? "";
+}
+function readSource(r, caps) {
+  const repo = repositoryOfResult(r);
+  const ref = recordRef(r.metadata);
+  const oci = r.exports.find((e) => e.type === "oci");
+  if (r.pushed && r.digest && repo) return { source: "registry", repo };
+  if (oci) return { source: "oci-layout", dest: oci.dest };
+  if (r.digest && ref && caps.historyAttachments) return { source: "build-record", ref };
+  if (!r.digest) return { source: "none", note: "buildx reported no image digest (the exporter wrote files, not an image)" };
+  return {
+    source: "none",
+    note: `buildx ${caps.buildxVersion} cannot read build records (needs 0.23 or later), and the image was neither pushed nor exported as OCI: only the digest is known. Push, export with outputs: type=oci, or use a newer buildx for layer metadata.`
+  };
+}
+function unreadReport(r, note) {
+  return {
+    target: r.target,
+    tags: r.tags,
+    digest: r.digest,
+    mediaType: "",
+    platforms: [],
+    attestations: [],
+    baseImages: [],
+    source: "none",
+    bytesRead: 0,
+    notes: [note]
+  };
+}
+function parseBuildRecord(json) {
+  try {
+    const rec = JSON.parse(json);
+    return {
+      ...typeof rec.Duration === "number" ? { durationMs: Math.round(rec.Duration / 1e6) } : {},
+      ...typeof rec.NumTotalSteps === "number" ? { steps: { total: rec.NumTotalSteps, cached: rec.NumCachedSteps ?? 0 } } : {}
+    };
+  } catch {
+    return {};
+  }
+}
+function ociLayoutRoot(indexJson, dest) {
+  if (!indexJson) throw new Error(`${dest} has no index.json`);
+  const layoutIndex = JSON.parse(indexJson);
+  const top = layoutIndex.manifests[0];
+  if (!top) throw new Error(`${dest}: index.json lists no image`);
+  return top.digest;
+}
+function ociBlobPath(digest) {
+  return `blobs/${digest.replace(":", "/")}`;
 }
 
 // src/report/collect.ts
@@ -1895,9 +1858,8 @@ async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
     const { images, attestations } = splitIndex(root);
     await Promise.all(
       [...images, ...attestations].map(async (d) => {
-        const platform = d.platform ? `${d.platform.os}/${d.platform.architecture}${d.platform.variant ? `/${d.platform.variant}` : ""}` : void 0;
         try {
-          const m = parseManifestJson(await get2(d.digest, platform), d.digest);
+          const m = parseManifestJson(await get2(d.digest, platformString(d.platform) || void 0), d.digest);
           if (!isIndex(m)) manifests.set(d.digest, m);
         } catch (e) {
           warning(`${target}: cannot read manifest ${d.digest}: ${e.message}`);
@@ -1939,10 +1901,6 @@ function registryFetch(deps, repo) {
     return imagetools(digest);
   };
 }
-function recordRef(metadata) {
-  const ref = typeof metadata["buildx.build.ref"] === "string" ? metadata["buildx.build.ref"] : "";
-  return ref.split("/").pop() ?? "";
-}
 function historyFetch(deps, ref, rootDigest) {
   return async (digest, platform) => {
     const args = ["buildx", "history", "inspect", "--builder", deps.builder, "attachment", ref];
@@ -1965,61 +1923,34 @@ function ociFetch(dest) {
     const entries = readTarEntries(readFileSync4(dest), (name) => name === "index.json" || name.startsWith("blobs/"));
     read = (p) => entries.get(p)?.toString("utf8");
   }
-  const indexJson = read("index.json");
-  if (!indexJson) throw new Error(`${dest} has no index.json`);
-  const layoutIndex = JSON.parse(indexJson);
-  const top = layoutIndex.manifests[0];
-  if (!top) throw new Error(`${dest}: index.json lists no image`);
+  const root = ociLayoutRoot(read("index.json"), dest);
   const blob = (d) => {
-    const text = read(`blobs/${d.replace(":", "/")}`);
+    const text = read(ociBlobPath(d));
     if (text === void 0) throw new Error(`${dest} lacks blob ${d}`);
     return text;
   };
-  return { fetch: async (d) => blob(d), root: top.digest };
-}
-function none(r, note) {
-  return {
-    target: r.target,
-    tags: r.tags,
-    digest: r.digest,
-    mediaType: "",
-    platforms: [],
-    attestations: [],
-    baseImages: [],
-    source: "none",
-    bytesRead: 0,
-    notes: [note]
-  };
+  return { fetch: async (d) => blob(d), root };
 }
 async function reportFor(r, deps) {
-  const repo = parseReference(r.tags[0] ?? "")?.name ?? (typeof r.metadata["image.name"] === "string" ? parseReference(String(r.metadata["image.name"]).split(",")[0] ?? "")?.name : void 0);
+  const from = readSource(r, deps.caps);
   const ref = recordRef(r.metadata);
-  const oci = r.exports.find((e) => e.type === "oci");
-  const pushed = Boolean(r.pushed && r.digest && repo);
   const record = ref && deps.caps.historyAttachments ? readBuildRecord(deps, ref) : void 0;
   let bases = baseImagesFromMetadata(r.metadata);
   let report;
-  if (pushed && repo) {
-    const back = await readAll(r.target, r.tags, r.digest, "registry", registryFetch(deps, repo));
+  if (from.source === "registry") {
+    const back = await readAll(r.target, r.tags, r.digest, "registry", registryFetch(deps, from.repo));
     report = back.report;
-    if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, repo, r.digest, back);
-  } else if (oci) {
-    const { fetch: fetch2, root } = ociFetch(oci.dest);
+    if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, from.repo, r.digest, back);
+  } else if (from.source === "oci-layout") {
+    const { fetch: fetch2, root } = ociFetch(from.dest);
     report = (await readAll(r.target, r.tags, root, "oci-layout", fetch2)).report;
-  } else if (r.digest && ref && deps.caps.historyAttachments) {
-    report = (await readAll(r.target, r.tags, r.digest, "build-record", historyFetch(deps, ref, r.digest))).report;
-  } else if (!r.digest) {
-    report = none(r, "buildx reported no image digest (the exporter wrote files, not an image)");
+  } else if (from.source === "build-record") {
+    report = (await readAll(r.target, r.tags, r.digest, "build-record", historyFetch(deps, from.ref, r.digest))).report;
   } else {
-    report = none(
-      r,
-      `buildx ${deps.caps.buildxVersion} cannot read build records (needs 0.23 or later), and the image was neither pushed nor exported as OCI: only the digest is known. Push, export with outputs: type=oci, or use a newer buildx for layer metadata.`
-    );
+    report = unreadReport(r, from.note);
   }
   Object.assign(report, await record ?? {});
-  for (const b of bases) {
-    if (!report.baseImages.some((x) => x.name === b.name && x.digest === b.digest && x.platform === b.platform)) report.baseImages.push(b);
-  }
+  for (const b of bases) addBaseImage(report.baseImages, b);
   return report;
 }
 async function pushedProvenanceBases(deps, repo, digest, back) {
@@ -2029,11 +1960,10 @@ async function pushedProvenanceBases(deps, repo, digest, back) {
     const found = [];
     await Promise.all(
       report.attestations.flatMap(
-        (a) => (back.manifests.get(a.digest)?.layers ?? []).filter((l) => (l.annotations?.["in-toto.io/predicate-type"] ?? "").startsWith("https://slsa.dev/provenance/")).map(async (l) => {
+        (a) => provenanceLayers(back.manifests.get(a.digest)).map(async (l) => {
           const text = await blob(l.digest);
           report.bytesRead += Buffer.byteLength(text);
-          for (const b of baseImagesFromProvenance(JSON.parse(text)))
-            found.push(b.platform || !a.platform ? b : { ...b, platform: a.platform });
+          for (const b of baseImagesFromProvenance(JSON.parse(text))) found.push(withPlatform(b, a.platform));
         })
       )
     );
@@ -2052,16 +1982,7 @@ async function pushedProvenanceBases(deps, repo, digest, back) {
 }
 async function readBuildRecord(deps, ref) {
   const r = await runBuildx(deps.bx, ["buildx", "history", "inspect", "--builder", deps.builder, ref, "--format", "json"]);
-  if (r.code !== 0) return {};
-  try {
-    const rec = JSON.parse(r.stdout);
-    return {
-      ...typeof rec.Duration === "number" ? { durationMs: Math.round(rec.Duration / 1e6) } : {},
-      ...typeof rec.NumTotalSteps === "number" ? { steps: { total: rec.NumTotalSteps, cached: rec.NumCachedSteps ?? 0 } } : {}
-    };
-  } catch {
-    return {};
-  }
+  return r.code === 0 ? parseBuildRecord(r.stdout) : {};
 }
 async function collectReports(results, deps) {
   const reports = [];
@@ -2074,42 +1995,10 @@ async function collectReports(results, deps) {
       reports.push(report);
     } catch (e) {
       warning(`${r.target}: could not read what was built: ${e.message}`);
-      reports.push(none(r, `metadata unavailable: ${e.message}`));
+      reports.push(unreadReport(r, `metadata unavailable: ${e.message}`));
     }
   }
   return reports;
-}
-function reportOutputs(reports) {
-  const manifests = Object.fromEntries(
-    reports.map((r) => [
-      r.target,
-      {
-        digest: r.digest,
-        mediaType: r.mediaType,
-        tags: r.tags,
-        source: r.source,
-        platforms: r.platforms.map((p) => ({ platform: p.platform, digest: p.digest, configDigest: p.configDigest, size: p.size })),
-        attestations: r.attestations,
-        ...r.steps ? { build: { durationMs: r.durationMs ?? 0, steps: r.steps.total, cachedSteps: r.steps.cached } } : {}
-      }
-    ])
-  );
-  const layers = Object.fromEntries(
-    reports.map((r) => [
-      r.target,
-      Object.fromEntries(r.platforms.map((p) => [p.platform, { layers: p.layers, lastLayerDigest: p.lastLayerDigest, size: p.size }]))
-    ])
-  );
-  const baseImages = Object.fromEntries(reports.map((r) => [r.target, r.baseImages]));
-  const only = reports.length === 1 ? reports[0] : void 0;
-  const lastLayer = only && only.platforms.length === 1 ? only.platforms[0]?.lastLayerDigest ?? "" : "";
-  return {
-    manifests: JSON.stringify(manifests),
-    layers: JSON.stringify(layers),
-    "base-images": JSON.stringify(baseImages),
-    "last-layer-digest": lastLayer,
-    platforms: JSON.stringify(Object.fromEntries(reports.map((r) => [r.target, r.platforms.map((p) => p.platform)])))
-  };
 }
 function setReportOutputs(reports) {
   for (const [k, v] of Object.entries(reportOutputs(reports))) setOutput(k, v);
@@ -2186,13 +2075,15 @@ export {
   bakeOutputFlags,
   createBuilderArgs,
   parseReference,
-  normalizePlatform,
+  samePlatform,
   scopeEnvFrom,
   scopedBuilderName,
   forkOf,
   cacheToForRun,
   parseInputs,
   checkAgainstCapabilities,
+  dockerfileBaseImage,
+  baseAnnotationArgs,
   lastOutputLine,
   terminateAll,
   waitForChildren,
@@ -2205,12 +2096,9 @@ export {
   engineUsesContainerdStore,
   defaultBuilderName,
   removeBuilder,
-  isIndex,
-  parseManifestJson,
-  samePlatform,
-  familiarName,
-  finalStageBase,
   validateDigest,
+  MEDIA_TYPES,
+  resolvedBase,
   readJson,
   relayOutput,
   singleBuild,
@@ -2223,6 +2111,7 @@ export {
   githubEvent,
   githubContext,
   writeSecretFiles,
+  unreadReport,
   collectReports,
   setReportOutputs,
   emptyState,
