@@ -4,7 +4,7 @@ import { accessSync, constants, existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import http from 'node:http'
 import os from 'node:os'
-import { InputError } from '../inputs/lists.js'
+import { CommandError, InputError } from '../errors.js'
 import {
   DEFAULT_BUILDX_RELEASES,
   buildxAssetUrls,
@@ -13,7 +13,7 @@ import {
   parseChecksums,
   versionFromChecksums
 } from '../install/checksums.js'
-import { CommandError, lastOutputLine, type RunOptions, type RunResult, type Runner } from '../process/exec.js'
+import { lastOutputLine, type RunOptions, type RunResult, type Runner } from '../process/exec.js'
 import { parseBuilderInspect, parseBuildxVersion, usesContainerdStore, type BuilderInfo } from './probe.js'
 
 /** A buildx to run: the docker CLI plugin (`docker buildx ...`) or a standalone binary. */

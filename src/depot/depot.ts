@@ -7,15 +7,7 @@ import { DEFAULT_DEPOT_RELEASES, depotArch, depotAssetUrls, depotLatestUrl, vers
 import { parseDepotVersion } from './args.js'
 import type { RunOptions, RunResult, Runner } from '../process/exec.js'
 import type { Settings } from '../inputs/parse.js'
-import { InputError } from '../inputs/lists.js'
-
-/** Depot could not be used; nothing was built. */
-export class DepotUnavailable extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'DepotUnavailable'
-  }
-}
+import { DepotUnavailable, InputError } from '../errors.js'
 
 export interface Depot {
   cmd: string

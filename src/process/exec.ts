@@ -1,5 +1,6 @@
 // The one place processes are started. No shell: argv goes to the program as given.
 import { spawn } from 'node:child_process'
+import { CommandError } from '../errors.js'
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv
@@ -24,17 +25,6 @@ export function lastOutputLine(r: RunResult): string {
 
 export interface Runner {
   run(cmd: string, args: string[], opts?: RunOptions): Promise<RunResult>
-}
-
-export class CommandError extends Error {
-  constructor(
-    readonly cmd: string,
-    readonly result: RunResult
-  ) {
-    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n')
-    super(`${cmd} exited with code ${result.code}${tail ? `: ${tail}` : ''}`)
-    this.name = 'CommandError'
-  }
 }
 
 const running = new Set<ReturnType<typeof spawn>>()

@@ -5,11 +5,10 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { RegistryUnreachable } from '../errors.js'
 import { ACCEPT_MANIFESTS } from '../oci/manifests.js'
 import { registryOf, repositoryPath } from './reference.js'
 import { authFor, parseChallenge, registryBaseUrl, tokenUrl, type Credentials } from './auth.js'
-
-export class RegistryUnreachable extends Error {}
 
 /** Names the action in registry logs. */
 export const USER_AGENT = 'build-image-action'

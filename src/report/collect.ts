@@ -18,7 +18,8 @@ import {
   splitIndex
 } from '../oci/manifests.js'
 import { parseReference } from '../registry/reference.js'
-import { registryReader, RegistryUnreachable } from '../registry/client.js'
+import { registryReader } from '../registry/client.js'
+import { RegistryUnreachable } from '../errors.js'
 import { readTarEntries } from '../oci/tar.js'
 import type { BaseImage, ImageIndex, ImageManifest, ImageReport, MetadataSource } from '../oci/types.js'
 

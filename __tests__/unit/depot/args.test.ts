@@ -13,7 +13,8 @@ import {
   type DepotBuildFiles,
   type DepotContext
 } from '../../../src/depot/args.js'
-import { InputError, parseInputs, type Settings } from '../../../src/inputs/parse.js'
+import { InputError } from '../../../src/errors.js'
+import { parseInputs, type Settings } from '../../../src/inputs/parse.js'
 
 /** What parseInputs gives when every input is empty: action.yml's defaults. */
 const DEFAULTS: Settings = parseInputs(() => '')
