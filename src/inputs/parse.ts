@@ -2,7 +2,7 @@
 // (core.getInput in the action, a flag map in tests) and nothing here touches the machine.
 import { InputError } from '../errors.js'
 import { clip, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
-import { versionAtLeast } from '../buildx/args.js'
+import { versionAtLeast } from '../buildx/version.js'
 import { DIGEST_RE, isPlatform, normalizePlatform, parseReference } from '../registry/reference.js'
 import { BUILDER_SCOPES, type BuilderScope } from '../runner/isolation.js'
 
