@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
+  parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-WYGX7RJ2.js";
+} from "./chunks/chunk-WYVUKNTF.js";
 import {
   DASH,
   basesFor,
@@ -14,14 +15,15 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-2PHN5NPH.js";
+} from "./chunks/chunk-3CUHPMWY.js";
 import {
-  loadState,
-  parseInputs
-} from "./chunks/chunk-YWRIXEM7.js";
+  loadState
+} from "./chunks/chunk-TB7KQRCO.js";
+import "./chunks/chunk-LFUXYI7A.js";
 import {
-  InputError
-} from "./chunks/chunk-JKXOTSZB.js";
+  InputError,
+  UsageError
+} from "./chunks/chunk-HS5KXDJW.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import {
   __toESM
@@ -353,12 +355,6 @@ import path from "node:path";
 
 // src/cli/flags.ts
 var import_yaml = __toESM(require_dist(), 1);
-var UsageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "UsageError";
-  }
-};
 var LIST_INPUTS = {
   tags: "tag",
   platforms: "platform",

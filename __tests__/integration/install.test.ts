@@ -70,9 +70,9 @@ afterAll(async () => {
 const binaryDownloads = () => served.filter(u => u.endsWith(assetName())).length
 const cachedBinary = (toolCache: string) => path.join(toolCache, 'buildx', version, 'x64', 'docker-buildx')
 
-function install(toolCache: string, buildxVersion = version) {
+function install(toolCache: string, buildxVersion = version, mirror = base) {
   return runAction(
-    { context: ctx, platforms: 'linux/amd64', 'no-cache': 'true', 'buildx-version': buildxVersion, 'buildx-download-url': base },
+    { context: ctx, platforms: 'linux/amd64', 'no-cache': 'true', 'buildx-version': buildxVersion, 'buildx-download-url': mirror },
     { env: { RUNNER_TOOL_CACHE: toolCache } }
   )
 }
@@ -125,6 +125,21 @@ describe('buildx download', () => {
     for (const f of readdirSync(temp, { recursive: true, withFileTypes: true }).filter(e => e.isFile())) {
       expect(sha256(readFileSync(path.join(f.parentPath, f.name)))).not.toBe(sha256(tampered))
     }
+    expect(run.post.code).toBe(0)
+  })
+
+  it.each([
+    ['a version', () => version, (gone: string) => `${gone}/download/v${version}/checksums.txt`],
+    ['latest', () => 'latest', (gone: string) => `${gone}/latest/download/checksums.txt`]
+  ])('a mirror that refuses the download (%s): the error names buildx-download-url, nothing is built', async (_what, asked, url) => {
+    const gone = `${base}-gone`
+    const run = await install(freshToolCache(), asked(), gone)
+    expect(run.main.code).not.toBe(0)
+    const error = run.main.log.split('\n').find(l => l.startsWith('::error::')) ?? ''
+    expect(
+      error.startsWith(`::error::buildx-download-url: cannot ${asked() === 'latest' ? 'resolve latest:' : 'download'} ${url(gone)}: `)
+    ).toBe(true)
+    expect(run.main.log).not.toMatch(/::group::(Build|Set up the builder)/)
     expect(run.post.code).toBe(0)
   })
 

@@ -5,25 +5,23 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import os from 'node:os'
 import path from 'node:path'
 import { baseAnnotationArgs } from '../oci/annotations.js'
-import { createBuilderArgs, sshEntitlements, versionAtLeast, type BuildContext } from '../buildx/args.js'
+import { createBuilderArgs, inspectBuilderArgs, sshEntitlements, type BuildContext } from '../buildx/args.js'
+import { versionAtLeast } from '../buildx/version.js'
 import { dockerfileBase, resolveBase } from '../report/base-image.js'
-import {
-  bake,
-  githubContext,
-  githubEvent,
-  mergeDigests,
-  singleBuild,
-  splitBuild,
-  writeSecretFiles,
-  type BuildEnv,
-  type BuildResult
-} from '../buildx/build.js'
+import { bake, mergeDigests, singleBuild, splitBuild, type BuildEnv } from '../buildx/build.js'
+import type { BuildResult } from '../buildx/results.js'
+import { githubContext, githubEvent } from '../runner/context.js'
+import { writeSecretFiles } from './secret-files.js'
 import { buildWithDepot, depotReports, engineFacts } from '../depot/build.js'
 import { chooseEngine } from '../inputs/engine-choice.js'
-import { buildxOrThrow, defaultBuilderName, engineUsesContainerdStore, inspectBuilder, runBuildx, setupBuildx } from '../buildx/buildx.js'
+import { runBuildx, runBuildxChecked } from '../buildx/buildx.js'
+import { defaultBuilderName, inspectBuilder } from '../buildx/builder.js'
+import { setupBuildx } from '../buildx/install.js'
+import { engineUsesContainerdStore } from '../docker/engine.js'
 import { dockerLogin, registryName } from '../docker/login.js'
 import { processRunner, terminateAll, waitForChildren } from '../process/exec.js'
-import { checkAgainstCapabilities, InputError, parseInputs, type Capabilities, type Settings } from '../inputs/parse.js'
+import { InputError } from '../errors.js'
+import { checkAgainstCapabilities, parseInputs, type Capabilities, type Settings } from '../inputs/parse.js'
 import { cacheToForRun, forkOf, scopeEnvFrom, scopedBuilderName } from '../runner/isolation.js'
 import { expandMatrix, matrixToBake, parseMatrix } from '../inputs/matrix.js'
 import { parseReference } from '../registry/reference.js'
@@ -76,7 +74,7 @@ async function setUpBuilder(
   scopedName?: string
 ): Promise<{ name: string; driver: string; platforms: string[] }> {
   let name = s.builder
-  const exists = async (n: string) => (await runBuildx(bxState, ['buildx', 'inspect', n])).code === 0
+  const exists = async (n: string) => (await runBuildx(bxState, inspectBuilderArgs(n))).code === 0
   if (!name && s.driver === 'docker') {
     name = defaultBuilderName()
   } else if (!name && scopedName && (await exists(scopedName))) {
@@ -91,7 +89,7 @@ async function setUpBuilder(
     }
     if (configFile && !existsSync(configFile)) throw new InputError('buildkitd-config', `${configFile} does not exist`)
     try {
-      await buildxOrThrow(bxState, createBuilderArgs(s, { name, configFile }))
+      await runBuildxChecked(bxState, createBuilderArgs(s, { name, configFile }))
     } catch (e) {
       // Another job of the same scope may have created it first.
       if (!scopedName || !(await exists(scopedName))) throw e

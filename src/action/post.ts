@@ -2,7 +2,7 @@
 // created. It never fails the job: every problem becomes a warning.
 import * as core from '../runner/commands.js'
 import { rmSync } from 'node:fs'
-import { removeBuilder } from '../buildx/buildx.js'
+import { removeBuilder } from '../buildx/builder.js'
 import { dockerLogout, registryName } from '../docker/login.js'
 import { processRunner } from '../process/exec.js'
 import { setReportOutputs } from '../report/collect.js'

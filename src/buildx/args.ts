@@ -1,8 +1,10 @@
-// settings + tool capabilities -> argv for buildx. Pure: every value becomes one literal argument
-// (nothing is passed through a shell), and capability-dependent flags are decided from data.
-import semver from 'semver'
+// Every argv this action gives buildx, from the subcommand on: runBuildx (buildx.ts) puts the
+// `buildx` word in front or not, for the docker CLI plugin or a standalone binary. Pure: every
+// value becomes one literal argument (nothing is passed through a shell), and capability-dependent
+// flags are decided from data.
 import type { Capabilities, Settings } from '../inputs/parse.js'
 import { parseCsvFields } from '../inputs/lists.js'
+import { versionAtLeast } from './version.js'
 
 export interface BuildFiles {
   metadataFile: string
@@ -18,11 +20,6 @@ export interface BuildContext {
   publicRepo: boolean
   /** e.g. https://github.com/o/r/actions/runs/1 ; recorded as the provenance builder id */
   builderId: string
-}
-
-export function versionAtLeast(version: string, min: string): boolean {
-  const v = semver.coerce(version)
-  return v !== null && semver.gte(v, min)
 }
 
 /** Attestations need an exporter that can store them: not the classic docker image store. */
@@ -105,7 +102,7 @@ export interface BuildOverrides {
 
 export function buildArgs(s: Settings, ctx: BuildContext, files: BuildFiles, over: BuildOverrides = {}): string[] {
   const flags = buildFlags(s, files, { pushOnce: enginePushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) })
-  return ['buildx', 'build', '--builder', ctx.builder, '--progress', 'plain', ...flags]
+  return ['build', '--builder', ctx.builder, '--progress', 'plain', ...flags]
 }
 
 /**
@@ -189,7 +186,7 @@ export function sshEntitlements(ssh: string[], resolve: (p: string) => string): 
 }
 
 export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): string[] {
-  const args = ['buildx', 'bake', '--builder', ctx.builder, '--progress', 'plain']
+  const args = ['bake', '--builder', ctx.builder, '--progress', 'plain']
   args.push(...repeat('--file', opts.files))
   args.push(...repeat('--set', opts.set))
   if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, '0.19.0')) args.push(...repeat('--allow', opts.allow))
@@ -226,7 +223,7 @@ export interface BuilderCreate {
 }
 
 export function createBuilderArgs(s: Settings, c: BuilderCreate): string[] {
-  const args = ['buildx', 'create', '--name', c.name, '--driver', s.driver]
+  const args = ['create', '--name', c.name, '--driver', s.driver]
   args.push(...repeat('--driver-opt', s.driverOpts))
   if (s.buildkitdFlags) args.push('--buildkitd-flags', s.buildkitdFlags)
   if (c.configFile) args.push('--buildkitd-config', c.configFile)
@@ -236,5 +233,44 @@ export function createBuilderArgs(s: Settings, c: BuilderCreate): string[] {
 }
 
 export function imagetoolsCreateArgs(tags: string[], sources: string[], annotations: string[]): string[] {
-  return ['buildx', 'imagetools', 'create', ...repeat('--tag', tags), ...repeat('--annotation', annotations), ...sources]
+  return ['imagetools', 'create', ...repeat('--tag', tags), ...repeat('--annotation', annotations), ...sources]
+}
+
+/** `bake --print` resolves the definition (matrix, variables) without building. */
+export function bakePrintArgs(files: string[], set: string[], targets: string[]): string[] {
+  return ['bake', ...repeat('--file', files), ...repeat('--set', set), '--print', '--', ...targets]
+}
+
+export function versionArgs(): string[] {
+  return ['version']
+}
+
+/** Without bootstrap, a quick question: does the builder exist (exit 0) or not. */
+export function inspectBuilderArgs(name: string, opts: { bootstrap?: boolean } = {}): string[] {
+  return ['inspect', ...(opts.bootstrap ? ['--bootstrap'] : []), name]
+}
+
+export function removeBuilderArgs(name: string): string[] {
+  return ['rm', name]
+}
+
+/** `imagetools inspect`: the manifest as the registry serves it (raw), or a Go template of it. */
+export function imagetoolsInspectArgs(ref: string, view: { raw: true } | { format: string }): string[] {
+  return 'raw' in view ? ['imagetools', 'inspect', '--raw', ref] : ['imagetools', 'inspect', ref, '--format', view.format]
+}
+
+/** A build record (buildx >= 0.23) as JSON. */
+export function historyInspectArgs(builder: string, ref: string): string[] {
+  return ['history', 'inspect', '--builder', builder, ref, '--format', 'json']
+}
+
+/** Which attachment of a build record to read: the image index, one platform's manifest, or any by digest. */
+export type AttachmentSelector = { index: true } | { platform: string } | { digest: string }
+
+export function historyAttachmentArgs(builder: string, ref: string, select: AttachmentSelector): string[] {
+  const args = ['history', 'inspect', '--builder', builder, 'attachment', ref]
+  if ('index' in select) args.push('--type', 'index')
+  else if ('platform' in select) args.push('--platform', select.platform)
+  else args.push(select.digest)
+  return args
 }

@@ -4,18 +4,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {
-  configInputs,
-  inputSpecs,
-  parseArgs,
-  PASSWORD_ENV,
-  renderHelp,
-  resolveInputs,
-  UsageError,
-  withPassword,
-  type CliOptions
-} from './flags.js'
-import { InputError, parseInputs } from '../inputs/parse.js'
+import { configInputs, inputSpecs, parseArgs, PASSWORD_ENV, renderHelp, resolveInputs, withPassword, type CliOptions } from './flags.js'
+import { parseInputs } from '../inputs/parse.js'
+import { InputError, UsageError } from '../errors.js'
 import { run as runMain } from '../action/main.js'
 import { run as runPost } from '../action/post.js'
 import { loadState } from '../action/state.js'

@@ -3,6 +3,7 @@
 // action.yml's text, the argv, the config file's text, the host's architecture, the environment
 // and what standard input held.
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
+import { UsageError } from '../errors.js'
 
 /** One input of action.yml, as a flag. */
 export interface InputSpec {
@@ -15,14 +16,6 @@ export interface InputSpec {
   repeatable: boolean
   /** the singular flag for a list input (--tag for tags), when it has one */
   alias?: string
-}
-
-/** Bad flags or config: exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UsageError'
-  }
 }
 
 /**

@@ -2,7 +2,7 @@
 // what the CLI reports back. Pure. The inputs mean what they mean for buildx; the Depot token is
 // not a parameter of any argv builder here, so it cannot end up in a command line: it reaches the
 // CLI only through depotEnv (DEPOT_TOKEN).
-import { attestsType, bakeOutputFlags, buildFlags, repeat } from '../buildx/args.js'
+import { attestsType, bakeOutputFlags, bakePrintArgs, buildFlags, repeat } from '../buildx/args.js'
 import type { Settings } from '../inputs/parse.js'
 import { parseReference } from '../registry/reference.js'
 
@@ -62,9 +62,9 @@ export function depotBakeArgs(s: Settings, ctx: DepotContext, opts: DepotBakeOpt
   return args
 }
 
-/** `depot bake --print` resolves the definition locally (no API call, no build). */
+/** `depot bake --print` resolves the definition locally (no API call, no build), as buildx's does. */
 export function depotBakePrintArgs(opts: Pick<DepotBakeOptions, 'files' | 'targets' | 'set'>): string[] {
-  return ['bake', ...repeat('--file', opts.files), ...repeat('--set', opts.set), '--print', '--', ...opts.targets]
+  return bakePrintArgs(opts.files, opts.set, opts.targets)
 }
 
 export interface DepotCredentials {

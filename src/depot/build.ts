@@ -4,17 +4,10 @@ import * as core from '../runner/commands.js'
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { bakeSecretSets } from '../buildx/args.js'
-import {
-  bakeResults,
-  githubContext,
-  quoteForLog,
-  readJson,
-  relayOutput,
-  singleResult,
-  writeSecretFiles,
-  type BuildResult,
-  type PrintedTarget
-} from '../buildx/build.js'
+import { bakeResults, readJson, singleResult, type BuildResult, type PrintedTarget } from '../buildx/results.js'
+import { quoteForLog, relayOutput } from '../buildx/log.js'
+import { githubContext } from '../runner/context.js'
+import { writeSecretFiles } from '../action/secret-files.js'
 import {
   BAKE_METADATA_EXTRAS,
   buildStarted,
@@ -27,12 +20,12 @@ import {
   type DepotContext
 } from './args.js'
 import type { EngineChoice, EngineFacts } from '../inputs/engine-choice.js'
-import { setupBuildx } from '../buildx/buildx.js'
-import { DepotUnavailable, depotToken, oidcAvailable, runDepot, setupDepot, type Depot } from './depot.js'
+import { setupBuildx } from '../buildx/install.js'
+import { depotToken, oidcAvailable, runDepot, setupDepot, type Depot } from './depot.js'
 import { lastOutputLine, processRunner } from '../process/exec.js'
 import type { Settings } from '../inputs/parse.js'
-import { InputError } from '../inputs/lists.js'
-import { parseBuildError } from '../buildx/probe.js'
+import { DepotUnavailable, InputError } from '../errors.js'
+import { parseBuildError } from '../buildx/build-error.js'
 import { parseReference } from '../registry/reference.js'
 import { collectReports } from '../report/collect.js'
 import { unreadReport } from '../report/shape.js'

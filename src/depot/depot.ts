@@ -3,19 +3,11 @@
 // DepotUnavailable: with engine auto or depot-fallback the caller builds with buildx instead.
 import * as core from '../runner/commands.js'
 import os from 'node:os'
-import { DEFAULT_DEPOT_RELEASES, depotArch, depotAssetUrls, depotLatestUrl, versionFromReleaseUrl } from '../install/checksums.js'
+import { DEFAULT_DEPOT_RELEASES, depotArch, depotAssetUrls, depotLatestUrl, versionFromReleaseUrl } from '../install/releases.js'
 import { parseDepotVersion } from './args.js'
 import type { RunOptions, RunResult, Runner } from '../process/exec.js'
 import type { Settings } from '../inputs/parse.js'
-import { InputError } from '../inputs/lists.js'
-
-/** Depot could not be used; nothing was built. */
-export class DepotUnavailable extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'DepotUnavailable'
-  }
-}
+import { DepotUnavailable, InputError } from '../errors.js'
 
 export interface Depot {
   cmd: string
@@ -42,7 +34,7 @@ async function probeVersion(runner: Runner, cmd: string): Promise<string> {
 }
 
 /** `latest` is what the release site's /latest redirects to (GitHub: .../releases/tag/vX.Y.Z). */
-async function resolveLatest(base: string): Promise<string> {
+async function resolveLatest(base: string, input: string): Promise<string> {
   const url = depotLatestUrl(base)
   let final: string
   try {
@@ -50,10 +42,10 @@ async function resolveLatest(base: string): Promise<string> {
     await res.body?.cancel()
     final = res.url
   } catch (e) {
-    throw new DepotUnavailable(`depot-version: cannot resolve latest from ${url}: ${(e as Error).message}`)
+    throw new DepotUnavailable(`${input}: cannot resolve latest from ${url}: ${(e as Error).message}`)
   }
   const v = versionFromReleaseUrl(final)
-  if (!v) throw new DepotUnavailable(`depot-version: cannot resolve latest: ${url} led to ${final}, which names no release tag`)
+  if (!v) throw new DepotUnavailable(`${input}: cannot resolve latest: ${url} led to ${final}, which names no release tag`)
   return v
 }
 
@@ -71,7 +63,9 @@ export async function setupDepot(s: Settings, runner: Runner): Promise<Depot> {
     throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.platform()}`)
   if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.arch()}`)
   const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES
-  const version = s.depotVersion === 'latest' ? await resolveLatest(base) : s.depotVersion.replace(/^v/, '')
+  // a mirror that fails to answer is blamed on the mirror, not on the version asked for
+  const input = s.depotDownloadUrl ? 'depot-download-url' : 'depot-version'
+  const version = s.depotVersion === 'latest' ? await resolveLatest(base, input) : s.depotVersion.replace(/^v/, '')
   const asset = depotAssetUrls(base, version, os.platform(), arch)
   const started = Date.now()
   let installed: { path: string; fromCache: boolean }
@@ -81,7 +75,7 @@ export async function setupDepot(s: Settings, runner: Runner): Promise<Depot> {
       tool: 'depot',
       version,
       cachedName: 'depot',
-      input: s.depotDownloadUrl ? 'depot-download-url' : 'depot-version',
+      input,
       checksumInput: s.depotSha256 ? 'depot-sha256' : s.depotDownloadUrl ? 'depot-download-url' : 'depot-version',
       archiveEntry: 'bin/depot',
       ...(s.depotSha256 ? { sha256: s.depotSha256 } : {}),

@@ -1,7 +1,7 @@
 // Registry login and logout through the docker CLI, as docker/login-action does it: `docker login`
 // stores the credentials where the docker config says (config.json, or its credential helper),
 // and buildx, BuildKit's session and this action's registry reader all find them there.
-import { lastOutputLine, type Runner } from '../process/exec.js'
+import { runChecked, succeeded, type RunResult, type Runner } from '../process/exec.js'
 import type { RegistryLogin } from '../inputs/parse.js'
 
 export function registryName(registry: string): string {
@@ -11,20 +11,23 @@ export function registryName(registry: string): string {
 /** The password goes on standard input, never in argv (which `ps` shows to every user). */
 export async function dockerLogin(login: RegistryLogin, runner: Runner): Promise<void> {
   const args = ['login', '--username', login.username, '--password-stdin', ...(login.registry ? ['--', login.registry] : [])]
-  let r
+  const failed = (line: string, r: RunResult) =>
+    new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${line || `docker exited with code ${r.code}`}`)
+  let r: RunResult
   try {
     r = await runner.run('docker', args, { input: login.password })
   } catch (e) {
     throw new Error(`registry login needs the docker CLI: ${(e as Error).message}`)
   }
-  if (r.code !== 0) {
-    throw new Error(
-      `login to ${registryName(login.registry)} as ${login.username} failed: ${lastOutputLine(r) || `docker exited with code ${r.code}`}`
-    )
-  }
+  succeeded(r, 'docker login', failed)
 }
 
 export async function dockerLogout(registry: string, runner: Runner): Promise<void> {
-  const r = await runner.run('docker', ['logout', ...(registry ? ['--', registry] : [])])
-  if (r.code !== 0) throw new Error(lastOutputLine(r) || `docker logout exited with code ${r.code}`)
+  await runChecked(
+    runner,
+    'docker',
+    ['logout', ...(registry ? ['--', registry] : [])],
+    {},
+    (line, r) => new Error(line || `docker logout exited with code ${r.code}`)
+  )
 }

@@ -1,7 +1,8 @@
 // Which engine runs the build, and why. Pure: the caller gathers the facts (inputs, environment,
 // the context's depot.json) and this decides, so every branch is a table row in a unit test.
 import type { Engine } from './parse.js'
-import { InputError, clip } from './lists.js'
+import { InputError } from '../errors.js'
+import { clip } from './lists.js'
 
 export interface EngineFacts {
   engine: Engine

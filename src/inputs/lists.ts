@@ -1,14 +1,5 @@
 // Parsing of list-valued inputs, the way docker's actions read them. Pure.
-
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    message: string
-  ) {
-    super(`${input}: ${message}`)
-    this.name = 'InputError'
-  }
-}
+import { InputError } from '../errors.js'
 
 /**
  * Splits one CSV record, honouring double quotes ("a,b" stays one field, "" is a quote).

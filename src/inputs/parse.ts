@@ -1,12 +1,11 @@
 // parseInputs(read) -> one typed, validated settings object. Pure: the caller passes a reader
 // (core.getInput in the action, a flag map in tests) and nothing here touches the machine.
-import { InputError, clip, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
-import { versionAtLeast } from '../buildx/args.js'
+import { InputError } from '../errors.js'
+import { clip, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
+import { versionAtLeast } from '../buildx/version.js'
 import { DIGEST_RE, parseReference } from '../registry/reference.js'
 import { isPlatform, normalizePlatform } from '../oci/platform.js'
 import { BUILDER_SCOPES, type BuilderScope } from '../runner/isolation.js'
-
-export { InputError } from './lists.js'
 
 export type Driver = 'docker' | 'docker-container' | 'remote' | 'kubernetes'
 export type Engine = 'auto' | 'buildx' | 'depot'

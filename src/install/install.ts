@@ -7,7 +7,7 @@ import { chmodSync, createReadStream, mkdtempSync, readFileSync, rmSync, writeFi
 import os from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { InputError } from '../inputs/lists.js'
+import { InputError } from '../errors.js'
 import { checksumFor, parseChecksums } from './checksums.js'
 import { readTarEntries } from '../oci/tar.js'
 

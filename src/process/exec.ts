@@ -1,5 +1,6 @@
 // The one place processes are started. No shell: argv goes to the program as given.
 import { spawn } from 'node:child_process'
+import { CommandError } from '../errors.js'
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv
@@ -7,8 +8,6 @@ export interface RunOptions {
   /** write output lines to this sink as they arrive (build logs) */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
   input?: string
-  /** fail with the command's stderr when it exits non-zero */
-  check?: boolean
 }
 
 export interface RunResult {
@@ -26,15 +25,21 @@ export interface Runner {
   run(cmd: string, args: string[], opts?: RunOptions): Promise<RunResult>
 }
 
-export class CommandError extends Error {
-  constructor(
-    readonly cmd: string,
-    readonly result: RunResult
-  ) {
-    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n')
-    super(`${cmd} exited with code ${result.code}${tail ? `: ${tail}` : ''}`)
-    this.name = 'CommandError'
-  }
+/** Makes the error for a command that exited non-zero, from the last line it wrote. */
+export type Failure = (lastLine: string, r: RunResult) => Error
+
+/**
+ * The result of a command that had to succeed. A non-zero exit throws `fail`'s error, else a
+ * CommandError naming `what`. Callers to whom a non-zero exit is an answer test `code` instead.
+ */
+export function succeeded(r: RunResult, what: string, fail?: Failure): RunResult {
+  if (r.code === 0) return r
+  throw fail ? fail(lastOutputLine(r), r) : new CommandError(what, r)
+}
+
+/** Runs a command that has to succeed (see succeeded). */
+export async function runChecked(runner: Runner, cmd: string, args: string[], opts: RunOptions = {}, fail?: Failure): Promise<RunResult> {
+  return succeeded(await runner.run(cmd, args, opts), `${cmd} ${args.slice(0, 3).join(' ')}`, fail)
 }
 
 const running = new Set<ReturnType<typeof spawn>>()
@@ -114,13 +119,11 @@ export const processRunner: Runner = {
           if (partial.stdout) opts.onLine(partial.stdout, 'stdout')
           if (partial.stderr) opts.onLine(partial.stderr, 'stderr')
         }
-        const result = {
+        resolve({
           code: code ?? (signal ? 128 : 1),
           stdout: Buffer.concat(out).toString('utf8'),
           stderr: Buffer.concat(err).toString('utf8')
-        }
-        if (opts.check && result.code !== 0) reject(new CommandError(`${cmd} ${args.slice(0, 3).join(' ')}`, result))
-        else resolve(result)
+        })
       })
       child.stdin.on('error', () => undefined)
       child.stdin.end(opts.input ?? '')

@@ -2,22 +2,14 @@
 // from the docker config the build used; where a credential helper holds them, or anything else
 // stands in the way, the caller falls back to buildx imagetools.
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+import { RegistryUnreachable } from '../errors.js'
+import { readDockerConfig } from '../docker/config.js'
 import { ACCEPT_MANIFESTS } from '../oci/manifests.js'
 import { registryOf, repositoryPath } from './reference.js'
 import { authFor, parseChallenge, registryBaseUrl, tokenUrl, type Credentials } from './auth.js'
 
-export class RegistryUnreachable extends Error {}
-
 /** Names the action in registry logs. */
 export const USER_AGENT = 'build-image-action'
-
-function dockerConfig(): string | undefined {
-  const file = path.join(process.env['DOCKER_CONFIG'] || path.join(os.homedir(), '.docker'), 'config.json')
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined
-}
 
 function basic(c: Credentials): string {
   return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`
@@ -31,7 +23,7 @@ export function registryReader(
   const host = registryOf(repo)
   const base = registryBaseUrl(host)
   const repository = repositoryPath(repo)
-  const auth = authFor(dockerConfig(), host)
+  const auth = authFor(readDockerConfig(), host)
   let authorization: string | undefined
   const get = (url: string, headers: Record<string, string>) =>
     fetch(url, { headers: { 'User-Agent': USER_AGENT, ...headers }, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' })

@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { ResolvedBase } from '../oci/annotations.js'
 import type { BaseImage } from '../oci/types.js'
 import { type Buildx, runBuildx } from '../buildx/buildx.js'
+import { imagetoolsInspectArgs } from '../buildx/args.js'
 import { lastOutputLine } from '../process/exec.js'
 import type { Settings } from '../inputs/parse.js'
 import { dockerfileBaseImage } from '../oci/base-images.js'
@@ -26,7 +27,7 @@ export async function resolveBase(bx: Buildx, s: Settings): Promise<ResolvedBase
     core.info('base-annotations: the final stage has no base image (FROM scratch); nothing to annotate')
     return undefined
   }
-  const r = await runBuildx(bx, ['buildx', 'imagetools', 'inspect', '--raw', name])
+  const r = await runBuildx(bx, imagetoolsInspectArgs(name, { raw: true }))
   if (r.code !== 0) {
     core.warning(`base-annotations: cannot resolve ${name}: ${lastOutputLine(r)}`)
     return undefined

@@ -4,15 +4,18 @@
 import * as core from '../runner/commands.js'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { isTransientRegistryError, withRetry, type BuildResult } from '../buildx/build.js'
+import type { BuildResult } from '../buildx/results.js'
+import { isTransientRegistryError, withRetry } from '../registry/retry.js'
 import { type Buildx, runBuildx } from '../buildx/buildx.js'
+import { historyAttachmentArgs, historyInspectArgs, imagetoolsInspectArgs } from '../buildx/args.js'
 import { lastOutputLine } from '../process/exec.js'
 import type { Capabilities } from '../inputs/parse.js'
 import { addBaseImage, withPlatform } from '../oci/base-images.js'
 import { buildReport, isIndex, parseManifestJson, splitIndex } from '../oci/manifests.js'
 import { platformString } from '../oci/platform.js'
 import { baseImagesFromImagetools, baseImagesFromMetadata, baseImagesFromProvenance, provenanceLayers } from '../oci/provenance.js'
-import { registryReader, RegistryUnreachable } from '../registry/client.js'
+import { registryReader } from '../registry/client.js'
+import { RegistryUnreachable } from '../errors.js'
 import { readTarEntries } from '../oci/tar.js'
 import type { BaseImage, ImageManifest, ImageReport, MetadataSource } from '../oci/types.js'
 import { reportOutputs } from './outputs.js'
@@ -74,7 +77,7 @@ function registryFetch(deps: ReportDeps, repo: string): Fetch {
   const imagetools = (digest: string) =>
     withRetry(
       async () => {
-        const r = await runBuildx(deps.bx, ['buildx', 'imagetools', 'inspect', '--raw', `${repo}@${digest}`])
+        const r = await runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { raw: true }))
         if (r.code !== 0) throw new Error(lastOutputLine(r))
         return r.stdout
       },
@@ -105,14 +108,12 @@ function registryFetch(deps: ReportDeps, repo: string): Fetch {
 
 function historyFetch(deps: ReportDeps, ref: string, rootDigest: string): Fetch {
   return async (digest, platform) => {
-    const args = ['buildx', 'history', 'inspect', '--builder', deps.builder, 'attachment', ref]
-    if (digest === rootDigest) args.push('--type', 'index')
-    else if (platform && platform !== 'unknown/unknown') args.push('--platform', platform)
-    else args.push(digest)
+    const select = digest === rootDigest ? { index: true as const } : platform && platform !== 'unknown/unknown' ? { platform } : { digest }
+    const args = historyAttachmentArgs(deps.builder, ref, select)
     let r = await runBuildx(deps.bx, args)
     if (r.code !== 0 && digest !== rootDigest) {
       // Attestation manifests have no platform of their own: ask for them by digest.
-      r = await runBuildx(deps.bx, ['buildx', 'history', 'inspect', '--builder', deps.builder, 'attachment', ref, digest])
+      r = await runBuildx(deps.bx, historyAttachmentArgs(deps.builder, ref, { digest }))
     }
     if (r.code !== 0) throw new Error(lastOutputLine(r))
     return r.stdout
@@ -182,7 +183,7 @@ async function pushedProvenanceBases(deps: ReportDeps, repo: string, digest: str
     )
     return found
   } catch {
-    const prov = await runBuildx(deps.bx, ['buildx', 'imagetools', 'inspect', `${repo}@${digest}`, '--format', '{{json .Provenance}}'])
+    const prov = await runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: '{{json .Provenance}}' }))
     if (prov.code !== 0 || !prov.stdout.trim()) return []
     report.bytesRead += Buffer.byteLength(prov.stdout)
     try {
@@ -196,7 +197,7 @@ async function pushedProvenanceBases(deps: ReportDeps, repo: string, digest: str
 
 /** Duration and cache use from the builder's build record (buildx >= 0.23). */
 async function readBuildRecord(deps: ReportDeps, ref: string): Promise<Pick<ImageReport, 'durationMs' | 'steps'>> {
-  const r = await runBuildx(deps.bx, ['buildx', 'history', 'inspect', '--builder', deps.builder, ref, '--format', 'json'])
+  const r = await runBuildx(deps.bx, historyInspectArgs(deps.builder, ref))
   return r.code === 0 ? parseBuildRecord(r.stdout) : {}
 }
 

@@ -1,7 +1,7 @@
 // The decisions and data shaping of reading back what was built, apart from the reads themselves
 // (collect.ts): where to read from, what a build record and an OCI layout say, and the report of an
 // image whose manifests cannot be read. Pure.
-import type { BuildResult } from '../buildx/build.js'
+import type { BuildResult } from '../buildx/results.js'
 import type { Capabilities } from '../inputs/parse.js'
 import { parseReference } from '../registry/reference.js'
 import type { ImageIndex, ImageReport } from '../oci/types.js'

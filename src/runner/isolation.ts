@@ -1,7 +1,7 @@
 // Builder isolation for persistent builders on self-hosted runners, and the fork rule for shared
 // caches. Pure: the caller passes the environment and the event payload as data.
 import { createHash } from 'node:crypto'
-import { InputError } from '../inputs/lists.js'
+import { InputError } from '../errors.js'
 
 export type BuilderScope = 'none' | 'job' | 'branch' | 'repo' | 'actor'
 export const BUILDER_SCOPES: readonly BuilderScope[] = ['none', 'job', 'branch', 'repo', 'actor']

@@ -3,19 +3,26 @@ import { describe, it, expect } from '@jest/globals'
 import {
   attestationsSupported,
   bakeArgs,
+  bakePrintArgs,
   buildArgs,
   bakeSecretSets,
   createBuilderArgs,
   enginePushesTwice,
+  historyAttachmentArgs,
+  historyInspectArgs,
   imagetoolsCreateArgs,
+  imagetoolsInspectArgs,
+  inspectBuilderArgs,
+  removeBuilderArgs,
   sshEntitlements,
   provenanceArg,
-  versionAtLeast,
+  versionArgs,
   type BakeOptions,
   type BuildContext,
   type BuildFiles,
   type BuildOverrides
 } from '../../../src/buildx/args.js'
+import { versionAtLeast } from '../../../src/buildx/version.js'
 import type { Capabilities, Driver, Settings } from '../../../src/inputs/parse.js'
 
 /** What parseInputs gives for action.yml's defaults. */
@@ -53,7 +60,7 @@ const FILES: BuildFiles = {
   secretFiles: new Map([['token', '/tmp/run/secret-token']])
 }
 
-const HEAD = ['buildx', 'build', '--builder', 'builder-1', '--progress', 'plain']
+const HEAD = ['build', '--builder', 'builder-1', '--progress', 'plain']
 const TAIL = ['--metadata-file', '/tmp/run/metadata.json', '--iidfile', '/tmp/run/iid.txt', '--']
 
 // docker driver on the containerd store, docker driver on the classic store, a docker-container builder
@@ -463,7 +470,7 @@ describe('enginePushesTwice', () => {
 })
 
 describe('bakeArgs', () => {
-  const BAKE_HEAD = ['buildx', 'bake', '--builder', 'builder-1', '--progress', 'plain']
+  const BAKE_HEAD = ['bake', '--builder', 'builder-1', '--progress', 'plain']
   const opts = (over: Partial<BakeOptions> = {}): BakeOptions =>
     ({ files: [], targets: [], set: [], metadataFile: '/tmp/run/bake.json', allow: [], ...over }) as BakeOptions
 
@@ -581,7 +588,7 @@ describe('createBuilderArgs', () => {
       { driver: 'remote', endpoint: 'tcp://buildkitd:1234' },
       'bia-1',
       '',
-      ['buildx', 'create', '--name', 'bia-1', '--driver', 'remote', 'tcp://buildkitd:1234']
+      ['create', '--name', 'bia-1', '--driver', 'remote', 'tcp://buildkitd:1234']
     ],
     [
       2,
@@ -595,7 +602,6 @@ describe('createBuilderArgs', () => {
       'bia-2',
       '/tmp/run/buildkitd.toml',
       [
-        'buildx',
         'create',
         '--name',
         'bia-2',
@@ -613,14 +619,14 @@ describe('createBuilderArgs', () => {
         'linux/amd64,linux/arm64'
       ]
     ],
-    [3, 'kubernetes, nothing else', { driver: 'kubernetes' }, 'k8s', '', ['buildx', 'create', '--name', 'k8s', '--driver', 'kubernetes']],
+    [3, 'kubernetes, nothing else', { driver: 'kubernetes' }, 'k8s', '', ['create', '--name', 'k8s', '--driver', 'kubernetes']],
     [
       4,
       'docker-container on a docker context',
       { driver: 'docker-container', endpoint: 'my-context' },
       'ctx',
       '',
-      ['buildx', 'create', '--name', 'ctx', '--driver', 'docker-container', 'my-context']
+      ['create', '--name', 'ctx', '--driver', 'docker-container', 'my-context']
     ],
     [
       5,
@@ -628,17 +634,7 @@ describe('createBuilderArgs', () => {
       { driver: 'remote', endpoint: 'unix:///run/buildkit/buildkitd.sock', buildkitdConfigInline: 'debug = true' },
       'r',
       '/tmp/run/inline.toml',
-      [
-        'buildx',
-        'create',
-        '--name',
-        'r',
-        '--driver',
-        'remote',
-        '--buildkitd-config',
-        '/tmp/run/inline.toml',
-        'unix:///run/buildkit/buildkitd.sock'
-      ]
+      ['create', '--name', 'r', '--driver', 'remote', '--buildkitd-config', '/tmp/run/inline.toml', 'unix:///run/buildkit/buildkitd.sock']
     ]
   ])('#%d %s', (_n, _name, s, name, configFile, want) => {
     expect(createBuilderArgs(settings(s), { name, configFile })).toEqual(want)
@@ -654,7 +650,7 @@ describe('imagetoolsCreateArgs', () => {
       ['ghcr.io/o/app:1', 'ghcr.io/o/app:latest'],
       [A, B],
       [],
-      ['buildx', 'imagetools', 'create', '--tag', 'ghcr.io/o/app:1', '--tag', 'ghcr.io/o/app:latest', A, B]
+      ['imagetools', 'create', '--tag', 'ghcr.io/o/app:1', '--tag', 'ghcr.io/o/app:latest', A, B]
     ],
     [
       2,
@@ -662,7 +658,6 @@ describe('imagetoolsCreateArgs', () => {
       [A, B],
       ['index:org.opencontainers.image.description=An app', 'index:org.opencontainers.image.source=https://github.com/o/r'],
       [
-        'buildx',
         'imagetools',
         'create',
         '--tag',
@@ -675,7 +670,7 @@ describe('imagetoolsCreateArgs', () => {
         B
       ]
     ],
-    [3, [], [A], [], ['buildx', 'imagetools', 'create', A]]
+    [3, [], [A], [], ['imagetools', 'create', A]]
   ])('#%d', (_n, tags, sources, annotations, want) => {
     expect(imagetoolsCreateArgs(tags, sources, annotations)).toEqual(want)
   })
@@ -725,5 +720,67 @@ describe('provenanceArg', () => {
     ['explicit options', CONTAINER, 'mode=max', 'mode=max']
   ])('%s', (_what, m, provenance, want) => {
     expect(provenanceArg(settings({ provenance }), context(m))).toBe(want)
+  })
+})
+
+describe('argv of the other buildx subcommands (from the subcommand on: runBuildx adds the prefix)', () => {
+  const D = 'sha256:' + 'c'.repeat(64)
+  it.each<[number, string, string[], string[]]>([
+    [1, 'version', versionArgs(), ['version']],
+    [2, 'does a builder exist', inspectBuilderArgs('b1'), ['inspect', 'b1']],
+    [3, 'inspect, starting the builder', inspectBuilderArgs('b1', { bootstrap: true }), ['inspect', '--bootstrap', 'b1']],
+    [4, 'remove a builder', removeBuilderArgs('b1'), ['rm', 'b1']],
+    [5, 'bake --print, no files or targets', bakePrintArgs([], [], []), ['bake', '--print', '--']],
+    [
+      6,
+      'bake --print with files, overrides and targets',
+      bakePrintArgs(['a.hcl', 'b.json'], ['*.platform=linux/amd64'], ['app', '-odd']),
+      ['bake', '--file', 'a.hcl', '--file', 'b.json', '--set', '*.platform=linux/amd64', '--print', '--', 'app', '-odd']
+    ],
+    [7, 'imagetools inspect --raw', imagetoolsInspectArgs('r/app@' + D, { raw: true }), ['imagetools', 'inspect', '--raw', 'r/app@' + D]],
+    [
+      8,
+      'imagetools inspect with a template',
+      imagetoolsInspectArgs('r/app:1', { format: '{{json .Manifest}}' }),
+      ['imagetools', 'inspect', 'r/app:1', '--format', '{{json .Manifest}}']
+    ],
+    [9, 'a build record', historyInspectArgs('b1', 'ref1'), ['history', 'inspect', '--builder', 'b1', 'ref1', '--format', 'json']],
+    [
+      10,
+      'the image index of a build record',
+      historyAttachmentArgs('b1', 'ref1', { index: true }),
+      ['history', 'inspect', '--builder', 'b1', 'attachment', 'ref1', '--type', 'index']
+    ],
+    [
+      11,
+      "one platform's manifest",
+      historyAttachmentArgs('b1', 'ref1', { platform: 'linux/arm64' }),
+      ['history', 'inspect', '--builder', 'b1', 'attachment', 'ref1', '--platform', 'linux/arm64']
+    ],
+    [
+      12,
+      'an attachment by digest',
+      historyAttachmentArgs('b1', 'ref1', { digest: D }),
+      ['history', 'inspect', '--builder', 'b1', 'attachment', 'ref1', D]
+    ]
+  ])('%i: %s', (_n, _what, argv, want) => {
+    expect(argv).toEqual(want)
+  })
+
+  it('no argv starts with the buildx word', () => {
+    const all = [
+      versionArgs(),
+      inspectBuilderArgs('b'),
+      removeBuilderArgs('b'),
+      bakePrintArgs([], [], []),
+      imagetoolsInspectArgs('r', { raw: true }),
+      historyInspectArgs('b', 'r'),
+      historyAttachmentArgs('b', 'r', { index: true }),
+      imagetoolsCreateArgs(['t'], ['s'], []),
+      createBuilderArgs(settings(), { name: 'n', configFile: '' }),
+      buildArgs(settings(), context(CONTAINER), FILES),
+      bakeArgs(settings(), context(CONTAINER), { files: [], targets: [], set: [], metadataFile: 'm', allow: [] })
+    ]
+    for (const argv of all) expect(argv[0]).not.toBe('buildx')
   })
 })

@@ -14,10 +14,10 @@ import {
   renderHelp,
   resolveInputs,
   SHORT_FLAGS,
-  UsageError,
   withPassword,
   type CliOptions
 } from '../../../src/cli/flags.js'
+import { UsageError } from '../../../src/errors.js'
 import { parseInputs } from '../../../src/inputs/parse.js'
 import { createCommandTranslator, parseFileCommands, renderTerminalTable, terminalSafe } from '../../../src/report/terminal.js'
 import type { ImageReport } from '../../../src/oci/types.js'

@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals'
-import { depotArch, depotAssetUrls, depotLatestUrl, versionFromReleaseUrl } from '../../../src/install/checksums.js'
 import {
   buildStarted,
   depotBakeArgs,
@@ -13,7 +12,8 @@ import {
   type DepotBuildFiles,
   type DepotContext
 } from '../../../src/depot/args.js'
-import { InputError, parseInputs, type Settings } from '../../../src/inputs/parse.js'
+import { InputError } from '../../../src/errors.js'
+import { parseInputs, type Settings } from '../../../src/inputs/parse.js'
 
 /** What parseInputs gives when every input is empty: action.yml's defaults. */
 const DEFAULTS: Settings = parseInputs(() => '')
@@ -341,32 +341,6 @@ describe('Depot inputs', () => {
     expect(err).toBeInstanceOf(InputError)
     expect((err as InputError).input).toBe(input)
     expect((err as Error).message).toMatch(message)
-  })
-})
-
-describe('release layout', () => {
-  it('names archives and checksums like goreleaser does for depot/cli', () => {
-    expect(depotAssetUrls('https://github.com/depot/cli/releases/', '2.102.12', 'linux', 'amd64')).toEqual({
-      fileName: 'depot_2.102.12_linux_amd64.tar.gz',
-      url: 'https://github.com/depot/cli/releases/download/v2.102.12/depot_2.102.12_linux_amd64.tar.gz',
-      checksumsUrl: 'https://github.com/depot/cli/releases/download/v2.102.12/depot_2.102.12_checksums.txt'
-    })
-    expect(depotLatestUrl('http://m/x/')).toBe('http://m/x/latest')
-  })
-  it.each([
-    ['https://github.com/depot/cli/releases/tag/v2.102.12', '2.102.12'],
-    ['http://127.0.0.1:1/r/tag/v2.0.0-beta.1', '2.0.0-beta.1'],
-    ['https://github.com/depot/cli/releases/latest', undefined],
-    ['https://github.com/login', undefined]
-  ])('version of %s', (url, want) => {
-    expect(versionFromReleaseUrl(url)).toBe(want)
-  })
-  it.each([
-    ['x64', 'amd64'],
-    ['arm64', 'arm64'],
-    ['s390x', undefined]
-  ])('arch %s', (arch, want) => {
-    expect(depotArch(arch)).toBe(want)
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { chooseEngine, projectFromDepotJson, type EngineFacts } from '../../../src/inputs/engine-choice.js'
-import { InputError } from '../../../src/inputs/lists.js'
+import { InputError } from '../../../src/errors.js'
 
 /** Nothing configured, outside CI. */
 const NONE: EngineFacts = { engine: 'auto', project: '', envProject: '', hasToken: false, oidcAvailable: false, ci: false, fallback: false }

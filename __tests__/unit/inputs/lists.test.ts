@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
-import { InputError, clip, parseBool, parseCsvFields, parseKeyValues, parseList, splitCsv } from '../../../src/inputs/lists.js'
+import { InputError } from '../../../src/errors.js'
+import { clip, parseBool, parseCsvFields, parseKeyValues, parseList, splitCsv } from '../../../src/inputs/lists.js'
 
 describe('InputError', () => {
   it('prefixes the message with the input name and keeps the name', () => {

@@ -2,7 +2,8 @@ import { DEFAULT_SETTINGS } from '../default-settings.js'
 import { describe, it, expect } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
-import { InputError, checkAgainstCapabilities, parseInputs, type Capabilities, type Settings } from '../../../src/inputs/parse.js'
+import { InputError } from '../../../src/errors.js'
+import { checkAgainstCapabilities, parseInputs, type Capabilities, type Settings } from '../../../src/inputs/parse.js'
 
 /** The defaults of action.yml, copied by hand (a test below keeps them in step with the file). */
 const DEFAULTS: Readonly<Record<string, string>> = {

@@ -1,13 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
-import {
-  DEFAULT_BUILDX_RELEASES,
-  buildxAssetUrls,
-  checksumFor,
-  latestChecksumsUrl,
-  nodeArch,
-  parseChecksums,
-  versionFromChecksums
-} from '../../../src/install/checksums.js'
+import { checksumFor, parseChecksums, versionFromChecksums } from '../../../src/install/checksums.js'
 
 const H1 = '1f2e3d4c5b6a79880f1e2d3c4b5a69788f7e6d5c4b3a29180f1e2d3c4b5a6978'
 const H2 = 'aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899'
@@ -65,56 +57,6 @@ describe('parseChecksums', () => {
   })
 })
 
-describe('buildxAssetUrls', () => {
-  it.each<[string, string, string, string, ReturnType<typeof buildxAssetUrls>]>([
-    [
-      DEFAULT_BUILDX_RELEASES,
-      '0.29.1',
-      'linux',
-      'amd64',
-      {
-        fileName: 'buildx-v0.29.1.linux-amd64',
-        url: 'https://github.com/docker/buildx/releases/download/v0.29.1/buildx-v0.29.1.linux-amd64',
-        checksumsUrl: 'https://github.com/docker/buildx/releases/download/v0.29.1/checksums.txt'
-      }
-    ],
-    [
-      'https://mirror.example.com/buildx/',
-      '0.30.0-rc1',
-      'linux',
-      'arm-v7',
-      {
-        fileName: 'buildx-v0.30.0-rc1.linux-arm-v7',
-        url: 'https://mirror.example.com/buildx/download/v0.30.0-rc1/buildx-v0.30.0-rc1.linux-arm-v7',
-        checksumsUrl: 'https://mirror.example.com/buildx/download/v0.30.0-rc1/checksums.txt'
-      }
-    ],
-    [
-      'http://127.0.0.1:8080///',
-      '0.9.1',
-      'darwin',
-      'arm64',
-      {
-        fileName: 'buildx-v0.9.1.darwin-arm64',
-        url: 'http://127.0.0.1:8080/download/v0.9.1/buildx-v0.9.1.darwin-arm64',
-        checksumsUrl: 'http://127.0.0.1:8080/download/v0.9.1/checksums.txt'
-      }
-    ]
-  ])('%s %s %s-%s', (base, version, os, arch, want) => {
-    expect(buildxAssetUrls(base, version, os, arch)).toEqual(want)
-  })
-})
-
-describe('latestChecksumsUrl', () => {
-  it.each<[string, string]>([
-    [DEFAULT_BUILDX_RELEASES, 'https://github.com/docker/buildx/releases/latest/download/checksums.txt'],
-    ['https://mirror.example.com/buildx/', 'https://mirror.example.com/buildx/latest/download/checksums.txt'],
-    ['http://h//', 'http://h/latest/download/checksums.txt']
-  ])('%s', (base, want) => {
-    expect(latestChecksumsUrl(base)).toBe(want)
-  })
-})
-
 describe('versionFromChecksums', () => {
   const sums = (...names: string[]) => new Map(names.map(n => [n, H1]))
   it.each<[string, Map<string, string>, string | undefined]>([
@@ -130,18 +72,5 @@ describe('versionFromChecksums', () => {
 
   it('reads another tool name', () => {
     expect(versionFromChecksums(sums('compose-v2.30.0.linux-amd64', 'buildx-v0.29.1.linux-amd64'), 'compose')).toBe('2.30.0')
-  })
-})
-
-describe('nodeArch', () => {
-  it.each<[string, string]>([
-    ['x64', 'amd64'],
-    ['arm64', 'arm64'],
-    ['arm', 'arm-v7'],
-    ['ppc64', 'ppc64le'],
-    ['s390x', 's390x'],
-    ['riscv64', 'riscv64']
-  ])('%s -> %s', (arch, want) => {
-    expect(nodeArch(arch)).toBe(want)
   })
 })

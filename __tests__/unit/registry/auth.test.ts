@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
 import { authFor, parseChallenge, registryBaseUrl, tokenUrl } from '../../../src/registry/auth.js'
-import { currentContextName, engineSocket, pluginCandidates } from '../../../src/buildx/buildx.js'
 
 describe('registryBaseUrl', () => {
   it.each([
@@ -69,31 +68,4 @@ describe('parseChallenge and tokenUrl', () => {
     const ch = parseChallenge('Bearer realm="file:///etc/passwd"')
     expect(ch && tokenUrl(ch, 'a')).toBeUndefined()
   })
-})
-
-describe('docker CLI lookups', () => {
-  it.each([
-    [{ DOCKER_HOST: 'unix:///x.sock', DOCKER_CONTEXT: 'ctx' }, '{"currentContext":"other"}', 'default'],
-    [{ DOCKER_CONTEXT: 'ctx' }, '{"currentContext":"other"}', 'ctx'],
-    [{}, '{"currentContext":"other"}', 'other'],
-    [{}, undefined, 'default'],
-    [{}, 'not json', 'default']
-  ])('current context of %j with config %s is %s', (env, config, want) => expect(currentContextName(env, config)).toBe(want))
-
-  it('looks for the buildx plugin where the docker CLI does, DOCKER_CONFIG first', () => {
-    expect(pluginCandidates({ DOCKER_CONFIG: '/cfg' }, '/home/u')[0]).toBe('/cfg/cli-plugins/docker-buildx')
-    expect(pluginCandidates({}, '/home/u')[0]).toBe('/home/u/.docker/cli-plugins/docker-buildx')
-    expect(pluginCandidates({}, '/home/u')).toContain('/usr/libexec/docker/cli-plugins/docker-buildx')
-  })
-})
-
-describe('engineSocket', () => {
-  it.each([
-    [{ DOCKER_HOST: 'unix:///run/x.sock' }, undefined, '/run/x.sock'],
-    [{ DOCKER_HOST: 'tcp://127.0.0.1:2375' }, undefined, undefined],
-    [{ DOCKER_HOST: 'ssh://me@host' }, undefined, undefined],
-    [{}, undefined, '/var/run/docker.sock'],
-    [{}, '{"currentContext":"remote"}', undefined],
-    [{ DOCKER_CONTEXT: 'x' }, undefined, undefined]
-  ])('%j with config %s -> %s', (env, config, want) => expect(engineSocket(env, config)).toBe(want))
 })

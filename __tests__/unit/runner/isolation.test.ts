@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { InputError } from '../../../src/inputs/lists.js'
+import { InputError } from '../../../src/errors.js'
 import {
   cacheToForRun,
   forkOf,

@@ -1,61 +1,62 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
+  DIGEST_RE,
   attestsType,
-  bake,
+  bakeArgs,
   bakeOutputFlags,
-  bakeResults,
+  bakePrintArgs,
   bakeSecretSets,
   baseAnnotationArgs,
+  buildArgs,
   buildFlags,
-  buildxOrThrow,
-  cacheToForRun,
-  checkAgainstCapabilities,
+  clip,
   collectReports,
   createBuilderArgs,
+  currentContextName,
   defaultBuilderName,
+  dockerConfigDir,
   dockerLogin,
   dockerfileBaseImage,
   emptyState,
-  engineUsesContainerdStore,
-  forkOf,
-  githubContext,
-  githubEvent,
+  enginePushesTwice,
+  imagetoolsCreateArgs,
+  imagetoolsInspectArgs,
   inspectBuilder,
+  inspectBuilderArgs,
+  isPlatform,
+  isTransientRegistryError,
   lastOutputLine,
-  mergeDigests,
-  parseBuildError,
-  parseInputs,
+  normalizePlatform,
+  parseBool,
+  parseBuildxVersion,
+  parseCsvFields,
+  parseKeyValues,
+  parseList,
   parseReference,
   processRunner,
-  quoteForLog,
-  readJson,
+  readDockerConfig,
   registryName,
-  relayOutput,
   repeat,
   resolvedBase,
   runBuildx,
+  runBuildxChecked,
   saveState,
-  scopeEnvFrom,
-  scopedBuilderName,
   setReportOutputs,
-  setupBuildx,
-  singleBuild,
-  singleResult,
-  splitBuild,
   sshEntitlements,
   terminateAll,
   unreadReport,
+  versionArgs,
   versionAtLeast,
   waitForChildren,
-  writeSecretFiles
-} from "./chunk-YWRIXEM7.js";
+  withRetry
+} from "./chunk-TB7KQRCO.js";
 import {
-  DEFAULT_DEPOT_RELEASES,
+  parseChecksums,
+  versionFromChecksums
+} from "./chunk-LFUXYI7A.js";
+import {
+  DepotUnavailable,
   InputError,
-  clip,
-  depotArch,
-  depotAssetUrls,
-  depotLatestUrl,
   error,
   getIDToken,
   getInput,
@@ -64,9 +65,8 @@ import {
   setFailed,
   setOutput,
   setSecret,
-  versionFromReleaseUrl,
   warning
-} from "./chunk-JKXOTSZB.js";
+} from "./chunk-HS5KXDJW.js";
 import {
   __commonJS,
   __require,
@@ -150,17 +150,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path4) {
-      const ctrl = callVisitor(key, node, visitor, path4);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path4);
+            const ci = visit_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -171,13 +171,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = visit_("key", node.key, visitor, path4);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path4);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -198,17 +198,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path4) {
-      const ctrl = await callVisitor(key, node, visitor, path4);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -219,13 +219,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path4);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path4);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -252,23 +252,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path4) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path4);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path4);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path4);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path4);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path4);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path4);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path4, node) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -880,10 +880,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -902,7 +902,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -932,11 +932,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -950,8 +950,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -965,8 +965,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -984,8 +984,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -995,8 +995,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1020,13 +1020,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1180,16 +1180,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1206,11 +1206,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1219,38 +1219,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1260,14 +1260,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1276,8 +1276,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1405,15 +1405,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1565,11 +1565,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -1604,8 +1604,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1614,27 +1614,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1650,7 +1650,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1694,16 +1694,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1930,31 +1930,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1997,21 +1997,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -2023,11 +2023,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2359,7 +2359,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2397,7 +2397,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2449,7 +2449,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2458,7 +2458,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2469,11 +2469,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2490,7 +2490,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2503,7 +2503,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -2511,7 +2511,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2520,7 +2520,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -2573,7 +2573,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2590,7 +2590,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2598,7 +2598,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2606,7 +2606,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2614,9 +2614,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2648,10 +2648,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2662,28 +2662,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2889,7 +2889,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2898,7 +2898,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2909,11 +2909,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2933,34 +2933,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2970,7 +2970,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2979,7 +2979,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -2987,7 +2987,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2996,7 +2996,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -3100,9 +3100,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -3139,7 +3139,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3148,7 +3148,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3159,8 +3159,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3511,9 +3511,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3588,14 +3588,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection.isEmptyPath(path4)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3610,10 +3610,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection.isEmptyPath(path4))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3624,10 +3624,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection.isEmptyPath(path4))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3644,13 +3644,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection.isEmptyPath(path4)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -5611,9 +5611,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path4) => {
+    visit.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5622,23 +5622,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path4) => {
-      const parent = visit.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit.parentCollection = (cst, path7) => {
+      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5649,10 +5649,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7404,9 +7404,9 @@ var require_dist = __commonJS({
 });
 
 // src/action/main.ts
-import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync3, rmSync as rmSync2, statSync as statSync2, writeFileSync } from "node:fs";
-import os2 from "node:os";
-import path3 from "node:path";
+import { existsSync as existsSync5, mkdtempSync, readFileSync as readFileSync6, rmSync as rmSync2, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import os3 from "node:os";
+import path6 from "node:path";
 
 // src/report/base-image.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -7538,10 +7538,10 @@ var AUTOMATIC_ARGS = [
   "BUILDARCH",
   "BUILDVARIANT"
 ];
-function finalStageBase(dockerfile, buildArgs, target) {
+function finalStageBase(dockerfile, buildArgs2, target) {
   const env = /* @__PURE__ */ new Map();
   for (const k of AUTOMATIC_ARGS) {
-    const v = buildArgs[k];
+    const v = buildArgs2[k];
     if (v !== void 0) env.set(k, v);
   }
   const stages = [];
@@ -7549,7 +7549,7 @@ function finalStageBase(dockerfile, buildArgs, target) {
   for (const ins of list) {
     if (ins.keyword === "ARG" && stages.length === 0) {
       for (const d of argDeclarations(ins.args)) {
-        const given = Object.prototype.hasOwnProperty.call(buildArgs, d.name) ? buildArgs[d.name] : void 0;
+        const given = Object.prototype.hasOwnProperty.call(buildArgs2, d.name) ? buildArgs2[d.name] : void 0;
         const value = given ?? (d.value !== void 0 ? expand(d.value, env, escape) : void 0);
         if (value !== void 0) env.set(d.name, value);
       }
@@ -7591,7 +7591,7 @@ async function resolveBase(bx, s) {
     info("base-annotations: the final stage has no base image (FROM scratch); nothing to annotate");
     return void 0;
   }
-  const r = await runBuildx(bx, ["buildx", "imagetools", "inspect", "--raw", name]);
+  const r = await runBuildx(bx, imagetoolsInspectArgs(name, { raw: true }));
   if (r.code !== 0) {
     warning(`base-annotations: cannot resolve ${name}: ${lastOutputLine(r)}`);
     return void 0;
@@ -7605,9 +7605,816 @@ function dockerfileBase(s, known) {
   return name ? dockerfileBaseImage(name, known) : void 0;
 }
 
-// src/depot/build.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, rmSync, statSync } from "node:fs";
+// src/buildx/build.ts
+import { mkdirSync, writeFileSync } from "node:fs";
 import path2 from "node:path";
+
+// src/runner/isolation.ts
+import { createHash } from "node:crypto";
+var BUILDER_SCOPES = ["none", "job", "branch", "repo", "actor"];
+function scopeEnvFrom(env) {
+  return {
+    repository: env["GITHUB_REPOSITORY"] ?? "",
+    refName: env["GITHUB_REF_NAME"] ?? "",
+    actor: env["GITHUB_ACTOR"] ?? "",
+    runId: env["GITHUB_RUN_ID"] ?? "",
+    job: env["GITHUB_JOB"] ?? ""
+  };
+}
+function scopeKey(scope, env, fork = "") {
+  const need = (value, variable) => {
+    if (!value) throw new InputError("builder-scope", `${scope} scope needs ${variable}, which is not set`);
+    return value;
+  };
+  const parts = [scope, need(env.repository, "GITHUB_REPOSITORY").toLowerCase()];
+  if (scope === "branch") parts.push(need(env.refName, "GITHUB_REF_NAME"));
+  if (scope === "actor") parts.push(need(env.actor, "GITHUB_ACTOR").toLowerCase());
+  if (scope === "job") parts.push(need(env.runId, "GITHUB_RUN_ID"), need(env.job, "GITHUB_JOB"));
+  if (fork) parts.push(`fork:${fork.toLowerCase()}`);
+  return JSON.stringify(parts);
+}
+function scopedBuilderName(scope, env, fork = "") {
+  if (scope === "none") return void 0;
+  const hash = createHash("sha256").update(scopeKey(scope, env, fork)).digest("hex").slice(0, 12);
+  return `build-image-${scope}-${hash}`;
+}
+var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"];
+function fullName(repo) {
+  if (typeof repo !== "object" || repo === null) return void 0;
+  const name = repo.full_name;
+  return typeof name === "string" && name ? name : void 0;
+}
+function forkOf(eventName, event) {
+  if (!PULL_REQUEST_EVENTS.includes(eventName)) return "";
+  const e = typeof event === "object" && event !== null ? event : {};
+  const head = fullName(e.pull_request?.head?.repo);
+  const base = fullName(e.repository);
+  if (!head || !base) return head ?? "unknown fork";
+  return head.toLowerCase() === base.toLowerCase() ? "" : head;
+}
+function cacheType(entry) {
+  if (!entry.includes("=")) return "registry";
+  const m = /(?:^|,)\s*"?type=([^,"]*)/.exec(entry);
+  return m?.[1]?.trim() ?? "";
+}
+function cacheToForRun(cacheTo, fork, allowForkCacheWrite) {
+  if (!fork || allowForkCacheWrite || cacheTo.length === 0) return { cacheTo };
+  const kept = cacheTo.filter((c) => cacheType(c) === "inline");
+  const dropped = cacheTo.length - kept.length;
+  if (dropped === 0) return { cacheTo };
+  return {
+    cacheTo: kept,
+    warning: `cache-to: ${dropped} cache export(s) dropped: this run was started by a pull request from the fork ${fork}, which must not write to a shared cache (set allow-fork-cache-write: true to allow it)`
+  };
+}
+
+// src/inputs/parse.ts
+var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
+var ENGINES = ["auto", "buildx", "depot"];
+var MODES = ["build", "merge"];
+var OUTPUT_TYPES = ["registry", "image", "docker", "oci", "tar", "local", "cacheonly"];
+var CACHE_TYPES = ["registry", "local", "inline", "gha", "s3", "azblob"];
+var MAX_INPUT_LENGTH = 64 * 1024;
+function oneOf(value, allowed, input, dflt) {
+  const v = value.trim() === "" ? dflt : value.trim();
+  if (!allowed.includes(v)) {
+    throw new InputError(input, `unknown value ${JSON.stringify(clip(v))}; expected one of ${allowed.join(", ")}`);
+  }
+  return v;
+}
+function checkPlatforms(items, input) {
+  for (const p of items) {
+    if (!isPlatform(p)) {
+      throw new InputError(
+        input,
+        `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`
+      );
+    }
+  }
+  if (new Set(items.map(normalizePlatform)).size !== items.length) throw new InputError(input, "a platform is listed twice");
+  return items;
+}
+function checkTags(items, input, templated = false) {
+  for (const t of items) {
+    const ref = parseReference(templated ? t.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_-]*\s*\}\}/g, "x") : t);
+    if (!ref)
+      throw new InputError(input, `${JSON.stringify(clip(t))} is not a valid image reference (lowercase name, optional :tag, no spaces)`);
+    if (ref.digest) throw new InputError(input, `${JSON.stringify(clip(t))} has a digest; a tag cannot be pushed to a digest`);
+  }
+  return items;
+}
+function checkTypedCsv(items, input, types) {
+  for (const item of items) {
+    if (!item.includes("=")) continue;
+    const fields = parseCsvFields(item, input);
+    const type = fields["type"];
+    if (type === void 0) throw new InputError(input, `${JSON.stringify(clip(item))} has no type=`);
+    if (!types.includes(type)) throw new InputError(input, `unknown type ${JSON.stringify(type)}; expected one of ${types.join(", ")}`);
+  }
+  return items;
+}
+function parseSecrets(read) {
+  const secrets = [];
+  const add = (input, kind) => {
+    const lines = parseList(read(input), input);
+    lines.forEach((line, i) => {
+      if (line.indexOf("=") <= 0)
+        throw new InputError(
+          input,
+          `line ${i + 1} is not id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"} (value not shown)`
+        );
+    });
+    for (const [id, source] of parseKeyValues(lines, input)) {
+      if (!/^[A-Za-z0-9_.-]+$/.test(id))
+        throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', '-'`);
+      if (kind !== "value" && source === "") throw new InputError(input, `secret ${id} names no ${kind === "file" ? "file" : "variable"}`);
+      if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
+        throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`);
+      if (kind === "file" && /[\n"]/.test(source)) throw new InputError(input, `secret ${id}: the path contains a newline or a quote`);
+      if (secrets.some((s) => s.id === id)) throw new InputError(input, `secret id ${id} is given twice`);
+      secrets.push({ id, kind, source });
+    }
+  };
+  add("secrets", "value");
+  add("secret-files", "file");
+  add("secret-envs", "env");
+  return secrets;
+}
+function checkAttest(value, input) {
+  const v = value.trim();
+  if (v === "" || /^(true|false)$/i.test(v)) return v.toLowerCase();
+  const fields = parseCsvFields(v, input);
+  if (fields["mode"] !== void 0 && !["min", "max"].includes(fields["mode"])) {
+    throw new InputError(input, `mode must be min or max, got ${JSON.stringify(clip(fields["mode"]))}`);
+  }
+  return v;
+}
+function parseInputs(readRaw) {
+  const read = (name) => {
+    const v = readRaw(name);
+    if (v.length > MAX_INPUT_LENGTH) throw new InputError(name, `value is ${v.length} characters; the limit is ${MAX_INPUT_LENGTH}`);
+    if (v.includes("\0")) throw new InputError(name, "value contains a NUL character");
+    return v;
+  };
+  const bool = (name, dflt) => parseBool(read(name), name, dflt);
+  const list = (name, comma = false) => parseList(read(name), name, { comma });
+  const mode = oneOf(read("mode"), MODES, "mode", "build");
+  const engine = oneOf(read("engine"), ENGINES, "engine", "auto");
+  const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
+  const buildxVersion = checkToolVersion(read("buildx-version").trim() || "latest", "buildx-version", "0.29.1");
+  const buildxDownloadUrl = checkHttpUrl(read("buildx-download-url").trim(), "buildx-download-url");
+  const builder = read("builder").trim();
+  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
+    throw new InputError("builder", `${JSON.stringify(clip(builder))} is not a builder name`);
+  }
+  const builderScope = oneOf(read("builder-scope"), BUILDER_SCOPES, "builder-scope", "none");
+  if (builderScope !== "none" && builder)
+    throw new InputError("builder-scope", "names the builder from the scope; give builder or builder-scope, not both");
+  if (builderScope !== "none" && driver === "docker") {
+    throw new InputError(
+      "builder-scope",
+      "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)"
+    );
+  }
+  const endpoint = read("endpoint").trim();
+  if (driver === "remote" && !endpoint && !builder) {
+    throw new InputError("endpoint", "the remote driver needs an endpoint, e.g. tcp://buildkitd:1234");
+  }
+  if (endpoint && !/^(tcp|unix|ssh|docker-container|kube-pod):\/\/[^\s]+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(endpoint)) {
+    throw new InputError(
+      "endpoint",
+      `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`
+    );
+  }
+  const buildkitdConfig = read("buildkitd-config").trim();
+  const buildkitdConfigInline = read("buildkitd-config-inline");
+  if (buildkitdConfig && buildkitdConfigInline.trim()) {
+    throw new InputError("buildkitd-config-inline", "give buildkitd-config or buildkitd-config-inline, not both");
+  }
+  if (driver === "docker" && (buildkitdConfig || buildkitdConfigInline.trim() || read("buildkitd-flags").trim()) && !builder) {
+    throw new InputError(
+      "driver",
+      "buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine's"
+    );
+  }
+  const platforms = checkPlatforms(list("platforms", true), "platforms");
+  const pushByDigest = bool("push-by-digest", false);
+  const push = bool("push", false) || pushByDigest;
+  const load = bool("load", false);
+  const outputs = checkTypedCsv(list("outputs"), "outputs", OUTPUT_TYPES);
+  if (outputs.length > 0 && (push || load)) {
+    throw new InputError("outputs", "push and load are shorthands for outputs; give one or the other");
+  }
+  const matrix = read("matrix");
+  const tags = checkTags(list("tags", true), "tags", matrix.trim() !== "");
+  const context = read("context").trim() || ".";
+  const files = list("files");
+  const targets = list("targets", true);
+  for (const t of targets) {
+    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
+  }
+  if (matrix.trim() && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
+  if (matrix.trim() && targets.length > 0)
+    throw new InputError("targets", "the matrix names its own targets (matrix-name); drop targets or the matrix");
+  checkModeInputs(
+    mode === "merge" ? "merge" : matrix.trim() ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build",
+    (name) => {
+      const v = read(name).trim();
+      if (name === "context") return v !== "" && v !== ".";
+      return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== "";
+    }
+  );
+  if (pushByDigest && (load || outputs.length > 0))
+    throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
+  if (pushByDigest && tags.length === 0)
+    throw new InputError("tags", "push-by-digest needs the repository to push to, e.g. ghcr.io/org/app");
+  const maxParallelRaw = read("max-parallel").trim() || "4";
+  if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
+    throw new InputError("max-parallel", `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`);
+  }
+  const digests = list("digests", true);
+  for (const [i, d] of digests.entries()) {
+    const at = d.lastIndexOf("@");
+    const digest = at >= 0 ? d.slice(at + 1) : d;
+    if (!DIGEST_RE.test(digest) || at >= 0 && !parseReference(d)) {
+      throw new InputError("digests", `entry ${i + 1} ${JSON.stringify(clip(d))} is not sha256:<64 hex> or repository@sha256:<64 hex>`);
+    }
+  }
+  const digestsFrom = list("digests-from");
+  if (mode === "merge") {
+    if (digests.length === 0 && digestsFrom.length === 0)
+      throw new InputError("digests", "merge mode needs the digests to merge (digests or digests-from)");
+    if (tags.length === 0) throw new InputError("tags", "merge mode needs at least one tag to apply to the merged manifest list");
+    const notIndex = list("annotations").find((a) => !INDEX_ANNOTATION.test(a));
+    if (notIndex !== void 0)
+      throw new InputError(
+        "annotations",
+        `merge mode annotates the manifest list only; ${JSON.stringify(clip(notIndex))} is not key=value or index:key=value`
+      );
+  } else if (digests.length > 0 || digestsFrom.length > 0) {
+    throw new InputError("digests", "digests are only read in merge mode (mode: merge)");
+  }
+  const platformSplit = bool("platform-split", false);
+  if (platformSplit && platforms.length < 2) throw new InputError("platform-split", "needs at least two platforms");
+  if (platformSplit && !push) throw new InputError("platform-split", "pushes each platform by digest, so it needs push: true");
+  if (platformSplit && (files.length > 0 || targets.length > 0 || matrix.trim()))
+    throw new InputError(
+      "platform-split",
+      "works on a single build; bake files and matrix targets build all their platforms in one invocation"
+    );
+  if (platformSplit && load) throw new InputError("platform-split", "pushes by digest and cannot load; drop load");
+  if (platformSplit && tags.length === 0) throw new InputError("tags", "platform-split needs at least one tag for the merged manifest list");
+  return {
+    mode,
+    engine,
+    buildxVersion,
+    buildxDownloadUrl,
+    builder,
+    driver,
+    driverOpts: list("driver-opts"),
+    buildkitdConfig,
+    buildkitdConfigInline,
+    buildkitdFlags: read("buildkitd-flags").trim(),
+    endpoint,
+    builderPlatforms: checkPlatforms(list("builder-platforms", true), "builder-platforms"),
+    keepBuilder: bool("keep-builder", false),
+    builderScope,
+    allowForkCacheWrite: bool("allow-fork-cache-write", false),
+    context,
+    file: read("file").trim(),
+    tags,
+    labels: parseKeyValues(list("labels"), "labels").map(([k, v]) => `${k}=${v}`),
+    annotations: checkEach(
+      list("annotations"),
+      "annotations",
+      /^[^\s=]+=/,
+      "is not [type:]key=value, e.g. index:org.opencontainers.image.description=App"
+    ),
+    buildArgs: parseKeyValues(list("build-args"), "build-args"),
+    buildContexts: parseKeyValues(list("build-contexts"), "build-contexts").map(([k, v]) => `${k}=${v}`),
+    secrets: parseSecrets(read),
+    platforms,
+    target: read("target").trim(),
+    push,
+    pushByDigest,
+    load,
+    outputs,
+    cacheFrom: checkTypedCsv(list("cache-from"), "cache-from", CACHE_TYPES),
+    cacheTo: checkTypedCsv(list("cache-to"), "cache-to", CACHE_TYPES),
+    provenance: checkAttest(read("provenance"), "provenance"),
+    sbom: checkAttest(read("sbom"), "sbom"),
+    attests: parseAttests(list("attests"), read),
+    noCache: bool("no-cache", false),
+    noCacheFilters: checkEach(list("no-cache-filters", true), "no-cache-filters", /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "is not a stage name"),
+    ssh: checkEach(
+      list("ssh"),
+      "ssh",
+      /^[A-Za-z0-9_.-]+(=\S.*)?$/,
+      "is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519"
+    ),
+    cgroupParent: checkCgroupParent(read("cgroup-parent").trim()),
+    pull: bool("pull", false),
+    network: read("network").trim(),
+    shmSize: checkSize(read("shm-size").trim(), "shm-size"),
+    ulimit: checkEach(list("ulimit"), "ulimit", /^[a-z]+=-?\d+(?::-?\d+)?$/, "is not name=soft[:hard], e.g. nofile=1024:1024"),
+    addHosts: checkEach(list("add-hosts", true), "add-hosts", /^[^\s:=]+[:=]\S+$/, "is not host:ip, e.g. db:10.0.0.2"),
+    allow: list("allow", true),
+    files,
+    targets,
+    set: list("set"),
+    matrix,
+    matrixName: read("matrix-name").trim(),
+    platformSplit,
+    maxParallel: Number(maxParallelRaw),
+    digests,
+    digestsFrom,
+    baseAnnotations: bool("base-annotations", false),
+    summary: bool("summary", true),
+    ...parseDepotInputs(read),
+    login: parseLogin(read),
+    logout: bool("logout", true)
+  };
+}
+var REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+function parseLogin(read) {
+  const registry = read("registry").trim();
+  const username = read("username").trim();
+  const password = read("password").replace(/\r?\n$/, "");
+  if (registry && !REGISTRY_HOST.test(registry)) {
+    throw new InputError(
+      "registry",
+      `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
+    );
+  }
+  if (!username && !password) {
+    if (registry) throw new InputError("username", `logging in to ${registry} needs username and password`);
+    return null;
+  }
+  if (!username) throw new InputError("username", "a password is given without a username");
+  if (!password)
+    throw new InputError(
+      "password",
+      `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`
+    );
+  if (/[\r\n]/.test(password)) throw new InputError("password", "contains a line break (value not shown)");
+  return { registry, username, password };
+}
+var DEPOT_BUILD_PLATFORMS = ["dynamic", "linux/amd64", "linux/arm64"];
+function parseDepotInputs(read) {
+  const depotProject = read("depot-project").trim();
+  if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
+    throw new InputError("depot-project", `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`);
+  }
+  const depotToken2 = read("depot-token").trim();
+  if (/\s/.test(depotToken2)) throw new InputError("depot-token", "the token contains whitespace (value not shown)");
+  const depotVersion = checkToolVersion(read("depot-version").trim() || "latest", "depot-version", "2.102.12");
+  const depotDownloadUrl = checkHttpUrl(read("depot-download-url").trim(), "depot-download-url");
+  const depotSha256 = read("depot-sha256").trim().toLowerCase().replace(/^sha256:/, "");
+  if (depotSha256 && !/^[a-f0-9]{64}$/.test(depotSha256)) {
+    throw new InputError("depot-sha256", `expected the archive's sha256 as 64 hex digits, got ${JSON.stringify(clip(depotSha256))}`);
+  }
+  if (depotSha256 && depotVersion === "installed")
+    throw new InputError("depot-sha256", "verifies a download; depot-version: installed downloads nothing");
+  if (depotSha256 && depotVersion === "latest")
+    throw new InputError("depot-sha256", "pins one release archive; give the exact depot-version it belongs to");
+  const depotBuildPlatform = read("depot-build-platform").trim();
+  if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
+    throw new InputError(
+      "depot-build-platform",
+      `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(", ")}`
+    );
+  }
+  return {
+    depotProject,
+    depotToken: depotToken2,
+    depotVersion,
+    depotDownloadUrl,
+    depotSha256,
+    depotFallback: parseBool(read("depot-fallback"), "depot-fallback", false),
+    depotBuildPlatform,
+    depotSave: parseBool(read("depot-save"), "depot-save", false)
+  };
+}
+function checkEach(items, input, re, problem) {
+  for (const item of items) if (!re.test(item)) throw new InputError(input, `${JSON.stringify(clip(item))} ${problem}`);
+  return items;
+}
+function checkSize(v, input) {
+  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v))
+    throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`);
+  return v;
+}
+function checkCgroupParent(v) {
+  if (/\s/.test(v)) throw new InputError("cgroup-parent", `${JSON.stringify(clip(v))} is not a cgroup path`);
+  return v;
+}
+function checkToolVersion(v, input, example) {
+  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
+    throw new InputError(input, `expected latest, installed or a version like ${example}, got ${JSON.stringify(clip(v))}`);
+  }
+  return v;
+}
+function checkHttpUrl(v, input) {
+  if (v && !/^https?:\/\/[^\s]+$/.test(v)) throw new InputError(input, `expected an http(s) URL, got ${JSON.stringify(clip(v))}`);
+  return v;
+}
+function parseAttests(values, read) {
+  const bare = values.find((v) => !v.includes("="));
+  if (bare !== void 0) throw new InputError("attests", `${JSON.stringify(clip(bare))} has no type=; e.g. type=sbom`);
+  const attests = checkTypedCsv(values, "attests", ["provenance", "sbom"]);
+  for (const type of ["provenance", "sbom"]) {
+    const n = attests.filter((a) => parseCsvFields(a, "attests")["type"] === type).length;
+    if (n > 1) throw new InputError("attests", `type=${type} is given ${n} times`);
+    if (n === 1 && read(type).trim() !== "")
+      throw new InputError("attests", `type=${type} is given here and in the ${type} input; use one of them`);
+  }
+  return attests;
+}
+var BAKE_OWNED = [
+  ["context", "context"],
+  ["file", "dockerfile"],
+  ["tags", "tags"],
+  ["platforms", "platform"],
+  ["build-args", "args.NAME"],
+  ["labels", "labels.NAME"],
+  ["annotations", "annotations"],
+  ["build-contexts", "contexts.NAME"],
+  ["target", "target"],
+  ["cache-from", "cache-from"],
+  ["cache-to", "cache-to"],
+  ["outputs", "output"],
+  ["network", "network"],
+  ["shm-size", "shm-size"],
+  ["ulimit", "ulimits"],
+  ["add-hosts", "extra-hosts"],
+  ["ssh", "ssh"],
+  ["no-cache-filters", "no-cache-filter"],
+  ["attests", "attest"]
+];
+var INDEX_ANNOTATION = /^index:|^[^:=]+=/;
+var BOOLEAN_INPUTS = /* @__PURE__ */ new Set(["load", "no-cache", "pull", "platform-split", "push-by-digest"]);
+function checkModeInputs(mode, given) {
+  if (mode === "bake") {
+    for (const [input, key] of BAKE_OWNED) {
+      if (given(input)) {
+        throw new InputError(
+          input,
+          `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`
+        );
+      }
+    }
+  }
+  if (mode === "matrix" && given("add-hosts")) {
+    throw new InputError("add-hosts", "is not carried into matrix targets; use a single build for extra hosts");
+  }
+  if ((mode === "bake" || mode === "matrix") && given("cgroup-parent")) {
+    throw new InputError("cgroup-parent", "is for a single build; bake targets have no cgroup parent");
+  }
+  if ((mode === "bake" || mode === "matrix") && given("push-by-digest")) {
+    throw new InputError("push-by-digest", "works on a single build; bake and matrix targets are pushed by their tags");
+  }
+  if (mode === "merge") {
+    const owned = BAKE_OWNED.map(([input]) => input).filter((i) => i !== "tags" && i !== "annotations" && i !== "target");
+    for (const input of [
+      ...owned,
+      "cgroup-parent",
+      "secrets",
+      "secret-files",
+      "secret-envs",
+      "load",
+      "provenance",
+      "sbom",
+      "no-cache",
+      "pull",
+      "files",
+      "targets",
+      "set",
+      "matrix",
+      "platform-split",
+      "push-by-digest"
+    ]) {
+      if (given(input)) {
+        throw new InputError(
+          input,
+          "is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations"
+        );
+      }
+    }
+  }
+  if (mode === "build" && given("set")) {
+    throw new InputError("set", "overrides bake targets; it needs files, targets or a matrix");
+  }
+}
+function checkAgainstCapabilities(s, caps) {
+  if (caps.driver === "docker" && (s.platformSplit || s.pushByDigest)) {
+    throw new InputError(
+      s.platformSplit ? "platform-split" : "push-by-digest",
+      "pushing by digest needs a builder with its own BuildKit (driver docker-container, remote or kubernetes); the docker driver cannot push by digest"
+    );
+  }
+  if (!versionAtLeast(caps.buildxVersion, "0.10.0") && (s.provenance || s.sbom)) {
+    throw new InputError(
+      s.provenance ? "provenance" : "sbom",
+      `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || "of unknown version"}`
+    );
+  }
+  if (s.load && s.platforms.length > 1 && !caps.containerdStore) {
+    throw new InputError(
+      "load",
+      `loading ${s.platforms.length} platforms needs an engine with the containerd image store; this engine's classic store holds one platform. Build one platform to load, or push`
+    );
+  }
+  if (caps.driver === "docker" && s.cacheTo.some((c) => !c.includes("=") || parseCsvFields(c, "cache-to")["type"] !== "inline")) {
+    if (!caps.containerdStore) {
+      throw new InputError(
+        "cache-to",
+        "the docker driver without the containerd image store only supports inline cache export; use driver docker-container or remote"
+      );
+    }
+  }
+}
+
+// src/buildx/build-error.ts
+function parseBuildError(log, dockerfile) {
+  const lines = log.split("\n");
+  const base = dockerfile.split(/[\\/]/).pop() ?? "";
+  let message = "";
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = (lines[i] ?? "").replace(/\r$/, "");
+    if (!message && /^ERROR: /.test(l)) message = l.replace(/^ERROR: /, "");
+    const m = /^(\S+):(\d+)$/.exec(l.trim());
+    if (m?.[1] && m[2] && (m[1] === base || /Dockerfile/.test(m[1])))
+      return { file: dockerfile || m[1] || "Dockerfile", line: Number(m[2]), message: message || "build failed" };
+  }
+  return void 0;
+}
+
+// src/buildx/log.ts
+import { randomUUID } from "node:crypto";
+async function relayOutput(prefix, start, watch) {
+  const lines = [];
+  const resume = prefix ? "" : `build-output-${randomUUID()}`;
+  if (resume) info(`::stop-commands::${resume}`);
+  try {
+    const r = await start((line) => {
+      lines.push(line);
+      if (lines.length > 400) lines.shift();
+      watch?.(line);
+      for (const part of line.split("\r")) info(prefix ? `[${prefix}] ${part}` : part);
+    });
+    return { code: r.code, log: lines.join("\n") };
+  } finally {
+    if (resume) info(`::${resume}::`);
+  }
+}
+function quoteForLog(a) {
+  if (/^[\w@%+=:,./-]+$/.test(a)) return a;
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a))
+    return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}'`;
+  return `'${a.replaceAll("'", "'\\''")}'`;
+}
+var CONTROL_ESCAPES = { "\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function buildxCommandLine(args) {
+  return `buildx ${args.map(quoteForLog).join(" ")}`;
+}
+
+// src/buildx/results.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+function readJson(file) {
+  if (!existsSync2(file)) return {};
+  const text = readFileSync2(file, "utf8").trim();
+  return text ? JSON.parse(text) : {};
+}
+function str(v) {
+  return typeof v === "string" ? v : "";
+}
+function exportsOf(outputs) {
+  return outputs.flatMap((o) => {
+    if (!o.includes("=")) return [{ type: "local", dest: o }];
+    const fields = Object.fromEntries(o.split(",").map((f) => [f.slice(0, f.indexOf("=")).trim(), f.slice(f.indexOf("=") + 1)]));
+    return fields["dest"] ? [{ type: fields["type"] ?? "", dest: fields["dest"] }] : [];
+  });
+}
+function loadsViaOutputs(outputs) {
+  return outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
+}
+function pushesViaOutputs(outputs) {
+  return outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o));
+}
+function singleResult(s, metadataFile, iidFile, pushedByDigest) {
+  const metadata = readJson(metadataFile);
+  return {
+    target: s.target || "default",
+    tags: pushedByDigest ? [] : s.tags,
+    platforms: s.platforms,
+    metadata,
+    imageId: existsSync2(iidFile) ? readFileSync2(iidFile, "utf8").trim() : str(metadata["containerimage.config.digest"]),
+    digest: str(metadata["containerimage.digest"]),
+    pushed: s.push || pushesViaOutputs(s.outputs),
+    loaded: s.load || loadsViaOutputs(s.outputs),
+    exports: exportsOf(s.outputs)
+  };
+}
+function bakeResults(s, all, printed, skipKeys) {
+  return Object.entries(all).filter(([k]) => !skipKeys.includes(k)).map(([target, value]) => {
+    const metadata = value ?? {};
+    const def = printed[target] ?? {};
+    const outputs = (def.output ?? []).map(String);
+    return {
+      target,
+      tags: str(metadata["image.name"]) ? str(metadata["image.name"]).split(",") : def.tags ?? [],
+      platforms: def.platforms ?? [],
+      metadata,
+      imageId: str(metadata["containerimage.config.digest"]),
+      digest: str(metadata["containerimage.digest"]),
+      pushed: s.push || pushesViaOutputs(outputs),
+      loaded: s.load || loadsViaOutputs(outputs),
+      exports: exportsOf(outputs)
+    };
+  });
+}
+function platformResult(s, platform, metadata) {
+  return {
+    target: `${s.target || "default"}@${platform}`,
+    tags: [],
+    platforms: [platform],
+    metadata,
+    imageId: str(metadata["containerimage.config.digest"]),
+    digest: str(metadata["containerimage.digest"]),
+    pushed: true,
+    loaded: false,
+    exports: []
+  };
+}
+function mergeResult(tags, descriptor) {
+  return {
+    target: "merge",
+    tags,
+    platforms: [],
+    metadata: { "containerimage.digest": descriptor.digest ?? "", "containerimage.descriptor": descriptor, "image.name": tags.join(",") },
+    imageId: "",
+    digest: descriptor.digest ?? "",
+    pushed: true,
+    loaded: false,
+    exports: []
+  };
+}
+
+// src/buildx/build.ts
+function dockerfileOf(s) {
+  return s.file || path2.join(s.context, "Dockerfile");
+}
+function reportFailure(exitMessage, log, s, what) {
+  const loc = parseBuildError(log, dockerfileOf(s));
+  const lastError = log.split("\n").reverse().find((l) => l.startsWith("ERROR: "));
+  const message = lastError ? lastError.slice("ERROR: ".length) : exitMessage;
+  if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
+  throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`);
+}
+function streamed(env, args, prefix) {
+  return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { onLine }));
+}
+async function singleBuild(s, env) {
+  const metadataFile = path2.join(env.tempDir, "metadata.json");
+  const iidFile = path2.join(env.tempDir, "iid.txt");
+  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name : void 0;
+  const over = repo ? { tags: [], pushByDigest: { name: repo } } : {};
+  const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
+  info(buildxCommandLine(args));
+  const { code, log } = await streamed(env, args, "");
+  if (code !== 0) reportFailure(`buildx exited with code ${code}`, log, s, "build");
+  return singleResult(s, metadataFile, iidFile, Boolean(repo));
+}
+async function bake(s, env, files, targets, userSet, allow) {
+  const metadataFile = path2.join(env.tempDir, "bake-metadata.json");
+  const set = [...bakeSecretSets(s, env), ...userSet];
+  const printed = await printBake(env, files, targets, set);
+  let pushOnceTargets;
+  if (s.push && enginePushesTwice(env.ctx.caps)) {
+    const names = Object.keys(printed);
+    if (names.every((n) => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names;
+    else info("bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)");
+  }
+  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow, ...pushOnceTargets ? { pushOnceTargets } : {} });
+  info(buildxCommandLine(args));
+  const { code, log } = await streamed(env, args, "");
+  if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, "bake");
+  const all = readJson(metadataFile);
+  return bakeResults(s, all, printed, ["buildx.build.warnings"]);
+}
+async function printBake(env, files, targets, set) {
+  const r = await runBuildxChecked(
+    env.bx,
+    bakePrintArgs(files, set, targets),
+    {},
+    (line) => new InputError(files.length > 0 ? "files" : "targets", `bake cannot read the definition: ${line}`)
+  );
+  const parsed = JSON.parse(r.stdout);
+  return parsed.target ?? {};
+}
+async function splitBuild(s, env) {
+  const repo = parseReference(s.tags[0] ?? "")?.name;
+  if (!repo) throw new InputError("tags", "platform-split needs a tag to name the repository");
+  const queue = [...s.platforms];
+  const results = /* @__PURE__ */ new Map();
+  const failures = [];
+  const worker = async () => {
+    for (let p = queue.shift(); p !== void 0; p = queue.shift()) {
+      const platform = p;
+      const dir = path2.join(env.tempDir, platform.replaceAll("/", "-"));
+      mkdirSync(dir, { recursive: true });
+      const metadataFile = path2.join(dir, "metadata.json");
+      const iidFile = path2.join(dir, "iid.txt");
+      const args = buildArgs(
+        s,
+        env.ctx,
+        { metadataFile, iidFile, secretFiles: env.secretFiles },
+        { platforms: [platform], tags: [], pushByDigest: { name: repo } }
+      );
+      info(`[${platform}] ${buildxCommandLine(args)}`);
+      const { code, log } = await streamed(env, args, platform);
+      if (code !== 0) {
+        const loc = parseBuildError(log, dockerfileOf(s));
+        failures.push(`${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : ` (buildx exited with code ${code})`}`);
+        continue;
+      }
+      const metadata = readJson(metadataFile);
+      const node = str(metadata["buildx.build.ref"]).split("/")[1];
+      info(`[${platform}] pushed ${repo}@${str(metadata["containerimage.digest"])}${node ? `, built on node ${node}` : ""}`);
+      results.set(platform, platformResult(s, platform, metadata));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(s.maxParallel, s.platforms.length) }, worker));
+  if (failures.length > 0) {
+    throw new Error(`platform build failed for ${failures.join("; ")}; no tag was created or moved`);
+  }
+  const perPlatform = s.platforms.map((p) => results.get(p)).filter((r) => r !== void 0);
+  const merged = await mergeDigests(
+    s,
+    env,
+    perPlatform.map((r) => `${repo}@${r.digest}`),
+    s.tags
+  );
+  merged.target = s.target || "default";
+  merged.platforms = s.platforms;
+  return { perPlatform, merged };
+}
+async function mergeDigests(s, env, sources, tags) {
+  const metadataFile = path2.join(env.tempDir, "merge-descriptor.json");
+  const args = imagetoolsCreateArgs(
+    tags,
+    sources,
+    s.annotations.filter((a) => INDEX_ANNOTATION.test(a))
+  );
+  info(buildxCommandLine(args));
+  const r = await withRetry(() => runBuildxChecked(env.bx, args), "imagetools create", 4, 500, isTransientRegistryError);
+  info(r.stderr.trim());
+  const inspectArgs = imagetoolsInspectArgs(tags[0] ?? "", { format: "{{json .Manifest}}" });
+  const inspect = await withRetry(() => runBuildxChecked(env.bx, inspectArgs), "imagetools inspect", 4, 500, isTransientRegistryError);
+  const descriptor = JSON.parse(inspect.stdout);
+  writeFileSync(metadataFile, JSON.stringify(descriptor));
+  return mergeResult(tags, descriptor);
+}
+
+// src/runner/context.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+var eventCache;
+function githubEvent() {
+  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
+  if (eventCache?.path === eventPath) return eventCache.event;
+  let event;
+  try {
+    event = eventPath ? JSON.parse(readFileSync3(eventPath, "utf8")) : void 0;
+  } catch {
+    event = void 0;
+  }
+  eventCache = { path: eventPath, event };
+  return event;
+}
+function githubContext() {
+  const event = githubEvent();
+  const publicRepo = event?.repository?.private === false;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
+  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
+}
+
+// src/action/secret-files.ts
+import { writeFileSync as writeFileSync2 } from "node:fs";
+import path3 from "node:path";
+function writeSecretFiles(s, dir) {
+  const files = /* @__PURE__ */ new Map();
+  for (const sec of s.secrets) {
+    if (sec.kind !== "value") continue;
+    const file = path3.join(dir, `secret-${files.size}`);
+    writeFileSync2(file, sec.source, { mode: 384 });
+    files.set(sec.id, file);
+  }
+  return files;
+}
+
+// src/depot/build.ts
+import { existsSync as existsSync3, readFileSync as readFileSync5, rmSync, statSync } from "node:fs";
+import path5 from "node:path";
 
 // src/depot/args.ts
 function writesToDocker(s) {
@@ -7638,7 +8445,7 @@ function depotBakeArgs(s, ctx, opts) {
   return args;
 }
 function depotBakePrintArgs(opts) {
-  return ["bake", ...repeat("--file", opts.files), ...repeat("--set", opts.set), "--print", "--", ...opts.targets];
+  return bakePrintArgs(opts.files, opts.set, opts.targets);
 }
 function depotEnv(base, creds) {
   return { ...base, DEPOT_TOKEN: creds.token, DEPOT_PROJECT_ID: creds.project, DEPOT_NO_UPDATE_NOTIFIER: "1" };
@@ -7683,14 +8490,135 @@ function explainPreBuildFailure(log, apiUrl) {
   return { problem: "other", message: `depot failed before the build started${detail ? `: ${detail}` : ""}` };
 }
 
-// src/depot/depot.ts
+// src/buildx/install.ts
+import { accessSync, constants, readFileSync as readFileSync4 } from "node:fs";
+import path4 from "node:path";
 import os from "node:os";
-var DepotUnavailable = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "DepotUnavailable";
+
+// src/install/releases.ts
+var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
+function nodeArch(arch) {
+  switch (arch) {
+    case "x64":
+      return "amd64";
+    case "arm64":
+      return "arm64";
+    case "arm":
+      return "arm-v7";
+    case "ppc64":
+      return "ppc64le";
+    default:
+      return arch;
   }
-};
+}
+function buildxAssetUrls(base, version, os4, arch) {
+  const b = base.replace(/\/+$/, "");
+  const fileName = `buildx-v${version}.${os4}-${arch}`;
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/checksums.txt`
+  };
+}
+function latestChecksumsUrl(base) {
+  return `${base.replace(/\/+$/, "")}/latest/download/checksums.txt`;
+}
+var DEFAULT_DEPOT_RELEASES = "https://github.com/depot/cli/releases";
+function depotArch(arch) {
+  return { x64: "amd64", arm64: "arm64", ia32: "386" }[arch];
+}
+function depotAssetUrls(base, version, os4, arch) {
+  const b = base.replace(/\/+$/, "");
+  const fileName = `depot_${version}_${os4}_${arch}.tar.gz`;
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/depot_${version}_checksums.txt`
+  };
+}
+function depotLatestUrl(base) {
+  return `${base.replace(/\/+$/, "")}/latest`;
+}
+function versionFromReleaseUrl(url) {
+  return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1];
+}
+
+// src/buildx/install.ts
+async function versionOf(runner, cmd, prefix) {
+  const r = await runBuildx({ cmd, prefix, version: "", runner }, versionArgs());
+  return r.code === 0 ? parseBuildxVersion(r.stdout) : "";
+}
+function downloadInput(downloadUrl) {
+  return downloadUrl ? "buildx-download-url" : "buildx-version";
+}
+async function resolveLatest(base, input) {
+  const url = latestChecksumsUrl(base);
+  let path7;
+  try {
+    const tc = await import("./tool-cache-DESKKASA.js");
+    path7 = await tc.downloadTool(url);
+  } catch (e) {
+    throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
+  }
+  const v = versionFromChecksums(parseChecksums(readFileSync4(path7, "utf8")));
+  if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
+  return v;
+}
+function pluginCandidates(env, home) {
+  return [
+    path4.join(dockerConfigDir(env, home), "cli-plugins", "docker-buildx"),
+    "/usr/local/lib/docker/cli-plugins/docker-buildx",
+    "/usr/local/libexec/docker/cli-plugins/docker-buildx",
+    "/usr/lib/docker/cli-plugins/docker-buildx",
+    "/usr/libexec/docker/cli-plugins/docker-buildx"
+  ];
+}
+function findPlugin() {
+  for (const p of pluginCandidates(process.env, os.homedir())) {
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+    }
+  }
+  return void 0;
+}
+async function setupBuildx(version, downloadUrl, runner) {
+  if (version === "installed") {
+    const plugin = findPlugin();
+    if (plugin) {
+      const pv = await versionOf(runner, plugin, []);
+      if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
+    }
+    const v2 = await versionOf(runner, "docker", ["buildx"]);
+    if (!v2)
+      throw new Error(
+        "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
+      );
+    return { cmd: "docker", prefix: ["buildx"], version: v2, runner };
+  }
+  const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
+  const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
+  const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
+  const { installVerified } = await import("./install-53VUNTSR.js");
+  const { path: path7, fromCache } = await installVerified({
+    tool: "buildx",
+    version: v,
+    cachedName: "docker-buildx",
+    input: downloadInput(downloadUrl),
+    // a binary that does not match its checksums file is blamed on the version asked for
+    checksumInput: "buildx-version",
+    ...asset
+  });
+  info(
+    `buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path7}`
+  );
+  const actual = await versionOf(runner, path7, []);
+  return { cmd: path7, prefix: [], version: actual || v, runner };
+}
+
+// src/depot/depot.ts
+import os2 from "node:os";
 var DEPOT_AUDIENCE = "https://depot.dev";
 var DEFAULT_OIDC_EXCHANGE = "https://github.depot.dev/auth/oidc/github-actions";
 async function probeVersion(runner, cmd) {
@@ -7707,7 +8635,7 @@ async function probeVersion(runner, cmd) {
     );
   return v;
 }
-async function resolveLatest(base) {
+async function resolveLatest2(base, input) {
   const url = depotLatestUrl(base);
   let final;
   try {
@@ -7715,10 +8643,10 @@ async function resolveLatest(base) {
     await res.body?.cancel();
     final = res.url;
   } catch (e) {
-    throw new DepotUnavailable(`depot-version: cannot resolve latest from ${url}: ${e.message}`);
+    throw new DepotUnavailable(`${input}: cannot resolve latest from ${url}: ${e.message}`);
   }
   const v = versionFromReleaseUrl(final);
-  if (!v) throw new DepotUnavailable(`depot-version: cannot resolve latest: ${url} led to ${final}, which names no release tag`);
+  if (!v) throw new DepotUnavailable(`${input}: cannot resolve latest: ${url} led to ${final}, which names no release tag`);
   return v;
 }
 async function setupDepot(s, runner) {
@@ -7729,22 +8657,23 @@ async function setupDepot(s, runner) {
       throw new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${e.message})`);
     }
   }
-  const arch = depotArch(os.arch());
-  if (os.platform() !== "linux" && os.platform() !== "darwin")
-    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.platform()}`);
-  if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.arch()}`);
+  const arch = depotArch(os2.arch());
+  if (os2.platform() !== "linux" && os2.platform() !== "darwin")
+    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.platform()}`);
+  if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.arch()}`);
   const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES;
-  const version = s.depotVersion === "latest" ? await resolveLatest(base) : s.depotVersion.replace(/^v/, "");
-  const asset = depotAssetUrls(base, version, os.platform(), arch);
+  const input = s.depotDownloadUrl ? "depot-download-url" : "depot-version";
+  const version = s.depotVersion === "latest" ? await resolveLatest2(base, input) : s.depotVersion.replace(/^v/, "");
+  const asset = depotAssetUrls(base, version, os2.platform(), arch);
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-ZRR46DNG.js");
+    const { installVerified } = await import("./install-53VUNTSR.js");
     installed = await installVerified({
       tool: "depot",
       version,
       cachedName: "depot",
-      input: s.depotDownloadUrl ? "depot-download-url" : "depot-version",
+      input,
       checksumInput: s.depotSha256 ? "depot-sha256" : s.depotDownloadUrl ? "depot-download-url" : "depot-version",
       archiveEntry: "bin/depot",
       ...s.depotSha256 ? { sha256: s.depotSha256 } : {},
@@ -7809,10 +8738,10 @@ function runDepot(d, args, opts) {
 
 // src/depot/build.ts
 function engineFacts(s, env = process.env) {
-  const depotJson = path2.join(s.context, "depot.json");
+  const depotJson = path5.join(s.context, "depot.json");
   let text;
   try {
-    if (existsSync2(depotJson) && statSync(depotJson).isFile()) text = readFileSync2(depotJson, "utf8");
+    if (existsSync3(depotJson) && statSync(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
   } catch {
   }
   const needsBuildx = s.mode === "merge" ? "mode: merge combines digests with buildx imagetools" : s.platformSplit ? "platform-split pushes each platform and merges them with buildx imagetools" : void 0;
@@ -7828,7 +8757,7 @@ function engineFacts(s, env = process.env) {
     ...needsBuildx ? { needsBuildx } : {}
   };
 }
-async function streamed(d, args, env) {
+async function streamed2(d, args, env) {
   info(`depot ${args.map(quoteForLog).join(" ")}`);
   const seen = [];
   let started = false;
@@ -7846,7 +8775,7 @@ async function streamed(d, args, env) {
 function failure(r, s, what) {
   const apiUrl = process.env["DEPOT_API_URL"] || "https://api.depot.dev";
   if (!r.started) throw new DepotUnavailable(explainPreBuildFailure(r.log, apiUrl).message);
-  const loc = parseBuildError(r.log, s.file || path2.join(s.context, "Dockerfile"));
+  const loc = parseBuildError(r.log, s.file || path5.join(s.context, "Dockerfile"));
   if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
   const lines = r.log.split("\n").reverse();
   const last = lines.find((l) => /^(ERROR: |error: |failed to solve: )/.test(l)) ?? lines.find((l) => l.trim() && !/^(#\d+ |-{3,}| > |Build Summary)/.test(l));
@@ -7855,9 +8784,9 @@ function failure(r, s, what) {
   );
 }
 async function depotSingle(s, d, ctx, env, dir, secretFiles) {
-  const metadataFile = path2.join(dir, "depot-metadata.json");
-  const iidFile = path2.join(dir, "depot-iid.txt");
-  const r = await streamed(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env);
+  const metadataFile = path5.join(dir, "depot-metadata.json");
+  const iidFile = path5.join(dir, "depot-iid.txt");
+  const r = await streamed2(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env);
   if (r.code !== 0) failure(r, s, "build");
   return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? "")));
 }
@@ -7868,8 +8797,8 @@ async function depotBake(s, d, ctx, env, dir, plan, secretFiles) {
     throw new InputError(plan.files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${lastOutputLine(print)}`);
   }
   const printed = JSON.parse(print.stdout).target ?? {};
-  const metadataFile = path2.join(dir, "depot-bake-metadata.json");
-  const r = await streamed(d, depotBakeArgs(s, ctx, { files: plan.files, targets: plan.targets, set, metadataFile }), env);
+  const metadataFile = path5.join(dir, "depot-bake-metadata.json");
+  const r = await streamed2(d, depotBakeArgs(s, ctx, { files: plan.files, targets: plan.targets, set, metadataFile }), env);
   if (r.code !== 0) failure(r, s, "bake");
   const all = readJson(metadataFile);
   const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS);
@@ -8023,6 +8952,52 @@ function chooseEngine(f) {
     project: project.id,
     projectSource: project.source ?? ""
   };
+}
+
+// src/docker/engine.ts
+import { existsSync as existsSync4 } from "node:fs";
+import http from "node:http";
+function engineSocket(env, configJson) {
+  const host = env["DOCKER_HOST"];
+  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+  return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
+}
+function usesContainerdStore(driverStatusJson) {
+  try {
+    const status = JSON.parse(driverStatusJson);
+    return Array.isArray(status) && status.some((row) => Array.isArray(row) && row[0] === "driver-type" && String(row[1]).includes("containerd.snapshotter"));
+  } catch {
+    return false;
+  }
+}
+function infoOverSocket(socketPath) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ socketPath, path: "/info", timeout: 1e4 }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => {
+        try {
+          resolve(res.statusCode === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "");
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+  });
+}
+async function engineUsesContainerdStore(runner) {
+  const socket = engineSocket(process.env, readDockerConfig());
+  if (socket && existsSync4(socket)) {
+    try {
+      return usesContainerdStore(await infoOverSocket(socket));
+    } catch {
+    }
+  }
+  const r = await runner.run("docker", ["info", "--format", "{{json .DriverStatus}}"]);
+  return r.code === 0 && usesContainerdStore(r.stdout.trim());
 }
 
 // src/inputs/matrix.ts
@@ -8342,20 +9317,20 @@ function readInput(name) {
 function checkFiles(s) {
   const remote = /^[a-z]+:\/\/|^git@|^github\.com\//.test(s.context);
   if (!remote && s.mode === "build" && s.files.length === 0 && !s.matrix.trim() && s.targets.length === 0) {
-    if (!existsSync3(s.context) || !statSync2(s.context).isDirectory()) {
+    if (!existsSync5(s.context) || !statSync2(s.context).isDirectory()) {
       throw new InputError("context", `${s.context} is not a directory (resolved from ${process.cwd()})`);
     }
-    const file = s.file || path3.join(s.context, "Dockerfile");
-    if (!existsSync3(file)) throw new InputError("file", `${file} does not exist`);
+    const file = s.file || path6.join(s.context, "Dockerfile");
+    if (!existsSync5(file)) throw new InputError("file", `${file} does not exist`);
   }
-  for (const f of s.files) if (!existsSync3(f)) throw new InputError("files", `${f} does not exist`);
+  for (const f of s.files) if (!existsSync5(f)) throw new InputError("files", `${f} does not exist`);
   for (const sec of s.secrets) {
-    if (sec.kind === "file" && !existsSync3(sec.source))
+    if (sec.kind === "file" && !existsSync5(sec.source))
       throw new InputError("secret-files", `secret ${sec.id}: ${sec.source} does not exist`);
     if (sec.kind === "env" && process.env[sec.source] === void 0)
       throw new InputError("secret-envs", `secret ${sec.id}: environment variable ${sec.source} is not set`);
   }
-  for (const f of s.digestsFrom) if (!existsSync3(f)) throw new InputError("digests-from", `${f} does not exist`);
+  for (const f of s.digestsFrom) if (!existsSync5(f)) throw new InputError("digests-from", `${f} does not exist`);
   if (s.matrix.trim()) expandMatrix(parseMatrix(s.matrix));
 }
 function isolate(s) {
@@ -8370,7 +9345,7 @@ function randomSuffix() {
 }
 async function setUpBuilder(s, state, bxState, scopedName) {
   let name = s.builder;
-  const exists = async (n) => (await runBuildx(bxState, ["buildx", "inspect", n])).code === 0;
+  const exists = async (n) => (await runBuildx(bxState, inspectBuilderArgs(n))).code === 0;
   if (!name && s.driver === "docker") {
     name = defaultBuilderName();
   } else if (!name && scopedName && await exists(scopedName)) {
@@ -8380,12 +9355,12 @@ async function setUpBuilder(s, state, bxState, scopedName) {
     name = scopedName ?? `build-image-${randomSuffix()}`;
     let configFile = s.buildkitdConfig;
     if (s.buildkitdConfigInline.trim()) {
-      configFile = path3.join(state.tempDir, "buildkitd.toml");
-      writeFileSync(configFile, s.buildkitdConfigInline);
+      configFile = path6.join(state.tempDir, "buildkitd.toml");
+      writeFileSync3(configFile, s.buildkitdConfigInline);
     }
-    if (configFile && !existsSync3(configFile)) throw new InputError("buildkitd-config", `${configFile} does not exist`);
+    if (configFile && !existsSync5(configFile)) throw new InputError("buildkitd-config", `${configFile} does not exist`);
     try {
-      await buildxOrThrow(bxState, createBuilderArgs(s, { name, configFile }));
+      await runBuildxChecked(bxState, createBuilderArgs(s, { name, configFile }));
     } catch (e) {
       if (!scopedName || !await exists(scopedName)) throw e;
     }
@@ -8405,8 +9380,8 @@ function keyValueRecord(entries) {
 function bakeFromMatrix(s, dir) {
   const combos = expandMatrix(parseMatrix(s.matrix));
   const base = {
-    context: path3.resolve(s.context),
-    ...s.file ? { dockerfile: path3.resolve(s.file) } : {},
+    context: path6.resolve(s.context),
+    ...s.file ? { dockerfile: path6.resolve(s.file) } : {},
     ...s.target ? { target: s.target } : {},
     args: Object.fromEntries(s.buildArgs),
     ...s.platforms.length > 0 ? { platforms: s.platforms } : {},
@@ -8424,14 +9399,14 @@ function bakeFromMatrix(s, dir) {
     ...s.attests.length > 0 ? { attest: s.attests } : {}
   };
   const def = matrixToBake(combos, base, { tagTemplates: s.tags, ...s.matrixName ? { nameTemplate: s.matrixName } : {} });
-  const file = path3.join(dir, "matrix.bake.json");
-  writeFileSync(file, JSON.stringify(def, null, 2));
+  const file = path6.join(dir, "matrix.bake.json");
+  writeFileSync3(file, JSON.stringify(def, null, 2));
   info(`matrix: ${combos.length} combination(s) -> targets ${Object.keys(def.target).join(", ")}`);
   return { file, targets: Object.keys(def.target) };
 }
 function readDigestFiles(files) {
   return files.flatMap(
-    (f) => readFileSync3(f, "utf8").split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+    (f) => readFileSync6(f, "utf8").split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
   );
 }
 function setBuildOutputs(results, single) {
@@ -8487,7 +9462,7 @@ async function run() {
     const scopedBuilder = isolate(s);
     state.summary = s.summary;
     state.keepBuilder = s.keepBuilder;
-    state.tempDir = mkdtempSync(path3.join(process.env["RUNNER_TEMP"] || os2.tmpdir(), "build-image-"));
+    state.tempDir = mkdtempSync(path6.join(process.env["RUNNER_TEMP"] || os3.tmpdir(), "build-image-"));
     const choice = chooseEngine(engineFacts(s));
     state.engine = choice.engine;
     state.engineReason = choice.reason;
@@ -8560,7 +9535,7 @@ async function run() {
         single = true;
       } else if (s.matrix.trim()) {
         const gen = bakeFromMatrix(s, state.tempDir);
-        const allow = [...s.allow, `fs.read=${path3.resolve(s.context)}`, ...sshEntitlements(s.ssh, (p) => path3.resolve(p))];
+        const allow = [...s.allow, `fs.read=${path6.resolve(s.context)}`, ...sshEntitlements(s.ssh, (p) => path6.resolve(p))];
         results = await group(
           `Bake ${gen.targets.length} matrix target(s)`,
           () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set, allow)
@@ -8609,5 +9584,6 @@ async function run() {
 
 export {
   require_dist,
+  parseInputs,
   run
 };

@@ -1,12 +1,14 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
-  InputError,
   checksumFor,
+  parseChecksums
+} from "./chunk-LFUXYI7A.js";
+import {
+  InputError,
   info,
-  parseChecksums,
   readTarEntries,
   warning
-} from "./chunk-JKXOTSZB.js";
+} from "./chunk-HS5KXDJW.js";
 import {
   cacheFile,
   downloadTool,

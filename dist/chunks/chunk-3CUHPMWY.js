@@ -9,13 +9,13 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-YWRIXEM7.js";
+} from "./chunk-TB7KQRCO.js";
 import {
   appendSummary,
   group,
   info,
   warning
-} from "./chunk-JKXOTSZB.js";
+} from "./chunk-HS5KXDJW.js";
 
 // src/action/post.ts
 import { rmSync } from "node:fs";

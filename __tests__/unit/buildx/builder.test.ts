@@ -1,0 +1,158 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseBuilderInspect, type BuilderInfo } from '../../../src/buildx/builder.js'
+
+const DOCKER_CONTAINER = `Name:          builder-3f2a
+Driver:        docker-container
+Last Activity: 2025-10-01 12:00:00 +0000 UTC
+
+Nodes:
+Name:                  builder-3f2a0
+Endpoint:              unix:///var/run/docker.sock
+Driver Options:        image="moby/buildkit:buildx-stable-1" network="host"
+Status:                running
+BuildKit daemon flags: --allow-insecure-entitlement=network.host
+BuildKit version:      v0.25.1
+Platforms:             linux/amd64, linux/amd64/v2, linux/amd64/v3, linux/386
+Labels:
+ org.mobyproject.buildkit.worker.executor:         oci
+ org.mobyproject.buildkit.worker.hostname:         4d9e6b7f5c2a
+ org.mobyproject.buildkit.worker.network:          host
+ org.mobyproject.buildkit.worker.oci.process-mode: sandbox
+ org.mobyproject.buildkit.worker.selinux.enabled:  false
+ org.mobyproject.buildkit.worker.snapshotter:      overlayfs
+Devices:
+ Name:                  cdi.example.com/gpu=all
+ Automatically allowed: false
+GC Policy rule#0:
+ All:            false
+ Filters:        type==source.local,type==exec.cachemount,type==source.git.checkout
+ Keep Duration:  48h0m0s
+ Max Used Space: 488.3MiB
+GC Policy rule#1:
+ All:            false
+ Keep Duration:  1440h0m0s
+ Reserved Space: 9.313GiB
+ Max Used Space: 93.13GiB
+ Min Free Space: 188.1GiB
+`
+
+const DOCKER_DEFAULT = `Name:   default
+Driver: docker
+Last Activity: 2025-10-01 11:58:12 +0000 UTC
+
+Nodes:
+Name:             default
+Endpoint:         default
+Status:           running
+BuildKit version: v0.25.1
+Platforms:        linux/amd64, linux/amd64/v2, linux/amd64/v3, linux/386, linux/arm64, linux/riscv64, linux/ppc64le, linux/s390x, linux/mips64le, linux/mips64, linux/loong64, linux/arm/v7, linux/arm/v6
+Labels:
+ org.mobyproject.buildkit.worker.moby.host-gateway-ip: 172.17.0.1
+GC Policy rule#0:
+ All:            false
+ Filters:        type==source.local,type==exec.cachemount,type==source.git.checkout
+ Keep Duration:  48h0m0s
+`
+
+const REMOTE_TWO_NODES = `Name:          multi
+Driver:        remote
+Last Activity: 2025-10-01 12:00:00 +0000 UTC
+
+Nodes:
+Name:             multi0
+Endpoint:         tcp://amd64-builder:1234
+Status:           running
+BuildKit version: v0.25.1
+Platforms:        linux/amd64*, linux/amd64/v2, linux/386
+
+Name:             multi1
+Endpoint:         tcp://arm64-builder:1234
+Error:            Get "http://arm64-builder:1234": dial tcp: lookup arm64-builder: no such host
+Status:           inactive
+Platforms:        linux/arm64*, linux/arm/v7*
+`
+
+describe('parseBuilderInspect', () => {
+  it.each<[string, string, BuilderInfo]>([
+    [
+      'docker-container builder with labels, devices and GC policies',
+      DOCKER_CONTAINER,
+      {
+        name: 'builder-3f2a',
+        driver: 'docker-container',
+        nodes: [
+          {
+            name: 'builder-3f2a0',
+            endpoint: 'unix:///var/run/docker.sock',
+            status: 'running',
+            platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/386']
+          }
+        ]
+      }
+    ],
+    [
+      'docker driver default builder (node named like the builder)',
+      DOCKER_DEFAULT,
+      {
+        name: 'default',
+        driver: 'docker',
+        nodes: [
+          {
+            name: 'default',
+            endpoint: 'default',
+            status: 'running',
+            platforms: [
+              'linux/amd64',
+              'linux/amd64/v2',
+              'linux/amd64/v3',
+              'linux/386',
+              'linux/arm64',
+              'linux/riscv64',
+              'linux/ppc64le',
+              'linux/s390x',
+              'linux/mips64le',
+              'linux/mips64',
+              'linux/loong64',
+              'linux/arm/v7',
+              'linux/arm/v6'
+            ]
+          }
+        ]
+      }
+    ],
+    [
+      'remote builder with two nodes and user-set platforms marked *',
+      REMOTE_TWO_NODES,
+      {
+        name: 'multi',
+        driver: 'remote',
+        nodes: [
+          {
+            name: 'multi0',
+            endpoint: 'tcp://amd64-builder:1234',
+            status: 'running',
+            platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/386']
+          },
+          { name: 'multi1', endpoint: 'tcp://arm64-builder:1234', status: 'inactive', platforms: ['linux/arm64', 'linux/arm/v7'] }
+        ]
+      }
+    ],
+    [
+      'CRLF line endings',
+      'Name: b\r\nDriver: remote\r\n\r\nNodes:\r\nName: b0\r\nEndpoint: tcp://x:1234\r\nStatus: running\r\nPlatforms: linux/amd64\r\n',
+      { name: 'b', driver: 'remote', nodes: [{ name: 'b0', endpoint: 'tcp://x:1234', status: 'running', platforms: ['linux/amd64'] }] }
+    ],
+    [
+      'node without platforms yet (not bootstrapped)',
+      'Name:   fresh\nDriver: docker-container\n\nNodes:\nName:     fresh0\nEndpoint: unix:///var/run/docker.sock\nStatus:   inactive\nPlatforms:\n',
+      {
+        name: 'fresh',
+        driver: 'docker-container',
+        nodes: [{ name: 'fresh0', endpoint: 'unix:///var/run/docker.sock', status: 'inactive', platforms: [] }]
+      }
+    ],
+    ['empty output', '', { name: '', driver: '', nodes: [] }]
+  ])('%s', (_what, out, want) => {
+    expect(parseBuilderInspect(out)).toEqual(want)
+  })
+})

@@ -1,0 +1,1320 @@
+import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
+import {
+  CommandError,
+  InputError,
+  RegistryUnreachable,
+  getState,
+  info,
+  readTarEntries,
+  saveState,
+  setOutput,
+  warning
+} from "./chunk-HS5KXDJW.js";
+import {
+  require_semver
+} from "./chunk-6I7YH7XL.js";
+import {
+  __toESM
+} from "./chunk-Q4S23IGS.js";
+
+// src/buildx/version.ts
+var import_semver = __toESM(require_semver(), 1);
+function parseBuildxVersion(out) {
+  const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(out) ?? /\bv?(\d+\.\d+\.\d+)/.exec(out);
+  return m?.[1] ?? "";
+}
+function versionAtLeast(version, min) {
+  const v = import_semver.default.coerce(version);
+  return v !== null && import_semver.default.gte(v, min);
+}
+
+// src/registry/reference.ts
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
+var NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
+var TAG = "[\\w][\\w.-]{0,127}";
+var DIGEST = "sha256:[a-f0-9]{64}";
+var REFERENCE_RE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+var DIGEST_RE = new RegExp(`^${DIGEST}$`);
+function parseReference(ref) {
+  if (ref.length > 512) return void 0;
+  const m = REFERENCE_RE.exec(ref);
+  if (!m) return void 0;
+  const name = m[1] ?? "";
+  if (name.length > 255) return void 0;
+  return { name, tag: m[2] ?? "", digest: m[3] ?? "" };
+}
+function splitDomain(name) {
+  const slash = name.indexOf("/");
+  const first = slash < 0 ? "" : name.slice(0, slash);
+  if (!first || !(first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase())) {
+    return ["docker.io", name];
+  }
+  return [first === "index.docker.io" ? "docker.io" : first, name.slice(slash + 1)];
+}
+function registryOf(name) {
+  return splitDomain(name)[0];
+}
+function repositoryPath(name) {
+  const [host, rest] = splitDomain(name);
+  return host === "docker.io" && !rest.includes("/") ? `library/${rest}` : rest;
+}
+
+// src/oci/base-images.ts
+function familiarName(name) {
+  let n = name;
+  for (const host of ["docker.io/", "index.docker.io/", "registry-1.docker.io/"]) {
+    if (n.startsWith(host)) {
+      n = n.slice(host.length);
+      break;
+    }
+  }
+  const first = n.split("/")[0] ?? "";
+  const hasHost = n.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+  if (!hasHost && n.startsWith("library/") && n.split("/").length === 2) n = n.slice("library/".length);
+  return n;
+}
+function splitDigest(ref) {
+  const at = ref.indexOf("@");
+  return at < 0 ? { name: ref, digest: "" } : { name: ref.slice(0, at), digest: ref.slice(at + 1) };
+}
+function repositoryOf(ref) {
+  const noDigest = ref.split("@")[0] ?? "";
+  const slash = noDigest.lastIndexOf("/");
+  const colon = noDigest.lastIndexOf(":");
+  return familiarName(colon > slash ? noDigest.slice(0, colon) : noDigest);
+}
+function sameBase(a, b) {
+  return a.name === b.name && a.digest === b.digest && a.platform === b.platform;
+}
+function addBaseImage(list, b) {
+  if (!list.some((x) => sameBase(x, b))) list.push(b);
+}
+function withPlatform(b, platform) {
+  return b.platform || !platform ? b : { ...b, platform };
+}
+function dockerfileBaseImage(from, known) {
+  const { name, digest: pinned } = splitDigest(from);
+  const bare = familiarName(name);
+  const match = known.find((b) => familiarName(b.name) === bare && b.digest);
+  return { name: bare, digest: pinned || match?.digest || "", platform: "", source: "dockerfile" };
+}
+
+// src/oci/platform.ts
+function platformString(p) {
+  if (!p) return "";
+  return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
+}
+var PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/;
+function isPlatform(p) {
+  return PLATFORM_RE.test(p);
+}
+function normalizePlatform(p) {
+  const [os2 = "", arch = "", variant] = p.toLowerCase().split("/");
+  let a = arch;
+  let v = variant;
+  if (a === "aarch64") a = "arm64";
+  if (a === "x86_64" || a === "x86-64") a = "amd64";
+  if (a === "i386") a = "386";
+  if (a === "armhf") [a, v] = ["arm", "v7"];
+  if (a === "armel") [a, v] = ["arm", "v6"];
+  if (a === "arm64" && (v === "v8" || v === "8")) v = void 0;
+  if (a === "amd64" && v === "v1") v = void 0;
+  if (a === "arm" && (v === void 0 || v === "" || v === "7")) v = "v7";
+  if (a === "arm" && v && /^[568]$/.test(v)) v = `v${v}`;
+  return v ? `${os2}/${a}/${v}` : `${os2}/${a}`;
+}
+function samePlatform(a, b) {
+  return a === b || a !== "" && b !== "" && normalizePlatform(a) === normalizePlatform(b);
+}
+
+// src/oci/annotations.ts
+var ANNOTATIONS = {
+  referenceType: "vnd.docker.reference.type",
+  referenceDigest: "vnd.docker.reference.digest",
+  predicateType: "in-toto.io/predicate-type",
+  baseName: "org.opencontainers.image.base.name",
+  baseDigest: "org.opencontainers.image.base.digest"
+};
+var ATTESTATION_MANIFEST = "attestation-manifest";
+var { baseName: BASE_NAME, baseDigest: BASE_DIGEST } = ANNOTATIONS;
+function baseAnnotationArgs(base, platforms) {
+  const out = [`index:${BASE_NAME}=${base.name}`, `index:${BASE_DIGEST}=${base.digest}`];
+  if (platforms.length === 0) {
+    out.push(`manifest:${BASE_NAME}=${base.name}`, `manifest:${BASE_DIGEST}=${base.digest}`);
+    return out;
+  }
+  for (const p of platforms) {
+    const digest = base.platformDigests[normalizePlatform(p)] ?? base.digest;
+    out.push(`manifest[${p}]:${BASE_NAME}=${base.name}`, `manifest[${p}]:${BASE_DIGEST}=${digest}`);
+  }
+  return out;
+}
+function baseFromAnnotations(annotations, platform) {
+  const raw = annotations?.[BASE_NAME]?.trim();
+  if (!raw) return void 0;
+  const { name, digest: pinned } = splitDigest(raw);
+  const digest = annotations?.[BASE_DIGEST]?.trim() || pinned;
+  return { name: familiarName(name), digest, platform, source: "annotation" };
+}
+
+// src/inputs/lists.ts
+function splitCsv(line, input) {
+  const fields = [];
+  let field = "";
+  let quoted = false;
+  let wasQuoted = false;
+  let quotedEnd = 0;
+  const finish = () => wasQuoted ? field.slice(0, quotedEnd) + field.slice(quotedEnd).trimEnd() : field.trim();
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"') {
+        if (line[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          quoted = false;
+          quotedEnd = field.length;
+        }
+      } else {
+        field += c;
+      }
+    } else if (c === '"' && field.trim() === "") {
+      quoted = true;
+      wasQuoted = true;
+      field = "";
+    } else if (c === ",") {
+      fields.push(finish());
+      field = "";
+      wasQuoted = false;
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) throw new InputError(input, `unterminated quote in ${JSON.stringify(clip(line))}`);
+  fields.push(finish());
+  return fields;
+}
+function parseList(value, input, opts = {}) {
+  const items = [];
+  for (const raw of value.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const parts = opts.comma ? splitCsv(line, input) : [line];
+    for (const p of parts) if (p !== "") items.push(p);
+  }
+  return items;
+}
+function parseKeyValues(items, input) {
+  return items.map((item) => {
+    const eq = item.indexOf("=");
+    if (eq <= 0) throw new InputError(input, `expected KEY=VALUE, got ${JSON.stringify(clip(item))}`);
+    const key = item.slice(0, eq);
+    if (/\s/.test(key)) throw new InputError(input, `key ${JSON.stringify(key)} contains whitespace`);
+    return [key, item.slice(eq + 1)];
+  });
+}
+function parseCsvFields(value, input) {
+  const out = {};
+  for (const field of splitCsv(value, input)) {
+    const eq = field.indexOf("=");
+    if (eq <= 0) throw new InputError(input, `expected key=value in ${JSON.stringify(clip(value))}, got ${JSON.stringify(clip(field))}`);
+    out[field.slice(0, eq).trim().toLowerCase()] = field.slice(eq + 1);
+  }
+  return out;
+}
+function parseBool(value, input, dflt) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return dflt;
+  if (["true", "yes", "1", "on"].includes(v)) return true;
+  if (["false", "no", "0", "off"].includes(v)) return false;
+  throw new InputError(input, `expected true or false, got ${JSON.stringify(clip(value))}`);
+}
+function clip(s, max = 80) {
+  return s.length > max ? `${s.slice(0, max)}\u2026` : s;
+}
+
+// src/buildx/args.ts
+function attestationsSupported(caps) {
+  if (!versionAtLeast(caps.buildxVersion, "0.10.0")) return false;
+  return caps.driver !== "docker" || caps.containerdStore;
+}
+function attestsType(s, type) {
+  return s.attests.some((a) => parseCsvFields(a, "attests")["type"] === type);
+}
+function provenanceArg(s, ctx) {
+  if (s.provenance !== "") return s.provenance;
+  if (attestsType(s, "provenance")) return void 0;
+  if (!attestationsSupported(ctx.caps)) return void 0;
+  const mode = ctx.publicRepo ? "max" : "min";
+  return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
+}
+function csvField(key, value) {
+  return /[,"]/.test(value) ? `"${key}=${value.replaceAll('"', '""')}"` : `${key}=${value}`;
+}
+function secretSpecs(s, files) {
+  return s.secrets.map((sec) => {
+    if (sec.kind === "value") {
+      const path3 = files.secretFiles.get(sec.id);
+      if (!path3) throw new Error(`internal: no file written for secret ${sec.id}`);
+      return `id=${sec.id},${csvField("src", path3)}`;
+    }
+    return sec.kind === "file" ? `id=${sec.id},${csvField("src", sec.source)}` : `id=${sec.id},env=${sec.source}`;
+  });
+}
+function bakeSecretSets(s, files) {
+  return secretSpecs(s, files).map((spec) => `*.secrets=${spec}`);
+}
+function secretArgs(s, files) {
+  return repeat("--secret", secretSpecs(s, files));
+}
+function repeat(flag, values) {
+  return values.flatMap((v) => [flag, v]);
+}
+function enginePushesTwice(caps) {
+  return caps.driver === "docker" && caps.containerdStore && !versionAtLeast(caps.buildxVersion, "0.22.0");
+}
+var PUSH_ONCE_OUTPUT = "type=image,push=";
+function buildArgs(s, ctx, files, over = {}) {
+  const flags = buildFlags(s, files, { pushOnce: enginePushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) });
+  return ["build", "--builder", ctx.builder, "--progress", "plain", ...flags];
+}
+function buildFlags(s, files, over) {
+  const args = [];
+  if (s.file) args.push("--file", s.file);
+  const tags = over.tags ?? s.tags;
+  args.push(...repeat("--tag", tags));
+  args.push(...repeat("--label", s.labels));
+  args.push(...repeat("--annotation", s.annotations));
+  args.push(
+    ...repeat(
+      "--build-arg",
+      s.buildArgs.map(([k, v]) => `${k}=${v}`)
+    )
+  );
+  args.push(...repeat("--build-context", s.buildContexts));
+  args.push(...secretArgs(s, files));
+  const platforms = over.platforms ?? s.platforms;
+  if (platforms.length > 0) args.push("--platform", platforms.join(","));
+  if (s.target) args.push("--target", s.target);
+  if (over.pushByDigest) {
+    args.push("--output", `type=image,name=${over.pushByDigest.name},push-by-digest=true,name-canonical=true,push=true`);
+  } else if (s.push && over.pushOnce) {
+    args.push("--output", PUSH_ONCE_OUTPUT, ...repeat("--output", s.outputs));
+  } else {
+    if (s.push) args.push("--push");
+    if (s.load) args.push("--load");
+    args.push(...repeat("--output", s.outputs));
+  }
+  args.push(...repeat("--cache-from", s.cacheFrom));
+  args.push(...repeat("--cache-to", s.cacheTo));
+  if (over.provenance !== void 0) args.push("--provenance", over.provenance);
+  if (s.sbom) args.push("--sbom", s.sbom);
+  args.push(...repeat("--attest", s.attests));
+  if (s.noCache) args.push("--no-cache");
+  args.push(...repeat("--no-cache-filter", s.noCacheFilters));
+  args.push(...repeat("--ssh", s.ssh));
+  if (s.cgroupParent) args.push("--cgroup-parent", s.cgroupParent);
+  if (s.pull) args.push("--pull");
+  if (s.network) args.push("--network", s.network);
+  if (s.shmSize) args.push("--shm-size", s.shmSize);
+  args.push(...repeat("--ulimit", s.ulimit));
+  args.push(...repeat("--add-host", s.addHosts));
+  if (s.allow.length > 0) args.push("--allow", s.allow.join(","));
+  args.push("--metadata-file", files.metadataFile, "--iidfile", files.iidFile);
+  args.push("--", s.context);
+  return args;
+}
+function sshEntitlements(ssh, resolve) {
+  const out = ssh.flatMap((entry) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) return ["ssh"];
+    return entry.slice(eq + 1).split(",").filter(Boolean).map((p) => `fs.read=${resolve(p)}`);
+  });
+  return [...new Set(out)];
+}
+function bakeArgs(s, ctx, opts) {
+  const args = ["bake", "--builder", ctx.builder, "--progress", "plain"];
+  args.push(...repeat("--file", opts.files));
+  args.push(...repeat("--set", opts.set));
+  if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, "0.19.0")) args.push(...repeat("--allow", opts.allow));
+  const once = s.push && opts.pushOnceTargets !== void 0 && opts.pushOnceTargets.length > 0 ? opts.pushOnceTargets : void 0;
+  if (once)
+    args.push(
+      ...repeat(
+        "--set",
+        once.map((t) => `${t}.output=${PUSH_ONCE_OUTPUT}`)
+      )
+    );
+  args.push(...bakeOutputFlags(once ? { ...s, push: false, load: false } : s, provenanceArg(s, ctx), opts.metadataFile, opts.targets));
+  return args;
+}
+function bakeOutputFlags(s, provenance, metadataFile, targets) {
+  const args = [];
+  if (s.push) args.push("--push");
+  if (s.load) args.push("--load");
+  if (provenance !== void 0) args.push("--provenance", provenance);
+  if (s.sbom) args.push("--sbom", s.sbom);
+  if (s.noCache) args.push("--no-cache");
+  if (s.pull) args.push("--pull");
+  args.push("--metadata-file", metadataFile);
+  args.push("--", ...targets);
+  return args;
+}
+function createBuilderArgs(s, c) {
+  const args = ["create", "--name", c.name, "--driver", s.driver];
+  args.push(...repeat("--driver-opt", s.driverOpts));
+  if (s.buildkitdFlags) args.push("--buildkitd-flags", s.buildkitdFlags);
+  if (c.configFile) args.push("--buildkitd-config", c.configFile);
+  if (s.builderPlatforms.length > 0) args.push("--platform", s.builderPlatforms.join(","));
+  if (s.endpoint) args.push(s.endpoint);
+  return args;
+}
+function imagetoolsCreateArgs(tags, sources, annotations) {
+  return ["imagetools", "create", ...repeat("--tag", tags), ...repeat("--annotation", annotations), ...sources];
+}
+function bakePrintArgs(files, set, targets) {
+  return ["bake", ...repeat("--file", files), ...repeat("--set", set), "--print", "--", ...targets];
+}
+function versionArgs() {
+  return ["version"];
+}
+function inspectBuilderArgs(name, opts = {}) {
+  return ["inspect", ...opts.bootstrap ? ["--bootstrap"] : [], name];
+}
+function removeBuilderArgs(name) {
+  return ["rm", name];
+}
+function imagetoolsInspectArgs(ref, view) {
+  return "raw" in view ? ["imagetools", "inspect", "--raw", ref] : ["imagetools", "inspect", ref, "--format", view.format];
+}
+function historyInspectArgs(builder, ref) {
+  return ["history", "inspect", "--builder", builder, ref, "--format", "json"];
+}
+function historyAttachmentArgs(builder, ref, select) {
+  const args = ["history", "inspect", "--builder", builder, "attachment", ref];
+  if ("index" in select) args.push("--type", "index");
+  else if ("platform" in select) args.push("--platform", select.platform);
+  else args.push(select.digest);
+  return args;
+}
+
+// src/process/exec.ts
+import { spawn } from "node:child_process";
+function lastOutputLine(r) {
+  return (r.stderr || r.stdout).trim().split("\n").pop() ?? "";
+}
+function succeeded(r, what, fail) {
+  if (r.code === 0) return r;
+  throw fail ? fail(lastOutputLine(r), r) : new CommandError(what, r);
+}
+async function runChecked(runner, cmd, args, opts = {}, fail) {
+  return succeeded(await runner.run(cmd, args, opts), `${cmd} ${args.slice(0, 3).join(" ")}`, fail);
+}
+var running = /* @__PURE__ */ new Set();
+function terminateAll(signal = "SIGTERM") {
+  let n = 0;
+  for (const child of running) {
+    if (child.pid !== void 0 && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, signal);
+        n++;
+      } catch {
+        try {
+          child.kill(signal);
+          n++;
+        } catch {
+        }
+      }
+    }
+  }
+  return n;
+}
+function waitForChildren(timeoutMs) {
+  const pending = [...running].filter((c) => c.exitCode === null && c.signalCode === null);
+  if (pending.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      terminateAll("SIGKILL");
+      resolve();
+    }, timeoutMs);
+    let left = pending.length;
+    for (const c of pending) {
+      c.once("close", () => {
+        if (--left === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    }
+  });
+}
+var processRunner = {
+  run(cmd, args, opts = {}) {
+    return new Promise((resolve, reject) => {
+      const child = spawn(cmd, args, {
+        env: opts.env ?? process.env,
+        cwd: opts.cwd,
+        stdio: ["pipe", "pipe", "pipe"],
+        // its own process group, so cancellation can stop the whole tree
+        detached: true
+      });
+      running.add(child);
+      const out = [];
+      const err = [];
+      const partial = { stdout: "", stderr: "" };
+      const feed = (stream, chunk) => {
+        ;
+        (stream === "stdout" ? out : err).push(chunk);
+        if (!opts.onLine) return;
+        const text = partial[stream] + chunk.toString("utf8");
+        const lines = text.split("\n");
+        partial[stream] = lines.pop() ?? "";
+        for (const l of lines) opts.onLine(l, stream);
+      };
+      child.stdout.on("data", (c) => feed("stdout", c));
+      child.stderr.on("data", (c) => feed("stderr", c));
+      child.on("error", (e) => {
+        running.delete(child);
+        reject(new Error(`cannot run ${cmd}: ${e.message}`));
+      });
+      child.on("close", (code, signal) => {
+        running.delete(child);
+        if (opts.onLine) {
+          if (partial.stdout) opts.onLine(partial.stdout, "stdout");
+          if (partial.stderr) opts.onLine(partial.stderr, "stderr");
+        }
+        resolve({
+          code: code ?? (signal ? 128 : 1),
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8")
+        });
+      });
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(opts.input ?? "");
+    });
+  }
+};
+
+// src/buildx/buildx.ts
+function runBuildx(bx, args, opts) {
+  return bx.runner.run(bx.cmd, [...bx.prefix, ...args], opts);
+}
+async function runBuildxChecked(bx, args, opts = {}, fail) {
+  return succeeded(await runBuildx(bx, args, opts), `buildx ${args.slice(0, 2).join(" ")}`, fail);
+}
+
+// src/report/collect.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2, statSync } from "node:fs";
+import path2 from "node:path";
+
+// src/registry/retry.ts
+async function withRetry(fn, what, attempts = 4, firstDelayMs = 500, retryable = () => true) {
+  let delay = firstDelayMs;
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!retryable(e)) throw e;
+      if (i >= attempts) throw new Error(`${what} failed after ${attempts} attempts: ${e.message}`);
+      warning(`${what} failed (attempt ${i} of ${attempts}), retrying in ${delay} ms: ${e.message}`);
+      await new Promise((r) => setTimeout(r, delay));
+      delay *= 2;
+    }
+  }
+}
+function isTransientRegistryError(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference|\b40[0-4]\b/i.test(
+    message
+  );
+}
+
+// src/oci/digest.ts
+import { createHash } from "node:crypto";
+function sha256Digest(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+function validateDigest(s) {
+  return typeof s === "string" && /^sha256:[a-f0-9]{64}$/.test(s);
+}
+
+// src/oci/types.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/oci/manifests.ts
+var MEDIA_TYPES = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  inToto: "application/vnd.in-toto+json"
+};
+var ACCEPT_MANIFESTS = [
+  MEDIA_TYPES.ociIndex,
+  MEDIA_TYPES.dockerManifestList,
+  MEDIA_TYPES.ociManifest,
+  MEDIA_TYPES.dockerManifest
+].join(",");
+var INDEX_TYPES = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerManifestList];
+var MANIFEST_TYPES = [MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest];
+function isDescriptor(v) {
+  return isRecord(v) && typeof v["mediaType"] === "string" && typeof v["digest"] === "string" && typeof v["size"] === "number";
+}
+function isIndex(doc) {
+  if (!isRecord(doc)) return false;
+  const mt = doc["mediaType"];
+  if (typeof mt === "string" && MANIFEST_TYPES.includes(mt)) return false;
+  const manifests = doc["manifests"];
+  return Array.isArray(manifests) && manifests.every(isDescriptor);
+}
+function isManifest(doc) {
+  if (!isRecord(doc)) return false;
+  const mt = doc["mediaType"];
+  if (typeof mt === "string" && INDEX_TYPES.includes(mt)) return false;
+  const layers = doc["layers"];
+  return isDescriptor(doc["config"]) && Array.isArray(layers) && layers.every(isDescriptor);
+}
+function parseManifestJson(text, where) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${where}: not JSON (${e.message})`);
+  }
+  if (isIndex(doc)) return doc;
+  if (isManifest(doc)) return doc;
+  const mt = isRecord(doc) && typeof doc["mediaType"] === "string" ? ` (mediaType ${doc["mediaType"]})` : "";
+  throw new Error(`${where}: neither an image index nor an image manifest${mt}`);
+}
+function isUnknownPlatform(p) {
+  return !p || p.os === "unknown" && p.architecture === "unknown";
+}
+function splitIndex(index) {
+  const images = [];
+  const attestations = [];
+  for (const d of index.manifests) {
+    const attestation = d.annotations?.[ANNOTATIONS.referenceType] === ATTESTATION_MANIFEST && isUnknownPlatform(d.platform);
+    (attestation ? attestations : images).push(d);
+  }
+  return { images, attestations };
+}
+function layersOf(manifest) {
+  return manifest.layers.map((l) => ({ digest: l.digest, size: l.size, mediaType: l.mediaType }));
+}
+function platformImage(platform, digest, manifest) {
+  const layers = layersOf(manifest);
+  const image = {
+    platform,
+    digest,
+    configDigest: manifest.config.digest,
+    size: layers.reduce((n, l) => n + l.size, 0),
+    layers,
+    lastLayerDigest: layers[layers.length - 1]?.digest ?? ""
+  };
+  if (manifest.annotations && Object.keys(manifest.annotations).length > 0) image.annotations = { ...manifest.annotations };
+  return image;
+}
+function missingImage(platform, digest) {
+  return { platform, digest, configDigest: "", size: 0, layers: [], lastLayerDigest: "" };
+}
+function buildReport(input) {
+  const { root, manifests } = input;
+  const notes = [];
+  const platforms = [];
+  const attestations = [];
+  const baseImages = [];
+  const addBase = (b) => {
+    if (b) addBaseImage(baseImages, b);
+  };
+  let mediaType;
+  if (isIndex(root)) {
+    mediaType = root.mediaType ?? MEDIA_TYPES.ociIndex;
+    addBase(baseFromAnnotations(root.annotations, ""));
+    const { images, attestations: attested } = splitIndex(root);
+    for (const d of images) {
+      const platform = platformString(d.platform) || "unknown";
+      addBase(baseFromAnnotations(d.annotations, platform));
+      const m = manifests.get(d.digest);
+      if (m) {
+        platforms.push(platformImage(platform, d.digest, m));
+        addBase(baseFromAnnotations(m.annotations, platform));
+      } else {
+        platforms.push(missingImage(platform, d.digest));
+        notes.push(`the manifest of ${platform} (${d.digest}) could not be read: its layers are not listed`);
+      }
+    }
+    for (const d of attested) {
+      const attests = d.annotations?.[ANNOTATIONS.referenceDigest] ?? "";
+      const subject = attests ? images.find((i) => i.digest === attests) : void 0;
+      const m = manifests.get(d.digest);
+      const predicateTypes = [];
+      if (m) {
+        for (const l of m.layers) {
+          const t = l.annotations?.[ANNOTATIONS.predicateType];
+          if (t && !predicateTypes.includes(t)) predicateTypes.push(t);
+        }
+      } else {
+        notes.push(`the attestation manifest ${d.digest} could not be read: its predicate types are not listed`);
+      }
+      attestations.push({ digest: d.digest, attests, platform: platformString(subject?.platform), predicateTypes, size: d.size });
+    }
+  } else {
+    mediaType = root.mediaType ?? MEDIA_TYPES.ociManifest;
+    const platform = input.configPlatform || "unknown";
+    platforms.push(platformImage(platform, input.rootDigest, root));
+    addBase(baseFromAnnotations(root.annotations, platform));
+  }
+  const report = {
+    target: input.target,
+    tags: [...input.tags],
+    digest: input.rootDigest,
+    mediaType,
+    platforms,
+    attestations,
+    baseImages,
+    source: input.source,
+    bytesRead: input.bytesRead,
+    notes
+  };
+  if (root.annotations && Object.keys(root.annotations).length > 0) report.annotations = { ...root.annotations };
+  return report;
+}
+function resolvedBase(reference, raw) {
+  const doc = parseManifestJson(raw, reference);
+  const platformDigests = {};
+  if (isIndex(doc)) {
+    for (const m of doc.manifests) {
+      if (m.platform && m.platform.os !== "unknown") platformDigests[normalizePlatform(platformString(m.platform))] = m.digest;
+    }
+  }
+  return { name: splitDigest(reference).name, digest: sha256Digest(raw), platformDigests };
+}
+
+// src/oci/provenance.ts
+function decode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return void 0;
+  }
+}
+function parseDockerPurl(uri) {
+  const m = /^pkg:docker\/([^?#]+)(?:\?([^#]*))?(?:#.*)?$/i.exec(uri.trim());
+  if (!m) return void 0;
+  const path3 = m[1] ?? "";
+  const at = path3.lastIndexOf("@");
+  const rawName = at >= 0 ? path3.slice(0, at) : path3;
+  const rawVersion = at >= 0 ? path3.slice(at + 1) : "";
+  const name = decode(rawName);
+  const version = decode(rawVersion);
+  if (!name || version === void 0) return void 0;
+  let platform = "";
+  for (const pair of (m[2] ?? "").split("&")) {
+    const eq = pair.indexOf("=");
+    if (eq < 0) continue;
+    if (pair.slice(0, eq).toLowerCase() === "platform") platform = decode(pair.slice(eq + 1)) ?? "";
+  }
+  const familiar = familiarName(name);
+  if (!version) return { name: familiar, platform };
+  const ref = /^[a-z0-9]+:[a-f0-9]{32,}$/i.test(version) ? `${familiar}@${version}` : `${familiar}:${version}`;
+  return { name: ref, platform };
+}
+function get(v, ...path3) {
+  let cur = v;
+  for (const k of path3) {
+    if (!isRecord(cur)) return void 0;
+    cur = cur[k];
+  }
+  return cur;
+}
+function baseImagesFromProvenance(provenance) {
+  let doc = provenance;
+  if (typeof doc === "string") {
+    try {
+      doc = JSON.parse(doc);
+    } catch {
+      return [];
+    }
+  }
+  if (!isRecord(doc)) return [];
+  const predicate = isRecord(doc["predicate"]) ? doc["predicate"] : isRecord(doc["SLSA"]) ? doc["SLSA"] : doc;
+  const v02 = get(predicate, "materials");
+  const v1 = get(predicate, "buildDefinition", "resolvedDependencies");
+  const materials = Array.isArray(v02) ? v02 : Array.isArray(v1) ? v1 : [];
+  const frontend = get(predicate, "invocation", "parameters", "args", "source") ?? get(predicate, "buildDefinition", "externalParameters", "request", "args", "source");
+  const frontendRepo = typeof frontend === "string" && frontend ? repositoryOf(frontend) : "";
+  const out = [];
+  for (const mat of materials) {
+    const uri = get(mat, "uri");
+    if (typeof uri !== "string") continue;
+    const purl = parseDockerPurl(uri);
+    if (!purl) continue;
+    if (frontendRepo && repositoryOf(purl.name) === frontendRepo) continue;
+    const sha = get(mat, "digest", "sha256");
+    const { name, digest: pinned } = splitDigest(purl.name);
+    const digest = typeof sha === "string" && sha ? `sha256:${sha}` : pinned;
+    addBaseImage(out, { name, digest, platform: purl.platform, source: "provenance" });
+  }
+  return out;
+}
+function baseImagesFromMetadata(metadata) {
+  const out = [];
+  for (const [key, value] of Object.entries(metadata)) {
+    if (key !== "buildx.build.provenance" && !key.startsWith("buildx.build.provenance/")) continue;
+    const keyPlatform = key.slice("buildx.build.provenance/".length);
+    for (const b of baseImagesFromProvenance(value)) addBaseImage(out, withPlatform(b, keyPlatform));
+  }
+  return out;
+}
+function baseImagesFromImagetools(doc) {
+  if (!isRecord(doc)) return [];
+  if (isRecord(doc["SLSA"])) return baseImagesFromProvenance(doc);
+  const out = [];
+  for (const [platform, value] of Object.entries(doc)) {
+    for (const b of baseImagesFromProvenance(value)) addBaseImage(out, withPlatform(b, platform));
+  }
+  return out;
+}
+function provenanceLayers(attestation) {
+  return (attestation?.layers ?? []).filter(
+    (l) => (l.annotations?.[ANNOTATIONS.predicateType] ?? "").startsWith("https://slsa.dev/provenance/")
+  );
+}
+
+// src/registry/client.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/docker/config.ts
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+function dockerConfigDir(env = process.env, home = os.homedir()) {
+  return env["DOCKER_CONFIG"] || path.join(home, ".docker");
+}
+function readDockerConfig() {
+  const file = path.join(dockerConfigDir(), "config.json");
+  return existsSync(file) ? readFileSync(file, "utf8") : void 0;
+}
+function currentContextName(env, configJson) {
+  if (env["DOCKER_HOST"]) return "default";
+  if (env["DOCKER_CONTEXT"]) return env["DOCKER_CONTEXT"];
+  try {
+    const current = JSON.parse(configJson ?? "{}").currentContext;
+    return typeof current === "string" && current ? current : "default";
+  } catch {
+    return "default";
+  }
+}
+
+// src/registry/auth.ts
+function registryBaseUrl(host) {
+  const bare = host.replace(/:\d+$/, "");
+  const loopback = bare === "localhost" || /^127\./.test(bare) || bare === "[::1]";
+  const apiHost = host === "docker.io" ? "registry-1.docker.io" : host;
+  return `${loopback ? "http" : "https"}://${apiHost}`;
+}
+function authFor(configJson, host) {
+  if (!configJson) return {};
+  let cfg;
+  try {
+    cfg = JSON.parse(configJson);
+  } catch {
+    return {};
+  }
+  const keys = host === "docker.io" ? ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"] : [host, `https://${host}`, `http://${host}`];
+  for (const k of keys) {
+    const entry = cfg.auths?.[k];
+    if (!entry) continue;
+    if (entry.username && entry.password) return { credentials: { username: entry.username, password: entry.password } };
+    if (entry.auth) {
+      const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+      const colon = decoded.indexOf(":");
+      if (colon > 0) return { credentials: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) } };
+    }
+  }
+  const helper = cfg.credHelpers?.[host] ?? cfg.credsStore;
+  return helper ? { helper } : {};
+}
+function parseChallenge(header) {
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
+  if (!m?.[1]) return void 0;
+  const params = {};
+  const re = /(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+  for (let p = re.exec(m[2] ?? ""); p; p = re.exec(m[2] ?? "")) {
+    if (p[1]) params[p[1].toLowerCase()] = (p[2] ?? p[3] ?? "").replace(/\\(.)/g, "$1");
+  }
+  return { scheme: m[1].toLowerCase(), params };
+}
+function tokenUrl(ch, repository) {
+  const realm = ch.params["realm"];
+  if (!realm || !/^https?:\/\//.test(realm)) return void 0;
+  const url = new URL(realm);
+  if (ch.params["service"]) url.searchParams.set("service", ch.params["service"]);
+  url.searchParams.set("scope", ch.params["scope"] ?? `repository:${repository}:pull`);
+  return url.toString();
+}
+
+// src/registry/client.ts
+var USER_AGENT = "build-image-action";
+function basic(c) {
+  return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
+}
+function registryReader(repo, timeoutMs = 15e3) {
+  const host = registryOf(repo);
+  const base = registryBaseUrl(host);
+  const repository = repositoryPath(repo);
+  const auth = authFor(readDockerConfig(), host);
+  let authorization;
+  const get2 = (url, headers) => fetch(url, { headers: { "User-Agent": USER_AGENT, ...headers }, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+  const read = (kind) => async (digest) => {
+    const url = `${base}/v2/${repository}/${kind}/${digest}`;
+    const headers = () => ({ Accept: ACCEPT_MANIFESTS, ...authorization ? { Authorization: authorization } : {} });
+    let r = await get2(url, headers());
+    if (r.status === 401) {
+      const ch = parseChallenge(r.headers.get("www-authenticate") ?? "");
+      if (ch?.scheme === "basic" && auth.credentials) {
+        authorization = basic(auth.credentials);
+      } else if (ch?.scheme === "bearer") {
+        if (auth.helper) throw new RegistryUnreachable(`credentials for ${host} are in a credential helper`);
+        const tu = tokenUrl(ch, repository);
+        if (!tu) throw new RegistryUnreachable(`unusable token realm from ${host}`);
+        const t = await get2(tu, auth.credentials ? { Authorization: basic(auth.credentials) } : {});
+        if (!t.ok) throw new RegistryUnreachable(`token request to ${new URL(tu).host} answered ${t.status}`);
+        const body = await t.json();
+        const token = body.token ?? body.access_token;
+        if (!token) throw new RegistryUnreachable(`no token from ${new URL(tu).host}`);
+        authorization = `Bearer ${token}`;
+      } else {
+        throw new RegistryUnreachable(`${host} asks for credentials this action cannot supply`);
+      }
+      r = await get2(url, headers());
+    }
+    if (!r.ok) {
+      const err = new Error(`GET ${url} answered ${r.status}`);
+      err.status = r.status;
+      throw err;
+    }
+    const text = await r.text();
+    const actual = `sha256:${createHash2("sha256").update(text).digest("hex")}`;
+    if (digest.startsWith("sha256:") && actual !== digest) throw new RegistryUnreachable(`${url} served content with digest ${actual}`);
+    return text;
+  };
+  return { manifest: read("manifests"), blob: read("blobs") };
+}
+
+// src/report/outputs.ts
+function reportOutputs(reports) {
+  const manifests = Object.fromEntries(
+    reports.map((r) => [
+      r.target,
+      {
+        digest: r.digest,
+        mediaType: r.mediaType,
+        tags: r.tags,
+        source: r.source,
+        platforms: r.platforms.map((p) => ({ platform: p.platform, digest: p.digest, configDigest: p.configDigest, size: p.size })),
+        attestations: r.attestations,
+        ...r.steps ? { build: { durationMs: r.durationMs ?? 0, steps: r.steps.total, cachedSteps: r.steps.cached } } : {}
+      }
+    ])
+  );
+  const layers = Object.fromEntries(
+    reports.map((r) => [
+      r.target,
+      Object.fromEntries(r.platforms.map((p) => [p.platform, { layers: p.layers, lastLayerDigest: p.lastLayerDigest, size: p.size }]))
+    ])
+  );
+  const baseImages = Object.fromEntries(reports.map((r) => [r.target, r.baseImages]));
+  const only = reports.length === 1 ? reports[0] : void 0;
+  const lastLayer = only && only.platforms.length === 1 ? only.platforms[0]?.lastLayerDigest ?? "" : "";
+  return {
+    manifests: JSON.stringify(manifests),
+    layers: JSON.stringify(layers),
+    "base-images": JSON.stringify(baseImages),
+    "last-layer-digest": lastLayer,
+    platforms: JSON.stringify(Object.fromEntries(reports.map((r) => [r.target, r.platforms.map((p) => p.platform)])))
+  };
+}
+
+// src/report/shape.ts
+function repositoryOfResult(r) {
+  const imageName = r.metadata["image.name"];
+  return parseReference(r.tags[0] ?? "")?.name ?? (typeof imageName === "string" ? parseReference(imageName.split(",")[0] ?? "")?.name : void 0);
+}
+function recordRef(metadata) {
+  const ref = typeof metadata["buildx.build.ref"] === "string" ? metadata["buildx.build.ref"] : "";
+  return ref.split("/").pop() ?? "";
+}
+function readSource(r, caps) {
+  const repo = repositoryOfResult(r);
+  const ref = recordRef(r.metadata);
+  const oci = r.exports.find((e) => e.type === "oci");
+  if (r.pushed && r.digest && repo) return { source: "registry", repo };
+  if (oci) return { source: "oci-layout", dest: oci.dest };
+  if (r.digest && ref && caps.historyAttachments) return { source: "build-record", ref };
+  if (!r.digest) return { source: "none", note: "buildx reported no image digest (the exporter wrote files, not an image)" };
+  return {
+    source: "none",
+    note: `buildx ${caps.buildxVersion} cannot read build records (needs 0.23 or later), and the image was neither pushed nor exported as OCI: only the digest is known. Push, export with outputs: type=oci, or use a newer buildx for layer metadata.`
+  };
+}
+function unreadReport(r, note) {
+  return {
+    target: r.target,
+    tags: r.tags,
+    digest: r.digest,
+    mediaType: "",
+    platforms: [],
+    attestations: [],
+    baseImages: [],
+    source: "none",
+    bytesRead: 0,
+    notes: [note]
+  };
+}
+function parseBuildRecord(json) {
+  try {
+    const rec = JSON.parse(json);
+    return {
+      ...typeof rec.Duration === "number" ? { durationMs: Math.round(rec.Duration / 1e6) } : {},
+      ...typeof rec.NumTotalSteps === "number" ? { steps: { total: rec.NumTotalSteps, cached: rec.NumCachedSteps ?? 0 } } : {}
+    };
+  } catch {
+    return {};
+  }
+}
+function ociLayoutRoot(indexJson, dest) {
+  if (!indexJson) throw new Error(`${dest} has no index.json`);
+  const layoutIndex = JSON.parse(indexJson);
+  const top = layoutIndex.manifests[0];
+  if (!top) throw new Error(`${dest}: index.json lists no image`);
+  return top.digest;
+}
+function ociBlobPath(digest) {
+  return `blobs/${digest.replace(":", "/")}`;
+}
+
+// src/report/collect.ts
+async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
+  let bytesRead = 0;
+  const get2 = async (digest, platform) => {
+    const text = await fetch2(digest, platform);
+    bytesRead += Buffer.byteLength(text);
+    return text;
+  };
+  const root = parseManifestJson(rootText ?? await get2(rootDigest), `${target} ${rootDigest}`);
+  if (rootText) bytesRead += Buffer.byteLength(rootText);
+  const manifests = /* @__PURE__ */ new Map();
+  if (isIndex(root)) {
+    const { images, attestations } = splitIndex(root);
+    await Promise.all(
+      [...images, ...attestations].map(async (d) => {
+        try {
+          const m = parseManifestJson(await get2(d.digest, platformString(d.platform) || void 0), d.digest);
+          if (!isIndex(m)) manifests.set(d.digest, m);
+        } catch (e) {
+          warning(`${target}: cannot read manifest ${d.digest}: ${e.message}`);
+        }
+      })
+    );
+  }
+  return { report: buildReport({ target, tags, rootDigest, root, manifests, source, bytesRead }), manifests };
+}
+function registryFetch(deps, repo) {
+  const http = registryReader(repo).manifest;
+  let viaHttp = true;
+  const imagetools = (digest) => withRetry(
+    async () => {
+      const r = await runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { raw: true }));
+      if (r.code !== 0) throw new Error(lastOutputLine(r));
+      return r.stdout;
+    },
+    `reading ${repo}@${digest}`,
+    4,
+    500,
+    isTransientRegistryError
+  );
+  return async (digest) => {
+    if (viaHttp) {
+      try {
+        return await withRetry(
+          () => http(digest),
+          `reading ${repo}@${digest}`,
+          4,
+          500,
+          (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+        );
+      } catch (e) {
+        viaHttp = false;
+        info(`reading manifests through buildx imagetools (${e.message})`);
+      }
+    }
+    return imagetools(digest);
+  };
+}
+function historyFetch(deps, ref, rootDigest) {
+  return async (digest, platform) => {
+    const select = digest === rootDigest ? { index: true } : platform && platform !== "unknown/unknown" ? { platform } : { digest };
+    const args = historyAttachmentArgs(deps.builder, ref, select);
+    let r = await runBuildx(deps.bx, args);
+    if (r.code !== 0 && digest !== rootDigest) {
+      r = await runBuildx(deps.bx, historyAttachmentArgs(deps.builder, ref, { digest }));
+    }
+    if (r.code !== 0) throw new Error(lastOutputLine(r));
+    return r.stdout;
+  };
+}
+function ociFetch(dest) {
+  let read;
+  if (existsSync2(dest) && statSync(dest).isDirectory()) {
+    read = (p) => existsSync2(path2.join(dest, p)) ? readFileSync2(path2.join(dest, p), "utf8") : void 0;
+  } else {
+    const entries = readTarEntries(readFileSync2(dest), (name) => name === "index.json" || name.startsWith("blobs/"));
+    read = (p) => entries.get(p)?.toString("utf8");
+  }
+  const root = ociLayoutRoot(read("index.json"), dest);
+  const blob = (d) => {
+    const text = read(ociBlobPath(d));
+    if (text === void 0) throw new Error(`${dest} lacks blob ${d}`);
+    return text;
+  };
+  return { fetch: async (d) => blob(d), root };
+}
+async function reportFor(r, deps) {
+  const from = readSource(r, deps.caps);
+  const ref = recordRef(r.metadata);
+  const record = ref && deps.caps.historyAttachments ? readBuildRecord(deps, ref) : void 0;
+  let bases = baseImagesFromMetadata(r.metadata);
+  let report;
+  if (from.source === "registry") {
+    const back = await readAll(r.target, r.tags, r.digest, "registry", registryFetch(deps, from.repo));
+    report = back.report;
+    if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, from.repo, r.digest, back);
+  } else if (from.source === "oci-layout") {
+    const { fetch: fetch2, root } = ociFetch(from.dest);
+    report = (await readAll(r.target, r.tags, root, "oci-layout", fetch2)).report;
+  } else if (from.source === "build-record") {
+    report = (await readAll(r.target, r.tags, r.digest, "build-record", historyFetch(deps, from.ref, r.digest))).report;
+  } else {
+    report = unreadReport(r, from.note);
+  }
+  Object.assign(report, await record ?? {});
+  for (const b of bases) addBaseImage(report.baseImages, b);
+  return report;
+}
+async function pushedProvenanceBases(deps, repo, digest, back) {
+  const report = back.report;
+  try {
+    const blob = registryReader(repo).blob;
+    const found = [];
+    await Promise.all(
+      report.attestations.flatMap(
+        (a) => provenanceLayers(back.manifests.get(a.digest)).map(async (l) => {
+          const text = await blob(l.digest);
+          report.bytesRead += Buffer.byteLength(text);
+          for (const b of baseImagesFromProvenance(JSON.parse(text))) found.push(withPlatform(b, a.platform));
+        })
+      )
+    );
+    return found;
+  } catch {
+    const prov = await runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: "{{json .Provenance}}" }));
+    if (prov.code !== 0 || !prov.stdout.trim()) return [];
+    report.bytesRead += Buffer.byteLength(prov.stdout);
+    try {
+      return baseImagesFromImagetools(JSON.parse(prov.stdout));
+    } catch {
+      report.notes.push("the provenance attestation could not be read as JSON");
+      return [];
+    }
+  }
+}
+async function readBuildRecord(deps, ref) {
+  const r = await runBuildx(deps.bx, historyInspectArgs(deps.builder, ref));
+  return r.code === 0 ? parseBuildRecord(r.stdout) : {};
+}
+async function collectReports(results, deps) {
+  const reports = [];
+  for (const r of results) {
+    try {
+      const report = await reportFor(r, deps);
+      info(
+        `${r.target}: ${report.platforms.length} platform(s), ${report.attestations.length} attestation(s) from ${report.source} (${report.bytesRead} bytes read)`
+      );
+      reports.push(report);
+    } catch (e) {
+      warning(`${r.target}: could not read what was built: ${e.message}`);
+      reports.push(unreadReport(r, `metadata unavailable: ${e.message}`));
+    }
+  }
+  return reports;
+}
+function setReportOutputs(reports) {
+  for (const [k, v] of Object.entries(reportOutputs(reports))) setOutput(k, v);
+}
+
+// src/action/state.ts
+var KEY = "build-image-action";
+function emptyState() {
+  return {
+    started: true,
+    tempDir: "",
+    buildxCmd: "",
+    buildxPrefix: [],
+    buildxVersion: "",
+    builder: "",
+    driver: "",
+    builderCreated: false,
+    keepBuilder: false,
+    engine: "",
+    engineReason: "",
+    summary: true,
+    reports: [],
+    error: "",
+    errorInput: "",
+    durationMs: 0,
+    loggedIn: false,
+    loginRegistry: "",
+    logout: true
+  };
+}
+function saveState2(s) {
+  saveState(KEY, JSON.stringify(s));
+}
+function loadState() {
+  const raw = getState(KEY);
+  if (!raw) return void 0;
+  try {
+    return { ...emptyState(), ...JSON.parse(raw) };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/buildx/builder.ts
+function parseBuilderInspect(out) {
+  const info2 = { name: "", driver: "", nodes: [] };
+  let node;
+  for (const line of out.split(/\r?\n/)) {
+    const m = /^([A-Za-z][A-Za-z ]*?):\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1] ?? "";
+    const value = (m[2] ?? "").trim();
+    if (key === "Name") {
+      if (!info2.name) info2.name = value;
+      else {
+        node = { name: value, endpoint: "", status: "", platforms: [] };
+        info2.nodes.push(node);
+      }
+    } else if (key === "Driver" && !node) info2.driver = value;
+    else if (node && key === "Endpoint") node.endpoint = value;
+    else if (node && key === "Status") node.status = value;
+    else if (node && key === "Platforms") {
+      node.platforms = value.split(",").map((p) => p.trim().replace(/\*$/, "")).filter(Boolean);
+    }
+  }
+  return info2;
+}
+async function inspectBuilder(bx, name) {
+  const r = await runBuildxChecked(
+    bx,
+    inspectBuilderArgs(name, { bootstrap: true }),
+    {},
+    (line) => new InputError("builder", `cannot use builder ${name}: ${line}`)
+  );
+  return parseBuilderInspect(r.stdout);
+}
+function defaultBuilderName() {
+  return currentContextName(process.env, readDockerConfig());
+}
+async function removeBuilder(bx, name) {
+  await runBuildxChecked(bx, removeBuilderArgs(name));
+}
+
+// src/docker/login.ts
+function registryName(registry) {
+  return registry || "Docker Hub";
+}
+async function dockerLogin(login, runner) {
+  const args = ["login", "--username", login.username, "--password-stdin", ...login.registry ? ["--", login.registry] : []];
+  const failed = (line, r2) => new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${line || `docker exited with code ${r2.code}`}`);
+  let r;
+  try {
+    r = await runner.run("docker", args, { input: login.password });
+  } catch (e) {
+    throw new Error(`registry login needs the docker CLI: ${e.message}`);
+  }
+  succeeded(r, "docker login", failed);
+}
+async function dockerLogout(registry, runner) {
+  await runChecked(
+    runner,
+    "docker",
+    ["logout", ...registry ? ["--", registry] : []],
+    {},
+    (line, r) => new Error(line || `docker logout exited with code ${r.code}`)
+  );
+}
+
+export {
+  parseList,
+  parseKeyValues,
+  parseCsvFields,
+  parseBool,
+  clip,
+  parseBuildxVersion,
+  versionAtLeast,
+  DIGEST_RE,
+  parseReference,
+  isPlatform,
+  normalizePlatform,
+  samePlatform,
+  dockerfileBaseImage,
+  baseAnnotationArgs,
+  attestsType,
+  bakeSecretSets,
+  repeat,
+  enginePushesTwice,
+  buildArgs,
+  buildFlags,
+  sshEntitlements,
+  bakeArgs,
+  bakeOutputFlags,
+  createBuilderArgs,
+  imagetoolsCreateArgs,
+  bakePrintArgs,
+  versionArgs,
+  inspectBuilderArgs,
+  imagetoolsInspectArgs,
+  lastOutputLine,
+  terminateAll,
+  waitForChildren,
+  processRunner,
+  runBuildx,
+  runBuildxChecked,
+  validateDigest,
+  MEDIA_TYPES,
+  resolvedBase,
+  withRetry,
+  isTransientRegistryError,
+  dockerConfigDir,
+  readDockerConfig,
+  currentContextName,
+  unreadReport,
+  collectReports,
+  setReportOutputs,
+  emptyState,
+  saveState2 as saveState,
+  loadState,
+  inspectBuilder,
+  defaultBuilderName,
+  removeBuilder,
+  registryName,
+  dockerLogin,
+  dockerLogout
+};

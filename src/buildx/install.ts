@@ -1,0 +1,100 @@
+// Which buildx runs the build: the installed plugin, or a release downloaded and verified.
+import * as core from '../runner/commands.js'
+import { accessSync, constants, readFileSync } from 'node:fs'
+import path from 'node:path'
+import os from 'node:os'
+import { InputError } from '../errors.js'
+import { parseChecksums, versionFromChecksums } from '../install/checksums.js'
+import { DEFAULT_BUILDX_RELEASES, buildxAssetUrls, latestChecksumsUrl, nodeArch } from '../install/releases.js'
+import { dockerConfigDir } from '../docker/config.js'
+import type { Runner } from '../process/exec.js'
+import { versionArgs } from './args.js'
+import { runBuildx, type Buildx } from './buildx.js'
+import { parseBuildxVersion } from './version.js'
+
+/** The version a buildx reports; '' when it does not answer (a non-zero exit is an answer here). */
+async function versionOf(runner: Runner, cmd: string, prefix: string[]): Promise<string> {
+  const r = await runBuildx({ cmd, prefix, version: '', runner }, versionArgs())
+  return r.code === 0 ? parseBuildxVersion(r.stdout) : ''
+}
+
+/** The input to blame when a download fails: the mirror, when one was given. */
+function downloadInput(downloadUrl: string): string {
+  return downloadUrl ? 'buildx-download-url' : 'buildx-version'
+}
+
+async function resolveLatest(base: string, input: string): Promise<string> {
+  const url = latestChecksumsUrl(base)
+  let path: string
+  try {
+    // Downloads load the tool cache (and its HTTP client) only when they happen.
+    const tc = await import('@actions/tool-cache')
+    path = await tc.downloadTool(url)
+  } catch (e) {
+    throw new InputError(input, `cannot resolve latest: ${url}: ${(e as Error).message}`)
+  }
+  const v = versionFromChecksums(parseChecksums(readFileSync(path, 'utf8')))
+  if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`)
+  return v
+}
+
+/**
+ * Where the docker CLI finds the buildx plugin, in its own search order. Running the plugin
+ * binary directly skips the docker CLI's plugin hop (two extra process starts per call).
+ */
+export function pluginCandidates(env: NodeJS.ProcessEnv, home: string): string[] {
+  return [
+    path.join(dockerConfigDir(env, home), 'cli-plugins', 'docker-buildx'),
+    '/usr/local/lib/docker/cli-plugins/docker-buildx',
+    '/usr/local/libexec/docker/cli-plugins/docker-buildx',
+    '/usr/lib/docker/cli-plugins/docker-buildx',
+    '/usr/libexec/docker/cli-plugins/docker-buildx'
+  ]
+}
+
+function findPlugin(): string | undefined {
+  for (const p of pluginCandidates(process.env, os.homedir())) {
+    try {
+      accessSync(p, constants.X_OK)
+      return p
+    } catch {
+      // not there: the next place the docker CLI would look
+    }
+  }
+  return undefined
+}
+
+export async function setupBuildx(version: string, downloadUrl: string, runner: Runner): Promise<Buildx> {
+  if (version === 'installed') {
+    const plugin = findPlugin()
+    if (plugin) {
+      const pv = await versionOf(runner, plugin, [])
+      if (pv) return { cmd: plugin, prefix: [], version: pv, runner }
+    }
+    const v = await versionOf(runner, 'docker', ['buildx'])
+    // A missing plugin is the machine's state, not a bad input (the CLI's default is installed).
+    if (!v)
+      throw new Error(
+        'the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download'
+      )
+    return { cmd: 'docker', prefix: ['buildx'], version: v, runner }
+  }
+  const base = downloadUrl || DEFAULT_BUILDX_RELEASES
+  const v = version === 'latest' ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, '')
+  const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()))
+  const { installVerified } = await import('../install/install.js')
+  const { path, fromCache } = await installVerified({
+    tool: 'buildx',
+    version: v,
+    cachedName: 'docker-buildx',
+    input: downloadInput(downloadUrl),
+    // a binary that does not match its checksums file is blamed on the version asked for
+    checksumInput: 'buildx-version',
+    ...asset
+  })
+  core.info(
+    `buildx ${v} ${fromCache ? 'found in the tool cache (checksum re-verified)' : `downloaded from ${asset.url} and verified`}: ${path}`
+  )
+  const actual = await versionOf(runner, path, [])
+  return { cmd: path, prefix: [], version: actual || v, runner }
+}

@@ -1,0 +1,48 @@
+// Build output and command lines in the step's log, where the runner reads `::` lines as commands.
+import * as core from '../runner/commands.js'
+import { randomUUID } from 'node:crypto'
+import type { RunResult } from '../process/exec.js'
+
+/**
+ * Relays build output to the log. Buildx echoes input values and Dockerfile text in it, raw line
+ * breaks included, and the runner reads any line that starts with `::` as a workflow command: an
+ * unprefixed stream runs between ::stop-commands:: and its resume token, and a carriage return
+ * (a line break to the runner) never starts a line of its own.
+ */
+export async function relayOutput(
+  prefix: string,
+  start: (onLine: (line: string) => void) => Promise<RunResult>,
+  watch?: (line: string) => void
+): Promise<{ code: number; log: string }> {
+  const lines: string[] = []
+  // (a token that reads as a command name, so translators of the log that skip unknown commands hide it too)
+  const resume = prefix ? '' : `build-output-${randomUUID()}`
+  if (resume) core.info(`::stop-commands::${resume}`)
+  try {
+    const r = await start(line => {
+      lines.push(line)
+      if (lines.length > 400) lines.shift()
+      watch?.(line)
+      for (const part of line.split('\r')) core.info(prefix ? `[${prefix}] ${part}` : part)
+    })
+    return { code: r.code, log: lines.join('\n') }
+  } finally {
+    if (resume) core.info(`::${resume}::`)
+  }
+}
+
+/** Shows argv in the log the way a user would type it; never used to run anything. */
+export function quoteForLog(a: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(a)) return a
+  // A line break inside a value must not start a new log line: the runner reads `::command::` lines.
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a))
+    return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, c => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`
+  return `'${a.replaceAll("'", "'\\''")}'`
+}
+
+const CONTROL_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/** A buildx command line for the log (argv from the subcommand on, as args.ts builds it). */
+export function buildxCommandLine(args: string[]): string {
+  return `buildx ${args.map(quoteForLog).join(' ')}`
+}

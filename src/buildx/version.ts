@@ -1,0 +1,13 @@
+// What buildx says of its version, and comparing versions. Pure.
+import semver from 'semver'
+
+/** `buildx version` -> "0.29.1" ('' when it cannot be read). Debian's builds add +ds suffixes. */
+export function parseBuildxVersion(out: string): string {
+  const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(out) ?? /\bv?(\d+\.\d+\.\d+)/.exec(out)
+  return m?.[1] ?? ''
+}
+
+export function versionAtLeast(version: string, min: string): boolean {
+  const v = semver.coerce(version)
+  return v !== null && semver.gte(v, min)
+}

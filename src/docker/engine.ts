@@ -1,0 +1,60 @@
+// Facts about the docker engine that the build needs: whether it keeps images in containerd.
+import { existsSync } from 'node:fs'
+import http from 'node:http'
+import type { Runner } from '../process/exec.js'
+import { currentContextName, readDockerConfig } from './config.js'
+
+/** The engine's unix socket when the docker CLI would talk to it directly (no other context). */
+export function engineSocket(env: NodeJS.ProcessEnv, configJson: string | undefined): string | undefined {
+  const host = env['DOCKER_HOST']
+  if (host) return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined
+  return currentContextName(env, configJson) === 'default' ? '/var/run/docker.sock' : undefined
+}
+
+/** `docker info --format '{{json .DriverStatus}}'`: the containerd snapshotter reports its driver-type. */
+export function usesContainerdStore(driverStatusJson: string): boolean {
+  try {
+    const status = JSON.parse(driverStatusJson) as unknown
+    return (
+      Array.isArray(status) &&
+      status.some(row => Array.isArray(row) && row[0] === 'driver-type' && String(row[1]).includes('containerd.snapshotter'))
+    )
+  } catch {
+    return false
+  }
+}
+
+/** GET /info from the engine's API socket: the DriverStatus rows, as JSON text. */
+function infoOverSocket(socketPath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ socketPath, path: '/info', timeout: 10_000 }, res => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => (body += c))
+      res.on('end', () => {
+        try {
+          resolve(res.statusCode === 200 ? JSON.stringify((JSON.parse(body) as { DriverStatus?: unknown }).DriverStatus ?? null) : '')
+        } catch (e) {
+          reject(e as Error)
+        }
+      })
+    })
+    req.on('timeout', () => req.destroy(new Error('timed out')))
+    req.on('error', reject)
+  })
+}
+
+export async function engineUsesContainerdStore(runner: Runner): Promise<boolean> {
+  // Asking the engine's socket takes milliseconds; `docker info` also lists every CLI plugin.
+  const socket = engineSocket(process.env, readDockerConfig())
+  if (socket && existsSync(socket)) {
+    try {
+      return usesContainerdStore(await infoOverSocket(socket))
+    } catch {
+      // fall back to the CLI, which knows every way to the engine
+    }
+  }
+  // A failing `docker info` is an answer here: no containerd store known.
+  const r = await runner.run('docker', ['info', '--format', '{{json .DriverStatus}}'])
+  return r.code === 0 && usesContainerdStore(r.stdout.trim())
+}
