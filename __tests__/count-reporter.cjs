@@ -1,9 +1,101 @@
-// Prints one plain closing line ("jest: N passed, N failed, N skipped") that CI reads.
+// Says what ran, in plain lines that .ci/run reads:
+//   unit: 412 tests in 40 of 40 files
+//   integration: 97 real builds, 105 input checks, in 13 of 13 files
+//   skips: 3 for a missing capability (build-history x2, provenance-in-metadata x1 on buildx 0.13.1), 0 other
+//   jest: N passed, N failed, N skipped          <- always the last line, unchanged: CI reads it
+// A "real build" is an integration test in which some run showed BuildKit's own progress lines
+// (a build, bake or imagetools push reached BuildKit); the harness records that per test in the
+// directory this reporter puts in BIA_TEST_RECORDS. Every other integration test is an input
+// check (it stops before buildx builds anything). A skip counts as a capability skip only when
+// the test is named `[needs <capability>]` and this run recorded that capability as missing
+// (harness.ts itWhen); any other skip (it.skip, a -t filter) is "other".
+const fs = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
+
+const PROJECTS = ['unit', 'integration']
+
+function testFilesOnDisk(rootDir, project) {
+  const out = []
+  const walk = dir => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name)
+      if (e.isDirectory()) walk(p)
+      else if (e.name.endsWith('.test.ts')) out.push(p)
+    }
+  }
+  const dir = path.join(rootDir, '__tests__', project)
+  if (fs.existsSync(dir)) walk(dir)
+  return out
+}
+
+function readRecords(dir) {
+  const file = path.join(dir, 'records.jsonl')
+  if (!fs.existsSync(file)) return []
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map(l => JSON.parse(l))
+}
+
 class CountReporter {
+  constructor(globalConfig) {
+    this.rootDir = globalConfig.rootDir
+    // Inherited by the test processes (with --runInBand, this very process).
+    this.records = fs.mkdtempSync(path.join(os.tmpdir(), 'bia-test-records-'))
+    process.env['BIA_TEST_RECORDS'] = this.records
+  }
+
   onRunComplete(_contexts, results) {
-    const skipped = results.numPendingTests + results.numTodoTests
+    const records = readRecords(this.records)
+    fs.rmSync(this.records, { recursive: true, force: true })
+    const builds = new Set(records.filter(r => r.kind === 'build').map(r => `${r.file}\0${r.test}`))
+    const missing = new Map(records.filter(r => r.kind === 'missing-capability').map(r => [r.capability, r.buildx]))
+
+    const lines = []
+    const capabilitySkips = new Map()
+    let otherSkips = 0
+    for (const project of PROJECTS) {
+      const files = results.testResults.filter(f => f.testFilePath.includes(`${path.sep}__tests__${path.sep}${project}${path.sep}`))
+      if (files.length === 0) continue
+      let ran = 0
+      let real = 0
+      for (const file of files) {
+        for (const t of file.testResults) {
+          if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo' || t.status === 'disabled') {
+            const cap = /\[needs ([a-z-]+)\]$/.exec(t.title)?.[1]
+            if (cap && missing.has(cap)) capabilitySkips.set(cap, (capabilitySkips.get(cap) ?? 0) + 1)
+            else otherSkips++
+            continue
+          }
+          ran++
+          if (builds.has(`${file.testFilePath}\0${t.fullName}`)) real++
+        }
+      }
+      const onDisk = testFilesOnDisk(this.rootDir, project).length
+      const where = `in ${files.length} of ${onDisk} files`
+      lines.push(
+        project === 'integration'
+          ? `integration: ${real} real builds, ${ran - real} input checks, ${where}`
+          : `${project}: ${ran} tests ${where}`
+      )
+    }
+    const skippedTotal = results.numPendingTests + results.numTodoTests
+    const capabilityTotal = [...capabilitySkips.values()].reduce((a, b) => a + b, 0)
+    // skips not reported test by test (e.g. a whole file) are "other" too: never expected
+    otherSkips = Math.max(otherSkips, skippedTotal - capabilityTotal)
+    if (skippedTotal > 0 || otherSkips > 0) {
+      const byCap = [...capabilitySkips].map(([cap, n]) => `${cap} x${n}`).join(', ')
+      const versions = [...new Set([...capabilitySkips.keys()].map(c => missing.get(c)))].join(', ')
+      lines.push(
+        `skips: ${capabilityTotal} for a missing capability${byCap ? ` (${byCap} on buildx ${versions})` : ''}, ${otherSkips} other`
+      )
+    }
+
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites
-    process.stdout.write(`\njest: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`)
+    lines.push(`jest: ${results.numPassedTests} passed, ${failed} failed, ${skippedTotal} skipped`)
+    process.stdout.write(`\n${lines.join('\n')}\n`)
   }
 }
 module.exports = CountReporter

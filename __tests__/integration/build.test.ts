@@ -65,7 +65,12 @@ describe('one build, run as the runner runs the action', () => {
     const metadata = JSON.parse(run.mainOutputs['metadata'] ?? '{}')
     expect(metadata['containerimage.digest']).toBe(index.digest)
     expect(metadata['image.name']).toBe(tag)
-    expect(run.mainOutputs['imageid']).toMatch(/^sha256:[a-f0-9]{64}$/)
+    // imageid is the iidfile: on the containerd image store the stored index, which is what the
+    // registry serves and what the engine itself names the image by
+    expect(run.mainOutputs['imageid']).toBe(index.digest)
+    const engineId = await sh('docker', ['image', 'inspect', tag, '--format', '{{.Id}}'])
+    expect(engineId.code).toBe(0)
+    expect(run.mainOutputs['imageid']).toBe(engineId.stdout.trim())
     expect(run.mainOutputs['builder-driver']).toBe('docker')
 
     // per-platform manifests: the outputs name exactly what the registry serves
@@ -262,8 +267,11 @@ describe('one build, run as the runner runs the action', () => {
     expectSuccess(run)
     const inspect = await sh('docker', ['image', 'inspect', tag, '--format', '{{.Id}} {{.Architecture}}'])
     expect(inspect.code).toBe(0)
-    expect(inspect.stdout.trim()).toMatch(/ amd64$/)
-    expect(run.outputs['imageid']).toMatch(/^sha256:[a-f0-9]{64}$/)
+    const [engineId, arch] = inspect.stdout.trim().split(' ')
+    expect(arch).toBe('amd64')
+    // the engine's own id for the image it loaded, not just any digest
+    expect(engineId).toMatch(/^sha256:[a-f0-9]{64}$/)
+    expect(run.outputs['imageid']).toBe(engineId)
   })
 
   it('exports an OCI layout tarball and reads its manifests from the tarball', async () => {
@@ -328,13 +336,20 @@ describe('builders', () => {
     await sh('docker', ['buildx', 'rm', name])
   })
 
+  // The error line itself (not the "Set up the builder" heading every run prints) names the
+  // builder and what stopped it: the BuildKit image it could not pull, the missing cluster.
   it.each([
-    ['docker-container', { driver: 'docker-container', 'driver-opts': 'image=127.0.0.1:1/none/buildkit:x' }, /builder/],
-    ['kubernetes', { driver: 'kubernetes', 'driver-opts': 'namespace=ci' }, /builder|kube/i]
+    [
+      'docker-container',
+      { driver: 'docker-container', 'driver-opts': 'image=127.0.0.1:1/none/buildkit:x' },
+      /^::error::.*builder build-image-[0-9a-f]+\b.*127\.0\.0\.1:1\/none\/buildkit:x/m
+    ],
+    ['kubernetes', { driver: 'kubernetes', 'driver-opts': 'namespace=ci' }, /^::error::.*builder build-image-[0-9a-f]+\b.*kubernetes/im]
   ])('reports a %s builder that cannot start here with an error naming the builder', async (_name, inputs, pattern) => {
     const run = await runAction({ context: ctx, platforms: 'linux/amd64', ...inputs })
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(pattern)
+    expect(run.main.log).not.toContain('::group::Build')
     expect(run.post.code).toBe(0)
   })
 })
@@ -369,11 +384,13 @@ describe('bad input fails before anything is built or pushed', () => {
 describe('the summary and state', () => {
   it('writes a job summary and keeps build secrets out of every file the runner gets', async () => {
     const secret = `s3cr3t-${Date.now()}`
+    // The build fails unless the secret arrives with its value (the Dockerfile holds its hash only).
     const sctx = writeContext({
-      Dockerfile: `FROM ${tb.baseImage}\nRUN --mount=type=secret,id=token test "$(cat /run/secrets/token)" = "${'$'}EXPECTED" || true\n`
+      Dockerfile: `FROM ${tb.baseImage}\nRUN --mount=type=secret,id=token,required=true ${secretMatches('token', secret)} && echo secret-arrived\n`
     })
-    const run = await runAction({ context: sctx, platforms: 'linux/amd64', secrets: `token=${secret}` })
+    const run = await runAction({ context: sctx, platforms: 'linux/amd64', 'no-cache': 'true', secrets: `token=${secret}` })
     expectSuccess(run)
+    expect(run.main.log).toMatch(/^#\d+ [\d.]+ secret-arrived$/m)
     expect(run.summary).toContain('## Build image')
     for (const f of Object.values(run.files)) expect(readFileSync(f, 'utf8')).not.toContain(secret)
     // The runner consumes ::add-mask:: (that is how the value gets masked) and shows it nowhere.

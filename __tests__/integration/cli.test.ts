@@ -11,8 +11,10 @@ import {
   catalog,
   dockerConfigLogins,
   getManifest,
+  hasCapability,
   NODE24,
   privateDockerConfig,
+  noteOutput,
   ROOT,
   sh,
   testbed,
@@ -44,7 +46,10 @@ function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdi
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.on('close', code => resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started }))
+    child.on('close', code => {
+      noteOutput(stderr)
+      resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started })
+    })
   })
 }
 
@@ -82,8 +87,7 @@ describe('build-image CLI', () => {
     expect(run.stderr).toContain('--load')
     // the table on stdout: the platform rows come from the build record (buildx 0.23+)
     expect(run.stdout).toMatch(new RegExp(`\\n {2}tags +${tag}\\n`))
-    const [major = 0, minor = 0] = tb.buildxVersion.split('.').map(Number)
-    if (major > 0 || minor >= 23) {
+    if (hasCapability('build-history', tb)) {
       expect(run.stdout).toMatch(
         new RegExp(`${hostPlatform}\\s+sha256:[0-9a-f]{12}\\s+[\\d.]+ (KiB|MiB)\\s+\\d+\\s+sha256:[0-9a-f]{12}\\s+${tb.baseImage}`)
       )

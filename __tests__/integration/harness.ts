@@ -1,8 +1,9 @@
 // Runs the bundled action the way the GitHub runner does, against the real testbed, and reads
 // the results back independently (the registry's HTTP API), never through the action's own code.
+import { expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
@@ -40,6 +41,66 @@ export function testbed(): Testbed {
     throw new Error(`no testbed at ${file}: run \`scripts/testbed.sh up --stack ${stack}\` (npm test does it)`)
   }
   return JSON.parse(readFileSync(file, 'utf8')) as Testbed
+}
+
+// --- what each test ran, for the count reporter (__tests__/count-reporter.cjs) ----------------
+
+/** Appends one record for the count reporter, which sets BIA_TEST_RECORDS for the run. */
+function record(entry: Record<string, unknown>): void {
+  const dir = process.env['BIA_TEST_RECORDS']
+  if (dir) appendFileSync(path.join(dir, 'records.jsonl'), `${JSON.stringify(entry)}\n`)
+}
+
+/**
+ * BuildKit's own plain progress lines (`#3 [2/2] RUN ...`, `#5 DONE 0.4s`): printed only when a
+ * build (or an imagetools push) really ran, through buildx or depot, whatever the action prints.
+ */
+export const BUILDKIT_PROGRESS = /^#\d+ (\[[^\]\n]+\] |DONE \d)/m
+
+/**
+ * Counts the current test as a real build when `output` (a step's log, a CLI's stderr) shows
+ * BuildKit progress. The count reporter tells real builds from input checks by this record, not
+ * by the test's name, so a test that stops being a build stops being counted as one.
+ */
+export function noteOutput(output: string): void {
+  if (!BUILDKIT_PROGRESS.test(output)) return
+  const state = expect.getState()
+  record({ kind: 'build', file: state.testPath ?? '', test: state.currentTestName ?? '' })
+}
+
+// --- capabilities of the stack's buildx -----------------------------------------------------------
+
+/**
+ * What a buildx version can do that some tests need. Each claim is checked against the testbed by
+ * capabilities.test.ts, so a wrong threshold fails there instead of silently skipping.
+ */
+export const CAPABILITIES = {
+  /** `buildx history` and the build records it reads (layers without push or load) */
+  'build-history': { since: [0, 23], what: 'buildx history: build records the CLI can read' },
+  /** the build's provenance in the --metadata-file (buildx.build.provenance) */
+  'provenance-in-metadata': { since: [0, 23], what: 'provenance in the metadata file' }
+} as const
+export type Capability = keyof typeof CAPABILITIES
+
+export function hasCapability(cap: Capability, tb: Testbed = testbed()): boolean {
+  const [major = 0, minor = 0] = tb.buildxVersion.split('.').map(Number)
+  const [sinceMajor, sinceMinor] = CAPABILITIES[cap].since
+  return major > sinceMajor || (major === sinceMajor && minor >= sinceMinor)
+}
+
+/**
+ * A test that needs a capability: named `<name> [needs <cap>]`, and reported as skipped (with the
+ * capability as the reason) where the stack's buildx lacks it. The count reporter and .ci/run
+ * accept such skips only when this run recorded the capability as missing.
+ */
+export function itWhen(cap: Capability, name: string, fn: () => Promise<unknown>, timeout?: number): void {
+  const title = `${name} [needs ${cap}]`
+  if (hasCapability(cap)) {
+    it(title, fn, timeout)
+    return
+  }
+  record({ kind: 'missing-capability', capability: cap, buildx: testbed().buildxVersion })
+  it.skip(title, fn, timeout)
 }
 
 export function testbedEnv(tb: Testbed): NodeJS.ProcessEnv {
@@ -144,6 +205,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunActionO
   for (const [k, v] of Object.entries(all)) base[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
   const cwd = opts.cwd ?? ROOT
   const main = await runStep('main.js', base, cwd, opts.onMainStart ? { onStart: opts.onMainStart } : {})
+  noteOutput(main.log)
   const mainOutputs = parseFileCommands(readFileSync(files.output, 'utf8'))
   const state = parseFileCommands(readFileSync(files.state, 'utf8'))
   await opts.betweenSteps?.()
@@ -292,7 +354,10 @@ export function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }))
+    child.on('close', code => {
+      noteOutput(stdout + stderr)
+      resolve({ code: code ?? -1, stdout, stderr })
+    })
   })
 }
 

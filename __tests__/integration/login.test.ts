@@ -47,6 +47,12 @@ describe('registry login', () => {
     )
     expect(run.main.code).not.toBe(0)
     expect((await getManifest(repo, 'v1')).status).toBe(404)
+    // It failed because the registry refused it: the proxy answered this repository's push with
+    // 401 (and let nothing through), and the action's error says the registry asked for a login.
+    const forRepo = proxy.requests.filter(r => r.path.startsWith(`/v2/${repo}/`))
+    expect(forRepo.length).toBeGreaterThan(0)
+    expect(forRepo.every(r => r.outcome === 401)).toBe(true)
+    expect(run.main.log).toMatch(/^::error::.*(401 Unauthorized|unauthorized|authentication required)/im)
   })
 
   it('logs in, pushes and reads back through the login, and post logs out; the password is shown nowhere', async () => {

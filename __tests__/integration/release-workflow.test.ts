@@ -13,12 +13,14 @@ import { expectSuccess, getManifest, ROOT, runAction, testbed, testbedEnv, uniqu
 
 interface Step {
   id?: string
+  uses?: string
   with?: Record<string, string | boolean>
   env?: Record<string, string>
 }
 type Matrix = Record<string, string>
 
-const workflow = parseYaml(readFileSync(path.join(ROOT, '.github/workflows/release-multi-arch.yml'), 'utf8')) as {
+const workflowText = readFileSync(path.join(ROOT, '.github/workflows/release-multi-arch.yml'), 'utf8')
+const workflow = parseYaml(workflowText) as {
   jobs: Record<string, { steps: Step[] }>
 }
 const step = (job: string, id: string): Step => {
@@ -75,6 +77,8 @@ async function release(inputs: Record<string, string>, cwd: string, p: ReturnTyp
   const testbedBuilder = { driver: 'remote', endpoint: tb.buildkitAddr }
   for (const matrix of p.matrix) {
     const s = step('build', p.bake === 'true' ? 'bake' : 'build')
+    // the step runs this checkout's action (what runAction runs: this checkout's dist/)
+    expect(s.uses).toBe('./')
     const run = await runAction({ ...withOf(s, { inputs, matrix }), ...testbedBuilder }, { cwd })
     expectSuccess(run)
     const digest = run.mainOutputs['digest'] ?? ''
@@ -91,6 +95,7 @@ async function release(inputs: Record<string, string>, cwd: string, p: ReturnTyp
       .filter(m => (m['artifact'] ?? '').startsWith(prefix))
       .map(m => readFileSync(path.join(digestDir, m['artifact'] ?? ''), 'utf8'))
     writeFileSync(path.join(mergeDir, 'digests.txt'), lines.join(''))
+    expect(step('merge', 'merge').uses).toBe('./')
     const run = await runAction(withOf(step('merge', 'merge'), { inputs, matrix }), { cwd: mergeDir })
     expectSuccess(run)
     indexes[matrix['target'] ?? ''] = run.mainOutputs['digest'] ?? ''
@@ -106,6 +111,21 @@ const platformsOf = (index: { json: { manifests: Array<{ platform: { os: string;
     .sort()
 
 describe('release-multi-arch.yml, job by job', () => {
+  it('pins every third-party action by commit SHA and checks out without keeping the token, before the action runs', () => {
+    const uses = Object.values(workflow.jobs).flatMap(j => j.steps.map(s => s.uses ?? '').filter(Boolean))
+    for (const u of uses.filter(u => !u.startsWith('./'))) expect(u).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[0-9a-f]{40}$/)
+    // the tag each SHA stands for is written beside it
+    for (const line of workflowText.split('\n').filter(l => /uses:\s*[\w.-]+\/[\w.-]+.*@/.test(l)))
+      expect(line).toMatch(/@[0-9a-f]{40} # v\d/)
+    for (const [jobId, job] of Object.entries(workflow.jobs)) {
+      const checkouts = job.steps.filter(s => (s.uses ?? '').startsWith('actions/checkout@'))
+      for (const c of checkouts) expect([jobId, c.with?.['persist-credentials']]).toEqual([jobId, false])
+      // `uses: ./` needs the checkout first: the action is the commit being released
+      const local = job.steps.findIndex(s => s.uses === './')
+      if (local >= 0) expect([jobId, job.steps.slice(0, local).some(s => checkouts.includes(s))]).toEqual([jobId, true])
+    }
+  })
+
   it('a Dockerfile: each platform pushed by digest, merged into one tagged index', async () => {
     const repo = uniqueRepo('release')
     const inputs = {

@@ -32,6 +32,7 @@ interface Step {
 }
 interface Job {
   needs?: string | string[]
+  permissions?: Record<string, string> | string
   uses?: string
   with?: Record<string, unknown>
   outputs?: Record<string, string>
@@ -42,7 +43,34 @@ interface Workflow {
     string,
     { inputs?: Record<string, { required?: boolean; default?: unknown }>; outputs?: Record<string, { value: string }> } | null
   >
+  permissions?: Record<string, string> | string
   jobs: Record<string, Job>
+}
+
+const FULL_SHA = /^[0-9a-f]{40}$/
+
+/**
+ * Problems with what a workflow runs: every `uses:` is local (`./…`) or pinned by full commit
+ * SHA with the tag in a comment; every checkout leaves no token in .git/config.
+ */
+function supplyChainProblems(file: string, text: string): string[] {
+  const problems: string[] = []
+  for (const [n, line] of text.split('\n').entries()) {
+    const m = /^\s*(?:-\s+)?uses:\s*(\S+)(\s+#\s*(\S+))?\s*$/.exec(line)
+    if (!m?.[1] || m[1].startsWith('./')) continue
+    const [, ref = ''] = m[1].split('@')
+    if (!FULL_SHA.test(ref)) problems.push(`${file}:${n + 1}: ${m[1]} is not pinned by a full commit SHA`)
+    else if (!m[3]) problems.push(`${file}:${n + 1}: ${m[1]} has no "# <tag>" comment`)
+  }
+  const wf = parseYaml(text) as Workflow
+  for (const [jobId, job] of Object.entries(wf.jobs ?? {})) {
+    for (const step of job.steps ?? []) {
+      if (!(step.uses ?? '').startsWith('actions/checkout@')) continue
+      if (step.with?.['persist-credentials'] !== false)
+        problems.push(`${file}: job ${jobId}: actions/checkout without persist-credentials: false`)
+    }
+  }
+  return problems
 }
 
 const load = (file: string) => parseYaml(readFileSync(path.join(WORKFLOWS, file), 'utf8')) as Workflow
@@ -188,6 +216,55 @@ jobs:
     const merge = wf.jobs['merge']?.steps?.find(s => s.id === 'merge')
     expect(merge?.with).toMatchObject({ mode: 'merge', 'digests-from': 'digests.txt' })
     expect(Object.keys(wf.on['workflow_call']?.outputs ?? {})).toEqual(['digest', 'digests'])
+  })
+
+  it.each(files)('%s: third-party actions pinned by commit SHA, checkouts keep no token', file => {
+    expect(supplyChainProblems(file, readFileSync(path.join(WORKFLOWS, file), 'utf8'))).toEqual([])
+  })
+
+  it('the supply-chain check catches a tag, a short SHA, a missing tag comment and a checkout that keeps its token', () => {
+    const text = [
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    runs-on: x',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - uses: docker/login-action@c94ce9f # v3.7.0',
+      '      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02',
+      '      - uses: actions/checkout@11d5960a326750d5838078e36cf38b85af677262 # v4.4.0',
+      '        with: { persist-credentials: false }',
+      '      - uses: ./'
+    ].join('\n')
+    expect(supplyChainProblems('t.yml', text)).toEqual([
+      't.yml:6: actions/checkout@v4 is not pinned by a full commit SHA',
+      't.yml:7: docker/login-action@c94ce9f is not pinned by a full commit SHA',
+      't.yml:8: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 has no "# <tag>" comment',
+      't.yml: job a: actions/checkout without persist-credentials: false'
+    ])
+  })
+
+  it("the release workflow runs the action from the caller's checkout, each job with only the permissions it needs", () => {
+    const text = readFileSync(path.join(WORKFLOWS, 'release-multi-arch.yml'), 'utf8')
+    const wf = parseYaml(text) as Workflow
+    // no placeholder owner and no movable tag: the action is the commit being released
+    const actionSteps = Object.values(wf.jobs).flatMap(j => (j.steps ?? []).filter(s => s.id && ['build', 'bake', 'merge'].includes(s.id)))
+    expect(actionSteps.map(s => s.uses)).toEqual(['./', './', './'])
+    expect(text).not.toMatch(/uses:\s*org\//)
+    // a job that runs `./` checks the repository out first
+    for (const [jobId, job] of Object.entries(wf.jobs)) {
+      const steps = job.steps ?? []
+      const local = steps.findIndex(s => s.uses === './')
+      if (local >= 0)
+        expect([jobId, steps.slice(0, local).some(s => (s.uses ?? '').startsWith('actions/checkout@'))]).toEqual([jobId, true])
+    }
+    expect(wf.permissions).toEqual({})
+    expect(Object.fromEntries(Object.entries(wf.jobs).map(([id, j]) => [id, j.permissions]))).toEqual({
+      plan: { contents: 'read' },
+      build: { contents: 'read', packages: 'write' },
+      merge: { contents: 'read', packages: 'write' },
+      result: {}
+    })
   })
 
   it('CI runs the action from this checkout', () => {

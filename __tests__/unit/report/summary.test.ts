@@ -88,7 +88,11 @@ const goldenContext: SummaryContext = {
 describe('renderSummary: golden file', () => {
   it('matches __tests__/fixtures/summary.golden.md', () => {
     const md = renderSummary(goldenReports(), goldenContext)
-    if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(GOLDEN, md)
+    if (process.env['UPDATE_GOLDEN'] === '1' && md !== readFileSync(GOLDEN, 'utf8')) {
+      writeFileSync(GOLDEN, md)
+      // A rewrite is never a pass: the new file is reviewed (git diff) and the tests run again.
+      throw new Error(`golden file rewritten; review and rerun: ${path.relative(process.cwd(), GOLDEN)}`)
+    }
     expect(md).toBe(readFileSync(GOLDEN, 'utf8'))
   })
 
