@@ -84,14 +84,6 @@ export interface MergePlan extends PlanCommon {
 
 export type BuildPlan = SinglePlan | SplitPlan | BakePlan | MatrixPlan | MergePlan
 
-/** The facts of a run that has nothing of the machine to say (tests, the CLI's early check). */
-export const NO_FACTS: RunFacts = {
-  cwd: '/',
-  fork: '',
-  scopeEnv: { repository: '', refName: '', actor: '', runId: '', job: '' },
-  digestFiles: []
-}
-
 /** Every check on the inputs that needs no machine runs here, so bad input fails before set-up. */
 export function planRun(parsed: Settings, facts: RunFacts): BuildPlan {
   const cache = cacheToForRun(parsed.cacheTo, facts.fork, parsed.allowForkCacheWrite)

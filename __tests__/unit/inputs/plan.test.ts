@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml'
 import { InputError } from '../../../src/errors.js'
 import { MatrixError } from '../../../src/inputs/matrix.js'
 import { dockerfilePath, parseInputs, type Settings } from '../../../src/inputs/parse.js'
-import { NO_FACTS, buildsOneImage, planRun, withBaseAnnotations, type BuildPlan, type RunFacts } from '../../../src/inputs/plan.js'
+import { buildsOneImage, planRun, withBaseAnnotations, type BuildPlan, type RunFacts } from '../../../src/inputs/plan.js'
 
 const ACTION_DEFAULTS: Record<string, string> = Object.fromEntries(
   Object.entries(
@@ -17,7 +17,12 @@ function settings(inputs: Record<string, string>): Settings {
   return parseInputs(name => inputs[name] ?? ACTION_DEFAULTS[name] ?? '')
 }
 
-const FACTS: RunFacts = { ...NO_FACTS, cwd: '/work/repo' }
+const FACTS: RunFacts = {
+  cwd: '/work/repo',
+  fork: '',
+  scopeEnv: { repository: '', refName: '', actor: '', runId: '', job: '' },
+  digestFiles: []
+}
 
 function plan(inputs: Record<string, string>, facts: Partial<RunFacts> = {}): BuildPlan {
   return planRun(settings(inputs), { ...FACTS, ...facts })
