@@ -4,7 +4,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-WYVUKNTF.js";
+} from "./chunks/chunk-EMZPOP3H.js";
 import {
   DASH,
   basesFor,
@@ -15,10 +15,10 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-3CUHPMWY.js";
+} from "./chunks/chunk-JIAAYE5V.js";
 import {
   loadState
-} from "./chunks/chunk-TB7KQRCO.js";
+} from "./chunks/chunk-3ZQILBCV.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import {
   InputError,

@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-3CUHPMWY.js";
-import "./chunks/chunk-TB7KQRCO.js";
+} from "./chunks/chunk-JIAAYE5V.js";
+import "./chunks/chunk-3ZQILBCV.js";
 import "./chunks/chunk-HS5KXDJW.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";

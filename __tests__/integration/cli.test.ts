@@ -195,7 +195,13 @@ describe('build-image CLI', () => {
       ['--platform', 'local', '/nonexistent/ctx'],
       /^error: context: \/nonexistent\/ctx is not a directory/
     ],
-    ['a missing config file', ['--config', '/nonexistent.yml'], /^error: --config \/nonexistent.yml: no such file$/]
+    ['a missing config file', ['--config', '/nonexistent.yml'], /^error: --config \/nonexistent.yml: no such file$/],
+    ['a malformed matrix', ['--platform', 'local', '--matrix', 'variant: [a', hello], /^error: matrix: invalid YAML/],
+    [
+      'a typo in a matrix tag template',
+      ['--platform', 'local', '--matrix', 'variant: [a, b]', '-t', 'app:{{varient}}', hello],
+      /^error: tags: template .* uses "varient"/
+    ]
   ])('%s exits 2 with a one-line reason', async (_name, args, reason) => {
     const run = await cli(args)
     expect(run.code).toBe(2)

@@ -135,6 +135,27 @@ describe('matrix input', () => {
     expect(run.main.log).toMatch(message)
     expect(await catalog()).toEqual(before)
   })
+
+  it('a typo in a tag template is refused before buildx is set up, naming tags', async () => {
+    const repo = uniqueRepo('matrix-typo')
+    const run = await runAction({
+      context: ctx,
+      matrix: 'variant: [alpine, debian]\n',
+      tags: `${tb.registry}/${repo}:{{varient}}`,
+      push: 'true'
+    })
+    expect(run.main.code).not.toBe(0)
+    const errors = run.main.log.split('\n').filter(l => l.startsWith('::error'))
+    expect(errors).toEqual([expect.stringMatching(/^::error[^:]*::tags: template .* uses "varient", which is not a matrix axis/)])
+    // nothing was set up: no buildx, no builder, no build
+    expect(run.main.log).not.toContain('Set up buildx')
+    expect(run.main.log).not.toMatch(/::group::(Set up the builder|Bake|Build)/)
+    const state = JSON.parse(run.state['build-image-action'] ?? '{}') as { errorInput?: string; buildxVersion?: string }
+    expect(state.errorInput).toBe('tags')
+    expect(state.buildxVersion).toBe('')
+    expect(run.post.code).toBe(0)
+    expect(await listTags(repo)).toEqual([])
+  })
 })
 
 describe('bake files', () => {

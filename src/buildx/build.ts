@@ -13,7 +13,7 @@ import {
   type BuildContext
 } from './args.js'
 import { type Buildx, runBuildx, runBuildxChecked } from './buildx.js'
-import { INDEX_ANNOTATION, type Settings } from '../inputs/parse.js'
+import { INDEX_ANNOTATION, dockerfilePath, type Settings } from '../inputs/parse.js'
 import { InputError } from '../errors.js'
 import { parseBuildError } from './build-error.js'
 import { buildxCommandLine, relayOutput } from './log.js'
@@ -28,12 +28,8 @@ export interface BuildEnv {
   secretFiles: Map<string, string>
 }
 
-function dockerfileOf(s: Settings): string {
-  return s.file || path.join(s.context, 'Dockerfile')
-}
-
 function reportFailure(exitMessage: string, log: string, s: Settings, what: string): never {
-  const loc = parseBuildError(log, dockerfileOf(s))
+  const loc = parseBuildError(log, dockerfilePath(s))
   const lastError = log
     .split('\n')
     .reverse()
@@ -127,7 +123,7 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
       core.info(`[${platform}] ${buildxCommandLine(args)}`)
       const { code, log } = await streamed(env, args, platform)
       if (code !== 0) {
-        const loc = parseBuildError(log, dockerfileOf(s))
+        const loc = parseBuildError(log, dockerfilePath(s))
         failures.push(`${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : ` (buildx exited with code ${code})`}`)
         continue
       }

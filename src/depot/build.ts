@@ -1,7 +1,7 @@
 // Runs the planned build through the depot CLI and reads back what it built, in the same
 // BuildResult shape as build.ts, so outputs, reports and the summary work alike for both engines.
 import * as core from '../runner/commands.js'
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { bakeSecretSets } from '../buildx/args.js'
 import { bakeResults, readJson, singleResult, type BuildResult, type PrintedTarget } from '../buildx/results.js'
@@ -23,17 +23,20 @@ import type { EngineChoice, EngineFacts } from '../inputs/engine-choice.js'
 import { setupBuildx } from '../buildx/install.js'
 import { depotToken, oidcAvailable, runDepot, setupDepot, type Depot } from './depot.js'
 import { lastOutputLine, processRunner } from '../process/exec.js'
-import type { Settings } from '../inputs/parse.js'
+import { dockerfilePath, type Settings } from '../inputs/parse.js'
+import type { BakePlan, BuildPlan, MatrixPlan } from '../inputs/plan.js'
 import { DepotUnavailable, InputError } from '../errors.js'
 import { parseBuildError } from '../buildx/build-error.js'
 import { parseReference } from '../registry/reference.js'
 import { collectReports } from '../report/collect.js'
 import { unreadReport } from '../report/shape.js'
 import { saveState, type State } from '../action/state.js'
+import { removeFiles, writeMatrixBakeFile } from '../action/workspace.js'
 import type { ImageReport } from '../oci/types.js'
 
-/** Facts for chooseEngine, read from the inputs, the environment and the context's depot.json. */
-export function engineFacts(s: Settings, env: NodeJS.ProcessEnv = process.env): EngineFacts {
+/** Facts for chooseEngine, read from the plan, the environment and the context's depot.json. */
+export function engineFacts(plan: BuildPlan, env: NodeJS.ProcessEnv = process.env): EngineFacts {
+  const s = plan.settings
   const depotJson = path.join(s.context, 'depot.json')
   let text: string | undefined
   try {
@@ -42,9 +45,9 @@ export function engineFacts(s: Settings, env: NodeJS.ProcessEnv = process.env): 
     // an unreadable depot.json is the same as none
   }
   const needsBuildx =
-    s.mode === 'merge'
+    plan.kind === 'merge'
       ? 'mode: merge combines digests with buildx imagetools'
-      : s.platformSplit
+      : plan.kind === 'split'
         ? 'platform-split pushes each platform and merges them with buildx imagetools'
         : undefined
   return {
@@ -60,16 +63,11 @@ export function engineFacts(s: Settings, env: NodeJS.ProcessEnv = process.env): 
   }
 }
 
-/** A bake to run instead of a single build (bake files and targets, or a generated matrix). */
-export interface DepotBakePlan {
+/** The bake files and targets Depot bakes (bake files and targets, or a generated matrix). */
+interface DepotBakeInput {
   files: string[]
   targets: string[]
-}
-
-export interface DepotOutcome {
-  results: BuildResult[]
-  /** one build (outputs shaped like docker/build-push-action's), not a bake */
-  single: boolean
+  set: string[]
 }
 
 interface Streamed {
@@ -99,7 +97,7 @@ async function streamed(d: Depot, args: string[], env: NodeJS.ProcessEnv): Promi
 function failure(r: Streamed, s: Settings, what: string): never {
   const apiUrl = process.env['DEPOT_API_URL'] || 'https://api.depot.dev'
   if (!r.started) throw new DepotUnavailable(explainPreBuildFailure(r.log, apiUrl).message)
-  const loc = parseBuildError(r.log, s.file || path.join(s.context, 'Dockerfile'))
+  const loc = parseBuildError(r.log, dockerfilePath(s))
   if (loc) core.error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: 'Build failed' })
   const lines = r.log.split('\n').reverse()
   const last =
@@ -131,21 +129,30 @@ async function depotBake(
   ctx: DepotContext,
   env: NodeJS.ProcessEnv,
   dir: string,
-  plan: DepotBakePlan,
+  input: DepotBakeInput,
   secretFiles: Map<string, string>
 ): Promise<{ results: BuildResult[]; metadata: Record<string, unknown> }> {
-  const set = [...bakeSecretSets(s, { secretFiles }), ...s.set]
-  const print = await runDepot(d, depotBakePrintArgs({ files: plan.files, targets: plan.targets, set }), { env })
+  const { files, targets } = input
+  const set = [...bakeSecretSets(s, { secretFiles }), ...input.set]
+  const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env })
   if (print.code !== 0) {
-    throw new InputError(plan.files.length > 0 ? 'files' : 'targets', `depot bake cannot read the definition: ${lastOutputLine(print)}`)
+    throw new InputError(files.length > 0 ? 'files' : 'targets', `depot bake cannot read the definition: ${lastOutputLine(print)}`)
   }
   const printed = (JSON.parse(print.stdout) as { target?: Record<string, PrintedTarget> }).target ?? {}
   const metadataFile = path.join(dir, 'depot-bake-metadata.json')
-  const r = await streamed(d, depotBakeArgs(s, ctx, { files: plan.files, targets: plan.targets, set, metadataFile }), env)
+  const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), env)
   if (r.code !== 0) failure(r, s, 'bake')
   const all = readJson(metadataFile)
   const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS)
   return { results, metadata: all }
+}
+
+/** What Depot bakes for a bake or matrix plan; a matrix's generated definition is written out first. */
+function bakeInput(plan: BakePlan | MatrixPlan, dir: string): DepotBakeInput {
+  if (plan.kind === 'bake') return { files: plan.files, targets: plan.targets, set: plan.set }
+  const file = writeMatrixBakeFile(dir, plan.definition)
+  core.info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(', ')}`)
+  return { files: [file], targets: plan.targets, set: plan.set }
 }
 
 /**
@@ -153,15 +160,12 @@ async function depotBake(
  * build started and falling back is allowed (engine auto, or depot-fallback): the caller then
  * builds with buildx. A build that started and failed is never retried elsewhere.
  */
-export async function buildWithDepot(
-  s: Settings,
-  state: State,
-  choice: EngineChoice,
-  bakePlan?: DepotBakePlan
-): Promise<DepotOutcome | undefined> {
+export async function buildWithDepot(plan: BuildPlan, state: State, choice: EngineChoice): Promise<BuildResult[] | undefined> {
+  const s = plan.settings
   const mayFallBack = s.engine === 'auto' || s.depotFallback
   let secretFiles = new Map<string, string>()
   try {
+    if (plan.kind === 'merge' || plan.kind === 'split') throw new Error(`internal: a ${plan.kind} plan runs on buildx only`)
     const depot = await core.group('Set up Depot', async () => {
       const d = await setupDepot(s, processRunner)
       core.info(`depot ${d.version} (${d.cmd})`)
@@ -173,26 +177,26 @@ export async function buildWithDepot(
     if (s.baseAnnotations) core.warning('base-annotations needs buildx to resolve the base image; not applied to Depot builds')
     const env = depotEnv(process.env, { token: token.token, project })
     const ctx: DepotContext = { project, ...githubContext() }
-    let outcome: DepotOutcome
+    let results: BuildResult[]
     let metadata: Record<string, unknown>
     secretFiles = writeSecretFiles(s, state.tempDir)
-    if (bakePlan || s.files.length > 0 || s.targets.length > 0) {
-      const plan = bakePlan ?? { files: s.files, targets: s.targets }
-      const baked = await core.group(`Bake ${plan.targets.join(', ') || 'default'} on Depot`, () =>
-        depotBake(s, depot, ctx, env, state.tempDir, plan, secretFiles)
-      )
-      outcome = { results: baked.results, single: false }
-      metadata = baked.metadata
-    } else {
+    if (plan.kind === 'single') {
       const result = await core.group('Build on Depot', () => depotSingle(s, depot, ctx, env, state.tempDir, secretFiles))
-      outcome = { results: [result], single: true }
+      results = [result]
       metadata = result.metadata
+    } else {
+      const input = bakeInput(plan, state.tempDir)
+      const baked = await core.group(`Bake ${input.targets.join(', ') || 'default'} on Depot`, () =>
+        depotBake(s, depot, ctx, env, state.tempDir, input, secretFiles)
+      )
+      results = baked.results
+      metadata = baked.metadata
     }
     const info = depotBuildInfo(metadata)
     core.setOutput('depot-build-id', info.buildId)
     core.setOutput('depot-project-id', info.projectId || project)
     if (info.buildId) core.info(`Depot build ${info.buildId} in project ${info.projectId || project}`)
-    return outcome
+    return results
   } catch (e) {
     if (e instanceof DepotUnavailable && mayFallBack) {
       core.warning(`Depot is unavailable, building with buildx instead: ${e.message}`)
@@ -206,7 +210,7 @@ export async function buildWithDepot(
     throw e
   } finally {
     // Secret values never outlive the build.
-    for (const f of secretFiles.values()) rmSync(f, { force: true })
+    removeFiles(secretFiles.values())
   }
 }
 

@@ -5,14 +5,12 @@
 // `1.80` becomes "1.8" and `1.10` becomes "1.1": quote versions ("1.80") in the matrix input.
 
 import { parseDocument } from 'yaml'
-import { parseReference } from '../registry/reference.js'
+import { InputError } from '../errors.js'
 
-export class MatrixError extends Error {
-  constructor(
-    public readonly input: string,
-    message: string
-  ) {
-    super(`${input}: ${message}`)
+/** A bad matrix, matrix-name or matrix tag template: an InputError naming that input. */
+export class MatrixError extends InputError {
+  constructor(input: string, message: string) {
+    super(input, message)
     this.name = 'MatrixError'
   }
 }
@@ -439,49 +437,4 @@ export function matrixToBake(combos: Combination[], base: BakeTarget, options: M
     definition.target[name] = t
   })
   return definition
-}
-
-export interface MergeEntry {
-  repository?: string
-  digest: string
-}
-
-/**
- * Validates the per-platform results to merge into one index: one entry per line, each
- * `sha256:<64 hex>` or `<repository>@sha256:<64 hex>`. Blank entries are skipped (line numbers
- * still count them); repeated entries and an empty list are errors.
- */
-export function mergePlan(inputs: { digests: string[]; inputName: string }): MergeEntry[] {
-  const { inputName } = inputs
-  const plan: MergeEntry[] = []
-  const seen = new Map<string, number>()
-  inputs.digests.forEach((rawEntry, i) => {
-    const entry = rawEntry.trim()
-    const line = i + 1
-    if (entry === '') return
-    const bad = (why: string): MatrixError =>
-      new MatrixError(
-        inputName,
-        `line ${line}: ${JSON.stringify(entry)} ${why} (expected sha256:<64 hex digits> or <repository>@sha256:<64 hex digits>)`
-      )
-    const previous = seen.get(entry)
-    if (previous !== undefined) throw bad(`repeats line ${previous}`)
-    seen.set(entry, line)
-    if (/^sha256:[a-f0-9]{64}$/.test(entry)) {
-      plan.push({ digest: entry })
-      return
-    }
-    const at = entry.lastIndexOf('@')
-    if (at < 0) throw bad('is not a digest')
-    const digest = entry.slice(at + 1)
-    if (!/^sha256:[a-f0-9]{64}$/.test(digest)) throw bad('does not end in a sha256 digest of 64 lowercase hex digits')
-    const ref = parseReference(entry)
-    if (!ref || ref.name.length === 0) {
-      throw bad('has an invalid repository (lowercase path components, optionally after a registry host[:port])')
-    }
-    if (ref.tag !== '') throw bad('has a tag; give the repository and digest only')
-    plan.push({ repository: ref.name, digest })
-  })
-  if (plan.length === 0) throw new MatrixError(inputName, 'no digests given')
-  return plan
 }

@@ -1,5 +1,6 @@
 // parseInputs(read) -> one typed, validated settings object. Pure: the caller passes a reader
 // (core.getInput in the action, a flag map in tests) and nothing here touches the machine.
+import path from 'node:path'
 import { InputError } from '../errors.js'
 import { clip, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
 import { versionAtLeast } from '../buildx/version.js'
@@ -19,98 +20,98 @@ export interface Secret {
 }
 
 export interface Settings {
-  mode: Mode
-  engine: Engine
+  readonly mode: Mode
+  readonly engine: Engine
 
   // setup
-  buildxVersion: string
-  buildxDownloadUrl: string
-  builder: string
-  driver: Driver
-  driverOpts: string[]
-  buildkitdConfig: string
-  buildkitdConfigInline: string
-  buildkitdFlags: string
-  endpoint: string
-  builderPlatforms: string[]
-  keepBuilder: boolean
+  readonly buildxVersion: string
+  readonly buildxDownloadUrl: string
+  readonly builder: string
+  readonly driver: Driver
+  readonly driverOpts: string[]
+  readonly buildkitdConfig: string
+  readonly buildkitdConfigInline: string
+  readonly buildkitdFlags: string
+  readonly endpoint: string
+  readonly builderPlatforms: string[]
+  readonly keepBuilder: boolean
   /** a persistent builder named from a hash of this scope (none: a throwaway builder) */
-  builderScope: BuilderScope
+  readonly builderScope: BuilderScope
   /** a pull request from a fork may still export cache (cache-to) */
-  allowForkCacheWrite: boolean
+  readonly allowForkCacheWrite: boolean
 
   // one build (docker/build-push-action names)
-  context: string
-  file: string
-  tags: string[]
-  labels: string[]
-  annotations: string[]
-  buildArgs: Array<[string, string]>
-  buildContexts: string[]
-  secrets: Secret[]
-  platforms: string[]
-  target: string
-  push: boolean
+  readonly context: string
+  readonly file: string
+  readonly tags: string[]
+  readonly labels: string[]
+  readonly annotations: string[]
+  readonly buildArgs: Array<[string, string]>
+  readonly buildContexts: string[]
+  readonly secrets: Secret[]
+  readonly platforms: string[]
+  readonly target: string
+  readonly push: boolean
   /** push untagged, by digest, to the tags' repository (a per-platform job before a merge job) */
-  pushByDigest: boolean
-  load: boolean
-  outputs: string[]
-  cacheFrom: string[]
-  cacheTo: string[]
-  provenance: string
-  sbom: string
+  readonly pushByDigest: boolean
+  readonly load: boolean
+  readonly outputs: string[]
+  readonly cacheFrom: string[]
+  readonly cacheTo: string[]
+  readonly provenance: string
+  readonly sbom: string
   /** buildx --attest values; a type here replaces the provenance/sbom default */
-  attests: string[]
-  noCache: boolean
-  noCacheFilters: string[]
-  ssh: string[]
-  cgroupParent: string
-  pull: boolean
-  network: string
-  shmSize: string
-  ulimit: string[]
-  addHosts: string[]
-  allow: string[]
+  readonly attests: string[]
+  readonly noCache: boolean
+  readonly noCacheFilters: string[]
+  readonly ssh: string[]
+  readonly cgroupParent: string
+  readonly pull: boolean
+  readonly network: string
+  readonly shmSize: string
+  readonly ulimit: string[]
+  readonly addHosts: string[]
+  readonly allow: string[]
 
   // many builds
-  files: string[]
-  targets: string[]
-  set: string[]
-  matrix: string
-  matrixName: string
-  platformSplit: boolean
-  maxParallel: number
-  digests: string[]
-  digestsFrom: string[]
+  readonly files: string[]
+  readonly targets: string[]
+  readonly set: string[]
+  readonly matrix: string
+  readonly matrixName: string
+  readonly platformSplit: boolean
+  readonly maxParallel: number
+  readonly digests: string[]
+  readonly digestsFrom: string[]
 
   // reporting
-  baseAnnotations: boolean
-  summary: boolean
+  readonly baseAnnotations: boolean
+  readonly summary: boolean
 
   // Depot (engine: depot, or auto when Depot is configured)
-  depotProject: string
+  readonly depotProject: string
   /** never logged, stored or put in argv: it reaches the CLI only through its environment */
-  depotToken: string
-  depotVersion: string
-  depotDownloadUrl: string
+  readonly depotToken: string
+  readonly depotVersion: string
+  readonly depotDownloadUrl: string
   /** sha256 of the release archive, pinned by the user (lowercase hex) */
-  depotSha256: string
-  depotFallback: boolean
-  depotBuildPlatform: string
-  depotSave: boolean
+  readonly depotSha256: string
+  readonly depotFallback: boolean
+  readonly depotBuildPlatform: string
+  readonly depotSave: boolean
 
   // registry login (docker/login-action)
   /** null: no login; the docker config's existing logins are used */
-  login: RegistryLogin | null
-  logout: boolean
+  readonly login: RegistryLogin | null
+  readonly logout: boolean
 }
 
 export interface RegistryLogin {
   /** host[:port]; '' is Docker Hub */
-  registry: string
-  username: string
+  readonly registry: string
+  readonly username: string
   /** never logged, stored or put in argv: it reaches `docker login` on its standard input */
-  password: string
+  readonly password: string
 }
 
 export type InputReader = (name: string) => string
@@ -268,7 +269,9 @@ export function parseInputs(readRaw: InputReader): Settings {
   }
 
   const matrix = read('matrix')
-  const tags = checkTags(list('tags', true), 'tags', matrix.trim() !== '')
+  // (which kind of run this is, is decided once, in planRun; here only which inputs go together)
+  const hasMatrix = matrix.trim() !== ''
+  const tags = checkTags(list('tags', true), 'tags', hasMatrix)
   const context = read('context').trim() || '.'
 
   const files = list('files')
@@ -276,17 +279,14 @@ export function parseInputs(readRaw: InputReader): Settings {
   for (const t of targets) {
     if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError('targets', `${JSON.stringify(clip(t))} is not a bake target name`)
   }
-  if (matrix.trim() && files.length > 0) throw new InputError('matrix', 'give a matrix or bake files, not both')
-  if (matrix.trim() && targets.length > 0)
+  if (hasMatrix && files.length > 0) throw new InputError('matrix', 'give a matrix or bake files, not both')
+  if (hasMatrix && targets.length > 0)
     throw new InputError('targets', 'the matrix names its own targets (matrix-name); drop targets or the matrix')
-  checkModeInputs(
-    mode === 'merge' ? 'merge' : matrix.trim() ? 'matrix' : files.length > 0 || targets.length > 0 ? 'bake' : 'build',
-    name => {
-      const v = read(name).trim()
-      if (name === 'context') return v !== '' && v !== '.'
-      return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== ''
-    }
-  )
+  checkModeInputs(mode === 'merge' ? 'merge' : hasMatrix ? 'matrix' : files.length > 0 || targets.length > 0 ? 'bake' : 'build', name => {
+    const v = read(name).trim()
+    if (name === 'context') return v !== '' && v !== '.'
+    return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== ''
+  })
   if (pushByDigest && (load || outputs.length > 0))
     throw new InputError('push-by-digest', 'pushes untagged to the registry; it cannot be combined with load or outputs')
   if (pushByDigest && tags.length === 0)
@@ -298,13 +298,7 @@ export function parseInputs(readRaw: InputReader): Settings {
   }
 
   const digests = list('digests', true)
-  for (const [i, d] of digests.entries()) {
-    const at = d.lastIndexOf('@')
-    const digest = at >= 0 ? d.slice(at + 1) : d
-    if (!DIGEST_RE.test(digest) || (at >= 0 && !parseReference(d))) {
-      throw new InputError('digests', `entry ${i + 1} ${JSON.stringify(clip(d))} is not sha256:<64 hex> or repository@sha256:<64 hex>`)
-    }
-  }
+  digests.forEach((d, i) => checkDigestEntry(d, 'digests', `entry ${i + 1}`))
   const digestsFrom = list('digests-from')
   if (mode === 'merge') {
     if (digests.length === 0 && digestsFrom.length === 0)
@@ -323,7 +317,7 @@ export function parseInputs(readRaw: InputReader): Settings {
   const platformSplit = bool('platform-split', false)
   if (platformSplit && platforms.length < 2) throw new InputError('platform-split', 'needs at least two platforms')
   if (platformSplit && !push) throw new InputError('platform-split', 'pushes each platform by digest, so it needs push: true')
-  if (platformSplit && (files.length > 0 || targets.length > 0 || matrix.trim()))
+  if (platformSplit && (files.length > 0 || targets.length > 0 || hasMatrix))
     throw new InputError(
       'platform-split',
       'works on a single build; bake files and matrix targets build all their platforms in one invocation'
@@ -405,6 +399,20 @@ export function parseInputs(readRaw: InputReader): Settings {
     login: parseLogin(read),
     logout: bool('logout', true)
   }
+}
+
+/** One entry of digests or a digests-from file: sha256:<64 hex> or repository@sha256:<64 hex>. */
+export function checkDigestEntry(entry: string, input: string, where: string): void {
+  const at = entry.lastIndexOf('@')
+  const digest = at >= 0 ? entry.slice(at + 1) : entry
+  if (!DIGEST_RE.test(digest) || (at >= 0 && !parseReference(entry))) {
+    throw new InputError(input, `${where} ${JSON.stringify(clip(entry))} is not sha256:<64 hex> or repository@sha256:<64 hex>`)
+  }
+}
+
+/** The Dockerfile a single build reads: the file input, or Dockerfile in the context. */
+export function dockerfilePath(s: Pick<Settings, 'file' | 'context'>): string {
+  return s.file || path.join(s.context, 'Dockerfile')
 }
 
 const REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/

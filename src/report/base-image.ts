@@ -2,20 +2,19 @@
 // The edges only (the Dockerfile read, buildx asked): parsing is in dockerfile/ and oci/.
 import * as core from '../runner/commands.js'
 import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { ResolvedBase } from '../oci/annotations.js'
 import type { BaseImage } from '../oci/types.js'
 import { type Buildx, runBuildx } from '../buildx/buildx.js'
 import { imagetoolsInspectArgs } from '../buildx/args.js'
 import { lastOutputLine } from '../process/exec.js'
-import type { Settings } from '../inputs/parse.js'
+import { dockerfilePath, type Settings } from '../inputs/parse.js'
 import { dockerfileBaseImage } from '../oci/base-images.js'
 import { finalStageBase } from '../dockerfile/parse.js'
 import { resolvedBase } from '../oci/manifests.js'
 
 /** The final stage's FROM with build args applied: undefined without a Dockerfile, '' without a base image. */
 function finalStageOf(s: Settings): string | undefined {
-  const file = s.file || path.join(s.context, 'Dockerfile')
+  const file = dockerfilePath(s)
   if (!existsSync(file)) return undefined
   return finalStageBase(readFileSync(file, 'utf8'), Object.fromEntries(s.buildArgs), s.target || undefined) ?? ''
 }

@@ -9,7 +9,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-TB7KQRCO.js";
+} from "./chunk-3ZQILBCV.js";
 import {
   appendSummary,
   group,

@@ -49,7 +49,7 @@ import {
   versionAtLeast,
   waitForChildren,
   withRetry
-} from "./chunk-TB7KQRCO.js";
+} from "./chunk-3ZQILBCV.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -150,17 +150,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node, visitor, path8) {
+      const ctrl = callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -171,13 +171,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -198,17 +198,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path8) {
+      const ctrl = await callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -219,13 +219,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -252,23 +252,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path8);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path8);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path8);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path8);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path8);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -880,10 +880,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -902,7 +902,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -932,11 +932,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -950,8 +950,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -965,8 +965,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -984,8 +984,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -995,8 +995,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3511,9 +3511,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3588,14 +3588,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3610,10 +3610,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3624,10 +3624,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3644,13 +3644,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -5611,9 +5611,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path7) => {
+    visit.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5622,23 +5622,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path7) => {
-      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit.parentCollection = (cst, path8) => {
+      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5649,10 +5649,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7403,211 +7403,479 @@ var require_dist = __commonJS({
   }
 });
 
-// src/action/main.ts
-import { existsSync as existsSync5, mkdtempSync, readFileSync as readFileSync6, rmSync as rmSync2, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import os3 from "node:os";
-import path6 from "node:path";
+// src/depot/build.ts
+import { existsSync as existsSync3, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
+import path5 from "node:path";
 
-// src/report/base-image.ts
+// src/buildx/results.ts
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+function readJson(file) {
+  if (!existsSync(file)) return {};
+  const text = readFileSync(file, "utf8").trim();
+  return text ? JSON.parse(text) : {};
+}
+function str(v) {
+  return typeof v === "string" ? v : "";
+}
+function exportsOf(outputs) {
+  return outputs.flatMap((o) => {
+    if (!o.includes("=")) return [{ type: "local", dest: o }];
+    const fields = Object.fromEntries(o.split(",").map((f) => [f.slice(0, f.indexOf("=")).trim(), f.slice(f.indexOf("=") + 1)]));
+    return fields["dest"] ? [{ type: fields["type"] ?? "", dest: fields["dest"] }] : [];
+  });
+}
+function loadsViaOutputs(outputs) {
+  return outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
+}
+function pushesViaOutputs(outputs) {
+  return outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o));
+}
+function singleResult(s, metadataFile, iidFile, pushedByDigest) {
+  const metadata = readJson(metadataFile);
+  return {
+    target: s.target || "default",
+    tags: pushedByDigest ? [] : s.tags,
+    platforms: s.platforms,
+    metadata,
+    imageId: existsSync(iidFile) ? readFileSync(iidFile, "utf8").trim() : str(metadata["containerimage.config.digest"]),
+    digest: str(metadata["containerimage.digest"]),
+    pushed: s.push || pushesViaOutputs(s.outputs),
+    loaded: s.load || loadsViaOutputs(s.outputs),
+    exports: exportsOf(s.outputs)
+  };
+}
+function bakeResults(s, all, printed, skipKeys) {
+  return Object.entries(all).filter(([k]) => !skipKeys.includes(k)).map(([target, value]) => {
+    const metadata = value ?? {};
+    const def = printed[target] ?? {};
+    const outputs = (def.output ?? []).map(String);
+    return {
+      target,
+      tags: str(metadata["image.name"]) ? str(metadata["image.name"]).split(",") : def.tags ?? [],
+      platforms: def.platforms ?? [],
+      metadata,
+      imageId: str(metadata["containerimage.config.digest"]),
+      digest: str(metadata["containerimage.digest"]),
+      pushed: s.push || pushesViaOutputs(outputs),
+      loaded: s.load || loadsViaOutputs(outputs),
+      exports: exportsOf(outputs)
+    };
+  });
+}
+function platformResult(s, platform, metadata) {
+  return {
+    target: `${s.target || "default"}@${platform}`,
+    tags: [],
+    platforms: [platform],
+    metadata,
+    imageId: str(metadata["containerimage.config.digest"]),
+    digest: str(metadata["containerimage.digest"]),
+    pushed: true,
+    loaded: false,
+    exports: []
+  };
+}
+function mergeResult(tags, descriptor) {
+  return {
+    target: "merge",
+    tags,
+    platforms: [],
+    metadata: { "containerimage.digest": descriptor.digest ?? "", "containerimage.descriptor": descriptor, "image.name": tags.join(",") },
+    imageId: "",
+    digest: descriptor.digest ?? "",
+    pushed: true,
+    loaded: false,
+    exports: []
+  };
+}
 
-// src/dockerfile/parse.ts
-function instructions(dockerfile) {
-  const lines = dockerfile.replace(/^\uFEFF/, "").split(/\r?\n/);
-  let escape = "\\";
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const d = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(\S+)\s*$/.exec(lines[i] ?? "");
-    if (!d) break;
-    if ((d[1] ?? "").toLowerCase() === "escape" && (d[2] === "`" || d[2] === "\\")) escape = d[2];
+// src/buildx/log.ts
+import { randomUUID } from "node:crypto";
+async function relayOutput(prefix, start, watch) {
+  const lines = [];
+  const resume = prefix ? "" : `build-output-${randomUUID()}`;
+  if (resume) info(`::stop-commands::${resume}`);
+  try {
+    const r = await start((line) => {
+      lines.push(line);
+      if (lines.length > 400) lines.shift();
+      watch?.(line);
+      for (const part of line.split("\r")) info(prefix ? `[${prefix}] ${part}` : part);
+    });
+    return { code: r.code, log: lines.join("\n") };
+  } finally {
+    if (resume) info(`::${resume}::`);
   }
-  const continued = new RegExp(`${escape === "\\" ? "\\\\" : "`"}[ \\t]*$`);
-  const out = [];
-  while (i < lines.length) {
-    let line = lines[i++] ?? "";
-    if (/^\s*(#|$)/.test(line)) continue;
-    let text = "";
-    while (continued.test(line) && i < lines.length) {
-      text += line.replace(continued, "");
-      do {
-        line = lines[i++] ?? "";
-      } while (i < lines.length && /^\s*(#|$)/.test(line));
-    }
-    text += continued.test(line) ? line.replace(continued, "") : line;
-    const m = /^\s*(\S+)\s*(.*)$/.exec(text);
-    if (!m) continue;
-    const keyword = (m[1] ?? "").toUpperCase();
-    const args = (m[2] ?? "").trim();
-    out.push({ keyword, args });
-    if (keyword === "RUN" || keyword === "COPY" || keyword === "ADD") {
-      for (const h of args.matchAll(/(?<!<)<<(?!<)(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
-        const word = h[3] ?? "";
-        const strip = h[1] === "-";
-        while (i < lines.length) {
-          const body = lines[i++] ?? "";
-          if ((strip ? body.replace(/^\t+/, "") : body) === word) break;
-        }
-      }
-    }
-  }
-  return { escape, list: out };
 }
-function expand(word, env, escape) {
-  let out = "";
-  let quote = "";
-  for (let i = 0; i < word.length; i++) {
-    const c = word[i] ?? "";
-    if (quote === "'") {
-      if (c === "'") quote = "";
-      else out += c;
-      continue;
-    }
-    if (c === escape && i + 1 < word.length) {
-      out += word[i + 1];
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'" && quote === "") {
-      if (quote === c) quote = "";
-      else if (quote === "") quote = c;
-      else out += c;
-      continue;
-    }
-    if (c !== "$") {
-      out += c;
-      continue;
-    }
-    if (word[i + 1] === "{") {
-      let depth = 0;
-      let j = i + 1;
-      for (; j < word.length; j++) {
-        if (word[j] === "{") depth++;
-        else if (word[j] === "}" && --depth === 0) break;
-      }
-      const body = word.slice(i + 2, j);
-      i = j;
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])(.*))?$/s.exec(body);
-      if (!m2) continue;
-      const value = env.get(m2[1] ?? "");
-      const set = value !== void 0;
-      const nonEmpty = set && value !== "";
-      const alt = expand(m2[3] ?? "", env, escape);
-      switch (m2[2]) {
-        case ":-":
-          out += nonEmpty ? value : alt;
-          break;
-        case "-":
-          out += set ? value : alt;
-          break;
-        case ":+":
-          out += nonEmpty ? alt : "";
-          break;
-        case "+":
-          out += set ? alt : "";
-          break;
-        default:
-          out += value ?? "";
-      }
-      continue;
-    }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(i + 1));
-    if (!m) {
-      out += "$";
-      continue;
-    }
-    out += env.get(m[0]) ?? "";
-    i += m[0].length;
-  }
-  return out;
+function quoteForLog(a) {
+  if (/^[\w@%+=:,./-]+$/.test(a)) return a;
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a))
+    return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}'`;
+  return `'${a.replaceAll("'", "'\\''")}'`;
 }
-function argDeclarations(args) {
-  const out = [];
-  for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g)) {
-    out.push(m[2] === void 0 ? { name: m[1] ?? "" } : { name: m[1] ?? "", value: m[2] });
-  }
-  return out;
+var CONTROL_ESCAPES = { "\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function buildxCommandLine(args) {
+  return `buildx ${args.map(quoteForLog).join(" ")}`;
 }
-var AUTOMATIC_ARGS = [
-  "TARGETPLATFORM",
-  "TARGETOS",
-  "TARGETARCH",
-  "TARGETVARIANT",
-  "BUILDPLATFORM",
-  "BUILDOS",
-  "BUILDARCH",
-  "BUILDVARIANT"
-];
-function finalStageBase(dockerfile, buildArgs2, target) {
-  const env = /* @__PURE__ */ new Map();
-  for (const k of AUTOMATIC_ARGS) {
-    const v = buildArgs2[k];
-    if (v !== void 0) env.set(k, v);
+
+// src/runner/context.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var eventCache;
+function githubEvent() {
+  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
+  if (eventCache?.path === eventPath) return eventCache.event;
+  let event;
+  try {
+    event = eventPath ? JSON.parse(readFileSync2(eventPath, "utf8")) : void 0;
+  } catch {
+    event = void 0;
   }
-  const stages = [];
-  const { escape, list } = instructions(dockerfile);
-  for (const ins of list) {
-    if (ins.keyword === "ARG" && stages.length === 0) {
-      for (const d of argDeclarations(ins.args)) {
-        const given = Object.prototype.hasOwnProperty.call(buildArgs2, d.name) ? buildArgs2[d.name] : void 0;
-        const value = given ?? (d.value !== void 0 ? expand(d.value, env, escape) : void 0);
-        if (value !== void 0) env.set(d.name, value);
-      }
-    } else if (ins.keyword === "FROM") {
-      const words = ins.args.split(/\s+/).filter((w) => w !== "");
-      while (words[0]?.startsWith("--")) words.shift();
-      const image = expand(words[0] ?? "", env, escape);
-      const name = words.length >= 3 && words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : "";
-      stages.push({ name, base: image });
+  eventCache = { path: eventPath, event };
+  return event;
+}
+function githubContext() {
+  const event = githubEvent();
+  const publicRepo = event?.repository?.private === false;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
+  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
+}
+
+// src/action/secret-files.ts
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+function writeSecretFiles(s, dir) {
+  const files = /* @__PURE__ */ new Map();
+  for (const sec of s.secrets) {
+    if (sec.kind !== "value") continue;
+    const file = path.join(dir, `secret-${files.size}`);
+    writeFileSync(file, sec.source, { mode: 384 });
+    files.set(sec.id, file);
+  }
+  return files;
+}
+
+// src/depot/args.ts
+function writesToDocker(s) {
+  return s.load || s.outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
+}
+function depotProvenance(s, ctx) {
+  if (s.provenance !== "") return s.provenance;
+  if (attestsType(s, "provenance") || writesToDocker(s)) return void 0;
+  const mode = ctx.publicRepo ? "max" : "min";
+  return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
+}
+function depotOwnArgs(s, ctx) {
+  const args = ["--project", ctx.project];
+  if (s.depotBuildPlatform) args.push("--build-platform", s.depotBuildPlatform);
+  if (s.depotSave) args.push("--save");
+  return args;
+}
+function depotBuildArgs(s, ctx, files) {
+  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name ?? "" : "";
+  const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...repo ? { tags: [], pushByDigest: { name: repo } } : {} });
+  return ["build", ...depotOwnArgs(s, ctx), "--progress", "plain", ...flags];
+}
+function depotBakeArgs(s, ctx, opts) {
+  const args = ["bake", ...depotOwnArgs(s, ctx), "--progress", "plain"];
+  args.push(...repeat("--file", opts.files));
+  args.push(...repeat("--set", opts.set));
+  args.push(...bakeOutputFlags(s, depotProvenance(s, ctx), opts.metadataFile, opts.targets));
+  return args;
+}
+function depotBakePrintArgs(opts) {
+  return bakePrintArgs(opts.files, opts.set, opts.targets);
+}
+function depotEnv(base, creds) {
+  return { ...base, DEPOT_TOKEN: creds.token, DEPOT_PROJECT_ID: creds.project, DEPOT_NO_UPDATE_NOTIFIER: "1" };
+}
+function parseDepotVersion(stdout) {
+  return /depot version v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(stdout)?.[1] ?? "";
+}
+function depotBuildInfo(metadata) {
+  const b = metadata["depot.build"];
+  const o = typeof b === "object" && b !== null ? b : {};
+  return {
+    buildId: typeof o["buildID"] === "string" ? o["buildID"] : "",
+    projectId: typeof o["projectID"] === "string" ? o["projectID"] : ""
+  };
+}
+var BAKE_METADATA_EXTRAS = ["depot.build", "buildx.build.warnings"];
+function buildStarted(log) {
+  const named = /* @__PURE__ */ new Set();
+  for (const line of log.split("\n")) {
+    const m = /^#(\d+) (.*)$/.exec(line);
+    if (!m?.[1] || m[2] === void 0 || named.has(m[1])) continue;
+    named.add(m[1]);
+    if (!m[2].startsWith("[depot]")) return true;
+  }
+  return false;
+}
+function explainPreBuildFailure(log, apiUrl) {
+  const lines = log.split("\n").map((l) => l.trim()).filter((l) => l && !/^#\d+ /.test(l) && !l.startsWith("Build Summary"));
+  const last = lines[lines.length - 1] ?? "";
+  const detail = last.length > 300 ? `${last.slice(0, 300)}\u2026` : last;
+  if (/^(unauthenticated|permission_denied):/i.test(last)) {
+    return {
+      problem: "auth",
+      message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC`
+    };
+  }
+  if (/^(unavailable|deadline_exceeded):|connection refused|no such host|i\/o timeout|TLS handshake/i.test(last)) {
+    return { problem: "unreachable", message: `cannot reach Depot's API at ${apiUrl} (${detail})` };
+  }
+  if (/^not_found:|project/i.test(last))
+    return { problem: "project", message: `Depot did not accept the project (${detail}): check depot-project` };
+  return { problem: "other", message: `depot failed before the build started${detail ? `: ${detail}` : ""}` };
+}
+
+// src/buildx/install.ts
+import { accessSync, constants, readFileSync as readFileSync3 } from "node:fs";
+import path2 from "node:path";
+import os from "node:os";
+
+// src/install/releases.ts
+var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
+function nodeArch(arch) {
+  switch (arch) {
+    case "x64":
+      return "amd64";
+    case "arm64":
+      return "arm64";
+    case "arm":
+      return "arm-v7";
+    case "ppc64":
+      return "ppc64le";
+    default:
+      return arch;
+  }
+}
+function buildxAssetUrls(base, version, os4, arch) {
+  const b = base.replace(/\/+$/, "");
+  const fileName = `buildx-v${version}.${os4}-${arch}`;
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/checksums.txt`
+  };
+}
+function latestChecksumsUrl(base) {
+  return `${base.replace(/\/+$/, "")}/latest/download/checksums.txt`;
+}
+var DEFAULT_DEPOT_RELEASES = "https://github.com/depot/cli/releases";
+function depotArch(arch) {
+  return { x64: "amd64", arm64: "arm64", ia32: "386" }[arch];
+}
+function depotAssetUrls(base, version, os4, arch) {
+  const b = base.replace(/\/+$/, "");
+  const fileName = `depot_${version}_${os4}_${arch}.tar.gz`;
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/depot_${version}_checksums.txt`
+  };
+}
+function depotLatestUrl(base) {
+  return `${base.replace(/\/+$/, "")}/latest`;
+}
+function versionFromReleaseUrl(url) {
+  return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1];
+}
+
+// src/buildx/install.ts
+async function versionOf(runner, cmd, prefix) {
+  const r = await runBuildx({ cmd, prefix, version: "", runner }, versionArgs());
+  return r.code === 0 ? parseBuildxVersion(r.stdout) : "";
+}
+function downloadInput(downloadUrl) {
+  return downloadUrl ? "buildx-download-url" : "buildx-version";
+}
+async function resolveLatest(base, input) {
+  const url = latestChecksumsUrl(base);
+  let path8;
+  try {
+    const tc = await import("./tool-cache-DESKKASA.js");
+    path8 = await tc.downloadTool(url);
+  } catch (e) {
+    throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
+  }
+  const v = versionFromChecksums(parseChecksums(readFileSync3(path8, "utf8")));
+  if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
+  return v;
+}
+function pluginCandidates(env, home) {
+  return [
+    path2.join(dockerConfigDir(env, home), "cli-plugins", "docker-buildx"),
+    "/usr/local/lib/docker/cli-plugins/docker-buildx",
+    "/usr/local/libexec/docker/cli-plugins/docker-buildx",
+    "/usr/lib/docker/cli-plugins/docker-buildx",
+    "/usr/libexec/docker/cli-plugins/docker-buildx"
+  ];
+}
+function findPlugin() {
+  for (const p of pluginCandidates(process.env, os.homedir())) {
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
     }
-  }
-  let index = stages.length - 1;
-  if (target) {
-    index = stages.findIndex((s) => s.name === target.toLowerCase());
-    if (index < 0) return void 0;
-  }
-  let base = stages[index]?.base;
-  for (let hops = 0; base !== void 0 && hops <= stages.length; hops++) {
-    if (base === "") return void 0;
-    const lower = base.toLowerCase();
-    const earlier = stages.slice(0, index).findIndex((s) => s.name !== "" && s.name === lower);
-    if (earlier < 0) return lower === "scratch" ? void 0 : base;
-    index = earlier;
-    base = stages[index]?.base;
   }
   return void 0;
 }
-
-// src/report/base-image.ts
-function finalStageOf(s) {
-  const file = s.file || path.join(s.context, "Dockerfile");
-  if (!existsSync(file)) return void 0;
-  return finalStageBase(readFileSync(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
-}
-async function resolveBase(bx, s) {
-  const name = finalStageOf(s);
-  if (name === void 0) return void 0;
-  if (!name) {
-    info("base-annotations: the final stage has no base image (FROM scratch); nothing to annotate");
-    return void 0;
+async function setupBuildx(version, downloadUrl, runner) {
+  if (version === "installed") {
+    const plugin = findPlugin();
+    if (plugin) {
+      const pv = await versionOf(runner, plugin, []);
+      if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
+    }
+    const v2 = await versionOf(runner, "docker", ["buildx"]);
+    if (!v2)
+      throw new Error(
+        "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
+      );
+    return { cmd: "docker", prefix: ["buildx"], version: v2, runner };
   }
-  const r = await runBuildx(bx, imagetoolsInspectArgs(name, { raw: true }));
-  if (r.code !== 0) {
-    warning(`base-annotations: cannot resolve ${name}: ${lastOutputLine(r)}`);
-    return void 0;
-  }
-  const base = resolvedBase(name, r.stdout);
-  info(`base-annotations: ${name} is ${base.digest}`);
-  return base;
-}
-function dockerfileBase(s, known) {
-  const name = finalStageOf(s);
-  return name ? dockerfileBaseImage(name, known) : void 0;
+  const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
+  const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
+  const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
+  const { installVerified } = await import("./install-53VUNTSR.js");
+  const { path: path8, fromCache } = await installVerified({
+    tool: "buildx",
+    version: v,
+    cachedName: "docker-buildx",
+    input: downloadInput(downloadUrl),
+    // a binary that does not match its checksums file is blamed on the version asked for
+    checksumInput: "buildx-version",
+    ...asset
+  });
+  info(
+    `buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path8}`
+  );
+  const actual = await versionOf(runner, path8, []);
+  return { cmd: path8, prefix: [], version: actual || v, runner };
 }
 
-// src/buildx/build.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import path2 from "node:path";
+// src/depot/depot.ts
+import os2 from "node:os";
+var DEPOT_AUDIENCE = "https://depot.dev";
+var DEFAULT_OIDC_EXCHANGE = "https://github.depot.dev/auth/oidc/github-actions";
+async function probeVersion(runner, cmd) {
+  let r;
+  try {
+    r = await runner.run(cmd, ["--version"], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: "1" } });
+  } catch (e) {
+    throw new DepotUnavailable(`cannot run ${cmd}: ${e.message}`);
+  }
+  const v = r.code === 0 ? parseDepotVersion(r.stdout) : "";
+  if (!v)
+    throw new DepotUnavailable(
+      `${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split("\n")[0] ?? ""}`
+    );
+  return v;
+}
+async function resolveLatest2(base, input) {
+  const url = depotLatestUrl(base);
+  let final;
+  try {
+    const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(3e4) });
+    await res.body?.cancel();
+    final = res.url;
+  } catch (e) {
+    throw new DepotUnavailable(`${input}: cannot resolve latest from ${url}: ${e.message}`);
+  }
+  const v = versionFromReleaseUrl(final);
+  if (!v) throw new DepotUnavailable(`${input}: cannot resolve latest: ${url} led to ${final}, which names no release tag`);
+  return v;
+}
+async function setupDepot(s, runner) {
+  if (s.depotVersion === "installed") {
+    try {
+      return { cmd: "depot", version: await probeVersion(runner, "depot"), runner };
+    } catch (e) {
+      throw new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${e.message})`);
+    }
+  }
+  const arch = depotArch(os2.arch());
+  if (os2.platform() !== "linux" && os2.platform() !== "darwin")
+    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.platform()}`);
+  if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.arch()}`);
+  const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES;
+  const input = s.depotDownloadUrl ? "depot-download-url" : "depot-version";
+  const version = s.depotVersion === "latest" ? await resolveLatest2(base, input) : s.depotVersion.replace(/^v/, "");
+  const asset = depotAssetUrls(base, version, os2.platform(), arch);
+  const started = Date.now();
+  let installed;
+  try {
+    const { installVerified } = await import("./install-53VUNTSR.js");
+    installed = await installVerified({
+      tool: "depot",
+      version,
+      cachedName: "depot",
+      input,
+      checksumInput: s.depotSha256 ? "depot-sha256" : s.depotDownloadUrl ? "depot-download-url" : "depot-version",
+      archiveEntry: "bin/depot",
+      ...s.depotSha256 ? { sha256: s.depotSha256 } : {},
+      ...asset
+    });
+  } catch (e) {
+    throw new DepotUnavailable(e.message);
+  }
+  info(
+    `depot ${version} ${installed.fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified against ${s.depotSha256 ? "depot-sha256" : "the release checksums"}`} in ${Date.now() - started} ms: ${installed.path}`
+  );
+  return { cmd: installed.path, version: await probeVersion(runner, installed.path), runner };
+}
+function oidcAvailable(env = process.env) {
+  return Boolean(env["ACTIONS_ID_TOKEN_REQUEST_URL"] && env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]);
+}
+function oidcExchangeUrl(env = process.env) {
+  const api = env["DEPOT_API_URL"]?.trim();
+  return api ? `${api.replace(/\/+$/, "")}/auth/oidc/github-actions` : DEFAULT_OIDC_EXCHANGE;
+}
+async function depotToken(s) {
+  const direct = s.depotToken || process.env["DEPOT_TOKEN"]?.trim() || "";
+  if (direct) {
+    setSecret(direct);
+    return { token: direct, source: s.depotToken ? "the depot-token input" : "DEPOT_TOKEN" };
+  }
+  if (!oidcAvailable()) {
+    throw new InputError(
+      "depot-token",
+      "no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)"
+    );
+  }
+  let idToken;
+  try {
+    idToken = await getIDToken(DEPOT_AUDIENCE);
+  } catch (e) {
+    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${e.message.replace(/\s+/g, " ").trim()}`);
+  }
+  setSecret(idToken);
+  const url = oidcExchangeUrl();
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ token: idToken }),
+      signal: AbortSignal.timeout(3e4)
+    });
+    const body = await res.json().catch(() => ({}));
+    if (res.ok && typeof body.token === "string" && body.token) {
+      setSecret(body.token);
+      return { token: body.token, source: "GitHub OIDC, exchanged for a temporary Depot token" };
+    }
+    info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`);
+  } catch (e) {
+    info(`Depot's OIDC exchange (${url}) failed (${e.message}); the CLI gets the GitHub OIDC token itself`);
+  }
+  return { token: idToken, source: "GitHub OIDC" };
+}
+function runDepot(d, args, opts) {
+  return d.runner.run(d.cmd, args, opts);
+}
+
+// src/inputs/parse.ts
+import path3 from "node:path";
 
 // src/runner/isolation.ts
 import { createHash } from "node:crypto";
@@ -7806,24 +8074,22 @@ function parseInputs(readRaw) {
     throw new InputError("outputs", "push and load are shorthands for outputs; give one or the other");
   }
   const matrix = read("matrix");
-  const tags = checkTags(list("tags", true), "tags", matrix.trim() !== "");
+  const hasMatrix = matrix.trim() !== "";
+  const tags = checkTags(list("tags", true), "tags", hasMatrix);
   const context = read("context").trim() || ".";
   const files = list("files");
   const targets = list("targets", true);
   for (const t of targets) {
     if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
   }
-  if (matrix.trim() && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
-  if (matrix.trim() && targets.length > 0)
+  if (hasMatrix && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
+  if (hasMatrix && targets.length > 0)
     throw new InputError("targets", "the matrix names its own targets (matrix-name); drop targets or the matrix");
-  checkModeInputs(
-    mode === "merge" ? "merge" : matrix.trim() ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build",
-    (name) => {
-      const v = read(name).trim();
-      if (name === "context") return v !== "" && v !== ".";
-      return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== "";
-    }
-  );
+  checkModeInputs(mode === "merge" ? "merge" : hasMatrix ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build", (name) => {
+    const v = read(name).trim();
+    if (name === "context") return v !== "" && v !== ".";
+    return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== "";
+  });
   if (pushByDigest && (load || outputs.length > 0))
     throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
   if (pushByDigest && tags.length === 0)
@@ -7833,13 +8099,7 @@ function parseInputs(readRaw) {
     throw new InputError("max-parallel", `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`);
   }
   const digests = list("digests", true);
-  for (const [i, d] of digests.entries()) {
-    const at = d.lastIndexOf("@");
-    const digest = at >= 0 ? d.slice(at + 1) : d;
-    if (!DIGEST_RE.test(digest) || at >= 0 && !parseReference(d)) {
-      throw new InputError("digests", `entry ${i + 1} ${JSON.stringify(clip(d))} is not sha256:<64 hex> or repository@sha256:<64 hex>`);
-    }
-  }
+  digests.forEach((d, i) => checkDigestEntry(d, "digests", `entry ${i + 1}`));
   const digestsFrom = list("digests-from");
   if (mode === "merge") {
     if (digests.length === 0 && digestsFrom.length === 0)
@@ -7857,7 +8117,7 @@ function parseInputs(readRaw) {
   const platformSplit = bool("platform-split", false);
   if (platformSplit && platforms.length < 2) throw new InputError("platform-split", "needs at least two platforms");
   if (platformSplit && !push) throw new InputError("platform-split", "pushes each platform by digest, so it needs push: true");
-  if (platformSplit && (files.length > 0 || targets.length > 0 || matrix.trim()))
+  if (platformSplit && (files.length > 0 || targets.length > 0 || hasMatrix))
     throw new InputError(
       "platform-split",
       "works on a single build; bake files and matrix targets build all their platforms in one invocation"
@@ -7934,6 +8194,16 @@ function parseInputs(readRaw) {
     login: parseLogin(read),
     logout: bool("logout", true)
   };
+}
+function checkDigestEntry(entry, input, where) {
+  const at = entry.lastIndexOf("@");
+  const digest = at >= 0 ? entry.slice(at + 1) : entry;
+  if (!DIGEST_RE.test(digest) || at >= 0 && !parseReference(entry)) {
+    throw new InputError(input, `${where} ${JSON.stringify(clip(entry))} is not sha256:<64 hex> or repository@sha256:<64 hex>`);
+  }
+}
+function dockerfilePath(s) {
+  return s.file || path3.join(s.context, "Dockerfile");
 }
 var REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
 function parseLogin(read) {
@@ -8149,602 +8419,67 @@ function parseBuildError(log, dockerfile) {
   return void 0;
 }
 
-// src/buildx/log.ts
-import { randomUUID } from "node:crypto";
-async function relayOutput(prefix, start, watch) {
-  const lines = [];
-  const resume = prefix ? "" : `build-output-${randomUUID()}`;
-  if (resume) info(`::stop-commands::${resume}`);
-  try {
-    const r = await start((line) => {
-      lines.push(line);
-      if (lines.length > 400) lines.shift();
-      watch?.(line);
-      for (const part of line.split("\r")) info(prefix ? `[${prefix}] ${part}` : part);
-    });
-    return { code: r.code, log: lines.join("\n") };
-  } finally {
-    if (resume) info(`::${resume}::`);
-  }
-}
-function quoteForLog(a) {
-  if (/^[\w@%+=:,./-]+$/.test(a)) return a;
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a))
-    return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}'`;
-  return `'${a.replaceAll("'", "'\\''")}'`;
-}
-var CONTROL_ESCAPES = { "\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function buildxCommandLine(args) {
-  return `buildx ${args.map(quoteForLog).join(" ")}`;
-}
-
-// src/buildx/results.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-function readJson(file) {
-  if (!existsSync2(file)) return {};
-  const text = readFileSync2(file, "utf8").trim();
-  return text ? JSON.parse(text) : {};
-}
-function str(v) {
-  return typeof v === "string" ? v : "";
-}
-function exportsOf(outputs) {
-  return outputs.flatMap((o) => {
-    if (!o.includes("=")) return [{ type: "local", dest: o }];
-    const fields = Object.fromEntries(o.split(",").map((f) => [f.slice(0, f.indexOf("=")).trim(), f.slice(f.indexOf("=") + 1)]));
-    return fields["dest"] ? [{ type: fields["type"] ?? "", dest: fields["dest"] }] : [];
-  });
-}
-function loadsViaOutputs(outputs) {
-  return outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
-}
-function pushesViaOutputs(outputs) {
-  return outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o));
-}
-function singleResult(s, metadataFile, iidFile, pushedByDigest) {
-  const metadata = readJson(metadataFile);
-  return {
-    target: s.target || "default",
-    tags: pushedByDigest ? [] : s.tags,
-    platforms: s.platforms,
-    metadata,
-    imageId: existsSync2(iidFile) ? readFileSync2(iidFile, "utf8").trim() : str(metadata["containerimage.config.digest"]),
-    digest: str(metadata["containerimage.digest"]),
-    pushed: s.push || pushesViaOutputs(s.outputs),
-    loaded: s.load || loadsViaOutputs(s.outputs),
-    exports: exportsOf(s.outputs)
-  };
-}
-function bakeResults(s, all, printed, skipKeys) {
-  return Object.entries(all).filter(([k]) => !skipKeys.includes(k)).map(([target, value]) => {
-    const metadata = value ?? {};
-    const def = printed[target] ?? {};
-    const outputs = (def.output ?? []).map(String);
-    return {
-      target,
-      tags: str(metadata["image.name"]) ? str(metadata["image.name"]).split(",") : def.tags ?? [],
-      platforms: def.platforms ?? [],
-      metadata,
-      imageId: str(metadata["containerimage.config.digest"]),
-      digest: str(metadata["containerimage.digest"]),
-      pushed: s.push || pushesViaOutputs(outputs),
-      loaded: s.load || loadsViaOutputs(outputs),
-      exports: exportsOf(outputs)
-    };
-  });
-}
-function platformResult(s, platform, metadata) {
-  return {
-    target: `${s.target || "default"}@${platform}`,
-    tags: [],
-    platforms: [platform],
-    metadata,
-    imageId: str(metadata["containerimage.config.digest"]),
-    digest: str(metadata["containerimage.digest"]),
-    pushed: true,
-    loaded: false,
-    exports: []
-  };
-}
-function mergeResult(tags, descriptor) {
-  return {
-    target: "merge",
-    tags,
-    platforms: [],
-    metadata: { "containerimage.digest": descriptor.digest ?? "", "containerimage.descriptor": descriptor, "image.name": tags.join(",") },
-    imageId: "",
-    digest: descriptor.digest ?? "",
-    pushed: true,
-    loaded: false,
-    exports: []
-  };
-}
-
-// src/buildx/build.ts
-function dockerfileOf(s) {
-  return s.file || path2.join(s.context, "Dockerfile");
-}
-function reportFailure(exitMessage, log, s, what) {
-  const loc = parseBuildError(log, dockerfileOf(s));
-  const lastError = log.split("\n").reverse().find((l) => l.startsWith("ERROR: "));
-  const message = lastError ? lastError.slice("ERROR: ".length) : exitMessage;
-  if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
-  throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`);
-}
-function streamed(env, args, prefix) {
-  return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { onLine }));
-}
-async function singleBuild(s, env) {
-  const metadataFile = path2.join(env.tempDir, "metadata.json");
-  const iidFile = path2.join(env.tempDir, "iid.txt");
-  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name : void 0;
-  const over = repo ? { tags: [], pushByDigest: { name: repo } } : {};
-  const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
-  info(buildxCommandLine(args));
-  const { code, log } = await streamed(env, args, "");
-  if (code !== 0) reportFailure(`buildx exited with code ${code}`, log, s, "build");
-  return singleResult(s, metadataFile, iidFile, Boolean(repo));
-}
-async function bake(s, env, files, targets, userSet, allow) {
-  const metadataFile = path2.join(env.tempDir, "bake-metadata.json");
-  const set = [...bakeSecretSets(s, env), ...userSet];
-  const printed = await printBake(env, files, targets, set);
-  let pushOnceTargets;
-  if (s.push && enginePushesTwice(env.ctx.caps)) {
-    const names = Object.keys(printed);
-    if (names.every((n) => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names;
-    else info("bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)");
-  }
-  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow, ...pushOnceTargets ? { pushOnceTargets } : {} });
-  info(buildxCommandLine(args));
-  const { code, log } = await streamed(env, args, "");
-  if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, "bake");
-  const all = readJson(metadataFile);
-  return bakeResults(s, all, printed, ["buildx.build.warnings"]);
-}
-async function printBake(env, files, targets, set) {
-  const r = await runBuildxChecked(
-    env.bx,
-    bakePrintArgs(files, set, targets),
-    {},
-    (line) => new InputError(files.length > 0 ? "files" : "targets", `bake cannot read the definition: ${line}`)
-  );
-  const parsed = JSON.parse(r.stdout);
-  return parsed.target ?? {};
-}
-async function splitBuild(s, env) {
-  const repo = parseReference(s.tags[0] ?? "")?.name;
-  if (!repo) throw new InputError("tags", "platform-split needs a tag to name the repository");
-  const queue = [...s.platforms];
-  const results = /* @__PURE__ */ new Map();
-  const failures = [];
-  const worker = async () => {
-    for (let p = queue.shift(); p !== void 0; p = queue.shift()) {
-      const platform = p;
-      const dir = path2.join(env.tempDir, platform.replaceAll("/", "-"));
-      mkdirSync(dir, { recursive: true });
-      const metadataFile = path2.join(dir, "metadata.json");
-      const iidFile = path2.join(dir, "iid.txt");
-      const args = buildArgs(
-        s,
-        env.ctx,
-        { metadataFile, iidFile, secretFiles: env.secretFiles },
-        { platforms: [platform], tags: [], pushByDigest: { name: repo } }
-      );
-      info(`[${platform}] ${buildxCommandLine(args)}`);
-      const { code, log } = await streamed(env, args, platform);
-      if (code !== 0) {
-        const loc = parseBuildError(log, dockerfileOf(s));
-        failures.push(`${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : ` (buildx exited with code ${code})`}`);
-        continue;
-      }
-      const metadata = readJson(metadataFile);
-      const node = str(metadata["buildx.build.ref"]).split("/")[1];
-      info(`[${platform}] pushed ${repo}@${str(metadata["containerimage.digest"])}${node ? `, built on node ${node}` : ""}`);
-      results.set(platform, platformResult(s, platform, metadata));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(s.maxParallel, s.platforms.length) }, worker));
-  if (failures.length > 0) {
-    throw new Error(`platform build failed for ${failures.join("; ")}; no tag was created or moved`);
-  }
-  const perPlatform = s.platforms.map((p) => results.get(p)).filter((r) => r !== void 0);
-  const merged = await mergeDigests(
-    s,
-    env,
-    perPlatform.map((r) => `${repo}@${r.digest}`),
-    s.tags
-  );
-  merged.target = s.target || "default";
-  merged.platforms = s.platforms;
-  return { perPlatform, merged };
-}
-async function mergeDigests(s, env, sources, tags) {
-  const metadataFile = path2.join(env.tempDir, "merge-descriptor.json");
-  const args = imagetoolsCreateArgs(
-    tags,
-    sources,
-    s.annotations.filter((a) => INDEX_ANNOTATION.test(a))
-  );
-  info(buildxCommandLine(args));
-  const r = await withRetry(() => runBuildxChecked(env.bx, args), "imagetools create", 4, 500, isTransientRegistryError);
-  info(r.stderr.trim());
-  const inspectArgs = imagetoolsInspectArgs(tags[0] ?? "", { format: "{{json .Manifest}}" });
-  const inspect = await withRetry(() => runBuildxChecked(env.bx, inspectArgs), "imagetools inspect", 4, 500, isTransientRegistryError);
-  const descriptor = JSON.parse(inspect.stdout);
-  writeFileSync(metadataFile, JSON.stringify(descriptor));
-  return mergeResult(tags, descriptor);
-}
-
-// src/runner/context.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-var eventCache;
-function githubEvent() {
-  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
-  if (eventCache?.path === eventPath) return eventCache.event;
-  let event;
-  try {
-    event = eventPath ? JSON.parse(readFileSync3(eventPath, "utf8")) : void 0;
-  } catch {
-    event = void 0;
-  }
-  eventCache = { path: eventPath, event };
-  return event;
-}
-function githubContext() {
-  const event = githubEvent();
-  const publicRepo = event?.repository?.private === false;
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
-  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
-}
-
-// src/action/secret-files.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
-import path3 from "node:path";
-function writeSecretFiles(s, dir) {
-  const files = /* @__PURE__ */ new Map();
-  for (const sec of s.secrets) {
-    if (sec.kind !== "value") continue;
-    const file = path3.join(dir, `secret-${files.size}`);
-    writeFileSync2(file, sec.source, { mode: 384 });
-    files.set(sec.id, file);
-  }
-  return files;
-}
-
-// src/depot/build.ts
-import { existsSync as existsSync3, readFileSync as readFileSync5, rmSync, statSync } from "node:fs";
-import path5 from "node:path";
-
-// src/depot/args.ts
-function writesToDocker(s) {
-  return s.load || s.outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
-}
-function depotProvenance(s, ctx) {
-  if (s.provenance !== "") return s.provenance;
-  if (attestsType(s, "provenance") || writesToDocker(s)) return void 0;
-  const mode = ctx.publicRepo ? "max" : "min";
-  return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
-}
-function depotOwnArgs(s, ctx) {
-  const args = ["--project", ctx.project];
-  if (s.depotBuildPlatform) args.push("--build-platform", s.depotBuildPlatform);
-  if (s.depotSave) args.push("--save");
-  return args;
-}
-function depotBuildArgs(s, ctx, files) {
-  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name ?? "" : "";
-  const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...repo ? { tags: [], pushByDigest: { name: repo } } : {} });
-  return ["build", ...depotOwnArgs(s, ctx), "--progress", "plain", ...flags];
-}
-function depotBakeArgs(s, ctx, opts) {
-  const args = ["bake", ...depotOwnArgs(s, ctx), "--progress", "plain"];
-  args.push(...repeat("--file", opts.files));
-  args.push(...repeat("--set", opts.set));
-  args.push(...bakeOutputFlags(s, depotProvenance(s, ctx), opts.metadataFile, opts.targets));
-  return args;
-}
-function depotBakePrintArgs(opts) {
-  return bakePrintArgs(opts.files, opts.set, opts.targets);
-}
-function depotEnv(base, creds) {
-  return { ...base, DEPOT_TOKEN: creds.token, DEPOT_PROJECT_ID: creds.project, DEPOT_NO_UPDATE_NOTIFIER: "1" };
-}
-function parseDepotVersion(stdout) {
-  return /depot version v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(stdout)?.[1] ?? "";
-}
-function depotBuildInfo(metadata) {
-  const b = metadata["depot.build"];
-  const o = typeof b === "object" && b !== null ? b : {};
-  return {
-    buildId: typeof o["buildID"] === "string" ? o["buildID"] : "",
-    projectId: typeof o["projectID"] === "string" ? o["projectID"] : ""
-  };
-}
-var BAKE_METADATA_EXTRAS = ["depot.build", "buildx.build.warnings"];
-function buildStarted(log) {
-  const named = /* @__PURE__ */ new Set();
-  for (const line of log.split("\n")) {
-    const m = /^#(\d+) (.*)$/.exec(line);
-    if (!m?.[1] || m[2] === void 0 || named.has(m[1])) continue;
-    named.add(m[1]);
-    if (!m[2].startsWith("[depot]")) return true;
-  }
-  return false;
-}
-function explainPreBuildFailure(log, apiUrl) {
-  const lines = log.split("\n").map((l) => l.trim()).filter((l) => l && !/^#\d+ /.test(l) && !l.startsWith("Build Summary"));
-  const last = lines[lines.length - 1] ?? "";
-  const detail = last.length > 300 ? `${last.slice(0, 300)}\u2026` : last;
-  if (/^(unauthenticated|permission_denied):/i.test(last)) {
-    return {
-      problem: "auth",
-      message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC`
-    };
-  }
-  if (/^(unavailable|deadline_exceeded):|connection refused|no such host|i\/o timeout|TLS handshake/i.test(last)) {
-    return { problem: "unreachable", message: `cannot reach Depot's API at ${apiUrl} (${detail})` };
-  }
-  if (/^not_found:|project/i.test(last))
-    return { problem: "project", message: `Depot did not accept the project (${detail}): check depot-project` };
-  return { problem: "other", message: `depot failed before the build started${detail ? `: ${detail}` : ""}` };
-}
-
-// src/buildx/install.ts
-import { accessSync, constants, readFileSync as readFileSync4 } from "node:fs";
+// src/action/workspace.ts
+import { existsSync as existsSync2, mkdtempSync, readFileSync as readFileSync4, rmSync, statSync, writeFileSync as writeFileSync2 } from "node:fs";
+import os3 from "node:os";
 import path4 from "node:path";
-import os from "node:os";
-
-// src/install/releases.ts
-var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
-function nodeArch(arch) {
-  switch (arch) {
-    case "x64":
-      return "amd64";
-    case "arm64":
-      return "arm64";
-    case "arm":
-      return "arm-v7";
-    case "ppc64":
-      return "ppc64le";
-    default:
-      return arch;
-  }
-}
-function buildxAssetUrls(base, version, os4, arch) {
-  const b = base.replace(/\/+$/, "");
-  const fileName = `buildx-v${version}.${os4}-${arch}`;
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/checksums.txt`
-  };
-}
-function latestChecksumsUrl(base) {
-  return `${base.replace(/\/+$/, "")}/latest/download/checksums.txt`;
-}
-var DEFAULT_DEPOT_RELEASES = "https://github.com/depot/cli/releases";
-function depotArch(arch) {
-  return { x64: "amd64", arm64: "arm64", ia32: "386" }[arch];
-}
-function depotAssetUrls(base, version, os4, arch) {
-  const b = base.replace(/\/+$/, "");
-  const fileName = `depot_${version}_${os4}_${arch}.tar.gz`;
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/depot_${version}_checksums.txt`
-  };
-}
-function depotLatestUrl(base) {
-  return `${base.replace(/\/+$/, "")}/latest`;
-}
-function versionFromReleaseUrl(url) {
-  return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1];
-}
-
-// src/buildx/install.ts
-async function versionOf(runner, cmd, prefix) {
-  const r = await runBuildx({ cmd, prefix, version: "", runner }, versionArgs());
-  return r.code === 0 ? parseBuildxVersion(r.stdout) : "";
-}
-function downloadInput(downloadUrl) {
-  return downloadUrl ? "buildx-download-url" : "buildx-version";
-}
-async function resolveLatest(base, input) {
-  const url = latestChecksumsUrl(base);
-  let path7;
-  try {
-    const tc = await import("./tool-cache-DESKKASA.js");
-    path7 = await tc.downloadTool(url);
-  } catch (e) {
-    throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
-  }
-  const v = versionFromChecksums(parseChecksums(readFileSync4(path7, "utf8")));
-  if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
-  return v;
-}
-function pluginCandidates(env, home) {
-  return [
-    path4.join(dockerConfigDir(env, home), "cli-plugins", "docker-buildx"),
-    "/usr/local/lib/docker/cli-plugins/docker-buildx",
-    "/usr/local/libexec/docker/cli-plugins/docker-buildx",
-    "/usr/lib/docker/cli-plugins/docker-buildx",
-    "/usr/libexec/docker/cli-plugins/docker-buildx"
-  ];
-}
-function findPlugin() {
-  for (const p of pluginCandidates(process.env, os.homedir())) {
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-    }
-  }
-  return void 0;
-}
-async function setupBuildx(version, downloadUrl, runner) {
-  if (version === "installed") {
-    const plugin = findPlugin();
-    if (plugin) {
-      const pv = await versionOf(runner, plugin, []);
-      if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
-    }
-    const v2 = await versionOf(runner, "docker", ["buildx"]);
-    if (!v2)
-      throw new Error(
-        "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
-      );
-    return { cmd: "docker", prefix: ["buildx"], version: v2, runner };
-  }
-  const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
-  const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
-  const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-53VUNTSR.js");
-  const { path: path7, fromCache } = await installVerified({
-    tool: "buildx",
-    version: v,
-    cachedName: "docker-buildx",
-    input: downloadInput(downloadUrl),
-    // a binary that does not match its checksums file is blamed on the version asked for
-    checksumInput: "buildx-version",
-    ...asset
+function readRunFacts(s, env = process.env) {
+  const digestFiles = s.digestsFrom.map((file) => {
+    if (!existsSync2(file)) throw new InputError("digests-from", `${file} does not exist`);
+    return { file, text: readFileSync4(file, "utf8") };
   });
-  info(
-    `buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path7}`
-  );
-  const actual = await versionOf(runner, path7, []);
-  return { cmd: path7, prefix: [], version: actual || v, runner };
+  return { cwd: process.cwd(), fork: forkOf(env["GITHUB_EVENT_NAME"] ?? "", githubEvent()), scopeEnv: scopeEnvFrom(env), digestFiles };
 }
-
-// src/depot/depot.ts
-import os2 from "node:os";
-var DEPOT_AUDIENCE = "https://depot.dev";
-var DEFAULT_OIDC_EXCHANGE = "https://github.depot.dev/auth/oidc/github-actions";
-async function probeVersion(runner, cmd) {
-  let r;
-  try {
-    r = await runner.run(cmd, ["--version"], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: "1" } });
-  } catch (e) {
-    throw new DepotUnavailable(`cannot run ${cmd}: ${e.message}`);
-  }
-  const v = r.code === 0 ? parseDepotVersion(r.stdout) : "";
-  if (!v)
-    throw new DepotUnavailable(
-      `${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split("\n")[0] ?? ""}`
-    );
-  return v;
-}
-async function resolveLatest2(base, input) {
-  const url = depotLatestUrl(base);
-  let final;
-  try {
-    const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(3e4) });
-    await res.body?.cancel();
-    final = res.url;
-  } catch (e) {
-    throw new DepotUnavailable(`${input}: cannot resolve latest from ${url}: ${e.message}`);
-  }
-  const v = versionFromReleaseUrl(final);
-  if (!v) throw new DepotUnavailable(`${input}: cannot resolve latest: ${url} led to ${final}, which names no release tag`);
-  return v;
-}
-async function setupDepot(s, runner) {
-  if (s.depotVersion === "installed") {
-    try {
-      return { cmd: "depot", version: await probeVersion(runner, "depot"), runner };
-    } catch (e) {
-      throw new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${e.message})`);
+var REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//;
+function checkWorkspace(plan, env = process.env) {
+  const s = plan.settings;
+  if ((plan.kind === "single" || plan.kind === "split") && !REMOTE_CONTEXT.test(s.context)) {
+    if (!existsSync2(s.context) || !statSync(s.context).isDirectory()) {
+      throw new InputError("context", `${s.context} is not a directory (resolved from ${process.cwd()})`);
     }
+    if (!existsSync2(plan.dockerfile)) throw new InputError("file", `${plan.dockerfile} does not exist`);
   }
-  const arch = depotArch(os2.arch());
-  if (os2.platform() !== "linux" && os2.platform() !== "darwin")
-    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.platform()}`);
-  if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.arch()}`);
-  const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES;
-  const input = s.depotDownloadUrl ? "depot-download-url" : "depot-version";
-  const version = s.depotVersion === "latest" ? await resolveLatest2(base, input) : s.depotVersion.replace(/^v/, "");
-  const asset = depotAssetUrls(base, version, os2.platform(), arch);
-  const started = Date.now();
-  let installed;
-  try {
-    const { installVerified } = await import("./install-53VUNTSR.js");
-    installed = await installVerified({
-      tool: "depot",
-      version,
-      cachedName: "depot",
-      input,
-      checksumInput: s.depotSha256 ? "depot-sha256" : s.depotDownloadUrl ? "depot-download-url" : "depot-version",
-      archiveEntry: "bin/depot",
-      ...s.depotSha256 ? { sha256: s.depotSha256 } : {},
-      ...asset
-    });
-  } catch (e) {
-    throw new DepotUnavailable(e.message);
+  if (plan.kind === "bake") {
+    for (const f of plan.files) if (!existsSync2(f)) throw new InputError("files", `${f} does not exist`);
   }
-  info(
-    `depot ${version} ${installed.fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified against ${s.depotSha256 ? "depot-sha256" : "the release checksums"}`} in ${Date.now() - started} ms: ${installed.path}`
-  );
-  return { cmd: installed.path, version: await probeVersion(runner, installed.path), runner };
+  for (const sec of s.secrets) {
+    if (sec.kind === "file" && !existsSync2(sec.source))
+      throw new InputError("secret-files", `secret ${sec.id}: ${sec.source} does not exist`);
+    if (sec.kind === "env" && env[sec.source] === void 0)
+      throw new InputError("secret-envs", `secret ${sec.id}: environment variable ${sec.source} is not set`);
+  }
 }
-function oidcAvailable(env = process.env) {
-  return Boolean(env["ACTIONS_ID_TOKEN_REQUEST_URL"] && env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]);
+function makeTempDir() {
+  return mkdtempSync(path4.join(process.env["RUNNER_TEMP"] || os3.tmpdir(), "build-image-"));
 }
-function oidcExchangeUrl(env = process.env) {
-  const api = env["DEPOT_API_URL"]?.trim();
-  return api ? `${api.replace(/\/+$/, "")}/auth/oidc/github-actions` : DEFAULT_OIDC_EXCHANGE;
+function writeMatrixBakeFile(dir, definition) {
+  const file = path4.join(dir, "matrix.bake.json");
+  writeFileSync2(file, JSON.stringify(definition, null, 2));
+  return file;
 }
-async function depotToken(s) {
-  const direct = s.depotToken || process.env["DEPOT_TOKEN"]?.trim() || "";
-  if (direct) {
-    setSecret(direct);
-    return { token: direct, source: s.depotToken ? "the depot-token input" : "DEPOT_TOKEN" };
+function buildkitdConfigFile(s, dir) {
+  let configFile = s.buildkitdConfig;
+  if (s.buildkitdConfigInline.trim()) {
+    configFile = path4.join(dir, "buildkitd.toml");
+    writeFileSync2(configFile, s.buildkitdConfigInline);
   }
-  if (!oidcAvailable()) {
-    throw new InputError(
-      "depot-token",
-      "no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)"
-    );
-  }
-  let idToken;
-  try {
-    idToken = await getIDToken(DEPOT_AUDIENCE);
-  } catch (e) {
-    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${e.message.replace(/\s+/g, " ").trim()}`);
-  }
-  setSecret(idToken);
-  const url = oidcExchangeUrl();
-  try {
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ token: idToken }),
-      signal: AbortSignal.timeout(3e4)
-    });
-    const body = await res.json().catch(() => ({}));
-    if (res.ok && typeof body.token === "string" && body.token) {
-      setSecret(body.token);
-      return { token: body.token, source: "GitHub OIDC, exchanged for a temporary Depot token" };
-    }
-    info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`);
-  } catch (e) {
-    info(`Depot's OIDC exchange (${url}) failed (${e.message}); the CLI gets the GitHub OIDC token itself`);
-  }
-  return { token: idToken, source: "GitHub OIDC" };
+  if (configFile && !existsSync2(configFile)) throw new InputError("buildkitd-config", `${configFile} does not exist`);
+  return configFile;
 }
-function runDepot(d, args, opts) {
-  return d.runner.run(d.cmd, args, opts);
+function removeFiles(files) {
+  for (const f of files) rmSync(f, { force: true });
 }
 
 // src/depot/build.ts
-function engineFacts(s, env = process.env) {
+function engineFacts(plan, env = process.env) {
+  const s = plan.settings;
   const depotJson = path5.join(s.context, "depot.json");
   let text;
   try {
-    if (existsSync3(depotJson) && statSync(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
+    if (existsSync3(depotJson) && statSync2(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
   } catch {
   }
-  const needsBuildx = s.mode === "merge" ? "mode: merge combines digests with buildx imagetools" : s.platformSplit ? "platform-split pushes each platform and merges them with buildx imagetools" : void 0;
+  const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : void 0;
   return {
     engine: s.engine,
     project: s.depotProject,
@@ -8757,7 +8492,7 @@ function engineFacts(s, env = process.env) {
     ...needsBuildx ? { needsBuildx } : {}
   };
 }
-async function streamed2(d, args, env) {
+async function streamed(d, args, env) {
   info(`depot ${args.map(quoteForLog).join(" ")}`);
   const seen = [];
   let started = false;
@@ -8775,7 +8510,7 @@ async function streamed2(d, args, env) {
 function failure(r, s, what) {
   const apiUrl = process.env["DEPOT_API_URL"] || "https://api.depot.dev";
   if (!r.started) throw new DepotUnavailable(explainPreBuildFailure(r.log, apiUrl).message);
-  const loc = parseBuildError(r.log, s.file || path5.join(s.context, "Dockerfile"));
+  const loc = parseBuildError(r.log, dockerfilePath(s));
   if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
   const lines = r.log.split("\n").reverse();
   const last = lines.find((l) => /^(ERROR: |error: |failed to solve: )/.test(l)) ?? lines.find((l) => l.trim() && !/^(#\d+ |-{3,}| > |Build Summary)/.test(l));
@@ -8786,28 +8521,37 @@ function failure(r, s, what) {
 async function depotSingle(s, d, ctx, env, dir, secretFiles) {
   const metadataFile = path5.join(dir, "depot-metadata.json");
   const iidFile = path5.join(dir, "depot-iid.txt");
-  const r = await streamed2(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env);
+  const r = await streamed(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env);
   if (r.code !== 0) failure(r, s, "build");
   return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? "")));
 }
-async function depotBake(s, d, ctx, env, dir, plan, secretFiles) {
-  const set = [...bakeSecretSets(s, { secretFiles }), ...s.set];
-  const print = await runDepot(d, depotBakePrintArgs({ files: plan.files, targets: plan.targets, set }), { env });
+async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
+  const { files, targets } = input;
+  const set = [...bakeSecretSets(s, { secretFiles }), ...input.set];
+  const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env });
   if (print.code !== 0) {
-    throw new InputError(plan.files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${lastOutputLine(print)}`);
+    throw new InputError(files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${lastOutputLine(print)}`);
   }
   const printed = JSON.parse(print.stdout).target ?? {};
   const metadataFile = path5.join(dir, "depot-bake-metadata.json");
-  const r = await streamed2(d, depotBakeArgs(s, ctx, { files: plan.files, targets: plan.targets, set, metadataFile }), env);
+  const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), env);
   if (r.code !== 0) failure(r, s, "bake");
   const all = readJson(metadataFile);
   const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS);
   return { results, metadata: all };
 }
-async function buildWithDepot(s, state, choice, bakePlan) {
+function bakeInput(plan, dir) {
+  if (plan.kind === "bake") return { files: plan.files, targets: plan.targets, set: plan.set };
+  const file = writeMatrixBakeFile(dir, plan.definition);
+  info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
+  return { files: [file], targets: plan.targets, set: plan.set };
+}
+async function buildWithDepot(plan, state, choice) {
+  const s = plan.settings;
   const mayFallBack = s.engine === "auto" || s.depotFallback;
   let secretFiles = /* @__PURE__ */ new Map();
   try {
+    if (plan.kind === "merge" || plan.kind === "split") throw new Error(`internal: a ${plan.kind} plan runs on buildx only`);
     const depot = await group("Set up Depot", async () => {
       const d = await setupDepot(s, processRunner);
       info(`depot ${d.version} (${d.cmd})`);
@@ -8819,27 +8563,27 @@ async function buildWithDepot(s, state, choice, bakePlan) {
     if (s.baseAnnotations) warning("base-annotations needs buildx to resolve the base image; not applied to Depot builds");
     const env = depotEnv(process.env, { token: token.token, project });
     const ctx = { project, ...githubContext() };
-    let outcome;
+    let results;
     let metadata;
     secretFiles = writeSecretFiles(s, state.tempDir);
-    if (bakePlan || s.files.length > 0 || s.targets.length > 0) {
-      const plan = bakePlan ?? { files: s.files, targets: s.targets };
-      const baked = await group(
-        `Bake ${plan.targets.join(", ") || "default"} on Depot`,
-        () => depotBake(s, depot, ctx, env, state.tempDir, plan, secretFiles)
-      );
-      outcome = { results: baked.results, single: false };
-      metadata = baked.metadata;
-    } else {
+    if (plan.kind === "single") {
       const result = await group("Build on Depot", () => depotSingle(s, depot, ctx, env, state.tempDir, secretFiles));
-      outcome = { results: [result], single: true };
+      results = [result];
       metadata = result.metadata;
+    } else {
+      const input = bakeInput(plan, state.tempDir);
+      const baked = await group(
+        `Bake ${input.targets.join(", ") || "default"} on Depot`,
+        () => depotBake(s, depot, ctx, env, state.tempDir, input, secretFiles)
+      );
+      results = baked.results;
+      metadata = baked.metadata;
     }
     const info2 = depotBuildInfo(metadata);
     setOutput("depot-build-id", info2.buildId);
     setOutput("depot-project-id", info2.projectId || project);
     if (info2.buildId) info(`Depot build ${info2.buildId} in project ${info2.projectId || project}`);
-    return outcome;
+    return results;
   } catch (e) {
     if (e instanceof DepotUnavailable && mayFallBack) {
       warning(`Depot is unavailable, building with buildx instead: ${e.message}`);
@@ -8852,7 +8596,7 @@ async function buildWithDepot(s, state, choice, bakePlan) {
       throw new Error(`${e.message}${s.engine === "depot" ? " (set depot-fallback: true to build with buildx instead)" : ""}`);
     throw e;
   } finally {
-    for (const f of secretFiles.values()) rmSync(f, { force: true });
+    removeFiles(secretFiles.values());
   }
 }
 async function depotReports(s, results) {
@@ -8877,138 +8621,212 @@ async function depotReports(s, results) {
   return reports;
 }
 
-// src/inputs/engine-choice.ts
-var HOW_TO_SET_PROJECT = 'set the depot-project input, the DEPOT_PROJECT_ID environment variable, or commit a depot.json ({"id": "<project id>"}) in the build context';
-var HOW_TO_SET_CREDENTIALS = "set the depot-token input (e.g. ${{ secrets.DEPOT_TOKEN }}) or the DEPOT_TOKEN environment variable, or give the job `permissions: id-token: write` and add a trust relationship for this repository to the Depot project (GitHub OIDC)";
-function projectFromDepotJson(text) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    return { problem: `depot.json is not valid JSON (${e.message})` };
+// src/report/base-image.ts
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+
+// src/dockerfile/parse.ts
+function instructions(dockerfile) {
+  const lines = dockerfile.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let escape = "\\";
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const d = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(\S+)\s*$/.exec(lines[i] ?? "");
+    if (!d) break;
+    if ((d[1] ?? "").toLowerCase() === "escape" && (d[2] === "`" || d[2] === "\\")) escape = d[2];
   }
-  const id = typeof parsed === "object" && parsed !== null ? parsed.id : void 0;
-  if (typeof id !== "string" || id.trim() === "") return { problem: 'depot.json has no "id"' };
-  return { id: id.trim() };
-}
-var PROJECT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-function resolveProject(f) {
-  let found;
-  if (f.project) found = { id: f.project, source: "depot-project input" };
-  else if (f.envProject.trim()) found = { id: f.envProject.trim(), source: "DEPOT_PROJECT_ID" };
-  else if (f.depotJson !== void 0) {
-    const r = projectFromDepotJson(f.depotJson);
-    if (!r.id) return r.problem ? { problem: r.problem } : {};
-    found = { id: r.id, source: "depot.json in the context" };
-  }
-  if (!found) return {};
-  if (!PROJECT_ID.test(found.id)) return { problem: `the ${found.source} ${JSON.stringify(clip(found.id, 40))} is not a Depot project ID` };
-  return found;
-}
-function chooseEngine(f) {
-  if (f.engine === "buildx") return { engine: "buildx", reason: "set by the engine input" };
-  if (f.needsBuildx) {
-    if (f.engine === "depot" && !f.fallback)
-      throw new InputError("engine", `${f.needsBuildx}, which runs on buildx only; use engine: buildx or auto`);
-    const reason = `${f.needsBuildx}, which runs on buildx only`;
-    return {
-      engine: "buildx",
-      reason,
-      ...f.engine === "depot" ? { warning: `engine: depot, but ${reason}: using buildx (depot-fallback: true)` } : {}
-    };
-  }
-  const project = resolveProject(f);
-  const credentials = f.hasToken ? "a token" : f.oidcAvailable ? "GitHub OIDC" : "";
-  const missing = [];
-  if (!project.id) missing.push({ what: `no Depot project${project.problem ? ` (${project.problem})` : ""}`, how: HOW_TO_SET_PROJECT });
-  if (!credentials) missing.push({ what: "no Depot credentials", how: HOW_TO_SET_CREDENTIALS });
-  if (f.engine === "depot") {
-    if (missing.length > 0) {
-      const detail = missing.map((m) => `${m.what}: ${m.how}`).join("; ");
-      if (f.fallback) {
-        return {
-          engine: "buildx",
-          reason: `engine: depot was asked for, but ${missing.map((m) => m.what).join(" and ")}; depot-fallback: true`,
-          warning: `engine: depot, but ${detail}. Using buildx (depot-fallback: true)`
-        };
-      }
-      const input = !project.id && !credentials ? "engine" : !project.id ? "depot-project" : "depot-token";
-      throw new InputError(input, `engine: depot needs a project and credentials; ${detail}`);
+  const continued = new RegExp(`${escape === "\\" ? "\\\\" : "`"}[ \\t]*$`);
+  const out = [];
+  while (i < lines.length) {
+    let line = lines[i++] ?? "";
+    if (/^\s*(#|$)/.test(line)) continue;
+    let text = "";
+    while (continued.test(line) && i < lines.length) {
+      text += line.replace(continued, "");
+      do {
+        line = lines[i++] ?? "";
+      } while (i < lines.length && /^\s*(#|$)/.test(line));
     }
-    return {
-      engine: "depot",
-      reason: `set by the engine input; project ${clip(project.id ?? "", 40)} from ${project.source}, credentials from ${credentials}`,
-      project: project.id ?? "",
-      projectSource: project.source ?? ""
-    };
+    text += continued.test(line) ? line.replace(continued, "") : line;
+    const m = /^\s*(\S+)\s*(.*)$/.exec(text);
+    if (!m) continue;
+    const keyword = (m[1] ?? "").toUpperCase();
+    const args = (m[2] ?? "").trim();
+    out.push({ keyword, args });
+    if (keyword === "RUN" || keyword === "COPY" || keyword === "ADD") {
+      for (const h of args.matchAll(/(?<!<)<<(?!<)(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
+        const word = h[3] ?? "";
+        const strip = h[1] === "-";
+        while (i < lines.length) {
+          const body = lines[i++] ?? "";
+          if ((strip ? body.replace(/^\t+/, "") : body) === word) break;
+        }
+      }
+    }
   }
-  if (!f.ci) return { engine: "buildx", reason: "not running in GitHub Actions (GITHUB_ACTIONS is not true); auto uses Depot only in CI" };
-  if (!project.id) return { engine: "buildx", reason: `no Depot project${project.problem ? ` (${project.problem})` : ""}` };
-  if (!credentials)
-    return { engine: "buildx", reason: `Depot project ${clip(project.id, 40)} found, but no Depot credentials (no token, no GitHub OIDC)` };
-  return {
-    engine: "depot",
-    reason: `Depot project ${clip(project.id, 40)} from ${project.source} and credentials from ${credentials}`,
-    project: project.id,
-    projectSource: project.source ?? ""
-  };
+  return { escape, list: out };
+}
+function expand(word, env, escape) {
+  let out = "";
+  let quote = "";
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i] ?? "";
+    if (quote === "'") {
+      if (c === "'") quote = "";
+      else out += c;
+      continue;
+    }
+    if (c === escape && i + 1 < word.length) {
+      out += word[i + 1];
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'" && quote === "") {
+      if (quote === c) quote = "";
+      else if (quote === "") quote = c;
+      else out += c;
+      continue;
+    }
+    if (c !== "$") {
+      out += c;
+      continue;
+    }
+    if (word[i + 1] === "{") {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < word.length; j++) {
+        if (word[j] === "{") depth++;
+        else if (word[j] === "}" && --depth === 0) break;
+      }
+      const body = word.slice(i + 2, j);
+      i = j;
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])(.*))?$/s.exec(body);
+      if (!m2) continue;
+      const value = env.get(m2[1] ?? "");
+      const set = value !== void 0;
+      const nonEmpty = set && value !== "";
+      const alt = expand(m2[3] ?? "", env, escape);
+      switch (m2[2]) {
+        case ":-":
+          out += nonEmpty ? value : alt;
+          break;
+        case "-":
+          out += set ? value : alt;
+          break;
+        case ":+":
+          out += nonEmpty ? alt : "";
+          break;
+        case "+":
+          out += set ? alt : "";
+          break;
+        default:
+          out += value ?? "";
+      }
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(i + 1));
+    if (!m) {
+      out += "$";
+      continue;
+    }
+    out += env.get(m[0]) ?? "";
+    i += m[0].length;
+  }
+  return out;
+}
+function argDeclarations(args) {
+  const out = [];
+  for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g)) {
+    out.push(m[2] === void 0 ? { name: m[1] ?? "" } : { name: m[1] ?? "", value: m[2] });
+  }
+  return out;
+}
+var AUTOMATIC_ARGS = [
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT",
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT"
+];
+function finalStageBase(dockerfile, buildArgs2, target) {
+  const env = /* @__PURE__ */ new Map();
+  for (const k of AUTOMATIC_ARGS) {
+    const v = buildArgs2[k];
+    if (v !== void 0) env.set(k, v);
+  }
+  const stages = [];
+  const { escape, list } = instructions(dockerfile);
+  for (const ins of list) {
+    if (ins.keyword === "ARG" && stages.length === 0) {
+      for (const d of argDeclarations(ins.args)) {
+        const given = Object.prototype.hasOwnProperty.call(buildArgs2, d.name) ? buildArgs2[d.name] : void 0;
+        const value = given ?? (d.value !== void 0 ? expand(d.value, env, escape) : void 0);
+        if (value !== void 0) env.set(d.name, value);
+      }
+    } else if (ins.keyword === "FROM") {
+      const words = ins.args.split(/\s+/).filter((w) => w !== "");
+      while (words[0]?.startsWith("--")) words.shift();
+      const image = expand(words[0] ?? "", env, escape);
+      const name = words.length >= 3 && words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : "";
+      stages.push({ name, base: image });
+    }
+  }
+  let index = stages.length - 1;
+  if (target) {
+    index = stages.findIndex((s) => s.name === target.toLowerCase());
+    if (index < 0) return void 0;
+  }
+  let base = stages[index]?.base;
+  for (let hops = 0; base !== void 0 && hops <= stages.length; hops++) {
+    if (base === "") return void 0;
+    const lower = base.toLowerCase();
+    const earlier = stages.slice(0, index).findIndex((s) => s.name !== "" && s.name === lower);
+    if (earlier < 0) return lower === "scratch" ? void 0 : base;
+    index = earlier;
+    base = stages[index]?.base;
+  }
+  return void 0;
 }
 
-// src/docker/engine.ts
-import { existsSync as existsSync4 } from "node:fs";
-import http from "node:http";
-function engineSocket(env, configJson) {
-  const host = env["DOCKER_HOST"];
-  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
-  return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
+// src/report/base-image.ts
+function finalStageOf(s) {
+  const file = dockerfilePath(s);
+  if (!existsSync4(file)) return void 0;
+  return finalStageBase(readFileSync6(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
 }
-function usesContainerdStore(driverStatusJson) {
-  try {
-    const status = JSON.parse(driverStatusJson);
-    return Array.isArray(status) && status.some((row) => Array.isArray(row) && row[0] === "driver-type" && String(row[1]).includes("containerd.snapshotter"));
-  } catch {
-    return false;
+async function resolveBase(bx, s) {
+  const name = finalStageOf(s);
+  if (name === void 0) return void 0;
+  if (!name) {
+    info("base-annotations: the final stage has no base image (FROM scratch); nothing to annotate");
+    return void 0;
   }
-}
-function infoOverSocket(socketPath) {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ socketPath, path: "/info", timeout: 1e4 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => body += c);
-      res.on("end", () => {
-        try {
-          resolve(res.statusCode === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "");
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
-    req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", reject);
-  });
-}
-async function engineUsesContainerdStore(runner) {
-  const socket = engineSocket(process.env, readDockerConfig());
-  if (socket && existsSync4(socket)) {
-    try {
-      return usesContainerdStore(await infoOverSocket(socket));
-    } catch {
-    }
+  const r = await runBuildx(bx, imagetoolsInspectArgs(name, { raw: true }));
+  if (r.code !== 0) {
+    warning(`base-annotations: cannot resolve ${name}: ${lastOutputLine(r)}`);
+    return void 0;
   }
-  const r = await runner.run("docker", ["info", "--format", "{{json .DriverStatus}}"]);
-  return r.code === 0 && usesContainerdStore(r.stdout.trim());
+  const base = resolvedBase(name, r.stdout);
+  info(`base-annotations: ${name} is ${base.digest}`);
+  return base;
 }
+function dockerfileBase(s, known) {
+  const name = finalStageOf(s);
+  return name ? dockerfileBaseImage(name, known) : void 0;
+}
+
+// src/inputs/plan.ts
+import path6 from "node:path";
 
 // src/inputs/matrix.ts
 var import_yaml = __toESM(require_dist(), 1);
-var MatrixError = class extends Error {
+var MatrixError = class extends InputError {
   constructor(input, message) {
-    super(`${input}: ${message}`);
-    this.input = input;
+    super(input, message);
     this.name = "MatrixError";
   }
-  input;
 };
 var MAX_COMBINATIONS = 256;
 var MAX_PRODUCT = 65536;
@@ -9310,78 +9128,64 @@ function matrixToBake(combos, base, options) {
   return definition;
 }
 
-// src/action/main.ts
-function readInput(name) {
-  return getInput(name);
-}
-function checkFiles(s) {
-  const remote = /^[a-z]+:\/\/|^git@|^github\.com\//.test(s.context);
-  if (!remote && s.mode === "build" && s.files.length === 0 && !s.matrix.trim() && s.targets.length === 0) {
-    if (!existsSync5(s.context) || !statSync2(s.context).isDirectory()) {
-      throw new InputError("context", `${s.context} is not a directory (resolved from ${process.cwd()})`);
-    }
-    const file = s.file || path6.join(s.context, "Dockerfile");
-    if (!existsSync5(file)) throw new InputError("file", `${file} does not exist`);
+// src/inputs/plan.ts
+function planRun(parsed, facts) {
+  const cache = cacheToForRun(parsed.cacheTo, facts.fork, parsed.allowForkCacheWrite);
+  const settings = { ...parsed, cacheTo: cache.cacheTo };
+  const kind = kindOf(parsed);
+  const buildsOneDockerfile = kind === "single" || kind === "split";
+  const common = {
+    settings,
+    tags: parsed.tags,
+    scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, parsed.allowForkCacheWrite ? "" : facts.fork),
+    warnings: cache.warning ? [cache.warning] : [],
+    resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
+    reports: { dockerfileBase: buildsOneDockerfile }
+  };
+  switch (kind) {
+    case "merge":
+      return { ...common, kind, ...mergeSources(parsed, facts) };
+    case "matrix":
+      return { ...common, kind, ...matrixBake(settings, facts.cwd) };
+    case "bake":
+      return { ...common, kind, files: parsed.files, targets: parsed.targets, set: parsed.set, allow: parsed.allow };
+    case "split":
+      return { ...common, kind, dockerfile: dockerfilePath(parsed), platforms: parsed.platforms, repository: repositoryOf(parsed) };
+    case "single":
+      return { ...common, kind, dockerfile: dockerfilePath(parsed) };
   }
-  for (const f of s.files) if (!existsSync5(f)) throw new InputError("files", `${f} does not exist`);
-  for (const sec of s.secrets) {
-    if (sec.kind === "file" && !existsSync5(sec.source))
-      throw new InputError("secret-files", `secret ${sec.id}: ${sec.source} does not exist`);
-    if (sec.kind === "env" && process.env[sec.source] === void 0)
-      throw new InputError("secret-envs", `secret ${sec.id}: environment variable ${sec.source} is not set`);
-  }
-  for (const f of s.digestsFrom) if (!existsSync5(f)) throw new InputError("digests-from", `${f} does not exist`);
-  if (s.matrix.trim()) expandMatrix(parseMatrix(s.matrix));
 }
-function isolate(s) {
-  const fork = forkOf(process.env["GITHUB_EVENT_NAME"] ?? "", githubEvent());
-  const cache = cacheToForRun(s.cacheTo, fork, s.allowForkCacheWrite);
-  if (cache.warning) warning(cache.warning);
-  s.cacheTo = cache.cacheTo;
-  return scopedBuilderName(s.builderScope, scopeEnvFrom(process.env), s.allowForkCacheWrite ? "" : fork);
+function kindOf(s) {
+  if (s.mode === "merge") return "merge";
+  if (s.matrix.trim()) return "matrix";
+  if (s.files.length > 0 || s.targets.length > 0) return "bake";
+  return s.platformSplit ? "split" : "single";
 }
-function randomSuffix() {
-  return Math.random().toString(16).slice(2, 10);
+function repositoryOf(s) {
+  return parseReference(s.tags[0] ?? "")?.name ?? "";
 }
-async function setUpBuilder(s, state, bxState, scopedName) {
-  let name = s.builder;
-  const exists = async (n) => (await runBuildx(bxState, inspectBuilderArgs(n))).code === 0;
-  if (!name && s.driver === "docker") {
-    name = defaultBuilderName();
-  } else if (!name && scopedName && await exists(scopedName)) {
-    name = scopedName;
-    info(`reusing builder ${name} (builder-scope: ${s.builderScope})`);
-  } else if (!name) {
-    name = scopedName ?? `build-image-${randomSuffix()}`;
-    let configFile = s.buildkitdConfig;
-    if (s.buildkitdConfigInline.trim()) {
-      configFile = path6.join(state.tempDir, "buildkitd.toml");
-      writeFileSync3(configFile, s.buildkitdConfigInline);
-    }
-    if (configFile && !existsSync5(configFile)) throw new InputError("buildkitd-config", `${configFile} does not exist`);
-    try {
-      await runBuildxChecked(bxState, createBuilderArgs(s, { name, configFile }));
-    } catch (e) {
-      if (!scopedName || !await exists(scopedName)) throw e;
-    }
-    state.builder = name;
-    state.builderCreated = !scopedName;
-    saveState(state);
-    if (scopedName) info(`created builder ${name} (builder-scope: ${s.builderScope}); it is kept for later runs of the same scope`);
-  }
-  const info2 = await inspectBuilder(bxState, name);
-  const platforms = [...new Set(info2.nodes.flatMap((n) => n.platforms))];
-  info(`builder ${name}: driver ${info2.driver}, ${info2.nodes.length} node(s), platforms ${platforms.join(", ")}`);
-  return { name, driver: info2.driver || s.driver, platforms };
+function mergeSources(s, facts) {
+  const repository = repositoryOf(s);
+  const fromFiles = facts.digestFiles.flatMap(
+    ({ file, text }) => text.split(/\r?\n/).flatMap((raw, i) => {
+      const line = raw.trim();
+      if (!line) return [];
+      checkDigestEntry(line, "digests-from", `${file} line ${i + 1}:`);
+      return [line];
+    })
+  );
+  const sources = [...s.digests, ...fromFiles].map((d) => d.includes("@") ? d : `${repository}@${d}`);
+  return { repository, sources };
 }
 function keyValueRecord(entries) {
   return Object.fromEntries(entries.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
 }
-function bakeFromMatrix(s, dir) {
-  const combos = expandMatrix(parseMatrix(s.matrix));
+function matrixBake(s, cwd) {
+  const combinations = expandMatrix(parseMatrix(s.matrix));
+  const resolve = (p) => path6.resolve(cwd, p);
   const base = {
-    context: path6.resolve(s.context),
-    ...s.file ? { dockerfile: path6.resolve(s.file) } : {},
+    context: resolve(s.context),
+    ...s.file ? { dockerfile: resolve(s.file) } : {},
     ...s.target ? { target: s.target } : {},
     args: Object.fromEntries(s.buildArgs),
     ...s.platforms.length > 0 ? { platforms: s.platforms } : {},
@@ -9398,20 +9202,184 @@ function bakeFromMatrix(s, dir) {
     ...s.noCacheFilters.length > 0 ? { "no-cache-filter": s.noCacheFilters } : {},
     ...s.attests.length > 0 ? { attest: s.attests } : {}
   };
-  const def = matrixToBake(combos, base, { tagTemplates: s.tags, ...s.matrixName ? { nameTemplate: s.matrixName } : {} });
-  const file = path6.join(dir, "matrix.bake.json");
-  writeFileSync3(file, JSON.stringify(def, null, 2));
-  info(`matrix: ${combos.length} combination(s) -> targets ${Object.keys(def.target).join(", ")}`);
-  return { file, targets: Object.keys(def.target) };
+  const definition = matrixToBake(combinations, base, { tagTemplates: s.tags, ...s.matrixName ? { nameTemplate: s.matrixName } : {} });
+  const allow = [...s.allow, `fs.read=${resolve(s.context)}`, ...sshEntitlements(s.ssh, resolve)];
+  return { combinations, definition, targets: Object.keys(definition.target), set: s.set, allow };
 }
-function readDigestFiles(files) {
-  return files.flatMap(
-    (f) => readFileSync6(f, "utf8").split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+function withBaseAnnotations(plan, base) {
+  const s = plan.settings;
+  return { ...plan, settings: { ...s, annotations: [...s.annotations, ...baseAnnotationArgs(base, s.platforms)] } };
+}
+function buildsOneImage(plan) {
+  return plan.kind !== "bake" && plan.kind !== "matrix";
+}
+
+// src/buildx/build.ts
+import { mkdirSync, writeFileSync as writeFileSync3 } from "node:fs";
+import path7 from "node:path";
+function reportFailure(exitMessage, log, s, what) {
+  const loc = parseBuildError(log, dockerfilePath(s));
+  const lastError = log.split("\n").reverse().find((l) => l.startsWith("ERROR: "));
+  const message = lastError ? lastError.slice("ERROR: ".length) : exitMessage;
+  if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
+  throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`);
+}
+function streamed2(env, args, prefix) {
+  return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { onLine }));
+}
+async function singleBuild(s, env) {
+  const metadataFile = path7.join(env.tempDir, "metadata.json");
+  const iidFile = path7.join(env.tempDir, "iid.txt");
+  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name : void 0;
+  const over = repo ? { tags: [], pushByDigest: { name: repo } } : {};
+  const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
+  info(buildxCommandLine(args));
+  const { code, log } = await streamed2(env, args, "");
+  if (code !== 0) reportFailure(`buildx exited with code ${code}`, log, s, "build");
+  return singleResult(s, metadataFile, iidFile, Boolean(repo));
+}
+async function bake(s, env, files, targets, userSet, allow) {
+  const metadataFile = path7.join(env.tempDir, "bake-metadata.json");
+  const set = [...bakeSecretSets(s, env), ...userSet];
+  const printed = await printBake(env, files, targets, set);
+  let pushOnceTargets;
+  if (s.push && enginePushesTwice(env.ctx.caps)) {
+    const names = Object.keys(printed);
+    if (names.every((n) => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names;
+    else info("bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)");
+  }
+  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow, ...pushOnceTargets ? { pushOnceTargets } : {} });
+  info(buildxCommandLine(args));
+  const { code, log } = await streamed2(env, args, "");
+  if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, "bake");
+  const all = readJson(metadataFile);
+  return bakeResults(s, all, printed, ["buildx.build.warnings"]);
+}
+async function printBake(env, files, targets, set) {
+  const r = await runBuildxChecked(
+    env.bx,
+    bakePrintArgs(files, set, targets),
+    {},
+    (line) => new InputError(files.length > 0 ? "files" : "targets", `bake cannot read the definition: ${line}`)
   );
+  const parsed = JSON.parse(r.stdout);
+  return parsed.target ?? {};
 }
-function setBuildOutputs(results, single) {
+async function splitBuild(s, env) {
+  const repo = parseReference(s.tags[0] ?? "")?.name;
+  if (!repo) throw new InputError("tags", "platform-split needs a tag to name the repository");
+  const queue = [...s.platforms];
+  const results = /* @__PURE__ */ new Map();
+  const failures = [];
+  const worker = async () => {
+    for (let p = queue.shift(); p !== void 0; p = queue.shift()) {
+      const platform = p;
+      const dir = path7.join(env.tempDir, platform.replaceAll("/", "-"));
+      mkdirSync(dir, { recursive: true });
+      const metadataFile = path7.join(dir, "metadata.json");
+      const iidFile = path7.join(dir, "iid.txt");
+      const args = buildArgs(
+        s,
+        env.ctx,
+        { metadataFile, iidFile, secretFiles: env.secretFiles },
+        { platforms: [platform], tags: [], pushByDigest: { name: repo } }
+      );
+      info(`[${platform}] ${buildxCommandLine(args)}`);
+      const { code, log } = await streamed2(env, args, platform);
+      if (code !== 0) {
+        const loc = parseBuildError(log, dockerfilePath(s));
+        failures.push(`${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : ` (buildx exited with code ${code})`}`);
+        continue;
+      }
+      const metadata = readJson(metadataFile);
+      const node = str(metadata["buildx.build.ref"]).split("/")[1];
+      info(`[${platform}] pushed ${repo}@${str(metadata["containerimage.digest"])}${node ? `, built on node ${node}` : ""}`);
+      results.set(platform, platformResult(s, platform, metadata));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(s.maxParallel, s.platforms.length) }, worker));
+  if (failures.length > 0) {
+    throw new Error(`platform build failed for ${failures.join("; ")}; no tag was created or moved`);
+  }
+  const perPlatform = s.platforms.map((p) => results.get(p)).filter((r) => r !== void 0);
+  const merged = await mergeDigests(
+    s,
+    env,
+    perPlatform.map((r) => `${repo}@${r.digest}`),
+    s.tags
+  );
+  merged.target = s.target || "default";
+  merged.platforms = s.platforms;
+  return { perPlatform, merged };
+}
+async function mergeDigests(s, env, sources, tags) {
+  const metadataFile = path7.join(env.tempDir, "merge-descriptor.json");
+  const args = imagetoolsCreateArgs(
+    tags,
+    sources,
+    s.annotations.filter((a) => INDEX_ANNOTATION.test(a))
+  );
+  info(buildxCommandLine(args));
+  const r = await withRetry(() => runBuildxChecked(env.bx, args), "imagetools create", 4, 500, isTransientRegistryError);
+  info(r.stderr.trim());
+  const inspectArgs = imagetoolsInspectArgs(tags[0] ?? "", { format: "{{json .Manifest}}" });
+  const inspect = await withRetry(() => runBuildxChecked(env.bx, inspectArgs), "imagetools inspect", 4, 500, isTransientRegistryError);
+  const descriptor = JSON.parse(inspect.stdout);
+  writeFileSync3(metadataFile, JSON.stringify(descriptor));
+  return mergeResult(tags, descriptor);
+}
+
+// src/action/execute.ts
+async function executePlan(plan, engine, state) {
+  checkAgainstCapabilities(plan.settings, engine.caps);
+  const ctx = { builder: engine.builder.name, caps: engine.caps, ...githubContext() };
+  const env = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(plan.settings, state.tempDir) };
+  try {
+    return await runPlan(await annotateWithBase(plan, engine.bx), env);
+  } finally {
+    removeFiles(env.secretFiles.values());
+  }
+}
+async function annotateWithBase(plan, bx) {
+  if (!plan.settings.baseAnnotations) return plan;
+  if (!plan.resolveBase) {
+    warning("base-annotations applies to single and platform-split builds; bake files can set annotations per target");
+    return plan;
+  }
+  const base = await group("Resolve the base image", () => resolveBase(bx, plan.settings));
+  return base ? withBaseAnnotations(plan, base) : plan;
+}
+async function runPlan(plan, env) {
+  const s = plan.settings;
+  switch (plan.kind) {
+    case "merge": {
+      const merged = await group(
+        `Merge ${plan.sources.length} digest(s) into ${plan.tags.join(", ")}`,
+        () => mergeDigests(s, env, plan.sources, plan.tags)
+      );
+      merged.target = s.target || "default";
+      return [merged];
+    }
+    case "matrix": {
+      const file = writeMatrixBakeFile(env.tempDir, plan.definition);
+      info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
+      return group(`Bake ${plan.targets.length} matrix target(s)`, () => bake(s, env, [file], plan.targets, plan.set, plan.allow));
+    }
+    case "bake":
+      return group(`Bake ${plan.targets.join(", ") || "default"}`, () => bake(s, env, plan.files, plan.targets, plan.set, plan.allow));
+    case "split": {
+      const split = await group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(s, env));
+      return [split.merged];
+    }
+    case "single":
+      return [await group("Build", () => singleBuild(s, env))];
+  }
+}
+
+// src/action/outputs.ts
+function setBuildOutputs(results, oneImage) {
   const first = results[0];
-  if (single && first) {
+  if (oneImage && first) {
     setOutput("imageid", first.imageId);
     setOutput("digest", first.digest);
     setOutput("metadata", JSON.stringify(first.metadata));
@@ -9424,17 +9392,239 @@ function setBuildOutputs(results, single) {
   }
   setOutput("digests", JSON.stringify(Object.fromEntries(results.map((r) => [r.target, r.digest]))));
 }
-async function addBaseAnnotations(s, bx) {
-  if (s.mode !== "build" || s.files.length > 0 || s.targets.length > 0 || s.matrix.trim()) {
-    warning("base-annotations applies to single and platform-split builds; bake files can set annotations per target");
-    return;
-  }
-  const base = await group("Resolve the base image", () => resolveBase(bx, s));
-  if (base) s.annotations.push(...baseAnnotationArgs(base, s.platforms));
+function setBuilderPlatforms(platforms) {
+  setOutput("builder-platforms", platforms.join(","));
 }
-async function run() {
-  const started = Date.now();
-  const state = emptyState();
+
+// src/action/secrets.ts
+function maskSecrets(s, env = process.env) {
+  for (const sec of s.secrets) if (sec.kind === "value" && sec.source) setSecret(sec.source);
+  if (s.depotToken) setSecret(s.depotToken);
+  if (s.login) {
+    setSecret(s.login.password);
+    setSecret(Buffer.from(`${s.login.username}:${s.login.password}`).toString("base64"));
+  }
+  for (const sec of s.secrets) if (sec.kind === "env" && env[sec.source]) setSecret(env[sec.source] ?? "");
+}
+
+// src/docker/engine.ts
+import { existsSync as existsSync5 } from "node:fs";
+import http from "node:http";
+function engineSocket(env, configJson) {
+  const host = env["DOCKER_HOST"];
+  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+  return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
+}
+function usesContainerdStore(driverStatusJson) {
+  try {
+    const status = JSON.parse(driverStatusJson);
+    return Array.isArray(status) && status.some((row) => Array.isArray(row) && row[0] === "driver-type" && String(row[1]).includes("containerd.snapshotter"));
+  } catch {
+    return false;
+  }
+}
+function infoOverSocket(socketPath) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ socketPath, path: "/info", timeout: 1e4 }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => {
+        try {
+          resolve(res.statusCode === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "");
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+  });
+}
+async function engineUsesContainerdStore(runner) {
+  const socket = engineSocket(process.env, readDockerConfig());
+  if (socket && existsSync5(socket)) {
+    try {
+      return usesContainerdStore(await infoOverSocket(socket));
+    } catch {
+    }
+  }
+  const r = await runner.run("docker", ["info", "--format", "{{json .DriverStatus}}"]);
+  return r.code === 0 && usesContainerdStore(r.stdout.trim());
+}
+
+// src/inputs/engine-choice.ts
+var HOW_TO_SET_PROJECT = 'set the depot-project input, the DEPOT_PROJECT_ID environment variable, or commit a depot.json ({"id": "<project id>"}) in the build context';
+var HOW_TO_SET_CREDENTIALS = "set the depot-token input (e.g. ${{ secrets.DEPOT_TOKEN }}) or the DEPOT_TOKEN environment variable, or give the job `permissions: id-token: write` and add a trust relationship for this repository to the Depot project (GitHub OIDC)";
+function projectFromDepotJson(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return { problem: `depot.json is not valid JSON (${e.message})` };
+  }
+  const id = typeof parsed === "object" && parsed !== null ? parsed.id : void 0;
+  if (typeof id !== "string" || id.trim() === "") return { problem: 'depot.json has no "id"' };
+  return { id: id.trim() };
+}
+var PROJECT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+function resolveProject(f) {
+  let found;
+  if (f.project) found = { id: f.project, source: "depot-project input" };
+  else if (f.envProject.trim()) found = { id: f.envProject.trim(), source: "DEPOT_PROJECT_ID" };
+  else if (f.depotJson !== void 0) {
+    const r = projectFromDepotJson(f.depotJson);
+    if (!r.id) return r.problem ? { problem: r.problem } : {};
+    found = { id: r.id, source: "depot.json in the context" };
+  }
+  if (!found) return {};
+  if (!PROJECT_ID.test(found.id)) return { problem: `the ${found.source} ${JSON.stringify(clip(found.id, 40))} is not a Depot project ID` };
+  return found;
+}
+function chooseEngine(f) {
+  if (f.engine === "buildx") return { engine: "buildx", reason: "set by the engine input" };
+  if (f.needsBuildx) {
+    if (f.engine === "depot" && !f.fallback)
+      throw new InputError("engine", `${f.needsBuildx}, which runs on buildx only; use engine: buildx or auto`);
+    const reason = `${f.needsBuildx}, which runs on buildx only`;
+    return {
+      engine: "buildx",
+      reason,
+      ...f.engine === "depot" ? { warning: `engine: depot, but ${reason}: using buildx (depot-fallback: true)` } : {}
+    };
+  }
+  const project = resolveProject(f);
+  const credentials = f.hasToken ? "a token" : f.oidcAvailable ? "GitHub OIDC" : "";
+  const missing = [];
+  if (!project.id) missing.push({ what: `no Depot project${project.problem ? ` (${project.problem})` : ""}`, how: HOW_TO_SET_PROJECT });
+  if (!credentials) missing.push({ what: "no Depot credentials", how: HOW_TO_SET_CREDENTIALS });
+  if (f.engine === "depot") {
+    if (missing.length > 0) {
+      const detail = missing.map((m) => `${m.what}: ${m.how}`).join("; ");
+      if (f.fallback) {
+        return {
+          engine: "buildx",
+          reason: `engine: depot was asked for, but ${missing.map((m) => m.what).join(" and ")}; depot-fallback: true`,
+          warning: `engine: depot, but ${detail}. Using buildx (depot-fallback: true)`
+        };
+      }
+      const input = !project.id && !credentials ? "engine" : !project.id ? "depot-project" : "depot-token";
+      throw new InputError(input, `engine: depot needs a project and credentials; ${detail}`);
+    }
+    return {
+      engine: "depot",
+      reason: `set by the engine input; project ${clip(project.id ?? "", 40)} from ${project.source}, credentials from ${credentials}`,
+      project: project.id ?? "",
+      projectSource: project.source ?? ""
+    };
+  }
+  if (!f.ci) return { engine: "buildx", reason: "not running in GitHub Actions (GITHUB_ACTIONS is not true); auto uses Depot only in CI" };
+  if (!project.id) return { engine: "buildx", reason: `no Depot project${project.problem ? ` (${project.problem})` : ""}` };
+  if (!credentials)
+    return { engine: "buildx", reason: `Depot project ${clip(project.id, 40)} found, but no Depot credentials (no token, no GitHub OIDC)` };
+  return {
+    engine: "depot",
+    reason: `Depot project ${clip(project.id, 40)} from ${project.source} and credentials from ${credentials}`,
+    project: project.id,
+    projectSource: project.source ?? ""
+  };
+}
+
+// src/action/setup.ts
+async function setUpEngine(plan, state) {
+  const s = plan.settings;
+  const choice = chooseEngine(engineFacts(plan));
+  state.engine = choice.engine;
+  state.engineReason = choice.reason;
+  saveState(state);
+  if (choice.warning) warning(choice.warning);
+  info(`engine: ${choice.engine} (${choice.reason})`);
+  const login = s.login;
+  if (login) {
+    await group(`Log in to ${registryName(login.registry)}`, async () => {
+      await dockerLogin(login, processRunner);
+      info(`logged in to ${registryName(login.registry)} as ${login.username}${s.logout ? "; post logs out" : ""}`);
+    });
+    state.loggedIn = true;
+    state.loginRegistry = login.registry;
+    state.logout = s.logout;
+    saveState(state);
+  }
+  return choice;
+}
+function randomSuffix() {
+  return Math.random().toString(16).slice(2, 10);
+}
+async function setUpBuilder(plan, state, bx) {
+  const s = plan.settings;
+  const scopedName = plan.scopedBuilder;
+  let name = s.builder;
+  const exists = async (n) => (await runBuildx(bx, inspectBuilderArgs(n))).code === 0;
+  if (!name && s.driver === "docker") {
+    name = defaultBuilderName();
+  } else if (!name && scopedName && await exists(scopedName)) {
+    name = scopedName;
+    info(`reusing builder ${name} (builder-scope: ${s.builderScope})`);
+  } else if (!name) {
+    name = scopedName ?? `build-image-${randomSuffix()}`;
+    const configFile = buildkitdConfigFile(s, state.tempDir);
+    try {
+      await runBuildxChecked(bx, createBuilderArgs(s, { name, configFile }));
+    } catch (e) {
+      if (!scopedName || !await exists(scopedName)) throw e;
+    }
+    state.builder = name;
+    state.builderCreated = !scopedName;
+    saveState(state);
+    if (scopedName) info(`created builder ${name} (builder-scope: ${s.builderScope}); it is kept for later runs of the same scope`);
+  }
+  const info2 = await inspectBuilder(bx, name);
+  const platforms = [...new Set(info2.nodes.flatMap((n) => n.platforms))];
+  info(`builder ${name}: driver ${info2.driver}, ${info2.nodes.length} node(s), platforms ${platforms.join(", ")}`);
+  return { name, driver: info2.driver || s.driver, platforms };
+}
+async function setUpBuildx(plan, state) {
+  const s = plan.settings;
+  const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false);
+  const bx = await group("Set up buildx", async () => {
+    const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner);
+    state.buildxCmd = b.cmd;
+    state.buildxPrefix = b.prefix;
+    state.buildxVersion = b.version;
+    saveState(state);
+    info(`buildx ${b.version} (${[b.cmd, ...b.prefix].join(" ")})`);
+    return b;
+  });
+  const enginesOwn = !s.builder && s.driver === "docker" && !plan.scopedBuilder;
+  const builder = enginesOwn ? { name: defaultBuilderName(), driver: "docker", platforms: [] } : await group("Set up the builder", () => setUpBuilder(plan, state, bx));
+  const pendingInspect = enginesOwn ? inspectBuilder(bx, builder.name).catch((e) => e instanceof Error ? e : new Error(String(e))) : void 0;
+  state.builder = builder.name;
+  state.driver = builder.driver;
+  saveState(state);
+  setOutput("builder-name", builder.name);
+  setOutput("builder-driver", builder.driver);
+  if (!pendingInspect) setBuilderPlatforms(builder.platforms);
+  const caps = {
+    buildxVersion: bx.version,
+    containerdStore: builder.driver === "docker" ? await storeProbe : true,
+    historyAttachments: versionAtLeast(bx.version, "0.23.0"),
+    driver: builder.driver
+  };
+  const settleInspect = async () => {
+    if (!pendingInspect) return;
+    const info2 = await pendingInspect;
+    if (info2 instanceof Error) warning(`could not inspect builder ${builder.name}: ${info2.message}`);
+    else {
+      builder.platforms = [...new Set(info2.nodes.flatMap((n) => n.platforms))];
+      info(`builder ${builder.name}: driver ${info2.driver}, ${info2.nodes.length} node(s), platforms ${builder.platforms.join(", ")}`);
+    }
+    setBuilderPlatforms(builder.platforms);
+  };
+  return { bx, builder, caps, settleInspect };
+}
+
+// src/action/signals.ts
+function stopOnSignals(state) {
   let cancelled = false;
   const onSignal = (sig) => {
     if (cancelled) return;
@@ -9449,137 +9639,63 @@ async function run() {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+}
+
+// src/action/main.ts
+async function run() {
+  const started = Date.now();
+  const state = emptyState();
+  stopOnSignals(state);
   try {
-    const s = parseInputs(readInput);
-    for (const sec of s.secrets) if (sec.kind === "value" && sec.source) setSecret(sec.source);
-    if (s.depotToken) setSecret(s.depotToken);
-    if (s.login) {
-      setSecret(s.login.password);
-      setSecret(Buffer.from(`${s.login.username}:${s.login.password}`).toString("base64"));
-    }
-    for (const sec of s.secrets) if (sec.kind === "env" && process.env[sec.source]) setSecret(process.env[sec.source] ?? "");
-    checkFiles(s);
-    const scopedBuilder = isolate(s);
-    state.summary = s.summary;
-    state.keepBuilder = s.keepBuilder;
-    state.tempDir = mkdtempSync(path6.join(process.env["RUNNER_TEMP"] || os3.tmpdir(), "build-image-"));
-    const choice = chooseEngine(engineFacts(s));
-    state.engine = choice.engine;
-    state.engineReason = choice.reason;
+    const settings = parseInputs((name) => getInput(name));
+    maskSecrets(settings);
+    const plan = planRun(settings, readRunFacts(settings));
+    checkWorkspace(plan);
+    for (const warning2 of plan.warnings) warning(warning2);
+    state.summary = settings.summary;
+    state.keepBuilder = settings.keepBuilder;
+    state.tempDir = makeTempDir();
     saveState(state);
-    if (choice.warning) warning(choice.warning);
-    info(`engine: ${choice.engine} (${choice.reason})`);
-    if (s.login) {
-      const login = s.login;
-      await group(`Log in to ${registryName(login.registry)}`, async () => {
-        await dockerLogin(login, processRunner);
-        info(`logged in to ${registryName(login.registry)} as ${login.username}${s.logout ? "; post logs out" : ""}`);
-      });
-      state.loggedIn = true;
-      state.loginRegistry = login.registry;
-      state.logout = s.logout;
-      saveState(state);
-    }
-    if (choice.engine === "depot") {
-      const gen = s.matrix.trim() ? bakeFromMatrix(s, state.tempDir) : void 0;
-      const depot = await buildWithDepot(s, state, choice, gen && { files: [gen.file, ...s.files], targets: gen.targets });
-      if (depot) {
-        setBuildOutputs(depot.results, depot.single);
-        const reports2 = await group("Read what was built", () => depotReports(s, depot.results));
-        setReportOutputs(reports2);
-        state.reports = reports2;
-        return;
-      }
-    }
-    const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false);
-    const bx = await group("Set up buildx", async () => {
-      const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner);
-      state.buildxCmd = b.cmd;
-      state.buildxPrefix = b.prefix;
-      state.buildxVersion = b.version;
-      saveState(state);
-      info(`buildx ${b.version} (${[b.cmd, ...b.prefix].join(" ")})`);
-      return b;
-    });
-    const enginesOwn = !s.builder && s.driver === "docker" && !scopedBuilder;
-    const builder = enginesOwn ? { name: defaultBuilderName(), driver: "docker", platforms: [] } : await group("Set up the builder", () => setUpBuilder(s, state, bx, scopedBuilder));
-    const pendingInspect = enginesOwn ? inspectBuilder(bx, builder.name).catch((e) => e instanceof Error ? e : new Error(String(e))) : void 0;
-    state.builder = builder.name;
-    state.driver = builder.driver;
-    saveState(state);
-    setOutput("builder-name", builder.name);
-    setOutput("builder-driver", builder.driver);
-    if (!pendingInspect) setOutput("builder-platforms", builder.platforms.join(","));
-    const caps = {
-      buildxVersion: bx.version,
-      containerdStore: builder.driver === "docker" ? await storeProbe : true,
-      historyAttachments: versionAtLeast(bx.version, "0.23.0"),
-      driver: builder.driver
-    };
-    checkAgainstCapabilities(s, caps);
-    const ctx = { builder: builder.name, caps, ...githubContext() };
-    const env = { bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(s, state.tempDir) };
-    if (s.baseAnnotations) await addBaseAnnotations(s, bx);
-    let results;
-    let single = false;
-    try {
-      if (s.mode === "merge") {
-        const repo = parseReference(s.tags[0] ?? "")?.name ?? "";
-        const sources = [...s.digests, ...readDigestFiles(s.digestsFrom)].map((d) => d.includes("@") ? d : `${repo}@${d}`);
-        const merged = await group(
-          `Merge ${sources.length} digest(s) into ${s.tags.join(", ")}`,
-          () => mergeDigests(s, env, sources, s.tags)
-        );
-        merged.target = s.target || "default";
-        results = [merged];
-        single = true;
-      } else if (s.matrix.trim()) {
-        const gen = bakeFromMatrix(s, state.tempDir);
-        const allow = [...s.allow, `fs.read=${path6.resolve(s.context)}`, ...sshEntitlements(s.ssh, (p) => path6.resolve(p))];
-        results = await group(
-          `Bake ${gen.targets.length} matrix target(s)`,
-          () => bake(s, env, [gen.file, ...s.files], gen.targets, s.set, allow)
-        );
-      } else if (s.files.length > 0 || s.targets.length > 0) {
-        results = await group(`Bake ${s.targets.join(", ") || "default"}`, () => bake(s, env, s.files, s.targets, s.set, s.allow));
-      } else if (s.platformSplit) {
-        const split = await group(`Build ${s.platforms.length} platforms separately, then merge`, () => splitBuild(s, env));
-        results = [split.merged];
-        single = true;
-      } else {
-        results = [await group("Build", () => singleBuild(s, env))];
-        single = true;
-      }
-    } finally {
-      for (const f of env.secretFiles.values()) rmSync2(f, { force: true });
-    }
-    setBuildOutputs(results, single);
-    if (pendingInspect) {
-      const info2 = await pendingInspect;
-      if (info2 instanceof Error) warning(`could not inspect builder ${builder.name}: ${info2.message}`);
-      else {
-        builder.platforms = [...new Set(info2.nodes.flatMap((n) => n.platforms))];
-        info(`builder ${builder.name}: driver ${info2.driver}, ${info2.nodes.length} node(s), platforms ${builder.platforms.join(", ")}`);
-      }
-      setOutput("builder-platforms", builder.platforms.join(","));
-    }
-    const reports = await group("Read what was built", () => collectReports(results, { bx, caps, builder: builder.name }));
-    const only = reports[0];
-    if (single && s.mode === "build" && only) {
-      const fromDockerfile = dockerfileBase(s, only.baseImages);
-      if (fromDockerfile) only.baseImages.unshift(fromDockerfile);
-    }
-    setReportOutputs(reports);
-    state.reports = reports;
+    const choice = await setUpEngine(plan, state);
+    if (choice.engine === "depot" && await executeOnDepot(plan, state, choice)) return;
+    const engine = await setUpBuildx(plan, state);
+    const results = await executePlan(plan, engine, state);
+    await reportResults(plan, engine, results, state);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    state.error = message;
-    if (e instanceof InputError) state.errorInput = e.input;
-    setFailed(message);
+    recordFailure(state, e);
   } finally {
     state.durationMs = Date.now() - started;
     saveState(state);
   }
+}
+async function executeOnDepot(plan, state, choice) {
+  const results = await buildWithDepot(plan, state, choice);
+  if (!results) return false;
+  setBuildOutputs(results, buildsOneImage(plan));
+  publishReports(await group("Read what was built", () => depotReports(plan.settings, results)), state);
+  return true;
+}
+async function reportResults(plan, engine, results, state) {
+  setBuildOutputs(results, buildsOneImage(plan));
+  await engine.settleInspect();
+  const { bx, caps, builder } = engine;
+  const reports = await group("Read what was built", () => collectReports(results, { bx, caps, builder: builder.name }));
+  const only = reports[0];
+  if (plan.reports.dockerfileBase && only) {
+    const fromDockerfile = dockerfileBase(plan.settings, only.baseImages);
+    if (fromDockerfile) only.baseImages.unshift(fromDockerfile);
+  }
+  publishReports(reports, state);
+}
+function publishReports(reports, state) {
+  setReportOutputs(reports);
+  state.reports = reports;
+}
+function recordFailure(state, e) {
+  const message = e instanceof Error ? e.message : String(e);
+  state.error = message;
+  if (e instanceof InputError) state.errorInput = e.input;
+  setFailed(message);
 }
 
 export {

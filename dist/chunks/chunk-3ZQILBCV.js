@@ -17,146 +17,135 @@ import {
   __toESM
 } from "./chunk-Q4S23IGS.js";
 
-// src/buildx/version.ts
-var import_semver = __toESM(require_semver(), 1);
-function parseBuildxVersion(out) {
-  const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(out) ?? /\bv?(\d+\.\d+\.\d+)/.exec(out);
-  return m?.[1] ?? "";
+// src/process/exec.ts
+import { spawn } from "node:child_process";
+function lastOutputLine(r) {
+  return (r.stderr || r.stdout).trim().split("\n").pop() ?? "";
 }
-function versionAtLeast(version, min) {
-  const v = import_semver.default.coerce(version);
-  return v !== null && import_semver.default.gte(v, min);
+function succeeded(r, what, fail) {
+  if (r.code === 0) return r;
+  throw fail ? fail(lastOutputLine(r), r) : new CommandError(what, r);
 }
-
-// src/registry/reference.ts
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
-var NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
-var TAG = "[\\w][\\w.-]{0,127}";
-var DIGEST = "sha256:[a-f0-9]{64}";
-var REFERENCE_RE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-var DIGEST_RE = new RegExp(`^${DIGEST}$`);
-function parseReference(ref) {
-  if (ref.length > 512) return void 0;
-  const m = REFERENCE_RE.exec(ref);
-  if (!m) return void 0;
-  const name = m[1] ?? "";
-  if (name.length > 255) return void 0;
-  return { name, tag: m[2] ?? "", digest: m[3] ?? "" };
+async function runChecked(runner, cmd, args, opts = {}, fail) {
+  return succeeded(await runner.run(cmd, args, opts), `${cmd} ${args.slice(0, 3).join(" ")}`, fail);
 }
-function splitDomain(name) {
-  const slash = name.indexOf("/");
-  const first = slash < 0 ? "" : name.slice(0, slash);
-  if (!first || !(first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase())) {
-    return ["docker.io", name];
-  }
-  return [first === "index.docker.io" ? "docker.io" : first, name.slice(slash + 1)];
-}
-function registryOf(name) {
-  return splitDomain(name)[0];
-}
-function repositoryPath(name) {
-  const [host, rest] = splitDomain(name);
-  return host === "docker.io" && !rest.includes("/") ? `library/${rest}` : rest;
-}
-
-// src/oci/base-images.ts
-function familiarName(name) {
-  let n = name;
-  for (const host of ["docker.io/", "index.docker.io/", "registry-1.docker.io/"]) {
-    if (n.startsWith(host)) {
-      n = n.slice(host.length);
-      break;
+var running = /* @__PURE__ */ new Set();
+function terminateAll(signal = "SIGTERM") {
+  let n = 0;
+  for (const child of running) {
+    if (child.pid !== void 0 && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, signal);
+        n++;
+      } catch {
+        try {
+          child.kill(signal);
+          n++;
+        } catch {
+        }
+      }
     }
   }
-  const first = n.split("/")[0] ?? "";
-  const hasHost = n.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
-  if (!hasHost && n.startsWith("library/") && n.split("/").length === 2) n = n.slice("library/".length);
   return n;
 }
-function splitDigest(ref) {
-  const at = ref.indexOf("@");
-  return at < 0 ? { name: ref, digest: "" } : { name: ref.slice(0, at), digest: ref.slice(at + 1) };
+function waitForChildren(timeoutMs) {
+  const pending = [...running].filter((c) => c.exitCode === null && c.signalCode === null);
+  if (pending.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      terminateAll("SIGKILL");
+      resolve();
+    }, timeoutMs);
+    let left = pending.length;
+    for (const c of pending) {
+      c.once("close", () => {
+        if (--left === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    }
+  });
 }
-function repositoryOf(ref) {
-  const noDigest = ref.split("@")[0] ?? "";
-  const slash = noDigest.lastIndexOf("/");
-  const colon = noDigest.lastIndexOf(":");
-  return familiarName(colon > slash ? noDigest.slice(0, colon) : noDigest);
-}
-function sameBase(a, b) {
-  return a.name === b.name && a.digest === b.digest && a.platform === b.platform;
-}
-function addBaseImage(list, b) {
-  if (!list.some((x) => sameBase(x, b))) list.push(b);
-}
-function withPlatform(b, platform) {
-  return b.platform || !platform ? b : { ...b, platform };
-}
-function dockerfileBaseImage(from, known) {
-  const { name, digest: pinned } = splitDigest(from);
-  const bare = familiarName(name);
-  const match = known.find((b) => familiarName(b.name) === bare && b.digest);
-  return { name: bare, digest: pinned || match?.digest || "", platform: "", source: "dockerfile" };
-}
-
-// src/oci/platform.ts
-function platformString(p) {
-  if (!p) return "";
-  return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
-}
-var PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/;
-function isPlatform(p) {
-  return PLATFORM_RE.test(p);
-}
-function normalizePlatform(p) {
-  const [os2 = "", arch = "", variant] = p.toLowerCase().split("/");
-  let a = arch;
-  let v = variant;
-  if (a === "aarch64") a = "arm64";
-  if (a === "x86_64" || a === "x86-64") a = "amd64";
-  if (a === "i386") a = "386";
-  if (a === "armhf") [a, v] = ["arm", "v7"];
-  if (a === "armel") [a, v] = ["arm", "v6"];
-  if (a === "arm64" && (v === "v8" || v === "8")) v = void 0;
-  if (a === "amd64" && v === "v1") v = void 0;
-  if (a === "arm" && (v === void 0 || v === "" || v === "7")) v = "v7";
-  if (a === "arm" && v && /^[568]$/.test(v)) v = `v${v}`;
-  return v ? `${os2}/${a}/${v}` : `${os2}/${a}`;
-}
-function samePlatform(a, b) {
-  return a === b || a !== "" && b !== "" && normalizePlatform(a) === normalizePlatform(b);
-}
-
-// src/oci/annotations.ts
-var ANNOTATIONS = {
-  referenceType: "vnd.docker.reference.type",
-  referenceDigest: "vnd.docker.reference.digest",
-  predicateType: "in-toto.io/predicate-type",
-  baseName: "org.opencontainers.image.base.name",
-  baseDigest: "org.opencontainers.image.base.digest"
+var processRunner = {
+  run(cmd, args, opts = {}) {
+    return new Promise((resolve, reject) => {
+      const child = spawn(cmd, args, {
+        env: opts.env ?? process.env,
+        cwd: opts.cwd,
+        stdio: ["pipe", "pipe", "pipe"],
+        // its own process group, so cancellation can stop the whole tree
+        detached: true
+      });
+      running.add(child);
+      const out = [];
+      const err = [];
+      const partial = { stdout: "", stderr: "" };
+      const feed = (stream, chunk) => {
+        ;
+        (stream === "stdout" ? out : err).push(chunk);
+        if (!opts.onLine) return;
+        const text = partial[stream] + chunk.toString("utf8");
+        const lines = text.split("\n");
+        partial[stream] = lines.pop() ?? "";
+        for (const l of lines) opts.onLine(l, stream);
+      };
+      child.stdout.on("data", (c) => feed("stdout", c));
+      child.stderr.on("data", (c) => feed("stderr", c));
+      child.on("error", (e) => {
+        running.delete(child);
+        reject(new Error(`cannot run ${cmd}: ${e.message}`));
+      });
+      child.on("close", (code, signal) => {
+        running.delete(child);
+        if (opts.onLine) {
+          if (partial.stdout) opts.onLine(partial.stdout, "stdout");
+          if (partial.stderr) opts.onLine(partial.stderr, "stderr");
+        }
+        resolve({
+          code: code ?? (signal ? 128 : 1),
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8")
+        });
+      });
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(opts.input ?? "");
+    });
+  }
 };
-var ATTESTATION_MANIFEST = "attestation-manifest";
-var { baseName: BASE_NAME, baseDigest: BASE_DIGEST } = ANNOTATIONS;
-function baseAnnotationArgs(base, platforms) {
-  const out = [`index:${BASE_NAME}=${base.name}`, `index:${BASE_DIGEST}=${base.digest}`];
-  if (platforms.length === 0) {
-    out.push(`manifest:${BASE_NAME}=${base.name}`, `manifest:${BASE_DIGEST}=${base.digest}`);
-    return out;
+
+// src/report/collect.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2, statSync } from "node:fs";
+import path2 from "node:path";
+
+// src/registry/retry.ts
+async function withRetry(fn, what, attempts = 4, firstDelayMs = 500, retryable = () => true) {
+  let delay = firstDelayMs;
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!retryable(e)) throw e;
+      if (i >= attempts) throw new Error(`${what} failed after ${attempts} attempts: ${e.message}`);
+      warning(`${what} failed (attempt ${i} of ${attempts}), retrying in ${delay} ms: ${e.message}`);
+      await new Promise((r) => setTimeout(r, delay));
+      delay *= 2;
+    }
   }
-  for (const p of platforms) {
-    const digest = base.platformDigests[normalizePlatform(p)] ?? base.digest;
-    out.push(`manifest[${p}]:${BASE_NAME}=${base.name}`, `manifest[${p}]:${BASE_DIGEST}=${digest}`);
-  }
-  return out;
 }
-function baseFromAnnotations(annotations, platform) {
-  const raw = annotations?.[BASE_NAME]?.trim();
-  if (!raw) return void 0;
-  const { name, digest: pinned } = splitDigest(raw);
-  const digest = annotations?.[BASE_DIGEST]?.trim() || pinned;
-  return { name: familiarName(name), digest, platform, source: "annotation" };
+function isTransientRegistryError(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference|\b40[0-4]\b/i.test(
+    message
+  );
+}
+
+// src/buildx/buildx.ts
+function runBuildx(bx, args, opts) {
+  return bx.runner.run(bx.cmd, [...bx.prefix, ...args], opts);
+}
+async function runBuildxChecked(bx, args, opts = {}, fail) {
+  return succeeded(await runBuildx(bx, args, opts), `buildx ${args.slice(0, 2).join(" ")}`, fail);
 }
 
 // src/inputs/lists.ts
@@ -234,6 +223,17 @@ function parseBool(value, input, dflt) {
 }
 function clip(s, max = 80) {
   return s.length > max ? `${s.slice(0, max)}\u2026` : s;
+}
+
+// src/buildx/version.ts
+var import_semver = __toESM(require_semver(), 1);
+function parseBuildxVersion(out) {
+  const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(out) ?? /\bv?(\d+\.\d+\.\d+)/.exec(out);
+  return m?.[1] ?? "";
+}
+function versionAtLeast(version, min) {
+  const v = import_semver.default.coerce(version);
+  return v !== null && import_semver.default.gte(v, min);
 }
 
 // src/buildx/args.ts
@@ -401,135 +401,102 @@ function historyAttachmentArgs(builder, ref, select) {
   return args;
 }
 
-// src/process/exec.ts
-import { spawn } from "node:child_process";
-function lastOutputLine(r) {
-  return (r.stderr || r.stdout).trim().split("\n").pop() ?? "";
-}
-function succeeded(r, what, fail) {
-  if (r.code === 0) return r;
-  throw fail ? fail(lastOutputLine(r), r) : new CommandError(what, r);
-}
-async function runChecked(runner, cmd, args, opts = {}, fail) {
-  return succeeded(await runner.run(cmd, args, opts), `${cmd} ${args.slice(0, 3).join(" ")}`, fail);
-}
-var running = /* @__PURE__ */ new Set();
-function terminateAll(signal = "SIGTERM") {
-  let n = 0;
-  for (const child of running) {
-    if (child.pid !== void 0 && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, signal);
-        n++;
-      } catch {
-        try {
-          child.kill(signal);
-          n++;
-        } catch {
-        }
-      }
+// src/oci/base-images.ts
+function familiarName(name) {
+  let n = name;
+  for (const host of ["docker.io/", "index.docker.io/", "registry-1.docker.io/"]) {
+    if (n.startsWith(host)) {
+      n = n.slice(host.length);
+      break;
     }
   }
+  const first = n.split("/")[0] ?? "";
+  const hasHost = n.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+  if (!hasHost && n.startsWith("library/") && n.split("/").length === 2) n = n.slice("library/".length);
   return n;
 }
-function waitForChildren(timeoutMs) {
-  const pending = [...running].filter((c) => c.exitCode === null && c.signalCode === null);
-  if (pending.length === 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      terminateAll("SIGKILL");
-      resolve();
-    }, timeoutMs);
-    let left = pending.length;
-    for (const c of pending) {
-      c.once("close", () => {
-        if (--left === 0) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    }
-  });
+function splitDigest(ref) {
+  const at = ref.indexOf("@");
+  return at < 0 ? { name: ref, digest: "" } : { name: ref.slice(0, at), digest: ref.slice(at + 1) };
 }
-var processRunner = {
-  run(cmd, args, opts = {}) {
-    return new Promise((resolve, reject) => {
-      const child = spawn(cmd, args, {
-        env: opts.env ?? process.env,
-        cwd: opts.cwd,
-        stdio: ["pipe", "pipe", "pipe"],
-        // its own process group, so cancellation can stop the whole tree
-        detached: true
-      });
-      running.add(child);
-      const out = [];
-      const err = [];
-      const partial = { stdout: "", stderr: "" };
-      const feed = (stream, chunk) => {
-        ;
-        (stream === "stdout" ? out : err).push(chunk);
-        if (!opts.onLine) return;
-        const text = partial[stream] + chunk.toString("utf8");
-        const lines = text.split("\n");
-        partial[stream] = lines.pop() ?? "";
-        for (const l of lines) opts.onLine(l, stream);
-      };
-      child.stdout.on("data", (c) => feed("stdout", c));
-      child.stderr.on("data", (c) => feed("stderr", c));
-      child.on("error", (e) => {
-        running.delete(child);
-        reject(new Error(`cannot run ${cmd}: ${e.message}`));
-      });
-      child.on("close", (code, signal) => {
-        running.delete(child);
-        if (opts.onLine) {
-          if (partial.stdout) opts.onLine(partial.stdout, "stdout");
-          if (partial.stderr) opts.onLine(partial.stderr, "stderr");
-        }
-        resolve({
-          code: code ?? (signal ? 128 : 1),
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8")
-        });
-      });
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(opts.input ?? "");
-    });
-  }
+function repositoryOf(ref) {
+  const noDigest = ref.split("@")[0] ?? "";
+  const slash = noDigest.lastIndexOf("/");
+  const colon = noDigest.lastIndexOf(":");
+  return familiarName(colon > slash ? noDigest.slice(0, colon) : noDigest);
+}
+function sameBase(a, b) {
+  return a.name === b.name && a.digest === b.digest && a.platform === b.platform;
+}
+function addBaseImage(list, b) {
+  if (!list.some((x) => sameBase(x, b))) list.push(b);
+}
+function withPlatform(b, platform) {
+  return b.platform || !platform ? b : { ...b, platform };
+}
+function dockerfileBaseImage(from, known) {
+  const { name, digest: pinned } = splitDigest(from);
+  const bare = familiarName(name);
+  const match = known.find((b) => familiarName(b.name) === bare && b.digest);
+  return { name: bare, digest: pinned || match?.digest || "", platform: "", source: "dockerfile" };
+}
+
+// src/oci/platform.ts
+function platformString(p) {
+  if (!p) return "";
+  return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
+}
+var PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/;
+function isPlatform(p) {
+  return PLATFORM_RE.test(p);
+}
+function normalizePlatform(p) {
+  const [os2 = "", arch = "", variant] = p.toLowerCase().split("/");
+  let a = arch;
+  let v = variant;
+  if (a === "aarch64") a = "arm64";
+  if (a === "x86_64" || a === "x86-64") a = "amd64";
+  if (a === "i386") a = "386";
+  if (a === "armhf") [a, v] = ["arm", "v7"];
+  if (a === "armel") [a, v] = ["arm", "v6"];
+  if (a === "arm64" && (v === "v8" || v === "8")) v = void 0;
+  if (a === "amd64" && v === "v1") v = void 0;
+  if (a === "arm" && (v === void 0 || v === "" || v === "7")) v = "v7";
+  if (a === "arm" && v && /^[568]$/.test(v)) v = `v${v}`;
+  return v ? `${os2}/${a}/${v}` : `${os2}/${a}`;
+}
+function samePlatform(a, b) {
+  return a === b || a !== "" && b !== "" && normalizePlatform(a) === normalizePlatform(b);
+}
+
+// src/oci/annotations.ts
+var ANNOTATIONS = {
+  referenceType: "vnd.docker.reference.type",
+  referenceDigest: "vnd.docker.reference.digest",
+  predicateType: "in-toto.io/predicate-type",
+  baseName: "org.opencontainers.image.base.name",
+  baseDigest: "org.opencontainers.image.base.digest"
 };
-
-// src/buildx/buildx.ts
-function runBuildx(bx, args, opts) {
-  return bx.runner.run(bx.cmd, [...bx.prefix, ...args], opts);
-}
-async function runBuildxChecked(bx, args, opts = {}, fail) {
-  return succeeded(await runBuildx(bx, args, opts), `buildx ${args.slice(0, 2).join(" ")}`, fail);
-}
-
-// src/report/collect.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, statSync } from "node:fs";
-import path2 from "node:path";
-
-// src/registry/retry.ts
-async function withRetry(fn, what, attempts = 4, firstDelayMs = 500, retryable = () => true) {
-  let delay = firstDelayMs;
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (!retryable(e)) throw e;
-      if (i >= attempts) throw new Error(`${what} failed after ${attempts} attempts: ${e.message}`);
-      warning(`${what} failed (attempt ${i} of ${attempts}), retrying in ${delay} ms: ${e.message}`);
-      await new Promise((r) => setTimeout(r, delay));
-      delay *= 2;
-    }
+var ATTESTATION_MANIFEST = "attestation-manifest";
+var { baseName: BASE_NAME, baseDigest: BASE_DIGEST } = ANNOTATIONS;
+function baseAnnotationArgs(base, platforms) {
+  const out = [`index:${BASE_NAME}=${base.name}`, `index:${BASE_DIGEST}=${base.digest}`];
+  if (platforms.length === 0) {
+    out.push(`manifest:${BASE_NAME}=${base.name}`, `manifest:${BASE_DIGEST}=${base.digest}`);
+    return out;
   }
+  for (const p of platforms) {
+    const digest = base.platformDigests[normalizePlatform(p)] ?? base.digest;
+    out.push(`manifest[${p}]:${BASE_NAME}=${base.name}`, `manifest[${p}]:${BASE_DIGEST}=${digest}`);
+  }
+  return out;
 }
-function isTransientRegistryError(e) {
-  const message = e instanceof Error ? e.message : String(e);
-  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference|\b40[0-4]\b/i.test(
-    message
-  );
+function baseFromAnnotations(annotations, platform) {
+  const raw = annotations?.[BASE_NAME]?.trim();
+  if (!raw) return void 0;
+  const { name, digest: pinned } = splitDigest(raw);
+  const digest = annotations?.[BASE_DIGEST]?.trim() || pinned;
+  return { name: familiarName(name), digest, platform, source: "annotation" };
 }
 
 // src/oci/digest.ts
@@ -809,6 +776,39 @@ function currentContextName(env, configJson) {
   } catch {
     return "default";
   }
+}
+
+// src/registry/reference.ts
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
+var NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
+var TAG = "[\\w][\\w.-]{0,127}";
+var DIGEST = "sha256:[a-f0-9]{64}";
+var REFERENCE_RE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+var DIGEST_RE = new RegExp(`^${DIGEST}$`);
+function parseReference(ref) {
+  if (ref.length > 512) return void 0;
+  const m = REFERENCE_RE.exec(ref);
+  if (!m) return void 0;
+  const name = m[1] ?? "";
+  if (name.length > 255) return void 0;
+  return { name, tag: m[2] ?? "", digest: m[3] ?? "" };
+}
+function splitDomain(name) {
+  const slash = name.indexOf("/");
+  const first = slash < 0 ? "" : name.slice(0, slash);
+  if (!first || !(first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase())) {
+    return ["docker.io", name];
+  }
+  return [first === "index.docker.io" ? "docker.io" : first, name.slice(slash + 1)];
+}
+function registryOf(name) {
+  return splitDomain(name)[0];
+}
+function repositoryPath(name) {
+  const [host, rest] = splitDomain(name);
+  return host === "docker.io" && !rest.includes("/") ? `library/${rest}` : rest;
 }
 
 // src/registry/auth.ts
@@ -1274,8 +1274,6 @@ export {
   isPlatform,
   normalizePlatform,
   samePlatform,
-  dockerfileBaseImage,
-  baseAnnotationArgs,
   attestsType,
   bakeSecretSets,
   repeat,
@@ -1291,20 +1289,22 @@ export {
   versionArgs,
   inspectBuilderArgs,
   imagetoolsInspectArgs,
+  dockerConfigDir,
+  readDockerConfig,
+  currentContextName,
   lastOutputLine,
   terminateAll,
   waitForChildren,
   processRunner,
   runBuildx,
   runBuildxChecked,
+  withRetry,
+  isTransientRegistryError,
+  dockerfileBaseImage,
+  baseAnnotationArgs,
   validateDigest,
   MEDIA_TYPES,
   resolvedBase,
-  withRetry,
-  isTransientRegistryError,
-  dockerConfigDir,
-  readDockerConfig,
-  currentContextName,
   unreadReport,
   collectReports,
   setReportOutputs,

@@ -1,0 +1,63 @@
+// Executing a plan with buildx: one run function per kind of plan, nothing re-derived from settings.
+import * as core from '../runner/commands.js'
+import type { BuildContext } from '../buildx/args.js'
+import { bake, mergeDigests, singleBuild, splitBuild, type BuildEnv } from '../buildx/build.js'
+import type { BuildResult } from '../buildx/results.js'
+import { githubContext } from '../runner/context.js'
+import { writeSecretFiles } from './secret-files.js'
+import type { Buildx } from '../buildx/buildx.js'
+import { resolveBase } from '../report/base-image.js'
+import { checkAgainstCapabilities } from '../inputs/parse.js'
+import { withBaseAnnotations, type BuildPlan } from '../inputs/plan.js'
+import type { BuildxEngine } from './setup.js'
+import type { State } from './state.js'
+import { removeFiles, writeMatrixBakeFile } from './workspace.js'
+
+export async function executePlan(plan: BuildPlan, engine: BuildxEngine, state: State): Promise<BuildResult[]> {
+  checkAgainstCapabilities(plan.settings, engine.caps)
+  const ctx: BuildContext = { builder: engine.builder.name, caps: engine.caps, ...githubContext() }
+  const env: BuildEnv = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(plan.settings, state.tempDir) }
+  try {
+    return await runPlan(await annotateWithBase(plan, engine.bx), env)
+  } finally {
+    // Secret values never outlive the build.
+    removeFiles(env.secretFiles.values())
+  }
+}
+
+/** base-annotations: resolve the final stage's base before the build and annotate index and manifests. */
+async function annotateWithBase(plan: BuildPlan, bx: Buildx): Promise<BuildPlan> {
+  if (!plan.settings.baseAnnotations) return plan
+  if (!plan.resolveBase) {
+    core.warning('base-annotations applies to single and platform-split builds; bake files can set annotations per target')
+    return plan
+  }
+  const base = await core.group('Resolve the base image', () => resolveBase(bx, plan.settings))
+  return base ? withBaseAnnotations(plan, base) : plan
+}
+
+async function runPlan(plan: BuildPlan, env: BuildEnv): Promise<BuildResult[]> {
+  const s = plan.settings
+  switch (plan.kind) {
+    case 'merge': {
+      const merged = await core.group(`Merge ${plan.sources.length} digest(s) into ${plan.tags.join(', ')}`, () =>
+        mergeDigests(s, env, plan.sources, plan.tags)
+      )
+      merged.target = s.target || 'default'
+      return [merged]
+    }
+    case 'matrix': {
+      const file = writeMatrixBakeFile(env.tempDir, plan.definition)
+      core.info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(', ')}`)
+      return core.group(`Bake ${plan.targets.length} matrix target(s)`, () => bake(s, env, [file], plan.targets, plan.set, plan.allow))
+    }
+    case 'bake':
+      return core.group(`Bake ${plan.targets.join(', ') || 'default'}`, () => bake(s, env, plan.files, plan.targets, plan.set, plan.allow))
+    case 'split': {
+      const split = await core.group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(s, env))
+      return [split.merged]
+    }
+    case 'single':
+      return [await core.group('Build', () => singleBuild(s, env))]
+  }
+}

@@ -1,0 +1,142 @@
+// Setting up what the plan runs on: the engine (buildx or Depot), the registry login, buildx and
+// its builder. State is saved as soon as each resource exists, so post can clean up after a
+// partial failure.
+import * as core from '../runner/commands.js'
+import { createBuilderArgs, inspectBuilderArgs } from '../buildx/args.js'
+import { defaultBuilderName, inspectBuilder } from '../buildx/builder.js'
+import { runBuildx, runBuildxChecked, type Buildx } from '../buildx/buildx.js'
+import { setupBuildx } from '../buildx/install.js'
+import { versionAtLeast } from '../buildx/version.js'
+import { engineFacts } from '../depot/build.js'
+import { engineUsesContainerdStore } from '../docker/engine.js'
+import { dockerLogin, registryName } from '../docker/login.js'
+import { chooseEngine, type EngineChoice } from '../inputs/engine-choice.js'
+import type { Capabilities } from '../inputs/parse.js'
+import type { BuildPlan } from '../inputs/plan.js'
+import { processRunner } from '../process/exec.js'
+import { setBuilderPlatforms } from './outputs.js'
+import { saveState, type State } from './state.js'
+import { buildkitdConfigFile } from './workspace.js'
+
+export interface Builder {
+  name: string
+  driver: string
+  platforms: string[]
+}
+
+/** buildx set up, its builder, and what they can do. */
+export interface BuildxEngine {
+  bx: Buildx
+  builder: Builder
+  caps: Capabilities
+  /** the engine's own builder is inspected while the build runs; this settles it */
+  settleInspect: () => Promise<void>
+}
+
+/** Chooses buildx or Depot and logs in to the registry. */
+export async function setUpEngine(plan: BuildPlan, state: State): Promise<EngineChoice> {
+  const s = plan.settings
+  const choice = chooseEngine(engineFacts(plan))
+  state.engine = choice.engine
+  state.engineReason = choice.reason
+  saveState(state)
+  if (choice.warning) core.warning(choice.warning)
+  core.info(`engine: ${choice.engine} (${choice.reason})`)
+  const login = s.login
+  if (login) {
+    await core.group(`Log in to ${registryName(login.registry)}`, async () => {
+      await dockerLogin(login, processRunner)
+      core.info(`logged in to ${registryName(login.registry)} as ${login.username}${s.logout ? '; post logs out' : ''}`)
+    })
+    state.loggedIn = true
+    state.loginRegistry = login.registry
+    state.logout = s.logout
+    saveState(state)
+  }
+  return choice
+}
+
+function randomSuffix(): string {
+  return Math.random().toString(16).slice(2, 10)
+}
+
+async function setUpBuilder(plan: BuildPlan, state: State, bx: Buildx): Promise<Builder> {
+  const s = plan.settings
+  const scopedName = plan.scopedBuilder
+  let name = s.builder
+  const exists = async (n: string) => (await runBuildx(bx, inspectBuilderArgs(n))).code === 0
+  if (!name && s.driver === 'docker') {
+    name = defaultBuilderName()
+  } else if (!name && scopedName && (await exists(scopedName))) {
+    name = scopedName
+    core.info(`reusing builder ${name} (builder-scope: ${s.builderScope})`)
+  } else if (!name) {
+    name = scopedName ?? `build-image-${randomSuffix()}`
+    const configFile = buildkitdConfigFile(s, state.tempDir)
+    try {
+      await runBuildxChecked(bx, createBuilderArgs(s, { name, configFile }))
+    } catch (e) {
+      // Another job of the same scope may have created it first.
+      if (!scopedName || !(await exists(scopedName))) throw e
+    }
+    state.builder = name
+    // A scoped builder outlives the job: post keeps it.
+    state.builderCreated = !scopedName
+    saveState(state)
+    if (scopedName) core.info(`created builder ${name} (builder-scope: ${s.builderScope}); it is kept for later runs of the same scope`)
+  }
+  const info = await inspectBuilder(bx, name)
+  const platforms = [...new Set(info.nodes.flatMap(n => n.platforms))]
+  core.info(`builder ${name}: driver ${info.driver}, ${info.nodes.length} node(s), platforms ${platforms.join(', ')}`)
+  return { name, driver: info.driver || s.driver, platforms }
+}
+
+/** Sets buildx and the builder up and probes what they can do. */
+export async function setUpBuildx(plan: BuildPlan, state: State): Promise<BuildxEngine> {
+  const s = plan.settings
+  // Probed while buildx and the builder are set up: only the docker driver needs the answer.
+  const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false)
+  const bx = await core.group('Set up buildx', async () => {
+    const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner)
+    state.buildxCmd = b.cmd
+    state.buildxPrefix = b.prefix
+    state.buildxVersion = b.version
+    saveState(state)
+    core.info(`buildx ${b.version} (${[b.cmd, ...b.prefix].join(' ')})`)
+    return b
+  })
+
+  // The engine's own builder (driver docker) needs nothing set up and its driver is known: it is
+  // inspected (for builder-platforms) while the build runs, off the step's critical path.
+  const enginesOwn = !s.builder && s.driver === 'docker' && !plan.scopedBuilder
+  const builder = enginesOwn
+    ? { name: defaultBuilderName(), driver: 'docker', platforms: [] as string[] }
+    : await core.group('Set up the builder', () => setUpBuilder(plan, state, bx))
+  const pendingInspect = enginesOwn
+    ? inspectBuilder(bx, builder.name).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+    : undefined
+  state.builder = builder.name
+  state.driver = builder.driver
+  saveState(state)
+  core.setOutput('builder-name', builder.name)
+  core.setOutput('builder-driver', builder.driver)
+  if (!pendingInspect) setBuilderPlatforms(builder.platforms)
+
+  const caps: Capabilities = {
+    buildxVersion: bx.version,
+    containerdStore: builder.driver === 'docker' ? await storeProbe : true,
+    historyAttachments: versionAtLeast(bx.version, '0.23.0'),
+    driver: builder.driver as Capabilities['driver']
+  }
+  const settleInspect = async () => {
+    if (!pendingInspect) return
+    const info = await pendingInspect
+    if (info instanceof Error) core.warning(`could not inspect builder ${builder.name}: ${info.message}`)
+    else {
+      builder.platforms = [...new Set(info.nodes.flatMap(n => n.platforms))]
+      core.info(`builder ${builder.name}: driver ${info.driver}, ${info.nodes.length} node(s), platforms ${builder.platforms.join(', ')}`)
+    }
+    setBuilderPlatforms(builder.platforms)
+  }
+  return { bx, builder, caps, settleInspect }
+}

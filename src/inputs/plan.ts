@@ -1,0 +1,183 @@
+// Settings -> the one plan of a run: which kind of build it is and what that build needs, made once
+// before anything is set up. Pure: the facts it depends on (the working directory, the fork of a
+// pull request, the builder-scope environment, the text of digests-from files) come in as data.
+import path from 'node:path'
+import { sshEntitlements } from '../buildx/args.js'
+import { baseAnnotationArgs, type ResolvedBase } from '../oci/annotations.js'
+import { parseReference } from '../registry/reference.js'
+import { cacheToForRun, scopedBuilderName, type ScopeEnv } from '../runner/isolation.js'
+import { expandMatrix, matrixToBake, parseMatrix, type BakeDefinition, type BakeTarget, type Combination } from './matrix.js'
+import { checkDigestEntry, dockerfilePath, type Settings } from './parse.js'
+
+export type PlanKind = 'single' | 'split' | 'bake' | 'matrix' | 'merge'
+
+/** What planning needs to know of the machine, read by the caller. */
+export interface RunFacts {
+  /** relative paths in a generated bake definition are resolved against it */
+  cwd: string
+  /** the fork a pull request came from; '' when the run is not from a fork */
+  fork: string
+  scopeEnv: ScopeEnv
+  /** each digests-from file with its text, in the order given */
+  digestFiles: ReadonlyArray<{ readonly file: string; readonly text: string }>
+}
+
+interface PlanCommon {
+  /**
+   * The settings the build runs with: the parsed ones, except cache-to, which is the run's own
+   * (the fork rule may drop shared cache exports). The parsed object itself is never changed.
+   */
+  readonly settings: Settings
+  readonly tags: string[]
+  /** the persistent builder of builder-scope; undefined: no scope */
+  readonly scopedBuilder: string | undefined
+  /** to be said once the plan is made */
+  readonly warnings: string[]
+  /** base-annotations: resolve the final stage's base before the build (single and split builds) */
+  readonly resolveBase: boolean
+  /** which reports to read after the build */
+  readonly reports: {
+    /** add the Dockerfile's final base image to the report (a build from one Dockerfile) */
+    readonly dockerfileBase: boolean
+  }
+}
+
+export interface SinglePlan extends PlanCommon {
+  readonly kind: 'single'
+  readonly dockerfile: string
+}
+
+export interface SplitPlan extends PlanCommon {
+  readonly kind: 'split'
+  readonly dockerfile: string
+  readonly platforms: string[]
+  /** the repository each platform is pushed to by digest */
+  readonly repository: string
+}
+
+export interface BakePlan extends PlanCommon {
+  readonly kind: 'bake'
+  readonly files: string[]
+  readonly targets: string[]
+  readonly set: string[]
+  readonly allow: string[]
+}
+
+export interface MatrixPlan extends PlanCommon {
+  readonly kind: 'matrix'
+  readonly combinations: readonly Combination[]
+  /** the bake definition generated from the matrix: one target per combination */
+  readonly definition: BakeDefinition
+  readonly targets: string[]
+  readonly set: string[]
+  /** the user's entitlements, plus reading the context and ssh keys the definition names by path */
+  readonly allow: string[]
+}
+
+export interface MergePlan extends PlanCommon {
+  readonly kind: 'merge'
+  /** the tags' repository: bare digests are taken from it */
+  readonly repository: string
+  /** repository@digest of each manifest to merge: digests, then the lines of digests-from files */
+  readonly sources: string[]
+}
+
+export type BuildPlan = SinglePlan | SplitPlan | BakePlan | MatrixPlan | MergePlan
+
+/** Every check on the inputs that needs no machine runs here, so bad input fails before set-up. */
+export function planRun(parsed: Settings, facts: RunFacts): BuildPlan {
+  const cache = cacheToForRun(parsed.cacheTo, facts.fork, parsed.allowForkCacheWrite)
+  const settings: Settings = { ...parsed, cacheTo: cache.cacheTo }
+  const kind = kindOf(parsed)
+  const buildsOneDockerfile = kind === 'single' || kind === 'split'
+  const common: PlanCommon = {
+    settings,
+    tags: parsed.tags,
+    scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, parsed.allowForkCacheWrite ? '' : facts.fork),
+    warnings: cache.warning ? [cache.warning] : [],
+    resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
+    reports: { dockerfileBase: buildsOneDockerfile }
+  }
+  switch (kind) {
+    case 'merge':
+      return { ...common, kind, ...mergeSources(parsed, facts) }
+    case 'matrix':
+      return { ...common, kind, ...matrixBake(settings, facts.cwd) }
+    case 'bake':
+      return { ...common, kind, files: parsed.files, targets: parsed.targets, set: parsed.set, allow: parsed.allow }
+    case 'split':
+      return { ...common, kind, dockerfile: dockerfilePath(parsed), platforms: parsed.platforms, repository: repositoryOf(parsed) }
+    case 'single':
+      return { ...common, kind, dockerfile: dockerfilePath(parsed) }
+  }
+}
+
+function kindOf(s: Settings): PlanKind {
+  if (s.mode === 'merge') return 'merge'
+  if (s.matrix.trim()) return 'matrix'
+  if (s.files.length > 0 || s.targets.length > 0) return 'bake'
+  return s.platformSplit ? 'split' : 'single'
+}
+
+function repositoryOf(s: Settings): string {
+  return parseReference(s.tags[0] ?? '')?.name ?? ''
+}
+
+function mergeSources(s: Settings, facts: RunFacts): { repository: string; sources: string[] } {
+  const repository = repositoryOf(s)
+  const fromFiles = facts.digestFiles.flatMap(({ file, text }) =>
+    text.split(/\r?\n/).flatMap((raw, i) => {
+      const line = raw.trim()
+      if (!line) return []
+      checkDigestEntry(line, 'digests-from', `${file} line ${i + 1}:`)
+      return [line]
+    })
+  )
+  const sources = [...s.digests, ...fromFiles].map(d => (d.includes('@') ? d : `${repository}@${d}`))
+  return { repository, sources }
+}
+
+/** key=value entries (as parseInputs keeps labels and build contexts) as a bake map. */
+function keyValueRecord(entries: string[]): Record<string, string> {
+  return Object.fromEntries(entries.map(e => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]))
+}
+
+/** The matrix, parsed once, and the bake definition with one target per combination. */
+function matrixBake(s: Settings, cwd: string): Pick<MatrixPlan, 'combinations' | 'definition' | 'targets' | 'set' | 'allow'> {
+  const combinations = expandMatrix(parseMatrix(s.matrix))
+  const resolve = (p: string) => path.resolve(cwd, p)
+  const base: BakeTarget = {
+    context: resolve(s.context),
+    ...(s.file ? { dockerfile: resolve(s.file) } : {}),
+    ...(s.target ? { target: s.target } : {}),
+    args: Object.fromEntries(s.buildArgs),
+    ...(s.platforms.length > 0 ? { platforms: s.platforms } : {}),
+    ...(s.labels.length > 0 ? { labels: keyValueRecord(s.labels) } : {}),
+    ...(s.annotations.length > 0 ? { annotations: s.annotations } : {}),
+    ...(s.cacheFrom.length > 0 ? { 'cache-from': s.cacheFrom } : {}),
+    ...(s.cacheTo.length > 0 ? { 'cache-to': s.cacheTo } : {}),
+    ...(s.outputs.length > 0 ? { output: s.outputs } : {}),
+    ...(s.buildContexts.length > 0 ? { contexts: keyValueRecord(s.buildContexts) } : {}),
+    ...(s.network ? { network: s.network } : {}),
+    ...(s.shmSize ? { 'shm-size': s.shmSize } : {}),
+    ...(s.ulimit.length > 0 ? { ulimits: s.ulimit } : {}),
+    ...(s.ssh.length > 0 ? { ssh: s.ssh } : {}),
+    ...(s.noCacheFilters.length > 0 ? { 'no-cache-filter': s.noCacheFilters } : {}),
+    ...(s.attests.length > 0 ? { attest: s.attests } : {})
+  }
+  const definition = matrixToBake(combinations, base, { tagTemplates: s.tags, ...(s.matrixName ? { nameTemplate: s.matrixName } : {}) })
+  // The definition names the context by absolute path: bake must be allowed to read it.
+  const allow = [...s.allow, `fs.read=${resolve(s.context)}`, ...sshEntitlements(s.ssh, resolve)]
+  return { combinations, definition, targets: Object.keys(definition.target), set: s.set, allow }
+}
+
+/** The plan with the base image's annotations added to what the build annotates (base-annotations). */
+export function withBaseAnnotations<P extends BuildPlan>(plan: P, base: ResolvedBase): P {
+  const s = plan.settings
+  return { ...plan, settings: { ...s, annotations: [...s.annotations, ...baseAnnotationArgs(base, s.platforms)] } }
+}
+
+/** Outputs shaped like docker/build-push-action's (imageid, digest, metadata of one build), not a bake's. */
+export function buildsOneImage(plan: BuildPlan): boolean {
+  return plan.kind !== 'bake' && plan.kind !== 'matrix'
+}
