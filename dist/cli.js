@@ -4,7 +4,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-EMZPOP3H.js";
+} from "./chunks/chunk-LXSWKARP.js";
 import {
   DASH,
   basesFor,
@@ -15,10 +15,10 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-JIAAYE5V.js";
+} from "./chunks/chunk-JK2EXN73.js";
 import {
   loadState
-} from "./chunks/chunk-3ZQILBCV.js";
+} from "./chunks/chunk-4ZGYKWBK.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import {
   InputError,

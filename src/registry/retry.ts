@@ -26,10 +26,14 @@ export async function withRetry<T>(
   }
 }
 
+// 400-404 as an HTTP status: with its reason phrase or after "status". A bare 40x is not enough:
+// buildx's progress timestamps (`#9 0.404 pushing`) end up in error texts.
+const CLIENT_ERROR_STATUS =
+  /(?<![.\d])40[0-4] (?:bad request|unauthorized|payment required|forbidden|not found)\b|\bstatus(?: code)?:? 40[0-4](?![.\d])/i
+
 /** A registry failure another attempt may cure (5xx, 429, a dropped connection), not a missing or refused one. */
 export function isTransientRegistryError(e: unknown): boolean {
   const message = e instanceof Error ? e.message : String(e)
-  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference|\b40[0-4]\b/i.test(
-    message
-  )
+  if (CLIENT_ERROR_STATUS.test(message)) return false
+  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference/i.test(message)
 }

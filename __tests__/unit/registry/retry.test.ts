@@ -70,7 +70,10 @@ describe('isTransientRegistryError', () => {
     ['manifest unknown', false],
     ['unexpected status: 401 Unauthorized', false],
     ['denied: requested access to the resource is denied', false],
-    ['unexpected status from PUT request: 400 Bad Request', false]
+    ['unexpected status from PUT request: 400 Bad Request', false],
+    ['unexpected status code 403', false],
+    ['#9 0.404 pushing manifest\nunexpected status from PUT request to http://r/v2/a/manifests/v1: 500 Internal Server Error', true],
+    ['#12 1.401 exporting layers\nERROR: failed to push: EOF', true]
   ])('%s -> %s', (message, transient) => {
     expect(isTransientRegistryError(new Error(message))).toBe(transient)
   })

@@ -49,7 +49,7 @@ import {
   versionAtLeast,
   waitForChildren,
   withRetry
-} from "./chunk-3ZQILBCV.js";
+} from "./chunk-4ZGYKWBK.js";
 import {
   parseChecksums,
   versionFromChecksums

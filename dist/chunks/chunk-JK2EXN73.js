@@ -9,7 +9,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-3ZQILBCV.js";
+} from "./chunk-4ZGYKWBK.js";
 import {
   appendSummary,
   group,

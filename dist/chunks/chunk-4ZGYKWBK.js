@@ -133,11 +133,11 @@ async function withRetry(fn, what, attempts = 4, firstDelayMs = 500, retryable =
     }
   }
 }
+var CLIENT_ERROR_STATUS = /(?<![.\d])40[0-4] (?:bad request|unauthorized|payment required|forbidden|not found)\b|\bstatus(?: code)?:? 40[0-4](?![.\d])/i;
 function isTransientRegistryError(e) {
   const message = e instanceof Error ? e.message : String(e);
-  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference|\b40[0-4]\b/i.test(
-    message
-  );
+  if (CLIENT_ERROR_STATUS.test(message)) return false;
+  return !/\bnot found\b|manifest unknown|name unknown|blob unknown|unauthorized|denied|forbidden|invalid reference/i.test(message);
 }
 
 // src/buildx/buildx.ts
