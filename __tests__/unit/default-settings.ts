@@ -5,7 +5,7 @@ import type { Settings } from '../../src/inputs/parse.js'
 export const DEFAULT_SETTINGS: Settings = {
   mode: 'build',
   engine: 'auto',
-  buildxVersion: 'latest',
+  buildxVersion: '',
   buildxDownloadUrl: '',
   builder: '',
   driver: 'docker',

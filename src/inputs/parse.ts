@@ -221,7 +221,8 @@ export function parseInputs(readRaw: InputReader): Settings {
   const engine = oneOf(read('engine'), ENGINES, 'engine', 'auto')
   const driver = oneOf(read('driver'), DRIVERS, 'driver', 'docker')
 
-  const buildxVersion = checkToolVersion(read('buildx-version').trim() || 'latest', 'buildx-version', '0.29.1')
+  // '': the installed buildx when it is one this action supports, else latest (as setup-buildx-action)
+  const buildxVersion = checkToolVersion(read('buildx-version').trim(), 'buildx-version', '0.29.1')
   const buildxDownloadUrl = checkHttpUrl(read('buildx-download-url').trim(), 'buildx-download-url')
 
   const builder = read('builder').trim()
@@ -509,7 +510,7 @@ function checkCgroupParent(v: string): string {
 
 /** latest, installed or an exact version of a tool the action installs. */
 function checkToolVersion(v: string, input: string, example: string): string {
-  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
+  if (v !== '' && !/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
     throw new InputError(input, `expected latest, installed or a version like ${example}, got ${JSON.stringify(clip(v))}`)
   }
   return v

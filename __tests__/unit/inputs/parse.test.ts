@@ -9,7 +9,7 @@ import { checkAgainstCapabilities, parseInputs, type Capabilities, type Settings
 const DEFAULTS: Readonly<Record<string, string>> = {
   mode: 'build',
   engine: 'auto',
-  'buildx-version': 'latest',
+  'buildx-version': '',
   'buildx-download-url': '',
   builder: '',
   driver: 'docker',
@@ -238,7 +238,7 @@ describe('parseInputs: valid inputs', () => {
       { builderScope: 'branch' }
     ],
     ['fork cache write allowed', { 'allow-fork-cache-write': 'true' }, { allowForkCacheWrite: true }],
-    ['empty buildx version is latest', { 'buildx-version': '' }, { buildxVersion: 'latest' }],
+    ['empty buildx version: the installed one when usable, else latest', { 'buildx-version': '' }, { buildxVersion: '' }],
     [
       'download mirror',
       { 'buildx-download-url': 'https://mirror.example.com/buildx' },
