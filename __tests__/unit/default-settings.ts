@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Settings = {
   buildxDownloadUrl: '',
   builder: '',
   driver: 'docker',
+  driverGiven: false,
   driverOpts: [],
   buildkitdConfig: '',
   buildkitdConfigInline: '',

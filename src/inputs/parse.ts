@@ -28,6 +28,8 @@ export interface Settings {
   readonly buildxDownloadUrl: string
   readonly builder: string
   readonly driver: Driver
+  /** the driver input was given; without it (and builder) the job's current builder is used */
+  readonly driverGiven: boolean
   readonly driverOpts: string[]
   readonly buildkitdConfig: string
   readonly buildkitdConfigInline: string
@@ -333,6 +335,7 @@ export function parseInputs(readRaw: InputReader): Settings {
     buildxDownloadUrl,
     builder,
     driver,
+    driverGiven: read('driver').trim() !== '',
     driverOpts: list('driver-opts'),
     buildkitdConfig,
     buildkitdConfigInline,

@@ -12,7 +12,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'buildx-version': '',
   'buildx-download-url': '',
   builder: '',
-  driver: 'docker',
+  driver: '',
   'driver-opts': '',
   'buildkitd-config': '',
   'buildkitd-config-inline': '',
@@ -239,6 +239,8 @@ describe('parseInputs: valid inputs', () => {
     ],
     ['fork cache write allowed', { 'allow-fork-cache-write': 'true' }, { allowForkCacheWrite: true }],
     ['empty buildx version: the installed one when usable, else latest', { 'buildx-version': '' }, { buildxVersion: '' }],
+    ['no driver: the docker driver, unless a current builder is chosen', { driver: '' }, { driver: 'docker', driverGiven: false }],
+    ['driver docker given', { driver: 'docker' }, { driver: 'docker', driverGiven: true }],
     [
       'download mirror',
       { 'buildx-download-url': 'https://mirror.example.com/buildx' },
