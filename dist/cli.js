@@ -4,7 +4,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-LXSWKARP.js";
+} from "./chunks/chunk-PWVAZ3OF.js";
 import {
   DASH,
   basesFor,
@@ -15,10 +15,10 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-JK2EXN73.js";
+} from "./chunks/chunk-J4J3KCSE.js";
 import {
   loadState
-} from "./chunks/chunk-4ZGYKWBK.js";
+} from "./chunks/chunk-EMV6LSSI.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import {
   InputError,
@@ -48,19 +48,19 @@ inputs:
 
   # --- buildx setup (docker/setup-buildx-action) -------------------------------------------------
   buildx-version:
-    description: "latest, an exact version (0.29.1), or installed (the docker buildx plugin already on the machine). Downloads are verified against the release's sha256 checksums."
-    default: latest
+    description: "Empty (the default): the buildx already installed when it is 0.13.0 or later, else the latest release downloaded, as docker/setup-buildx-action does. latest or an exact version (0.29.1) downloads that release; installed takes the installed buildx whatever its version. Downloads are verified against the release's sha256 checksums and cached."
+    default: ''
   buildx-download-url:
     description: "Base URL of a buildx release mirror with GitHub's layout (<url>/download/v<version>/buildx-v<version>.linux-amd64 and checksums.txt). Default: GitHub releases."
     default: ''
   builder:
-    description: "Name of an existing builder to use. When empty, the docker driver uses the engine's builder and other drivers get a new builder that post removes."
+    description: "Name of an existing builder to use. When builder and driver are empty, the job's current builder (BUILDX_BUILDER, else the one \`docker buildx use\` or docker/setup-buildx-action chose), else the engine's own; a request the engine's builder cannot build (several platforms or a cache export on the classic image store, push-by-digest) gets a docker-container builder of its own that post removes."
     default: ''
   driver:
-    description: 'Builder driver: docker, docker-container, remote or kubernetes.'
-    default: docker
+    description: "Builder driver: docker (the engine's own builder), docker-container, remote or kubernetes (a new builder that post removes). Empty: see builder."
+    default: ''
   driver-opts:
-    description: 'Driver options, one per line (buildx create --driver-opt).'
+    description: "Driver options, one per line (buildx create --driver-opt), for a new builder: also the one made for a request the engine's builder cannot build (e.g. image=moby/buildkit:v0.25.1, network=host)."
     default: ''
   buildkitd-config:
     description: 'Path of a buildkitd TOML config for a new builder (GC policy, registries).'
@@ -69,7 +69,7 @@ inputs:
     description: 'Inline buildkitd TOML config for a new builder.'
     default: ''
   buildkitd-flags:
-    description: 'Flags for buildkitd of a new builder, e.g. --allow-insecure-entitlement network.host.'
+    description: 'Flags for buildkitd of a new builder. Empty: as docker/setup-buildx-action, --allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host (docker-container and kubernetes drivers).'
     default: ''
   endpoint:
     description: 'Builder endpoint: tcp://host:port for the remote driver, or a docker context.'

@@ -293,8 +293,8 @@ const BAD_INPUTS: Array<[string, Record<string, string>, string, RegExp]> = [
     /needs push: true/
   ],
   [
-    'platform-split with the docker driver',
-    { 'platform-split': 'true', platforms: 'linux/amd64,linux/arm64' },
+    'platform-split with the docker driver named (unnamed, a builder of its own is made)',
+    { 'platform-split': 'true', platforms: 'linux/amd64,linux/arm64', driver: 'docker' },
     'platform-split',
     /docker driver cannot push by digest/
   ],

@@ -207,10 +207,11 @@ describe('bake files', () => {
 })
 
 describe('platform-split', () => {
-  it('is refused with the docker driver, which cannot push by digest, before anything is built', async () => {
+  it('is refused with the docker driver named, which cannot push by digest, before anything is built', async () => {
     const before = await catalog()
     const run = await runAction({
       context: ctx,
+      driver: 'docker',
       tags: `${tb.registry}/${uniqueRepo('splitdocker')}:v1`,
       platforms: 'linux/amd64,linux/arm64',
       push: 'true',

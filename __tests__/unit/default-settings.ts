@@ -5,10 +5,11 @@ import type { Settings } from '../../src/inputs/parse.js'
 export const DEFAULT_SETTINGS: Settings = {
   mode: 'build',
   engine: 'auto',
-  buildxVersion: 'latest',
+  buildxVersion: '',
   buildxDownloadUrl: '',
   builder: '',
   driver: 'docker',
+  driverGiven: false,
   driverOpts: [],
   buildkitdConfig: '',
   buildkitdConfigInline: '',

@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
         engineReason: state.engineReason,
         builder: state.builder,
         driver: state.driver,
+        ...(state.builderReason ? { builderReason: state.builderReason } : {}),
         buildxVersion: state.buildxVersion,
         durationMs: state.durationMs,
         ...(state.error ? { error: state.error } : {})

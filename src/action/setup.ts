@@ -3,7 +3,7 @@
 // partial failure.
 import * as core from '../runner/commands.js'
 import { createBuilderArgs, inspectBuilderArgs } from '../buildx/args.js'
-import { defaultBuilderName, inspectBuilder } from '../buildx/builder.js'
+import { defaultBuilderName, inspectBuilder, useImplicitBuilder } from '../buildx/builder.js'
 import { runBuildx, runBuildxChecked, type Buildx } from '../buildx/buildx.js'
 import { setupBuildx } from '../buildx/install.js'
 import { versionAtLeast } from '../buildx/version.js'
@@ -60,10 +60,10 @@ function randomSuffix(): string {
   return Math.random().toString(16).slice(2, 10)
 }
 
-async function setUpBuilder(plan: BuildPlan, state: State, bx: Buildx): Promise<Builder> {
+async function setUpBuilder(plan: BuildPlan, state: State, bx: Buildx, implicit: string | undefined): Promise<Builder> {
   const s = plan.settings
   const scopedName = plan.scopedBuilder
-  let name = s.builder
+  let name = implicit ?? s.builder
   const exists = async (n: string) => (await runBuildx(bx, inspectBuilderArgs(n))).code === 0
   if (!name && s.driver === 'docker') {
     name = defaultBuilderName()
@@ -106,12 +106,14 @@ export async function setUpBuildx(plan: BuildPlan, state: State): Promise<Buildx
     return b
   })
 
+  // No builder or driver input: the job's current builder, or one made for what the engine's cannot build.
+  const implicit = await useImplicitBuilder(s, state, bx, storeProbe)
   // The engine's own builder (driver docker) needs nothing set up and its driver is known: it is
   // inspected (for builder-platforms) while the build runs, off the step's critical path.
-  const enginesOwn = !s.builder && s.driver === 'docker' && !plan.scopedBuilder
+  const enginesOwn = !s.builder && !implicit && s.driver === 'docker' && !plan.scopedBuilder
   const builder = enginesOwn
     ? { name: defaultBuilderName(), driver: 'docker', platforms: [] as string[] }
-    : await core.group('Set up the builder', () => setUpBuilder(plan, state, bx))
+    : await core.group('Set up the builder', () => setUpBuilder(plan, state, bx, implicit))
   const pendingInspect = enginesOwn
     ? inspectBuilder(bx, builder.name).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
     : undefined

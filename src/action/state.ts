@@ -14,6 +14,8 @@ export interface State {
   driver: string
   /** main created the builder: post removes it unless keepBuilder */
   builderCreated: boolean
+  /** why main made a builder of its own for a request the engine's builder cannot build */
+  builderReason: string
   keepBuilder: boolean
   engine: string
   engineReason: string
@@ -41,6 +43,7 @@ export function emptyState(): State {
     builder: '',
     driver: '',
     builderCreated: false,
+    builderReason: '',
     keepBuilder: false,
     engine: '',
     engineReason: '',

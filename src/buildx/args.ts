@@ -5,6 +5,7 @@
 import type { Capabilities, Settings } from '../inputs/parse.js'
 import { parseCsvFields } from '../inputs/lists.js'
 import { versionAtLeast } from './version.js'
+import { buildkitdFlagsFor } from './builder-choice.js'
 
 export interface BuildFiles {
   metadataFile: string
@@ -225,7 +226,8 @@ export interface BuilderCreate {
 export function createBuilderArgs(s: Settings, c: BuilderCreate): string[] {
   const args = ['create', '--name', c.name, '--driver', s.driver]
   args.push(...repeat('--driver-opt', s.driverOpts))
-  if (s.buildkitdFlags) args.push('--buildkitd-flags', s.buildkitdFlags)
+  const flags = buildkitdFlagsFor(s.driver, s.buildkitdFlags)
+  if (flags) args.push('--buildkitd-flags', flags)
   if (c.configFile) args.push('--buildkitd-config', c.configFile)
   if (s.builderPlatforms.length > 0) args.push('--platform', s.builderPlatforms.join(','))
   if (s.endpoint) args.push(s.endpoint)
@@ -248,6 +250,11 @@ export function versionArgs(): string[] {
 /** Without bootstrap, a quick question: does the builder exist (exit 0) or not. */
 export function inspectBuilderArgs(name: string, opts: { bootstrap?: boolean } = {}): string[] {
   return ['inspect', ...(opts.bootstrap ? ['--bootstrap'] : []), name]
+}
+
+/** `inspect` with no name: the current builder (BUILDX_BUILDER, else the one `buildx use` chose). */
+export function inspectCurrentBuilderArgs(): string[] {
+  return ['inspect']
 }
 
 export function removeBuilderArgs(name: string): string[] {

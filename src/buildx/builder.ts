@@ -1,8 +1,15 @@
-// Builders: what `buildx inspect` says of one, the engine's own builder's name, and removal.
+// Builders: what `buildx inspect` says of one, the engine's own builder's name, the job's current
+// builder, the builder made for a request the engine's cannot build, and removal.
+import * as core from '../runner/commands.js'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { InputError } from '../errors.js'
-import { currentContextName, readDockerConfig } from '../docker/config.js'
-import { inspectBuilderArgs, removeBuilderArgs } from './args.js'
+import { currentContextName, dockerConfigDir, readDockerConfig } from '../docker/config.js'
+import type { Settings } from '../inputs/parse.js'
+import { saveState, type State } from '../action/state.js'
+import { createBuilderArgs, inspectBuilderArgs, inspectCurrentBuilderArgs, removeBuilderArgs } from './args.js'
 import { runBuildxChecked, type Buildx } from './buildx.js'
+import { chooseBuilder, dockerDriverCannot, type CurrentBuilder } from './builder-choice.js'
 
 export interface BuilderNode {
   name: string
@@ -62,4 +69,80 @@ export function defaultBuilderName(): string {
 
 export async function removeBuilder(bx: Buildx, name: string): Promise<void> {
   await runBuildxChecked(bx, removeBuilderArgs(name))
+}
+
+/** Where buildx keeps its builders and the current one: BUILDX_CONFIG, else <docker config>/buildx. */
+function buildxConfigDir(env: NodeJS.ProcessEnv): string {
+  return env['BUILDX_CONFIG'] || path.join(dockerConfigDir(env), 'buildx')
+}
+
+/**
+ * The builder the job already chose (BUILDX_BUILDER, else `buildx use`, as setup-buildx-action
+ * leaves it), as `buildx inspect` with no name reports it; undefined when it is the engine's own.
+ */
+export async function currentBuilder(bx: Buildx, env: NodeJS.ProcessEnv = process.env): Promise<CurrentBuilder | undefined> {
+  // buildx records the current builder in this file; without it (or with no name in it, as
+  // `buildx use default` leaves it) and without BUILDX_BUILDER the engine's builder is current,
+  // and no process needs to ask.
+  if (!env['BUILDX_BUILDER'] && !namesCurrentBuilder(path.join(buildxConfigDir(env), 'current'))) return undefined
+  const r = await runBuildxChecked(bx, inspectCurrentBuilderArgs(), {}, line =>
+    env['BUILDX_BUILDER']
+      ? new Error(`cannot use builder ${env['BUILDX_BUILDER']} (BUILDX_BUILDER): ${line}`)
+      : new Error(`cannot read the current builder: ${line}`)
+  )
+  const info = parseBuilderInspect(r.stdout)
+  if (!info.name || (info.driver === 'docker' && info.name === defaultBuilderName())) return undefined
+  return { name: info.name, driver: info.driver }
+}
+
+/** The file buildx keeps its current builder in names one (any doubt counts as yes: buildx is asked). */
+function namesCurrentBuilder(file: string): boolean {
+  if (!existsSync(file)) return false
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { Name?: unknown }).Name !== ''
+  } catch {
+    return true
+  }
+}
+
+function randomName(): string {
+  return `build-image-${Math.random().toString(16).slice(2, 10)}`
+}
+
+/**
+ * With neither the builder nor the driver input, picks the builder as docker/build-push-action
+ * would find it (the current one), and gives a request the engine's builder cannot build a
+ * docker-container builder made as setup-buildx-action makes one (driver-opts reach it), saved
+ * in state for post to remove as soon as it exists. Returns the name of the builder to build on
+ * instead of the engine's own; undefined: the inputs decide (the engine's builder, or theirs).
+ */
+export async function useImplicitBuilder(
+  s: Settings,
+  state: State,
+  bx: Buildx,
+  containerdStore: Promise<boolean>
+): Promise<string | undefined> {
+  if (s.builder || s.driverGiven) return undefined
+  const current = await currentBuilder(bx)
+  const engineCannot = current && current.driver !== 'docker' ? undefined : dockerDriverCannot(s, await containerdStore)
+  const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, engineCannot })
+  if (choice.use === 'current') {
+    core.info(`using the current builder ${choice.name}${process.env['BUILDX_BUILDER'] ? ' (BUILDX_BUILDER)' : ''}`)
+    return choice.name
+  }
+  if (choice.use === 'automatic') {
+    const name = randomName()
+    await core.group('Set up a builder for this build', async () => {
+      core.info(`the engine's builder cannot build this (${choice.reason}): creating docker-container builder ${name}, which post removes`)
+      await runBuildxChecked(bx, createBuilderArgs({ ...s, driver: 'docker-container' }, { name, configFile: '' }), {}, line =>
+        line.includes('driver-opt') ? new InputError('driver-opts', line) : new Error(`cannot create builder ${name}: ${line}`)
+      )
+    })
+    state.builder = name
+    state.builderCreated = true
+    state.builderReason = choice.reason
+    saveState(state)
+    return name
+  }
+  return undefined
 }

@@ -10,7 +10,7 @@ import { dockerConfigDir } from '../docker/config.js'
 import type { Runner } from '../process/exec.js'
 import { versionArgs } from './args.js'
 import { runBuildx, type Buildx } from './buildx.js'
-import { parseBuildxVersion } from './version.js'
+import { MIN_INSTALLED_BUILDX, parseBuildxVersion, versionAtLeast } from './version.js'
 
 /** The version a buildx reports; '' when it does not answer (a non-zero exit is an answer here). */
 async function versionOf(runner: Runner, cmd: string, prefix: string[]): Promise<string> {
@@ -64,20 +64,40 @@ function findPlugin(): string | undefined {
   return undefined
 }
 
+/** The installed buildx: the plugin run directly, else through the docker CLI; undefined when none answers. */
+async function installedBuildx(runner: Runner): Promise<Buildx | undefined> {
+  const plugin = findPlugin()
+  if (plugin) {
+    const pv = await versionOf(runner, plugin, [])
+    if (pv) return { cmd: plugin, prefix: [], version: pv, runner }
+  }
+  const v = await versionOf(runner, 'docker', ['buildx'])
+  return v ? { cmd: 'docker', prefix: ['buildx'], version: v, runner } : undefined
+}
+
+/**
+ * version: '' (the default) takes the installed buildx when it is MIN_INSTALLED_BUILDX or later and
+ * downloads the latest release otherwise; `installed` takes the installed one whatever its version;
+ * `latest` or a version downloads that release (verified, cached).
+ */
 export async function setupBuildx(version: string, downloadUrl: string, runner: Runner): Promise<Buildx> {
-  if (version === 'installed') {
-    const plugin = findPlugin()
-    if (plugin) {
-      const pv = await versionOf(runner, plugin, [])
-      if (pv) return { cmd: plugin, prefix: [], version: pv, runner }
+  if (version === 'installed' || version === '') {
+    const found = await installedBuildx(runner)
+    if (version === 'installed') {
+      // A missing plugin is the machine's state, not a bad input (the CLI's default is installed).
+      if (!found)
+        throw new Error(
+          'the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download'
+        )
+      return found
     }
-    const v = await versionOf(runner, 'docker', ['buildx'])
-    // A missing plugin is the machine's state, not a bad input (the CLI's default is installed).
-    if (!v)
-      throw new Error(
-        'the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download'
-      )
-    return { cmd: 'docker', prefix: ['buildx'], version: v, runner }
+    if (found && versionAtLeast(found.version, MIN_INSTALLED_BUILDX)) return found
+    core.info(
+      found
+        ? `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports: downloading the latest release`
+        : 'no buildx is installed: downloading the latest release'
+    )
+    version = 'latest'
   }
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES
   const v = version === 'latest' ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, '')

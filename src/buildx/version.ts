@@ -7,6 +7,12 @@ export function parseBuildxVersion(out: string): string {
   return m?.[1] ?? ''
 }
 
+/**
+ * The oldest buildx this action takes from the machine by default (buildx-version empty): the
+ * oldest its tests run against (Debian trixie's 0.13.1). An older one is replaced by a download.
+ */
+export const MIN_INSTALLED_BUILDX = '0.13.0'
+
 export function versionAtLeast(version: string, min: string): boolean {
   const v = semver.coerce(version)
   return v !== null && semver.gte(v, min)

@@ -28,6 +28,8 @@ export interface Settings {
   readonly buildxDownloadUrl: string
   readonly builder: string
   readonly driver: Driver
+  /** the driver input was given; without it (and builder) the job's current builder is used */
+  readonly driverGiven: boolean
   readonly driverOpts: string[]
   readonly buildkitdConfig: string
   readonly buildkitdConfigInline: string
@@ -221,7 +223,8 @@ export function parseInputs(readRaw: InputReader): Settings {
   const engine = oneOf(read('engine'), ENGINES, 'engine', 'auto')
   const driver = oneOf(read('driver'), DRIVERS, 'driver', 'docker')
 
-  const buildxVersion = checkToolVersion(read('buildx-version').trim() || 'latest', 'buildx-version', '0.29.1')
+  // '': the installed buildx when it is one this action supports, else latest (as setup-buildx-action)
+  const buildxVersion = checkToolVersion(read('buildx-version').trim(), 'buildx-version', '0.29.1')
   const buildxDownloadUrl = checkHttpUrl(read('buildx-download-url').trim(), 'buildx-download-url')
 
   const builder = read('builder').trim()
@@ -332,6 +335,7 @@ export function parseInputs(readRaw: InputReader): Settings {
     buildxDownloadUrl,
     builder,
     driver,
+    driverGiven: read('driver').trim() !== '',
     driverOpts: list('driver-opts'),
     buildkitdConfig,
     buildkitdConfigInline,
@@ -509,7 +513,7 @@ function checkCgroupParent(v: string): string {
 
 /** latest, installed or an exact version of a tool the action installs. */
 function checkToolVersion(v: string, input: string, example: string): string {
-  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
+  if (v !== '' && !/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
     throw new InputError(input, `expected latest, installed or a version like ${example}, got ${JSON.stringify(clip(v))}`)
   }
   return v

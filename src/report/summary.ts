@@ -20,6 +20,8 @@ export interface SummaryContext {
   engineReason?: string
   builder?: string
   driver?: string
+  /** why the action made the builder (a request the engine's builder cannot build) */
+  builderReason?: string
   buildxVersion?: string
   mode?: string
   durationMs?: number
@@ -103,8 +105,11 @@ function header(ctx: SummaryContext): string[] {
   const facts: string[] = []
   const engine = escapeText(ctx.engine || 'unknown')
   facts.push(`**Engine:** ${engine}${ctx.engineReason ? ` (${escapeText(ctx.engineReason)})` : ''}`)
-  if (ctx.builder) facts.push(`**Builder:** ${inlineCode(ctx.builder)}${ctx.driver ? ` (${escapeText(ctx.driver)} driver)` : ''}`)
-  else if (ctx.driver) facts.push(`**Driver:** ${escapeText(ctx.driver)}`)
+  if (ctx.builder) {
+    const driver = ctx.driver ? ` (${escapeText(ctx.driver)} driver)` : ''
+    const made = ctx.builderReason ? `, made for this build: ${escapeText(ctx.builderReason)}` : ''
+    facts.push(`**Builder:** ${inlineCode(ctx.builder)}${driver}${made}`)
+  } else if (ctx.driver) facts.push(`**Driver:** ${escapeText(ctx.driver)}`)
   if (ctx.buildxVersion) facts.push(`**Buildx:** ${inlineCode(ctx.buildxVersion)}`)
   if (ctx.mode) facts.push(`**Mode:** ${escapeText(ctx.mode)}`)
   if (ctx.durationMs !== undefined && ctx.durationMs > 0) facts.push(`**Duration:** ${formatDuration(ctx.durationMs)}`)

@@ -619,14 +619,38 @@ describe('createBuilderArgs', () => {
         'linux/amd64,linux/arm64'
       ]
     ],
-    [3, 'kubernetes, nothing else', { driver: 'kubernetes' }, 'k8s', '', ['create', '--name', 'k8s', '--driver', 'kubernetes']],
+    [
+      3,
+      "kubernetes, nothing else: setup-buildx-action's default buildkitd flags",
+      { driver: 'kubernetes' },
+      'k8s',
+      '',
+      [
+        'create',
+        '--name',
+        'k8s',
+        '--driver',
+        'kubernetes',
+        '--buildkitd-flags',
+        '--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host'
+      ]
+    ],
     [
       4,
-      'docker-container on a docker context',
+      "docker-container on a docker context: setup-buildx-action's default buildkitd flags",
       { driver: 'docker-container', endpoint: 'my-context' },
       'ctx',
       '',
-      ['create', '--name', 'ctx', '--driver', 'docker-container', 'my-context']
+      [
+        'create',
+        '--name',
+        'ctx',
+        '--driver',
+        'docker-container',
+        '--buildkitd-flags',
+        '--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host',
+        'my-context'
+      ]
     ],
     [
       5,

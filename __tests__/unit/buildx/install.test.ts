@@ -42,3 +42,66 @@ describe('setupBuildx: a download mirror that refuses', () => {
     }
   })
 })
+
+describe('setupBuildx: the default (buildx-version empty)', () => {
+  /** A machine whose only buildx is `docker buildx`, answering with this version (or not at all). */
+  const machine = (answer: string | undefined) => ({
+    run: (cmd: string, args: string[]) =>
+      Promise.resolve(
+        cmd === 'docker' && args.join(' ') === 'buildx version' && answer
+          ? { code: 0, stdout: `github.com/docker/buildx ${answer} 0123abc\n`, stderr: '' }
+          : { code: 127, stdout: '', stderr: 'not found' }
+      )
+  })
+  const withNoPlugin = (): (() => void) => {
+    const saved = process.env['DOCKER_CONFIG']
+    process.env['DOCKER_CONFIG'] = '/nonexistent/docker-config'
+    return () => {
+      if (saved === undefined) delete process.env['DOCKER_CONFIG']
+      else process.env['DOCKER_CONFIG'] = saved
+    }
+  }
+
+  it.each<[string, string]>([
+    ['0.13.1, the oldest tested', 'v0.13.1'],
+    ['a newer one', 'v0.29.1+ds1']
+  ])('takes the installed buildx when it is %s: nothing downloaded', async (_what, answer) => {
+    const restore = withNoPlugin()
+    try {
+      const bx = await setupBuildx('', 'http://127.0.0.1:9/never-asked', machine(answer))
+      expect(bx).toMatchObject({ cmd: 'docker', prefix: ['buildx'], version: answer.replace(/^v|\+ds1$/g, '') })
+    } finally {
+      restore()
+    }
+  })
+
+  it.each<[string, string | undefined]>([
+    ['none is installed', undefined],
+    ['the installed one is older than 0.13.0', 'v0.12.1']
+  ])('downloads the latest release when %s', async (_what, answer) => {
+    const restoreConfig = withNoPlugin()
+    const mirror = await refusingMirror()
+    const restore = withToolCache()
+    try {
+      const err = await setupBuildx('', mirror.base, machine(answer)).then(
+        () => undefined,
+        (e: unknown) => e
+      )
+      // the refusing mirror shows the download was attempted: it names the latest release's checksums
+      expect((err as Error).message).toMatch(/^buildx-download-url: cannot resolve latest: .*\/latest\/download\/checksums\.txt/)
+    } finally {
+      restore()
+      restoreConfig()
+      await mirror.close()
+    }
+  })
+
+  it('installed: takes an old installed buildx as it is', async () => {
+    const restore = withNoPlugin()
+    try {
+      expect((await setupBuildx('installed', '', machine('v0.12.1'))).version).toBe('0.12.1')
+    } finally {
+      restore()
+    }
+  })
+})

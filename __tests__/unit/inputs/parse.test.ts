@@ -9,10 +9,10 @@ import { checkAgainstCapabilities, parseInputs, type Capabilities, type Settings
 const DEFAULTS: Readonly<Record<string, string>> = {
   mode: 'build',
   engine: 'auto',
-  'buildx-version': 'latest',
+  'buildx-version': '',
   'buildx-download-url': '',
   builder: '',
-  driver: 'docker',
+  driver: '',
   'driver-opts': '',
   'buildkitd-config': '',
   'buildkitd-config-inline': '',
@@ -238,7 +238,9 @@ describe('parseInputs: valid inputs', () => {
       { builderScope: 'branch' }
     ],
     ['fork cache write allowed', { 'allow-fork-cache-write': 'true' }, { allowForkCacheWrite: true }],
-    ['empty buildx version is latest', { 'buildx-version': '' }, { buildxVersion: 'latest' }],
+    ['empty buildx version: the installed one when usable, else latest', { 'buildx-version': '' }, { buildxVersion: '' }],
+    ['no driver: the docker driver, unless a current builder is chosen', { driver: '' }, { driver: 'docker', driverGiven: false }],
+    ['driver docker given', { driver: 'docker' }, { driver: 'docker', driverGiven: true }],
     [
       'download mirror',
       { 'buildx-download-url': 'https://mirror.example.com/buildx' },

@@ -393,6 +393,25 @@ describe('renderSummary: sections', () => {
     ],
     ['driver without builder', { engine: 'depot', driver: 'depot' }, ['**Engine:** depot · **Driver:** depot'], []],
     [
+      'a builder the action made, and why',
+      {
+        engine: 'buildx',
+        builder: 'build-image-1a2b',
+        driver: 'docker-container',
+        builderReason: "the docker driver cannot build 2 platforms on the engine's classic image store"
+      },
+      [
+        "**Builder:** `build-image-1a2b` (docker-container driver), made for this build: the docker driver cannot build 2 platforms on the engine's classic image store"
+      ],
+      []
+    ],
+    [
+      'an empty builder reason is left out',
+      { engine: 'buildx', builder: 'b', driver: 'docker', builderReason: '' },
+      ['**Builder:** `b` (docker driver)'],
+      ['made for this build']
+    ],
+    [
       'failed build',
       { engine: 'buildx', error: 'ERROR: failed to solve: process "/bin/sh -c exit 1" did not complete successfully: exit code: 1' },
       [

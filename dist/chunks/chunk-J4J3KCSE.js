@@ -9,7 +9,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-4ZGYKWBK.js";
+} from "./chunk-EMV6LSSI.js";
 import {
   appendSummary,
   group,
@@ -119,8 +119,11 @@ function header(ctx) {
   const facts = [];
   const engine = escapeText(ctx.engine || "unknown");
   facts.push(`**Engine:** ${engine}${ctx.engineReason ? ` (${escapeText(ctx.engineReason)})` : ""}`);
-  if (ctx.builder) facts.push(`**Builder:** ${inlineCode(ctx.builder)}${ctx.driver ? ` (${escapeText(ctx.driver)} driver)` : ""}`);
-  else if (ctx.driver) facts.push(`**Driver:** ${escapeText(ctx.driver)}`);
+  if (ctx.builder) {
+    const driver = ctx.driver ? ` (${escapeText(ctx.driver)} driver)` : "";
+    const made = ctx.builderReason ? `, made for this build: ${escapeText(ctx.builderReason)}` : "";
+    facts.push(`**Builder:** ${inlineCode(ctx.builder)}${driver}${made}`);
+  } else if (ctx.driver) facts.push(`**Driver:** ${escapeText(ctx.driver)}`);
   if (ctx.buildxVersion) facts.push(`**Buildx:** ${inlineCode(ctx.buildxVersion)}`);
   if (ctx.mode) facts.push(`**Mode:** ${escapeText(ctx.mode)}`);
   if (ctx.durationMs !== void 0 && ctx.durationMs > 0) facts.push(`**Duration:** ${formatDuration(ctx.durationMs)}`);
@@ -291,6 +294,7 @@ async function run() {
         engineReason: state.engineReason,
         builder: state.builder,
         driver: state.driver,
+        ...state.builderReason ? { builderReason: state.builderReason } : {},
         buildxVersion: state.buildxVersion,
         durationMs: state.durationMs,
         ...state.error ? { error: state.error } : {}

@@ -4,6 +4,7 @@ import {
   InputError,
   RegistryUnreachable,
   getState,
+  group,
   info,
   readTarEntries,
   saveState,
@@ -231,9 +232,33 @@ function parseBuildxVersion(out) {
   const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(out) ?? /\bv?(\d+\.\d+\.\d+)/.exec(out);
   return m?.[1] ?? "";
 }
+var MIN_INSTALLED_BUILDX = "0.13.0";
 function versionAtLeast(version, min) {
   const v = import_semver.default.coerce(version);
   return v !== null && import_semver.default.gte(v, min);
+}
+
+// src/buildx/builder-choice.ts
+var DEFAULT_BUILDKITD_FLAGS = "--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host";
+function takesBuildkitdFlags(driver) {
+  return driver === "docker-container" || driver === "kubernetes";
+}
+function buildkitdFlagsFor(driver, given) {
+  return given || (takesBuildkitdFlags(driver) ? DEFAULT_BUILDKITD_FLAGS : "");
+}
+function dockerDriverCannot(s, containerdStore) {
+  if (s.pushByDigest || s.platformSplit) return "the docker driver cannot push by digest";
+  if (containerdStore) return void 0;
+  if (s.platforms.length > 1 && s.load) return void 0;
+  if (s.platforms.length > 1) return `the docker driver cannot build ${s.platforms.length} platforms on the engine's classic image store`;
+  const other = s.cacheTo.map((c) => c.includes("=") ? parseCsvFields(c, "cache-to")["type"] ?? "" : "registry").find((t) => t !== "inline");
+  return other === void 0 ? void 0 : `the docker driver exports only inline cache on the engine's classic image store (cache-to type=${other})`;
+}
+function chooseBuilder(f) {
+  if (f.builderGiven || f.driverGiven) return { use: "inputs" };
+  if (f.current && f.current.driver !== "docker") return { use: "current", name: f.current.name };
+  if (f.engineCannot) return { use: "automatic", reason: f.engineCannot };
+  return f.current ? { use: "current", name: f.current.name } : { use: "engine" };
 }
 
 // src/buildx/args.ts
@@ -257,9 +282,9 @@ function csvField(key, value) {
 function secretSpecs(s, files) {
   return s.secrets.map((sec) => {
     if (sec.kind === "value") {
-      const path3 = files.secretFiles.get(sec.id);
-      if (!path3) throw new Error(`internal: no file written for secret ${sec.id}`);
-      return `id=${sec.id},${csvField("src", path3)}`;
+      const path4 = files.secretFiles.get(sec.id);
+      if (!path4) throw new Error(`internal: no file written for secret ${sec.id}`);
+      return `id=${sec.id},${csvField("src", path4)}`;
     }
     return sec.kind === "file" ? `id=${sec.id},${csvField("src", sec.source)}` : `id=${sec.id},env=${sec.source}`;
   });
@@ -366,7 +391,8 @@ function bakeOutputFlags(s, provenance, metadataFile, targets) {
 function createBuilderArgs(s, c) {
   const args = ["create", "--name", c.name, "--driver", s.driver];
   args.push(...repeat("--driver-opt", s.driverOpts));
-  if (s.buildkitdFlags) args.push("--buildkitd-flags", s.buildkitdFlags);
+  const flags = buildkitdFlagsFor(s.driver, s.buildkitdFlags);
+  if (flags) args.push("--buildkitd-flags", flags);
   if (c.configFile) args.push("--buildkitd-config", c.configFile);
   if (s.builderPlatforms.length > 0) args.push("--platform", s.builderPlatforms.join(","));
   if (s.endpoint) args.push(s.endpoint);
@@ -383,6 +409,9 @@ function versionArgs() {
 }
 function inspectBuilderArgs(name, opts = {}) {
   return ["inspect", ...opts.bootstrap ? ["--bootstrap"] : [], name];
+}
+function inspectCurrentBuilderArgs() {
+  return ["inspect"];
 }
 function removeBuilderArgs(name) {
   return ["rm", name];
@@ -673,10 +702,10 @@ function decode(s) {
 function parseDockerPurl(uri) {
   const m = /^pkg:docker\/([^?#]+)(?:\?([^#]*))?(?:#.*)?$/i.exec(uri.trim());
   if (!m) return void 0;
-  const path3 = m[1] ?? "";
-  const at = path3.lastIndexOf("@");
-  const rawName = at >= 0 ? path3.slice(0, at) : path3;
-  const rawVersion = at >= 0 ? path3.slice(at + 1) : "";
+  const path4 = m[1] ?? "";
+  const at = path4.lastIndexOf("@");
+  const rawName = at >= 0 ? path4.slice(0, at) : path4;
+  const rawVersion = at >= 0 ? path4.slice(at + 1) : "";
   const name = decode(rawName);
   const version = decode(rawVersion);
   if (!name || version === void 0) return void 0;
@@ -691,9 +720,9 @@ function parseDockerPurl(uri) {
   const ref = /^[a-z0-9]+:[a-f0-9]{32,}$/i.test(version) ? `${familiar}@${version}` : `${familiar}:${version}`;
   return { name: ref, platform };
 }
-function get(v, ...path3) {
+function get(v, ...path4) {
   let cur = v;
-  for (const k of path3) {
+  for (const k of path4) {
     if (!isRecord(cur)) return void 0;
     cur = cur[k];
   }
@@ -1170,6 +1199,7 @@ function emptyState() {
     builder: "",
     driver: "",
     builderCreated: false,
+    builderReason: "",
     keepBuilder: false,
     engine: "",
     engineReason: "",
@@ -1197,6 +1227,8 @@ function loadState() {
 }
 
 // src/buildx/builder.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import path3 from "node:path";
 function parseBuilderInspect(out) {
   const info2 = { name: "", driver: "", nodes: [] };
   let node;
@@ -1235,6 +1267,60 @@ function defaultBuilderName() {
 async function removeBuilder(bx, name) {
   await runBuildxChecked(bx, removeBuilderArgs(name));
 }
+function buildxConfigDir(env) {
+  return env["BUILDX_CONFIG"] || path3.join(dockerConfigDir(env), "buildx");
+}
+async function currentBuilder(bx, env = process.env) {
+  if (!env["BUILDX_BUILDER"] && !namesCurrentBuilder(path3.join(buildxConfigDir(env), "current"))) return void 0;
+  const r = await runBuildxChecked(
+    bx,
+    inspectCurrentBuilderArgs(),
+    {},
+    (line) => env["BUILDX_BUILDER"] ? new Error(`cannot use builder ${env["BUILDX_BUILDER"]} (BUILDX_BUILDER): ${line}`) : new Error(`cannot read the current builder: ${line}`)
+  );
+  const info2 = parseBuilderInspect(r.stdout);
+  if (!info2.name || info2.driver === "docker" && info2.name === defaultBuilderName()) return void 0;
+  return { name: info2.name, driver: info2.driver };
+}
+function namesCurrentBuilder(file) {
+  if (!existsSync3(file)) return false;
+  try {
+    return JSON.parse(readFileSync3(file, "utf8")).Name !== "";
+  } catch {
+    return true;
+  }
+}
+function randomName() {
+  return `build-image-${Math.random().toString(16).slice(2, 10)}`;
+}
+async function useImplicitBuilder(s, state, bx, containerdStore) {
+  if (s.builder || s.driverGiven) return void 0;
+  const current = await currentBuilder(bx);
+  const engineCannot = current && current.driver !== "docker" ? void 0 : dockerDriverCannot(s, await containerdStore);
+  const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, engineCannot });
+  if (choice.use === "current") {
+    info(`using the current builder ${choice.name}${process.env["BUILDX_BUILDER"] ? " (BUILDX_BUILDER)" : ""}`);
+    return choice.name;
+  }
+  if (choice.use === "automatic") {
+    const name = randomName();
+    await group("Set up a builder for this build", async () => {
+      info(`the engine's builder cannot build this (${choice.reason}): creating docker-container builder ${name}, which post removes`);
+      await runBuildxChecked(
+        bx,
+        createBuilderArgs({ ...s, driver: "docker-container" }, { name, configFile: "" }),
+        {},
+        (line) => line.includes("driver-opt") ? new InputError("driver-opts", line) : new Error(`cannot create builder ${name}: ${line}`)
+      );
+    });
+    state.builder = name;
+    state.builderCreated = true;
+    state.builderReason = choice.reason;
+    saveState2(state);
+    return name;
+  }
+  return void 0;
+}
 
 // src/docker/login.ts
 function registryName(registry) {
@@ -1268,6 +1354,7 @@ export {
   parseBool,
   clip,
   parseBuildxVersion,
+  MIN_INSTALLED_BUILDX,
   versionAtLeast,
   DIGEST_RE,
   parseReference,
@@ -1314,6 +1401,7 @@ export {
   inspectBuilder,
   defaultBuilderName,
   removeBuilder,
+  useImplicitBuilder,
   registryName,
   dockerLogin,
   dockerLogout

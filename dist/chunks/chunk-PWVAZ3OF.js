@@ -1,6 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   DIGEST_RE,
+  MIN_INSTALLED_BUILDX,
   attestsType,
   bakeArgs,
   bakeOutputFlags,
@@ -45,11 +46,12 @@ import {
   sshEntitlements,
   terminateAll,
   unreadReport,
+  useImplicitBuilder,
   versionArgs,
   versionAtLeast,
   waitForChildren,
   withRetry
-} from "./chunk-4ZGYKWBK.js";
+} from "./chunk-EMV6LSSI.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -7721,19 +7723,30 @@ function findPlugin() {
   }
   return void 0;
 }
+async function installedBuildx(runner) {
+  const plugin = findPlugin();
+  if (plugin) {
+    const pv = await versionOf(runner, plugin, []);
+    if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
+  }
+  const v = await versionOf(runner, "docker", ["buildx"]);
+  return v ? { cmd: "docker", prefix: ["buildx"], version: v, runner } : void 0;
+}
 async function setupBuildx(version, downloadUrl, runner) {
-  if (version === "installed") {
-    const plugin = findPlugin();
-    if (plugin) {
-      const pv = await versionOf(runner, plugin, []);
-      if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
+  if (version === "installed" || version === "") {
+    const found = await installedBuildx(runner);
+    if (version === "installed") {
+      if (!found)
+        throw new Error(
+          "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
+        );
+      return found;
     }
-    const v2 = await versionOf(runner, "docker", ["buildx"]);
-    if (!v2)
-      throw new Error(
-        "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
-      );
-    return { cmd: "docker", prefix: ["buildx"], version: v2, runner };
+    if (found && versionAtLeast(found.version, MIN_INSTALLED_BUILDX)) return found;
+    info(
+      found ? `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports: downloading the latest release` : "no buildx is installed: downloading the latest release"
+    );
+    version = "latest";
   }
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
@@ -8029,7 +8042,7 @@ function parseInputs(readRaw) {
   const mode = oneOf(read("mode"), MODES, "mode", "build");
   const engine = oneOf(read("engine"), ENGINES, "engine", "auto");
   const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
-  const buildxVersion = checkToolVersion(read("buildx-version").trim() || "latest", "buildx-version", "0.29.1");
+  const buildxVersion = checkToolVersion(read("buildx-version").trim(), "buildx-version", "0.29.1");
   const buildxDownloadUrl = checkHttpUrl(read("buildx-download-url").trim(), "buildx-download-url");
   const builder = read("builder").trim();
   if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
@@ -8131,6 +8144,7 @@ function parseInputs(readRaw) {
     buildxDownloadUrl,
     builder,
     driver,
+    driverGiven: read("driver").trim() !== "",
     driverOpts: list("driver-opts"),
     buildkitdConfig,
     buildkitdConfigInline,
@@ -8279,7 +8293,7 @@ function checkCgroupParent(v) {
   return v;
 }
 function checkToolVersion(v, input, example) {
-  if (!/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
+  if (v !== "" && !/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
     throw new InputError(input, `expected latest, installed or a version like ${example}, got ${JSON.stringify(clip(v))}`);
   }
   return v;
@@ -9555,10 +9569,10 @@ async function setUpEngine(plan, state) {
 function randomSuffix() {
   return Math.random().toString(16).slice(2, 10);
 }
-async function setUpBuilder(plan, state, bx) {
+async function setUpBuilder(plan, state, bx, implicit) {
   const s = plan.settings;
   const scopedName = plan.scopedBuilder;
-  let name = s.builder;
+  let name = implicit ?? s.builder;
   const exists = async (n) => (await runBuildx(bx, inspectBuilderArgs(n))).code === 0;
   if (!name && s.driver === "docker") {
     name = defaultBuilderName();
@@ -9595,8 +9609,9 @@ async function setUpBuildx(plan, state) {
     info(`buildx ${b.version} (${[b.cmd, ...b.prefix].join(" ")})`);
     return b;
   });
-  const enginesOwn = !s.builder && s.driver === "docker" && !plan.scopedBuilder;
-  const builder = enginesOwn ? { name: defaultBuilderName(), driver: "docker", platforms: [] } : await group("Set up the builder", () => setUpBuilder(plan, state, bx));
+  const implicit = await useImplicitBuilder(s, state, bx, storeProbe);
+  const enginesOwn = !s.builder && !implicit && s.driver === "docker" && !plan.scopedBuilder;
+  const builder = enginesOwn ? { name: defaultBuilderName(), driver: "docker", platforms: [] } : await group("Set up the builder", () => setUpBuilder(plan, state, bx, implicit));
   const pendingInspect = enginesOwn ? inspectBuilder(bx, builder.name).catch((e) => e instanceof Error ? e : new Error(String(e))) : void 0;
   state.builder = builder.name;
   state.driver = builder.driver;
