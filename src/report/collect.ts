@@ -22,6 +22,7 @@ import { registryReader } from '../registry/client.js'
 import { RegistryUnreachable } from '../errors.js'
 import { readTarEntries } from '../oci/tar.js'
 import type { BaseImage, ImageManifest, ImageReport, MetadataSource } from '../oci/types.js'
+import { limiter, mapBounded } from './bounded.js'
 import { reportOutputs } from './outputs.js'
 import { ociBlobPath, ociLayoutRoot, parseBuildRecord, readSource, recordRef, unreadReport } from './shape.js'
 
@@ -34,33 +35,6 @@ export interface ReportDeps {
 /** How many targets are read back at once, and how many buildx processes run at once where buildx must read. */
 const TARGETS_AT_ONCE = 8
 const PROCESSES_AT_ONCE = 4
-
-/** Runs fn over items with at most `limit` running at once; results in the items' order. */
-async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length)
-  let next = 0
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return out
-}
-
-/** A counting semaphore: at most `limit` holders at once. */
-function limiter(limit: number): <R>(fn: () => Promise<R>) => Promise<R> {
-  let active = 0
-  const waiting: (() => void)[] = []
-  return async fn => {
-    if (active >= limit) await new Promise<void>(r => waiting.push(r))
-    active++
-    try {
-      return await fn()
-    } finally {
-      active--
-      waiting.shift()?.()
-    }
-  }
-}
 
 /**
  * What every target's read-back shares: one connection to the builder's BuildKit (engine's own
@@ -190,7 +164,13 @@ function historyFetch(deps: ReportDeps, shared: Shared, ref: string, rootDigest:
   return async (digest, platform) => {
     // The content store holds the build record's manifests by digest: read them straight from it.
     const api = await shared.buildkit()
-    if (api) return (await api.read(digest)).toString('utf8')
+    if (api) {
+      try {
+        return (await api.read(digest)).toString('utf8')
+      } catch {
+        // buildx below reads the same blob its own way
+      }
+    }
     const select = digest === rootDigest ? { index: true as const } : platform && platform !== 'unknown/unknown' ? { platform } : { digest }
     const args = historyAttachmentArgs(deps.builder, ref, select)
     let r = await shared.process(() => runBuildx(deps.bx, args))
