@@ -6,7 +6,7 @@
 //   - the bare `buildx bake` (same generated definition, same flags): the build alone, no metadata;
 //   - the bare `bake --push`, then the manifests over the registry's HTTP API (node fetch);
 //   - the bare `bake --load`, then `docker image inspect --platform P` for every tag.
-// And, for up to 10 targets, the same build records read with buildx processes (the way the
+// And, for up to 10 targets (BENCH_METADATA_BUILDX_UPTO), the same build records read with buildx processes (the way the
 // action read them before: `history inspect` + one `history inspect attachment` per manifest),
 // in sequence and 4 at once, to compare the ways of reading them.
 // Bytes: what each way reads to get its answer (the action's own count from its log; the HTTP
@@ -156,7 +156,7 @@ async function one(ctx, count) {
     return { total: r.ms, build: phases['build (buildx itself)'], read: phases['read back manifests'], bytes: st.bytes }
   }
   const buildxWays =
-    count <= 10
+    count <= Number(process.env.BENCH_METADATA_BUILDX_UPTO ?? 10)
       ? Object.fromEntries(
           [
             ['buildx processes per manifest, in sequence (the old way)', 1],
