@@ -21,19 +21,19 @@ beforeAll(() => {
 
 const sha256 = (b: string) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
-async function buildx(args: string[]): Promise<string> {
-  const r = await sh('docker', ['buildx', ...args])
+async function buildx(args: string[], builder?: string): Promise<string> {
+  const r = await sh('docker', ['buildx', ...(builder ? ['--builder', builder] : []), ...args])
   if (r.code !== 0) throw new Error(`docker buildx ${args.join(' ')}: ${r.stderr}`)
   return r.stdout
 }
 
 /** One target's `manifests` entry and `layers` entry, computed from the bare CLI's reads of its build record. */
-async function fromCli(ref: string, tags: string[]) {
-  const indexText = await buildx(['history', 'inspect', 'attachment', ref, '--type', 'index'])
+async function fromCli(ref: string, tags: string[], builder?: string) {
+  const indexText = await buildx(['history', 'inspect', 'attachment', ref, '--type', 'index'], builder)
   const index = JSON.parse(indexText)
   let bytes = Buffer.byteLength(indexText)
   const read = async (digest: string) => {
-    const text = await buildx(['history', 'inspect', 'attachment', ref, digest])
+    const text = await buildx(['history', 'inspect', 'attachment', ref, digest], builder)
     expect(sha256(text)).toBe(digest)
     bytes += Buffer.byteLength(text)
     return JSON.parse(text)
@@ -61,7 +61,7 @@ async function fromCli(ref: string, tags: string[]) {
     const predicateTypes = [...new Set(m.layers.map((l: any) => l.annotations?.['in-toto.io/predicate-type']).filter(Boolean))]
     attestations.push({ digest: d.digest, attests, platform: subject ? platformOf(subject) : '', predicateTypes, size: d.size })
   }
-  const record = JSON.parse(await buildx(['history', 'inspect', ref, '--format', 'json']))
+  const record = JSON.parse(await buildx(['history', 'inspect', ref, '--format', 'json'], builder))
   const manifests = {
     digest: sha256(indexText),
     mediaType: index.mediaType,
@@ -104,6 +104,39 @@ describe('read-back of several targets without push or load', () => {
       expect(JSON.stringify(manifests[target])).toBe(JSON.stringify(expected.manifests))
       expect(JSON.stringify(layers[target])).toBe(JSON.stringify(expected.layers))
       expect(run.main.log).toContain(`${target}: 2 platform(s), 2 attestation(s) from build-record (${expected.bytes} bytes read)`)
+    }
+  })
+
+  it('on a builder of its own (remote driver), buildx reads the records, a few processes at once: the same answer', async () => {
+    if (!hasHistory()) return // buildx 0.13: no build records (the case above checks the note)
+    const repo = uniqueRepo('readback-remote')
+    const run = await runAction({
+      context: ctx,
+      driver: 'remote',
+      endpoint: tb.buildkitAddr,
+      'keep-builder': 'true',
+      outputs: 'type=image',
+      matrix: 'variant: [four, five]\n',
+      tags: `${tb.registry}/${repo}:{{variant}}`,
+      platforms: 'linux/amd64,linux/arm64'
+    })
+    const builder = run.mainOutputs['builder-name'] ?? ''
+    try {
+      expectSuccess(run)
+      expect(run.mainOutputs['builder-driver']).toBe('remote')
+      const manifests = JSON.parse(run.mainOutputs['manifests'] ?? '{}')
+      const layers = JSON.parse(run.mainOutputs['layers'] ?? '{}')
+      const metadata = JSON.parse(run.mainOutputs['metadata'] ?? '{}')
+      expect(Object.keys(manifests).sort()).toEqual(['five', 'four'])
+      for (const target of Object.keys(manifests)) {
+        const ref = String(metadata[target]['buildx.build.ref']).split('/').pop() ?? ''
+        const expected = await fromCli(ref, [`${tb.registry}/${repo}:${target}`], builder)
+        expect(JSON.stringify(manifests[target])).toBe(JSON.stringify(expected.manifests))
+        expect(JSON.stringify(layers[target])).toBe(JSON.stringify(expected.layers))
+        expect(run.main.log).toContain(`${target}: 2 platform(s), 2 attestation(s) from build-record (${expected.bytes} bytes read)`)
+      }
+    } finally {
+      if (builder) await sh('docker', ['buildx', 'rm', builder])
     }
   })
 })
