@@ -3,14 +3,10 @@
 // `docker buildx history inspect attachment` per blob, by the test itself.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { expectSuccess, runAction, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import { expectSuccess, hasCapability, itWhen, runAction, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
 
 let tb: Testbed
 let ctx: string
-const hasHistory = () => {
-  const [major = 0, minor = 0] = tb.buildxVersion.split('.').map(Number)
-  return major > 0 || minor >= 23
-}
 
 beforeAll(() => {
   tb = testbed()
@@ -88,7 +84,7 @@ describe('read-back of several targets without push or load', () => {
     const layers = JSON.parse(run.mainOutputs['layers'] ?? '{}')
     const metadata = JSON.parse(run.mainOutputs['metadata'] ?? '{}')
     expect(Object.keys(manifests).sort()).toEqual(['one', 'three', 'two'])
-    if (!hasHistory()) {
+    if (!hasCapability('build-history')) {
       // buildx 0.13 has no build records: only the digest is known, and the report says why.
       for (const t of Object.values<any>(manifests)) {
         expect(t.source).toBe('none')
@@ -107,36 +103,39 @@ describe('read-back of several targets without push or load', () => {
     }
   })
 
-  it('on a builder of its own (remote driver), buildx reads the records, a few processes at once: the same answer', async () => {
-    if (!hasHistory()) return // buildx 0.13: no build records (the case above checks the note)
-    const repo = uniqueRepo('readback-remote')
-    const run = await runAction({
-      context: ctx,
-      driver: 'remote',
-      endpoint: tb.buildkitAddr,
-      'keep-builder': 'true',
-      outputs: 'type=image',
-      matrix: 'variant: [four, five]\n',
-      tags: `${tb.registry}/${repo}:{{variant}}`,
-      platforms: 'linux/amd64,linux/arm64'
-    })
-    const builder = run.mainOutputs['builder-name'] ?? ''
-    try {
-      expectSuccess(run)
-      expect(run.mainOutputs['builder-driver']).toBe('remote')
-      const manifests = JSON.parse(run.mainOutputs['manifests'] ?? '{}')
-      const layers = JSON.parse(run.mainOutputs['layers'] ?? '{}')
-      const metadata = JSON.parse(run.mainOutputs['metadata'] ?? '{}')
-      expect(Object.keys(manifests).sort()).toEqual(['five', 'four'])
-      for (const target of Object.keys(manifests)) {
-        const ref = String(metadata[target]['buildx.build.ref']).split('/').pop() ?? ''
-        const expected = await fromCli(ref, [`${tb.registry}/${repo}:${target}`], builder)
-        expect(JSON.stringify(manifests[target])).toBe(JSON.stringify(expected.manifests))
-        expect(JSON.stringify(layers[target])).toBe(JSON.stringify(expected.layers))
-        expect(run.main.log).toContain(`${target}: 2 platform(s), 2 attestation(s) from build-record (${expected.bytes} bytes read)`)
+  itWhen(
+    'build-history',
+    'on a builder of its own (remote driver), buildx reads the records, a few processes at once: the same answer',
+    async () => {
+      const repo = uniqueRepo('readback-remote')
+      const run = await runAction({
+        context: ctx,
+        driver: 'remote',
+        endpoint: tb.buildkitAddr,
+        'keep-builder': 'true',
+        outputs: 'type=image',
+        matrix: 'variant: [four, five]\n',
+        tags: `${tb.registry}/${repo}:{{variant}}`,
+        platforms: 'linux/amd64,linux/arm64'
+      })
+      const builder = run.mainOutputs['builder-name'] ?? ''
+      try {
+        expectSuccess(run)
+        expect(run.mainOutputs['builder-driver']).toBe('remote')
+        const manifests = JSON.parse(run.mainOutputs['manifests'] ?? '{}')
+        const layers = JSON.parse(run.mainOutputs['layers'] ?? '{}')
+        const metadata = JSON.parse(run.mainOutputs['metadata'] ?? '{}')
+        expect(Object.keys(manifests).sort()).toEqual(['five', 'four'])
+        for (const target of Object.keys(manifests)) {
+          const ref = String(metadata[target]['buildx.build.ref']).split('/').pop() ?? ''
+          const expected = await fromCli(ref, [`${tb.registry}/${repo}:${target}`], builder)
+          expect(JSON.stringify(manifests[target])).toBe(JSON.stringify(expected.manifests))
+          expect(JSON.stringify(layers[target])).toBe(JSON.stringify(expected.layers))
+          expect(run.main.log).toContain(`${target}: 2 platform(s), 2 attestation(s) from build-record (${expected.bytes} bytes read)`)
+        }
+      } finally {
+        if (builder) await sh('docker', ['buildx', 'rm', builder])
       }
-    } finally {
-      if (builder) await sh('docker', ['buildx', 'rm', builder])
     }
-  })
+  )
 })
