@@ -1,11 +1,14 @@
-// 4. Metadata without push or load: what it costs to learn the layers of what was built, for 1
-// target and for 10 (a matrix -> bake build, 2 platforms, warm cache). Five ways, alternating:
-//   - the action without push or load: reads the builder's build record
-//     (`buildx history inspect attachment`);
+// 4. Metadata without push or load: what it costs to learn the layers of what was built, for 1,
+// 10 and 30 targets (a matrix -> bake build, 2 platforms, warm cache). Five ways, alternating:
+//   - the action without push or load: reads the builder's build records (BuildKit's own API on
+//     the engine's /grpc endpoint, one connection for all targets);
 //   - the action with push: reads the manifests back from the registry;
 //   - the bare `buildx bake` (same generated definition, same flags): the build alone, no metadata;
 //   - the bare `bake --push`, then the manifests over the registry's HTTP API (node fetch);
 //   - the bare `bake --load`, then `docker image inspect --platform P` for every tag.
+// And, for up to 10 targets (BENCH_METADATA_BUILDX_UPTO), the same build records read with buildx processes (the way the
+// action read them before: `history inspect` + one `history inspect attachment` per manifest),
+// in sequence and 4 at once, to compare the ways of reading them.
 // Bytes: what each way reads to get its answer (the action's own count from its log; the HTTP
 // bodies; docker image inspect's JSON output).
 import { copyFileSync } from 'node:fs'
@@ -32,7 +35,7 @@ import {
 } from './lib.mjs'
 
 export const id = 'metadata'
-export const title = 'Layer metadata without push or load (1 and 10 targets, 2 platforms)'
+export const title = 'Layer metadata: read-back per target, 1 to 30 targets (2 platforms each)'
 
 const ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
@@ -63,6 +66,40 @@ async function readRegistry(tb, repo, tags) {
   return { bytes, layers }
 }
 
+/** Runs fns with at most `limit` at once. */
+async function bounded(fns, limit) {
+  let next = 0
+  const worker = async () => {
+    for (let i = next++; i < fns.length; i = next++) await fns[i]()
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, fns.length) }, worker))
+}
+
+/**
+ * Every build record's manifests read with buildx processes: `history inspect --format json`, the
+ * index (`attachment --type index`), then one `attachment REF DIGEST` per manifest it lists.
+ */
+async function readRecordsWithBuildx(env, refs, limit) {
+  let bytes = 0
+  let processes = 0
+  const bx = async args => {
+    processes++
+    const r = await must('docker', ['buildx', ...args], { env })
+    bytes += r.bytes.stdout
+    return r.stdout
+  }
+  const perRef = refs.map(ref => async () => {
+    await bx(['history', 'inspect', ref, '--format', 'json'])
+    const index = JSON.parse(await bx(['history', 'inspect', 'attachment', ref, '--type', 'index']))
+    await bounded(
+      index.manifests.map(d => () => bx(['history', 'inspect', 'attachment', ref, d.digest])),
+      limit
+    )
+  })
+  await bounded(perRef, limit)
+  return { bytes, processes }
+}
+
 async function one(ctx, count) {
   const { tb, dist, runs } = ctx
   const dir = workDir(`metadata/${count}`)
@@ -91,6 +128,12 @@ async function one(ctx, count) {
     }
   })
   assertActionOk(first, `metadata ${count}`)
+  const refs = Object.values(JSON.parse(first.outputs.metadata || '{}')).map(m =>
+    String(m['buildx.build.ref'] ?? '')
+      .split('/')
+      .pop()
+  )
+  if (refs.length !== count || refs.some(r => !r)) throw new Error(`metadata ${count}: the action's metadata output lacks build refs`)
   argv = replaceFlag(replaceFlag(argv, '--file', bakeFile), '--metadata-file', path.join(dir, 'bake-metadata.json'))
 
   const commands = { 'action, no push/load (build record)': commandKinds(first.commands) }
@@ -112,9 +155,27 @@ async function one(ctx, count) {
     if (st.targets !== count) throw new Error(`metadata ${count}: the action reported ${st.targets} target(s)`)
     return { total: r.ms, build: phases['build (buildx itself)'], read: phases['read back manifests'], bytes: st.bytes }
   }
+  const buildxWays =
+    count <= Number(process.env.BENCH_METADATA_BUILDX_UPTO ?? 10)
+      ? Object.fromEntries(
+          [
+            ['buildx processes per manifest, in sequence (the old way)', 1],
+            ['buildx processes per manifest, 4 at once', 4]
+          ].map(([name, limit]) => [
+            name,
+            async () => {
+              const t = performance.now()
+              const { bytes } = await readRecordsWithBuildx(env, refs, limit)
+              const read = performance.now() - t
+              return { total: read, read, bytes }
+            }
+          ])
+        )
+      : {}
   const samples = await alternate(
     runs,
     {
+      ...buildxWays,
       'action, no push/load (build record)': action(false),
       'action, push (registry)': action(true),
       'bare bake (no output; the build alone)': async () => ({ total: (await must('docker', argv, { env, keepOutput: false })).ms }),
@@ -145,7 +206,7 @@ async function one(ctx, count) {
 }
 
 export async function run(ctx) {
-  const counts = (process.env.BENCH_METADATA_TARGETS || '1,10').split(',').map(Number)
+  const counts = (process.env.BENCH_METADATA_TARGETS || '1,10,30').split(',').map(Number)
   const byCount = {}
   const commands = {}
   for (const c of counts) {
@@ -153,19 +214,18 @@ export async function run(ctx) {
     byCount[c] = r.stats
     commands[c] = r.commands
   }
-  const names = Object.keys(byCount[counts[0]])
   const floor = 'bare bake (no output; the build alone)'
   const rows = []
   for (const c of counts) {
     const s = byCount[c]
-    for (const n of names) {
+    for (const n of Object.keys(s)) {
       const v = s[n]
       rows.push([
         c,
         n,
         v.total.median,
         `${ms(v.total.min)} – ${ms(v.total.max)}`,
-        ratio(v.total.median, s[floor].total.median),
+        n.startsWith('buildx processes') ? null : ratio(v.total.median, s[floor].total.median),
         v.read ? v.read.median : null,
         v.bytes ? v.bytes.median : null
       ])
@@ -173,6 +233,27 @@ export async function run(ctx) {
   }
   const last = byCount[counts[counts.length - 1]]
   const lastCount = counts[counts.length - 1]
+  const noPush = 'action, no push/load (build record)'
+  const push = 'action, push (registry)'
+  const http = 'bare bake --push + manifests over HTTP'
+  const per = (c, way, k = 'read') => byCount[c][way][k].median / c
+  const scaling = counts.map(c => {
+    const s = byCount[c]
+    return {
+      targets: c,
+      recordPerTargetMs: per(c, noPush),
+      registryPerTargetMs: per(c, push),
+      httpPerTargetMs: per(c, http),
+      overHttpPerTargetMs: per(c, push) - per(c, http),
+      noPushVsBare: ratio(s[noPush].total.median, s[floor].total.median),
+      pushVsBarePush: ratio(s[push].total.median, s[http].build.median),
+      bareBakeMs: s[floor].total.median,
+      oldWayPerTargetMs: s['buildx processes per manifest, in sequence (the old way)']
+        ? per(c, 'buildx processes per manifest, in sequence (the old way)')
+        : null,
+      boundedPerTargetMs: s['buildx processes per manifest, 4 at once'] ? per(c, 'buildx processes per manifest, 4 at once') : null
+    }
+  })
   return {
     id,
     title,
@@ -192,7 +273,33 @@ export async function run(ctx) {
       ])
     ),
     stats: byCount,
+    scaling,
     tables: [
+      {
+        title: 'Scaling series: read-back per target and the whole step against the bare bake (medians of one alternating run)',
+        columns: [
+          'targets',
+          'no push: read per target',
+          'no push: step, ratio to bare bake',
+          'push: read per target',
+          'registry HTTP per target',
+          'push: read over HTTP per target',
+          'push: step, ratio to bare bake --push',
+          'buildx processes per target, in sequence',
+          'buildx processes per target, 4 at once'
+        ],
+        rows: scaling.map(x => [
+          x.targets,
+          x.recordPerTargetMs,
+          x.noPushVsBare,
+          x.registryPerTargetMs,
+          x.httpPerTargetMs,
+          x.overHttpPerTargetMs,
+          x.pushVsBarePush,
+          x.oldWayPerTargetMs,
+          x.boundedPerTargetMs
+        ])
+      },
       {
         title: 'Build + metadata, per way of getting the metadata (total = whole step or build + read)',
         columns: ['targets', 'way', 'total median', 'total min–max', 'ratio to bare bake', 'read part (median)', 'bytes read'],

@@ -91,6 +91,11 @@ function installNotes(r) {
 
 function metadataNotes(r) {
   const notes = []
+  for (const x of r.scaling ?? []) {
+    notes.push(
+      `${x.targets} target(s): without push the action reads each target's build record in **${ms(x.recordPerTargetMs)}** (target 50 ms: ${x.recordPerTargetMs <= 50 ? 'met' : '**not met**'}); after a push **${ms(x.registryPerTargetMs)}** per target where the registry's HTTP API alone answers in ${ms(x.httpPerTargetMs)}: **${ms(x.overHttpPerTargetMs)}** over it (target 20 ms: ${x.overHttpPerTargetMs <= 20 ? 'met' : '**not met**'}). The whole step is ${x.noPushVsBare}× the bare bake without push${x.targets === 10 ? ` (target 1.3×: ${x.noPushVsBare <= 1.3 ? 'met' : '**not met**'})` : ''}, ${x.pushVsBarePush}× the bare bake --push with push.${x.oldWayPerTargetMs != null ? ` The same records read with buildx processes: ${ms(x.oldWayPerTargetMs)} per target in sequence (the way the action read them before), ${ms(x.boundedPerTargetMs)} 4 at once.` : ''}`
+    )
+  }
   for (const [k, v] of Object.entries(r.summary)) {
     const n = Number.parseInt(k, 10)
     notes.push(
@@ -164,14 +169,29 @@ function summaryRows(b) {
     ])
   }
   if (b.metadata) {
-    for (const [k, v] of Object.entries(b.metadata.summary)) {
+    for (const x of b.metadata.scaling ?? []) {
       rows.push([
-        `Metadata without push/load, ${k}`,
-        `build record: ${ms(v.recordReadMs)}, ${v.recordBytes?.toLocaleString('en-US')} bytes; registry after push: ${ms(v.registryReadMs)}; HTTP: ${ms(v.httpReadMs)}`,
-        'report',
-        '–'
+        `Read-back without push/load, ${x.targets} target(s)`,
+        `${ms(x.recordPerTargetMs)} per target; whole step ${x.noPushVsBare}× the bare bake`,
+        x.targets === 10 ? '≤ 50 ms per target; step ≤ 1.3× bare' : '≤ 50 ms per target',
+        x.recordPerTargetMs <= 50 && (x.targets !== 10 || x.noPushVsBare <= 1.3) ? 'yes' : '**no**'
+      ])
+      rows.push([
+        `Read-back after push, ${x.targets} target(s)`,
+        `${ms(x.registryPerTargetMs)} per target, registry HTTP alone ${ms(x.httpPerTargetMs)}: +${ms(x.overHttpPerTargetMs)}; whole step ${x.pushVsBarePush}× the bare bake --push`,
+        '≤ 20 ms per target over HTTP',
+        x.overHttpPerTargetMs <= 20 ? 'yes' : '**no**'
       ])
     }
+    if (!b.metadata.scaling)
+      for (const [k, v] of Object.entries(b.metadata.summary)) {
+        rows.push([
+          `Metadata without push/load, ${k}`,
+          `build record: ${ms(v.recordReadMs)}, ${v.recordBytes?.toLocaleString('en-US')} bytes; registry after push: ${ms(v.registryReadMs)}; HTTP: ${ms(v.httpReadMs)}`,
+          'report',
+          '–'
+        ])
+      }
   }
   if (b.matrix) {
     for (const [mode, s] of Object.entries(b.matrix.summary)) {
@@ -209,7 +229,10 @@ export function render(doc) {
     for (const t of r.tables) out.push(table(t), '')
     const notes = NOTES[r.id]?.(r) ?? []
     if (notes.length) out.push(...notes.map(n => `- ${n}`), '')
-    out.push(`_${r.seconds} s; load average ${r.loadavg.before[0]} → ${r.loadavg.after[0]}._`, '')
+    out.push(
+      `_${r.seconds} s; load average ${r.loadavg.before[0]} → ${r.loadavg.after[0]}${r.carriedFrom ? `; carried over from the run of ${r.carriedFrom} (not rerun this time)` : ''}._`,
+      ''
+    )
   }
   return `${out
     .join('\n')

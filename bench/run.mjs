@@ -5,7 +5,7 @@
 // BENCH_METADATA_TARGETS (default 1,10), BENCH_KEEP=1 keeps the scratch directory.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -69,6 +69,23 @@ try {
   }
 } finally {
   cleanupWork()
+}
+
+// A run of some benchmarks keeps the others' last results (marked as carried over), in the usual order.
+const previousFile = path.join(ROOT, 'bench/results.json')
+if (wanted.length && existsSync(previousFile)) {
+  const previous = JSON.parse(readFileSync(previousFile, 'utf8'))
+  const merged = {}
+  for (const id of ALL) {
+    if (results[id]) merged[id] = results[id]
+    else if (previous.benchmarks?.[id])
+      merged[id] = {
+        ...previous.benchmarks[id],
+        carriedFrom: previous.benchmarks[id].carriedFrom ?? `${previous.generatedAt} (${previous.code?.git})`
+      }
+  }
+  for (const id of Object.keys(results)) delete results[id]
+  Object.assign(results, merged)
 }
 
 const head = version('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'])

@@ -4,7 +4,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-PWVAZ3OF.js";
+} from "./chunks/chunk-24LMY5LT.js";
 import {
   DASH,
   basesFor,
@@ -15,10 +15,10 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-J4J3KCSE.js";
+} from "./chunks/chunk-QFYNSQBJ.js";
 import {
   loadState
-} from "./chunks/chunk-EMV6LSSI.js";
+} from "./chunks/chunk-P552E6VT.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import {
   InputError,

@@ -5,7 +5,8 @@
 #   BENCH_RUNS=N            alternating rounds per comparison (default 3; the suite then takes
 #                           about 7-8 minutes on a 2-core machine)
 #   BENCH_MATRIX_MODES=last,all   also time the fully cold matrix (default: last)
-#   BENCH_METADATA_TARGETS=1,10   target counts for the metadata benchmark
+#   BENCH_METADATA_TARGETS=1,10,30   target counts for the metadata benchmark
+#   BENCH_METADATA_BUILDX_UPTO=10    up to this many targets, also time reading the records with buildx processes
 #   BENCH_KEEP=1            keep the scratch directory
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,6 +2,8 @@
 // from the docker config the build used; where a credential helper holds them, or anything else
 // stands in the way, the caller falls back to buildx imagetools.
 import { createHash } from 'node:crypto'
+import http from 'node:http'
+import https from 'node:https'
 import { RegistryUnreachable } from '../errors.js'
 import { readDockerConfig } from '../docker/config.js'
 import { ACCEPT_MANIFESTS } from '../oci/manifests.js'
@@ -15,6 +17,61 @@ function basic(c: Credentials): string {
   return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`
 }
 
+interface Answer {
+  status: number
+  header: (name: string) => string | undefined
+  body: Buffer
+}
+
+// One pool of kept-alive connections per scheme for every read of the run (node's http is loaded
+// with node itself; its fetch would first load and compile undici, a cost paid again in every step).
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 16 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 16 })
+}
+
+/** GET with a deadline, following redirects (blob reads may be sent to storage elsewhere). */
+function get(url: string, headers: Record<string, string>, timeoutMs: number, redirects = 5): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url)
+    const client = u.protocol === 'https:' ? https : u.protocol === 'http:' ? http : undefined
+    if (!client) return reject(new RegistryUnreachable(`unsupported URL ${url}`))
+    const req = client.get(
+      u,
+      { headers: { 'User-Agent': USER_AGENT, ...headers }, agent: agents[u.protocol as 'http:' | 'https:'] },
+      res => {
+        const location = res.headers.location
+        if (res.statusCode && res.statusCode >= 300 && res.statusCode < 400 && location) {
+          res.resume()
+          if (redirects <= 0) return reject(new Error(`GET ${url}: too many redirects`))
+          const next = new URL(location, u)
+          // Credentials stay with the registry: a redirect elsewhere is followed without them.
+          const forward =
+            next.host === u.host
+              ? headers
+              : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'))
+          return resolve(get(next.toString(), forward, timeoutMs, redirects - 1))
+        }
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('error', reject)
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            header: name => {
+              const v = res.headers[name.toLowerCase()]
+              return Array.isArray(v) ? v.join(', ') : v
+            },
+            body: Buffer.concat(chunks)
+          })
+        )
+      }
+    )
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`GET ${url}: no answer within ${timeoutMs} ms`)))
+    req.on('error', reject)
+  })
+}
+
 /** Reads manifests and (small) blobs of one repository by digest; keeps its token between reads. */
 export function registryReader(
   repo: string,
@@ -25,41 +82,39 @@ export function registryReader(
   const repository = repositoryPath(repo)
   const auth = authFor(readDockerConfig(), host)
   let authorization: string | undefined
-  const get = (url: string, headers: Record<string, string>) =>
-    fetch(url, { headers: { 'User-Agent': USER_AGENT, ...headers }, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' })
 
   const read = (kind: 'manifests' | 'blobs') => async (digest: string) => {
     const url = `${base}/v2/${repository}/${kind}/${digest}`
     const headers = (): Record<string, string> => ({ Accept: ACCEPT_MANIFESTS, ...(authorization ? { Authorization: authorization } : {}) })
-    let r = await get(url, headers())
+    let r = await get(url, headers(), timeoutMs)
     if (r.status === 401) {
-      const ch = parseChallenge(r.headers.get('www-authenticate') ?? '')
+      const ch = parseChallenge(r.header('www-authenticate') ?? '')
       if (ch?.scheme === 'basic' && auth.credentials) {
         authorization = basic(auth.credentials)
       } else if (ch?.scheme === 'bearer') {
         if (auth.helper) throw new RegistryUnreachable(`credentials for ${host} are in a credential helper`)
         const tu = tokenUrl(ch, repository)
         if (!tu) throw new RegistryUnreachable(`unusable token realm from ${host}`)
-        const t = await get(tu, auth.credentials ? { Authorization: basic(auth.credentials) } : {})
-        if (!t.ok) throw new RegistryUnreachable(`token request to ${new URL(tu).host} answered ${t.status}`)
-        const body = (await t.json()) as { token?: string; access_token?: string }
+        const t = await get(tu, auth.credentials ? { Authorization: basic(auth.credentials) } : {}, timeoutMs)
+        if (t.status < 200 || t.status > 299) throw new RegistryUnreachable(`token request to ${new URL(tu).host} answered ${t.status}`)
+        const body = JSON.parse(t.body.toString('utf8')) as { token?: string; access_token?: string }
         const token = body.token ?? body.access_token
         if (!token) throw new RegistryUnreachable(`no token from ${new URL(tu).host}`)
         authorization = `Bearer ${token}`
       } else {
         throw new RegistryUnreachable(`${host} asks for credentials this action cannot supply`)
       }
-      r = await get(url, headers())
+      r = await get(url, headers(), timeoutMs)
     }
-    if (!r.ok) {
+    if (r.status < 200 || r.status > 299) {
       const err = new Error(`GET ${url} answered ${r.status}`)
       // 5xx and 429 are worth another try; the caller's retry decides.
       ;(err as Error & { status?: number }).status = r.status
       throw err
     }
-    const text = await r.text()
+    const text = r.body.toString('utf8')
     // The registry serves bytes; the digest is the proof they are the ones asked for.
-    const actual = `sha256:${createHash('sha256').update(text).digest('hex')}`
+    const actual = `sha256:${createHash('sha256').update(r.body).digest('hex')}`
     if (digest.startsWith('sha256:') && actual !== digest) throw new RegistryUnreachable(`${url} served content with digest ${actual}`)
     return text
   }

@@ -7,6 +7,10 @@ import path from 'node:path'
 import type { BuildResult } from '../buildx/results.js'
 import { isTransientRegistryError, withRetry } from '../registry/retry.js'
 import { type Buildx, runBuildx } from '../buildx/buildx.js'
+import { type BuildKitApi, dialEngineBuildKit } from '../buildx/buildkit-api.js'
+import { recordFigures } from '../buildx/protobuf.js'
+import { currentContextName, readDockerConfig } from '../docker/config.js'
+import { engineSocket } from '../docker/engine.js'
 import { historyAttachmentArgs, historyInspectArgs, imagetoolsInspectArgs } from '../buildx/args.js'
 import { lastOutputLine } from '../process/exec.js'
 import type { Capabilities } from '../inputs/parse.js'
@@ -18,6 +22,7 @@ import { registryReader } from '../registry/client.js'
 import { RegistryUnreachable } from '../errors.js'
 import { readTarEntries } from '../oci/tar.js'
 import type { BaseImage, ImageManifest, ImageReport, MetadataSource } from '../oci/types.js'
+import { limiter, mapBounded } from './bounded.js'
 import { reportOutputs } from './outputs.js'
 import { ociBlobPath, ociLayoutRoot, parseBuildRecord, readSource, recordRef, unreadReport } from './shape.js'
 
@@ -25,6 +30,55 @@ export interface ReportDeps {
   bx: Buildx
   caps: Capabilities
   builder: string
+}
+
+/** How many targets are read back at once, and how many buildx processes run at once where buildx must read. */
+const TARGETS_AT_ONCE = 8
+const PROCESSES_AT_ONCE = 4
+
+/**
+ * What every target's read-back shares: one connection to the builder's BuildKit (engine's own
+ * builder only), one registry client per repository (its token kept), and a bound on buildx
+ * processes where buildx must do the reading.
+ */
+interface Shared {
+  buildkit: () => Promise<BuildKitApi | undefined>
+  registry: (repo: string) => ReturnType<typeof registryReader>
+  process: <R>(fn: () => Promise<R>) => Promise<R>
+  close: () => void
+}
+
+function sharedReads(deps: ReportDeps): Shared {
+  let dialled: Promise<BuildKitApi | undefined> | undefined
+  const readers = new Map<string, ReturnType<typeof registryReader>>()
+  const buildkit = () =>
+    (dialled ??= (async () => {
+      // The docker driver's builder is the current context's engine: its API socket carries BuildKit.
+      const config = readDockerConfig()
+      const socket =
+        deps.caps.driver === 'docker' && deps.builder === currentContextName(process.env, config)
+          ? engineSocket(process.env, config)
+          : undefined
+      if (!socket || !existsSync(socket)) return undefined
+      try {
+        return await dialEngineBuildKit(socket)
+      } catch (e) {
+        core.info(`reading build records through buildx (BuildKit's API: ${(e as Error).message})`)
+        return undefined
+      }
+    })())
+  return {
+    buildkit,
+    registry: repo => {
+      let r = readers.get(repo)
+      if (!r) readers.set(repo, (r = registryReader(repo)))
+      return r
+    },
+    process: limiter(PROCESSES_AT_ONCE),
+    close: () => {
+      void dialled?.then(api => api?.close())
+    }
+  }
 }
 
 /** Fetches one manifest blob by digest from wherever the image lives. */
@@ -70,14 +124,14 @@ async function readAll(
   return { report: buildReport({ target, tags, rootDigest, root, manifests, source, bytesRead }), manifests }
 }
 
-function registryFetch(deps: ReportDeps, repo: string): Fetch {
-  const http = registryReader(repo).manifest
+function registryFetch(deps: ReportDeps, shared: Shared, repo: string): Fetch {
+  const http = shared.registry(repo).manifest
   let viaHttp = true
   // Manifest reads are idempotent: a transient registry failure is retried with bounded backoff.
   const imagetools = (digest: string) =>
     withRetry(
       async () => {
-        const r = await runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { raw: true }))
+        const r = await shared.process(() => runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { raw: true })))
         if (r.code !== 0) throw new Error(lastOutputLine(r))
         return r.stdout
       },
@@ -106,14 +160,23 @@ function registryFetch(deps: ReportDeps, repo: string): Fetch {
   }
 }
 
-function historyFetch(deps: ReportDeps, ref: string, rootDigest: string): Fetch {
+function historyFetch(deps: ReportDeps, shared: Shared, ref: string, rootDigest: string): Fetch {
   return async (digest, platform) => {
+    // The content store holds the build record's manifests by digest: read them straight from it.
+    const api = await shared.buildkit()
+    if (api) {
+      try {
+        return (await api.read(digest)).toString('utf8')
+      } catch {
+        // buildx below reads the same blob its own way
+      }
+    }
     const select = digest === rootDigest ? { index: true as const } : platform && platform !== 'unknown/unknown' ? { platform } : { digest }
     const args = historyAttachmentArgs(deps.builder, ref, select)
-    let r = await runBuildx(deps.bx, args)
+    let r = await shared.process(() => runBuildx(deps.bx, args))
     if (r.code !== 0 && digest !== rootDigest) {
       // Attestation manifests have no platform of their own: ask for them by digest.
-      r = await runBuildx(deps.bx, historyAttachmentArgs(deps.builder, ref, { digest }))
+      r = await shared.process(() => runBuildx(deps.bx, historyAttachmentArgs(deps.builder, ref, { digest })))
     }
     if (r.code !== 0) throw new Error(lastOutputLine(r))
     return r.stdout
@@ -137,24 +200,24 @@ function ociFetch(dest: string): { fetch: Fetch; root: string } {
   return { fetch: async d => blob(d), root }
 }
 
-export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<ImageReport> {
+async function reportFor(r: BuildResult, deps: ReportDeps, shared: Shared): Promise<ImageReport> {
   const from = readSource(r, deps.caps)
   const ref = recordRef(r.metadata)
   // Independent reads start together: the build record's figures and the pushed provenance
   // (materials, for base images) while the manifests are read.
-  const record = ref && deps.caps.historyAttachments ? readBuildRecord(deps, ref) : undefined
+  const record = ref && deps.caps.historyAttachments ? readBuildRecord(deps, shared, ref) : undefined
   let bases = baseImagesFromMetadata(r.metadata)
 
   let report: ImageReport
   if (from.source === 'registry') {
-    const back = await readAll(r.target, r.tags, r.digest, 'registry', registryFetch(deps, from.repo))
+    const back = await readAll(r.target, r.tags, r.digest, 'registry', registryFetch(deps, shared, from.repo))
     report = back.report
-    if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, from.repo, r.digest, back)
+    if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, shared, from.repo, r.digest, back)
   } else if (from.source === 'oci-layout') {
     const { fetch, root } = ociFetch(from.dest)
     report = (await readAll(r.target, r.tags, root, 'oci-layout', fetch)).report
   } else if (from.source === 'build-record') {
-    report = (await readAll(r.target, r.tags, r.digest, 'build-record', historyFetch(deps, from.ref, r.digest))).report
+    report = (await readAll(r.target, r.tags, r.digest, 'build-record', historyFetch(deps, shared, from.ref, r.digest))).report
   } else {
     report = unreadReport(r, from.note)
   }
@@ -167,10 +230,10 @@ export async function reportFor(r: BuildResult, deps: ReportDeps): Promise<Image
  * Base images from the pushed provenance attestations: their SLSA statements are small blobs read
  * over HTTP (buildx imagetools where the registry cannot be read directly).
  */
-async function pushedProvenanceBases(deps: ReportDeps, repo: string, digest: string, back: ReadBack): Promise<BaseImage[]> {
+async function pushedProvenanceBases(deps: ReportDeps, shared: Shared, repo: string, digest: string, back: ReadBack): Promise<BaseImage[]> {
   const report = back.report
   try {
-    const blob = registryReader(repo).blob
+    const blob = shared.registry(repo).blob
     const found: BaseImage[] = []
     await Promise.all(
       report.attestations.flatMap(a =>
@@ -183,7 +246,9 @@ async function pushedProvenanceBases(deps: ReportDeps, repo: string, digest: str
     )
     return found
   } catch {
-    const prov = await runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: '{{json .Provenance}}' }))
+    const prov = await shared.process(() =>
+      runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: '{{json .Provenance}}' }))
+    )
     if (prov.code !== 0 || !prov.stdout.trim()) return []
     report.bytesRead += Buffer.byteLength(prov.stdout)
     try {
@@ -196,26 +261,49 @@ async function pushedProvenanceBases(deps: ReportDeps, repo: string, digest: str
 }
 
 /** Duration and cache use from the builder's build record (buildx >= 0.23). */
-async function readBuildRecord(deps: ReportDeps, ref: string): Promise<Pick<ImageReport, 'durationMs' | 'steps'>> {
-  const r = await runBuildx(deps.bx, historyInspectArgs(deps.builder, ref))
+async function readBuildRecord(deps: ReportDeps, shared: Shared, ref: string): Promise<Pick<ImageReport, 'durationMs' | 'steps'>> {
+  const api = await shared.buildkit()
+  if (api) {
+    try {
+      const rec = await api.record(ref)
+      return rec ? recordFigures(rec) : {}
+    } catch {
+      // buildx below reads the same record
+    }
+  }
+  const r = await shared.process(() => runBuildx(deps.bx, historyInspectArgs(deps.builder, ref)))
   return r.code === 0 ? parseBuildRecord(r.stdout) : {}
 }
 
+/**
+ * Reads back every result, several targets at once over shared connections; the log names them
+ * in the results' order.
+ */
 export async function collectReports(results: BuildResult[], deps: ReportDeps): Promise<ImageReport[]> {
-  const reports: ImageReport[] = []
-  for (const r of results) {
-    try {
-      const report = await reportFor(r, deps)
-      core.info(
-        `${r.target}: ${report.platforms.length} platform(s), ${report.attestations.length} attestation(s) from ${report.source} (${report.bytesRead} bytes read)`
-      )
-      reports.push(report)
-    } catch (e) {
-      core.warning(`${r.target}: could not read what was built: ${(e as Error).message}`)
-      reports.push(unreadReport(r, `metadata unavailable: ${(e as Error).message}`))
-    }
+  const shared = sharedReads(deps)
+  try {
+    const outcomes = await mapBounded(results, TARGETS_AT_ONCE, async (r): Promise<{ report: ImageReport } | { error: Error }> => {
+      try {
+        return { report: await reportFor(r, deps, shared) }
+      } catch (e) {
+        return { error: e as Error }
+      }
+    })
+    return outcomes.map((o, i) => {
+      const r = results[i] as BuildResult
+      if ('report' in o) {
+        const report = o.report
+        core.info(
+          `${r.target}: ${report.platforms.length} platform(s), ${report.attestations.length} attestation(s) from ${report.source} (${report.bytesRead} bytes read)`
+        )
+        return report
+      }
+      core.warning(`${r.target}: could not read what was built: ${o.error.message}`)
+      return unreadReport(r, `metadata unavailable: ${o.error.message}`)
+    })
+  } finally {
+    shared.close()
   }
-  return reports
 }
 
 export function setReportOutputs(reports: ImageReport[]): void {

@@ -9,7 +9,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-EMV6LSSI.js";
+} from "./chunk-P552E6VT.js";
 import {
   appendSummary,
   group,

@@ -13,13 +13,13 @@ import {
   clip,
   collectReports,
   createBuilderArgs,
-  currentContextName,
   defaultBuilderName,
   dockerConfigDir,
   dockerLogin,
   dockerfileBaseImage,
   emptyState,
   enginePushesTwice,
+  engineUsesContainerdStore,
   imagetoolsCreateArgs,
   imagetoolsInspectArgs,
   inspectBuilder,
@@ -35,7 +35,6 @@ import {
   parseList,
   parseReference,
   processRunner,
-  readDockerConfig,
   registryName,
   repeat,
   resolvedBase,
@@ -51,7 +50,7 @@ import {
   versionAtLeast,
   waitForChildren,
   withRetry
-} from "./chunk-EMV6LSSI.js";
+} from "./chunk-P552E6VT.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -9419,52 +9418,6 @@ function maskSecrets(s, env = process.env) {
     setSecret(Buffer.from(`${s.login.username}:${s.login.password}`).toString("base64"));
   }
   for (const sec of s.secrets) if (sec.kind === "env" && env[sec.source]) setSecret(env[sec.source] ?? "");
-}
-
-// src/docker/engine.ts
-import { existsSync as existsSync5 } from "node:fs";
-import http from "node:http";
-function engineSocket(env, configJson) {
-  const host = env["DOCKER_HOST"];
-  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
-  return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
-}
-function usesContainerdStore(driverStatusJson) {
-  try {
-    const status = JSON.parse(driverStatusJson);
-    return Array.isArray(status) && status.some((row) => Array.isArray(row) && row[0] === "driver-type" && String(row[1]).includes("containerd.snapshotter"));
-  } catch {
-    return false;
-  }
-}
-function infoOverSocket(socketPath) {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ socketPath, path: "/info", timeout: 1e4 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => body += c);
-      res.on("end", () => {
-        try {
-          resolve(res.statusCode === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "");
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
-    req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", reject);
-  });
-}
-async function engineUsesContainerdStore(runner) {
-  const socket = engineSocket(process.env, readDockerConfig());
-  if (socket && existsSync5(socket)) {
-    try {
-      return usesContainerdStore(await infoOverSocket(socket));
-    } catch {
-    }
-  }
-  const r = await runner.run("docker", ["info", "--format", "{{json .DriverStatus}}"]);
-  return r.code === 0 && usesContainerdStore(r.stdout.trim());
 }
 
 // src/inputs/engine-choice.ts

@@ -116,7 +116,7 @@ var processRunner = {
 };
 
 // src/report/collect.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, statSync } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync2, statSync } from "node:fs";
 import path2 from "node:path";
 
 // src/registry/retry.ts
@@ -147,6 +147,315 @@ function runBuildx(bx, args, opts) {
 }
 async function runBuildxChecked(bx, args, opts = {}, fail) {
   return succeeded(await runBuildx(bx, args, opts), `buildx ${args.slice(0, 2).join(" ")}`, fail);
+}
+
+// src/buildx/buildkit-api.ts
+import { createHash } from "node:crypto";
+import http2 from "node:http2";
+import net from "node:net";
+
+// src/buildx/protobuf.ts
+function varint(n) {
+  let v = BigInt.asUintN(64, n);
+  const out = [];
+  while (v > 0x7fn) {
+    out.push(Number(v & 0x7fn) | 128);
+    v >>= 7n;
+  }
+  out.push(Number(v));
+  return out;
+}
+var ProtoWriter = class {
+  bytes = [];
+  key(no, wire) {
+    this.bytes.push(...varint(BigInt(no << 3 | wire)));
+  }
+  int(no, n) {
+    if (BigInt(n) === 0n) return this;
+    this.key(no, 0);
+    this.bytes.push(...varint(BigInt(n)));
+    return this;
+  }
+  bool(no, b) {
+    return this.int(no, b ? 1 : 0);
+  }
+  bytesField(no, b) {
+    if (b.length === 0) return this;
+    this.key(no, 2);
+    this.bytes.push(...varint(BigInt(b.length)), ...b);
+    return this;
+  }
+  string(no, s) {
+    return this.bytesField(no, Buffer.from(s, "utf8"));
+  }
+  finish() {
+    return Buffer.from(this.bytes);
+  }
+};
+function readFields(buf) {
+  const out = [];
+  let i = 0;
+  const next = () => {
+    let r = 0n;
+    for (let shift = 0n; ; shift += 7n) {
+      if (i >= buf.length || shift > 63n) throw new Error("truncated or overlong protobuf varint");
+      const b = buf[i++];
+      r |= BigInt(b & 127) << shift;
+      if (b < 128) return r;
+    }
+  };
+  const take = (n) => {
+    if (i + n > buf.length) throw new Error("truncated protobuf field");
+    const v = buf.subarray(i, i + n);
+    i += n;
+    return v;
+  };
+  while (i < buf.length) {
+    const key = Number(next());
+    const no = key >>> 3;
+    const wire = key & 7;
+    if (wire === 0) out.push({ no, value: next() });
+    else if (wire === 2) out.push({ no, value: take(Number(next())) });
+    else if (wire === 1) out.push({ no, value: take(8) });
+    else if (wire === 5) out.push({ no, value: take(4) });
+    else throw new Error(`unsupported protobuf wire type ${wire}`);
+  }
+  return out;
+}
+var first = (fields, no) => fields.find((f) => f.no === no)?.value;
+var asInt = (v) => typeof v === "bigint" ? v : 0n;
+var asBytes = (v) => v instanceof Uint8Array ? v : void 0;
+var asString = (v) => {
+  const b = asBytes(v);
+  return b ? Buffer.from(b.buffer, b.byteOffset, b.length).toString("utf8") : "";
+};
+function timestampNs(b) {
+  if (!b) return void 0;
+  const f = readFields(b);
+  return BigInt.asIntN(64, asInt(first(f, 1))) * 1000000000n + BigInt.asIntN(32, asInt(first(f, 2)));
+}
+function encodeBuildHistoryRequest(ref) {
+  return new ProtoWriter().string(2, ref).bool(3, true).finish();
+}
+var HISTORY_EVENT_DELETED = 2;
+function decodeBuildHistoryEvent(buf) {
+  const f = readFields(buf);
+  const type = Number(asInt(first(f, 1)));
+  const rec = asBytes(first(f, 2));
+  if (!rec) return { type };
+  const r = readFields(rec);
+  return {
+    type,
+    record: {
+      ref: asString(first(r, 1)),
+      createdAtNs: timestampNs(asBytes(first(r, 6))),
+      completedAtNs: timestampNs(asBytes(first(r, 7))),
+      numCachedSteps: Number(BigInt.asIntN(32, asInt(first(r, 15)))),
+      numTotalSteps: Number(BigInt.asIntN(32, asInt(first(r, 16))))
+    }
+  };
+}
+function encodeReadContentRequest(digest) {
+  return new ProtoWriter().string(1, digest).finish();
+}
+function decodeReadContentResponse(buf) {
+  const f = readFields(buf);
+  return { offset: Number(asInt(first(f, 1))), data: asBytes(first(f, 2)) ?? new Uint8Array() };
+}
+function grpcFrame(message) {
+  const head = Buffer.alloc(5);
+  head.writeUInt32BE(message.length, 1);
+  return Buffer.concat([head, message]);
+}
+var GrpcDeframer = class {
+  pending = Buffer.alloc(0);
+  push(chunk) {
+    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : Buffer.from(chunk);
+    const out = [];
+    while (this.pending.length >= 5) {
+      if (this.pending[0] !== 0) throw new Error("compressed gRPC messages are not supported");
+      const len = this.pending.readUInt32BE(1);
+      if (this.pending.length < 5 + len) break;
+      out.push(this.pending.subarray(5, 5 + len));
+      this.pending = this.pending.subarray(5 + len);
+    }
+    return out;
+  }
+  /** bytes left over that do not make a whole message */
+  get leftover() {
+    return this.pending.length;
+  }
+};
+function recordFigures(rec) {
+  return {
+    ...rec.createdAtNs !== void 0 && rec.completedAtNs !== void 0 ? { durationMs: Math.round(Number(rec.completedAtNs - rec.createdAtNs) / 1e6) } : {},
+    steps: { total: rec.numTotalSteps, cached: rec.numCachedSteps }
+  };
+}
+
+// src/buildx/buildkit-api.ts
+var UPGRADE = "POST /grpc HTTP/1.1\r\nHost: docker\r\nConnection: Upgrade\r\nUpgrade: h2c\r\nContent-Length: 0\r\n\r\n";
+function upgradedSocket(socketPath, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const s = net.createConnection(socketPath);
+    const timer = setTimeout(() => s.destroy(new Error(`no answer from ${socketPath} within ${timeoutMs} ms`)), timeoutMs);
+    let head = Buffer.alloc(0);
+    const onData = (chunk) => {
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf("\r\n\r\n");
+      if (end < 0) {
+        if (head.length > 64 * 1024) s.destroy(new Error("upgrade answer too large"));
+        return;
+      }
+      s.off("data", onData);
+      s.off("error", reject);
+      clearTimeout(timer);
+      const status = head.subarray(0, head.indexOf("\r\n")).toString("latin1");
+      if (!/^HTTP\/1\.[01] 101\b/.test(status)) {
+        s.destroy();
+        reject(new Error(`the engine refused BuildKit's endpoint: ${status}`));
+        return;
+      }
+      s.pause();
+      if (head.length > end + 4) s.unshift(head.subarray(end + 4));
+      resolve(s);
+    };
+    s.once("connect", () => s.write(UPGRADE));
+    s.on("data", onData);
+    s.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+async function dialEngineBuildKit(socketPath, timeoutMs = 15e3) {
+  const socket = await upgradedSocket(socketPath, timeoutMs);
+  const session = http2.connect("http://docker", { createConnection: () => socket });
+  session.on("error", () => void 0);
+  const call = (method, message) => new Promise((resolve, reject) => {
+    const req = session.request({ ":method": "POST", ":path": method, "content-type": "application/grpc", te: "trailers" });
+    req.setTimeout(timeoutMs, () => req.close(http2.constants.NGHTTP2_CANCEL));
+    const frames = new GrpcDeframer();
+    const messages = [];
+    let status;
+    let detail = "";
+    const take = (h) => {
+      if (typeof h["grpc-status"] === "string") {
+        status = h["grpc-status"];
+        detail = decodeURIComponent(String(h["grpc-message"] ?? ""));
+      }
+    };
+    req.on("response", take);
+    req.on("trailers", take);
+    req.on("data", (c) => {
+      try {
+        messages.push(...frames.push(c));
+      } catch (e) {
+        req.close(http2.constants.NGHTTP2_CANCEL);
+        reject(e);
+      }
+    });
+    req.on("end", () => {
+      if (status !== "0") reject(new Error(`${method}: gRPC status ${status ?? "missing"}${detail ? `: ${detail}` : ""}`));
+      else resolve(messages);
+    });
+    req.on("close", () => {
+      if (req.rstCode && req.rstCode !== http2.constants.NGHTTP2_NO_ERROR) reject(new Error(`${method}: stream reset (${req.rstCode})`));
+    });
+    req.on("error", reject);
+    req.end(grpcFrame(message));
+  });
+  return {
+    async record(ref) {
+      const events = await call("/moby.buildkit.v1.Control/ListenBuildHistory", encodeBuildHistoryRequest(ref));
+      for (const e of events) {
+        const ev = decodeBuildHistoryEvent(e);
+        if (ev.type !== HISTORY_EVENT_DELETED && ev.record?.ref === ref) return ev.record;
+      }
+      return void 0;
+    },
+    async read(digest) {
+      const chunks = (await call("/containerd.services.content.v1.Content/Read", encodeReadContentRequest(digest))).map(
+        decodeReadContentResponse
+      );
+      chunks.sort((a, b) => a.offset - b.offset);
+      const blob = Buffer.concat(chunks.map((c) => c.data));
+      const actual = `sha256:${createHash("sha256").update(blob).digest("hex")}`;
+      if (digest.startsWith("sha256:") && actual !== digest) throw new Error(`the content store served ${actual} for ${digest}`);
+      return blob;
+    },
+    close() {
+      session.close();
+    }
+  };
+}
+
+// src/docker/config.ts
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+function dockerConfigDir(env = process.env, home = os.homedir()) {
+  return env["DOCKER_CONFIG"] || path.join(home, ".docker");
+}
+function readDockerConfig() {
+  const file = path.join(dockerConfigDir(), "config.json");
+  return existsSync(file) ? readFileSync(file, "utf8") : void 0;
+}
+function currentContextName(env, configJson) {
+  if (env["DOCKER_HOST"]) return "default";
+  if (env["DOCKER_CONTEXT"]) return env["DOCKER_CONTEXT"];
+  try {
+    const current = JSON.parse(configJson ?? "{}").currentContext;
+    return typeof current === "string" && current ? current : "default";
+  } catch {
+    return "default";
+  }
+}
+
+// src/docker/engine.ts
+import { existsSync as existsSync2 } from "node:fs";
+import http from "node:http";
+function engineSocket(env, configJson) {
+  const host = env["DOCKER_HOST"];
+  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+  return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
+}
+function usesContainerdStore(driverStatusJson) {
+  try {
+    const status = JSON.parse(driverStatusJson);
+    return Array.isArray(status) && status.some((row) => Array.isArray(row) && row[0] === "driver-type" && String(row[1]).includes("containerd.snapshotter"));
+  } catch {
+    return false;
+  }
+}
+function infoOverSocket(socketPath) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ socketPath, path: "/info", timeout: 1e4 }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => {
+        try {
+          resolve(res.statusCode === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "");
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+  });
+}
+async function engineUsesContainerdStore(runner) {
+  const socket = engineSocket(process.env, readDockerConfig());
+  if (socket && existsSync2(socket)) {
+    try {
+      return usesContainerdStore(await infoOverSocket(socket));
+    } catch {
+    }
+  }
+  const r = await runner.run("docker", ["info", "--format", "{{json .DriverStatus}}"]);
+  return r.code === 0 && usesContainerdStore(r.stdout.trim());
 }
 
 // src/inputs/lists.ts
@@ -439,8 +748,8 @@ function familiarName(name) {
       break;
     }
   }
-  const first = n.split("/")[0] ?? "";
-  const hasHost = n.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+  const first2 = n.split("/")[0] ?? "";
+  const hasHost = n.includes("/") && (first2.includes(".") || first2.includes(":") || first2 === "localhost");
   if (!hasHost && n.startsWith("library/") && n.split("/").length === 2) n = n.slice("library/".length);
   return n;
 }
@@ -529,9 +838,9 @@ function baseFromAnnotations(annotations, platform) {
 }
 
 // src/oci/digest.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function sha256Digest(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
 }
 function validateDigest(s) {
   return typeof s === "string" && /^sha256:[a-f0-9]{64}$/.test(s);
@@ -783,29 +1092,9 @@ function provenanceLayers(attestation) {
 }
 
 // src/registry/client.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/docker/config.ts
-import { existsSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-function dockerConfigDir(env = process.env, home = os.homedir()) {
-  return env["DOCKER_CONFIG"] || path.join(home, ".docker");
-}
-function readDockerConfig() {
-  const file = path.join(dockerConfigDir(), "config.json");
-  return existsSync(file) ? readFileSync(file, "utf8") : void 0;
-}
-function currentContextName(env, configJson) {
-  if (env["DOCKER_HOST"]) return "default";
-  if (env["DOCKER_CONTEXT"]) return env["DOCKER_CONTEXT"];
-  try {
-    const current = JSON.parse(configJson ?? "{}").currentContext;
-    return typeof current === "string" && current ? current : "default";
-  } catch {
-    return "default";
-  }
-}
+import { createHash as createHash3 } from "node:crypto";
+import http3 from "node:http";
+import https from "node:https";
 
 // src/registry/reference.ts
 var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
@@ -826,11 +1115,11 @@ function parseReference(ref) {
 }
 function splitDomain(name) {
   const slash = name.indexOf("/");
-  const first = slash < 0 ? "" : name.slice(0, slash);
-  if (!first || !(first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase())) {
+  const first2 = slash < 0 ? "" : name.slice(0, slash);
+  if (!first2 || !(first2.includes(".") || first2.includes(":") || first2 === "localhost" || first2 !== first2.toLowerCase())) {
     return ["docker.io", name];
   }
-  return [first === "index.docker.io" ? "docker.io" : first, name.slice(slash + 1)];
+  return [first2 === "index.docker.io" ? "docker.io" : first2, name.slice(slash + 1)];
 }
 function registryOf(name) {
   return splitDomain(name)[0];
@@ -893,47 +1182,113 @@ var USER_AGENT = "build-image-action";
 function basic(c) {
   return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
 }
+var agents = {
+  "http:": new http3.Agent({ keepAlive: true, maxSockets: 16 }),
+  "https:": new https.Agent({ keepAlive: true, maxSockets: 16 })
+};
+function get2(url, headers, timeoutMs, redirects = 5) {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const client = u.protocol === "https:" ? https : u.protocol === "http:" ? http3 : void 0;
+    if (!client) return reject(new RegistryUnreachable(`unsupported URL ${url}`));
+    const req = client.get(
+      u,
+      { headers: { "User-Agent": USER_AGENT, ...headers }, agent: agents[u.protocol] },
+      (res) => {
+        const location = res.headers.location;
+        if (res.statusCode && res.statusCode >= 300 && res.statusCode < 400 && location) {
+          res.resume();
+          if (redirects <= 0) return reject(new Error(`GET ${url}: too many redirects`));
+          const next = new URL(location, u);
+          const forward = next.host === u.host ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
+          return resolve(get2(next.toString(), forward, timeoutMs, redirects - 1));
+        }
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("error", reject);
+        res.on(
+          "end",
+          () => resolve({
+            status: res.statusCode ?? 0,
+            header: (name) => {
+              const v = res.headers[name.toLowerCase()];
+              return Array.isArray(v) ? v.join(", ") : v;
+            },
+            body: Buffer.concat(chunks)
+          })
+        );
+      }
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`GET ${url}: no answer within ${timeoutMs} ms`)));
+    req.on("error", reject);
+  });
+}
 function registryReader(repo, timeoutMs = 15e3) {
   const host = registryOf(repo);
   const base = registryBaseUrl(host);
   const repository = repositoryPath(repo);
   const auth = authFor(readDockerConfig(), host);
   let authorization;
-  const get2 = (url, headers) => fetch(url, { headers: { "User-Agent": USER_AGENT, ...headers }, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
   const read = (kind) => async (digest) => {
     const url = `${base}/v2/${repository}/${kind}/${digest}`;
     const headers = () => ({ Accept: ACCEPT_MANIFESTS, ...authorization ? { Authorization: authorization } : {} });
-    let r = await get2(url, headers());
+    let r = await get2(url, headers(), timeoutMs);
     if (r.status === 401) {
-      const ch = parseChallenge(r.headers.get("www-authenticate") ?? "");
+      const ch = parseChallenge(r.header("www-authenticate") ?? "");
       if (ch?.scheme === "basic" && auth.credentials) {
         authorization = basic(auth.credentials);
       } else if (ch?.scheme === "bearer") {
         if (auth.helper) throw new RegistryUnreachable(`credentials for ${host} are in a credential helper`);
         const tu = tokenUrl(ch, repository);
         if (!tu) throw new RegistryUnreachable(`unusable token realm from ${host}`);
-        const t = await get2(tu, auth.credentials ? { Authorization: basic(auth.credentials) } : {});
-        if (!t.ok) throw new RegistryUnreachable(`token request to ${new URL(tu).host} answered ${t.status}`);
-        const body = await t.json();
+        const t = await get2(tu, auth.credentials ? { Authorization: basic(auth.credentials) } : {}, timeoutMs);
+        if (t.status < 200 || t.status > 299) throw new RegistryUnreachable(`token request to ${new URL(tu).host} answered ${t.status}`);
+        const body = JSON.parse(t.body.toString("utf8"));
         const token = body.token ?? body.access_token;
         if (!token) throw new RegistryUnreachable(`no token from ${new URL(tu).host}`);
         authorization = `Bearer ${token}`;
       } else {
         throw new RegistryUnreachable(`${host} asks for credentials this action cannot supply`);
       }
-      r = await get2(url, headers());
+      r = await get2(url, headers(), timeoutMs);
     }
-    if (!r.ok) {
+    if (r.status < 200 || r.status > 299) {
       const err = new Error(`GET ${url} answered ${r.status}`);
       err.status = r.status;
       throw err;
     }
-    const text = await r.text();
-    const actual = `sha256:${createHash2("sha256").update(text).digest("hex")}`;
+    const text = r.body.toString("utf8");
+    const actual = `sha256:${createHash3("sha256").update(r.body).digest("hex")}`;
     if (digest.startsWith("sha256:") && actual !== digest) throw new RegistryUnreachable(`${url} served content with digest ${actual}`);
     return text;
   };
   return { manifest: read("manifests"), blob: read("blobs") };
+}
+
+// src/report/bounded.ts
+async function mapBounded(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+function limiter(limit) {
+  let active = 0;
+  const waiting = [];
+  return async (fn) => {
+    if (active >= limit) await new Promise((r) => waiting.push(r));
+    else active++;
+    try {
+      return await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
 }
 
 // src/report/outputs.ts
@@ -1029,14 +1384,43 @@ function ociBlobPath(digest) {
 }
 
 // src/report/collect.ts
-async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
+var TARGETS_AT_ONCE = 8;
+var PROCESSES_AT_ONCE = 4;
+function sharedReads(deps) {
+  let dialled;
+  const readers = /* @__PURE__ */ new Map();
+  const buildkit = () => dialled ??= (async () => {
+    const config = readDockerConfig();
+    const socket = deps.caps.driver === "docker" && deps.builder === currentContextName(process.env, config) ? engineSocket(process.env, config) : void 0;
+    if (!socket || !existsSync3(socket)) return void 0;
+    try {
+      return await dialEngineBuildKit(socket);
+    } catch (e) {
+      info(`reading build records through buildx (BuildKit's API: ${e.message})`);
+      return void 0;
+    }
+  })();
+  return {
+    buildkit,
+    registry: (repo) => {
+      let r = readers.get(repo);
+      if (!r) readers.set(repo, r = registryReader(repo));
+      return r;
+    },
+    process: limiter(PROCESSES_AT_ONCE),
+    close: () => {
+      void dialled?.then((api) => api?.close());
+    }
+  };
+}
+async function readAll(target, tags, rootDigest, source, fetch, rootText) {
   let bytesRead = 0;
-  const get2 = async (digest, platform) => {
-    const text = await fetch2(digest, platform);
+  const get3 = async (digest, platform) => {
+    const text = await fetch(digest, platform);
     bytesRead += Buffer.byteLength(text);
     return text;
   };
-  const root = parseManifestJson(rootText ?? await get2(rootDigest), `${target} ${rootDigest}`);
+  const root = parseManifestJson(rootText ?? await get3(rootDigest), `${target} ${rootDigest}`);
   if (rootText) bytesRead += Buffer.byteLength(rootText);
   const manifests = /* @__PURE__ */ new Map();
   if (isIndex(root)) {
@@ -1044,7 +1428,7 @@ async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
     await Promise.all(
       [...images, ...attestations].map(async (d) => {
         try {
-          const m = parseManifestJson(await get2(d.digest, platformString(d.platform) || void 0), d.digest);
+          const m = parseManifestJson(await get3(d.digest, platformString(d.platform) || void 0), d.digest);
           if (!isIndex(m)) manifests.set(d.digest, m);
         } catch (e) {
           warning(`${target}: cannot read manifest ${d.digest}: ${e.message}`);
@@ -1054,12 +1438,12 @@ async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
   }
   return { report: buildReport({ target, tags, rootDigest, root, manifests, source, bytesRead }), manifests };
 }
-function registryFetch(deps, repo) {
-  const http = registryReader(repo).manifest;
+function registryFetch(deps, shared, repo) {
+  const http4 = shared.registry(repo).manifest;
   let viaHttp = true;
   const imagetools = (digest) => withRetry(
     async () => {
-      const r = await runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { raw: true }));
+      const r = await shared.process(() => runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { raw: true })));
       if (r.code !== 0) throw new Error(lastOutputLine(r));
       return r.stdout;
     },
@@ -1072,7 +1456,7 @@ function registryFetch(deps, repo) {
     if (viaHttp) {
       try {
         return await withRetry(
-          () => http(digest),
+          () => http4(digest),
           `reading ${repo}@${digest}`,
           4,
           500,
@@ -1086,13 +1470,20 @@ function registryFetch(deps, repo) {
     return imagetools(digest);
   };
 }
-function historyFetch(deps, ref, rootDigest) {
+function historyFetch(deps, shared, ref, rootDigest) {
   return async (digest, platform) => {
+    const api = await shared.buildkit();
+    if (api) {
+      try {
+        return (await api.read(digest)).toString("utf8");
+      } catch {
+      }
+    }
     const select = digest === rootDigest ? { index: true } : platform && platform !== "unknown/unknown" ? { platform } : { digest };
     const args = historyAttachmentArgs(deps.builder, ref, select);
-    let r = await runBuildx(deps.bx, args);
+    let r = await shared.process(() => runBuildx(deps.bx, args));
     if (r.code !== 0 && digest !== rootDigest) {
-      r = await runBuildx(deps.bx, historyAttachmentArgs(deps.builder, ref, { digest }));
+      r = await shared.process(() => runBuildx(deps.bx, historyAttachmentArgs(deps.builder, ref, { digest })));
     }
     if (r.code !== 0) throw new Error(lastOutputLine(r));
     return r.stdout;
@@ -1100,8 +1491,8 @@ function historyFetch(deps, ref, rootDigest) {
 }
 function ociFetch(dest) {
   let read;
-  if (existsSync2(dest) && statSync(dest).isDirectory()) {
-    read = (p) => existsSync2(path2.join(dest, p)) ? readFileSync2(path2.join(dest, p), "utf8") : void 0;
+  if (existsSync3(dest) && statSync(dest).isDirectory()) {
+    read = (p) => existsSync3(path2.join(dest, p)) ? readFileSync2(path2.join(dest, p), "utf8") : void 0;
   } else {
     const entries = readTarEntries(readFileSync2(dest), (name) => name === "index.json" || name.startsWith("blobs/"));
     read = (p) => entries.get(p)?.toString("utf8");
@@ -1114,21 +1505,21 @@ function ociFetch(dest) {
   };
   return { fetch: async (d) => blob(d), root };
 }
-async function reportFor(r, deps) {
+async function reportFor(r, deps, shared) {
   const from = readSource(r, deps.caps);
   const ref = recordRef(r.metadata);
-  const record = ref && deps.caps.historyAttachments ? readBuildRecord(deps, ref) : void 0;
+  const record = ref && deps.caps.historyAttachments ? readBuildRecord(deps, shared, ref) : void 0;
   let bases = baseImagesFromMetadata(r.metadata);
   let report;
   if (from.source === "registry") {
-    const back = await readAll(r.target, r.tags, r.digest, "registry", registryFetch(deps, from.repo));
+    const back = await readAll(r.target, r.tags, r.digest, "registry", registryFetch(deps, shared, from.repo));
     report = back.report;
-    if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, from.repo, r.digest, back);
+    if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, shared, from.repo, r.digest, back);
   } else if (from.source === "oci-layout") {
-    const { fetch: fetch2, root } = ociFetch(from.dest);
-    report = (await readAll(r.target, r.tags, root, "oci-layout", fetch2)).report;
+    const { fetch, root } = ociFetch(from.dest);
+    report = (await readAll(r.target, r.tags, root, "oci-layout", fetch)).report;
   } else if (from.source === "build-record") {
-    report = (await readAll(r.target, r.tags, r.digest, "build-record", historyFetch(deps, from.ref, r.digest))).report;
+    report = (await readAll(r.target, r.tags, r.digest, "build-record", historyFetch(deps, shared, from.ref, r.digest))).report;
   } else {
     report = unreadReport(r, from.note);
   }
@@ -1136,10 +1527,10 @@ async function reportFor(r, deps) {
   for (const b of bases) addBaseImage(report.baseImages, b);
   return report;
 }
-async function pushedProvenanceBases(deps, repo, digest, back) {
+async function pushedProvenanceBases(deps, shared, repo, digest, back) {
   const report = back.report;
   try {
-    const blob = registryReader(repo).blob;
+    const blob = shared.registry(repo).blob;
     const found = [];
     await Promise.all(
       report.attestations.flatMap(
@@ -1152,7 +1543,9 @@ async function pushedProvenanceBases(deps, repo, digest, back) {
     );
     return found;
   } catch {
-    const prov = await runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: "{{json .Provenance}}" }));
+    const prov = await shared.process(
+      () => runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: "{{json .Provenance}}" }))
+    );
     if (prov.code !== 0 || !prov.stdout.trim()) return [];
     report.bytesRead += Buffer.byteLength(prov.stdout);
     try {
@@ -1163,25 +1556,43 @@ async function pushedProvenanceBases(deps, repo, digest, back) {
     }
   }
 }
-async function readBuildRecord(deps, ref) {
-  const r = await runBuildx(deps.bx, historyInspectArgs(deps.builder, ref));
+async function readBuildRecord(deps, shared, ref) {
+  const api = await shared.buildkit();
+  if (api) {
+    try {
+      const rec = await api.record(ref);
+      return rec ? recordFigures(rec) : {};
+    } catch {
+    }
+  }
+  const r = await shared.process(() => runBuildx(deps.bx, historyInspectArgs(deps.builder, ref)));
   return r.code === 0 ? parseBuildRecord(r.stdout) : {};
 }
 async function collectReports(results, deps) {
-  const reports = [];
-  for (const r of results) {
-    try {
-      const report = await reportFor(r, deps);
-      info(
-        `${r.target}: ${report.platforms.length} platform(s), ${report.attestations.length} attestation(s) from ${report.source} (${report.bytesRead} bytes read)`
-      );
-      reports.push(report);
-    } catch (e) {
-      warning(`${r.target}: could not read what was built: ${e.message}`);
-      reports.push(unreadReport(r, `metadata unavailable: ${e.message}`));
-    }
+  const shared = sharedReads(deps);
+  try {
+    const outcomes = await mapBounded(results, TARGETS_AT_ONCE, async (r) => {
+      try {
+        return { report: await reportFor(r, deps, shared) };
+      } catch (e) {
+        return { error: e };
+      }
+    });
+    return outcomes.map((o, i) => {
+      const r = results[i];
+      if ("report" in o) {
+        const report = o.report;
+        info(
+          `${r.target}: ${report.platforms.length} platform(s), ${report.attestations.length} attestation(s) from ${report.source} (${report.bytesRead} bytes read)`
+        );
+        return report;
+      }
+      warning(`${r.target}: could not read what was built: ${o.error.message}`);
+      return unreadReport(r, `metadata unavailable: ${o.error.message}`);
+    });
+  } finally {
+    shared.close();
   }
-  return reports;
 }
 function setReportOutputs(reports) {
   for (const [k, v] of Object.entries(reportOutputs(reports))) setOutput(k, v);
@@ -1227,7 +1638,7 @@ function loadState() {
 }
 
 // src/buildx/builder.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import path3 from "node:path";
 function parseBuilderInspect(out) {
   const info2 = { name: "", driver: "", nodes: [] };
@@ -1283,7 +1694,7 @@ async function currentBuilder(bx, env = process.env) {
   return { name: info2.name, driver: info2.driver };
 }
 function namesCurrentBuilder(file) {
-  if (!existsSync3(file)) return false;
+  if (!existsSync4(file)) return false;
   try {
     return JSON.parse(readFileSync3(file, "utf8")).Name !== "";
   } catch {
@@ -1377,8 +1788,6 @@ export {
   inspectBuilderArgs,
   imagetoolsInspectArgs,
   dockerConfigDir,
-  readDockerConfig,
-  currentContextName,
   lastOutputLine,
   terminateAll,
   waitForChildren,
@@ -1387,6 +1796,7 @@ export {
   runBuildxChecked,
   withRetry,
   isTransientRegistryError,
+  engineUsesContainerdStore,
   dockerfileBaseImage,
   baseAnnotationArgs,
   validateDigest,
