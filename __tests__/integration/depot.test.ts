@@ -897,7 +897,7 @@ describe('switching from depot/build-push-action and depot/bake-action (real CLI
       "a depot build with Depot's input names"
     )
     expectSuccess(run)
-    expect(run.main.log).toMatch(/^engine: depot \(Depot input project given/m)
+    expect(run.main.log).toMatch(/^engine: depot \(Depot project p-switch from depot-project input and credentials from a token\)/m)
     expect(run.main.log).toMatch(
       /^depot build --project p-switch --build-platform linux\/amd64 --save --save-tag v1 --save-tag latest --lint --lint-fail-on none --sbom-dir \S+ /m
     )

@@ -79,12 +79,15 @@ export function chooseEngine(f: EngineFacts): EngineChoice {
       throw new InputError(depotInput, 'is a Depot input, and engine: buildx never uses Depot: drop it, or use engine: auto or depot')
     return { engine: 'buildx', reason: 'set by the engine input' }
   }
-  // Depot's own inputs mean Depot: auto then chooses as engine: depot does (a clear error, or buildx-fallback).
-  if (f.engine === 'auto' && depotInput) {
+  // Depot's own inputs mean Depot: in CI, where auto would not pick it, auto then chooses as
+  // engine: depot does (a clear error, or buildx-fallback). Outside CI auto stays buildx (documented).
+  if (f.engine === 'auto' && depotInput && f.ci) {
     if (f.needsBuildx) throw new InputError(depotInput, `is a Depot input, but ${f.needsBuildx}, which runs on buildx only`)
+    const auto = chooseEngine({ ...f, depotInputs: [] })
+    if (auto.engine === 'depot') return auto
     let choice: EngineChoice
     try {
-      choice = chooseEngine({ ...f, engine: 'depot' })
+      choice = chooseEngine({ ...f, engine: 'depot', depotInputs: [] })
     } catch (e) {
       if (!(e instanceof InputError)) throw e
       const detail = e.message.slice(e.input.length + 2).replace(/^engine: depot needs/, 'it needs')

@@ -141,7 +141,6 @@ describe('chooseEngine', () => {
       /Depot input, so Depot is to build: .*no Depot credentials/
     ],
     ['lint in auto without a project', { ci: true, hasToken: true, depotInputs: ['lint'] }, 'lint', /no Depot project/],
-    ['project outside CI without credentials', { project: 'abc', depotInputs: ['project'] }, 'project', /no Depot credentials/],
     [
       'project in auto with merge mode',
       { ...READY, depotInputs: ['project'], needsBuildx: 'mode: merge combines digests' },
@@ -163,20 +162,21 @@ describe('chooseEngine', () => {
   it.each<[string, Partial<EngineFacts>, Partial<EngineChoice>]>([
     ['auto with project: in CI, with a token', { ...READY, depotInputs: ['project'] }, { engine: 'depot', project: 'p1' }],
     [
-      'auto with project outside CI: Depot still (it was asked for)',
+      'auto with project outside CI: buildx, as documented (auto uses Depot only in CI)',
       { project: 'p1', hasToken: true, depotInputs: ['project'] },
-      { engine: 'depot' }
+      { engine: 'buildx' }
     ],
     [
       'auto with project, no credentials, buildx-fallback',
       { ci: true, project: 'p1', fallback: true, depotInputs: ['project'] },
       { engine: 'buildx' }
     ]
-  ])('Depot inputs choose Depot: %s', (_name, f, want) => {
+  ])('Depot inputs and the engine: %s', (_name, f, want) => {
     const choice = chooseEngine(facts(f))
     expect(choice).toMatchObject(want)
-    if (want.engine === 'depot') expect(choice.reason).toMatch(/Depot input project given/)
-    else expect(choice.warning).toMatch(/depot-fallback/)
+    if (want.engine === 'depot') expect(choice.reason).toMatch(/project p1 from depot-project input/)
+    else if (f.ci) expect(choice.warning).toMatch(/depot-fallback/)
+    else expect(choice.reason).toMatch(/only in CI/)
   })
 
   it.each(ERRORS)('engine: depot with %s fails before anything runs, naming the input', (_name, f, input, message) => {
