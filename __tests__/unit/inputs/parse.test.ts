@@ -619,7 +619,17 @@ describe("bake source, vars and Depot's input names", () => {
     ['workdir is a local source', { workdir: 'sub' }, { source: 'sub', sourceInput: 'workdir', targets: ['default'] }],
     ['source with targets', { source: '.', targets: 'a,b' }, { targets: ['a', 'b'] }],
     ['source with files keeps the default group implicit', { source: '.', files: 'x.hcl' }, { files: ['x.hcl'], targets: [] }],
-    ['vars alone bake', { vars: 'DESTDIR=/tmp/x\nB=a,b' }, { vars: [['DESTDIR', '/tmp/x'], ['B', 'a,b']], targets: ['default'] }],
+    [
+      'vars alone bake',
+      { vars: 'DESTDIR=/tmp/x\nB=a,b' },
+      {
+        vars: [
+          ['DESTDIR', '/tmp/x'],
+          ['B', 'a,b']
+        ],
+        targets: ['default']
+      }
+    ],
     ['nothing: a single build', {}, { source: '', targets: [], vars: [] }]
   ] as Array<[string, Record<string, string>, Partial<Settings>]>)('%s', (_name, over, want) => {
     expect(parse(over)).toMatchObject(want)
