@@ -4,7 +4,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-24LMY5LT.js";
+} from "./chunks/chunk-ZKAEH2EP.js";
 import {
   DASH,
   basesFor,
@@ -15,10 +15,10 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-QFYNSQBJ.js";
+} from "./chunks/chunk-YBQNMDWN.js";
 import {
   loadState
-} from "./chunks/chunk-P552E6VT.js";
+} from "./chunks/chunk-I5F55MGN.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import {
   InputError,
@@ -206,6 +206,15 @@ inputs:
   set:
     description: 'Bake overrides, targetpattern.key=value per line (bake --set).'
     default: ''
+  source:
+    description: "Where the bake reads its definition (docker/bake-action's source): a folder the bake runs in (e.g. ./test/go), or a remote Git or HTTPS context; {{defaultContext}} stands for the run's Git context. Default: the working directory when it holds the definition (a checkout), else the Git context of the run's repository at its commit (no checkout needed). Files prefixed cwd:// are read from the working directory, also for a remote source."
+    default: ''
+  vars:
+    description: 'Bake variables, NAME=VALUE per line (buildx --var from buildx 0.31; the bake environment before).'
+    default: ''
+  github-token:
+    description: 'Token for fetching a remote bake definition (given to buildx as BUILDX_BAKE_GIT_AUTH_TOKEN; never logged).'
+    default: \${{ github.token }}
   matrix:
     description: 'Variant axes in YAML (axis: [values], include, exclude). Each combination becomes a bake target with the axis values as build args; all run in one bake so shared stages build once.'
     default: ''
@@ -258,6 +267,40 @@ inputs:
   depot-save:
     description: "Also save the image to Depot's registry (depot --save)."
     default: 'false'
+  # Depot's own action names (depot/build-push-action, depot/bake-action)
+  project:
+    description: "Depot's name for depot-project. A Depot input: with it Depot builds, or the step fails saying why (never a silent buildx build)."
+    default: ''
+  token:
+    description: "Depot's name for depot-token (use a secret)."
+    default: ''
+  buildx-fallback:
+    description: "Depot's name for depot-fallback. Falls back only before the build starts; a build that failed on Depot is not run again with buildx."
+    default: ''
+  build-platform:
+    description: "Depot's name for depot-build-platform."
+    default: ''
+  save:
+    description: "Depot's name for depot-save."
+    default: ''
+  save-tag:
+    description: "Tags for the image saved to Depot's registry (depot --save-tag), comma or newline separated; needs save."
+    default: ''
+  save-tags:
+    description: 'Same as save-tag (depot/build-push-action takes both).'
+    default: ''
+  lint:
+    description: 'Lint the Dockerfiles on Depot before building (depot --lint).'
+    default: 'false'
+  lint-fail-on:
+    description: 'Lint severity that fails the build: info, warn, error (the CLI default) or none (depot --lint-fail-on); needs lint.'
+    default: ''
+  sbom-dir:
+    description: 'Folder for the SBOMs of the built images (depot --sbom-dir).'
+    default: ''
+  workdir:
+    description: "depot/bake-action's name for a local source: the folder the bake runs in."
+    default: ''
 
 outputs:
   imageid:
@@ -288,6 +331,10 @@ outputs:
     description: "ID of the Depot build (from the metadata's depot.build), when Depot built."
   depot-project-id:
     description: 'Depot project the build ran in, when Depot built.'
+  build-id:
+    description: "Depot's name for depot-build-id."
+  project-id:
+    description: "Depot's name for depot-project-id."
 
 runs:
   using: node24
@@ -380,7 +427,9 @@ var LIST_INPUTS = {
   targets: "",
   set: "",
   digests: "",
-  "digests-from": ""
+  "digests-from": "",
+  vars: "var",
+  "save-tag": ""
 };
 var SHORT_FLAGS = { t: "tags", f: "file" };
 var CLI_DEFAULTS = {

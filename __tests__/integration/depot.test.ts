@@ -869,3 +869,92 @@ describe('engine selection and fallback, on the testbed', () => {
     expect(f.finished.map(x => x.result)).toEqual(['error'])
   })
 })
+
+describe('switching from depot/build-push-action and depot/bake-action (real CLI, fake control plane)', () => {
+  it("fake control plane: Depot's input names (project, token, build-platform, save, save-tags, lint, sbom-dir) build on Depot; build-id and project-id are set", async () => {
+    const f = await fake()
+    const repo = uniqueRepo('depot-switch')
+    const sboms = mkdtempSync(path.join(os.tmpdir(), 'bia-sboms-'))
+    const run = await withTimeout(
+      runAction(
+        {
+          project: 'p-switch',
+          token: TOKEN,
+          'depot-version': 'installed',
+          context: ctx,
+          tags: `${tb.registry}/${repo}:v1`,
+          push: 'true',
+          'build-platform': 'linux/amd64',
+          save: 'true',
+          'save-tags': 'v1\nlatest',
+          lint: 'true',
+          'lint-fail-on': 'none',
+          'sbom-dir': sboms
+        },
+        { env: depotEnv(f) }
+      ),
+      240_000,
+      "a depot build with Depot's input names"
+    )
+    expectSuccess(run)
+    expect(run.main.log).toMatch(/^engine: depot \(Depot project p-switch from depot-project input and credentials from a token\)/m)
+    expect(run.main.log).toMatch(
+      /^depot build --project p-switch --build-platform linux\/amd64 --save --save-tag v1 --save-tag latest --lint --lint-fail-on none --sbom-dir \S+ /m
+    )
+    expect(f.builds.map(b => b.request.projectId)).toEqual(['p-switch'])
+    expect(f.builds[0]?.request.options[0]?.save).toBe(true)
+    expect(run.mainOutputs['build-id']).toBe(f.builds[0]?.id)
+    expect(run.mainOutputs['project-id']).toBe('p-switch')
+    expect(run.mainOutputs['depot-build-id']).toBe(f.builds[0]?.id)
+    const pushed = await getManifest(repo, 'v1')
+    expect(pushed.status).toBe(200)
+    expect(run.mainOutputs['digest']).toBe(pushed.digest)
+    expect(everythingKept(run)).not.toContain(TOKEN)
+  })
+
+  it('fake control plane: a depot/bake-action step (workdir, project, token, push) bakes in that folder on Depot', async () => {
+    const f = await fake()
+    const repo = uniqueRepo('depot-switch-bake')
+    const work = writeContext({
+      'app/Dockerfile': `FROM ${tb.baseImage}\nRUN echo baked > /b\n`,
+      'app/docker-bake.hcl': `variable "TAG" {\n  default = "none"\n}\ntarget "default" {\n  tags = ["${tb.registry}/${repo}:\${TAG}"]\n}\n`
+    })
+    const run = await withTimeout(
+      runAction(
+        { workdir: 'app', project: 'p-bake', token: TOKEN, 'depot-version': 'installed', push: 'true', vars: 'TAG=v2' },
+        { cwd: work, env: depotEnv(f) }
+      ),
+      240_000,
+      'a depot bake from workdir'
+    )
+    expectSuccess(run)
+    expect(f.builds.map(b => b.request.projectId)).toEqual(['p-bake'])
+    expect((await getManifest(repo, 'v2')).status).toBe(200)
+    expect(run.mainOutputs['project-id']).toBe('p-bake')
+  })
+
+  it.each([
+    [
+      'engine: buildx with project',
+      { engine: 'buildx', project: 'abc' },
+      /::error::project: is a Depot input, and engine: buildx never uses Depot/
+    ],
+    [
+      'auto with project and no credentials',
+      { project: 'abc' },
+      /::error::project: is a Depot input, so Depot is to build: it needs a project and credentials; no Depot credentials/
+    ],
+    [
+      'auto with save and no project',
+      { save: 'true', token: TOKEN },
+      /::error::save: is a Depot input, so Depot is to build: .*no Depot project/
+    ]
+  ])('fake control plane: %s fails before anything is built, naming the input', async (_name, inputs, message) => {
+    const f = await fake()
+    const run = await runAction({ 'depot-version': 'installed', context: ctx, ...inputs }, { env: depotEnv(f) })
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(message)
+    expect(f.builds).toEqual([])
+    expect(run.main.log).not.toMatch(/Set up buildx/)
+  })
+})

@@ -115,7 +115,10 @@ export function testbedEnv(tb: Testbed): NodeJS.ProcessEnv {
 
 function actionDefaults(): Record<string, string> {
   const doc = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
-  return Object.fromEntries(Object.entries(doc.inputs).map(([k, v]) => [k, String(v.default ?? '')]))
+  // The runner evaluates expressions such as `${{ github.token }}`; here there is no GitHub to ask.
+  return Object.fromEntries(
+    Object.entries(doc.inputs).map(([k, v]) => [k, /^\$\{\{.*\}\}$/.test(String(v.default ?? '')) ? '' : String(v.default ?? '')])
+  )
 }
 
 /** Parses the runner's file-command format: `name=value` lines and `name<<DELIM ... DELIM` blocks. */

@@ -53,6 +53,10 @@ export const DEFAULT_SETTINGS: Settings = {
   set: [],
   matrix: '',
   matrixName: '',
+  source: '',
+  sourceInput: '',
+  vars: [],
+  githubToken: '',
   platformSplit: false,
   maxParallel: 4,
   digests: [],
@@ -67,6 +71,11 @@ export const DEFAULT_SETTINGS: Settings = {
   depotFallback: false,
   depotBuildPlatform: '',
   depotSave: false,
+  depotSaveTags: [],
+  depotLint: false,
+  depotLintFailOn: '',
+  depotSbomDir: '',
+  depotInputs: [],
   login: null,
   logout: true
 }

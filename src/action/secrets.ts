@@ -5,6 +5,7 @@ import type { Settings } from '../inputs/parse.js'
 export function maskSecrets(s: Settings, env: NodeJS.ProcessEnv = process.env): void {
   for (const sec of s.secrets) if (sec.kind === 'value' && sec.source) core.setSecret(sec.source)
   if (s.depotToken) core.setSecret(s.depotToken)
+  if (s.githubToken) core.setSecret(s.githubToken)
   if (s.login) {
     core.setSecret(s.login.password)
     // the form docker keeps in config.json, should anything ever print it

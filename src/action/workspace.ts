@@ -9,6 +9,7 @@ import type { Settings } from '../inputs/parse.js'
 import type { BuildPlan, RunFacts } from '../inputs/plan.js'
 import { githubEvent } from '../runner/context.js'
 import { forkOf, scopeEnvFrom } from '../runner/isolation.js'
+import { checkBakeSource } from '../buildx/bake-source.js'
 
 /** What planning needs of the machine: the working directory, the event, the digests-from files. */
 export function readRunFacts(s: Settings, env: NodeJS.ProcessEnv = process.env): RunFacts {
@@ -30,7 +31,8 @@ export function checkWorkspace(plan: BuildPlan, env: NodeJS.ProcessEnv = process
     }
     if (!existsSync(plan.dockerfile)) throw new InputError('file', `${plan.dockerfile} does not exist`)
   }
-  if (plan.kind === 'bake') for (const f of plan.files) if (!existsSync(f)) throw new InputError('files', `${f} does not exist`)
+  // the bake's source and the files it reads locally (a remote source's files are read by buildx)
+  if (plan.kind === 'bake') checkBakeSource(s, 'buildx')
   for (const sec of s.secrets) {
     if (sec.kind === 'file' && !existsSync(sec.source))
       throw new InputError('secret-files', `secret ${sec.id}: ${sec.source} does not exist`)

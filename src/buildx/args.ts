@@ -167,6 +167,8 @@ export interface BakeOptions {
   allow: string[]
   /** targets to push through BuildKit only (see enginePushesTwice); they replace --push */
   pushOnceTargets?: string[]
+  /** bake variables as flags (`--var`, buildx >= 0.31: see bakeVarArgs) */
+  varArgs?: string[]
 }
 
 /**
@@ -190,6 +192,7 @@ export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): str
   const args = ['bake', '--builder', ctx.builder, '--progress', 'plain']
   args.push(...repeat('--file', opts.files))
   args.push(...repeat('--set', opts.set))
+  args.push(...(opts.varArgs ?? []))
   if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, '0.19.0')) args.push(...repeat('--allow', opts.allow))
   const once = s.push && opts.pushOnceTargets !== undefined && opts.pushOnceTargets.length > 0 ? opts.pushOnceTargets : undefined
   if (once)
@@ -239,8 +242,8 @@ export function imagetoolsCreateArgs(tags: string[], sources: string[], annotati
 }
 
 /** `bake --print` resolves the definition (matrix, variables) without building. */
-export function bakePrintArgs(files: string[], set: string[], targets: string[]): string[] {
-  return ['bake', ...repeat('--file', files), ...repeat('--set', set), '--print', '--', ...targets]
+export function bakePrintArgs(files: string[], set: string[], targets: string[], varArgs: string[] = []): string[] {
+  return ['bake', ...repeat('--file', files), ...repeat('--set', set), ...varArgs, '--print', '--', ...targets]
 }
 
 export function versionArgs(): string[] {

@@ -20,6 +20,9 @@ import { buildxCommandLine, relayOutput } from './log.js'
 import { bakeResults, mergeResult, platformResult, readJson, singleResult, str, type BuildResult, type PrintedTarget } from './results.js'
 import { isTransientRegistryError, withRetry } from '../registry/retry.js'
 import { parseReference } from '../registry/reference.js'
+import type { RunOptions } from '../process/exec.js'
+import { bakeVarArgs } from '../inputs/bake-source.js'
+import { bakeSite, grantFromDefinition } from './bake-source.js'
 
 export interface BuildEnv {
   bx: Buildx
@@ -39,8 +42,8 @@ function reportFailure(exitMessage: string, log: string, s: Settings, what: stri
   throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`)
 }
 
-function streamed(env: BuildEnv, args: string[], prefix: string): Promise<{ code: number; log: string }> {
-  return relayOutput(prefix, onLine => runBuildx(env.bx, args, { onLine }))
+function streamed(env: BuildEnv, args: string[], prefix: string, run: RunOptions = {}): Promise<{ code: number; log: string }> {
+  return relayOutput(prefix, onLine => runBuildx(env.bx, args, { ...run, onLine }))
 }
 
 export async function singleBuild(s: Settings, env: BuildEnv): Promise<BuildResult> {
@@ -66,9 +69,15 @@ export async function bake(
 ): Promise<BuildResult[]> {
   const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
   const set = [...bakeSecretSets(s, env), ...userSet]
+  // Where the definition comes from (source), and the folder and environment the bake runs in.
+  const site = bakeSite(s, env.bx.version)
+  const bakeFileArgs = site.files(files)
+  const bakeTargets = site.targets(targets)
+  const varArgs = bakeVarArgs(s.vars, env.bx.version)
   // Read before the bake, never after: `bake --print` opens the definition's tar and OCI output
   // destinations and truncates them, so a print after the bake would empty what it just wrote.
-  const printed = await printBake(env, files, targets, set)
+  const printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run)
+  const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version)
   let pushOnceTargets: string[] | undefined
   if (s.push && enginePushesTwice(env.ctx.caps)) {
     // Targets without outputs of their own get the push-once image output; a definition that
@@ -77,20 +86,35 @@ export async function bake(
     if (names.every(n => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names
     else core.info('bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)')
   }
-  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow, ...(pushOnceTargets ? { pushOnceTargets } : {}) })
+  const args = bakeArgs(s, env.ctx, {
+    files: bakeFileArgs,
+    targets: bakeTargets,
+    set,
+    metadataFile,
+    allow: granted,
+    varArgs,
+    ...(pushOnceTargets ? { pushOnceTargets } : {})
+  })
   core.info(buildxCommandLine(args))
-  const { code, log } = await streamed(env, args, '')
+  const { code, log } = await streamed(env, args, '', site.run)
   if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, 'bake')
   const all = readJson(metadataFile)
   return bakeResults(s, all, printed, ['buildx.build.warnings'])
 }
 
 /** The definition as `bake --print` resolves it (matrix, variables), without building. */
-async function printBake(env: BuildEnv, files: string[], targets: string[], set: string[]): Promise<Record<string, PrintedTarget>> {
+async function printBake(
+  env: BuildEnv,
+  files: string[],
+  targets: string[],
+  set: string[],
+  varArgs: string[],
+  run: RunOptions
+): Promise<Record<string, PrintedTarget>> {
   const r = await runBuildxChecked(
     env.bx,
-    bakePrintArgs(files, set, targets),
-    {},
+    bakePrintArgs(files, set, targets, varArgs),
+    run,
     line => new InputError(files.length > 0 ? 'files' : 'targets', `bake cannot read the definition: ${line}`)
   )
   const parsed = JSON.parse(r.stdout) as { target?: Record<string, PrintedTarget> }

@@ -48,7 +48,9 @@ export const LIST_INPUTS: Readonly<Record<string, string>> = {
   targets: '',
   set: '',
   digests: '',
-  'digests-from': ''
+  'digests-from': '',
+  vars: 'var',
+  'save-tag': ''
 }
 
 export const SHORT_FLAGS: Readonly<Record<string, string>> = { t: 'tags', f: 'file' }

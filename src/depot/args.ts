@@ -38,6 +38,10 @@ function depotOwnArgs(s: Settings, ctx: DepotContext): string[] {
   const args = ['--project', ctx.project]
   if (s.depotBuildPlatform) args.push('--build-platform', s.depotBuildPlatform)
   if (s.depotSave) args.push('--save')
+  args.push(...repeat('--save-tag', s.depotSaveTags))
+  if (s.depotLint) args.push('--lint')
+  if (s.depotLintFailOn) args.push('--lint-fail-on', s.depotLintFailOn)
+  if (s.depotSbomDir) args.push('--sbom-dir', s.depotSbomDir)
   return args
 }
 

@@ -25,6 +25,8 @@ import { depotToken, oidcAvailable, runDepot, setupDepot, type Depot } from './d
 import { lastOutputLine, processRunner } from '../process/exec.js'
 import { dockerfilePath, type Settings } from '../inputs/parse.js'
 import type { BakePlan, BuildPlan, MatrixPlan } from '../inputs/plan.js'
+import { remoteBakeSource } from '../inputs/bake-source.js'
+import { depotBakeSite } from '../buildx/bake-source.js'
 import { DepotUnavailable, InputError } from '../errors.js'
 import { parseBuildError } from '../buildx/build-error.js'
 import { parseReference } from '../registry/reference.js'
@@ -49,7 +51,7 @@ export function engineFacts(plan: BuildPlan, env: NodeJS.ProcessEnv = process.en
       ? 'mode: merge combines digests with buildx imagetools'
       : plan.kind === 'split'
         ? 'platform-split pushes each platform and merges them with buildx imagetools'
-        : undefined
+        : remoteBakeSource(s, env)
   return {
     engine: s.engine,
     project: s.depotProject,
@@ -59,7 +61,8 @@ export function engineFacts(plan: BuildPlan, env: NodeJS.ProcessEnv = process.en
     oidcAvailable: oidcAvailable(env),
     ci: env['GITHUB_ACTIONS'] === 'true',
     fallback: s.depotFallback,
-    ...(needsBuildx ? { needsBuildx } : {})
+    ...(needsBuildx ? { needsBuildx } : {}),
+    depotInputs: s.depotInputs
   }
 }
 
@@ -76,14 +79,14 @@ interface Streamed {
   started: boolean
 }
 
-async function streamed(d: Depot, args: string[], env: NodeJS.ProcessEnv): Promise<Streamed> {
+async function streamed(d: Depot, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<Streamed> {
   core.info(`depot ${args.map(quoteForLog).join(' ')}`)
   const seen: string[] = []
   let started = false
   // The same relay as buildx output: no line of the build's output is read as a workflow command.
   const r = await relayOutput(
     '',
-    onLine => runDepot(d, args, { env, onLine }),
+    onLine => runDepot(d, args, { env, onLine, ...(cwd ? { cwd } : {}) }),
     line => {
       if (started) return
       seen.push(line)
@@ -134,13 +137,15 @@ async function depotBake(
 ): Promise<{ results: BuildResult[]; metadata: Record<string, unknown> }> {
   const { files, targets } = input
   const set = [...bakeSecretSets(s, { secretFiles }), ...input.set]
-  const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env })
+  // the bake runs in its source folder, with its variables in its environment
+  const { cwd, env: bakeEnvironment } = depotBakeSite(s, env)
+  const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env: bakeEnvironment, cwd })
   if (print.code !== 0) {
     throw new InputError(files.length > 0 ? 'files' : 'targets', `depot bake cannot read the definition: ${lastOutputLine(print)}`)
   }
   const printed = (JSON.parse(print.stdout) as { target?: Record<string, PrintedTarget> }).target ?? {}
   const metadataFile = path.join(dir, 'depot-bake-metadata.json')
-  const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), env)
+  const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd)
   if (r.code !== 0) failure(r, s, 'bake')
   const all = readJson(metadataFile)
   const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS)
@@ -195,6 +200,9 @@ export async function buildWithDepot(plan: BuildPlan, state: State, choice: Engi
     const info = depotBuildInfo(metadata)
     core.setOutput('depot-build-id', info.buildId)
     core.setOutput('depot-project-id', info.projectId || project)
+    // and under the names depot's own actions give them
+    core.setOutput('build-id', info.buildId)
+    core.setOutput('project-id', info.projectId || project)
     if (info.buildId) core.info(`Depot build ${info.buildId} in project ${info.projectId || project}`)
     return results
   } catch (e) {

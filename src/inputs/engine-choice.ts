@@ -22,6 +22,8 @@ export interface EngineFacts {
   fallback: boolean
   /** why these settings need buildx (a mode Depot has no equivalent for), if they do */
   needsBuildx?: string
+  /** Depot-only inputs the workflow gave (project, save, lint, ...): Depot is meant, never silently ignored */
+  depotInputs?: string[]
 }
 
 export interface EngineChoice {
@@ -71,7 +73,28 @@ function resolveProject(f: EngineFacts): { id?: string; source?: string; problem
 }
 
 export function chooseEngine(f: EngineFacts): EngineChoice {
-  if (f.engine === 'buildx') return { engine: 'buildx', reason: 'set by the engine input' }
+  const depotInput = f.depotInputs?.[0]
+  if (f.engine === 'buildx') {
+    if (depotInput)
+      throw new InputError(depotInput, 'is a Depot input, and engine: buildx never uses Depot: drop it, or use engine: auto or depot')
+    return { engine: 'buildx', reason: 'set by the engine input' }
+  }
+  // Depot's own inputs mean Depot: in CI, where auto would not pick it, auto then chooses as
+  // engine: depot does (a clear error, or buildx-fallback). Outside CI auto stays buildx (documented).
+  if (f.engine === 'auto' && depotInput && f.ci) {
+    if (f.needsBuildx) throw new InputError(depotInput, `is a Depot input, but ${f.needsBuildx}, which runs on buildx only`)
+    const auto = chooseEngine({ ...f, depotInputs: [] })
+    if (auto.engine === 'depot') return auto
+    let choice: EngineChoice
+    try {
+      choice = chooseEngine({ ...f, engine: 'depot', depotInputs: [] })
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e
+      const detail = e.message.slice(e.input.length + 2).replace(/^engine: depot needs/, 'it needs')
+      throw new InputError(depotInput, `is a Depot input, so Depot is to build: ${detail}`)
+    }
+    return { ...choice, reason: choice.reason.replace('set by the engine input', `Depot input ${depotInput} given`) }
+  }
 
   if (f.needsBuildx) {
     if (f.engine === 'depot' && !f.fallback)

@@ -81,6 +81,14 @@ export interface Settings {
   readonly set: string[]
   readonly matrix: string
   readonly matrixName: string
+  /** where the bake reads its definition: a folder or a remote Git/HTTPS context ('' : see bake-source.ts) */
+  readonly source: string
+  /** the input that gave the source: source, or depot/bake-action's workdir */
+  readonly sourceInput: 'source' | 'workdir' | ''
+  /** bake variables (buildx --var, or the bake's environment before buildx 0.31) */
+  readonly vars: Array<[string, string]>
+  /** fetches a remote bake definition (BUILDX_BAKE_GIT_AUTH_TOKEN); never logged */
+  readonly githubToken: string
   readonly platformSplit: boolean
   readonly maxParallel: number
   readonly digests: string[]
@@ -101,6 +109,15 @@ export interface Settings {
   readonly depotFallback: boolean
   readonly depotBuildPlatform: string
   readonly depotSave: boolean
+  /** depot --save-tag (save-tag, save-tags) */
+  readonly depotSaveTags: string[]
+  /** depot --lint, and --lint-fail-on when given */
+  readonly depotLint: boolean
+  readonly depotLintFailOn: string
+  /** depot --sbom-dir */
+  readonly depotSbomDir: string
+  /** Depot-only inputs the workflow gave: they make the engine choice Depot or an error, never a silent buildx */
+  readonly depotInputs: string[]
 
   // registry login (docker/login-action)
   /** null: no login; the docker config's existing logins are used */
@@ -278,6 +295,7 @@ export function parseInputs(readRaw: InputReader): Settings {
   const context = read('context').trim() || '.'
 
   const files = list('files')
+  const bakeSource = parseBakeSource(read, list)
   const targets = list('targets', true)
   for (const t of targets) {
     if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError('targets', `${JSON.stringify(clip(t))} is not a bake target name`)
@@ -285,6 +303,12 @@ export function parseInputs(readRaw: InputReader): Settings {
   if (hasMatrix && files.length > 0) throw new InputError('matrix', 'give a matrix or bake files, not both')
   if (hasMatrix && targets.length > 0)
     throw new InputError('targets', 'the matrix names its own targets (matrix-name); drop targets or the matrix')
+  if (hasMatrix && bakeSource.sourceInput)
+    throw new InputError(bakeSource.sourceInput, 'the matrix generates its own bake definition; give a matrix or a bake source, not both')
+  if (hasMatrix && bakeSource.vars.length > 0) throw new InputError('vars', 'are bake variables; the matrix sets build args (build-args)')
+  // A source or variables without files or targets is a bake of the definition's default group.
+  if (mode !== 'merge' && !hasMatrix && files.length === 0 && targets.length === 0 && (bakeSource.source || bakeSource.vars.length > 0))
+    targets.push('default')
   checkModeInputs(mode === 'merge' ? 'merge' : hasMatrix ? 'matrix' : files.length > 0 || targets.length > 0 ? 'bake' : 'build', name => {
     const v = read(name).trim()
     if (name === 'context') return v !== '' && v !== '.'
@@ -391,6 +415,7 @@ export function parseInputs(readRaw: InputReader): Settings {
     set: list('set'),
     matrix,
     matrixName: read('matrix-name').trim(),
+    ...bakeSource,
     platformSplit,
     maxParallel: Number(maxParallelRaw),
     digests,
@@ -449,19 +474,58 @@ function parseLogin(read: InputReader): RegistryLogin | null {
 
 const DEPOT_BUILD_PLATFORMS = ['dynamic', 'linux/amd64', 'linux/arm64']
 
+/** Depot's action input names, each the same as one of ours: either may be given, not both differently. */
+export const DEPOT_ALIASES: ReadonlyArray<readonly [ours: string, depots: string]> = [
+  ['depot-project', 'project'],
+  ['depot-token', 'token'],
+  ['depot-fallback', 'buildx-fallback'],
+  ['depot-build-platform', 'build-platform'],
+  ['depot-save', 'save']
+]
+
+/** A text input that has a Depot name too: the value and the name it was given under. */
+function aliased(read: InputReader, ours: string, depots: string): { value: string; input: string } {
+  const a = read(ours).trim()
+  const b = read(depots).trim()
+  if (a && b && a !== b) throw new InputError(depots, `is Depot's name for ${ours}; both are given, with different values: give one`)
+  return a ? { value: a, input: ours } : { value: b, input: b ? depots : ours }
+}
+
+function aliasedBool(read: InputReader, ours: string, depots: string): { value: boolean; input: string } {
+  const a = parseBool(read(ours), ours, false)
+  const b = parseBool(read(depots), depots, false)
+  return { value: a || b, input: b && !a ? depots : ours }
+}
+
+const LINT_SEVERITIES = ['info', 'warn', 'error', 'none']
+
 function parseDepotInputs(
   read: InputReader
 ): Pick<
   Settings,
-  'depotProject' | 'depotToken' | 'depotVersion' | 'depotDownloadUrl' | 'depotSha256' | 'depotFallback' | 'depotBuildPlatform' | 'depotSave'
+  | 'depotProject'
+  | 'depotToken'
+  | 'depotVersion'
+  | 'depotDownloadUrl'
+  | 'depotSha256'
+  | 'depotFallback'
+  | 'depotBuildPlatform'
+  | 'depotSave'
+  | 'depotSaveTags'
+  | 'depotLint'
+  | 'depotLintFailOn'
+  | 'depotSbomDir'
+  | 'depotInputs'
 > {
-  const depotProject = read('depot-project').trim()
+  const project = aliased(read, 'depot-project', 'project')
+  const depotProject = project.value
   if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
-    throw new InputError('depot-project', `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`)
+    throw new InputError(project.input, `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`)
   }
   // The token is never echoed, not even in part.
-  const depotToken = read('depot-token').trim()
-  if (/\s/.test(depotToken)) throw new InputError('depot-token', 'the token contains whitespace (value not shown)')
+  const token = aliased(read, 'depot-token', 'token')
+  const depotToken = token.value
+  if (/\s/.test(depotToken)) throw new InputError(token.input, 'the token contains whitespace (value not shown)')
   const depotVersion = checkToolVersion(read('depot-version').trim() || 'latest', 'depot-version', '2.102.12')
   const depotDownloadUrl = checkHttpUrl(read('depot-download-url').trim(), 'depot-download-url')
   const depotSha256 = read('depot-sha256')
@@ -475,22 +539,88 @@ function parseDepotInputs(
     throw new InputError('depot-sha256', 'verifies a download; depot-version: installed downloads nothing')
   if (depotSha256 && depotVersion === 'latest')
     throw new InputError('depot-sha256', 'pins one release archive; give the exact depot-version it belongs to')
-  const depotBuildPlatform = read('depot-build-platform').trim()
+  const buildPlatform = aliased(read, 'depot-build-platform', 'build-platform')
+  const depotBuildPlatform = buildPlatform.value
   if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
     throw new InputError(
-      'depot-build-platform',
+      buildPlatform.input,
       `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(', ')}`
     )
   }
+  const save = aliasedBool(read, 'depot-save', 'save')
+  const saveTagInputs = ['save-tag', 'save-tags'].filter(n => read(n).trim() !== '')
+  const depotSaveTags = [
+    ...parseList(read('save-tag'), 'save-tag', { comma: true }),
+    ...parseList(read('save-tags'), 'save-tags', { comma: true })
+  ]
+  for (const t of depotSaveTags) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(t))
+      throw new InputError(saveTagInputs[0] ?? 'save-tags', `${JSON.stringify(clip(t))} is not a tag (letters, digits, '_', '.', '-')`)
+  }
+  if (depotSaveTags.length > 0 && !save.value)
+    throw new InputError(saveTagInputs[0] ?? 'save-tags', "tags the image saved to Depot's registry; it needs save: true")
+  const depotLint = parseBool(read('lint'), 'lint', false)
+  const depotLintFailOn = read('lint-fail-on').trim()
+  if (depotLintFailOn && !LINT_SEVERITIES.includes(depotLintFailOn))
+    throw new InputError(
+      'lint-fail-on',
+      `unknown value ${JSON.stringify(clip(depotLintFailOn))}; expected one of ${LINT_SEVERITIES.join(', ')}`
+    )
+  if (depotLintFailOn && !depotLint) throw new InputError('lint-fail-on', 'sets when lint fails the build; it needs lint: true')
+  const depotSbomDir = read('sbom-dir').trim()
+  const fallback = aliasedBool(read, 'depot-fallback', 'buildx-fallback')
+  const depotInputs = [
+    ...(depotProject ? [project.input] : []),
+    ...(depotBuildPlatform ? [buildPlatform.input] : []),
+    ...(save.value ? [save.input] : []),
+    ...saveTagInputs,
+    ...(depotLint ? ['lint'] : []),
+    ...(depotSbomDir ? ['sbom-dir'] : []),
+    // last: the inputs that say what to build on Depot name the problem first
+    ...(depotToken ? [token.input] : [])
+  ]
   return {
     depotProject,
     depotToken,
     depotVersion,
     depotDownloadUrl,
     depotSha256,
-    depotFallback: parseBool(read('depot-fallback'), 'depot-fallback', false),
+    depotFallback: fallback.value,
     depotBuildPlatform,
-    depotSave: parseBool(read('depot-save'), 'depot-save', false)
+    depotSave: save.value,
+    depotSaveTags,
+    depotLint,
+    depotLintFailOn,
+    depotSbomDir,
+    depotInputs
+  }
+}
+
+const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** source (docker/bake-action) or workdir (depot/bake-action), vars and github-token. */
+function parseBakeSource(
+  read: InputReader,
+  list: (name: string, comma?: boolean) => string[]
+): Pick<Settings, 'source' | 'sourceInput' | 'vars' | 'githubToken'> {
+  const source = read('source').trim()
+  const workdir = read('workdir').trim()
+  if (source && workdir && source !== workdir)
+    throw new InputError('workdir', "is depot/bake-action's name for a local source; give source or workdir, not both")
+  if (/[\r\n]/.test(source)) throw new InputError('source', 'is one folder or one Git/HTTPS URL, not a list')
+  const vars = parseKeyValues(list('vars'), 'vars')
+  for (const [k] of vars) {
+    if (!VAR_NAME.test(k)) throw new InputError('vars', `${JSON.stringify(clip(k))} is not a bake variable name (letters, digits, '_')`)
+  }
+  // An expression no runner evaluated (the CLI reads action.yml's `${{ github.token }}` default) is no token.
+  const githubToken = read('github-token')
+    .trim()
+    .replace(/^\$\{\{.*\}\}$/, '')
+  return {
+    source: source || workdir,
+    sourceInput: source ? 'source' : workdir ? 'workdir' : '',
+    vars,
+    githubToken
   }
 }
 
@@ -615,7 +745,10 @@ export function checkModeInputs(mode: BuildMode, given: (name: string) => boolea
       'set',
       'matrix',
       'platform-split',
-      'push-by-digest'
+      'push-by-digest',
+      'source',
+      'workdir',
+      'vars'
     ]) {
       if (given(input)) {
         throw new InputError(
@@ -651,6 +784,13 @@ export function checkAgainstCapabilities(s: Settings, caps: Capabilities): void 
     throw new InputError(
       s.provenance ? 'provenance' : 'sbom',
       `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || 'of unknown version'}`
+    )
+  }
+  if (s.load && s.push && (s.files.length > 0 || s.targets.length > 0) && !versionAtLeast(caps.buildxVersion, '0.14.0')) {
+    // Seen with buildx 0.13.1: the bake loads the image and silently does not push it.
+    throw new InputError(
+      'load',
+      `buildx ${caps.buildxVersion} bakes keep only one of push and load (the image is loaded and not pushed); use a newer buildx (buildx-version), or give each target its outputs in the definition`
     )
   }
   if (s.load && s.platforms.length > 1 && !caps.containerdStore) {

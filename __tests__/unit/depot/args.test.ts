@@ -53,6 +53,39 @@ const BUILD_CASES: Array<[string, Partial<Settings>, DepotContext, string[]]> = 
     ['build', '--project', 'p1', '--build-platform', 'linux/arm64', '--save', '--progress', 'plain', '--provenance', 'false', ...TAIL, '.']
   ],
   [
+    "Depot's own: save tags, lint and its severity, sbom-dir",
+    {
+      depotSave: true,
+      depotSaveTags: ['v1', 'latest'],
+      depotLint: true,
+      depotLintFailOn: 'warn',
+      depotSbomDir: 'sboms',
+      provenance: 'false'
+    },
+    CTX,
+    [
+      'build',
+      '--project',
+      'p1',
+      '--save',
+      '--save-tag',
+      'v1',
+      '--save-tag',
+      'latest',
+      '--lint',
+      '--lint-fail-on',
+      'warn',
+      '--sbom-dir',
+      'sboms',
+      '--progress',
+      'plain',
+      '--provenance',
+      'false',
+      ...TAIL,
+      '.'
+    ]
+  ],
+  [
     'everything buildx has, in the same order and meaning',
     {
       file: 'build/Dockerfile',

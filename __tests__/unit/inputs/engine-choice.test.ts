@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { chooseEngine, projectFromDepotJson, type EngineFacts } from '../../../src/inputs/engine-choice.js'
+import { chooseEngine, projectFromDepotJson, type EngineChoice, type EngineFacts } from '../../../src/inputs/engine-choice.js'
 import { InputError } from '../../../src/errors.js'
 
 /** Nothing configured, outside CI. */
@@ -126,6 +126,59 @@ describe('chooseEngine', () => {
       /mode: merge .* use engine: buildx or auto/
     ]
   ]
+  it.each<[string, Partial<EngineFacts>, string, RegExp]>([
+    [
+      'project with engine: buildx',
+      { engine: 'buildx', depotInputs: ['project'] },
+      'project',
+      /Depot input, and engine: buildx never uses Depot/
+    ],
+    ['save with engine: buildx', { engine: 'buildx', ...READY, depotInputs: ['save'] }, 'save', /engine: buildx/],
+    [
+      'project in auto without credentials',
+      { ci: true, project: 'abc', depotInputs: ['project'] },
+      'project',
+      /Depot input, so Depot is to build: .*no Depot credentials/
+    ],
+    ['lint in auto without a project', { ci: true, hasToken: true, depotInputs: ['lint'] }, 'lint', /no Depot project/],
+    [
+      'project in auto with merge mode',
+      { ...READY, depotInputs: ['project'], needsBuildx: 'mode: merge combines digests' },
+      'project',
+      /runs on buildx only/
+    ]
+  ])('a Depot input never silently builds with buildx: %s', (_name, f, input, message) => {
+    let err: unknown
+    try {
+      chooseEngine(facts(f))
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as InputError).input).toBe(input)
+    expect((err as InputError).message).toMatch(message)
+  })
+
+  it.each<[string, Partial<EngineFacts>, Partial<EngineChoice>]>([
+    ['auto with project: in CI, with a token', { ...READY, depotInputs: ['project'] }, { engine: 'depot', project: 'p1' }],
+    [
+      'auto with project outside CI: buildx, as documented (auto uses Depot only in CI)',
+      { project: 'p1', hasToken: true, depotInputs: ['project'] },
+      { engine: 'buildx' }
+    ],
+    [
+      'auto with project, no credentials, buildx-fallback',
+      { ci: true, project: 'p1', fallback: true, depotInputs: ['project'] },
+      { engine: 'buildx' }
+    ]
+  ])('Depot inputs and the engine: %s', (_name, f, want) => {
+    const choice = chooseEngine(facts(f))
+    expect(choice).toMatchObject(want)
+    if (want.engine === 'depot') expect(choice.reason).toMatch(/project p1 from depot-project input/)
+    else if (f.ci) expect(choice.warning).toMatch(/depot-fallback/)
+    else expect(choice.reason).toMatch(/only in CI/)
+  })
+
   it.each(ERRORS)('engine: depot with %s fails before anything runs, naming the input', (_name, f, input, message) => {
     let err: unknown
     try {

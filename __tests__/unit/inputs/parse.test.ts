@@ -75,7 +75,21 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'depot-sha256': '',
   'depot-fallback': 'false',
   'depot-build-platform': '',
-  'depot-save': 'false'
+  'depot-save': 'false',
+  source: '',
+  vars: '',
+  'github-token': '${{ github.token }}',
+  project: '',
+  token: '',
+  'buildx-fallback': '',
+  'build-platform': '',
+  save: '',
+  'save-tag': '',
+  'save-tags': '',
+  lint: 'false',
+  'lint-fail-on': '',
+  'sbom-dir': '',
+  workdir: ''
 }
 
 /** A reader like core.getInput: action.yml defaults, overridden; '' for names action.yml lacks. */
@@ -585,5 +599,73 @@ describe('checkAgainstCapabilities', () => {
     expect(() => checkAgainstCapabilities(settings({ load: 'true', platforms: 'linux/amd64,linux/arm64,linux/arm/v7' }), caps())).toThrow(
       /^load: loading 3 platforms needs an engine with the containerd image store/
     )
+  })
+})
+
+describe("bake source, vars and Depot's input names", () => {
+  const parse = (over: Record<string, string>) => parseInputs(read(over))
+  const inputOf = (over: Record<string, string>): string => {
+    try {
+      parse(over)
+    } catch (e) {
+      if (e instanceof InputError) return e.input
+      throw e
+    }
+    return ''
+  }
+
+  it.each([
+    ['source alone bakes the default group', { source: './test/go' }, { source: './test/go', sourceInput: 'source', targets: ['default'] }],
+    ['workdir is a local source', { workdir: 'sub' }, { source: 'sub', sourceInput: 'workdir', targets: ['default'] }],
+    ['source with targets', { source: '.', targets: 'a,b' }, { targets: ['a', 'b'] }],
+    ['source with files keeps the default group implicit', { source: '.', files: 'x.hcl' }, { files: ['x.hcl'], targets: [] }],
+    [
+      'vars alone bake',
+      { vars: 'DESTDIR=/tmp/x\nB=a,b' },
+      {
+        vars: [
+          ['DESTDIR', '/tmp/x'],
+          ['B', 'a,b']
+        ],
+        targets: ['default']
+      }
+    ],
+    ['nothing: a single build', {}, { source: '', targets: [], vars: [] }]
+  ] as Array<[string, Record<string, string>, Partial<Settings>]>)('%s', (_name, over, want) => {
+    expect(parse(over)).toMatchObject(want)
+  })
+
+  it.each([
+    ['source and workdir differ', { source: 'a', workdir: 'b' }, 'workdir'],
+    ['a bad variable name', { vars: '1X=2' }, 'vars'],
+    ['source with a matrix', { source: '.', matrix: 'a: [1]' }, 'source'],
+    ['source with context (bake owns it)', { source: '.', context: 'sub' }, 'context'],
+    ['source in merge mode', { mode: 'merge', source: '.', digests: D1, tags: 'r/a:1' }, 'source'],
+    ['project and depot-project differ', { project: 'a', 'depot-project': 'b' }, 'project'],
+    ['a bad project under its Depot name', { project: 'a b' }, 'project'],
+    ['a bad build-platform', { 'build-platform': 'linux/s390x' }, 'build-platform'],
+    ['save-tag without save', { 'save-tag': 'v1' }, 'save-tag'],
+    ['lint-fail-on without lint', { 'lint-fail-on': 'warn' }, 'lint-fail-on'],
+    ['an unknown lint severity', { lint: 'true', 'lint-fail-on': 'fatal' }, 'lint-fail-on']
+  ])('refuses %s, naming the input', (_name, over, input) => {
+    expect(inputOf(over)).toBe(input)
+  })
+
+  it.each([
+    ['project', { project: 'p1' }, { depotProject: 'p1', depotInputs: ['project'] }],
+    ['both names, same value', { project: 'p1', 'depot-project': 'p1' }, { depotProject: 'p1', depotInputs: ['depot-project'] }],
+    ['token', { token: 'dpt_x' }, { depotToken: 'dpt_x', depotInputs: ['token'] }],
+    ['buildx-fallback', { 'buildx-fallback': 'true' }, { depotFallback: true, depotInputs: [] }],
+    ['build-platform', { 'build-platform': 'linux/arm64' }, { depotBuildPlatform: 'linux/arm64', depotInputs: ['build-platform'] }],
+    [
+      'save with save-tag and save-tags',
+      { save: 'true', 'save-tag': 'a', 'save-tags': 'b\nc' },
+      { depotSave: true, depotSaveTags: ['a', 'b', 'c'], depotInputs: ['save', 'save-tag', 'save-tags'] }
+    ],
+    ['lint', { lint: 'true', 'lint-fail-on': 'warn' }, { depotLint: true, depotLintFailOn: 'warn', depotInputs: ['lint'] }],
+    ['sbom-dir', { 'sbom-dir': 'sboms' }, { depotSbomDir: 'sboms', depotInputs: ['sbom-dir'] }],
+    ['none', {}, { depotInputs: [] }]
+  ] as Array<[string, Record<string, string>, Partial<Settings>]>)("takes Depot's name: %s", (_name, over, want) => {
+    expect(parse(over)).toMatchObject(want)
   })
 })

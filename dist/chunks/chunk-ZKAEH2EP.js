@@ -50,7 +50,7 @@ import {
   versionAtLeast,
   waitForChildren,
   withRetry
-} from "./chunk-P552E6VT.js";
+} from "./chunk-I5F55MGN.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -151,17 +151,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -172,13 +172,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -199,17 +199,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -220,13 +220,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -253,23 +253,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -881,10 +881,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -903,7 +903,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -933,11 +933,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -966,8 +966,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -985,8 +985,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -996,8 +996,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3512,9 +3512,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3589,14 +3589,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3611,10 +3611,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3625,10 +3625,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3645,13 +3645,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -5612,9 +5612,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path8) => {
+    visit.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5623,23 +5623,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path8) => {
-      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit.parentCollection = (cst, path10) => {
+      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5650,10 +5650,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7405,8 +7405,8 @@ var require_dist = __commonJS({
 });
 
 // src/depot/build.ts
-import { existsSync as existsSync3, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import path7 from "node:path";
 
 // src/buildx/results.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -7421,8 +7421,8 @@ function str(v) {
 function exportsOf(outputs) {
   return outputs.flatMap((o) => {
     if (!o.includes("=")) return [{ type: "local", dest: o }];
-    const fields = Object.fromEntries(o.split(",").map((f) => [f.slice(0, f.indexOf("=")).trim(), f.slice(f.indexOf("=") + 1)]));
-    return fields["dest"] ? [{ type: fields["type"] ?? "", dest: fields["dest"] }] : [];
+    const fields2 = Object.fromEntries(o.split(",").map((f) => [f.slice(0, f.indexOf("=")).trim(), f.slice(f.indexOf("=") + 1)]));
+    return fields2["dest"] ? [{ type: fields2["type"] ?? "", dest: fields2["dest"] }] : [];
   });
 }
 function loadsViaOutputs(outputs) {
@@ -7569,6 +7569,10 @@ function depotOwnArgs(s, ctx) {
   const args = ["--project", ctx.project];
   if (s.depotBuildPlatform) args.push("--build-platform", s.depotBuildPlatform);
   if (s.depotSave) args.push("--save");
+  args.push(...repeat("--save-tag", s.depotSaveTags));
+  if (s.depotLint) args.push("--lint");
+  if (s.depotLintFailOn) args.push("--lint-fail-on", s.depotLintFailOn);
+  if (s.depotSbomDir) args.push("--sbom-dir", s.depotSbomDir);
   return args;
 }
 function depotBuildArgs(s, ctx, files) {
@@ -7692,14 +7696,14 @@ function downloadInput(downloadUrl) {
 }
 async function resolveLatest(base, input) {
   const url = latestChecksumsUrl(base);
-  let path8;
+  let path10;
   try {
     const tc = await import("./tool-cache-DESKKASA.js");
-    path8 = await tc.downloadTool(url);
+    path10 = await tc.downloadTool(url);
   } catch (e) {
     throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
   }
-  const v = versionFromChecksums(parseChecksums(readFileSync3(path8, "utf8")));
+  const v = versionFromChecksums(parseChecksums(readFileSync3(path10, "utf8")));
   if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
   return v;
 }
@@ -7751,7 +7755,7 @@ async function setupBuildx(version, downloadUrl, runner) {
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
   const { installVerified } = await import("./install-53VUNTSR.js");
-  const { path: path8, fromCache } = await installVerified({
+  const { path: path10, fromCache } = await installVerified({
     tool: "buildx",
     version: v,
     cachedName: "docker-buildx",
@@ -7761,10 +7765,10 @@ async function setupBuildx(version, downloadUrl, runner) {
     ...asset
   });
   info(
-    `buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path8}`
+    `buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path10}`
   );
-  const actual = await versionOf(runner, path8, []);
-  return { cmd: path8, prefix: [], version: actual || v, runner };
+  const actual = await versionOf(runner, path10, []);
+  return { cmd: path10, prefix: [], version: actual || v, runner };
 }
 
 // src/depot/depot.ts
@@ -7986,8 +7990,8 @@ function checkTags(items, input, templated = false) {
 function checkTypedCsv(items, input, types) {
   for (const item of items) {
     if (!item.includes("=")) continue;
-    const fields = parseCsvFields(item, input);
-    const type = fields["type"];
+    const fields2 = parseCsvFields(item, input);
+    const type = fields2["type"];
     if (type === void 0) throw new InputError(input, `${JSON.stringify(clip(item))} has no type=`);
     if (!types.includes(type)) throw new InputError(input, `unknown type ${JSON.stringify(type)}; expected one of ${types.join(", ")}`);
   }
@@ -8023,9 +8027,9 @@ function parseSecrets(read) {
 function checkAttest(value, input) {
   const v = value.trim();
   if (v === "" || /^(true|false)$/i.test(v)) return v.toLowerCase();
-  const fields = parseCsvFields(v, input);
-  if (fields["mode"] !== void 0 && !["min", "max"].includes(fields["mode"])) {
-    throw new InputError(input, `mode must be min or max, got ${JSON.stringify(clip(fields["mode"]))}`);
+  const fields2 = parseCsvFields(v, input);
+  if (fields2["mode"] !== void 0 && !["min", "max"].includes(fields2["mode"])) {
+    throw new InputError(input, `mode must be min or max, got ${JSON.stringify(clip(fields2["mode"]))}`);
   }
   return v;
 }
@@ -8090,6 +8094,7 @@ function parseInputs(readRaw) {
   const tags = checkTags(list("tags", true), "tags", hasMatrix);
   const context = read("context").trim() || ".";
   const files = list("files");
+  const bakeSource = parseBakeSource(read, list);
   const targets = list("targets", true);
   for (const t of targets) {
     if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
@@ -8097,6 +8102,11 @@ function parseInputs(readRaw) {
   if (hasMatrix && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
   if (hasMatrix && targets.length > 0)
     throw new InputError("targets", "the matrix names its own targets (matrix-name); drop targets or the matrix");
+  if (hasMatrix && bakeSource.sourceInput)
+    throw new InputError(bakeSource.sourceInput, "the matrix generates its own bake definition; give a matrix or a bake source, not both");
+  if (hasMatrix && bakeSource.vars.length > 0) throw new InputError("vars", "are bake variables; the matrix sets build args (build-args)");
+  if (mode !== "merge" && !hasMatrix && files.length === 0 && targets.length === 0 && (bakeSource.source || bakeSource.vars.length > 0))
+    targets.push("default");
   checkModeInputs(mode === "merge" ? "merge" : hasMatrix ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build", (name) => {
     const v = read(name).trim();
     if (name === "context") return v !== "" && v !== ".";
@@ -8197,6 +8207,7 @@ function parseInputs(readRaw) {
     set: list("set"),
     matrix,
     matrixName: read("matrix-name").trim(),
+    ...bakeSource,
     platformSplit,
     maxParallel: Number(maxParallelRaw),
     digests,
@@ -8243,13 +8254,27 @@ function parseLogin(read) {
   return { registry, username, password };
 }
 var DEPOT_BUILD_PLATFORMS = ["dynamic", "linux/amd64", "linux/arm64"];
+function aliased(read, ours, depots) {
+  const a = read(ours).trim();
+  const b = read(depots).trim();
+  if (a && b && a !== b) throw new InputError(depots, `is Depot's name for ${ours}; both are given, with different values: give one`);
+  return a ? { value: a, input: ours } : { value: b, input: b ? depots : ours };
+}
+function aliasedBool(read, ours, depots) {
+  const a = parseBool(read(ours), ours, false);
+  const b = parseBool(read(depots), depots, false);
+  return { value: a || b, input: b && !a ? depots : ours };
+}
+var LINT_SEVERITIES = ["info", "warn", "error", "none"];
 function parseDepotInputs(read) {
-  const depotProject = read("depot-project").trim();
+  const project = aliased(read, "depot-project", "project");
+  const depotProject = project.value;
   if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
-    throw new InputError("depot-project", `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`);
+    throw new InputError(project.input, `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`);
   }
-  const depotToken2 = read("depot-token").trim();
-  if (/\s/.test(depotToken2)) throw new InputError("depot-token", "the token contains whitespace (value not shown)");
+  const token = aliased(read, "depot-token", "token");
+  const depotToken2 = token.value;
+  if (/\s/.test(depotToken2)) throw new InputError(token.input, "the token contains whitespace (value not shown)");
   const depotVersion = checkToolVersion(read("depot-version").trim() || "latest", "depot-version", "2.102.12");
   const depotDownloadUrl = checkHttpUrl(read("depot-download-url").trim(), "depot-download-url");
   const depotSha256 = read("depot-sha256").trim().toLowerCase().replace(/^sha256:/, "");
@@ -8260,22 +8285,79 @@ function parseDepotInputs(read) {
     throw new InputError("depot-sha256", "verifies a download; depot-version: installed downloads nothing");
   if (depotSha256 && depotVersion === "latest")
     throw new InputError("depot-sha256", "pins one release archive; give the exact depot-version it belongs to");
-  const depotBuildPlatform = read("depot-build-platform").trim();
+  const buildPlatform = aliased(read, "depot-build-platform", "build-platform");
+  const depotBuildPlatform = buildPlatform.value;
   if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
     throw new InputError(
-      "depot-build-platform",
+      buildPlatform.input,
       `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(", ")}`
     );
   }
+  const save = aliasedBool(read, "depot-save", "save");
+  const saveTagInputs = ["save-tag", "save-tags"].filter((n) => read(n).trim() !== "");
+  const depotSaveTags = [
+    ...parseList(read("save-tag"), "save-tag", { comma: true }),
+    ...parseList(read("save-tags"), "save-tags", { comma: true })
+  ];
+  for (const t of depotSaveTags) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(t))
+      throw new InputError(saveTagInputs[0] ?? "save-tags", `${JSON.stringify(clip(t))} is not a tag (letters, digits, '_', '.', '-')`);
+  }
+  if (depotSaveTags.length > 0 && !save.value)
+    throw new InputError(saveTagInputs[0] ?? "save-tags", "tags the image saved to Depot's registry; it needs save: true");
+  const depotLint = parseBool(read("lint"), "lint", false);
+  const depotLintFailOn = read("lint-fail-on").trim();
+  if (depotLintFailOn && !LINT_SEVERITIES.includes(depotLintFailOn))
+    throw new InputError(
+      "lint-fail-on",
+      `unknown value ${JSON.stringify(clip(depotLintFailOn))}; expected one of ${LINT_SEVERITIES.join(", ")}`
+    );
+  if (depotLintFailOn && !depotLint) throw new InputError("lint-fail-on", "sets when lint fails the build; it needs lint: true");
+  const depotSbomDir = read("sbom-dir").trim();
+  const fallback = aliasedBool(read, "depot-fallback", "buildx-fallback");
+  const depotInputs = [
+    ...depotProject ? [project.input] : [],
+    ...depotBuildPlatform ? [buildPlatform.input] : [],
+    ...save.value ? [save.input] : [],
+    ...saveTagInputs,
+    ...depotLint ? ["lint"] : [],
+    ...depotSbomDir ? ["sbom-dir"] : [],
+    // last: the inputs that say what to build on Depot name the problem first
+    ...depotToken2 ? [token.input] : []
+  ];
   return {
     depotProject,
     depotToken: depotToken2,
     depotVersion,
     depotDownloadUrl,
     depotSha256,
-    depotFallback: parseBool(read("depot-fallback"), "depot-fallback", false),
+    depotFallback: fallback.value,
     depotBuildPlatform,
-    depotSave: parseBool(read("depot-save"), "depot-save", false)
+    depotSave: save.value,
+    depotSaveTags,
+    depotLint,
+    depotLintFailOn,
+    depotSbomDir,
+    depotInputs
+  };
+}
+var VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function parseBakeSource(read, list) {
+  const source = read("source").trim();
+  const workdir = read("workdir").trim();
+  if (source && workdir && source !== workdir)
+    throw new InputError("workdir", "is depot/bake-action's name for a local source; give source or workdir, not both");
+  if (/[\r\n]/.test(source)) throw new InputError("source", "is one folder or one Git/HTTPS URL, not a list");
+  const vars = parseKeyValues(list("vars"), "vars");
+  for (const [k] of vars) {
+    if (!VAR_NAME.test(k)) throw new InputError("vars", `${JSON.stringify(clip(k))} is not a bake variable name (letters, digits, '_')`);
+  }
+  const githubToken = read("github-token").trim().replace(/^\$\{\{.*\}\}$/, "");
+  return {
+    source: source || workdir,
+    sourceInput: source ? "source" : workdir ? "workdir" : "",
+    vars,
+    githubToken
   };
 }
 function checkEach(items, input, re, problem) {
@@ -8374,7 +8456,10 @@ function checkModeInputs(mode, given) {
       "set",
       "matrix",
       "platform-split",
-      "push-by-digest"
+      "push-by-digest",
+      "source",
+      "workdir",
+      "vars"
     ]) {
       if (given(input)) {
         throw new InputError(
@@ -8401,6 +8486,12 @@ function checkAgainstCapabilities(s, caps) {
       `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || "of unknown version"}`
     );
   }
+  if (s.load && s.push && (s.files.length > 0 || s.targets.length > 0) && !versionAtLeast(caps.buildxVersion, "0.14.0")) {
+    throw new InputError(
+      "load",
+      `buildx ${caps.buildxVersion} bakes keep only one of push and load (the image is loaded and not pushed); use a newer buildx (buildx-version), or give each target its outputs in the definition`
+    );
+  }
   if (s.load && s.platforms.length > 1 && !caps.containerdStore) {
     throw new InputError(
       "load",
@@ -8415,6 +8506,272 @@ function checkAgainstCapabilities(s, caps) {
       );
     }
   }
+}
+
+// src/inputs/bake-source.ts
+var DEFAULT_BAKE_FILES = [
+  "compose.yaml",
+  "compose.yml",
+  "docker-compose.yml",
+  "docker-compose.yaml",
+  "docker-bake.json",
+  "docker-bake.hcl",
+  "docker-bake.override.json",
+  "docker-bake.override.hcl"
+];
+function isRemoteRef(v) {
+  return /^(https?|git|ssh):\/\/|^git@|^github\.com\//.test(v);
+}
+var CWD_PREFIX = "cwd://";
+function defaultGitContext(env) {
+  const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+  const repo = env["GITHUB_REPOSITORY"];
+  const sha = env["GITHUB_SHA"];
+  if (!repo || !sha) return void 0;
+  return `${server}/${repo}.git#${sha}`;
+}
+function expandSource(source, defaultContext) {
+  if (!/\{\{\s*defaultContext\s*\}\}/.test(source)) return source;
+  return defaultContext === void 0 ? source : source.replace(/\{\{\s*defaultContext\s*\}\}/g, defaultContext);
+}
+function chooseBakeSource(f) {
+  if (f.matrix) return { kind: "local", dir: ".", why: "the matrix's generated definition" };
+  const source = expandSource(f.source, f.defaultContext);
+  if (source) {
+    if (isRemoteRef(source)) return { kind: "remote", ref: source, why: "source input" };
+    return { kind: "local", dir: source, why: "source input" };
+  }
+  if (f.definitionHere || f.engine === "depot" || f.defaultContext === void 0) {
+    return { kind: "local", dir: ".", why: f.definitionHere ? "the definition is in the working directory" : "the working directory" };
+  }
+  return { kind: "remote", ref: f.defaultContext, why: "no definition in the working directory: the Git context of the run's commit" };
+}
+function bakeFiles(files, source) {
+  if (source.kind === "local") return files;
+  return files.map((f) => f.startsWith("/") ? `${CWD_PREFIX}${f}` : f);
+}
+function localFilePath(file, source) {
+  if (file.startsWith(CWD_PREFIX)) return file.slice(CWD_PREFIX.length);
+  return source.kind === "local" ? file : "";
+}
+function bakeVarArgs(vars, buildxVersion) {
+  if (!versionAtLeast(buildxVersion, "0.31.0")) return [];
+  return vars.flatMap(([k, v]) => ["--var", `${k}=${v}`]);
+}
+function bakeVarEnv(vars, buildxVersion) {
+  if (versionAtLeast(buildxVersion, "0.31.0")) return {};
+  return Object.fromEntries(vars);
+}
+function bakeEnv(vars, buildxVersion, source, githubToken) {
+  return {
+    ...bakeVarEnv(vars, buildxVersion),
+    ...source.kind === "remote" && githubToken ? { BUILDX_BAKE_GIT_AUTH_TOKEN: githubToken } : {}
+  };
+}
+function remoteBakeSource(s, env = {}) {
+  const source = expandSource(s.source, defaultGitContext(env));
+  return source && isRemoteRef(source) ? `the bake definition is remote (source ${source})` : void 0;
+}
+
+// src/buildx/bake-source.ts
+import { existsSync as existsSync2, mkdirSync, realpathSync, statSync } from "node:fs";
+import path5 from "node:path";
+
+// src/buildx/entitlements.ts
+import path4 from "node:path";
+function isLocal(p) {
+  return !/^(https?|git|ssh):\/\/|^git@|^github\.com\/|^target:|^docker-image:|^oci-layout:/.test(p);
+}
+function fields(entry) {
+  if (typeof entry === "object" && entry !== null) {
+    const out2 = {};
+    for (const [k, v] of Object.entries(entry)) {
+      if (typeof v === "string") out2[k] = v;
+      else if (Array.isArray(v)) out2[k] = v.filter((x) => typeof x === "string").join(",");
+    }
+    return out2;
+  }
+  if (typeof entry !== "string") return {};
+  const out = {};
+  for (const part of entry.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+function outputNeed(entry) {
+  if (typeof entry === "string" && !entry.includes("=")) return entry && entry !== "-" ? { dir: entry } : {};
+  const f = fields(entry);
+  const dest = f["dest"] ?? "";
+  if (!dest || dest === "-") return {};
+  const tar = f["tar"] === void 0 ? true : !/^(false|0)$/i.test(f["tar"]);
+  switch (f["type"]) {
+    case "local":
+      return { dir: dest };
+    case "tar":
+      return { file: dest };
+    case "oci":
+    case "docker":
+      return tar ? { file: dest } : { dir: dest };
+    default:
+      return {};
+  }
+}
+function bakeFsNeeds(targets, cwd) {
+  const needs = [];
+  let ssh = false;
+  const abs = (p) => path4.resolve(cwd, p.replace(/^cwd:\/\//, ""));
+  for (const [name, t] of Object.entries(targets)) {
+    const read = (p, what) => needs.push({ access: "read", path: abs(p), why: `${what} of target ${name}` });
+    const context = t.context ?? ".";
+    if (isLocal(context)) {
+      read(context, "context");
+      if (t.dockerfile && !t["dockerfile-inline"] && isLocal(t.dockerfile)) {
+        read(path4.resolve(abs(context), t.dockerfile.replace(/^cwd:\/\//, "")), "Dockerfile");
+      }
+    }
+    for (const [k, v] of Object.entries(t.contexts ?? {})) if (isLocal(v)) read(v, `context ${k}`);
+    for (const c of t["cache-from"] ?? []) {
+      const f = fields(c);
+      if (f["type"] === "local" && f["src"]) read(f["src"], "cache-from");
+    }
+    for (const c of t["cache-to"] ?? []) {
+      const f = fields(c);
+      if (f["type"] === "local" && f["dest"]) needs.push({ access: "write", path: abs(f["dest"]), why: `cache-to of target ${name}` });
+    }
+    for (const s of t.secret ?? []) {
+      const f = fields(s);
+      const src = f["src"] ?? f["source"];
+      if (src && f["type"] !== "env") read(src, `secret ${f["id"] ?? ""}`.trim());
+    }
+    for (const s of t.ssh ?? []) {
+      let paths;
+      if (typeof s === "string") {
+        const eq = s.indexOf("=");
+        paths = eq < 0 ? [] : s.slice(eq + 1).split(",");
+      } else paths = (fields(s)["paths"] ?? "").split(",");
+      paths = paths.filter(Boolean);
+      if (paths.length === 0) ssh = true;
+      for (const p of paths) read(p, "ssh key");
+    }
+    for (const o of t.output ?? []) {
+      const { dir, file } = outputNeed(o);
+      if (dir) needs.push({ access: "write", path: abs(dir), why: `output of target ${name}` });
+      if (file) needs.push({ access: "write", path: path4.dirname(abs(file)), why: `output file ${path4.basename(file)} of target ${name}` });
+    }
+  }
+  return { needs, ssh };
+}
+function within(p, parent) {
+  return p === parent || parent === "/" || p.startsWith(parent.endsWith("/") ? parent : `${parent}/`);
+}
+function fsGrants(needs, ssh, cwd, real) {
+  const root = real(cwd);
+  const grants = [];
+  for (const access of ["read", "write"]) {
+    const paths = /* @__PURE__ */ new Map();
+    for (const n of needs.filter((x) => x.access === access)) {
+      const p = real(n.path);
+      if (within(p, root)) continue;
+      paths.set(p, [...paths.get(p) ?? [], n.why]);
+    }
+    const sorted = [...paths.keys()].sort((a, b) => a.length - b.length || a.localeCompare(b));
+    const kept = [];
+    const keptPaths = [];
+    for (const p of sorted) {
+      const i = keptPaths.findIndex((k) => within(p, k));
+      const why = paths.get(p) ?? [];
+      if (i >= 0) kept[i]?.why.push(...why);
+      else {
+        keptPaths.push(p);
+        kept.push({ entitlement: `fs.${access}=${p}`, why: [...why] });
+      }
+    }
+    grants.push(...kept);
+  }
+  if (ssh) grants.push({ entitlement: "ssh", why: ["the default ssh agent"] });
+  return grants;
+}
+
+// src/buildx/bake-source.ts
+function bakes(s) {
+  return s.files.length > 0 || s.targets.length > 0 || s.source !== "";
+}
+function resolveBakeSource(s, engine, env = process.env) {
+  const defaultContext = defaultGitContext(env);
+  const plain = s.files.filter((f) => !f.startsWith(CWD_PREFIX));
+  const definitionHere = plain.length > 0 ? plain.every((f) => existsSync2(f)) : s.files.length === 0 && DEFAULT_BAKE_FILES.some((f) => existsSync2(f));
+  const source = chooseBakeSource({ source: s.source, matrix: s.matrix.trim() !== "", defaultContext, definitionHere, engine });
+  const input = s.sourceInput || "source";
+  if (source.kind === "local") {
+    let dir = false;
+    try {
+      dir = statSync(source.dir).isDirectory();
+    } catch {
+      dir = false;
+    }
+    if (!dir) throw new InputError(input, `${source.dir} does not exist or is not a directory (resolved from ${process.cwd()})`);
+  } else if (engine === "depot") {
+    throw new InputError(input, `depot bake reads a local definition; ${source.ref} is remote (check the repository out and use source: .)`);
+  }
+  if (!s.matrix.trim()) {
+    const base = source.kind === "local" ? source.dir : ".";
+    for (const f of s.files) {
+      const local = localFilePath(f, source);
+      if (local && !existsSync2(path5.resolve(base, local))) {
+        throw new InputError("files", `${f} does not exist (resolved from ${path5.resolve(base)})`);
+      }
+    }
+  }
+  return source;
+}
+function checkBakeSource(s, engine) {
+  if (bakes(s)) resolveBakeSource(s, engine);
+}
+function existing(p) {
+  for (let cur = path5.resolve(p); ; cur = path5.dirname(cur)) {
+    try {
+      return realpathSync(cur);
+    } catch {
+      if (path5.dirname(cur) === cur) return p;
+    }
+  }
+}
+function definitionGrants(targets, cwd) {
+  const { needs, ssh } = bakeFsNeeds(targets, cwd);
+  for (const n of needs) {
+    if (n.access !== "write") continue;
+    try {
+      mkdirSync(n.path, { recursive: true });
+    } catch {
+    }
+  }
+  return fsGrants(needs, ssh, cwd, existing);
+}
+function depotBakeSite(s, env) {
+  const source = resolveBakeSource(s, "depot", env);
+  return { cwd: source.kind === "local" ? source.dir : ".", env: { ...env, ...Object.fromEntries(s.vars) } };
+}
+function bakeSite(s, buildxVersion, env = process.env) {
+  const source = resolveBakeSource(s, "buildx", env);
+  info(
+    source.kind === "remote" ? `bake definition: ${source.ref} (${source.why})` : `bake definition: ${path5.resolve(source.dir)} (${source.why})`
+  );
+  return {
+    files: (files) => bakeFiles(files, source),
+    targets: (targets) => source.kind === "remote" ? [source.ref, ...targets] : targets,
+    run: {
+      cwd: path5.resolve(source.kind === "local" ? source.dir : "."),
+      env: { ...env, ...bakeEnv(s.vars, buildxVersion, source, s.githubToken) }
+    }
+  };
+}
+function grantFromDefinition(targets, cwd, allow, buildxVersion) {
+  if (!versionAtLeast(buildxVersion, "0.19.0")) return allow;
+  const grants = definitionGrants(targets, cwd);
+  for (const g of grants) info(`granted ${g.entitlement}: ${[...new Set(g.why)].join(", ")}`);
+  if (grants.length === 0) info(`granted no file-system entitlements: the definition stays within ${cwd}`);
+  return [.../* @__PURE__ */ new Set([...grants.map((g) => g.entitlement), ...allow])];
 }
 
 // src/buildx/build-error.ts
@@ -8433,12 +8790,12 @@ function parseBuildError(log, dockerfile) {
 }
 
 // src/action/workspace.ts
-import { existsSync as existsSync2, mkdtempSync, readFileSync as readFileSync4, rmSync, statSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync4, rmSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import os3 from "node:os";
-import path4 from "node:path";
+import path6 from "node:path";
 function readRunFacts(s, env = process.env) {
   const digestFiles = s.digestsFrom.map((file) => {
-    if (!existsSync2(file)) throw new InputError("digests-from", `${file} does not exist`);
+    if (!existsSync3(file)) throw new InputError("digests-from", `${file} does not exist`);
     return { file, text: readFileSync4(file, "utf8") };
   });
   return { cwd: process.cwd(), fork: forkOf(env["GITHUB_EVENT_NAME"] ?? "", githubEvent()), scopeEnv: scopeEnvFrom(env), digestFiles };
@@ -8447,36 +8804,34 @@ var REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//;
 function checkWorkspace(plan, env = process.env) {
   const s = plan.settings;
   if ((plan.kind === "single" || plan.kind === "split") && !REMOTE_CONTEXT.test(s.context)) {
-    if (!existsSync2(s.context) || !statSync(s.context).isDirectory()) {
+    if (!existsSync3(s.context) || !statSync2(s.context).isDirectory()) {
       throw new InputError("context", `${s.context} is not a directory (resolved from ${process.cwd()})`);
     }
-    if (!existsSync2(plan.dockerfile)) throw new InputError("file", `${plan.dockerfile} does not exist`);
+    if (!existsSync3(plan.dockerfile)) throw new InputError("file", `${plan.dockerfile} does not exist`);
   }
-  if (plan.kind === "bake") {
-    for (const f of plan.files) if (!existsSync2(f)) throw new InputError("files", `${f} does not exist`);
-  }
+  if (plan.kind === "bake") checkBakeSource(s, "buildx");
   for (const sec of s.secrets) {
-    if (sec.kind === "file" && !existsSync2(sec.source))
+    if (sec.kind === "file" && !existsSync3(sec.source))
       throw new InputError("secret-files", `secret ${sec.id}: ${sec.source} does not exist`);
     if (sec.kind === "env" && env[sec.source] === void 0)
       throw new InputError("secret-envs", `secret ${sec.id}: environment variable ${sec.source} is not set`);
   }
 }
 function makeTempDir() {
-  return mkdtempSync(path4.join(process.env["RUNNER_TEMP"] || os3.tmpdir(), "build-image-"));
+  return mkdtempSync(path6.join(process.env["RUNNER_TEMP"] || os3.tmpdir(), "build-image-"));
 }
 function writeMatrixBakeFile(dir, definition) {
-  const file = path4.join(dir, "matrix.bake.json");
+  const file = path6.join(dir, "matrix.bake.json");
   writeFileSync2(file, JSON.stringify(definition, null, 2));
   return file;
 }
 function buildkitdConfigFile(s, dir) {
   let configFile = s.buildkitdConfig;
   if (s.buildkitdConfigInline.trim()) {
-    configFile = path4.join(dir, "buildkitd.toml");
+    configFile = path6.join(dir, "buildkitd.toml");
     writeFileSync2(configFile, s.buildkitdConfigInline);
   }
-  if (configFile && !existsSync2(configFile)) throw new InputError("buildkitd-config", `${configFile} does not exist`);
+  if (configFile && !existsSync3(configFile)) throw new InputError("buildkitd-config", `${configFile} does not exist`);
   return configFile;
 }
 function removeFiles(files) {
@@ -8486,13 +8841,13 @@ function removeFiles(files) {
 // src/depot/build.ts
 function engineFacts(plan, env = process.env) {
   const s = plan.settings;
-  const depotJson = path5.join(s.context, "depot.json");
+  const depotJson = path7.join(s.context, "depot.json");
   let text;
   try {
-    if (existsSync3(depotJson) && statSync2(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
+    if (existsSync4(depotJson) && statSync3(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
   } catch {
   }
-  const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : void 0;
+  const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : remoteBakeSource(s, env);
   return {
     engine: s.engine,
     project: s.depotProject,
@@ -8502,16 +8857,17 @@ function engineFacts(plan, env = process.env) {
     oidcAvailable: oidcAvailable(env),
     ci: env["GITHUB_ACTIONS"] === "true",
     fallback: s.depotFallback,
-    ...needsBuildx ? { needsBuildx } : {}
+    ...needsBuildx ? { needsBuildx } : {},
+    depotInputs: s.depotInputs
   };
 }
-async function streamed(d, args, env) {
+async function streamed(d, args, env, cwd) {
   info(`depot ${args.map(quoteForLog).join(" ")}`);
   const seen = [];
   let started = false;
   const r = await relayOutput(
     "",
-    (onLine) => runDepot(d, args, { env, onLine }),
+    (onLine) => runDepot(d, args, { env, onLine, ...cwd ? { cwd } : {} }),
     (line) => {
       if (started) return;
       seen.push(line);
@@ -8532,8 +8888,8 @@ function failure(r, s, what) {
   );
 }
 async function depotSingle(s, d, ctx, env, dir, secretFiles) {
-  const metadataFile = path5.join(dir, "depot-metadata.json");
-  const iidFile = path5.join(dir, "depot-iid.txt");
+  const metadataFile = path7.join(dir, "depot-metadata.json");
+  const iidFile = path7.join(dir, "depot-iid.txt");
   const r = await streamed(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env);
   if (r.code !== 0) failure(r, s, "build");
   return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? "")));
@@ -8541,13 +8897,14 @@ async function depotSingle(s, d, ctx, env, dir, secretFiles) {
 async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
   const { files, targets } = input;
   const set = [...bakeSecretSets(s, { secretFiles }), ...input.set];
-  const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env });
+  const { cwd, env: bakeEnvironment } = depotBakeSite(s, env);
+  const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env: bakeEnvironment, cwd });
   if (print.code !== 0) {
     throw new InputError(files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${lastOutputLine(print)}`);
   }
   const printed = JSON.parse(print.stdout).target ?? {};
-  const metadataFile = path5.join(dir, "depot-bake-metadata.json");
-  const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), env);
+  const metadataFile = path7.join(dir, "depot-bake-metadata.json");
+  const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd);
   if (r.code !== 0) failure(r, s, "bake");
   const all = readJson(metadataFile);
   const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS);
@@ -8595,6 +8952,8 @@ async function buildWithDepot(plan, state, choice) {
     const info2 = depotBuildInfo(metadata);
     setOutput("depot-build-id", info2.buildId);
     setOutput("depot-project-id", info2.projectId || project);
+    setOutput("build-id", info2.buildId);
+    setOutput("project-id", info2.projectId || project);
     if (info2.buildId) info(`Depot build ${info2.buildId} in project ${info2.projectId || project}`);
     return results;
   } catch (e) {
@@ -8635,7 +8994,7 @@ async function depotReports(s, results) {
 }
 
 // src/report/base-image.ts
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
 
 // src/dockerfile/parse.ts
 function instructions(dockerfile) {
@@ -8806,7 +9165,7 @@ function finalStageBase(dockerfile, buildArgs2, target) {
 // src/report/base-image.ts
 function finalStageOf(s) {
   const file = dockerfilePath(s);
-  if (!existsSync4(file)) return void 0;
+  if (!existsSync5(file)) return void 0;
   return finalStageBase(readFileSync6(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
 }
 async function resolveBase(bx, s) {
@@ -8831,7 +9190,7 @@ function dockerfileBase(s, known) {
 }
 
 // src/inputs/plan.ts
-import path6 from "node:path";
+import path8 from "node:path";
 
 // src/inputs/matrix.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -9195,7 +9554,7 @@ function keyValueRecord(entries) {
 }
 function matrixBake(s, cwd) {
   const combinations = expandMatrix(parseMatrix(s.matrix));
-  const resolve = (p) => path6.resolve(cwd, p);
+  const resolve = (p) => path8.resolve(cwd, p);
   const base = {
     context: resolve(s.context),
     ...s.file ? { dockerfile: resolve(s.file) } : {},
@@ -9228,8 +9587,8 @@ function buildsOneImage(plan) {
 }
 
 // src/buildx/build.ts
-import { mkdirSync, writeFileSync as writeFileSync3 } from "node:fs";
-import path7 from "node:path";
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import path9 from "node:path";
 function reportFailure(exitMessage, log, s, what) {
   const loc = parseBuildError(log, dockerfilePath(s));
   const lastError = log.split("\n").reverse().find((l) => l.startsWith("ERROR: "));
@@ -9237,12 +9596,12 @@ function reportFailure(exitMessage, log, s, what) {
   if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
   throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`);
 }
-function streamed2(env, args, prefix) {
-  return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { onLine }));
+function streamed2(env, args, prefix, run2 = {}) {
+  return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { ...run2, onLine }));
 }
 async function singleBuild(s, env) {
-  const metadataFile = path7.join(env.tempDir, "metadata.json");
-  const iidFile = path7.join(env.tempDir, "iid.txt");
+  const metadataFile = path9.join(env.tempDir, "metadata.json");
+  const iidFile = path9.join(env.tempDir, "iid.txt");
   const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name : void 0;
   const over = repo ? { tags: [], pushByDigest: { name: repo } } : {};
   const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
@@ -9252,27 +9611,40 @@ async function singleBuild(s, env) {
   return singleResult(s, metadataFile, iidFile, Boolean(repo));
 }
 async function bake(s, env, files, targets, userSet, allow) {
-  const metadataFile = path7.join(env.tempDir, "bake-metadata.json");
+  const metadataFile = path9.join(env.tempDir, "bake-metadata.json");
   const set = [...bakeSecretSets(s, env), ...userSet];
-  const printed = await printBake(env, files, targets, set);
+  const site = bakeSite(s, env.bx.version);
+  const bakeFileArgs = site.files(files);
+  const bakeTargets = site.targets(targets);
+  const varArgs = bakeVarArgs(s.vars, env.bx.version);
+  const printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run);
+  const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version);
   let pushOnceTargets;
   if (s.push && enginePushesTwice(env.ctx.caps)) {
     const names = Object.keys(printed);
     if (names.every((n) => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names;
     else info("bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)");
   }
-  const args = bakeArgs(s, env.ctx, { files, targets, set, metadataFile, allow, ...pushOnceTargets ? { pushOnceTargets } : {} });
+  const args = bakeArgs(s, env.ctx, {
+    files: bakeFileArgs,
+    targets: bakeTargets,
+    set,
+    metadataFile,
+    allow: granted,
+    varArgs,
+    ...pushOnceTargets ? { pushOnceTargets } : {}
+  });
   info(buildxCommandLine(args));
-  const { code, log } = await streamed2(env, args, "");
+  const { code, log } = await streamed2(env, args, "", site.run);
   if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, "bake");
   const all = readJson(metadataFile);
   return bakeResults(s, all, printed, ["buildx.build.warnings"]);
 }
-async function printBake(env, files, targets, set) {
+async function printBake(env, files, targets, set, varArgs, run2) {
   const r = await runBuildxChecked(
     env.bx,
-    bakePrintArgs(files, set, targets),
-    {},
+    bakePrintArgs(files, set, targets, varArgs),
+    run2,
     (line) => new InputError(files.length > 0 ? "files" : "targets", `bake cannot read the definition: ${line}`)
   );
   const parsed = JSON.parse(r.stdout);
@@ -9287,10 +9659,10 @@ async function splitBuild(s, env) {
   const worker = async () => {
     for (let p = queue.shift(); p !== void 0; p = queue.shift()) {
       const platform = p;
-      const dir = path7.join(env.tempDir, platform.replaceAll("/", "-"));
-      mkdirSync(dir, { recursive: true });
-      const metadataFile = path7.join(dir, "metadata.json");
-      const iidFile = path7.join(dir, "iid.txt");
+      const dir = path9.join(env.tempDir, platform.replaceAll("/", "-"));
+      mkdirSync2(dir, { recursive: true });
+      const metadataFile = path9.join(dir, "metadata.json");
+      const iidFile = path9.join(dir, "iid.txt");
       const args = buildArgs(
         s,
         env.ctx,
@@ -9326,7 +9698,7 @@ async function splitBuild(s, env) {
   return { perPlatform, merged };
 }
 async function mergeDigests(s, env, sources, tags) {
-  const metadataFile = path7.join(env.tempDir, "merge-descriptor.json");
+  const metadataFile = path9.join(env.tempDir, "merge-descriptor.json");
   const args = imagetoolsCreateArgs(
     tags,
     sources,
@@ -9413,6 +9785,7 @@ function setBuilderPlatforms(platforms) {
 function maskSecrets(s, env = process.env) {
   for (const sec of s.secrets) if (sec.kind === "value" && sec.source) setSecret(sec.source);
   if (s.depotToken) setSecret(s.depotToken);
+  if (s.githubToken) setSecret(s.githubToken);
   if (s.login) {
     setSecret(s.login.password);
     setSecret(Buffer.from(`${s.login.username}:${s.login.password}`).toString("base64"));
@@ -9449,7 +9822,26 @@ function resolveProject(f) {
   return found;
 }
 function chooseEngine(f) {
-  if (f.engine === "buildx") return { engine: "buildx", reason: "set by the engine input" };
+  const depotInput = f.depotInputs?.[0];
+  if (f.engine === "buildx") {
+    if (depotInput)
+      throw new InputError(depotInput, "is a Depot input, and engine: buildx never uses Depot: drop it, or use engine: auto or depot");
+    return { engine: "buildx", reason: "set by the engine input" };
+  }
+  if (f.engine === "auto" && depotInput && f.ci) {
+    if (f.needsBuildx) throw new InputError(depotInput, `is a Depot input, but ${f.needsBuildx}, which runs on buildx only`);
+    const auto = chooseEngine({ ...f, depotInputs: [] });
+    if (auto.engine === "depot") return auto;
+    let choice;
+    try {
+      choice = chooseEngine({ ...f, engine: "depot", depotInputs: [] });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const detail = e.message.slice(e.input.length + 2).replace(/^engine: depot needs/, "it needs");
+      throw new InputError(depotInput, `is a Depot input, so Depot is to build: ${detail}`);
+    }
+    return { ...choice, reason: choice.reason.replace("set by the engine input", `Depot input ${depotInput} given`) };
+  }
   if (f.needsBuildx) {
     if (f.engine === "depot" && !f.fallback)
       throw new InputError("engine", `${f.needsBuildx}, which runs on buildx only; use engine: buildx or auto`);

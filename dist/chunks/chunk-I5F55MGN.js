@@ -673,6 +673,7 @@ function bakeArgs(s, ctx, opts) {
   const args = ["bake", "--builder", ctx.builder, "--progress", "plain"];
   args.push(...repeat("--file", opts.files));
   args.push(...repeat("--set", opts.set));
+  args.push(...opts.varArgs ?? []);
   if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, "0.19.0")) args.push(...repeat("--allow", opts.allow));
   const once = s.push && opts.pushOnceTargets !== void 0 && opts.pushOnceTargets.length > 0 ? opts.pushOnceTargets : void 0;
   if (once)
@@ -710,8 +711,8 @@ function createBuilderArgs(s, c) {
 function imagetoolsCreateArgs(tags, sources, annotations) {
   return ["imagetools", "create", ...repeat("--tag", tags), ...repeat("--annotation", annotations), ...sources];
 }
-function bakePrintArgs(files, set, targets) {
-  return ["bake", ...repeat("--file", files), ...repeat("--set", set), "--print", "--", ...targets];
+function bakePrintArgs(files, set, targets, varArgs = []) {
+  return ["bake", ...repeat("--file", files), ...repeat("--set", set), ...varArgs, "--print", "--", ...targets];
 }
 function versionArgs() {
   return ["version"];

@@ -9,7 +9,7 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-P552E6VT.js";
+} from "./chunk-I5F55MGN.js";
 import {
   appendSummary,
   group,
