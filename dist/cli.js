@@ -4,7 +4,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-ZKAEH2EP.js";
+} from "./chunks/chunk-JVSUICAL.js";
 import {
   DASH,
   basesFor,

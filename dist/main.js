@@ -1,7 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-ZKAEH2EP.js";
+} from "./chunks/chunk-JVSUICAL.js";
 import "./chunks/chunk-I5F55MGN.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-HS5KXDJW.js";

@@ -933,12 +933,16 @@ describe('switching from depot/build-push-action and depot/bake-action (real CLI
     expect(run.mainOutputs['project-id']).toBe('p-bake')
   })
 
+  it('fake control plane: engine buildx with a Depot project builds on buildx, warns that the input is ignored, never calls Depot', async () => {
+    const f = await fake()
+    const run = await runAction({ 'depot-version': 'installed', context: ctx, engine: 'buildx', project: 'abc' }, { env: depotEnv(f) })
+    expectSuccess(run)
+    expect(run.main.log).toMatch(/::warning::project is a Depot input, and engine: buildx never uses Depot: it is ignored/)
+    expect(run.main.log).toMatch(/Set up buildx/)
+    expect(f.builds).toEqual([])
+  })
+
   it.each([
-    [
-      'engine: buildx with project',
-      { engine: 'buildx', project: 'abc' },
-      /::error::project: is a Depot input, and engine: buildx never uses Depot/
-    ],
     [
       'auto with project and no credentials',
       { project: 'abc' },

@@ -757,6 +757,42 @@ describe('2. no shell, no injection', () => {
     })
   })
 
+  it('inputs for switching from bake-action and Depot take every payload as a literal value or refuse it naming the input', async () => {
+    const P = PAYLOADS[0]?.[1] ?? ''
+    const bakeFile = path.join(
+      writeContext({ 'docker-bake.hcl': `variable "V" {}\ntarget "default" {\n  context = "${ctx}"\n}\n` }),
+      'docker-bake.hcl'
+    )
+    const cases: Array<[string, Record<string, string>]> = [
+      ['source', { context: '' }],
+      ['vars', { context: '', files: bakeFile }],
+      ['github-token', {}],
+      ['project', {}],
+      ['token', {}],
+      ['buildx-fallback', {}],
+      ['build-platform', {}],
+      ['save', {}],
+      ['save-tag', { save: 'true' }],
+      ['save-tags', { save: 'true' }],
+      ['lint', {}],
+      ['lint-fail-on', {}],
+      ['sbom-dir', {}],
+      ['workdir', { context: '' }]
+    ]
+    const value = (input: string) => (input === 'vars' ? `V=${P}` : P)
+    const results = await pool(cases, 6, ([input, extra]) =>
+      tryRun(`switching ${input}`, { context: ctx, ...extra, [input]: value(input) })
+    )
+    figures.injectionValues += cases.length
+    results.forEach(({ run }, i) => {
+      const input = cases[i]?.[0] ?? ''
+      // refused: the error names the input; taken: the run's invariants (tryRun) and the marker
+      // check (afterAll) show that no shell ran and no workflow command was injected
+      const error = run.main.log.split('\n').find(l => l.startsWith('::error::')) ?? ''
+      if (run.main.code !== 0) expect([input, error]).toEqual([input, expect.stringMatching(new RegExp(`^::error::${input}: `))])
+    })
+  })
+
   it.each(NEWLINES)('a line break in a single-value input cannot start a workflow command or an output (%j)', async NL => {
     const { run, argv } = await tryRun('line breaks', {
       context: ctx,

@@ -75,9 +75,10 @@ function resolveProject(f: EngineFacts): { id?: string; source?: string; problem
 export function chooseEngine(f: EngineFacts): EngineChoice {
   const depotInput = f.depotInputs?.[0]
   if (f.engine === 'buildx') {
-    if (depotInput)
-      throw new InputError(depotInput, 'is a Depot input, and engine: buildx never uses Depot: drop it, or use engine: auto or depot')
-    return { engine: 'buildx', reason: 'set by the engine input' }
+    // An explicit engine is the user's choice (a workflow that toggles engines keeps its Depot
+    // inputs): they are ignored, and the log says so.
+    const warning = depotInput ? `${depotInput} is a Depot input, and engine: buildx never uses Depot: it is ignored` : undefined
+    return { engine: 'buildx', reason: 'set by the engine input', ...(warning ? { warning } : {}) }
   }
   // Depot's own inputs mean Depot: in CI, where auto would not pick it, auto then chooses as
   // engine: depot does (a clear error, or buildx-fallback). Outside CI auto stays buildx (documented).

@@ -128,13 +128,6 @@ describe('chooseEngine', () => {
   ]
   it.each<[string, Partial<EngineFacts>, string, RegExp]>([
     [
-      'project with engine: buildx',
-      { engine: 'buildx', depotInputs: ['project'] },
-      'project',
-      /Depot input, and engine: buildx never uses Depot/
-    ],
-    ['save with engine: buildx', { engine: 'buildx', ...READY, depotInputs: ['save'] }, 'save', /engine: buildx/],
-    [
       'project in auto without credentials',
       { ci: true, project: 'abc', depotInputs: ['project'] },
       'project',
@@ -204,5 +197,16 @@ describe('projectFromDepotJson', () => {
   })
   it('reports invalid JSON', () => {
     expect(projectFromDepotJson('{').problem).toMatch(/^depot.json is not valid JSON/)
+  })
+})
+
+describe('engine: buildx with Depot inputs', () => {
+  it.each<[string, Partial<EngineFacts>]>([
+    ['project', { engine: 'buildx', depotInputs: ['project'] }],
+    ['save', { engine: 'buildx', ...READY, depotInputs: ['save'] }]
+  ])('%s: buildx, and a warning that it is ignored', (input, over) => {
+    const choice = chooseEngine(facts(over))
+    expect(choice.engine).toBe('buildx')
+    expect(choice.warning).toBe(`${input} is a Depot input, and engine: buildx never uses Depot: it is ignored`)
   })
 })

@@ -9824,9 +9824,8 @@ function resolveProject(f) {
 function chooseEngine(f) {
   const depotInput = f.depotInputs?.[0];
   if (f.engine === "buildx") {
-    if (depotInput)
-      throw new InputError(depotInput, "is a Depot input, and engine: buildx never uses Depot: drop it, or use engine: auto or depot");
-    return { engine: "buildx", reason: "set by the engine input" };
+    const warning2 = depotInput ? `${depotInput} is a Depot input, and engine: buildx never uses Depot: it is ignored` : void 0;
+    return { engine: "buildx", reason: "set by the engine input", ...warning2 ? { warning: warning2 } : {} };
   }
   if (f.engine === "auto" && depotInput && f.ci) {
     if (f.needsBuildx) throw new InputError(depotInput, `is a Depot input, but ${f.needsBuildx}, which runs on buildx only`);
