@@ -14,7 +14,7 @@ import type { State } from './state.js'
 import { removeFiles, writeMatrixBakeFile } from './workspace.js'
 
 export async function executePlan(plan: BuildPlan, engine: BuildxEngine, state: State): Promise<BuildResult[]> {
-  checkAgainstCapabilities(plan.settings, engine.caps)
+  checkAgainstCapabilities(plan.settings, engine.caps, plan.kind === 'bake' || plan.kind === 'matrix' ? 'bake' : 'build')
   const ctx: BuildContext = { builder: engine.builder.name, caps: engine.caps, ...githubContext() }
   const env: BuildEnv = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(plan.settings, state.tempDir) }
   try {
