@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { BuildContext } from '../buildx/args.js'
 import { callBake, callBuild, type BuildEnv, type CallOutput } from '../buildx/build.js'
-import type { BuildResult } from '../buildx/results.js'
+import { localDockerfile, type BuildResult } from '../buildx/results.js'
 import {
   checkFailureMessage,
   checkWarningsOutput,
@@ -100,7 +100,7 @@ interface BakeCallTarget {
 /** Each target's answer to the request, with the Dockerfile it read. */
 function perTarget(plan: BuildPlan, out: CallOutput): Array<{ target: string; dockerfile: string | undefined; answer: unknown }> {
   const s = plan.settings
-  if (plan.kind === 'single') return [{ target: s.target || 'default', dockerfile: plan.dockerfile, answer: out.result }]
+  if (plan.kind === 'single') return [{ target: s.target || 'default', dockerfile: localDockerfile(s), answer: out.result }]
   const targets = ((out.result ?? {}) as { target?: Record<string, BakeCallTarget> }).target ?? {}
   return Object.entries(targets).map(([target, t]) => {
     const context = t.build?.context ?? '.'

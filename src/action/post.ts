@@ -31,7 +31,7 @@ export async function run(): Promise<void> {
       })
       core.appendSummary(md)
       const checks = renderChecksSummary(state)
-      if (checks) core.appendSummary(checks)
+      if (checks) core.appendSummary(`\n${checks}`)
     }
   } catch (e) {
     core.warning(`could not write the summary: ${(e as Error).message}`)

@@ -18,7 +18,17 @@ import { callFlagValue } from '../inputs/call.js'
 import { InputError } from '../errors.js'
 import { parseBuildError } from './build-error.js'
 import { buildxCommandLine, relayOutput } from './log.js'
-import { bakeResults, mergeResult, platformResult, readJson, singleResult, str, type BuildResult, type PrintedTarget } from './results.js'
+import {
+  bakeResults,
+  localDockerfile,
+  mergeResult,
+  platformResult,
+  readJson,
+  singleResult,
+  str,
+  type BuildResult,
+  type PrintedTarget
+} from './results.js'
 import { isTransientRegistryError, withRetry } from '../registry/retry.js'
 import { parseReference } from '../registry/reference.js'
 import type { RunOptions } from '../process/exec.js'
@@ -253,7 +263,8 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
   )
   merged.target = s.target || 'default'
   merged.platforms = s.platforms
-  merged.dockerfile = dockerfilePath(s)
+  const dockerfile = localDockerfile(s)
+  if (dockerfile) merged.dockerfile = dockerfile
   merged.buildWarnings = perPlatform.flatMap(r => r.buildWarnings ?? [])
   return { perPlatform, merged }
 }

@@ -29,12 +29,19 @@ function warningsIn(v: unknown): unknown[] {
   return Array.isArray(v) ? (v as unknown[]) : []
 }
 
+const REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//
+
+/** The Dockerfile of a single build when it is a local file (a Git or HTTP context's is not). */
+export function localDockerfile(s: Pick<Settings, 'file' | 'context'>): string | undefined {
+  return REMOTE_CONTEXT.test(s.context) ? undefined : dockerfilePath(s)
+}
+
 /** The Dockerfile of a bake target as `bake --print` resolves it. */
 function printedDockerfile(def: PrintedTarget): string | undefined {
   const dockerfile = def.dockerfile ?? 'Dockerfile'
   if (dockerfile.startsWith('/')) return dockerfile
   const context = def.context ?? '.'
-  if (/^[a-z]+:\/\/|^git@/.test(context)) return undefined
+  if (REMOTE_CONTEXT.test(context)) return undefined
   return context === '.' ? dockerfile : `${context.replace(/\/+$/, '')}/${dockerfile}`
 }
 
@@ -77,7 +84,7 @@ export function singleResult(s: Settings, metadataFile: string, iidFile: string,
     pushed: s.push || pushesViaOutputs(s.outputs),
     loaded: s.load || loadsViaOutputs(s.outputs),
     exports: exportsOf(s.outputs),
-    dockerfile: dockerfilePath(s),
+    ...withDockerfile(localDockerfile(s)),
     buildWarnings: warningsIn(metadata['buildx.build.warnings'])
   }
 }

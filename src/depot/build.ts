@@ -52,7 +52,7 @@ export function engineFacts(plan: BuildPlan, env: NodeJS.ProcessEnv = process.en
       : plan.kind === 'split'
         ? 'platform-split pushes each platform and merges them with buildx imagetools'
         : s.call.name !== 'build'
-          ? `call: ${s.call.name} is buildx's --call, which the depot CLI does not have`
+          ? `call: ${s.call.name} uses buildx's --call`
           : remoteBakeSource(s, env)
   return {
     engine: s.engine,
