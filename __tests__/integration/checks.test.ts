@@ -24,9 +24,31 @@ beforeAll(() => {
   // line 1: FromAsCasing, line 2: UndefinedVar, line 3: JSONArgsRecommended
   writeFileSync(path.join(ws, 'app/Dockerfile'), [`FROM ${tb.baseImage} as base`, 'ENV A=$UNDEFINED_THING', 'CMD echo hi', ''].join('\n'))
   writeFileSync(path.join(ws, 'clean/Dockerfile'), [`FROM ${tb.baseImage} AS base`, 'CMD ["echo", "hi"]', ''].join('\n'))
+  mkdirSync(path.join(ws, 'outline'))
+  writeFileSync(
+    path.join(ws, 'outline/Dockerfile'),
+    [
+      `FROM ${tb.baseImage} AS base`,
+      '# GREETING what the image says',
+      'ARG GREETING=hi',
+      'RUN --mount=type=secret,id=token,required=true true',
+      ''
+    ].join('\n')
+  )
   writeFileSync(
     path.join(ws, 'docker-bake.hcl'),
-    ['target "bad" {', '  context = "app"', '}', 'target "good" {', '  context = "clean"', '}', ''].join('\n')
+    [
+      'target "bad" {',
+      '  context = "app"',
+      '}',
+      'target "good" {',
+      '  context = "clean"',
+      '}',
+      'target "outlined" {',
+      '  context = "outline"',
+      '}',
+      ''
+    ].join('\n')
   )
 })
 
@@ -197,5 +219,19 @@ describe('call', () => {
     expect(result.targets.map(t => [t.name, t.base])).toEqual([['base', tb.baseImage]])
     expect(run.summary).toContain('Targets (call: targets)')
     expect(run.summary).toContain(`| base (default) | ${tb.baseImage} |`)
+  }, 240_000)
+
+  it('outline of a bake target: its build args and secrets, in call-result and the summary', async () => {
+    const run = await runAction({ files: 'docker-bake.hcl', targets: 'outlined', call: 'outline' }, { cwd: ws, env: env() })
+    if (!checks) return expectRefused(run, 'bake')
+    expectSuccess(run)
+    const result = JSON.parse(run.outputs['call-result'] ?? 'null') as {
+      target: Record<string, { outline: { args: Array<{ name: string; value: string }>; secrets: Array<{ name: string }> } }>
+    }
+    expect(result.target['outlined']?.outline.args.map(a => [a.name, a.value])).toEqual([['GREETING', 'hi']])
+    expect(result.target['outlined']?.outline.secrets.map(x => x.name)).toEqual(['token'])
+    expect(run.summary).toContain('Outline (call: outline)')
+    expect(run.summary).toContain('| GREETING | hi |')
+    expect(run.summary).toContain('secret `token` (required)')
   }, 240_000)
 })
