@@ -4,7 +4,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-JVSUICAL.js";
+} from "./chunks/chunk-PR2KUTWH.js";
 import {
   DASH,
   basesFor,
@@ -15,10 +15,10 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-YBQNMDWN.js";
+} from "./chunks/chunk-SY4FRID5.js";
 import {
   loadState
-} from "./chunks/chunk-I5F55MGN.js";
+} from "./chunks/chunk-4XYAVQ2H.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import {
   InputError,
@@ -155,6 +155,9 @@ inputs:
     default: ''
   cache-to:
     description: 'Cache destinations, one per line (buildx --cache-to).'
+    default: ''
+  call:
+    description: "The Dockerfile frontend request (buildx --call), as docker/build-push-action: build (default), check (run the Dockerfile's build checks, fail on warnings, build and push nothing), outline (the build args, secrets and ssh a target takes) or targets (the stages). Options after a comma: ignorestatus=true (check reports but does not fail). Single builds need buildx 0.15, bake files and matrix targets 0.16; the depot CLI has no such flag."
     default: ''
   provenance:
     description: 'Provenance attestation: true, false, or options like mode=max. Default: mode=min (mode=max on public repositories) where the builder supports attestations.'
@@ -327,6 +330,10 @@ outputs:
     description: 'JSON per target: the real platforms built (never unknown/unknown).'
   base-images:
     description: 'JSON per target: base images (name, digest, platform, source).'
+  check-warnings:
+    description: 'Build check warnings as JSON, target -> [{rule, message, url, file, line}] (file relative to the workspace): of every build, or of call: check.'
+  call-result:
+    description: 'What buildx answered to the call input (check, outline, targets) as JSON, as \`--call <request>,format=json\` prints it (for bake and matrix: one entry per target).'
   depot-build-id:
     description: "ID of the Depot build (from the metadata's depot.build), when Depot built."
   depot-project-id:

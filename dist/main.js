@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-JVSUICAL.js";
-import "./chunks/chunk-I5F55MGN.js";
+} from "./chunks/chunk-PR2KUTWH.js";
+import "./chunks/chunk-4XYAVQ2H.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-HS5KXDJW.js";
 import "./chunks/chunk-6I7YH7XL.js";

@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-YBQNMDWN.js";
-import "./chunks/chunk-I5F55MGN.js";
+} from "./chunks/chunk-SY4FRID5.js";
+import "./chunks/chunk-4XYAVQ2H.js";
 import "./chunks/chunk-HS5KXDJW.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";

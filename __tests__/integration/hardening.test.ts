@@ -692,6 +692,7 @@ describe('2. no shell, no injection', () => {
     const P = PAYLOADS[0]?.[1] ?? ''
     const cases: Array<[string, Record<string, string>]> = [
       ['mode', {}],
+      ['call', {}],
       ['engine', {}],
       ['buildx-version', {}],
       ['buildx-download-url', {}],

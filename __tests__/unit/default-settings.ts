@@ -63,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = {
   digestsFrom: [],
   baseAnnotations: false,
   summary: true,
+  call: { name: 'build', options: [] },
   depotProject: '',
   depotToken: '',
   depotVersion: 'latest',

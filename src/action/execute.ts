@@ -14,7 +14,7 @@ import type { State } from './state.js'
 import { removeFiles, writeMatrixBakeFile } from './workspace.js'
 
 export async function executePlan(plan: BuildPlan, engine: BuildxEngine, state: State): Promise<BuildResult[]> {
-  checkAgainstCapabilities(plan.settings, engine.caps)
+  checkAgainstCapabilities(plan.settings, engine.caps, plan.kind === 'bake' || plan.kind === 'matrix' ? 'bake' : 'build')
   const ctx: BuildContext = { builder: engine.builder.name, caps: engine.caps, ...githubContext() }
   const env: BuildEnv = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(plan.settings, state.tempDir) }
   try {
@@ -49,10 +49,12 @@ async function runPlan(plan: BuildPlan, env: BuildEnv): Promise<BuildResult[]> {
     case 'matrix': {
       const file = writeMatrixBakeFile(env.tempDir, plan.definition)
       core.info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(', ')}`)
-      return core.group(`Bake ${plan.targets.length} matrix target(s)`, () => bake(s, env, [file], plan.targets, plan.set, plan.allow))
+      return core.group(`Bake ${plan.targets.length} matrix target(s)`, () =>
+        bake(s, env, { files: [file], targets: plan.targets, set: plan.set, allow: plan.allow })
+      )
     }
     case 'bake':
-      return core.group(`Bake ${plan.targets.join(', ') || 'default'}`, () => bake(s, env, plan.files, plan.targets, plan.set, plan.allow))
+      return core.group(`Bake ${plan.targets.join(', ') || 'default'}`, () => bake(s, env, plan))
     case 'split': {
       const split = await core.group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(s, env))
       return [split.merged]

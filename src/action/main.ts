@@ -11,6 +11,7 @@ import { parseInputs } from '../inputs/parse.js'
 import { buildsOneImage, planRun, type BuildPlan } from '../inputs/plan.js'
 import { collectReports, setReportOutputs } from '../report/collect.js'
 import type { ImageReport } from '../oci/types.js'
+import { executeCall, reportBuildWarnings } from './checks.js'
 import { executePlan } from './execute.js'
 import { setBuildOutputs } from './outputs.js'
 import { maskSecrets } from './secrets.js'
@@ -37,7 +38,9 @@ export async function run(): Promise<void> {
     const choice = await setUpEngine(plan, state)
     if (choice.engine === 'depot' && (await executeOnDepot(plan, state, choice))) return
     const engine = await setUpBuildx(plan, state)
+    if (plan.settings.call.name !== 'build') return await executeCall(plan, engine, state)
     const results = await executePlan(plan, engine, state)
+    reportBuildWarnings(results, state)
     await reportResults(plan, engine, results, state)
   } catch (e) {
     recordFailure(state, e)

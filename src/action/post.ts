@@ -8,6 +8,7 @@ import { processRunner } from '../process/exec.js'
 import { setReportOutputs } from '../report/collect.js'
 import { loadState } from './state.js'
 import { renderSummary } from '../report/summary.js'
+import { renderChecksSummary } from '../report/checks-summary.js'
 
 export async function run(): Promise<void> {
   const state = loadState()
@@ -29,6 +30,8 @@ export async function run(): Promise<void> {
         ...(state.error ? { error: state.error } : {})
       })
       core.appendSummary(md)
+      const checks = renderChecksSummary(state)
+      if (checks) core.appendSummary(`\n${checks}`)
     }
   } catch (e) {
     core.warning(`could not write the summary: ${(e as Error).message}`)

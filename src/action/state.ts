@@ -1,6 +1,7 @@
 // The one typed object carried from main to post (through GITHUB_STATE). Never holds secrets.
 import * as core from '../runner/commands.js'
 import type { ImageReport } from '../oci/types.js'
+import type { TargetWarnings } from '../buildx/warnings.js'
 
 export interface State {
   /** set as soon as main starts, so post knows it is a post step */
@@ -21,6 +22,11 @@ export interface State {
   engineReason: string
   summary: boolean
   reports: ImageReport[]
+  /** the build check warnings of each target (every build, or call: check) */
+  checkWarnings: TargetWarnings[]
+  /** the call input's request when it was not build, and the JSON buildx answered */
+  call: string
+  callResult: string
   error: string
   /** the input an InputError named: the CLI exits 2 (bad input) rather than 1 (failed build) */
   errorInput: string
@@ -49,6 +55,9 @@ export function emptyState(): State {
     engineReason: '',
     summary: true,
     reports: [],
+    checkWarnings: [],
+    call: '',
+    callResult: '',
     error: '',
     errorInput: '',
     durationMs: 0,

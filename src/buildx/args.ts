@@ -99,6 +99,8 @@ export interface BuildOverrides {
   pushByDigest?: { name: string }
   /** push through BuildKit only (see enginePushesTwice) */
   pushOnce?: boolean
+  /** a frontend request other than build (`--call` value): nothing is exported, pushed or loaded */
+  call?: string
 }
 
 export function buildArgs(s: Settings, ctx: BuildContext, files: BuildFiles, over: BuildOverrides = {}): string[] {
@@ -128,7 +130,9 @@ export function buildFlags(s: Settings, files: BuildFiles, over: BuildOverrides 
   const platforms = over.platforms ?? s.platforms
   if (platforms.length > 0) args.push('--platform', platforms.join(','))
   if (s.target) args.push('--target', s.target)
-  if (over.pushByDigest) {
+  if (over.call) {
+    args.push('--call', over.call)
+  } else if (over.pushByDigest) {
     args.push('--output', `type=image,name=${over.pushByDigest.name},push-by-digest=true,name-canonical=true,push=true`)
   } else if (s.push && over.pushOnce) {
     args.push('--output', PUSH_ONCE_OUTPUT, ...repeat('--output', s.outputs))
@@ -138,7 +142,7 @@ export function buildFlags(s: Settings, files: BuildFiles, over: BuildOverrides 
     args.push(...repeat('--output', s.outputs))
   }
   args.push(...repeat('--cache-from', s.cacheFrom))
-  args.push(...repeat('--cache-to', s.cacheTo))
+  if (!over.call) args.push(...repeat('--cache-to', s.cacheTo))
   if (over.provenance !== undefined) args.push('--provenance', over.provenance)
   if (s.sbom) args.push('--sbom', s.sbom)
   args.push(...repeat('--attest', s.attests))
@@ -169,6 +173,8 @@ export interface BakeOptions {
   pushOnceTargets?: string[]
   /** bake variables as flags (`--var`, buildx >= 0.31: see bakeVarArgs) */
   varArgs?: string[]
+  /** a frontend request other than build (`--call` value, buildx >= 0.16): nothing is pushed or loaded */
+  call?: string
 }
 
 /**
@@ -202,7 +208,9 @@ export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): str
         once.map(t => `${t}.output=${PUSH_ONCE_OUTPUT}`)
       )
     )
-  args.push(...bakeOutputFlags(once ? { ...s, push: false, load: false } : s, provenanceArg(s, ctx), opts.metadataFile, opts.targets))
+  if (opts.call) args.push('--call', opts.call)
+  const quiet = once || opts.call ? { ...s, push: false, load: false } : s
+  args.push(...bakeOutputFlags(quiet, provenanceArg(s, ctx), opts.metadataFile, opts.targets))
   return args
 }
 

@@ -14,10 +14,21 @@ import {
 } from './args.js'
 import { type Buildx, runBuildx, runBuildxChecked } from './buildx.js'
 import { INDEX_ANNOTATION, dockerfilePath, type Settings } from '../inputs/parse.js'
+import { callFlagValue } from '../inputs/call.js'
 import { InputError } from '../errors.js'
 import { parseBuildError } from './build-error.js'
 import { buildxCommandLine, relayOutput } from './log.js'
-import { bakeResults, mergeResult, platformResult, readJson, singleResult, str, type BuildResult, type PrintedTarget } from './results.js'
+import {
+  bakeResults,
+  localDockerfile,
+  mergeResult,
+  platformResult,
+  readJson,
+  singleResult,
+  str,
+  type BuildResult,
+  type PrintedTarget
+} from './results.js'
 import { isTransientRegistryError, withRetry } from '../registry/retry.js'
 import { parseReference } from '../registry/reference.js'
 import type { RunOptions } from '../process/exec.js'
@@ -42,8 +53,65 @@ function reportFailure(exitMessage: string, log: string, s: Settings, what: stri
   throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`)
 }
 
+/** buildx writes the build's check warnings to the metadata file when asked (buildx >= 0.15). */
+const WARNINGS_ENV = { BUILDX_METADATA_WARNINGS: '1' }
+
 function streamed(env: BuildEnv, args: string[], prefix: string, run: RunOptions = {}): Promise<{ code: number; log: string }> {
-  return relayOutput(prefix, onLine => runBuildx(env.bx, args, { ...run, onLine }))
+  return relayOutput(prefix, onLine => runBuildx(env.bx, args, { ...run, onLine, env: { ...(run.env ?? process.env), ...WARNINGS_ENV } }))
+}
+
+/** What a `--call` request printed: its JSON on stdout, buildx's progress relayed to the log. */
+export interface CallOutput {
+  code: number
+  /** the JSON buildx printed; undefined when it printed none (the request failed) */
+  result: unknown
+  log: string
+  /** the folder buildx ran in: the answer's paths are relative to it */
+  cwd: string
+}
+
+async function runCall(env: BuildEnv, args: string[], run: RunOptions = {}): Promise<CallOutput> {
+  core.info(buildxCommandLine(args))
+  let stdout = ''
+  const { code, log } = await relayOutput('', onLine =>
+    runBuildx(env.bx, args, {
+      ...run,
+      onLine: (line, stream) => {
+        if (stream === 'stderr') onLine(line)
+      }
+    }).then(r => {
+      stdout = r.stdout
+      return r
+    })
+  )
+  let result: unknown
+  try {
+    result = stdout.trim() ? JSON.parse(stdout) : undefined
+  } catch {
+    result = undefined
+  }
+  return { code, result, log, cwd: path.resolve(run.cwd ?? '.') }
+}
+
+/** A single build's frontend request (check, outline, targets): nothing is built, pushed or loaded. */
+export async function callBuild(s: Settings, env: BuildEnv): Promise<CallOutput> {
+  const files = {
+    metadataFile: path.join(env.tempDir, 'metadata.json'),
+    iidFile: path.join(env.tempDir, 'iid.txt'),
+    secretFiles: env.secretFiles
+  }
+  const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }))
+  if (out.result === undefined && out.code !== 0) reportFailure(`buildx exited with code ${out.code}`, out.log, s, s.call.name)
+  return out
+}
+
+/** Bake's frontend request for every target; bake prints one JSON object with each target's result. */
+export async function callBake(s: Settings, env: BuildEnv, req: BakeRequest): Promise<CallOutput> {
+  const { site, common } = await prepareBake(s, env, req)
+  const args = bakeArgs(s, env.ctx, { ...common, call: callFlagValue(s.call) })
+  const out = await runCall(env, args, site.run)
+  if (out.result === undefined && out.code !== 0) reportFailure(`bake exited with code ${out.code}`, out.log, s, `bake ${s.call.name}`)
+  return out
 }
 
 export async function singleBuild(s: Settings, env: BuildEnv): Promise<BuildResult> {
@@ -58,26 +126,35 @@ export async function singleBuild(s: Settings, env: BuildEnv): Promise<BuildResu
   return singleResult(s, metadataFile, iidFile, Boolean(repo))
 }
 
-/** Bake: one invocation for all targets, so shared stages build once. */
-export async function bake(
-  s: Settings,
-  env: BuildEnv,
-  files: string[],
-  targets: string[],
-  userSet: string[],
+/** The bake files, targets, `--set` overrides and entitlements a plan asks for. */
+export interface BakeRequest {
+  files: string[]
+  targets: string[]
+  set: string[]
   allow: string[]
-): Promise<BuildResult[]> {
-  const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
+}
+
+/**
+ * What a bake and a bake call share: where the definition comes from (source) and the folder and
+ * environment the bake runs in, the definition as printed, and the entitlements it needs. Read
+ * before the bake, never after: `bake --print` opens the definition's tar and OCI output
+ * destinations and truncates them, so a print after the bake would empty what it just wrote.
+ */
+async function prepareBake(s: Settings, env: BuildEnv, { files, targets, set: userSet, allow }: BakeRequest) {
   const set = [...bakeSecretSets(s, env), ...userSet]
-  // Where the definition comes from (source), and the folder and environment the bake runs in.
   const site = bakeSite(s, env.bx.version)
   const bakeFileArgs = site.files(files)
   const bakeTargets = site.targets(targets)
   const varArgs = bakeVarArgs(s.vars, env.bx.version)
-  // Read before the bake, never after: `bake --print` opens the definition's tar and OCI output
-  // destinations and truncates them, so a print after the bake would empty what it just wrote.
   const printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run)
   const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version)
+  const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
+  return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } }
+}
+
+/** Bake: one invocation for all targets, so shared stages build once. */
+export async function bake(s: Settings, env: BuildEnv, req: BakeRequest): Promise<BuildResult[]> {
+  const { site, printed, common } = await prepareBake(s, env, req)
   let pushOnceTargets: string[] | undefined
   if (s.push && enginePushesTwice(env.ctx.caps)) {
     // Targets without outputs of their own get the push-once image output; a definition that
@@ -86,20 +163,15 @@ export async function bake(
     if (names.every(n => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names
     else core.info('bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)')
   }
-  const args = bakeArgs(s, env.ctx, {
-    files: bakeFileArgs,
-    targets: bakeTargets,
-    set,
-    metadataFile,
-    allow: granted,
-    varArgs,
-    ...(pushOnceTargets ? { pushOnceTargets } : {})
-  })
+  const args = bakeArgs(s, env.ctx, { ...common, ...(pushOnceTargets ? { pushOnceTargets } : {}) })
   core.info(buildxCommandLine(args))
   const { code, log } = await streamed(env, args, '', site.run)
   if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, 'bake')
-  const all = readJson(metadataFile)
-  return bakeResults(s, all, printed, ['buildx.build.warnings'])
+  const all = readJson(common.metadataFile)
+  // The printed Dockerfile paths are relative to the folder bake ran in.
+  return bakeResults(s, all, printed, ['buildx.build.warnings']).map(r =>
+    r.dockerfile ? { ...r, dockerfile: path.resolve(site.run.cwd, r.dockerfile) } : r
+  )
 }
 
 /** The definition as `bake --print` resolves it (matrix, variables), without building. */
@@ -170,6 +242,9 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
   )
   merged.target = s.target || 'default'
   merged.platforms = s.platforms
+  const dockerfile = localDockerfile(s)
+  if (dockerfile) merged.dockerfile = dockerfile
+  merged.buildWarnings = perPlatform.flatMap(r => r.buildWarnings ?? [])
   return { perPlatform, merged }
 }
 

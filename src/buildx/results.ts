@@ -1,7 +1,7 @@
 // What a build produced, shaped from what buildx (or depot) wrote: the metadata file, the image id
 // file and, for bake, the printed definition.
 import { existsSync, readFileSync } from 'node:fs'
-import type { Settings } from '../inputs/parse.js'
+import { dockerfilePath, type Settings } from '../inputs/parse.js'
 
 /** What one target's build produced, as buildx reported it. */
 export interface BuildResult {
@@ -16,6 +16,33 @@ export interface BuildResult {
   loaded: boolean
   /** exporter destinations (oci/docker/tar/local) from the outputs input */
   exports: Array<{ type: string; dest: string }>
+  /** the Dockerfile the target read, as given (relative to the working directory, or absolute) */
+  dockerfile?: string
+  /**
+   * the check warnings buildx wrote to the metadata file (`buildx.build.warnings`): a build's own,
+   * or for bake the whole bake's, each later given to the targets whose Dockerfile it is about
+   */
+  buildWarnings?: unknown[]
+}
+
+function warningsIn(v: unknown): unknown[] {
+  return Array.isArray(v) ? (v as unknown[]) : []
+}
+
+const REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//
+
+/** The Dockerfile of a single build when it is a local file (a Git or HTTP context's is not). */
+export function localDockerfile(s: Pick<Settings, 'file' | 'context'>): string | undefined {
+  return REMOTE_CONTEXT.test(s.context) ? undefined : dockerfilePath(s)
+}
+
+/** The Dockerfile of a bake target as `bake --print` resolves it. */
+function printedDockerfile(def: PrintedTarget): string | undefined {
+  const dockerfile = def.dockerfile ?? 'Dockerfile'
+  if (dockerfile.startsWith('/')) return dockerfile
+  const context = def.context ?? '.'
+  if (REMOTE_CONTEXT.test(context)) return undefined
+  return context === '.' ? dockerfile : `${context.replace(/\/+$/, '')}/${dockerfile}`
 }
 
 export function readJson(file: string): Record<string, unknown> {
@@ -56,7 +83,9 @@ export function singleResult(s: Settings, metadataFile: string, iidFile: string,
     digest: str(metadata['containerimage.digest']),
     pushed: s.push || pushesViaOutputs(s.outputs),
     loaded: s.load || loadsViaOutputs(s.outputs),
-    exports: exportsOf(s.outputs)
+    exports: exportsOf(s.outputs),
+    ...withDockerfile(localDockerfile(s)),
+    buildWarnings: warningsIn(metadata['buildx.build.warnings'])
   }
 }
 
@@ -67,6 +96,7 @@ export function bakeResults(
   printed: Record<string, PrintedTarget>,
   skipKeys: string[]
 ): BuildResult[] {
+  const bakeWarnings = warningsIn(all['buildx.build.warnings'])
   return Object.entries(all)
     .filter(([k]) => !skipKeys.includes(k))
     .map(([target, value]) => {
@@ -82,12 +112,20 @@ export function bakeResults(
         digest: str(metadata['containerimage.digest']),
         pushed: s.push || pushesViaOutputs(outputs),
         loaded: s.load || loadsViaOutputs(outputs),
-        exports: exportsOf(outputs)
+        exports: exportsOf(outputs),
+        ...withDockerfile(printedDockerfile(def)),
+        buildWarnings: bakeWarnings
       }
     })
 }
 
+function withDockerfile(dockerfile: string | undefined): { dockerfile?: string } {
+  return dockerfile ? { dockerfile } : {}
+}
+
 export interface PrintedTarget {
+  context?: string
+  dockerfile?: string
   tags?: string[]
   platforms?: string[]
   output?: unknown[]
@@ -104,7 +142,8 @@ export function platformResult(s: Settings, platform: string, metadata: Record<s
     digest: str(metadata['containerimage.digest']),
     pushed: true,
     loaded: false,
-    exports: []
+    exports: [],
+    buildWarnings: warningsIn(metadata['buildx.build.warnings'])
   }
 }
 

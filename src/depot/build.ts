@@ -51,7 +51,9 @@ export function engineFacts(plan: BuildPlan, env: NodeJS.ProcessEnv = process.en
       ? 'mode: merge combines digests with buildx imagetools'
       : plan.kind === 'split'
         ? 'platform-split pushes each platform and merges them with buildx imagetools'
-        : remoteBakeSource(s, env)
+        : s.call.name !== 'build'
+          ? `call: ${s.call.name} uses buildx's --call`
+          : remoteBakeSource(s, env)
   return {
     engine: s.engine,
     project: s.depotProject,

@@ -7,6 +7,7 @@ import { versionAtLeast } from '../buildx/version.js'
 import { DIGEST_RE, parseReference } from '../registry/reference.js'
 import { isPlatform, normalizePlatform } from '../oci/platform.js'
 import { BUILDER_SCOPES, type BuilderScope } from '../runner/isolation.js'
+import { CALL_MIN_BUILDX, parseCall, type CallRequest } from './call.js'
 
 export type Driver = 'docker' | 'docker-container' | 'remote' | 'kubernetes'
 export type Engine = 'auto' | 'buildx' | 'depot'
@@ -97,6 +98,8 @@ export interface Settings {
   // reporting
   readonly baseAnnotations: boolean
   readonly summary: boolean
+  /** the frontend request (call input): build, or check, outline, targets, which build nothing */
+  readonly call: CallRequest
 
   // Depot (engine: depot, or auto when Depot is configured)
   readonly depotProject: string
@@ -351,6 +354,12 @@ export function parseInputs(readRaw: InputReader): Settings {
     )
   if (platformSplit && load) throw new InputError('platform-split', 'pushes by digest and cannot load; drop load')
   if (platformSplit && tags.length === 0) throw new InputError('tags', 'platform-split needs at least one tag for the merged manifest list')
+  const call = parseCall(read('call'))
+  checkCall(call, {
+    merge: mode === 'merge',
+    platformSplit,
+    depotOnly: engine === 'depot' && !parseBool(read('depot-fallback'), 'depot-fallback', false)
+  })
 
   return {
     mode,
@@ -423,6 +432,7 @@ export function parseInputs(readRaw: InputReader): Settings {
 
     baseAnnotations: bool('base-annotations', false),
     summary: bool('summary', true),
+    call,
 
     ...parseDepotInputs(read),
     login: parseLogin(read),
@@ -773,7 +783,26 @@ export interface Capabilities {
   driver: Driver
 }
 
-export function checkAgainstCapabilities(s: Settings, caps: Capabilities): void {
+/** Where a request other than build cannot go: a merge, a platform split, Depot's CLI (no --call). */
+function checkCall(call: CallRequest, where: { merge: boolean; platformSplit: boolean; depotOnly: boolean }): void {
+  if (call.name === 'build') return
+  if (where.merge) throw new InputError('call', `${call.name} asks the Dockerfile frontend; mode: merge builds nothing from a Dockerfile`)
+  if (where.platformSplit) throw new InputError('call', `${call.name} builds nothing to split; drop platform-split`)
+  if (where.depotOnly)
+    throw new InputError(
+      'call',
+      `${call.name} needs buildx's --call, which the depot CLI does not have; use engine: buildx or auto, or depot-fallback: true`
+    )
+}
+
+export function checkAgainstCapabilities(s: Settings, caps: Capabilities, kind: 'build' | 'bake' = 'build'): void {
+  const callMin = CALL_MIN_BUILDX[kind]
+  if (s.call.name !== 'build' && !versionAtLeast(caps.buildxVersion, callMin)) {
+    throw new InputError(
+      'call',
+      `${s.call.name} needs buildx ${callMin} or later for ${kind} --call; this buildx is ${caps.buildxVersion || 'of unknown version'}`
+    )
+  }
   if (caps.driver === 'docker' && (s.platformSplit || s.pushByDigest)) {
     throw new InputError(
       s.platformSplit ? 'platform-split' : 'push-by-digest',

@@ -808,3 +808,50 @@ describe('argv of the other buildx subcommands (from the subcommand on: runBuild
     for (const argv of all) expect(argv[0]).not.toBe('buildx')
   })
 })
+
+describe('--call (a frontend request other than build)', () => {
+  it('build: --call in place of every output, and no cache export', () => {
+    const s = settings({ push: true, load: true, outputs: ['type=local,dest=out'], cacheTo: ['type=gha'], tags: ['r/a:1'] })
+    expect(buildArgs(s, context(CONTAINER), FILES, { call: 'check,format=json' })).toEqual([
+      ...HEAD,
+      '--tag',
+      'r/a:1',
+      '--call',
+      'check,format=json',
+      '--provenance',
+      'mode=min',
+      ...TAIL,
+      '.'
+    ])
+  })
+
+  it('bake: --call, and neither --push nor --load', () => {
+    const s = settings({ push: true, load: true })
+    expect(
+      bakeArgs(s, context(CONTAINER), {
+        files: ['f.hcl'],
+        targets: ['a'],
+        set: [],
+        metadataFile: 'm',
+        allow: [],
+        call: 'targets,format=json'
+      })
+    ).toEqual([
+      'bake',
+      '--builder',
+      'builder-1',
+      '--progress',
+      'plain',
+      '--file',
+      'f.hcl',
+      '--call',
+      'targets,format=json',
+      '--provenance',
+      'mode=min',
+      '--metadata-file',
+      'm',
+      '--',
+      'a'
+    ])
+  })
+})

@@ -44,6 +44,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   outputs: '',
   'cache-from': '',
   'cache-to': '',
+  call: '',
   provenance: '',
   sbom: '',
   attests: '',

@@ -10,6 +10,8 @@ import {
   baseAnnotationArgs,
   buildArgs,
   buildFlags,
+  checkFailureMessage,
+  checkWarningsOutput,
   clip,
   collectReports,
   createBuilderArgs,
@@ -44,13 +46,17 @@ import {
   setReportOutputs,
   sshEntitlements,
   terminateAll,
+  uniqueWarnings,
   unreadReport,
   useImplicitBuilder,
   versionArgs,
   versionAtLeast,
   waitForChildren,
+  warningAnnotation,
+  warningsFromCheck,
+  warningsFromMetadata,
   withRetry
-} from "./chunk-I5F55MGN.js";
+} from "./chunk-4XYAVQ2H.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -151,17 +157,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -172,13 +178,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -199,17 +205,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -220,13 +226,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -253,23 +259,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -881,10 +887,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -903,7 +909,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -933,11 +939,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -951,8 +957,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -966,8 +972,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -985,8 +991,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -996,8 +1002,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3512,9 +3518,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3589,14 +3595,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3611,10 +3617,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3625,10 +3631,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3645,13 +3651,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -5612,9 +5618,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5623,23 +5629,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5650,10 +5656,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7410,488 +7416,9 @@ import path7 from "node:path";
 
 // src/buildx/results.ts
 import { existsSync, readFileSync } from "node:fs";
-function readJson(file) {
-  if (!existsSync(file)) return {};
-  const text = readFileSync(file, "utf8").trim();
-  return text ? JSON.parse(text) : {};
-}
-function str(v) {
-  return typeof v === "string" ? v : "";
-}
-function exportsOf(outputs) {
-  return outputs.flatMap((o) => {
-    if (!o.includes("=")) return [{ type: "local", dest: o }];
-    const fields2 = Object.fromEntries(o.split(",").map((f) => [f.slice(0, f.indexOf("=")).trim(), f.slice(f.indexOf("=") + 1)]));
-    return fields2["dest"] ? [{ type: fields2["type"] ?? "", dest: fields2["dest"] }] : [];
-  });
-}
-function loadsViaOutputs(outputs) {
-  return outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
-}
-function pushesViaOutputs(outputs) {
-  return outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o));
-}
-function singleResult(s, metadataFile, iidFile, pushedByDigest) {
-  const metadata = readJson(metadataFile);
-  return {
-    target: s.target || "default",
-    tags: pushedByDigest ? [] : s.tags,
-    platforms: s.platforms,
-    metadata,
-    imageId: existsSync(iidFile) ? readFileSync(iidFile, "utf8").trim() : str(metadata["containerimage.config.digest"]),
-    digest: str(metadata["containerimage.digest"]),
-    pushed: s.push || pushesViaOutputs(s.outputs),
-    loaded: s.load || loadsViaOutputs(s.outputs),
-    exports: exportsOf(s.outputs)
-  };
-}
-function bakeResults(s, all, printed, skipKeys) {
-  return Object.entries(all).filter(([k]) => !skipKeys.includes(k)).map(([target, value]) => {
-    const metadata = value ?? {};
-    const def = printed[target] ?? {};
-    const outputs = (def.output ?? []).map(String);
-    return {
-      target,
-      tags: str(metadata["image.name"]) ? str(metadata["image.name"]).split(",") : def.tags ?? [],
-      platforms: def.platforms ?? [],
-      metadata,
-      imageId: str(metadata["containerimage.config.digest"]),
-      digest: str(metadata["containerimage.digest"]),
-      pushed: s.push || pushesViaOutputs(outputs),
-      loaded: s.load || loadsViaOutputs(outputs),
-      exports: exportsOf(outputs)
-    };
-  });
-}
-function platformResult(s, platform, metadata) {
-  return {
-    target: `${s.target || "default"}@${platform}`,
-    tags: [],
-    platforms: [platform],
-    metadata,
-    imageId: str(metadata["containerimage.config.digest"]),
-    digest: str(metadata["containerimage.digest"]),
-    pushed: true,
-    loaded: false,
-    exports: []
-  };
-}
-function mergeResult(tags, descriptor) {
-  return {
-    target: "merge",
-    tags,
-    platforms: [],
-    metadata: { "containerimage.digest": descriptor.digest ?? "", "containerimage.descriptor": descriptor, "image.name": tags.join(",") },
-    imageId: "",
-    digest: descriptor.digest ?? "",
-    pushed: true,
-    loaded: false,
-    exports: []
-  };
-}
-
-// src/buildx/log.ts
-import { randomUUID } from "node:crypto";
-async function relayOutput(prefix, start, watch) {
-  const lines = [];
-  const resume = prefix ? "" : `build-output-${randomUUID()}`;
-  if (resume) info(`::stop-commands::${resume}`);
-  try {
-    const r = await start((line) => {
-      lines.push(line);
-      if (lines.length > 400) lines.shift();
-      watch?.(line);
-      for (const part of line.split("\r")) info(prefix ? `[${prefix}] ${part}` : part);
-    });
-    return { code: r.code, log: lines.join("\n") };
-  } finally {
-    if (resume) info(`::${resume}::`);
-  }
-}
-function quoteForLog(a) {
-  if (/^[\w@%+=:,./-]+$/.test(a)) return a;
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a))
-    return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}'`;
-  return `'${a.replaceAll("'", "'\\''")}'`;
-}
-var CONTROL_ESCAPES = { "\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function buildxCommandLine(args) {
-  return `buildx ${args.map(quoteForLog).join(" ")}`;
-}
-
-// src/runner/context.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-var eventCache;
-function githubEvent() {
-  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
-  if (eventCache?.path === eventPath) return eventCache.event;
-  let event;
-  try {
-    event = eventPath ? JSON.parse(readFileSync2(eventPath, "utf8")) : void 0;
-  } catch {
-    event = void 0;
-  }
-  eventCache = { path: eventPath, event };
-  return event;
-}
-function githubContext() {
-  const event = githubEvent();
-  const publicRepo = event?.repository?.private === false;
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
-  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
-}
-
-// src/action/secret-files.ts
-import { writeFileSync } from "node:fs";
-import path from "node:path";
-function writeSecretFiles(s, dir) {
-  const files = /* @__PURE__ */ new Map();
-  for (const sec of s.secrets) {
-    if (sec.kind !== "value") continue;
-    const file = path.join(dir, `secret-${files.size}`);
-    writeFileSync(file, sec.source, { mode: 384 });
-    files.set(sec.id, file);
-  }
-  return files;
-}
-
-// src/depot/args.ts
-function writesToDocker(s) {
-  return s.load || s.outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
-}
-function depotProvenance(s, ctx) {
-  if (s.provenance !== "") return s.provenance;
-  if (attestsType(s, "provenance") || writesToDocker(s)) return void 0;
-  const mode = ctx.publicRepo ? "max" : "min";
-  return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
-}
-function depotOwnArgs(s, ctx) {
-  const args = ["--project", ctx.project];
-  if (s.depotBuildPlatform) args.push("--build-platform", s.depotBuildPlatform);
-  if (s.depotSave) args.push("--save");
-  args.push(...repeat("--save-tag", s.depotSaveTags));
-  if (s.depotLint) args.push("--lint");
-  if (s.depotLintFailOn) args.push("--lint-fail-on", s.depotLintFailOn);
-  if (s.depotSbomDir) args.push("--sbom-dir", s.depotSbomDir);
-  return args;
-}
-function depotBuildArgs(s, ctx, files) {
-  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name ?? "" : "";
-  const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...repo ? { tags: [], pushByDigest: { name: repo } } : {} });
-  return ["build", ...depotOwnArgs(s, ctx), "--progress", "plain", ...flags];
-}
-function depotBakeArgs(s, ctx, opts) {
-  const args = ["bake", ...depotOwnArgs(s, ctx), "--progress", "plain"];
-  args.push(...repeat("--file", opts.files));
-  args.push(...repeat("--set", opts.set));
-  args.push(...bakeOutputFlags(s, depotProvenance(s, ctx), opts.metadataFile, opts.targets));
-  return args;
-}
-function depotBakePrintArgs(opts) {
-  return bakePrintArgs(opts.files, opts.set, opts.targets);
-}
-function depotEnv(base, creds) {
-  return { ...base, DEPOT_TOKEN: creds.token, DEPOT_PROJECT_ID: creds.project, DEPOT_NO_UPDATE_NOTIFIER: "1" };
-}
-function parseDepotVersion(stdout) {
-  return /depot version v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(stdout)?.[1] ?? "";
-}
-function depotBuildInfo(metadata) {
-  const b = metadata["depot.build"];
-  const o = typeof b === "object" && b !== null ? b : {};
-  return {
-    buildId: typeof o["buildID"] === "string" ? o["buildID"] : "",
-    projectId: typeof o["projectID"] === "string" ? o["projectID"] : ""
-  };
-}
-var BAKE_METADATA_EXTRAS = ["depot.build", "buildx.build.warnings"];
-function buildStarted(log) {
-  const named = /* @__PURE__ */ new Set();
-  for (const line of log.split("\n")) {
-    const m = /^#(\d+) (.*)$/.exec(line);
-    if (!m?.[1] || m[2] === void 0 || named.has(m[1])) continue;
-    named.add(m[1]);
-    if (!m[2].startsWith("[depot]")) return true;
-  }
-  return false;
-}
-function explainPreBuildFailure(log, apiUrl) {
-  const lines = log.split("\n").map((l) => l.trim()).filter((l) => l && !/^#\d+ /.test(l) && !l.startsWith("Build Summary"));
-  const last = lines[lines.length - 1] ?? "";
-  const detail = last.length > 300 ? `${last.slice(0, 300)}\u2026` : last;
-  if (/^(unauthenticated|permission_denied):/i.test(last)) {
-    return {
-      problem: "auth",
-      message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC`
-    };
-  }
-  if (/^(unavailable|deadline_exceeded):|connection refused|no such host|i\/o timeout|TLS handshake/i.test(last)) {
-    return { problem: "unreachable", message: `cannot reach Depot's API at ${apiUrl} (${detail})` };
-  }
-  if (/^not_found:|project/i.test(last))
-    return { problem: "project", message: `Depot did not accept the project (${detail}): check depot-project` };
-  return { problem: "other", message: `depot failed before the build started${detail ? `: ${detail}` : ""}` };
-}
-
-// src/buildx/install.ts
-import { accessSync, constants, readFileSync as readFileSync3 } from "node:fs";
-import path2 from "node:path";
-import os from "node:os";
-
-// src/install/releases.ts
-var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
-function nodeArch(arch) {
-  switch (arch) {
-    case "x64":
-      return "amd64";
-    case "arm64":
-      return "arm64";
-    case "arm":
-      return "arm-v7";
-    case "ppc64":
-      return "ppc64le";
-    default:
-      return arch;
-  }
-}
-function buildxAssetUrls(base, version, os4, arch) {
-  const b = base.replace(/\/+$/, "");
-  const fileName = `buildx-v${version}.${os4}-${arch}`;
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/checksums.txt`
-  };
-}
-function latestChecksumsUrl(base) {
-  return `${base.replace(/\/+$/, "")}/latest/download/checksums.txt`;
-}
-var DEFAULT_DEPOT_RELEASES = "https://github.com/depot/cli/releases";
-function depotArch(arch) {
-  return { x64: "amd64", arm64: "arm64", ia32: "386" }[arch];
-}
-function depotAssetUrls(base, version, os4, arch) {
-  const b = base.replace(/\/+$/, "");
-  const fileName = `depot_${version}_${os4}_${arch}.tar.gz`;
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/depot_${version}_checksums.txt`
-  };
-}
-function depotLatestUrl(base) {
-  return `${base.replace(/\/+$/, "")}/latest`;
-}
-function versionFromReleaseUrl(url) {
-  return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1];
-}
-
-// src/buildx/install.ts
-async function versionOf(runner, cmd, prefix) {
-  const r = await runBuildx({ cmd, prefix, version: "", runner }, versionArgs());
-  return r.code === 0 ? parseBuildxVersion(r.stdout) : "";
-}
-function downloadInput(downloadUrl) {
-  return downloadUrl ? "buildx-download-url" : "buildx-version";
-}
-async function resolveLatest(base, input) {
-  const url = latestChecksumsUrl(base);
-  let path10;
-  try {
-    const tc = await import("./tool-cache-DESKKASA.js");
-    path10 = await tc.downloadTool(url);
-  } catch (e) {
-    throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
-  }
-  const v = versionFromChecksums(parseChecksums(readFileSync3(path10, "utf8")));
-  if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
-  return v;
-}
-function pluginCandidates(env, home) {
-  return [
-    path2.join(dockerConfigDir(env, home), "cli-plugins", "docker-buildx"),
-    "/usr/local/lib/docker/cli-plugins/docker-buildx",
-    "/usr/local/libexec/docker/cli-plugins/docker-buildx",
-    "/usr/lib/docker/cli-plugins/docker-buildx",
-    "/usr/libexec/docker/cli-plugins/docker-buildx"
-  ];
-}
-function findPlugin() {
-  for (const p of pluginCandidates(process.env, os.homedir())) {
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-    }
-  }
-  return void 0;
-}
-async function installedBuildx(runner) {
-  const plugin = findPlugin();
-  if (plugin) {
-    const pv = await versionOf(runner, plugin, []);
-    if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
-  }
-  const v = await versionOf(runner, "docker", ["buildx"]);
-  return v ? { cmd: "docker", prefix: ["buildx"], version: v, runner } : void 0;
-}
-async function setupBuildx(version, downloadUrl, runner) {
-  if (version === "installed" || version === "") {
-    const found = await installedBuildx(runner);
-    if (version === "installed") {
-      if (!found)
-        throw new Error(
-          "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
-        );
-      return found;
-    }
-    if (found && versionAtLeast(found.version, MIN_INSTALLED_BUILDX)) return found;
-    info(
-      found ? `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports: downloading the latest release` : "no buildx is installed: downloading the latest release"
-    );
-    version = "latest";
-  }
-  const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
-  const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
-  const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-53VUNTSR.js");
-  const { path: path10, fromCache } = await installVerified({
-    tool: "buildx",
-    version: v,
-    cachedName: "docker-buildx",
-    input: downloadInput(downloadUrl),
-    // a binary that does not match its checksums file is blamed on the version asked for
-    checksumInput: "buildx-version",
-    ...asset
-  });
-  info(
-    `buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path10}`
-  );
-  const actual = await versionOf(runner, path10, []);
-  return { cmd: path10, prefix: [], version: actual || v, runner };
-}
-
-// src/depot/depot.ts
-import os2 from "node:os";
-var DEPOT_AUDIENCE = "https://depot.dev";
-var DEFAULT_OIDC_EXCHANGE = "https://github.depot.dev/auth/oidc/github-actions";
-async function probeVersion(runner, cmd) {
-  let r;
-  try {
-    r = await runner.run(cmd, ["--version"], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: "1" } });
-  } catch (e) {
-    throw new DepotUnavailable(`cannot run ${cmd}: ${e.message}`);
-  }
-  const v = r.code === 0 ? parseDepotVersion(r.stdout) : "";
-  if (!v)
-    throw new DepotUnavailable(
-      `${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split("\n")[0] ?? ""}`
-    );
-  return v;
-}
-async function resolveLatest2(base, input) {
-  const url = depotLatestUrl(base);
-  let final;
-  try {
-    const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(3e4) });
-    await res.body?.cancel();
-    final = res.url;
-  } catch (e) {
-    throw new DepotUnavailable(`${input}: cannot resolve latest from ${url}: ${e.message}`);
-  }
-  const v = versionFromReleaseUrl(final);
-  if (!v) throw new DepotUnavailable(`${input}: cannot resolve latest: ${url} led to ${final}, which names no release tag`);
-  return v;
-}
-async function setupDepot(s, runner) {
-  if (s.depotVersion === "installed") {
-    try {
-      return { cmd: "depot", version: await probeVersion(runner, "depot"), runner };
-    } catch (e) {
-      throw new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${e.message})`);
-    }
-  }
-  const arch = depotArch(os2.arch());
-  if (os2.platform() !== "linux" && os2.platform() !== "darwin")
-    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.platform()}`);
-  if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.arch()}`);
-  const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES;
-  const input = s.depotDownloadUrl ? "depot-download-url" : "depot-version";
-  const version = s.depotVersion === "latest" ? await resolveLatest2(base, input) : s.depotVersion.replace(/^v/, "");
-  const asset = depotAssetUrls(base, version, os2.platform(), arch);
-  const started = Date.now();
-  let installed;
-  try {
-    const { installVerified } = await import("./install-53VUNTSR.js");
-    installed = await installVerified({
-      tool: "depot",
-      version,
-      cachedName: "depot",
-      input,
-      checksumInput: s.depotSha256 ? "depot-sha256" : s.depotDownloadUrl ? "depot-download-url" : "depot-version",
-      archiveEntry: "bin/depot",
-      ...s.depotSha256 ? { sha256: s.depotSha256 } : {},
-      ...asset
-    });
-  } catch (e) {
-    throw new DepotUnavailable(e.message);
-  }
-  info(
-    `depot ${version} ${installed.fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified against ${s.depotSha256 ? "depot-sha256" : "the release checksums"}`} in ${Date.now() - started} ms: ${installed.path}`
-  );
-  return { cmd: installed.path, version: await probeVersion(runner, installed.path), runner };
-}
-function oidcAvailable(env = process.env) {
-  return Boolean(env["ACTIONS_ID_TOKEN_REQUEST_URL"] && env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]);
-}
-function oidcExchangeUrl(env = process.env) {
-  const api = env["DEPOT_API_URL"]?.trim();
-  return api ? `${api.replace(/\/+$/, "")}/auth/oidc/github-actions` : DEFAULT_OIDC_EXCHANGE;
-}
-async function depotToken(s) {
-  const direct = s.depotToken || process.env["DEPOT_TOKEN"]?.trim() || "";
-  if (direct) {
-    setSecret(direct);
-    return { token: direct, source: s.depotToken ? "the depot-token input" : "DEPOT_TOKEN" };
-  }
-  if (!oidcAvailable()) {
-    throw new InputError(
-      "depot-token",
-      "no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)"
-    );
-  }
-  let idToken;
-  try {
-    idToken = await getIDToken(DEPOT_AUDIENCE);
-  } catch (e) {
-    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${e.message.replace(/\s+/g, " ").trim()}`);
-  }
-  setSecret(idToken);
-  const url = oidcExchangeUrl();
-  try {
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ token: idToken }),
-      signal: AbortSignal.timeout(3e4)
-    });
-    const body = await res.json().catch(() => ({}));
-    if (res.ok && typeof body.token === "string" && body.token) {
-      setSecret(body.token);
-      return { token: body.token, source: "GitHub OIDC, exchanged for a temporary Depot token" };
-    }
-    info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`);
-  } catch (e) {
-    info(`Depot's OIDC exchange (${url}) failed (${e.message}); the CLI gets the GitHub OIDC token itself`);
-  }
-  return { token: idToken, source: "GitHub OIDC" };
-}
-function runDepot(d, args, opts) {
-  return d.runner.run(d.cmd, args, opts);
-}
 
 // src/inputs/parse.ts
-import path3 from "node:path";
+import path from "node:path";
 
 // src/runner/isolation.ts
 import { createHash } from "node:crypto";
@@ -7950,6 +7477,49 @@ function cacheToForRun(cacheTo, fork, allowForkCacheWrite) {
     cacheTo: kept,
     warning: `cache-to: ${dropped} cache export(s) dropped: this run was started by a pull request from the fork ${fork}, which must not write to a shared cache (set allow-fork-cache-write: true to allow it)`
   };
+}
+
+// src/inputs/call.ts
+var CALL_NAMES = ["build", "check", "outline", "targets"];
+var BUILD_CALL = { name: "build", options: [] };
+var CALL_MIN_BUILDX = { build: "0.15.0", bake: "0.16.0" };
+function parseCall(raw) {
+  const text = raw.trim();
+  if (!text) return BUILD_CALL;
+  const [first = "", ...rest] = text.split(",").map((f) => f.trim());
+  const name = first.toLowerCase();
+  if (!CALL_NAMES.includes(name)) {
+    throw new InputError("call", `${JSON.stringify(clip(first))} is not one of ${CALL_NAMES.join(", ")}`);
+  }
+  const options = [];
+  for (const field of rest) {
+    const eq = field.indexOf("=");
+    const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
+    const value = eq < 0 ? "" : field.slice(eq + 1).trim();
+    if (key === "format") {
+      if (value.toLowerCase() !== "json")
+        throw new InputError("call", `format=${clip(value)}: the action reads the result as JSON; drop format`);
+      continue;
+    }
+    if (key === "ignorestatus") {
+      if (!/^(true|false)$/i.test(value)) throw new InputError("call", `ignorestatus=${clip(value)} is not true or false`);
+      options.push(`ignorestatus=${value.toLowerCase()}`);
+      continue;
+    }
+    const hint = key === "error" ? "; to fail a build on check warnings, put `# check=error=true` at the top of the Dockerfile, or use call: check" : "";
+    throw new InputError(
+      "call",
+      `${JSON.stringify(clip(field))} is not an option buildx takes (format=json, ignorestatus=true|false)${hint}`
+    );
+  }
+  if (name === "build" && options.length > 0) throw new InputError("call", "build takes no options");
+  return { name, options };
+}
+function callFlagValue(c) {
+  return [c.name, "format=json", ...c.options].join(",");
+}
+function callIgnoresStatus(c) {
+  return c.options.includes("ignorestatus=true");
 }
 
 // src/inputs/parse.ts
@@ -8146,6 +7716,12 @@ function parseInputs(readRaw) {
     );
   if (platformSplit && load) throw new InputError("platform-split", "pushes by digest and cannot load; drop load");
   if (platformSplit && tags.length === 0) throw new InputError("tags", "platform-split needs at least one tag for the merged manifest list");
+  const call = parseCall(read("call"));
+  checkCall(call, {
+    merge: mode === "merge",
+    platformSplit,
+    depotOnly: engine === "depot" && !parseBool(read("depot-fallback"), "depot-fallback", false)
+  });
   return {
     mode,
     engine,
@@ -8214,6 +7790,7 @@ function parseInputs(readRaw) {
     digestsFrom,
     baseAnnotations: bool("base-annotations", false),
     summary: bool("summary", true),
+    call,
     ...parseDepotInputs(read),
     login: parseLogin(read),
     logout: bool("logout", true)
@@ -8227,7 +7804,7 @@ function checkDigestEntry(entry, input, where) {
   }
 }
 function dockerfilePath(s) {
-  return s.file || path3.join(s.context, "Dockerfile");
+  return s.file || path.join(s.context, "Dockerfile");
 }
 var REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
 function parseLogin(read) {
@@ -8473,7 +8050,24 @@ function checkModeInputs(mode, given) {
     throw new InputError("set", "overrides bake targets; it needs files, targets or a matrix");
   }
 }
-function checkAgainstCapabilities(s, caps) {
+function checkCall(call, where) {
+  if (call.name === "build") return;
+  if (where.merge) throw new InputError("call", `${call.name} asks the Dockerfile frontend; mode: merge builds nothing from a Dockerfile`);
+  if (where.platformSplit) throw new InputError("call", `${call.name} builds nothing to split; drop platform-split`);
+  if (where.depotOnly)
+    throw new InputError(
+      "call",
+      `${call.name} needs buildx's --call, which the depot CLI does not have; use engine: buildx or auto, or depot-fallback: true`
+    );
+}
+function checkAgainstCapabilities(s, caps, kind = "build") {
+  const callMin = CALL_MIN_BUILDX[kind];
+  if (s.call.name !== "build" && !versionAtLeast(caps.buildxVersion, callMin)) {
+    throw new InputError(
+      "call",
+      `${s.call.name} needs buildx ${callMin} or later for ${kind} --call; this buildx is ${caps.buildxVersion || "of unknown version"}`
+    );
+  }
   if (caps.driver === "docker" && (s.platformSplit || s.pushByDigest)) {
     throw new InputError(
       s.platformSplit ? "platform-split" : "push-by-digest",
@@ -8506,6 +8100,510 @@ function checkAgainstCapabilities(s, caps) {
       );
     }
   }
+}
+
+// src/buildx/results.ts
+function warningsIn(v) {
+  return Array.isArray(v) ? v : [];
+}
+var REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//;
+function localDockerfile(s) {
+  return REMOTE_CONTEXT.test(s.context) ? void 0 : dockerfilePath(s);
+}
+function printedDockerfile(def) {
+  const dockerfile = def.dockerfile ?? "Dockerfile";
+  if (dockerfile.startsWith("/")) return dockerfile;
+  const context = def.context ?? ".";
+  if (REMOTE_CONTEXT.test(context)) return void 0;
+  return context === "." ? dockerfile : `${context.replace(/\/+$/, "")}/${dockerfile}`;
+}
+function readJson(file) {
+  if (!existsSync(file)) return {};
+  const text = readFileSync(file, "utf8").trim();
+  return text ? JSON.parse(text) : {};
+}
+function str(v) {
+  return typeof v === "string" ? v : "";
+}
+function exportsOf(outputs) {
+  return outputs.flatMap((o) => {
+    if (!o.includes("=")) return [{ type: "local", dest: o }];
+    const fields2 = Object.fromEntries(o.split(",").map((f) => [f.slice(0, f.indexOf("=")).trim(), f.slice(f.indexOf("=") + 1)]));
+    return fields2["dest"] ? [{ type: fields2["type"] ?? "", dest: fields2["dest"] }] : [];
+  });
+}
+function loadsViaOutputs(outputs) {
+  return outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
+}
+function pushesViaOutputs(outputs) {
+  return outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o));
+}
+function singleResult(s, metadataFile, iidFile, pushedByDigest) {
+  const metadata = readJson(metadataFile);
+  return {
+    target: s.target || "default",
+    tags: pushedByDigest ? [] : s.tags,
+    platforms: s.platforms,
+    metadata,
+    imageId: existsSync(iidFile) ? readFileSync(iidFile, "utf8").trim() : str(metadata["containerimage.config.digest"]),
+    digest: str(metadata["containerimage.digest"]),
+    pushed: s.push || pushesViaOutputs(s.outputs),
+    loaded: s.load || loadsViaOutputs(s.outputs),
+    exports: exportsOf(s.outputs),
+    ...withDockerfile(localDockerfile(s)),
+    buildWarnings: warningsIn(metadata["buildx.build.warnings"])
+  };
+}
+function bakeResults(s, all, printed, skipKeys) {
+  const bakeWarnings = warningsIn(all["buildx.build.warnings"]);
+  return Object.entries(all).filter(([k]) => !skipKeys.includes(k)).map(([target, value]) => {
+    const metadata = value ?? {};
+    const def = printed[target] ?? {};
+    const outputs = (def.output ?? []).map(String);
+    return {
+      target,
+      tags: str(metadata["image.name"]) ? str(metadata["image.name"]).split(",") : def.tags ?? [],
+      platforms: def.platforms ?? [],
+      metadata,
+      imageId: str(metadata["containerimage.config.digest"]),
+      digest: str(metadata["containerimage.digest"]),
+      pushed: s.push || pushesViaOutputs(outputs),
+      loaded: s.load || loadsViaOutputs(outputs),
+      exports: exportsOf(outputs),
+      ...withDockerfile(printedDockerfile(def)),
+      buildWarnings: bakeWarnings
+    };
+  });
+}
+function withDockerfile(dockerfile) {
+  return dockerfile ? { dockerfile } : {};
+}
+function platformResult(s, platform, metadata) {
+  return {
+    target: `${s.target || "default"}@${platform}`,
+    tags: [],
+    platforms: [platform],
+    metadata,
+    imageId: str(metadata["containerimage.config.digest"]),
+    digest: str(metadata["containerimage.digest"]),
+    pushed: true,
+    loaded: false,
+    exports: [],
+    buildWarnings: warningsIn(metadata["buildx.build.warnings"])
+  };
+}
+function mergeResult(tags, descriptor) {
+  return {
+    target: "merge",
+    tags,
+    platforms: [],
+    metadata: { "containerimage.digest": descriptor.digest ?? "", "containerimage.descriptor": descriptor, "image.name": tags.join(",") },
+    imageId: "",
+    digest: descriptor.digest ?? "",
+    pushed: true,
+    loaded: false,
+    exports: []
+  };
+}
+
+// src/buildx/log.ts
+import { randomUUID } from "node:crypto";
+async function relayOutput(prefix, start, watch) {
+  const lines = [];
+  const resume = prefix ? "" : `build-output-${randomUUID()}`;
+  if (resume) info(`::stop-commands::${resume}`);
+  try {
+    const r = await start((line) => {
+      lines.push(line);
+      if (lines.length > 400) lines.shift();
+      watch?.(line);
+      for (const part of line.split("\r")) info(prefix ? `[${prefix}] ${part}` : part);
+    });
+    return { code: r.code, log: lines.join("\n") };
+  } finally {
+    if (resume) info(`::${resume}::`);
+  }
+}
+function quoteForLog(a) {
+  if (/^[\w@%+=:,./-]+$/.test(a)) return a;
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a))
+    return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}'`;
+  return `'${a.replaceAll("'", "'\\''")}'`;
+}
+var CONTROL_ESCAPES = { "\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function buildxCommandLine(args) {
+  return `buildx ${args.map(quoteForLog).join(" ")}`;
+}
+
+// src/runner/context.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var eventCache;
+function githubEvent() {
+  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
+  if (eventCache?.path === eventPath) return eventCache.event;
+  let event;
+  try {
+    event = eventPath ? JSON.parse(readFileSync2(eventPath, "utf8")) : void 0;
+  } catch {
+    event = void 0;
+  }
+  eventCache = { path: eventPath, event };
+  return event;
+}
+function githubContext() {
+  const event = githubEvent();
+  const publicRepo = event?.repository?.private === false;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
+  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
+}
+
+// src/action/secret-files.ts
+import { writeFileSync } from "node:fs";
+import path2 from "node:path";
+function writeSecretFiles(s, dir) {
+  const files = /* @__PURE__ */ new Map();
+  for (const sec of s.secrets) {
+    if (sec.kind !== "value") continue;
+    const file = path2.join(dir, `secret-${files.size}`);
+    writeFileSync(file, sec.source, { mode: 384 });
+    files.set(sec.id, file);
+  }
+  return files;
+}
+
+// src/depot/args.ts
+function writesToDocker(s) {
+  return s.load || s.outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
+}
+function depotProvenance(s, ctx) {
+  if (s.provenance !== "") return s.provenance;
+  if (attestsType(s, "provenance") || writesToDocker(s)) return void 0;
+  const mode = ctx.publicRepo ? "max" : "min";
+  return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
+}
+function depotOwnArgs(s, ctx) {
+  const args = ["--project", ctx.project];
+  if (s.depotBuildPlatform) args.push("--build-platform", s.depotBuildPlatform);
+  if (s.depotSave) args.push("--save");
+  args.push(...repeat("--save-tag", s.depotSaveTags));
+  if (s.depotLint) args.push("--lint");
+  if (s.depotLintFailOn) args.push("--lint-fail-on", s.depotLintFailOn);
+  if (s.depotSbomDir) args.push("--sbom-dir", s.depotSbomDir);
+  return args;
+}
+function depotBuildArgs(s, ctx, files) {
+  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name ?? "" : "";
+  const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...repo ? { tags: [], pushByDigest: { name: repo } } : {} });
+  return ["build", ...depotOwnArgs(s, ctx), "--progress", "plain", ...flags];
+}
+function depotBakeArgs(s, ctx, opts) {
+  const args = ["bake", ...depotOwnArgs(s, ctx), "--progress", "plain"];
+  args.push(...repeat("--file", opts.files));
+  args.push(...repeat("--set", opts.set));
+  args.push(...bakeOutputFlags(s, depotProvenance(s, ctx), opts.metadataFile, opts.targets));
+  return args;
+}
+function depotBakePrintArgs(opts) {
+  return bakePrintArgs(opts.files, opts.set, opts.targets);
+}
+function depotEnv(base, creds) {
+  return { ...base, DEPOT_TOKEN: creds.token, DEPOT_PROJECT_ID: creds.project, DEPOT_NO_UPDATE_NOTIFIER: "1" };
+}
+function parseDepotVersion(stdout) {
+  return /depot version v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(stdout)?.[1] ?? "";
+}
+function depotBuildInfo(metadata) {
+  const b = metadata["depot.build"];
+  const o = typeof b === "object" && b !== null ? b : {};
+  return {
+    buildId: typeof o["buildID"] === "string" ? o["buildID"] : "",
+    projectId: typeof o["projectID"] === "string" ? o["projectID"] : ""
+  };
+}
+var BAKE_METADATA_EXTRAS = ["depot.build", "buildx.build.warnings"];
+function buildStarted(log) {
+  const named = /* @__PURE__ */ new Set();
+  for (const line of log.split("\n")) {
+    const m = /^#(\d+) (.*)$/.exec(line);
+    if (!m?.[1] || m[2] === void 0 || named.has(m[1])) continue;
+    named.add(m[1]);
+    if (!m[2].startsWith("[depot]")) return true;
+  }
+  return false;
+}
+function explainPreBuildFailure(log, apiUrl) {
+  const lines = log.split("\n").map((l) => l.trim()).filter((l) => l && !/^#\d+ /.test(l) && !l.startsWith("Build Summary"));
+  const last = lines[lines.length - 1] ?? "";
+  const detail = last.length > 300 ? `${last.slice(0, 300)}\u2026` : last;
+  if (/^(unauthenticated|permission_denied):/i.test(last)) {
+    return {
+      problem: "auth",
+      message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC`
+    };
+  }
+  if (/^(unavailable|deadline_exceeded):|connection refused|no such host|i\/o timeout|TLS handshake/i.test(last)) {
+    return { problem: "unreachable", message: `cannot reach Depot's API at ${apiUrl} (${detail})` };
+  }
+  if (/^not_found:|project/i.test(last))
+    return { problem: "project", message: `Depot did not accept the project (${detail}): check depot-project` };
+  return { problem: "other", message: `depot failed before the build started${detail ? `: ${detail}` : ""}` };
+}
+
+// src/buildx/install.ts
+import { accessSync, constants, readFileSync as readFileSync3 } from "node:fs";
+import path3 from "node:path";
+import os from "node:os";
+
+// src/install/releases.ts
+var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
+function nodeArch(arch) {
+  switch (arch) {
+    case "x64":
+      return "amd64";
+    case "arm64":
+      return "arm64";
+    case "arm":
+      return "arm-v7";
+    case "ppc64":
+      return "ppc64le";
+    default:
+      return arch;
+  }
+}
+function buildxAssetUrls(base, version, os4, arch) {
+  const b = base.replace(/\/+$/, "");
+  const fileName = `buildx-v${version}.${os4}-${arch}`;
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/checksums.txt`
+  };
+}
+function latestChecksumsUrl(base) {
+  return `${base.replace(/\/+$/, "")}/latest/download/checksums.txt`;
+}
+var DEFAULT_DEPOT_RELEASES = "https://github.com/depot/cli/releases";
+function depotArch(arch) {
+  return { x64: "amd64", arm64: "arm64", ia32: "386" }[arch];
+}
+function depotAssetUrls(base, version, os4, arch) {
+  const b = base.replace(/\/+$/, "");
+  const fileName = `depot_${version}_${os4}_${arch}.tar.gz`;
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/depot_${version}_checksums.txt`
+  };
+}
+function depotLatestUrl(base) {
+  return `${base.replace(/\/+$/, "")}/latest`;
+}
+function versionFromReleaseUrl(url) {
+  return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1];
+}
+
+// src/buildx/install.ts
+async function versionOf(runner, cmd, prefix) {
+  const r = await runBuildx({ cmd, prefix, version: "", runner }, versionArgs());
+  return r.code === 0 ? parseBuildxVersion(r.stdout) : "";
+}
+function downloadInput(downloadUrl) {
+  return downloadUrl ? "buildx-download-url" : "buildx-version";
+}
+async function resolveLatest(base, input) {
+  const url = latestChecksumsUrl(base);
+  let path11;
+  try {
+    const tc = await import("./tool-cache-DESKKASA.js");
+    path11 = await tc.downloadTool(url);
+  } catch (e) {
+    throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
+  }
+  const v = versionFromChecksums(parseChecksums(readFileSync3(path11, "utf8")));
+  if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
+  return v;
+}
+function pluginCandidates(env, home) {
+  return [
+    path3.join(dockerConfigDir(env, home), "cli-plugins", "docker-buildx"),
+    "/usr/local/lib/docker/cli-plugins/docker-buildx",
+    "/usr/local/libexec/docker/cli-plugins/docker-buildx",
+    "/usr/lib/docker/cli-plugins/docker-buildx",
+    "/usr/libexec/docker/cli-plugins/docker-buildx"
+  ];
+}
+function findPlugin() {
+  for (const p of pluginCandidates(process.env, os.homedir())) {
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+    }
+  }
+  return void 0;
+}
+async function installedBuildx(runner) {
+  const plugin = findPlugin();
+  if (plugin) {
+    const pv = await versionOf(runner, plugin, []);
+    if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
+  }
+  const v = await versionOf(runner, "docker", ["buildx"]);
+  return v ? { cmd: "docker", prefix: ["buildx"], version: v, runner } : void 0;
+}
+async function setupBuildx(version, downloadUrl, runner) {
+  if (version === "installed" || version === "") {
+    const found = await installedBuildx(runner);
+    if (version === "installed") {
+      if (!found)
+        throw new Error(
+          "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
+        );
+      return found;
+    }
+    if (found && versionAtLeast(found.version, MIN_INSTALLED_BUILDX)) return found;
+    info(
+      found ? `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports: downloading the latest release` : "no buildx is installed: downloading the latest release"
+    );
+    version = "latest";
+  }
+  const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
+  const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
+  const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
+  const { installVerified } = await import("./install-53VUNTSR.js");
+  const { path: path11, fromCache } = await installVerified({
+    tool: "buildx",
+    version: v,
+    cachedName: "docker-buildx",
+    input: downloadInput(downloadUrl),
+    // a binary that does not match its checksums file is blamed on the version asked for
+    checksumInput: "buildx-version",
+    ...asset
+  });
+  info(
+    `buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path11}`
+  );
+  const actual = await versionOf(runner, path11, []);
+  return { cmd: path11, prefix: [], version: actual || v, runner };
+}
+
+// src/depot/depot.ts
+import os2 from "node:os";
+var DEPOT_AUDIENCE = "https://depot.dev";
+var DEFAULT_OIDC_EXCHANGE = "https://github.depot.dev/auth/oidc/github-actions";
+async function probeVersion(runner, cmd) {
+  let r;
+  try {
+    r = await runner.run(cmd, ["--version"], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: "1" } });
+  } catch (e) {
+    throw new DepotUnavailable(`cannot run ${cmd}: ${e.message}`);
+  }
+  const v = r.code === 0 ? parseDepotVersion(r.stdout) : "";
+  if (!v)
+    throw new DepotUnavailable(
+      `${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split("\n")[0] ?? ""}`
+    );
+  return v;
+}
+async function resolveLatest2(base, input) {
+  const url = depotLatestUrl(base);
+  let final;
+  try {
+    const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(3e4) });
+    await res.body?.cancel();
+    final = res.url;
+  } catch (e) {
+    throw new DepotUnavailable(`${input}: cannot resolve latest from ${url}: ${e.message}`);
+  }
+  const v = versionFromReleaseUrl(final);
+  if (!v) throw new DepotUnavailable(`${input}: cannot resolve latest: ${url} led to ${final}, which names no release tag`);
+  return v;
+}
+async function setupDepot(s, runner) {
+  if (s.depotVersion === "installed") {
+    try {
+      return { cmd: "depot", version: await probeVersion(runner, "depot"), runner };
+    } catch (e) {
+      throw new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${e.message})`);
+    }
+  }
+  const arch = depotArch(os2.arch());
+  if (os2.platform() !== "linux" && os2.platform() !== "darwin")
+    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.platform()}`);
+  if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.arch()}`);
+  const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES;
+  const input = s.depotDownloadUrl ? "depot-download-url" : "depot-version";
+  const version = s.depotVersion === "latest" ? await resolveLatest2(base, input) : s.depotVersion.replace(/^v/, "");
+  const asset = depotAssetUrls(base, version, os2.platform(), arch);
+  const started = Date.now();
+  let installed;
+  try {
+    const { installVerified } = await import("./install-53VUNTSR.js");
+    installed = await installVerified({
+      tool: "depot",
+      version,
+      cachedName: "depot",
+      input,
+      checksumInput: s.depotSha256 ? "depot-sha256" : s.depotDownloadUrl ? "depot-download-url" : "depot-version",
+      archiveEntry: "bin/depot",
+      ...s.depotSha256 ? { sha256: s.depotSha256 } : {},
+      ...asset
+    });
+  } catch (e) {
+    throw new DepotUnavailable(e.message);
+  }
+  info(
+    `depot ${version} ${installed.fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified against ${s.depotSha256 ? "depot-sha256" : "the release checksums"}`} in ${Date.now() - started} ms: ${installed.path}`
+  );
+  return { cmd: installed.path, version: await probeVersion(runner, installed.path), runner };
+}
+function oidcAvailable(env = process.env) {
+  return Boolean(env["ACTIONS_ID_TOKEN_REQUEST_URL"] && env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]);
+}
+function oidcExchangeUrl(env = process.env) {
+  const api = env["DEPOT_API_URL"]?.trim();
+  return api ? `${api.replace(/\/+$/, "")}/auth/oidc/github-actions` : DEFAULT_OIDC_EXCHANGE;
+}
+async function depotToken(s) {
+  const direct = s.depotToken || process.env["DEPOT_TOKEN"]?.trim() || "";
+  if (direct) {
+    setSecret(direct);
+    return { token: direct, source: s.depotToken ? "the depot-token input" : "DEPOT_TOKEN" };
+  }
+  if (!oidcAvailable()) {
+    throw new InputError(
+      "depot-token",
+      "no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)"
+    );
+  }
+  let idToken;
+  try {
+    idToken = await getIDToken(DEPOT_AUDIENCE);
+  } catch (e) {
+    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${e.message.replace(/\s+/g, " ").trim()}`);
+  }
+  setSecret(idToken);
+  const url = oidcExchangeUrl();
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ token: idToken }),
+      signal: AbortSignal.timeout(3e4)
+    });
+    const body = await res.json().catch(() => ({}));
+    if (res.ok && typeof body.token === "string" && body.token) {
+      setSecret(body.token);
+      return { token: body.token, source: "GitHub OIDC, exchanged for a temporary Depot token" };
+    }
+    info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`);
+  } catch (e) {
+    info(`Depot's OIDC exchange (${url}) failed (${e.message}); the CLI gets the GitHub OIDC token itself`);
+  }
+  return { token: idToken, source: "GitHub OIDC" };
+}
+function runDepot(d, args, opts) {
+  return d.runner.run(d.cmd, args, opts);
 }
 
 // src/inputs/bake-source.ts
@@ -8800,10 +8898,10 @@ function readRunFacts(s, env = process.env) {
   });
   return { cwd: process.cwd(), fork: forkOf(env["GITHUB_EVENT_NAME"] ?? "", githubEvent()), scopeEnv: scopeEnvFrom(env), digestFiles };
 }
-var REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//;
+var REMOTE_CONTEXT2 = /^[a-z]+:\/\/|^git@|^github\.com\//;
 function checkWorkspace(plan, env = process.env) {
   const s = plan.settings;
-  if ((plan.kind === "single" || plan.kind === "split") && !REMOTE_CONTEXT.test(s.context)) {
+  if ((plan.kind === "single" || plan.kind === "split") && !REMOTE_CONTEXT2.test(s.context)) {
     if (!existsSync3(s.context) || !statSync2(s.context).isDirectory()) {
       throw new InputError("context", `${s.context} is not a directory (resolved from ${process.cwd()})`);
     }
@@ -8847,7 +8945,7 @@ function engineFacts(plan, env = process.env) {
     if (existsSync4(depotJson) && statSync3(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
   } catch {
   }
-  const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : remoteBakeSource(s, env);
+  const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : s.call.name !== "build" ? `call: ${s.call.name} uses buildx's --call` : remoteBakeSource(s, env);
   return {
     engine: s.engine,
     project: s.depotProject,
@@ -9586,6 +9684,10 @@ function buildsOneImage(plan) {
   return plan.kind !== "bake" && plan.kind !== "matrix";
 }
 
+// src/action/checks.ts
+import { existsSync as existsSync6, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
+import path10 from "node:path";
+
 // src/buildx/build.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import path9 from "node:path";
@@ -9596,8 +9698,49 @@ function reportFailure(exitMessage, log, s, what) {
   if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
   throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`);
 }
+var WARNINGS_ENV = { BUILDX_METADATA_WARNINGS: "1" };
 function streamed2(env, args, prefix, run2 = {}) {
-  return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { ...run2, onLine }));
+  return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { ...run2, onLine, env: { ...run2.env ?? process.env, ...WARNINGS_ENV } }));
+}
+async function runCall(env, args, run2 = {}) {
+  info(buildxCommandLine(args));
+  let stdout = "";
+  const { code, log } = await relayOutput(
+    "",
+    (onLine) => runBuildx(env.bx, args, {
+      ...run2,
+      onLine: (line, stream) => {
+        if (stream === "stderr") onLine(line);
+      }
+    }).then((r) => {
+      stdout = r.stdout;
+      return r;
+    })
+  );
+  let result;
+  try {
+    result = stdout.trim() ? JSON.parse(stdout) : void 0;
+  } catch {
+    result = void 0;
+  }
+  return { code, result, log, cwd: path9.resolve(run2.cwd ?? ".") };
+}
+async function callBuild(s, env) {
+  const files = {
+    metadataFile: path9.join(env.tempDir, "metadata.json"),
+    iidFile: path9.join(env.tempDir, "iid.txt"),
+    secretFiles: env.secretFiles
+  };
+  const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }));
+  if (out.result === void 0 && out.code !== 0) reportFailure(`buildx exited with code ${out.code}`, out.log, s, s.call.name);
+  return out;
+}
+async function callBake(s, env, req) {
+  const { site, common } = await prepareBake(s, env, req);
+  const args = bakeArgs(s, env.ctx, { ...common, call: callFlagValue(s.call) });
+  const out = await runCall(env, args, site.run);
+  if (out.result === void 0 && out.code !== 0) reportFailure(`bake exited with code ${out.code}`, out.log, s, `bake ${s.call.name}`);
+  return out;
 }
 async function singleBuild(s, env) {
   const metadataFile = path9.join(env.tempDir, "metadata.json");
@@ -9610,8 +9753,7 @@ async function singleBuild(s, env) {
   if (code !== 0) reportFailure(`buildx exited with code ${code}`, log, s, "build");
   return singleResult(s, metadataFile, iidFile, Boolean(repo));
 }
-async function bake(s, env, files, targets, userSet, allow) {
-  const metadataFile = path9.join(env.tempDir, "bake-metadata.json");
+async function prepareBake(s, env, { files, targets, set: userSet, allow }) {
   const set = [...bakeSecretSets(s, env), ...userSet];
   const site = bakeSite(s, env.bx.version);
   const bakeFileArgs = site.files(files);
@@ -9619,26 +9761,25 @@ async function bake(s, env, files, targets, userSet, allow) {
   const varArgs = bakeVarArgs(s.vars, env.bx.version);
   const printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run);
   const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version);
+  const metadataFile = path9.join(env.tempDir, "bake-metadata.json");
+  return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } };
+}
+async function bake(s, env, req) {
+  const { site, printed, common } = await prepareBake(s, env, req);
   let pushOnceTargets;
   if (s.push && enginePushesTwice(env.ctx.caps)) {
     const names = Object.keys(printed);
     if (names.every((n) => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names;
     else info("bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)");
   }
-  const args = bakeArgs(s, env.ctx, {
-    files: bakeFileArgs,
-    targets: bakeTargets,
-    set,
-    metadataFile,
-    allow: granted,
-    varArgs,
-    ...pushOnceTargets ? { pushOnceTargets } : {}
-  });
+  const args = bakeArgs(s, env.ctx, { ...common, ...pushOnceTargets ? { pushOnceTargets } : {} });
   info(buildxCommandLine(args));
   const { code, log } = await streamed2(env, args, "", site.run);
   if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, "bake");
-  const all = readJson(metadataFile);
-  return bakeResults(s, all, printed, ["buildx.build.warnings"]);
+  const all = readJson(common.metadataFile);
+  return bakeResults(s, all, printed, ["buildx.build.warnings"]).map(
+    (r) => r.dockerfile ? { ...r, dockerfile: path9.resolve(site.run.cwd, r.dockerfile) } : r
+  );
 }
 async function printBake(env, files, targets, set, varArgs, run2) {
   const r = await runBuildxChecked(
@@ -9695,6 +9836,9 @@ async function splitBuild(s, env) {
   );
   merged.target = s.target || "default";
   merged.platforms = s.platforms;
+  const dockerfile = localDockerfile(s);
+  if (dockerfile) merged.dockerfile = dockerfile;
+  merged.buildWarnings = perPlatform.flatMap((r) => r.buildWarnings ?? []);
   return { perPlatform, merged };
 }
 async function mergeDigests(s, env, sources, tags) {
@@ -9714,9 +9858,112 @@ async function mergeDigests(s, env, sources, tags) {
   return mergeResult(tags, descriptor);
 }
 
+// src/action/checks.ts
+function annotationsEnabled(env = process.env) {
+  const v = (env["DOCKER_BUILD_CHECKS_ANNOTATIONS"] ?? "").trim().toLowerCase();
+  return !["false", "0", "no", "off"].includes(v);
+}
+function workspacePath(file, env = process.env) {
+  const root = env["GITHUB_WORKSPACE"] || process.cwd();
+  return path10.relative(root, path10.resolve(file)).split(path10.sep).join("/");
+}
+function dockerfileSources(entries) {
+  const texts = /* @__PURE__ */ new Map();
+  return entries.flatMap(({ target, dockerfile }) => {
+    if (!dockerfile) return [];
+    if (!texts.has(dockerfile)) {
+      let text2;
+      try {
+        if (existsSync6(dockerfile) && statSync4(dockerfile).isFile()) text2 = readFileSync7(dockerfile, "utf8");
+      } catch {
+        text2 = void 0;
+      }
+      texts.set(dockerfile, text2);
+    }
+    const text = texts.get(dockerfile);
+    return [{ target, file: workspacePath(dockerfile), ...text !== void 0 ? { text } : {} }];
+  });
+}
+function publishWarnings(all, state) {
+  const unique = uniqueWarnings(all);
+  if (unique.length > 0 && annotationsEnabled()) {
+    for (const w of unique) {
+      const a = warningAnnotation(w);
+      warning(a.message, a.properties);
+    }
+  }
+  setOutput("check-warnings", checkWarningsOutput(all));
+  state.checkWarnings = all;
+  saveState(state);
+  return unique.length;
+}
+function reportBuildWarnings(results, state) {
+  const seen = /* @__PURE__ */ new Set();
+  const raw = results.flatMap((r) => r.buildWarnings ?? []).filter((w) => {
+    const key = JSON.stringify(w);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const sources = dockerfileSources(results.map((r) => ({ target: r.target, dockerfile: r.dockerfile })));
+  const all = warningsFromMetadata(raw, sources, results[0]?.target ?? "default");
+  const count = publishWarnings(all, state);
+  if (count > 0)
+    info(`${count} build check warning(s)${annotationsEnabled() ? "" : " (annotations off: DOCKER_BUILD_CHECKS_ANNOTATIONS=false)"}`);
+}
+function perTarget(plan, out) {
+  const s = plan.settings;
+  if (plan.kind === "single") return [{ target: s.target || "default", dockerfile: localDockerfile(s), answer: out.result }];
+  const targets = (out.result ?? {}).target ?? {};
+  return Object.entries(targets).map(([target, t]) => {
+    const context = t.build?.context ?? ".";
+    const dockerfile = t.build?.dockerfile ?? "Dockerfile";
+    const local = !/^[a-z]+:\/\/|^git@/.test(context);
+    return { target, dockerfile: local ? path10.resolve(out.cwd, context, dockerfile) : void 0, answer: t[s.call.name] };
+  });
+}
+async function executeCall(plan, engine, state) {
+  const s = plan.settings;
+  if (plan.kind !== "single" && plan.kind !== "bake" && plan.kind !== "matrix") {
+    throw new Error(`internal: call ${s.call.name} on a ${plan.kind} plan`);
+  }
+  checkAgainstCapabilities(s, engine.caps, plan.kind === "single" ? "build" : "bake");
+  const ctx = { builder: engine.builder.name, caps: engine.caps, ...githubContext() };
+  const env = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(s, state.tempDir) };
+  let out;
+  try {
+    out = await group(`${s.call.name} (call)`, () => {
+      if (plan.kind === "single") return callBuild(s, env);
+      const files = plan.kind === "matrix" ? [writeMatrixBakeFile(env.tempDir, plan.definition)] : plan.files;
+      return callBake(s, env, { files, targets: plan.targets, set: plan.set, allow: plan.allow });
+    });
+  } finally {
+    removeFiles(env.secretFiles.values());
+  }
+  setOutput("call-result", JSON.stringify(out.result ?? null));
+  state.call = s.call.name;
+  state.callResult = JSON.stringify(out.result ?? null);
+  saveState(state);
+  if (s.call.name !== "check") return;
+  const answers = perTarget(plan, out);
+  const sources = dockerfileSources(answers);
+  const all = answers.map((a) => ({
+    target: a.target,
+    warnings: warningsFromCheck(
+      a.answer ?? {},
+      sources.filter((src) => src.target === a.target)
+    )
+  }));
+  const count = publishWarnings(all, state);
+  const total = all.reduce((n, t) => n + t.warnings.length, 0);
+  if (total > 0 && !callIgnoresStatus(s.call)) throw new Error(checkFailureMessage(total));
+  if (total === 0 && out.code !== 0) throw new Error(`check failed: buildx exited with code ${out.code}`);
+  info(total === 0 ? "Check complete, no warnings found." : `${checkFailureMessage(total)} (${count} distinct; ignorestatus=true)`);
+}
+
 // src/action/execute.ts
 async function executePlan(plan, engine, state) {
-  checkAgainstCapabilities(plan.settings, engine.caps);
+  checkAgainstCapabilities(plan.settings, engine.caps, plan.kind === "bake" || plan.kind === "matrix" ? "bake" : "build");
   const ctx = { builder: engine.builder.name, caps: engine.caps, ...githubContext() };
   const env = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(plan.settings, state.tempDir) };
   try {
@@ -9748,10 +9995,13 @@ async function runPlan(plan, env) {
     case "matrix": {
       const file = writeMatrixBakeFile(env.tempDir, plan.definition);
       info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
-      return group(`Bake ${plan.targets.length} matrix target(s)`, () => bake(s, env, [file], plan.targets, plan.set, plan.allow));
+      return group(
+        `Bake ${plan.targets.length} matrix target(s)`,
+        () => bake(s, env, { files: [file], targets: plan.targets, set: plan.set, allow: plan.allow })
+      );
     }
     case "bake":
-      return group(`Bake ${plan.targets.join(", ") || "default"}`, () => bake(s, env, plan.files, plan.targets, plan.set, plan.allow));
+      return group(`Bake ${plan.targets.join(", ") || "default"}`, () => bake(s, env, plan));
     case "split": {
       const split = await group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(s, env));
       return [split.merged];
@@ -10018,7 +10268,9 @@ async function run() {
     const choice = await setUpEngine(plan, state);
     if (choice.engine === "depot" && await executeOnDepot(plan, state, choice)) return;
     const engine = await setUpBuildx(plan, state);
+    if (plan.settings.call.name !== "build") return await executeCall(plan, engine, state);
     const results = await executePlan(plan, engine, state);
+    reportBuildWarnings(results, state);
     await reportResults(plan, engine, results, state);
   } catch (e) {
     recordFailure(state, e);

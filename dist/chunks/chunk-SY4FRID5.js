@@ -6,10 +6,11 @@ import {
   processRunner,
   registryName,
   removeBuilder,
+  renderWarningsSummary,
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-I5F55MGN.js";
+} from "./chunk-4XYAVQ2H.js";
 import {
   appendSummary,
   group,
@@ -94,10 +95,10 @@ function escapeText(value) {
   s = s.replace(/^(\d+)([.)])/, (_m, digits, p) => `${digits}\\${p}`);
   return s;
 }
-function inlineCode(value, cell = false) {
+function inlineCode(value, cell2 = false) {
   const s = oneLine(String(value));
   if (s.trim() === "") return "";
-  if (/[<>]/.test(s) || cell && /[|\\]/.test(s)) return `<code>${escapeText(s)}</code>`;
+  if (/[<>]/.test(s) || cell2 && /[|\\]/.test(s)) return `<code>${escapeText(s)}</code>`;
   const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
   const fence = "`".repeat(longest + 1);
   const pad = /^[` ]|[` ]$/.test(s) ? " " : "";
@@ -279,6 +280,56 @@ function renderSummary(reports, context) {
 `;
 }
 
+// src/report/checks-summary.ts
+function cell(s) {
+  return (s ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+}
+function renderTargets(t) {
+  const rows = (t.targets ?? []).map((x) => `| ${cell(x.name)}${x.default ? " (default)" : ""} | ${cell(x.base)} | ${cell(x.description)} |`);
+  return rows.length > 0 ? ["| stage | base | description |", "| --- | --- | --- |", ...rows] : ["no build targets"];
+}
+function renderOutline(o) {
+  const lines = [`target \`${cell(o.name) || "default"}\`${o.description ? `: ${cell(o.description)}` : ""}`, ""];
+  const args = o.args ?? [];
+  if (args.length > 0) {
+    lines.push("| build arg | default | description |", "| --- | --- | --- |");
+    for (const a of args) lines.push(`| ${cell(a.name)} | ${cell(a.value)} | ${cell(a.description)} |`);
+    lines.push("");
+  }
+  const needs = [
+    ...(o.secrets ?? []).map((x) => `secret \`${cell(x.name)}\`${x.required ? " (required)" : ""}`),
+    ...(o.ssh ?? []).map((x) => `ssh \`${cell(x.name)}\`${x.required ? " (required)" : ""}`)
+  ];
+  if (needs.length > 0) lines.push(needs.map((n) => `- ${n}`).join("\n"));
+  return lines;
+}
+function answers(call, result) {
+  const r = result ?? {};
+  if (r.target && typeof r.target === "object") return Object.entries(r.target).map(([target, v]) => ({ target, answer: v[call] }));
+  return [{ target: "", answer: result }];
+}
+function renderChecksSummary(input) {
+  const parts = [];
+  const warnings = renderWarningsSummary(input.checkWarnings, input.call === "check" ? "Check (call: check)" : "Build checks");
+  if (warnings) parts.push(warnings);
+  else if (input.call === "check") parts.push("### Check (call: check)\n\nCheck complete, no warnings found.\n");
+  if (input.call === "outline" || input.call === "targets") {
+    let result;
+    try {
+      result = JSON.parse(input.callResult || "null");
+    } catch {
+      result = null;
+    }
+    const lines = [`### ${input.call === "outline" ? "Outline" : "Targets"} (call: ${input.call})`, ""];
+    for (const { target, answer } of answers(input.call, result)) {
+      if (target) lines.push(`**${cell(target)}**`, "");
+      lines.push(...input.call === "outline" ? renderOutline(answer ?? {}) : renderTargets(answer ?? {}), "");
+    }
+    parts.push(lines.join("\n"));
+  }
+  return parts.join("\n");
+}
+
 // src/action/post.ts
 async function run() {
   const state = loadState();
@@ -300,6 +351,9 @@ async function run() {
         ...state.error ? { error: state.error } : {}
       });
       appendSummary(md);
+      const checks = renderChecksSummary(state);
+      if (checks) appendSummary(`
+${checks}`);
     }
   } catch (e) {
     warning(`could not write the summary: ${e.message}`);

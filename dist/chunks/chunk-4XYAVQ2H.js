@@ -633,7 +633,9 @@ function buildFlags(s, files, over) {
   const platforms = over.platforms ?? s.platforms;
   if (platforms.length > 0) args.push("--platform", platforms.join(","));
   if (s.target) args.push("--target", s.target);
-  if (over.pushByDigest) {
+  if (over.call) {
+    args.push("--call", over.call);
+  } else if (over.pushByDigest) {
     args.push("--output", `type=image,name=${over.pushByDigest.name},push-by-digest=true,name-canonical=true,push=true`);
   } else if (s.push && over.pushOnce) {
     args.push("--output", PUSH_ONCE_OUTPUT, ...repeat("--output", s.outputs));
@@ -643,7 +645,7 @@ function buildFlags(s, files, over) {
     args.push(...repeat("--output", s.outputs));
   }
   args.push(...repeat("--cache-from", s.cacheFrom));
-  args.push(...repeat("--cache-to", s.cacheTo));
+  if (!over.call) args.push(...repeat("--cache-to", s.cacheTo));
   if (over.provenance !== void 0) args.push("--provenance", over.provenance);
   if (s.sbom) args.push("--sbom", s.sbom);
   args.push(...repeat("--attest", s.attests));
@@ -683,7 +685,9 @@ function bakeArgs(s, ctx, opts) {
         once.map((t) => `${t}.output=${PUSH_ONCE_OUTPUT}`)
       )
     );
-  args.push(...bakeOutputFlags(once ? { ...s, push: false, load: false } : s, provenanceArg(s, ctx), opts.metadataFile, opts.targets));
+  if (opts.call) args.push("--call", opts.call);
+  const quiet = once || opts.call ? { ...s, push: false, load: false } : s;
+  args.push(...bakeOutputFlags(quiet, provenanceArg(s, ctx), opts.metadataFile, opts.targets));
   return args;
 }
 function bakeOutputFlags(s, provenance, metadataFile, targets) {
@@ -1617,6 +1621,9 @@ function emptyState() {
     engineReason: "",
     summary: true,
     reports: [],
+    checkWarnings: [],
+    call: "",
+    callResult: "",
     error: "",
     errorInput: "",
     durationMs: 0,
@@ -1759,6 +1766,99 @@ async function dockerLogout(registry, runner) {
   );
 }
 
+// src/buildx/warnings.ts
+function fromBase64(s) {
+  return s ? Buffer.from(s, "base64").toString("utf8") : "";
+}
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+function ownersOf(sourceText, filename, sources) {
+  if (sourceText) {
+    const same = sources.filter((s) => s.text !== void 0 && s.text === sourceText);
+    if (same.length > 0) return same;
+  }
+  const named = filename ? sources.filter((s) => s.text === void 0 && basename(s.file) === basename(filename)) : [];
+  if (named.length > 0) return named;
+  return sources.length === 1 ? [...sources] : [];
+}
+var SHORT = /^([A-Za-z0-9]+): ([\s\S]*?)(?: \(line \d+\))?$/;
+function warningsFromMetadata(raw, sources, fallbackTarget) {
+  const list = Array.isArray(raw) ? raw : [];
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const w of list) {
+    const short = fromBase64(w.short).trim();
+    const m = SHORT.exec(short);
+    const rule = m?.[1] ?? ruleFromUrl(w.url ?? "");
+    const message = m?.[2] ?? (short || (w.detail ?? []).map(fromBase64).join(" "));
+    const line = w.range?.[0]?.start?.line ?? 0;
+    const owners = ownersOf(fromBase64(w.sourceInfo?.data), w.sourceInfo?.filename ?? "", sources);
+    const targets = owners.length > 0 ? owners : [{ target: fallbackTarget, file: "" }];
+    for (const o of targets) add(byTarget, o.target, { rule, message, url: w.url ?? "", file: o.file, line });
+  }
+  return [...byTarget].map(([target, warnings]) => ({ target, warnings }));
+}
+function warningsFromCheck(result, sources) {
+  const out = /* @__PURE__ */ new Map();
+  for (const w of result.warnings ?? []) {
+    const src = result.sources?.[w.location?.sourceIndex ?? 0];
+    const owner = ownersOf(fromBase64(src?.data), src?.filename ?? "", sources)[0];
+    add(out, "", {
+      rule: w.ruleName ?? ruleFromUrl(w.url ?? ""),
+      message: w.detail || w.description || "",
+      url: w.url ?? "",
+      file: owner?.file ?? "",
+      line: w.location?.ranges?.[0]?.start?.line ?? 0
+    });
+  }
+  return out.get("") ?? [];
+}
+function add(map, target, w) {
+  const list = map.get(target) ?? [];
+  if (!list.some((x) => x.rule === w.rule && x.line === w.line && x.file === w.file && x.message === w.message)) list.push(w);
+  map.set(target, list);
+}
+function ruleFromUrl(url) {
+  return basename(url.replace(/\/+$/, "")) || "BuildCheck";
+}
+function warningAnnotation(w) {
+  const properties = { title: w.rule };
+  if (w.file) properties.file = w.file;
+  if (w.file && w.line > 0) properties.startLine = w.line;
+  return { message: w.url ? `${w.message} (${w.url})` : w.message, properties };
+}
+function uniqueWarnings(all) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const t of all) for (const w of t.warnings) seen.set(`${w.file}\0${w.line}\0${w.rule}\0${w.message}`, w);
+  return [...seen.values()];
+}
+function checkWarningsOutput(all) {
+  return JSON.stringify(Object.fromEntries(all.map((t) => [t.target, t.warnings])));
+}
+function checkFailureMessage(count) {
+  return `Check complete, ${count} warning${count === 1 ? " has" : "s have"} been found!`;
+}
+function cell(s) {
+  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+}
+function renderWarningsSummary(all, heading = "Build checks") {
+  const withAny = all.filter((t) => t.warnings.length > 0);
+  if (withAny.length === 0) return "";
+  const total = withAny.reduce((n, t) => n + t.warnings.length, 0);
+  const lines = [`### ${heading}`, "", `${total} warning(s) found.`, ""];
+  for (const t of withAny) {
+    if (all.length > 1 || t.target !== "default") lines.push(`**${cell(t.target)}**`, "");
+    lines.push("| rule | where | message |", "| --- | --- | --- |");
+    for (const w of t.warnings) {
+      const rule = w.url ? `[${cell(w.rule)}](${w.url})` : cell(w.rule);
+      const where = w.file ? `\`${cell(w.file)}${w.line ? `:${w.line}` : ""}\`` : w.line ? `line ${w.line}` : "";
+      lines.push(`| ${rule} | ${where} | ${cell(w.message)} |`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
 export {
   parseList,
   parseKeyValues,
@@ -1809,6 +1909,13 @@ export {
   emptyState,
   saveState2 as saveState,
   loadState,
+  warningsFromMetadata,
+  warningsFromCheck,
+  warningAnnotation,
+  uniqueWarnings,
+  checkWarningsOutput,
+  checkFailureMessage,
+  renderWarningsSummary,
   inspectBuilder,
   defaultBuilderName,
   removeBuilder,
