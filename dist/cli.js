@@ -1,11 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
-  parseInputs,
-  require_dist,
-  run
-} from "./chunks/chunk-PR2KUTWH.js";
-import {
   DASH,
   basesFor,
   formatBytes,
@@ -15,15 +10,23 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-SY4FRID5.js";
+} from "./chunks/chunk-RH456RCY.js";
+import {
+  parseInputs,
+  require_dist,
+  run
+} from "./chunks/chunk-IMCA25XY.js";
+import "./chunks/chunk-DPRXRPY7.js";
 import {
   loadState
-} from "./chunks/chunk-4XYAVQ2H.js";
+} from "./chunks/chunk-RO7RLPCV.js";
+import "./chunks/chunk-6RPHN3LE.js";
 import "./chunks/chunk-LFUXYI7A.js";
+import "./chunks/chunk-HELQCKR3.js";
 import {
   InputError,
   UsageError
-} from "./chunks/chunk-HS5KXDJW.js";
+} from "./chunks/chunk-V27HPVO2.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import {
   __toESM

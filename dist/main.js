@@ -1,12 +1,16 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
-  run
-} from "./chunks/chunk-PR2KUTWH.js";
-import "./chunks/chunk-4XYAVQ2H.js";
-import "./chunks/chunk-LFUXYI7A.js";
-import "./chunks/chunk-HS5KXDJW.js";
+  probePluginEarly
+} from "./chunks/chunk-DPRXRPY7.js";
+import {
+  processRunner
+} from "./chunks/chunk-6RPHN3LE.js";
+import "./chunks/chunk-V27HPVO2.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";
 
 // src/entry/main.ts
+var buildxVersion = process.env["INPUT_BUILDX-VERSION"] ?? "";
+if (buildxVersion === "" || buildxVersion === "installed") probePluginEarly(processRunner);
+var { run } = await import("./chunks/main-BEJTSXVL.js");
 await run();

@@ -1,22 +1,14 @@
 // Which buildx runs the build: the installed plugin, or a release downloaded and verified.
 import * as core from '../runner/commands.js'
-import { accessSync, constants, readFileSync } from 'node:fs'
-import path from 'node:path'
+import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { InputError } from '../errors.js'
 import { parseChecksums, versionFromChecksums } from '../install/checksums.js'
 import { DEFAULT_BUILDX_RELEASES, buildxAssetUrls, latestChecksumsUrl, nodeArch } from '../install/releases.js'
-import { dockerConfigDir } from '../docker/config.js'
 import type { Runner } from '../process/exec.js'
-import { versionArgs } from './args.js'
-import { runBuildx, type Buildx } from './buildx.js'
-import { MIN_INSTALLED_BUILDX, parseBuildxVersion, versionAtLeast } from './version.js'
-
-/** The version a buildx reports; '' when it does not answer (a non-zero exit is an answer here). */
-async function versionOf(runner: Runner, cmd: string, prefix: string[]): Promise<string> {
-  const r = await runBuildx({ cmd, prefix, version: '', runner }, versionArgs())
-  return r.code === 0 ? parseBuildxVersion(r.stdout) : ''
-}
+import type { Buildx } from './buildx.js'
+import { findPlugin, pluginVersion, versionOf } from './plugin.js'
+import { MIN_INSTALLED_BUILDX, versionAtLeast } from './version.js'
 
 /** The input to blame when a download fails: the mirror, when one was given. */
 function downloadInput(downloadUrl: string): string {
@@ -38,37 +30,11 @@ async function resolveLatest(base: string, input: string): Promise<string> {
   return v
 }
 
-/**
- * Where the docker CLI finds the buildx plugin, in its own search order. Running the plugin
- * binary directly skips the docker CLI's plugin hop (two extra process starts per call).
- */
-export function pluginCandidates(env: NodeJS.ProcessEnv, home: string): string[] {
-  return [
-    path.join(dockerConfigDir(env, home), 'cli-plugins', 'docker-buildx'),
-    '/usr/local/lib/docker/cli-plugins/docker-buildx',
-    '/usr/local/libexec/docker/cli-plugins/docker-buildx',
-    '/usr/lib/docker/cli-plugins/docker-buildx',
-    '/usr/libexec/docker/cli-plugins/docker-buildx'
-  ]
-}
-
-function findPlugin(): string | undefined {
-  for (const p of pluginCandidates(process.env, os.homedir())) {
-    try {
-      accessSync(p, constants.X_OK)
-      return p
-    } catch {
-      // not there: the next place the docker CLI would look
-    }
-  }
-  return undefined
-}
-
 /** The installed buildx: the plugin run directly, else through the docker CLI; undefined when none answers. */
 async function installedBuildx(runner: Runner): Promise<Buildx | undefined> {
   const plugin = findPlugin()
   if (plugin) {
-    const pv = await versionOf(runner, plugin, [])
+    const pv = await pluginVersion(runner, plugin)
     if (pv) return { cmd: plugin, prefix: [], version: pv, runner }
   }
   const v = await versionOf(runner, 'docker', ['buildx'])

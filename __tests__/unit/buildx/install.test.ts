@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../../src/errors.js'
-import { pluginCandidates, setupBuildx } from '../../../src/buildx/install.js'
+import { setupBuildx } from '../../../src/buildx/install.js'
+import { pluginCandidates } from '../../../src/buildx/plugin.js'
 import { refusingMirror, withToolCache } from '../refusing-mirror.js'
 
 describe('pluginCandidates', () => {

@@ -1,69 +1,71 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
+  findPlugin,
+  pluginVersion,
+  versionOf
+} from "./chunk-DPRXRPY7.js";
+import {
   DIGEST_RE,
+  baseAnnotationArgs,
+  checkFailureMessage,
+  checkWarningsOutput,
+  collectReports,
+  defaultBuilderName,
+  dockerLogin,
+  dockerfileBaseImage,
+  emptyState,
+  engineUsesContainerdStore,
+  inspectBuilder,
+  isPlatform,
+  isTransientRegistryError,
+  normalizePlatform,
+  parseReference,
+  registryName,
+  resolvedBase,
+  saveState,
+  setReportOutputs,
+  uniqueWarnings,
+  unreadReport,
+  useImplicitBuilder,
+  warningAnnotation,
+  warningsFromCheck,
+  warningsFromMetadata,
+  withRetry
+} from "./chunk-RO7RLPCV.js";
+import {
   MIN_INSTALLED_BUILDX,
   attestsType,
   bakeArgs,
   bakeOutputFlags,
   bakePrintArgs,
   bakeSecretSets,
-  baseAnnotationArgs,
   buildArgs,
   buildFlags,
-  checkFailureMessage,
-  checkWarningsOutput,
   clip,
-  collectReports,
   createBuilderArgs,
-  defaultBuilderName,
-  dockerConfigDir,
-  dockerLogin,
-  dockerfileBaseImage,
-  emptyState,
   enginePushesTwice,
-  engineUsesContainerdStore,
   imagetoolsCreateArgs,
   imagetoolsInspectArgs,
-  inspectBuilder,
   inspectBuilderArgs,
-  isPlatform,
-  isTransientRegistryError,
   lastOutputLine,
-  normalizePlatform,
   parseBool,
-  parseBuildxVersion,
   parseCsvFields,
   parseKeyValues,
   parseList,
-  parseReference,
   processRunner,
-  registryName,
   repeat,
-  resolvedBase,
   runBuildx,
   runBuildxChecked,
-  saveState,
-  setReportOutputs,
   sshEntitlements,
   terminateAll,
-  uniqueWarnings,
-  unreadReport,
-  useImplicitBuilder,
-  versionArgs,
   versionAtLeast,
-  waitForChildren,
-  warningAnnotation,
-  warningsFromCheck,
-  warningsFromMetadata,
-  withRetry
-} from "./chunk-4XYAVQ2H.js";
+  waitForChildren
+} from "./chunk-6RPHN3LE.js";
 import {
   parseChecksums,
   versionFromChecksums
 } from "./chunk-LFUXYI7A.js";
 import {
-  DepotUnavailable,
-  InputError,
   error,
   getIDToken,
   getInput,
@@ -73,7 +75,11 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./chunk-HS5KXDJW.js";
+} from "./chunk-HELQCKR3.js";
+import {
+  DepotUnavailable,
+  InputError
+} from "./chunk-V27HPVO2.js";
 import {
   __commonJS,
   __require,
@@ -157,17 +163,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -178,13 +184,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -205,17 +211,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -226,13 +232,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -259,23 +265,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path11);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path11);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -887,10 +893,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -909,7 +915,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -939,11 +945,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -957,8 +963,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -972,8 +978,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -991,8 +997,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1002,8 +1008,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3518,9 +3524,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3595,14 +3601,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3617,10 +3623,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3631,10 +3637,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3651,13 +3657,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -5618,9 +5624,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path11) => {
+    visit.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5629,23 +5635,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path11) => {
-      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit.parentCollection = (cst, path10) => {
+      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5656,10 +5662,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7412,7 +7418,7 @@ var require_dist = __commonJS({
 
 // src/depot/build.ts
 import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import path7 from "node:path";
+import path6 from "node:path";
 
 // src/buildx/results.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -8350,8 +8356,7 @@ function explainPreBuildFailure(log, apiUrl) {
 }
 
 // src/buildx/install.ts
-import { accessSync, constants, readFileSync as readFileSync3 } from "node:fs";
-import path3 from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
 import os from "node:os";
 
 // src/install/releases.ts
@@ -8403,49 +8408,26 @@ function versionFromReleaseUrl(url) {
 }
 
 // src/buildx/install.ts
-async function versionOf(runner, cmd, prefix) {
-  const r = await runBuildx({ cmd, prefix, version: "", runner }, versionArgs());
-  return r.code === 0 ? parseBuildxVersion(r.stdout) : "";
-}
 function downloadInput(downloadUrl) {
   return downloadUrl ? "buildx-download-url" : "buildx-version";
 }
 async function resolveLatest(base, input) {
   const url = latestChecksumsUrl(base);
-  let path11;
+  let path10;
   try {
-    const tc = await import("./tool-cache-DESKKASA.js");
-    path11 = await tc.downloadTool(url);
+    const tc = await import("./tool-cache-WV7KODBG.js");
+    path10 = await tc.downloadTool(url);
   } catch (e) {
     throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
   }
-  const v = versionFromChecksums(parseChecksums(readFileSync3(path11, "utf8")));
+  const v = versionFromChecksums(parseChecksums(readFileSync3(path10, "utf8")));
   if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
   return v;
-}
-function pluginCandidates(env, home) {
-  return [
-    path3.join(dockerConfigDir(env, home), "cli-plugins", "docker-buildx"),
-    "/usr/local/lib/docker/cli-plugins/docker-buildx",
-    "/usr/local/libexec/docker/cli-plugins/docker-buildx",
-    "/usr/lib/docker/cli-plugins/docker-buildx",
-    "/usr/libexec/docker/cli-plugins/docker-buildx"
-  ];
-}
-function findPlugin() {
-  for (const p of pluginCandidates(process.env, os.homedir())) {
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-    }
-  }
-  return void 0;
 }
 async function installedBuildx(runner) {
   const plugin = findPlugin();
   if (plugin) {
-    const pv = await versionOf(runner, plugin, []);
+    const pv = await pluginVersion(runner, plugin);
     if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
   }
   const v = await versionOf(runner, "docker", ["buildx"]);
@@ -8470,8 +8452,8 @@ async function setupBuildx(version, downloadUrl, runner) {
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-53VUNTSR.js");
-  const { path: path11, fromCache } = await installVerified({
+  const { installVerified } = await import("./install-IFFCFTYO.js");
+  const { path: path10, fromCache } = await installVerified({
     tool: "buildx",
     version: v,
     cachedName: "docker-buildx",
@@ -8481,10 +8463,10 @@ async function setupBuildx(version, downloadUrl, runner) {
     ...asset
   });
   info(
-    `buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path11}`
+    `buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path10}`
   );
-  const actual = await versionOf(runner, path11, []);
-  return { cmd: path11, prefix: [], version: actual || v, runner };
+  const actual = await versionOf(runner, path10, []);
+  return { cmd: path10, prefix: [], version: actual || v, runner };
 }
 
 // src/depot/depot.ts
@@ -8538,7 +8520,7 @@ async function setupDepot(s, runner) {
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-53VUNTSR.js");
+    const { installVerified } = await import("./install-IFFCFTYO.js");
     installed = await installVerified({
       tool: "depot",
       version,
@@ -8673,10 +8655,10 @@ function remoteBakeSource(s, env = {}) {
 
 // src/buildx/bake-source.ts
 import { existsSync as existsSync2, mkdirSync, realpathSync, statSync } from "node:fs";
-import path5 from "node:path";
+import path4 from "node:path";
 
 // src/buildx/entitlements.ts
-import path4 from "node:path";
+import path3 from "node:path";
 function isLocal(p) {
   return !/^(https?|git|ssh):\/\/|^git@|^github\.com\/|^target:|^docker-image:|^oci-layout:/.test(p);
 }
@@ -8718,14 +8700,14 @@ function outputNeed(entry) {
 function bakeFsNeeds(targets, cwd) {
   const needs = [];
   let ssh = false;
-  const abs = (p) => path4.resolve(cwd, p.replace(/^cwd:\/\//, ""));
+  const abs = (p) => path3.resolve(cwd, p.replace(/^cwd:\/\//, ""));
   for (const [name, t] of Object.entries(targets)) {
     const read = (p, what) => needs.push({ access: "read", path: abs(p), why: `${what} of target ${name}` });
     const context = t.context ?? ".";
     if (isLocal(context)) {
       read(context, "context");
       if (t.dockerfile && !t["dockerfile-inline"] && isLocal(t.dockerfile)) {
-        read(path4.resolve(abs(context), t.dockerfile.replace(/^cwd:\/\//, "")), "Dockerfile");
+        read(path3.resolve(abs(context), t.dockerfile.replace(/^cwd:\/\//, "")), "Dockerfile");
       }
     }
     for (const [k, v] of Object.entries(t.contexts ?? {})) if (isLocal(v)) read(v, `context ${k}`);
@@ -8755,7 +8737,7 @@ function bakeFsNeeds(targets, cwd) {
     for (const o of t.output ?? []) {
       const { dir, file } = outputNeed(o);
       if (dir) needs.push({ access: "write", path: abs(dir), why: `output of target ${name}` });
-      if (file) needs.push({ access: "write", path: path4.dirname(abs(file)), why: `output file ${path4.basename(file)} of target ${name}` });
+      if (file) needs.push({ access: "write", path: path3.dirname(abs(file)), why: `output file ${path3.basename(file)} of target ${name}` });
     }
   }
   return { needs, ssh };
@@ -8816,8 +8798,8 @@ function resolveBakeSource(s, engine, env = process.env) {
     const base = source.kind === "local" ? source.dir : ".";
     for (const f of s.files) {
       const local = localFilePath(f, source);
-      if (local && !existsSync2(path5.resolve(base, local))) {
-        throw new InputError("files", `${f} does not exist (resolved from ${path5.resolve(base)})`);
+      if (local && !existsSync2(path4.resolve(base, local))) {
+        throw new InputError("files", `${f} does not exist (resolved from ${path4.resolve(base)})`);
       }
     }
   }
@@ -8827,11 +8809,11 @@ function checkBakeSource(s, engine) {
   if (bakes(s)) resolveBakeSource(s, engine);
 }
 function existing(p) {
-  for (let cur = path5.resolve(p); ; cur = path5.dirname(cur)) {
+  for (let cur = path4.resolve(p); ; cur = path4.dirname(cur)) {
     try {
       return realpathSync(cur);
     } catch {
-      if (path5.dirname(cur) === cur) return p;
+      if (path4.dirname(cur) === cur) return p;
     }
   }
 }
@@ -8853,13 +8835,13 @@ function depotBakeSite(s, env) {
 function bakeSite(s, buildxVersion, env = process.env) {
   const source = resolveBakeSource(s, "buildx", env);
   info(
-    source.kind === "remote" ? `bake definition: ${source.ref} (${source.why})` : `bake definition: ${path5.resolve(source.dir)} (${source.why})`
+    source.kind === "remote" ? `bake definition: ${source.ref} (${source.why})` : `bake definition: ${path4.resolve(source.dir)} (${source.why})`
   );
   return {
     files: (files) => bakeFiles(files, source),
     targets: (targets) => source.kind === "remote" ? [source.ref, ...targets] : targets,
     run: {
-      cwd: path5.resolve(source.kind === "local" ? source.dir : "."),
+      cwd: path4.resolve(source.kind === "local" ? source.dir : "."),
       env: { ...env, ...bakeEnv(s.vars, buildxVersion, source, s.githubToken) }
     }
   };
@@ -8890,7 +8872,7 @@ function parseBuildError(log, dockerfile) {
 // src/action/workspace.ts
 import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync4, rmSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import os3 from "node:os";
-import path6 from "node:path";
+import path5 from "node:path";
 function readRunFacts(s, env = process.env) {
   const digestFiles = s.digestsFrom.map((file) => {
     if (!existsSync3(file)) throw new InputError("digests-from", `${file} does not exist`);
@@ -8916,17 +8898,17 @@ function checkWorkspace(plan, env = process.env) {
   }
 }
 function makeTempDir() {
-  return mkdtempSync(path6.join(process.env["RUNNER_TEMP"] || os3.tmpdir(), "build-image-"));
+  return mkdtempSync(path5.join(process.env["RUNNER_TEMP"] || os3.tmpdir(), "build-image-"));
 }
 function writeMatrixBakeFile(dir, definition) {
-  const file = path6.join(dir, "matrix.bake.json");
+  const file = path5.join(dir, "matrix.bake.json");
   writeFileSync2(file, JSON.stringify(definition, null, 2));
   return file;
 }
 function buildkitdConfigFile(s, dir) {
   let configFile = s.buildkitdConfig;
   if (s.buildkitdConfigInline.trim()) {
-    configFile = path6.join(dir, "buildkitd.toml");
+    configFile = path5.join(dir, "buildkitd.toml");
     writeFileSync2(configFile, s.buildkitdConfigInline);
   }
   if (configFile && !existsSync3(configFile)) throw new InputError("buildkitd-config", `${configFile} does not exist`);
@@ -8939,7 +8921,7 @@ function removeFiles(files) {
 // src/depot/build.ts
 function engineFacts(plan, env = process.env) {
   const s = plan.settings;
-  const depotJson = path7.join(s.context, "depot.json");
+  const depotJson = path6.join(s.context, "depot.json");
   let text;
   try {
     if (existsSync4(depotJson) && statSync3(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
@@ -8986,8 +8968,8 @@ function failure(r, s, what) {
   );
 }
 async function depotSingle(s, d, ctx, env, dir, secretFiles) {
-  const metadataFile = path7.join(dir, "depot-metadata.json");
-  const iidFile = path7.join(dir, "depot-iid.txt");
+  const metadataFile = path6.join(dir, "depot-metadata.json");
+  const iidFile = path6.join(dir, "depot-iid.txt");
   const r = await streamed(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env);
   if (r.code !== 0) failure(r, s, "build");
   return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? "")));
@@ -9001,7 +8983,7 @@ async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
     throw new InputError(files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${lastOutputLine(print)}`);
   }
   const printed = JSON.parse(print.stdout).target ?? {};
-  const metadataFile = path7.join(dir, "depot-bake-metadata.json");
+  const metadataFile = path6.join(dir, "depot-bake-metadata.json");
   const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd);
   if (r.code !== 0) failure(r, s, "bake");
   const all = readJson(metadataFile);
@@ -9288,7 +9270,7 @@ function dockerfileBase(s, known) {
 }
 
 // src/inputs/plan.ts
-import path8 from "node:path";
+import path7 from "node:path";
 
 // src/inputs/matrix.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -9652,7 +9634,7 @@ function keyValueRecord(entries) {
 }
 function matrixBake(s, cwd) {
   const combinations = expandMatrix(parseMatrix(s.matrix));
-  const resolve = (p) => path8.resolve(cwd, p);
+  const resolve = (p) => path7.resolve(cwd, p);
   const base = {
     context: resolve(s.context),
     ...s.file ? { dockerfile: resolve(s.file) } : {},
@@ -9686,11 +9668,11 @@ function buildsOneImage(plan) {
 
 // src/action/checks.ts
 import { existsSync as existsSync6, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
-import path10 from "node:path";
+import path9 from "node:path";
 
 // src/buildx/build.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import path9 from "node:path";
+import path8 from "node:path";
 function reportFailure(exitMessage, log, s, what) {
   const loc = parseBuildError(log, dockerfilePath(s));
   const lastError = log.split("\n").reverse().find((l) => l.startsWith("ERROR: "));
@@ -9723,12 +9705,12 @@ async function runCall(env, args, run2 = {}) {
   } catch {
     result = void 0;
   }
-  return { code, result, log, cwd: path9.resolve(run2.cwd ?? ".") };
+  return { code, result, log, cwd: path8.resolve(run2.cwd ?? ".") };
 }
 async function callBuild(s, env) {
   const files = {
-    metadataFile: path9.join(env.tempDir, "metadata.json"),
-    iidFile: path9.join(env.tempDir, "iid.txt"),
+    metadataFile: path8.join(env.tempDir, "metadata.json"),
+    iidFile: path8.join(env.tempDir, "iid.txt"),
     secretFiles: env.secretFiles
   };
   const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }));
@@ -9743,8 +9725,8 @@ async function callBake(s, env, req) {
   return out;
 }
 async function singleBuild(s, env) {
-  const metadataFile = path9.join(env.tempDir, "metadata.json");
-  const iidFile = path9.join(env.tempDir, "iid.txt");
+  const metadataFile = path8.join(env.tempDir, "metadata.json");
+  const iidFile = path8.join(env.tempDir, "iid.txt");
   const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name : void 0;
   const over = repo ? { tags: [], pushByDigest: { name: repo } } : {};
   const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
@@ -9761,7 +9743,7 @@ async function prepareBake(s, env, { files, targets, set: userSet, allow }) {
   const varArgs = bakeVarArgs(s.vars, env.bx.version);
   const printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run);
   const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version);
-  const metadataFile = path9.join(env.tempDir, "bake-metadata.json");
+  const metadataFile = path8.join(env.tempDir, "bake-metadata.json");
   return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } };
 }
 async function bake(s, env, req) {
@@ -9778,7 +9760,7 @@ async function bake(s, env, req) {
   if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, "bake");
   const all = readJson(common.metadataFile);
   return bakeResults(s, all, printed, ["buildx.build.warnings"]).map(
-    (r) => r.dockerfile ? { ...r, dockerfile: path9.resolve(site.run.cwd, r.dockerfile) } : r
+    (r) => r.dockerfile ? { ...r, dockerfile: path8.resolve(site.run.cwd, r.dockerfile) } : r
   );
 }
 async function printBake(env, files, targets, set, varArgs, run2) {
@@ -9800,10 +9782,10 @@ async function splitBuild(s, env) {
   const worker = async () => {
     for (let p = queue.shift(); p !== void 0; p = queue.shift()) {
       const platform = p;
-      const dir = path9.join(env.tempDir, platform.replaceAll("/", "-"));
+      const dir = path8.join(env.tempDir, platform.replaceAll("/", "-"));
       mkdirSync2(dir, { recursive: true });
-      const metadataFile = path9.join(dir, "metadata.json");
-      const iidFile = path9.join(dir, "iid.txt");
+      const metadataFile = path8.join(dir, "metadata.json");
+      const iidFile = path8.join(dir, "iid.txt");
       const args = buildArgs(
         s,
         env.ctx,
@@ -9842,7 +9824,7 @@ async function splitBuild(s, env) {
   return { perPlatform, merged };
 }
 async function mergeDigests(s, env, sources, tags) {
-  const metadataFile = path9.join(env.tempDir, "merge-descriptor.json");
+  const metadataFile = path8.join(env.tempDir, "merge-descriptor.json");
   const args = imagetoolsCreateArgs(
     tags,
     sources,
@@ -9865,7 +9847,7 @@ function annotationsEnabled(env = process.env) {
 }
 function workspacePath(file, env = process.env) {
   const root = env["GITHUB_WORKSPACE"] || process.cwd();
-  return path10.relative(root, path10.resolve(file)).split(path10.sep).join("/");
+  return path9.relative(root, path9.resolve(file)).split(path9.sep).join("/");
 }
 function dockerfileSources(entries) {
   const texts = /* @__PURE__ */ new Map();
@@ -9919,7 +9901,7 @@ function perTarget(plan, out) {
     const context = t.build?.context ?? ".";
     const dockerfile = t.build?.dockerfile ?? "Dockerfile";
     const local = !/^[a-z]+:\/\/|^git@/.test(context);
-    return { target, dockerfile: local ? path10.resolve(out.cwd, context, dockerfile) : void 0, answer: t[s.call.name] };
+    return { target, dockerfile: local ? path9.resolve(out.cwd, context, dockerfile) : void 0, answer: t[s.call.name] };
   });
 }
 async function executeCall(plan, engine, state) {

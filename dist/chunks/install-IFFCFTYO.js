@@ -1,21 +1,23 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
+  cacheFile,
+  downloadTool,
+  find
+} from "./chunk-E2ULSIXK.js";
+import "./chunk-WA3PO4NQ.js";
+import {
   checksumFor,
   parseChecksums
 } from "./chunk-LFUXYI7A.js";
 import {
-  InputError,
   info,
   readTarEntries,
   warning
-} from "./chunk-HS5KXDJW.js";
+} from "./chunk-HELQCKR3.js";
 import {
-  cacheFile,
-  downloadTool,
-  find
-} from "./chunk-KQIMAAZ5.js";
+  InputError
+} from "./chunk-V27HPVO2.js";
 import "./chunk-6I7YH7XL.js";
-import "./chunk-WA3PO4NQ.js";
 import "./chunk-Q4S23IGS.js";
 
 // src/install/install.ts

@@ -1,8 +1,5 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
-  require_semver
-} from "./chunk-6I7YH7XL.js";
-import {
   HttpClient,
   cp,
   debug,
@@ -13,6 +10,9 @@ import {
   rmRF,
   which
 } from "./chunk-WA3PO4NQ.js";
+import {
+  require_semver
+} from "./chunk-6I7YH7XL.js";
 import {
   __toESM
 } from "./chunk-Q4S23IGS.js";

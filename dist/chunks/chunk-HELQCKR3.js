@@ -1,44 +1,5 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 
-// src/errors.ts
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(`${input}: ${message}`);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var UsageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "UsageError";
-  }
-};
-var CommandError = class extends Error {
-  constructor(cmd, result) {
-    const tail = (result.stderr || result.stdout).trim().split("\n").slice(-5).join("\n");
-    super(`${cmd} exited with code ${result.code}${tail ? `: ${tail}` : ""}`);
-    this.cmd = cmd;
-    this.result = result;
-    this.name = "CommandError";
-  }
-  cmd;
-  result;
-};
-var RegistryUnreachable = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "RegistryUnreachable";
-  }
-};
-var DepotUnavailable = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "DepotUnavailable";
-  }
-};
-
 // src/runner/commands.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync } from "node:fs";
@@ -153,11 +114,6 @@ function readTarEntries(buf, want) {
 }
 
 export {
-  InputError,
-  UsageError,
-  CommandError,
-  RegistryUnreachable,
-  DepotUnavailable,
   getInput,
   setOutput,
   saveState,

@@ -3,20 +3,22 @@ import {
   MEDIA_TYPES,
   dockerLogout,
   loadState,
-  processRunner,
   registryName,
   removeBuilder,
   renderWarningsSummary,
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-4XYAVQ2H.js";
+} from "./chunk-RO7RLPCV.js";
+import {
+  processRunner
+} from "./chunk-6RPHN3LE.js";
 import {
   appendSummary,
   group,
   info,
   warning
-} from "./chunk-HS5KXDJW.js";
+} from "./chunk-HELQCKR3.js";
 
 // src/action/post.ts
 import { rmSync } from "node:fs";

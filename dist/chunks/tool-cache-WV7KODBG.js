@@ -14,9 +14,9 @@ import {
   findFromManifest,
   getManifestFromRepo,
   isExplicitVersion
-} from "./chunk-KQIMAAZ5.js";
-import "./chunk-6I7YH7XL.js";
+} from "./chunk-E2ULSIXK.js";
 import "./chunk-WA3PO4NQ.js";
+import "./chunk-6I7YH7XL.js";
 import "./chunk-Q4S23IGS.js";
 export {
   HTTPError,

@@ -1,0 +1,467 @@
+import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
+import {
+  CommandError,
+  InputError
+} from "./chunk-V27HPVO2.js";
+import {
+  require_semver
+} from "./chunk-6I7YH7XL.js";
+import {
+  __toESM
+} from "./chunk-Q4S23IGS.js";
+
+// src/process/exec.ts
+import { spawn } from "node:child_process";
+function lastOutputLine(r) {
+  return (r.stderr || r.stdout).trim().split("\n").pop() ?? "";
+}
+function succeeded(r, what, fail) {
+  if (r.code === 0) return r;
+  throw fail ? fail(lastOutputLine(r), r) : new CommandError(what, r);
+}
+async function runChecked(runner, cmd, args, opts = {}, fail) {
+  return succeeded(await runner.run(cmd, args, opts), `${cmd} ${args.slice(0, 3).join(" ")}`, fail);
+}
+var running = /* @__PURE__ */ new Set();
+function terminateAll(signal = "SIGTERM") {
+  let n = 0;
+  for (const child of running) {
+    if (child.pid !== void 0 && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, signal);
+        n++;
+      } catch {
+        try {
+          child.kill(signal);
+          n++;
+        } catch {
+        }
+      }
+    }
+  }
+  return n;
+}
+function waitForChildren(timeoutMs) {
+  const pending = [...running].filter((c) => c.exitCode === null && c.signalCode === null);
+  if (pending.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      terminateAll("SIGKILL");
+      resolve();
+    }, timeoutMs);
+    let left = pending.length;
+    for (const c of pending) {
+      c.once("close", () => {
+        if (--left === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    }
+  });
+}
+var processRunner = {
+  run(cmd, args, opts = {}) {
+    return new Promise((resolve, reject) => {
+      const child = spawn(cmd, args, {
+        env: opts.env ?? process.env,
+        cwd: opts.cwd,
+        stdio: ["pipe", "pipe", "pipe"],
+        // its own process group, so cancellation can stop the whole tree
+        detached: true
+      });
+      running.add(child);
+      const out = [];
+      const err = [];
+      const partial = { stdout: "", stderr: "" };
+      const feed = (stream, chunk) => {
+        ;
+        (stream === "stdout" ? out : err).push(chunk);
+        if (!opts.onLine) return;
+        const text = partial[stream] + chunk.toString("utf8");
+        const lines = text.split("\n");
+        partial[stream] = lines.pop() ?? "";
+        for (const l of lines) opts.onLine(l, stream);
+      };
+      child.stdout.on("data", (c) => feed("stdout", c));
+      child.stderr.on("data", (c) => feed("stderr", c));
+      child.on("error", (e) => {
+        running.delete(child);
+        reject(new Error(`cannot run ${cmd}: ${e.message}`));
+      });
+      child.on("close", (code, signal) => {
+        running.delete(child);
+        if (opts.onLine) {
+          if (partial.stdout) opts.onLine(partial.stdout, "stdout");
+          if (partial.stderr) opts.onLine(partial.stderr, "stderr");
+        }
+        resolve({
+          code: code ?? (signal ? 128 : 1),
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8")
+        });
+      });
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(opts.input ?? "");
+    });
+  }
+};
+
+// src/inputs/lists.ts
+function splitCsv(line, input) {
+  const fields = [];
+  let field = "";
+  let quoted = false;
+  let wasQuoted = false;
+  let quotedEnd = 0;
+  const finish = () => wasQuoted ? field.slice(0, quotedEnd) + field.slice(quotedEnd).trimEnd() : field.trim();
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"') {
+        if (line[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          quoted = false;
+          quotedEnd = field.length;
+        }
+      } else {
+        field += c;
+      }
+    } else if (c === '"' && field.trim() === "") {
+      quoted = true;
+      wasQuoted = true;
+      field = "";
+    } else if (c === ",") {
+      fields.push(finish());
+      field = "";
+      wasQuoted = false;
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) throw new InputError(input, `unterminated quote in ${JSON.stringify(clip(line))}`);
+  fields.push(finish());
+  return fields;
+}
+function parseList(value, input, opts = {}) {
+  const items = [];
+  for (const raw of value.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const parts = opts.comma ? splitCsv(line, input) : [line];
+    for (const p of parts) if (p !== "") items.push(p);
+  }
+  return items;
+}
+function parseKeyValues(items, input) {
+  return items.map((item) => {
+    const eq = item.indexOf("=");
+    if (eq <= 0) throw new InputError(input, `expected KEY=VALUE, got ${JSON.stringify(clip(item))}`);
+    const key = item.slice(0, eq);
+    if (/\s/.test(key)) throw new InputError(input, `key ${JSON.stringify(key)} contains whitespace`);
+    return [key, item.slice(eq + 1)];
+  });
+}
+function parseCsvFields(value, input) {
+  const out = {};
+  for (const field of splitCsv(value, input)) {
+    const eq = field.indexOf("=");
+    if (eq <= 0) throw new InputError(input, `expected key=value in ${JSON.stringify(clip(value))}, got ${JSON.stringify(clip(field))}`);
+    out[field.slice(0, eq).trim().toLowerCase()] = field.slice(eq + 1);
+  }
+  return out;
+}
+function parseBool(value, input, dflt) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return dflt;
+  if (["true", "yes", "1", "on"].includes(v)) return true;
+  if (["false", "no", "0", "off"].includes(v)) return false;
+  throw new InputError(input, `expected true or false, got ${JSON.stringify(clip(value))}`);
+}
+function clip(s, max = 80) {
+  return s.length > max ? `${s.slice(0, max)}\u2026` : s;
+}
+
+// src/buildx/version.ts
+var import_semver = __toESM(require_semver(), 1);
+function parseBuildxVersion(out) {
+  const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(out) ?? /\bv?(\d+\.\d+\.\d+)/.exec(out);
+  return m?.[1] ?? "";
+}
+var MIN_INSTALLED_BUILDX = "0.13.0";
+function versionAtLeast(version, min) {
+  const v = import_semver.default.coerce(version);
+  return v !== null && import_semver.default.gte(v, min);
+}
+
+// src/buildx/builder-choice.ts
+var DEFAULT_BUILDKITD_FLAGS = "--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host";
+function takesBuildkitdFlags(driver) {
+  return driver === "docker-container" || driver === "kubernetes";
+}
+function buildkitdFlagsFor(driver, given) {
+  return given || (takesBuildkitdFlags(driver) ? DEFAULT_BUILDKITD_FLAGS : "");
+}
+function dockerDriverCannot(s, containerdStore) {
+  if (s.pushByDigest || s.platformSplit) return "the docker driver cannot push by digest";
+  if (containerdStore) return void 0;
+  if (s.platforms.length > 1 && s.load) return void 0;
+  if (s.platforms.length > 1) return `the docker driver cannot build ${s.platforms.length} platforms on the engine's classic image store`;
+  const other = s.cacheTo.map((c) => c.includes("=") ? parseCsvFields(c, "cache-to")["type"] ?? "" : "registry").find((t) => t !== "inline");
+  return other === void 0 ? void 0 : `the docker driver exports only inline cache on the engine's classic image store (cache-to type=${other})`;
+}
+function chooseBuilder(f) {
+  if (f.builderGiven || f.driverGiven) return { use: "inputs" };
+  if (f.current && f.current.driver !== "docker") return { use: "current", name: f.current.name };
+  if (f.engineCannot) return { use: "automatic", reason: f.engineCannot };
+  return f.current ? { use: "current", name: f.current.name } : { use: "engine" };
+}
+
+// src/buildx/args.ts
+function attestationsSupported(caps) {
+  if (!versionAtLeast(caps.buildxVersion, "0.10.0")) return false;
+  return caps.driver !== "docker" || caps.containerdStore;
+}
+function attestsType(s, type) {
+  return s.attests.some((a) => parseCsvFields(a, "attests")["type"] === type);
+}
+function provenanceArg(s, ctx) {
+  if (s.provenance !== "") return s.provenance;
+  if (attestsType(s, "provenance")) return void 0;
+  if (!attestationsSupported(ctx.caps)) return void 0;
+  const mode = ctx.publicRepo ? "max" : "min";
+  return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
+}
+function csvField(key, value) {
+  return /[,"]/.test(value) ? `"${key}=${value.replaceAll('"', '""')}"` : `${key}=${value}`;
+}
+function secretSpecs(s, files) {
+  return s.secrets.map((sec) => {
+    if (sec.kind === "value") {
+      const path2 = files.secretFiles.get(sec.id);
+      if (!path2) throw new Error(`internal: no file written for secret ${sec.id}`);
+      return `id=${sec.id},${csvField("src", path2)}`;
+    }
+    return sec.kind === "file" ? `id=${sec.id},${csvField("src", sec.source)}` : `id=${sec.id},env=${sec.source}`;
+  });
+}
+function bakeSecretSets(s, files) {
+  return secretSpecs(s, files).map((spec) => `*.secrets=${spec}`);
+}
+function secretArgs(s, files) {
+  return repeat("--secret", secretSpecs(s, files));
+}
+function repeat(flag, values) {
+  return values.flatMap((v) => [flag, v]);
+}
+function enginePushesTwice(caps) {
+  return caps.driver === "docker" && caps.containerdStore && !versionAtLeast(caps.buildxVersion, "0.22.0");
+}
+var PUSH_ONCE_OUTPUT = "type=image,push=";
+function buildArgs(s, ctx, files, over = {}) {
+  const flags = buildFlags(s, files, { pushOnce: enginePushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) });
+  return ["build", "--builder", ctx.builder, "--progress", "plain", ...flags];
+}
+function buildFlags(s, files, over) {
+  const args = [];
+  if (s.file) args.push("--file", s.file);
+  const tags = over.tags ?? s.tags;
+  args.push(...repeat("--tag", tags));
+  args.push(...repeat("--label", s.labels));
+  args.push(...repeat("--annotation", s.annotations));
+  args.push(
+    ...repeat(
+      "--build-arg",
+      s.buildArgs.map(([k, v]) => `${k}=${v}`)
+    )
+  );
+  args.push(...repeat("--build-context", s.buildContexts));
+  args.push(...secretArgs(s, files));
+  const platforms = over.platforms ?? s.platforms;
+  if (platforms.length > 0) args.push("--platform", platforms.join(","));
+  if (s.target) args.push("--target", s.target);
+  if (over.call) {
+    args.push("--call", over.call);
+  } else if (over.pushByDigest) {
+    args.push("--output", `type=image,name=${over.pushByDigest.name},push-by-digest=true,name-canonical=true,push=true`);
+  } else if (s.push && over.pushOnce) {
+    args.push("--output", PUSH_ONCE_OUTPUT, ...repeat("--output", s.outputs));
+  } else {
+    if (s.push) args.push("--push");
+    if (s.load) args.push("--load");
+    args.push(...repeat("--output", s.outputs));
+  }
+  args.push(...repeat("--cache-from", s.cacheFrom));
+  if (!over.call) args.push(...repeat("--cache-to", s.cacheTo));
+  if (over.provenance !== void 0) args.push("--provenance", over.provenance);
+  if (s.sbom) args.push("--sbom", s.sbom);
+  args.push(...repeat("--attest", s.attests));
+  if (s.noCache) args.push("--no-cache");
+  args.push(...repeat("--no-cache-filter", s.noCacheFilters));
+  args.push(...repeat("--ssh", s.ssh));
+  if (s.cgroupParent) args.push("--cgroup-parent", s.cgroupParent);
+  if (s.pull) args.push("--pull");
+  if (s.network) args.push("--network", s.network);
+  if (s.shmSize) args.push("--shm-size", s.shmSize);
+  args.push(...repeat("--ulimit", s.ulimit));
+  args.push(...repeat("--add-host", s.addHosts));
+  if (s.allow.length > 0) args.push("--allow", s.allow.join(","));
+  args.push("--metadata-file", files.metadataFile, "--iidfile", files.iidFile);
+  args.push("--", s.context);
+  return args;
+}
+function sshEntitlements(ssh, resolve) {
+  const out = ssh.flatMap((entry) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) return ["ssh"];
+    return entry.slice(eq + 1).split(",").filter(Boolean).map((p) => `fs.read=${resolve(p)}`);
+  });
+  return [...new Set(out)];
+}
+function bakeArgs(s, ctx, opts) {
+  const args = ["bake", "--builder", ctx.builder, "--progress", "plain"];
+  args.push(...repeat("--file", opts.files));
+  args.push(...repeat("--set", opts.set));
+  args.push(...opts.varArgs ?? []);
+  if (opts.allow.length > 0 && versionAtLeast(ctx.caps.buildxVersion, "0.19.0")) args.push(...repeat("--allow", opts.allow));
+  const once = s.push && opts.pushOnceTargets !== void 0 && opts.pushOnceTargets.length > 0 ? opts.pushOnceTargets : void 0;
+  if (once)
+    args.push(
+      ...repeat(
+        "--set",
+        once.map((t) => `${t}.output=${PUSH_ONCE_OUTPUT}`)
+      )
+    );
+  if (opts.call) args.push("--call", opts.call);
+  const quiet = once || opts.call ? { ...s, push: false, load: false } : s;
+  args.push(...bakeOutputFlags(quiet, provenanceArg(s, ctx), opts.metadataFile, opts.targets));
+  return args;
+}
+function bakeOutputFlags(s, provenance, metadataFile, targets) {
+  const args = [];
+  if (s.push) args.push("--push");
+  if (s.load) args.push("--load");
+  if (provenance !== void 0) args.push("--provenance", provenance);
+  if (s.sbom) args.push("--sbom", s.sbom);
+  if (s.noCache) args.push("--no-cache");
+  if (s.pull) args.push("--pull");
+  args.push("--metadata-file", metadataFile);
+  args.push("--", ...targets);
+  return args;
+}
+function createBuilderArgs(s, c) {
+  const args = ["create", "--name", c.name, "--driver", s.driver];
+  args.push(...repeat("--driver-opt", s.driverOpts));
+  const flags = buildkitdFlagsFor(s.driver, s.buildkitdFlags);
+  if (flags) args.push("--buildkitd-flags", flags);
+  if (c.configFile) args.push("--buildkitd-config", c.configFile);
+  if (s.builderPlatforms.length > 0) args.push("--platform", s.builderPlatforms.join(","));
+  if (s.endpoint) args.push(s.endpoint);
+  return args;
+}
+function imagetoolsCreateArgs(tags, sources, annotations) {
+  return ["imagetools", "create", ...repeat("--tag", tags), ...repeat("--annotation", annotations), ...sources];
+}
+function bakePrintArgs(files, set, targets, varArgs = []) {
+  return ["bake", ...repeat("--file", files), ...repeat("--set", set), ...varArgs, "--print", "--", ...targets];
+}
+function versionArgs() {
+  return ["version"];
+}
+function inspectBuilderArgs(name, opts = {}) {
+  return ["inspect", ...opts.bootstrap ? ["--bootstrap"] : [], name];
+}
+function inspectCurrentBuilderArgs() {
+  return ["inspect"];
+}
+function removeBuilderArgs(name) {
+  return ["rm", name];
+}
+function imagetoolsInspectArgs(ref, view) {
+  return "raw" in view ? ["imagetools", "inspect", "--raw", ref] : ["imagetools", "inspect", ref, "--format", view.format];
+}
+function historyInspectArgs(builder, ref) {
+  return ["history", "inspect", "--builder", builder, ref, "--format", "json"];
+}
+function historyAttachmentArgs(builder, ref, select) {
+  const args = ["history", "inspect", "--builder", builder, "attachment", ref];
+  if ("index" in select) args.push("--type", "index");
+  else if ("platform" in select) args.push("--platform", select.platform);
+  else args.push(select.digest);
+  return args;
+}
+
+// src/docker/config.ts
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+function dockerConfigDir(env = process.env, home = os.homedir()) {
+  return env["DOCKER_CONFIG"] || path.join(home, ".docker");
+}
+function readDockerConfig() {
+  const file = path.join(dockerConfigDir(), "config.json");
+  return existsSync(file) ? readFileSync(file, "utf8") : void 0;
+}
+function currentContextName(env, configJson) {
+  if (env["DOCKER_HOST"]) return "default";
+  if (env["DOCKER_CONTEXT"]) return env["DOCKER_CONTEXT"];
+  try {
+    const current = JSON.parse(configJson ?? "{}").currentContext;
+    return typeof current === "string" && current ? current : "default";
+  } catch {
+    return "default";
+  }
+}
+
+// src/buildx/buildx.ts
+function runBuildx(bx, args, opts) {
+  return bx.runner.run(bx.cmd, [...bx.prefix, ...args], opts);
+}
+async function runBuildxChecked(bx, args, opts = {}, fail) {
+  return succeeded(await runBuildx(bx, args, opts), `buildx ${args.slice(0, 2).join(" ")}`, fail);
+}
+
+export {
+  parseList,
+  parseKeyValues,
+  parseCsvFields,
+  parseBool,
+  clip,
+  parseBuildxVersion,
+  MIN_INSTALLED_BUILDX,
+  versionAtLeast,
+  dockerDriverCannot,
+  chooseBuilder,
+  attestsType,
+  bakeSecretSets,
+  repeat,
+  enginePushesTwice,
+  buildArgs,
+  buildFlags,
+  sshEntitlements,
+  bakeArgs,
+  bakeOutputFlags,
+  createBuilderArgs,
+  imagetoolsCreateArgs,
+  bakePrintArgs,
+  versionArgs,
+  inspectBuilderArgs,
+  inspectCurrentBuilderArgs,
+  removeBuilderArgs,
+  imagetoolsInspectArgs,
+  historyInspectArgs,
+  historyAttachmentArgs,
+  dockerConfigDir,
+  readDockerConfig,
+  currentContextName,
+  lastOutputLine,
+  succeeded,
+  runChecked,
+  terminateAll,
+  waitForChildren,
+  processRunner,
+  runBuildx,
+  runBuildxChecked
+};
