@@ -10,19 +10,19 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-RH456RCY.js";
+} from "./chunks/chunk-WAY2JZF3.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-IMCA25XY.js";
-import "./chunks/chunk-DPRXRPY7.js";
+} from "./chunks/chunk-MFNVSVW2.js";
+import "./chunks/chunk-7JG2R6KB.js";
 import {
   loadState
-} from "./chunks/chunk-RO7RLPCV.js";
-import "./chunks/chunk-6RPHN3LE.js";
+} from "./chunks/chunk-MMIXN554.js";
+import "./chunks/chunk-MJZGJK4N.js";
 import "./chunks/chunk-LFUXYI7A.js";
-import "./chunks/chunk-HELQCKR3.js";
+import "./chunks/chunk-RRQD6L6J.js";
 import {
   InputError,
   UsageError
@@ -106,10 +106,13 @@ inputs:
 
   # --- one build (docker/build-push-action) -------------------------------------------------------
   context:
-    description: 'Build context: a path or a git URL.'
-    default: '.'
+    description: "Build context: a path or a Git URL. Default: the run's Git context (\`<server>/<owner>/<repo>.git#<commit>\`, as docker/build-push-action builds it; no checkout needed), which \`{{defaultContext}}\` stands for here and in build-contexts, e.g. \`{{defaultContext}}:sub/dir\`. Outside a workflow run: the current directory."
+    default: ''
+  github-token:
+    description: "Token for the run's Git repository, never logged or put in argv: a build of the run's Git context gets it as the secret GIT_AUTH_TOKEN.<host of GITHUB_SERVER_URL> (only when the context or a build context is that Git context and no GIT_AUTH_TOKEN secret is given); a remote bake definition is fetched with it (BUILDX_BAKE_GIT_AUTH_TOKEN)."
+    default: '\${{ github.token }}'
   file:
-    description: 'Path of the Dockerfile. Default: <context>/Dockerfile.'
+    description: 'Path of the Dockerfile. Default: <context>/Dockerfile. With a Git context, a path inside the repository.'
     default: ''
   tags:
     description: 'Image references to tag, comma or newline separated. With matrix, templates like app:{{variant}}.'
@@ -218,9 +221,6 @@ inputs:
   vars:
     description: 'Bake variables, NAME=VALUE per line (buildx --var from buildx 0.31; the bake environment before).'
     default: ''
-  github-token:
-    description: 'Token for fetching a remote bake definition (given to buildx as BUILDX_BAKE_GIT_AUTH_TOKEN; never logged).'
-    default: \${{ github.token }}
   matrix:
     description: 'Variant axes in YAML (axis: [values], include, exclude). Each combination becomes a bake target with the axis values as build args; all run in one bake so shared stages build once.'
     default: ''
@@ -443,6 +443,7 @@ var LIST_INPUTS = {
 };
 var SHORT_FLAGS = { t: "tags", f: "file" };
 var CLI_DEFAULTS = {
+  context: ".",
   "buildx-version": "installed",
   "depot-version": "installed",
   engine: "buildx"
@@ -466,7 +467,7 @@ var CLI_FLAGS = [
 function inputSpecs(actionYml) {
   const doc = (0, import_yaml.parse)(actionYml);
   return Object.entries(doc.inputs ?? {}).map(([name, def]) => {
-    const dflt = def?.default === void 0 || def.default === null ? "" : String(def.default);
+    const dflt = def?.default === void 0 || def.default === null || /\$\{\{/.test(String(def.default)) ? "" : String(def.default);
     const alias = LIST_INPUTS[name];
     return {
       name,
@@ -605,7 +606,7 @@ function withPassword(flags, options, env, stdin) {
   if (flags["password"] === void 0 && fromEnv) return { ...flags, password: fromEnv };
   return flags;
 }
-var truthy = (v) => /^(true|yes|on|1)$/i.test((v ?? "").trim());
+var truthy = (v) => /^(true|True|TRUE)$/.test((v ?? "").trim());
 function resolveInputs(specs, config, flags, hostArch) {
   const names = new Set(specs.map((s) => s.name));
   const inputs = Object.fromEntries(specs.map((s) => [s.name, s.default]));

@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-RH456RCY.js";
-import "./chunks/chunk-RO7RLPCV.js";
-import "./chunks/chunk-6RPHN3LE.js";
-import "./chunks/chunk-HELQCKR3.js";
+} from "./chunks/chunk-WAY2JZF3.js";
+import "./chunks/chunk-MMIXN554.js";
+import "./chunks/chunk-MJZGJK4N.js";
+import "./chunks/chunk-RRQD6L6J.js";
 import "./chunks/chunk-V27HPVO2.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";

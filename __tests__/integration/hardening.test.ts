@@ -499,11 +499,15 @@ describe('2. no shell, no injection', () => {
         sbom: `generator=${P}`,
         allow: `network.host,${P}`,
         secrets: `tok=${S}`,
-        'secret-envs': `e=${ENV_PAYLOAD}`
+        'secret-envs': `e=${ENV_PAYLOAD}`,
+        // (a local context: the token is not used, and appears nowhere)
+        'github-token': `${P}-github-token`
       },
       { [ENV_PAYLOAD]: P }
     )
     const build = buildCall(argv)
+    expect(argv.flat().join('\n')).not.toContain(`${P}-github-token`)
+    expect(shownLog(run.main.log + run.post.log)).not.toContain(`${P}-github-token`)
     expect(build.length).toBeGreaterThan(0)
     const pairs: Array<[string, string]> = [
       ['--label', `l=${P}`],

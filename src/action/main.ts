@@ -19,13 +19,14 @@ import { setUpBuildx, setUpEngine, type BuildxEngine } from './setup.js'
 import { stopOnSignals } from './signals.js'
 import { emptyState, saveState, type State } from './state.js'
 import { checkWorkspace, makeTempDir, readRunFacts } from './workspace.js'
+import { githubEvent } from '../runner/context.js'
 
 export async function run(): Promise<void> {
   const started = Date.now()
   const state = emptyState()
   stopOnSignals(state)
   try {
-    const settings = parseInputs(name => core.getInput(name))
+    const settings = parseInputs(name => core.getInput(name), { env: process.env, event: githubEvent() })
     maskSecrets(settings)
     const plan = planRun(settings, readRunFacts(settings))
     checkWorkspace(plan)

@@ -8,6 +8,7 @@ import type { BakeDefinition } from '../inputs/matrix.js'
 import type { Settings } from '../inputs/parse.js'
 import type { BuildPlan, RunFacts } from '../inputs/plan.js'
 import { githubEvent } from '../runner/context.js'
+import { isRemoteContext } from '../inputs/run-env.js'
 import { forkOf, scopeEnvFrom } from '../runner/isolation.js'
 import { checkBakeSource } from '../buildx/bake-source.js'
 
@@ -20,16 +21,18 @@ export function readRunFacts(s: Settings, env: NodeJS.ProcessEnv = process.env):
   return { cwd: process.cwd(), fork: forkOf(env['GITHUB_EVENT_NAME'] ?? '', githubEvent()), scopeEnv: scopeEnvFrom(env), digestFiles }
 }
 
-const REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//
-
 /** Checks against the file system that planning cannot do; still before anything is set up. */
 export function checkWorkspace(plan: BuildPlan, env: NodeJS.ProcessEnv = process.env): void {
   const s = plan.settings
-  if ((plan.kind === 'single' || plan.kind === 'split') && !REMOTE_CONTEXT.test(s.context)) {
+  if ((plan.kind === 'single' || plan.kind === 'split') && !isRemoteContext(s.context)) {
     if (!existsSync(s.context) || !statSync(s.context).isDirectory()) {
       throw new InputError('context', `${s.context} is not a directory (resolved from ${process.cwd()})`)
     }
-    if (!existsSync(plan.dockerfile)) throw new InputError('file', `${plan.dockerfile} does not exist`)
+    if (!existsSync(plan.dockerfile)) {
+      // a context given as a path though the run has a Git context: most likely no checkout step ran
+      const hint = s.defaultContext ? "; without a checkout step, leave context unset to build the run's Git context" : ''
+      throw new InputError('file', `${plan.dockerfile} does not exist${hint}`)
+    }
   }
   // the bake's source and the files it reads locally (a remote source's files are read by buildx)
   if (plan.kind === 'bake') checkBakeSource(s, 'buildx')

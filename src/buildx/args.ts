@@ -37,9 +37,19 @@ export function attestsType(s: Settings, type: 'provenance' | 'sbom'): boolean {
 export function provenanceArg(s: Settings, ctx: BuildContext): string | undefined {
   if (s.provenance !== '') return s.provenance
   if (attestsType(s, 'provenance')) return undefined
+  // docker's switch: buildx adds none by itself, and neither does this action
+  if (s.noDefaultAttestations) return undefined
   if (!attestationsSupported(ctx.caps)) return undefined
   const mode = ctx.publicRepo ? 'max' : 'min'
   return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`
+}
+
+/**
+ * An output that writes files rather than an image (type=local, type=tar, or a bare path, which
+ * buildx reads as local): there is no image ID, and buildx refuses --iidfile with attestations.
+ */
+export function hasLocalOrTarOutput(outputs: string[]): boolean {
+  return outputs.some(o => !o.includes('=') || ['local', 'tar'].includes(parseCsvFields(o, 'outputs')['type'] ?? ''))
 }
 
 /** One CSV field for buildx's --secret parser: quoted when it holds a comma or a quote. */
@@ -156,7 +166,10 @@ export function buildFlags(s: Settings, files: BuildFiles, over: BuildOverrides 
   args.push(...repeat('--ulimit', s.ulimit))
   args.push(...repeat('--add-host', s.addHosts))
   if (s.allow.length > 0) args.push('--allow', s.allow.join(','))
-  args.push('--metadata-file', files.metadataFile, '--iidfile', files.iidFile)
+  args.push('--metadata-file', files.metadataFile)
+  // buildx refuses an image ID file with the local and tar exporters when attestations are made
+  // (a call passes no outputs)
+  if (over.call || !hasLocalOrTarOutput(s.outputs)) args.push('--iidfile', files.iidFile)
   // `--` keeps a context that starts with '-' from being read as a flag.
   args.push('--', s.context)
   return args

@@ -2,6 +2,7 @@
 // file and, for bake, the printed definition.
 import { existsSync, readFileSync } from 'node:fs'
 import { dockerfilePath, type Settings } from '../inputs/parse.js'
+import { hasLocalOrTarOutput } from './args.js'
 
 /** What one target's build produced, as buildx reported it. */
 export interface BuildResult {
@@ -79,7 +80,12 @@ export function singleResult(s: Settings, metadataFile: string, iidFile: string,
     tags: pushedByDigest ? [] : s.tags,
     platforms: s.platforms,
     metadata,
-    imageId: existsSync(iidFile) ? readFileSync(iidFile, 'utf8').trim() : str(metadata['containerimage.config.digest']),
+    // files, not an image (local, tar): no image ID, as docker/build-push-action reports it
+    imageId: hasLocalOrTarOutput(s.outputs)
+      ? ''
+      : existsSync(iidFile)
+        ? readFileSync(iidFile, 'utf8').trim()
+        : str(metadata['containerimage.config.digest']),
     digest: str(metadata['containerimage.digest']),
     pushed: s.push || pushesViaOutputs(s.outputs),
     loaded: s.load || loadsViaOutputs(s.outputs),

@@ -57,9 +57,11 @@ export const SHORT_FLAGS: Readonly<Record<string, string>> = { t: 'tags', f: 'fi
 
 /**
  * Where the CLI's defaults differ from the action's: locally the engine is buildx and the tools
- * already installed are used; nothing is downloaded unless asked for.
+ * already installed are used; nothing is downloaded unless asked for; the context is the current
+ * directory (the action's default, the run's Git context, is for a workflow run).
  */
 export const CLI_DEFAULTS: Readonly<Record<string, string>> = {
+  context: '.',
   'buildx-version': 'installed',
   'depot-version': 'installed',
   engine: 'buildx'
@@ -105,7 +107,8 @@ export interface ParsedArgs {
 export function inputSpecs(actionYml: string): InputSpec[] {
   const doc = parseYaml(actionYml) as { inputs?: Record<string, { description?: string; default?: unknown } | null> }
   return Object.entries(doc.inputs ?? {}).map(([name, def]) => {
-    const dflt = def?.default === undefined || def.default === null ? '' : String(def.default)
+    // A default the runner evaluates (`${{ github.token }}`) has no value outside a workflow.
+    const dflt = def?.default === undefined || def.default === null || /\$\{\{/.test(String(def.default)) ? '' : String(def.default)
     const alias = LIST_INPUTS[name]
     return {
       name,
@@ -269,7 +272,7 @@ export function withPassword(
   return flags
 }
 
-const truthy = (v: string | undefined) => /^(true|yes|on|1)$/i.test((v ?? '').trim())
+const truthy = (v: string | undefined) => /^(true|True|TRUE)$/.test((v ?? '').trim())
 
 /**
  * Every input's value, as the runner would pass them: action.yml's defaults, then the CLI's

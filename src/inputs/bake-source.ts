@@ -1,6 +1,7 @@
 // Where a bake reads its definition (docker/bake-action's `source`, depot/bake-action's
 // `workdir`), which files it names there, and how bake variables (`vars`) reach buildx. Pure: the
 // caller passes what it found on disk and in the environment.
+import { defaultGitContext as runGitContext } from './run-env.js'
 import { versionAtLeast } from '../buildx/version.js'
 
 /** The bake's definition: a remote Git or HTTPS context (`bake <ref>`), or a local folder (its cwd). */
@@ -31,11 +32,8 @@ export const CWD_PREFIX = 'cwd://'
  * outside a GitHub run (no repository or commit to name).
  */
 export function defaultGitContext(env: Record<string, string | undefined>): string | undefined {
-  const server = (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, '')
-  const repo = env['GITHUB_REPOSITORY']
-  const sha = env['GITHUB_SHA']
-  if (!repo || !sha) return undefined
-  return `${server}/${repo}.git#${sha}`
+  // the same context a single build defaults to (run-env.ts), undefined outside a workflow run
+  return runGitContext({ env }) || undefined
 }
 
 /** `{{defaultContext}}` in a source stands for the run's Git context (docker/bake-action's template). */

@@ -44,19 +44,140 @@ export function splitCsv(line: string, input: string): string[] {
   return fields
 }
 
+/** One field of a CSV record: its text, and whether it was quoted (quoted text is kept as written). */
+interface CsvField {
+  value: string
+  quoted: boolean
+}
+
 /**
- * A list input: one item per line; with `comma`, also comma-separated (CSV quoting applies).
- * Blank lines and lines starting with '#' are skipped.
+ * A list input read as CSV records, the way docker's actions read theirs: records end at a line
+ * break, fields at a comma, and a double-quoted field may hold commas, `""` (a quote) and line
+ * breaks, so one entry can span several lines. Blank records and records starting with '#' are
+ * skipped. An unterminated quote is reported by its line, never echoed (it may hold a secret).
  */
-export function parseList(value: string, input: string, opts: { comma?: boolean } = {}): string[] {
-  const items: string[] = []
-  for (const raw of value.split(/\r?\n/)) {
-    const line = raw.trim()
-    if (line === '' || line.startsWith('#')) continue
-    const parts = opts.comma ? splitCsv(line, input) : [line]
-    for (const p of parts) if (p !== '') items.push(p)
+export function csvRecords(value: string, input: string): CsvField[][] {
+  const records: CsvField[][] = []
+  let fields: CsvField[] = []
+  let field = ''
+  let quoted = false
+  let wasQuoted = false
+  let quotedEnd = 0
+  let line = 1
+  let quoteLine = 1
+  const finishField = () => {
+    fields.push(
+      wasQuoted ? { value: field.slice(0, quotedEnd) + field.slice(quotedEnd).trimEnd(), quoted: true } : { value: field, quoted: false }
+    )
+    field = ''
+    wasQuoted = false
   }
-  return items
+  const finishRecord = () => {
+    finishField()
+    if (fields.length > 1 || fields[0]?.quoted || fields[0]?.value.trim() !== '') records.push(fields)
+    fields = []
+  }
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i] ?? ''
+    if (c === '\n') line++
+    if (quoted) {
+      if (c !== '"') field += c
+      else if (value[i + 1] === '"') {
+        field += '"'
+        i++
+      } else {
+        quoted = false
+        quotedEnd = field.length
+      }
+    } else if (c === '\n' || (c === '\r' && value[i + 1] === '\n')) {
+      if (c === '\r') {
+        i++
+        line++
+      }
+      finishRecord()
+    } else if (c === '"' && !wasQuoted && field.trim() === '') {
+      quoted = true
+      wasQuoted = true
+      quoteLine = line
+      field = ''
+    } else if (c === '#' && fields.length === 0 && !wasQuoted && field.trim() === '') {
+      while (i + 1 < value.length && value[i + 1] !== '\n' && !(value[i + 1] === '\r' && value[i + 2] === '\n')) i++
+    } else if (c === ',') {
+      finishField()
+    } else {
+      field += c
+    }
+  }
+  if (quoted) throw new InputError(input, `unterminated quote: the entry starting on line ${quoteLine} has no closing "`)
+  finishRecord()
+  return records
+}
+
+/**
+ * How a list input is split, as docker's actions split the input of the same name:
+ * - `comma`: every field of every record is an item (platforms, tags, targets, allow, ...);
+ * - `record` (the default): one item per CSV record, its fields joined again with commas, so a
+ *   quoted entry may hold commas and line breaks (build-args, labels, secrets, ...);
+ * - `lines`: one item per line, quotes kept, for values that buildx parses as CSV itself
+ *   (outputs, cache-from, cache-to, attests, driver-opts, set).
+ */
+export type ListSplit = 'comma' | 'record' | 'lines'
+
+/**
+ * How each list input is split. For the inputs docker's actions share, their choice (build-push-,
+ * bake- and setup-buildx-action read them with the toolkit's getInputList): `comma` where they
+ * split on commas, `record` where they keep commas (ignoreComma). Values buildx parses as CSV
+ * itself are `lines`, so their quotes reach buildx as written (outputs, set and driver-opts are read
+ * that way by docker's actions too; cache-from, cache-to and attests lose their quotes there).
+ */
+export const LIST_SPLITS: Readonly<Record<string, ListSplit>> = {
+  platforms: 'comma',
+  tags: 'comma',
+  'add-hosts': 'comma',
+  allow: 'comma',
+  'no-cache-filters': 'comma',
+  'secret-envs': 'comma',
+  ssh: 'comma',
+  files: 'comma',
+  targets: 'comma',
+  'builder-platforms': 'comma',
+  digests: 'comma',
+  annotations: 'record',
+  'build-args': 'record',
+  'build-contexts': 'record',
+  labels: 'record',
+  secrets: 'record',
+  'secret-files': 'record',
+  ulimit: 'record',
+  outputs: 'lines',
+  'cache-from': 'lines',
+  'cache-to': 'lines',
+  attests: 'lines',
+  'driver-opts': 'lines',
+  set: 'lines',
+  vars: 'lines',
+  'digests-from': 'lines'
+}
+
+/** A list input's items. Blank entries and lines starting with '#' are skipped. */
+export function parseList(value: string, input: string, opts: { comma?: boolean; split?: ListSplit } = {}): string[] {
+  const split: ListSplit = opts.split ?? (opts.comma ? 'comma' : 'record')
+  if (split === 'lines') {
+    return value
+      .split(/\r?\n/)
+      .map(l => l.trim())
+      .filter(l => l !== '' && !l.startsWith('#'))
+  }
+  const records = csvRecords(value, input)
+  if (split === 'comma') return records.flatMap(r => r.map(f => (f.quoted ? f.value : f.value.trim()))).filter(v => v !== '')
+  return records
+    .map(r =>
+      r
+        .map(f => f.value)
+        .join(',')
+        .trim()
+    )
+    .filter(v => v !== '')
 }
 
 /** KEY=VALUE lines (build-args, labels). Keys must be non-empty and contain no whitespace. */
@@ -81,12 +202,17 @@ export function parseCsvFields(value: string, input: string): Record<string, str
   return out
 }
 
+/**
+ * A boolean input by the YAML 1.2 core schema, as GitHub's own boolean inputs and docker's
+ * actions read it: true, True, TRUE, false, False or FALSE; '' is the default. `yes`, `on` or `1`
+ * are refused rather than guessed at.
+ */
 export function parseBool(value: string, input: string, dflt: boolean): boolean {
-  const v = value.trim().toLowerCase()
+  const v = value.trim()
   if (v === '') return dflt
-  if (['true', 'yes', '1', 'on'].includes(v)) return true
-  if (['false', 'no', '0', 'off'].includes(v)) return false
-  throw new InputError(input, `expected true or false, got ${JSON.stringify(clip(value))}`)
+  if (['true', 'True', 'TRUE'].includes(v)) return true
+  if (['false', 'False', 'FALSE'].includes(v)) return false
+  throw new InputError(input, `expected true or false (true, True, TRUE, false, False or FALSE), got ${JSON.stringify(clip(value))}`)
 }
 
 /** Shortens a value for an error message, so a huge input does not flood the log. */

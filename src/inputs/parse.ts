@@ -2,12 +2,13 @@
 // (core.getInput in the action, a flag map in tests) and nothing here touches the machine.
 import path from 'node:path'
 import { InputError } from '../errors.js'
-import { clip, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
+import { clip, LIST_SPLITS, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
 import { versionAtLeast } from '../buildx/version.js'
 import { DIGEST_RE, parseReference } from '../registry/reference.js'
 import { isPlatform, normalizePlatform } from '../oci/platform.js'
 import { BUILDER_SCOPES, type BuilderScope } from '../runner/isolation.js'
 import { CALL_MIN_BUILDX, parseCall, type CallRequest } from './call.js'
+import { defaultGitContext, envSwitches, expandDefaultContext, gitServerHost, type WorkflowRun } from './run-env.js'
 
 export type Driver = 'docker' | 'docker-container' | 'remote' | 'kubernetes'
 export type Engine = 'auto' | 'buildx' | 'depot'
@@ -44,7 +45,10 @@ export interface Settings {
   readonly allowForkCacheWrite: boolean
 
   // one build (docker/build-push-action names)
+  /** the context given, `{{defaultContext}}` expanded; else the run's Git context; else '.' */
   readonly context: string
+  /** the run's Git context (docker's `{{defaultContext}}`); '' outside a workflow run */
+  readonly defaultContext: string
   readonly file: string
   readonly tags: string[]
   readonly labels: string[]
@@ -88,7 +92,11 @@ export interface Settings {
   readonly sourceInput: 'source' | 'workdir' | ''
   /** bake variables (buildx --var, or the bake's environment before buildx 0.31) */
   readonly vars: Array<[string, string]>
-  /** fetches a remote bake definition (BUILDX_BAKE_GIT_AUTH_TOKEN); never logged */
+  /**
+   * github-token: fetches a remote bake definition (BUILDX_BAKE_GIT_AUTH_TOKEN), and reaches a
+   * build of the run's Git context as the GIT_AUTH_TOKEN.<host> secret (in `secrets`); never
+   * logged, stored or put in argv
+   */
   readonly githubToken: string
   readonly platformSplit: boolean
   readonly maxParallel: number
@@ -97,9 +105,12 @@ export interface Settings {
 
   // reporting
   readonly baseAnnotations: boolean
+  /** the summary input, and docker's DOCKER_BUILD_SUMMARY switch */
   readonly summary: boolean
   /** the frontend request (call input): build, or check, outline, targets, which build nothing */
   readonly call: CallRequest
+  /** BUILDX_NO_DEFAULT_ATTESTATIONS: no provenance unless the inputs ask for it */
+  readonly noDefaultAttestations: boolean
 
   // Depot (engine: depot, or auto when Depot is configured)
   readonly depotProject: string
@@ -193,18 +204,18 @@ function checkTypedCsv(items: string[], input: string, types: string[]): string[
 function parseSecrets(read: InputReader): Secret[] {
   const secrets: Secret[] = []
   const add = (input: string, kind: Secret['kind']) => {
-    const lines = parseList(read(input), input)
+    const lines = parseList(read(input), input, { split: LIST_SPLITS[input] ?? 'record' })
     // A malformed secret line is not echoed: it may be the secret itself.
     lines.forEach((line, i) => {
       if (line.indexOf('=') <= 0)
         throw new InputError(
           input,
-          `line ${i + 1} is not id=${kind === 'value' ? 'value' : kind === 'file' ? 'path' : 'VARIABLE'} (value not shown)`
+          `entry ${i + 1} is not id=${kind === 'value' ? 'value' : kind === 'file' ? 'path' : 'VARIABLE'} (value not shown)`
         )
     })
     for (const [id, source] of parseKeyValues(lines, input)) {
-      if (!/^[A-Za-z0-9_.-]+$/.test(id))
-        throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', '-'`)
+      if (!/^[A-Za-z0-9_.:-]+$/.test(id))
+        throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', ':', '-'`)
       if (kind !== 'value' && source === '') throw new InputError(input, `secret ${id} names no ${kind === 'file' ? 'file' : 'variable'}`)
       if (kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
         throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`)
@@ -229,7 +240,11 @@ function checkAttest(value: string, input: string): string {
   return v
 }
 
-export function parseInputs(readRaw: InputReader): Settings {
+/**
+ * `run` is what the workflow run's environment says (the default Git context, docker's
+ * environment switches); without it, the inputs alone decide, as on a laptop.
+ */
+export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settings {
   const read: InputReader = name => {
     const v = readRaw(name)
     if (v.length > MAX_INPUT_LENGTH) throw new InputError(name, `value is ${v.length} characters; the limit is ${MAX_INPUT_LENGTH}`)
@@ -237,7 +252,11 @@ export function parseInputs(readRaw: InputReader): Settings {
     return v
   }
   const bool = (name: string, dflt: boolean) => parseBool(read(name), name, dflt)
-  const list = (name: string, comma = false) => parseList(read(name), name, { comma })
+  const list = (name: string) => {
+    const split = LIST_SPLITS[name]
+    if (!split) throw new Error(`internal: list input ${name} has no entry in LIST_SPLITS`)
+    return parseList(read(name), name, { split })
+  }
 
   const mode = oneOf(read('mode'), MODES, 'mode', 'build')
   const engine = oneOf(read('engine'), ENGINES, 'engine', 'auto')
@@ -282,7 +301,7 @@ export function parseInputs(readRaw: InputReader): Settings {
     )
   }
 
-  const platforms = checkPlatforms(list('platforms', true), 'platforms')
+  const platforms = checkPlatforms(list('platforms'), 'platforms')
   const pushByDigest = bool('push-by-digest', false)
   const push = bool('push', false) || pushByDigest
   const load = bool('load', false)
@@ -294,12 +313,15 @@ export function parseInputs(readRaw: InputReader): Settings {
   const matrix = read('matrix')
   // (which kind of run this is, is decided once, in planRun; here only which inputs go together)
   const hasMatrix = matrix.trim() !== ''
-  const tags = checkTags(list('tags', true), 'tags', hasMatrix)
-  const context = read('context').trim() || '.'
+  const tags = checkTags(list('tags'), 'tags', hasMatrix)
+  const defaultContext = defaultGitContext(run)
+  const contextInput = read('context').trim()
+  const context = contextInput ? expandDefaultContext(contextInput, defaultContext, 'context') : defaultContext || '.'
+  const switches = envSwitches(run.env ?? {})
 
   const files = list('files')
   const bakeSource = parseBakeSource(read, list)
-  const targets = list('targets', true)
+  const targets = list('targets')
   for (const t of targets) {
     if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError('targets', `${JSON.stringify(clip(t))} is not a bake target name`)
   }
@@ -327,7 +349,7 @@ export function parseInputs(readRaw: InputReader): Settings {
     throw new InputError('max-parallel', `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`)
   }
 
-  const digests = list('digests', true)
+  const digests = list('digests')
   digests.forEach((d, i) => checkDigestEntry(d, 'digests', `entry ${i + 1}`))
   const digestsFrom = list('digests-from')
   if (mode === 'merge') {
@@ -361,6 +383,14 @@ export function parseInputs(readRaw: InputReader): Settings {
     depotOnly: engine === 'depot' && !parseBool(read('depot-fallback'), 'depot-fallback', false)
   })
 
+  const buildContexts = parseKeyValues(list('build-contexts'), 'build-contexts').map(
+    ([k, v]) => `${k}=${expandDefaultContext(v, defaultContext, 'build-contexts')}`
+  )
+  const secrets = parseSecrets(read)
+  const singleOrMatrix = mode === 'build' && files.length === 0 && targets.length === 0
+  const gitAuth = gitAuthSecret(bakeSource.githubToken, secrets, singleOrMatrix ? [context, ...buildContexts] : [], defaultContext, run)
+  if (gitAuth) secrets.push(gitAuth)
+
   return {
     mode,
     engine,
@@ -374,12 +404,13 @@ export function parseInputs(readRaw: InputReader): Settings {
     buildkitdConfigInline,
     buildkitdFlags: read('buildkitd-flags').trim(),
     endpoint,
-    builderPlatforms: checkPlatforms(list('builder-platforms', true), 'builder-platforms'),
+    builderPlatforms: checkPlatforms(list('builder-platforms'), 'builder-platforms'),
     keepBuilder: bool('keep-builder', false),
     builderScope,
     allowForkCacheWrite: bool('allow-fork-cache-write', false),
 
     context,
+    defaultContext,
     file: read('file').trim(),
     tags,
     labels: parseKeyValues(list('labels'), 'labels').map(([k, v]) => `${k}=${v}`),
@@ -390,8 +421,8 @@ export function parseInputs(readRaw: InputReader): Settings {
       'is not [type:]key=value, e.g. index:org.opencontainers.image.description=App'
     ),
     buildArgs: parseKeyValues(list('build-args'), 'build-args'),
-    buildContexts: parseKeyValues(list('build-contexts'), 'build-contexts').map(([k, v]) => `${k}=${v}`),
-    secrets: parseSecrets(read),
+    buildContexts,
+    secrets,
     platforms,
     target: read('target').trim(),
     push,
@@ -404,9 +435,9 @@ export function parseInputs(readRaw: InputReader): Settings {
     sbom: checkAttest(read('sbom'), 'sbom'),
     attests: parseAttests(list('attests'), read),
     noCache: bool('no-cache', false),
-    noCacheFilters: checkEach(list('no-cache-filters', true), 'no-cache-filters', /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is not a stage name'),
+    noCacheFilters: checkEach(list('no-cache-filters'), 'no-cache-filters', /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is not a stage name'),
     ssh: checkEach(
-      list('ssh'),
+      joinSshPaths(list('ssh')),
       'ssh',
       /^[A-Za-z0-9_.-]+(=\S.*)?$/,
       'is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519'
@@ -416,8 +447,8 @@ export function parseInputs(readRaw: InputReader): Settings {
     network: read('network').trim(),
     shmSize: checkSize(read('shm-size').trim(), 'shm-size'),
     ulimit: checkEach(list('ulimit'), 'ulimit', /^[a-z]+=-?\d+(?::-?\d+)?$/, 'is not name=soft[:hard], e.g. nofile=1024:1024'),
-    addHosts: checkEach(list('add-hosts', true), 'add-hosts', /^[^\s:=]+[:=]\S+$/, 'is not host:ip, e.g. db:10.0.0.2'),
-    allow: list('allow', true),
+    addHosts: checkEach(list('add-hosts'), 'add-hosts', /^[^\s:=]+[:=]\S+$/, 'is not host:ip, e.g. db:10.0.0.2'),
+    allow: list('allow'),
 
     files,
     targets,
@@ -431,8 +462,9 @@ export function parseInputs(readRaw: InputReader): Settings {
     digestsFrom,
 
     baseAnnotations: bool('base-annotations', false),
-    summary: bool('summary', true),
+    summary: bool('summary', true) && switches.buildSummary,
     call,
+    noDefaultAttestations: switches.noDefaultAttestations,
 
     ...parseDepotInputs(read),
     login: parseLogin(read),
@@ -632,6 +664,35 @@ function parseBakeSource(
     vars,
     githubToken
   }
+}
+
+/**
+ * ssh is split on commas as docker's actions split it (`default,deploy=/key`), but buildx takes
+ * several key files for one id (`deploy=/a,/b`): a field that is a path, with no `=`, belongs
+ * to the entry before it.
+ */
+export function joinSshPaths(items: string[]): string[] {
+  const out: string[] = []
+  for (const item of items) {
+    const prev = out[out.length - 1]
+    if (prev?.includes('=') && !item.includes('=') && /^[./~]/.test(item)) out[out.length - 1] = `${prev},${item}`
+    else out.push(item)
+  }
+  return out
+}
+
+/**
+ * github-token as the secret BuildKit authenticates Git fetches from GITHUB_SERVER_URL's host with
+ * (GIT_AUTH_TOKEN.<host>), as docker/build-push-action passes it: only when the build fetches the
+ * run's Git context (the context, or a build context) and the inputs name no GIT_AUTH_TOKEN
+ * secret themselves. It goes the way of every `secrets` value: a private file, never argv.
+ */
+function gitAuthSecret(token: string, secrets: Secret[], contexts: string[], defaultContext: string, run: WorkflowRun): Secret | undefined {
+  if (!token || !defaultContext) return undefined
+  if (!contexts.some(c => c.startsWith(defaultContext) || c.includes(`=${defaultContext}`))) return undefined
+  const id = `GIT_AUTH_TOKEN.${gitServerHost(run)}`
+  if (secrets.some(s => s.id === 'GIT_AUTH_TOKEN' || s.id === id)) return undefined
+  return { id, kind: 'value', source: token }
 }
 
 /** Items a pattern must match (the shape buildx parses), so a malformed one fails before the build. */

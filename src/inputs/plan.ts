@@ -8,6 +8,7 @@ import { parseReference } from '../registry/reference.js'
 import { cacheToForRun, scopedBuilderName, type ScopeEnv } from '../runner/isolation.js'
 import { expandMatrix, matrixToBake, parseMatrix, type BakeDefinition, type BakeTarget, type Combination } from './matrix.js'
 import { checkDigestEntry, dockerfilePath, type Settings } from './parse.js'
+import { isRemoteContext } from './run-env.js'
 
 export type PlanKind = 'single' | 'split' | 'bake' | 'matrix' | 'merge'
 
@@ -146,9 +147,11 @@ function keyValueRecord(entries: string[]): Record<string, string> {
 function matrixBake(s: Settings, cwd: string): Pick<MatrixPlan, 'combinations' | 'definition' | 'targets' | 'set' | 'allow'> {
   const combinations = expandMatrix(parseMatrix(s.matrix))
   const resolve = (p: string) => path.resolve(cwd, p)
+  // a Git context is fetched by BuildKit, and its Dockerfile path is inside it
+  const remote = isRemoteContext(s.context)
   const base: BakeTarget = {
-    context: resolve(s.context),
-    ...(s.file ? { dockerfile: resolve(s.file) } : {}),
+    context: remote ? s.context : resolve(s.context),
+    ...(s.file ? { dockerfile: remote ? s.file : resolve(s.file) } : {}),
     ...(s.target ? { target: s.target } : {}),
     args: Object.fromEntries(s.buildArgs),
     ...(s.platforms.length > 0 ? { platforms: s.platforms } : {}),
@@ -167,7 +170,7 @@ function matrixBake(s: Settings, cwd: string): Pick<MatrixPlan, 'combinations' |
   }
   const definition = matrixToBake(combinations, base, { tagTemplates: s.tags, ...(s.matrixName ? { nameTemplate: s.matrixName } : {}) })
   // The definition names the context by absolute path: bake must be allowed to read it.
-  const allow = [...s.allow, `fs.read=${resolve(s.context)}`, ...sshEntitlements(s.ssh, resolve)]
+  const allow = [...s.allow, ...(remote ? [] : [`fs.read=${resolve(s.context)}`]), ...sshEntitlements(s.ssh, resolve)]
   return { combinations, definition, targets: Object.keys(definition.target), set: s.set, allow }
 }
 

@@ -10,10 +10,13 @@ import { lastOutputLine } from '../process/exec.js'
 import { dockerfilePath, type Settings } from '../inputs/parse.js'
 import { dockerfileBaseImage } from '../oci/base-images.js'
 import { finalStageBase } from '../dockerfile/parse.js'
+import { isRemoteContext } from '../inputs/run-env.js'
 import { resolvedBase } from '../oci/manifests.js'
 
 /** The final stage's FROM with build args applied: undefined without a Dockerfile, '' without a base image. */
 function finalStageOf(s: Settings): string | undefined {
+  // a Git or HTTP context is fetched by BuildKit: its Dockerfile is not on this machine
+  if (isRemoteContext(s.context)) return undefined
   const file = dockerfilePath(s)
   if (!existsSync(file)) return undefined
   return finalStageBase(readFileSync(file, 'utf8'), Object.fromEntries(s.buildArgs), s.target || undefined) ?? ''

@@ -58,7 +58,11 @@ export function getState(name: string): string {
 }
 
 export function setSecret(value: string): void {
-  if (value) command('add-mask', {}, value)
+  if (!value) return
+  command('add-mask', {}, value)
+  // The runner matches a mask against one line of the log at a time: a multi-line secret (a key
+  // given as a quoted CSV entry) is masked line by line as well.
+  if (/[\r\n]/.test(value)) for (const line of value.split(/\r?\n|\r/)) if (line.trim() !== '') command('add-mask', {}, line)
 }
 
 export function info(message: string): void {

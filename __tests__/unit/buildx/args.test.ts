@@ -317,7 +317,10 @@ const BUILD_CASES: Array<[string, BuildCase]> = [
         'db:10.0.0.2',
         '--allow',
         'network.host,security.insecure',
-        ...TAIL,
+        // a local (or tar) output: no --iidfile, which buildx refuses there with attestations
+        '--metadata-file',
+        '/tmp/run/metadata.json',
+        '--',
         '.'
       ]
     }
@@ -365,6 +368,21 @@ const BUILD_CASES: Array<[string, BuildCase]> = [
 describe('buildArgs', () => {
   it.each(BUILD_CASES.map(([name, c], i) => [i + 1, name, c] as const))('#%d %s', (_n, _name, c) => {
     expect(buildArgs(settings(c.s), context(c.machine), FILES, c.over)).toEqual(c.want)
+  })
+
+  it('BUILDX_NO_DEFAULT_ATTESTATIONS: no default provenance, but the provenance input still counts', () => {
+    const off = buildArgs(settings({ noDefaultAttestations: true }), context(CONTAINERD), FILES)
+    expect(off).not.toContain('--provenance')
+    expect(buildArgs(settings({}), context(CONTAINERD), FILES)).toContain('--provenance')
+    const asked = buildArgs(settings({ noDefaultAttestations: true, provenance: 'mode=max' }), context(CONTAINERD), FILES)
+    expect(asked[asked.indexOf('--provenance') + 1]).toBe('mode=max')
+  })
+
+  it('--iidfile only for image outputs', () => {
+    for (const outputs of [['type=local,dest=out'], ['type=tar,dest=out.tar'], ['out-dir'], ['type=oci,dest=o.tar', 'type=local,dest=x']])
+      expect(buildArgs(settings({ outputs }), context(CONTAINERD), FILES)).not.toContain('--iidfile')
+    for (const outputs of [[], ['type=oci,dest=o.tar'], ['type=docker'], ['type=image,push=true']])
+      expect(buildArgs(settings({ outputs }), context(CONTAINERD), FILES)).toContain('--iidfile')
   })
 
   it('never puts a secret value in argv', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import { InputError } from '../../../src/errors.js'
-import { clip, parseBool, parseCsvFields, parseKeyValues, parseList, splitCsv } from '../../../src/inputs/lists.js'
+import { clip, LIST_SPLITS, parseBool, parseCsvFields, parseKeyValues, parseList, splitCsv } from '../../../src/inputs/lists.js'
 
 describe('InputError', () => {
   it('prefixes the message with the input name and keeps the name', () => {
@@ -72,8 +72,62 @@ describe('parseList', () => {
     expect(() => parseList('ok\n"broken', 'platforms', { comma: true })).toThrow(/^platforms: unterminated quote/)
   })
 
-  it('does not parse quotes without the comma option', () => {
-    expect(parseList('"broken', 'labels')).toEqual(['"broken'])
+  it('keeps quotes as written in lines mode (values buildx parses as CSV itself)', () => {
+    expect(parseList('"broken\ntype=image,"name=a,b"', 'outputs', { split: 'lines' })).toEqual(['"broken', 'type=image,"name=a,b"'])
+  })
+
+  // docker's actions read these inputs as CSV records (their Util.getInputList with ignoreComma)
+  it.each<[string, string, string[]]>([
+    ['one entry per line, commas kept', 'A=1,2\nB=3', ['A=1,2', 'B=3']],
+    ['a quote inside an entry is literal', 'MYSECRET=a"b\nOTHER=c', ['MYSECRET=a"b', 'OTHER=c']],
+    ['a quoted entry spans lines', '"MYSECRET=aaa\nbbb"\nOTHER=c', ['MYSECRET=aaa\nbbb', 'OTHER=c']],
+    ['a quoted entry keeps commas and doubled quotes', '"A=x,y ""z"""', ['A=x,y "z"']],
+    ['CRLF inside and between records', '"K=a\r\nb"\r\nL=c\r\n', ['K=a\r\nb', 'L=c']],
+    ['spaces after a comma are kept', 'description=Hello, world', ['description=Hello, world']],
+    ['a lone CR stays in the value', 'A=x\ry', ['A=x\ry']],
+    ['comments and blank records skipped, a # inside a value kept', '# c\n\nA=#1\n  # d', ['A=#1']],
+    ['a # inside a quoted entry is not a comment', '"A=1\n# not a comment"', ['A=1\n# not a comment']]
+  ])('record: %s', (_what, value, want) => {
+    expect(parseList(value, 'secrets', { split: 'record' })).toEqual(want)
+  })
+
+  it('is record mode by default', () => {
+    expect(parseList('"A=1\n2"', 'build-args')).toEqual(['A=1\n2'])
+  })
+
+  it('names the line of an unterminated quote and does not echo the value', () => {
+    expect(() => parseList('A=1\n"B=hunter2\nC=3', 'secrets')).toThrow(
+      'secrets: unterminated quote: the entry starting on line 2 has no closing "'
+    )
+  })
+
+  it('comma mode: a quoted field may span lines too', () => {
+    expect(parseList('"a\nb",c\nd', 'tags', { split: 'comma' })).toEqual(['a\nb', 'c', 'd'])
+  })
+})
+
+describe('LIST_SPLITS', () => {
+  // docker/build-push-action's getInputs: the inputs it reads without ignoreComma are split on commas
+  it.each([
+    ['platforms', 'comma'],
+    ['tags', 'comma'],
+    ['add-hosts', 'comma'],
+    ['allow', 'comma'],
+    ['no-cache-filters', 'comma'],
+    ['secret-envs', 'comma'],
+    ['ssh', 'comma'],
+    ['labels', 'record'],
+    ['annotations', 'record'],
+    ['build-args', 'record'],
+    ['build-contexts', 'record'],
+    ['secrets', 'record'],
+    ['secret-files', 'record'],
+    ['ulimit', 'record'],
+    ['outputs', 'lines'],
+    ['set', 'lines'],
+    ['driver-opts', 'lines']
+  ])('%s is split by %s', (input, split) => {
+    expect(LIST_SPLITS[input]).toBe(split)
   })
 })
 
@@ -131,18 +185,14 @@ describe('parseCsvFields', () => {
 })
 
 describe('parseBool', () => {
+  // YAML 1.2 core schema, as GitHub's getBooleanInput and docker's actions read booleans
   it.each<[string, boolean, boolean]>([
     ['true', false, true],
     ['TRUE', false, true],
     [' True ', false, true],
-    ['yes', false, true],
-    ['1', false, true],
-    ['on', false, true],
     ['false', true, false],
     ['False', true, false],
-    ['no', true, false],
-    ['0', true, false],
-    ['off', true, false],
+    ['FALSE', true, false],
     ['', true, true],
     ['', false, false],
     ['   ', true, true]
@@ -150,9 +200,11 @@ describe('parseBool', () => {
     expect(parseBool(value, 'push', dflt)).toBe(want)
   })
 
-  it.each(['tru', 'y', '2', 'enabled', 'true false'])('rejects %j', value => {
+  it.each(['yes', 'no', 'on', 'off', '1', '0', 'y', 'tRUE', 'tru', 'enabled', 'true false'])('rejects %j', value => {
     expect(() => parseBool(value, 'push', false)).toThrow(InputError)
-    expect(() => parseBool(value, 'push', false)).toThrow(/^push: expected true or false/)
+    expect(() => parseBool(value, 'push', false)).toThrow(
+      `push: expected true or false (true, True, TRUE, false, False or FALSE), got ${JSON.stringify(value)}`
+    )
   })
 })
 

@@ -26,7 +26,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   username: '',
   password: '',
   logout: 'true',
-  context: '.',
+  context: '',
   file: '',
   tags: '',
   labels: '',
@@ -95,7 +95,8 @@ const DEFAULTS: Readonly<Record<string, string>> = {
 
 /** A reader like core.getInput: action.yml defaults, overridden; '' for names action.yml lacks. */
 function read(overrides: Record<string, string> = {}): (name: string) => string {
-  return name => overrides[name] ?? DEFAULTS[name] ?? ''
+  // an expression default (`${{ github.token }}`) is the runner's to evaluate: empty here
+  return name => overrides[name] ?? (/\$\{\{/.test(DEFAULTS[name] ?? '') ? '' : (DEFAULTS[name] ?? ''))
 }
 
 const D1 = `sha256:${'1'.repeat(64)}`
@@ -201,7 +202,7 @@ describe('parseInputs: valid inputs', () => {
         'buildkitd-flags': ' --allow-insecure-entitlement network.host ',
         'buildkitd-config-inline': '[worker.oci]\n  max-parallelism = 4\n',
         'builder-platforms': 'linux/amd64,linux/arm64',
-        'keep-builder': 'yes'
+        'keep-builder': 'True'
       },
       {
         driver: 'docker-container',
@@ -372,7 +373,7 @@ describe('parseInputs: valid inputs', () => {
     ],
     [
       'flags',
-      { 'no-cache': '1', pull: 'on', 'base-annotations': 'true', summary: 'false' },
+      { 'no-cache': 'TRUE', pull: 'True', 'base-annotations': 'true', summary: 'False' },
       { noCache: true, pull: true, baseAnnotations: true, summary: false }
     ],
     [

@@ -109,6 +109,14 @@ describe('planRun: the kind of run and what it carries', () => {
     expect(p.allow).toEqual(['fs.read=/work/repo', 'fs.read=/work/repo/k/id'])
   })
 
+  it('keeps a Git context and the Dockerfile path inside it as given in a matrix (nothing to read locally)', () => {
+    const git = 'https://github.com/o/r.git#0123456789abcdef0123456789abcdef01234567'
+    const p = plan({ matrix: 'v: [a]', tags: 'r/app:{{v}}', context: git, file: 'df/Dockerfile' })
+    if (p.kind !== 'matrix') throw new Error(p.kind)
+    expect(p.definition.target['a']).toMatchObject({ context: git, dockerfile: 'df/Dockerfile' })
+    expect(p.allow).toEqual([])
+  })
+
   it.each<[string, RunFacts['digestFiles'], string[]]>([
     [
       'bare and repository@digest lines, blank lines skipped',

@@ -145,15 +145,100 @@ function splitCsv(line, input) {
   fields.push(finish());
   return fields;
 }
-function parseList(value, input, opts = {}) {
-  const items = [];
-  for (const raw of value.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const parts = opts.comma ? splitCsv(line, input) : [line];
-    for (const p of parts) if (p !== "") items.push(p);
+function csvRecords(value, input) {
+  const records = [];
+  let fields = [];
+  let field = "";
+  let quoted = false;
+  let wasQuoted = false;
+  let quotedEnd = 0;
+  let line = 1;
+  let quoteLine = 1;
+  const finishField = () => {
+    fields.push(
+      wasQuoted ? { value: field.slice(0, quotedEnd) + field.slice(quotedEnd).trimEnd(), quoted: true } : { value: field, quoted: false }
+    );
+    field = "";
+    wasQuoted = false;
+  };
+  const finishRecord = () => {
+    finishField();
+    if (fields.length > 1 || fields[0]?.quoted || fields[0]?.value.trim() !== "") records.push(fields);
+    fields = [];
+  };
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i] ?? "";
+    if (c === "\n") line++;
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (value[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else {
+        quoted = false;
+        quotedEnd = field.length;
+      }
+    } else if (c === "\n" || c === "\r" && value[i + 1] === "\n") {
+      if (c === "\r") {
+        i++;
+        line++;
+      }
+      finishRecord();
+    } else if (c === '"' && !wasQuoted && field.trim() === "") {
+      quoted = true;
+      wasQuoted = true;
+      quoteLine = line;
+      field = "";
+    } else if (c === "#" && fields.length === 0 && !wasQuoted && field.trim() === "") {
+      while (i + 1 < value.length && value[i + 1] !== "\n" && !(value[i + 1] === "\r" && value[i + 2] === "\n")) i++;
+    } else if (c === ",") {
+      finishField();
+    } else {
+      field += c;
+    }
   }
-  return items;
+  if (quoted) throw new InputError(input, `unterminated quote: the entry starting on line ${quoteLine} has no closing "`);
+  finishRecord();
+  return records;
+}
+var LIST_SPLITS = {
+  platforms: "comma",
+  tags: "comma",
+  "add-hosts": "comma",
+  allow: "comma",
+  "no-cache-filters": "comma",
+  "secret-envs": "comma",
+  ssh: "comma",
+  files: "comma",
+  targets: "comma",
+  "builder-platforms": "comma",
+  digests: "comma",
+  annotations: "record",
+  "build-args": "record",
+  "build-contexts": "record",
+  labels: "record",
+  secrets: "record",
+  "secret-files": "record",
+  ulimit: "record",
+  outputs: "lines",
+  "cache-from": "lines",
+  "cache-to": "lines",
+  attests: "lines",
+  "driver-opts": "lines",
+  set: "lines",
+  vars: "lines",
+  "digests-from": "lines"
+};
+function parseList(value, input, opts = {}) {
+  const split = opts.split ?? (opts.comma ? "comma" : "record");
+  if (split === "lines") {
+    return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  }
+  const records = csvRecords(value, input);
+  if (split === "comma") return records.flatMap((r) => r.map((f) => f.quoted ? f.value : f.value.trim())).filter((v) => v !== "");
+  return records.map(
+    (r) => r.map((f) => f.value).join(",").trim()
+  ).filter((v) => v !== "");
 }
 function parseKeyValues(items, input) {
   return items.map((item) => {
@@ -174,11 +259,11 @@ function parseCsvFields(value, input) {
   return out;
 }
 function parseBool(value, input, dflt) {
-  const v = value.trim().toLowerCase();
+  const v = value.trim();
   if (v === "") return dflt;
-  if (["true", "yes", "1", "on"].includes(v)) return true;
-  if (["false", "no", "0", "off"].includes(v)) return false;
-  throw new InputError(input, `expected true or false, got ${JSON.stringify(clip(value))}`);
+  if (["true", "True", "TRUE"].includes(v)) return true;
+  if (["false", "False", "FALSE"].includes(v)) return false;
+  throw new InputError(input, `expected true or false (true, True, TRUE, false, False or FALSE), got ${JSON.stringify(clip(value))}`);
 }
 function clip(s, max = 80) {
   return s.length > max ? `${s.slice(0, max)}\u2026` : s;
@@ -230,9 +315,13 @@ function attestsType(s, type) {
 function provenanceArg(s, ctx) {
   if (s.provenance !== "") return s.provenance;
   if (attestsType(s, "provenance")) return void 0;
+  if (s.noDefaultAttestations) return void 0;
   if (!attestationsSupported(ctx.caps)) return void 0;
   const mode = ctx.publicRepo ? "max" : "min";
   return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
+}
+function hasLocalOrTarOutput(outputs) {
+  return outputs.some((o) => !o.includes("=") || ["local", "tar"].includes(parseCsvFields(o, "outputs")["type"] ?? ""));
 }
 function csvField(key, value) {
   return /[,"]/.test(value) ? `"${key}=${value.replaceAll('"', '""')}"` : `${key}=${value}`;
@@ -308,7 +397,8 @@ function buildFlags(s, files, over) {
   args.push(...repeat("--ulimit", s.ulimit));
   args.push(...repeat("--add-host", s.addHosts));
   if (s.allow.length > 0) args.push("--allow", s.allow.join(","));
-  args.push("--metadata-file", files.metadataFile, "--iidfile", files.iidFile);
+  args.push("--metadata-file", files.metadataFile);
+  if (over.call || !hasLocalOrTarOutput(s.outputs)) args.push("--iidfile", files.iidFile);
   args.push("--", s.context);
   return args;
 }
@@ -424,6 +514,7 @@ async function runBuildxChecked(bx, args, opts = {}, fail) {
 }
 
 export {
+  LIST_SPLITS,
   parseList,
   parseKeyValues,
   parseCsvFields,
@@ -435,6 +526,7 @@ export {
   dockerDriverCannot,
   chooseBuilder,
   attestsType,
+  hasLocalOrTarOutput,
   bakeSecretSets,
   repeat,
   enginePushesTwice,

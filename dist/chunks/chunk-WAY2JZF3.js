@@ -9,16 +9,16 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-RO7RLPCV.js";
+} from "./chunk-MMIXN554.js";
 import {
   processRunner
-} from "./chunk-6RPHN3LE.js";
+} from "./chunk-MJZGJK4N.js";
 import {
   appendSummary,
   group,
   info,
   warning
-} from "./chunk-HELQCKR3.js";
+} from "./chunk-RRQD6L6J.js";
 
 // src/action/post.ts
 import { rmSync } from "node:fs";

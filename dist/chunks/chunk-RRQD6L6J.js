@@ -36,7 +36,11 @@ function getState(name) {
   return process.env[`STATE_${name}`] ?? "";
 }
 function setSecret(value) {
-  if (value) command("add-mask", {}, value);
+  if (!value) return;
+  command("add-mask", {}, value);
+  if (/[\r\n]/.test(value)) {
+    for (const line of value.split(/\r?\n|\r/)) if (line.trim() !== "") command("add-mask", {}, line);
+  }
 }
 function info(message) {
   process.stdout.write(message + EOL);

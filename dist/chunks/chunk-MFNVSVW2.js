@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-DPRXRPY7.js";
+} from "./chunk-7JG2R6KB.js";
 import {
   DIGEST_RE,
   baseAnnotationArgs,
@@ -31,8 +31,9 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-RO7RLPCV.js";
+} from "./chunk-MMIXN554.js";
 import {
+  LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
   attestsType,
   bakeArgs,
@@ -44,6 +45,7 @@ import {
   clip,
   createBuilderArgs,
   enginePushesTwice,
+  hasLocalOrTarOutput,
   imagetoolsCreateArgs,
   imagetoolsInspectArgs,
   inspectBuilderArgs,
@@ -60,7 +62,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-6RPHN3LE.js";
+} from "./chunk-MJZGJK4N.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -75,7 +77,7 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./chunk-HELQCKR3.js";
+} from "./chunk-RRQD6L6J.js";
 import {
   DepotUnavailable,
   InputError
@@ -7528,6 +7530,63 @@ function callIgnoresStatus(c) {
   return c.options.includes("ignorestatus=true");
 }
 
+// src/inputs/run-env.ts
+function defaultGitContext(run2) {
+  const env = run2.env ?? {};
+  const repository = env["GITHUB_REPOSITORY"] ?? "";
+  const sha = env["GITHUB_SHA"] ?? "";
+  let ref = env["GITHUB_REF"] ?? "";
+  if (!/^[^/\s]+\/[^/\s]+$/.test(repository) || !sha && !ref) return "";
+  if (ref && !ref.startsWith("refs/")) ref = `refs/heads/${ref}`;
+  else if (ref.startsWith("refs/pull/") && envBool(env, "DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF", false, true)) {
+    ref = ref.replace(/\/merge$/, "/head");
+  }
+  let pinned = sha || ref;
+  if (ref.startsWith("refs/pull/") && ref.endsWith("/head")) {
+    const head = run2.event?.pull_request?.head?.sha;
+    pinned = typeof head === "string" ? head : ref;
+  }
+  return `${serverUrl(env)}/${repository}.git#${pinned}`;
+}
+function serverUrl(env) {
+  return (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+}
+function gitServerHost(run2) {
+  try {
+    return new URL(serverUrl(run2.env ?? {})).host;
+  } catch {
+    throw new InputError("github-token", `GITHUB_SERVER_URL ${JSON.stringify(clip(run2.env?.["GITHUB_SERVER_URL"] ?? ""))} is not a URL`);
+  }
+}
+var DEFAULT_CONTEXT = /\{\{\s*defaultContext\s*\}\}/;
+function expandDefaultContext(value, defaultContext, input) {
+  if (!DEFAULT_CONTEXT.test(value)) return value;
+  if (!defaultContext) {
+    throw new InputError(
+      input,
+      "{{defaultContext}} is the Git context of the run (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA), and this environment names none"
+    );
+  }
+  return value.replace(new RegExp(DEFAULT_CONTEXT.source, "g"), () => defaultContext);
+}
+function isRemoteContext(context) {
+  return /^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\//.test(context);
+}
+function envBool(env, name, dflt, lenient = false) {
+  const v = env[name] ?? "";
+  if (v === "") return dflt;
+  if (["1", "t", "T", "true", "True", "TRUE"].includes(v)) return true;
+  if (["0", "f", "F", "false", "False", "FALSE"].includes(v)) return false;
+  if (lenient) return dflt;
+  throw new InputError(name, `environment variable: expected true or false (1, t, true, 0, f, false), got ${JSON.stringify(clip(v))}`);
+}
+function envSwitches(env) {
+  return {
+    buildSummary: envBool(env, "DOCKER_BUILD_SUMMARY", true),
+    noDefaultAttestations: envBool(env, "BUILDX_NO_DEFAULT_ATTESTATIONS", false)
+  };
+}
+
 // src/inputs/parse.ts
 var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
 var ENGINES = ["auto", "buildx", "depot"];
@@ -7576,17 +7635,17 @@ function checkTypedCsv(items, input, types) {
 function parseSecrets(read) {
   const secrets = [];
   const add = (input, kind) => {
-    const lines = parseList(read(input), input);
+    const lines = parseList(read(input), input, { split: LIST_SPLITS[input] ?? "record" });
     lines.forEach((line, i) => {
       if (line.indexOf("=") <= 0)
         throw new InputError(
           input,
-          `line ${i + 1} is not id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"} (value not shown)`
+          `entry ${i + 1} is not id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"} (value not shown)`
         );
     });
     for (const [id, source] of parseKeyValues(lines, input)) {
-      if (!/^[A-Za-z0-9_.-]+$/.test(id))
-        throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', '-'`);
+      if (!/^[A-Za-z0-9_.:-]+$/.test(id))
+        throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', ':', '-'`);
       if (kind !== "value" && source === "") throw new InputError(input, `secret ${id} names no ${kind === "file" ? "file" : "variable"}`);
       if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
         throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`);
@@ -7609,7 +7668,7 @@ function checkAttest(value, input) {
   }
   return v;
 }
-function parseInputs(readRaw) {
+function parseInputs(readRaw, run2 = {}) {
   const read = (name) => {
     const v = readRaw(name);
     if (v.length > MAX_INPUT_LENGTH) throw new InputError(name, `value is ${v.length} characters; the limit is ${MAX_INPUT_LENGTH}`);
@@ -7617,7 +7676,11 @@ function parseInputs(readRaw) {
     return v;
   };
   const bool = (name, dflt) => parseBool(read(name), name, dflt);
-  const list = (name, comma = false) => parseList(read(name), name, { comma });
+  const list = (name) => {
+    const split = LIST_SPLITS[name];
+    if (!split) throw new Error(`internal: list input ${name} has no entry in LIST_SPLITS`);
+    return parseList(read(name), name, { split });
+  };
   const mode = oneOf(read("mode"), MODES, "mode", "build");
   const engine = oneOf(read("engine"), ENGINES, "engine", "auto");
   const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
@@ -7657,7 +7720,7 @@ function parseInputs(readRaw) {
       "buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine's"
     );
   }
-  const platforms = checkPlatforms(list("platforms", true), "platforms");
+  const platforms = checkPlatforms(list("platforms"), "platforms");
   const pushByDigest = bool("push-by-digest", false);
   const push = bool("push", false) || pushByDigest;
   const load = bool("load", false);
@@ -7667,11 +7730,14 @@ function parseInputs(readRaw) {
   }
   const matrix = read("matrix");
   const hasMatrix = matrix.trim() !== "";
-  const tags = checkTags(list("tags", true), "tags", hasMatrix);
-  const context = read("context").trim() || ".";
+  const tags = checkTags(list("tags"), "tags", hasMatrix);
+  const defaultContext = defaultGitContext(run2);
+  const contextInput = read("context").trim();
+  const context = contextInput ? expandDefaultContext(contextInput, defaultContext, "context") : defaultContext || ".";
+  const switches = envSwitches(run2.env ?? {});
   const files = list("files");
   const bakeSource = parseBakeSource(read, list);
-  const targets = list("targets", true);
+  const targets = list("targets");
   for (const t of targets) {
     if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
   }
@@ -7696,7 +7762,7 @@ function parseInputs(readRaw) {
   if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
     throw new InputError("max-parallel", `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`);
   }
-  const digests = list("digests", true);
+  const digests = list("digests");
   digests.forEach((d, i) => checkDigestEntry(d, "digests", `entry ${i + 1}`));
   const digestsFrom = list("digests-from");
   if (mode === "merge") {
@@ -7728,6 +7794,13 @@ function parseInputs(readRaw) {
     platformSplit,
     depotOnly: engine === "depot" && !parseBool(read("depot-fallback"), "depot-fallback", false)
   });
+  const buildContexts = parseKeyValues(list("build-contexts"), "build-contexts").map(
+    ([k, v]) => `${k}=${expandDefaultContext(v, defaultContext, "build-contexts")}`
+  );
+  const secrets = parseSecrets(read);
+  const singleOrMatrix = mode === "build" && files.length === 0 && targets.length === 0;
+  const gitAuth = gitAuthSecret(bakeSource.githubToken, secrets, singleOrMatrix ? [context, ...buildContexts] : [], defaultContext, run2);
+  if (gitAuth) secrets.push(gitAuth);
   return {
     mode,
     engine,
@@ -7741,11 +7814,12 @@ function parseInputs(readRaw) {
     buildkitdConfigInline,
     buildkitdFlags: read("buildkitd-flags").trim(),
     endpoint,
-    builderPlatforms: checkPlatforms(list("builder-platforms", true), "builder-platforms"),
+    builderPlatforms: checkPlatforms(list("builder-platforms"), "builder-platforms"),
     keepBuilder: bool("keep-builder", false),
     builderScope,
     allowForkCacheWrite: bool("allow-fork-cache-write", false),
     context,
+    defaultContext,
     file: read("file").trim(),
     tags,
     labels: parseKeyValues(list("labels"), "labels").map(([k, v]) => `${k}=${v}`),
@@ -7756,8 +7830,8 @@ function parseInputs(readRaw) {
       "is not [type:]key=value, e.g. index:org.opencontainers.image.description=App"
     ),
     buildArgs: parseKeyValues(list("build-args"), "build-args"),
-    buildContexts: parseKeyValues(list("build-contexts"), "build-contexts").map(([k, v]) => `${k}=${v}`),
-    secrets: parseSecrets(read),
+    buildContexts,
+    secrets,
     platforms,
     target: read("target").trim(),
     push,
@@ -7770,9 +7844,9 @@ function parseInputs(readRaw) {
     sbom: checkAttest(read("sbom"), "sbom"),
     attests: parseAttests(list("attests"), read),
     noCache: bool("no-cache", false),
-    noCacheFilters: checkEach(list("no-cache-filters", true), "no-cache-filters", /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "is not a stage name"),
+    noCacheFilters: checkEach(list("no-cache-filters"), "no-cache-filters", /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "is not a stage name"),
     ssh: checkEach(
-      list("ssh"),
+      joinSshPaths(list("ssh")),
       "ssh",
       /^[A-Za-z0-9_.-]+(=\S.*)?$/,
       "is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519"
@@ -7782,8 +7856,8 @@ function parseInputs(readRaw) {
     network: read("network").trim(),
     shmSize: checkSize(read("shm-size").trim(), "shm-size"),
     ulimit: checkEach(list("ulimit"), "ulimit", /^[a-z]+=-?\d+(?::-?\d+)?$/, "is not name=soft[:hard], e.g. nofile=1024:1024"),
-    addHosts: checkEach(list("add-hosts", true), "add-hosts", /^[^\s:=]+[:=]\S+$/, "is not host:ip, e.g. db:10.0.0.2"),
-    allow: list("allow", true),
+    addHosts: checkEach(list("add-hosts"), "add-hosts", /^[^\s:=]+[:=]\S+$/, "is not host:ip, e.g. db:10.0.0.2"),
+    allow: list("allow"),
     files,
     targets,
     set: list("set"),
@@ -7795,8 +7869,9 @@ function parseInputs(readRaw) {
     digests,
     digestsFrom,
     baseAnnotations: bool("base-annotations", false),
-    summary: bool("summary", true),
+    summary: bool("summary", true) && switches.buildSummary,
     call,
+    noDefaultAttestations: switches.noDefaultAttestations,
     ...parseDepotInputs(read),
     login: parseLogin(read),
     logout: bool("logout", true)
@@ -7942,6 +8017,22 @@ function parseBakeSource(read, list) {
     vars,
     githubToken
   };
+}
+function joinSshPaths(items) {
+  const out = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (prev?.includes("=") && !item.includes("=") && /^[./~]/.test(item)) out[out.length - 1] = `${prev},${item}`;
+    else out.push(item);
+  }
+  return out;
+}
+function gitAuthSecret(token, secrets, contexts, defaultContext, run2) {
+  if (!token || !defaultContext) return void 0;
+  if (!contexts.some((c) => c.startsWith(defaultContext) || c.includes(`=${defaultContext}`))) return void 0;
+  const id = `GIT_AUTH_TOKEN.${gitServerHost(run2)}`;
+  if (secrets.some((s) => s.id === "GIT_AUTH_TOKEN" || s.id === id)) return void 0;
+  return { id, kind: "value", source: token };
 }
 function checkEach(items, input, re, problem) {
   for (const item of items) if (!re.test(item)) throw new InputError(input, `${JSON.stringify(clip(item))} ${problem}`);
@@ -8151,7 +8242,8 @@ function singleResult(s, metadataFile, iidFile, pushedByDigest) {
     tags: pushedByDigest ? [] : s.tags,
     platforms: s.platforms,
     metadata,
-    imageId: existsSync(iidFile) ? readFileSync(iidFile, "utf8").trim() : str(metadata["containerimage.config.digest"]),
+    // files, not an image (local, tar): no image ID, as docker/build-push-action reports it
+    imageId: hasLocalOrTarOutput(s.outputs) ? "" : existsSync(iidFile) ? readFileSync(iidFile, "utf8").trim() : str(metadata["containerimage.config.digest"]),
     digest: str(metadata["containerimage.digest"]),
     pushed: s.push || pushesViaOutputs(s.outputs),
     loaded: s.load || loadsViaOutputs(s.outputs),
@@ -8452,7 +8544,7 @@ async function setupBuildx(version, downloadUrl, runner) {
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-IFFCFTYO.js");
+  const { installVerified } = await import("./install-OQAWJKMK.js");
   const { path: path10, fromCache } = await installVerified({
     tool: "buildx",
     version: v,
@@ -8520,7 +8612,7 @@ async function setupDepot(s, runner) {
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-IFFCFTYO.js");
+    const { installVerified } = await import("./install-OQAWJKMK.js");
     installed = await installVerified({
       tool: "depot",
       version,
@@ -8603,12 +8695,8 @@ function isRemoteRef(v) {
   return /^(https?|git|ssh):\/\/|^git@|^github\.com\//.test(v);
 }
 var CWD_PREFIX = "cwd://";
-function defaultGitContext(env) {
-  const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
-  const repo = env["GITHUB_REPOSITORY"];
-  const sha = env["GITHUB_SHA"];
-  if (!repo || !sha) return void 0;
-  return `${server}/${repo}.git#${sha}`;
+function defaultGitContext2(env) {
+  return defaultGitContext({ env }) || void 0;
 }
 function expandSource(source, defaultContext) {
   if (!/\{\{\s*defaultContext\s*\}\}/.test(source)) return source;
@@ -8649,7 +8737,7 @@ function bakeEnv(vars, buildxVersion, source, githubToken) {
   };
 }
 function remoteBakeSource(s, env = {}) {
-  const source = expandSource(s.source, defaultGitContext(env));
+  const source = expandSource(s.source, defaultGitContext2(env));
   return source && isRemoteRef(source) ? `the bake definition is remote (source ${source})` : void 0;
 }
 
@@ -8778,7 +8866,7 @@ function bakes(s) {
   return s.files.length > 0 || s.targets.length > 0 || s.source !== "";
 }
 function resolveBakeSource(s, engine, env = process.env) {
-  const defaultContext = defaultGitContext(env);
+  const defaultContext = defaultGitContext2(env);
   const plain = s.files.filter((f) => !f.startsWith(CWD_PREFIX));
   const definitionHere = plain.length > 0 ? plain.every((f) => existsSync2(f)) : s.files.length === 0 && DEFAULT_BAKE_FILES.some((f) => existsSync2(f));
   const source = chooseBakeSource({ source: s.source, matrix: s.matrix.trim() !== "", defaultContext, definitionHere, engine });
@@ -8880,14 +8968,16 @@ function readRunFacts(s, env = process.env) {
   });
   return { cwd: process.cwd(), fork: forkOf(env["GITHUB_EVENT_NAME"] ?? "", githubEvent()), scopeEnv: scopeEnvFrom(env), digestFiles };
 }
-var REMOTE_CONTEXT2 = /^[a-z]+:\/\/|^git@|^github\.com\//;
 function checkWorkspace(plan, env = process.env) {
   const s = plan.settings;
-  if ((plan.kind === "single" || plan.kind === "split") && !REMOTE_CONTEXT2.test(s.context)) {
+  if ((plan.kind === "single" || plan.kind === "split") && !isRemoteContext(s.context)) {
     if (!existsSync3(s.context) || !statSync2(s.context).isDirectory()) {
       throw new InputError("context", `${s.context} is not a directory (resolved from ${process.cwd()})`);
     }
-    if (!existsSync3(plan.dockerfile)) throw new InputError("file", `${plan.dockerfile} does not exist`);
+    if (!existsSync3(plan.dockerfile)) {
+      const hint = s.defaultContext ? "; without a checkout step, leave context unset to build the run's Git context" : "";
+      throw new InputError("file", `${plan.dockerfile} does not exist${hint}`);
+    }
   }
   if (plan.kind === "bake") checkBakeSource(s, "buildx");
   for (const sec of s.secrets) {
@@ -9244,6 +9334,7 @@ function finalStageBase(dockerfile, buildArgs2, target) {
 
 // src/report/base-image.ts
 function finalStageOf(s) {
+  if (isRemoteContext(s.context)) return void 0;
   const file = dockerfilePath(s);
   if (!existsSync5(file)) return void 0;
   return finalStageBase(readFileSync6(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
@@ -9635,9 +9726,10 @@ function keyValueRecord(entries) {
 function matrixBake(s, cwd) {
   const combinations = expandMatrix(parseMatrix(s.matrix));
   const resolve = (p) => path7.resolve(cwd, p);
+  const remote = isRemoteContext(s.context);
   const base = {
-    context: resolve(s.context),
-    ...s.file ? { dockerfile: resolve(s.file) } : {},
+    context: remote ? s.context : resolve(s.context),
+    ...s.file ? { dockerfile: remote ? s.file : resolve(s.file) } : {},
     ...s.target ? { target: s.target } : {},
     args: Object.fromEntries(s.buildArgs),
     ...s.platforms.length > 0 ? { platforms: s.platforms } : {},
@@ -9655,7 +9747,7 @@ function matrixBake(s, cwd) {
     ...s.attests.length > 0 ? { attest: s.attests } : {}
   };
   const definition = matrixToBake(combinations, base, { tagTemplates: s.tags, ...s.matrixName ? { nameTemplate: s.matrixName } : {} });
-  const allow = [...s.allow, `fs.read=${resolve(s.context)}`, ...sshEntitlements(s.ssh, resolve)];
+  const allow = [...s.allow, ...remote ? [] : [`fs.read=${resolve(s.context)}`], ...sshEntitlements(s.ssh, resolve)];
   return { combinations, definition, targets: Object.keys(definition.target), set: s.set, allow };
 }
 function withBaseAnnotations(plan, base) {
@@ -10238,7 +10330,7 @@ async function run() {
   const state = emptyState();
   stopOnSignals(state);
   try {
-    const settings = parseInputs((name) => getInput(name));
+    const settings = parseInputs((name) => getInput(name), { env: process.env, event: githubEvent() });
     maskSecrets(settings);
     const plan = planRun(settings, readRunFacts(settings));
     checkWorkspace(plan);

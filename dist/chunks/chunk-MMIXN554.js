@@ -17,7 +17,7 @@ import {
   runBuildxChecked,
   runChecked,
   succeeded
-} from "./chunk-6RPHN3LE.js";
+} from "./chunk-MJZGJK4N.js";
 import {
   getState,
   group,
@@ -26,7 +26,7 @@ import {
   saveState,
   setOutput,
   warning
-} from "./chunk-HELQCKR3.js";
+} from "./chunk-RRQD6L6J.js";
 import {
   InputError,
   RegistryUnreachable

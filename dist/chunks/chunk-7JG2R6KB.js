@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-6RPHN3LE.js";
+} from "./chunk-MJZGJK4N.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

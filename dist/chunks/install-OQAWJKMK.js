@@ -13,7 +13,7 @@ import {
   info,
   readTarEntries,
   warning
-} from "./chunk-HELQCKR3.js";
+} from "./chunk-RRQD6L6J.js";
 import {
   InputError
 } from "./chunk-V27HPVO2.js";

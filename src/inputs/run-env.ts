@@ -1,0 +1,100 @@
+// What the run's environment says to the inputs, as docker's actions read it: the default Git
+// context of the run's repository (`{{defaultContext}}`), its GIT_AUTH_TOKEN secret, and docker's
+// environment switches. Pure: the caller passes the environment and the event payload as data.
+import { InputError } from '../errors.js'
+import { clip } from './lists.js'
+
+export type RunEnv = Readonly<Record<string, string | undefined>>
+
+/** The run as parseInputs sees it; empty outside GitHub Actions (the CLI on a laptop). */
+export interface WorkflowRun {
+  env?: RunEnv
+  /** the webhook payload (GITHUB_EVENT_PATH), for a pull request's head commit */
+  event?: unknown
+}
+
+/**
+ * The Git context docker/build-push-action builds when no context is given:
+ * `<GITHUB_SERVER_URL>/<GITHUB_REPOSITORY>.git#<commit>`, the commit being GITHUB_SHA (else the
+ * ref). With DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF, a pull request's merge ref becomes its head
+ * ref, pinned to the head commit from the event. '' when the environment names no repository and
+ * commit (not a GitHub Actions run): then the default context is the working directory.
+ */
+export function defaultGitContext(run: WorkflowRun): string {
+  const env = run.env ?? {}
+  const repository = env['GITHUB_REPOSITORY'] ?? ''
+  const sha = env['GITHUB_SHA'] ?? ''
+  let ref = env['GITHUB_REF'] ?? ''
+  if (!/^[^/\s]+\/[^/\s]+$/.test(repository) || (!sha && !ref)) return ''
+  if (ref && !ref.startsWith('refs/')) ref = `refs/heads/${ref}`
+  else if (ref.startsWith('refs/pull/') && envBool(env, 'DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF', false, true)) {
+    ref = ref.replace(/\/merge$/, '/head')
+  }
+  let pinned = sha || ref
+  if (ref.startsWith('refs/pull/') && ref.endsWith('/head')) {
+    const head = (run.event as { pull_request?: { head?: { sha?: unknown } } } | undefined)?.pull_request?.head?.sha
+    pinned = typeof head === 'string' ? head : ref
+  }
+  return `${serverUrl(env)}/${repository}.git#${pinned}`
+}
+
+function serverUrl(env: RunEnv): string {
+  return (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, '')
+}
+
+/** The host (and port) of the server the default Git context is fetched from, as in GIT_AUTH_TOKEN.<host>. */
+export function gitServerHost(run: WorkflowRun): string {
+  try {
+    return new URL(serverUrl(run.env ?? {})).host
+  } catch {
+    throw new InputError('github-token', `GITHUB_SERVER_URL ${JSON.stringify(clip(run.env?.['GITHUB_SERVER_URL'] ?? ''))} is not a URL`)
+  }
+}
+
+const DEFAULT_CONTEXT = /\{\{\s*defaultContext\s*\}\}/
+
+/** `{{defaultContext}}` in an input (context, build-contexts), expanded as docker's actions expand it. */
+export function expandDefaultContext(value: string, defaultContext: string, input: string): string {
+  if (!DEFAULT_CONTEXT.test(value)) return value
+  if (!defaultContext) {
+    throw new InputError(
+      input,
+      '{{defaultContext}} is the Git context of the run (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA), and this environment names none'
+    )
+  }
+  return value.replace(new RegExp(DEFAULT_CONTEXT.source, 'g'), () => defaultContext)
+}
+
+/** A context buildx fetches itself (a Git or HTTP URL), not a local directory. */
+export function isRemoteContext(context: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\//.test(context)
+}
+
+/**
+ * A boolean environment switch, read as docker's actions read theirs (Go's strconv.ParseBool: 1, t,
+ * T, true, True, TRUE, 0, f, F, false, False, FALSE). Unset or empty: the default. Another value is
+ * an error naming the variable, unless `lenient` (docker's actions ignore a bad value of that one).
+ */
+export function envBool(env: RunEnv, name: string, dflt: boolean, lenient = false): boolean {
+  const v = env[name] ?? ''
+  if (v === '') return dflt
+  if (['1', 't', 'T', 'true', 'True', 'TRUE'].includes(v)) return true
+  if (['0', 'f', 'F', 'false', 'False', 'FALSE'].includes(v)) return false
+  if (lenient) return dflt
+  throw new InputError(name, `environment variable: expected true or false (1, t, true, 0, f, false), got ${JSON.stringify(clip(v))}`)
+}
+
+/** docker's environment switches this action honours, read once. */
+export interface EnvSwitches {
+  /** DOCKER_BUILD_SUMMARY (default true): write the job summary */
+  buildSummary: boolean
+  /** BUILDX_NO_DEFAULT_ATTESTATIONS (default false): no provenance unless asked for */
+  noDefaultAttestations: boolean
+}
+
+export function envSwitches(env: RunEnv): EnvSwitches {
+  return {
+    buildSummary: envBool(env, 'DOCKER_BUILD_SUMMARY', true),
+    noDefaultAttestations: envBool(env, 'BUILDX_NO_DEFAULT_ATTESTATIONS', false)
+  }
+}
