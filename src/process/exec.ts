@@ -42,6 +42,20 @@ export async function runChecked(runner: Runner, cmd: string, args: string[], op
   return succeeded(await runner.run(cmd, args, opts), `${cmd} ${args.slice(0, 3).join(' ')}`, fail)
 }
 
+/**
+ * The environment a child gets: the caller's, without the action's own inputs (INPUT_*) and the
+ * state main hands to post (STATE_*). Inputs hold the registry password, inline secrets and the
+ * Depot token; a bake file can read any variable of its environment (`variable "INPUT_PASSWORD"
+ * {}`, a secret's `env=`), and no tool this action runs reads an input. What a child needs is
+ * passed on purpose: the secrets the user names in secret-envs, DEPOT_TOKEN, the runner's own
+ * ACTIONS_* variables for the GitHub cache.
+ */
+export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {}
+  for (const [k, v] of Object.entries(env)) if (!/^(INPUT|STATE)_/i.test(k)) out[k] = v
+  return out
+}
+
 const running = new Set<ReturnType<typeof spawn>>()
 
 /** Stops every process we started (cancellation): SIGTERM to each process group. */
@@ -89,7 +103,7 @@ export const processRunner: Runner = {
   run(cmd, args, opts = {}) {
     return new Promise((resolve, reject) => {
       const child = spawn(cmd, args, {
-        env: opts.env ?? process.env,
+        env: childEnv(opts.env ?? process.env),
         cwd: opts.cwd,
         stdio: ['pipe', 'pipe', 'pipe'],
         // its own process group, so cancellation can stop the whole tree
