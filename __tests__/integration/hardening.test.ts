@@ -12,6 +12,7 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { ANY_MANIFEST, BLOB_UPLOAD, FaultProxy, MANIFEST_BY_TAG } from './fault-proxy.js'
 import {
+  runnerCommands,
   catalog,
   dockerConfigLogins,
   expectSuccess,
@@ -398,28 +399,6 @@ describe('1. bad input, end to end through dist/main.js', () => {
 })
 
 // --- 2. no shell, no injection ------------------------------------------------------------------
-
-/**
- * The workflow commands the runner would act on in a step's output: it reads any line (split at
- * \n, \r or \r\n) that starts with `::` after leading whitespace, except between
- * `::stop-commands::TOKEN` and `::TOKEN::`.
- */
-export function runnerCommands(log: string): string[] {
-  const commands: string[] = []
-  let resume = ''
-  for (const raw of log.split(/\r\n|\r|\n/)) {
-    const line = raw.trimStart()
-    if (resume) {
-      if (line === `::${resume}::`) resume = ''
-      continue
-    }
-    if (!line.startsWith('::')) continue
-    const stop = /^::stop-commands::(.+)$/.exec(line)
-    if (stop?.[1]) resume = stop[1]
-    else commands.push(line)
-  }
-  return commands
-}
 
 describe('2. no shell, no injection', () => {
   const marker = `bia-marker-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`

@@ -2,17 +2,22 @@
 // and checked where the attack would land: the registry's manifests and configs, the runner's view
 // of the log, the tool cache, the main process's memory.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
 import { FaultProxy } from './fault-proxy.js'
 import {
   expectSuccess,
   getBlob,
   getManifest,
   privateDockerConfig,
+  ROOT,
   runAction,
+  runnerCommands,
   testbed,
   uniqueRepo,
   writeContext,
+  type ActionRun,
   type Testbed
 } from './harness.js'
 
@@ -78,5 +83,77 @@ describe('6. secret inputs never reach the processes the action starts', () => {
     const everything = JSON.stringify(config)
     expect(everything).not.toContain(PASSWORD)
     expect(everything).not.toContain(INLINE)
+  })
+})
+
+// --- 4. workflow-command injection ----------------------------------------------------------------
+
+/** Line breaks in every form the runner splits at, each followed by a command, and a %-escape. */
+const INJECTION = 'x\n::error::INJ-lf\r::set-output name=INJ::cr\r\n::warning::INJ-crlf %0A::error::INJ-pct'
+/** A command the payload started: its data (or its name= property) begins with INJ. */
+const injected = (run: ActionRun) =>
+  runnerCommands(`${run.main.log}\n${run.post.log}`).filter(c => /^::[\w-]+(?: [^:]*)?::INJ|^::set-output name=INJ/.test(c))
+
+/** Runs tasks `limit` at a time. */
+async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = []
+  let next = 0
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T)
+    })
+  )
+  return out
+}
+
+describe('4. no input, file or tool output starts a workflow command', () => {
+  const inputs = Object.keys((parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs)
+
+  it(`every input of action.yml (${inputs.length}) with line breaks before commands`, async () => {
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n` })
+    // a registry that takes any login, so a login input's value travels as far as it can
+    const open = await FaultProxy.start(tb.registry)
+    const login = { registry: open.registry, username: 'u', password: 'p' }
+    // inputs that are read only next to others get them
+    const extra: Record<string, Record<string, string>> = {
+      username: login,
+      password: login,
+      registry: login,
+      digests: { mode: 'merge', tags: `${tb.registry}/never:x` },
+      'digests-from': { mode: 'merge', tags: `${tb.registry}/never:x` }
+    }
+    const runs = await pool(inputs, 4, async input => ({
+      input,
+      run: await runAction({ context: ctx, ...extra[input], [input]: INJECTION }, { env: { DOCKER_CONFIG: privateDockerConfig() } })
+    }))
+    await open.close()
+    const failures = runs.filter(r => injected(r.run).length > 0).map(r => [r.input, injected(r.run)])
+    expect(failures).toEqual([])
+  })
+
+  it('a username with a carriage return, logged in for real: the log line after the login starts no command', async () => {
+    const user = 'u\r::set-output name=INJ::x'
+    const proxy = await FaultProxy.start(tb.registry)
+    try {
+      proxy.requireBasicAuth(user, 'pw')
+      const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n` })
+      const run = await runAction(
+        { context: ctx, registry: proxy.registry, username: user, password: 'pw' },
+        { env: { DOCKER_CONFIG: privateDockerConfig() } }
+      )
+      expectSuccess(run)
+      expect(run.main.log).toContain(`logged in to ${proxy.registry} as u`)
+      expect(injected(run)).toEqual([])
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it("a depot.json that is not JSON: the engine choice's reason quotes it, and starts no command", async () => {
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n`, 'depot.json': 'x\r::error::INJ-d' })
+    const run = await runAction({ context: ctx, engine: 'auto', 'depot-token': 't' })
+    expectSuccess(run)
+    expect(run.main.log).toContain('engine: buildx (no Depot project (depot.json is not valid JSON')
+    expect(injected(run)).toEqual([])
   })
 })
