@@ -242,7 +242,7 @@ describe('installing the real depot CLI from a local release mirror', () => {
     expectSuccess(cold)
     const coldLine = installLine(cold.main.log)
     expect(coldLine).toContain(
-      `downloaded from ${base}/good/download/v${version}/depot_${version}_linux_amd64.tar.gz and verified against the release checksums`
+      `downloaded from ${base}/good/download/v${version}/depot_${version}_linux_amd64.tar.gz and verified against the release's checksums file ${base}/good/download/v${version}/depot_${version}_checksums.txt`
     )
     expect(served).toEqual(
       expect.arrayContaining([
@@ -252,15 +252,18 @@ describe('installing the real depot CLI from a local release mirror', () => {
         `/good/download/v${version}/depot_${version}_linux_amd64.tar.gz`
       ])
     )
-    expect(cold.main.log).toContain(`depot ${version} (${toolCache}/depot/${version}/x64/depot)`)
-    // The cached binary is the one from the archive, and the archive digest is recorded.
+    // It runs from a private copy unpacked from the verified archive, never from the tool cache.
+    const ran = /^depot [\d.]+ \((.+)\)$/m.exec(cold.main.log)?.[1] ?? ''
+    expect(ran.startsWith(path.join(cold.dir, 'runner-temp', 'depot-run-'))).toBe(true)
+    // The tool cache keeps the archive as published, and nothing beside it.
     const cached = path.join(toolCache, 'depot', version, 'x64')
-    expect(readFileSync(path.join(cached, '.source-sha256'), 'utf8')).toBe(archiveSha)
+    expect(readdirSync(cached).filter(f => !f.endsWith('.complete'))).toEqual([`depot_${version}_linux_amd64.tar.gz`])
     expect(
       createHash('sha256')
-        .update(readFileSync(path.join(cached, 'depot')))
+        .update(readFileSync(path.join(cached, `depot_${version}_linux_amd64.tar.gz`)))
         .digest('hex')
-    ).toBe(
+    ).toBe(archiveSha)
+    expect(createHash('sha256').update(readFileSync(ran)).digest('hex')).toBe(
       createHash('sha256')
         .update(readFileSync(path.join(DEPOT_BIN_DIR, 'depot')))
         .digest('hex')
@@ -271,8 +274,9 @@ describe('installing the real depot CLI from a local release mirror', () => {
     const warm = await runAction({ ...inputs, 'depot-version': version }, { env })
     expectSuccess(warm)
     const warmLine = installLine(warm.main.log)
-    expect(warmLine).toContain('found in the tool cache (checksum re-verified)')
-    expect(served).toEqual([])
+    expect(warmLine).toContain(`found in the tool cache and verified against the release's checksums file`)
+    // verified against the release's checksums, fetched again: not against anything in the cache
+    expect(served).toEqual([`/good/download/v${version}/depot_${version}_checksums.txt`])
     // Measured: printed with the test output so the numbers can be reported.
     console.log(`depot install: cold ${ms(coldLine)} ms (download, verify, unpack, cache), cached ${ms(warmLine)} ms (re-verify)`)
     expect(ms(warmLine)).toBeLessThan(ms(coldLine))

@@ -346,6 +346,19 @@ const BAD_INPUTS: Array<[string, Record<string, string>, string, RegExp]> = [
   ['Depot token with whitespace', { 'depot-token': 'tok en' }, 'depot-token', /contains whitespace \(value not shown\)/],
   ['Depot version word', { 'depot-version': 'nightly' }, 'depot-version', /expected latest, installed or a version/],
   ['Depot download URL with file:', { 'depot-download-url': 'file:///tmp/depot' }, 'depot-download-url', /expected an http\(s\) URL/],
+  // binary and checksums over plain http prove nothing: a mirror on this machine only
+  [
+    'plain http mirror',
+    { 'buildx-version': '0.29.1', 'buildx-download-url': 'http://mirror.example.com/buildx' },
+    'buildx-download-url',
+    /is plain http/
+  ],
+  [
+    'plain http Depot mirror',
+    { engine: 'depot', 'depot-project': 'p', 'depot-token': 't', 'depot-download-url': 'http://10.0.0.1/depot' },
+    'depot-download-url',
+    /is plain http/
+  ],
   ['short Depot sha256', { 'depot-version': '2.102.12', 'depot-sha256': 'abc' }, 'depot-sha256', /64 hex digits/]
 ]
 

@@ -720,10 +720,28 @@ function checkToolVersion(v: string, input: string, example: string): string {
   return v
 }
 
-/** An optional http(s) URL (a download mirror). */
+/**
+ * An optional https URL (a download mirror). Plain http only for a mirror on this machine: over a
+ * network, whoever is on the path serves both the binary and the checksums it is verified with.
+ */
 function checkHttpUrl(v: string, input: string): string {
   if (v && !/^https?:\/\/[^\s]+$/.test(v)) throw new InputError(input, `expected an http(s) URL, got ${JSON.stringify(clip(v))}`)
+  if (v.startsWith('http://') && !isLoopbackUrl(v))
+    throw new InputError(
+      input,
+      `${JSON.stringify(clip(v))} is plain http: the binary and the checksums it is checked against would both come over a connection anyone on the way can change; use https (plain http is accepted only for a mirror on this machine: localhost, 127.0.0.1, [::1])`
+    )
   return v
+}
+
+function isLoopbackUrl(v: string): boolean {
+  let host: string
+  try {
+    host = new URL(v).hostname
+  } catch {
+    return false
+  }
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
 /** attests: typed CSV (provenance or sbom), and a type may not also be set by its own input. */
