@@ -279,7 +279,8 @@ describe('installing the real depot CLI from a local release mirror', () => {
     expect(served).toEqual([`/good/download/v${version}/depot_${version}_checksums.txt`])
     // Measured: printed with the test output so the numbers can be reported.
     console.log(`depot install: cold ${ms(coldLine)} ms (download, verify, unpack, cache), cached ${ms(warmLine)} ms (re-verify)`)
-    expect(ms(warmLine)).toBeLessThan(ms(coldLine))
+    // No speed claim between the two: from a mirror on loopback the download costs little, and a
+    // cached archive is hashed and unpacked again on every run (what runs is what was verified).
   })
 
   it('refuses an archive that does not match the release checksums, naming the input, and caches nothing', async () => {
@@ -505,6 +506,33 @@ describe('contract with a fake Depot control plane (Depot API not reachable here
     const kept = everythingKept(run)
     for (const secret of [oidc.idToken, oidc.exchangedToken, oidc.requestToken]) expect(kept).not.toContain(secret)
     expect(run.outputs['depot-build-id']).toBe(f.builds[0]?.id)
+  })
+})
+
+describe('a depot.json in the build context never gets the job identity (fake control plane and fake GitHub OIDC: neither can exist here)', () => {
+  it('fake control plane: auto with only OIDC and a depot.json naming a project builds with buildx, and no OIDC token is asked for', async () => {
+    const oidc = { requestToken: `req-${Date.now()}`, idToken: `eyJ.fake-id-token.${Date.now()}`, exchangedToken: `dpt_x_${Date.now()}` }
+    const f = await fake({ tokens: [oidc.exchangedToken], oidc })
+    const dir = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo local > /f\n`, 'depot.json': '{"id": "p-attacker"}' })
+    const run = await withTimeout(
+      runAction(
+        { engine: 'auto', 'depot-version': 'installed', context: dir, platforms: 'linux/amd64' },
+        {
+          env: depotEnv(f, {
+            ACTIONS_ID_TOKEN_REQUEST_URL: `${f.url}/_github/idtoken?api-version=2.0`,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken
+          })
+        }
+      ),
+      240_000,
+      'auto with depot.json and OIDC'
+    )
+    expectSuccess(run)
+    expect(run.main.log).toContain(
+      'engine: buildx (Depot project p-attacker is named only by depot.json in the build context, and GitHub OIDC is never used'
+    )
+    // the fake saw nothing: no identity token requested, no exchange, no build
+    expect(f.methods()).toEqual([])
   })
 })
 
