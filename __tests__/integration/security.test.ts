@@ -7,6 +7,7 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { FaultProxy } from './fault-proxy.js'
 import {
+  everythingKept,
   expectSuccess,
   getBlob,
   getManifest,
@@ -155,5 +156,31 @@ describe('4. no input, file or tool output starts a workflow command', () => {
     expectSuccess(run)
     expect(run.main.log).toContain('engine: buildx (no Depot project (depot.json is not valid JSON')
     expect(injected(run)).toEqual([])
+  })
+})
+
+// --- 5. a malformed secret is masked first and never echoed -----------------------------------------
+
+describe('5. a malformed secrets entry is never printed', () => {
+  it.each([
+    ['a second line of a multi-line value, with spaces before its =', 'tok=first line\nREST OF THE SECRET=tail'],
+    ['a line without id=', 'tok=x\nRESTOFTHESECRET'],
+    ['an id with characters an id cannot have', 'tok=x\nREST/OF+THE/SECRET=tail']
+  ])('%s: the error names the line, and its text is in no log, state or summary', async (_what, secrets) => {
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n` })
+    const run = await runAction({ context: ctx, secrets })
+    expect(run.main.code).not.toBe(0)
+    const error = run.main.log.split('\n').find(l => l.startsWith('::error::')) ?? ''
+    expect(error).toMatch(/^::error::secrets: entry 2\b/)
+    const kept = everythingKept(run)
+    for (const part of ['REST OF THE SECRET', 'RESTOFTHESECRET', 'REST/OF+THE/SECRET']) expect(kept).not.toContain(part)
+    // the masks come before anything else the step prints
+    const first = run.main.log.split('\n').findIndex(l => !l.startsWith('::add-mask::'))
+    expect(
+      run.main.log
+        .split('\n')
+        .slice(0, first)
+        .some(l => l.includes('SECRET'))
+    ).toBe(true)
   })
 })

@@ -205,24 +205,24 @@ function parseSecrets(read: InputReader): Secret[] {
   const secrets: Secret[] = []
   const add = (input: string, kind: Secret['kind']) => {
     const lines = parseList(read(input), input, { split: LIST_SPLITS[input] ?? 'record' })
-    // A malformed secret line is not echoed: it may be the secret itself.
+    // No part of a secrets entry is ever echoed: a malformed entry may be the secret itself (a
+    // multi-line value's second line, a pasted key); entries are named by their number.
+    const shape = `id=${kind === 'value' ? 'value' : kind === 'file' ? 'path' : 'VARIABLE'}`
     lines.forEach((line, i) => {
-      if (line.indexOf('=') <= 0)
-        throw new InputError(
-          input,
-          `entry ${i + 1} is not id=${kind === 'value' ? 'value' : kind === 'file' ? 'path' : 'VARIABLE'} (value not shown)`
-        )
-    })
-    for (const [id, source] of parseKeyValues(lines, input)) {
+      const at = `entry ${i + 1}`
+      const eq = line.indexOf('=')
+      if (eq <= 0) throw new InputError(input, `${at} is not ${shape} (value not shown)`)
+      const id = line.slice(0, eq)
+      const source = line.slice(eq + 1)
       if (!/^[A-Za-z0-9_.:-]+$/.test(id))
-        throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', ':', '-'`)
+        throw new InputError(input, `${at}: the id may only contain letters, digits, '_', '.', ':', '-' (value not shown)`)
       if (kind !== 'value' && source === '') throw new InputError(input, `secret ${id} names no ${kind === 'file' ? 'file' : 'variable'}`)
       if (kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
         throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`)
       if (kind === 'file' && /[\n"]/.test(source)) throw new InputError(input, `secret ${id}: the path contains a newline or a quote`)
-      if (secrets.some(s => s.id === id)) throw new InputError(input, `secret id ${id} is given twice`)
+      if (secrets.some(s => s.id === id)) throw new InputError(input, `${at}: secret id ${id} is given twice`)
       secrets.push({ id, kind, source })
-    }
+    })
   }
   add('secrets', 'value')
   add('secret-files', 'file')
