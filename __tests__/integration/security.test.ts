@@ -2,7 +2,7 @@
 // and checked where the attack would land: the registry's manifests and configs, the runner's view
 // of the log, the tool cache, the main process's memory.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { FaultProxy } from './fault-proxy.js'
@@ -182,5 +182,30 @@ describe('5. a malformed secrets entry is never printed', () => {
         .slice(0, first)
         .some(l => l.includes('SECRET'))
     ).toBe(true)
+  })
+})
+
+// --- 9. merge sources ---------------------------------------------------------------------------------
+
+describe('9. merge sources are checked like digests and never read as flags', () => {
+  it('a digests-from line that starts with - is refused, naming the file and line; a real merge passes its sources after --', async () => {
+    const repo = uniqueRepo('sec-merge')
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n` })
+    const built = await runAction({ context: ctx, tags: `${tb.registry}/${repo}:src`, push: 'true', platforms: 'linux/amd64' })
+    expectSuccess(built)
+    const digest = (await getManifest(repo, 'src')).digest
+    const file = path.join(ctx, 'digests.txt')
+
+    writeFileSync(file, `${digest}\n--dry-run\n`)
+    const bad = await runAction({ mode: 'merge', 'digests-from': file, tags: `${tb.registry}/${repo}:bad` })
+    expect(bad.main.code).not.toBe(0)
+    expect(bad.main.log.split('\n').find(l => l.startsWith('::error::'))).toMatch(/^::error::digests-from: .*digests\.txt line 2:/)
+    expect((await getManifest(repo, 'bad')).status).toBe(404)
+
+    writeFileSync(file, `${digest}\n`)
+    const good = await runAction({ mode: 'merge', 'digests-from': file, tags: `${tb.registry}/${repo}:merged` })
+    expectSuccess(good)
+    expect(good.main.log).toContain(`buildx imagetools create --tag ${tb.registry}/${repo}:merged -- ${tb.registry}/${repo}@${digest}`)
+    expect((await getManifest(repo, 'merged')).status).toBe(200)
   })
 })
