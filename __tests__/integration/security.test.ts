@@ -2,7 +2,8 @@
 // and checked where the attack would land: the registry's manifests and configs, the runner's view
 // of the log, the tool cache, the main process's memory.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { FaultProxy } from './fault-proxy.js'
@@ -207,5 +208,47 @@ describe('9. merge sources are checked like digests and never read as flags', ()
     expectSuccess(good)
     expect(good.main.log).toContain(`buildx imagetools create --tag ${tb.registry}/${repo}:merged -- ${tb.registry}/${repo}@${digest}`)
     expect((await getManifest(repo, 'merged')).status).toBe(200)
+  })
+})
+
+// --- 8. memory ----------------------------------------------------------------------------------------
+
+/** Makes a node process write its peak resident set (VmHWM, KiB) to a file when it exits. */
+function peakRssProbe(): { env: NodeJS.ProcessEnv; peakMiB: () => number; processes: () => number } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-hwm-'))
+  const probe = path.join(dir, 'hwm.cjs')
+  // one file per process (main, then post): the largest peak is main's
+  writeFileSync(
+    probe,
+    `process.on('exit', () => { const fs = require('fs'); const s = fs.readFileSync('/proc/self/status', 'utf8'); fs.writeFileSync(${JSON.stringify(dir)} + '/hwm-' + process.pid, /VmHWM:\\s+(\\d+)/.exec(s)[1]) })\n`
+  )
+  const peaks = () =>
+    readdirSync(dir)
+      .filter(f => f.startsWith('hwm-'))
+      .map(f => Number(readFileSync(path.join(dir, f), 'utf8')) / 1024)
+  return { env: { NODE_OPTIONS: `--require ${probe}` }, peakMiB: () => Math.max(...peaks()), processes: () => peaks().length }
+}
+
+describe('8. reading an OCI tarball reads its manifests, not its layers', () => {
+  it('a 256 MB layer exported as type=oci: the report is complete and main never holds the tarball', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'bia-oci-'))
+    try {
+      const dest = path.join(out, 'image.tar')
+      const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN head -c 268435456 /dev/urandom > /big\n` })
+      const probe = peakRssProbe()
+      const run = await runAction({ context: ctx, platforms: 'linux/amd64', outputs: `type=oci,dest=${dest}` }, { env: probe.env })
+      expectSuccess(run)
+      const size = statSync(dest).size
+      expect(size).toBeGreaterThan(256 << 20)
+      // the report read the manifests from the tarball: the layer is listed with its size
+      const layers = JSON.parse(run.outputs['layers'] ?? '{}')
+      expect(JSON.stringify(layers)).toMatch(/"size":\s*2\d{8}/)
+      expect(probe.processes()).toBe(2)
+      const peak = probe.peakMiB()
+      console.log(`type=oci tarball of ${(size / 2 ** 20).toFixed(0)} MiB: main's peak RSS ${peak.toFixed(0)} MiB`)
+      expect(peak).toBeLessThan(160)
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
   })
 })
