@@ -2,6 +2,7 @@
 // and checked where the attack would land: the registry's manifests and configs, the runner's view
 // of the log, the tool cache, the main process's memory.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,6 +17,7 @@ import {
   ROOT,
   runAction,
   runnerCommands,
+  sh,
   testbed,
   uniqueRepo,
   writeContext,
@@ -249,6 +251,40 @@ describe('8. reading an OCI tarball reads its manifests, not its layers', () => 
       expect(peak).toBeLessThan(160)
     } finally {
       rmSync(out, { recursive: true, force: true })
+    }
+  })
+})
+
+// --- 3. builder isolation -------------------------------------------------------------------------------
+
+describe('3. a builder found under a scoped name is checked before it is used', () => {
+  it('a remote builder planted under the scoped name with another endpoint is refused; nothing is built there', async () => {
+    const config = privateDockerConfig()
+    const env = { DOCKER_CONFIG: config, GITHUB_REPOSITORY: `octo/planted-${Date.now().toString(36)}` }
+    // the name is public: computed from the repository, by the documented rule
+    const name = `build-image-repo-${createHash('sha256')
+      .update(JSON.stringify(['repo', env.GITHUB_REPOSITORY]))
+      .digest('hex')
+      .slice(0, 12)}`
+    // the attacker's BuildKit: the second engine of the testbed stands in for it
+    const planted = await sh('docker', ['buildx', 'create', '--name', name, '--driver', 'remote', tb.node2BuildkitAddr], {
+      DOCKER_CONFIG: config
+    })
+    expect(planted.code).toBe(0)
+    try {
+      const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo where > /w\n` })
+      const run = await runAction(
+        { context: ctx, driver: 'remote', endpoint: tb.buildkitAddr, platforms: 'linux/amd64', 'builder-scope': 'repo' },
+        { env }
+      )
+      expect(run.main.code).not.toBe(0)
+      const error = run.main.log.split('\n').find(l => l.startsWith('::error::')) ?? ''
+      expect(error).toMatch(
+        new RegExp(`^::error::builder-scope: builder ${name} exists, but its endpoint is .*, not ${tb.buildkitAddr.replaceAll('.', '\\.')}`)
+      )
+      expect(run.main.log).not.toMatch(/::group::Build/)
+    } finally {
+      await sh('docker', ['buildx', 'rm', name], { DOCKER_CONFIG: config })
     }
   })
 })
