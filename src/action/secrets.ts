@@ -3,7 +3,7 @@ import * as core from '../runner/commands.js'
 import type { Settings } from '../inputs/parse.js'
 
 /** The inputs that hold secret values. */
-export const SECRET_INPUTS = ['password', 'secrets', 'depot-token'] as const
+export const SECRET_INPUTS = ['password', 'secrets', 'depot-token', 'token', 'github-token'] as const
 
 /**
  * Masks the secret inputs as given, before they are parsed: a malformed one fails the parse, and
