@@ -94,9 +94,14 @@ describe('6. secret inputs never reach the processes the action starts', () => {
 
 /** Line breaks in every form the runner splits at, each followed by a command, and a %-escape. */
 const INJECTION = 'x\n::error::INJ-lf\r::set-output name=INJ::cr\r\n::warning::INJ-crlf %0A::error::INJ-pct'
-/** A command the payload started: its data (or its name= property) begins with INJ. */
+/**
+ * A command the payload started: its data (or its name= property) begins with INJ. The action's
+ * own ::add-mask:: lines (a secret input's lines, masked as given) are not: their data is escaped.
+ */
 const injected = (run: ActionRun) =>
-  runnerCommands(`${run.main.log}\n${run.post.log}`).filter(c => /^::[\w-]+(?: [^:]*)?::INJ|^::set-output name=INJ/.test(c))
+  runnerCommands(`${run.main.log}\n${run.post.log}`).filter(
+    c => !c.startsWith('::add-mask::') && /^::[\w-]+(?: [^:]*)?::INJ|^::set-output name=INJ/.test(c)
+  )
 
 /** Runs tasks `limit` at a time. */
 async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
@@ -155,7 +160,7 @@ describe('4. no input, file or tool output starts a workflow command', () => {
 
   it("a depot.json that is not JSON: the engine choice's reason quotes it, and starts no command", async () => {
     const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n`, 'depot.json': 'x\r::error::INJ-d' })
-    const run = await runAction({ context: ctx, engine: 'auto', 'depot-token': 't' })
+    const run = await runAction({ context: ctx, engine: 'auto' })
     expectSuccess(run)
     expect(run.main.log).toContain('engine: buildx (no Depot project (depot.json is not valid JSON')
     expect(injected(run)).toEqual([])
