@@ -10,19 +10,19 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-WAY2JZF3.js";
+} from "./chunks/chunk-5AS4RJBT.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-MFNVSVW2.js";
-import "./chunks/chunk-7JG2R6KB.js";
+} from "./chunks/chunk-DHLCTX42.js";
+import "./chunks/chunk-DV5HCM5C.js";
 import {
   loadState
-} from "./chunks/chunk-MMIXN554.js";
-import "./chunks/chunk-MJZGJK4N.js";
+} from "./chunks/chunk-6B4SVY4W.js";
+import "./chunks/chunk-OSGIGOWV.js";
 import "./chunks/chunk-LFUXYI7A.js";
-import "./chunks/chunk-RRQD6L6J.js";
+import "./chunks/chunk-E3643OFB.js";
 import {
   InputError,
   UsageError
@@ -54,7 +54,7 @@ inputs:
     description: "Empty (the default): the buildx already installed when it is 0.13.0 or later, else the latest release downloaded, as docker/setup-buildx-action does. latest or an exact version (0.29.1) downloads that release; installed takes the installed buildx whatever its version. Downloads are verified against the release's sha256 checksums and cached."
     default: ''
   buildx-download-url:
-    description: "Base URL of a buildx release mirror with GitHub's layout (<url>/download/v<version>/buildx-v<version>.linux-amd64 and checksums.txt). Default: GitHub releases."
+    description: "Base URL of a buildx release mirror with GitHub's layout (<url>/download/v<version>/buildx-v<version>.linux-amd64 and checksums.txt), over https (plain http only for a mirror on this machine: localhost, 127.0.0.1, [::1]). Default: GitHub releases."
     default: ''
   builder:
     description: "Name of an existing builder to use. When builder and driver are empty, the job's current builder (BUILDX_BUILDER, else the one \`docker buildx use\` or docker/setup-buildx-action chose), else the engine's own; a request the engine's builder cannot build (several platforms or a cache export on the classic image store, push-by-digest) gets a docker-container builder of its own that post removes."
@@ -84,10 +84,10 @@ inputs:
     description: 'Keep the builder main created instead of removing it in post.'
     default: 'false'
   builder-scope:
-    description: 'none (default: a throwaway builder that post removes), job, branch, repo or actor. For persistent builders on self-hosted runners: the builder is named \`build-image-{scope}-{hash}\`, the hash being the first 12 hex digits of the sha256 of the scope key (the repository, plus the branch, the actor, or the run and job), reused when it exists and kept after the job, so different repositories, branches or actors never share a builder or its cache. A pull request from a fork gets a builder of its own. Needs a driver other than docker.'
+    description: 'none (default: a throwaway builder that post removes), job, branch, repo or actor. For persistent builders on self-hosted runners: the builder is named \`build-image-{scope}-{hash}\`, the hash being the first 12 hex digits of the sha256 of the scope key (the repository, plus the branch, the actor, or the run and job), reused when it exists with the driver (and remote endpoint) asked for, and kept after the job, so different repositories, branches or actors never share a builder or its cache. A pull request from a fork (also through workflow_run or a pull request comment) gets a builder of its own. Needs a driver other than docker.'
     default: none
   allow-fork-cache-write:
-    description: 'Let a run started by a pull request from a fork export cache (cache-to) and share the scoped builder. By default cache-to is dropped with a warning for such runs (inline cache is kept).'
+    description: 'Let a run started by a pull request from a fork (pull_request*, workflow_run of one, issue_comment on one) export cache (cache-to) and share the scoped builder. By default cache-to is dropped with a warning for such runs (inline cache is kept).'
     default: 'false'
 
   # --- registry login (docker/login-action) -------------------------------------------------------
@@ -259,7 +259,7 @@ inputs:
     description: "Depot CLI version: latest, an exact version (2.102.12), or installed (a depot already on PATH). Downloads are verified against depot-sha256 or the release's checksums file and kept in the tool cache."
     default: latest
   depot-download-url:
-    description: "Base URL of a Depot CLI release mirror with GitHub's layout (<url>/download/v<version>/depot_<version>_linux_amd64.tar.gz and depot_<version>_checksums.txt; <url>/latest redirecting to <url>/tag/v<version>). Default: GitHub releases of depot/cli."
+    description: "Base URL of a Depot CLI release mirror with GitHub's layout (<url>/download/v<version>/depot_<version>_linux_amd64.tar.gz and depot_<version>_checksums.txt; <url>/latest redirecting to <url>/tag/v<version>), over https (plain http only for a mirror on this machine). Default: GitHub releases of depot/cli."
     default: ''
   depot-sha256:
     description: "sha256 of the release archive for depot-version, checked instead of the release's checksums file."
@@ -448,6 +448,17 @@ var CLI_DEFAULTS = {
   "depot-version": "installed",
   engine: "buildx"
 };
+function argvSecretWarnings(inputs) {
+  const out = [];
+  const inline = (inputs["secrets"] ?? "").split("\n").filter((l) => l.trim() !== "");
+  if (inline.length > 0)
+    out.push(
+      `--secret id=value on the command line is seen by ps and kept in shell history (${inline.length} given); use --secret-env id=VARIABLE or --secret-file id=PATH`
+    );
+  if (inputs["depot-token"] !== void 0)
+    out.push("--depot-token on the command line is seen by ps and kept in shell history; set DEPOT_TOKEN in the environment instead");
+  return out;
+}
 var PASSWORD_ENV = "BUILD_IMAGE_PASSWORD";
 var CLI_FLAGS = [
   {
@@ -701,10 +712,20 @@ var COMMAND = /^::([A-Za-z][A-Za-z0-9-]*)(?: ([^:]*))?::(.*)$/;
 function createCommandTranslator() {
   const masks = [];
   const mask = (s) => masks.reduce((t, m) => t.split(m).join("***"), s);
+  let resume = "";
   return (line) => {
-    const m = COMMAND.exec(line);
+    if (resume) {
+      if (line.trim() !== `::${resume}::`) return [{ kind: "log", text: mask(line) }];
+      resume = "";
+      return [];
+    }
+    const m = COMMAND.exec(line.trimStart());
     if (!m) return [{ kind: "log", text: mask(line) }];
     const [, cmd = "", propText = "", data = ""] = m;
+    if (cmd === "stop-commands") {
+      resume = data;
+      return [];
+    }
     const message = unescapeData(data);
     switch (cmd) {
       case "add-mask":
@@ -868,6 +889,8 @@ async function runCli(argv, about, rawIo) {
         `warning: --password on the command line is seen by ps and kept in shell history; use --password-stdin or ${PASSWORD_ENV}
 `
       );
+    for (const warning of argvSecretWarnings(parsed.inputs)) io.stderr(`warning: ${warning}
+`);
     const flags = withPassword(parsed.inputs, options, process.env, options.passwordStdin ? await io.readStdin() : void 0);
     delete process.env[PASSWORD_ENV];
     let config = {};

@@ -12,6 +12,7 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { ANY_MANIFEST, BLOB_UPLOAD, FaultProxy, MANIFEST_BY_TAG } from './fault-proxy.js'
 import {
+  runnerCommands,
   catalog,
   dockerConfigLogins,
   expectSuccess,
@@ -345,6 +346,19 @@ const BAD_INPUTS: Array<[string, Record<string, string>, string, RegExp]> = [
   ['Depot token with whitespace', { 'depot-token': 'tok en' }, 'depot-token', /contains whitespace \(value not shown\)/],
   ['Depot version word', { 'depot-version': 'nightly' }, 'depot-version', /expected latest, installed or a version/],
   ['Depot download URL with file:', { 'depot-download-url': 'file:///tmp/depot' }, 'depot-download-url', /expected an http\(s\) URL/],
+  // binary and checksums over plain http prove nothing: a mirror on this machine only
+  [
+    'plain http mirror',
+    { 'buildx-version': '0.29.1', 'buildx-download-url': 'http://mirror.example.com/buildx' },
+    'buildx-download-url',
+    /is plain http/
+  ],
+  [
+    'plain http Depot mirror',
+    { engine: 'depot', 'depot-project': 'p', 'depot-token': 't', 'depot-download-url': 'http://10.0.0.1/depot' },
+    'depot-download-url',
+    /is plain http/
+  ],
   ['short Depot sha256', { 'depot-version': '2.102.12', 'depot-sha256': 'abc' }, 'depot-sha256', /64 hex digits/]
 ]
 
@@ -398,28 +412,6 @@ describe('1. bad input, end to end through dist/main.js', () => {
 })
 
 // --- 2. no shell, no injection ------------------------------------------------------------------
-
-/**
- * The workflow commands the runner would act on in a step's output: it reads any line (split at
- * \n, \r or \r\n) that starts with `::` after leading whitespace, except between
- * `::stop-commands::TOKEN` and `::TOKEN::`.
- */
-export function runnerCommands(log: string): string[] {
-  const commands: string[] = []
-  let resume = ''
-  for (const raw of log.split(/\r\n|\r|\n/)) {
-    const line = raw.trimStart()
-    if (resume) {
-      if (line === `::${resume}::`) resume = ''
-      continue
-    }
-    if (!line.startsWith('::')) continue
-    const stop = /^::stop-commands::(.+)$/.exec(line)
-    if (stop?.[1]) resume = stop[1]
-    else commands.push(line)
-  }
-  return commands
-}
 
 describe('2. no shell, no injection', () => {
   const marker = `bia-marker-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`

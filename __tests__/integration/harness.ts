@@ -395,3 +395,25 @@ export function expectSuccess(run: ActionRun): void {
     `action failed (main exit ${run.main.code}, post exit ${run.post.code})\n--- main ---\n${tail(run.main.log, 40)}\n--- post ---\n${tail(run.post.log, 15)}${registry}`
   )
 }
+
+/**
+ * The workflow commands the runner would act on in a step's output: it reads any line (split at
+ * \n, \r or \r\n) that starts with `::` after leading whitespace, except between
+ * `::stop-commands::TOKEN` and `::TOKEN::`.
+ */
+export function runnerCommands(log: string): string[] {
+  const commands: string[] = []
+  let resume = ''
+  for (const raw of log.split(/\r\n|\r|\n/)) {
+    const line = raw.trimStart()
+    if (resume) {
+      if (line === `::${resume}::`) resume = ''
+      continue
+    }
+    if (!line.startsWith('::')) continue
+    const stop = /^::stop-commands::(.+)$/.exec(line)
+    if (stop?.[1]) resume = stop[1]
+    else commands.push(line)
+  }
+  return commands
+}

@@ -9,7 +9,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { expectSuccess, runAction, testbed, writeContext, type Testbed } from './harness.js'
+import { expectSuccess, runAction, testbed, writeContext, type ActionRun, type Testbed } from './harness.js'
 
 let tb: Testbed
 let server: http.Server
@@ -68,7 +68,9 @@ afterAll(async () => {
 })
 
 const binaryDownloads = () => served.filter(u => u.endsWith(assetName())).length
-const cachedBinary = (toolCache: string) => path.join(toolCache, 'buildx', version, 'x64', 'docker-buildx')
+const cachedBinary = (toolCache: string) => path.join(toolCache, 'buildx', version, 'x64', assetName())
+/** The buildx the run used, as it says in its log. */
+const ranFrom = (run: ActionRun) => /^buildx [\d.]+ \((.+)\)$/m.exec(run.main.log)?.[1] ?? ''
 
 function install(toolCache: string, buildxVersion = version, mirror = base) {
   return runAction(
@@ -84,8 +86,12 @@ describe('buildx download', () => {
     const before = binaryDownloads()
     const first = await install(toolCache)
     expectSuccess(first)
-    expect(first.main.log).toContain(`buildx ${version} downloaded from ${base}/download/v${version}/${assetName()} and verified`)
-    expect(first.main.log).toContain(`buildx ${version} (${cachedBinary(toolCache)})`)
+    expect(first.main.log).toContain(
+      `buildx ${version} downloaded from ${base}/download/v${version}/${assetName()} and verified against the release's checksums file ${base}/download/v${version}/checksums.txt`
+    )
+    // it runs from a private copy of the verified bytes, never from the tool cache
+    expect(ranFrom(first).startsWith(path.join(first.dir, 'runner-temp', 'buildx-run-'))).toBe(true)
+    expect(sha256(readFileSync(ranFrom(first)))).toBe(sha256(binary))
     expect(first.main.log).toMatch(/::group::Build/)
     expect(first.main.log).toMatch(new RegExp(`^#\\d+ [\\d.]+ installed$`, 'm'))
     expect(binaryDownloads()).toBe(before + 1)
@@ -93,8 +99,9 @@ describe('buildx download', () => {
 
     const second = await install(toolCache)
     expectSuccess(second)
-    expect(second.main.log).toContain(`buildx ${version} found in the tool cache (checksum re-verified)`)
+    expect(second.main.log).toContain(`buildx ${version} found in the tool cache and verified against the release's checksums file`)
     expect(binaryDownloads()).toBe(before + 1)
+    expect(ranFrom(second).startsWith(path.join(second.dir, 'runner-temp', 'buildx-run-'))).toBe(true)
   })
 
   it("resolves latest from the mirror's latest checksums file", async () => {
@@ -151,9 +158,34 @@ describe('buildx download', () => {
     const before = binaryDownloads()
     const run = await install(toolCache)
     expectSuccess(run)
-    expect(run.main.log).toContain(`::warning::buildx ${version} in the tool cache does not match its recorded checksum; downloading again`)
+    expect(run.main.log).toContain(
+      `::warning::buildx ${version} in the tool cache does not match the release's checksums file ${base}/download/v${version}/checksums.txt; downloading again`
+    )
     expect(run.main.log).toContain(`buildx ${version} downloaded from`)
     expect(binaryDownloads()).toBe(before + 1)
     expect(sha256(readFileSync(file))).toBe(sha256(binary))
+  })
+
+  it('a binary planted in the tool cache with its own .sha256 beside it is never run: it is checked against the release checksums', async () => {
+    const cache = freshToolCache()
+    expectSuccess(await install(cache))
+    // The attack: another job on a persistent runner replaces the cached buildx with its own
+    // program, and writes that program's digest wherever a checksum is kept beside it.
+    const marker = path.join(mkdtempSync(path.join(os.tmpdir(), 'bia-planted-')), 'ran')
+    const planted = `#!/bin/sh\necho planted > ${marker}\nexec ${tb.buildxBin} "$@"\n`
+    const dir = path.dirname(cachedBinary(cache))
+    for (const name of readdirSync(dir)) {
+      if (name.endsWith('.complete')) continue
+      if (name.startsWith('.')) writeFileSync(path.join(dir, name), sha256(Buffer.from(planted)))
+      else writeFileSync(path.join(dir, name), planted, { mode: 0o755 })
+    }
+    writeFileSync(path.join(dir, '.sha256'), sha256(Buffer.from(planted)))
+    writeFileSync(path.join(dir, '.source-sha256'), sha256(Buffer.from(planted)))
+    writeFileSync(path.join(dir, 'docker-buildx'), planted, { mode: 0o755 })
+    const run = await install(cache)
+    expectSuccess(run)
+    expect(existsSync(marker)).toBe(false)
+    expect(run.main.log).toContain(`::warning::buildx ${version} in the tool cache does not match`)
+    expect(sha256(readFileSync(ranFrom(run)))).toBe(sha256(binary))
   })
 })

@@ -14,7 +14,7 @@ import type { ImageReport } from '../oci/types.js'
 import { executeCall, reportBuildWarnings } from './checks.js'
 import { executePlan } from './execute.js'
 import { setBuildOutputs } from './outputs.js'
-import { maskSecrets } from './secrets.js'
+import { maskRawSecretInputs, maskSecrets } from './secrets.js'
 import { setUpBuildx, setUpEngine, type BuildxEngine } from './setup.js'
 import { stopOnSignals } from './signals.js'
 import { emptyState, saveState, type State } from './state.js'
@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
   const state = emptyState()
   stopOnSignals(state)
   try {
+    maskRawSecretInputs(name => core.getInput(name))
     const settings = parseInputs(name => core.getInput(name), { env: process.env, event: githubEvent() })
     maskSecrets(settings)
     const plan = planRun(settings, readRunFacts(settings))

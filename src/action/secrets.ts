@@ -2,6 +2,28 @@
 import * as core from '../runner/commands.js'
 import type { Settings } from '../inputs/parse.js'
 
+/** The inputs that hold secret values. */
+export const SECRET_INPUTS = ['password', 'secrets', 'depot-token', 'token', 'github-token'] as const
+
+/**
+ * Masks the secret inputs as given, before they are parsed: a malformed one fails the parse, and
+ * nothing of it may reach the log, the state or the summary on the way out. Each line is masked,
+ * and the part after its first '=' (an inline secret's value).
+ */
+export function maskRawSecretInputs(read: (name: string) => string): void {
+  for (const name of SECRET_INPUTS) {
+    const text = read(name)
+    if (text.trim()) core.setSecret(text.trim())
+    for (const raw of text.split(/\r\n|\r|\n/)) {
+      const line = raw.trim()
+      if (!line) continue
+      core.setSecret(line)
+      const value = line.slice(line.indexOf('=') + 1).trim()
+      if (line.includes('=') && value) core.setSecret(value)
+    }
+  }
+}
+
 export function maskSecrets(s: Settings, env: NodeJS.ProcessEnv = process.env): void {
   for (const sec of s.secrets) if (sec.kind === 'value' && sec.source) core.setSecret(sec.source)
   if (s.depotToken) core.setSecret(s.depotToken)

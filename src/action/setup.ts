@@ -3,7 +3,7 @@
 // partial failure.
 import * as core from '../runner/commands.js'
 import { createBuilderArgs, inspectBuilderArgs } from '../buildx/args.js'
-import { defaultBuilderName, inspectBuilder, useImplicitBuilder } from '../buildx/builder.js'
+import { defaultBuilderName, inspectBuilder, scopedBuilderMismatch, useImplicitBuilder } from '../buildx/builder.js'
 import { runBuildx, runBuildxChecked, type Buildx } from '../buildx/buildx.js'
 import { setupBuildx } from '../buildx/install.js'
 import { versionAtLeast } from '../buildx/version.js'
@@ -14,6 +14,7 @@ import { chooseEngine, type EngineChoice } from '../inputs/engine-choice.js'
 import type { Capabilities } from '../inputs/parse.js'
 import type { BuildPlan } from '../inputs/plan.js'
 import { processRunner } from '../process/exec.js'
+import { InputError } from '../errors.js'
 import { setBuilderPlatforms } from './outputs.js'
 import { saveState, type State } from './state.js'
 import { buildkitdConfigFile } from './workspace.js'
@@ -86,6 +87,14 @@ async function setUpBuilder(plan: BuildPlan, state: State, bx: Buildx, implicit:
     if (scopedName) core.info(`created builder ${name} (builder-scope: ${s.builderScope}); it is kept for later runs of the same scope`)
   }
   const info = await inspectBuilder(bx, name)
+  if (scopedName && name === scopedName) {
+    const mismatch = scopedBuilderMismatch(info, { driver: s.driver, endpoint: s.endpoint })
+    if (mismatch)
+      throw new InputError(
+        'builder-scope',
+        `builder ${name} exists, but ${mismatch}: it was not made from these settings, so it is not used; remove it (docker buildx rm ${name}) or choose another builder-scope`
+      )
+  }
   const platforms = [...new Set(info.nodes.flatMap(n => n.platforms))]
   core.info(`builder ${name}: driver ${info.driver}, ${info.nodes.length} node(s), platforms ${platforms.join(', ')}`)
   return { name, driver: info.driver || s.driver, platforms }

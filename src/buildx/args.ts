@@ -259,7 +259,8 @@ export function createBuilderArgs(s: Settings, c: BuilderCreate): string[] {
 }
 
 export function imagetoolsCreateArgs(tags: string[], sources: string[], annotations: string[]): string[] {
-  return ['imagetools', 'create', ...repeat('--tag', tags), ...repeat('--annotation', annotations), ...sources]
+  // sources after --: a source that starts with '-' is never read as a flag
+  return ['imagetools', 'create', ...repeat('--tag', tags), ...repeat('--annotation', annotations), '--', ...sources]
 }
 
 /** `bake --print` resolves the definition (matrix, variables) without building. */

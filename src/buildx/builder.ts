@@ -52,6 +52,22 @@ export function parseBuilderInspect(out: string): BuilderInfo {
   return info
 }
 
+/**
+ * Why a builder found under a scoped name is not the one these settings would have made, or ''.
+ * The name is computed from public data (repository, branch, actor): anything on a persistent
+ * runner can create a builder of that name first. Checked: the driver, and for the remote driver
+ * that every node is the endpoint asked for (a docker-container builder's node is a container
+ * buildx names itself; its image and options are not compared).
+ */
+export function scopedBuilderMismatch(info: BuilderInfo, want: { driver: string; endpoint: string }): string {
+  if (info.driver !== want.driver) return `its driver is ${info.driver || 'unknown'}, not ${want.driver}`
+  if (want.driver === 'remote') {
+    const other = info.nodes.find(n => n.endpoint !== want.endpoint)
+    if (other || info.nodes.length === 0) return `its endpoint is ${other?.endpoint || 'unknown'}, not ${want.endpoint}`
+  }
+  return ''
+}
+
 export async function inspectBuilder(bx: Buildx, name: string): Promise<BuilderInfo> {
   const r = await runBuildxChecked(
     bx,

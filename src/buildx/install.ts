@@ -69,7 +69,7 @@ export async function setupBuildx(version: string, downloadUrl: string, runner: 
   const v = version === 'latest' ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, '')
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()))
   const { installVerified } = await import('../install/install.js')
-  const { path, fromCache } = await installVerified({
+  const { path, fromCache, against } = await installVerified({
     tool: 'buildx',
     version: v,
     cachedName: 'docker-buildx',
@@ -79,7 +79,7 @@ export async function setupBuildx(version: string, downloadUrl: string, runner: 
     ...asset
   })
   core.info(
-    `buildx ${v} ${fromCache ? 'found in the tool cache (checksum re-verified)' : `downloaded from ${asset.url} and verified`}: ${path}`
+    `buildx ${v} ${fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${against}: ${path}`
   )
   const actual = await versionOf(runner, path, [])
   return { cmd: path, prefix: [], version: actual || v, runner }

@@ -1,6 +1,5 @@
 // Build output and command lines in the step's log, where the runner reads `::` lines as commands.
 import * as core from '../runner/commands.js'
-import { randomUUID } from 'node:crypto'
 import type { RunResult } from '../process/exec.js'
 
 /**
@@ -15,20 +14,17 @@ export async function relayOutput(
   watch?: (line: string) => void
 ): Promise<{ code: number; log: string }> {
   const lines: string[] = []
-  // (a token that reads as a command name, so translators of the log that skip unknown commands hide it too)
-  const resume = prefix ? '' : `build-output-${randomUUID()}`
-  if (resume) core.info(`::stop-commands::${resume}`)
-  try {
+  const relay = async (write: (line: string) => void) => {
     const r = await start(line => {
       lines.push(line)
       if (lines.length > 400) lines.shift()
       watch?.(line)
-      for (const part of line.split('\r')) core.info(prefix ? `[${prefix}] ${part}` : part)
+      for (const part of line.split('\r')) write(prefix ? `[${prefix}] ${part}` : part)
     })
     return { code: r.code, log: lines.join('\n') }
-  } finally {
-    if (resume) core.info(`::${resume}::`)
   }
+  // Prefixed lines (parallel platform builds) start with '[': they cannot read as commands.
+  return prefix ? relay(core.info) : core.withCommandsStopped(relay)
 }
 
 /** Shows argv in the log the way a user would type it; never used to run anything. */

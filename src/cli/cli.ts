@@ -4,7 +4,17 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { configInputs, inputSpecs, parseArgs, PASSWORD_ENV, renderHelp, resolveInputs, withPassword, type CliOptions } from './flags.js'
+import {
+  argvSecretWarnings,
+  configInputs,
+  inputSpecs,
+  parseArgs,
+  PASSWORD_ENV,
+  renderHelp,
+  resolveInputs,
+  withPassword,
+  type CliOptions
+} from './flags.js'
 import { parseInputs } from '../inputs/parse.js'
 import { InputError, UsageError } from '../errors.js'
 import { run as runMain } from '../action/main.js'
@@ -125,6 +135,7 @@ export async function runCli(argv: string[], about: About, rawIo: Io): Promise<n
       io.stderr(
         `warning: --password on the command line is seen by ps and kept in shell history; use --password-stdin or ${PASSWORD_ENV}\n`
       )
+    for (const warning of argvSecretWarnings(parsed.inputs)) io.stderr(`warning: ${warning}\n`)
     const flags = withPassword(parsed.inputs, options, process.env, options.passwordStdin ? await io.readStdin() : undefined)
     // The action's child processes (docker, buildx) need not see it.
     delete process.env[PASSWORD_ENV]

@@ -67,6 +67,23 @@ export const CLI_DEFAULTS: Readonly<Record<string, string>> = {
   engine: 'buildx'
 }
 
+/**
+ * Secret values given on the command line, which every local user sees in the process list for
+ * as long as the build runs: each gets a warning naming the form that keeps it off argv. (The CLI
+ * sets INPUT_* itself, from its flags only, so these forms are the way in.)
+ */
+export function argvSecretWarnings(inputs: Record<string, string>): string[] {
+  const out: string[] = []
+  const inline = (inputs['secrets'] ?? '').split('\n').filter(l => l.trim() !== '')
+  if (inline.length > 0)
+    out.push(
+      `--secret id=value on the command line is seen by ps and kept in shell history (${inline.length} given); use --secret-env id=VARIABLE or --secret-file id=PATH`
+    )
+  if (inputs['depot-token'] !== undefined)
+    out.push('--depot-token on the command line is seen by ps and kept in shell history; set DEPOT_TOKEN in the environment instead')
+  return out
+}
+
 /** The registry password, for those who keep it off the command line (ps, shell history). */
 export const PASSWORD_ENV = 'BUILD_IMAGE_PASSWORD'
 

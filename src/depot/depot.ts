@@ -68,7 +68,7 @@ export async function setupDepot(s: Settings, runner: Runner): Promise<Depot> {
   const version = s.depotVersion === 'latest' ? await resolveLatest(base, input) : s.depotVersion.replace(/^v/, '')
   const asset = depotAssetUrls(base, version, os.platform(), arch)
   const started = Date.now()
-  let installed: { path: string; fromCache: boolean }
+  let installed: { path: string; fromCache: boolean; against: string }
   try {
     const { installVerified } = await import('../install/install.js')
     installed = await installVerified({
@@ -85,7 +85,7 @@ export async function setupDepot(s: Settings, runner: Runner): Promise<Depot> {
     throw new DepotUnavailable((e as Error).message)
   }
   core.info(
-    `depot ${version} ${installed.fromCache ? 'found in the tool cache (checksum re-verified)' : `downloaded from ${asset.url} and verified against ${s.depotSha256 ? 'depot-sha256' : 'the release checksums'}`} in ${Date.now() - started} ms: ${installed.path}`
+    `depot ${version} ${installed.fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${s.depotSha256 ? 'depot-sha256' : installed.against} in ${Date.now() - started} ms: ${installed.path}`
   )
   return { cmd: installed.path, version: await probeVersion(runner, installed.path), runner }
 }

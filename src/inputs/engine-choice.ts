@@ -42,6 +42,11 @@ export const HOW_TO_SET_PROJECT =
 export const HOW_TO_SET_CREDENTIALS =
   'set the depot-token input (e.g. ${{ secrets.DEPOT_TOKEN }}) or the DEPOT_TOKEN environment variable, or give the job `permissions: id-token: write` and add a trust relationship for this repository to the Depot project (GitHub OIDC)'
 
+export const OIDC_NEEDS_A_NAMED_PROJECT =
+  'for GitHub OIDC, name the project in the depot-project input or DEPOT_PROJECT_ID, or give a depot-token'
+
+const FROM_DEPOT_JSON = 'depot.json in the context'
+
 /** The project id a depot.json names, or why it names none. */
 export function projectFromDepotJson(text: string): { id?: string; problem?: string } {
   let parsed: unknown
@@ -64,7 +69,7 @@ function resolveProject(f: EngineFacts): { id?: string; source?: string; problem
   else if (f.depotJson !== undefined) {
     const r = projectFromDepotJson(f.depotJson)
     if (!r.id) return r.problem ? { problem: r.problem } : {}
-    found = { id: r.id, source: 'depot.json in the context' }
+    found = { id: r.id, source: FROM_DEPOT_JSON }
   }
   if (!found) return {}
   // It becomes a CLI argument: only the characters Depot's IDs are made of.
@@ -109,10 +114,18 @@ export function chooseEngine(f: EngineFacts): EngineChoice {
   }
 
   const project = resolveProject(f)
-  const credentials = f.hasToken ? 'a token' : f.oidcAvailable ? 'GitHub OIDC' : ''
+  // Whoever controls the content being built controls its depot.json: such a project never gets
+  // the job's identity (a token the user gave is scoped to the user's own Depot organisation).
+  const oidcRefused = !f.hasToken && f.oidcAvailable && project.source === FROM_DEPOT_JSON
+  const credentials = f.hasToken ? 'a token' : f.oidcAvailable && !oidcRefused ? 'GitHub OIDC' : ''
   const missing: Array<{ what: string; how: string }> = []
   if (!project.id) missing.push({ what: `no Depot project${project.problem ? ` (${project.problem})` : ''}`, how: HOW_TO_SET_PROJECT })
-  if (!credentials) missing.push({ what: 'no Depot credentials', how: HOW_TO_SET_CREDENTIALS })
+  if (oidcRefused)
+    missing.push({
+      what: `Depot project ${clip(project.id ?? '', 40)} is named only by depot.json in the build context, and GitHub OIDC is never used for a project the content being built chooses`,
+      how: OIDC_NEEDS_A_NAMED_PROJECT
+    })
+  else if (!credentials) missing.push({ what: 'no Depot credentials', how: HOW_TO_SET_CREDENTIALS })
 
   if (f.engine === 'depot') {
     if (missing.length > 0) {
@@ -124,7 +137,7 @@ export function chooseEngine(f: EngineFacts): EngineChoice {
           warning: `engine: depot, but ${detail}. Using buildx (depot-fallback: true)`
         }
       }
-      const input = !project.id && !credentials ? 'engine' : !project.id ? 'depot-project' : 'depot-token'
+      const input = oidcRefused ? 'depot-project' : !project.id && !credentials ? 'engine' : !project.id ? 'depot-project' : 'depot-token'
       throw new InputError(input, `engine: depot needs a project and credentials; ${detail}`)
     }
     return {
@@ -138,6 +151,7 @@ export function chooseEngine(f: EngineFacts): EngineChoice {
   // auto: Depot only where it is clearly meant: in CI, with a project and credentials.
   if (!f.ci) return { engine: 'buildx', reason: 'not running in GitHub Actions (GITHUB_ACTIONS is not true); auto uses Depot only in CI' }
   if (!project.id) return { engine: 'buildx', reason: `no Depot project${project.problem ? ` (${project.problem})` : ''}` }
+  if (oidcRefused) return { engine: 'buildx', reason: `${missing.map(m => m.what).join('; ')} (${OIDC_NEEDS_A_NAMED_PROJECT})` }
   if (!credentials)
     return { engine: 'buildx', reason: `Depot project ${clip(project.id, 40)} found, but no Depot credentials (no token, no GitHub OIDC)` }
   return {

@@ -205,24 +205,24 @@ function parseSecrets(read: InputReader): Secret[] {
   const secrets: Secret[] = []
   const add = (input: string, kind: Secret['kind']) => {
     const lines = parseList(read(input), input, { split: LIST_SPLITS[input] ?? 'record' })
-    // A malformed secret line is not echoed: it may be the secret itself.
+    // No part of a secrets entry is ever echoed: a malformed entry may be the secret itself (a
+    // multi-line value's second line, a pasted key); entries are named by their number.
+    const shape = `id=${kind === 'value' ? 'value' : kind === 'file' ? 'path' : 'VARIABLE'}`
     lines.forEach((line, i) => {
-      if (line.indexOf('=') <= 0)
-        throw new InputError(
-          input,
-          `entry ${i + 1} is not id=${kind === 'value' ? 'value' : kind === 'file' ? 'path' : 'VARIABLE'} (value not shown)`
-        )
-    })
-    for (const [id, source] of parseKeyValues(lines, input)) {
+      const at = `entry ${i + 1}`
+      const eq = line.indexOf('=')
+      if (eq <= 0) throw new InputError(input, `${at} is not ${shape} (value not shown)`)
+      const id = line.slice(0, eq)
+      const source = line.slice(eq + 1)
       if (!/^[A-Za-z0-9_.:-]+$/.test(id))
-        throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', ':', '-'`)
+        throw new InputError(input, `${at}: the id may only contain letters, digits, '_', '.', ':', '-' (value not shown)`)
       if (kind !== 'value' && source === '') throw new InputError(input, `secret ${id} names no ${kind === 'file' ? 'file' : 'variable'}`)
       if (kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
         throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`)
       if (kind === 'file' && /[\n"]/.test(source)) throw new InputError(input, `secret ${id}: the path contains a newline or a quote`)
-      if (secrets.some(s => s.id === id)) throw new InputError(input, `secret id ${id} is given twice`)
+      if (secrets.some(s => s.id === id)) throw new InputError(input, `${at}: secret id ${id} is given twice`)
       secrets.push({ id, kind, source })
-    }
+    })
   }
   add('secrets', 'value')
   add('secret-files', 'file')
@@ -720,10 +720,28 @@ function checkToolVersion(v: string, input: string, example: string): string {
   return v
 }
 
-/** An optional http(s) URL (a download mirror). */
+/**
+ * An optional https URL (a download mirror). Plain http only for a mirror on this machine: over a
+ * network, whoever is on the path serves both the binary and the checksums it is verified with.
+ */
 function checkHttpUrl(v: string, input: string): string {
   if (v && !/^https?:\/\/[^\s]+$/.test(v)) throw new InputError(input, `expected an http(s) URL, got ${JSON.stringify(clip(v))}`)
+  if (v.startsWith('http://') && !isLoopbackUrl(v))
+    throw new InputError(
+      input,
+      `${JSON.stringify(clip(v))} is plain http: the binary and the checksums it is checked against would both come over a connection anyone on the way can change; use https (plain http is accepted only for a mirror on this machine: localhost, 127.0.0.1, [::1])`
+    )
   return v
+}
+
+function isLoopbackUrl(v: string): boolean {
+  let host: string
+  try {
+    host = new URL(v).hostname
+  } catch {
+    return false
+  }
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
 /** attests: typed CSV (provenance or sbom), and a type may not also be set by its own input. */

@@ -1,11 +1,16 @@
-// Installs a released binary: tool-cache hit, or download -> verify sha256 -> cache.
-// A binary that does not match its published checksum is never cached or run.
+// Installs a released binary: the tool cache keeps each release file exactly as published (the
+// binary, or the archive that holds it), and every run verifies it again against a checksum that
+// does not live in the cache (the pinned sha256, else the release's checksums file fetched again),
+// copying it to a private folder while hashing: what runs is exactly the bytes that were verified.
+// A file that does not match is never cached or run.
 import * as core from '../runner/commands.js'
 import * as tc from '@actions/tool-cache'
 import { createHash } from 'node:crypto'
-import { chmodSync, createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { Transform } from 'node:stream'
 import { gunzipSync } from 'node:zlib'
 import { InputError } from '../errors.js'
 import { checksumFor, parseChecksums } from './checksums.js'
@@ -15,7 +20,7 @@ export interface ReleaseAsset {
   /** tool-cache name, e.g. buildx */
   tool: string
   version: string
-  /** file name inside the tool-cache dir, e.g. docker-buildx */
+  /** the binary's file name where it runs from, e.g. docker-buildx */
   cachedName: string
   url: string
   checksumsUrl: string
@@ -45,63 +50,99 @@ async function download(url: string, input: string): Promise<string> {
   }
 }
 
-/** Returns the path of the verified binary. `fromCache` tells whether the download was skipped. */
-export async function installVerified(a: ReleaseAsset): Promise<{ path: string; fromCache: boolean }> {
+/** The sha256 the release file must have: the pin, else the release's checksums file, fetched now. */
+async function expectedSha256(a: ReleaseAsset): Promise<string> {
+  if (a.sha256) return a.sha256
+  const sums = parseChecksums(readFileSync(await download(a.checksumsUrl, a.input), 'utf8'))
+  const expected = checksumFor(sums, a.fileName)
+  if (!expected) throw new InputError(a.input, `the release's checksums file ${a.checksumsUrl} lists no ${a.fileName}`)
+  return expected
+}
+
+/** A folder only this run writes to (mkdtemp makes it 0700): what runs from it cannot be swapped. */
+function privateDir(a: ReleaseAsset): string {
+  return mkdtempSync(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), `${a.tool}-run-`))
+}
+
+/**
+ * Copies the release file `from` into a private folder, hashing the very bytes it writes (a
+ * binary), or reads it once, hashes and unpacks it from memory (an archive). Returns the binary's
+ * path, or the digest found when it is not `expected` (nothing is left behind then).
+ */
+async function verifiedCopy(from: string, expected: string, a: ReleaseAsset): Promise<{ path?: string; actual: string }> {
+  const dir = privateDir(a)
+  const out = path.join(dir, a.cachedName)
+  const hash = createHash('sha256')
+  if (a.archiveEntry) {
+    const bytes = readFileSync(from)
+    const actual = hash.update(bytes).digest('hex')
+    if (actual !== expected) {
+      rmSync(dir, { recursive: true, force: true })
+      return { actual }
+    }
+    writeFileSync(out, extractEntry(bytes, a.archiveEntry, a), { mode: 0o755 })
+    return { path: out, actual }
+  }
+  const hashing = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk)
+      done(null, chunk)
+    }
+  })
+  await pipeline(createReadStream(from), hashing, createWriteStream(out, { mode: 0o700 }))
+  const actual = hash.digest('hex')
+  if (actual !== expected) {
+    rmSync(dir, { recursive: true, force: true })
+    return { actual }
+  }
+  chmodSync(out, 0o755)
+  return { path: out, actual }
+}
+
+/**
+ * Returns the path of the verified binary (a private copy). `fromCache` tells whether the download
+ * was skipped; `against` names what it was verified with.
+ */
+export async function installVerified(a: ReleaseAsset): Promise<{ path: string; fromCache: boolean; against: string }> {
+  const against = a.sha256 ? 'the pinned sha256' : `the release's checksums file ${a.checksumsUrl}`
+  const expected = await expectedSha256(a)
   const hit = tc.find(a.tool, a.version)
   if (hit) {
-    const path = `${hit}/${a.cachedName}`
-    // Re-verify a cache hit's recorded digest: the cache is a directory anyone on the runner can write.
-    const recorded = safeRead(`${hit}/.sha256`)
-    // A pinned sha256 names the download: the cached copy must have come from exactly that one.
-    const samePin = !a.sha256 || safeRead(`${hit}/.source-sha256`) === a.sha256
-    if (recorded && samePin && recorded === (await sha256File(path))) return { path, fromCache: true }
-    if (!samePin) core.info(`${a.tool} ${a.version} in the tool cache came from another download than the pinned sha256; downloading again`)
-    else core.warning(`${a.tool} ${a.version} in the tool cache does not match its recorded checksum; downloading again`)
-  }
-  let expected = a.sha256
-  if (!expected) {
-    const sums = parseChecksums(readFileSync(await download(a.checksumsUrl, a.input), 'utf8'))
-    expected = checksumFor(sums, a.fileName)
-    if (!expected) throw new InputError(a.input, `the release's checksums file ${a.checksumsUrl} lists no ${a.fileName}`)
+    // The cache is a folder anything on a persistent runner may write: nothing in it is trusted.
+    let copy: { path?: string; actual: string } = { actual: 'missing' }
+    try {
+      copy = await verifiedCopy(path.join(hit, a.fileName), expected, a)
+    } catch {
+      // missing or unreadable (a cache entry of an older layout): downloaded again below
+    }
+    if (copy.path) return { path: copy.path, fromCache: true, against }
+    core.warning(`${a.tool} ${a.version} in the tool cache does not match ${against}; downloading again`)
   }
   const downloaded = await download(a.url, a.input)
-  const actual = await sha256File(downloaded)
-  if (actual !== expected) {
+  const copy = await verifiedCopy(downloaded, expected, a)
+  if (!copy.path) {
     // A download that failed verification is not left where anything could pick it up.
     rmSync(downloaded, { force: true })
-    const source = a.sha256 ? 'the pinned sha256' : `the release's checksums file ${a.checksumsUrl}`
     throw new InputError(
       a.checksumInput ?? a.input,
-      `checksum mismatch for ${a.fileName} from ${a.url}: ${source} says sha256 ${expected}, the download is ${actual}; refusing to install it`
+      `checksum mismatch for ${a.fileName} from ${a.url}: ${against} says sha256 ${expected}, the download is ${copy.actual}; refusing to install it`
     )
   }
-  const file = a.archiveEntry ? extractEntry(downloaded, a.archiveEntry, a) : downloaded
-  chmodSync(file, 0o755)
-  const dir = await tc.cacheFile(file, a.cachedName, a.tool, a.version)
-  writeFileSync(`${dir}/.sha256`, a.archiveEntry ? await sha256File(file) : actual)
-  writeFileSync(`${dir}/.source-sha256`, actual)
-  return { path: `${dir}/${a.cachedName}`, fromCache: false }
+  // Cached as published, for the next run to verify again; this run uses its private copy.
+  await tc.cacheFile(downloaded, a.fileName, a.tool, a.version)
+  rmSync(downloaded, { force: true })
+  return { path: copy.path, fromCache: false, against }
 }
 
 /** Takes one file out of a verified .tar.gz (in process: no tar binary needed). */
-function extractEntry(archive: string, entry: string, a: ReleaseAsset): string {
+function extractEntry(archive: Buffer, entry: string, a: ReleaseAsset): Buffer {
   let files: Map<string, Buffer>
   try {
-    files = readTarEntries(gunzipSync(readFileSync(archive)), name => name === entry)
+    files = readTarEntries(gunzipSync(archive), name => name === entry)
   } catch (e) {
     throw new InputError(a.input, `cannot unpack ${a.fileName}: ${(e as Error).message}`)
   }
   const body = files.get(entry)
   if (!body) throw new InputError(a.input, `${a.fileName} has no ${entry}`)
-  const out = path.join(mkdtempSync(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), `${a.tool}-`)), a.cachedName)
-  writeFileSync(out, body)
-  return out
-}
-
-function safeRead(path: string): string {
-  try {
-    return readFileSync(path, 'utf8').trim()
-  } catch {
-    return ''
-  }
+  return body
 }

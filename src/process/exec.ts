@@ -42,6 +42,40 @@ export async function runChecked(runner: Runner, cmd: string, args: string[], op
   return succeeded(await runner.run(cmd, args, opts), `${cmd} ${args.slice(0, 3).join(' ')}`, fail)
 }
 
+/**
+ * The environment a child gets: the caller's, without the action's own inputs (INPUT_*) and the
+ * state main hands to post (STATE_*). Inputs hold the registry password, inline secrets and the
+ * Depot token; a bake file can read any variable of its environment (`variable "INPUT_PASSWORD"
+ * {}`, a secret's `env=`), and no tool this action runs reads an input. What a child needs is
+ * passed on purpose: the secrets the user names in secret-envs, DEPOT_TOKEN, the runner's own
+ * ACTIONS_* variables for the GitHub cache.
+ */
+export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {}
+  for (const [k, v] of Object.entries(env)) if (!/^(INPUT|STATE)_/i.test(k)) out[k] = v
+  return out
+}
+
+/** What a streamed command's result keeps of each stream: its last bytes. */
+export const STREAMED_TAIL_BYTES = 1 << 20
+const MAX_LINE_CHARS = 64 * 1024
+
+/** A stream's output, all of it or only its last `limit` bytes. */
+class OutputBuffer {
+  private chunks: Buffer[] = []
+  private size = 0
+  constructor(private readonly limit: number) {}
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk)
+    this.size += chunk.length
+    while (this.size - (this.chunks[0]?.length ?? 0) >= this.limit) this.size -= this.chunks.shift()?.length ?? 0
+  }
+  text(): string {
+    const all = Buffer.concat(this.chunks)
+    return (all.length > this.limit ? all.subarray(all.length - this.limit) : all).toString('utf8')
+  }
+}
+
 const running = new Set<ReturnType<typeof spawn>>()
 
 /** Stops every process we started (cancellation): SIGTERM to each process group. */
@@ -89,15 +123,17 @@ export const processRunner: Runner = {
   run(cmd, args, opts = {}) {
     return new Promise((resolve, reject) => {
       const child = spawn(cmd, args, {
-        env: opts.env ?? process.env,
+        env: childEnv(opts.env ?? process.env),
         cwd: opts.cwd,
         stdio: ['pipe', 'pipe', 'pipe'],
         // its own process group, so cancellation can stop the whole tree
         detached: true
       })
       running.add(child)
-      const out: Buffer[] = []
-      const err: Buffer[] = []
+      // A streamed command (a build) may print without end: only the tail of its output is kept,
+      // and a line without end is passed on in pieces.
+      const out = new OutputBuffer(opts.onLine ? STREAMED_TAIL_BYTES : Infinity)
+      const err = new OutputBuffer(opts.onLine ? STREAMED_TAIL_BYTES : Infinity)
       const partial = { stdout: '', stderr: '' }
       const feed = (stream: 'stdout' | 'stderr', chunk: Buffer) => {
         ;(stream === 'stdout' ? out : err).push(chunk)
@@ -105,6 +141,10 @@ export const processRunner: Runner = {
         const text = partial[stream] + chunk.toString('utf8')
         const lines = text.split('\n')
         partial[stream] = lines.pop() ?? ''
+        while (partial[stream].length > MAX_LINE_CHARS) {
+          opts.onLine(partial[stream].slice(0, MAX_LINE_CHARS), stream)
+          partial[stream] = partial[stream].slice(MAX_LINE_CHARS)
+        }
         for (const l of lines) opts.onLine(l, stream)
       }
       child.stdout.on('data', (c: Buffer) => feed('stdout', c))
@@ -121,8 +161,8 @@ export const processRunner: Runner = {
         }
         resolve({
           code: code ?? (signal ? 128 : 1),
-          stdout: Buffer.concat(out).toString('utf8'),
-          stderr: Buffer.concat(err).toString('utf8')
+          stdout: out.text(),
+          stderr: err.text()
         })
       })
       child.stdin.on('error', () => undefined)

@@ -2,7 +2,7 @@
 // the registry when pushed, the builder's build record when buildx can read it, the OCI layout
 // when exported, and the engine's image store when loaded.
 import * as core from '../runner/commands.js'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { BuildResult } from '../buildx/results.js'
 import { isTransientRegistryError, withRetry } from '../registry/retry.js'
@@ -20,7 +20,7 @@ import { platformString } from '../oci/platform.js'
 import { baseImagesFromImagetools, baseImagesFromMetadata, baseImagesFromProvenance, provenanceLayers } from '../oci/provenance.js'
 import { registryReader } from '../registry/client.js'
 import { RegistryUnreachable } from '../errors.js'
-import { readTarEntries } from '../oci/tar.js'
+import { indexTarEntries, type TarEntry } from '../oci/tar.js'
 import type { BaseImage, ImageManifest, ImageReport, MetadataSource } from '../oci/types.js'
 import { limiter, mapBounded } from './bounded.js'
 import { reportOutputs } from './outputs.js'
@@ -183,13 +183,45 @@ function historyFetch(deps: ReportDeps, shared: Shared, ref: string, rootDigest:
   }
 }
 
+/** Largest manifest or index blob read from a tarball (a manifest is a few KiB; layers are not asked for). */
+const MAX_MANIFEST_BYTES = 4 << 20
+
+function ociTarReader(dest: string): (p: string) => string | undefined {
+  const fd = openSync(dest, 'r')
+  const readAt = (offset: number, length: number) => {
+    const buf = Buffer.alloc(length)
+    let done = 0
+    while (done < length) {
+      const n = readSync(fd, buf, done, length - done, offset + done)
+      if (n === 0) break
+      done += n
+    }
+    return buf.subarray(0, done)
+  }
+  let entries: Map<string, TarEntry>
+  try {
+    entries = indexTarEntries(readAt, fstatSync(fd).size, name => name === 'index.json' || name.startsWith('blobs/'))
+  } catch (e) {
+    closeSync(fd)
+    throw e
+  }
+  // The reads happen while the report is made; the descriptor closes when the process ends.
+  return p => {
+    const e = entries.get(p)
+    if (!e) return undefined
+    if (e.size > MAX_MANIFEST_BYTES) throw new Error(`${dest}: ${p} is ${e.size} bytes, too large for a manifest`)
+    return readAt(e.offset, e.size).toString('utf8')
+  }
+}
+
 function ociFetch(dest: string): { fetch: Fetch; root: string } {
   let read: (p: string) => string | undefined
   if (existsSync(dest) && statSync(dest).isDirectory()) {
     read = p => (existsSync(path.join(dest, p)) ? readFileSync(path.join(dest, p), 'utf8') : undefined)
   } else {
-    const entries = readTarEntries(readFileSync(dest), name => name === 'index.json' || name.startsWith('blobs/'))
-    read = p => entries.get(p)?.toString('utf8')
+    // An OCI tarball holds the layers too: only headers are read to find index.json and the
+    // manifests, then those entries alone, never the whole file.
+    read = ociTarReader(dest)
   }
   const root = ociLayoutRoot(read('index.json'), dest)
   const blob = (d: string) => {

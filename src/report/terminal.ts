@@ -55,10 +55,21 @@ const COMMAND = /^::([A-Za-z][A-Za-z0-9-]*)(?: ([^:]*))?::(.*)$/
 export function createCommandTranslator(): (line: string) => TerminalLine[] {
   const masks: string[] = []
   const mask = (s: string) => masks.reduce((t, m) => t.split(m).join('***'), s)
+  // Between ::stop-commands::TOKEN and ::TOKEN:: every line is text, as the runner reads it.
+  let resume = ''
   return line => {
-    const m = COMMAND.exec(line)
+    if (resume) {
+      if (line.trim() !== `::${resume}::`) return [{ kind: 'log', text: mask(line) }]
+      resume = ''
+      return []
+    }
+    const m = COMMAND.exec(line.trimStart())
     if (!m) return [{ kind: 'log', text: mask(line) }]
     const [, cmd = '', propText = '', data = ''] = m
+    if (cmd === 'stop-commands') {
+      resume = data
+      return []
+    }
     const message = unescapeData(data)
     switch (cmd) {
       case 'add-mask':

@@ -65,8 +65,48 @@ export function setSecret(value: string): void {
   if (/[\r\n]/.test(value)) for (const line of value.split(/\r?\n|\r/)) if (line.trim() !== '') command('add-mask', {}, line)
 }
 
+/**
+ * The runner splits a step's output into lines at \n, \r and \r\n and acts on every line that
+ * starts with `::` after whitespace. Text this action did not write (input values, build output,
+ * a tool's error, a file's content) may hold such a line.
+ */
+const LINE_BREAK = /\r\n|\r|\n|\u0085|\u2028|\u2029/
+
+export function readsAsCommand(text: string): boolean {
+  return text.split(LINE_BREAK).some(l => l.replace(/^[\s\u0085\ufeff]+/, '').startsWith('::'))
+}
+
+/**
+ * Writes a plain log line. Every plain line goes through here: a message holding a line the runner
+ * would read as a workflow command is written between ::stop-commands:: and a one-off resume
+ * token, so it shows exactly as it is and the runner acts on none of it.
+ */
 export function info(message: string): void {
-  process.stdout.write(message + EOL)
+  if (!readsAsCommand(message)) {
+    process.stdout.write(message + EOL)
+    return
+  }
+  const resume = `inert-text-${randomUUID()}`
+  process.stdout.write(`::stop-commands::${resume}${EOL}${message}${EOL}::${resume}::${EOL}`)
+}
+
+/**
+ * Runs `fn` with the runner's commands stopped: `write` puts lines into the log as they are, and
+ * none of them is read as a command. For long streams (build output), where a window per line
+ * would double the log.
+ */
+export async function withCommandsStopped<T>(fn: (write: (line: string) => void) => Promise<T>): Promise<T> {
+  // (a token that reads as a command name, so translators of the log that skip unknown commands hide it too)
+  const resume = `build-output-${randomUUID()}`
+  process.stdout.write(`::stop-commands::${resume}${EOL}`)
+  try {
+    return await fn(line => {
+      // the resume token is random: output cannot end the window early unless it guesses it
+      process.stdout.write(line + EOL)
+    })
+  } finally {
+    process.stdout.write(`::${resume}::${EOL}`)
+  }
 }
 
 function annotation(kind: string, message: string, p: AnnotationProperties = {}): void {

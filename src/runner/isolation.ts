@@ -66,17 +66,30 @@ function fullName(repo: unknown): string | undefined {
 
 /**
  * The head repository of a pull request from a fork, or '' when the run was not started by one.
- * A pull request event whose head repository is unknown (the fork was deleted, or the event file
- * could not be read) counts as a fork: the safe side.
+ * Untrusted code is built by: pull request events (pull_request_target included: its workflows
+ * often check the head out), a workflow_run started by a pull request from a fork, and a comment
+ * on a pull request (issue_comment; the payload does not say whose code the job checks out, so
+ * it counts as a fork). A pull request event whose head repository is unknown (the fork was
+ * deleted, or the event file could not be read) counts as a fork: the safe side.
  */
 export function forkOf(eventName: string, event: unknown): string {
-  if (!PULL_REQUEST_EVENTS.includes(eventName)) return ''
   const e = (typeof event === 'object' && event !== null ? event : {}) as {
     pull_request?: { head?: { repo?: unknown } }
     repository?: unknown
+    workflow_run?: { event?: unknown; head_repository?: unknown }
+    issue?: { pull_request?: unknown }
   }
-  const head = fullName(e.pull_request?.head?.repo)
-  const base = fullName(e.repository)
+  if (eventName === 'workflow_run') {
+    const run = e.workflow_run ?? {}
+    if (typeof run.event !== 'string' || !PULL_REQUEST_EVENTS.includes(run.event)) return ''
+    return otherRepo(fullName(run.head_repository), fullName(e.repository))
+  }
+  if (eventName === 'issue_comment') return e.issue?.pull_request ? 'a pull request (issue_comment)' : ''
+  if (!PULL_REQUEST_EVENTS.includes(eventName)) return ''
+  return otherRepo(fullName(e.pull_request?.head?.repo), fullName(e.repository))
+}
+
+function otherRepo(head: string | undefined, base: string | undefined): string {
   if (!head || !base) return head ?? 'unknown fork'
   return head.toLowerCase() === base.toLowerCase() ? '' : head
 }

@@ -692,7 +692,7 @@ describe('imagetoolsCreateArgs', () => {
       ['ghcr.io/o/app:1', 'ghcr.io/o/app:latest'],
       [A, B],
       [],
-      ['imagetools', 'create', '--tag', 'ghcr.io/o/app:1', '--tag', 'ghcr.io/o/app:latest', A, B]
+      ['imagetools', 'create', '--tag', 'ghcr.io/o/app:1', '--tag', 'ghcr.io/o/app:latest', '--', A, B]
     ],
     [
       2,
@@ -708,11 +708,14 @@ describe('imagetoolsCreateArgs', () => {
         'index:org.opencontainers.image.description=An app',
         '--annotation',
         'index:org.opencontainers.image.source=https://github.com/o/r',
+        '--',
         A,
         B
       ]
     ],
-    [3, [], [A], [], ['imagetools', 'create', A]]
+    [3, [], [A], [], ['imagetools', 'create', '--', A]],
+    // whatever a source looks like, it comes after --
+    [4, ['t'], ['--dry-run', '-f=x'], [], ['imagetools', 'create', '--tag', 't', '--', '--dry-run', '-f=x']]
   ])('#%d', (_n, tags, sources, annotations, want) => {
     expect(imagetoolsCreateArgs(tags, sources, annotations)).toEqual(want)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseBuilderInspect, type BuilderInfo } from '../../../src/buildx/builder.js'
+import { parseBuilderInspect, scopedBuilderMismatch, type BuilderInfo } from '../../../src/buildx/builder.js'
 
 const DOCKER_CONTAINER = `Name:          builder-3f2a
 Driver:        docker-container
@@ -154,5 +154,41 @@ describe('parseBuilderInspect', () => {
     ['empty output', '', { name: '', driver: '', nodes: [] }]
   ])('%s', (_what, out, want) => {
     expect(parseBuilderInspect(out)).toEqual(want)
+  })
+})
+
+describe('scopedBuilderMismatch', () => {
+  const node = (endpoint: string) => ({ name: 'n0', endpoint, status: 'running', platforms: [] })
+  it.each<[string, BuilderInfo, { driver: string; endpoint: string }, RegExp | '']>([
+    [
+      'same driver',
+      { name: 'b', driver: 'docker-container', nodes: [node('docker-container://x')] },
+      { driver: 'docker-container', endpoint: '' },
+      ''
+    ],
+    [
+      'another driver',
+      { name: 'b', driver: 'remote', nodes: [node('tcp://evil:1')] },
+      { driver: 'docker-container', endpoint: '' },
+      /driver is remote, not docker-container/
+    ],
+    ['same remote endpoint', { name: 'b', driver: 'remote', nodes: [node('tcp://b:1')] }, { driver: 'remote', endpoint: 'tcp://b:1' }, ''],
+    [
+      'a remote builder pointing elsewhere',
+      { name: 'b', driver: 'remote', nodes: [node('tcp://evil:1')] },
+      { driver: 'remote', endpoint: 'tcp://b:1' },
+      /endpoint is tcp:\/\/evil:1, not tcp:\/\/b:1/
+    ],
+    [
+      'an appended node elsewhere',
+      { name: 'b', driver: 'remote', nodes: [node('tcp://b:1'), node('tcp://evil:1')] },
+      { driver: 'remote', endpoint: 'tcp://b:1' },
+      /tcp:\/\/evil:1/
+    ],
+    ['a remote builder without nodes', { name: 'b', driver: 'remote', nodes: [] }, { driver: 'remote', endpoint: 'tcp://b:1' }, /unknown/]
+  ])('%s', (_what, info, want, problem) => {
+    const got = scopedBuilderMismatch(info, want)
+    if (problem === '') expect(got).toBe('')
+    else expect(got).toMatch(problem)
   })
 })

@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import {
+  argvSecretWarnings,
   CLI_DEFAULTS,
   configInputs,
   hostPlatform,
@@ -398,5 +399,21 @@ describe('renderTerminalTable', () => {
     const text = renderTerminalTable([report({ target: 'x\x1b]0;pwned\x07', tags: ['a\nb'] })])
     expect(text).not.toMatch(/\x1b|\x07/)
     expect(text).toContain('  tags          a b\n')
+  })
+})
+
+describe('secret values on the command line', () => {
+  it.each<[string, string[], RegExp[]]>([
+    [
+      'inline secrets',
+      ['--secret', 'a=1', '--secret', 'b=2', '.'],
+      [/--secret id=value .*\(2 given\); use --secret-env id=VARIABLE or --secret-file id=PATH/]
+    ],
+    ['a Depot token', ['--depot-token', 't', '.'], [/--depot-token .* set DEPOT_TOKEN/]],
+    ['the forms that keep them off argv', ['--secret-env', 'a=VAR', '--secret-file', 'b=/p', '.'], []]
+  ])('%s', (_what, argv, want) => {
+    const warnings = argvSecretWarnings(parseArgs(argv, specs).inputs)
+    expect(warnings).toHaveLength(want.length)
+    want.forEach((w, i) => expect(warnings[i]).toMatch(w))
   })
 })

@@ -67,6 +67,29 @@ const CHOICES: Array<[string, Partial<EngineFacts>, Want]> = [
     { engine: 'buildx', reason: /DEPOT_PROJECT_ID "--token=x" is not a Depot project ID/ }
   ],
   [
+    'auto in CI, depot.json and only OIDC: the content never picks where the job identity goes',
+    { ci: true, depotJson: '{"id": "attacker"}', oidcAvailable: true },
+    {
+      engine: 'buildx',
+      reason: /attacker is named only by depot.json .*GitHub OIDC is never used.*depot-project input or DEPOT_PROJECT_ID/
+    }
+  ],
+  [
+    'auto in CI, depot.json, OIDC and a token: the token, scoped to its own organisation',
+    { ci: true, depotJson: '{"id": "jsonp"}', oidcAvailable: true, hasToken: true },
+    { engine: 'depot', reason: /jsonp from depot.json in the context and credentials from a token/, project: 'jsonp' }
+  ],
+  [
+    'auto in CI, DEPOT_PROJECT_ID beats depot.json and OIDC is used for it',
+    { ci: true, depotJson: '{"id": "attacker"}', envProject: 'mine', oidcAvailable: true },
+    { engine: 'depot', reason: /mine from DEPOT_PROJECT_ID and credentials from GitHub OIDC/, project: 'mine' }
+  ],
+  [
+    'engine: depot + fallback, depot.json and only OIDC: buildx with a warning',
+    { engine: 'depot', depotJson: '{"id": "attacker"}', oidcAvailable: true, fallback: true },
+    { engine: 'buildx', reason: /named only by depot.json/, warning: /GitHub OIDC is never used/ }
+  ],
+  [
     'auto with merge mode stays on buildx',
     { ...READY, needsBuildx: 'mode: merge combines digests with buildx imagetools' },
     { engine: 'buildx', reason: /mode: merge .* buildx only/ }
@@ -119,6 +142,12 @@ describe('chooseEngine', () => {
     ],
     ['neither', { engine: 'depot' }, 'engine', /no Depot project: .*; no Depot credentials: /],
     ['a depot.json without id', { engine: 'depot', hasToken: true, depotJson: '[]' }, 'depot-project', /depot.json has no "id"/],
+    [
+      'a depot.json project and only OIDC',
+      { engine: 'depot', oidcAvailable: true, depotJson: '{"id":"attacker"}' },
+      'depot-project',
+      /attacker is named only by depot.json in the build context, and GitHub OIDC is never used .*: for GitHub OIDC, name the project in the depot-project input/
+    ],
     [
       'merge mode without fallback',
       { engine: 'depot', project: 'p', hasToken: true, needsBuildx: 'mode: merge combines digests' },

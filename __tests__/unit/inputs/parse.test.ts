@@ -262,6 +262,13 @@ describe('parseInputs: valid inputs', () => {
       { 'buildx-download-url': 'https://mirror.example.com/buildx' },
       { buildxDownloadUrl: 'https://mirror.example.com/buildx' }
     ],
+    ...['http://127.0.0.1:8080/buildx', 'http://localhost/buildx', 'http://[::1]:9/buildx', 'http://127.9.9.9/b'].map(
+      (url): [string, Record<string, string>, Partial<Settings>] => [
+        `plain http on this machine: ${url}`,
+        { 'buildx-download-url': url },
+        { buildxDownloadUrl: url }
+      ]
+    ),
     ['engine and mode trimmed', { engine: ' depot ', mode: ' build' }, { engine: 'depot', mode: 'build' }],
     [
       'merge mode with digests',
@@ -436,6 +443,10 @@ describe('parseInputs: invalid inputs', () => {
     ['ftp download URL', { 'buildx-download-url': 'ftp://mirror.example.com/buildx' }, 'buildx-download-url'],
     ['file download URL', { 'buildx-download-url': 'file:///tmp/buildx' }, 'buildx-download-url'],
     ['download URL with a space', { 'buildx-download-url': 'https://mirror.example.com/a b' }, 'buildx-download-url'],
+    ['plain http download URL', { 'buildx-download-url': 'http://mirror.example.com/buildx' }, 'buildx-download-url'],
+    ['plain http to a private address', { 'buildx-download-url': 'http://10.1.2.3/buildx' }, 'buildx-download-url'],
+    ['plain http to a host named like loopback', { 'buildx-download-url': 'http://127.0.0.1.example.com/buildx' }, 'buildx-download-url'],
+    ['plain http Depot mirror', { 'depot-download-url': 'http://mirror.example.com/depot' }, 'depot-download-url'],
     ['remote driver without endpoint', { driver: 'remote' }, 'endpoint'],
     ['endpoint with an unknown scheme', { driver: 'remote', endpoint: 'http://buildkitd:1234' }, 'endpoint'],
     ['builder name starting with -', { builder: '-bad' }, 'builder'],

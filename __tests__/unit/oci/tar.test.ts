@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
-import { readTarEntries } from '../../../src/oci/tar.js'
+import { indexTarEntries, readTarEntries } from '../../../src/oci/tar.js'
 
 // Tar archives are built by hand here: 512-byte ustar headers, bodies padded to 512 bytes,
 // and two zero blocks at the end.
@@ -172,5 +172,28 @@ describe('readTarEntries', () => {
   it('throws on an entry cut short, instead of returning part of it', () => {
     const whole = tar(entry('a', '1'), entry('big', 'x'.repeat(2000)))
     expect(() => readTarEntries(whole.subarray(0, 1024 + 512 + 700), all)).toThrow(/truncated tar archive: entry at offset 1024/)
+  })
+})
+
+describe('indexTarEntries reads headers, never bodies', () => {
+  it('finds index.json and the manifest behind an 8 MiB layer, reading only headers', () => {
+    const layer = Buffer.alloc(8 << 20, 7)
+    const buf = tar(
+      entry('oci-layout', '{"imageLayoutVersion":"1.0.0"}'),
+      entry('blobs/sha256/layer', layer),
+      entry('blobs/sha256/manifest', '{"m":1}'),
+      pax([['path', 'blobs/sha256/' + 'c'.repeat(120)]]),
+      entry('short-name', '{"long":1}'),
+      entry('index.json', '{"i":1}')
+    )
+    let bytesRead = 0
+    const readAt = (o: number, n: number) => ((bytesRead += n), buf.subarray(o, o + n))
+    const found = indexTarEntries(readAt, buf.length, n => n === 'index.json' || n.startsWith('blobs/'))
+    expect([...found.keys()]).toEqual(['blobs/sha256/layer', 'blobs/sha256/manifest', `blobs/sha256/${'c'.repeat(120)}`, 'index.json'])
+    // six headers and one pax record: no body
+    expect(bytesRead).toBeLessThan(8 * 512)
+    const m = found.get('blobs/sha256/manifest')
+    expect(buf.subarray(m?.offset, (m?.offset ?? 0) + (m?.size ?? 0)).toString()).toBe('{"m":1}')
+    expect(found.get('blobs/sha256/layer')?.size).toBe(8 << 20)
   })
 })

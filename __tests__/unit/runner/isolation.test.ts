@@ -125,7 +125,29 @@ describe('forkOf', () => {
       'mallory/app'
     ],
     ['a workflow_dispatch even with a PR-like payload', 'workflow_dispatch', pr({ full_name: 'mallory/app' }), ''],
-    ['no event name', '', pr({ full_name: 'mallory/app' }), '']
+    ['no event name', '', pr({ full_name: 'mallory/app' }), ''],
+    // events that build pull-request code without being pull_request events
+    [
+      'workflow_run started by a fork pull request',
+      'workflow_run',
+      { workflow_run: { event: 'pull_request', head_repository: { full_name: 'mallory/app' } }, repository: { full_name: 'octo/app' } },
+      'mallory/app'
+    ],
+    [
+      'workflow_run started by a same-repository pull request',
+      'workflow_run',
+      { workflow_run: { event: 'pull_request', head_repository: { full_name: 'octo/app' } }, repository: { full_name: 'octo/app' } },
+      ''
+    ],
+    [
+      'workflow_run started by a push',
+      'workflow_run',
+      { workflow_run: { event: 'push', head_repository: { full_name: 'mallory/app' } }, repository: { full_name: 'octo/app' } },
+      ''
+    ],
+    ['workflow_run from a pull request, head unknown', 'workflow_run', { workflow_run: { event: 'pull_request_target' } }, 'unknown fork'],
+    ['a comment on a pull request', 'issue_comment', { issue: { pull_request: { url: 'u' } } }, 'a pull request (issue_comment)'],
+    ['a comment on an issue', 'issue_comment', { issue: {} }, '']
   ])('%s', (_what, eventName, event, want) => {
     expect(forkOf(eventName, event)).toBe(want)
   })

@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-7JG2R6KB.js";
+} from "./chunk-DV5HCM5C.js";
 import {
   DIGEST_RE,
   baseAnnotationArgs,
@@ -23,6 +23,7 @@ import {
   registryName,
   resolvedBase,
   saveState,
+  scopedBuilderMismatch,
   setReportOutputs,
   uniqueWarnings,
   unreadReport,
@@ -31,7 +32,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-MMIXN554.js";
+} from "./chunk-6B4SVY4W.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -62,7 +63,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-MJZGJK4N.js";
+} from "./chunk-OSGIGOWV.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -76,8 +77,9 @@ import {
   setFailed,
   setOutput,
   setSecret,
-  warning
-} from "./chunk-RRQD6L6J.js";
+  warning,
+  withCommandsStopped
+} from "./chunk-E3643OFB.js";
 import {
   DepotUnavailable,
   InputError
@@ -7464,10 +7466,17 @@ function fullName(repo) {
   return typeof name === "string" && name ? name : void 0;
 }
 function forkOf(eventName, event) {
-  if (!PULL_REQUEST_EVENTS.includes(eventName)) return "";
   const e = typeof event === "object" && event !== null ? event : {};
-  const head = fullName(e.pull_request?.head?.repo);
-  const base = fullName(e.repository);
+  if (eventName === "workflow_run") {
+    const run2 = e.workflow_run ?? {};
+    if (typeof run2.event !== "string" || !PULL_REQUEST_EVENTS.includes(run2.event)) return "";
+    return otherRepo(fullName(run2.head_repository), fullName(e.repository));
+  }
+  if (eventName === "issue_comment") return e.issue?.pull_request ? "a pull request (issue_comment)" : "";
+  if (!PULL_REQUEST_EVENTS.includes(eventName)) return "";
+  return otherRepo(fullName(e.pull_request?.head?.repo), fullName(e.repository));
+}
+function otherRepo(head, base) {
   if (!head || !base) return head ?? "unknown fork";
   return head.toLowerCase() === base.toLowerCase() ? "" : head;
 }
@@ -7636,23 +7645,22 @@ function parseSecrets(read) {
   const secrets = [];
   const add = (input, kind) => {
     const lines = parseList(read(input), input, { split: LIST_SPLITS[input] ?? "record" });
+    const shape = `id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"}`;
     lines.forEach((line, i) => {
-      if (line.indexOf("=") <= 0)
-        throw new InputError(
-          input,
-          `entry ${i + 1} is not id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"} (value not shown)`
-        );
-    });
-    for (const [id, source] of parseKeyValues(lines, input)) {
+      const at = `entry ${i + 1}`;
+      const eq = line.indexOf("=");
+      if (eq <= 0) throw new InputError(input, `${at} is not ${shape} (value not shown)`);
+      const id = line.slice(0, eq);
+      const source = line.slice(eq + 1);
       if (!/^[A-Za-z0-9_.:-]+$/.test(id))
-        throw new InputError(input, `secret id ${JSON.stringify(clip(id))} may only contain letters, digits, '_', '.', ':', '-'`);
+        throw new InputError(input, `${at}: the id may only contain letters, digits, '_', '.', ':', '-' (value not shown)`);
       if (kind !== "value" && source === "") throw new InputError(input, `secret ${id} names no ${kind === "file" ? "file" : "variable"}`);
       if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
         throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`);
       if (kind === "file" && /[\n"]/.test(source)) throw new InputError(input, `secret ${id}: the path contains a newline or a quote`);
-      if (secrets.some((s) => s.id === id)) throw new InputError(input, `secret id ${id} is given twice`);
+      if (secrets.some((s) => s.id === id)) throw new InputError(input, `${at}: secret id ${id} is given twice`);
       secrets.push({ id, kind, source });
-    }
+    });
   };
   add("secrets", "value");
   add("secret-files", "file");
@@ -8055,7 +8063,21 @@ function checkToolVersion(v, input, example) {
 }
 function checkHttpUrl(v, input) {
   if (v && !/^https?:\/\/[^\s]+$/.test(v)) throw new InputError(input, `expected an http(s) URL, got ${JSON.stringify(clip(v))}`);
+  if (v.startsWith("http://") && !isLoopbackUrl(v))
+    throw new InputError(
+      input,
+      `${JSON.stringify(clip(v))} is plain http: the binary and the checksums it is checked against would both come over a connection anyone on the way can change; use https (plain http is accepted only for a mirror on this machine: localhost, 127.0.0.1, [::1])`
+    );
   return v;
+}
+function isLoopbackUrl(v) {
+  let host;
+  try {
+    host = new URL(v).hostname;
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 function parseAttests(values, read) {
   const bare = values.find((v) => !v.includes("="));
@@ -8305,22 +8327,18 @@ function mergeResult(tags, descriptor) {
 }
 
 // src/buildx/log.ts
-import { randomUUID } from "node:crypto";
 async function relayOutput(prefix, start, watch) {
   const lines = [];
-  const resume = prefix ? "" : `build-output-${randomUUID()}`;
-  if (resume) info(`::stop-commands::${resume}`);
-  try {
+  const relay = async (write) => {
     const r = await start((line) => {
       lines.push(line);
       if (lines.length > 400) lines.shift();
       watch?.(line);
-      for (const part of line.split("\r")) info(prefix ? `[${prefix}] ${part}` : part);
+      for (const part of line.split("\r")) write(prefix ? `[${prefix}] ${part}` : part);
     });
     return { code: r.code, log: lines.join("\n") };
-  } finally {
-    if (resume) info(`::${resume}::`);
-  }
+  };
+  return prefix ? relay(info) : withCommandsStopped(relay);
 }
 function quoteForLog(a) {
   if (/^[\w@%+=:,./-]+$/.test(a)) return a;
@@ -8544,8 +8562,8 @@ async function setupBuildx(version, downloadUrl, runner) {
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-OQAWJKMK.js");
-  const { path: path10, fromCache } = await installVerified({
+  const { installVerified } = await import("./install-NBGXTRX4.js");
+  const { path: path10, fromCache, against } = await installVerified({
     tool: "buildx",
     version: v,
     cachedName: "docker-buildx",
@@ -8555,7 +8573,7 @@ async function setupBuildx(version, downloadUrl, runner) {
     ...asset
   });
   info(
-    `buildx ${v} ${fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified`}: ${path10}`
+    `buildx ${v} ${fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${against}: ${path10}`
   );
   const actual = await versionOf(runner, path10, []);
   return { cmd: path10, prefix: [], version: actual || v, runner };
@@ -8612,7 +8630,7 @@ async function setupDepot(s, runner) {
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-OQAWJKMK.js");
+    const { installVerified } = await import("./install-NBGXTRX4.js");
     installed = await installVerified({
       tool: "depot",
       version,
@@ -8627,7 +8645,7 @@ async function setupDepot(s, runner) {
     throw new DepotUnavailable(e.message);
   }
   info(
-    `depot ${version} ${installed.fromCache ? "found in the tool cache (checksum re-verified)" : `downloaded from ${asset.url} and verified against ${s.depotSha256 ? "depot-sha256" : "the release checksums"}`} in ${Date.now() - started} ms: ${installed.path}`
+    `depot ${version} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${s.depotSha256 ? "depot-sha256" : installed.against} in ${Date.now() - started} ms: ${installed.path}`
   );
   return { cmd: installed.path, version: await probeVersion(runner, installed.path), runner };
 }
@@ -10106,6 +10124,20 @@ function setBuilderPlatforms(platforms) {
 }
 
 // src/action/secrets.ts
+var SECRET_INPUTS = ["password", "secrets", "depot-token", "token", "github-token"];
+function maskRawSecretInputs(read) {
+  for (const name of SECRET_INPUTS) {
+    const text = read(name);
+    if (text.trim()) setSecret(text.trim());
+    for (const raw of text.split(/\r\n|\r|\n/)) {
+      const line = raw.trim();
+      if (!line) continue;
+      setSecret(line);
+      const value = line.slice(line.indexOf("=") + 1).trim();
+      if (line.includes("=") && value) setSecret(value);
+    }
+  }
+}
 function maskSecrets(s, env = process.env) {
   for (const sec of s.secrets) if (sec.kind === "value" && sec.source) setSecret(sec.source);
   if (s.depotToken) setSecret(s.depotToken);
@@ -10120,6 +10152,8 @@ function maskSecrets(s, env = process.env) {
 // src/inputs/engine-choice.ts
 var HOW_TO_SET_PROJECT = 'set the depot-project input, the DEPOT_PROJECT_ID environment variable, or commit a depot.json ({"id": "<project id>"}) in the build context';
 var HOW_TO_SET_CREDENTIALS = "set the depot-token input (e.g. ${{ secrets.DEPOT_TOKEN }}) or the DEPOT_TOKEN environment variable, or give the job `permissions: id-token: write` and add a trust relationship for this repository to the Depot project (GitHub OIDC)";
+var OIDC_NEEDS_A_NAMED_PROJECT = "for GitHub OIDC, name the project in the depot-project input or DEPOT_PROJECT_ID, or give a depot-token";
+var FROM_DEPOT_JSON = "depot.json in the context";
 function projectFromDepotJson(text) {
   let parsed;
   try {
@@ -10139,7 +10173,7 @@ function resolveProject(f) {
   else if (f.depotJson !== void 0) {
     const r = projectFromDepotJson(f.depotJson);
     if (!r.id) return r.problem ? { problem: r.problem } : {};
-    found = { id: r.id, source: "depot.json in the context" };
+    found = { id: r.id, source: FROM_DEPOT_JSON };
   }
   if (!found) return {};
   if (!PROJECT_ID.test(found.id)) return { problem: `the ${found.source} ${JSON.stringify(clip(found.id, 40))} is not a Depot project ID` };
@@ -10176,10 +10210,16 @@ function chooseEngine(f) {
     };
   }
   const project = resolveProject(f);
-  const credentials = f.hasToken ? "a token" : f.oidcAvailable ? "GitHub OIDC" : "";
+  const oidcRefused = !f.hasToken && f.oidcAvailable && project.source === FROM_DEPOT_JSON;
+  const credentials = f.hasToken ? "a token" : f.oidcAvailable && !oidcRefused ? "GitHub OIDC" : "";
   const missing = [];
   if (!project.id) missing.push({ what: `no Depot project${project.problem ? ` (${project.problem})` : ""}`, how: HOW_TO_SET_PROJECT });
-  if (!credentials) missing.push({ what: "no Depot credentials", how: HOW_TO_SET_CREDENTIALS });
+  if (oidcRefused)
+    missing.push({
+      what: `Depot project ${clip(project.id ?? "", 40)} is named only by depot.json in the build context, and GitHub OIDC is never used for a project the content being built chooses`,
+      how: OIDC_NEEDS_A_NAMED_PROJECT
+    });
+  else if (!credentials) missing.push({ what: "no Depot credentials", how: HOW_TO_SET_CREDENTIALS });
   if (f.engine === "depot") {
     if (missing.length > 0) {
       const detail = missing.map((m) => `${m.what}: ${m.how}`).join("; ");
@@ -10190,7 +10230,7 @@ function chooseEngine(f) {
           warning: `engine: depot, but ${detail}. Using buildx (depot-fallback: true)`
         };
       }
-      const input = !project.id && !credentials ? "engine" : !project.id ? "depot-project" : "depot-token";
+      const input = oidcRefused ? "depot-project" : !project.id && !credentials ? "engine" : !project.id ? "depot-project" : "depot-token";
       throw new InputError(input, `engine: depot needs a project and credentials; ${detail}`);
     }
     return {
@@ -10202,6 +10242,7 @@ function chooseEngine(f) {
   }
   if (!f.ci) return { engine: "buildx", reason: "not running in GitHub Actions (GITHUB_ACTIONS is not true); auto uses Depot only in CI" };
   if (!project.id) return { engine: "buildx", reason: `no Depot project${project.problem ? ` (${project.problem})` : ""}` };
+  if (oidcRefused) return { engine: "buildx", reason: `${missing.map((m) => m.what).join("; ")} (${OIDC_NEEDS_A_NAMED_PROJECT})` };
   if (!credentials)
     return { engine: "buildx", reason: `Depot project ${clip(project.id, 40)} found, but no Depot credentials (no token, no GitHub OIDC)` };
   return {
@@ -10261,6 +10302,14 @@ async function setUpBuilder(plan, state, bx, implicit) {
     if (scopedName) info(`created builder ${name} (builder-scope: ${s.builderScope}); it is kept for later runs of the same scope`);
   }
   const info2 = await inspectBuilder(bx, name);
+  if (scopedName && name === scopedName) {
+    const mismatch = scopedBuilderMismatch(info2, { driver: s.driver, endpoint: s.endpoint });
+    if (mismatch)
+      throw new InputError(
+        "builder-scope",
+        `builder ${name} exists, but ${mismatch}: it was not made from these settings, so it is not used; remove it (docker buildx rm ${name}) or choose another builder-scope`
+      );
+  }
   const platforms = [...new Set(info2.nodes.flatMap((n) => n.platforms))];
   info(`builder ${name}: driver ${info2.driver}, ${info2.nodes.length} node(s), platforms ${platforms.join(", ")}`);
   return { name, driver: info2.driver || s.driver, platforms };
@@ -10330,6 +10379,7 @@ async function run() {
   const state = emptyState();
   stopOnSignals(state);
   try {
+    maskRawSecretInputs((name) => getInput(name));
     const settings = parseInputs((name) => getInput(name), { env: process.env, event: githubEvent() });
     maskSecrets(settings);
     const plan = planRun(settings, readRunFacts(settings));

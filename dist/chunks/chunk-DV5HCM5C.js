@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-MJZGJK4N.js";
+} from "./chunk-OSGIGOWV.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

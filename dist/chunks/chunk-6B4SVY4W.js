@@ -17,23 +17,23 @@ import {
   runBuildxChecked,
   runChecked,
   succeeded
-} from "./chunk-MJZGJK4N.js";
+} from "./chunk-OSGIGOWV.js";
 import {
   getState,
   group,
+  indexTarEntries,
   info,
-  readTarEntries,
   saveState,
   setOutput,
   warning
-} from "./chunk-RRQD6L6J.js";
+} from "./chunk-E3643OFB.js";
 import {
   InputError,
   RegistryUnreachable
 } from "./chunk-V27HPVO2.js";
 
 // src/report/collect.ts
-import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync as existsSync2, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 
 // src/registry/retry.ts
@@ -1095,13 +1095,39 @@ function historyFetch(deps, shared, ref, rootDigest) {
     return r.stdout;
   };
 }
+var MAX_MANIFEST_BYTES = 4 << 20;
+function ociTarReader(dest) {
+  const fd = openSync(dest, "r");
+  const readAt = (offset, length) => {
+    const buf = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, buf, done, length - done, offset + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return buf.subarray(0, done);
+  };
+  let entries;
+  try {
+    entries = indexTarEntries(readAt, fstatSync(fd).size, (name) => name === "index.json" || name.startsWith("blobs/"));
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  return (p) => {
+    const e = entries.get(p);
+    if (!e) return void 0;
+    if (e.size > MAX_MANIFEST_BYTES) throw new Error(`${dest}: ${p} is ${e.size} bytes, too large for a manifest`);
+    return readAt(e.offset, e.size).toString("utf8");
+  };
+}
 function ociFetch(dest) {
   let read;
   if (existsSync2(dest) && statSync(dest).isDirectory()) {
     read = (p) => existsSync2(path.join(dest, p)) ? readFileSync(path.join(dest, p), "utf8") : void 0;
   } else {
-    const entries = readTarEntries(readFileSync(dest), (name) => name === "index.json" || name.startsWith("blobs/"));
-    read = (p) => entries.get(p)?.toString("utf8");
+    read = ociTarReader(dest);
   }
   const root = ociLayoutRoot(read("index.json"), dest);
   const blob = (d) => {
@@ -1365,6 +1391,14 @@ function parseBuilderInspect(out) {
   }
   return info2;
 }
+function scopedBuilderMismatch(info2, want) {
+  if (info2.driver !== want.driver) return `its driver is ${info2.driver || "unknown"}, not ${want.driver}`;
+  if (want.driver === "remote") {
+    const other = info2.nodes.find((n) => n.endpoint !== want.endpoint);
+    if (other || info2.nodes.length === 0) return `its endpoint is ${other?.endpoint || "unknown"}, not ${want.endpoint}`;
+  }
+  return "";
+}
 async function inspectBuilder(bx, name) {
   const r = await runBuildxChecked(
     bx,
@@ -1487,6 +1521,7 @@ export {
   checkWarningsOutput,
   checkFailureMessage,
   renderWarningsSummary,
+  scopedBuilderMismatch,
   inspectBuilder,
   defaultBuilderName,
   removeBuilder,

@@ -22,6 +22,30 @@ function succeeded(r, what, fail) {
 async function runChecked(runner, cmd, args, opts = {}, fail) {
   return succeeded(await runner.run(cmd, args, opts), `${cmd} ${args.slice(0, 3).join(" ")}`, fail);
 }
+function childEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (!/^(INPUT|STATE)_/i.test(k)) out[k] = v;
+  return out;
+}
+var STREAMED_TAIL_BYTES = 1 << 20;
+var MAX_LINE_CHARS = 64 * 1024;
+var OutputBuffer = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  chunks = [];
+  size = 0;
+  push(chunk) {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.size - (this.chunks[0]?.length ?? 0) >= this.limit) this.size -= this.chunks.shift()?.length ?? 0;
+  }
+  text() {
+    const all = Buffer.concat(this.chunks);
+    return (all.length > this.limit ? all.subarray(all.length - this.limit) : all).toString("utf8");
+  }
+};
 var running = /* @__PURE__ */ new Set();
 function terminateAll(signal = "SIGTERM") {
   let n = 0;
@@ -64,15 +88,15 @@ var processRunner = {
   run(cmd, args, opts = {}) {
     return new Promise((resolve, reject) => {
       const child = spawn(cmd, args, {
-        env: opts.env ?? process.env,
+        env: childEnv(opts.env ?? process.env),
         cwd: opts.cwd,
         stdio: ["pipe", "pipe", "pipe"],
         // its own process group, so cancellation can stop the whole tree
         detached: true
       });
       running.add(child);
-      const out = [];
-      const err = [];
+      const out = new OutputBuffer(opts.onLine ? STREAMED_TAIL_BYTES : Infinity);
+      const err = new OutputBuffer(opts.onLine ? STREAMED_TAIL_BYTES : Infinity);
       const partial = { stdout: "", stderr: "" };
       const feed = (stream, chunk) => {
         ;
@@ -81,6 +105,10 @@ var processRunner = {
         const text = partial[stream] + chunk.toString("utf8");
         const lines = text.split("\n");
         partial[stream] = lines.pop() ?? "";
+        while (partial[stream].length > MAX_LINE_CHARS) {
+          opts.onLine(partial[stream].slice(0, MAX_LINE_CHARS), stream);
+          partial[stream] = partial[stream].slice(MAX_LINE_CHARS);
+        }
         for (const l of lines) opts.onLine(l, stream);
       };
       child.stdout.on("data", (c) => feed("stdout", c));
@@ -97,8 +125,8 @@ var processRunner = {
         }
         resolve({
           code: code ?? (signal ? 128 : 1),
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8")
+          stdout: out.text(),
+          stderr: err.text()
         });
       });
       child.stdin.on("error", () => void 0);
@@ -452,7 +480,7 @@ function createBuilderArgs(s, c) {
   return args;
 }
 function imagetoolsCreateArgs(tags, sources, annotations) {
-  return ["imagetools", "create", ...repeat("--tag", tags), ...repeat("--annotation", annotations), ...sources];
+  return ["imagetools", "create", ...repeat("--tag", tags), ...repeat("--annotation", annotations), "--", ...sources];
 }
 function bakePrintArgs(files, set, targets, varArgs = []) {
   return ["bake", ...repeat("--file", files), ...repeat("--set", set), ...varArgs, "--print", "--", ...targets];

@@ -9,16 +9,16 @@ import {
   samePlatform,
   setReportOutputs,
   validateDigest
-} from "./chunk-MMIXN554.js";
+} from "./chunk-6B4SVY4W.js";
 import {
   processRunner
-} from "./chunk-MJZGJK4N.js";
+} from "./chunk-OSGIGOWV.js";
 import {
   appendSummary,
   group,
   info,
   warning
-} from "./chunk-RRQD6L6J.js";
+} from "./chunk-E3643OFB.js";
 
 // src/action/post.ts
 import { rmSync } from "node:fs";

@@ -42,8 +42,28 @@ function setSecret(value) {
     for (const line of value.split(/\r?\n|\r/)) if (line.trim() !== "") command("add-mask", {}, line);
   }
 }
+var LINE_BREAK = /\r\n|\r|\n|\u0085|\u2028|\u2029/;
+function readsAsCommand(text) {
+  return text.split(LINE_BREAK).some((l) => l.replace(/^[\s\u0085\ufeff]+/, "").startsWith("::"));
+}
 function info(message) {
-  process.stdout.write(message + EOL);
+  if (!readsAsCommand(message)) {
+    process.stdout.write(message + EOL);
+    return;
+  }
+  const resume = `inert-text-${randomUUID()}`;
+  process.stdout.write(`::stop-commands::${resume}${EOL}${message}${EOL}::${resume}::${EOL}`);
+}
+async function withCommandsStopped(fn) {
+  const resume = `build-output-${randomUUID()}`;
+  process.stdout.write(`::stop-commands::${resume}${EOL}`);
+  try {
+    return await fn((line) => {
+      process.stdout.write(line + EOL);
+    });
+  } finally {
+    process.stdout.write(`::${resume}::${EOL}`);
+  }
 }
 function annotation(kind, message, p = {}) {
   command(
@@ -88,32 +108,37 @@ function field(buf, start, len) {
   const nul = raw.indexOf(0);
   return raw.subarray(0, nul < 0 ? raw.length : nul).toString("utf8");
 }
-function readTarEntries(buf, want) {
-  const files = /* @__PURE__ */ new Map();
+function indexTarEntries(readAt, size, want) {
+  const entries = /* @__PURE__ */ new Map();
   let off = 0;
   let longName = "";
-  while (off + 512 <= buf.length) {
-    const header = buf.subarray(off, off + 512);
+  while (off + 512 <= size) {
+    const header = readAt(off, 512);
     if (header.every((b) => b === 0)) break;
-    const size = parseInt(field(header, 124, 12).trim() || "0", 8);
-    if (Number.isNaN(size)) throw new Error(`corrupt tar header at offset ${off}`);
+    const bodySize = parseInt(field(header, 124, 12).trim() || "0", 8);
+    if (Number.isNaN(bodySize)) throw new Error(`corrupt tar header at offset ${off}`);
     const type = String.fromCharCode(header[156] ?? 0);
     const prefix = field(header, 345, 155);
     let name = longName || (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
     longName = "";
-    if (off + 512 + size > buf.length) throw new Error(`truncated tar archive: entry at offset ${off} needs ${size} bytes`);
-    const body = buf.subarray(off + 512, off + 512 + size);
+    if (off + 512 + bodySize > size) throw new Error(`truncated tar archive: entry at offset ${off} needs ${bodySize} bytes`);
     if (type === "x") {
-      const m = /\d+ path=([^\n]*)\n/.exec(body.toString("utf8"));
+      const m = /\d+ path=([^\n]*)\n/.exec(readAt(off + 512, bodySize).toString("utf8"));
       if (m?.[1]) longName = m[1];
     } else if (type === "L") {
-      longName = body.toString("utf8").replace(/\0+$/, "");
+      longName = readAt(off + 512, bodySize).toString("utf8").replace(/\0+$/, "");
     } else if (type === "0" || type === "\0") {
       name = name.replace(/^\.\//, "");
-      if (want(name)) files.set(name, Buffer.from(body));
+      if (want(name)) entries.set(name, { offset: off + 512, size: bodySize });
     }
-    off += 512 + Math.ceil(size / 512) * 512;
+    off += 512 + Math.ceil(bodySize / 512) * 512;
   }
+  return entries;
+}
+function readTarEntries(buf, want) {
+  const readAt = (offset, length) => buf.subarray(offset, offset + length);
+  const files = /* @__PURE__ */ new Map();
+  for (const [name, e] of indexTarEntries(readAt, buf.length, want)) files.set(name, Buffer.from(readAt(e.offset, e.size)));
   return files;
 }
 
@@ -124,11 +149,13 @@ export {
   getState,
   setSecret,
   info,
+  withCommandsStopped,
   warning,
   error,
   setFailed,
   group,
   appendSummary,
   getIDToken,
+  indexTarEntries,
   readTarEntries
 };
