@@ -380,6 +380,7 @@ var package_default = {
   },
   license: "MIT",
   dependencies: {
+    "@actions/artifact": "6.2.1",
     "@actions/core": "3.0.1",
     "@actions/tool-cache": "4.0.0",
     semver: "7.8.6",
