@@ -277,6 +277,7 @@ const BAD_INPUTS: Array<[string, Record<string, string>, string, RegExp]> = [
   ['load is not a boolean', { load: 'yes please' }, 'load', /expected true or false/],
   ['no-cache is not a boolean', { 'no-cache': '2' }, 'no-cache', /expected true or false/],
   ['summary is not a boolean', { summary: 'x' }, 'summary', /expected true or false/],
+  ['build-record-upload is not a boolean', { 'build-record-upload': 'x' }, 'build-record-upload', /expected true or false/],
   [
     'allow-fork-cache-write is not a boolean',
     { 'allow-fork-cache-write': 'sometimes' },
@@ -728,6 +729,7 @@ describe('2. no shell, no injection', () => {
       ['digests-from', { mode: 'merge', context: '.' }],
       ['base-annotations', {}],
       ['summary', {}],
+      ['build-record-upload', {}],
       ['buildkitd-config', remote()],
       ['depot-project', {}],
       ['depot-token', {}],
