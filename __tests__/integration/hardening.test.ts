@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { parse as parseYaml } from 'yaml'
 import { ANY_MANIFEST, BLOB_UPLOAD, FaultProxy, MANIFEST_BY_TAG } from './fault-proxy.js'
 import {
@@ -941,6 +942,10 @@ describe('3. secrets never leak', () => {
       ['GITHUB_ENV', readFileSync(githubEnv)]
     ]
     for (const f of filesUnder(runnerTemp)) places.push([`RUNNER_TEMP after main: ${path.relative(runnerTemp, f.file)}`, f.bytes])
+    // the exported build records are gzip tars: their members, decompressed, are searched too
+    const records = filesUnder(runnerTemp).filter(f => f.file.endsWith('.dockerbuild'))
+    expect(records.length > 0).toBe(hasCapability('build-history', tb))
+    for (const f of records) places.push([`build record ${path.basename(f.file)}, decompressed`, gunzipSync(f.bytes)])
 
     const post = await runPost(run, { ...shim.env(argvLog), GITHUB_ENV: githubEnv })
     expect(post.code).toBe(0)
