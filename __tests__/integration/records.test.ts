@@ -316,4 +316,65 @@ describe('build records', () => {
     expect(warnings[0]).toMatch(/could not upload the build records: .*500/)
     expect(run.summary).toContain('Not uploaded: the upload failed')
   }, 240_000)
+
+  it('a matrix and a platform split: each target, and each platform of the split, has its own record (uploaded to the artifact service stand-in)', async () => {
+    const matrixService = await standIn()
+    const splitService = await standIn()
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nARG variant=none\nLABEL variant=$variant\n` })
+    const [matrix, split] = await Promise.all([
+      runAction(
+        { context: ctx, matrix: 'variant: [red, blue]\n', 'build-args': 'variant={{variant}}', push: 'false' },
+        { env: { ...GITHUB, ...matrixService.env() } }
+      ),
+      runAction(
+        {
+          context: ctx,
+          driver: 'remote',
+          endpoint: tb.buildkitAddr,
+          'platform-split': 'true',
+          platforms: 'linux/amd64,linux/arm64',
+          tags: `${tb.registry}/${uniqueRepo('records-split')}:1`,
+          push: 'true'
+        },
+        { env: { ...GITHUB, ...splitService.env() } }
+      )
+    ])
+    for (const run of [matrix, split]) {
+      expectSuccess(run)
+      expect(run.main.log + run.post.log).not.toMatch(/^::(warning|error)/m)
+    }
+    if (!history) {
+      for (const run of [matrix, split]) {
+        expect(run.outputs['build-records']).toBeUndefined()
+        expect(run.summary).toContain('Build record export needs buildx 0.23 or later')
+      }
+      return
+    }
+    // the matrix: one record per target, named as digests names the targets
+    const matrixRecords = JSON.parse(matrix.mainOutputs['build-records'] ?? '{}') as Record<string, string>
+    const targets = Object.keys(JSON.parse(matrix.mainOutputs['digests'] ?? '{}') as object).sort()
+    expect(targets).toHaveLength(2)
+    expect(Object.keys(matrixRecords).sort()).toEqual(targets)
+    const metadata = JSON.parse(matrix.mainOutputs['metadata'] ?? '{}') as Record<string, unknown>
+    const [matrixArtifact] = matrixService.artifacts()
+    expect(
+      openRecord(matrixArtifact?.bytes ?? Buffer.alloc(0))
+        .records.map(r => r['Ref'])
+        .sort()
+    ).toEqual(targets.map(t => ref(metadata[t])).sort())
+
+    // the split: one record per platform's build, each built for its platform
+    const splitRecords = JSON.parse(split.mainOutputs['build-records'] ?? '{}') as Record<string, string>
+    expect(Object.keys(splitRecords).sort()).toEqual(['default@linux/amd64', 'default@linux/arm64'])
+    const [splitArtifact, ...more] = splitService.artifacts()
+    expect(more).toEqual([])
+    expect(splitArtifact?.name).toMatch(/\+1\.dockerbuild$/)
+    const all = openRecord(splitArtifact?.bytes ?? Buffer.alloc(0))
+    const platforms = all.records.map(r => (r['FrontendAttrs'] as Record<string, string>)['platform']).sort()
+    expect(platforms).toEqual(['linux/amd64', 'linux/arm64'])
+    for (const [target, file] of Object.entries(splitRecords)) {
+      const rec = all.records.find(r => (r['FrontendAttrs'] as Record<string, string>)['platform'] === target.split('@')[1])
+      expect(path.basename(file)).toBe(`octo~records~${String(rec?.['Ref']).slice(0, 6).toUpperCase()}.dockerbuild`)
+    }
+  }, 300_000)
 })
