@@ -377,4 +377,20 @@ describe('build records', () => {
       expect(path.basename(file)).toBe(`octo~records~${String(rec?.['Ref']).slice(0, 6).toUpperCase()}.dockerbuild`)
     }
   }, 300_000)
+
+  it('a merge builds nothing: no record, no line about records, nothing sent to the artifact service stand-in', async () => {
+    const service = await standIn()
+    const repo = `${tb.registry}/${uniqueRepo('records-merge')}`
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nLABEL merge=yes\n` })
+    const built = await runAction({ context: ctx, tags: `${repo}:built`, push: 'true', platforms: 'linux/amd64' }, { env: GITHUB })
+    expectSuccess(built)
+    const run = await runAction(
+      { mode: 'merge', digests: built.outputs['digest'] ?? '', tags: `${repo}:merged` },
+      { env: { ...GITHUB, ...service.env() } }
+    )
+    expectSuccess(run)
+    expect(run.outputs['build-records']).toBeUndefined()
+    expect(run.summary).not.toContain('Build record')
+    expect(service.calls).toEqual([])
+  }, 240_000)
 })

@@ -44,7 +44,8 @@ export async function run(): Promise<void> {
     if (plan.settings.call.name !== 'build') return await executeCall(plan, engine, state)
     const results = await executePlan(plan, engine, state)
     reportBuildWarnings(results, state)
-    await exportBuildRecords(plan.settings, engine, results, state)
+    // a merge builds nothing: it has no record
+    if (plan.kind !== 'merge') await exportBuildRecords(plan.settings, engine, results, state)
     await reportResults(plan, engine, results, state)
   } catch (e) {
     recordFailure(state, e)
