@@ -30,6 +30,11 @@ export async function exportBuildRecords(s: Settings, engine: BuildxEngine, resu
   }
   const refs = recordRefs(results)
   if (refs.length === 0) return
+  if (process.env['GITHUB_ACTIONS'] !== 'true') {
+    // the CLI removes its temporary folder when it ends: a record there would outlive nothing
+    core.info('build records are exported in GitHub Actions runs only (GITHUB_ACTIONS=true)')
+    return
+  }
   const repository = process.env['GITHUB_REPOSITORY'] ?? ''
   const dir = path.join(state.tempDir, 'build-records')
   try {
