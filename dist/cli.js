@@ -10,19 +10,19 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-5AS4RJBT.js";
+} from "./chunks/chunk-WYLVJWJI.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-DHLCTX42.js";
-import "./chunks/chunk-DV5HCM5C.js";
+} from "./chunks/chunk-KZZAV26A.js";
+import "./chunks/chunk-KDFOYY7R.js";
 import {
   loadState
-} from "./chunks/chunk-6B4SVY4W.js";
-import "./chunks/chunk-OSGIGOWV.js";
+} from "./chunks/chunk-FZMLIHPQ.js";
+import "./chunks/chunk-7OHWAU2M.js";
 import "./chunks/chunk-LFUXYI7A.js";
-import "./chunks/chunk-E3643OFB.js";
+import "./chunks/chunk-2PZJSIAM.js";
 import {
   InputError,
   UsageError
@@ -247,6 +247,9 @@ inputs:
   summary:
     description: 'Write the job summary.'
     default: 'true'
+  build-record-upload:
+    description: "Upload the exported build records (buildx >= 0.23) as one workflow artifact in post, a single \`.dockerbuild\` file that downloads as itself. Off with false, or with docker's DOCKER_BUILD_RECORD_UPLOAD=false; DOCKER_BUILD_RECORD_RETENTION_DAYS sets how long it is kept."
+    default: 'true'
 
   # --- Depot (engine: depot, or auto when Depot is configured) ------------------------------------
   depot-project:
@@ -335,6 +338,8 @@ outputs:
     description: 'JSON per target: base images (name, digest, platform, source).'
   check-warnings:
     description: 'Build check warnings as JSON, target -> [{rule, message, url, file, line}] (file relative to the workspace): of every build, or of call: check.'
+  build-records:
+    description: 'The exported build record (\`.dockerbuild\`, \`buildx history export\`; buildx >= 0.23) of each build as JSON, target -> file path (a platform split: target@platform). The files live until the post step.'
   call-result:
     description: 'What buildx answered to the call input (check, outline, targets) as JSON, as \`--call <request>,format=json\` prints it (for bake and matrix: one entry per target).'
   depot-build-id:

@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   probePluginEarly
-} from "./chunks/chunk-DV5HCM5C.js";
+} from "./chunks/chunk-KDFOYY7R.js";
 import {
   processRunner
-} from "./chunks/chunk-OSGIGOWV.js";
+} from "./chunks/chunk-7OHWAU2M.js";
 import "./chunks/chunk-V27HPVO2.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";
@@ -12,5 +12,5 @@ import "./chunks/chunk-Q4S23IGS.js";
 // src/entry/main.ts
 var buildxVersion = process.env["INPUT_BUILDX-VERSION"] ?? "";
 if (buildxVersion === "" || buildxVersion === "installed") probePluginEarly(processRunner);
-var { run } = await import("./chunks/main-VF4UJYCQ.js");
+var { run } = await import("./chunks/main-GKJQ6D3F.js");
 await run();

@@ -34,8 +34,17 @@ export function readPackage(dir) {
     name: manifest.name,
     version: manifest.version,
     license,
-    text: files.map(f => readFileSync(path.join(dir, f), 'utf8').replace(/\r\n/g, '\n').trimEnd()).join('\n\n')
+    text: files.map(f => readFileSync(path.join(dir, f), 'utf8').replace(/\r\n/g, '\n').trimEnd()).join('\n\n') || readmeLicense(dir)
   }
+}
+
+/** A package without a licence file states its licence in its README's License section: that section. */
+function readmeLicense(dir) {
+  const readme = readdirSync(dir).find(f => /^readme(\.(md|markdown|txt))?$/i.test(f))
+  if (!readme) return ''
+  const text = readFileSync(path.join(dir, readme), 'utf8').replace(/\r\n/g, '\n')
+  const m = /^(#{1,6}) *Licen[cs]e\b.*\n([\s\S]*?)(?=^#{1,6} |(?![\s\S]))/im.exec(text)
+  return m ? `${m[0].trimEnd()}\n(from ${readme}: the package ships no licence file)` : ''
 }
 
 /** The text of dist/licenses.txt: one section per package, sorted by name then version. */

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { parse as parseYaml } from 'yaml'
 import { ANY_MANIFEST, BLOB_UPLOAD, FaultProxy, MANIFEST_BY_TAG } from './fault-proxy.js'
 import {
@@ -277,6 +278,7 @@ const BAD_INPUTS: Array<[string, Record<string, string>, string, RegExp]> = [
   ['load is not a boolean', { load: 'yes please' }, 'load', /expected true or false/],
   ['no-cache is not a boolean', { 'no-cache': '2' }, 'no-cache', /expected true or false/],
   ['summary is not a boolean', { summary: 'x' }, 'summary', /expected true or false/],
+  ['build-record-upload is not a boolean', { 'build-record-upload': 'x' }, 'build-record-upload', /expected true or false/],
   [
     'allow-fork-cache-write is not a boolean',
     { 'allow-fork-cache-write': 'sometimes' },
@@ -728,6 +730,7 @@ describe('2. no shell, no injection', () => {
       ['digests-from', { mode: 'merge', context: '.' }],
       ['base-annotations', {}],
       ['summary', {}],
+      ['build-record-upload', {}],
       ['buildkitd-config', remote()],
       ['depot-project', {}],
       ['depot-token', {}],
@@ -939,6 +942,10 @@ describe('3. secrets never leak', () => {
       ['GITHUB_ENV', readFileSync(githubEnv)]
     ]
     for (const f of filesUnder(runnerTemp)) places.push([`RUNNER_TEMP after main: ${path.relative(runnerTemp, f.file)}`, f.bytes])
+    // the exported build records are gzip tars: their members, decompressed, are searched too
+    const records = filesUnder(runnerTemp).filter(f => f.file.endsWith('.dockerbuild'))
+    expect(records.length > 0).toBe(hasCapability('build-history', tb))
+    for (const f of records) places.push([`build record ${path.basename(f.file)}, decompressed`, gunzipSync(f.bytes)])
 
     const post = await runPost(run, { ...shim.env(argvLog), GITHUB_ENV: githubEnv })
     expect(post.code).toBe(0)

@@ -183,8 +183,8 @@ export interface RunActionOptions {
   /** called with main's pid once it runs (cancellation tests) */
   onMainStart?: (pid: number) => void
   skipPost?: boolean
-  /** called after main and before post, as a later step of the job would run */
-  betweenSteps?: () => void | Promise<void>
+  /** called after main and before post, as a later step of the job would run (it sees main's outputs) */
+  betweenSteps?: (main: { outputs: Record<string, string> }) => void | Promise<void>
 }
 
 export async function runAction(inputs: Record<string, string>, opts: RunActionOptions = {}): Promise<ActionRun> {
@@ -211,7 +211,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunActionO
   noteOutput(main.log)
   const mainOutputs = parseFileCommands(readFileSync(files.output, 'utf8'))
   const state = parseFileCommands(readFileSync(files.state, 'utf8'))
-  await opts.betweenSteps?.()
+  await opts.betweenSteps?.({ outputs: mainOutputs })
   const postEnv: NodeJS.ProcessEnv = { ...base }
   for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v
   const post = opts.skipPost ? { code: 0, signal: null, log: '' } : await runStep('post.js', postEnv, cwd)

@@ -66,6 +66,8 @@ export const DEFAULT_SETTINGS: Settings = {
   summary: true,
   call: { name: 'build', options: [] },
   noDefaultAttestations: false,
+  buildRecordUpload: true,
+  buildRecordRetentionDays: 0,
   depotProject: '',
   depotToken: '',
   depotVersion: 'latest',

@@ -13,6 +13,7 @@ import { collectReports, setReportOutputs } from '../report/collect.js'
 import type { ImageReport } from '../oci/types.js'
 import { executeCall, reportBuildWarnings } from './checks.js'
 import { executePlan } from './execute.js'
+import { exportBuildRecords } from './records.js'
 import { setBuildOutputs } from './outputs.js'
 import { maskRawSecretInputs, maskSecrets } from './secrets.js'
 import { setUpBuildx, setUpEngine, type BuildxEngine } from './setup.js'
@@ -43,6 +44,8 @@ export async function run(): Promise<void> {
     if (plan.settings.call.name !== 'build') return await executeCall(plan, engine, state)
     const results = await executePlan(plan, engine, state)
     reportBuildWarnings(results, state)
+    // a merge builds nothing: it has no record
+    if (plan.kind !== 'merge') await exportBuildRecords(plan.settings, engine, results, state)
     await reportResults(plan, engine, results, state)
   } catch (e) {
     recordFailure(state, e)

@@ -9,6 +9,8 @@ import { setReportOutputs } from '../report/collect.js'
 import { loadState } from './state.js'
 import { renderSummary } from '../report/summary.js'
 import { renderChecksSummary } from '../report/checks-summary.js'
+import { renderRecordsSummary } from '../report/records-summary.js'
+import { uploadBuildRecords } from './records.js'
 
 export async function run(): Promise<void> {
   const state = loadState()
@@ -16,6 +18,7 @@ export async function run(): Promise<void> {
     core.info('main saved no state: nothing to report or clean up')
     return
   }
+  await uploadBuildRecords(state)
   try {
     if (state.reports.length > 0) setReportOutputs(state.reports)
     if (state.summary && process.env['GITHUB_STEP_SUMMARY']) {
@@ -32,6 +35,8 @@ export async function run(): Promise<void> {
       core.appendSummary(md)
       const checks = renderChecksSummary(state)
       if (checks) core.appendSummary(`\n${checks}`)
+      const records = renderRecordsSummary(state.records)
+      if (records) core.appendSummary(`\n${records}`)
     }
   } catch (e) {
     core.warning(`could not write the summary: ${(e as Error).message}`)

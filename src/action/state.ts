@@ -2,6 +2,7 @@
 import * as core from '../runner/commands.js'
 import type { ImageReport } from '../oci/types.js'
 import type { TargetWarnings } from '../buildx/warnings.js'
+import type { RecordsSummaryInput } from '../report/records-summary.js'
 
 export interface State {
   /** set as soon as main starts, so post knows it is a post step */
@@ -24,6 +25,8 @@ export interface State {
   reports: ImageReport[]
   /** the build check warnings of each target (every build, or call: check) */
   checkWarnings: TargetWarnings[]
+  /** the build records main exported and post uploads (see action/records.ts) */
+  records: RecordsState
   /** the call input's request when it was not build, and the JSON buildx answered */
   call: string
   callResult: string
@@ -35,6 +38,20 @@ export interface State {
   loggedIn: boolean
   loginRegistry: string
   logout: boolean
+}
+
+export interface RecordsState extends RecordsSummaryInput {
+  files: Array<{ target: string; ref: string; path: string }>
+  /** the one file post uploads: the only record, or every build's records in one file */
+  uploadFile: string
+  /** post uploads uploadFile (build-record-upload and DOCKER_BUILD_RECORD_UPLOAD) */
+  upload: boolean
+  /** DOCKER_BUILD_RECORD_RETENTION_DAYS; 0: the repository's default */
+  retentionDays: number
+}
+
+export function emptyRecords(): RecordsState {
+  return { files: [], uploadFile: '', upload: false, retentionDays: 0, unsupported: '', exportError: '', artifact: null, uploadNote: '' }
 }
 
 const KEY = 'build-image-action'
@@ -56,6 +73,7 @@ export function emptyState(): State {
     summary: true,
     reports: [],
     checkWarnings: [],
+    records: emptyRecords(),
     call: '',
     callResult: '',
     error: '',

@@ -306,3 +306,12 @@ export function historyAttachmentArgs(builder: string, ref: string, select: Atta
   else args.push(select.digest)
   return args
 }
+
+/**
+ * `history export` (buildx >= 0.23): the build records of `refs` (the last part of
+ * `buildx.build.ref`) as one `.dockerbuild` file. `--finalize` (buildx >= 0.24) waits until
+ * BuildKit has written the record's trace and logs.
+ */
+export function historyExportArgs(builder: string, refs: string[], output: string, finalize: boolean): string[] {
+  return ['history', 'export', '--builder', builder, ...(finalize ? ['--finalize'] : []), '--output', output, ...refs]
+}

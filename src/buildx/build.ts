@@ -245,6 +245,7 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
   const dockerfile = localDockerfile(s)
   if (dockerfile) merged.dockerfile = dockerfile
   merged.buildWarnings = perPlatform.flatMap(r => r.buildWarnings ?? [])
+  merged.builds = perPlatform.map(r => ({ target: r.target, metadata: r.metadata }))
   return { perPlatform, merged }
 }
 

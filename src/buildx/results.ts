@@ -24,6 +24,8 @@ export interface BuildResult {
    * or for bake the whole bake's, each later given to the targets whose Dockerfile it is about
    */
   buildWarnings?: unknown[]
+  /** the builds behind this result when it is not one build (a platform split's per-platform builds) */
+  builds?: Array<{ target: string; metadata: Record<string, unknown> }>
 }
 
 function warningsIn(v: unknown): unknown[] {

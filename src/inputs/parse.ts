@@ -8,7 +8,7 @@ import { DIGEST_RE, parseReference } from '../registry/reference.js'
 import { isPlatform, normalizePlatform } from '../oci/platform.js'
 import { BUILDER_SCOPES, type BuilderScope } from '../runner/isolation.js'
 import { CALL_MIN_BUILDX, parseCall, type CallRequest } from './call.js'
-import { defaultGitContext, envSwitches, expandDefaultContext, gitServerHost, type WorkflowRun } from './run-env.js'
+import { defaultGitContext, envSwitches, expandDefaultContext, gitServerHost, recordRetentionDays, type WorkflowRun } from './run-env.js'
 
 export type Driver = 'docker' | 'docker-container' | 'remote' | 'kubernetes'
 export type Engine = 'auto' | 'buildx' | 'depot'
@@ -111,6 +111,10 @@ export interface Settings {
   readonly call: CallRequest
   /** BUILDX_NO_DEFAULT_ATTESTATIONS: no provenance unless the inputs ask for it */
   readonly noDefaultAttestations: boolean
+  /** the build-record-upload input, and docker's DOCKER_BUILD_RECORD_UPLOAD switch */
+  readonly buildRecordUpload: boolean
+  /** DOCKER_BUILD_RECORD_RETENTION_DAYS (0: the repository's default) */
+  readonly buildRecordRetentionDays: number
 
   // Depot (engine: depot, or auto when Depot is configured)
   readonly depotProject: string
@@ -318,6 +322,7 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
   const contextInput = read('context').trim()
   const context = contextInput ? expandDefaultContext(contextInput, defaultContext, 'context') : defaultContext || '.'
   const switches = envSwitches(run.env ?? {})
+  const buildRecordUpload = bool('build-record-upload', true) && switches.buildRecordUpload
 
   const files = list('files')
   const bakeSource = parseBakeSource(read, list)
@@ -465,6 +470,8 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
     summary: bool('summary', true) && switches.buildSummary,
     call,
     noDefaultAttestations: switches.noDefaultAttestations,
+    buildRecordUpload,
+    buildRecordRetentionDays: buildRecordUpload ? recordRetentionDays(run.env ?? {}) : 0,
 
     ...parseDepotInputs(read),
     login: parseLogin(read),

@@ -90,11 +90,31 @@ export interface EnvSwitches {
   buildSummary: boolean
   /** BUILDX_NO_DEFAULT_ATTESTATIONS (default false): no provenance unless asked for */
   noDefaultAttestations: boolean
+  /** DOCKER_BUILD_RECORD_UPLOAD (default true): upload the exported build records as an artifact */
+  buildRecordUpload: boolean
 }
 
 export function envSwitches(env: RunEnv): EnvSwitches {
   return {
     buildSummary: envBool(env, 'DOCKER_BUILD_SUMMARY', true),
-    noDefaultAttestations: envBool(env, 'BUILDX_NO_DEFAULT_ATTESTATIONS', false)
+    noDefaultAttestations: envBool(env, 'BUILDX_NO_DEFAULT_ATTESTATIONS', false),
+    buildRecordUpload: envBool(env, 'DOCKER_BUILD_RECORD_UPLOAD', true)
   }
+}
+
+/**
+ * DOCKER_BUILD_RECORD_RETENTION_DAYS: how many days the build record artifact is kept (0: the
+ * repository's default). A whole number of days from 1 to 90, GitHub's range.
+ */
+export function recordRetentionDays(env: RunEnv): number {
+  const v = (env['DOCKER_BUILD_RECORD_RETENTION_DAYS'] ?? '').trim()
+  if (v === '') return 0
+  const days = Number(v)
+  if (!/^\d+$/.test(v) || days < 1 || days > 90) {
+    throw new InputError(
+      'DOCKER_BUILD_RECORD_RETENTION_DAYS',
+      `environment variable: expected a number of days from 1 to 90, got ${JSON.stringify(clip(v))}`
+    )
+  }
+  return days
 }

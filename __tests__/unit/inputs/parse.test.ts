@@ -69,6 +69,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'digests-from': '',
   'base-annotations': 'false',
   summary: 'true',
+  'build-record-upload': 'true',
   'depot-project': '',
   'depot-token': '',
   'depot-version': 'latest',

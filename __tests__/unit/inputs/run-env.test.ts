@@ -1,7 +1,15 @@
 import { describe, it, expect } from '@jest/globals'
 import { InputError } from '../../../src/errors.js'
 import { parseInputs } from '../../../src/inputs/parse.js'
-import { defaultGitContext, envBool, envSwitches, expandDefaultContext, isRemoteContext, type RunEnv } from '../../../src/inputs/run-env.js'
+import {
+  defaultGitContext,
+  envBool,
+  envSwitches,
+  expandDefaultContext,
+  isRemoteContext,
+  recordRetentionDays,
+  type RunEnv
+} from '../../../src/inputs/run-env.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const HEAD_SHA = 'fedcba9876543210fedcba9876543210fedcba98'
@@ -94,7 +102,31 @@ describe("docker's environment switches", () => {
     [{ BUILDX_NO_DEFAULT_ATTESTATIONS: 'True' }, { buildSummary: true, noDefaultAttestations: true }],
     [{ BUILDX_NO_DEFAULT_ATTESTATIONS: '' }, { buildSummary: true, noDefaultAttestations: false }]
   ])('%j', (env, want) => {
-    expect(envSwitches(env)).toEqual(want)
+    expect(envSwitches(env)).toEqual({ buildRecordUpload: true, ...want })
+  })
+
+  it.each<[RunEnv, boolean]>([
+    [{}, true],
+    [{ DOCKER_BUILD_RECORD_UPLOAD: 'false' }, false],
+    [{ DOCKER_BUILD_RECORD_UPLOAD: '0' }, false],
+    [{ DOCKER_BUILD_RECORD_UPLOAD: 'true' }, true]
+  ])('build record upload: %j -> %s', (env, want) => {
+    expect(envSwitches(env).buildRecordUpload).toBe(want)
+  })
+
+  it.each<[RunEnv, number]>([
+    [{}, 0],
+    [{ DOCKER_BUILD_RECORD_RETENTION_DAYS: '' }, 0],
+    [{ DOCKER_BUILD_RECORD_RETENTION_DAYS: '7' }, 7],
+    [{ DOCKER_BUILD_RECORD_RETENTION_DAYS: ' 90 ' }, 90]
+  ])('retention days: %j -> %d', (env, want) => {
+    expect(recordRetentionDays(env)).toBe(want)
+  })
+
+  it.each(['0', '91', '-1', '1.5', 'week'])('refuses retention days %j, naming the variable', v => {
+    expect(() => recordRetentionDays({ DOCKER_BUILD_RECORD_RETENTION_DAYS: v })).toThrow(
+      expect.objectContaining({ input: 'DOCKER_BUILD_RECORD_RETENTION_DAYS' })
+    )
   })
 
   it('refuses a value Go would not parse, naming the variable', () => {
@@ -159,6 +191,17 @@ describe('parseInputs with the run', () => {
     expect(parseInputs(read({ summary: 'true' }), { env: { DOCKER_BUILD_SUMMARY: 'false' } }).summary).toBe(false)
     expect(parseInputs(read({ summary: 'false' }), { env: {} }).summary).toBe(false)
     expect(parseInputs(read(), { env: { BUILDX_NO_DEFAULT_ATTESTATIONS: '1' } }).noDefaultAttestations).toBe(true)
+    expect(parseInputs(read(), { env: { DOCKER_BUILD_RECORD_UPLOAD: 'false' } }).buildRecordUpload).toBe(false)
+    expect(parseInputs(read({ 'build-record-upload': 'false' }), { env: {} }).buildRecordUpload).toBe(false)
+    expect(parseInputs(read({ 'build-record-upload': 'true' }), { env: { DOCKER_BUILD_RECORD_UPLOAD: 'false' } }).buildRecordUpload).toBe(
+      false
+    )
+    expect(parseInputs(read(), { env: { DOCKER_BUILD_RECORD_RETENTION_DAYS: '3' } }).buildRecordRetentionDays).toBe(3)
+    // a bad retention matters only when there is an upload to keep
+    expect(() => parseInputs(read(), { env: { DOCKER_BUILD_RECORD_RETENTION_DAYS: 'x' } })).toThrow('DOCKER_BUILD_RECORD_RETENTION_DAYS')
+    expect(
+      parseInputs(read({ 'build-record-upload': 'false' }), { env: { DOCKER_BUILD_RECORD_RETENTION_DAYS: 'x' } }).buildRecordRetentionDays
+    ).toBe(0)
   })
 
   it('reads a multi-line quoted secret as one value (docker CSV)', () => {

@@ -14,8 +14,8 @@ import {
   findFromManifest,
   getManifestFromRepo,
   isExplicitVersion
-} from "./chunk-E2ULSIXK.js";
-import "./chunk-WA3PO4NQ.js";
+} from "./chunk-XWTTF6NJ.js";
+import "./chunk-EN44LDPI.js";
 import "./chunk-6I7YH7XL.js";
 import "./chunk-Q4S23IGS.js";
 export {

@@ -8,17 +8,18 @@ import {
   renderWarningsSummary,
   samePlatform,
   setReportOutputs,
+  uploadBuildRecords,
   validateDigest
-} from "./chunk-6B4SVY4W.js";
+} from "./chunk-FZMLIHPQ.js";
 import {
   processRunner
-} from "./chunk-OSGIGOWV.js";
+} from "./chunk-7OHWAU2M.js";
 import {
   appendSummary,
   group,
   info,
   warning
-} from "./chunk-E3643OFB.js";
+} from "./chunk-2PZJSIAM.js";
 
 // src/action/post.ts
 import { rmSync } from "node:fs";
@@ -34,12 +35,12 @@ function formatBytes(n) {
     v /= 1024;
     u++;
   }
-  let text = v.toFixed(1);
-  if (text === "1024.0" && u < UNITS.length - 1) {
-    text = "1.0";
+  let text2 = v.toFixed(1);
+  if (text2 === "1024.0" && u < UNITS.length - 1) {
+    text2 = "1.0";
     u++;
   }
-  return `${text} ${UNITS[u]}`;
+  return `${text2} ${UNITS[u]}`;
 }
 function formatCount(n) {
   const s = String(Math.round(Number.isFinite(n) ? n : 0));
@@ -332,6 +333,36 @@ function renderChecksSummary(input) {
   return parts.join("\n");
 }
 
+// src/report/records-summary.ts
+function text(s) {
+  return s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+}
+function renderRecordsSummary(input) {
+  if (input.unsupported) {
+    return `### Build records
+
+Build record export needs buildx 0.23 or later (this buildx is ${text(input.unsupported)}): no \`.dockerbuild\` file was exported.
+`;
+  }
+  if (input.exportError) return `### Build records
+
+The build records could not be exported: ${text(input.exportError)}
+`;
+  if (input.files.length === 0) return "";
+  const lines = ["### Build records", "", "| target | build ref | file |", "| --- | --- | --- |"];
+  for (const f of input.files) lines.push(`| ${text(f.target)} | \`${text(f.ref)}\` | ${text(f.path.split("/").pop() ?? "")} |`);
+  lines.push("");
+  if (input.artifact) {
+    lines.push(
+      `Uploaded as the artifact [${text(input.artifact.name)}](${encodeURI(input.artifact.url)}) (${formatBytes(input.artifact.size)}): open it in Docker Desktop's Builds view (\`docker buildx history import\`).`
+    );
+  } else if (input.uploadNote) {
+    lines.push(`Not uploaded: ${text(input.uploadNote)}`);
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+
 // src/action/post.ts
 async function run() {
   const state = loadState();
@@ -339,6 +370,7 @@ async function run() {
     info("main saved no state: nothing to report or clean up");
     return;
   }
+  await uploadBuildRecords(state);
   try {
     if (state.reports.length > 0) setReportOutputs(state.reports);
     if (state.summary && process.env["GITHUB_STEP_SUMMARY"]) {
@@ -356,6 +388,9 @@ async function run() {
       const checks = renderChecksSummary(state);
       if (checks) appendSummary(`
 ${checks}`);
+      const records = renderRecordsSummary(state.records);
+      if (records) appendSummary(`
+${records}`);
     }
   } catch (e) {
     warning(`could not write the summary: ${e.message}`);

@@ -6,6 +6,7 @@ import {
   dockerConfigDir,
   dockerDriverCannot,
   historyAttachmentArgs,
+  historyExportArgs,
   historyInspectArgs,
   imagetoolsInspectArgs,
   inspectBuilderArgs,
@@ -16,8 +17,9 @@ import {
   runBuildx,
   runBuildxChecked,
   runChecked,
-  succeeded
-} from "./chunk-OSGIGOWV.js";
+  succeeded,
+  versionAtLeast
+} from "./chunk-7OHWAU2M.js";
 import {
   getState,
   group,
@@ -26,7 +28,7 @@ import {
   saveState,
   setOutput,
   warning
-} from "./chunk-E3643OFB.js";
+} from "./chunk-2PZJSIAM.js";
 import {
   InputError,
   RegistryUnreachable
@@ -617,10 +619,10 @@ function decode(s) {
 function parseDockerPurl(uri) {
   const m = /^pkg:docker\/([^?#]+)(?:\?([^#]*))?(?:#.*)?$/i.exec(uri.trim());
   if (!m) return void 0;
-  const path3 = m[1] ?? "";
-  const at = path3.lastIndexOf("@");
-  const rawName = at >= 0 ? path3.slice(0, at) : path3;
-  const rawVersion = at >= 0 ? path3.slice(at + 1) : "";
+  const path5 = m[1] ?? "";
+  const at = path5.lastIndexOf("@");
+  const rawName = at >= 0 ? path5.slice(0, at) : path5;
+  const rawVersion = at >= 0 ? path5.slice(at + 1) : "";
   const name = decode(rawName);
   const version = decode(rawVersion);
   if (!name || version === void 0) return void 0;
@@ -635,9 +637,9 @@ function parseDockerPurl(uri) {
   const ref = /^[a-z0-9]+:[a-f0-9]{32,}$/i.test(version) ? `${familiar}@${version}` : `${familiar}:${version}`;
   return { name: ref, platform };
 }
-function get(v, ...path3) {
+function get(v, ...path5) {
   let cur = v;
-  for (const k of path3) {
+  for (const k of path5) {
     if (!isRecord(cur)) return void 0;
     cur = cur[k];
   }
@@ -1231,6 +1233,9 @@ function setReportOutputs(reports) {
 }
 
 // src/action/state.ts
+function emptyRecords() {
+  return { files: [], uploadFile: "", upload: false, retentionDays: 0, unsupported: "", exportError: "", artifact: null, uploadNote: "" };
+}
 var KEY = "build-image-action";
 function emptyState() {
   return {
@@ -1249,6 +1254,7 @@ function emptyState() {
     summary: true,
     reports: [],
     checkWarnings: [],
+    records: emptyRecords(),
     call: "",
     callResult: "",
     error: "",
@@ -1269,6 +1275,157 @@ function loadState() {
     return { ...emptyState(), ...JSON.parse(raw) };
   } catch {
     return void 0;
+  }
+}
+
+// src/action/records.ts
+import { mkdirSync, statSync as statSync2 } from "node:fs";
+import path3 from "node:path";
+
+// src/buildx/records.ts
+var RECORD_EXPORT_MIN_BUILDX = "0.23.0";
+function recordExport(buildxVersion) {
+  return { supported: versionAtLeast(buildxVersion, RECORD_EXPORT_MIN_BUILDX), finalize: versionAtLeast(buildxVersion, "0.24.0") };
+}
+function refOf(target, metadata) {
+  const full = metadata["buildx.build.ref"];
+  if (typeof full !== "string") return [];
+  const parts = full.split("/");
+  if (parts.length !== 3 || !parts[0] || !parts[2]) return [];
+  return [{ target, builder: parts[0], ref: parts[2] }];
+}
+function recordRefs(results) {
+  const seen = /* @__PURE__ */ new Set();
+  return results.flatMap((r) => r.builds ? r.builds.flatMap((b) => refOf(b.target, b.metadata)) : refOf(r.target, r.metadata)).filter((r) => seen.has(r.ref) ? false : (seen.add(r.ref), true));
+}
+function recordFileName(repository, refs) {
+  const first2 = (refs[0] ?? "").slice(0, 6).toUpperCase();
+  const [owner, repo] = repository.split("/");
+  const prefix = owner && repo ? `${owner}~${repo}~` : "";
+  return `${prefix}${first2}${refs.length > 1 ? `+${refs.length - 1}` : ""}.dockerbuild`.replace(/[^A-Za-z0-9._~+-]/g, "-");
+}
+function buildRecordsOutput(files) {
+  return JSON.stringify(Object.fromEntries(files.map((f) => [f.target, f.path])));
+}
+
+// src/runner/artifact.ts
+import path2 from "node:path";
+function artifactServiceMissing(env = process.env) {
+  if (!env["ACTIONS_RUNTIME_TOKEN"] || !env["ACTIONS_RESULTS_URL"]) {
+    return "no artifact service here (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are set only on a GitHub Actions runner)";
+  }
+  let host = "";
+  try {
+    host = new URL(env["GITHUB_SERVER_URL"] || "https://github.com").hostname.toLowerCase();
+  } catch {
+    host = "";
+  }
+  if (host !== "github.com" && !host.endsWith(".ghe.com") && !host.endsWith(".localhost")) {
+    return "GitHub Enterprise Server has no artifact service that @actions/artifact 2 or later can use";
+  }
+  return "";
+}
+async function uploadFileArtifact(file, retentionDays, env = process.env) {
+  const { uploadArtifact } = await import("./upload-artifact-DLKGOEO5.js");
+  const name = path2.basename(file);
+  const response = await uploadArtifact(name, [file], path2.dirname(file), {
+    skipArchive: true,
+    ...retentionDays > 0 ? { retentionDays } : {}
+  });
+  if (response.id === void 0) throw new Error("the artifact service gave no artifact id");
+  const server = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+  return {
+    name,
+    id: response.id,
+    size: response.size ?? 0,
+    url: `${server}/${env["GITHUB_REPOSITORY"] ?? ""}/actions/runs/${env["GITHUB_RUN_ID"] ?? ""}/artifacts/${response.id}`
+  };
+}
+
+// src/action/records.ts
+async function exportBuildRecords(s, engine, results, state) {
+  const records = state.records;
+  records.upload = s.buildRecordUpload;
+  records.retentionDays = s.buildRecordRetentionDays;
+  const version = engine.caps.buildxVersion;
+  const can = recordExport(version);
+  if (!can.supported) {
+    records.unsupported = version || "of unknown version";
+    info(`build records are not exported: buildx history export needs buildx 0.23 or later (this buildx is ${records.unsupported})`);
+    saveState2(state);
+    return;
+  }
+  const refs = recordRefs(results);
+  if (refs.length === 0) return;
+  if (process.env["GITHUB_ACTIONS"] !== "true") {
+    info("build records are exported in GitHub Actions runs only (GITHUB_ACTIONS=true)");
+    return;
+  }
+  const repository = process.env["GITHUB_REPOSITORY"] ?? "";
+  const dir = path3.join(state.tempDir, "build-records");
+  try {
+    await group(`Export ${refs.length} build record(s)`, async () => {
+      mkdirSync(dir, { recursive: true });
+      for (const r of refs) {
+        const file = path3.join(dir, recordFileName(repository, [r.ref]));
+        await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], file, can.finalize));
+        records.files.push({ target: r.target, ref: r.ref, path: file });
+        info(`${r.target}: ${file} (${statSync2(file).size} bytes)`);
+      }
+      const first2 = refs[0];
+      if (refs.length === 1 || !first2) {
+        records.uploadFile = records.files[0]?.path ?? "";
+        return;
+      }
+      const all = path3.join(
+        dir,
+        "all",
+        recordFileName(
+          repository,
+          refs.map((r) => r.ref)
+        )
+      );
+      mkdirSync(path3.dirname(all), { recursive: true });
+      await runBuildxChecked(
+        engine.bx,
+        historyExportArgs(
+          first2.builder,
+          refs.map((r) => r.ref),
+          all,
+          can.finalize
+        )
+      );
+      records.uploadFile = all;
+      info(`all ${refs.length} records: ${all} (${statSync2(all).size} bytes)`);
+    });
+  } catch (e) {
+    records.exportError = e.message;
+    records.uploadFile = "";
+    warning(`could not export the build records: ${records.exportError}`);
+  }
+  setOutput("build-records", buildRecordsOutput(records.files));
+  saveState2(state);
+}
+async function uploadBuildRecords(state) {
+  const records = state.records;
+  if (!records.uploadFile) return;
+  if (!records.upload) {
+    records.uploadNote = "upload is off (build-record-upload: false or DOCKER_BUILD_RECORD_UPLOAD=false)";
+    info(`build records: ${records.uploadNote}`);
+    return;
+  }
+  const missing = artifactServiceMissing();
+  if (missing) {
+    records.uploadNote = missing;
+    info(`build records not uploaded: ${missing}`);
+    return;
+  }
+  try {
+    records.artifact = await group("Upload the build records", () => uploadFileArtifact(records.uploadFile, records.retentionDays));
+    info(`build records uploaded as the artifact ${records.artifact.name}: ${records.artifact.url}`);
+  } catch (e) {
+    records.uploadNote = `the upload failed: ${e.message}`;
+    warning(`could not upload the build records: ${e.message}`);
   }
 }
 
@@ -1367,7 +1524,7 @@ function renderWarningsSummary(all, heading = "Build checks") {
 
 // src/buildx/builder.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import path2 from "node:path";
+import path4 from "node:path";
 function parseBuilderInspect(out) {
   const info2 = { name: "", driver: "", nodes: [] };
   let node;
@@ -1415,10 +1572,10 @@ async function removeBuilder(bx, name) {
   await runBuildxChecked(bx, removeBuilderArgs(name));
 }
 function buildxConfigDir(env) {
-  return env["BUILDX_CONFIG"] || path2.join(dockerConfigDir(env), "buildx");
+  return env["BUILDX_CONFIG"] || path4.join(dockerConfigDir(env), "buildx");
 }
 async function currentBuilder(bx, env = process.env) {
-  if (!env["BUILDX_BUILDER"] && !namesCurrentBuilder(path2.join(buildxConfigDir(env), "current"))) return void 0;
+  if (!env["BUILDX_BUILDER"] && !namesCurrentBuilder(path4.join(buildxConfigDir(env), "current"))) return void 0;
   const r = await runBuildxChecked(
     bx,
     inspectCurrentBuilderArgs(),
@@ -1521,6 +1678,8 @@ export {
   checkWarningsOutput,
   checkFailureMessage,
   renderWarningsSummary,
+  exportBuildRecords,
+  uploadBuildRecords,
   scopedBuilderMismatch,
   inspectBuilder,
   defaultBuilderName,

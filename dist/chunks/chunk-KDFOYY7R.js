@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-OSGIGOWV.js";
+} from "./chunk-7OHWAU2M.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

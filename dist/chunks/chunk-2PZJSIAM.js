@@ -98,7 +98,7 @@ function appendSummary(markdown) {
   return true;
 }
 async function getIDToken(audience) {
-  const core = await import("./core-AEUVJTCX.js");
+  const core = await import("./core-Q5CMLJ62.js");
   return core.getIDToken(audience);
 }
 

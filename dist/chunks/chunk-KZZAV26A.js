@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-DV5HCM5C.js";
+} from "./chunk-KDFOYY7R.js";
 import {
   DIGEST_RE,
   baseAnnotationArgs,
@@ -15,6 +15,7 @@ import {
   dockerfileBaseImage,
   emptyState,
   engineUsesContainerdStore,
+  exportBuildRecords,
   inspectBuilder,
   isPlatform,
   isTransientRegistryError,
@@ -32,7 +33,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-6B4SVY4W.js";
+} from "./chunk-FZMLIHPQ.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -63,7 +64,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-OSGIGOWV.js";
+} from "./chunk-7OHWAU2M.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -79,7 +80,7 @@ import {
   setSecret,
   warning,
   withCommandsStopped
-} from "./chunk-E3643OFB.js";
+} from "./chunk-2PZJSIAM.js";
 import {
   DepotUnavailable,
   InputError
@@ -7592,8 +7593,21 @@ function envBool(env, name, dflt, lenient = false) {
 function envSwitches(env) {
   return {
     buildSummary: envBool(env, "DOCKER_BUILD_SUMMARY", true),
-    noDefaultAttestations: envBool(env, "BUILDX_NO_DEFAULT_ATTESTATIONS", false)
+    noDefaultAttestations: envBool(env, "BUILDX_NO_DEFAULT_ATTESTATIONS", false),
+    buildRecordUpload: envBool(env, "DOCKER_BUILD_RECORD_UPLOAD", true)
   };
+}
+function recordRetentionDays(env) {
+  const v = (env["DOCKER_BUILD_RECORD_RETENTION_DAYS"] ?? "").trim();
+  if (v === "") return 0;
+  const days = Number(v);
+  if (!/^\d+$/.test(v) || days < 1 || days > 90) {
+    throw new InputError(
+      "DOCKER_BUILD_RECORD_RETENTION_DAYS",
+      `environment variable: expected a number of days from 1 to 90, got ${JSON.stringify(clip(v))}`
+    );
+  }
+  return days;
 }
 
 // src/inputs/parse.ts
@@ -7743,6 +7757,7 @@ function parseInputs(readRaw, run2 = {}) {
   const contextInput = read("context").trim();
   const context = contextInput ? expandDefaultContext(contextInput, defaultContext, "context") : defaultContext || ".";
   const switches = envSwitches(run2.env ?? {});
+  const buildRecordUpload = bool("build-record-upload", true) && switches.buildRecordUpload;
   const files = list("files");
   const bakeSource = parseBakeSource(read, list);
   const targets = list("targets");
@@ -7880,6 +7895,8 @@ function parseInputs(readRaw, run2 = {}) {
     summary: bool("summary", true) && switches.buildSummary,
     call,
     noDefaultAttestations: switches.noDefaultAttestations,
+    buildRecordUpload,
+    buildRecordRetentionDays: buildRecordUpload ? recordRetentionDays(run2.env ?? {}) : 0,
     ...parseDepotInputs(read),
     login: parseLogin(read),
     logout: bool("logout", true)
@@ -8525,7 +8542,7 @@ async function resolveLatest(base, input) {
   const url = latestChecksumsUrl(base);
   let path10;
   try {
-    const tc = await import("./tool-cache-WV7KODBG.js");
+    const tc = await import("./tool-cache-35GKXQ6C.js");
     path10 = await tc.downloadTool(url);
   } catch (e) {
     throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
@@ -8562,7 +8579,7 @@ async function setupBuildx(version, downloadUrl, runner) {
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-NBGXTRX4.js");
+  const { installVerified } = await import("./install-V7M6TMUF.js");
   const { path: path10, fromCache, against } = await installVerified({
     tool: "buildx",
     version: v,
@@ -8630,7 +8647,7 @@ async function setupDepot(s, runner) {
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-NBGXTRX4.js");
+    const { installVerified } = await import("./install-V7M6TMUF.js");
     installed = await installVerified({
       tool: "depot",
       version,
@@ -9931,6 +9948,7 @@ async function splitBuild(s, env) {
   const dockerfile = localDockerfile(s);
   if (dockerfile) merged.dockerfile = dockerfile;
   merged.buildWarnings = perPlatform.flatMap((r) => r.buildWarnings ?? []);
+  merged.builds = perPlatform.map((r) => ({ target: r.target, metadata: r.metadata }));
   return { perPlatform, merged };
 }
 async function mergeDigests(s, env, sources, tags) {
@@ -10395,6 +10413,7 @@ async function run() {
     if (plan.settings.call.name !== "build") return await executeCall(plan, engine, state);
     const results = await executePlan(plan, engine, state);
     reportBuildWarnings(results, state);
+    if (plan.kind !== "merge") await exportBuildRecords(plan.settings, engine, results, state);
     await reportResults(plan, engine, results, state);
   } catch (e) {
     recordFailure(state, e);

@@ -510,6 +510,9 @@ function historyAttachmentArgs(builder, ref, select) {
   else args.push(select.digest);
   return args;
 }
+function historyExportArgs(builder, refs, output, finalize) {
+  return ["history", "export", "--builder", builder, ...finalize ? ["--finalize"] : [], "--output", output, ...refs];
+}
 
 // src/docker/config.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -573,6 +576,7 @@ export {
   imagetoolsInspectArgs,
   historyInspectArgs,
   historyAttachmentArgs,
+  historyExportArgs,
   dockerConfigDir,
   readDockerConfig,
   currentContextName,

@@ -28,7 +28,7 @@ import {
   toPosixPath,
   toWin32Path,
   warning
-} from "./chunk-WA3PO4NQ.js";
+} from "./chunk-EN44LDPI.js";
 import "./chunk-Q4S23IGS.js";
 export {
   ExitCode,

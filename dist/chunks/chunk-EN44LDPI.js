@@ -21467,7 +21467,9 @@ function getIDToken(aud) {
 }
 
 export {
+  HttpCodes,
   HttpClient,
+  BearerCredentialHandler,
   markdownSummary,
   summary,
   toPosixPath,

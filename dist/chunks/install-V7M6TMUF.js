@@ -3,8 +3,8 @@ import {
   cacheFile,
   downloadTool,
   find
-} from "./chunk-E2ULSIXK.js";
-import "./chunk-WA3PO4NQ.js";
+} from "./chunk-XWTTF6NJ.js";
+import "./chunk-EN44LDPI.js";
 import {
   checksumFor,
   parseChecksums
@@ -12,7 +12,7 @@ import {
 import {
   readTarEntries,
   warning
-} from "./chunk-E3643OFB.js";
+} from "./chunk-2PZJSIAM.js";
 import {
   InputError
 } from "./chunk-V27HPVO2.js";

@@ -9,7 +9,7 @@ import {
   mkdirP,
   rmRF,
   which
-} from "./chunk-WA3PO4NQ.js";
+} from "./chunk-EN44LDPI.js";
 import {
   require_semver
 } from "./chunk-6I7YH7XL.js";
