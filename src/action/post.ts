@@ -9,6 +9,8 @@ import { setReportOutputs } from '../report/collect.js'
 import { loadState } from './state.js'
 import { renderSummary } from '../report/summary.js'
 import { renderChecksSummary } from '../report/checks-summary.js'
+import { renderSigningSummary } from '../sign/plan.js'
+import { setSignOutputs } from './sign.js'
 
 export async function run(): Promise<void> {
   const state = loadState()
@@ -18,6 +20,7 @@ export async function run(): Promise<void> {
   }
   try {
     if (state.reports.length > 0) setReportOutputs(state.reports)
+    setSignOutputs(state.signatures)
     if (state.summary && process.env['GITHUB_STEP_SUMMARY']) {
       const md = renderSummary(state.reports, {
         engine: state.engine,
@@ -32,6 +35,8 @@ export async function run(): Promise<void> {
       core.appendSummary(md)
       const checks = renderChecksSummary(state)
       if (checks) core.appendSummary(`\n${checks}`)
+      const signing = renderSigningSummary(state.signatures, state.signer)
+      if (signing) core.appendSummary(`\n${signing}`)
     }
   } catch (e) {
     core.warning(`could not write the summary: ${(e as Error).message}`)

@@ -2,6 +2,7 @@
 import * as core from '../runner/commands.js'
 import type { ImageReport } from '../oci/types.js'
 import type { TargetWarnings } from '../buildx/warnings.js'
+import type { Signature } from '../sign/plan.js'
 
 export interface State {
   /** set as soon as main starts, so post knows it is a post step */
@@ -35,6 +36,10 @@ export interface State {
   loggedIn: boolean
   loginRegistry: string
   logout: boolean
+  /** what main signed (references by digest and verify commands; no key, password or token) */
+  signatures: Signature[]
+  /** who signed, in words (the key's public half, or the certificate's identity) */
+  signer: string
 }
 
 const KEY = 'build-image-action'
@@ -63,7 +68,9 @@ export function emptyState(): State {
     durationMs: 0,
     loggedIn: false,
     loginRegistry: '',
-    logout: true
+    logout: true,
+    signatures: [],
+    signer: ''
   }
 }
 
