@@ -17,12 +17,14 @@ import {
   expectSuccess,
   getManifest,
   runAction,
+  shownLog,
   testbed,
   uniqueRepo,
   writeContext,
   type ActionRun,
   type Testbed
 } from './harness.js'
+import { startStandIns, type StandIns } from './sigstore-standins.js'
 
 let tb: Testbed
 let cosign: string
@@ -324,5 +326,89 @@ describe('cosign download', () => {
     expect(run.main.log).not.toMatch(/::group::Build/)
     expect((await getManifest(repo, '1')).status).toBe(404)
     expect(existsSync(path.join(cache, 'cosign'))).toBe(false)
+  })
+})
+
+describe('keyless signing against local STAND-INS of GitHub OIDC and Fulcio (no Rekor: sign-tlog false)', () => {
+  const workflowRef = 'octo-org/app/.github/workflows/x.yml@refs/heads/main'
+  let standIns: StandIns
+  let trustedRoot: string
+
+  beforeAll(async () => {
+    standIns = await startStandIns(workflowRef)
+    trustedRoot = path.join(keys, 'trusted-root.json')
+    const made = cosignRun([
+      'trusted-root',
+      'create',
+      '--fulcio',
+      `url=${standIns.fulcioUrl},certificate-chain=${standIns.caFile}`,
+      '--out',
+      trustedRoot
+    ])
+    if (made.code !== 0) throw new Error(`cosign trusted-root create: ${made.out}`)
+  })
+
+  afterAll(async () => {
+    await standIns.close()
+  })
+
+  function verifyKeyless(ref: string, identity: string): { code: number; out: string } {
+    return cosignRun(
+      [
+        'verify',
+        '--trusted-root',
+        trustedRoot,
+        '--certificate-identity',
+        identity,
+        '--certificate-oidc-issuer',
+        standIns.issuer,
+        '--insecure-ignore-tlog=true',
+        '--insecure-ignore-sct=true',
+        '--allow-insecure-registry',
+        ref
+      ],
+      { DOCKER_CONFIG: tb.dockerConfig }
+    )
+  }
+
+  it("sign: auto with the job's OIDC token (stand-in) signs with a certificate for the workflow ref (stand-in Fulcio); verify --certificate-identity passes, another identity fails", async () => {
+    const repo = uniqueRepo('sign-keyless')
+    const image = `${tb.registry}/${repo}`
+    rmSync(argvLog, { force: true })
+    const run = await runAction(
+      {
+        context: ctx,
+        platforms: 'linux/amd64,linux/arm64',
+        push: 'true',
+        tags: `${image}:1`,
+        'sign-fulcio-url': standIns.fulcioUrl,
+        'sign-tlog': 'false'
+      },
+      { env: { ...withCosignOnPath(), ...standIns.tokenEnv } }
+    )
+    expectSuccess(run)
+    expect(standIns.certificatesIssued().length).toBeGreaterThan(0)
+    const pushed = await pushedDigests(repo, '1')
+    const expected = [`${image}@${pushed.index}`, ...pushed.attestations.map(d => `${image}@${d}`)].sort()
+    const signatures = JSON.parse(run.outputs['signatures'] ?? '[]') as any[]
+    expect(signatures.map(s => s.ref).sort()).toEqual(expected)
+    const identity = `https://github.com/${workflowRef}`
+    for (const ref of expected) {
+      const ok = verifyKeyless(ref, identity)
+      expect([ref, ok.code, ok.code === 0 ? '' : ok.out]).toEqual([ref, 0, ''])
+      expect(verifyKeyless(ref, 'https://github.com/octo-org/other/.github/workflows/x.yml@refs/heads/main').code).not.toBe(0)
+    }
+    const commands = (run.outputs['verify-commands'] ?? '').split('\n').filter(Boolean)
+    expect(commands).toHaveLength(expected.length)
+    for (const cmd of commands) {
+      expect(cmd).toContain(`--certificate-identity ${identity} --certificate-oidc-issuer ${standIns.issuer} `)
+    }
+    // the OIDC token never reaches argv, the log, outputs, state or summary
+    const token = shownLog(run.main.log + run.post.log).match(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/)
+    expect(token).toBeNull()
+    const argv = readFileSync(argvLog, 'utf8')
+    expect(argv).toContain('ENV: SIGSTORE_ID_TOKEN')
+    expect(argv).not.toMatch(/eyJ[\w-]+\.eyJ/)
+    expect(everythingKept(run)).not.toMatch(/eyJ[\w-]+\.eyJ/)
   })
 })
