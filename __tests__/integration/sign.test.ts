@@ -201,15 +201,54 @@ describe('key-based signing with the testbed cosign', () => {
     expectNoSecrets(run)
   })
 
-  it('sign: false pushes without signing (auto with a key would sign)', async () => {
+  it.each([
+    ['a bake file with two targets', 'bake'],
+    ['platform-split (each platform by digest, then merged)', 'split']
+  ])('signs %s: each pushed index and its attestations, by digest', async (_what, kind) => {
+    const repo = uniqueRepo(`sign-${kind}`)
+    const image = `${tb.registry}/${repo}`
+    const bakeFile = path.join(ctx, `sign-${repo}.hcl`)
+    writeFileSync(
+      bakeFile,
+      ['a', 'b'].map(t => `target "${t}" {\n  context = "${ctx}"\n  tags = ["${image}:${t}"]\n  platforms = ["linux/amd64"]\n}`).join('\n')
+    )
+    const inputs: Record<string, string> =
+      kind === 'bake'
+        ? { files: bakeFile, targets: 'a,b' }
+        : {
+            context: ctx,
+            tags: `${image}:a`,
+            platforms: 'linux/amd64,linux/arm64',
+            'platform-split': 'true',
+            driver: 'remote',
+            endpoint: tb.buildkitAddr,
+            'max-parallel': '1'
+          }
+    const run = await runAction({ ...inputs, push: 'true', ...keyInputs() }, { env: withCosignOnPath() })
+    expectSuccess(run)
+    const expected: string[] = []
+    for (const tag of kind === 'bake' ? ['a', 'b'] : ['a']) {
+      const pushed = await pushedDigests(repo, tag)
+      expect(pushed.attestations.length).toBeGreaterThan(0)
+      expected.push(`${image}@${pushed.index}`, ...pushed.attestations.map(d => `${image}@${d}`))
+    }
+    const signatures = JSON.parse(run.outputs['signatures'] ?? '[]') as any[]
+    expect(signatures.map(s => s.ref).sort()).toEqual([...expected].sort())
+    for (const ref of expected) expect([ref, verify(ref, publicKey()).code]).toEqual([ref, 0])
+  })
+
+  it('sign: auto with neither a key nor an OIDC token pushes without signing, and says why', async () => {
     const repo = uniqueRepo('sign-off')
+    rmSync(argvLog, { force: true })
     const run = await runAction(
-      { context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${tb.registry}/${repo}:1`, sign: 'false' },
+      { context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${tb.registry}/${repo}:1` },
       { env: withCosignOnPath() }
     )
     expectSuccess(run)
+    expect(run.main.log).toContain('not signing: sign: auto, and the job cannot get an OIDC token')
     const pushed = await pushedDigests(repo, '1')
     expect(run.outputs['signatures']).toBeUndefined()
+    expect(existsSync(argvLog)).toBe(false)
     expect(verify(`${tb.registry}/${repo}@${pushed.index}`, publicKey()).code).not.toBe(0)
   })
 
@@ -217,6 +256,11 @@ describe('key-based signing with the testbed cosign', () => {
     ['sign', { sign: 'true' }, /^::error::sign: signs what is pushed, by digest; set push: true/m],
     ['sign-key', { sign: 'true', push: 'true', 'sign-key': 'not a key' }, /^::error::sign-key: is neither a PEM private key/m],
     ['sign-key-password', { push: 'true', 'sign-key-password': 'x' }, /^::error::sign-key-password: decrypts a PEM sign-key/m],
+    [
+      'sign-key with sign false',
+      { push: 'true', sign: 'false', 'sign-key': 'awskms:///alias/x' },
+      /^::error::sign-key: is given while sign is false/m
+    ],
     [
       'cosign-download-url',
       { push: 'true', 'cosign-download-url': 'http://mirror.example/cosign' },
