@@ -139,8 +139,9 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
   } else {
     if (s.key.kind === 'pem') {
       env['COSIGN_KEY'] = s.key.pem
-      // always set: cosign would otherwise ask on a terminal
-      env['COSIGN_PASSWORD'] = s.keyPassword
+      // always set (cosign would otherwise ask on a terminal); a COSIGN_PASSWORD of the
+      // environment (the CLI's way to keep it off argv) stands when the input is empty
+      env['COSIGN_PASSWORD'] = s.keyPassword || (process.env['COSIGN_PASSWORD'] ?? '')
     }
     signer = { kind: 'key', verifyKey: verifyKeyName(s) }
     signerText = s.key.kind === 'kms' ? `the key ${s.key.uri}` : 'the sign-key (verify with its public half, cosign.pub)'
