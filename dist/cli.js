@@ -10,16 +10,16 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-WYLVJWJI.js";
+} from "./chunks/chunk-5CKDSHCH.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-KZZAV26A.js";
+} from "./chunks/chunk-PKYVBHS4.js";
 import "./chunks/chunk-KDFOYY7R.js";
 import {
   loadState
-} from "./chunks/chunk-FZMLIHPQ.js";
+} from "./chunks/chunk-FP4FKDQL.js";
 import "./chunks/chunk-7OHWAU2M.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-2PZJSIAM.js";
@@ -103,6 +103,32 @@ inputs:
   logout:
     description: "Log out of the registry in post (the login is for this step's job only)."
     default: 'true'
+
+  # --- signing what is pushed (docker/github-builder's sign) ---------------------------------------
+  sign:
+    description: "Sign what is pushed with cosign: each pushed index (or manifest) and its attestation manifests, by digest, never by tag. auto: sign when pushing and the job has a sign-key or can get an OIDC token (\`permissions: id-token: write\`); true: sign, or fail before building when it cannot; false: never."
+    default: 'auto'
+  sign-key:
+    description: 'A cosign private key (PEM, as \`cosign generate-key-pair\` writes it; use a secret) or a KMS URI (awskms://, gcpkms://, azurekms://, hashivault://, k8s://): key-based signing instead of keyless. Masked; reaches cosign only through its environment, never arguments, outputs or state.'
+    default: ''
+  sign-key-password:
+    description: "The sign-key's password (use a secret). Masked; given to cosign as COSIGN_PASSWORD in its environment only."
+    default: ''
+  sign-fulcio-url:
+    description: "A private Sigstore's Fulcio (https) for keyless signing. Empty: Sigstore's public instance."
+    default: ''
+  sign-rekor-url:
+    description: "A private Sigstore's Rekor (https), the transparency log the signatures are entered in. Empty: Sigstore's public instance."
+    default: ''
+  sign-tlog:
+    description: 'false: no transparency log entry (a private key, or a private Fulcio, without Rekor); the verify commands then say --insecure-ignore-tlog=true.'
+    default: 'true'
+  cosign-version:
+    description: "cosign to sign with: empty takes the installed cosign when it can sign (cosign 2.6 or later), else downloads the latest release; installed, latest, or a version like 3.1.1 (downloaded, verified against the release's cosign_checksums.txt, cached)."
+    default: ''
+  cosign-download-url:
+    description: "Base URL of a cosign release mirror with GitHub's layout (<url>/download/v<version>/cosign-linux-amd64 and cosign_checksums.txt), over https (plain http only for a mirror on this machine). Default: GitHub releases."
+    default: ''
 
   # --- one build (docker/build-push-action) -------------------------------------------------------
   context:
@@ -350,6 +376,10 @@ outputs:
     description: "Depot's name for depot-build-id."
   project-id:
     description: "Depot's name for depot-project-id."
+  signatures:
+    description: 'JSON list of what was signed: target, kind (index, manifest or attestation), ref (repository@digest), digest, and for an attestation the digest it attests.'
+  verify-commands:
+    description: 'The \`cosign verify\` command lines that check each signature, one per line (also in the job summary).'
 
 runs:
   using: node24
@@ -463,6 +493,12 @@ function argvSecretWarnings(inputs) {
     );
   if (inputs["depot-token"] !== void 0)
     out.push("--depot-token on the command line is seen by ps and kept in shell history; set DEPOT_TOKEN in the environment instead");
+  if ((inputs["sign-key"] ?? "").includes("PRIVATE KEY"))
+    out.push("--sign-key with a PEM key on the command line is seen by ps and kept in shell history; use a KMS URI");
+  if (inputs["sign-key-password"] !== void 0)
+    out.push(
+      "--sign-key-password on the command line is seen by ps and kept in shell history; set COSIGN_PASSWORD in the environment instead"
+    );
   return out;
 }
 var PASSWORD_ENV = "BUILD_IMAGE_PASSWORD";

@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-WYLVJWJI.js";
-import "./chunks/chunk-FZMLIHPQ.js";
+} from "./chunks/chunk-5CKDSHCH.js";
+import "./chunks/chunk-FP4FKDQL.js";
 import "./chunks/chunk-7OHWAU2M.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";

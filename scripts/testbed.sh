@@ -5,6 +5,7 @@
 #   scripts/testbed.sh up   [--stack sid|trixie]   start (idempotent); prints the env.sh path
 #   scripts/testbed.sh down [--stack sid|trixie]   stop everything `up` started; keeps the cache
 #   scripts/testbed.sh env  [--stack sid|trixie]   print the env.sh path if up, else exit 1
+#   scripts/testbed.sh tools                       provision the shared tools only (cosign); no daemons
 #
 # Stack default: $TESTBED_STACK, else sid. State: $TESTBED_DIR (default <repo>/.testbed).
 # `up` writes <stack>/env.sh (source it: DOCKER_HOST, DOCKER_CONFIG, PATH, TESTBED_*) and
@@ -28,6 +29,8 @@ STACKS=(sid trixie)
 # tini(-static): dockerd's docker-init (`docker run --init`); "a|b" takes the first that exists.
 STACK_PACKAGES=(docker.io docker-cli docker-buildx containerd 'tini-static|tini')
 HOST_PACKAGES=(runc qemu-user-static binfmt-support)
+# cosign (signing): sid's package for both stacks (a static Go binary), in the shared tools folder.
+COSIGN_SUITE=sid
 # Daemons in stop order: the clients of an engine go before the engine.
 DAEMONS=(proxy-main proxy-node2 registry dockerd-main dockerd-node2 dockerd-classic)
 ENGINES=(main node2 classic)
@@ -38,7 +41,7 @@ log() { printf '[testbed] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 usage() {
-  sed -n '2,16s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -277,6 +280,17 @@ unpack_debs() { # DEST DEB... (re-unpacks only when the set of .debs changed)
   rm -rf "$dest" && mkdir -p "$dest"
   for d in "$@"; do dpkg-deb -x "$d" "$dest"; done
   echo "$stamp" >"$dest/.unpacked"
+}
+
+# cosign from Debian's package, unpacked into the shared tools folder; prints its path.
+provision_cosign() {
+  local cache=$TESTBED_DIR/cache/cosign
+  fetch_debs "$cache" "$COSIGN_SUITE" amd64 cosign
+  unpack_debs "$TOOLS/cosign" "$cache"/cosign_*.deb
+  [[ -x $TOOLS/cosign/usr/bin/cosign ]] || die "the cosign package has no usr/bin/cosign"
+  "$TOOLS/cosign/usr/bin/cosign" version >>"$LOGS/cosign.log" 2>&1 ||
+    { tail -n 20 "$LOGS/cosign.log" >&2; die "cosign does not run"; }
+  echo "$TOOLS/cosign/usr/bin/cosign"
 }
 
 ensure_host_packages() {
@@ -536,6 +550,8 @@ cmd_up() {
   unpack_debs "$TOOLS/registry" "$HOST_CACHE"/docker-registry_*_amd64.deb
   unpack_debs "$TOOLS/busybox-amd64" "$HOST_CACHE"/busybox-static_*_amd64.deb
   unpack_debs "$TOOLS/busybox-arm64" "$HOST_CACHE"/busybox-static_*_arm64.deb
+  local cosign_bin
+  cosign_bin=$(provision_cosign)
   ensure_binfmt
   make_rootfs amd64
   make_rootfs arm64
@@ -627,7 +643,8 @@ cmd_up() {
     TESTBED_BUILDKIT_IMAGE="$reg/buildkit-standin:latest" \
     TESTBED_BUILDX_VERSION="$buildx_version" \
     TESTBED_DOCKER_VERSION="$docker_version" \
-    TESTBED_LOGS_DIR="$LOGS"
+    TESTBED_LOGS_DIR="$LOGS" \
+    TESTBED_COSIGN_BIN="$cosign_bin"
   write_json \
     dockerHost="$main_host" \
     dockerConfig="$DOCKER_CONFIG" \
@@ -644,6 +661,7 @@ cmd_up() {
     buildxVersion="$buildx_version" \
     dockerVersion="$docker_version" \
     logsDir="$LOGS" \
+    cosignBin="$cosign_bin" \
     pids.dockerdMain="$pid_main" \
     pids.containerdMain="$ctr_main" \
     pids.dockerdNode2="$pid_node2" \
@@ -673,6 +691,12 @@ cmd_down() {
   log "$STACK testbed down"
 }
 
+# The shared tools alone (cosign), for a testbed that is already up: no daemon is touched.
+cmd_tools() {
+  mkdir -p "$LOGS"
+  provision_cosign
+}
+
 cmd_env() {
   stack_healthy || { log "$STACK testbed is not up"; return 1; }
   echo "$ENV_FILE"
@@ -692,7 +716,7 @@ main() {
     esac
   done
   set_stack "$stack"
-  [[ $cmd == up || $cmd == down || $cmd == env ]] || usage
+  [[ $cmd == up || $cmd == down || $cmd == env || $cmd == tools ]] || usage
   [[ $(id -u) == 0 ]] || die "must run as root (dockerd, mounts, apt-get)"
   # Unix socket paths are limited to 107 bytes; containerd's deepest one is this long.
   ((${#SD} + 46 <= 107)) || die "TESTBED_DIR path too long for unix sockets: $SD"

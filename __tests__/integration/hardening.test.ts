@@ -739,7 +739,15 @@ describe('2. no shell, no injection', () => {
       ['depot-sha256', { 'depot-version': '2.102.12' }],
       ['depot-fallback', {}],
       ['depot-build-platform', {}],
-      ['depot-save', {}]
+      ['depot-save', {}],
+      ['sign', {}],
+      ['sign-key', {}],
+      ['sign-key-password', {}],
+      ['sign-fulcio-url', {}],
+      ['sign-rekor-url', {}],
+      ['sign-tlog', {}],
+      ['cosign-version', {}],
+      ['cosign-download-url', {}]
     ]
     const value = (input: string) => (input === 'secrets' ? `${P}=x` : input === 'secret-files' ? `f=${P}` : P)
     const results = await pool(cases, 6, ([input, extra]) =>

@@ -31,6 +31,8 @@ export interface Testbed {
   dockerVersion: string
   /** the daemons' logs (registry.log: one line per request the registry answered) */
   logsDir: string
+  /** Debian's cosign, unpacked into the shared tools folder (absent from a testbed.json written before it) */
+  cosignBin?: string
 }
 
 /** The testbed is required: a missing one fails the test run, it never skips. */
@@ -41,6 +43,17 @@ export function testbed(): Testbed {
     throw new Error(`no testbed at ${file}: run \`scripts/testbed.sh up --stack ${stack}\` (npm test does it)`)
   }
   return JSON.parse(readFileSync(file, 'utf8')) as Testbed
+}
+
+/**
+ * The testbed's cosign: testbed.json's cosignBin, else where `scripts/testbed.sh tools` (or `up`)
+ * unpacks it. A missing one fails the test run.
+ */
+export function cosignBin(tb: Testbed = testbed()): string {
+  const bin =
+    tb.cosignBin || path.join(process.env['TESTBED_DIR'] || path.join(ROOT, '.testbed'), 'tools', 'cosign', 'usr', 'bin', 'cosign')
+  if (!existsSync(bin)) throw new Error(`no cosign at ${bin}: run \`scripts/testbed.sh tools\` (or up)`)
+  return bin
 }
 
 // --- what each test ran, for the count reporter (__tests__/count-reporter.cjs) ----------------

@@ -5,11 +5,23 @@
 // docker-container (which would pull moby/buildkit). Results are checked over the registry's API.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { expectSuccess, getManifest, ROOT, runAction, testbed, testbedEnv, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import {
+  cosignBin,
+  expectSuccess,
+  getManifest,
+  parseFileCommands,
+  ROOT,
+  runAction,
+  testbed,
+  testbedEnv,
+  uniqueRepo,
+  writeContext,
+  type Testbed
+} from './harness.js'
 
 interface Step {
   id?: string
@@ -30,10 +42,15 @@ const step = (job: string, id: string): Step => {
 }
 
 /** The step's `with:`, as the runner evaluates these simple ${{ context.name }} references. */
-function withOf(s: Step, ctx: { inputs: Record<string, string>; matrix: Matrix }): Record<string, string> {
+function withOf(
+  s: Step,
+  ctx: { inputs: Record<string, string>; matrix: Matrix; secrets?: Record<string, string> }
+): Record<string, string> {
+  const all = { ...ctx, secrets: ctx.secrets ?? {} }
   const expand = (v: string) =>
-    v.replace(/\$\{\{\s*(inputs|matrix)\.([\w-]+)\s*\}\}/g, (_m, where: 'inputs' | 'matrix', name: string) => {
-      const value = ctx[where][name]
+    v.replace(/\$\{\{\s*(inputs|matrix|secrets)\.([\w-]+)\s*\}\}/g, (_m, where: 'inputs' | 'matrix' | 'secrets', name: string) => {
+      // a secret the caller did not pass is empty, as on GitHub
+      const value = where === 'secrets' ? (all.secrets[name] ?? '') : all[where][name]
       if (value === undefined) throw new Error(`${where}.${name} is not set in the test`)
       return value
     })
@@ -72,7 +89,21 @@ function plan(env: Record<string, string>, cwd: string): { matrix: Matrix[]; mer
 }
 
 /** build jobs, then merge jobs, as the workflow runs them; returns each target's index digest. */
-async function release(inputs: Record<string, string>, cwd: string, p: ReturnType<typeof plan>): Promise<Record<string, string>> {
+interface Signing {
+  secrets: Record<string, string>
+  /** what the testbed adds to the merge step: cosign on PATH, and no transparency log (Rekor cannot be reached here) */
+  env: NodeJS.ProcessEnv
+  extra: Record<string, string>
+  /** each merge run's verify-commands output */
+  verifyCommands: string[]
+}
+
+async function release(
+  inputs: Record<string, string>,
+  cwd: string,
+  p: ReturnType<typeof plan>,
+  signing?: Signing
+): Promise<Record<string, string>> {
   const digestDir = mkdtempSync(path.join(os.tmpdir(), 'bia-digests-'))
   const testbedBuilder = { driver: 'remote', endpoint: tb.buildkitAddr }
   for (const matrix of p.matrix) {
@@ -95,9 +126,15 @@ async function release(inputs: Record<string, string>, cwd: string, p: ReturnTyp
       .filter(m => (m['artifact'] ?? '').startsWith(prefix))
       .map(m => readFileSync(path.join(digestDir, m['artifact'] ?? ''), 'utf8'))
     writeFileSync(path.join(mergeDir, 'digests.txt'), lines.join(''))
-    expect(step('merge', 'merge').uses).toBe('./')
-    const run = await runAction(withOf(step('merge', 'merge'), { inputs, matrix }), { cwd: mergeDir })
+    // the job that runs: merge-signed when sign is not false (the workflow's `if:`s)
+    const job = (inputs['sign'] ?? 'false') === 'false' ? 'merge' : 'merge-signed'
+    expect(step(job, 'merge').uses).toBe('./')
+    const run = await runAction(
+      { ...withOf(step(job, 'merge'), { inputs, matrix, secrets: signing?.secrets ?? {} }), ...signing?.extra },
+      { cwd: mergeDir, env: signing?.env ?? {} }
+    )
     expectSuccess(run)
+    signing?.verifyCommands.push(...(run.mainOutputs['verify-commands'] ?? '').split('\n').filter(Boolean))
     indexes[matrix['target'] ?? ''] = run.mainOutputs['digest'] ?? ''
     expect(run.summary).toContain('## Build image')
   }
@@ -173,5 +210,71 @@ describe('release-multi-arch.yml, job by job', () => {
     expect(platformsOf(appIndex)).toEqual(['linux/amd64', 'linux/arm64'])
     expect(platformsOf(workerIndex)).toEqual(['linux/amd64', 'linux/arm64'])
     expect((await getManifest(app, 'latest')).digest).toBe(appIndex.digest)
+  })
+
+  it('sign: the merge-signed job signs the index and its attestations by digest (key-based, testbed cosign); the result job passes the verify commands on', async () => {
+    const cosign = cosignBin(tb)
+    const keys = mkdtempSync(path.join(os.tmpdir(), 'bia-release-keys-'))
+    const password = 'release-key-password'
+    const made = spawnSync(cosign, ['generate-key-pair', '--output-key-prefix', path.join(keys, 'release')], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: keys, COSIGN_PASSWORD: password },
+      encoding: 'utf8'
+    })
+    expect(made.status).toBe(0)
+    const repo = uniqueRepo('release-signed')
+    const inputs = {
+      image: `${tb.registry}/${repo}`,
+      tags: '1.0',
+      platforms: 'linux/amd64,linux/arm64',
+      context: 'examples/hello',
+      file: '',
+      'build-args': `BASE=${tb.baseImage}`,
+      push: 'true',
+      sign: 'true'
+    }
+    const p = plan(
+      { IMAGE: inputs.image, TAGS: inputs.tags, PLATFORMS: inputs.platforms },
+      mkdtempSync(path.join(os.tmpdir(), 'bia-plan-'))
+    )
+    const signing: Signing = {
+      secrets: { 'sign-key': readFileSync(path.join(keys, 'release.key'), 'utf8'), 'sign-key-password': password },
+      env: { PATH: `${path.dirname(cosign)}:${tb.dockerBinDir}:${process.env['PATH'] ?? ''}` },
+      extra: { 'sign-tlog': 'false' },
+      verifyCommands: []
+    }
+    const indexes = await release(inputs, ROOT, p, signing)
+    const index = await getManifest(repo, '1.0')
+    expect(indexes).toEqual({ default: index.digest })
+    const attestations = (index.json.manifests as any[]).filter(m => m.platform?.os === 'unknown').map(m => m.digest as string)
+    expect(attestations).toHaveLength(2)
+    const refs = [index.digest, ...attestations].map(d => `${tb.registry}/${repo}@${d}`)
+    expect(signing.verifyCommands.map(c => c.split(' ').pop()).sort()).toEqual([...refs].sort())
+    for (const ref of refs) {
+      const r = spawnSync(
+        cosign,
+        ['verify', '--key', path.join(keys, 'release.pub'), '--insecure-ignore-tlog=true', '--allow-insecure-registry', ref],
+        {
+          env: { PATH: process.env['PATH'] ?? '', HOME: keys, DOCKER_CONFIG: tb.dockerConfig },
+          encoding: 'utf8'
+        }
+      )
+      expect([ref, r.status]).toEqual([ref, 0])
+    }
+
+    // the result job's script, on the files the merge-signed job keeps
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-result-'))
+    mkdirSync(path.join(dir, 'index'))
+    writeFileSync(path.join(dir, 'index', 'index-t0.json'), `{"default":"${index.digest}"}\n`)
+    writeFileSync(path.join(dir, 'index', 'index-t0.verify.txt'), `${signing.verifyCommands.join('\n')}\n`)
+    const resultStep = workflow.jobs['result']?.steps.find(x => x.id === 'result')
+    const r = spawnSync(process.execPath, ['-e', resultStep?.env?.['COLLECT'] ?? ''], {
+      cwd: dir,
+      env: { PATH: process.env['PATH'] ?? '', GITHUB_OUTPUT: path.join(dir, 'out') },
+      encoding: 'utf8'
+    })
+    expect(r.status).toBe(0)
+    const out = parseFileCommands(readFileSync(path.join(dir, 'out'), 'utf8'))
+    expect(out['digest']).toBe(index.digest)
+    expect(out['cosign-verify-commands']?.split('\n')).toEqual(signing.verifyCommands)
   })
 })

@@ -82,5 +82,17 @@ export const DEFAULT_SETTINGS: Settings = {
   depotSbomDir: '',
   depotInputs: [],
   login: null,
-  logout: true
+  logout: true,
+  sign: {
+    mode: 'auto',
+    enabled: false,
+    reason: 'sign: auto, and nothing is pushed',
+    key: { kind: 'none' },
+    keyPassword: '',
+    cosignVersion: '',
+    cosignDownloadUrl: '',
+    fulcioUrl: '',
+    rekorUrl: '',
+    tlog: true
+  }
 }

@@ -32,6 +32,7 @@ interface Step {
 }
 interface Job {
   needs?: string | string[]
+  if?: string
   permissions?: Record<string, string> | string
   uses?: string
   with?: Record<string, unknown>
@@ -215,7 +216,26 @@ jobs:
     expect(String(bake?.with?.['set'])).toContain('push-by-digest=true')
     const merge = wf.jobs['merge']?.steps?.find(s => s.id === 'merge')
     expect(merge?.with).toMatchObject({ mode: 'merge', 'digests-from': 'digests.txt' })
-    expect(Object.keys(wf.on['workflow_call']?.outputs ?? {})).toEqual(['digest', 'digests'])
+    expect(Object.keys(wf.on['workflow_call']?.outputs ?? {})).toEqual(['digest', 'digests', 'cosign-verify-commands'])
+  })
+
+  it('the release workflow signs in merge-signed only, the one job with id-token: write, passing sign and the key secrets through', () => {
+    const wf = load('release-multi-arch.yml')
+    const unsigned = wf.jobs['merge']
+    const signed = wf.jobs['merge-signed']
+    expect(String(unsigned?.if)).toContain("inputs.sign == 'false'")
+    expect(String(signed?.if)).toContain("inputs.sign != 'false'")
+    expect(unsigned?.steps?.find(s => s.id === 'merge')?.with?.['sign']).toBeUndefined()
+    expect(signed?.steps?.find(s => s.id === 'merge')?.with).toMatchObject({
+      mode: 'merge',
+      'digests-from': 'digests.txt',
+      sign: '${{ inputs.sign }}',
+      'sign-key': '${{ secrets.sign-key }}',
+      'sign-key-password': '${{ secrets.sign-key-password }}'
+    })
+    const withIdToken = Object.entries(wf.jobs).filter(([, j]) => typeof j.permissions === 'object' && j.permissions['id-token'])
+    expect(withIdToken.map(([id]) => id)).toEqual(['merge-signed'])
+    expect(wf.on['workflow_call']?.inputs?.['sign']).toMatchObject({ type: 'string', default: 'false' })
   })
 
   it.each(files)('%s: third-party actions pinned by commit SHA, checkouts keep no token', file => {
@@ -249,7 +269,7 @@ jobs:
     const wf = parseYaml(text) as Workflow
     // no placeholder owner and no movable tag: the action is the commit being released
     const actionSteps = Object.values(wf.jobs).flatMap(j => (j.steps ?? []).filter(s => s.id && ['build', 'bake', 'merge'].includes(s.id)))
-    expect(actionSteps.map(s => s.uses)).toEqual(['./', './', './'])
+    expect(actionSteps.map(s => s.uses)).toEqual(['./', './', './', './'])
     expect(text).not.toMatch(/uses:\s*org\//)
     // a job that runs `./` checks the repository out first
     for (const [jobId, job] of Object.entries(wf.jobs)) {
@@ -263,6 +283,7 @@ jobs:
       plan: { contents: 'read' },
       build: { contents: 'read', packages: 'write' },
       merge: { contents: 'read', packages: 'write' },
+      'merge-signed': { contents: 'read', packages: 'write', 'id-token': 'write' },
       result: {}
     })
   })

@@ -17,6 +17,8 @@ import { exportBuildRecords } from './records.js'
 import { setBuildOutputs } from './outputs.js'
 import { maskRawSecretInputs, maskSecrets } from './secrets.js'
 import { setUpBuildx, setUpEngine, type BuildxEngine } from './setup.js'
+import { prepareSigning, signPushed } from './sign.js'
+import type { Cosign } from '../sign/cosign.js'
 import { stopOnSignals } from './signals.js'
 import { emptyState, saveState, type State } from './state.js'
 import { checkWorkspace, makeTempDir, readRunFacts } from './workspace.js'
@@ -38,15 +40,16 @@ export async function run(): Promise<void> {
     state.tempDir = makeTempDir()
     saveState(state)
 
+    const cosign = plan.settings.call.name === 'build' ? await prepareSigning(plan.settings) : undefined
     const choice = await setUpEngine(plan, state)
-    if (choice.engine === 'depot' && (await executeOnDepot(plan, state, choice))) return
+    if (choice.engine === 'depot' && (await executeOnDepot(plan, state, choice, cosign))) return
     const engine = await setUpBuildx(plan, state)
     if (plan.settings.call.name !== 'build') return await executeCall(plan, engine, state)
     const results = await executePlan(plan, engine, state)
     reportBuildWarnings(results, state)
     // a merge builds nothing: it has no record
     if (plan.kind !== 'merge') await exportBuildRecords(plan.settings, engine, results, state)
-    await reportResults(plan, engine, results, state)
+    await reportResults(plan, engine, results, state, cosign)
   } catch (e) {
     recordFailure(state, e)
   } finally {
@@ -56,15 +59,23 @@ export async function run(): Promise<void> {
 }
 
 /** The plan run on Depot. false: Depot was unusable before anything was built and falling back is allowed. */
-async function executeOnDepot(plan: BuildPlan, state: State, choice: EngineChoice): Promise<boolean> {
+async function executeOnDepot(plan: BuildPlan, state: State, choice: EngineChoice, cosign: Cosign | undefined): Promise<boolean> {
   const results = await buildWithDepot(plan, state, choice)
   if (!results) return false
   setBuildOutputs(results, buildsOneImage(plan))
-  publishReports(await core.group('Read what was built', () => depotReports(plan.settings, results)), state)
+  const reports = await core.group('Read what was built', () => depotReports(plan.settings, results))
+  publishReports(reports, state)
+  await signPushed(plan.settings, reports, state, cosign)
   return true
 }
 
-async function reportResults(plan: BuildPlan, engine: BuildxEngine, results: BuildResult[], state: State): Promise<void> {
+async function reportResults(
+  plan: BuildPlan,
+  engine: BuildxEngine,
+  results: BuildResult[],
+  state: State,
+  cosign: Cosign | undefined
+): Promise<void> {
   setBuildOutputs(results, buildsOneImage(plan))
   await engine.settleInspect()
   const { bx, caps, builder } = engine
@@ -75,6 +86,7 @@ async function reportResults(plan: BuildPlan, engine: BuildxEngine, results: Bui
     if (fromDockerfile) only.baseImages.unshift(fromDockerfile)
   }
   publishReports(reports, state)
+  await signPushed(plan.settings, reports, state, cosign)
 }
 
 function publishReports(reports: ImageReport[], state: State): void {

@@ -11,6 +11,8 @@ import { renderSummary } from '../report/summary.js'
 import { renderChecksSummary } from '../report/checks-summary.js'
 import { renderRecordsSummary } from '../report/records-summary.js'
 import { uploadBuildRecords } from './records.js'
+import { renderSigningSummary } from '../sign/plan.js'
+import { setSignOutputs } from './sign.js'
 
 export async function run(): Promise<void> {
   const state = loadState()
@@ -21,6 +23,7 @@ export async function run(): Promise<void> {
   await uploadBuildRecords(state)
   try {
     if (state.reports.length > 0) setReportOutputs(state.reports)
+    setSignOutputs(state.signatures)
     if (state.summary && process.env['GITHUB_STEP_SUMMARY']) {
       const md = renderSummary(state.reports, {
         engine: state.engine,
@@ -37,6 +40,8 @@ export async function run(): Promise<void> {
       if (checks) core.appendSummary(`\n${checks}`)
       const records = renderRecordsSummary(state.records)
       if (records) core.appendSummary(`\n${records}`)
+      const signing = renderSigningSummary(state.signatures, state.signer)
+      if (signing) core.appendSummary(`\n${signing}`)
     }
   } catch (e) {
     core.warning(`could not write the summary: ${(e as Error).message}`)

@@ -3,7 +3,7 @@ import * as core from '../runner/commands.js'
 import type { Settings } from '../inputs/parse.js'
 
 /** The inputs that hold secret values. */
-export const SECRET_INPUTS = ['password', 'secrets', 'depot-token', 'token', 'github-token'] as const
+export const SECRET_INPUTS = ['password', 'secrets', 'depot-token', 'token', 'github-token', 'sign-key', 'sign-key-password'] as const
 
 /**
  * Masks the secret inputs as given, before they are parsed: a malformed one fails the parse, and
@@ -18,6 +18,8 @@ export function maskRawSecretInputs(read: (name: string) => string): void {
       const line = raw.trim()
       if (!line) continue
       core.setSecret(line)
+      // (a PEM key's lines are base64, whose '=' padding is no separator)
+      if (name.startsWith('sign-')) continue
       const value = line.slice(line.indexOf('=') + 1).trim()
       if (line.includes('=') && value) core.setSecret(value)
     }
@@ -34,4 +36,6 @@ export function maskSecrets(s: Settings, env: NodeJS.ProcessEnv = process.env): 
     core.setSecret(Buffer.from(`${s.login.username}:${s.login.password}`).toString('base64'))
   }
   for (const sec of s.secrets) if (sec.kind === 'env' && env[sec.source]) core.setSecret(env[sec.source] ?? '')
+  if (s.sign.key.kind === 'pem') core.setSecret(s.sign.key.pem.trim())
+  if (s.sign.keyPassword) core.setSecret(s.sign.keyPassword)
 }

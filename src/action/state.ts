@@ -3,6 +3,7 @@ import * as core from '../runner/commands.js'
 import type { ImageReport } from '../oci/types.js'
 import type { TargetWarnings } from '../buildx/warnings.js'
 import type { RecordsSummaryInput } from '../report/records-summary.js'
+import type { Signature } from '../sign/plan.js'
 
 export interface State {
   /** set as soon as main starts, so post knows it is a post step */
@@ -38,6 +39,10 @@ export interface State {
   loggedIn: boolean
   loginRegistry: string
   logout: boolean
+  /** what main signed (references by digest and verify commands; no key, password or token) */
+  signatures: Signature[]
+  /** who signed, in words (the key's public half, or the certificate's identity) */
+  signer: string
 }
 
 export interface RecordsState extends RecordsSummaryInput {
@@ -81,7 +86,9 @@ export function emptyState(): State {
     durationMs: 0,
     loggedIn: false,
     loginRegistry: '',
-    logout: true
+    logout: true,
+    signatures: [],
+    signer: ''
   }
 }
 

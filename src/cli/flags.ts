@@ -81,6 +81,12 @@ export function argvSecretWarnings(inputs: Record<string, string>): string[] {
     )
   if (inputs['depot-token'] !== undefined)
     out.push('--depot-token on the command line is seen by ps and kept in shell history; set DEPOT_TOKEN in the environment instead')
+  if ((inputs['sign-key'] ?? '').includes('PRIVATE KEY'))
+    out.push('--sign-key with a PEM key on the command line is seen by ps and kept in shell history; use a KMS URI')
+  if (inputs['sign-key-password'] !== undefined)
+    out.push(
+      '--sign-key-password on the command line is seen by ps and kept in shell history; set COSIGN_PASSWORD in the environment instead'
+    )
   return out
 }
 

@@ -1,5 +1,6 @@
 // parseInputs(read) -> one typed, validated settings object. Pure: the caller passes a reader
 // (core.getInput in the action, a flag map in tests) and nothing here touches the machine.
+import { parseSignInputs, type SignSettings } from './sign.js'
 import path from 'node:path'
 import { InputError } from '../errors.js'
 import { clip, LIST_SPLITS, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
@@ -141,6 +142,9 @@ export interface Settings {
   /** null: no login; the docker config's existing logins are used */
   readonly login: RegistryLogin | null
   readonly logout: boolean
+
+  // signing what is pushed (docker/github-builder's sign)
+  readonly sign: SignSettings
 }
 
 export interface RegistryLogin {
@@ -475,6 +479,11 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
 
     ...parseDepotInputs(read),
     login: parseLogin(read),
+    sign: parseSignInputs(
+      read,
+      { push, pushByDigest, mode, oidc: Boolean(run.env?.['ACTIONS_ID_TOKEN_REQUEST_URL'] && run.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) },
+      checkHttpUrl
+    ),
     logout: bool('logout', true)
   }
 }

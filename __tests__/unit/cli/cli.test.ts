@@ -410,6 +410,17 @@ describe('secret values on the command line', () => {
       [/--secret id=value .*\(2 given\); use --secret-env id=VARIABLE or --secret-file id=PATH/]
     ],
     ['a Depot token', ['--depot-token', 't', '.'], [/--depot-token .* set DEPOT_TOKEN/]],
+    [
+      'a PEM sign key and its password',
+      [
+        '--sign-key=-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nx\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----',
+        '--sign-key-password',
+        'p',
+        '.'
+      ],
+      [/--sign-key with a PEM key .* use a KMS URI/, /--sign-key-password .* set COSIGN_PASSWORD/]
+    ],
+    ['a KMS sign key', ['--sign-key', 'awskms:///alias/release', '.'], []],
     ['the forms that keep them off argv', ['--secret-env', 'a=VAR', '--secret-file', 'b=/p', '.'], []]
   ])('%s', (_what, argv, want) => {
     const warnings = argvSecretWarnings(parseArgs(argv, specs).inputs)

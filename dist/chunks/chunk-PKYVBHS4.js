@@ -5,12 +5,18 @@ import {
   versionOf
 } from "./chunk-KDFOYY7R.js";
 import {
+  DEFAULT_BUILDX_RELEASES,
+  DEFAULT_DEPOT_RELEASES,
   DIGEST_RE,
   baseAnnotationArgs,
+  buildxAssetUrls,
   checkFailureMessage,
   checkWarningsOutput,
   collectReports,
   defaultBuilderName,
+  depotArch,
+  depotAssetUrls,
+  depotLatestUrl,
   dockerLogin,
   dockerfileBaseImage,
   emptyState,
@@ -19,21 +25,26 @@ import {
   inspectBuilder,
   isPlatform,
   isTransientRegistryError,
+  latestChecksumsUrl,
+  nodeArch,
   normalizePlatform,
   parseReference,
+  prepareSigning,
   registryName,
   resolvedBase,
   saveState,
   scopedBuilderMismatch,
   setReportOutputs,
+  signPushed,
   uniqueWarnings,
   unreadReport,
   useImplicitBuilder,
+  versionFromReleaseUrl,
   warningAnnotation,
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-FZMLIHPQ.js";
+} from "./chunk-FP4FKDQL.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -7428,6 +7439,120 @@ import path6 from "node:path";
 // src/buildx/results.ts
 import { existsSync, readFileSync } from "node:fs";
 
+// src/inputs/sign.ts
+var KMS_SCHEMES = ["awskms://", "gcpkms://", "azurekms://", "hashivault://", "k8s://", "pkcs11:", "gitlab://"];
+var PEM_PRIVATE_KEY = /^-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----\r?\n[\s\S]+\r?\n-----END \1PRIVATE KEY-----$/;
+function parseSignInputs(read, ctx, checkUrl) {
+  const raw = read("sign").trim().toLowerCase();
+  if (raw !== "" && raw !== "auto" && raw !== "true" && raw !== "false")
+    throw new InputError("sign", `expected auto, true or false, got ${JSON.stringify(raw.slice(0, 40))}`);
+  const mode = raw === "true" || raw === "false" ? raw : "auto";
+  const key = parseKey(read("sign-key"));
+  const keyPassword = read("sign-key-password");
+  if (keyPassword && key.kind !== "pem") throw new InputError("sign-key-password", "decrypts a PEM sign-key; it is given without one");
+  const version = read("cosign-version").trim();
+  if (version !== "" && !/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(version))
+    throw new InputError(
+      "cosign-version",
+      `expected latest, installed or a version like 3.1.1, got ${JSON.stringify(version.slice(0, 40))}`
+    );
+  const cosignDownloadUrl = checkUrl(read("cosign-download-url").trim(), "cosign-download-url");
+  const fulcioUrl = serviceUrl(read("sign-fulcio-url").trim(), "sign-fulcio-url");
+  const rekorUrl = serviceUrl(read("sign-rekor-url").trim(), "sign-rekor-url");
+  const tlogRaw = read("sign-tlog").trim().toLowerCase();
+  if (tlogRaw !== "" && tlogRaw !== "true" && tlogRaw !== "false")
+    throw new InputError("sign-tlog", `expected true or false, got ${JSON.stringify(tlogRaw.slice(0, 40))}`);
+  const tlog = tlogRaw !== "false";
+  if (!tlog && rekorUrl) throw new InputError("sign-rekor-url", "names a transparency log while sign-tlog is false; give one of them");
+  if (!tlog && key.kind === "none" && !fulcioUrl && mode !== "false")
+    throw new InputError(
+      "sign-tlog",
+      "keyless signing with Sigstore's public Fulcio needs its transparency log (its certificates live minutes); leave sign-tlog true, or give a sign-key or a private sign-fulcio-url"
+    );
+  if (key.kind !== "none" && fulcioUrl)
+    throw new InputError("sign-fulcio-url", "issues certificates for keyless signing; with a sign-key there is no certificate to ask for");
+  const pushes = ctx.push || ctx.mode === "merge";
+  let enabled;
+  let reason;
+  if (mode === "false") {
+    enabled = false;
+    reason = "sign: false";
+  } else if (mode === "true") {
+    if (!pushes) throw new InputError("sign", "signs what is pushed, by digest; set push: true (nothing is pushed otherwise)");
+    if (ctx.pushByDigest)
+      throw new InputError(
+        "sign",
+        "push-by-digest pushes one platform for a later merge; sign in the merge job (mode: merge), which pushes the index"
+      );
+    if (key.kind === "none" && !ctx.oidc)
+      throw new InputError(
+        "sign",
+        "keyless signing needs the job's OIDC token (`permissions: id-token: write`); give the job that permission, or a sign-key"
+      );
+    enabled = true;
+    reason = "sign: true";
+  } else if (!pushes || ctx.pushByDigest) {
+    enabled = false;
+    reason = ctx.pushByDigest ? "sign: auto, and push-by-digest pushes for a later merge" : "sign: auto, and nothing is pushed";
+  } else if (key.kind !== "none") {
+    enabled = true;
+    reason = "sign: auto, pushing, with a sign-key";
+  } else {
+    enabled = ctx.oidc;
+    reason = ctx.oidc ? "sign: auto, pushing, and the job can get an OIDC token" : "sign: auto, and the job cannot get an OIDC token (no `permissions: id-token: write`) and has no sign-key";
+  }
+  if (mode === "false") {
+    for (const name of ["sign-key", "sign-key-password", "sign-fulcio-url", "sign-rekor-url"])
+      if (read(name).trim()) throw new InputError(name, "is given while sign is false");
+  }
+  return {
+    mode,
+    enabled,
+    reason,
+    key,
+    keyPassword,
+    cosignVersion: version,
+    cosignDownloadUrl,
+    fulcioUrl,
+    rekorUrl,
+    tlog
+  };
+}
+function parseKey(value) {
+  const v = value.trim();
+  if (!v) return { kind: "none" };
+  if (KMS_SCHEMES.some((s) => v.startsWith(s))) {
+    if (/\s/.test(v)) throw new InputError("sign-key", "a KMS URI has no spaces or line breaks");
+    return { kind: "kms", uri: v };
+  }
+  if (!v.startsWith("-----BEGIN "))
+    throw new InputError(
+      "sign-key",
+      `is neither a PEM private key (-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----, as cosign generate-key-pair writes it) nor a KMS URI (${KMS_SCHEMES.join(", ")})`
+    );
+  if (!PEM_PRIVATE_KEY.test(v.replace(/\r\n/g, "\n")))
+    throw new InputError(
+      "sign-key",
+      "is not a whole PEM private key: a -----BEGIN ... PRIVATE KEY----- line, the key, and its -----END ... PRIVATE KEY----- line"
+    );
+  return { kind: "pem", pem: `${v.replace(/\r\n/g, "\n")}
+` };
+}
+function serviceUrl(v, input) {
+  if (!v) return "";
+  let url;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new InputError(input, `expected an https URL, got ${JSON.stringify(v.slice(0, 80))}`);
+  }
+  const loopback = url.hostname === "localhost" || url.hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback))
+    throw new InputError(input, `${JSON.stringify(v.slice(0, 80))} is not https (plain http only for a service on this machine)`);
+  if (url.username || url.password) throw new InputError(input, "has credentials in the URL");
+  return v.replace(/\/+$/, "");
+}
+
 // src/inputs/parse.ts
 import path from "node:path";
 
@@ -7899,6 +8024,11 @@ function parseInputs(readRaw, run2 = {}) {
     buildRecordRetentionDays: buildRecordUpload ? recordRetentionDays(run2.env ?? {}) : 0,
     ...parseDepotInputs(read),
     login: parseLogin(read),
+    sign: parseSignInputs(
+      read,
+      { push, pushByDigest, mode, oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]) },
+      checkHttpUrl
+    ),
     logout: bool("logout", true)
   };
 }
@@ -8485,56 +8615,6 @@ function explainPreBuildFailure(log, apiUrl) {
 // src/buildx/install.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 import os from "node:os";
-
-// src/install/releases.ts
-var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
-function nodeArch(arch) {
-  switch (arch) {
-    case "x64":
-      return "amd64";
-    case "arm64":
-      return "arm64";
-    case "arm":
-      return "arm-v7";
-    case "ppc64":
-      return "ppc64le";
-    default:
-      return arch;
-  }
-}
-function buildxAssetUrls(base, version, os4, arch) {
-  const b = base.replace(/\/+$/, "");
-  const fileName = `buildx-v${version}.${os4}-${arch}`;
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/checksums.txt`
-  };
-}
-function latestChecksumsUrl(base) {
-  return `${base.replace(/\/+$/, "")}/latest/download/checksums.txt`;
-}
-var DEFAULT_DEPOT_RELEASES = "https://github.com/depot/cli/releases";
-function depotArch(arch) {
-  return { x64: "amd64", arm64: "arm64", ia32: "386" }[arch];
-}
-function depotAssetUrls(base, version, os4, arch) {
-  const b = base.replace(/\/+$/, "");
-  const fileName = `depot_${version}_${os4}_${arch}.tar.gz`;
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/depot_${version}_checksums.txt`
-  };
-}
-function depotLatestUrl(base) {
-  return `${base.replace(/\/+$/, "")}/latest`;
-}
-function versionFromReleaseUrl(url) {
-  return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1];
-}
-
-// src/buildx/install.ts
 function downloadInput(downloadUrl) {
   return downloadUrl ? "buildx-download-url" : "buildx-version";
 }
@@ -10142,7 +10222,7 @@ function setBuilderPlatforms(platforms) {
 }
 
 // src/action/secrets.ts
-var SECRET_INPUTS = ["password", "secrets", "depot-token", "token", "github-token"];
+var SECRET_INPUTS = ["password", "secrets", "depot-token", "token", "github-token", "sign-key", "sign-key-password"];
 function maskRawSecretInputs(read) {
   for (const name of SECRET_INPUTS) {
     const text = read(name);
@@ -10151,6 +10231,7 @@ function maskRawSecretInputs(read) {
       const line = raw.trim();
       if (!line) continue;
       setSecret(line);
+      if (name.startsWith("sign-")) continue;
       const value = line.slice(line.indexOf("=") + 1).trim();
       if (line.includes("=") && value) setSecret(value);
     }
@@ -10165,6 +10246,8 @@ function maskSecrets(s, env = process.env) {
     setSecret(Buffer.from(`${s.login.username}:${s.login.password}`).toString("base64"));
   }
   for (const sec of s.secrets) if (sec.kind === "env" && env[sec.source]) setSecret(env[sec.source] ?? "");
+  if (s.sign.key.kind === "pem") setSecret(s.sign.key.pem.trim());
+  if (s.sign.keyPassword) setSecret(s.sign.keyPassword);
 }
 
 // src/inputs/engine-choice.ts
@@ -10407,14 +10490,15 @@ async function run() {
     state.keepBuilder = settings.keepBuilder;
     state.tempDir = makeTempDir();
     saveState(state);
+    const cosign = plan.settings.call.name === "build" ? await prepareSigning(plan.settings) : void 0;
     const choice = await setUpEngine(plan, state);
-    if (choice.engine === "depot" && await executeOnDepot(plan, state, choice)) return;
+    if (choice.engine === "depot" && await executeOnDepot(plan, state, choice, cosign)) return;
     const engine = await setUpBuildx(plan, state);
     if (plan.settings.call.name !== "build") return await executeCall(plan, engine, state);
     const results = await executePlan(plan, engine, state);
     reportBuildWarnings(results, state);
     if (plan.kind !== "merge") await exportBuildRecords(plan.settings, engine, results, state);
-    await reportResults(plan, engine, results, state);
+    await reportResults(plan, engine, results, state, cosign);
   } catch (e) {
     recordFailure(state, e);
   } finally {
@@ -10422,14 +10506,16 @@ async function run() {
     saveState(state);
   }
 }
-async function executeOnDepot(plan, state, choice) {
+async function executeOnDepot(plan, state, choice, cosign) {
   const results = await buildWithDepot(plan, state, choice);
   if (!results) return false;
   setBuildOutputs(results, buildsOneImage(plan));
-  publishReports(await group("Read what was built", () => depotReports(plan.settings, results)), state);
+  const reports = await group("Read what was built", () => depotReports(plan.settings, results));
+  publishReports(reports, state);
+  await signPushed(plan.settings, reports, state, cosign);
   return true;
 }
-async function reportResults(plan, engine, results, state) {
+async function reportResults(plan, engine, results, state, cosign) {
   setBuildOutputs(results, buildsOneImage(plan));
   await engine.settleInspect();
   const { bx, caps, builder } = engine;
@@ -10440,6 +10526,7 @@ async function reportResults(plan, engine, results, state) {
     if (fromDockerfile) only.baseImages.unshift(fromDockerfile);
   }
   publishReports(reports, state);
+  await signPushed(plan.settings, reports, state, cosign);
 }
 function publishReports(reports, state) {
   setReportOutputs(reports);

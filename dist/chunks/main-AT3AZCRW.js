@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-KZZAV26A.js";
+} from "./chunk-PKYVBHS4.js";
 import "./chunk-KDFOYY7R.js";
-import "./chunk-FZMLIHPQ.js";
+import "./chunk-FP4FKDQL.js";
 import "./chunk-7OHWAU2M.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";

@@ -12,6 +12,7 @@ import {
   inspectBuilderArgs,
   inspectCurrentBuilderArgs,
   lastOutputLine,
+  processRunner,
   readDockerConfig,
   removeBuilderArgs,
   runBuildx,
@@ -21,12 +22,14 @@ import {
   versionAtLeast
 } from "./chunk-7OHWAU2M.js";
 import {
+  getIDToken,
   getState,
   group,
   indexTarEntries,
   info,
   saveState,
   setOutput,
+  setSecret,
   warning
 } from "./chunk-2PZJSIAM.js";
 import {
@@ -397,7 +400,7 @@ function isPlatform(p) {
   return PLATFORM_RE.test(p);
 }
 function normalizePlatform(p) {
-  const [os = "", arch = "", variant] = p.toLowerCase().split("/");
+  const [os2 = "", arch = "", variant] = p.toLowerCase().split("/");
   let a = arch;
   let v = variant;
   if (a === "aarch64") a = "arm64";
@@ -409,7 +412,7 @@ function normalizePlatform(p) {
   if (a === "amd64" && v === "v1") v = void 0;
   if (a === "arm" && (v === void 0 || v === "" || v === "7")) v = "v7";
   if (a === "arm" && v && /^[568]$/.test(v)) v = `v${v}`;
-  return v ? `${os}/${a}/${v}` : `${os}/${a}`;
+  return v ? `${os2}/${a}/${v}` : `${os2}/${a}`;
 }
 function samePlatform(a, b) {
   return a === b || a !== "" && b !== "" && normalizePlatform(a) === normalizePlatform(b);
@@ -619,10 +622,10 @@ function decode(s) {
 function parseDockerPurl(uri) {
   const m = /^pkg:docker\/([^?#]+)(?:\?([^#]*))?(?:#.*)?$/i.exec(uri.trim());
   if (!m) return void 0;
-  const path5 = m[1] ?? "";
-  const at = path5.lastIndexOf("@");
-  const rawName = at >= 0 ? path5.slice(0, at) : path5;
-  const rawVersion = at >= 0 ? path5.slice(at + 1) : "";
+  const path6 = m[1] ?? "";
+  const at = path6.lastIndexOf("@");
+  const rawName = at >= 0 ? path6.slice(0, at) : path6;
+  const rawVersion = at >= 0 ? path6.slice(at + 1) : "";
   const name = decode(rawName);
   const version = decode(rawVersion);
   if (!name || version === void 0) return void 0;
@@ -637,9 +640,9 @@ function parseDockerPurl(uri) {
   const ref = /^[a-z0-9]+:[a-f0-9]{32,}$/i.test(version) ? `${familiar}@${version}` : `${familiar}:${version}`;
   return { name: ref, platform };
 }
-function get(v, ...path5) {
+function get(v, ...path6) {
   let cur = v;
-  for (const k of path5) {
+  for (const k of path6) {
     if (!isRecord(cur)) return void 0;
     cur = cur[k];
   }
@@ -1021,10 +1024,10 @@ function sharedReads(deps) {
     }
   };
 }
-async function readAll(target, tags, rootDigest, source, fetch, rootText) {
+async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
   let bytesRead = 0;
   const get3 = async (digest, platform) => {
-    const text = await fetch(digest, platform);
+    const text = await fetch2(digest, platform);
     bytesRead += Buffer.byteLength(text);
     return text;
   };
@@ -1150,8 +1153,8 @@ async function reportFor(r, deps, shared) {
     report = back.report;
     if (bases.length === 0 && report.attestations.length > 0) bases = await pushedProvenanceBases(deps, shared, from.repo, r.digest, back);
   } else if (from.source === "oci-layout") {
-    const { fetch, root } = ociFetch(from.dest);
-    report = (await readAll(r.target, r.tags, root, "oci-layout", fetch)).report;
+    const { fetch: fetch2, root } = ociFetch(from.dest);
+    report = (await readAll(r.target, r.tags, root, "oci-layout", fetch2)).report;
   } else if (from.source === "build-record") {
     report = (await readAll(r.target, r.tags, r.digest, "build-record", historyFetch(deps, shared, from.ref, r.digest))).report;
   } else {
@@ -1262,7 +1265,9 @@ function emptyState() {
     durationMs: 0,
     loggedIn: false,
     loginRegistry: "",
-    logout: true
+    logout: true,
+    signatures: [],
+    signer: ""
   };
 }
 function saveState2(s) {
@@ -1429,6 +1434,323 @@ async function uploadBuildRecords(state) {
   }
 }
 
+// src/sign/cosign.ts
+import os from "node:os";
+import path4 from "node:path";
+
+// src/install/releases.ts
+var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
+function nodeArch(arch) {
+  switch (arch) {
+    case "x64":
+      return "amd64";
+    case "arm64":
+      return "arm64";
+    case "arm":
+      return "arm-v7";
+    case "ppc64":
+      return "ppc64le";
+    default:
+      return arch;
+  }
+}
+function buildxAssetUrls(base, version, os2, arch) {
+  const b = base.replace(/\/+$/, "");
+  const fileName = `buildx-v${version}.${os2}-${arch}`;
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/checksums.txt`
+  };
+}
+function latestChecksumsUrl(base) {
+  return `${base.replace(/\/+$/, "")}/latest/download/checksums.txt`;
+}
+var DEFAULT_DEPOT_RELEASES = "https://github.com/depot/cli/releases";
+function depotArch(arch) {
+  return { x64: "amd64", arm64: "arm64", ia32: "386" }[arch];
+}
+function depotAssetUrls(base, version, os2, arch) {
+  const b = base.replace(/\/+$/, "");
+  const fileName = `depot_${version}_${os2}_${arch}.tar.gz`;
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/depot_${version}_checksums.txt`
+  };
+}
+function depotLatestUrl(base) {
+  return `${base.replace(/\/+$/, "")}/latest`;
+}
+function versionFromReleaseUrl(url) {
+  return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1];
+}
+
+// src/sign/plan.ts
+var INDEX_TYPES2 = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"];
+function signSubjects(reports) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add2 = (s) => {
+    if (seen.has(s.ref)) return;
+    seen.add(s.ref);
+    out.push(s);
+  };
+  for (const r of reports) {
+    if (r.source !== "registry" || !/^sha256:[a-f0-9]{64}$/.test(r.digest)) continue;
+    const repos = [...new Set(r.tags.map((t) => parseReference(t)?.name).filter((n) => Boolean(n)))];
+    for (const repository of repos) {
+      const kind = INDEX_TYPES2.includes(r.mediaType) ? "index" : "manifest";
+      add2({ ref: `${repository}@${r.digest}`, repository, digest: r.digest, kind, target: r.target });
+      for (const a of r.attestations)
+        add2({ ref: `${repository}@${a.digest}`, repository, digest: a.digest, kind: "attestation", target: r.target, attests: a.attests });
+    }
+  }
+  return out;
+}
+function loopbackRegistry(repository) {
+  const host = repository.split("/")[0] ?? "";
+  return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+}
+function signingConfigArgs(s, out) {
+  if (!s.fulcioUrl && !s.rekorUrl && s.tlog) return void 0;
+  const since = "start-time=2020-01-01T00:00:00Z,operator=build-image-action";
+  const args = ["signing-config", "create", "--no-default-oidc", "--no-default-tsa", "--no-default-fulcio", "--no-default-rekor"];
+  if (s.fulcioUrl) args.push(`--fulcio=url=${s.fulcioUrl},api-version=1,${since}`);
+  if (s.rekorUrl) args.push(`--rekor=url=${s.rekorUrl},api-version=1,${since}`, "--rekor-config=ANY");
+  args.push("--out", out);
+  return args;
+}
+function cosignSignArgs(s, refs, signingConfig) {
+  const args = ["sign", "--yes"];
+  if (s.key.kind === "pem") args.push("--key", "env://COSIGN_KEY");
+  else if (s.key.kind === "kms") args.push("--key", s.key.uri);
+  if (signingConfig) args.push("--signing-config", signingConfig);
+  if (refs.some(loopbackRegistry)) args.push("--allow-insecure-registry");
+  args.push("--", ...refs);
+  return args;
+}
+function verifyCommand(s, signer, ref) {
+  const args = ["cosign", "verify"];
+  if (signer.kind === "key") args.push("--key", signer.verifyKey);
+  else args.push("--certificate-identity", signer.identity, "--certificate-oidc-issuer", signer.issuer);
+  if (!s.tlog) args.push("--insecure-ignore-tlog=true");
+  if (loopbackRegistry(ref)) args.push("--allow-insecure-registry");
+  args.push(ref);
+  return args.map(shellWord).join(" ");
+}
+function shellWord(w) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+function verifyKeyName(s) {
+  return s.key.kind === "kms" ? s.key.uri : "cosign.pub";
+}
+function tokenIdentity(token) {
+  const payload = token.split(".")[1];
+  if (!payload) return void 0;
+  let claims;
+  try {
+    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof claims !== "object" || claims === null) return void 0;
+  const c = claims;
+  const ref = c["job_workflow_ref"];
+  const iss = c["iss"];
+  if (typeof ref !== "string" || typeof iss !== "string" || !ref || !iss) return void 0;
+  return { identity: `https://github.com/${ref}`, issuer: iss };
+}
+function signaturesJson(signatures) {
+  return JSON.stringify(
+    signatures.map((s) => ({
+      target: s.target,
+      kind: s.kind,
+      ref: s.ref,
+      digest: s.digest,
+      ...s.attests ? { attests: s.attests } : {}
+    }))
+  );
+}
+function renderSigningSummary(signatures, signer) {
+  if (signatures.length === 0) return "";
+  const lines = [`### Signatures`, "", `Signed with ${signer}, by digest:`, "", "| target | what | reference |", "| --- | --- | --- |"];
+  for (const s of signatures) lines.push(`| ${cell(s.target)} | ${s.kind} | \`${cell(s.ref)}\` |`);
+  lines.push("", "Verify with:", "", "```", ...signatures.map((s) => s.verifyCommand), "```", "");
+  return lines.join("\n");
+}
+function cell(v) {
+  return v.replace(/[|`\r\n]/g, " ");
+}
+var DEFAULT_COSIGN_RELEASES = "https://github.com/sigstore/cosign/releases";
+function cosignAssetUrls(base, version, os2, arch) {
+  const b = base.replace(/\/+$/, "");
+  const fileName = `cosign-${os2}-${arch}`;
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/cosign_checksums.txt`
+  };
+}
+function cosignArch(arch) {
+  return { x64: "amd64", arm64: "arm64", ppc64: "ppc64le", s390x: "s390x", arm: "arm" }[arch];
+}
+function parseCosignVersion(json) {
+  try {
+    const v = JSON.parse(json).gitVersion;
+    return typeof v === "string" ? v.replace(/^v/, "") : "";
+  } catch {
+    return "";
+  }
+}
+
+// src/sign/cosign.ts
+var SIGSTORE_AUDIENCE = "sigstore";
+async function usable(runner, cmd) {
+  try {
+    const v = await runner.run(cmd, ["version", "--json"]);
+    if (v.code !== 0) return void 0;
+    const sc = await runner.run(cmd, ["signing-config", "create", "--help"]);
+    if (sc.code !== 0) return void 0;
+    return { cmd, version: parseCosignVersion(v.stdout) || "unknown", runner };
+  } catch {
+    return void 0;
+  }
+}
+async function resolveLatest(base, input) {
+  const url = `${base.replace(/\/+$/, "")}/latest`;
+  let final;
+  try {
+    const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(3e4) });
+    await res.body?.cancel();
+    final = res.url;
+  } catch (e) {
+    throw new InputError(input, `cannot resolve latest from ${url}: ${e.message}`);
+  }
+  const v = versionFromReleaseUrl(final);
+  if (!v) throw new InputError(input, `cannot resolve latest: ${url} led to ${final}, which names no release tag`);
+  return v;
+}
+async function setupCosign(s, runner) {
+  let version = s.cosignVersion;
+  if (version === "" || version === "installed") {
+    const found2 = await usable(runner, "cosign");
+    if (found2) {
+      info(`cosign ${found2.version} (installed)`);
+      return found2;
+    }
+    if (version === "installed")
+      throw new Error(
+        "cosign-version: installed was asked for, but no cosign on PATH answers `cosign version` and knows signing configs (cosign 2.6 or later)"
+      );
+    info("no usable cosign is installed: downloading the latest release");
+    version = "latest";
+  }
+  const input = s.cosignDownloadUrl ? "cosign-download-url" : "cosign-version";
+  const arch = cosignArch(os.arch());
+  if (!arch || os.platform() !== "linux" && os.platform() !== "darwin")
+    throw new InputError("cosign-version", `no cosign release for ${os.platform()}/${os.arch()}`);
+  const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES;
+  const v = version === "latest" ? await resolveLatest(base, input) : version.replace(/^v/, "");
+  const asset = cosignAssetUrls(base, v, os.platform(), arch);
+  const { installVerified } = await import("./install-V7M6TMUF.js");
+  const installed = await installVerified({
+    tool: "cosign",
+    version: v,
+    cachedName: "cosign",
+    input,
+    checksumInput: "cosign-version",
+    ...asset
+  });
+  info(
+    `cosign ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${installed.against}: ${installed.path}`
+  );
+  const found = await usable(runner, installed.path);
+  if (!found)
+    throw new InputError("cosign-version", `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`);
+  return found;
+}
+async function signReports(s, reports, tempDir, cosign) {
+  const subjects = signSubjects(reports);
+  if (subjects.length === 0) {
+    warning("sign: nothing was pushed that could be read back from the registry by digest; nothing signed");
+    return { signatures: [], signer: "" };
+  }
+  const env = { ...process.env };
+  let signer;
+  let signerText;
+  if (s.key.kind === "none") {
+    let token;
+    try {
+      token = await getIDToken(SIGSTORE_AUDIENCE);
+    } catch (e) {
+      throw new Error(`sign: cannot get the job's OIDC token for keyless signing: ${e.message.replace(/\s+/g, " ").trim()}`);
+    }
+    setSecret(token);
+    const id = tokenIdentity(token);
+    if (!id) throw new Error("sign: the job's OIDC token names no job_workflow_ref and issuer; cannot sign keyless");
+    env["SIGSTORE_ID_TOKEN"] = token;
+    signer = { kind: "keyless", ...id };
+    signerText = `a certificate for ${id.identity} (issuer ${id.issuer})`;
+  } else {
+    if (s.key.kind === "pem") {
+      env["COSIGN_KEY"] = s.key.pem;
+      env["COSIGN_PASSWORD"] = s.keyPassword || (process.env["COSIGN_PASSWORD"] ?? "");
+    }
+    signer = { kind: "key", verifyKey: verifyKeyName(s) };
+    signerText = s.key.kind === "kms" ? `the key ${s.key.uri}` : "the sign-key (verify with its public half, cosign.pub)";
+  }
+  let signingConfig;
+  const scArgs = signingConfigArgs(s, path4.join(tempDir, "signing-config.json"));
+  if (scArgs) {
+    signingConfig = path4.join(tempDir, "signing-config.json");
+    await run(cosign, scArgs, process.env, "cosign signing-config create");
+  }
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const sub of subjects) byRepo.set(sub.repository, [...byRepo.get(sub.repository) ?? [], sub.ref]);
+  for (const [repo, refs] of byRepo) {
+    await group(`Sign ${refs.length} digest(s) in ${repo}`, async () => {
+      for (const ref of refs) info(ref);
+      await run(cosign, cosignSignArgs(s, refs, signingConfig), env, "cosign sign");
+    });
+  }
+  const signatures = subjects.map((sub) => ({ ...sub, verifyCommand: verifyCommand(s, signer, sub.ref) }));
+  await group("Verify commands", async () => {
+    for (const sig of signatures) info(sig.verifyCommand);
+  });
+  return { signatures, signer: signerText };
+}
+async function run(cosign, args, env, what) {
+  const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: (line) => info(line) });
+  if (r.code !== 0) {
+    const last = (r.stderr || r.stdout).trim().split("\n").slice(-3).join(" ");
+    throw new Error(`${what} failed (exit ${r.code}): ${last}`);
+  }
+}
+
+// src/action/sign.ts
+async function prepareSigning(s) {
+  if (!s.sign.enabled) {
+    if (s.sign.mode === "auto" && s.push) info(`not signing: ${s.sign.reason}`);
+    return void 0;
+  }
+  info(`signing what is pushed: ${s.sign.reason}`);
+  return group("Set up cosign", () => setupCosign(s.sign, processRunner));
+}
+async function signPushed(s, reports, state, cosign) {
+  if (!cosign) return;
+  const outcome = await signReports(s.sign, reports, state.tempDir, cosign);
+  state.signatures = outcome.signatures;
+  state.signer = outcome.signer;
+  saveState2(state);
+  setSignOutputs(outcome.signatures);
+}
+function setSignOutputs(signatures) {
+  if (signatures.length === 0) return;
+  setOutput("signatures", signaturesJson(signatures));
+  setOutput("verify-commands", signatures.map((s) => s.verifyCommand).join("\n"));
+}
+
 // src/buildx/warnings.ts
 function fromBase64(s) {
   return s ? Buffer.from(s, "base64").toString("utf8") : "";
@@ -1501,7 +1823,7 @@ function checkWarningsOutput(all) {
 function checkFailureMessage(count) {
   return `Check complete, ${count} warning${count === 1 ? " has" : "s have"} been found!`;
 }
-function cell(s) {
+function cell2(s) {
   return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
 function renderWarningsSummary(all, heading = "Build checks") {
@@ -1510,12 +1832,12 @@ function renderWarningsSummary(all, heading = "Build checks") {
   const total = withAny.reduce((n, t) => n + t.warnings.length, 0);
   const lines = [`### ${heading}`, "", `${total} warning(s) found.`, ""];
   for (const t of withAny) {
-    if (all.length > 1 || t.target !== "default") lines.push(`**${cell(t.target)}**`, "");
+    if (all.length > 1 || t.target !== "default") lines.push(`**${cell2(t.target)}**`, "");
     lines.push("| rule | where | message |", "| --- | --- | --- |");
     for (const w of t.warnings) {
-      const rule = w.url ? `[${cell(w.rule)}](${w.url})` : cell(w.rule);
-      const where = w.file ? `\`${cell(w.file)}${w.line ? `:${w.line}` : ""}\`` : w.line ? `line ${w.line}` : "";
-      lines.push(`| ${rule} | ${where} | ${cell(w.message)} |`);
+      const rule = w.url ? `[${cell2(w.rule)}](${w.url})` : cell2(w.rule);
+      const where = w.file ? `\`${cell2(w.file)}${w.line ? `:${w.line}` : ""}\`` : w.line ? `line ${w.line}` : "";
+      lines.push(`| ${rule} | ${where} | ${cell2(w.message)} |`);
     }
     lines.push("");
   }
@@ -1524,7 +1846,7 @@ function renderWarningsSummary(all, heading = "Build checks") {
 
 // src/buildx/builder.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 function parseBuilderInspect(out) {
   const info2 = { name: "", driver: "", nodes: [] };
   let node;
@@ -1572,10 +1894,10 @@ async function removeBuilder(bx, name) {
   await runBuildxChecked(bx, removeBuilderArgs(name));
 }
 function buildxConfigDir(env) {
-  return env["BUILDX_CONFIG"] || path4.join(dockerConfigDir(env), "buildx");
+  return env["BUILDX_CONFIG"] || path5.join(dockerConfigDir(env), "buildx");
 }
 async function currentBuilder(bx, env = process.env) {
-  if (!env["BUILDX_BUILDER"] && !namesCurrentBuilder(path4.join(buildxConfigDir(env), "current"))) return void 0;
+  if (!env["BUILDX_BUILDER"] && !namesCurrentBuilder(path5.join(buildxConfigDir(env), "current"))) return void 0;
   const r = await runBuildxChecked(
     bx,
     inspectCurrentBuilderArgs(),
@@ -1657,6 +1979,15 @@ export {
   isPlatform,
   normalizePlatform,
   samePlatform,
+  DEFAULT_BUILDX_RELEASES,
+  nodeArch,
+  buildxAssetUrls,
+  latestChecksumsUrl,
+  DEFAULT_DEPOT_RELEASES,
+  depotArch,
+  depotAssetUrls,
+  depotLatestUrl,
+  versionFromReleaseUrl,
   withRetry,
   isTransientRegistryError,
   engineUsesContainerdStore,
@@ -1687,5 +2018,9 @@ export {
   useImplicitBuilder,
   registryName,
   dockerLogin,
-  dockerLogout
+  dockerLogout,
+  renderSigningSummary,
+  prepareSigning,
+  signPushed,
+  setSignOutputs
 };

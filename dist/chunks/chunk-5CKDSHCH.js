@@ -5,12 +5,14 @@ import {
   loadState,
   registryName,
   removeBuilder,
+  renderSigningSummary,
   renderWarningsSummary,
   samePlatform,
   setReportOutputs,
+  setSignOutputs,
   uploadBuildRecords,
   validateDigest
-} from "./chunk-FZMLIHPQ.js";
+} from "./chunk-FP4FKDQL.js";
 import {
   processRunner
 } from "./chunk-7OHWAU2M.js";
@@ -373,6 +375,7 @@ async function run() {
   await uploadBuildRecords(state);
   try {
     if (state.reports.length > 0) setReportOutputs(state.reports);
+    setSignOutputs(state.signatures);
     if (state.summary && process.env["GITHUB_STEP_SUMMARY"]) {
       const md = renderSummary(state.reports, {
         engine: state.engine,
@@ -391,6 +394,9 @@ ${checks}`);
       const records = renderRecordsSummary(state.records);
       if (records) appendSummary(`
 ${records}`);
+      const signing = renderSigningSummary(state.signatures, state.signer);
+      if (signing) appendSummary(`
+${signing}`);
     }
   } catch (e) {
     warning(`could not write the summary: ${e.message}`);

@@ -1,0 +1,458 @@
+// Signing what is pushed, for real: Debian's cosign (the testbed's) signs the index and its
+// attestation manifests by digest in the testbed registry; `cosign verify`, run here outside the
+// action, checks them against the key's public half (and fails with another key). The key and its
+// password never reach argv (a cosign wrapper on PATH records what it was run with), the log, the
+// outputs, the state or the summary.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import {
+  cosignBin,
+  everythingKept,
+  expectSuccess,
+  getManifest,
+  runAction,
+  shownLog,
+  testbed,
+  uniqueRepo,
+  writeContext,
+  type ActionRun,
+  type Testbed
+} from './harness.js'
+import { startStandIns, type StandIns } from './sigstore-standins.js'
+
+let tb: Testbed
+let cosign: string
+let keys: string
+let ctx: string
+/** a folder with a `cosign` that records its argv and the names of its environment, then runs the real one */
+let wrapperDir: string
+let argvLog: string
+const PASSWORD = 'pw-7f3c1e-sign-test'
+
+function cosignRun(args: string[], env: NodeJS.ProcessEnv = {}): { code: number; out: string } {
+  const r = spawnSync(cosign, args, {
+    env: { PATH: process.env['PATH'] ?? '', HOME: os.tmpdir(), ...env },
+    encoding: 'utf8',
+    timeout: 120_000
+  })
+  return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` }
+}
+
+beforeAll(() => {
+  tb = testbed()
+  cosign = cosignBin(tb)
+  keys = mkdtempSync(path.join(os.tmpdir(), 'bia-sign-keys-'))
+  const made = cosignRun(['generate-key-pair', '--output-key-prefix', path.join(keys, 'signer')], { COSIGN_PASSWORD: PASSWORD })
+  if (made.code !== 0) throw new Error(`cosign generate-key-pair: ${made.out}`)
+  const other = cosignRun(['generate-key-pair', '--output-key-prefix', path.join(keys, 'other')], { COSIGN_PASSWORD: '' })
+  if (other.code !== 0) throw new Error(`cosign generate-key-pair: ${other.out}`)
+  ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo signed > /signed\n` })
+  wrapperDir = mkdtempSync(path.join(os.tmpdir(), 'bia-cosign-wrapper-'))
+  argvLog = path.join(wrapperDir, 'argv.log')
+  writeFileSync(
+    path.join(wrapperDir, 'cosign'),
+    `#!/bin/sh\nprintf '%s\\n' "ARGV: $*" >> ${argvLog}\nawk 'BEGIN { for (k in ENVIRON) print "ENV: " k }' >> ${argvLog}\nexec ${cosign} "$@"\n`
+  )
+  chmodSync(path.join(wrapperDir, 'cosign'), 0o755)
+})
+
+afterAll(() => {
+  rmSync(keys, { recursive: true, force: true })
+  rmSync(wrapperDir, { recursive: true, force: true })
+})
+
+const privateKey = () => readFileSync(path.join(keys, 'signer.key'), 'utf8')
+const publicKey = () => path.join(keys, 'signer.pub')
+const otherKey = () => path.join(keys, 'other.pub')
+
+/** The runner's PATH with the cosign wrapper first: the installed cosign the action finds. */
+const withCosignOnPath = () => ({ PATH: `${wrapperDir}:${tb.dockerBinDir}:${process.env['PATH'] ?? ''}` })
+
+function keyInputs(): Record<string, string> {
+  return { 'sign-key': privateKey(), 'sign-key-password': PASSWORD, 'sign-tlog': 'false' }
+}
+
+/** The registry's own view: the index a tag points at and its attestation manifests. */
+async function pushedDigests(repo: string, tag: string): Promise<{ index: string; attestations: string[] }> {
+  const m = await getManifest(repo, tag)
+  expect(m.status).toBe(200)
+  const attestations = (m.json.manifests as any[])
+    .filter(d => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+    .map(d => d.digest as string)
+  return { index: m.digest, attestations }
+}
+
+/** `cosign verify --key` outside the action; the signed payload's docker-reference is returned. */
+function verify(ref: string, key: string): { code: number; out: string; references: string[] } {
+  const r = cosignRun(['verify', '--key', key, '--insecure-ignore-tlog=true', '--allow-insecure-registry', ref], {
+    DOCKER_CONFIG: tb.dockerConfig
+  })
+  let references: string[] = []
+  if (r.code === 0) {
+    const line = r.out.split('\n').find(l => l.startsWith('[')) ?? '[]'
+    references = (JSON.parse(line) as any[]).map(p => p.critical?.identity?.['docker-reference'] as string)
+  }
+  return { ...r, references }
+}
+
+function expectNoSecrets(run: ActionRun): void {
+  const kept = everythingKept(run)
+  expect(kept).not.toContain(PASSWORD)
+  // every base64 line of the key's body
+  for (const line of privateKey()
+    .split('\n')
+    .filter(l => l.length > 20 && !l.startsWith('-----')))
+    expect(kept).not.toContain(line)
+  const argv = existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : ''
+  expect(argv).toContain('ARGV: sign')
+  expect(argv).toContain('ENV: COSIGN_KEY')
+  expect(argv).not.toContain(PASSWORD)
+  for (const line of privateKey()
+    .split('\n')
+    .filter(l => l.length > 20 && !l.startsWith('-----')))
+    expect(argv).not.toContain(line)
+}
+
+describe('key-based signing with the testbed cosign', () => {
+  it('signs a 2-platform push: the index and each attestation manifest by digest; cosign verify --key passes, another key fails; no secret kept', async () => {
+    const repo = uniqueRepo('sign-2p')
+    const image = `${tb.registry}/${repo}`
+    rmSync(argvLog, { force: true })
+    const run = await runAction(
+      { context: ctx, platforms: 'linux/amd64,linux/arm64', push: 'true', tags: `${image}:1`, sign: 'true', ...keyInputs() },
+      { env: withCosignOnPath() }
+    )
+    expectSuccess(run)
+    const pushed = await pushedDigests(repo, '1')
+    expect(pushed.attestations).toHaveLength(2)
+    const expected = [`${image}@${pushed.index}`, ...pushed.attestations.map(d => `${image}@${d}`)].sort()
+
+    const signatures = JSON.parse(run.outputs['signatures'] ?? '[]') as any[]
+    expect(signatures.map(s => s.ref).sort()).toEqual(expected)
+    expect(signatures.find(s => s.digest === pushed.index)?.kind).toBe('index')
+
+    for (const ref of expected) {
+      const ok = verify(ref, publicKey())
+      expect(ok.code).toBe(0)
+      // signed by digest, never by tag
+      expect(ok.references).toEqual([ref])
+      const wrong = verify(ref, otherKey())
+      expect(wrong.code).not.toBe(0)
+      expect(wrong.out).toMatch(/no matching signatures|no matching attestations|signature/i)
+    }
+    // cosign was asked to sign digests only, never the tag
+    const signArgv = readFileSync(argvLog, 'utf8')
+      .split('\n')
+      .filter(l => l.startsWith('ARGV: sign '))
+    expect(signArgv).toHaveLength(1)
+    const refs = (signArgv[0] ?? '').split(' -- ')[1]?.split(' ') ?? []
+    expect(refs.sort()).toEqual(expected)
+    // the registry holds a signature (cosign 3: a referrer, under the sha256-<digest> fallback tag) for each
+    const tags = (await fetch(`http://${tb.registry.replace(/^localhost/, '127.0.0.1')}/v2/${repo}/tags/list`).then(r => r.json())) as {
+      tags: string[]
+    }
+    for (const ref of expected) expect(tags.tags).toContain(ref.split('@')[1]?.replace(':', '-'))
+
+    // the verify commands the action printed work as given (with the public half's path)
+    const commands = (run.outputs['verify-commands'] ?? '').split('\n').filter(Boolean)
+    expect(commands).toHaveLength(expected.length)
+    for (const cmd of commands) {
+      const words = cmd.split(' ')
+      expect(words.slice(0, 4)).toEqual(['cosign', 'verify', '--key', 'cosign.pub'])
+      const r = cosignRun(
+        words.slice(1).map(w => (w === 'cosign.pub' ? publicKey() : w)),
+        { DOCKER_CONFIG: tb.dockerConfig }
+      )
+      expect(r.code).toBe(0)
+    }
+    expect(run.summary).toContain('### Signatures')
+    for (const cmd of commands) expect(run.summary).toContain(cmd)
+    expect(run.main.log).toMatch(/::group::Sign 3 digest\(s\) in /)
+    expectNoSecrets(run)
+  })
+
+  it('signs every target of a matrix, each index and its attestations, by digest', async () => {
+    const repo = uniqueRepo('sign-matrix')
+    const image = `${tb.registry}/${repo}`
+    rmSync(argvLog, { force: true })
+    const run = await runAction(
+      { context: ctx, matrix: 'variant: [a, b]\n', platforms: 'linux/amd64', push: 'true', tags: `${image}:{{variant}}`, ...keyInputs() },
+      { env: withCosignOnPath() }
+    )
+    expectSuccess(run)
+    const expected: string[] = []
+    for (const tag of ['a', 'b']) {
+      const pushed = await pushedDigests(repo, tag)
+      expect(pushed.attestations).toHaveLength(1)
+      expected.push(`${image}@${pushed.index}`, ...pushed.attestations.map(d => `${image}@${d}`))
+    }
+    const signatures = JSON.parse(run.outputs['signatures'] ?? '[]') as any[]
+    expect(signatures.map(s => s.ref).sort()).toEqual([...new Set(expected)].sort())
+    for (const ref of expected) {
+      expect(verify(ref, publicKey()).code).toBe(0)
+      expect(verify(ref, otherKey()).code).not.toBe(0)
+    }
+    expectNoSecrets(run)
+  })
+
+  it.each([
+    ['a bake file with two targets', 'bake'],
+    ['platform-split (each platform by digest, then merged)', 'split']
+  ])('signs %s: each pushed index and its attestations, by digest', async (_what, kind) => {
+    const repo = uniqueRepo(`sign-${kind}`)
+    const image = `${tb.registry}/${repo}`
+    const bakeFile = path.join(ctx, `sign-${repo}.hcl`)
+    writeFileSync(
+      bakeFile,
+      ['a', 'b'].map(t => `target "${t}" {\n  context = "${ctx}"\n  tags = ["${image}:${t}"]\n  platforms = ["linux/amd64"]\n}`).join('\n')
+    )
+    const inputs: Record<string, string> =
+      kind === 'bake'
+        ? { files: bakeFile, targets: 'a,b' }
+        : {
+            context: ctx,
+            tags: `${image}:a`,
+            platforms: 'linux/amd64,linux/arm64',
+            'platform-split': 'true',
+            driver: 'remote',
+            endpoint: tb.buildkitAddr,
+            'max-parallel': '1'
+          }
+    const run = await runAction({ ...inputs, push: 'true', ...keyInputs() }, { env: withCosignOnPath() })
+    expectSuccess(run)
+    const expected: string[] = []
+    for (const tag of kind === 'bake' ? ['a', 'b'] : ['a']) {
+      const pushed = await pushedDigests(repo, tag)
+      expect(pushed.attestations.length).toBeGreaterThan(0)
+      expected.push(`${image}@${pushed.index}`, ...pushed.attestations.map(d => `${image}@${d}`))
+    }
+    const signatures = JSON.parse(run.outputs['signatures'] ?? '[]') as any[]
+    expect(signatures.map(s => s.ref).sort()).toEqual([...expected].sort())
+    for (const ref of expected) expect([ref, verify(ref, publicKey()).code]).toEqual([ref, 0])
+  })
+
+  it('sign: auto with neither a key nor an OIDC token pushes without signing, and says why', async () => {
+    const repo = uniqueRepo('sign-off')
+    rmSync(argvLog, { force: true })
+    const run = await runAction(
+      { context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${tb.registry}/${repo}:1` },
+      { env: withCosignOnPath() }
+    )
+    expectSuccess(run)
+    expect(run.main.log).toContain('not signing: sign: auto, and the job cannot get an OIDC token')
+    const pushed = await pushedDigests(repo, '1')
+    expect(run.outputs['signatures']).toBeUndefined()
+    expect(existsSync(argvLog)).toBe(false)
+    expect(verify(`${tb.registry}/${repo}@${pushed.index}`, publicKey()).code).not.toBe(0)
+  })
+
+  it.each([
+    ['sign', { sign: 'true' }, /^::error::sign: signs what is pushed, by digest; set push: true/m],
+    ['sign-key', { sign: 'true', push: 'true', 'sign-key': 'not a key' }, /^::error::sign-key: is neither a PEM private key/m],
+    ['sign-key-password', { push: 'true', 'sign-key-password': 'x' }, /^::error::sign-key-password: decrypts a PEM sign-key/m],
+    [
+      'sign-key with sign false',
+      { push: 'true', sign: 'false', 'sign-key': 'awskms:///alias/x' },
+      /^::error::sign-key: is given while sign is false/m
+    ],
+    [
+      'cosign-download-url',
+      { push: 'true', 'cosign-download-url': 'http://mirror.example/cosign' },
+      /^::error::cosign-download-url: .* is plain http/m
+    ]
+  ])('a bad %s is refused before anything is built or pushed', async (_name, inputs, message) => {
+    const repo = uniqueRepo('sign-bad')
+    const run = await runAction({ context: ctx, tags: `${tb.registry}/${repo}:1`, ...inputs })
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(message)
+    expect(run.main.log).not.toMatch(/::group::Build/)
+    expect((await getManifest(repo, '1')).status).toBe(404)
+  })
+})
+
+describe('cosign download', () => {
+  let server: http.Server
+  let base: string
+  let binary: Buffer
+  let serveTampered = false
+  const version = '3.1.1'
+  const caches: string[] = []
+  const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+
+  beforeAll(async () => {
+    binary = readFileSync(cosign)
+    const tampered = Buffer.from(binary)
+    tampered[1000] = (tampered[1000] ?? 0) ^ 0xff
+    const checksums = `${'0'.repeat(64)}  cosign-darwin-arm64\n${sha256(binary)}  cosign-linux-amd64\n`
+    server = http.createServer((req, res) => {
+      const url = req.url ?? ''
+      if (url === `/cosign/download/v${version}/cosign-linux-amd64`) {
+        res.writeHead(200)
+        res.end(serveTampered ? tampered : binary)
+      } else if (url === `/cosign/download/v${version}/cosign_checksums.txt`) {
+        res.writeHead(200)
+        res.end(checksums)
+      } else {
+        res.writeHead(404)
+        res.end()
+      }
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cosign`
+  })
+
+  afterAll(async () => {
+    for (const dir of caches) rmSync(dir, { recursive: true, force: true })
+    server.closeAllConnections()
+    await new Promise<void>(resolve => server.close(() => resolve()))
+  })
+
+  const freshCache = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-toolcache-'))
+    caches.push(dir)
+    return dir
+  }
+
+  it('with no cosign installed, downloads the release from the mirror, verifies it against cosign_checksums.txt, caches it and signs with it', async () => {
+    const repo = uniqueRepo('sign-dl')
+    const cache = freshCache()
+    const inputs = {
+      context: ctx,
+      platforms: 'linux/amd64',
+      push: 'true',
+      tags: `${tb.registry}/${repo}:1`,
+      ...keyInputs(),
+      'cosign-version': version,
+      'cosign-download-url': base
+    }
+    const run = await runAction(inputs, { env: { RUNNER_TOOL_CACHE: cache } })
+    expectSuccess(run)
+    expect(run.main.log).toContain(
+      `cosign ${version} downloaded from ${base}/download/v${version}/cosign-linux-amd64 and verified against the release's checksums file ${base}/download/v${version}/cosign_checksums.txt`
+    )
+    expect(sha256(readFileSync(path.join(cache, 'cosign', version, 'x64', 'cosign-linux-amd64')))).toBe(sha256(binary))
+    const pushed = await pushedDigests(repo, '1')
+    expect(verify(`${tb.registry}/${repo}@${pushed.index}`, publicKey()).code).toBe(0)
+
+    const again = await runAction({ ...inputs, tags: `${tb.registry}/${repo}:2` }, { env: { RUNNER_TOOL_CACHE: cache } })
+    expectSuccess(again)
+    expect(again.main.log).toContain(`cosign ${version} found in the tool cache and verified against`)
+  })
+
+  it('refuses a tampered cosign before anything is built or pushed, naming cosign-version', async () => {
+    const repo = uniqueRepo('sign-tampered')
+    const cache = freshCache()
+    serveTampered = true
+    let run: ActionRun
+    try {
+      run = await runAction(
+        {
+          context: ctx,
+          push: 'true',
+          tags: `${tb.registry}/${repo}:1`,
+          ...keyInputs(),
+          'cosign-version': version,
+          'cosign-download-url': base
+        },
+        { env: { RUNNER_TOOL_CACHE: cache } }
+      )
+    } finally {
+      serveTampered = false
+    }
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(/^::error::cosign-version: checksum mismatch for cosign-linux-amd64 from /m)
+    expect(run.main.log).not.toMatch(/::group::Build/)
+    expect((await getManifest(repo, '1')).status).toBe(404)
+    expect(existsSync(path.join(cache, 'cosign'))).toBe(false)
+  })
+})
+
+describe('keyless signing against local STAND-INS of GitHub OIDC and Fulcio (no Rekor: sign-tlog false)', () => {
+  const workflowRef = 'octo-org/app/.github/workflows/x.yml@refs/heads/main'
+  let standIns: StandIns
+  let trustedRoot: string
+
+  beforeAll(async () => {
+    standIns = await startStandIns(workflowRef)
+    trustedRoot = path.join(keys, 'trusted-root.json')
+    const made = cosignRun([
+      'trusted-root',
+      'create',
+      '--fulcio',
+      `url=${standIns.fulcioUrl},certificate-chain=${standIns.caFile}`,
+      '--out',
+      trustedRoot
+    ])
+    if (made.code !== 0) throw new Error(`cosign trusted-root create: ${made.out}`)
+  })
+
+  afterAll(async () => {
+    await standIns.close()
+  })
+
+  function verifyKeyless(ref: string, identity: string): { code: number; out: string } {
+    return cosignRun(
+      [
+        'verify',
+        '--trusted-root',
+        trustedRoot,
+        '--certificate-identity',
+        identity,
+        '--certificate-oidc-issuer',
+        standIns.issuer,
+        '--insecure-ignore-tlog=true',
+        '--insecure-ignore-sct=true',
+        '--allow-insecure-registry',
+        ref
+      ],
+      { DOCKER_CONFIG: tb.dockerConfig }
+    )
+  }
+
+  it("sign: auto with the job's OIDC token (stand-in) signs with a certificate for the workflow ref (stand-in Fulcio); verify --certificate-identity passes, another identity fails", async () => {
+    const repo = uniqueRepo('sign-keyless')
+    const image = `${tb.registry}/${repo}`
+    rmSync(argvLog, { force: true })
+    const run = await runAction(
+      {
+        context: ctx,
+        platforms: 'linux/amd64,linux/arm64',
+        push: 'true',
+        tags: `${image}:1`,
+        'sign-fulcio-url': standIns.fulcioUrl,
+        'sign-tlog': 'false'
+      },
+      { env: { ...withCosignOnPath(), ...standIns.tokenEnv } }
+    )
+    expectSuccess(run)
+    expect(standIns.certificatesIssued().length).toBeGreaterThan(0)
+    const pushed = await pushedDigests(repo, '1')
+    const expected = [`${image}@${pushed.index}`, ...pushed.attestations.map(d => `${image}@${d}`)].sort()
+    const signatures = JSON.parse(run.outputs['signatures'] ?? '[]') as any[]
+    expect(signatures.map(s => s.ref).sort()).toEqual(expected)
+    const identity = `https://github.com/${workflowRef}`
+    for (const ref of expected) {
+      const ok = verifyKeyless(ref, identity)
+      expect([ref, ok.code, ok.code === 0 ? '' : ok.out]).toEqual([ref, 0, ''])
+      expect(verifyKeyless(ref, 'https://github.com/octo-org/other/.github/workflows/x.yml@refs/heads/main').code).not.toBe(0)
+    }
+    const commands = (run.outputs['verify-commands'] ?? '').split('\n').filter(Boolean)
+    expect(commands).toHaveLength(expected.length)
+    for (const cmd of commands) {
+      expect(cmd).toContain(`--certificate-identity ${identity} --certificate-oidc-issuer ${standIns.issuer} `)
+    }
+    // the OIDC token never reaches argv, the log, outputs, state or summary
+    const token = shownLog(run.main.log + run.post.log).match(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/)
+    expect(token).toBeNull()
+    const argv = readFileSync(argvLog, 'utf8')
+    expect(argv).toContain('ENV: SIGSTORE_ID_TOKEN')
+    expect(argv).not.toMatch(/eyJ[\w-]+\.eyJ/)
+    expect(everythingKept(run)).not.toMatch(/eyJ[\w-]+\.eyJ/)
+  })
+})

@@ -1,0 +1,177 @@
+// cosign at the edge: the installed one when it can sign with a signing config, else a release
+// downloaded and verified against the release's checksums (install/install.ts, cached); then
+// signing what was pushed. The key, its password and the OIDC token reach cosign only through its
+// environment (COSIGN_KEY read as env://, COSIGN_PASSWORD, SIGSTORE_ID_TOKEN): never argv, log or state.
+import * as core from '../runner/commands.js'
+import os from 'node:os'
+import path from 'node:path'
+import { InputError } from '../errors.js'
+import type { SignSettings } from '../inputs/sign.js'
+import { versionFromReleaseUrl } from '../install/releases.js'
+import type { ImageReport } from '../oci/types.js'
+import type { Runner } from '../process/exec.js'
+import {
+  DEFAULT_COSIGN_RELEASES,
+  cosignArch,
+  cosignAssetUrls,
+  cosignSignArgs,
+  parseCosignVersion,
+  signSubjects,
+  signingConfigArgs,
+  tokenIdentity,
+  verifyCommand,
+  verifyKeyName,
+  type Signature,
+  type Signer
+} from './plan.js'
+
+export interface Cosign {
+  cmd: string
+  version: string
+  runner: Runner
+}
+
+/** The audience Sigstore's Fulcio expects in a GitHub token. */
+export const SIGSTORE_AUDIENCE = 'sigstore'
+
+/** A cosign that answers and knows signing configs (cosign 2.6 and later); undefined otherwise. */
+async function usable(runner: Runner, cmd: string): Promise<Cosign | undefined> {
+  try {
+    const v = await runner.run(cmd, ['version', '--json'])
+    if (v.code !== 0) return undefined
+    const sc = await runner.run(cmd, ['signing-config', 'create', '--help'])
+    if (sc.code !== 0) return undefined
+    return { cmd, version: parseCosignVersion(v.stdout) || 'unknown', runner }
+  } catch {
+    return undefined
+  }
+}
+
+async function resolveLatest(base: string, input: string): Promise<string> {
+  const url = `${base.replace(/\/+$/, '')}/latest`
+  let final: string
+  try {
+    const res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) })
+    await res.body?.cancel()
+    final = res.url
+  } catch (e) {
+    throw new InputError(input, `cannot resolve latest from ${url}: ${(e as Error).message}`)
+  }
+  const v = versionFromReleaseUrl(final)
+  if (!v) throw new InputError(input, `cannot resolve latest: ${url} led to ${final}, which names no release tag`)
+  return v
+}
+
+/**
+ * cosign-version '' (the default) takes the installed cosign when it can sign, else downloads the
+ * latest release; `installed` only the installed one; `latest` or a version that release.
+ */
+export async function setupCosign(s: SignSettings, runner: Runner): Promise<Cosign> {
+  let version = s.cosignVersion
+  if (version === '' || version === 'installed') {
+    const found = await usable(runner, 'cosign')
+    if (found) {
+      core.info(`cosign ${found.version} (installed)`)
+      return found
+    }
+    if (version === 'installed')
+      throw new Error(
+        'cosign-version: installed was asked for, but no cosign on PATH answers `cosign version` and knows signing configs (cosign 2.6 or later)'
+      )
+    core.info('no usable cosign is installed: downloading the latest release')
+    version = 'latest'
+  }
+  const input = s.cosignDownloadUrl ? 'cosign-download-url' : 'cosign-version'
+  const arch = cosignArch(os.arch())
+  if (!arch || (os.platform() !== 'linux' && os.platform() !== 'darwin'))
+    throw new InputError('cosign-version', `no cosign release for ${os.platform()}/${os.arch()}`)
+  const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES
+  const v = version === 'latest' ? await resolveLatest(base, input) : version.replace(/^v/, '')
+  const asset = cosignAssetUrls(base, v, os.platform(), arch)
+  const { installVerified } = await import('../install/install.js')
+  const installed = await installVerified({
+    tool: 'cosign',
+    version: v,
+    cachedName: 'cosign',
+    input,
+    checksumInput: 'cosign-version',
+    ...asset
+  })
+  core.info(
+    `cosign ${v} ${installed.fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${installed.against}: ${installed.path}`
+  )
+  const found = await usable(runner, installed.path)
+  if (!found)
+    throw new InputError('cosign-version', `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`)
+  return found
+}
+
+export interface SignOutcome {
+  signatures: Signature[]
+  /** who signed, in words, for the summary */
+  signer: string
+}
+
+/** Signs every pushed index (or manifest) and its attestation manifests, by digest. */
+export async function signReports(s: SignSettings, reports: ImageReport[], tempDir: string, cosign: Cosign): Promise<SignOutcome> {
+  const subjects = signSubjects(reports)
+  if (subjects.length === 0) {
+    core.warning('sign: nothing was pushed that could be read back from the registry by digest; nothing signed')
+    return { signatures: [], signer: '' }
+  }
+  // The secrets go into cosign's environment only.
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  let signer: Signer
+  let signerText: string
+  if (s.key.kind === 'none') {
+    let token: string
+    try {
+      token = await core.getIDToken(SIGSTORE_AUDIENCE)
+    } catch (e) {
+      throw new Error(`sign: cannot get the job's OIDC token for keyless signing: ${(e as Error).message.replace(/\s+/g, ' ').trim()}`)
+    }
+    core.setSecret(token)
+    const id = tokenIdentity(token)
+    if (!id) throw new Error("sign: the job's OIDC token names no job_workflow_ref and issuer; cannot sign keyless")
+    env['SIGSTORE_ID_TOKEN'] = token
+    signer = { kind: 'keyless', ...id }
+    signerText = `a certificate for ${id.identity} (issuer ${id.issuer})`
+  } else {
+    if (s.key.kind === 'pem') {
+      env['COSIGN_KEY'] = s.key.pem
+      // always set (cosign would otherwise ask on a terminal); a COSIGN_PASSWORD of the
+      // environment (the CLI's way to keep it off argv) stands when the input is empty
+      env['COSIGN_PASSWORD'] = s.keyPassword || (process.env['COSIGN_PASSWORD'] ?? '')
+    }
+    signer = { kind: 'key', verifyKey: verifyKeyName(s) }
+    signerText = s.key.kind === 'kms' ? `the key ${s.key.uri}` : 'the sign-key (verify with its public half, cosign.pub)'
+  }
+
+  let signingConfig: string | undefined
+  const scArgs = signingConfigArgs(s, path.join(tempDir, 'signing-config.json'))
+  if (scArgs) {
+    signingConfig = path.join(tempDir, 'signing-config.json')
+    await run(cosign, scArgs, process.env, 'cosign signing-config create')
+  }
+  const byRepo = new Map<string, string[]>()
+  for (const sub of subjects) byRepo.set(sub.repository, [...(byRepo.get(sub.repository) ?? []), sub.ref])
+  for (const [repo, refs] of byRepo) {
+    await core.group(`Sign ${refs.length} digest(s) in ${repo}`, async () => {
+      for (const ref of refs) core.info(ref)
+      await run(cosign, cosignSignArgs(s, refs, signingConfig), env, 'cosign sign')
+    })
+  }
+  const signatures = subjects.map(sub => ({ ...sub, verifyCommand: verifyCommand(s, signer, sub.ref) }))
+  await core.group('Verify commands', async () => {
+    for (const sig of signatures) core.info(sig.verifyCommand)
+  })
+  return { signatures, signer: signerText }
+}
+
+async function run(cosign: Cosign, args: string[], env: NodeJS.ProcessEnv, what: string): Promise<void> {
+  const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: line => core.info(line) })
+  if (r.code !== 0) {
+    const last = (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')
+    throw new Error(`${what} failed (exit ${r.code}): ${last}`)
+  }
+}

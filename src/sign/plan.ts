@@ -1,0 +1,185 @@
+// What to sign and how: the subjects (each pushed index or manifest and its attestation manifests,
+// by digest), cosign's argv, the verify commands, the release layout and the OIDC token's
+// identity. Pure.
+import type { SignSettings } from '../inputs/sign.js'
+import type { ImageReport } from '../oci/types.js'
+import { parseReference } from '../registry/reference.js'
+
+export interface SignSubject {
+  /** repository@sha256:..., never a tag */
+  ref: string
+  repository: string
+  digest: string
+  kind: 'index' | 'manifest' | 'attestation'
+  /** the bake target (or default) it was built for */
+  target: string
+  /** attestation: the digest of the image manifest it attests */
+  attests?: string
+}
+
+/** Who signs: the key (as the verify command names it) or the keyless certificate's identity. */
+export type Signer = { kind: 'key'; verifyKey: string } | { kind: 'keyless'; identity: string; issuer: string }
+
+export interface Signature extends SignSubject {
+  verifyCommand: string
+}
+
+const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']
+
+/**
+ * Every pushed report's root (the index, or the manifest when there is no index) and its attestation
+ * manifests, in each repository its tags name. Reports read from the registry only: they are what
+ * the registry holds by that digest.
+ */
+export function signSubjects(reports: ImageReport[]): SignSubject[] {
+  const out: SignSubject[] = []
+  const seen = new Set<string>()
+  const add = (s: SignSubject) => {
+    if (seen.has(s.ref)) return
+    seen.add(s.ref)
+    out.push(s)
+  }
+  for (const r of reports) {
+    if (r.source !== 'registry' || !/^sha256:[a-f0-9]{64}$/.test(r.digest)) continue
+    const repos = [...new Set(r.tags.map(t => parseReference(t)?.name).filter((n): n is string => Boolean(n)))]
+    for (const repository of repos) {
+      const kind = INDEX_TYPES.includes(r.mediaType) ? 'index' : 'manifest'
+      add({ ref: `${repository}@${r.digest}`, repository, digest: r.digest, kind, target: r.target })
+      for (const a of r.attestations)
+        add({ ref: `${repository}@${a.digest}`, repository, digest: a.digest, kind: 'attestation', target: r.target, attests: a.attests })
+    }
+  }
+  return out
+}
+
+/** The host of a repository name is this machine: cosign may reach it without TLS. */
+export function loopbackRegistry(repository: string): boolean {
+  const host = repository.split('/')[0] ?? ''
+  return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host)
+}
+
+/** The signing config a private Sigstore (or none at all) needs; undefined: cosign's defaults. */
+export function signingConfigArgs(s: SignSettings, out: string): string[] | undefined {
+  if (!s.fulcioUrl && !s.rekorUrl && s.tlog) return undefined
+  const since = 'start-time=2020-01-01T00:00:00Z,operator=build-image-action'
+  const args = ['signing-config', 'create', '--no-default-oidc', '--no-default-tsa', '--no-default-fulcio', '--no-default-rekor']
+  if (s.fulcioUrl) args.push(`--fulcio=url=${s.fulcioUrl},api-version=1,${since}`)
+  if (s.rekorUrl) args.push(`--rekor=url=${s.rekorUrl},api-version=1,${since}`, '--rekor-config=ANY')
+  args.push('--out', out)
+  return args
+}
+
+/**
+ * `cosign sign` for the subjects of one repository. The key is never on argv: a PEM key is
+ * `env://COSIGN_KEY` (cosign reads the variable), its password COSIGN_PASSWORD; the keyless token is
+ * SIGSTORE_ID_TOKEN.
+ */
+export function cosignSignArgs(s: SignSettings, refs: string[], signingConfig: string | undefined): string[] {
+  const args = ['sign', '--yes']
+  if (s.key.kind === 'pem') args.push('--key', 'env://COSIGN_KEY')
+  else if (s.key.kind === 'kms') args.push('--key', s.key.uri)
+  if (signingConfig) args.push('--signing-config', signingConfig)
+  if (refs.some(loopbackRegistry)) args.push('--allow-insecure-registry')
+  args.push('--', ...refs)
+  return args
+}
+
+/** The exact command that verifies one signature, as a line a user can paste. */
+export function verifyCommand(s: SignSettings, signer: Signer, ref: string): string {
+  const args = ['cosign', 'verify']
+  if (signer.kind === 'key') args.push('--key', signer.verifyKey)
+  else args.push('--certificate-identity', signer.identity, '--certificate-oidc-issuer', signer.issuer)
+  if (!s.tlog) args.push('--insecure-ignore-tlog=true')
+  if (loopbackRegistry(ref)) args.push('--allow-insecure-registry')
+  args.push(ref)
+  return args.map(shellWord).join(' ')
+}
+
+function shellWord(w: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`
+}
+
+/** What the verify command names as the key: a KMS URI as given, else the public half's file. */
+export function verifyKeyName(s: SignSettings): string {
+  return s.key.kind === 'kms' ? s.key.uri : 'cosign.pub'
+}
+
+/**
+ * The identity Fulcio certifies for a GitHub Actions token: the workflow that ran the job
+ * (https://github.com/ + job_workflow_ref), and the token's issuer. From the token's claims only;
+ * the signature on it is Fulcio's to check.
+ */
+export function tokenIdentity(token: string): { identity: string; issuer: string } | undefined {
+  const payload = token.split('.')[1]
+  if (!payload) return undefined
+  let claims: unknown
+  try {
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+  } catch {
+    return undefined
+  }
+  if (typeof claims !== 'object' || claims === null) return undefined
+  const c = claims as Record<string, unknown>
+  const ref = c['job_workflow_ref']
+  const iss = c['iss']
+  if (typeof ref !== 'string' || typeof iss !== 'string' || !ref || !iss) return undefined
+  return { identity: `https://github.com/${ref}`, issuer: iss }
+}
+
+/** The signatures output: what was signed, by digest, with its verify command. */
+export function signaturesJson(signatures: Signature[]): string {
+  return JSON.stringify(
+    signatures.map(s => ({
+      target: s.target,
+      kind: s.kind,
+      ref: s.ref,
+      digest: s.digest,
+      ...(s.attests ? { attests: s.attests } : {})
+    }))
+  )
+}
+
+/** The job summary's signing section. */
+export function renderSigningSummary(signatures: Signature[], signer: string): string {
+  if (signatures.length === 0) return ''
+  const lines = [`### Signatures`, '', `Signed with ${signer}, by digest:`, '', '| target | what | reference |', '| --- | --- | --- |']
+  for (const s of signatures) lines.push(`| ${cell(s.target)} | ${s.kind} | \`${cell(s.ref)}\` |`)
+  lines.push('', 'Verify with:', '', '```', ...signatures.map(s => s.verifyCommand), '```', '')
+  return lines.join('\n')
+}
+
+function cell(v: string): string {
+  return v.replace(/[|`\r\n]/g, ' ')
+}
+
+/** cosign's release layout (GitHub's, and any mirror of it). */
+export const DEFAULT_COSIGN_RELEASES = 'https://github.com/sigstore/cosign/releases'
+
+/**
+ *   <base>/download/v<version>/cosign-<os>-<arch>   and   .../cosign_checksums.txt
+ *   <base>/latest  -> redirects to <base>/tag/v<version>
+ */
+export function cosignAssetUrls(base: string, version: string, os: string, arch: string) {
+  const b = base.replace(/\/+$/, '')
+  const fileName = `cosign-${os}-${arch}`
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/cosign_checksums.txt`
+  }
+}
+
+/** cosign's GOARCH names for node's os.arch(). */
+export function cosignArch(arch: string): string | undefined {
+  return ({ x64: 'amd64', arm64: 'arm64', ppc64: 'ppc64le', s390x: 's390x', arm: 'arm' } as Record<string, string>)[arch]
+}
+
+/** `cosign version --json`'s gitVersion: v3.1.1 -> 3.1.1; a build without one says devel. */
+export function parseCosignVersion(json: string): string {
+  try {
+    const v = (JSON.parse(json) as { gitVersion?: unknown }).gitVersion
+    return typeof v === 'string' ? v.replace(/^v/, '') : ''
+  } catch {
+    return ''
+  }
+}
