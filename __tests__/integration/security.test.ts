@@ -293,3 +293,62 @@ describe('3. a builder found under a scoped name is checked before it is used', 
     }
   })
 })
+
+describe("3. a bake file's own cache-to is dropped for pull-request code", () => {
+  /** An event file as the runner writes it: a pull request from a fork of `repository`. */
+  function forkEvent(repository: string): string {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'bia-event-')), 'event.json')
+    writeFileSync(
+      file,
+      JSON.stringify({ pull_request: { number: 7, head: { repo: { full_name: 'mallory/app' } } }, repository: { full_name: repository } })
+    )
+    return file
+  }
+
+  it('pull_request from a fork: no cache manifest in the registry and no local cache; the same bake under push writes both', async () => {
+    const repo = uniqueRepo('sec-bakecache')
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'bia-bakecache-'))
+    const ctx = writeContext({
+      Dockerfile: `FROM ${tb.baseImage}\nARG SALT\nRUN echo "$SALT" > /salt\n`,
+      'docker-bake.hcl': [
+        'group "default" { targets = ["reg", "loc"] }',
+        'target "base" {',
+        '  context = "."',
+        '  platforms = ["linux/amd64"]',
+        `  args = { SALT = "${repo}" }`,
+        '}',
+        'target "reg" {',
+        '  inherits = ["base"]',
+        `  cache-to = ["type=registry,ref=${tb.registry}/${repo}:cache,mode=max"]`,
+        '}',
+        'target "loc" {',
+        '  inherits = ["base"]',
+        `  cache-to = ["type=inline", "type=local,dest=${cacheDir}/loc"]`,
+        '}'
+      ].join('\n')
+    })
+    const repository = 'octo/bake-cache'
+    const inputs = { files: path.join(ctx, 'docker-bake.hcl'), set: `*.cache-to=type=local,dest=${cacheDir}/from-set` }
+
+    const pr = await runAction(inputs, {
+      cwd: ctx,
+      env: { GITHUB_REPOSITORY: repository, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: forkEvent(repository) }
+    })
+    expectSuccess(pr)
+    expect(pr.main.log).toMatch(
+      /::warning::cache-to: 2 cache export\(s\) of the bake definition and 1 cache-to override\(s\) of set dropped: .*fork mallory\/app/
+    )
+    expect((await getManifest(repo, 'cache')).status).toBe(404)
+    expect(readdirSync(cacheDir)).toEqual([])
+
+    const push = await runAction(
+      { files: inputs.files },
+      { cwd: ctx, env: { GITHUB_REPOSITORY: repository, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: forkEvent(repository) } }
+    )
+    expectSuccess(push)
+    expect(push.main.log).not.toContain('dropped')
+    expect((await getManifest(repo, 'cache')).status).toBe(200)
+    expect(readdirSync(path.join(cacheDir, 'loc'))).toContain('index.json')
+    rmSync(cacheDir, { recursive: true, force: true })
+  })
+})
