@@ -106,7 +106,7 @@ export async function setUpBuildx(plan: BuildPlan, state: State): Promise<Buildx
   // Probed while buildx and the builder are set up: only the docker driver needs the answer.
   const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false)
   const bx = await core.group('Set up buildx', async () => {
-    const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner)
+    const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256)
     state.buildxCmd = b.cmd
     state.buildxPrefix = b.prefix
     state.buildxVersion = b.version

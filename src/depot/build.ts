@@ -244,7 +244,7 @@ export async function buildWithDepot(plan: BuildPlan, state: State, choice: Engi
 export async function depotReports(s: Settings, results: BuildResult[]): Promise<ImageReport[]> {
   let bx
   try {
-    bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner)
+    bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256)
   } catch (e) {
     core.warning(`cannot read what Depot built: reading manifests uses buildx (${(e as Error).message})`)
     return results.map(r => unreadReport(r, 'manifests unavailable: buildx, which reads them from the registry, could not be set up'))
