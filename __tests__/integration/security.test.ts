@@ -352,3 +352,110 @@ describe("3. a bake file's own cache-to is dropped for pull-request code", () =>
     rmSync(cacheDir, { recursive: true, force: true })
   })
 })
+
+describe('3. a docker-container builder found under a scoped name is compared with the inputs', () => {
+  const scopedName = (repository: string) =>
+    `build-image-repo-${createHash('sha256')
+      .update(JSON.stringify(['repo', repository]))
+      .digest('hex')
+      .slice(0, 12)}`
+  const inputs = (ctx: string) => ({
+    context: ctx,
+    driver: 'docker-container',
+    'driver-opts': `image=${tb.buildkitImage},network=host`,
+    platforms: 'linux/amd64',
+    'builder-scope': 'repo'
+  })
+  const firstError = (run: ActionRun) => run.main.log.split('\n').find(l => l.startsWith('::error::')) ?? ''
+
+  it('planted with other BuildKit daemon flags: refused, naming the builder and the flags; nothing is built', async () => {
+    const config = privateDockerConfig()
+    const env = { DOCKER_CONFIG: config, GITHUB_REPOSITORY: `octo/flags-${Date.now().toString(36)}` }
+    const name = scopedName(env.GITHUB_REPOSITORY)
+    const planted = await sh(
+      'docker',
+      [
+        'buildx',
+        'create',
+        '--name',
+        name,
+        '--driver',
+        'docker-container',
+        '--driver-opt',
+        `image=${tb.buildkitImage},network=host`,
+        '--buildkitd-flags',
+        '--allow-insecure-entitlement security.insecure'
+      ],
+      { DOCKER_CONFIG: config }
+    )
+    expect(planted.code).toBe(0)
+    try {
+      const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo flags > /f\n` })
+      const run = await runAction(inputs(ctx), { env })
+      expect(run.main.code).not.toBe(0)
+      expect(firstError(run)).toMatch(
+        new RegExp(
+          `^::error::builder-scope: builder ${name} exists, but node ${name}0 has BuildKit daemon flags .*security\\.insecure.*, not .*network\\.host`
+        )
+      )
+      expect(run.main.log).not.toMatch(/::group::Build/)
+      expect(run.main.log).not.toMatch(/^#\d+ \[/m)
+    } finally {
+      await sh('docker', ['buildx', 'rm', name], { DOCKER_CONFIG: config })
+    }
+  })
+
+  it("planted container: buildx's record matches, but the container of that name runs another image: refused; the action's own builder is reused", async () => {
+    const config = privateDockerConfig()
+    const env = { DOCKER_CONFIG: config, GITHUB_REPOSITORY: `octo/container-${Date.now().toString(36)}` }
+    const name = scopedName(env.GITHUB_REPOSITORY)
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo container > /c\n` })
+    try {
+      // the action makes its builder, and a second run reuses it: the comparison passes for what it made
+      // (with a buildkitd config, which buildx keeps re-encoded: compared by its tables and keys)
+      const withConfig = {
+        ...inputs(ctx),
+        'buildkitd-config-inline':
+          "# tuned\n[worker.oci]\n  max-parallelism = 2\n[registry.'docker.io']\n  mirrors = [ 'mirror.example.com' ]\n"
+      }
+      const made = await runAction(withConfig, { env })
+      expectSuccess(made)
+      expect(made.main.log).toContain(`created builder ${name}`)
+      const again = await runAction(withConfig, { env })
+      expectSuccess(again)
+      expect(again.main.log).toContain(`reusing builder ${name}`)
+      // without the config it is another builder
+      const noConfig = await runAction(inputs(ctx), { env })
+      expect(noConfig.main.code).not.toBe(0)
+      expect(firstError(noConfig)).toMatch(/has a buildkitd config though none is asked for/)
+
+      // the attack: the container buildx will start for the node is replaced by one of another image
+      const evil = `${tb.registry}/evil-buildkit:${Date.now().toString(36)}`
+      expect((await sh('docker', ['tag', tb.buildkitImage, evil])).code).toBe(0)
+      const container = `buildx_buildkit_${name}0`
+      await sh('docker', ['rm', '-f', container])
+      const cmd = [
+        '--config',
+        '/etc/buildkit/buildkitd.toml',
+        '--allow-insecure-entitlement',
+        'security.insecure',
+        '--allow-insecure-entitlement',
+        'network.host'
+      ]
+      expect((await sh('docker', ['create', '--name', container, '--network', 'host', '--privileged', evil, ...cmd])).code).toBe(0)
+
+      const run = await runAction(withConfig, { env })
+      expect(run.main.code).not.toBe(0)
+      expect(firstError(run)).toMatch(
+        new RegExp(
+          `^::error::builder-scope: builder ${name} exists, but its container ${container} runs the image ${evil.replaceAll('.', '\\.')}, not `
+        )
+      )
+      expect(run.main.log).not.toMatch(/::group::Build/)
+      await sh('docker', ['image', 'rm', evil])
+    } finally {
+      await sh('docker', ['buildx', 'rm', name], { DOCKER_CONFIG: config })
+      await sh('docker', ['rm', '-f', `buildx_buildkit_${name}0`])
+    }
+  })
+})
