@@ -10,17 +10,19 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-5CKDSHCH.js";
+} from "./chunks/chunk-6VYQSRAM.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-PKYVBHS4.js";
-import "./chunks/chunk-KDFOYY7R.js";
+} from "./chunks/chunk-U266D527.js";
+import "./chunks/chunk-W5EOU44O.js";
 import {
   loadState
-} from "./chunks/chunk-FP4FKDQL.js";
-import "./chunks/chunk-7OHWAU2M.js";
+} from "./chunks/chunk-Y2FPP77B.js";
+import {
+  parseCsvFields
+} from "./chunks/chunk-O4CNCVXR.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import {
@@ -56,6 +58,9 @@ inputs:
   buildx-download-url:
     description: "Base URL of a buildx release mirror with GitHub's layout (<url>/download/v<version>/buildx-v<version>.linux-amd64 and checksums.txt), over https (plain http only for a mirror on this machine: localhost, 127.0.0.1, [::1]). Default: GitHub releases."
     default: ''
+  buildx-sha256:
+    description: "sha256 of the buildx release binary for buildx-version (an exact version), checked instead of the release's checksums file: a tool-cache hit is verified against it without any download, and a mismatch fails before anything is built."
+    default: ''
   builder:
     description: "Name of an existing builder to use. When builder and driver are empty, the job's current builder (BUILDX_BUILDER, else the one \`docker buildx use\` or docker/setup-buildx-action chose), else the engine's own; a request the engine's builder cannot build (several platforms or a cache export on the classic image store, push-by-digest) gets a docker-container builder of its own that post removes."
     default: ''
@@ -84,7 +89,7 @@ inputs:
     description: 'Keep the builder main created instead of removing it in post.'
     default: 'false'
   builder-scope:
-    description: 'none (default: a throwaway builder that post removes), job, branch, repo or actor. For persistent builders on self-hosted runners: the builder is named \`build-image-{scope}-{hash}\`, the hash being the first 12 hex digits of the sha256 of the scope key (the repository, plus the branch, the actor, or the run and job), reused when it exists with the driver (and remote endpoint) asked for, and kept after the job, so different repositories, branches or actors never share a builder or its cache. A pull request from a fork (also through workflow_run or a pull request comment) gets a builder of its own. Needs a driver other than docker.'
+    description: 'none (default: a throwaway builder that post removes), job, branch, repo or actor. For persistent builders on self-hosted runners: the builder is named \`build-image-{scope}-{hash}\`, the hash being the first 12 hex digits of the sha256 of the scope key (the repository, plus the branch, the actor, or the run and job), reused when it exists with the driver (and remote endpoint; for docker-container the driver-opts, buildkitd flags and config, and the image its container runs) asked for, else refused, and kept after the job, so different repositories, branches or actors never share a builder or its cache. A pull request from a fork (also through workflow_run or a pull request comment) gets a builder of its own. Needs a driver other than docker.'
     default: none
   allow-fork-cache-write:
     description: 'Let a run started by a pull request from a fork (pull_request*, workflow_run of one, issue_comment on one) export cache (cache-to) and share the scoped builder. By default cache-to is dropped with a warning for such runs (inline cache is kept).'
@@ -106,7 +111,7 @@ inputs:
 
   # --- signing what is pushed (docker/github-builder's sign) ---------------------------------------
   sign:
-    description: "Sign what is pushed with cosign: each pushed index (or manifest) and its attestation manifests, by digest, never by tag. auto: sign when pushing and the job has a sign-key or can get an OIDC token (\`permissions: id-token: write\`); true: sign, or fail before building when it cannot; false: never."
+    description: 'Sign what is pushed with cosign: each pushed index (or manifest) and its attestation manifests, by digest, never by tag. auto: sign when pushing and the job has a sign-key or can get an OIDC token (\`permissions: id-token: write\`); true: sign, or fail before building when it cannot; false: never.'
     default: 'auto'
   sign-key:
     description: 'A cosign private key (PEM, as \`cosign generate-key-pair\` writes it; use a secret) or a KMS URI (awskms://, gcpkms://, azurekms://, hashivault://, k8s://): key-based signing instead of keyless. Masked; reaches cosign only through its environment, never arguments, outputs or state.'
@@ -489,12 +494,16 @@ function argvSecretWarnings(inputs) {
   const inline = (inputs["secrets"] ?? "").split("\n").filter((l) => l.trim() !== "");
   if (inline.length > 0)
     out.push(
-      `--secret id=value on the command line is seen by ps and kept in shell history (${inline.length} given); use --secret-env id=VARIABLE or --secret-file id=PATH`
+      `--secret id=value on the command line is seen by ps and kept in shell history (${inline.length} given); use --secret-env id=VARIABLE or --secret-file id=PATH (or buildx's --secret id=ID,env=VARIABLE and id=ID,src=PATH), or ${INPUT_ENV_PREFIX}SECRETS`
     );
   if (inputs["depot-token"] !== void 0)
-    out.push("--depot-token on the command line is seen by ps and kept in shell history; set DEPOT_TOKEN in the environment instead");
+    out.push(
+      `--depot-token on the command line is seen by ps and kept in shell history; set DEPOT_TOKEN (or ${INPUT_ENV_PREFIX}DEPOT_TOKEN) in the environment instead`
+    );
   if ((inputs["sign-key"] ?? "").includes("PRIVATE KEY"))
-    out.push("--sign-key with a PEM key on the command line is seen by ps and kept in shell history; use a KMS URI");
+    out.push(
+      `--sign-key with a PEM key on the command line is seen by ps and kept in shell history; use a KMS URI, or ${INPUT_ENV_PREFIX}SIGN_KEY`
+    );
   if (inputs["sign-key-password"] !== void 0)
     out.push(
       "--sign-key-password on the command line is seen by ps and kept in shell history; set COSIGN_PASSWORD in the environment instead"
@@ -502,6 +511,67 @@ function argvSecretWarnings(inputs) {
   return out;
 }
 var PASSWORD_ENV = "BUILD_IMAGE_PASSWORD";
+var INPUT_ENV_PREFIX = "BUILD_IMAGE_INPUT_";
+function inputEnvName(input) {
+  return `${INPUT_ENV_PREFIX}${input.replace(/[- ]/g, "_").toUpperCase()}`;
+}
+function envInputs(specs, env) {
+  const inputs = {};
+  const variables = [];
+  const known = new Map(specs.map((s) => [inputEnvName(s.name), s.name]));
+  for (const [key, value] of Object.entries(env)) {
+    if (!key.startsWith(INPUT_ENV_PREFIX) || value === void 0) continue;
+    const name = known.get(key);
+    if (!name)
+      throw new UsageError(`${key}: no input is named ${key.slice(INPUT_ENV_PREFIX.length).toLowerCase().replace(/_/g, "-")} (see --help)`);
+    inputs[name] = value;
+    variables.push(key);
+  }
+  const password = env[PASSWORD_ENV];
+  if (password !== void 0) {
+    if (inputs["password"] === void 0 && password !== "") inputs["password"] = password;
+    variables.push(PASSWORD_ENV);
+  }
+  return { inputs, variables: variables.sort() };
+}
+function buildxSecretForms(inputs) {
+  const lines = (inputs["secrets"] ?? "").split("\n");
+  if (!lines.some((l) => /^\s*(id|type)=[^,]*,/.test(l))) return inputs;
+  const values = [];
+  const envs = [];
+  const files = [];
+  for (const line of lines) {
+    if (!/^\s*(id|type)=[^,]*,/.test(line)) {
+      values.push(line);
+      continue;
+    }
+    let f;
+    try {
+      f = parseCsvFields(line.trim(), "secrets");
+    } catch (e) {
+      throw e instanceof InputError ? new UsageError("--secret: a buildx-style entry is not key=value fields (value not shown)") : e;
+    }
+    const id = f["id"] ?? "";
+    const type = f["type"] ?? "";
+    const src = f["src"] ?? f["source"] ?? "";
+    const known = ["id", "type", "env", "src", "source"];
+    const other = Object.keys(f).find((k) => !known.includes(k));
+    if (other) throw new UsageError(`--secret: ${JSON.stringify(other)} is not a field of buildx's --secret (id, type, env, src, source)`);
+    if (!id) throw new UsageError("--secret: a buildx-style entry needs id=");
+    if (type && type !== "env" && type !== "file") throw new UsageError(`--secret ${id}: type must be env or file`);
+    if (f["env"] !== void 0 && src) throw new UsageError(`--secret ${id}: give env= or src=, not both`);
+    if (f["env"] !== void 0 || type === "env") envs.push(`${id}=${f["env"] || id}`);
+    else if (src) files.push(`${id}=${src}`);
+    else throw new UsageError(`--secret ${id}: names no env= or src=`);
+  }
+  const join = (given, more) => [...given ? [given] : [], ...more].join("\n");
+  const out = { ...inputs };
+  delete out["secrets"];
+  if (values.some((v) => v.trim() !== "")) out["secrets"] = values.join("\n");
+  if (envs.length > 0) out["secret-envs"] = join(inputs["secret-envs"], envs);
+  if (files.length > 0) out["secret-files"] = join(inputs["secret-files"], files);
+  return out;
+}
 var CLI_FLAGS = [
   {
     flag: "--config",
@@ -512,7 +582,7 @@ var CLI_FLAGS = [
   { flag: "-q, --quiet", description: "Hide the build log; warnings and errors are still shown." },
   {
     flag: "--password-stdin",
-    description: `Read the registry password (the password input) from standard input, so no process list or shell history shows it. Without it, --password or the ${PASSWORD_ENV} environment variable gives the password.`
+    description: `Read the registry password (the password input) from standard input, as docker login --password-stdin does, so no process list or shell history shows it. Without it, the ${PASSWORD_ENV} (or ${INPUT_ENV_PREFIX}PASSWORD) environment variable gives the password; --password works too, with a warning.`
   },
   { flag: "--version", description: "Print the version of build-image and exit." },
   { flag: "-h, --help", description: "Show this help." }
@@ -700,6 +770,13 @@ function renderHelp(specs, width = 100) {
     "--platform local builds only this machine's platform and loads the image (unless pushed).",
     "List flags (marked [repeatable]) may be given more than once. Exit codes: 0 built,",
     "1 the build failed, 2 bad flags or inputs.",
+    "",
+    "Secrets off the command line (other users see a process's arguments, not its environment):",
+    "  --secret id=ID,env=VARIABLE and --secret id=ID,src=PATH (buildx's forms) name where a",
+    "  value is; --secret ID=VALUE puts the value itself on the command line (warned).",
+    `  Any input can come from the environment as ${INPUT_ENV_PREFIX}<NAME> (capitals, - as _),`,
+    `  e.g. ${INPUT_ENV_PREFIX}SECRETS='tok=...'; flags override it, and it overrides --config.`,
+    "  The build's processes never see these variables.",
     "",
     "CLI flags:"
   ];
@@ -931,10 +1008,14 @@ async function runCli(argv, about, rawIo) {
         `warning: --password on the command line is seen by ps and kept in shell history; use --password-stdin or ${PASSWORD_ENV}
 `
       );
-    for (const warning of argvSecretWarnings(parsed.inputs)) io.stderr(`warning: ${warning}
+    const fromFlags = buildxSecretForms(parsed.inputs);
+    for (const warning of argvSecretWarnings(fromFlags)) io.stderr(`warning: ${warning}
 `);
-    const flags = withPassword(parsed.inputs, options, process.env, options.passwordStdin ? await io.readStdin() : void 0);
-    delete process.env[PASSWORD_ENV];
+    const fromEnv = envInputs(specs, process.env);
+    for (const variable of fromEnv.variables) delete process.env[variable];
+    if (fromEnv.variables.length > 0 && !options.quiet) io.stderr(`inputs from the environment: ${fromEnv.variables.join(", ")}
+`);
+    const flags = withPassword({ ...fromEnv.inputs, ...fromFlags }, options, {}, options.passwordStdin ? await io.readStdin() : void 0);
     let config = {};
     if (options.config !== void 0) {
       let text;

@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-5CKDSHCH.js";
-import "./chunks/chunk-FP4FKDQL.js";
-import "./chunks/chunk-7OHWAU2M.js";
+} from "./chunks/chunk-6VYQSRAM.js";
+import "./chunks/chunk-Y2FPP77B.js";
+import "./chunks/chunk-O4CNCVXR.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";
 import "./chunks/chunk-6I7YH7XL.js";

@@ -2,7 +2,8 @@
 // the engine (docker image inspect) and over the registry's HTTP API, never through its own output.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
@@ -272,5 +273,106 @@ describe('build-image CLI: the registry password off the command line', () => {
     const { run } = await pushThroughLogin('cli-login-empty', ['--password-stdin'], { stdin: '' })
     expect(run.code).toBe(2)
     expect(run.stderr).toBe('error: --password-stdin: standard input held no password\n')
+  })
+})
+
+describe('build-image CLI: secrets and the password never on a command line', () => {
+  const USER = 'cli-argv-user'
+  const token = () => Math.random().toString(36).slice(2)
+  const PASSWORD = `pw-${token()}`
+  const A = `from-env-${token()}`
+  const B = `from-file-${token()}`
+  const C = `from-input-env-${token()}`
+  const sha256 = (v: string) => createHash('sha256').update(v).digest('hex')
+  let proxy: FaultProxy
+
+  beforeAll(async () => {
+    proxy = await FaultProxy.start(tb.registry)
+    proxy.requireBasicAuth(USER, PASSWORD)
+  })
+  afterAll(async () => {
+    await proxy.close()
+  })
+
+  /** A program that writes each argv it is started with (and whether it sees an input variable) to `log`, then runs `real`. */
+  function recorder(file: string, real: string, log: string): void {
+    writeFileSync(
+      file,
+      [
+        '#!/bin/sh',
+        `{ printf 'argv:'; for a in "$@"; do printf ' %s' "$a"; done; printf '\\n'; printf 'env:%s\\n' "\${BUILD_IMAGE_INPUT_SECRETS-unset}"; } >> ${log}`,
+        `exec ${real} "$@"`,
+        ''
+      ].join('\n')
+    )
+    chmodSync(file, 0o755)
+  }
+
+  it("buildx's --secret id=,env= and id=,src= forms, BUILD_IMAGE_INPUT_SECRETS and --password-stdin: the build gets every value, no child's argv holds one", async () => {
+    const work = writeContext({
+      Dockerfile: [
+        `FROM ${tb.baseImage}`,
+        'RUN --mount=type=secret,id=a,required=true --mount=type=secret,id=b,required=true --mount=type=secret,id=c,required=true \\',
+        // each value checked by its digest: the build log shows this line
+        `  test "${[A, B, C].map((v, i) => `$(sha256sum < /run/secrets/${'abc'[i]} | cut -c1-64)`).join(' ')}" = "${[A, B, C].map(sha256).join(' ')}"`,
+        ''
+      ].join('\n'),
+      'b.txt': B
+    })
+    // docker and the buildx plugin, as the CLI finds them, replaced by recorders of their argv
+    const log = path.join(work, 'argv.log')
+    writeFileSync(log, '')
+    const bin = path.join(work, 'bin')
+    mkdirSync(bin)
+    recorder(path.join(bin, 'docker'), path.join(tb.dockerBinDir, 'docker'), log)
+    const config = path.join(work, 'docker-config')
+    mkdirSync(path.join(config, 'cli-plugins'), { recursive: true })
+    writeFileSync(path.join(config, 'config.json'), '{}')
+    recorder(path.join(config, 'cli-plugins', 'docker-buildx'), tb.buildxBin, log)
+
+    const repo = uniqueRepo('cli-argv')
+    const run = await cli(
+      [
+        '--platform',
+        'linux/amd64',
+        '--no-cache',
+        '--push',
+        '-t',
+        `${proxy.registry}/${repo}:v1`,
+        '--registry',
+        proxy.registry,
+        '--username',
+        USER,
+        '--password-stdin',
+        '--secret',
+        'id=a,env=BIA_CLI_SECRET_A',
+        '--secret',
+        `id=b,src=${path.join(work, 'b.txt')}`,
+        '--context',
+        work
+      ],
+      {
+        stdin: `${PASSWORD}\n`,
+        env: {
+          PATH: `${bin}:${testbedEnv(tb).PATH ?? ''}`,
+          DOCKER_CONFIG: config,
+          BIA_CLI_SECRET_A: A,
+          BUILD_IMAGE_INPUT_SECRETS: `c=${C}`
+        }
+      }
+    )
+    expect({ code: run.code, err: lastLine(run.stderr) }).toEqual({ code: 0, err: expect.stringMatching(/^done in /) })
+    expect(run.stderr).toContain('inputs from the environment: BUILD_IMAGE_INPUT_SECRETS')
+    expect(run.stderr).not.toMatch(/^warning:/m)
+    expect((await getManifest(repo, 'v1')).status).toBe(200)
+
+    const recorded = readFileSync(log, 'utf8')
+    // the recorders really stood in: the login and the build went through them
+    expect(recorded).toMatch(/^argv: login .*--password-stdin/m)
+    expect(recorded).toMatch(/^argv: build /m)
+    for (const value of [PASSWORD, A, B, C]) expect(recorded).not.toContain(value)
+    // and no child was given the variable the secrets came in
+    expect(recorded.split('\n').filter(l => l.startsWith('env:') && l !== 'env:unset')).toEqual([])
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(new RegExp([PASSWORD, A, B, C].join('|')))
   })
 })

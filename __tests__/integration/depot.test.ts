@@ -714,6 +714,46 @@ describe('end to end on the testbed, other shapes (fake control plane)', () => {
     expect(shownLog(run.main.log)).not.toContain(fromEnv)
   })
 
+  it("fake control plane: a pull request from a fork drops the bake definition's own cache-to on Depot too; a push writes it", async () => {
+    const f = await fake()
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'bia-depot-cache-'))
+    const dir = writeContext({
+      Dockerfile: `FROM ${tb.baseImage}\nRUN echo depot-cache > /c\n`,
+      'docker-bake.hcl': `target "c" {\n  platforms = ["linux/amd64"]\n  cache-to = ["type=local,dest=${cache}/c"]\n}\n`
+    })
+    const event = path.join(dir, 'event.json')
+    writeFileSync(
+      event,
+      JSON.stringify({ pull_request: { head: { repo: { full_name: 'mallory/app' } } }, repository: { full_name: 'octo/app' } })
+    )
+    const bakeOn = (eventName: string) =>
+      withTimeout(
+        runAction(
+          {
+            engine: 'depot',
+            'depot-project': 'p-cache',
+            'depot-version': 'installed',
+            files: path.join(dir, 'docker-bake.hcl'),
+            targets: 'c'
+          },
+          {
+            cwd: dir,
+            env: depotEnv(f, { DEPOT_TOKEN: TOKEN, GITHUB_REPOSITORY: 'octo/app', GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: event })
+          }
+        ),
+        300_000,
+        `a depot bake on ${eventName}`
+      )
+    const pr = await bakeOn('pull_request')
+    expectSuccess(pr)
+    expect(pr.main.log).toMatch(/::warning::cache-to: 1 cache export\(s\) of the bake definition dropped: .*fork mallory\/app/)
+    expect(readdirSync(cache)).toEqual([])
+    const push = await bakeOn('push')
+    expectSuccess(push)
+    expect(readdirSync(path.join(cache, 'c'))).toContain('index.json')
+    expect(f.builds).toHaveLength(2)
+  })
+
   it('a matrix runs as one depot bake; each variant is pushed and its digest matches the registry', async () => {
     const f = await fake()
     const repo = uniqueRepo('depot-matrix')

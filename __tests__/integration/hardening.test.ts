@@ -361,7 +361,14 @@ const BAD_INPUTS: Array<[string, Record<string, string>, string, RegExp]> = [
     'depot-download-url',
     /is plain http/
   ],
-  ['short Depot sha256', { 'depot-version': '2.102.12', 'depot-sha256': 'abc' }, 'depot-sha256', /64 hex digits/]
+  ['short Depot sha256', { 'depot-version': '2.102.12', 'depot-sha256': 'abc' }, 'depot-sha256', /64 hex digits/],
+  [
+    'a pinned buildx sha256 without an exact buildx-version',
+    { 'buildx-sha256': 'a'.repeat(64) },
+    'buildx-sha256',
+    /give the exact buildx-version/
+  ],
+  ['short buildx sha256', { 'buildx-version': '0.29.1', 'buildx-sha256': 'abc' }, 'buildx-sha256', /64 hex digits/]
 ]
 
 describe('1. bad input, end to end through dist/main.js', () => {
@@ -694,6 +701,7 @@ describe('2. no shell, no injection', () => {
       ['engine', {}],
       ['buildx-version', {}],
       ['buildx-download-url', {}],
+      ['buildx-sha256', { 'buildx-version': '0.29.1' }],
       ['builder', {}],
       ['driver', {}],
       ['endpoint', { driver: 'remote' }],

@@ -72,9 +72,16 @@ const cachedBinary = (toolCache: string) => path.join(toolCache, 'buildx', versi
 /** The buildx the run used, as it says in its log. */
 const ranFrom = (run: ActionRun) => /^buildx [\d.]+ \((.+)\)$/m.exec(run.main.log)?.[1] ?? ''
 
-function install(toolCache: string, buildxVersion = version, mirror = base) {
+function install(toolCache: string, buildxVersion = version, mirror = base, pin = '') {
   return runAction(
-    { context: ctx, platforms: 'linux/amd64', 'no-cache': 'true', 'buildx-version': buildxVersion, 'buildx-download-url': mirror },
+    {
+      context: ctx,
+      platforms: 'linux/amd64',
+      'no-cache': 'true',
+      'buildx-version': buildxVersion,
+      'buildx-download-url': mirror,
+      ...(pin ? { 'buildx-sha256': pin } : {})
+    },
     { env: { RUNNER_TOOL_CACHE: toolCache } }
   )
 }
@@ -187,5 +194,40 @@ describe('buildx download', () => {
     expect(existsSync(marker)).toBe(false)
     expect(run.main.log).toContain(`::warning::buildx ${version} in the tool cache does not match`)
     expect(sha256(readFileSync(ranFrom(run)))).toBe(sha256(binary))
+  })
+})
+
+describe('buildx-sha256: a pinned checksum for the buildx binary', () => {
+  const checksumRequests = () => served.filter(u => u.endsWith('/checksums.txt')).length
+
+  it('installs against the pin, and a tool-cache hit is verified against it without any request to the mirror', async () => {
+    const cache = freshToolCache()
+    const checksumsBefore = checksumRequests()
+    const first = await install(cache, version, base, `sha256:${sha256(binary).toUpperCase()}`)
+    expectSuccess(first)
+    expect(first.main.log).toContain(
+      `buildx ${version} downloaded from ${base}/download/v${version}/${assetName()} and verified against buildx-sha256`
+    )
+    expect(checksumRequests()).toBe(checksumsBefore)
+
+    const requestsBefore = served.length
+    const second = await install(cache, version, base, sha256(binary))
+    expectSuccess(second)
+    expect(second.main.log).toContain(`buildx ${version} found in the tool cache and verified against buildx-sha256`)
+    expect(served.length).toBe(requestsBefore)
+    expect(sha256(readFileSync(ranFrom(second)))).toBe(sha256(binary))
+  })
+
+  it('a wrong pin fails naming buildx-sha256, though the tool cache holds the real binary; nothing is built', async () => {
+    const cache = freshToolCache()
+    expectSuccess(await install(cache))
+    const wrong = sha256(tampered)
+    const run = await install(cache, version, base, wrong)
+    expect(run.main.code).not.toBe(0)
+    const error = run.main.log.split('\n').find(l => l.startsWith('::error::')) ?? ''
+    expect(error).toMatch(new RegExp(`^::error::buildx-sha256: checksum mismatch for ${assetName().replaceAll('.', '\\.')} from `))
+    expect(error).toContain(`says sha256 ${wrong}, the download is ${sha256(binary)}; refusing to install it`)
+    expect(run.main.log).not.toMatch(/::group::(Build|Set up the builder)/)
+    expect(run.main.log).not.toMatch(/^#\d+ /m)
   })
 })

@@ -293,3 +293,169 @@ describe('3. a builder found under a scoped name is checked before it is used', 
     }
   })
 })
+
+describe("3. a bake file's own cache-to is dropped for pull-request code", () => {
+  /** An event file as the runner writes it: a pull request from a fork of `repository`. */
+  function forkEvent(repository: string): string {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'bia-event-')), 'event.json')
+    writeFileSync(
+      file,
+      JSON.stringify({ pull_request: { number: 7, head: { repo: { full_name: 'mallory/app' } } }, repository: { full_name: repository } })
+    )
+    return file
+  }
+
+  it('pull_request from a fork: no cache manifest in the registry and no local cache; the same bake under push writes both', async () => {
+    const repo = uniqueRepo('sec-bakecache')
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'bia-bakecache-'))
+    const ctx = writeContext({
+      Dockerfile: `FROM ${tb.baseImage}\nARG SALT\nRUN echo "$SALT" > /salt\n`,
+      'docker-bake.hcl': [
+        'group "default" { targets = ["reg", "loc"] }',
+        'target "base" {',
+        '  context = "."',
+        '  platforms = ["linux/amd64"]',
+        `  args = { SALT = "${repo}" }`,
+        '}',
+        'target "reg" {',
+        '  inherits = ["base"]',
+        `  cache-to = ["type=registry,ref=${tb.registry}/${repo}:cache,mode=max"]`,
+        '}',
+        'target "loc" {',
+        '  inherits = ["base"]',
+        `  cache-to = ["type=inline", "type=local,dest=${cacheDir}/loc"]`,
+        '}'
+      ].join('\n')
+    })
+    const repository = 'octo/bake-cache'
+    const inputs = { files: path.join(ctx, 'docker-bake.hcl'), set: `*.cache-to=type=local,dest=${cacheDir}/from-set` }
+
+    const pr = await runAction(inputs, {
+      cwd: ctx,
+      env: { GITHUB_REPOSITORY: repository, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: forkEvent(repository) }
+    })
+    expectSuccess(pr)
+    expect(pr.main.log).toMatch(
+      /::warning::cache-to: 2 cache export\(s\) of the bake definition and 1 cache-to override\(s\) of set dropped: .*fork mallory\/app/
+    )
+    expect((await getManifest(repo, 'cache')).status).toBe(404)
+    expect(readdirSync(cacheDir)).toEqual([])
+
+    const push = await runAction(
+      { files: inputs.files },
+      { cwd: ctx, env: { GITHUB_REPOSITORY: repository, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: forkEvent(repository) } }
+    )
+    expectSuccess(push)
+    expect(push.main.log).not.toContain('dropped')
+    expect((await getManifest(repo, 'cache')).status).toBe(200)
+    expect(readdirSync(path.join(cacheDir, 'loc'))).toContain('index.json')
+    rmSync(cacheDir, { recursive: true, force: true })
+  })
+})
+
+describe('3. a docker-container builder found under a scoped name is compared with the inputs', () => {
+  const scopedName = (repository: string) =>
+    `build-image-repo-${createHash('sha256')
+      .update(JSON.stringify(['repo', repository]))
+      .digest('hex')
+      .slice(0, 12)}`
+  const inputs = (ctx: string) => ({
+    context: ctx,
+    driver: 'docker-container',
+    'driver-opts': `image=${tb.buildkitImage},network=host`,
+    platforms: 'linux/amd64',
+    'builder-scope': 'repo'
+  })
+  const firstError = (run: ActionRun) => run.main.log.split('\n').find(l => l.startsWith('::error::')) ?? ''
+
+  it('planted with other BuildKit daemon flags: refused, naming the builder and the flags; nothing is built', async () => {
+    const config = privateDockerConfig()
+    const env = { DOCKER_CONFIG: config, GITHUB_REPOSITORY: `octo/flags-${Date.now().toString(36)}` }
+    const name = scopedName(env.GITHUB_REPOSITORY)
+    const planted = await sh(
+      'docker',
+      [
+        'buildx',
+        'create',
+        '--name',
+        name,
+        '--driver',
+        'docker-container',
+        '--driver-opt',
+        `image=${tb.buildkitImage},network=host`,
+        '--buildkitd-flags',
+        '--allow-insecure-entitlement security.insecure'
+      ],
+      { DOCKER_CONFIG: config }
+    )
+    expect(planted.code).toBe(0)
+    try {
+      const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo flags > /f\n` })
+      const run = await runAction(inputs(ctx), { env })
+      expect(run.main.code).not.toBe(0)
+      expect(firstError(run)).toMatch(
+        new RegExp(
+          `^::error::builder-scope: builder ${name} exists, but node ${name}0 has BuildKit daemon flags .*security\\.insecure.*, not .*network\\.host`
+        )
+      )
+      expect(run.main.log).not.toMatch(/::group::Build/)
+      expect(run.main.log).not.toMatch(/^#\d+ \[/m)
+    } finally {
+      await sh('docker', ['buildx', 'rm', name], { DOCKER_CONFIG: config })
+    }
+  })
+
+  it("planted container: buildx's record matches, but the container of that name runs another image: refused; the action's own builder is reused", async () => {
+    const config = privateDockerConfig()
+    const env = { DOCKER_CONFIG: config, GITHUB_REPOSITORY: `octo/container-${Date.now().toString(36)}` }
+    const name = scopedName(env.GITHUB_REPOSITORY)
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo container > /c\n` })
+    try {
+      // the action makes its builder, and a second run reuses it: the comparison passes for what it made
+      // (with a buildkitd config, which buildx keeps re-encoded: compared by its tables and keys)
+      const withConfig = {
+        ...inputs(ctx),
+        'buildkitd-config-inline':
+          "# tuned\n[worker.oci]\n  max-parallelism = 2\n[registry.'docker.io']\n  mirrors = [ 'mirror.example.com' ]\n"
+      }
+      const made = await runAction(withConfig, { env })
+      expectSuccess(made)
+      expect(made.main.log).toContain(`created builder ${name}`)
+      const again = await runAction(withConfig, { env })
+      expectSuccess(again)
+      expect(again.main.log).toContain(`reusing builder ${name}`)
+      // without the config it is another builder
+      const noConfig = await runAction(inputs(ctx), { env })
+      expect(noConfig.main.code).not.toBe(0)
+      expect(firstError(noConfig)).toMatch(/has a buildkitd config though none is asked for/)
+
+      // the attack: the container buildx will start for the node is replaced by one of another image
+      const evil = `${tb.registry}/evil-buildkit:${Date.now().toString(36)}`
+      expect((await sh('docker', ['tag', tb.buildkitImage, evil])).code).toBe(0)
+      const container = `buildx_buildkit_${name}0`
+      await sh('docker', ['rm', '-f', container])
+      const cmd = [
+        '--config',
+        '/etc/buildkit/buildkitd.toml',
+        '--allow-insecure-entitlement',
+        'security.insecure',
+        '--allow-insecure-entitlement',
+        'network.host'
+      ]
+      expect((await sh('docker', ['create', '--name', container, '--network', 'host', '--privileged', evil, ...cmd])).code).toBe(0)
+
+      const run = await runAction(withConfig, { env })
+      expect(run.main.code).not.toBe(0)
+      expect(firstError(run)).toMatch(
+        new RegExp(
+          `^::error::builder-scope: builder ${name} exists, but its container ${container} runs the image ${evil.replaceAll('.', '\\.')}, not `
+        )
+      )
+      expect(run.main.log).not.toMatch(/::group::Build/)
+      await sh('docker', ['image', 'rm', evil])
+    } finally {
+      await sh('docker', ['buildx', 'rm', name], { DOCKER_CONFIG: config })
+      await sh('docker', ['rm', '-f', `buildx_buildkit_${name}0`])
+    }
+  })
+})

@@ -7,6 +7,7 @@ export const DEFAULT_SETTINGS: Settings = {
   engine: 'auto',
   buildxVersion: '',
   buildxDownloadUrl: '',
+  buildxSha256: '',
   builder: '',
   driver: 'docker',
   driverGiven: false,

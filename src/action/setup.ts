@@ -3,7 +3,20 @@
 // partial failure.
 import * as core from '../runner/commands.js'
 import { createBuilderArgs, inspectBuilderArgs } from '../buildx/args.js'
-import { defaultBuilderName, inspectBuilder, scopedBuilderMismatch, useImplicitBuilder } from '../buildx/builder.js'
+import {
+  defaultBuilderName,
+  dockerContainerMismatch,
+  driverOptsMap,
+  inspectBuilder,
+  nodeContainers,
+  readStoredNodes,
+  scopedBuilderMismatch,
+  shellWords,
+  useImplicitBuilder,
+  wantedConfigText,
+  type BuilderInfo
+} from '../buildx/builder.js'
+import { buildkitdFlagsFor } from '../buildx/builder-choice.js'
 import { runBuildx, runBuildxChecked, type Buildx } from '../buildx/buildx.js'
 import { setupBuildx } from '../buildx/install.js'
 import { versionAtLeast } from '../buildx/version.js'
@@ -11,7 +24,7 @@ import { engineFacts } from '../depot/build.js'
 import { engineUsesContainerdStore } from '../docker/engine.js'
 import { dockerLogin, registryName } from '../docker/login.js'
 import { chooseEngine, type EngineChoice } from '../inputs/engine-choice.js'
-import type { Capabilities } from '../inputs/parse.js'
+import type { Capabilities, Settings } from '../inputs/parse.js'
 import type { BuildPlan } from '../inputs/plan.js'
 import { processRunner } from '../process/exec.js'
 import { InputError } from '../errors.js'
@@ -88,7 +101,9 @@ async function setUpBuilder(plan: BuildPlan, state: State, bx: Buildx, implicit:
   }
   const info = await inspectBuilder(bx, name)
   if (scopedName && name === scopedName) {
-    const mismatch = scopedBuilderMismatch(info, { driver: s.driver, endpoint: s.endpoint })
+    const mismatch =
+      scopedBuilderMismatch(info, { driver: s.driver, endpoint: s.endpoint }) ||
+      (s.driver === 'docker-container' ? await dockerContainerBuilderMismatch(s, state, info) : '')
     if (mismatch)
       throw new InputError(
         'builder-scope',
@@ -100,13 +115,23 @@ async function setUpBuilder(plan: BuildPlan, state: State, bx: Buildx, implicit:
   return { name, driver: info.driver || s.driver, platforms }
 }
 
+/** A scoped docker-container builder against what these settings would make of it (see dockerContainerMismatch). */
+async function dockerContainerBuilderMismatch(s: Settings, state: State, info: BuilderInfo): Promise<string> {
+  const want = {
+    driverOpts: driverOptsMap(s.driverOpts),
+    flags: shellWords(buildkitdFlagsFor(s.driver, s.buildkitdFlags)),
+    config: wantedConfigText(buildkitdConfigFile(s, state.tempDir))
+  }
+  return dockerContainerMismatch(readStoredNodes(info.name), await nodeContainers(info.nodes.map(n => n.name)), want)
+}
+
 /** Sets buildx and the builder up and probes what they can do. */
 export async function setUpBuildx(plan: BuildPlan, state: State): Promise<BuildxEngine> {
   const s = plan.settings
   // Probed while buildx and the builder are set up: only the docker driver needs the answer.
   const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false)
   const bx = await core.group('Set up buildx', async () => {
-    const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner)
+    const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256)
     state.buildxCmd = b.cmd
     state.buildxPrefix = b.prefix
     state.buildxVersion = b.version

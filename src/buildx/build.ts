@@ -34,6 +34,7 @@ import { parseReference } from '../registry/reference.js'
 import type { RunOptions } from '../process/exec.js'
 import { bakeVarArgs } from '../inputs/bake-source.js'
 import { bakeSite, grantFromDefinition } from './bake-source.js'
+import { bakeCacheToOverrides, setWithoutCacheTo } from '../runner/isolation.js'
 
 export interface BuildEnv {
   bx: Buildx
@@ -132,6 +133,8 @@ export interface BakeRequest {
   targets: string[]
   set: string[]
   allow: string[]
+  /** the run must not write shared caches (RunPlan.denyCacheExports): the definition's own cache-to is dropped */
+  denyCacheExports?: string
 }
 
 /**
@@ -140,13 +143,24 @@ export interface BakeRequest {
  * before the bake, never after: `bake --print` opens the definition's tar and OCI output
  * destinations and truncates them, so a print after the bake would empty what it just wrote.
  */
-async function prepareBake(s: Settings, env: BuildEnv, { files, targets, set: userSet, allow }: BakeRequest) {
-  const set = [...bakeSecretSets(s, env), ...userSet]
+async function prepareBake(s: Settings, env: BuildEnv, { files, targets, set: given, allow, denyCacheExports = '' }: BakeRequest) {
+  const userSet = denyCacheExports ? setWithoutCacheTo(given) : { set: given, dropped: 0 }
+  const set = [...bakeSecretSets(s, env), ...userSet.set]
   const site = bakeSite(s, env.bx.version)
   const bakeFileArgs = site.files(files)
   const bakeTargets = site.targets(targets)
   const varArgs = bakeVarArgs(s.vars, env.bx.version)
-  const printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run)
+  let printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run)
+  // the definition's own cache exports, as printed, replaced for a run that must not write them
+  const guard = bakeCacheToOverrides(printed, denyCacheExports, userSet.dropped)
+  if (guard.warning) core.warning(guard.warning)
+  if (guard.set.length > 0) {
+    set.push(...guard.set)
+    // nothing is granted for an export that no longer happens
+    printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run)
+    if (bakeCacheToOverrides(printed, denyCacheExports).set.length > 0)
+      throw new Error('bake still exports cache with cache-to cleared: not run, since this run must not write a shared cache')
+  }
   const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version)
   const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
   return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } }

@@ -2,7 +2,9 @@
 // builder, the builder made for a request the engine's cannot build, and removal.
 import * as core from '../runner/commands.js'
 import { existsSync, readFileSync } from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
+import { engineSocket } from '../docker/engine.js'
 import { InputError } from '../errors.js'
 import { currentContextName, dockerConfigDir, readDockerConfig } from '../docker/config.js'
 import type { Settings } from '../inputs/parse.js'
@@ -66,6 +68,255 @@ export function scopedBuilderMismatch(info: BuilderInfo, want: { driver: string;
     if (other || info.nodes.length === 0) return `its endpoint is ${other?.endpoint || 'unknown'}, not ${want.endpoint}`
   }
   return ''
+}
+
+/** What buildx keeps of one node of a builder (its store, `<buildx config>/instances/<name>`). */
+export interface StoredNode {
+  name: string
+  driverOpts: Record<string, string>
+  flags: string[]
+  /** file name -> text, e.g. buildkitd.toml */
+  files: Record<string, string>
+}
+
+/** The BuildKit container of a docker-container node, as the engine reports it; undefined: not on this engine. */
+export interface NodeContainer {
+  image: string
+  cmd: string[]
+  networkMode: string
+}
+
+/** What a docker-container builder made from these settings would be. */
+export interface DockerContainerWant {
+  driverOpts: Record<string, string>
+  flags: string[]
+  /** the buildkitd config's text; '' for none */
+  config: string
+}
+
+/** buildx's image for a docker-container node when driver-opts names none. */
+export const DEFAULT_BUILDKIT_IMAGE = 'moby/buildkit:buildx-stable-1'
+
+/** The config file buildx puts in the container, and the flag it adds for it. */
+const CONTAINER_CONFIG = ['--config', '/etc/buildkit/buildkitd.toml']
+
+/** driver-opts entries (each a CSV of key=value, as buildx reads --driver-opt) as one map. */
+export function driverOptsMap(entries: string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const entry of entries) {
+    for (const field of entry.split(',')) {
+      const eq = field.indexOf('=')
+      if (eq > 0) out[field.slice(0, eq).trim()] = field.slice(eq + 1).trim()
+    }
+  }
+  return out
+}
+
+/** buildkitd-flags split as buildx splits them (shell words: quotes group, backslash escapes). */
+export function shellWords(text: string): string[] {
+  const words: string[] = []
+  let word: string | undefined
+  let quote = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? ''
+    if (quote) {
+      if (c === quote) quote = ''
+      else if (c === '\\' && quote === '"' && i + 1 < text.length) word = (word ?? '') + text[++i]
+      else word = (word ?? '') + c
+    } else if (c === '"' || c === "'") {
+      quote = c
+      word = word ?? ''
+    } else if (c === '\\' && i + 1 < text.length) word = (word ?? '') + text[++i]
+    else if (/\s/.test(c)) {
+      if (word !== undefined) words.push(word)
+      word = undefined
+    } else word = (word ?? '') + c
+  }
+  if (word !== undefined) words.push(word)
+  return words
+}
+
+const optsText = (o: Record<string, string>) =>
+  Object.keys(o).length === 0
+    ? 'none'
+    : Object.entries(o)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')
+
+/** Removes whitespace outside double-quoted strings, and writes single-quoted strings double-quoted. */
+function compactValue(v: string): string {
+  let out = ''
+  let quote = ''
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i] ?? ''
+    if (quote) {
+      if (c === quote) {
+        quote = ''
+        out += '"'
+      } else if (c === '\\' && quote === '"') {
+        out += c + (v[++i] ?? '')
+      } else out += quote === "'" && (c === '"' || c === '\\') ? `\\${c}` : c
+    } else if (c === '"' || c === "'") {
+      quote = c
+      out += '"'
+    } else if (c === '#') break
+    else if (!/\s/.test(c)) out += c
+  }
+  return out
+}
+
+/**
+ * A buildkitd config as sorted `table.key=value` lines, so the text buildx keeps (it re-encodes
+ * the TOML, tables and quoting its own way) compares with the input's. undefined when the text
+ * uses what this simple reading does not follow (inline tables, values over several lines).
+ */
+export function tomlEntries(text: string): string[] | undefined {
+  const out: string[] = []
+  let table = ''
+  const arrays = new Map<string, number>()
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    const header = /^(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line)
+    if (header) {
+      const name = compactValue(header[2] ?? '')
+      if (header[1] === '[[') {
+        const n = (arrays.get(name) ?? -1) + 1
+        arrays.set(name, n)
+        table = `${name}[${n}]`
+      } else table = name
+      continue
+    }
+    const eq = line.indexOf('=')
+    if (eq <= 0) return undefined
+    const key = compactValue(line.slice(0, eq))
+    const value = compactValue(line.slice(eq + 1))
+    if (value === '' || value.startsWith('{') || (value.startsWith('[') && !value.endsWith(']'))) return undefined
+    out.push(`${table ? `${table}.` : ''}${key}=${value}`)
+  }
+  return out.sort()
+}
+
+/** The same config, as far as tomlEntries can tell; both empty counts as the same. */
+function sameConfig(kept: string, wanted: string): boolean {
+  if (!kept.trim() || !wanted.trim()) return !kept.trim() && !wanted.trim()
+  const a = tomlEntries(kept)
+  const b = tomlEntries(wanted)
+  // a config this reading cannot follow is compared by its presence only
+  return !a || !b || a.join('\n') === b.join('\n')
+}
+
+/**
+ * Why a docker-container builder found under a scoped name is not the one these settings would
+ * make, or '': every node's driver options, BuildKit daemon flags and buildkitd config as buildx
+ * keeps them, and the container the engine runs for it (its image, command and network), since
+ * buildx starts a container of the expected name without looking at what it runs. `containers`
+ * maps node name -> its container on this engine (undefined: none), or is undefined when the
+ * engine cannot be asked.
+ */
+export function dockerContainerMismatch(
+  stored: StoredNode[] | undefined,
+  containers: Map<string, NodeContainer | undefined> | undefined,
+  want: DockerContainerWant
+): string {
+  if (!stored || stored.length === 0) return 'buildx keeps no configuration for it (its store entry is missing or unreadable)'
+  const wantOpts = optsText(want.driverOpts)
+  const image = want.driverOpts['image'] || DEFAULT_BUILDKIT_IMAGE
+  for (const node of stored) {
+    const opts = optsText(node.driverOpts)
+    if (opts !== wantOpts) return `node ${node.name} has driver options ${opts}, not ${wantOpts} (driver-opts)`
+    if (node.flags.join(' ') !== want.flags.join(' '))
+      return `node ${node.name} has BuildKit daemon flags ${JSON.stringify(node.flags.join(' '))}, not ${JSON.stringify(want.flags.join(' '))} (buildkitd-flags)`
+    const config = node.files['buildkitd.toml'] ?? ''
+    if (!sameConfig(config, want.config))
+      return `node ${node.name} has ${config ? 'a buildkitd config' : 'no buildkitd config'} ${want.config ? 'other than the one asked for' : 'though none is asked for'} (buildkitd-config, buildkitd-config-inline)`
+    if (!containers) continue
+    const c = containers.get(node.name)
+    const container = `buildx_buildkit_${node.name}`
+    if (!c) return `node ${node.name} has no container ${container} on this engine (its endpoint is another engine)`
+    if (c.image !== image) return `its container ${container} runs the image ${c.image}, not ${image}`
+    const cmd = c.cmd.slice(0, 2).join(' ') === CONTAINER_CONFIG.join(' ') ? c.cmd.slice(2) : c.cmd
+    if (cmd.join(' ') !== want.flags.join(' '))
+      return `its container ${container} runs BuildKit with ${JSON.stringify(c.cmd.join(' '))}, not the flags asked for`
+    const network = want.driverOpts['network']
+    if (network && c.networkMode !== network) return `its container ${container} has the network ${c.networkMode}, not ${network}`
+  }
+  return ''
+}
+
+/** The builder's nodes as buildx keeps them; undefined when the store entry cannot be read. */
+export function readStoredNodes(name: string, env: NodeJS.ProcessEnv = process.env): StoredNode[] | undefined {
+  try {
+    const doc = JSON.parse(readFileSync(path.join(buildxConfigDir(env), 'instances', name), 'utf8')) as {
+      Nodes?: Array<{
+        Name?: string
+        DriverOpts?: Record<string, string> | null
+        Flags?: string[] | null
+        Files?: Record<string, string> | null
+      }>
+    }
+    return (doc.Nodes ?? []).map(n => ({
+      name: n.Name ?? '',
+      driverOpts: n.DriverOpts ?? {},
+      flags: n.Flags ?? [],
+      files: Object.fromEntries(Object.entries(n.Files ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]))
+    }))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The buildkitd config text a new docker-container builder gets: the file given (the inline
+ * input is written to one), else buildx's own default (buildkitd.default.toml in its config
+ * folder), else none.
+ */
+export function wantedConfigText(configFile: string, env: NodeJS.ProcessEnv = process.env): string {
+  const file = configFile || path.join(buildxConfigDir(env), 'buildkitd.default.toml')
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return ''
+  }
+}
+
+/** GET /containers/<name>/json on the engine's socket: the container, or undefined when there is none. */
+function containerOverSocket(socketPath: string, name: string): Promise<NodeContainer | undefined> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ socketPath, path: `/containers/${encodeURIComponent(name)}/json`, timeout: 10_000 }, res => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => (body += c))
+      res.on('end', () => {
+        if (res.statusCode === 404) return resolve(undefined)
+        if (res.statusCode !== 200) return reject(new Error(`the engine answered ${res.statusCode} for container ${name}`))
+        try {
+          const j = JSON.parse(body) as { Config?: { Image?: string; Cmd?: string[] | null }; HostConfig?: { NetworkMode?: string } }
+          resolve({ image: j.Config?.Image ?? '', cmd: j.Config?.Cmd ?? [], networkMode: j.HostConfig?.NetworkMode ?? '' })
+        } catch (e) {
+          reject(e as Error)
+        }
+      })
+    })
+    req.on('timeout', () => req.destroy(new Error('timed out')))
+    req.on('error', reject)
+  })
+}
+
+/**
+ * The BuildKit containers of a docker-container builder's nodes on the engine this run uses;
+ * undefined when that engine is not reachable over a local socket (another context, tcp).
+ */
+export async function nodeContainers(
+  nodes: string[],
+  env: NodeJS.ProcessEnv = process.env
+): Promise<Map<string, NodeContainer | undefined> | undefined> {
+  const socket = engineSocket(env, readDockerConfig())
+  if (!socket || !existsSync(socket)) return undefined
+  const out = new Map<string, NodeContainer | undefined>()
+  for (const n of nodes) out.set(n, await containerOverSocket(socket, `buildx_buildkit_${n}`))
+  return out
 }
 
 export async function inspectBuilder(bx: Buildx, name: string): Promise<BuilderInfo> {

@@ -46,7 +46,7 @@ async function installedBuildx(runner: Runner): Promise<Buildx | undefined> {
  * downloads the latest release otherwise; `installed` takes the installed one whatever its version;
  * `latest` or a version downloads that release (verified, cached).
  */
-export async function setupBuildx(version: string, downloadUrl: string, runner: Runner): Promise<Buildx> {
+export async function setupBuildx(version: string, downloadUrl: string, runner: Runner, sha256 = ''): Promise<Buildx> {
   if (version === 'installed' || version === '') {
     const found = await installedBuildx(runner)
     if (version === 'installed') {
@@ -74,12 +74,13 @@ export async function setupBuildx(version: string, downloadUrl: string, runner: 
     version: v,
     cachedName: 'docker-buildx',
     input: downloadInput(downloadUrl),
-    // a binary that does not match its checksums file is blamed on the version asked for
-    checksumInput: 'buildx-version',
-    ...asset
+    // a binary that does not match its checksums file is blamed on the version asked for, or on the pin
+    checksumInput: sha256 ? 'buildx-sha256' : 'buildx-version',
+    ...asset,
+    ...(sha256 ? { sha256 } : {})
   })
   core.info(
-    `buildx ${v} ${fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${against}: ${path}`
+    `buildx ${v} ${fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${sha256 ? 'buildx-sha256' : against}: ${path}`
   )
   const actual = await versionOf(runner, path, [])
   return { cmd: path, prefix: [], version: actual || v, runner }

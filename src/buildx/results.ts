@@ -137,6 +137,7 @@ export interface PrintedTarget {
   tags?: string[]
   platforms?: string[]
   output?: unknown[]
+  'cache-to'?: unknown[]
 }
 
 /** One platform of a platform-split build: pushed by digest, no tag. */

@@ -6,7 +6,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {
   argvSecretWarnings,
+  buildxSecretForms,
   configInputs,
+  envInputs,
   inputSpecs,
   parseArgs,
   PASSWORD_ENV,
@@ -135,10 +137,14 @@ export async function runCli(argv: string[], about: About, rawIo: Io): Promise<n
       io.stderr(
         `warning: --password on the command line is seen by ps and kept in shell history; use --password-stdin or ${PASSWORD_ENV}\n`
       )
-    for (const warning of argvSecretWarnings(parsed.inputs)) io.stderr(`warning: ${warning}\n`)
-    const flags = withPassword(parsed.inputs, options, process.env, options.passwordStdin ? await io.readStdin() : undefined)
-    // The action's child processes (docker, buildx) need not see it.
-    delete process.env[PASSWORD_ENV]
+    const fromFlags = buildxSecretForms(parsed.inputs)
+    for (const warning of argvSecretWarnings(fromFlags)) io.stderr(`warning: ${warning}\n`)
+    const fromEnv = envInputs(specs, process.env)
+    // The action's child processes (docker, buildx) need not see them: the inputs are set below.
+    for (const variable of fromEnv.variables) delete process.env[variable]
+    if (fromEnv.variables.length > 0 && !options.quiet) io.stderr(`inputs from the environment: ${fromEnv.variables.join(', ')}\n`)
+    // flags override the environment, which overrides the config file
+    const flags = withPassword({ ...fromEnv.inputs, ...fromFlags }, options, {}, options.passwordStdin ? await io.readStdin() : undefined)
     let config: Record<string, string> = {}
     if (options.config !== undefined) {
       let text: string

@@ -3,7 +3,8 @@
 // action.yml's text, the argv, the config file's text, the host's architecture, the environment
 // and what standard input held.
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
-import { UsageError } from '../errors.js'
+import { InputError, UsageError } from '../errors.js'
+import { parseCsvFields } from '../inputs/lists.js'
 
 /** One input of action.yml, as a flag. */
 export interface InputSpec {
@@ -77,12 +78,16 @@ export function argvSecretWarnings(inputs: Record<string, string>): string[] {
   const inline = (inputs['secrets'] ?? '').split('\n').filter(l => l.trim() !== '')
   if (inline.length > 0)
     out.push(
-      `--secret id=value on the command line is seen by ps and kept in shell history (${inline.length} given); use --secret-env id=VARIABLE or --secret-file id=PATH`
+      `--secret id=value on the command line is seen by ps and kept in shell history (${inline.length} given); use --secret-env id=VARIABLE or --secret-file id=PATH (or buildx's --secret id=ID,env=VARIABLE and id=ID,src=PATH), or ${INPUT_ENV_PREFIX}SECRETS`
     )
   if (inputs['depot-token'] !== undefined)
-    out.push('--depot-token on the command line is seen by ps and kept in shell history; set DEPOT_TOKEN in the environment instead')
+    out.push(
+      `--depot-token on the command line is seen by ps and kept in shell history; set DEPOT_TOKEN (or ${INPUT_ENV_PREFIX}DEPOT_TOKEN) in the environment instead`
+    )
   if ((inputs['sign-key'] ?? '').includes('PRIVATE KEY'))
-    out.push('--sign-key with a PEM key on the command line is seen by ps and kept in shell history; use a KMS URI')
+    out.push(
+      `--sign-key with a PEM key on the command line is seen by ps and kept in shell history; use a KMS URI, or ${INPUT_ENV_PREFIX}SIGN_KEY`
+    )
   if (inputs['sign-key-password'] !== undefined)
     out.push(
       '--sign-key-password on the command line is seen by ps and kept in shell history; set COSIGN_PASSWORD in the environment instead'
@@ -92,6 +97,89 @@ export function argvSecretWarnings(inputs: Record<string, string>): string[] {
 
 /** The registry password, for those who keep it off the command line (ps, shell history). */
 export const PASSWORD_ENV = 'BUILD_IMAGE_PASSWORD'
+
+/**
+ * Any input from the environment: BUILD_IMAGE_INPUT_<NAME> (the input's name in capitals, '-' as
+ * '_'), e.g. BUILD_IMAGE_INPUT_SECRETS or BUILD_IMAGE_INPUT_DEPOT_TOKEN. Another user cannot read
+ * a process's environment, as they can its argv. The runner's own INPUT_* names are not read: the
+ * CLI sets those itself from what it resolved, and one left in the environment by something else
+ * must not become an input nobody gave.
+ */
+export const INPUT_ENV_PREFIX = 'BUILD_IMAGE_INPUT_'
+
+export function inputEnvName(input: string): string {
+  return `${INPUT_ENV_PREFIX}${input.replace(/[- ]/g, '_').toUpperCase()}`
+}
+
+/** The inputs the environment gives (BUILD_IMAGE_INPUT_*, and BUILD_IMAGE_PASSWORD), and the variables read. */
+export function envInputs(
+  specs: InputSpec[],
+  env: Readonly<Record<string, string | undefined>>
+): { inputs: Record<string, string>; variables: string[] } {
+  const inputs: Record<string, string> = {}
+  const variables: string[] = []
+  const known = new Map(specs.map(s => [inputEnvName(s.name), s.name]))
+  for (const [key, value] of Object.entries(env)) {
+    if (!key.startsWith(INPUT_ENV_PREFIX) || value === undefined) continue
+    const name = known.get(key)
+    if (!name)
+      throw new UsageError(`${key}: no input is named ${key.slice(INPUT_ENV_PREFIX.length).toLowerCase().replace(/_/g, '-')} (see --help)`)
+    inputs[name] = value
+    variables.push(key)
+  }
+  const password = env[PASSWORD_ENV]
+  if (password !== undefined) {
+    if (inputs['password'] === undefined && password !== '') inputs['password'] = password
+    variables.push(PASSWORD_ENV)
+  }
+  return { inputs, variables: variables.sort() }
+}
+
+/**
+ * `--secret` in buildx's own forms, which name where the value is instead of holding it:
+ * `id=ID,env=VARIABLE` (or `type=env`, the id naming the variable) becomes a secret-envs line,
+ * `id=ID,src=PATH` (`source=`, or `type=file`) a secret-files line. Other lines are the action's
+ * `id=value` form and stay secrets.
+ */
+export function buildxSecretForms(inputs: Record<string, string>): Record<string, string> {
+  const lines = (inputs['secrets'] ?? '').split('\n')
+  if (!lines.some(l => /^\s*(id|type)=[^,]*,/.test(l))) return inputs
+  const values: string[] = []
+  const envs: string[] = []
+  const files: string[] = []
+  for (const line of lines) {
+    if (!/^\s*(id|type)=[^,]*,/.test(line)) {
+      values.push(line)
+      continue
+    }
+    let f: Record<string, string>
+    try {
+      f = parseCsvFields(line.trim(), 'secrets')
+    } catch (e) {
+      // never echo the line: it may hold a value
+      throw e instanceof InputError ? new UsageError('--secret: a buildx-style entry is not key=value fields (value not shown)') : e
+    }
+    const id = f['id'] ?? ''
+    const type = f['type'] ?? ''
+    const src = f['src'] ?? f['source'] ?? ''
+    const known = ['id', 'type', 'env', 'src', 'source']
+    const other = Object.keys(f).find(k => !known.includes(k))
+    if (other) throw new UsageError(`--secret: ${JSON.stringify(other)} is not a field of buildx's --secret (id, type, env, src, source)`)
+    if (!id) throw new UsageError('--secret: a buildx-style entry needs id=')
+    if (type && type !== 'env' && type !== 'file') throw new UsageError(`--secret ${id}: type must be env or file`)
+    if (f['env'] !== undefined && src) throw new UsageError(`--secret ${id}: give env= or src=, not both`)
+    if (f['env'] !== undefined || type === 'env') envs.push(`${id}=${f['env'] || id}`)
+    else if (src) files.push(`${id}=${src}`)
+    else throw new UsageError(`--secret ${id}: names no env= or src=`)
+  }
+  const join = (given: string | undefined, more: string[]) => [...(given ? [given] : []), ...more].join('\n')
+  const out: Record<string, string> = { ...inputs }
+  delete out['secrets']
+  if (values.some(v => v.trim() !== '')) out['secrets'] = values.join('\n')
+  if (envs.length > 0) out['secret-envs'] = join(inputs['secret-envs'], envs)
+  if (files.length > 0) out['secret-files'] = join(inputs['secret-files'], files)
+  return out
+}
 
 export interface CliOptions {
   json: boolean
@@ -114,7 +202,7 @@ const CLI_FLAGS: ReadonlyArray<{ flag: string; value?: string; description: stri
   { flag: '-q, --quiet', description: 'Hide the build log; warnings and errors are still shown.' },
   {
     flag: '--password-stdin',
-    description: `Read the registry password (the password input) from standard input, so no process list or shell history shows it. Without it, --password or the ${PASSWORD_ENV} environment variable gives the password.`
+    description: `Read the registry password (the password input) from standard input, as docker login --password-stdin does, so no process list or shell history shows it. Without it, the ${PASSWORD_ENV} (or ${INPUT_ENV_PREFIX}PASSWORD) environment variable gives the password; --password works too, with a warning.`
   },
   { flag: '--version', description: 'Print the version of build-image and exit.' },
   { flag: '-h, --help', description: 'Show this help.' }
@@ -351,6 +439,13 @@ export function renderHelp(specs: InputSpec[], width = 100): string {
     "--platform local builds only this machine's platform and loads the image (unless pushed).",
     'List flags (marked [repeatable]) may be given more than once. Exit codes: 0 built,',
     '1 the build failed, 2 bad flags or inputs.',
+    '',
+    "Secrets off the command line (other users see a process's arguments, not its environment):",
+    "  --secret id=ID,env=VARIABLE and --secret id=ID,src=PATH (buildx's forms) name where a",
+    '  value is; --secret ID=VALUE puts the value itself on the command line (warned).',
+    `  Any input can come from the environment as ${INPUT_ENV_PREFIX}<NAME> (capitals, - as _),`,
+    `  e.g. ${INPUT_ENV_PREFIX}SECRETS='tok=...'; flags override it, and it overrides --config.`,
+    "  The build's processes never see these variables.",
     '',
     'CLI flags:'
   ]

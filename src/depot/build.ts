@@ -27,6 +27,7 @@ import { dockerfilePath, type Settings } from '../inputs/parse.js'
 import type { BakePlan, BuildPlan, MatrixPlan } from '../inputs/plan.js'
 import { remoteBakeSource } from '../inputs/bake-source.js'
 import { depotBakeSite } from '../buildx/bake-source.js'
+import { bakeCacheToOverrides, setWithoutCacheTo } from '../runner/isolation.js'
 import { DepotUnavailable, InputError } from '../errors.js'
 import { parseBuildError } from '../buildx/build-error.js'
 import { parseReference } from '../registry/reference.js'
@@ -73,6 +74,8 @@ interface DepotBakeInput {
   files: string[]
   targets: string[]
   set: string[]
+  /** the run must not write shared caches (BuildPlan.denyCacheExports) */
+  denyCacheExports: string
 }
 
 interface Streamed {
@@ -138,14 +141,27 @@ async function depotBake(
   secretFiles: Map<string, string>
 ): Promise<{ results: BuildResult[]; metadata: Record<string, unknown> }> {
   const { files, targets } = input
-  const set = [...bakeSecretSets(s, { secretFiles }), ...input.set]
+  const userSet = input.denyCacheExports ? setWithoutCacheTo(input.set) : { set: input.set, dropped: 0 }
+  const set = [...bakeSecretSets(s, { secretFiles }), ...userSet.set]
   // the bake runs in its source folder, with its variables in its environment
   const { cwd, env: bakeEnvironment } = depotBakeSite(s, env)
-  const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env: bakeEnvironment, cwd })
-  if (print.code !== 0) {
-    throw new InputError(files.length > 0 ? 'files' : 'targets', `depot bake cannot read the definition: ${lastOutputLine(print)}`)
+  const printDefinition = async () => {
+    const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env: bakeEnvironment, cwd })
+    if (print.code !== 0) {
+      throw new InputError(files.length > 0 ? 'files' : 'targets', `depot bake cannot read the definition: ${lastOutputLine(print)}`)
+    }
+    return (JSON.parse(print.stdout) as { target?: Record<string, PrintedTarget> }).target ?? {}
   }
-  const printed = (JSON.parse(print.stdout) as { target?: Record<string, PrintedTarget> }).target ?? {}
+  let printed = await printDefinition()
+  // the definition's own cache exports, replaced for a run that must not write shared caches
+  const guard = bakeCacheToOverrides(printed, input.denyCacheExports, userSet.dropped)
+  if (guard.warning) core.warning(guard.warning)
+  if (guard.set.length > 0) {
+    set.push(...guard.set)
+    printed = await printDefinition()
+    if (bakeCacheToOverrides(printed, input.denyCacheExports).set.length > 0)
+      throw new Error('depot bake still exports cache with cache-to cleared: not run, since this run must not write a shared cache')
+  }
   const metadataFile = path.join(dir, 'depot-bake-metadata.json')
   const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd)
   if (r.code !== 0) failure(r, s, 'bake')
@@ -156,10 +172,10 @@ async function depotBake(
 
 /** What Depot bakes for a bake or matrix plan; a matrix's generated definition is written out first. */
 function bakeInput(plan: BakePlan | MatrixPlan, dir: string): DepotBakeInput {
-  if (plan.kind === 'bake') return { files: plan.files, targets: plan.targets, set: plan.set }
+  if (plan.kind === 'bake') return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports }
   const file = writeMatrixBakeFile(dir, plan.definition)
   core.info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(', ')}`)
-  return { files: [file], targets: plan.targets, set: plan.set }
+  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports }
 }
 
 /**
@@ -228,7 +244,7 @@ export async function buildWithDepot(plan: BuildPlan, state: State, choice: Engi
 export async function depotReports(s: Settings, results: BuildResult[]): Promise<ImageReport[]> {
   let bx
   try {
-    bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner)
+    bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256)
   } catch (e) {
     core.warning(`cannot read what Depot built: reading manifests uses buildx (${(e as Error).message})`)
     return results.map(r => unreadReport(r, 'manifests unavailable: buildx, which reads them from the registry, could not be set up'))

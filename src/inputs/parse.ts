@@ -29,6 +29,8 @@ export interface Settings {
   // setup
   readonly buildxVersion: string
   readonly buildxDownloadUrl: string
+  /** sha256 pinned for the downloaded buildx binary ('' when the release's checksums file decides) */
+  readonly buildxSha256: string
   readonly builder: string
   readonly driver: Driver
   /** the driver input was given; without it (and builder) the job's current builder is used */
@@ -273,6 +275,7 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
   // '': the installed buildx when it is one this action supports, else latest (as setup-buildx-action)
   const buildxVersion = checkToolVersion(read('buildx-version').trim(), 'buildx-version', '0.29.1')
   const buildxDownloadUrl = checkHttpUrl(read('buildx-download-url').trim(), 'buildx-download-url')
+  const buildxSha256 = checkPinnedSha256(read('buildx-sha256'), 'buildx-sha256', buildxVersion, 'buildx-version', "the binary's")
 
   const builder = read('builder').trim()
   if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
@@ -405,6 +408,7 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
     engine,
     buildxVersion,
     buildxDownloadUrl,
+    buildxSha256,
     builder,
     driver,
     driverGiven: read('driver').trim() !== '',
@@ -556,6 +560,26 @@ function aliasedBool(read: InputReader, ours: string, depots: string): { value: 
 }
 
 const LINT_SEVERITIES = ['info', 'warn', 'error', 'none']
+
+/**
+ * A pinned sha256 for a downloaded release file (`sha256:` prefix and case tolerated): it
+ * verifies one release, so the version input must name that release exactly.
+ */
+function checkPinnedSha256(raw: string, input: string, version: string, versionInput: string, what: string): string {
+  const sha = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^sha256:/, '')
+  if (!sha) return ''
+  if (!/^[a-f0-9]{64}$/.test(sha)) throw new InputError(input, `expected ${what} sha256 as 64 hex digits, got ${JSON.stringify(clip(sha))}`)
+  if (version === 'installed' || version === '')
+    throw new InputError(
+      input,
+      `verifies a download; give the exact ${versionInput} it belongs to (${version || 'empty'} may download nothing)`
+    )
+  if (version === 'latest') throw new InputError(input, `pins one release; give the exact ${versionInput} it belongs to`)
+  return sha
+}
 
 function parseDepotInputs(
   read: InputReader

@@ -30,6 +30,12 @@ interface PlanCommon {
    */
   readonly settings: Settings
   readonly tags: string[]
+  /**
+   * The fork a run came from when it must not write shared caches (the fork rule, and no
+   * allow-fork-cache-write); '' when it may. A bake's own definition is checked against it once
+   * printed (bakeCacheToOverrides).
+   */
+  readonly denyCacheExports: string
   /** the persistent builder of builder-scope; undefined: no scope */
   readonly scopedBuilder: string | undefined
   /** to be said once the plan is made */
@@ -94,6 +100,7 @@ export function planRun(parsed: Settings, facts: RunFacts): BuildPlan {
   const common: PlanCommon = {
     settings,
     tags: parsed.tags,
+    denyCacheExports: facts.fork && !parsed.allowForkCacheWrite ? facts.fork : '',
     scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, parsed.allowForkCacheWrite ? '' : facts.fork),
     warnings: cache.warning ? [cache.warning] : [],
     resolveBase: parsed.baseAnnotations && buildsOneDockerfile,

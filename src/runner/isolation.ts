@@ -115,3 +115,62 @@ export function cacheToForRun(cacheTo: string[], fork: string, allowForkCacheWri
     warning: `cache-to: ${dropped} cache export(s) dropped: this run was started by a pull request from the fork ${fork}, which must not write to a shared cache (set allow-fork-cache-write: true to allow it)`
   }
 }
+
+/** The key of a bake `--set` override (`target.key=value`, `target.key+=value`): `target.key`. */
+function setKey(entry: string): string {
+  const eq = entry.indexOf('=')
+  return (eq < 0 ? entry : entry.slice(0, eq)).replace(/\+$/, '').trim()
+}
+
+/**
+ * The `set` input without its cache-to overrides, for a run that must not write shared caches:
+ * bake applies a wildcard and a per-target cache-to override both, so the per-target overrides
+ * of bakeCacheToOverrides only hold when no other one names cache-to.
+ */
+export function setWithoutCacheTo(set: string[]): { set: string[]; dropped: number } {
+  const kept = set.filter(e => !/(^|\.)cache-to$/.test(setKey(e)))
+  return { set: kept, dropped: set.length - kept.length }
+}
+
+/** The type of one cache-to entry as `bake --print` shows it: a CSV string (buildx < 0.2x) or an object. */
+function printedCacheType(entry: unknown): string {
+  if (typeof entry === 'string') return cacheType(entry)
+  if (typeof entry === 'object' && entry !== null) {
+    const type = (entry as { type?: unknown }).type
+    return typeof type === 'string' && type ? type : 'registry'
+  }
+  return ''
+}
+
+/**
+ * For a run that must not write shared caches (`fork`, see forkOf; '' when it may): bake
+ * `--set` overrides that replace every target's own cache-to (from the HCL, JSON or compose
+ * definition, as `bake --print` resolved it) with its inline entries only, or with nothing.
+ * An empty `target.cache-to=` clears the target's list (buildx 0.13 and 0.29 alike).
+ */
+export function bakeCacheToOverrides(
+  targets: Record<string, { 'cache-to'?: unknown }>,
+  fork: string,
+  setDropped = 0
+): { set: string[]; warning?: string } {
+  if (!fork) return { set: [] }
+  const set: string[] = []
+  let dropped = 0
+  for (const [name, def] of Object.entries(targets)) {
+    const entries = Array.isArray(def['cache-to']) ? (def['cache-to'] as unknown[]) : []
+    const types = entries.map(printedCacheType)
+    const shared = types.filter(t => t !== 'inline').length
+    if (shared === 0) continue
+    dropped += shared
+    set.push(types.includes('inline') ? `${name}.cache-to=type=inline` : `${name}.cache-to=`)
+  }
+  if (dropped === 0 && setDropped === 0) return { set }
+  const what = [
+    ...(dropped > 0 ? [`${dropped} cache export(s) of the bake definition`] : []),
+    ...(setDropped > 0 ? [`${setDropped} cache-to override(s) of set`] : [])
+  ].join(' and ')
+  return {
+    set,
+    warning: `cache-to: ${what} dropped: this run was started by a pull request from the fork ${fork}, which must not write to a shared cache (set allow-fork-cache-write: true to allow it)`
+  }
+}

@@ -1,5 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseBuilderInspect, scopedBuilderMismatch, type BuilderInfo } from '../../../src/buildx/builder.js'
+import {
+  DEFAULT_BUILDKIT_IMAGE,
+  dockerContainerMismatch,
+  driverOptsMap,
+  parseBuilderInspect,
+  scopedBuilderMismatch,
+  shellWords,
+  tomlEntries,
+  type BuilderInfo,
+  type NodeContainer,
+  type StoredNode
+} from '../../../src/buildx/builder.js'
 
 const DOCKER_CONTAINER = `Name:          builder-3f2a
 Driver:        docker-container
@@ -190,5 +201,86 @@ describe('scopedBuilderMismatch', () => {
     const got = scopedBuilderMismatch(info, want)
     if (problem === '') expect(got).toBe('')
     else expect(got).toMatch(problem)
+  })
+})
+
+describe('docker-container builders under a scoped name', () => {
+  const want = { driverOpts: { image: 'reg/bk:1', network: 'host' }, flags: ['--allow-insecure-entitlement', 'network.host'], config: '' }
+  const node = (over: Partial<StoredNode> = {}): StoredNode => ({
+    name: 'b0',
+    driverOpts: { network: 'host', image: 'reg/bk:1' },
+    flags: ['--allow-insecure-entitlement', 'network.host'],
+    files: {},
+    ...over
+  })
+  const container = (over: Partial<NodeContainer> = {}): Map<string, NodeContainer | undefined> =>
+    new Map([['b0', { image: 'reg/bk:1', cmd: ['--allow-insecure-entitlement', 'network.host'], networkMode: 'host', ...over }]])
+
+  it.each<[string, StoredNode[] | undefined, Map<string, NodeContainer | undefined> | undefined, RegExp | '']>([
+    ['the same, in any option order', [node()], container(), ''],
+    ['the same; the engine not reachable over a socket', [node()], undefined, ''],
+    [
+      'a config flag buildx adds in front',
+      [node()],
+      container({ cmd: ['--config', '/etc/buildkit/buildkitd.toml', '--allow-insecure-entitlement', 'network.host'] }),
+      ''
+    ],
+    ['no record', undefined, container(), /keeps no configuration/],
+    [
+      'other driver options',
+      [node({ driverOpts: { image: 'evil/bk' } })],
+      container(),
+      /driver options image=evil\/bk, not image=reg\/bk:1,network=host/
+    ],
+    [
+      'other flags',
+      [node({ flags: ['--debug'] })],
+      container(),
+      /BuildKit daemon flags "--debug", not "--allow-insecure-entitlement network.host"/
+    ],
+    [
+      'a config though none asked for',
+      [node({ files: { 'buildkitd.toml': '[registry."docker.io"]\nmirrors = ["evil"]\n' } })],
+      container(),
+      /has a buildkitd config though none/
+    ],
+    ['no container on this engine', [node()], new Map([['b0', undefined]]), /no container buildx_buildkit_b0 on this engine/],
+    ['a container of another image', [node()], container({ image: 'evil/bk' }), /runs the image evil\/bk, not reg\/bk:1/],
+    ['a container with other flags', [node()], container({ cmd: ['--oci-worker-no-process-sandbox'] }), /runs BuildKit with/],
+    ['a container on another network', [node()], container({ networkMode: 'bridge' }), /network bridge, not host/]
+  ])('%s', (_what, stored, containers, expected) => {
+    const m = dockerContainerMismatch(stored, containers, want)
+    if (expected === '') expect(m).toBe('')
+    else expect(m).toMatch(expected)
+  })
+
+  it("the image defaults to buildx's own", () => {
+    const noImage = { ...want, driverOpts: {} }
+    expect(dockerContainerMismatch([node({ driverOpts: {} })], container({ image: DEFAULT_BUILDKIT_IMAGE }), noImage)).toBe('')
+  })
+
+  it('compares a buildkitd config by its tables and keys, as buildx re-encodes it', () => {
+    const given = "# tuned\n[worker.oci]\n  max-parallelism = 2\n[registry.'docker.io']\n  mirrors = [ 'mirror.example.com' ]\n"
+    const kept =
+      '\n[registry]\n\n  [registry."docker.io"]\n    mirrors = ["mirror.example.com"]\n\n[worker]\n\n  [worker.oci]\n    max-parallelism = 2'
+    expect(tomlEntries(given)).toEqual(tomlEntries(kept))
+    expect(tomlEntries(given)).toEqual(['registry."docker.io".mirrors=["mirror.example.com"]', 'worker.oci.max-parallelism=2'])
+    const m = (config: string) => dockerContainerMismatch([node({ files: { 'buildkitd.toml': kept } })], undefined, { ...want, config })
+    expect(m(given)).toBe('')
+    expect(m(given.replace('mirror.example.com', 'evil.example.com'))).toMatch(/other than the one asked for/)
+    // what this reading cannot follow is compared by its presence only
+    expect(tomlEntries('[a]\nb = { c = 1 }\n')).toBeUndefined()
+  })
+
+  it.each([
+    ['--allow-insecure-entitlement security.insecure  --debug', ['--allow-insecure-entitlement', 'security.insecure', '--debug']],
+    ['--oci-worker-gc-keepstorage="10 GB" \'--x=a b\' c\\ d', ['--oci-worker-gc-keepstorage=10 GB', '--x=a b', 'c d']],
+    ['', []]
+  ])('shellWords(%j)', (text, words) => {
+    expect(shellWords(text)).toEqual(words)
+  })
+
+  it('reads driver-opts lines as buildx reads --driver-opt', () => {
+    expect(driverOptsMap(['image=reg/bk:1,network=host', 'env.X=1'])).toEqual({ image: 'reg/bk:1', network: 'host', 'env.X': '1' })
   })
 })

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import {
   argvSecretWarnings,
+  buildxSecretForms,
   CLI_DEFAULTS,
+  envInputs,
   configInputs,
   hostPlatform,
   inputSpecs,
@@ -426,5 +428,71 @@ describe('secret values on the command line', () => {
     const warnings = argvSecretWarnings(parseArgs(argv, specs).inputs)
     expect(warnings).toHaveLength(want.length)
     want.forEach((w, i) => expect(warnings[i]).toMatch(w))
+  })
+})
+
+describe("--secret in buildx's forms", () => {
+  const forms = (...secrets: string[]) =>
+    buildxSecretForms(
+      parseArgs(
+        secrets.flatMap(v => ['--secret', v]),
+        specs
+      ).inputs
+    )
+  it.each<[string, string[], Record<string, string>]>([
+    ['id=value stays a value', ['tok=abc', 'id=v'], { secrets: 'tok=abc\nid=v' }],
+    ['env=', ['id=a,env=VAR_A'], { 'secret-envs': 'a=VAR_A' }],
+    ['type=env names the variable by the id', ['type=env,id=NPM_TOKEN'], { 'secret-envs': 'NPM_TOKEN=NPM_TOKEN' }],
+    ['src= and source=', ['id=b,src=/run/b', 'id=c,type=file,"source=/a,b"'], { 'secret-files': 'b=/run/b\nc=/a,b' }],
+    ['mixed, the values kept in order', ['x=1', 'id=a,env=V', 'y=2'], { secrets: 'x=1\ny=2', 'secret-envs': 'a=V' }]
+  ])('%s', (_what, secrets, want) => {
+    expect(forms(...secrets)).toEqual(want)
+  })
+
+  it('adds to --secret-env and --secret-file', () => {
+    const inputs = parseArgs(
+      ['--secret-env', 'z=Z', '--secret', 'id=a,env=A', '--secret-file', 'f=/f', '--secret', 'id=g,src=/g'],
+      specs
+    ).inputs
+    expect(buildxSecretForms(inputs)).toEqual({ 'secret-envs': 'z=Z\na=A', 'secret-files': 'f=/f\ng=/g' })
+  })
+
+  it.each([
+    ['no id', 'type=env,env=A', /needs id=/],
+    ['both env and src', 'id=a,env=A,src=/p', /not both/],
+    ['an unknown field', 'id=a,env=A,value=hunter2', /"value" is not a field/],
+    ['a type buildx does not have', 'id=a,type=value,src=/p', /type must be env or file/]
+  ])('refuses %s, without echoing the entry', (_what, entry, message) => {
+    let error: unknown
+    try {
+      forms(entry)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(UsageError)
+    expect((error as Error).message).toMatch(message)
+    expect((error as Error).message).not.toContain('hunter2')
+  })
+})
+
+describe('inputs from the environment', () => {
+  it('reads BUILD_IMAGE_INPUT_<NAME> for any input, and BUILD_IMAGE_PASSWORD; nothing else', () => {
+    const env = {
+      BUILD_IMAGE_INPUT_SECRETS: 'tok=abc',
+      BUILD_IMAGE_INPUT_DEPOT_TOKEN: 't',
+      [PASSWORD_ENV]: 'pw',
+      INPUT_TAGS: 'ignored:1',
+      BUILD_IMAGE_TAGS: 'ignored:2'
+    }
+    expect(envInputs(specs, env)).toEqual({
+      inputs: { secrets: 'tok=abc', 'depot-token': 't', password: 'pw' },
+      variables: ['BUILD_IMAGE_INPUT_DEPOT_TOKEN', 'BUILD_IMAGE_INPUT_SECRETS', PASSWORD_ENV]
+    })
+  })
+  it('BUILD_IMAGE_INPUT_PASSWORD wins over BUILD_IMAGE_PASSWORD', () => {
+    expect(envInputs(specs, { BUILD_IMAGE_INPUT_PASSWORD: 'a', [PASSWORD_ENV]: 'b' }).inputs).toEqual({ password: 'a' })
+  })
+  it('refuses a variable that names no input', () => {
+    expect(() => envInputs(specs, { BUILD_IMAGE_INPUT_TAG: 'x' })).toThrow(/BUILD_IMAGE_INPUT_TAG: no input is named tag/)
   })
 })

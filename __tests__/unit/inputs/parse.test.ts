@@ -11,6 +11,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   engine: 'auto',
   'buildx-version': '',
   'buildx-download-url': '',
+  'buildx-sha256': '',
   builder: '',
   driver: '',
   'driver-opts': '',
@@ -278,6 +279,11 @@ describe('parseInputs: valid inputs', () => {
         { buildxDownloadUrl: url }
       ]
     ),
+    [
+      'a pinned buildx sha256, prefixed and in capitals',
+      { 'buildx-version': '0.29.1', 'buildx-sha256': ` sha256:${'AB'.repeat(32)} ` },
+      { buildxVersion: '0.29.1', buildxSha256: 'ab'.repeat(32) }
+    ],
     ['engine and mode trimmed', { engine: ' depot ', mode: ' build' }, { engine: 'depot', mode: 'build' }],
     [
       'merge mode with digests',
@@ -450,6 +456,10 @@ describe('parseInputs: invalid inputs', () => {
     ['buildx version word', { 'buildx-version': 'nightly' }, 'buildx-version'],
     ['buildx version with shell text', { 'buildx-version': '0.29.1; rm -rf /' }, 'buildx-version'],
     ['ftp download URL', { 'buildx-download-url': 'ftp://mirror.example.com/buildx' }, 'buildx-download-url'],
+    ['buildx sha256 not hex', { 'buildx-version': '0.29.1', 'buildx-sha256': 'z'.repeat(64) }, 'buildx-sha256'],
+    ['buildx sha256 with buildx-version latest', { 'buildx-version': 'latest', 'buildx-sha256': 'a'.repeat(64) }, 'buildx-sha256'],
+    ['buildx sha256 with buildx-version installed', { 'buildx-version': 'installed', 'buildx-sha256': 'a'.repeat(64) }, 'buildx-sha256'],
+    ['buildx sha256 with no buildx-version', { 'buildx-sha256': 'a'.repeat(64) }, 'buildx-sha256'],
     ['file download URL', { 'buildx-download-url': 'file:///tmp/buildx' }, 'buildx-download-url'],
     ['download URL with a space', { 'buildx-download-url': 'https://mirror.example.com/a b' }, 'buildx-download-url'],
     ['plain http download URL', { 'buildx-download-url': 'http://mirror.example.com/buildx' }, 'buildx-download-url'],

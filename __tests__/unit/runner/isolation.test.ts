@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { InputError } from '../../../src/errors.js'
 import {
+  bakeCacheToOverrides,
   cacheToForRun,
+  setWithoutCacheTo,
   forkOf,
   scopeEnvFrom,
   scopeKey,
@@ -180,5 +182,46 @@ describe('cacheToForRun', () => {
   it('says nothing when there is nothing to drop', () => {
     expect(cacheToForRun([], 'mallory/app', false)).toEqual({ cacheTo: [] })
     expect(cacheToForRun(['type=inline'], 'mallory/app', false)).toEqual({ cacheTo: ['type=inline'] })
+  })
+})
+
+describe('bakeCacheToOverrides', () => {
+  it.each([
+    ['a run that may write: nothing', { a: { 'cache-to': ['type=registry,ref=r/c'] } }, '', []],
+    ['strings (buildx 0.13): shared exports cleared', { a: { 'cache-to': ['type=registry,ref=r/c'] }, b: {} }, 'm/app', ['a.cache-to=']],
+    [
+      'objects (buildx 0.29): inline kept',
+      { a: { 'cache-to': [{ type: 'inline' }, { type: 'local', dest: '/c' }] } },
+      'm/app',
+      ['a.cache-to=type=inline']
+    ],
+    ['a bare ref is a registry export', { a: { 'cache-to': ['r/c:cache'] } }, 'm/app', ['a.cache-to=']],
+    ['inline only: untouched', { a: { 'cache-to': ['type=inline'] }, b: { 'cache-to': [{ type: 'inline' }] } }, 'm/app', []]
+  ])('%s', (_what, targets, fork, set) => {
+    expect(bakeCacheToOverrides(targets, fork).set).toEqual(set)
+  })
+
+  it('warns with what was dropped, naming the fork and the opt-in', () => {
+    const r = bakeCacheToOverrides({ a: { 'cache-to': ['type=gha', 'type=local,dest=/c'] } }, 'mallory/app', 1)
+    expect(r.warning).toMatch(
+      /^cache-to: 2 cache export\(s\) of the bake definition and 1 cache-to override\(s\) of set dropped: .*mallory\/app.*allow-fork-cache-write/
+    )
+  })
+})
+
+describe('setWithoutCacheTo', () => {
+  it('drops every override of cache-to, by any target pattern, and keeps the rest', () => {
+    expect(
+      setWithoutCacheTo([
+        '*.cache-to=type=gha',
+        'a.cache-to+=type=local,dest=/c',
+        'cache-to=x',
+        'a.cache-from=type=gha',
+        'a.args.X=cache-to'
+      ])
+    ).toEqual({
+      set: ['a.cache-from=type=gha', 'a.args.X=cache-to'],
+      dropped: 3
+    })
   })
 })

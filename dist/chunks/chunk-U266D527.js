@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-KDFOYY7R.js";
+} from "./chunk-W5EOU44O.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -17,8 +17,10 @@ import {
   depotArch,
   depotAssetUrls,
   depotLatestUrl,
+  dockerContainerMismatch,
   dockerLogin,
   dockerfileBaseImage,
+  driverOptsMap,
   emptyState,
   engineUsesContainerdStore,
   exportBuildRecords,
@@ -27,24 +29,28 @@ import {
   isTransientRegistryError,
   latestChecksumsUrl,
   nodeArch,
+  nodeContainers,
   normalizePlatform,
   parseReference,
   prepareSigning,
+  readStoredNodes,
   registryName,
   resolvedBase,
   saveState,
   scopedBuilderMismatch,
   setReportOutputs,
+  shellWords,
   signPushed,
   uniqueWarnings,
   unreadReport,
   useImplicitBuilder,
   versionFromReleaseUrl,
+  wantedConfigText,
   warningAnnotation,
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-FP4FKDQL.js";
+} from "./chunk-Y2FPP77B.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -55,6 +61,7 @@ import {
   bakeSecretSets,
   buildArgs,
   buildFlags,
+  buildkitdFlagsFor,
   clip,
   createBuilderArgs,
   enginePushesTwice,
@@ -75,7 +82,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-7OHWAU2M.js";
+} from "./chunk-O4CNCVXR.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -7621,6 +7628,44 @@ function cacheToForRun(cacheTo, fork, allowForkCacheWrite) {
     warning: `cache-to: ${dropped} cache export(s) dropped: this run was started by a pull request from the fork ${fork}, which must not write to a shared cache (set allow-fork-cache-write: true to allow it)`
   };
 }
+function setKey(entry) {
+  const eq = entry.indexOf("=");
+  return (eq < 0 ? entry : entry.slice(0, eq)).replace(/\+$/, "").trim();
+}
+function setWithoutCacheTo(set) {
+  const kept = set.filter((e) => !/(^|\.)cache-to$/.test(setKey(e)));
+  return { set: kept, dropped: set.length - kept.length };
+}
+function printedCacheType(entry) {
+  if (typeof entry === "string") return cacheType(entry);
+  if (typeof entry === "object" && entry !== null) {
+    const type = entry.type;
+    return typeof type === "string" && type ? type : "registry";
+  }
+  return "";
+}
+function bakeCacheToOverrides(targets, fork, setDropped = 0) {
+  if (!fork) return { set: [] };
+  const set = [];
+  let dropped = 0;
+  for (const [name, def] of Object.entries(targets)) {
+    const entries = Array.isArray(def["cache-to"]) ? def["cache-to"] : [];
+    const types = entries.map(printedCacheType);
+    const shared = types.filter((t) => t !== "inline").length;
+    if (shared === 0) continue;
+    dropped += shared;
+    set.push(types.includes("inline") ? `${name}.cache-to=type=inline` : `${name}.cache-to=`);
+  }
+  if (dropped === 0 && setDropped === 0) return { set };
+  const what = [
+    ...dropped > 0 ? [`${dropped} cache export(s) of the bake definition`] : [],
+    ...setDropped > 0 ? [`${setDropped} cache-to override(s) of set`] : []
+  ].join(" and ");
+  return {
+    set,
+    warning: `cache-to: ${what} dropped: this run was started by a pull request from the fork ${fork}, which must not write to a shared cache (set allow-fork-cache-write: true to allow it)`
+  };
+}
 
 // src/inputs/call.ts
 var CALL_NAMES = ["build", "check", "outline", "targets"];
@@ -7833,6 +7878,7 @@ function parseInputs(readRaw, run2 = {}) {
   const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
   const buildxVersion = checkToolVersion(read("buildx-version").trim(), "buildx-version", "0.29.1");
   const buildxDownloadUrl = checkHttpUrl(read("buildx-download-url").trim(), "buildx-download-url");
+  const buildxSha256 = checkPinnedSha256(read("buildx-sha256"), "buildx-sha256", buildxVersion, "buildx-version", "the binary's");
   const builder = read("builder").trim();
   if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
     throw new InputError("builder", `${JSON.stringify(clip(builder))} is not a builder name`);
@@ -7954,6 +8000,7 @@ function parseInputs(readRaw, run2 = {}) {
     engine,
     buildxVersion,
     buildxDownloadUrl,
+    buildxSha256,
     builder,
     driver,
     driverGiven: read("driver").trim() !== "",
@@ -8079,6 +8126,18 @@ function aliasedBool(read, ours, depots) {
   return { value: a || b, input: b && !a ? depots : ours };
 }
 var LINT_SEVERITIES = ["info", "warn", "error", "none"];
+function checkPinnedSha256(raw, input, version, versionInput, what) {
+  const sha = raw.trim().toLowerCase().replace(/^sha256:/, "");
+  if (!sha) return "";
+  if (!/^[a-f0-9]{64}$/.test(sha)) throw new InputError(input, `expected ${what} sha256 as 64 hex digits, got ${JSON.stringify(clip(sha))}`);
+  if (version === "installed" || version === "")
+    throw new InputError(
+      input,
+      `verifies a download; give the exact ${versionInput} it belongs to (${version || "empty"} may download nothing)`
+    );
+  if (version === "latest") throw new InputError(input, `pins one release; give the exact ${versionInput} it belongs to`);
+  return sha;
+}
 function parseDepotInputs(read) {
   const project = aliased(read, "depot-project", "project");
   const depotProject = project.value;
@@ -8640,7 +8699,7 @@ async function installedBuildx(runner) {
   const v = await versionOf(runner, "docker", ["buildx"]);
   return v ? { cmd: "docker", prefix: ["buildx"], version: v, runner } : void 0;
 }
-async function setupBuildx(version, downloadUrl, runner) {
+async function setupBuildx(version, downloadUrl, runner, sha256 = "") {
   if (version === "installed" || version === "") {
     const found = await installedBuildx(runner);
     if (version === "installed") {
@@ -8665,12 +8724,13 @@ async function setupBuildx(version, downloadUrl, runner) {
     version: v,
     cachedName: "docker-buildx",
     input: downloadInput(downloadUrl),
-    // a binary that does not match its checksums file is blamed on the version asked for
-    checksumInput: "buildx-version",
-    ...asset
+    // a binary that does not match its checksums file is blamed on the version asked for, or on the pin
+    checksumInput: sha256 ? "buildx-sha256" : "buildx-version",
+    ...asset,
+    ...sha256 ? { sha256 } : {}
   });
   info(
-    `buildx ${v} ${fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${against}: ${path10}`
+    `buildx ${v} ${fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${sha256 ? "buildx-sha256" : against}: ${path10}`
   );
   const actual = await versionOf(runner, path10, []);
   return { cmd: path10, prefix: [], version: actual || v, runner };
@@ -9181,13 +9241,25 @@ async function depotSingle(s, d, ctx, env, dir, secretFiles) {
 }
 async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
   const { files, targets } = input;
-  const set = [...bakeSecretSets(s, { secretFiles }), ...input.set];
+  const userSet = input.denyCacheExports ? setWithoutCacheTo(input.set) : { set: input.set, dropped: 0 };
+  const set = [...bakeSecretSets(s, { secretFiles }), ...userSet.set];
   const { cwd, env: bakeEnvironment } = depotBakeSite(s, env);
-  const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env: bakeEnvironment, cwd });
-  if (print.code !== 0) {
-    throw new InputError(files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${lastOutputLine(print)}`);
+  const printDefinition = async () => {
+    const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env: bakeEnvironment, cwd });
+    if (print.code !== 0) {
+      throw new InputError(files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${lastOutputLine(print)}`);
+    }
+    return JSON.parse(print.stdout).target ?? {};
+  };
+  let printed = await printDefinition();
+  const guard = bakeCacheToOverrides(printed, input.denyCacheExports, userSet.dropped);
+  if (guard.warning) warning(guard.warning);
+  if (guard.set.length > 0) {
+    set.push(...guard.set);
+    printed = await printDefinition();
+    if (bakeCacheToOverrides(printed, input.denyCacheExports).set.length > 0)
+      throw new Error("depot bake still exports cache with cache-to cleared: not run, since this run must not write a shared cache");
   }
-  const printed = JSON.parse(print.stdout).target ?? {};
   const metadataFile = path6.join(dir, "depot-bake-metadata.json");
   const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd);
   if (r.code !== 0) failure(r, s, "bake");
@@ -9196,10 +9268,10 @@ async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
   return { results, metadata: all };
 }
 function bakeInput(plan, dir) {
-  if (plan.kind === "bake") return { files: plan.files, targets: plan.targets, set: plan.set };
+  if (plan.kind === "bake") return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports };
   const file = writeMatrixBakeFile(dir, plan.definition);
   info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
-  return { files: [file], targets: plan.targets, set: plan.set };
+  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports };
 }
 async function buildWithDepot(plan, state, choice) {
   const s = plan.settings;
@@ -9259,7 +9331,7 @@ async function buildWithDepot(plan, state, choice) {
 async function depotReports(s, results) {
   let bx;
   try {
-    bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner);
+    bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256);
   } catch (e) {
     warning(`cannot read what Depot built: reading manifests uses buildx (${e.message})`);
     return results.map((r) => unreadReport(r, "manifests unavailable: buildx, which reads them from the registry, could not be set up"));
@@ -9795,6 +9867,7 @@ function planRun(parsed, facts) {
   const common = {
     settings,
     tags: parsed.tags,
+    denyCacheExports: facts.fork && !parsed.allowForkCacheWrite ? facts.fork : "",
     scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, parsed.allowForkCacheWrite ? "" : facts.fork),
     warnings: cache.warning ? [cache.warning] : [],
     resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
@@ -9942,13 +10015,22 @@ async function singleBuild(s, env) {
   if (code !== 0) reportFailure(`buildx exited with code ${code}`, log, s, "build");
   return singleResult(s, metadataFile, iidFile, Boolean(repo));
 }
-async function prepareBake(s, env, { files, targets, set: userSet, allow }) {
-  const set = [...bakeSecretSets(s, env), ...userSet];
+async function prepareBake(s, env, { files, targets, set: given, allow, denyCacheExports = "" }) {
+  const userSet = denyCacheExports ? setWithoutCacheTo(given) : { set: given, dropped: 0 };
+  const set = [...bakeSecretSets(s, env), ...userSet.set];
   const site = bakeSite(s, env.bx.version);
   const bakeFileArgs = site.files(files);
   const bakeTargets = site.targets(targets);
   const varArgs = bakeVarArgs(s.vars, env.bx.version);
-  const printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run);
+  let printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run);
+  const guard = bakeCacheToOverrides(printed, denyCacheExports, userSet.dropped);
+  if (guard.warning) warning(guard.warning);
+  if (guard.set.length > 0) {
+    set.push(...guard.set);
+    printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run);
+    if (bakeCacheToOverrides(printed, denyCacheExports).set.length > 0)
+      throw new Error("bake still exports cache with cache-to cleared: not run, since this run must not write a shared cache");
+  }
   const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version);
   const metadataFile = path8.join(env.tempDir, "bake-metadata.json");
   return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } };
@@ -10187,7 +10269,7 @@ async function runPlan(plan, env) {
       info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
       return group(
         `Bake ${plan.targets.length} matrix target(s)`,
-        () => bake(s, env, { files: [file], targets: plan.targets, set: plan.set, allow: plan.allow })
+        () => bake(s, env, { files: [file], targets: plan.targets, set: plan.set, allow: plan.allow, denyCacheExports: plan.denyCacheExports })
       );
     }
     case "bake":
@@ -10404,7 +10486,7 @@ async function setUpBuilder(plan, state, bx, implicit) {
   }
   const info2 = await inspectBuilder(bx, name);
   if (scopedName && name === scopedName) {
-    const mismatch = scopedBuilderMismatch(info2, { driver: s.driver, endpoint: s.endpoint });
+    const mismatch = scopedBuilderMismatch(info2, { driver: s.driver, endpoint: s.endpoint }) || (s.driver === "docker-container" ? await dockerContainerBuilderMismatch(s, state, info2) : "");
     if (mismatch)
       throw new InputError(
         "builder-scope",
@@ -10415,11 +10497,19 @@ async function setUpBuilder(plan, state, bx, implicit) {
   info(`builder ${name}: driver ${info2.driver}, ${info2.nodes.length} node(s), platforms ${platforms.join(", ")}`);
   return { name, driver: info2.driver || s.driver, platforms };
 }
+async function dockerContainerBuilderMismatch(s, state, info2) {
+  const want = {
+    driverOpts: driverOptsMap(s.driverOpts),
+    flags: shellWords(buildkitdFlagsFor(s.driver, s.buildkitdFlags)),
+    config: wantedConfigText(buildkitdConfigFile(s, state.tempDir))
+  };
+  return dockerContainerMismatch(readStoredNodes(info2.name), await nodeContainers(info2.nodes.map((n) => n.name)), want);
+}
 async function setUpBuildx(plan, state) {
   const s = plan.settings;
   const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false);
   const bx = await group("Set up buildx", async () => {
-    const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner);
+    const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256);
     state.buildxCmd = b.cmd;
     state.buildxPrefix = b.prefix;
     state.buildxVersion = b.version;

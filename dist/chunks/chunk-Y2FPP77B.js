@@ -20,7 +20,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-7OHWAU2M.js";
+} from "./chunk-O4CNCVXR.js";
 import {
   getIDToken,
   getState,
@@ -1050,7 +1050,7 @@ async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
   return { report: buildReport({ target, tags, rootDigest, root, manifests, source, bytesRead }), manifests };
 }
 function registryFetch(deps, shared, repo) {
-  const http4 = shared.registry(repo).manifest;
+  const http5 = shared.registry(repo).manifest;
   let viaHttp = true;
   const imagetools = (digest) => withRetry(
     async () => {
@@ -1067,7 +1067,7 @@ function registryFetch(deps, shared, repo) {
     if (viaHttp) {
       try {
         return await withRetry(
-          () => http4(digest),
+          () => http5(digest),
           `reading ${repo}@${digest}`,
           4,
           500,
@@ -1846,6 +1846,7 @@ function renderWarningsSummary(all, heading = "Build checks") {
 
 // src/buildx/builder.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import http4 from "node:http";
 import path5 from "node:path";
 function parseBuilderInspect(out) {
   const info2 = { name: "", driver: "", nodes: [] };
@@ -1877,6 +1878,167 @@ function scopedBuilderMismatch(info2, want) {
     if (other || info2.nodes.length === 0) return `its endpoint is ${other?.endpoint || "unknown"}, not ${want.endpoint}`;
   }
   return "";
+}
+var DEFAULT_BUILDKIT_IMAGE = "moby/buildkit:buildx-stable-1";
+var CONTAINER_CONFIG = ["--config", "/etc/buildkit/buildkitd.toml"];
+function driverOptsMap(entries) {
+  const out = {};
+  for (const entry of entries) {
+    for (const field of entry.split(",")) {
+      const eq = field.indexOf("=");
+      if (eq > 0) out[field.slice(0, eq).trim()] = field.slice(eq + 1).trim();
+    }
+  }
+  return out;
+}
+function shellWords(text) {
+  const words = [];
+  let word;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? "";
+    if (quote) {
+      if (c === quote) quote = "";
+      else if (c === "\\" && quote === '"' && i + 1 < text.length) word = (word ?? "") + text[++i];
+      else word = (word ?? "") + c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      word = word ?? "";
+    } else if (c === "\\" && i + 1 < text.length) word = (word ?? "") + text[++i];
+    else if (/\s/.test(c)) {
+      if (word !== void 0) words.push(word);
+      word = void 0;
+    } else word = (word ?? "") + c;
+  }
+  if (word !== void 0) words.push(word);
+  return words;
+}
+var optsText = (o) => Object.keys(o).length === 0 ? "none" : Object.entries(o).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(",");
+function compactValue(v) {
+  let out = "";
+  let quote = "";
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i] ?? "";
+    if (quote) {
+      if (c === quote) {
+        quote = "";
+        out += '"';
+      } else if (c === "\\" && quote === '"') {
+        out += c + (v[++i] ?? "");
+      } else out += quote === "'" && (c === '"' || c === "\\") ? `\\${c}` : c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      out += '"';
+    } else if (c === "#") break;
+    else if (!/\s/.test(c)) out += c;
+  }
+  return out;
+}
+function tomlEntries(text) {
+  const out = [];
+  let table = "";
+  const arrays = /* @__PURE__ */ new Map();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const header = /^(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
+    if (header) {
+      const name = compactValue(header[2] ?? "");
+      if (header[1] === "[[") {
+        const n = (arrays.get(name) ?? -1) + 1;
+        arrays.set(name, n);
+        table = `${name}[${n}]`;
+      } else table = name;
+      continue;
+    }
+    const eq = line.indexOf("=");
+    if (eq <= 0) return void 0;
+    const key = compactValue(line.slice(0, eq));
+    const value = compactValue(line.slice(eq + 1));
+    if (value === "" || value.startsWith("{") || value.startsWith("[") && !value.endsWith("]")) return void 0;
+    out.push(`${table ? `${table}.` : ""}${key}=${value}`);
+  }
+  return out.sort();
+}
+function sameConfig(kept, wanted) {
+  if (!kept.trim() || !wanted.trim()) return !kept.trim() && !wanted.trim();
+  const a = tomlEntries(kept);
+  const b = tomlEntries(wanted);
+  return !a || !b || a.join("\n") === b.join("\n");
+}
+function dockerContainerMismatch(stored, containers, want) {
+  if (!stored || stored.length === 0) return "buildx keeps no configuration for it (its store entry is missing or unreadable)";
+  const wantOpts = optsText(want.driverOpts);
+  const image = want.driverOpts["image"] || DEFAULT_BUILDKIT_IMAGE;
+  for (const node of stored) {
+    const opts = optsText(node.driverOpts);
+    if (opts !== wantOpts) return `node ${node.name} has driver options ${opts}, not ${wantOpts} (driver-opts)`;
+    if (node.flags.join(" ") !== want.flags.join(" "))
+      return `node ${node.name} has BuildKit daemon flags ${JSON.stringify(node.flags.join(" "))}, not ${JSON.stringify(want.flags.join(" "))} (buildkitd-flags)`;
+    const config = node.files["buildkitd.toml"] ?? "";
+    if (!sameConfig(config, want.config))
+      return `node ${node.name} has ${config ? "a buildkitd config" : "no buildkitd config"} ${want.config ? "other than the one asked for" : "though none is asked for"} (buildkitd-config, buildkitd-config-inline)`;
+    if (!containers) continue;
+    const c = containers.get(node.name);
+    const container = `buildx_buildkit_${node.name}`;
+    if (!c) return `node ${node.name} has no container ${container} on this engine (its endpoint is another engine)`;
+    if (c.image !== image) return `its container ${container} runs the image ${c.image}, not ${image}`;
+    const cmd = c.cmd.slice(0, 2).join(" ") === CONTAINER_CONFIG.join(" ") ? c.cmd.slice(2) : c.cmd;
+    if (cmd.join(" ") !== want.flags.join(" "))
+      return `its container ${container} runs BuildKit with ${JSON.stringify(c.cmd.join(" "))}, not the flags asked for`;
+    const network = want.driverOpts["network"];
+    if (network && c.networkMode !== network) return `its container ${container} has the network ${c.networkMode}, not ${network}`;
+  }
+  return "";
+}
+function readStoredNodes(name, env = process.env) {
+  try {
+    const doc = JSON.parse(readFileSync2(path5.join(buildxConfigDir(env), "instances", name), "utf8"));
+    return (doc.Nodes ?? []).map((n) => ({
+      name: n.Name ?? "",
+      driverOpts: n.DriverOpts ?? {},
+      flags: n.Flags ?? [],
+      files: Object.fromEntries(Object.entries(n.Files ?? {}).map(([k, v]) => [k, Buffer.from(v, "base64").toString("utf8")]))
+    }));
+  } catch {
+    return void 0;
+  }
+}
+function wantedConfigText(configFile, env = process.env) {
+  const file = configFile || path5.join(buildxConfigDir(env), "buildkitd.default.toml");
+  try {
+    return readFileSync2(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+function containerOverSocket(socketPath, name) {
+  return new Promise((resolve, reject) => {
+    const req = http4.get({ socketPath, path: `/containers/${encodeURIComponent(name)}/json`, timeout: 1e4 }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => {
+        if (res.statusCode === 404) return resolve(void 0);
+        if (res.statusCode !== 200) return reject(new Error(`the engine answered ${res.statusCode} for container ${name}`));
+        try {
+          const j = JSON.parse(body);
+          resolve({ image: j.Config?.Image ?? "", cmd: j.Config?.Cmd ?? [], networkMode: j.HostConfig?.NetworkMode ?? "" });
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+  });
+}
+async function nodeContainers(nodes, env = process.env) {
+  const socket = engineSocket(env, readDockerConfig());
+  if (!socket || !existsSync3(socket)) return void 0;
+  const out = /* @__PURE__ */ new Map();
+  for (const n of nodes) out.set(n, await containerOverSocket(socket, `buildx_buildkit_${n}`));
+  return out;
 }
 async function inspectBuilder(bx, name) {
   const r = await runBuildxChecked(
@@ -2012,6 +2174,12 @@ export {
   exportBuildRecords,
   uploadBuildRecords,
   scopedBuilderMismatch,
+  driverOptsMap,
+  shellWords,
+  dockerContainerMismatch,
+  readStoredNodes,
+  wantedConfigText,
+  nodeContainers,
   inspectBuilder,
   defaultBuilderName,
   removeBuilder,

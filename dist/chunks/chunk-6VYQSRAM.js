@@ -12,10 +12,10 @@ import {
   setSignOutputs,
   uploadBuildRecords,
   validateDigest
-} from "./chunk-FP4FKDQL.js";
+} from "./chunk-Y2FPP77B.js";
 import {
   processRunner
-} from "./chunk-7OHWAU2M.js";
+} from "./chunk-O4CNCVXR.js";
 import {
   appendSummary,
   group,

@@ -554,6 +554,7 @@ export {
   parseBuildxVersion,
   MIN_INSTALLED_BUILDX,
   versionAtLeast,
+  buildkitdFlagsFor,
   dockerDriverCannot,
   chooseBuilder,
   attestsType,

@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-7OHWAU2M.js";
+} from "./chunk-O4CNCVXR.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-PKYVBHS4.js";
-import "./chunk-KDFOYY7R.js";
-import "./chunk-FP4FKDQL.js";
-import "./chunk-7OHWAU2M.js";
+} from "./chunk-U266D527.js";
+import "./chunk-W5EOU44O.js";
+import "./chunk-Y2FPP77B.js";
+import "./chunk-O4CNCVXR.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";
 import "./chunk-V27HPVO2.js";
