@@ -210,6 +210,29 @@ describe('retried pushes', () => {
     expect((await getManifest(repo, 'v1')).status).toBe(404)
   })
 
+  it('platform-split: a platform whose push by digest failed is pushed again from the cache, then the merge tags a full list', async () => {
+    const repo = uniqueRepo('retry-split')
+    const f = faultFirstAttempt({ method: 'PUT', path: BLOB_UPLOAD, fault: { kind: 'status', status: 500 } })
+    const { run, ms } = await push(
+      repo,
+      'v1',
+      { driver: 'remote', endpoint: tb.buildkitAddr, 'platform-split': 'true', 'max-parallel': '1' },
+      f.onMainOutput
+    )
+    timings['platform-split, 500 on the first platform'] = ms
+    expectSuccess(run)
+    expect(f.hits()).toBeGreaterThan(0)
+    expect(run.main.log).toMatch(/\[linux\/amd64\] build: push attempt 1 of 3 failed with a transient registry error/)
+    expect(run.main.log).toMatch(/\[linux\/amd64\] build: pushed on attempt 2 of 3/)
+    // the retried platform's RUN step came from the cache
+    const retry = run.main.log.slice(run.main.log.search(/\[linux\/amd64\] push attempt 2 of 3, from the build cache/))
+    const id = /^\[linux\/amd64\] #(\d+) \[[^\]]*\] RUN echo/m.exec(retry)?.[1]
+    expect(id).toBeDefined()
+    expect(retry).toMatch(new RegExp(`^\\[linux/amd64\\] #${id} CACHED`, 'm'))
+    expect(await expectCompleteIndex(repo, 'v1')).toBe(run.outputs['digest'])
+    await expectTagPutLast(repo, 'v1')
+  })
+
   it('a matrix (bake): a failed target push bakes again from the cache, and every tag points at a full list', async () => {
     const repo = uniqueRepo('retry-matrix')
     const f = faultFirstAttempt({ method: 'PUT', path: new RegExp(`^/v2/${repo}/manifests/b$`), fault: { kind: 'status', status: 500 } })
