@@ -59,8 +59,11 @@ export function passwordsAsGiven(text: string): string[] {
     const line = lines[i] ?? ''
     const pairs = [...line.matchAll(/(?:^|[\s{,[-])["']?([A-Za-z_][\w.-]*)["']?\s*:(?:\s+|$)/g)]
     pairs.forEach((m, n) => {
-      if (PUBLIC_KEYS.has(m[1] ?? '')) return
+      const key = m[1] ?? ''
+      if (PUBLIC_KEYS.has(key)) return
       const rest = line.slice((m.index ?? 0) + m[0].length).trim()
+      // `logout: false` in an entry is an error, not a secret: masking false would hide it everywhere
+      if (key !== 'password' && /^(?:true|false|yes|no|on|off|null|~)$/i.test(rest)) return
       // the first key of a line has the whole rest as its value; a later one is a guess (flow style)
       const min = n === 0 ? 1 : 4
       if (/^[|>][-+0-9]*$/.test(rest)) {

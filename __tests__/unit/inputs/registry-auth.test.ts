@@ -178,4 +178,9 @@ describe('passwordsAsGiven: keys that are not known', () => {
     expect(found).toContain(SECRET)
     for (const v of ['r.io', 'someone', 'false', 'x/y']) expect(found).not.toContain(v)
   })
+
+  it('leaves a boolean after another key (logout: false) unmasked, not one after password', () => {
+    expect(passwordsAsGiven('- registry: r.io\n  logout: false\n')).toEqual([])
+    expect(passwordsAsGiven('- registry: r.io\n  password: true\n')).toEqual(['true'])
+  })
 })
