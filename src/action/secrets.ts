@@ -26,7 +26,7 @@ export function maskRawSecretInputs(read: (name: string) => string): void {
     }
   }
   // registry-auth is YAML whose other values (registries, usernames) stay readable in the log:
-  // only what stands after each password key is masked, before the YAML is parsed
+  // only what stands after the other keys (password, or a misspelt one) is masked, before the YAML is parsed
   for (const password of passwordsAsGiven(read('registry-auth'))) core.setSecret(password)
 }
 
