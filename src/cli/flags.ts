@@ -94,7 +94,7 @@ export function argvSecretWarnings(inputs: Record<string, string>): string[] {
     )
   if (inputs['registry-auth'] !== undefined)
     out.push(
-      '--registry-auth on the command line (its passwords) is seen by ps and kept in shell history; put registry-auth in a --config file instead'
+      '--registry-auth on the command line (its passwords) is seen by ps and kept in shell history; set BUILD_IMAGE_INPUT_REGISTRY_AUTH in the environment or put registry-auth in a --config file instead'
     )
   return out
 }
