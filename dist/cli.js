@@ -10,16 +10,16 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-6VYQSRAM.js";
+} from "./chunks/chunk-XM3QX4EO.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-U266D527.js";
+} from "./chunks/chunk-KHWCFIQS.js";
 import "./chunks/chunk-W5EOU44O.js";
 import {
   loadState
-} from "./chunks/chunk-Y2FPP77B.js";
+} from "./chunks/chunk-4G7HDX5Y.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-O4CNCVXR.js";
@@ -108,6 +108,9 @@ inputs:
   logout:
     description: "Log out of the registry in post (the login is for this step's job only)."
     default: 'true'
+  registry-auth:
+    description: "More registry logins, as docker/login-action's \`registry-auth\` reads them: a YAML list of \`registry\` (empty: Docker Hub), \`username\` and \`password\` (use secrets), e.g. \`- registry: ghcr.io\` / \`username: ...\` / \`password: ...\`. Each registry once, also across the registry input; each password masked before the list is read, given to \`docker login\` on its standard input. All are logged in before the build and logged out in post (logout), also after a failed or cancelled run. \`ecr: false\` is taken; \`scope\`, and \`ecr\` with AWS access keys, are refused (see README)."
+    default: ''
 
   # --- signing what is pushed (docker/github-builder's sign) ---------------------------------------
   sign:
@@ -181,6 +184,9 @@ inputs:
   push-by-digest:
     description: 'Push untagged, by digest, to the repository named by tags (for a per-platform job whose digest a later merge job combines). Implies push.'
     default: 'false'
+  push-retries:
+    description: "How often a push that failed with a transient registry error (a 5xx status, 429, a reset, dropped or timed-out connection) is pushed again after a build that succeeded: the same build again, every step a cache hit, so nothing is rebuilt; 2 s before the first retry, twice as long before each next (at most 30 s). A 401, 403, 404 or a refused manifest fails at once. 0: no retries; at most 10."
+    default: '2'
   load:
     description: 'Load the image into the Docker engine (shorthand for --output type=docker).'
     default: 'false'
@@ -507,6 +513,10 @@ function argvSecretWarnings(inputs) {
   if (inputs["sign-key-password"] !== void 0)
     out.push(
       "--sign-key-password on the command line is seen by ps and kept in shell history; set COSIGN_PASSWORD in the environment instead"
+    );
+  if (inputs["registry-auth"] !== void 0)
+    out.push(
+      "--registry-auth on the command line (its passwords) is seen by ps and kept in shell history; set BUILD_IMAGE_INPUT_REGISTRY_AUTH in the environment or put registry-auth in a --config file instead"
     );
   return out;
 }

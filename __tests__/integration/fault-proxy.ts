@@ -33,6 +33,29 @@ export interface ProxiedRequest {
   faulted: boolean
 }
 
+/**
+ * The error code and message a distribution registry answers a status with, so the client reads
+ * the same text it would from a real registry (BuildKit prints `<code in lower case>: <message>`).
+ */
+export function errorCode(status: number): { code: string; message: string } {
+  switch (status) {
+    case 400:
+      return { code: 'MANIFEST_INVALID', message: 'manifest invalid' }
+    case 401:
+      return { code: 'UNAUTHORIZED', message: 'authentication required' }
+    case 403:
+      return { code: 'DENIED', message: 'requested access to the resource is denied' }
+    case 404:
+      return { code: 'NAME_UNKNOWN', message: 'repository name not known to registry' }
+    case 429:
+      return { code: 'TOOMANYREQUESTS', message: 'too many requests' }
+    case 503:
+      return { code: 'UNAVAILABLE', message: 'service unavailable' }
+    default:
+      return { code: 'UNKNOWN', message: 'unknown error' }
+  }
+}
+
 interface ArmedRule extends FaultRule {
   hits: number
 }
@@ -164,7 +187,7 @@ export class FaultProxy {
         req.resume()
         req.on('end', () => {
           res.writeHead(fault.status, headers)
-          res.end(JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: 'injected fault', detail: null }] }))
+          res.end(JSON.stringify({ errors: [{ ...errorCode(fault.status), detail: 'injected fault' }] }))
         })
         return
       }

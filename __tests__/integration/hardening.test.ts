@@ -342,6 +342,19 @@ const BAD_INPUTS: Array<[string, Record<string, string>, string, RegExp]> = [
   ['http endpoint', { driver: 'remote', endpoint: 'http://127.0.0.1:1' }, 'endpoint', /is not an endpoint/],
   ['builder name starting with -', { builder: '-rm' }, 'builder', /is not a builder name/],
   ['max-parallel 0', { 'max-parallel': '0' }, 'max-parallel', /whole number from 1 to 64/],
+  ['push-retries over 10', { 'push-retries': '11' }, 'push-retries', /whole number from 0 \(no retries\) to 10/],
+  [
+    'registry-auth that is a mapping',
+    { 'registry-auth': 'registry: r.io\nusername: u\npassword: p' },
+    'registry-auth',
+    /expected a YAML list/
+  ],
+  [
+    'registry-auth entry without a password',
+    { 'registry-auth': '- registry: r.io\n  username: u' },
+    'registry-auth',
+    /entry 1 \(r.io\): password is empty/
+  ],
   ['shm-size word', { 'shm-size': 'big' }, 'shm-size', /expected a size/],
   ['bake target with a slash', { targets: '../x' }, 'targets', /is not a bake target name/],
   ['Depot project with a space', { 'depot-project': 'a b' }, 'depot-project', /is not a Depot project ID/],
@@ -711,6 +724,8 @@ describe('2. no shell, no injection', () => {
       ['allow-fork-cache-write', {}],
       ['registry', { username: 'u', password: 'p' }],
       ['logout', {}],
+      ['registry-auth', {}],
+      ['push-retries', {}],
       ['context', {}],
       ['file', {}],
       ['tags', {}],

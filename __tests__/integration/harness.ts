@@ -174,13 +174,17 @@ function runStep(
   script: string,
   env: NodeJS.ProcessEnv,
   cwd: string,
-  opts: { onStart?: (pid: number) => void; timeoutMs?: number } = {}
+  opts: { onStart?: (pid: number) => void; timeoutMs?: number; onOutput?: (logSoFar: string) => void } = {}
 ): Promise<StepRun> {
   return new Promise(resolve => {
     const child = spawn(NODE24, [path.join(ROOT, 'dist', script)], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
     let log = ''
-    child.stdout.on('data', (c: Buffer) => (log += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (log += c.toString()))
+    const add = (c: Buffer) => {
+      log += c.toString()
+      opts.onOutput?.(log)
+    }
+    child.stdout.on('data', add)
+    child.stderr.on('data', add)
     if (child.pid !== undefined) opts.onStart?.(child.pid)
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 480_000)
     child.on('close', (code, signal) => {
@@ -196,6 +200,8 @@ export interface RunActionOptions {
   /** called with main's pid once it runs (cancellation tests) */
   onMainStart?: (pid: number) => void
   skipPost?: boolean
+  /** called with main's log so far each time main writes (to act when it reaches a point) */
+  onMainOutput?: (logSoFar: string) => void
   /** called after main and before post, as a later step of the job would run (it sees main's outputs) */
   betweenSteps?: (main: { outputs: Record<string, string> }) => void | Promise<void>
 }
@@ -220,7 +226,10 @@ export async function runAction(inputs: Record<string, string>, opts: RunActionO
   const all = { ...actionDefaults(), 'buildx-version': 'installed', ...inputs }
   for (const [k, v] of Object.entries(all)) base[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
   const cwd = opts.cwd ?? ROOT
-  const main = await runStep('main.js', base, cwd, opts.onMainStart ? { onStart: opts.onMainStart } : {})
+  const main = await runStep('main.js', base, cwd, {
+    ...(opts.onMainStart ? { onStart: opts.onMainStart } : {}),
+    ...(opts.onMainOutput ? { onOutput: opts.onMainOutput } : {})
+  })
   noteOutput(main.log)
   const mainOutputs = parseFileCommands(readFileSync(files.output, 'utf8'))
   const state = parseFileCommands(readFileSync(files.state, 'utf8'))

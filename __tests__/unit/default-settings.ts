@@ -95,5 +95,7 @@ export const DEFAULT_SETTINGS: Settings = {
     fulcioUrl: '',
     rekorUrl: '',
     tlog: true
-  }
+  },
+  registryAuth: [],
+  pushRetries: 2
 }

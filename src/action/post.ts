@@ -63,11 +63,13 @@ export async function run(): Promise<void> {
       }
     }
   }
-  if (state.loggedIn) {
-    const name = registryName(state.loginRegistry)
+  // loggedIn/loginRegistry: the state of a main from before registry-auth
+  const registries = [...new Set([...(state.loggedIn ? [state.loginRegistry] : []), ...state.loginRegistries])]
+  for (const registry of registries) {
+    const name = registryName(registry)
     if (state.logout) {
       try {
-        await dockerLogout(state.loginRegistry, processRunner)
+        await dockerLogout(registry, processRunner)
         core.info(`logged out of ${name}`)
       } catch (e) {
         core.warning(`could not log out of ${name}: ${(e as Error).message}`)

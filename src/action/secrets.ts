@@ -1,6 +1,7 @@
 // Every secret value the run may print, masked in the log before anything runs.
 import * as core from '../runner/commands.js'
 import type { Settings } from '../inputs/parse.js'
+import { passwordsAsGiven } from '../inputs/registry-auth.js'
 
 /** The inputs that hold secret values. */
 export const SECRET_INPUTS = ['password', 'secrets', 'depot-token', 'token', 'github-token', 'sign-key', 'sign-key-password'] as const
@@ -24,16 +25,19 @@ export function maskRawSecretInputs(read: (name: string) => string): void {
       if (line.includes('=') && value) core.setSecret(value)
     }
   }
+  // registry-auth is YAML whose other values (registries, usernames) stay readable in the log:
+  // only what stands after the other keys (password, or a misspelt one) is masked, before the YAML is parsed
+  for (const password of passwordsAsGiven(read('registry-auth'))) core.setSecret(password)
 }
 
 export function maskSecrets(s: Settings, env: NodeJS.ProcessEnv = process.env): void {
   for (const sec of s.secrets) if (sec.kind === 'value' && sec.source) core.setSecret(sec.source)
   if (s.depotToken) core.setSecret(s.depotToken)
   if (s.githubToken) core.setSecret(s.githubToken)
-  if (s.login) {
-    core.setSecret(s.login.password)
+  for (const login of [...(s.login ? [s.login] : []), ...s.registryAuth]) {
+    core.setSecret(login.password)
     // the form docker keeps in config.json, should anything ever print it
-    core.setSecret(Buffer.from(`${s.login.username}:${s.login.password}`).toString('base64'))
+    core.setSecret(Buffer.from(`${login.username}:${login.password}`).toString('base64'))
   }
   for (const sec of s.secrets) if (sec.kind === 'env' && env[sec.source]) core.setSecret(env[sec.source] ?? '')
   if (s.sign.key.kind === 'pem') core.setSecret(s.sign.key.pem.trim())

@@ -56,16 +56,16 @@ export async function setUpEngine(plan: BuildPlan, state: State): Promise<Engine
   saveState(state)
   if (choice.warning) core.warning(choice.warning)
   core.info(`engine: ${choice.engine} (${choice.reason})`)
-  const login = s.login
-  if (login) {
+  const logins = [...(s.login ? [s.login] : []), ...s.registryAuth]
+  state.logout = s.logout
+  for (const login of logins) {
+    // recorded before the login runs: a failed or cancelled main still gets its logout in post
+    state.loginRegistries.push(login.registry)
+    saveState(state)
     await core.group(`Log in to ${registryName(login.registry)}`, async () => {
       await dockerLogin(login, processRunner)
       core.info(`logged in to ${registryName(login.registry)} as ${login.username}${s.logout ? '; post logs out' : ''}`)
     })
-    state.loggedIn = true
-    state.loginRegistry = login.registry
-    state.logout = s.logout
-    saveState(state)
   }
   return choice
 }

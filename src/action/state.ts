@@ -43,6 +43,11 @@ export interface State {
   signatures: Signature[]
   /** who signed, in words (the key's public half, or the certificate's identity) */
   signer: string
+  /**
+   * every registry main logs in to (login and registry-auth; '' is Docker Hub), each recorded
+   * before its `docker login` runs, so post logs out of it also when main failed or was cancelled
+   */
+  loginRegistries: string[]
 }
 
 export interface RecordsState extends RecordsSummaryInput {
@@ -88,7 +93,8 @@ export function emptyState(): State {
     loginRegistry: '',
     logout: true,
     signatures: [],
-    signer: ''
+    signer: '',
+    loginRegistries: []
   }
 }
 

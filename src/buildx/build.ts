@@ -16,7 +16,7 @@ import { type Buildx, runBuildx, runBuildxChecked } from './buildx.js'
 import { INDEX_ANNOTATION, dockerfilePath, type Settings } from '../inputs/parse.js'
 import { callFlagValue } from '../inputs/call.js'
 import { InputError } from '../errors.js'
-import { parseBuildError } from './build-error.js'
+import { classifyPushFailure, parseBuildError } from './build-error.js'
 import { buildxCommandLine, relayOutput } from './log.js'
 import {
   bakeResults,
@@ -43,7 +43,80 @@ export interface BuildEnv {
   secretFiles: Map<string, string>
 }
 
-function reportFailure(exitMessage: string, log: string, s: Settings, what: string): never {
+/** The wait before push attempt n + 1: 2 s, then twice as long each time, at most 30 s. */
+export function pushBackoffMs(attempt: number): number {
+  return Math.min(2000 * 2 ** (attempt - 1), 30_000)
+}
+
+/**
+ * The settings a push attempt after the first builds with: the same build, from the cache the
+ * first attempt filled. no-cache asked for a fresh build, and the first attempt made it; a retry
+ * that ignored the cache would build again instead of pushing what was built.
+ */
+function fromCache(s: Settings): Settings {
+  return { ...s, noCache: false, noCacheFilters: [] }
+}
+
+interface Attempted {
+  code: number
+  log: string
+  /** the attempts made; more than one when a push failed with a transient registry error */
+  attempts: number
+}
+
+/**
+ * Runs a build (or bake) that pushes; when it failed only in its push, with a transient registry
+ * error, runs it again: every step is a cache hit, so the retry exports and pushes what the first
+ * attempt built. A registry pushes a multi-platform image child first (blobs, each platform's
+ * manifest by digest, then the index by tag), so a failed attempt never leaves a tag on a partial
+ * list, and another attempt puts the same complete one. A final error (401, 403, 404, a refused
+ * manifest) or a failed build step returns at once.
+ */
+async function buildWithPushRetries(
+  s: Settings,
+  env: BuildEnv,
+  what: string,
+  argsFor: (settings: Settings) => string[],
+  prefix: string,
+  run: RunOptions = {}
+): Promise<Attempted> {
+  const attempts = s.pushRetries + 1
+  const label = prefix ? `[${prefix}] ` : ''
+  for (let attempt = 1; ; attempt++) {
+    const args = argsFor(attempt === 1 ? s : fromCache(s))
+    if (attempt > 1) core.info(`${label}push attempt ${attempt} of ${attempts}, from the build cache: ${buildxCommandLine(args)}`)
+    else core.info(`${label}${buildxCommandLine(args)}`)
+    const { code, log } = await streamed(env, args, prefix, run)
+    if (code === 0) {
+      if (attempt > 1) core.info(`${label}${what}: pushed on attempt ${attempt} of ${attempts}`)
+      return { code, log, attempts: attempt }
+    }
+    const failure = classifyPushFailure(log)
+    if (!failure) return { code, log, attempts: attempt }
+    if (!failure.transient) {
+      core.info(`${label}${what}: the registry refused the push (${failure.reason}); not retried`)
+      return { code, log, attempts: attempt }
+    }
+    if (attempt >= attempts) {
+      if (attempts > 1)
+        core.warning(
+          `${label}${what}: the push failed ${attempts} times with a transient registry error; giving up (push-retries: ${s.pushRetries})`
+        )
+      return { code, log, attempts: attempt }
+    }
+    const delay = pushBackoffMs(attempt)
+    core.warning(
+      `${label}${what}: push attempt ${attempt} of ${attempts} failed with a transient registry error (${failure.reason}); pushing again in ${delay / 1000} s from the build cache, without rebuilding`
+    )
+    await new Promise(r => setTimeout(r, delay))
+  }
+}
+
+function attemptsNote(a: Attempted): string {
+  return a.attempts > 1 ? ` (after ${a.attempts} push attempts)` : ''
+}
+
+function reportFailure(exitMessage: string, log: string, s: Settings, what: string, note = ''): never {
   const loc = parseBuildError(log, dockerfilePath(s))
   const lastError = log
     .split('\n')
@@ -51,7 +124,7 @@ function reportFailure(exitMessage: string, log: string, s: Settings, what: stri
     .find(l => l.startsWith('ERROR: '))
   const message = lastError ? lastError.slice('ERROR: '.length) : exitMessage
   if (loc) core.error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: 'Build failed' })
-  throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`)
+  throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}${note}`)
 }
 
 /** buildx writes the build's check warnings to the metadata file when asked (buildx >= 0.15). */
@@ -120,10 +193,9 @@ export async function singleBuild(s: Settings, env: BuildEnv): Promise<BuildResu
   const iidFile = path.join(env.tempDir, 'iid.txt')
   const repo = s.pushByDigest ? parseReference(s.tags[0] ?? '')?.name : undefined
   const over = repo ? { tags: [], pushByDigest: { name: repo } } : {}
-  const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over)
-  core.info(buildxCommandLine(args))
-  const { code, log } = await streamed(env, args, '')
-  if (code !== 0) reportFailure(`buildx exited with code ${code}`, log, s, 'build')
+  const argsFor = (settings: Settings) => buildArgs(settings, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over)
+  const a = await buildWithPushRetries(s, env, 'build', argsFor, '')
+  if (a.code !== 0) reportFailure(`buildx exited with code ${a.code}`, a.log, s, 'build', attemptsNote(a))
   return singleResult(s, metadataFile, iidFile, Boolean(repo))
 }
 
@@ -177,10 +249,11 @@ export async function bake(s: Settings, env: BuildEnv, req: BakeRequest): Promis
     if (names.every(n => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names
     else core.info('bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)')
   }
-  const args = bakeArgs(s, env.ctx, { ...common, ...(pushOnceTargets ? { pushOnceTargets } : {}) })
-  core.info(buildxCommandLine(args))
-  const { code, log } = await streamed(env, args, '', site.run)
-  if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, 'bake')
+  // A retry bakes every target again: all cache hits, and a target that was pushed already puts
+  // the same blobs and manifests again, which the registry takes as they are.
+  const argsFor = (settings: Settings) => bakeArgs(settings, env.ctx, { ...common, ...(pushOnceTargets ? { pushOnceTargets } : {}) })
+  const a = await buildWithPushRetries(s, env, 'bake', argsFor, '', site.run)
+  if (a.code !== 0) reportFailure(`bake exited with code ${a.code}`, a.log, s, 'bake', attemptsNote(a))
   const all = readJson(common.metadataFile)
   // The printed Dockerfile paths are relative to the folder bake ran in.
   return bakeResults(s, all, printed, ['buildx.build.warnings']).map(r =>
@@ -224,17 +297,20 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
       mkdirSync(dir, { recursive: true })
       const metadataFile = path.join(dir, 'metadata.json')
       const iidFile = path.join(dir, 'iid.txt')
-      const args = buildArgs(
-        s,
-        env.ctx,
-        { metadataFile, iidFile, secretFiles: env.secretFiles },
-        { platforms: [platform], tags: [], pushByDigest: { name: repo } }
-      )
-      core.info(`[${platform}] ${buildxCommandLine(args)}`)
-      const { code, log } = await streamed(env, args, platform)
-      if (code !== 0) {
-        const loc = parseBuildError(log, dockerfilePath(s))
-        failures.push(`${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : ` (buildx exited with code ${code})`}`)
+      const argsFor = (settings: Settings) =>
+        buildArgs(
+          settings,
+          env.ctx,
+          { metadataFile, iidFile, secretFiles: env.secretFiles },
+          { platforms: [platform], tags: [], pushByDigest: { name: repo } }
+        )
+      const a = await buildWithPushRetries(s, env, 'build', argsFor, platform)
+      if (a.code !== 0) {
+        const loc = parseBuildError(a.log, dockerfilePath(s))
+        const pushed = classifyPushFailure(a.log)
+        failures.push(
+          `${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : pushed ? ` (${pushed.reason}${attemptsNote(a)})` : ` (buildx exited with code ${a.code})`}`
+        )
         continue
       }
       const metadata = readJson(metadataFile)

@@ -92,6 +92,10 @@ export function argvSecretWarnings(inputs: Record<string, string>): string[] {
     out.push(
       '--sign-key-password on the command line is seen by ps and kept in shell history; set COSIGN_PASSWORD in the environment instead'
     )
+  if (inputs['registry-auth'] !== undefined)
+    out.push(
+      '--registry-auth on the command line (its passwords) is seen by ps and kept in shell history; set BUILD_IMAGE_INPUT_REGISTRY_AUTH in the environment or put registry-auth in a --config file instead'
+    )
   return out
 }
 

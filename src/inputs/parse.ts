@@ -10,6 +10,7 @@ import { isPlatform, normalizePlatform } from '../oci/platform.js'
 import { BUILDER_SCOPES, type BuilderScope } from '../runner/isolation.js'
 import { CALL_MIN_BUILDX, parseCall, type CallRequest } from './call.js'
 import { defaultGitContext, envSwitches, expandDefaultContext, gitServerHost, recordRetentionDays, type WorkflowRun } from './run-env.js'
+import { parseRegistryAuth, registryKey } from './registry-auth.js'
 
 export type Driver = 'docker' | 'docker-container' | 'remote' | 'kubernetes'
 export type Engine = 'auto' | 'buildx' | 'depot'
@@ -144,6 +145,10 @@ export interface Settings {
   /** null: no login; the docker config's existing logins are used */
   readonly login: RegistryLogin | null
   readonly logout: boolean
+  /** registry-auth: more logins, each to another registry (none is the login input's) */
+  readonly registryAuth: RegistryLogin[]
+  /** push-retries: how often a push that failed with a transient registry error is pushed again (0: never) */
+  readonly pushRetries: number
 
   // signing what is pushed (docker/github-builder's sign)
   readonly sign: SignSettings
@@ -488,8 +493,35 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
       { push, pushByDigest, mode, oidc: Boolean(run.env?.['ACTIONS_ID_TOKEN_REQUEST_URL'] && run.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) },
       checkHttpUrl
     ),
-    logout: bool('logout', true)
+    logout: bool('logout', true),
+    registryAuth: parseRegistryAuthInput(read),
+    pushRetries: parsePushRetries(read)
   }
+}
+
+/** registry-auth, beside the login input: each registry once across both. */
+function parseRegistryAuthInput(read: InputReader): RegistryLogin[] {
+  const entries = parseRegistryAuth(read('registry-auth'))
+  const single = read('username').trim() ? registryKey(read('registry').trim()) : undefined
+  const clash = entries.findIndex(e => registryKey(e.registry) === single)
+  if (clash >= 0)
+    throw new InputError(
+      'registry-auth',
+      `entry ${clash + 1} logs in to ${entries[clash]?.registry || 'Docker Hub'}, which the registry, username and password inputs log in to already`
+    )
+  return entries
+}
+
+export const PUSH_RETRIES_MAX = 10
+
+function parsePushRetries(read: InputReader): number {
+  const raw = read('push-retries').trim() || '2'
+  if (!/^\d+$/.test(raw) || Number(raw) > PUSH_RETRIES_MAX)
+    throw new InputError(
+      'push-retries',
+      `expected a whole number from 0 (no retries) to ${PUSH_RETRIES_MAX}, got ${JSON.stringify(clip(raw))}`
+    )
+  return Number(raw)
 }
 
 /** One entry of digests or a digests-from file: sha256:<64 hex> or repository@sha256:<64 hex>. */

@@ -423,6 +423,11 @@ describe('secret values on the command line', () => {
       [/--sign-key with a PEM key .* use a KMS URI/, /--sign-key-password .* set COSIGN_PASSWORD/]
     ],
     ['a KMS sign key', ['--sign-key', 'awskms:///alias/release', '.'], []],
+    [
+      'registry-auth',
+      ['--registry-auth', '- registry: r.io\n  username: u\n  password: p', '.'],
+      [/--registry-auth .* in a --config file/]
+    ],
     ['the forms that keep them off argv', ['--secret-env', 'a=VAR', '--secret-file', 'b=/p', '.'], []]
   ])('%s', (_what, argv, want) => {
     const warnings = argvSecretWarnings(parseArgs(argv, specs).inputs)

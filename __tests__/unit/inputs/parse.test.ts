@@ -35,6 +35,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'sign-tlog': 'true',
   'cosign-version': '',
   'cosign-download-url': '',
+  'registry-auth': '',
   context: '',
   file: '',
   tags: '',
@@ -49,6 +50,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   target: '',
   push: 'false',
   'push-by-digest': 'false',
+  'push-retries': '2',
   load: 'false',
   outputs: '',
   'cache-from': '',
@@ -356,6 +358,24 @@ describe('parseInputs: valid inputs', () => {
     ],
     ['a Docker Hub login (no registry)', { username: 'ci', password: 'pw' }, { login: { registry: '', username: 'ci', password: 'pw' } }],
     [
+      'registry-auth beside the login input',
+      {
+        registry: 'localhost:5000',
+        username: 'ci',
+        password: 'pw',
+        'registry-auth': '- registry: ghcr.io\n  username: u1\n  password: "0123"\n- username: hub\n  password: p2\n  ecr: false\n'
+      },
+      {
+        login: { registry: 'localhost:5000', username: 'ci', password: 'pw' },
+        registryAuth: [
+          { registry: 'ghcr.io', username: 'u1', password: '0123' },
+          { registry: '', username: 'hub', password: 'p2' }
+        ]
+      }
+    ],
+    ['push-retries 0 (off)', { 'push-retries': '0' }, { pushRetries: 0 }],
+    ['push-retries 10', { 'push-retries': ' 10 ' }, { pushRetries: 10 }],
+    [
       'attests, no-cache filters, ssh and a cgroup parent',
       {
         attests: 'type=provenance,mode=max\ntype=sbom',
@@ -546,6 +566,19 @@ describe('parseInputs: invalid inputs', () => {
     ['username without a password (an unset secret)', { registry: 'ghcr.io', username: 'u' }, 'password'],
     ['password with a line break inside', { username: 'u', password: 'a\nb' }, 'password'],
     ['logout that is not a boolean', { logout: 'never' }, 'logout'],
+    [
+      'registry-auth for the registry the login input logs in to',
+      { registry: 'ghcr.io', username: 'u', password: 'p', 'registry-auth': '- registry: ghcr.io\n  username: v\n  password: q' },
+      'registry-auth'
+    ],
+    [
+      'registry-auth for Docker Hub beside a Docker Hub login',
+      { username: 'u', password: 'p', 'registry-auth': '- registry: docker.io\n  username: v\n  password: q' },
+      'registry-auth'
+    ],
+    ['push-retries that is not a number', { 'push-retries': 'three' }, 'push-retries'],
+    ['push-retries over 10', { 'push-retries': '11' }, 'push-retries'],
+    ['push-retries below 0', { 'push-retries': '-1' }, 'push-retries'],
     ['platforms in merge mode', { ...merge, digests: D1, platforms: 'linux/amd64' }, 'platforms'],
     ['build-args in merge mode', { ...merge, digests: D1, 'build-args': 'X=1' }, 'build-args'],
     ['load in merge mode', { ...merge, digests: D1, load: 'true' }, 'load'],

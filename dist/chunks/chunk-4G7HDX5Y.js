@@ -1267,7 +1267,8 @@ function emptyState() {
     loginRegistry: "",
     logout: true,
     signatures: [],
-    signer: ""
+    signer: "",
+    loginRegistries: []
   };
 }
 function saveState2(s) {

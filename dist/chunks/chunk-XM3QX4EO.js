@@ -12,7 +12,7 @@ import {
   setSignOutputs,
   uploadBuildRecords,
   validateDigest
-} from "./chunk-Y2FPP77B.js";
+} from "./chunk-4G7HDX5Y.js";
 import {
   processRunner
 } from "./chunk-O4CNCVXR.js";
@@ -418,11 +418,12 @@ ${signing}`);
       }
     }
   }
-  if (state.loggedIn) {
-    const name = registryName(state.loginRegistry);
+  const registries = [.../* @__PURE__ */ new Set([...state.loggedIn ? [state.loginRegistry] : [], ...state.loginRegistries])];
+  for (const registry of registries) {
+    const name = registryName(registry);
     if (state.logout) {
       try {
-        await dockerLogout(state.loginRegistry, processRunner);
+        await dockerLogout(registry, processRunner);
         info(`logged out of ${name}`);
       } catch (e) {
         warning(`could not log out of ${name}: ${e.message}`);

@@ -50,7 +50,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-Y2FPP77B.js";
+} from "./chunk-4G7HDX5Y.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -122,10 +122,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -146,7 +146,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -158,11 +158,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -4270,9 +4270,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4308,7 +4308,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4348,7 +4348,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
+        if (!isMap2 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4371,7 +4371,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4403,7 +4403,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4419,7 +4419,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5706,7 +5706,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5790,7 +5790,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7320,7 +7320,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7346,7 +7346,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -7382,7 +7382,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -7780,6 +7780,134 @@ function recordRetentionDays(env) {
   return days;
 }
 
+// src/inputs/registry-auth.ts
+var import_yaml = __toESM(require_dist(), 1);
+var INPUT = "registry-auth";
+var KEYS = ["registry", "username", "password", "ecr", "scope"];
+var REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+var ECR_HOST = /^\d{12}\.(?:dkr\.ecr|dkr-ecr)\.[^.]+\.(?:on\.aws|amazonaws\.(?:com(?:\.cn)?|eu))$|public\.ecr\.aws|ecr-public\.aws\.com/;
+var DOCKER_HUB = /* @__PURE__ */ new Set(["", "docker.io", "index.docker.io", "registry-1.docker.io"]);
+function registryKey(registry) {
+  const r = registry.toLowerCase();
+  return DOCKER_HUB.has(r) ? "docker.io" : r;
+}
+var PUBLIC_KEYS = /* @__PURE__ */ new Set(["registry", "username", "ecr", "scope"]);
+function passwordsAsGiven(text) {
+  const found = /* @__PURE__ */ new Set();
+  const add = (v, minLength = 1) => {
+    const t = v.trim();
+    if (t.length < minLength) return;
+    found.add(t);
+    const unquoted = t.replace(/^(["'])(.*)\1$/, "$2").replace(/^["']/, "").replace(/["']$/, "").trim();
+    if (unquoted.length >= minLength) found.add(unquoted);
+  };
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const pairs = [...line.matchAll(/(?:^|[\s{,[-])["']?([A-Za-z_][\w.-]*)["']?\s*:(?:\s+|$)/g)];
+    pairs.forEach((m, n) => {
+      const key = m[1] ?? "";
+      if (PUBLIC_KEYS.has(key)) return;
+      const rest = line.slice((m.index ?? 0) + m[0].length).trim();
+      if (key !== "password" && /^(?:true|false|yes|no|on|off|null|~)$/i.test(rest)) return;
+      const min = n === 0 ? 1 : 4;
+      if (/^[|>][-+0-9]*$/.test(rest)) {
+        const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+        const block = [];
+        for (let j = i + 1; j < lines.length; j++) {
+          const l = lines[j] ?? "";
+          if (l.trim() && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
+          block.push(l.trim());
+        }
+        for (const b of block) add(b);
+        add(block.filter(Boolean).join(rest.startsWith(">") ? " " : "\n"));
+        return;
+      }
+      add(rest, min);
+      add(rest.split(/[,}\]]/)[0] ?? "", min);
+      add(rest.replace(/\s*[}\]]\s*(?:,.*)?$/, "").replace(/\s*,\s*$/, ""), min);
+    });
+  }
+  return [...found];
+}
+function parseRegistryAuth(text) {
+  if (!text.trim()) return [];
+  const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const line = doc.errors[0]?.linePos?.[0]?.line;
+    throw new InputError(
+      INPUT,
+      `is not valid YAML${line ? ` (line ${line})` : ""}: expected a list of entries with registry, username and password (the text is not shown: it holds passwords)`
+    );
+  }
+  const list = doc.contents;
+  if (!(0, import_yaml.isSeq)(list)) {
+    throw new InputError(
+      INPUT,
+      'expected a YAML list of entries (each "- registry: ...", "username: ...", "password: ..."), as docker/login-action reads it'
+    );
+  }
+  const entries = list.items.map((item, i) => parseEntry(item, i + 1));
+  const seen = /* @__PURE__ */ new Map();
+  entries.forEach((e, i) => {
+    const key = registryKey(e.registry);
+    const first = seen.get(key);
+    if (first !== void 0)
+      throw new InputError(INPUT, `entries ${first} and ${i + 1} both log in to ${e.registry || "Docker Hub"}: one login per registry`);
+    seen.set(key, i + 1);
+  });
+  return entries;
+}
+function parseEntry(item, n) {
+  const where = `entry ${n}`;
+  if (!(0, import_yaml.isMap)(item)) throw new InputError(INPUT, `${where} is not a mapping of registry, username and password`);
+  const fields2 = {};
+  for (const pair of item.items) {
+    const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
+    if (!KEYS.includes(key)) {
+      throw new InputError(
+        INPUT,
+        `${where}: unknown key ${JSON.stringify(clip(key, 40))} (known: ${KEYS.join(", ")}; logout is the logout input)`
+      );
+    }
+    if (!(0, import_yaml.isScalar)(pair.value) && pair.value !== null) throw new InputError(INPUT, `${where}: ${key} is not a single value`);
+    fields2[key] = (0, import_yaml.isScalar)(pair.value) ? String(pair.value.value ?? "") : "";
+  }
+  const registry = (fields2["registry"] ?? "").trim();
+  const username = (fields2["username"] ?? "").trim();
+  const password = (fields2["password"] ?? "").replace(/\r?\n$/, "");
+  const name = registry || "Docker Hub";
+  if (registry && !REGISTRY_HOST.test(registry)) {
+    throw new InputError(
+      INPUT,
+      `${where}: registry ${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
+    );
+  }
+  const ecr = (fields2["ecr"] ?? "").trim().toLowerCase() || "auto";
+  if (!["auto", "true", "false"].includes(ecr)) throw new InputError(INPUT, `${where} (${name}): ecr is not auto, true or false`);
+  if (ecr === "true" || ecr === "auto" && ECR_HOST.test(registry) && username !== "AWS") {
+    throw new InputError(
+      INPUT,
+      `${where} (${name}): logging in to ECR with AWS access keys is not built in; give username AWS and a token from \`aws ecr get-login-password\` (or aws-actions/amazon-ecr-login's output) as password, or log in with docker/login-action before this step`
+    );
+  }
+  if ((fields2["scope"] ?? "").trim()) {
+    throw new InputError(
+      INPUT,
+      `${where} (${name}): scope is not supported: this action logs in to the docker config every later step of the job reads; leave scope out, or log in with docker/login-action`
+    );
+  }
+  if (!username && !password) throw new InputError(INPUT, `${where} (${name}): needs username and password`);
+  if (!username) throw new InputError(INPUT, `${where} (${name}): has a password but no username`);
+  if (!password)
+    throw new InputError(
+      INPUT,
+      `${where} (${name}): password is empty for username ${JSON.stringify(clip(username))} (a secret that is not set in this repository reads as empty)`
+    );
+  if (/[\r\n]/.test(password)) throw new InputError(INPUT, `${where} (${name}): password contains a line break (value not shown)`);
+  return { registry, username, password };
+}
+
 // src/inputs/parse.ts
 var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
 var ENGINES = ["auto", "buildx", "depot"];
@@ -8076,8 +8204,31 @@ function parseInputs(readRaw, run2 = {}) {
       { push, pushByDigest, mode, oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]) },
       checkHttpUrl
     ),
-    logout: bool("logout", true)
+    logout: bool("logout", true),
+    registryAuth: parseRegistryAuthInput(read),
+    pushRetries: parsePushRetries(read)
   };
+}
+function parseRegistryAuthInput(read) {
+  const entries = parseRegistryAuth(read("registry-auth"));
+  const single = read("username").trim() ? registryKey(read("registry").trim()) : void 0;
+  const clash = entries.findIndex((e) => registryKey(e.registry) === single);
+  if (clash >= 0)
+    throw new InputError(
+      "registry-auth",
+      `entry ${clash + 1} logs in to ${entries[clash]?.registry || "Docker Hub"}, which the registry, username and password inputs log in to already`
+    );
+  return entries;
+}
+var PUSH_RETRIES_MAX = 10;
+function parsePushRetries(read) {
+  const raw = read("push-retries").trim() || "2";
+  if (!/^\d+$/.test(raw) || Number(raw) > PUSH_RETRIES_MAX)
+    throw new InputError(
+      "push-retries",
+      `expected a whole number from 0 (no retries) to ${PUSH_RETRIES_MAX}, got ${JSON.stringify(clip(raw))}`
+    );
+  return Number(raw);
 }
 function checkDigestEntry(entry, input, where) {
   const at = entry.lastIndexOf("@");
@@ -8089,12 +8240,12 @@ function checkDigestEntry(entry, input, where) {
 function dockerfilePath(s) {
   return s.file || path.join(s.context, "Dockerfile");
 }
-var REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+var REGISTRY_HOST2 = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
 function parseLogin(read) {
   const registry = read("registry").trim();
   const username = read("username").trim();
   const password = read("password").replace(/\r?\n$/, "");
-  if (registry && !REGISTRY_HOST.test(registry)) {
+  if (registry && !REGISTRY_HOST2.test(registry)) {
     throw new InputError(
       "registry",
       `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
@@ -8719,7 +8870,7 @@ async function setupBuildx(version, downloadUrl, runner, sha256 = "") {
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
   const { installVerified } = await import("./install-V7M6TMUF.js");
-  const { path: path10, fromCache, against } = await installVerified({
+  const { path: path10, fromCache: fromCache2, against } = await installVerified({
     tool: "buildx",
     version: v,
     cachedName: "docker-buildx",
@@ -8730,7 +8881,7 @@ async function setupBuildx(version, downloadUrl, runner, sha256 = "") {
     ...sha256 ? { sha256 } : {}
   });
   info(
-    `buildx ${v} ${fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${sha256 ? "buildx-sha256" : against}: ${path10}`
+    `buildx ${v} ${fromCache2 ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${sha256 ? "buildx-sha256" : against}: ${path10}`
   );
   const actual = await versionOf(runner, path10, []);
   return { cmd: path10, prefix: [], version: actual || v, runner };
@@ -9130,6 +9281,18 @@ function parseBuildError(log, dockerfile) {
       return { file: dockerfile || m[1] || "Dockerfile", line: Number(m[2]), message: message || "build failed" };
   }
   return void 0;
+}
+var FINAL_PUSH_ERROR = /\b(?:40[0-4]|405|409|41[0-5]|422)\b(?: [A-Z][a-z]+)*|\bunauthorized\b|authentication required|\bdenied\b|forbidden|\bnot found\b|name unknown|name invalid|manifest (?:invalid|unknown|blob unknown|unverified)|blob unknown|digest invalid|size invalid|tag invalid|unsupported|insufficient_scope|x509|certificate/i;
+var TRANSIENT_PUSH_ERROR = /\b5\d\d\b|\b429\b|too many requests|toomanyrequests|\bunavailable\b|internal server error|bad gateway|service unavailable|gateway time-?out|\bEOF\b|connection reset|broken pipe|connection refused|i\/o timeout|timeout awaiting|TLS handshake timeout|deadline exceeded|server closed|http2: .*(?:GOAWAY|stream error)|unknown: unknown error/i;
+function classifyPushFailure(log) {
+  const last = log.split("\n").map((l) => l.replace(/\r$/, "")).reverse().find((l) => /^ERROR: /.test(l));
+  if (!last) return void 0;
+  const at = last.indexOf("failed to push ");
+  if (at < 0) return void 0;
+  const reason = last.slice(at).replace(/"https?:\/\/[^"]*"/g, '"<url>"').replace(/https?:\/\/\S+?(?=:? |$)/g, "<url>").replace(/"[a-z]+-sha256:[0-9a-f]{64}"/g, '"<ref>"');
+  const cause = reason.replace(/^failed to push \S+?: /, "");
+  if (FINAL_PUSH_ERROR.test(cause)) return { transient: false, reason };
+  return { transient: TRANSIENT_PUSH_ERROR.test(cause), reason };
 }
 
 // src/action/workspace.ts
@@ -9551,7 +9714,7 @@ function dockerfileBase(s, known) {
 import path7 from "node:path";
 
 // src/inputs/matrix.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 var MatrixError = class extends InputError {
   constructor(input, message) {
     super(input, message);
@@ -9613,7 +9776,7 @@ function sameCombination(a, b) {
   return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
 function parseMatrix(text, inputName = "matrix") {
-  const doc = (0, import_yaml.parseDocument)(text);
+  const doc = (0, import_yaml2.parseDocument)(text);
   const [firstError] = doc.errors;
   if (firstError) {
     const line = (firstError.message.split("\n")[0] ?? "").replace(/:$/, "");
@@ -9953,12 +10116,53 @@ import path9 from "node:path";
 // src/buildx/build.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import path8 from "node:path";
-function reportFailure(exitMessage, log, s, what) {
+function pushBackoffMs(attempt) {
+  return Math.min(2e3 * 2 ** (attempt - 1), 3e4);
+}
+function fromCache(s) {
+  return { ...s, noCache: false, noCacheFilters: [] };
+}
+async function buildWithPushRetries(s, env, what, argsFor, prefix, run2 = {}) {
+  const attempts = s.pushRetries + 1;
+  const label = prefix ? `[${prefix}] ` : "";
+  for (let attempt = 1; ; attempt++) {
+    const args = argsFor(attempt === 1 ? s : fromCache(s));
+    if (attempt > 1) info(`${label}push attempt ${attempt} of ${attempts}, from the build cache: ${buildxCommandLine(args)}`);
+    else info(`${label}${buildxCommandLine(args)}`);
+    const { code, log } = await streamed2(env, args, prefix, run2);
+    if (code === 0) {
+      if (attempt > 1) info(`${label}${what}: pushed on attempt ${attempt} of ${attempts}`);
+      return { code, log, attempts: attempt };
+    }
+    const failure2 = classifyPushFailure(log);
+    if (!failure2) return { code, log, attempts: attempt };
+    if (!failure2.transient) {
+      info(`${label}${what}: the registry refused the push (${failure2.reason}); not retried`);
+      return { code, log, attempts: attempt };
+    }
+    if (attempt >= attempts) {
+      if (attempts > 1)
+        warning(
+          `${label}${what}: the push failed ${attempts} times with a transient registry error; giving up (push-retries: ${s.pushRetries})`
+        );
+      return { code, log, attempts: attempt };
+    }
+    const delay = pushBackoffMs(attempt);
+    warning(
+      `${label}${what}: push attempt ${attempt} of ${attempts} failed with a transient registry error (${failure2.reason}); pushing again in ${delay / 1e3} s from the build cache, without rebuilding`
+    );
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+function attemptsNote(a) {
+  return a.attempts > 1 ? ` (after ${a.attempts} push attempts)` : "";
+}
+function reportFailure(exitMessage, log, s, what, note = "") {
   const loc = parseBuildError(log, dockerfilePath(s));
   const lastError = log.split("\n").reverse().find((l) => l.startsWith("ERROR: "));
   const message = lastError ? lastError.slice("ERROR: ".length) : exitMessage;
   if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
-  throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}`);
+  throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}${note}`);
 }
 var WARNINGS_ENV = { BUILDX_METADATA_WARNINGS: "1" };
 function streamed2(env, args, prefix, run2 = {}) {
@@ -10009,10 +10213,9 @@ async function singleBuild(s, env) {
   const iidFile = path8.join(env.tempDir, "iid.txt");
   const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name : void 0;
   const over = repo ? { tags: [], pushByDigest: { name: repo } } : {};
-  const args = buildArgs(s, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
-  info(buildxCommandLine(args));
-  const { code, log } = await streamed2(env, args, "");
-  if (code !== 0) reportFailure(`buildx exited with code ${code}`, log, s, "build");
+  const argsFor = (settings) => buildArgs(settings, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
+  const a = await buildWithPushRetries(s, env, "build", argsFor, "");
+  if (a.code !== 0) reportFailure(`buildx exited with code ${a.code}`, a.log, s, "build", attemptsNote(a));
   return singleResult(s, metadataFile, iidFile, Boolean(repo));
 }
 async function prepareBake(s, env, { files, targets, set: given, allow, denyCacheExports = "" }) {
@@ -10043,10 +10246,9 @@ async function bake(s, env, req) {
     if (names.every((n) => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names;
     else info("bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)");
   }
-  const args = bakeArgs(s, env.ctx, { ...common, ...pushOnceTargets ? { pushOnceTargets } : {} });
-  info(buildxCommandLine(args));
-  const { code, log } = await streamed2(env, args, "", site.run);
-  if (code !== 0) reportFailure(`bake exited with code ${code}`, log, s, "bake");
+  const argsFor = (settings) => bakeArgs(settings, env.ctx, { ...common, ...pushOnceTargets ? { pushOnceTargets } : {} });
+  const a = await buildWithPushRetries(s, env, "bake", argsFor, "", site.run);
+  if (a.code !== 0) reportFailure(`bake exited with code ${a.code}`, a.log, s, "bake", attemptsNote(a));
   const all = readJson(common.metadataFile);
   return bakeResults(s, all, printed, ["buildx.build.warnings"]).map(
     (r) => r.dockerfile ? { ...r, dockerfile: path8.resolve(site.run.cwd, r.dockerfile) } : r
@@ -10075,17 +10277,19 @@ async function splitBuild(s, env) {
       mkdirSync2(dir, { recursive: true });
       const metadataFile = path8.join(dir, "metadata.json");
       const iidFile = path8.join(dir, "iid.txt");
-      const args = buildArgs(
-        s,
+      const argsFor = (settings) => buildArgs(
+        settings,
         env.ctx,
         { metadataFile, iidFile, secretFiles: env.secretFiles },
         { platforms: [platform], tags: [], pushByDigest: { name: repo } }
       );
-      info(`[${platform}] ${buildxCommandLine(args)}`);
-      const { code, log } = await streamed2(env, args, platform);
-      if (code !== 0) {
-        const loc = parseBuildError(log, dockerfilePath(s));
-        failures.push(`${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : ` (buildx exited with code ${code})`}`);
+      const a = await buildWithPushRetries(s, env, "build", argsFor, platform);
+      if (a.code !== 0) {
+        const loc = parseBuildError(a.log, dockerfilePath(s));
+        const pushed = classifyPushFailure(a.log);
+        failures.push(
+          `${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : pushed ? ` (${pushed.reason}${attemptsNote(a)})` : ` (buildx exited with code ${a.code})`}`
+        );
         continue;
       }
       const metadata = readJson(metadataFile);
@@ -10318,14 +10522,15 @@ function maskRawSecretInputs(read) {
       if (line.includes("=") && value) setSecret(value);
     }
   }
+  for (const password of passwordsAsGiven(read("registry-auth"))) setSecret(password);
 }
 function maskSecrets(s, env = process.env) {
   for (const sec of s.secrets) if (sec.kind === "value" && sec.source) setSecret(sec.source);
   if (s.depotToken) setSecret(s.depotToken);
   if (s.githubToken) setSecret(s.githubToken);
-  if (s.login) {
-    setSecret(s.login.password);
-    setSecret(Buffer.from(`${s.login.username}:${s.login.password}`).toString("base64"));
+  for (const login of [...s.login ? [s.login] : [], ...s.registryAuth]) {
+    setSecret(login.password);
+    setSecret(Buffer.from(`${login.username}:${login.password}`).toString("base64"));
   }
   for (const sec of s.secrets) if (sec.kind === "env" && env[sec.source]) setSecret(env[sec.source] ?? "");
   if (s.sign.key.kind === "pem") setSecret(s.sign.key.pem.trim());
@@ -10445,16 +10650,15 @@ async function setUpEngine(plan, state) {
   saveState(state);
   if (choice.warning) warning(choice.warning);
   info(`engine: ${choice.engine} (${choice.reason})`);
-  const login = s.login;
-  if (login) {
+  const logins = [...s.login ? [s.login] : [], ...s.registryAuth];
+  state.logout = s.logout;
+  for (const login of logins) {
+    state.loginRegistries.push(login.registry);
+    saveState(state);
     await group(`Log in to ${registryName(login.registry)}`, async () => {
       await dockerLogin(login, processRunner);
       info(`logged in to ${registryName(login.registry)} as ${login.username}${s.logout ? "; post logs out" : ""}`);
     });
-    state.loggedIn = true;
-    state.loginRegistry = login.registry;
-    state.logout = s.logout;
-    saveState(state);
   }
   return choice;
 }
