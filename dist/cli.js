@@ -185,7 +185,7 @@ inputs:
     description: 'Push untagged, by digest, to the repository named by tags (for a per-platform job whose digest a later merge job combines). Implies push.'
     default: 'false'
   push-retries:
-    description: "How often a push that failed with a transient registry error (a 5xx status, 429, a reset, dropped or timed-out connection) is pushed again after a build that succeeded: the same build again, every step a cache hit, so nothing is rebuilt; 2 s before the first retry, twice as long before each next (at most 30 s). A 401, 403, 404 or a refused manifest fails at once. 0: no retries; at most 10."
+    description: 'How often a push that failed with a transient registry error (a 5xx status, 429, a reset, dropped or timed-out connection) is pushed again after a build that succeeded: the same build again, every step a cache hit, so nothing is rebuilt; 2 s before the first retry, twice as long before each next (at most 30 s). A 401, 403, 404 or a refused manifest fails at once. 0: no retries; at most 10.'
     default: '2'
   load:
     description: 'Load the image into the Docker engine (shorthand for --output type=docker).'
