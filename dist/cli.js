@@ -10,16 +10,16 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-XM3QX4EO.js";
+} from "./chunks/chunk-X6BBVMNS.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-KHWCFIQS.js";
+} from "./chunks/chunk-JENSDPRY.js";
 import "./chunks/chunk-W5EOU44O.js";
 import {
   loadState
-} from "./chunks/chunk-4G7HDX5Y.js";
+} from "./chunks/chunk-MRZSOZYF.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-O4CNCVXR.js";

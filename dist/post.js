@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-XM3QX4EO.js";
-import "./chunks/chunk-4G7HDX5Y.js";
+} from "./chunks/chunk-X6BBVMNS.js";
+import "./chunks/chunk-MRZSOZYF.js";
 import "./chunks/chunk-O4CNCVXR.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";

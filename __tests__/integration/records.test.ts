@@ -378,6 +378,41 @@ describe('build records', () => {
     }
   }, 300_000)
 
+  it("a failed build: its record exported all the same (from buildx's local state, as a failed build writes no metadata), holding the error, and uploaded to the artifact service stand-in", async () => {
+    const service = await standIn()
+    const marker = `rec-fails-${Math.random().toString(36).slice(2)}`
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo ${marker} && exit 3\n` })
+    const kept = new Map<string, Buffer>()
+    const run = await runAction(
+      { context: ctx, tags: `${tb.registry}/${uniqueRepo('records-failed')}:1`, push: 'true', platforms: 'linux/amd64' },
+      { env: { ...GITHUB, ...service.env() }, betweenSteps: keepRecords(kept) }
+    )
+    expect(run.main.code).not.toBe(0)
+    expect(run.post.code).toBe(0)
+    expect(run.main.log).toMatch(/^::error::.*exit code: 3/m)
+    if (!history) {
+      expect(run.outputs['build-records']).toBeUndefined()
+      expect(service.calls).toEqual([])
+      expect(run.summary).toContain('Build record export needs buildx 0.23 or later (this buildx is 0.13')
+      return
+    }
+    const records = JSON.parse(run.mainOutputs['build-records'] ?? '{}') as Record<string, string>
+    expect(Object.keys(records)).toEqual(['default'])
+    const bytes = kept.get('default') ?? Buffer.alloc(0)
+    const rec = openRecord(bytes)
+    expect(rec.records).toHaveLength(1)
+    const record = rec.records[0] ?? {}
+    // this build's record (its file is named after its ref), and BuildKit's error is in it
+    expect(path.basename(records['default'] ?? '')).toBe(`octo~records~${String(record['Ref']).slice(0, 6).toUpperCase()}.dockerbuild`)
+    const error = (record['error'] ?? {}) as { message?: string }
+    expect(error.message).toContain(marker)
+    expect(error.message).toMatch(/exit code: 3$/)
+    const [artifact, ...more] = service.artifacts()
+    expect(more).toEqual([])
+    expect(artifact?.bytes.equals(bytes)).toBe(true)
+    expect(run.summary).toContain(`(https://github.com/octo/records/actions/runs/4242/artifacts/${artifact?.id})`)
+  }, 240_000)
+
   it('a merge builds nothing: no record, no line about records, nothing sent to the artifact service stand-in', async () => {
     const service = await standIn()
     const repo = `${tb.registry}/${uniqueRepo('records-merge')}`

@@ -7,13 +7,13 @@ import { buildWithDepot, depotReports } from '../depot/build.js'
 import { dockerfileBase } from '../report/base-image.js'
 import type { EngineChoice } from '../inputs/engine-choice.js'
 import { InputError } from '../errors.js'
-import { parseInputs } from '../inputs/parse.js'
+import { parseInputs, type Settings } from '../inputs/parse.js'
 import { buildsOneImage, planRun, type BuildPlan } from '../inputs/plan.js'
 import { collectReports, setReportOutputs } from '../report/collect.js'
 import type { ImageReport } from '../oci/types.js'
 import { executeCall, reportBuildWarnings } from './checks.js'
 import { executePlan } from './execute.js'
-import { exportBuildRecords } from './records.js'
+import { exportBuildRecords, exportFailedBuildRecords } from './records.js'
 import { setBuildOutputs } from './outputs.js'
 import { maskRawSecretInputs, maskSecrets } from './secrets.js'
 import { setUpBuildx, setUpEngine, type BuildxEngine } from './setup.js'
@@ -28,6 +28,8 @@ export async function run(): Promise<void> {
   const started = Date.now()
   const state = emptyState()
   stopOnSignals(state)
+  // set once buildx is set up and a build may run: a failed build's records are exported too
+  let failedBuild: { settings: Settings; engine: BuildxEngine } | undefined
   try {
     maskRawSecretInputs(name => core.getInput(name))
     const settings = parseInputs(name => core.getInput(name), { env: process.env, event: githubEvent() })
@@ -45,13 +47,16 @@ export async function run(): Promise<void> {
     if (choice.engine === 'depot' && (await executeOnDepot(plan, state, choice, cosign))) return
     const engine = await setUpBuildx(plan, state)
     if (plan.settings.call.name !== 'build') return await executeCall(plan, engine, state)
+    if (plan.kind !== 'merge') failedBuild = { settings: plan.settings, engine }
     const results = await executePlan(plan, engine, state)
+    failedBuild = undefined
     reportBuildWarnings(results, state)
     // a merge builds nothing: it has no record
     if (plan.kind !== 'merge') await exportBuildRecords(plan.settings, engine, results, state)
     await reportResults(plan, engine, results, state, cosign)
   } catch (e) {
     recordFailure(state, e)
+    if (failedBuild) await exportFailedBuildRecords(failedBuild.settings, failedBuild.engine, state, started)
   } finally {
     state.durationMs = Date.now() - started
     saveState(state)

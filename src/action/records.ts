@@ -4,11 +4,20 @@
 // files are there for every later step of the job. Neither a failed export nor a failed upload
 // fails the step: each is a warning.
 import * as core from '../runner/commands.js'
-import { mkdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { historyExportArgs } from '../buildx/args.js'
 import { runBuildxChecked } from '../buildx/buildx.js'
-import { buildRecordsOutput, recordExport, recordFileName, recordRefs } from '../buildx/records.js'
+import {
+  buildRecordsOutput,
+  recordExport,
+  recordFileName,
+  recordRefs,
+  refsStartedSince,
+  type LocalRef,
+  type RecordRef
+} from '../buildx/records.js'
+import { buildxConfigDir } from '../buildx/builder.js'
 import type { BuildResult } from '../buildx/results.js'
 import type { Settings } from '../inputs/parse.js'
 import { artifactServiceMissing, uploadFileArtifact } from '../runner/artifact.js'
@@ -17,6 +26,46 @@ import { saveState, type State } from './state.js'
 
 /** Exports the record of every build in `results`; sets build-records and saves what post uploads. */
 export async function exportBuildRecords(s: Settings, engine: BuildxEngine, results: BuildResult[], state: State): Promise<void> {
+  await exportRecords(s, engine, () => recordRefs(results), state)
+}
+
+/**
+ * After a failed build: exports the records of the builds this step started on its builder (found
+ * in buildx's local state, since a failed build writes no metadata), so the failure can be opened
+ * in a Builds view. Never throws: the step has failed already.
+ */
+export async function exportFailedBuildRecords(s: Settings, engine: BuildxEngine, state: State, sinceMs: number): Promise<void> {
+  try {
+    await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs), state)
+  } catch (e) {
+    core.warning(`could not export the failed build's record: ${(e as Error).message}`)
+  }
+}
+
+/** What buildx's local state holds for this builder's builds (unreadable entries left out). */
+function localRefs(builder: string): LocalRef[] {
+  const dir = path.join(buildxConfigDir(process.env), 'refs', builder)
+  if (!existsSync(dir)) return []
+  const out: LocalRef[] = []
+  for (const node of readdirSync(dir)) {
+    const nodeDir = path.join(dir, node)
+    if (!statSync(nodeDir).isDirectory()) continue
+    for (const ref of readdirSync(nodeDir)) {
+      try {
+        const file = path.join(nodeDir, ref)
+        const st = statSync(file)
+        if (!st.isFile() || st.size > 1 << 20) continue
+        const target = (JSON.parse(readFileSync(file, 'utf8')) as { Target?: unknown }).Target
+        out.push({ builder, node, ref, mtimeMs: st.mtimeMs, target: typeof target === 'string' ? target : '' })
+      } catch {
+        // a state file buildx is writing, or not JSON: not one of ours to export
+      }
+    }
+  }
+  return out
+}
+
+async function exportRecords(s: Settings, engine: BuildxEngine, findRefs: () => RecordRef[], state: State): Promise<void> {
   const records = state.records
   records.upload = s.buildRecordUpload
   records.retentionDays = s.buildRecordRetentionDays
@@ -28,7 +77,7 @@ export async function exportBuildRecords(s: Settings, engine: BuildxEngine, resu
     saveState(state)
     return
   }
-  const refs = recordRefs(results)
+  const refs = findRefs()
   if (refs.length === 0) return
   if (process.env['GITHUB_ACTIONS'] !== 'true') {
     // the CLI removes its temporary folder when it ends: a record there would outlive nothing

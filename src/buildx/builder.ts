@@ -339,7 +339,7 @@ export async function removeBuilder(bx: Buildx, name: string): Promise<void> {
 }
 
 /** Where buildx keeps its builders and the current one: BUILDX_CONFIG, else <docker config>/buildx. */
-function buildxConfigDir(env: NodeJS.ProcessEnv): string {
+export function buildxConfigDir(env: NodeJS.ProcessEnv): string {
   return env['BUILDX_CONFIG'] || path.join(dockerConfigDir(env), 'buildx')
 }
 

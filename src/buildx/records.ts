@@ -36,6 +36,36 @@ export function recordRefs(results: readonly BuildResult[]): RecordRef[] {
     .filter(r => (seen.has(r.ref) ? false : (seen.add(r.ref), true)))
 }
 
+/** A build buildx started, as its local state has it (`<buildx config>/refs/<builder>/<node>/<ref>`). */
+export interface LocalRef {
+  builder: string
+  node: string
+  ref: string
+  /** when buildx wrote the file: as the build started */
+  mtimeMs: number
+  /** the state's `Target` (the Dockerfile stage asked for), empty when none */
+  target: string
+}
+
+/**
+ * The records of the builds a failed step started: buildx writes its local state for a build as the
+ * build starts, failed or not, while the metadata that names a successful build's ref is never
+ * written for a failed one. Only this builder's, only those written since the step started, oldest
+ * first; each keyed by its stage (`default` without one), made unique with the ref's start.
+ */
+export function refsStartedSince(local: readonly LocalRef[], builder: string, sinceMs: number): RecordRef[] {
+  const keys = new Set<string>()
+  return local
+    .filter(l => l.builder === builder && l.mtimeMs >= sinceMs && l.ref !== '')
+    .sort((a, b) => a.mtimeMs - b.mtimeMs || a.ref.localeCompare(b.ref))
+    .map(l => {
+      let target = l.target || 'default'
+      if (keys.has(target)) target = `${target}#${l.ref.slice(0, 6)}`
+      keys.add(target)
+      return { target, builder: l.builder, ref: l.ref }
+    })
+}
+
 /**
  * The exported file's name, as docker's actions name theirs: `<owner>~<repo>~<first ref's first 6
  * characters, upper case>`, with `+N` when it holds N more records. Without a repository (the CLI

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { historyExportArgs } from '../../../src/buildx/args.js'
-import { buildRecordsOutput, recordExport, recordFileName, recordRefs } from '../../../src/buildx/records.js'
+import {
+  buildRecordsOutput,
+  recordExport,
+  recordFileName,
+  recordRefs,
+  refsStartedSince,
+  type LocalRef
+} from '../../../src/buildx/records.js'
 import type { BuildResult } from '../../../src/buildx/results.js'
 
 function result(target: string, ref: string | undefined, extra: Partial<BuildResult> = {}): BuildResult {
@@ -89,4 +96,36 @@ describe('historyExportArgs', () => {
 it('buildRecordsOutput: target -> path', () => {
   expect(buildRecordsOutput([{ target: 'default', path: '/t/x.dockerbuild' }])).toBe('{"default":"/t/x.dockerbuild"}')
   expect(buildRecordsOutput([])).toBe('{}')
+})
+
+describe('refsStartedSince', () => {
+  const at = (ref: string, mtimeMs: number, extra: Partial<LocalRef> = {}): LocalRef => ({
+    builder: 'b',
+    node: 'b0',
+    ref,
+    mtimeMs,
+    target: '',
+    ...extra
+  })
+  it.each<[string, LocalRef[], Array<{ target: string; builder: string; ref: string }>]>([
+    ['nothing started', [], []],
+    ['a build before the step started is left out', [at('old', 999), at('new', 1000)], [{ target: 'default', builder: 'b', ref: 'new' }]],
+    [
+      "another builder's builds are left out",
+      [at('mine', 2000), at('theirs', 2000, { builder: 'other' })],
+      [{ target: 'default', builder: 'b', ref: 'mine' }]
+    ],
+    [
+      'oldest first, keyed by stage, made unique with the ref',
+      [at('r3xxxxxx', 3000, { target: 'app' }), at('r1xxxxxx', 1000, { target: 'app' }), at('r2xxxxxx', 2000, { node: 'b1' })],
+      [
+        { target: 'app', builder: 'b', ref: 'r1xxxxxx' },
+        { target: 'default', builder: 'b', ref: 'r2xxxxxx' },
+        { target: 'app#r3xxxx', builder: 'b', ref: 'r3xxxxxx' }
+      ]
+    ],
+    ['an empty ref is not a build', [at('', 5000)], []]
+  ])('%s', (_name, local, expected) => {
+    expect(refsStartedSince(local, 'b', 1000)).toEqual(expected)
+  })
 })

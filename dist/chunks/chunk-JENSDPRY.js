@@ -24,6 +24,7 @@ import {
   emptyState,
   engineUsesContainerdStore,
   exportBuildRecords,
+  exportFailedBuildRecords,
   inspectBuilder,
   isPlatform,
   isTransientRegistryError,
@@ -50,7 +51,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-4G7HDX5Y.js";
+} from "./chunk-MRZSOZYF.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -10773,6 +10774,7 @@ async function run() {
   const started = Date.now();
   const state = emptyState();
   stopOnSignals(state);
+  let failedBuild;
   try {
     maskRawSecretInputs((name) => getInput(name));
     const settings = parseInputs((name) => getInput(name), { env: process.env, event: githubEvent() });
@@ -10789,12 +10791,15 @@ async function run() {
     if (choice.engine === "depot" && await executeOnDepot(plan, state, choice, cosign)) return;
     const engine = await setUpBuildx(plan, state);
     if (plan.settings.call.name !== "build") return await executeCall(plan, engine, state);
+    if (plan.kind !== "merge") failedBuild = { settings: plan.settings, engine };
     const results = await executePlan(plan, engine, state);
+    failedBuild = void 0;
     reportBuildWarnings(results, state);
     if (plan.kind !== "merge") await exportBuildRecords(plan.settings, engine, results, state);
     await reportResults(plan, engine, results, state, cosign);
   } catch (e) {
     recordFailure(state, e);
+    if (failedBuild) await exportFailedBuildRecords(failedBuild.settings, failedBuild.engine, state, started);
   } finally {
     state.durationMs = Date.now() - started;
     saveState(state);

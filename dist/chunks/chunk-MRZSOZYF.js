@@ -1285,8 +1285,8 @@ function loadState() {
 }
 
 // src/action/records.ts
-import { mkdirSync, statSync as statSync2 } from "node:fs";
-import path3 from "node:path";
+import { existsSync as existsSync4, mkdirSync, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import path4 from "node:path";
 
 // src/buildx/records.ts
 var RECORD_EXPORT_MIN_BUILDX = "0.23.0";
@@ -1304,6 +1304,15 @@ function recordRefs(results) {
   const seen = /* @__PURE__ */ new Set();
   return results.flatMap((r) => r.builds ? r.builds.flatMap((b) => refOf(b.target, b.metadata)) : refOf(r.target, r.metadata)).filter((r) => seen.has(r.ref) ? false : (seen.add(r.ref), true));
 }
+function refsStartedSince(local, builder, sinceMs) {
+  const keys = /* @__PURE__ */ new Set();
+  return local.filter((l) => l.builder === builder && l.mtimeMs >= sinceMs && l.ref !== "").sort((a, b) => a.mtimeMs - b.mtimeMs || a.ref.localeCompare(b.ref)).map((l) => {
+    let target = l.target || "default";
+    if (keys.has(target)) target = `${target}#${l.ref.slice(0, 6)}`;
+    keys.add(target);
+    return { target, builder: l.builder, ref: l.ref };
+  });
+}
 function recordFileName(repository, refs) {
   const first2 = (refs[0] ?? "").slice(0, 6).toUpperCase();
   const [owner, repo] = repository.split("/");
@@ -1314,8 +1323,274 @@ function buildRecordsOutput(files) {
   return JSON.stringify(Object.fromEntries(files.map((f) => [f.target, f.path])));
 }
 
-// src/runner/artifact.ts
+// src/buildx/builder.ts
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import http4 from "node:http";
 import path2 from "node:path";
+function parseBuilderInspect(out) {
+  const info2 = { name: "", driver: "", nodes: [] };
+  let node;
+  for (const line of out.split(/\r?\n/)) {
+    const m = /^([A-Za-z][A-Za-z ]*?):\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1] ?? "";
+    const value = (m[2] ?? "").trim();
+    if (key === "Name") {
+      if (!info2.name) info2.name = value;
+      else {
+        node = { name: value, endpoint: "", status: "", platforms: [] };
+        info2.nodes.push(node);
+      }
+    } else if (key === "Driver" && !node) info2.driver = value;
+    else if (node && key === "Endpoint") node.endpoint = value;
+    else if (node && key === "Status") node.status = value;
+    else if (node && key === "Platforms") {
+      node.platforms = value.split(",").map((p) => p.trim().replace(/\*$/, "")).filter(Boolean);
+    }
+  }
+  return info2;
+}
+function scopedBuilderMismatch(info2, want) {
+  if (info2.driver !== want.driver) return `its driver is ${info2.driver || "unknown"}, not ${want.driver}`;
+  if (want.driver === "remote") {
+    const other = info2.nodes.find((n) => n.endpoint !== want.endpoint);
+    if (other || info2.nodes.length === 0) return `its endpoint is ${other?.endpoint || "unknown"}, not ${want.endpoint}`;
+  }
+  return "";
+}
+var DEFAULT_BUILDKIT_IMAGE = "moby/buildkit:buildx-stable-1";
+var CONTAINER_CONFIG = ["--config", "/etc/buildkit/buildkitd.toml"];
+function driverOptsMap(entries) {
+  const out = {};
+  for (const entry of entries) {
+    for (const field of entry.split(",")) {
+      const eq = field.indexOf("=");
+      if (eq > 0) out[field.slice(0, eq).trim()] = field.slice(eq + 1).trim();
+    }
+  }
+  return out;
+}
+function shellWords(text) {
+  const words = [];
+  let word;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? "";
+    if (quote) {
+      if (c === quote) quote = "";
+      else if (c === "\\" && quote === '"' && i + 1 < text.length) word = (word ?? "") + text[++i];
+      else word = (word ?? "") + c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      word = word ?? "";
+    } else if (c === "\\" && i + 1 < text.length) word = (word ?? "") + text[++i];
+    else if (/\s/.test(c)) {
+      if (word !== void 0) words.push(word);
+      word = void 0;
+    } else word = (word ?? "") + c;
+  }
+  if (word !== void 0) words.push(word);
+  return words;
+}
+var optsText = (o) => Object.keys(o).length === 0 ? "none" : Object.entries(o).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(",");
+function compactValue(v) {
+  let out = "";
+  let quote = "";
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i] ?? "";
+    if (quote) {
+      if (c === quote) {
+        quote = "";
+        out += '"';
+      } else if (c === "\\" && quote === '"') {
+        out += c + (v[++i] ?? "");
+      } else out += quote === "'" && (c === '"' || c === "\\") ? `\\${c}` : c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      out += '"';
+    } else if (c === "#") break;
+    else if (!/\s/.test(c)) out += c;
+  }
+  return out;
+}
+function tomlEntries(text) {
+  const out = [];
+  let table = "";
+  const arrays = /* @__PURE__ */ new Map();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const header = /^(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
+    if (header) {
+      const name = compactValue(header[2] ?? "");
+      if (header[1] === "[[") {
+        const n = (arrays.get(name) ?? -1) + 1;
+        arrays.set(name, n);
+        table = `${name}[${n}]`;
+      } else table = name;
+      continue;
+    }
+    const eq = line.indexOf("=");
+    if (eq <= 0) return void 0;
+    const key = compactValue(line.slice(0, eq));
+    const value = compactValue(line.slice(eq + 1));
+    if (value === "" || value.startsWith("{") || value.startsWith("[") && !value.endsWith("]")) return void 0;
+    out.push(`${table ? `${table}.` : ""}${key}=${value}`);
+  }
+  return out.sort();
+}
+function sameConfig(kept, wanted) {
+  if (!kept.trim() || !wanted.trim()) return !kept.trim() && !wanted.trim();
+  const a = tomlEntries(kept);
+  const b = tomlEntries(wanted);
+  return !a || !b || a.join("\n") === b.join("\n");
+}
+function dockerContainerMismatch(stored, containers, want) {
+  if (!stored || stored.length === 0) return "buildx keeps no configuration for it (its store entry is missing or unreadable)";
+  const wantOpts = optsText(want.driverOpts);
+  const image = want.driverOpts["image"] || DEFAULT_BUILDKIT_IMAGE;
+  for (const node of stored) {
+    const opts = optsText(node.driverOpts);
+    if (opts !== wantOpts) return `node ${node.name} has driver options ${opts}, not ${wantOpts} (driver-opts)`;
+    if (node.flags.join(" ") !== want.flags.join(" "))
+      return `node ${node.name} has BuildKit daemon flags ${JSON.stringify(node.flags.join(" "))}, not ${JSON.stringify(want.flags.join(" "))} (buildkitd-flags)`;
+    const config = node.files["buildkitd.toml"] ?? "";
+    if (!sameConfig(config, want.config))
+      return `node ${node.name} has ${config ? "a buildkitd config" : "no buildkitd config"} ${want.config ? "other than the one asked for" : "though none is asked for"} (buildkitd-config, buildkitd-config-inline)`;
+    if (!containers) continue;
+    const c = containers.get(node.name);
+    const container = `buildx_buildkit_${node.name}`;
+    if (!c) return `node ${node.name} has no container ${container} on this engine (its endpoint is another engine)`;
+    if (c.image !== image) return `its container ${container} runs the image ${c.image}, not ${image}`;
+    const cmd = c.cmd.slice(0, 2).join(" ") === CONTAINER_CONFIG.join(" ") ? c.cmd.slice(2) : c.cmd;
+    if (cmd.join(" ") !== want.flags.join(" "))
+      return `its container ${container} runs BuildKit with ${JSON.stringify(c.cmd.join(" "))}, not the flags asked for`;
+    const network = want.driverOpts["network"];
+    if (network && c.networkMode !== network) return `its container ${container} has the network ${c.networkMode}, not ${network}`;
+  }
+  return "";
+}
+function readStoredNodes(name, env = process.env) {
+  try {
+    const doc = JSON.parse(readFileSync2(path2.join(buildxConfigDir(env), "instances", name), "utf8"));
+    return (doc.Nodes ?? []).map((n) => ({
+      name: n.Name ?? "",
+      driverOpts: n.DriverOpts ?? {},
+      flags: n.Flags ?? [],
+      files: Object.fromEntries(Object.entries(n.Files ?? {}).map(([k, v]) => [k, Buffer.from(v, "base64").toString("utf8")]))
+    }));
+  } catch {
+    return void 0;
+  }
+}
+function wantedConfigText(configFile, env = process.env) {
+  const file = configFile || path2.join(buildxConfigDir(env), "buildkitd.default.toml");
+  try {
+    return readFileSync2(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+function containerOverSocket(socketPath, name) {
+  return new Promise((resolve, reject) => {
+    const req = http4.get({ socketPath, path: `/containers/${encodeURIComponent(name)}/json`, timeout: 1e4 }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => {
+        if (res.statusCode === 404) return resolve(void 0);
+        if (res.statusCode !== 200) return reject(new Error(`the engine answered ${res.statusCode} for container ${name}`));
+        try {
+          const j = JSON.parse(body);
+          resolve({ image: j.Config?.Image ?? "", cmd: j.Config?.Cmd ?? [], networkMode: j.HostConfig?.NetworkMode ?? "" });
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+  });
+}
+async function nodeContainers(nodes, env = process.env) {
+  const socket = engineSocket(env, readDockerConfig());
+  if (!socket || !existsSync3(socket)) return void 0;
+  const out = /* @__PURE__ */ new Map();
+  for (const n of nodes) out.set(n, await containerOverSocket(socket, `buildx_buildkit_${n}`));
+  return out;
+}
+async function inspectBuilder(bx, name) {
+  const r = await runBuildxChecked(
+    bx,
+    inspectBuilderArgs(name, { bootstrap: true }),
+    {},
+    (line) => new InputError("builder", `cannot use builder ${name}: ${line}`)
+  );
+  return parseBuilderInspect(r.stdout);
+}
+function defaultBuilderName() {
+  return currentContextName(process.env, readDockerConfig());
+}
+async function removeBuilder(bx, name) {
+  await runBuildxChecked(bx, removeBuilderArgs(name));
+}
+function buildxConfigDir(env) {
+  return env["BUILDX_CONFIG"] || path2.join(dockerConfigDir(env), "buildx");
+}
+async function currentBuilder(bx, env = process.env) {
+  if (!env["BUILDX_BUILDER"] && !namesCurrentBuilder(path2.join(buildxConfigDir(env), "current"))) return void 0;
+  const r = await runBuildxChecked(
+    bx,
+    inspectCurrentBuilderArgs(),
+    {},
+    (line) => env["BUILDX_BUILDER"] ? new Error(`cannot use builder ${env["BUILDX_BUILDER"]} (BUILDX_BUILDER): ${line}`) : new Error(`cannot read the current builder: ${line}`)
+  );
+  const info2 = parseBuilderInspect(r.stdout);
+  if (!info2.name || info2.driver === "docker" && info2.name === defaultBuilderName()) return void 0;
+  return { name: info2.name, driver: info2.driver };
+}
+function namesCurrentBuilder(file) {
+  if (!existsSync3(file)) return false;
+  try {
+    return JSON.parse(readFileSync2(file, "utf8")).Name !== "";
+  } catch {
+    return true;
+  }
+}
+function randomName() {
+  return `build-image-${Math.random().toString(16).slice(2, 10)}`;
+}
+async function useImplicitBuilder(s, state, bx, containerdStore) {
+  if (s.builder || s.driverGiven) return void 0;
+  const current = await currentBuilder(bx);
+  const engineCannot = current && current.driver !== "docker" ? void 0 : dockerDriverCannot(s, await containerdStore);
+  const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, engineCannot });
+  if (choice.use === "current") {
+    info(`using the current builder ${choice.name}${process.env["BUILDX_BUILDER"] ? " (BUILDX_BUILDER)" : ""}`);
+    return choice.name;
+  }
+  if (choice.use === "automatic") {
+    const name = randomName();
+    await group("Set up a builder for this build", async () => {
+      info(`the engine's builder cannot build this (${choice.reason}): creating docker-container builder ${name}, which post removes`);
+      await runBuildxChecked(
+        bx,
+        createBuilderArgs({ ...s, driver: "docker-container" }, { name, configFile: "" }),
+        {},
+        (line) => line.includes("driver-opt") ? new InputError("driver-opts", line) : new Error(`cannot create builder ${name}: ${line}`)
+      );
+    });
+    state.builder = name;
+    state.builderCreated = true;
+    state.builderReason = choice.reason;
+    saveState2(state);
+    return name;
+  }
+  return void 0;
+}
+
+// src/runner/artifact.ts
+import path3 from "node:path";
 function artifactServiceMissing(env = process.env) {
   if (!env["ACTIONS_RUNTIME_TOKEN"] || !env["ACTIONS_RESULTS_URL"]) {
     return "no artifact service here (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are set only on a GitHub Actions runner)";
@@ -1333,8 +1608,8 @@ function artifactServiceMissing(env = process.env) {
 }
 async function uploadFileArtifact(file, retentionDays, env = process.env) {
   const { uploadArtifact } = await import("./upload-artifact-DLKGOEO5.js");
-  const name = path2.basename(file);
-  const response = await uploadArtifact(name, [file], path2.dirname(file), {
+  const name = path3.basename(file);
+  const response = await uploadArtifact(name, [file], path3.dirname(file), {
     skipArchive: true,
     ...retentionDays > 0 ? { retentionDays } : {}
   });
@@ -1350,6 +1625,36 @@ async function uploadFileArtifact(file, retentionDays, env = process.env) {
 
 // src/action/records.ts
 async function exportBuildRecords(s, engine, results, state) {
+  await exportRecords(s, engine, () => recordRefs(results), state);
+}
+async function exportFailedBuildRecords(s, engine, state, sinceMs) {
+  try {
+    await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs), state);
+  } catch (e) {
+    warning(`could not export the failed build's record: ${e.message}`);
+  }
+}
+function localRefs(builder) {
+  const dir = path4.join(buildxConfigDir(process.env), "refs", builder);
+  if (!existsSync4(dir)) return [];
+  const out = [];
+  for (const node of readdirSync(dir)) {
+    const nodeDir = path4.join(dir, node);
+    if (!statSync2(nodeDir).isDirectory()) continue;
+    for (const ref of readdirSync(nodeDir)) {
+      try {
+        const file = path4.join(nodeDir, ref);
+        const st = statSync2(file);
+        if (!st.isFile() || st.size > 1 << 20) continue;
+        const target = JSON.parse(readFileSync3(file, "utf8")).Target;
+        out.push({ builder, node, ref, mtimeMs: st.mtimeMs, target: typeof target === "string" ? target : "" });
+      } catch {
+      }
+    }
+  }
+  return out;
+}
+async function exportRecords(s, engine, findRefs, state) {
   const records = state.records;
   records.upload = s.buildRecordUpload;
   records.retentionDays = s.buildRecordRetentionDays;
@@ -1361,19 +1666,19 @@ async function exportBuildRecords(s, engine, results, state) {
     saveState2(state);
     return;
   }
-  const refs = recordRefs(results);
+  const refs = findRefs();
   if (refs.length === 0) return;
   if (process.env["GITHUB_ACTIONS"] !== "true") {
     info("build records are exported in GitHub Actions runs only (GITHUB_ACTIONS=true)");
     return;
   }
   const repository = process.env["GITHUB_REPOSITORY"] ?? "";
-  const dir = path3.join(state.tempDir, "build-records");
+  const dir = path4.join(state.tempDir, "build-records");
   try {
     await group(`Export ${refs.length} build record(s)`, async () => {
       mkdirSync(dir, { recursive: true });
       for (const r of refs) {
-        const file = path3.join(dir, recordFileName(repository, [r.ref]));
+        const file = path4.join(dir, recordFileName(repository, [r.ref]));
         await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], file, can.finalize));
         records.files.push({ target: r.target, ref: r.ref, path: file });
         info(`${r.target}: ${file} (${statSync2(file).size} bytes)`);
@@ -1383,7 +1688,7 @@ async function exportBuildRecords(s, engine, results, state) {
         records.uploadFile = records.files[0]?.path ?? "";
         return;
       }
-      const all = path3.join(
+      const all = path4.join(
         dir,
         "all",
         recordFileName(
@@ -1391,7 +1696,7 @@ async function exportBuildRecords(s, engine, results, state) {
           refs.map((r) => r.ref)
         )
       );
-      mkdirSync(path3.dirname(all), { recursive: true });
+      mkdirSync(path4.dirname(all), { recursive: true });
       await runBuildxChecked(
         engine.bx,
         historyExportArgs(
@@ -1437,7 +1742,7 @@ async function uploadBuildRecords(state) {
 
 // src/sign/cosign.ts
 import os from "node:os";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/install/releases.ts
 var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
@@ -1702,9 +2007,9 @@ async function signReports(s, reports, tempDir, cosign) {
     signerText = s.key.kind === "kms" ? `the key ${s.key.uri}` : "the sign-key (verify with its public half, cosign.pub)";
   }
   let signingConfig;
-  const scArgs = signingConfigArgs(s, path4.join(tempDir, "signing-config.json"));
+  const scArgs = signingConfigArgs(s, path5.join(tempDir, "signing-config.json"));
   if (scArgs) {
-    signingConfig = path4.join(tempDir, "signing-config.json");
+    signingConfig = path5.join(tempDir, "signing-config.json");
     await run(cosign, scArgs, process.env, "cosign signing-config create");
   }
   const byRepo = /* @__PURE__ */ new Map();
@@ -1845,272 +2150,6 @@ function renderWarningsSummary(all, heading = "Build checks") {
   return lines.join("\n");
 }
 
-// src/buildx/builder.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import http4 from "node:http";
-import path5 from "node:path";
-function parseBuilderInspect(out) {
-  const info2 = { name: "", driver: "", nodes: [] };
-  let node;
-  for (const line of out.split(/\r?\n/)) {
-    const m = /^([A-Za-z][A-Za-z ]*?):\s*(.*)$/.exec(line);
-    if (!m) continue;
-    const key = m[1] ?? "";
-    const value = (m[2] ?? "").trim();
-    if (key === "Name") {
-      if (!info2.name) info2.name = value;
-      else {
-        node = { name: value, endpoint: "", status: "", platforms: [] };
-        info2.nodes.push(node);
-      }
-    } else if (key === "Driver" && !node) info2.driver = value;
-    else if (node && key === "Endpoint") node.endpoint = value;
-    else if (node && key === "Status") node.status = value;
-    else if (node && key === "Platforms") {
-      node.platforms = value.split(",").map((p) => p.trim().replace(/\*$/, "")).filter(Boolean);
-    }
-  }
-  return info2;
-}
-function scopedBuilderMismatch(info2, want) {
-  if (info2.driver !== want.driver) return `its driver is ${info2.driver || "unknown"}, not ${want.driver}`;
-  if (want.driver === "remote") {
-    const other = info2.nodes.find((n) => n.endpoint !== want.endpoint);
-    if (other || info2.nodes.length === 0) return `its endpoint is ${other?.endpoint || "unknown"}, not ${want.endpoint}`;
-  }
-  return "";
-}
-var DEFAULT_BUILDKIT_IMAGE = "moby/buildkit:buildx-stable-1";
-var CONTAINER_CONFIG = ["--config", "/etc/buildkit/buildkitd.toml"];
-function driverOptsMap(entries) {
-  const out = {};
-  for (const entry of entries) {
-    for (const field of entry.split(",")) {
-      const eq = field.indexOf("=");
-      if (eq > 0) out[field.slice(0, eq).trim()] = field.slice(eq + 1).trim();
-    }
-  }
-  return out;
-}
-function shellWords(text) {
-  const words = [];
-  let word;
-  let quote = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] ?? "";
-    if (quote) {
-      if (c === quote) quote = "";
-      else if (c === "\\" && quote === '"' && i + 1 < text.length) word = (word ?? "") + text[++i];
-      else word = (word ?? "") + c;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      word = word ?? "";
-    } else if (c === "\\" && i + 1 < text.length) word = (word ?? "") + text[++i];
-    else if (/\s/.test(c)) {
-      if (word !== void 0) words.push(word);
-      word = void 0;
-    } else word = (word ?? "") + c;
-  }
-  if (word !== void 0) words.push(word);
-  return words;
-}
-var optsText = (o) => Object.keys(o).length === 0 ? "none" : Object.entries(o).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(",");
-function compactValue(v) {
-  let out = "";
-  let quote = "";
-  for (let i = 0; i < v.length; i++) {
-    const c = v[i] ?? "";
-    if (quote) {
-      if (c === quote) {
-        quote = "";
-        out += '"';
-      } else if (c === "\\" && quote === '"') {
-        out += c + (v[++i] ?? "");
-      } else out += quote === "'" && (c === '"' || c === "\\") ? `\\${c}` : c;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      out += '"';
-    } else if (c === "#") break;
-    else if (!/\s/.test(c)) out += c;
-  }
-  return out;
-}
-function tomlEntries(text) {
-  const out = [];
-  let table = "";
-  const arrays = /* @__PURE__ */ new Map();
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const header = /^(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
-    if (header) {
-      const name = compactValue(header[2] ?? "");
-      if (header[1] === "[[") {
-        const n = (arrays.get(name) ?? -1) + 1;
-        arrays.set(name, n);
-        table = `${name}[${n}]`;
-      } else table = name;
-      continue;
-    }
-    const eq = line.indexOf("=");
-    if (eq <= 0) return void 0;
-    const key = compactValue(line.slice(0, eq));
-    const value = compactValue(line.slice(eq + 1));
-    if (value === "" || value.startsWith("{") || value.startsWith("[") && !value.endsWith("]")) return void 0;
-    out.push(`${table ? `${table}.` : ""}${key}=${value}`);
-  }
-  return out.sort();
-}
-function sameConfig(kept, wanted) {
-  if (!kept.trim() || !wanted.trim()) return !kept.trim() && !wanted.trim();
-  const a = tomlEntries(kept);
-  const b = tomlEntries(wanted);
-  return !a || !b || a.join("\n") === b.join("\n");
-}
-function dockerContainerMismatch(stored, containers, want) {
-  if (!stored || stored.length === 0) return "buildx keeps no configuration for it (its store entry is missing or unreadable)";
-  const wantOpts = optsText(want.driverOpts);
-  const image = want.driverOpts["image"] || DEFAULT_BUILDKIT_IMAGE;
-  for (const node of stored) {
-    const opts = optsText(node.driverOpts);
-    if (opts !== wantOpts) return `node ${node.name} has driver options ${opts}, not ${wantOpts} (driver-opts)`;
-    if (node.flags.join(" ") !== want.flags.join(" "))
-      return `node ${node.name} has BuildKit daemon flags ${JSON.stringify(node.flags.join(" "))}, not ${JSON.stringify(want.flags.join(" "))} (buildkitd-flags)`;
-    const config = node.files["buildkitd.toml"] ?? "";
-    if (!sameConfig(config, want.config))
-      return `node ${node.name} has ${config ? "a buildkitd config" : "no buildkitd config"} ${want.config ? "other than the one asked for" : "though none is asked for"} (buildkitd-config, buildkitd-config-inline)`;
-    if (!containers) continue;
-    const c = containers.get(node.name);
-    const container = `buildx_buildkit_${node.name}`;
-    if (!c) return `node ${node.name} has no container ${container} on this engine (its endpoint is another engine)`;
-    if (c.image !== image) return `its container ${container} runs the image ${c.image}, not ${image}`;
-    const cmd = c.cmd.slice(0, 2).join(" ") === CONTAINER_CONFIG.join(" ") ? c.cmd.slice(2) : c.cmd;
-    if (cmd.join(" ") !== want.flags.join(" "))
-      return `its container ${container} runs BuildKit with ${JSON.stringify(c.cmd.join(" "))}, not the flags asked for`;
-    const network = want.driverOpts["network"];
-    if (network && c.networkMode !== network) return `its container ${container} has the network ${c.networkMode}, not ${network}`;
-  }
-  return "";
-}
-function readStoredNodes(name, env = process.env) {
-  try {
-    const doc = JSON.parse(readFileSync2(path5.join(buildxConfigDir(env), "instances", name), "utf8"));
-    return (doc.Nodes ?? []).map((n) => ({
-      name: n.Name ?? "",
-      driverOpts: n.DriverOpts ?? {},
-      flags: n.Flags ?? [],
-      files: Object.fromEntries(Object.entries(n.Files ?? {}).map(([k, v]) => [k, Buffer.from(v, "base64").toString("utf8")]))
-    }));
-  } catch {
-    return void 0;
-  }
-}
-function wantedConfigText(configFile, env = process.env) {
-  const file = configFile || path5.join(buildxConfigDir(env), "buildkitd.default.toml");
-  try {
-    return readFileSync2(file, "utf8");
-  } catch {
-    return "";
-  }
-}
-function containerOverSocket(socketPath, name) {
-  return new Promise((resolve, reject) => {
-    const req = http4.get({ socketPath, path: `/containers/${encodeURIComponent(name)}/json`, timeout: 1e4 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => body += c);
-      res.on("end", () => {
-        if (res.statusCode === 404) return resolve(void 0);
-        if (res.statusCode !== 200) return reject(new Error(`the engine answered ${res.statusCode} for container ${name}`));
-        try {
-          const j = JSON.parse(body);
-          resolve({ image: j.Config?.Image ?? "", cmd: j.Config?.Cmd ?? [], networkMode: j.HostConfig?.NetworkMode ?? "" });
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
-    req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", reject);
-  });
-}
-async function nodeContainers(nodes, env = process.env) {
-  const socket = engineSocket(env, readDockerConfig());
-  if (!socket || !existsSync3(socket)) return void 0;
-  const out = /* @__PURE__ */ new Map();
-  for (const n of nodes) out.set(n, await containerOverSocket(socket, `buildx_buildkit_${n}`));
-  return out;
-}
-async function inspectBuilder(bx, name) {
-  const r = await runBuildxChecked(
-    bx,
-    inspectBuilderArgs(name, { bootstrap: true }),
-    {},
-    (line) => new InputError("builder", `cannot use builder ${name}: ${line}`)
-  );
-  return parseBuilderInspect(r.stdout);
-}
-function defaultBuilderName() {
-  return currentContextName(process.env, readDockerConfig());
-}
-async function removeBuilder(bx, name) {
-  await runBuildxChecked(bx, removeBuilderArgs(name));
-}
-function buildxConfigDir(env) {
-  return env["BUILDX_CONFIG"] || path5.join(dockerConfigDir(env), "buildx");
-}
-async function currentBuilder(bx, env = process.env) {
-  if (!env["BUILDX_BUILDER"] && !namesCurrentBuilder(path5.join(buildxConfigDir(env), "current"))) return void 0;
-  const r = await runBuildxChecked(
-    bx,
-    inspectCurrentBuilderArgs(),
-    {},
-    (line) => env["BUILDX_BUILDER"] ? new Error(`cannot use builder ${env["BUILDX_BUILDER"]} (BUILDX_BUILDER): ${line}`) : new Error(`cannot read the current builder: ${line}`)
-  );
-  const info2 = parseBuilderInspect(r.stdout);
-  if (!info2.name || info2.driver === "docker" && info2.name === defaultBuilderName()) return void 0;
-  return { name: info2.name, driver: info2.driver };
-}
-function namesCurrentBuilder(file) {
-  if (!existsSync3(file)) return false;
-  try {
-    return JSON.parse(readFileSync2(file, "utf8")).Name !== "";
-  } catch {
-    return true;
-  }
-}
-function randomName() {
-  return `build-image-${Math.random().toString(16).slice(2, 10)}`;
-}
-async function useImplicitBuilder(s, state, bx, containerdStore) {
-  if (s.builder || s.driverGiven) return void 0;
-  const current = await currentBuilder(bx);
-  const engineCannot = current && current.driver !== "docker" ? void 0 : dockerDriverCannot(s, await containerdStore);
-  const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, engineCannot });
-  if (choice.use === "current") {
-    info(`using the current builder ${choice.name}${process.env["BUILDX_BUILDER"] ? " (BUILDX_BUILDER)" : ""}`);
-    return choice.name;
-  }
-  if (choice.use === "automatic") {
-    const name = randomName();
-    await group("Set up a builder for this build", async () => {
-      info(`the engine's builder cannot build this (${choice.reason}): creating docker-container builder ${name}, which post removes`);
-      await runBuildxChecked(
-        bx,
-        createBuilderArgs({ ...s, driver: "docker-container" }, { name, configFile: "" }),
-        {},
-        (line) => line.includes("driver-opt") ? new InputError("driver-opts", line) : new Error(`cannot create builder ${name}: ${line}`)
-      );
-    });
-    state.builder = name;
-    state.builderCreated = true;
-    state.builderReason = choice.reason;
-    saveState2(state);
-    return name;
-  }
-  return void 0;
-}
-
 // src/docker/login.ts
 function registryName(registry) {
   return registry || "Docker Hub";
@@ -2172,8 +2211,6 @@ export {
   checkWarningsOutput,
   checkFailureMessage,
   renderWarningsSummary,
-  exportBuildRecords,
-  uploadBuildRecords,
   scopedBuilderMismatch,
   driverOptsMap,
   shellWords,
@@ -2185,6 +2222,9 @@ export {
   defaultBuilderName,
   removeBuilder,
   useImplicitBuilder,
+  exportBuildRecords,
+  exportFailedBuildRecords,
+  uploadBuildRecords,
   registryName,
   dockerLogin,
   dockerLogout,

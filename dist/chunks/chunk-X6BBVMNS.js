@@ -12,7 +12,7 @@ import {
   setSignOutputs,
   uploadBuildRecords,
   validateDigest
-} from "./chunk-4G7HDX5Y.js";
+} from "./chunk-MRZSOZYF.js";
 import {
   processRunner
 } from "./chunk-O4CNCVXR.js";
