@@ -10,16 +10,16 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-X6BBVMNS.js";
+} from "./chunks/chunk-YQV4BJ3G.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-JENSDPRY.js";
+} from "./chunks/chunk-OLEVX67A.js";
 import "./chunks/chunk-W5EOU44O.js";
 import {
   loadState
-} from "./chunks/chunk-MRZSOZYF.js";
+} from "./chunks/chunk-M754UMNV.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-O4CNCVXR.js";

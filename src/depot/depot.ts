@@ -3,7 +3,8 @@
 // DepotUnavailable: with engine auto or depot-fallback the caller builds with buildx instead.
 import * as core from '../runner/commands.js'
 import os from 'node:os'
-import { DEFAULT_DEPOT_RELEASES, depotArch, depotAssetUrls, depotLatestUrl, versionFromReleaseUrl } from '../install/releases.js'
+import { DEFAULT_DEPOT_RELEASES, depotArch, depotAssetUrls, depotLatestUrl } from '../install/releases.js'
+import { resolveLatestRelease } from '../install/latest.js'
 import { parseDepotVersion } from './args.js'
 import type { RunOptions, RunResult, Runner } from '../process/exec.js'
 import type { Settings } from '../inputs/parse.js'
@@ -35,18 +36,11 @@ async function probeVersion(runner: Runner, cmd: string): Promise<string> {
 
 /** `latest` is what the release site's /latest redirects to (GitHub: .../releases/tag/vX.Y.Z). */
 async function resolveLatest(base: string, input: string): Promise<string> {
-  const url = depotLatestUrl(base)
-  let final: string
   try {
-    const res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) })
-    await res.body?.cancel()
-    final = res.url
+    return await resolveLatestRelease(depotLatestUrl(base))
   } catch (e) {
-    throw new DepotUnavailable(`${input}: cannot resolve latest from ${url}: ${(e as Error).message}`)
+    throw new DepotUnavailable(`${input}: ${(e as Error).message}`)
   }
-  const v = versionFromReleaseUrl(final)
-  if (!v) throw new DepotUnavailable(`${input}: cannot resolve latest: ${url} led to ${final}, which names no release tag`)
-  return v
 }
 
 /** Installs (or finds) the CLI; every failure is a DepotUnavailable naming the input to fix. */

@@ -6,8 +6,8 @@ import * as core from '../runner/commands.js'
 import os from 'node:os'
 import path from 'node:path'
 import { InputError } from '../errors.js'
+import { resolveLatestRelease } from '../install/latest.js'
 import type { SignSettings } from '../inputs/sign.js'
-import { versionFromReleaseUrl } from '../install/releases.js'
 import type { ImageReport } from '../oci/types.js'
 import type { Runner } from '../process/exec.js'
 import {
@@ -48,18 +48,11 @@ async function usable(runner: Runner, cmd: string): Promise<Cosign | undefined> 
 }
 
 async function resolveLatest(base: string, input: string): Promise<string> {
-  const url = `${base.replace(/\/+$/, '')}/latest`
-  let final: string
   try {
-    const res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) })
-    await res.body?.cancel()
-    final = res.url
+    return await resolveLatestRelease(`${base.replace(/\/+$/, '')}/latest`)
   } catch (e) {
-    throw new InputError(input, `cannot resolve latest from ${url}: ${(e as Error).message}`)
+    throw new InputError(input, (e as Error).message)
   }
-  const v = versionFromReleaseUrl(final)
-  if (!v) throw new InputError(input, `cannot resolve latest: ${url} led to ${final}, which names no release tag`)
-  return v
 }
 
 /**

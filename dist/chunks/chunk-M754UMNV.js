@@ -1792,6 +1792,21 @@ function versionFromReleaseUrl(url) {
   return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1];
 }
 
+// src/install/latest.ts
+async function resolveLatestRelease(url) {
+  let final;
+  try {
+    const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(3e4) });
+    await res.body?.cancel();
+    final = res.url;
+  } catch (e) {
+    throw new Error(`cannot resolve latest from ${url}: ${e.message}`);
+  }
+  const v = versionFromReleaseUrl(final);
+  if (!v) throw new Error(`cannot resolve latest: ${url} led to ${final}, which names no release tag`);
+  return v;
+}
+
 // src/sign/plan.ts
 var INDEX_TYPES2 = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"];
 function signSubjects(reports) {
@@ -1924,18 +1939,11 @@ async function usable(runner, cmd) {
   }
 }
 async function resolveLatest(base, input) {
-  const url = `${base.replace(/\/+$/, "")}/latest`;
-  let final;
   try {
-    const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(3e4) });
-    await res.body?.cancel();
-    final = res.url;
+    return await resolveLatestRelease(`${base.replace(/\/+$/, "")}/latest`);
   } catch (e) {
-    throw new InputError(input, `cannot resolve latest from ${url}: ${e.message}`);
+    throw new InputError(input, e.message);
   }
-  const v = versionFromReleaseUrl(final);
-  if (!v) throw new InputError(input, `cannot resolve latest: ${url} led to ${final}, which names no release tag`);
-  return v;
 }
 async function setupCosign(s, runner) {
   let version = s.cosignVersion;
@@ -2189,7 +2197,7 @@ export {
   depotArch,
   depotAssetUrls,
   depotLatestUrl,
-  versionFromReleaseUrl,
+  resolveLatestRelease,
   withRetry,
   isTransientRegistryError,
   engineUsesContainerdStore,

@@ -12,7 +12,7 @@ import {
   setSignOutputs,
   uploadBuildRecords,
   validateDigest
-} from "./chunk-MRZSOZYF.js";
+} from "./chunk-M754UMNV.js";
 import {
   processRunner
 } from "./chunk-O4CNCVXR.js";

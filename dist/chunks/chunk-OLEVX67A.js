@@ -36,6 +36,7 @@ import {
   prepareSigning,
   readStoredNodes,
   registryName,
+  resolveLatestRelease,
   resolvedBase,
   saveState,
   scopedBuilderMismatch,
@@ -45,13 +46,12 @@ import {
   uniqueWarnings,
   unreadReport,
   useImplicitBuilder,
-  versionFromReleaseUrl,
   wantedConfigText,
   warningAnnotation,
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-MRZSOZYF.js";
+} from "./chunk-M754UMNV.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -8907,18 +8907,11 @@ async function probeVersion(runner, cmd) {
   return v;
 }
 async function resolveLatest2(base, input) {
-  const url = depotLatestUrl(base);
-  let final;
   try {
-    const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(3e4) });
-    await res.body?.cancel();
-    final = res.url;
+    return await resolveLatestRelease(depotLatestUrl(base));
   } catch (e) {
-    throw new DepotUnavailable(`${input}: cannot resolve latest from ${url}: ${e.message}`);
+    throw new DepotUnavailable(`${input}: ${e.message}`);
   }
-  const v = versionFromReleaseUrl(final);
-  if (!v) throw new DepotUnavailable(`${input}: cannot resolve latest: ${url} led to ${final}, which names no release tag`);
-  return v;
 }
 async function setupDepot(s, runner) {
   if (s.depotVersion === "installed") {
