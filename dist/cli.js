@@ -10,16 +10,16 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-YQV4BJ3G.js";
+} from "./chunks/chunk-QZBYU3KI.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-OLEVX67A.js";
+} from "./chunks/chunk-NBUBZGFO.js";
 import "./chunks/chunk-W5EOU44O.js";
 import {
   loadState
-} from "./chunks/chunk-M754UMNV.js";
+} from "./chunks/chunk-BQJRBMBX.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-O4CNCVXR.js";

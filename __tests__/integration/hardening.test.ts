@@ -909,12 +909,17 @@ describe('3. secrets never leak', () => {
       file: `sf-${rand()}-file-secret`,
       env: `se-${rand()}-env-secret`,
       depotToken: `dt-${rand()}-depot-token`,
-      password: `rp-${rand()}-registry-password`
+      password: `rp-${rand()}-registry-password`,
+      authPassword: `ra-${rand()}-registry-auth-password`
     }
     // the push goes to a registry that asks for this password: the login is really used
     const proxy = await FaultProxy.start(tb.registry)
     startedProxies.push(proxy)
     proxy.requireBasicAuth('bia-user', S.password)
+    // and a second registry, logged in to through registry-auth, with a password of its own
+    const proxy2 = await FaultProxy.start(tb.registry)
+    startedProxies.push(proxy2)
+    proxy2.requireBasicAuth('bia-user2', S.authPassword)
     const sha = (s: string) => createHash('sha256').update(s).digest('hex')
     const dir = mkdtempSync(path.join(work, 'secrets-'))
     const secretFile = path.join(dir, 'secret.txt')
@@ -940,10 +945,11 @@ describe('3. secrets never leak', () => {
     const run = await runAction(
       {
         context: dir,
-        tags: `${proxy.registry}/${repo}:s`,
+        tags: `${proxy.registry}/${repo}:s\n${proxy2.registry}/${repo}:s2`,
         push: 'true',
         platforms: 'linux/amd64',
         provenance: 'mode=max',
+        'registry-auth': `- registry: ${proxy2.registry}\n  username: bia-user2\n  password: ${S.authPassword}\n`,
         engine: 'buildx',
         registry: proxy.registry,
         username: 'bia-user',
@@ -963,7 +969,7 @@ describe('3. secrets never leak', () => {
     expect(run.main.log).toContain('verified')
     // masked for the runner: the value, the env secret's value and the Depot token
     const masks = run.main.log.split('\n').filter(l => l.startsWith('::add-mask::'))
-    for (const v of [S.value, S.env, S.depotToken, S.password]) expect(masks).toContain(`::add-mask::${v}`)
+    for (const v of [S.value, S.env, S.depotToken, S.password, S.authPassword]) expect(masks).toContain(`::add-mask::${v}`)
 
     const runnerTemp = path.join(run.dir, 'runner-temp')
     const places: Array<[string, string | Buffer]> = [
@@ -988,7 +994,7 @@ describe('3. secrets never leak', () => {
       ['argv of every docker and buildx call', readFileSync(argvLog)],
       ['docker config.json after post (logged out)', readFileSync(path.join(shim.dockerConfig, 'config.json'))]
     )
-    expect(readArgv(argvLog).some(a => a[0] === 'login')).toBe(true)
+    expect(readArgv(argvLog).filter(a => a[0] === 'login')).toHaveLength(2)
     expect(readArgv(argvLog).some(a => a[1] === 'build')).toBe(true)
     for (const f of filesUnder(runnerTemp)) places.push([`RUNNER_TEMP after post: ${path.relative(runnerTemp, f.file)}`, f.bytes])
     expect(readdirSync(runnerTemp).filter(n => n.startsWith('build-image-'))).toEqual([])
@@ -1310,7 +1316,7 @@ describe('5. cancellation', () => {
       const state = mainState(run)
       expect(state.error).toBe(`cancelled by ${sig}`)
       expect(state.builderCreated).toBe(true)
-      expect(state.loggedIn).toBe(true)
+      expect(state.loginRegistries).toEqual([proxy.registry])
       expect(run.post.code).toBe(0)
       expect(existsSync(state.tempDir)).toBe(false)
       expect((await sh('docker', ['buildx', 'ls'], { DOCKER_CONFIG: config })).stdout).not.toContain(state.builder)

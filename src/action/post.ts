@@ -63,9 +63,7 @@ export async function run(): Promise<void> {
       }
     }
   }
-  // loggedIn/loginRegistry: the state of a main from before registry-auth
-  const registries = [...new Set([...(state.loggedIn ? [state.loginRegistry] : []), ...state.loginRegistries])]
-  for (const registry of registries) {
+  for (const registry of new Set(state.loginRegistries)) {
     const name = registryName(registry)
     if (state.logout) {
       try {

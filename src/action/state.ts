@@ -35,9 +35,7 @@ export interface State {
   /** the input an InputError named: the CLI exits 2 (bad input) rather than 1 (failed build) */
   errorInput: string
   durationMs: number
-  /** main logged in to loginRegistry ('' is Docker Hub): post logs out when logout */
-  loggedIn: boolean
-  loginRegistry: string
+  /** post logs out of loginRegistries */
   logout: boolean
   /** what main signed (references by digest and verify commands; no key, password or token) */
   signatures: Signature[]
@@ -89,8 +87,6 @@ export function emptyState(): State {
     error: '',
     errorInput: '',
     durationMs: 0,
-    loggedIn: false,
-    loginRegistry: '',
     logout: true,
     signatures: [],
     signer: '',

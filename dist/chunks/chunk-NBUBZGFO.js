@@ -51,7 +51,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-M754UMNV.js";
+} from "./chunk-BQJRBMBX.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,

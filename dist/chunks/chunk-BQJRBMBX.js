@@ -1263,8 +1263,6 @@ function emptyState() {
     error: "",
     errorInput: "",
     durationMs: 0,
-    loggedIn: false,
-    loginRegistry: "",
     logout: true,
     signatures: [],
     signer: "",

@@ -12,7 +12,7 @@ import {
   setSignOutputs,
   uploadBuildRecords,
   validateDigest
-} from "./chunk-M754UMNV.js";
+} from "./chunk-BQJRBMBX.js";
 import {
   processRunner
 } from "./chunk-O4CNCVXR.js";
@@ -418,8 +418,7 @@ ${signing}`);
       }
     }
   }
-  const registries = [.../* @__PURE__ */ new Set([...state.loggedIn ? [state.loginRegistry] : [], ...state.loginRegistries])];
-  for (const registry of registries) {
+  for (const registry of new Set(state.loginRegistries)) {
     const name = registryName(registry);
     if (state.logout) {
       try {
