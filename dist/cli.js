@@ -10,16 +10,16 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-QZBYU3KI.js";
+} from "./chunks/chunk-LORPRWZE.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-NBUBZGFO.js";
+} from "./chunks/chunk-Y3VAL42J.js";
 import "./chunks/chunk-W5EOU44O.js";
 import {
   loadState
-} from "./chunks/chunk-BQJRBMBX.js";
+} from "./chunks/chunk-5UMPD6EJ.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-O4CNCVXR.js";

@@ -2,9 +2,8 @@
 // builder, the builder made for a request the engine's cannot build, and removal.
 import * as core from '../runner/commands.js'
 import { existsSync, readFileSync } from 'node:fs'
-import http from 'node:http'
 import path from 'node:path'
-import { engineSocket } from '../docker/engine.js'
+import { engineSocket, getOverSocket } from '../docker/engine.js'
 import { InputError } from '../errors.js'
 import { currentContextName, dockerConfigDir, readDockerConfig } from '../docker/config.js'
 import type { Settings } from '../inputs/parse.js'
@@ -282,26 +281,12 @@ export function wantedConfigText(configFile: string, env: NodeJS.ProcessEnv = pr
 }
 
 /** GET /containers/<name>/json on the engine's socket: the container, or undefined when there is none. */
-function containerOverSocket(socketPath: string, name: string): Promise<NodeContainer | undefined> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ socketPath, path: `/containers/${encodeURIComponent(name)}/json`, timeout: 10_000 }, res => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (body += c))
-      res.on('end', () => {
-        if (res.statusCode === 404) return resolve(undefined)
-        if (res.statusCode !== 200) return reject(new Error(`the engine answered ${res.statusCode} for container ${name}`))
-        try {
-          const j = JSON.parse(body) as { Config?: { Image?: string; Cmd?: string[] | null }; HostConfig?: { NetworkMode?: string } }
-          resolve({ image: j.Config?.Image ?? '', cmd: j.Config?.Cmd ?? [], networkMode: j.HostConfig?.NetworkMode ?? '' })
-        } catch (e) {
-          reject(e as Error)
-        }
-      })
-    })
-    req.on('timeout', () => req.destroy(new Error('timed out')))
-    req.on('error', reject)
-  })
+async function containerOverSocket(socketPath: string, name: string): Promise<NodeContainer | undefined> {
+  const { status, body } = await getOverSocket(socketPath, `/containers/${encodeURIComponent(name)}/json`)
+  if (status === 404) return undefined
+  if (status !== 200) throw new Error(`the engine answered ${status} for container ${name}`)
+  const j = JSON.parse(body) as { Config?: { Image?: string; Cmd?: string[] | null }; HostConfig?: { NetworkMode?: string } }
+  return { image: j.Config?.Image ?? '', cmd: j.Config?.Cmd ?? [], networkMode: j.HostConfig?.NetworkMode ?? '' }
 }
 
 /**

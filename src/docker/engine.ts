@@ -24,24 +24,24 @@ export function usesContainerdStore(driverStatusJson: string): boolean {
   }
 }
 
-/** GET /info from the engine's API socket: the DriverStatus rows, as JSON text. */
-function infoOverSocket(socketPath: string): Promise<string> {
+/** GET `apiPath` from the engine's API socket: the status and the body's text. */
+export function getOverSocket(socketPath: string, apiPath: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ socketPath, path: '/info', timeout: 10_000 }, res => {
+    const req = http.get({ socketPath, path: apiPath, timeout: 10_000 }, res => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (c: string) => (body += c))
-      res.on('end', () => {
-        try {
-          resolve(res.statusCode === 200 ? JSON.stringify((JSON.parse(body) as { DriverStatus?: unknown }).DriverStatus ?? null) : '')
-        } catch (e) {
-          reject(e as Error)
-        }
-      })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
     })
     req.on('timeout', () => req.destroy(new Error('timed out')))
     req.on('error', reject)
   })
+}
+
+/** GET /info from the engine's API socket: the DriverStatus rows, as JSON text. */
+async function infoOverSocket(socketPath: string): Promise<string> {
+  const { status, body } = await getOverSocket(socketPath, '/info')
+  return status === 200 ? JSON.stringify((JSON.parse(body) as { DriverStatus?: unknown }).DriverStatus ?? null) : ''
 }
 
 export async function engineUsesContainerdStore(runner: Runner): Promise<boolean> {

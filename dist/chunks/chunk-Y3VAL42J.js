@@ -51,7 +51,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-BQJRBMBX.js";
+} from "./chunk-5UMPD6EJ.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,

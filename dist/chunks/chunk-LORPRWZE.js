@@ -12,7 +12,7 @@ import {
   setSignOutputs,
   uploadBuildRecords,
   validateDigest
-} from "./chunk-BQJRBMBX.js";
+} from "./chunk-5UMPD6EJ.js";
 import {
   processRunner
 } from "./chunk-O4CNCVXR.js";

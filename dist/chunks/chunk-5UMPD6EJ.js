@@ -320,23 +320,21 @@ function usesContainerdStore(driverStatusJson) {
     return false;
   }
 }
-function infoOverSocket(socketPath) {
+function getOverSocket(socketPath, apiPath) {
   return new Promise((resolve, reject) => {
-    const req = http.get({ socketPath, path: "/info", timeout: 1e4 }, (res) => {
+    const req = http.get({ socketPath, path: apiPath, timeout: 1e4 }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (c) => body += c);
-      res.on("end", () => {
-        try {
-          resolve(res.statusCode === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "");
-        } catch (e) {
-          reject(e);
-        }
-      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on("timeout", () => req.destroy(new Error("timed out")));
     req.on("error", reject);
   });
+}
+async function infoOverSocket(socketPath) {
+  const { status, body } = await getOverSocket(socketPath, "/info");
+  return status === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "";
 }
 async function engineUsesContainerdStore(runner) {
   const socket = engineSocket(process.env, readDockerConfig());
@@ -1050,7 +1048,7 @@ async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
   return { report: buildReport({ target, tags, rootDigest, root, manifests, source, bytesRead }), manifests };
 }
 function registryFetch(deps, shared, repo) {
-  const http5 = shared.registry(repo).manifest;
+  const http4 = shared.registry(repo).manifest;
   let viaHttp = true;
   const imagetools = (digest) => withRetry(
     async () => {
@@ -1067,7 +1065,7 @@ function registryFetch(deps, shared, repo) {
     if (viaHttp) {
       try {
         return await withRetry(
-          () => http5(digest),
+          () => http4(digest),
           `reading ${repo}@${digest}`,
           4,
           500,
@@ -1323,7 +1321,6 @@ function buildRecordsOutput(files) {
 
 // src/buildx/builder.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import http4 from "node:http";
 import path2 from "node:path";
 function parseBuilderInspect(out) {
   const info2 = { name: "", driver: "", nodes: [] };
@@ -1489,26 +1486,12 @@ function wantedConfigText(configFile, env = process.env) {
     return "";
   }
 }
-function containerOverSocket(socketPath, name) {
-  return new Promise((resolve, reject) => {
-    const req = http4.get({ socketPath, path: `/containers/${encodeURIComponent(name)}/json`, timeout: 1e4 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => body += c);
-      res.on("end", () => {
-        if (res.statusCode === 404) return resolve(void 0);
-        if (res.statusCode !== 200) return reject(new Error(`the engine answered ${res.statusCode} for container ${name}`));
-        try {
-          const j = JSON.parse(body);
-          resolve({ image: j.Config?.Image ?? "", cmd: j.Config?.Cmd ?? [], networkMode: j.HostConfig?.NetworkMode ?? "" });
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
-    req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", reject);
-  });
+async function containerOverSocket(socketPath, name) {
+  const { status, body } = await getOverSocket(socketPath, `/containers/${encodeURIComponent(name)}/json`);
+  if (status === 404) return void 0;
+  if (status !== 200) throw new Error(`the engine answered ${status} for container ${name}`);
+  const j = JSON.parse(body);
+  return { image: j.Config?.Image ?? "", cmd: j.Config?.Cmd ?? [], networkMode: j.HostConfig?.NetworkMode ?? "" };
 }
 async function nodeContainers(nodes, env = process.env) {
   const socket = engineSocket(env, readDockerConfig());

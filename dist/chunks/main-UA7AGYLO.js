@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-NBUBZGFO.js";
+} from "./chunk-Y3VAL42J.js";
 import "./chunk-W5EOU44O.js";
-import "./chunk-BQJRBMBX.js";
+import "./chunk-5UMPD6EJ.js";
 import "./chunk-O4CNCVXR.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";
