@@ -15,7 +15,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-Y3VAL42J.js";
+} from "./chunks/chunk-3XCPBOWN.js";
 import "./chunks/chunk-W5EOU44O.js";
 import {
   loadState

@@ -34,7 +34,7 @@ import { parseReference } from '../registry/reference.js'
 import type { RunOptions } from '../process/exec.js'
 import { bakeVarArgs } from '../inputs/bake-source.js'
 import { bakeSite, grantFromDefinition } from './bake-source.js'
-import { bakeCacheToOverrides, setWithoutCacheTo } from '../runner/isolation.js'
+import { setWithoutCacheTo, withoutBakeCacheExports } from '../runner/isolation.js'
 
 export interface BuildEnv {
   bx: Buildx
@@ -222,17 +222,17 @@ async function prepareBake(s: Settings, env: BuildEnv, { files, targets, set: gi
   const bakeFileArgs = site.files(files)
   const bakeTargets = site.targets(targets)
   const varArgs = bakeVarArgs(s.vars, env.bx.version)
-  let printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run)
   // the definition's own cache exports, as printed, replaced for a run that must not write them
-  const guard = bakeCacheToOverrides(printed, denyCacheExports, userSet.dropped)
-  if (guard.warning) core.warning(guard.warning)
-  if (guard.set.length > 0) {
-    set.push(...guard.set)
-    // nothing is granted for an export that no longer happens
-    printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run)
-    if (bakeCacheToOverrides(printed, denyCacheExports).set.length > 0)
-      throw new Error('bake still exports cache with cache-to cleared: not run, since this run must not write a shared cache')
-  }
+  // (and printed again: nothing is granted for an export that no longer happens)
+  const { printed, warning } = await withoutBakeCacheExports(
+    await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run),
+    denyCacheExports,
+    userSet.dropped,
+    set,
+    () => printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run),
+    'bake'
+  )
+  if (warning) core.warning(warning)
   const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version)
   const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
   return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } }

@@ -27,7 +27,7 @@ import { dockerfilePath, type Settings } from '../inputs/parse.js'
 import type { BakePlan, BuildPlan, MatrixPlan } from '../inputs/plan.js'
 import { remoteBakeSource } from '../inputs/bake-source.js'
 import { depotBakeSite } from '../buildx/bake-source.js'
-import { bakeCacheToOverrides, setWithoutCacheTo } from '../runner/isolation.js'
+import { setWithoutCacheTo, withoutBakeCacheExports } from '../runner/isolation.js'
 import { DepotUnavailable, InputError } from '../errors.js'
 import { parseBuildError } from '../buildx/build-error.js'
 import { parseReference } from '../registry/reference.js'
@@ -152,16 +152,16 @@ async function depotBake(
     }
     return (JSON.parse(print.stdout) as { target?: Record<string, PrintedTarget> }).target ?? {}
   }
-  let printed = await printDefinition()
   // the definition's own cache exports, replaced for a run that must not write shared caches
-  const guard = bakeCacheToOverrides(printed, input.denyCacheExports, userSet.dropped)
-  if (guard.warning) core.warning(guard.warning)
-  if (guard.set.length > 0) {
-    set.push(...guard.set)
-    printed = await printDefinition()
-    if (bakeCacheToOverrides(printed, input.denyCacheExports).set.length > 0)
-      throw new Error('depot bake still exports cache with cache-to cleared: not run, since this run must not write a shared cache')
-  }
+  const { printed, warning } = await withoutBakeCacheExports(
+    await printDefinition(),
+    input.denyCacheExports,
+    userSet.dropped,
+    set,
+    printDefinition,
+    'depot bake'
+  )
+  if (warning) core.warning(warning)
   const metadataFile = path.join(dir, 'depot-bake-metadata.json')
   const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd)
   if (r.code !== 0) failure(r, s, 'bake')

@@ -95,13 +95,15 @@ export type BuildPlan = SinglePlan | SplitPlan | BakePlan | MatrixPlan | MergePl
 export function planRun(parsed: Settings, facts: RunFacts): BuildPlan {
   const cache = cacheToForRun(parsed.cacheTo, facts.fork, parsed.allowForkCacheWrite)
   const settings: Settings = { ...parsed, cacheTo: cache.cacheTo }
+  // the fork a run came from when it must not write shared caches: the fork rule's one decision
+  const denyCacheExports = parsed.allowForkCacheWrite ? '' : facts.fork
   const kind = kindOf(parsed)
   const buildsOneDockerfile = kind === 'single' || kind === 'split'
   const common: PlanCommon = {
     settings,
     tags: parsed.tags,
-    denyCacheExports: facts.fork && !parsed.allowForkCacheWrite ? facts.fork : '',
-    scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, parsed.allowForkCacheWrite ? '' : facts.fork),
+    denyCacheExports,
+    scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, denyCacheExports),
     warnings: cache.warning ? [cache.warning] : [],
     resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
     reports: { dockerfileBase: buildsOneDockerfile }

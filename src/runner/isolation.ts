@@ -174,3 +174,26 @@ export function bakeCacheToOverrides(
     warning: `cache-to: ${what} dropped: this run was started by a pull request from the fork ${fork}, which must not write to a shared cache (set allow-fork-cache-write: true to allow it)`
   }
 }
+
+/**
+ * A printed bake definition made safe for a run that must not write shared caches: the
+ * bakeCacheToOverrides of `printed` are added to `set` (which the bake then runs with), and the
+ * definition printed again with them (`print`) must export no shared cache, else this throws.
+ * The definition unchanged when nothing is to be dropped.
+ */
+export async function withoutBakeCacheExports<T extends Record<string, { 'cache-to'?: unknown }>>(
+  printed: T,
+  fork: string,
+  setDropped: number,
+  set: string[],
+  print: () => Promise<T>,
+  tool: string
+): Promise<{ printed: T; warning?: string }> {
+  const guard = bakeCacheToOverrides(printed, fork, setDropped)
+  if (guard.set.length === 0) return { printed, ...(guard.warning ? { warning: guard.warning } : {}) }
+  set.push(...guard.set)
+  const again = await print()
+  if (bakeCacheToOverrides(again, fork).set.length > 0)
+    throw new Error(`${tool} still exports cache with cache-to cleared: not run, since this run must not write a shared cache`)
+  return { printed: again, ...(guard.warning ? { warning: guard.warning } : {}) }
+}

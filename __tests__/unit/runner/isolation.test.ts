@@ -5,6 +5,7 @@ import {
   bakeCacheToOverrides,
   cacheToForRun,
   setWithoutCacheTo,
+  withoutBakeCacheExports,
   forkOf,
   scopeEnvFrom,
   scopeKey,
@@ -223,5 +224,40 @@ describe('setWithoutCacheTo', () => {
       set: ['a.cache-from=type=gha', 'a.args.X=cache-to'],
       dropped: 3
     })
+  })
+})
+
+describe('withoutBakeCacheExports', () => {
+  const shared = { app: { 'cache-to': ['type=registry,ref=r/cache'] } }
+  const cleared = { app: { 'cache-to': [] } }
+  it('leaves a run that may write shared caches, and a definition without cache exports, as printed', async () => {
+    for (const [printed, fork] of [
+      [shared, ''],
+      [cleared, 'octo/fork']
+    ] as const) {
+      const set: string[] = []
+      let prints = 0
+      const out = await withoutBakeCacheExports(printed, fork, 0, set, async () => (prints++, printed), 'bake')
+      expect(out).toEqual({ printed })
+      expect([set, prints]).toEqual([[], 0])
+    }
+  })
+  it('adds the overrides to set and returns the definition printed again with them', async () => {
+    const set = ['*.platform=linux/amd64']
+    const out = await withoutBakeCacheExports(shared, 'octo/fork', 1, set, async () => cleared, 'bake')
+    expect(set).toEqual(['*.platform=linux/amd64', 'app.cache-to='])
+    expect(out.printed).toBe(cleared)
+    expect(out.warning).toMatch(
+      /^cache-to: 1 cache export\(s\) of the bake definition and 1 cache-to override\(s\) of set dropped: .*octo\/fork/
+    )
+  })
+  it('refuses a definition that still exports cache once printed again, naming the tool', async () => {
+    await expect(withoutBakeCacheExports(shared, 'octo/fork', 0, [], async () => shared, 'depot bake')).rejects.toThrow(
+      /^depot bake still exports cache with cache-to cleared/
+    )
+  })
+  it('keeps the warning for cache-to overrides of set dropped when the definition has none', async () => {
+    const out = await withoutBakeCacheExports(cleared, 'octo/fork', 2, [], async () => cleared, 'bake')
+    expect(out.warning).toMatch(/^cache-to: 2 cache-to override\(s\) of set dropped/)
   })
 })

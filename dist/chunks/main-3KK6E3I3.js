@@ -1,7 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-Y3VAL42J.js";
+} from "./chunk-3XCPBOWN.js";
 import "./chunk-W5EOU44O.js";
 import "./chunk-5UMPD6EJ.js";
 import "./chunk-O4CNCVXR.js";

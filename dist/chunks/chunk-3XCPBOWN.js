@@ -7667,6 +7667,15 @@ function bakeCacheToOverrides(targets, fork, setDropped = 0) {
     warning: `cache-to: ${what} dropped: this run was started by a pull request from the fork ${fork}, which must not write to a shared cache (set allow-fork-cache-write: true to allow it)`
   };
 }
+async function withoutBakeCacheExports(printed, fork, setDropped, set, print, tool) {
+  const guard = bakeCacheToOverrides(printed, fork, setDropped);
+  if (guard.set.length === 0) return { printed, ...guard.warning ? { warning: guard.warning } : {} };
+  set.push(...guard.set);
+  const again = await print();
+  if (bakeCacheToOverrides(again, fork).set.length > 0)
+    throw new Error(`${tool} still exports cache with cache-to cleared: not run, since this run must not write a shared cache`);
+  return { printed: again, ...guard.warning ? { warning: guard.warning } : {} };
+}
 
 // src/inputs/call.ts
 var CALL_NAMES = ["build", "check", "outline", "targets"];
@@ -9408,15 +9417,15 @@ async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
     }
     return JSON.parse(print.stdout).target ?? {};
   };
-  let printed = await printDefinition();
-  const guard = bakeCacheToOverrides(printed, input.denyCacheExports, userSet.dropped);
-  if (guard.warning) warning(guard.warning);
-  if (guard.set.length > 0) {
-    set.push(...guard.set);
-    printed = await printDefinition();
-    if (bakeCacheToOverrides(printed, input.denyCacheExports).set.length > 0)
-      throw new Error("depot bake still exports cache with cache-to cleared: not run, since this run must not write a shared cache");
-  }
+  const { printed, warning: warning2 } = await withoutBakeCacheExports(
+    await printDefinition(),
+    input.denyCacheExports,
+    userSet.dropped,
+    set,
+    printDefinition,
+    "depot bake"
+  );
+  if (warning2) warning(warning2);
   const metadataFile = path6.join(dir, "depot-bake-metadata.json");
   const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd);
   if (r.code !== 0) failure(r, s, "bake");
@@ -10019,13 +10028,14 @@ function matrixToBake(combos, base, options) {
 function planRun(parsed, facts) {
   const cache = cacheToForRun(parsed.cacheTo, facts.fork, parsed.allowForkCacheWrite);
   const settings = { ...parsed, cacheTo: cache.cacheTo };
+  const denyCacheExports = parsed.allowForkCacheWrite ? "" : facts.fork;
   const kind = kindOf(parsed);
   const buildsOneDockerfile = kind === "single" || kind === "split";
   const common = {
     settings,
     tags: parsed.tags,
-    denyCacheExports: facts.fork && !parsed.allowForkCacheWrite ? facts.fork : "",
-    scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, parsed.allowForkCacheWrite ? "" : facts.fork),
+    denyCacheExports,
+    scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, denyCacheExports),
     warnings: cache.warning ? [cache.warning] : [],
     resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
     reports: { dockerfileBase: buildsOneDockerfile }
@@ -10219,15 +10229,15 @@ async function prepareBake(s, env, { files, targets, set: given, allow, denyCach
   const bakeFileArgs = site.files(files);
   const bakeTargets = site.targets(targets);
   const varArgs = bakeVarArgs(s.vars, env.bx.version);
-  let printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run);
-  const guard = bakeCacheToOverrides(printed, denyCacheExports, userSet.dropped);
-  if (guard.warning) warning(guard.warning);
-  if (guard.set.length > 0) {
-    set.push(...guard.set);
-    printed = await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run);
-    if (bakeCacheToOverrides(printed, denyCacheExports).set.length > 0)
-      throw new Error("bake still exports cache with cache-to cleared: not run, since this run must not write a shared cache");
-  }
+  const { printed, warning: warning2 } = await withoutBakeCacheExports(
+    await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run),
+    denyCacheExports,
+    userSet.dropped,
+    set,
+    () => printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run),
+    "bake"
+  );
+  if (warning2) warning(warning2);
   const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version);
   const metadataFile = path8.join(env.tempDir, "bake-metadata.json");
   return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } };
