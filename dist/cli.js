@@ -1,25 +1,25 @@
 #!/usr/bin/env node
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
-  DASH,
-  basesFor,
-  formatBytes,
-  formatDuration,
-  manifestKnown,
-  mediaTypeName,
-  run as run2,
-  shortDigest,
-  sourceName
-} from "./chunks/chunk-LORPRWZE.js";
+  run as run2
+} from "./chunks/chunk-VNHUJAXU.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-3XCPBOWN.js";
+} from "./chunks/chunk-TRDF5KID.js";
 import "./chunks/chunk-W5EOU44O.js";
 import {
-  loadState
-} from "./chunks/chunk-5UMPD6EJ.js";
+  DASH,
+  basesFor,
+  formatBytes,
+  formatDuration,
+  loadState,
+  manifestKnown,
+  mediaTypeName,
+  shortDigest,
+  sourceName
+} from "./chunks/chunk-W7Z2JLQU.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-O4CNCVXR.js";

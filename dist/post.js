@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-LORPRWZE.js";
-import "./chunks/chunk-5UMPD6EJ.js";
+} from "./chunks/chunk-VNHUJAXU.js";
+import "./chunks/chunk-W7Z2JLQU.js";
 import "./chunks/chunk-O4CNCVXR.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";

@@ -4,6 +4,7 @@
 import type { SignSettings } from '../inputs/sign.js'
 import type { ImageReport } from '../oci/types.js'
 import { parseReference } from '../registry/reference.js'
+import { escapeCell, escapeText, inlineCode } from '../report/summary.js'
 
 export interface SignSubject {
   /** repository@sha256:..., never a tag */
@@ -142,14 +143,17 @@ export function signaturesJson(signatures: Signature[]): string {
 /** The job summary's signing section. */
 export function renderSigningSummary(signatures: Signature[], signer: string): string {
   if (signatures.length === 0) return ''
-  const lines = [`### Signatures`, '', `Signed with ${signer}, by digest:`, '', '| target | what | reference |', '| --- | --- | --- |']
-  for (const s of signatures) lines.push(`| ${cell(s.target)} | ${s.kind} | \`${cell(s.ref)}\` |`)
+  const lines = [
+    `### Signatures`,
+    '',
+    `Signed with ${escapeText(signer)}, by digest:`,
+    '',
+    '| target | what | reference |',
+    '| --- | --- | --- |'
+  ]
+  for (const s of signatures) lines.push(`| ${escapeCell(s.target)} | ${s.kind} | ${inlineCode(s.ref, true)} |`)
   lines.push('', 'Verify with:', '', '```', ...signatures.map(s => s.verifyCommand), '```', '')
   return lines.join('\n')
-}
-
-function cell(v: string): string {
-  return v.replace(/[|`\r\n]/g, ' ')
 }
 
 /** cosign's release layout (GitHub's, and any mirror of it). */

@@ -176,7 +176,15 @@ describe('outputs and summary', () => {
     const md = renderSigningSummary(sigs, 'a key')
     expect(md).toContain('### Signatures')
     expect(md).toContain('cosign verify x\ncosign verify y')
+    expect(md).toContain(`| default | index | \`r/a@${d('a')}\` |`)
     expect(renderSigningSummary([], 'x')).toBe('')
+    // what the action did not write (a KMS URI, a target name) is escaped as in the rest of the summary
+    const hostile = renderSigningSummary(
+      sigs.slice(0, 1).map(x => ({ ...x, target: 'a|b' })),
+      'the key awskms://<img src=x>'
+    )
+    expect(hostile).toContain('Signed with the key awskms://&lt;img src=x&gt;, by digest:')
+    expect(hostile).toContain('| a\\|b | index |')
   })
 
   it('release layout and version', () => {

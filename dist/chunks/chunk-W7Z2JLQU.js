@@ -315,7 +315,7 @@ function engineSocket(env, configJson) {
 function usesContainerdStore(driverStatusJson) {
   try {
     const status = JSON.parse(driverStatusJson);
-    return Array.isArray(status) && status.some((row) => Array.isArray(row) && row[0] === "driver-type" && String(row[1]).includes("containerd.snapshotter"));
+    return Array.isArray(status) && status.some((row2) => Array.isArray(row2) && row2[0] === "driver-type" && String(row2[1]).includes("containerd.snapshotter"));
   } catch {
     return false;
   }
@@ -767,8 +767,8 @@ function authFor(configJson, host) {
   const helper = cfg.credHelpers?.[host] ?? cfg.credsStore;
   return helper ? { helper } : {};
 }
-function parseChallenge(header) {
-  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
+function parseChallenge(header2) {
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header2);
   if (!m?.[1]) return void 0;
   const params = {};
   const re = /(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
@@ -1415,10 +1415,10 @@ function tomlEntries(text) {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
-    const header = /^(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
-    if (header) {
-      const name = compactValue(header[2] ?? "");
-      if (header[1] === "[[") {
+    const header2 = /^(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
+    if (header2) {
+      const name = compactValue(header2[2] ?? "");
+      if (header2[1] === "[[") {
         const n = (arrays.get(name) ?? -1) + 1;
         arrays.set(name, n);
         table = `${name}[${n}]`;
@@ -1788,6 +1788,268 @@ async function resolveLatestRelease(url) {
   return v;
 }
 
+// src/report/format.ts
+var DASH = "\u2014";
+var UNITS = ["KiB", "MiB", "GiB", "TiB", "PiB"];
+function formatBytes(n) {
+  if (!Number.isFinite(n) || n < 1024) return `${Number.isFinite(n) ? Math.round(n) : 0} B`;
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < UNITS.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  let text = v.toFixed(1);
+  if (text === "1024.0" && u < UNITS.length - 1) {
+    text = "1.0";
+    u++;
+  }
+  return `${text} ${UNITS[u]}`;
+}
+function formatCount(n) {
+  const s = String(Math.round(Number.isFinite(n) ? n : 0));
+  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function formatDuration(ms) {
+  if (!Number.isFinite(ms) || ms < 0) return "0 ms";
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
+  const total = Math.round(ms / 1e3);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor(total % 3600 / 60);
+  const s = total % 60;
+  return h > 0 ? `${h} h ${m} min` : `${m} min ${s} s`;
+}
+function shortDigest(digest) {
+  return validateDigest(digest) ? digest.slice(0, "sha256:".length + 12) : digest;
+}
+var MEDIA_TYPE_NAMES = {
+  [MEDIA_TYPES.ociIndex]: "OCI image index",
+  [MEDIA_TYPES.ociManifest]: "OCI image manifest",
+  [MEDIA_TYPES.dockerManifestList]: "Docker manifest list",
+  [MEDIA_TYPES.dockerManifest]: "Docker image manifest"
+};
+function mediaTypeName(mediaType) {
+  return MEDIA_TYPE_NAMES[mediaType];
+}
+var SOURCE_NAMES = {
+  registry: "the registry",
+  "build-record": "the buildx build record",
+  "image-store": "the engine's image store",
+  "oci-layout": "the OCI layout"
+};
+function sourceName(source) {
+  return SOURCE_NAMES[source];
+}
+function manifestKnown(p) {
+  return p.configDigest !== "";
+}
+function basesFor(report, p) {
+  return report.baseImages.filter((b) => b.platform === "" || p.platform === "unknown" || samePlatform(b.platform, p.platform));
+}
+
+// src/report/summary.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function oneLine(s) {
+  return s.replace(CONTROL, " ");
+}
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+function escapeText(value) {
+  let s = oneLine(String(value)).replace(/ {2,}/g, " ").trim();
+  s = s.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c);
+  s = s.replace(/[\\`*_[\]|~$#]/g, (c) => `\\${c}`);
+  s = s.replace(/^[-+=]/, (c) => `\\${c}`);
+  s = s.replace(/^(\d+)([.)])/, (_m, digits, p) => `${digits}\\${p}`);
+  return s;
+}
+function escapeCell(value) {
+  return escapeText(value);
+}
+function inlineCode(value, cell2 = false) {
+  const s = oneLine(String(value));
+  if (s.trim() === "") return "";
+  if (/[<>]/.test(s) || cell2 && /[|\\]/.test(s)) return `<code>${escapeText(s)}</code>`;
+  const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(s) ? " " : "";
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
+function code(value) {
+  return inlineCode(value, true) || DASH;
+}
+function sourceText(source) {
+  if (source === "none") return "not available";
+  const name = sourceName(source);
+  return name ? `read from ${name}` : escapeText(source);
+}
+function row(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+var MAX_ERROR_LINES = 30;
+function header(ctx) {
+  const facts = [];
+  const engine = escapeText(ctx.engine || "unknown");
+  facts.push(`**Engine:** ${engine}${ctx.engineReason ? ` (${escapeText(ctx.engineReason)})` : ""}`);
+  if (ctx.builder) {
+    const driver = ctx.driver ? ` (${escapeText(ctx.driver)} driver)` : "";
+    const made = ctx.builderReason ? `, made for this build: ${escapeText(ctx.builderReason)}` : "";
+    facts.push(`**Builder:** ${inlineCode(ctx.builder)}${driver}${made}`);
+  } else if (ctx.driver) facts.push(`**Driver:** ${escapeText(ctx.driver)}`);
+  if (ctx.buildxVersion) facts.push(`**Buildx:** ${inlineCode(ctx.buildxVersion)}`);
+  if (ctx.mode) facts.push(`**Mode:** ${escapeText(ctx.mode)}`);
+  if (ctx.durationMs !== void 0 && ctx.durationMs > 0) facts.push(`**Duration:** ${formatDuration(ctx.durationMs)}`);
+  const out = ["## Build image", "", facts.join(" \xB7 ")];
+  if (ctx.error) {
+    const lines = ctx.error.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "");
+    const shown = lines.slice(0, MAX_ERROR_LINES).map(escapeText);
+    if (lines.length > MAX_ERROR_LINES) shown.push(`\u2026 ${lines.length - MAX_ERROR_LINES} more lines in the log`);
+    out.push("", "> [!CAUTION]", "> **The build failed.**", ">", `> ${shown.join("<br>") || "no error message"}`);
+  }
+  const warnings = (ctx.warnings ?? []).filter((w) => w.trim() !== "");
+  if (warnings.length > 0) {
+    out.push("", "> [!WARNING]", ...warnings.map((w) => `> - ${escapeText(w)}`));
+  }
+  return out;
+}
+function shownBases(report, p) {
+  const out = [];
+  for (const b of basesFor(report, p)) {
+    const same = out.find((o) => o.name === b.name && o.digest === b.digest);
+    if (!same) {
+      out.push({ name: b.name, digest: b.digest, platform: b.platform, sources: [b.source] });
+      continue;
+    }
+    if (!same.sources.includes(b.source)) same.sources.push(b.source);
+    if (!same.platform) same.platform = b.platform;
+  }
+  return out;
+}
+function platformTable(report) {
+  const out = [
+    row(["Platform", "Manifest", "Size", "Layers", "Last layer", "Base image"]),
+    row(["---", "---", "---:", "---:", "---", "---"])
+  ];
+  for (const p of report.platforms) {
+    const bases = shownBases(report, p);
+    out.push(
+      row([
+        code(p.platform),
+        code(shortDigest(p.digest)),
+        manifestKnown(p) ? formatBytes(p.size) : DASH,
+        manifestKnown(p) ? String(p.layers.length) : DASH,
+        code(shortDigest(p.lastLayerDigest)),
+        bases.length > 0 ? bases.map((b) => code(b.name)).join("<br>") : DASH
+      ])
+    );
+  }
+  return out;
+}
+function otherBases(report) {
+  return report.baseImages.filter((b) => !report.platforms.some((p) => basesFor(report, p).includes(b)));
+}
+function attestationSection(report) {
+  const out = [
+    "#### Attestations",
+    "",
+    "The entries with platform `unknown/unknown` in the image index are attestation manifests (build provenance, SBOM) that BuildKit stores next to the images. They are not images and cannot be run; each one describes the platform image listed under *Attests*.",
+    "",
+    row(["Manifest", "Attests", "Predicate types"]),
+    row(["---", "---", "---"])
+  ];
+  for (const a of report.attestations) {
+    out.push(
+      row([
+        code(shortDigest(a.digest)),
+        attestsCell(a),
+        a.predicateTypes.length > 0 ? a.predicateTypes.map((t) => code(t)).join("<br>") : DASH
+      ])
+    );
+  }
+  out.push("", "<details><summary>Attestation digests</summary>", "");
+  for (const a of report.attestations) {
+    out.push(
+      `- ${inlineCode(a.digest) || DASH} attests ${inlineCode(a.attests) || DASH}${a.platform ? ` (${inlineCode(a.platform)})` : ""}, ${formatBytes(a.size)}`
+    );
+  }
+  out.push("", "</details>");
+  return out;
+}
+function attestsCell(a) {
+  if (a.platform && a.attests) return `${code(a.platform)} (${code(shortDigest(a.attests))})`;
+  if (a.platform) return code(a.platform);
+  return code(shortDigest(a.attests));
+}
+function layersSection(report) {
+  const total = report.platforms.reduce((n, p) => n + p.layers.length, 0);
+  const out = [`<details><summary>Layers (${total})</summary>`];
+  for (const p of report.platforms) {
+    out.push("", `##### ${inlineCode(p.platform) || DASH}`, "");
+    out.push(`- Manifest: ${inlineCode(p.digest) || DASH}`);
+    if (manifestKnown(p)) out.push(`- Config: ${inlineCode(p.configDigest)}`);
+    for (const b of shownBases(report, p)) out.push(`- Base image: ${baseLine(b)}`);
+    out.push("");
+    if (!manifestKnown(p)) {
+      out.push("The manifest could not be read, so its layers are unknown.");
+    } else if (p.layers.length === 0) {
+      out.push("No layers.");
+    } else {
+      out.push(row(["#", "Digest", "Size", "Media type"]), row(["---:", "---", "---:", "---"]));
+      p.layers.forEach((l, i) => {
+        out.push(row([String(i + 1), code(l.digest), `${formatBytes(l.size)} (${formatCount(l.size)} bytes)`, code(l.mediaType)]));
+      });
+    }
+  }
+  out.push("", "</details>");
+  return out;
+}
+function baseLine(b) {
+  const ref = b.digest && !b.name.includes("@") ? `${b.name}@${b.digest}` : b.name;
+  const facts = [b.platform ? `for ${inlineCode(b.platform)}` : "for all platforms", `from ${b.sources.map(escapeText).join(" and ")}`];
+  return `${inlineCode(ref) || DASH} (${facts.join(", ")})`;
+}
+function reportSection(report) {
+  const out = [`### ${escapeText(report.target) || "(unnamed target)"}`, ""];
+  const facts = [];
+  const tags = report.tags.map((t) => inlineCode(t)).filter((t) => t !== "");
+  facts.push(`- **Tags:** ${tags.length > 0 ? tags.join(", ") : "none"}`);
+  const kind = mediaTypeName(report.mediaType) ?? (report.mediaType ? inlineCode(report.mediaType) : "");
+  const isIndex2 = /index|list/.test(report.mediaType);
+  facts.push(`- **${isIndex2 ? "Index digest" : "Digest"}:** ${inlineCode(report.digest) || "unknown"}${kind ? ` (${kind})` : ""}`);
+  const bytes = report.source === "none" ? "" : `, ${formatCount(report.bytesRead)} bytes of manifest JSON`;
+  facts.push(`- **Metadata:** ${sourceText(report.source)}${bytes}`);
+  const build = [];
+  if (report.durationMs !== void 0) build.push(formatDuration(report.durationMs));
+  if (report.steps) build.push(`${report.steps.cached}/${report.steps.total} steps cached`);
+  if (build.length > 0) facts.push(`- **Build:** ${build.join(", ")}`);
+  out.push(...facts, "");
+  if (report.platforms.length === 0) {
+    out.push("No manifest metadata was available for this image, so its platforms and layers are not listed.", "");
+  } else {
+    out.push(...platformTable(report), "");
+    const others = otherBases(report);
+    if (others.length > 0) {
+      const list = others.map((b) => `${inlineCode(b.name) || DASH}${b.platform ? ` (${inlineCode(b.platform)})` : ""}`);
+      out.push(`Other images the build used (earlier stages or another platform): ${list.join(", ")}`, "");
+    }
+  }
+  if (report.attestations.length > 0) out.push(...attestationSection(report), "");
+  if (report.notes.length > 0) {
+    out.push("#### Notes", "", ...report.notes.map((n) => `- ${escapeText(n)}`), "");
+  }
+  if (report.platforms.length > 0) out.push(...layersSection(report), "");
+  return out;
+}
+function renderSummary(reports, context) {
+  const out = header(context);
+  out.push("");
+  if (reports.length === 0) {
+    out.push(context.error ? "No image was reported." : "No images were reported.", "");
+  }
+  for (const r of reports) out.push(...reportSection(r));
+  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}
+`;
+}
+
 // src/sign/plan.ts
 var INDEX_TYPES2 = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"];
 function signSubjects(reports) {
@@ -1876,13 +2138,17 @@ function signaturesJson(signatures) {
 }
 function renderSigningSummary(signatures, signer) {
   if (signatures.length === 0) return "";
-  const lines = [`### Signatures`, "", `Signed with ${signer}, by digest:`, "", "| target | what | reference |", "| --- | --- | --- |"];
-  for (const s of signatures) lines.push(`| ${cell(s.target)} | ${s.kind} | \`${cell(s.ref)}\` |`);
+  const lines = [
+    `### Signatures`,
+    "",
+    `Signed with ${escapeText(signer)}, by digest:`,
+    "",
+    "| target | what | reference |",
+    "| --- | --- | --- |"
+  ];
+  for (const s of signatures) lines.push(`| ${escapeCell(s.target)} | ${s.kind} | ${inlineCode(s.ref, true)} |`);
   lines.push("", "Verify with:", "", "```", ...signatures.map((s) => s.verifyCommand), "```", "");
   return lines.join("\n");
-}
-function cell(v) {
-  return v.replace(/[|`\r\n]/g, " ");
 }
 var DEFAULT_COSIGN_RELEASES = "https://github.com/sigstore/cosign/releases";
 function cosignAssetUrls(base, version, os2, arch) {
@@ -2053,9 +2319,9 @@ function fromBase64(s) {
 function basename(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
-function ownersOf(sourceText, filename, sources) {
-  if (sourceText) {
-    const same = sources.filter((s) => s.text !== void 0 && s.text === sourceText);
+function ownersOf(sourceText2, filename, sources) {
+  if (sourceText2) {
+    const same = sources.filter((s) => s.text !== void 0 && s.text === sourceText2);
     if (same.length > 0) return same;
   }
   const named = filename ? sources.filter((s) => s.text === void 0 && basename(s.file) === basename(filename)) : [];
@@ -2118,7 +2384,7 @@ function checkWarningsOutput(all) {
 function checkFailureMessage(count) {
   return `Check complete, ${count} warning${count === 1 ? " has" : "s have"} been found!`;
 }
-function cell2(s) {
+function cell(s) {
   return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
 function renderWarningsSummary(all, heading = "Build checks") {
@@ -2127,12 +2393,12 @@ function renderWarningsSummary(all, heading = "Build checks") {
   const total = withAny.reduce((n, t) => n + t.warnings.length, 0);
   const lines = [`### ${heading}`, "", `${total} warning(s) found.`, ""];
   for (const t of withAny) {
-    if (all.length > 1 || t.target !== "default") lines.push(`**${cell2(t.target)}**`, "");
+    if (all.length > 1 || t.target !== "default") lines.push(`**${cell(t.target)}**`, "");
     lines.push("| rule | where | message |", "| --- | --- | --- |");
     for (const w of t.warnings) {
-      const rule = w.url ? `[${cell2(w.rule)}](${w.url})` : cell2(w.rule);
-      const where = w.file ? `\`${cell2(w.file)}${w.line ? `:${w.line}` : ""}\`` : w.line ? `line ${w.line}` : "";
-      lines.push(`| ${rule} | ${where} | ${cell2(w.message)} |`);
+      const rule = w.url ? `[${cell(w.rule)}](${w.url})` : cell(w.rule);
+      const where = w.file ? `\`${cell(w.file)}${w.line ? `:${w.line}` : ""}\`` : w.line ? `line ${w.line}` : "";
+      lines.push(`| ${rule} | ${where} | ${cell(w.message)} |`);
     }
     lines.push("");
   }
@@ -2169,7 +2435,6 @@ export {
   parseReference,
   isPlatform,
   normalizePlatform,
-  samePlatform,
   DEFAULT_BUILDX_RELEASES,
   nodeArch,
   buildxAssetUrls,
@@ -2184,8 +2449,6 @@ export {
   engineUsesContainerdStore,
   dockerfileBaseImage,
   baseAnnotationArgs,
-  validateDigest,
-  MEDIA_TYPES,
   resolvedBase,
   unreadReport,
   collectReports,
@@ -2217,6 +2480,15 @@ export {
   registryName,
   dockerLogin,
   dockerLogout,
+  DASH,
+  formatBytes,
+  formatDuration,
+  shortDigest,
+  mediaTypeName,
+  sourceName,
+  manifestKnown,
+  basesFor,
+  renderSummary,
   renderSigningSummary,
   prepareSigning,
   signPushed,

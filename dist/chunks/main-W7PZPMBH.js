@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-3XCPBOWN.js";
+} from "./chunk-TRDF5KID.js";
 import "./chunk-W5EOU44O.js";
-import "./chunk-5UMPD6EJ.js";
+import "./chunk-W7Z2JLQU.js";
 import "./chunk-O4CNCVXR.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";

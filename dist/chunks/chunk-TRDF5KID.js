@@ -51,7 +51,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-5UMPD6EJ.js";
+} from "./chunk-W7Z2JLQU.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
