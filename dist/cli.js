@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-VNHUJAXU.js";
+} from "./chunks/chunk-F2L4ZJS6.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-TRDF5KID.js";
-import "./chunks/chunk-W5EOU44O.js";
+} from "./chunks/chunk-GLF5U7FT.js";
+import "./chunks/chunk-NPX4QZNU.js";
 import {
   DASH,
   basesFor,
@@ -19,10 +19,10 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-W7Z2JLQU.js";
+} from "./chunks/chunk-26TI4AAE.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-O4CNCVXR.js";
+} from "./chunks/chunk-63MPKEPT.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import {

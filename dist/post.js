@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-VNHUJAXU.js";
-import "./chunks/chunk-W7Z2JLQU.js";
-import "./chunks/chunk-O4CNCVXR.js";
+} from "./chunks/chunk-F2L4ZJS6.js";
+import "./chunks/chunk-26TI4AAE.js";
+import "./chunks/chunk-63MPKEPT.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";
 import "./chunks/chunk-6I7YH7XL.js";

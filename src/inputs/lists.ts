@@ -219,3 +219,11 @@ export function parseBool(value: string, input: string, dflt: boolean): boolean 
 export function clip(s: string, max = 80): string {
   return s.length > max ? `${s.slice(0, max)}…` : s
 }
+
+/** latest, installed or an exact version of a tool the action installs ('' is left to the caller's default). */
+export function checkToolVersion(v: string, input: string, example: string): string {
+  if (v !== '' && !/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
+    throw new InputError(input, `expected latest, installed or a version like ${example}, got ${JSON.stringify(clip(v))}`)
+  }
+  return v
+}

@@ -3,7 +3,7 @@
 import { parseSignInputs, type SignSettings } from './sign.js'
 import path from 'node:path'
 import { InputError } from '../errors.js'
-import { clip, LIST_SPLITS, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
+import { checkToolVersion, clip, LIST_SPLITS, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
 import { versionAtLeast } from '../buildx/version.js'
 import { DIGEST_RE, parseReference } from '../registry/reference.js'
 import { isPlatform, normalizePlatform } from '../oci/platform.js'
@@ -604,11 +604,9 @@ function checkPinnedSha256(raw: string, input: string, version: string, versionI
     .replace(/^sha256:/, '')
   if (!sha) return ''
   if (!/^[a-f0-9]{64}$/.test(sha)) throw new InputError(input, `expected ${what} sha256 as 64 hex digits, got ${JSON.stringify(clip(sha))}`)
-  if (version === 'installed' || version === '')
-    throw new InputError(
-      input,
-      `verifies a download; give the exact ${versionInput} it belongs to (${version || 'empty'} may download nothing)`
-    )
+  if (version === 'installed') throw new InputError(input, `verifies a download; ${versionInput}: installed downloads nothing`)
+  if (version === '')
+    throw new InputError(input, `verifies a download; give the exact ${versionInput} it belongs to (empty may download nothing)`)
   if (version === 'latest') throw new InputError(input, `pins one release; give the exact ${versionInput} it belongs to`)
   return sha
 }
@@ -642,17 +640,7 @@ function parseDepotInputs(
   if (/\s/.test(depotToken)) throw new InputError(token.input, 'the token contains whitespace (value not shown)')
   const depotVersion = checkToolVersion(read('depot-version').trim() || 'latest', 'depot-version', '2.102.12')
   const depotDownloadUrl = checkHttpUrl(read('depot-download-url').trim(), 'depot-download-url')
-  const depotSha256 = read('depot-sha256')
-    .trim()
-    .toLowerCase()
-    .replace(/^sha256:/, '')
-  if (depotSha256 && !/^[a-f0-9]{64}$/.test(depotSha256)) {
-    throw new InputError('depot-sha256', `expected the archive's sha256 as 64 hex digits, got ${JSON.stringify(clip(depotSha256))}`)
-  }
-  if (depotSha256 && depotVersion === 'installed')
-    throw new InputError('depot-sha256', 'verifies a download; depot-version: installed downloads nothing')
-  if (depotSha256 && depotVersion === 'latest')
-    throw new InputError('depot-sha256', 'pins one release archive; give the exact depot-version it belongs to')
+  const depotSha256 = checkPinnedSha256(read('depot-sha256'), 'depot-sha256', depotVersion, 'depot-version', "the archive's")
   const buildPlatform = aliased(read, 'depot-build-platform', 'build-platform')
   const depotBuildPlatform = buildPlatform.value
   if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
@@ -781,14 +769,6 @@ function checkSize(v: string, input: string): string {
 
 function checkCgroupParent(v: string): string {
   if (/\s/.test(v)) throw new InputError('cgroup-parent', `${JSON.stringify(clip(v))} is not a cgroup path`)
-  return v
-}
-
-/** latest, installed or an exact version of a tool the action installs. */
-function checkToolVersion(v: string, input: string, example: string): string {
-  if (v !== '' && !/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
-    throw new InputError(input, `expected latest, installed or a version like ${example}, got ${JSON.stringify(clip(v))}`)
-  }
   return v
 }
 

@@ -1,6 +1,7 @@
 // The signing inputs (sign, sign-key, sign-key-password, cosign-*, sign-fulcio-url,
 // sign-rekor-url, sign-tlog) to SignSettings, decided before anything is built. Pure.
 import { InputError } from '../errors.js'
+import { checkToolVersion, parseBool } from './lists.js'
 
 export type SignMode = 'auto' | 'true' | 'false'
 
@@ -51,19 +52,11 @@ export function parseSignInputs(read: Reader, ctx: SignContext, checkUrl: (v: st
   const keyPassword = read('sign-key-password')
   if (keyPassword && key.kind !== 'pem') throw new InputError('sign-key-password', 'decrypts a PEM sign-key; it is given without one')
 
-  const version = read('cosign-version').trim()
-  if (version !== '' && !/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(version))
-    throw new InputError(
-      'cosign-version',
-      `expected latest, installed or a version like 3.1.1, got ${JSON.stringify(version.slice(0, 40))}`
-    )
+  const version = checkToolVersion(read('cosign-version').trim(), 'cosign-version', '3.1.1')
   const cosignDownloadUrl = checkUrl(read('cosign-download-url').trim(), 'cosign-download-url')
   const fulcioUrl = serviceUrl(read('sign-fulcio-url').trim(), 'sign-fulcio-url')
   const rekorUrl = serviceUrl(read('sign-rekor-url').trim(), 'sign-rekor-url')
-  const tlogRaw = read('sign-tlog').trim().toLowerCase()
-  if (tlogRaw !== '' && tlogRaw !== 'true' && tlogRaw !== 'false')
-    throw new InputError('sign-tlog', `expected true or false, got ${JSON.stringify(tlogRaw.slice(0, 40))}`)
-  const tlog = tlogRaw !== 'false'
+  const tlog = parseBool(read('sign-tlog'), 'sign-tlog', true)
   if (!tlog && rekorUrl) throw new InputError('sign-rekor-url', 'names a transparency log while sign-tlog is false; give one of them')
   if (!tlog && key.kind === 'none' && !fulcioUrl && mode !== 'false')
     throw new InputError(

@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-O4CNCVXR.js";
+} from "./chunk-63MPKEPT.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

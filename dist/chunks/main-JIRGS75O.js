@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-TRDF5KID.js";
-import "./chunk-W5EOU44O.js";
-import "./chunk-W7Z2JLQU.js";
-import "./chunk-O4CNCVXR.js";
+} from "./chunk-GLF5U7FT.js";
+import "./chunk-NPX4QZNU.js";
+import "./chunk-26TI4AAE.js";
+import "./chunk-63MPKEPT.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";
 import "./chunk-V27HPVO2.js";

@@ -20,7 +20,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-O4CNCVXR.js";
+} from "./chunk-63MPKEPT.js";
 import {
   getIDToken,
   getState,

@@ -296,6 +296,12 @@ function parseBool(value, input, dflt) {
 function clip(s, max = 80) {
   return s.length > max ? `${s.slice(0, max)}\u2026` : s;
 }
+function checkToolVersion(v, input, example) {
+  if (v !== "" && !/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
+    throw new InputError(input, `expected latest, installed or a version like ${example}, got ${JSON.stringify(clip(v))}`);
+  }
+  return v;
+}
 
 // src/buildx/version.ts
 var import_semver = __toESM(require_semver(), 1);
@@ -551,6 +557,7 @@ export {
   parseCsvFields,
   parseBool,
   clip,
+  checkToolVersion,
   parseBuildxVersion,
   MIN_INSTALLED_BUILDX,
   versionAtLeast,

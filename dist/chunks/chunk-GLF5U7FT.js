@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-W5EOU44O.js";
+} from "./chunk-NPX4QZNU.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -51,7 +51,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-W7Z2JLQU.js";
+} from "./chunk-26TI4AAE.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -63,6 +63,7 @@ import {
   buildArgs,
   buildFlags,
   buildkitdFlagsFor,
+  checkToolVersion,
   clip,
   createBuilderArgs,
   enginePushesTwice,
@@ -83,7 +84,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-O4CNCVXR.js";
+} from "./chunk-63MPKEPT.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -7458,19 +7459,11 @@ function parseSignInputs(read, ctx, checkUrl) {
   const key = parseKey(read("sign-key"));
   const keyPassword = read("sign-key-password");
   if (keyPassword && key.kind !== "pem") throw new InputError("sign-key-password", "decrypts a PEM sign-key; it is given without one");
-  const version = read("cosign-version").trim();
-  if (version !== "" && !/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(version))
-    throw new InputError(
-      "cosign-version",
-      `expected latest, installed or a version like 3.1.1, got ${JSON.stringify(version.slice(0, 40))}`
-    );
+  const version = checkToolVersion(read("cosign-version").trim(), "cosign-version", "3.1.1");
   const cosignDownloadUrl = checkUrl(read("cosign-download-url").trim(), "cosign-download-url");
   const fulcioUrl = serviceUrl(read("sign-fulcio-url").trim(), "sign-fulcio-url");
   const rekorUrl = serviceUrl(read("sign-rekor-url").trim(), "sign-rekor-url");
-  const tlogRaw = read("sign-tlog").trim().toLowerCase();
-  if (tlogRaw !== "" && tlogRaw !== "true" && tlogRaw !== "false")
-    throw new InputError("sign-tlog", `expected true or false, got ${JSON.stringify(tlogRaw.slice(0, 40))}`);
-  const tlog = tlogRaw !== "false";
+  const tlog = parseBool(read("sign-tlog"), "sign-tlog", true);
   if (!tlog && rekorUrl) throw new InputError("sign-rekor-url", "names a transparency log while sign-tlog is false; give one of them");
   if (!tlog && key.kind === "none" && !fulcioUrl && mode !== "false")
     throw new InputError(
@@ -8291,11 +8284,9 @@ function checkPinnedSha256(raw, input, version, versionInput, what) {
   const sha = raw.trim().toLowerCase().replace(/^sha256:/, "");
   if (!sha) return "";
   if (!/^[a-f0-9]{64}$/.test(sha)) throw new InputError(input, `expected ${what} sha256 as 64 hex digits, got ${JSON.stringify(clip(sha))}`);
-  if (version === "installed" || version === "")
-    throw new InputError(
-      input,
-      `verifies a download; give the exact ${versionInput} it belongs to (${version || "empty"} may download nothing)`
-    );
+  if (version === "installed") throw new InputError(input, `verifies a download; ${versionInput}: installed downloads nothing`);
+  if (version === "")
+    throw new InputError(input, `verifies a download; give the exact ${versionInput} it belongs to (empty may download nothing)`);
   if (version === "latest") throw new InputError(input, `pins one release; give the exact ${versionInput} it belongs to`);
   return sha;
 }
@@ -8310,14 +8301,7 @@ function parseDepotInputs(read) {
   if (/\s/.test(depotToken2)) throw new InputError(token.input, "the token contains whitespace (value not shown)");
   const depotVersion = checkToolVersion(read("depot-version").trim() || "latest", "depot-version", "2.102.12");
   const depotDownloadUrl = checkHttpUrl(read("depot-download-url").trim(), "depot-download-url");
-  const depotSha256 = read("depot-sha256").trim().toLowerCase().replace(/^sha256:/, "");
-  if (depotSha256 && !/^[a-f0-9]{64}$/.test(depotSha256)) {
-    throw new InputError("depot-sha256", `expected the archive's sha256 as 64 hex digits, got ${JSON.stringify(clip(depotSha256))}`);
-  }
-  if (depotSha256 && depotVersion === "installed")
-    throw new InputError("depot-sha256", "verifies a download; depot-version: installed downloads nothing");
-  if (depotSha256 && depotVersion === "latest")
-    throw new InputError("depot-sha256", "pins one release archive; give the exact depot-version it belongs to");
+  const depotSha256 = checkPinnedSha256(read("depot-sha256"), "depot-sha256", depotVersion, "depot-version", "the archive's");
   const buildPlatform = aliased(read, "depot-build-platform", "build-platform");
   const depotBuildPlatform = buildPlatform.value;
   if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
@@ -8420,12 +8404,6 @@ function checkSize(v, input) {
 }
 function checkCgroupParent(v) {
   if (/\s/.test(v)) throw new InputError("cgroup-parent", `${JSON.stringify(clip(v))} is not a cgroup path`);
-  return v;
-}
-function checkToolVersion(v, input, example) {
-  if (v !== "" && !/^(latest|installed|v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)$/.test(v)) {
-    throw new InputError(input, `expected latest, installed or a version like ${example}, got ${JSON.stringify(clip(v))}`);
-  }
   return v;
 }
 function checkHttpUrl(v, input) {

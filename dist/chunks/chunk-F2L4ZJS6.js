@@ -11,10 +11,10 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-W7Z2JLQU.js";
+} from "./chunk-26TI4AAE.js";
 import {
   processRunner
-} from "./chunk-O4CNCVXR.js";
+} from "./chunk-63MPKEPT.js";
 import {
   appendSummary,
   group,
