@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-F2L4ZJS6.js";
+} from "./chunks/chunk-VUVS7A5Y.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-GLF5U7FT.js";
+} from "./chunks/chunk-ARUNZXII.js";
 import "./chunks/chunk-NPX4QZNU.js";
 import {
   DASH,
@@ -19,7 +19,7 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-26TI4AAE.js";
+} from "./chunks/chunk-DYDCEZSA.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-63MPKEPT.js";

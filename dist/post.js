@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-F2L4ZJS6.js";
-import "./chunks/chunk-26TI4AAE.js";
+} from "./chunks/chunk-VUVS7A5Y.js";
+import "./chunks/chunk-DYDCEZSA.js";
 import "./chunks/chunk-63MPKEPT.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";

@@ -18,7 +18,8 @@ const PURE_FILES = [
   'src/registry/auth.ts',
   'src/install/checksums.ts',
   'src/cli/flags.ts',
-  'src/sign/plan.ts'
+  'src/sign/plan.ts',
+  'src/process/argv.ts'
 ]
 /** Pure too, when they exist (files another part of the redesign may add). */
 const PURE_IF_PRESENT = ['src/report/format.ts']

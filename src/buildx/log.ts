@@ -1,6 +1,7 @@
 // Build output and command lines in the step's log, where the runner reads `::` lines as commands.
 import * as core from '../runner/commands.js'
 import type { RunResult } from '../process/exec.js'
+import { commandLine } from '../process/argv.js'
 
 /**
  * Relays build output to the log. Buildx echoes input values and Dockerfile text in it, raw line
@@ -27,18 +28,7 @@ export async function relayOutput(
   return prefix ? relay(core.info) : core.withCommandsStopped(relay)
 }
 
-/** Shows argv in the log the way a user would type it; never used to run anything. */
-export function quoteForLog(a: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(a)) return a
-  // A line break inside a value must not start a new log line: the runner reads `::command::` lines.
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a))
-    return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, c => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`
-  return `'${a.replaceAll("'", "'\\''")}'`
-}
-
-const CONTROL_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t' }
-
 /** A buildx command line for the log (argv from the subcommand on, as args.ts builds it). */
 export function buildxCommandLine(args: string[]): string {
-  return `buildx ${args.map(quoteForLog).join(' ')}`
+  return `buildx ${commandLine(args)}`
 }

@@ -5,7 +5,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { bakeSecretSets } from '../buildx/args.js'
 import { bakeResults, readJson, singleResult, type BuildResult, type PrintedTarget } from '../buildx/results.js'
-import { quoteForLog, relayOutput } from '../buildx/log.js'
+import { relayOutput } from '../buildx/log.js'
+import { commandLine } from '../process/argv.js'
 import { githubContext } from '../runner/context.js'
 import { writeSecretFiles } from '../action/secret-files.js'
 import {
@@ -85,7 +86,7 @@ interface Streamed {
 }
 
 async function streamed(d: Depot, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<Streamed> {
-  core.info(`depot ${args.map(quoteForLog).join(' ')}`)
+  core.info(`depot ${commandLine(args)}`)
   const seen: string[] = []
   let started = false
   // The same relay as buildx output: no line of the build's output is read as a workflow command.

@@ -4,6 +4,7 @@
 import type { SignSettings } from '../inputs/sign.js'
 import type { ImageReport } from '../oci/types.js'
 import { parseReference } from '../registry/reference.js'
+import { commandLine } from '../process/argv.js'
 import { escapeCell, escapeText, inlineCode } from '../report/summary.js'
 
 export interface SignSubject {
@@ -93,11 +94,7 @@ export function verifyCommand(s: SignSettings, signer: Signer, ref: string): str
   if (!s.tlog) args.push('--insecure-ignore-tlog=true')
   if (loopbackRegistry(ref)) args.push('--allow-insecure-registry')
   args.push(ref)
-  return args.map(shellWord).join(' ')
-}
-
-function shellWord(w: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`
+  return commandLine(args)
 }
 
 /** What the verify command names as the key: a KMS URI as given, else the public half's file. */

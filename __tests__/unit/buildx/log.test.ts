@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { quoteForLog } from '../../../src/buildx/log.js'
+import { quoteForLog } from '../../../src/process/argv.js'
 
 describe('quoteForLog', () => {
   it.each<[string, string]>([

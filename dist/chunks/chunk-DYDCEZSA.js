@@ -1788,6 +1788,18 @@ async function resolveLatestRelease(url) {
   return v;
 }
 
+// src/process/argv.ts
+function quoteForLog(a) {
+  if (/^[\w@%+=:,./-]+$/.test(a)) return a;
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a))
+    return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}'`;
+  return `'${a.replaceAll("'", "'\\''")}'`;
+}
+var CONTROL_ESCAPES = { "\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function commandLine(argv) {
+  return argv.map(quoteForLog).join(" ");
+}
+
 // src/report/format.ts
 var DASH = "\u2014";
 var UNITS = ["KiB", "MiB", "GiB", "TiB", "PiB"];
@@ -2101,10 +2113,7 @@ function verifyCommand(s, signer, ref) {
   if (!s.tlog) args.push("--insecure-ignore-tlog=true");
   if (loopbackRegistry(ref)) args.push("--allow-insecure-registry");
   args.push(ref);
-  return args.map(shellWord).join(" ");
-}
-function shellWord(w) {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+  return commandLine(args);
 }
 function verifyKeyName(s) {
   return s.key.kind === "kms" ? s.key.uri : "cosign.pub";
@@ -2435,6 +2444,7 @@ export {
   parseReference,
   isPlatform,
   normalizePlatform,
+  commandLine,
   DEFAULT_BUILDX_RELEASES,
   nodeArch,
   buildxAssetUrls,

@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-26TI4AAE.js";
+} from "./chunk-DYDCEZSA.js";
 import {
   processRunner
 } from "./chunk-63MPKEPT.js";

@@ -13,6 +13,7 @@ import {
   checkFailureMessage,
   checkWarningsOutput,
   collectReports,
+  commandLine,
   defaultBuilderName,
   depotArch,
   depotAssetUrls,
@@ -51,7 +52,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-26TI4AAE.js";
+} from "./chunk-DYDCEZSA.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -8685,15 +8686,8 @@ async function relayOutput(prefix, start, watch) {
   };
   return prefix ? relay(info) : withCommandsStopped(relay);
 }
-function quoteForLog(a) {
-  if (/^[\w@%+=:,./-]+$/.test(a)) return a;
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(a))
-    return `$'${a.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}'`;
-  return `'${a.replaceAll("'", "'\\''")}'`;
-}
-var CONTROL_ESCAPES = { "\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function buildxCommandLine(args) {
-  return `buildx ${args.map(quoteForLog).join(" ")}`;
+  return `buildx ${commandLine(args)}`;
 }
 
 // src/runner/context.ts
@@ -9351,7 +9345,7 @@ function engineFacts(plan, env = process.env) {
   };
 }
 async function streamed(d, args, env, cwd) {
-  info(`depot ${args.map(quoteForLog).join(" ")}`);
+  info(`depot ${commandLine(args)}`);
   const seen = [];
   let started = false;
   const r = await relayOutput(

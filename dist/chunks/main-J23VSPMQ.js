@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-GLF5U7FT.js";
+} from "./chunk-ARUNZXII.js";
 import "./chunk-NPX4QZNU.js";
-import "./chunk-26TI4AAE.js";
+import "./chunk-DYDCEZSA.js";
 import "./chunk-63MPKEPT.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";
