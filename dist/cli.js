@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-VUVS7A5Y.js";
+} from "./chunks/chunk-4YA6AHXZ.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-ARUNZXII.js";
-import "./chunks/chunk-NPX4QZNU.js";
+} from "./chunks/chunk-3UVOC5RN.js";
+import "./chunks/chunk-NK6ZYXOU.js";
 import {
   DASH,
   basesFor,
@@ -19,10 +19,10 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-DYDCEZSA.js";
+} from "./chunks/chunk-RFELP7DW.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-63MPKEPT.js";
+} from "./chunks/chunk-TZU6N26R.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import {

@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-VUVS7A5Y.js";
-import "./chunks/chunk-DYDCEZSA.js";
-import "./chunks/chunk-63MPKEPT.js";
+} from "./chunks/chunk-4YA6AHXZ.js";
+import "./chunks/chunk-RFELP7DW.js";
+import "./chunks/chunk-TZU6N26R.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";
 import "./chunks/chunk-6I7YH7XL.js";

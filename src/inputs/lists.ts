@@ -227,3 +227,28 @@ export function checkToolVersion(v: string, input: string, example: string): str
   }
   return v
 }
+
+/** The URL names this machine (localhost, 127.x.x.x, [::1]): plain http to it crosses no network. */
+export function isLoopbackUrl(v: string): boolean {
+  let host: string
+  try {
+    host = new URL(v).hostname
+  } catch {
+    return false
+  }
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+}
+
+/**
+ * An optional https URL (a download mirror). Plain http only for a mirror on this machine: over a
+ * network, whoever is on the path serves both the binary and the checksums it is verified with.
+ */
+export function checkHttpUrl(v: string, input: string): string {
+  if (v && !/^https?:\/\/[^\s]+$/.test(v)) throw new InputError(input, `expected an http(s) URL, got ${JSON.stringify(clip(v))}`)
+  if (v.startsWith('http://') && !isLoopbackUrl(v))
+    throw new InputError(
+      input,
+      `${JSON.stringify(clip(v))} is plain http: the binary and the checksums it is checked against would both come over a connection anyone on the way can change; use https (plain http is accepted only for a mirror on this machine: localhost, 127.0.0.1, [::1])`
+    )
+  return v
+}

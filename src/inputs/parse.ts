@@ -3,7 +3,7 @@
 import { parseSignInputs, type SignSettings } from './sign.js'
 import path from 'node:path'
 import { InputError } from '../errors.js'
-import { checkToolVersion, clip, LIST_SPLITS, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
+import { checkHttpUrl, checkToolVersion, clip, LIST_SPLITS, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
 import { versionAtLeast } from '../buildx/version.js'
 import { DIGEST_RE, parseReference } from '../registry/reference.js'
 import { isPlatform, normalizePlatform } from '../oci/platform.js'
@@ -488,11 +488,12 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
 
     ...parseDepotInputs(read),
     login: parseLogin(read),
-    sign: parseSignInputs(
-      read,
-      { push, pushByDigest, mode, oidc: Boolean(run.env?.['ACTIONS_ID_TOKEN_REQUEST_URL'] && run.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) },
-      checkHttpUrl
-    ),
+    sign: parseSignInputs(read, {
+      push,
+      pushByDigest,
+      mode,
+      oidc: Boolean(run.env?.['ACTIONS_ID_TOKEN_REQUEST_URL'] && run.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+    }),
     logout: bool('logout', true),
     registryAuth: parseRegistryAuthInput(read),
     pushRetries: parsePushRetries(read)
@@ -770,30 +771,6 @@ function checkSize(v: string, input: string): string {
 function checkCgroupParent(v: string): string {
   if (/\s/.test(v)) throw new InputError('cgroup-parent', `${JSON.stringify(clip(v))} is not a cgroup path`)
   return v
-}
-
-/**
- * An optional https URL (a download mirror). Plain http only for a mirror on this machine: over a
- * network, whoever is on the path serves both the binary and the checksums it is verified with.
- */
-function checkHttpUrl(v: string, input: string): string {
-  if (v && !/^https?:\/\/[^\s]+$/.test(v)) throw new InputError(input, `expected an http(s) URL, got ${JSON.stringify(clip(v))}`)
-  if (v.startsWith('http://') && !isLoopbackUrl(v))
-    throw new InputError(
-      input,
-      `${JSON.stringify(clip(v))} is plain http: the binary and the checksums it is checked against would both come over a connection anyone on the way can change; use https (plain http is accepted only for a mirror on this machine: localhost, 127.0.0.1, [::1])`
-    )
-  return v
-}
-
-function isLoopbackUrl(v: string): boolean {
-  let host: string
-  try {
-    host = new URL(v).hostname
-  } catch {
-    return false
-  }
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
 /** attests: typed CSV (provenance or sbom), and a type may not also be set by its own input. */

@@ -1,7 +1,7 @@
 // The signing inputs (sign, sign-key, sign-key-password, cosign-*, sign-fulcio-url,
 // sign-rekor-url, sign-tlog) to SignSettings, decided before anything is built. Pure.
 import { InputError } from '../errors.js'
-import { checkToolVersion, parseBool } from './lists.js'
+import { checkHttpUrl, checkToolVersion, isLoopbackUrl, parseBool } from './lists.js'
 
 export type SignMode = 'auto' | 'true' | 'false'
 
@@ -43,7 +43,7 @@ export interface SignContext {
 
 type Reader = (name: string) => string
 
-export function parseSignInputs(read: Reader, ctx: SignContext, checkUrl: (v: string, input: string) => string): SignSettings {
+export function parseSignInputs(read: Reader, ctx: SignContext): SignSettings {
   const raw = read('sign').trim().toLowerCase()
   if (raw !== '' && raw !== 'auto' && raw !== 'true' && raw !== 'false')
     throw new InputError('sign', `expected auto, true or false, got ${JSON.stringify(raw.slice(0, 40))}`)
@@ -53,7 +53,7 @@ export function parseSignInputs(read: Reader, ctx: SignContext, checkUrl: (v: st
   if (keyPassword && key.kind !== 'pem') throw new InputError('sign-key-password', 'decrypts a PEM sign-key; it is given without one')
 
   const version = checkToolVersion(read('cosign-version').trim(), 'cosign-version', '3.1.1')
-  const cosignDownloadUrl = checkUrl(read('cosign-download-url').trim(), 'cosign-download-url')
+  const cosignDownloadUrl = checkHttpUrl(read('cosign-download-url').trim(), 'cosign-download-url')
   const fulcioUrl = serviceUrl(read('sign-fulcio-url').trim(), 'sign-fulcio-url')
   const rekorUrl = serviceUrl(read('sign-rekor-url').trim(), 'sign-rekor-url')
   const tlog = parseBool(read('sign-tlog'), 'sign-tlog', true)
@@ -147,8 +147,7 @@ function serviceUrl(v: string, input: string): string {
   } catch {
     throw new InputError(input, `expected an https URL, got ${JSON.stringify(v.slice(0, 80))}`)
   }
-  const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackUrl(v)))
     throw new InputError(input, `${JSON.stringify(v.slice(0, 80))} is not https (plain http only for a service on this machine)`)
   if (url.username || url.password) throw new InputError(input, 'has credentials in the URL')
   return v.replace(/\/+$/, '')

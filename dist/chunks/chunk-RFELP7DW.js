@@ -20,7 +20,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-63MPKEPT.js";
+} from "./chunk-TZU6N26R.js";
 import {
   getIDToken,
   getState,

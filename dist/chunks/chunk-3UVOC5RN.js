@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-NPX4QZNU.js";
+} from "./chunk-NK6ZYXOU.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -52,7 +52,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-DYDCEZSA.js";
+} from "./chunk-RFELP7DW.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -64,6 +64,7 @@ import {
   buildArgs,
   buildFlags,
   buildkitdFlagsFor,
+  checkHttpUrl,
   checkToolVersion,
   clip,
   createBuilderArgs,
@@ -72,6 +73,7 @@ import {
   imagetoolsCreateArgs,
   imagetoolsInspectArgs,
   inspectBuilderArgs,
+  isLoopbackUrl,
   lastOutputLine,
   parseBool,
   parseCsvFields,
@@ -85,7 +87,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-63MPKEPT.js";
+} from "./chunk-TZU6N26R.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -7452,7 +7454,7 @@ import { existsSync, readFileSync } from "node:fs";
 // src/inputs/sign.ts
 var KMS_SCHEMES = ["awskms://", "gcpkms://", "azurekms://", "hashivault://", "k8s://", "pkcs11:", "gitlab://"];
 var PEM_PRIVATE_KEY = /^-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----\r?\n[\s\S]+\r?\n-----END \1PRIVATE KEY-----$/;
-function parseSignInputs(read, ctx, checkUrl) {
+function parseSignInputs(read, ctx) {
   const raw = read("sign").trim().toLowerCase();
   if (raw !== "" && raw !== "auto" && raw !== "true" && raw !== "false")
     throw new InputError("sign", `expected auto, true or false, got ${JSON.stringify(raw.slice(0, 40))}`);
@@ -7461,7 +7463,7 @@ function parseSignInputs(read, ctx, checkUrl) {
   const keyPassword = read("sign-key-password");
   if (keyPassword && key.kind !== "pem") throw new InputError("sign-key-password", "decrypts a PEM sign-key; it is given without one");
   const version = checkToolVersion(read("cosign-version").trim(), "cosign-version", "3.1.1");
-  const cosignDownloadUrl = checkUrl(read("cosign-download-url").trim(), "cosign-download-url");
+  const cosignDownloadUrl = checkHttpUrl(read("cosign-download-url").trim(), "cosign-download-url");
   const fulcioUrl = serviceUrl(read("sign-fulcio-url").trim(), "sign-fulcio-url");
   const rekorUrl = serviceUrl(read("sign-rekor-url").trim(), "sign-rekor-url");
   const tlog = parseBool(read("sign-tlog"), "sign-tlog", true);
@@ -7548,8 +7550,7 @@ function serviceUrl(v, input) {
   } catch {
     throw new InputError(input, `expected an https URL, got ${JSON.stringify(v.slice(0, 80))}`);
   }
-  const loopback = url.hostname === "localhost" || url.hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback))
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackUrl(v)))
     throw new InputError(input, `${JSON.stringify(v.slice(0, 80))} is not https (plain http only for a service on this machine)`);
   if (url.username || url.password) throw new InputError(input, "has credentials in the URL");
   return v.replace(/\/+$/, "");
@@ -8203,11 +8204,12 @@ function parseInputs(readRaw, run2 = {}) {
     buildRecordRetentionDays: buildRecordUpload ? recordRetentionDays(run2.env ?? {}) : 0,
     ...parseDepotInputs(read),
     login: parseLogin(read),
-    sign: parseSignInputs(
-      read,
-      { push, pushByDigest, mode, oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]) },
-      checkHttpUrl
-    ),
+    sign: parseSignInputs(read, {
+      push,
+      pushByDigest,
+      mode,
+      oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"])
+    }),
     logout: bool("logout", true),
     registryAuth: parseRegistryAuthInput(read),
     pushRetries: parsePushRetries(read)
@@ -8406,24 +8408,6 @@ function checkSize(v, input) {
 function checkCgroupParent(v) {
   if (/\s/.test(v)) throw new InputError("cgroup-parent", `${JSON.stringify(clip(v))} is not a cgroup path`);
   return v;
-}
-function checkHttpUrl(v, input) {
-  if (v && !/^https?:\/\/[^\s]+$/.test(v)) throw new InputError(input, `expected an http(s) URL, got ${JSON.stringify(clip(v))}`);
-  if (v.startsWith("http://") && !isLoopbackUrl(v))
-    throw new InputError(
-      input,
-      `${JSON.stringify(clip(v))} is plain http: the binary and the checksums it is checked against would both come over a connection anyone on the way can change; use https (plain http is accepted only for a mirror on this machine: localhost, 127.0.0.1, [::1])`
-    );
-  return v;
-}
-function isLoopbackUrl(v) {
-  let host;
-  try {
-    host = new URL(v).hostname;
-  } catch {
-    return false;
-  }
-  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 function parseAttests(values, read) {
   const bare = values.find((v) => !v.includes("="));

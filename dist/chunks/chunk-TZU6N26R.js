@@ -302,6 +302,24 @@ function checkToolVersion(v, input, example) {
   }
   return v;
 }
+function isLoopbackUrl(v) {
+  let host;
+  try {
+    host = new URL(v).hostname;
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function checkHttpUrl(v, input) {
+  if (v && !/^https?:\/\/[^\s]+$/.test(v)) throw new InputError(input, `expected an http(s) URL, got ${JSON.stringify(clip(v))}`);
+  if (v.startsWith("http://") && !isLoopbackUrl(v))
+    throw new InputError(
+      input,
+      `${JSON.stringify(clip(v))} is plain http: the binary and the checksums it is checked against would both come over a connection anyone on the way can change; use https (plain http is accepted only for a mirror on this machine: localhost, 127.0.0.1, [::1])`
+    );
+  return v;
+}
 
 // src/buildx/version.ts
 var import_semver = __toESM(require_semver(), 1);
@@ -558,6 +576,8 @@ export {
   parseBool,
   clip,
   checkToolVersion,
+  isLoopbackUrl,
+  checkHttpUrl,
   parseBuildxVersion,
   MIN_INSTALLED_BUILDX,
   versionAtLeast,

@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-ARUNZXII.js";
-import "./chunk-NPX4QZNU.js";
-import "./chunk-DYDCEZSA.js";
-import "./chunk-63MPKEPT.js";
+} from "./chunk-3UVOC5RN.js";
+import "./chunk-NK6ZYXOU.js";
+import "./chunk-RFELP7DW.js";
+import "./chunk-TZU6N26R.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";
 import "./chunk-V27HPVO2.js";

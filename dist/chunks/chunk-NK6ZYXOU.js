@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-63MPKEPT.js";
+} from "./chunk-TZU6N26R.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

@@ -11,10 +11,10 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-DYDCEZSA.js";
+} from "./chunk-RFELP7DW.js";
 import {
   processRunner
-} from "./chunk-63MPKEPT.js";
+} from "./chunk-TZU6N26R.js";
 import {
   appendSummary,
   group,
