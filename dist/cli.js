@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-4YA6AHXZ.js";
+} from "./chunks/chunk-2ZRSIBP7.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-3UVOC5RN.js";
+} from "./chunks/chunk-M3B4R2AC.js";
 import "./chunks/chunk-NK6ZYXOU.js";
 import {
   DASH,
@@ -19,7 +19,7 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-RFELP7DW.js";
+} from "./chunks/chunk-V76MCJ7U.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-TZU6N26R.js";

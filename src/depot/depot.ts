@@ -3,7 +3,7 @@
 // DepotUnavailable: with engine auto or depot-fallback the caller builds with buildx instead.
 import * as core from '../runner/commands.js'
 import os from 'node:os'
-import { DEFAULT_DEPOT_RELEASES, depotArch, depotAssetUrls, depotLatestUrl } from '../install/releases.js'
+import { DEFAULT_DEPOT_RELEASES, depotArch, depotAssetUrls } from '../install/releases.js'
 import { resolveLatestRelease } from '../install/latest.js'
 import { parseDepotVersion } from './args.js'
 import type { RunOptions, RunResult, Runner } from '../process/exec.js'
@@ -37,7 +37,7 @@ async function probeVersion(runner: Runner, cmd: string): Promise<string> {
 /** `latest` is what the release site's /latest redirects to (GitHub: .../releases/tag/vX.Y.Z). */
 async function resolveLatest(base: string, input: string): Promise<string> {
   try {
-    return await resolveLatestRelease(depotLatestUrl(base))
+    return await resolveLatestRelease(base)
   } catch (e) {
     throw new DepotUnavailable(`${input}: ${(e as Error).message}`)
   }

@@ -1,11 +1,13 @@
 // A release site's `latest`, resolved by following its redirect (fetch only: cheap to load).
-import { versionFromReleaseUrl } from './releases.js'
+import { latestReleaseUrl, versionFromReleaseUrl } from './releases.js'
 
 /**
- * The version `latest` names on a release site: where `url` (the site's /latest) redirects to, a
- * GitHub-style `.../releases/tag/vX.Y.Z`. The error says why not; callers name their input.
+ * The version `latest` names on a release site (`base`, e.g. https://github.com/depot/cli/releases):
+ * where its /latest redirects to, a GitHub-style `.../releases/tag/vX.Y.Z`. The error says why
+ * not; callers name their input.
  */
-export async function resolveLatestRelease(url: string): Promise<string> {
+export async function resolveLatestRelease(base: string): Promise<string> {
+  const url = latestReleaseUrl(base)
   let final: string
   try {
     const res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) })

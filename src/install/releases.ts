@@ -59,11 +59,34 @@ export function depotAssetUrls(base: string, version: string, os: string, arch: 
   }
 }
 
-export function depotLatestUrl(base: string): string {
+/** A release site's latest (depot's, cosign's): it redirects to <base>/tag/v<version>. */
+export function latestReleaseUrl(base: string): string {
   return `${base.replace(/\/+$/, '')}/latest`
 }
 
 /** The version a release page URL names: .../tag/v2.102.12 -> 2.102.12 */
 export function versionFromReleaseUrl(url: string): string | undefined {
   return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1]
+}
+
+/** cosign's release layout (GitHub's, and any mirror of it). */
+export const DEFAULT_COSIGN_RELEASES = 'https://github.com/sigstore/cosign/releases'
+
+/**
+ *   <base>/download/v<version>/cosign-<os>-<arch>   and   .../cosign_checksums.txt
+ *   <base>/latest  -> redirects to <base>/tag/v<version>
+ */
+export function cosignAssetUrls(base: string, version: string, os: string, arch: string) {
+  const b = base.replace(/\/+$/, '')
+  const fileName = `cosign-${os}-${arch}`
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/cosign_checksums.txt`
+  }
+}
+
+/** cosign's GOARCH names for node's os.arch(). */
+export function cosignArch(arch: string): string | undefined {
+  return ({ x64: 'amd64', arm64: 'arm64', ppc64: 'ppc64le', s390x: 's390x', arm: 'arm' } as Record<string, string>)[arch]
 }

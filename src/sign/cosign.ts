@@ -7,13 +7,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { InputError } from '../errors.js'
 import { resolveLatestRelease } from '../install/latest.js'
+import { DEFAULT_COSIGN_RELEASES, cosignArch, cosignAssetUrls } from '../install/releases.js'
 import type { SignSettings } from '../inputs/sign.js'
 import type { ImageReport } from '../oci/types.js'
 import type { Runner } from '../process/exec.js'
 import {
-  DEFAULT_COSIGN_RELEASES,
-  cosignArch,
-  cosignAssetUrls,
   cosignSignArgs,
   parseCosignVersion,
   signSubjects,
@@ -49,7 +47,7 @@ async function usable(runner: Runner, cmd: string): Promise<Cosign | undefined> 
 
 async function resolveLatest(base: string, input: string): Promise<string> {
   try {
-    return await resolveLatestRelease(`${base.replace(/\/+$/, '')}/latest`)
+    return await resolveLatestRelease(base)
   } catch (e) {
     throw new InputError(input, (e as Error).message)
   }

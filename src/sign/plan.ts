@@ -1,6 +1,5 @@
 // What to sign and how: the subjects (each pushed index or manifest and its attestation manifests,
-// by digest), cosign's argv, the verify commands, the release layout and the OIDC token's
-// identity. Pure.
+// by digest), cosign's argv, the verify commands and the OIDC token's identity. Pure.
 import type { SignSettings } from '../inputs/sign.js'
 import type { ImageReport } from '../oci/types.js'
 import { parseReference } from '../registry/reference.js'
@@ -151,28 +150,6 @@ export function renderSigningSummary(signatures: Signature[], signer: string): s
   for (const s of signatures) lines.push(`| ${escapeCell(s.target)} | ${s.kind} | ${inlineCode(s.ref, true)} |`)
   lines.push('', 'Verify with:', '', '```', ...signatures.map(s => s.verifyCommand), '```', '')
   return lines.join('\n')
-}
-
-/** cosign's release layout (GitHub's, and any mirror of it). */
-export const DEFAULT_COSIGN_RELEASES = 'https://github.com/sigstore/cosign/releases'
-
-/**
- *   <base>/download/v<version>/cosign-<os>-<arch>   and   .../cosign_checksums.txt
- *   <base>/latest  -> redirects to <base>/tag/v<version>
- */
-export function cosignAssetUrls(base: string, version: string, os: string, arch: string) {
-  const b = base.replace(/\/+$/, '')
-  const fileName = `cosign-${os}-${arch}`
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/cosign_checksums.txt`
-  }
-}
-
-/** cosign's GOARCH names for node's os.arch(). */
-export function cosignArch(arch: string): string | undefined {
-  return ({ x64: 'amd64', arm64: 'arm64', ppc64: 'ppc64le', s390x: 's390x', arm: 'arm' } as Record<string, string>)[arch]
 }
 
 /** `cosign version --json`'s gitVersion: v3.1.1 -> 3.1.1; a build without one says devel. */

@@ -4,7 +4,7 @@ import {
   buildxAssetUrls,
   depotArch,
   depotAssetUrls,
-  depotLatestUrl,
+  latestReleaseUrl,
   latestChecksumsUrl,
   nodeArch,
   versionFromReleaseUrl
@@ -80,7 +80,7 @@ describe('depot release layout', () => {
       url: 'https://github.com/depot/cli/releases/download/v2.102.12/depot_2.102.12_linux_amd64.tar.gz',
       checksumsUrl: 'https://github.com/depot/cli/releases/download/v2.102.12/depot_2.102.12_checksums.txt'
     })
-    expect(depotLatestUrl('http://m/x/')).toBe('http://m/x/latest')
+    expect(latestReleaseUrl('http://m/x/')).toBe('http://m/x/latest')
   })
   it.each([
     ['https://github.com/depot/cli/releases/tag/v2.102.12', '2.102.12'],

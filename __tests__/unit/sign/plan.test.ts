@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import type { SignSettings } from '../../../src/inputs/sign.js'
 import type { ImageReport } from '../../../src/oci/types.js'
+import { cosignAssetUrls } from '../../../src/install/releases.js'
 import {
-  cosignAssetUrls,
   cosignSignArgs,
   parseCosignVersion,
   renderSigningSummary,

@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-3UVOC5RN.js";
+} from "./chunk-M3B4R2AC.js";
 import "./chunk-NK6ZYXOU.js";
-import "./chunk-RFELP7DW.js";
+import "./chunk-V76MCJ7U.js";
 import "./chunk-TZU6N26R.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";

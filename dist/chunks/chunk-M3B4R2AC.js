@@ -17,7 +17,6 @@ import {
   defaultBuilderName,
   depotArch,
   depotAssetUrls,
-  depotLatestUrl,
   dockerContainerMismatch,
   dockerLogin,
   dockerfileBaseImage,
@@ -52,7 +51,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-RFELP7DW.js";
+} from "./chunk-V76MCJ7U.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -8873,7 +8872,7 @@ async function probeVersion(runner, cmd) {
 }
 async function resolveLatest2(base, input) {
   try {
-    return await resolveLatestRelease(depotLatestUrl(base));
+    return await resolveLatestRelease(base);
   } catch (e) {
     throw new DepotUnavailable(`${input}: ${e.message}`);
   }

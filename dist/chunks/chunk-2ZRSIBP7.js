@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-RFELP7DW.js";
+} from "./chunk-V76MCJ7U.js";
 import {
   processRunner
 } from "./chunk-TZU6N26R.js";

@@ -1766,15 +1766,29 @@ function depotAssetUrls(base, version, os2, arch) {
     checksumsUrl: `${b}/download/v${version}/depot_${version}_checksums.txt`
   };
 }
-function depotLatestUrl(base) {
+function latestReleaseUrl(base) {
   return `${base.replace(/\/+$/, "")}/latest`;
 }
 function versionFromReleaseUrl(url) {
   return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1];
 }
+var DEFAULT_COSIGN_RELEASES = "https://github.com/sigstore/cosign/releases";
+function cosignAssetUrls(base, version, os2, arch) {
+  const b = base.replace(/\/+$/, "");
+  const fileName = `cosign-${os2}-${arch}`;
+  return {
+    fileName,
+    url: `${b}/download/v${version}/${fileName}`,
+    checksumsUrl: `${b}/download/v${version}/cosign_checksums.txt`
+  };
+}
+function cosignArch(arch) {
+  return { x64: "amd64", arm64: "arm64", ppc64: "ppc64le", s390x: "s390x", arm: "arm" }[arch];
+}
 
 // src/install/latest.ts
-async function resolveLatestRelease(url) {
+async function resolveLatestRelease(base) {
+  const url = latestReleaseUrl(base);
   let final;
   try {
     const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(3e4) });
@@ -2159,19 +2173,6 @@ function renderSigningSummary(signatures, signer) {
   lines.push("", "Verify with:", "", "```", ...signatures.map((s) => s.verifyCommand), "```", "");
   return lines.join("\n");
 }
-var DEFAULT_COSIGN_RELEASES = "https://github.com/sigstore/cosign/releases";
-function cosignAssetUrls(base, version, os2, arch) {
-  const b = base.replace(/\/+$/, "");
-  const fileName = `cosign-${os2}-${arch}`;
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/cosign_checksums.txt`
-  };
-}
-function cosignArch(arch) {
-  return { x64: "amd64", arm64: "arm64", ppc64: "ppc64le", s390x: "s390x", arm: "arm" }[arch];
-}
 function parseCosignVersion(json) {
   try {
     const v = JSON.parse(json).gitVersion;
@@ -2196,7 +2197,7 @@ async function usable(runner, cmd) {
 }
 async function resolveLatest(base, input) {
   try {
-    return await resolveLatestRelease(`${base.replace(/\/+$/, "")}/latest`);
+    return await resolveLatestRelease(base);
   } catch (e) {
     throw new InputError(input, e.message);
   }
@@ -2452,7 +2453,6 @@ export {
   DEFAULT_DEPOT_RELEASES,
   depotArch,
   depotAssetUrls,
-  depotLatestUrl,
   resolveLatestRelease,
   withRetry,
   isTransientRegistryError,
