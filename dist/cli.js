@@ -7,7 +7,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-M3B4R2AC.js";
+} from "./chunks/chunk-HKH35TQX.js";
 import "./chunks/chunk-NK6ZYXOU.js";
 import {
   DASH,

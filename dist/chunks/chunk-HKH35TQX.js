@@ -8286,7 +8286,11 @@ function checkPinnedSha256(raw, input, version, versionInput, what) {
   const sha = raw.trim().toLowerCase().replace(/^sha256:/, "");
   if (!sha) return "";
   if (!/^[a-f0-9]{64}$/.test(sha)) throw new InputError(input, `expected ${what} sha256 as 64 hex digits, got ${JSON.stringify(clip(sha))}`);
-  if (version === "installed") throw new InputError(input, `verifies a download; ${versionInput}: installed downloads nothing`);
+  if (version === "installed")
+    throw new InputError(
+      input,
+      `verifies a download; ${versionInput}: installed downloads nothing (give the exact ${versionInput} it belongs to)`
+    );
   if (version === "")
     throw new InputError(input, `verifies a download; give the exact ${versionInput} it belongs to (empty may download nothing)`);
   if (version === "latest") throw new InputError(input, `pins one release; give the exact ${versionInput} it belongs to`);
