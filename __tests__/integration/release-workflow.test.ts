@@ -13,7 +13,19 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { cosignBin, getManifest, NODE24, noteOutput, ROOT, testbed, testbedEnv, uniqueRepo, type Testbed } from './harness.js'
+import {
+  cosignBin,
+  expectSuccess,
+  getManifest,
+  NODE24,
+  noteOutput,
+  runAction,
+  ROOT,
+  testbed,
+  testbedEnv,
+  uniqueRepo,
+  type Testbed
+} from './harness.js'
 import { runWorkflow, StartupFailure, type LocalRepository, type RunOptions, type RunRecord } from './workflow-runner/runner.js'
 
 const ACTION = 'org/build-image-action'
@@ -392,6 +404,47 @@ describe('release-multi-arch.yml failure paths (workflow runner; checkout, login
     ])
     expectOnlyV1Ran(withRef)
     expect((await getManifest(repo, 'latest')).status).toBe(404)
+  })
+})
+
+describe('mode: plan, run from dist/ as the runner runs it', () => {
+  it('outputs the build and merge matrices and builds nothing; post has nothing to clean up', async () => {
+    const run = await runAction({
+      mode: 'plan',
+      image: `${tb.registry}/Plan-Only`,
+      tags: '1.0',
+      platforms: '["linux/amd64","linux/arm64"]',
+      runners: '{"linux/arm64":["self-hosted","arm64"]}',
+      'default-runner': 'ubuntu-24.04'
+    })
+    expectSuccess(run)
+    expect(JSON.parse(run.outputs['build-matrix'] ?? '').include.map((j: { runner: unknown }) => j.runner)).toEqual([
+      'ubuntu-24.04',
+      ['self-hosted', 'arm64']
+    ])
+    expect(JSON.parse(run.outputs['merge-matrix'] ?? '').include).toEqual([
+      { target: 'default', tags: `${tb.registry}/plan-only:1.0`, digests: 'digest-t0-*', artifact: 'index-t0' }
+    ])
+    expect(run.post.log).toContain('main saved no state')
+  })
+
+  it('a bad input fails naming it, as the plan job shows it', async () => {
+    const run = await runAction({
+      mode: 'plan',
+      image: 'ghcr.io/org/app',
+      platforms: 'linux/amd64',
+      runners: 'ubuntu-24.04',
+      'default-runner': 'ubuntu-24.04'
+    })
+    expect(run.main.code).toBe(1)
+    expect(run.main.log).toMatch(/^::error::runners: not a JSON map/m)
+    expect(run.outputs['build-matrix']).toBeUndefined()
+  })
+
+  it('the plan-only inputs are refused in the other modes', async () => {
+    const run = await runAction({ image: 'ghcr.io/org/app', tags: 'ghcr.io/org/app:1' })
+    expect(run.main.code).toBe(1)
+    expect(run.main.log).toMatch(/^::error::image: is read in plan mode only/m)
   })
 })
 
