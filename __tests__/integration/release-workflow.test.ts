@@ -291,6 +291,32 @@ describe('release-multi-arch.yml called from another repository (workflow runner
   })
 })
 
+describe("this repository's own caller (workflow runner; checkout, login and artifact stand-ins)", () => {
+  it('example-release.yml at v1 calls ./.github/workflows/release-multi-arch.yml of the same commit; push false: both platforms built, nothing merged (the testbed base image for busybox)', async () => {
+    const base = options({ name: ACTION, dir: action.dir }, { callerRef: 'v1' })
+    const run = await runWorkflow('.github/workflows/example-release.yml', {
+      ...base,
+      actionInputs: step => ({
+        ...base.actionInputs?.(step),
+        ...(step.with['build-args'] ? { 'build-args': `${step.with['build-args']}\nBASE=${tb.baseImage}` } : {})
+      })
+    })
+    expect(run.jobs.map(j => [j.id.replace(/ \(.*/s, ''), j.result])).toEqual([
+      ['hello/plan', 'success'],
+      ['hello/build', 'success'],
+      ['hello/build', 'success'],
+      ['hello/merge', 'skipped'],
+      ['hello/result', 'skipped'],
+      ['show', 'skipped']
+    ])
+    expect(run.result).toBe('success')
+    expect(run.jobs.filter(j => j.id.startsWith('hello/build')).map(j => j.matrix['repository'])).toEqual(
+      Array(2).fill(`ghcr.io/${ACTION}/hello`)
+    )
+    expectOnlyV1Ran(run)
+  })
+})
+
 describe('release-multi-arch.yml failure paths (workflow runner; checkout, login and artifact stand-ins)', () => {
   it('a platform build fails: the other leg is cancelled (fail-fast), nothing is merged or tagged, result and the caller’s next job do not run, the run fails with the build’s error', async () => {
     const repo = uniqueRepo('release-broken')

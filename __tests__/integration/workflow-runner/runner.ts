@@ -37,8 +37,10 @@ export interface LocalRepository {
 }
 
 export interface RunOptions {
-  /** the repository whose workflow runs (github.repository), at its HEAD */
+  /** the repository whose workflow runs (github.repository) */
   caller: LocalRepository
+  /** the caller's commit that runs (github.sha): HEAD unless given */
+  callerRef?: string
   /** other repositories `uses:` and checkouts may name */
   repositories: LocalRepository[]
   /** workflow_dispatch inputs of the workflow that runs */
@@ -179,9 +181,9 @@ export class WorkflowRunner {
     mkdirSync(this.artifacts, { recursive: true })
   }
 
-  /** Runs `.github/workflows/<file>` of the caller's HEAD, on workflow_dispatch. */
+  /** Runs `.github/workflows/<file>` of the caller's commit, on workflow_dispatch. */
   async run(file: string): Promise<RunRecord> {
-    const sha = git(this.opts.caller.dir, ['rev-parse', 'HEAD']).trim()
+    const sha = git(this.opts.caller.dir, ['rev-parse', '--verify', `${this.opts.callerRef ?? 'HEAD'}^{commit}`]).trim()
     const w = await loadWorkflow(file, git(this.opts.caller.dir, ['show', `${sha}:${file}`]), { repository: this.opts.caller.name, sha })
     const called = await this.checkCeilings(w)
     this.masks.push(...Object.values(this.opts.secrets ?? {}).filter(Boolean))
