@@ -23,8 +23,11 @@ import { stopOnSignals } from './signals.js'
 import { emptyState, saveState, type State } from './state.js'
 import { checkWorkspace, makeTempDir, readRunFacts } from './workspace.js'
 import { githubEvent } from '../runner/context.js'
+import { runReleasePlan } from './release-plan.js'
 
 export async function run(): Promise<void> {
+  // plan builds nothing: no state, no builder, no report (the release workflow's first job)
+  if (core.getInput('mode').trim() === 'plan') return await runReleasePlan()
   const started = Date.now()
   const state = emptyState()
   stopOnSignals(state)

@@ -167,6 +167,8 @@ export type InputReader = (name: string) => string
 const DRIVERS: readonly Driver[] = ['docker', 'docker-container', 'remote', 'kubernetes']
 const ENGINES: readonly Engine[] = ['auto', 'buildx', 'depot']
 const MODES: readonly Mode[] = ['build', 'merge']
+/** The inputs of mode: plan alone. */
+const PLAN_INPUTS = ['image', 'runners', 'default-runner']
 const OUTPUT_TYPES = ['registry', 'image', 'docker', 'oci', 'tar', 'local', 'cacheonly']
 const CACHE_TYPES = ['registry', 'local', 'inline', 'gha', 's3', 'azblob']
 /** No single input needs more; a larger one is a mistake or an attack on the log. */
@@ -274,6 +276,10 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
   }
 
   const mode = oneOf(read('mode'), MODES, 'mode', 'build')
+  // mode: plan reads these (inputs/release-plan.ts) and never gets here
+  for (const input of PLAN_INPUTS) {
+    if (read(input).trim() !== '') throw new InputError(input, "is read in plan mode only (mode: plan, the release workflow's first job)")
+  }
   const engine = oneOf(read('engine'), ENGINES, 'engine', 'auto')
   const driver = oneOf(read('driver'), DRIVERS, 'driver', 'docker')
 

@@ -102,7 +102,10 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   lint: 'false',
   'lint-fail-on': '',
   'sbom-dir': '',
-  workdir: ''
+  workdir: '',
+  image: '',
+  runners: '',
+  'default-runner': ''
 }
 
 /** A reader like core.getInput: action.yml defaults, overridden; '' for names action.yml lacks. */

@@ -7916,6 +7916,7 @@ function parseEntry(item, n) {
 var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
 var ENGINES = ["auto", "buildx", "depot"];
 var MODES = ["build", "merge"];
+var PLAN_INPUTS = ["image", "runners", "default-runner"];
 var OUTPUT_TYPES = ["registry", "image", "docker", "oci", "tar", "local", "cacheonly"];
 var CACHE_TYPES = ["registry", "local", "inline", "gha", "s3", "azblob"];
 var MAX_INPUT_LENGTH = 64 * 1024;
@@ -8006,6 +8007,9 @@ function parseInputs(readRaw, run2 = {}) {
     return parseList(read(name), name, { split });
   };
   const mode = oneOf(read("mode"), MODES, "mode", "build");
+  for (const input of PLAN_INPUTS) {
+    if (read(input).trim() !== "") throw new InputError(input, "is read in plan mode only (mode: plan, the release workflow's first job)");
+  }
   const engine = oneOf(read("engine"), ENGINES, "engine", "auto");
   const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
   const buildxVersion = checkToolVersion(read("buildx-version").trim(), "buildx-version", "0.29.1");
@@ -10731,8 +10735,142 @@ function stopOnSignals(state) {
   process.on("SIGTERM", onSignal);
 }
 
+// src/inputs/release-plan.ts
+function parseReleaseInputs(read) {
+  const files = parseList(read("files"), "files");
+  const targets = parseList(read("targets"), "targets", { comma: true });
+  for (const t of targets) {
+    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
+  }
+  const bake2 = files.length > 0 || targets.length > 0;
+  const image = read("image").trim();
+  if (bake2 && image) throw new InputError("image", "is not used with bake: each target's first tag names its repository");
+  const tags = parseList(read("tags"), "tags", { comma: true });
+  const platforms = parsePlatformList(read("platforms"));
+  const defaultRunner = read("default-runner").trim();
+  if (!defaultRunner) throw new InputError("default-runner", "the runner for platforms not in runners is required");
+  return { image, tags, platforms, runners: parseRunners(read("runners")), defaultRunner, files, targets, source: read("source").trim() };
+}
+function parsePlatformList(text) {
+  const v = text.trim();
+  let items;
+  if (v.startsWith("[")) {
+    let parsed;
+    try {
+      parsed = JSON.parse(v);
+    } catch (e) {
+      throw new InputError("platforms", `not a JSON list: ${e.message}`);
+    }
+    if (!Array.isArray(parsed) || !parsed.every((p) => typeof p === "string")) throw new InputError("platforms", "not a JSON list of strings");
+    items = parsed.map((p) => p.trim()).filter(Boolean);
+  } else {
+    items = v.split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
+  }
+  if (items.length === 0) throw new InputError("platforms", "no platform given");
+  for (const p of items) {
+    if (!isPlatform(p))
+      throw new InputError("platforms", `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64`);
+  }
+  if (new Set(items.map(normalizePlatform)).size !== items.length) throw new InputError("platforms", "a platform is listed twice");
+  return items;
+}
+function parseRunners(text) {
+  if (!text.trim()) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new InputError("runners", `not a JSON map: ${e.message}`);
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new InputError("runners", "not a JSON map of platform to runner label");
+  for (const [platform, label] of Object.entries(parsed)) {
+    const ok = typeof label === "string" ? label.trim() !== "" : Array.isArray(label) && label.length > 0 && label.every((l) => typeof l === "string" && l.trim());
+    if (!ok) throw new InputError("runners", `${JSON.stringify(clip(platform))}: a runner label or a list of labels is expected`);
+  }
+  return parsed;
+}
+function repositoryOf2(ref, input) {
+  const parsed = parseReference(ref);
+  if (!parsed) throw new InputError(input, `${JSON.stringify(clip(ref))} is not an image reference`);
+  return parsed.name;
+}
+var BARE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function planRelease(r, bakeTargets) {
+  const bake2 = r.files.length > 0 || r.targets.length > 0;
+  let targets;
+  if (bake2) {
+    if (!bakeTargets) throw new Error("internal: a bake plan needs the definition bake printed");
+    targets = Object.entries(bakeTargets).map(([target, t]) => {
+      const first = t.tags?.[0];
+      if (!first)
+        throw new InputError(
+          r.files.length > 0 ? "files" : "targets",
+          `bake target ${target} has no tags: its first tag names the repository to push to`
+        );
+      return { target, repository: repositoryOf2(first, "files"), tags: t.tags ?? [] };
+    });
+    if (targets.length === 0) throw new InputError("targets", "bake: no target to build");
+  } else {
+    if (!r.image) throw new InputError("image", "the repository to push to is required (or give bake files or targets)");
+    const repository = repositoryOf2(r.image.toLowerCase(), "image");
+    const tags = r.tags.map((t) => {
+      if (t.includes("/")) {
+        repositoryOf2(t, "tags");
+        return t;
+      }
+      if (!BARE_TAG.test(t)) throw new InputError("tags", `${JSON.stringify(clip(t))} is not a tag`);
+      return `${repository}:${t}`;
+    });
+    if (tags.length === 0) throw new InputError("tags", "at least one tag is needed for the merged index");
+    targets = [{ target: "default", repository, tags }];
+  }
+  const include = targets.flatMap(
+    (t, ti) => r.platforms.map((platform, pi) => ({
+      target: t.target,
+      platform,
+      runner: r.runners[platform] ?? r.defaultRunner,
+      repository: t.repository,
+      artifact: `digest-t${ti}-p${pi}`
+    }))
+  );
+  const merges = targets.map((t, ti) => ({
+    target: t.target,
+    tags: t.tags.join("\n"),
+    digests: `digest-t${ti}-*`,
+    artifact: `index-t${ti}`
+  }));
+  return { matrix: { include }, merges: { include: merges }, bake: bake2 };
+}
+
+// src/action/release-plan.ts
+async function runReleasePlan() {
+  try {
+    const inputs = parseReleaseInputs((name) => getInput(name));
+    let bakeTargets;
+    if (inputs.files.length > 0 || inputs.targets.length > 0) {
+      const bx = await setupBuildx("installed", "", processRunner);
+      const printed = await runBuildxChecked(
+        bx,
+        bakePrintArgs(inputs.files, [], inputs.targets),
+        inputs.source ? { cwd: inputs.source } : {},
+        (line) => new InputError(inputs.files.length > 0 ? "files" : "targets", `bake cannot read the definition: ${line}`)
+      );
+      bakeTargets = JSON.parse(printed.stdout).target ?? {};
+    }
+    const plan = planRelease(inputs, bakeTargets);
+    for (const j of plan.matrix.include) info(`build ${j.target} for ${j.platform} on ${JSON.stringify(j.runner)} -> ${j.repository}`);
+    for (const m of plan.merges.include) info(`merge ${m.target} -> ${m.tags.split("\n").join(", ")}`);
+    setOutput("build-matrix", JSON.stringify(plan.matrix));
+    setOutput("merge-matrix", JSON.stringify(plan.merges));
+  } catch (e) {
+    setFailed(e instanceof Error ? e.message : String(e));
+  }
+}
+
 // src/action/main.ts
 async function run() {
+  if (getInput("mode").trim() === "plan") return await runReleasePlan();
   const started = Date.now();
   const state = emptyState();
   stopOnSignals(state);
