@@ -557,6 +557,8 @@ write_json() { # key=value... ; keys "pids.X" become numbers under "pids"
 cmd_up() {
   if stack_healthy "${TESTBED_DOCKER_HOST:-unix://$MAIN_SOCK}"; then
     log "$STACK testbed already up"
+    # one started before the own-BuildKit image existed gets it now
+    grep -q '"buildkitOwnImage"' "$JSON_FILE" || cmd_buildkit_image >/dev/null
     echo "$ENV_FILE"
     return 0
   fi
