@@ -166,6 +166,43 @@ describe('scoped docker-container builders with a BuildKit of their own (buildki
       ).toBeGreaterThan(0)
     })
 
+    it('security.insecure: refused unless insecure-entitlements in the config or --allow-insecure-entitlement allows it', async () => {
+      const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN --network=none echo insecure-${run}\n` })
+      // flags without security.insecure (the action's default flags allow it)
+      const flags = { 'buildkitd-flags': '--allow-insecure-entitlement network.host' }
+      const refused = await runAs(`octo/no-insecure-${run}`, { context: ctx, allow: 'security.insecure', ...scoped('repo', flags) })
+      expect(refused.main.code).not.toBe(0)
+      expect(refused.main.log).toContain('granting entitlement security.insecure is not allowed by build daemon configuration')
+
+      const byConfig = await runAs(`octo/insecure-config-${run}`, {
+        context: ctx,
+        allow: 'security.insecure',
+        ...scoped('repo', { ...flags, 'buildkitd-config-inline': 'insecure-entitlements = [ "security.insecure" ]\n' })
+      })
+      expectSuccess(byConfig)
+      // buildx records these flags with --allow-insecure-entitlement=network.host added (network=host)
+      const byFlags = await runAs(`octo/insecure-flags-${run}`, {
+        context: ctx,
+        allow: 'security.insecure',
+        ...scoped('repo', { 'buildkitd-flags': '--allow-insecure-entitlement security.insecure' })
+      })
+      expectSuccess(byFlags)
+    })
+
+    it('[worker.oci] gckeepstorage: the GC policy the BuildKit reports (buildx inspect) keeps that much', async () => {
+      const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN --network=none echo gc-${run}\n` })
+      const r = await runAs(`octo/gc-${run}`, {
+        context: ctx,
+        ...scoped('repo', { 'buildkitd-config-inline': '[worker.oci]\n  gckeepstorage = "3GB"\n' })
+      })
+      expectSuccess(r)
+      const inspect = await sh('docker', ['buildx', 'inspect', r.outputs['builder-name'] ?? ''], { DOCKER_CONFIG: config })
+      expect(inspect.code).toBe(0)
+      // buildx 0.29 says Reserved Space, older ones Keep Bytes
+      expect(inspect.stdout).toMatch(/^GC Policy rule#0:/m)
+      expect(inspect.stdout).toMatch(/(Reserved Space|Keep Bytes):\s+3GiB/)
+    })
+
     it('buildkitd-flags --debug: the engine logs at debug level (the default flags: not)', async () => {
       const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN --network=none echo debug-${run}\n` })
       const plain = await runAs(`octo/plain-${run}`, { context: ctx, ...scoped('repo') })
