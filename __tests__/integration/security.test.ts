@@ -456,6 +456,8 @@ describe("3. a docker-container builder found under a scoped name is compared wi
     } finally {
       await sh('docker', ['buildx', 'rm', name], { DOCKER_CONFIG: config })
       await sh('docker', ['rm', '-f', `buildx_buildkit_${name}0`])
+      // the state volume of the action's own container, which buildx rm no longer knows once it was replaced
+      await sh('docker', ['volume', 'rm', '-f', `buildx_buildkit_${name}0_state`])
     }
   })
 })
