@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-2ZRSIBP7.js";
+} from "./chunks/chunk-LO7HDCRZ.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-PJ5JUQUC.js";
+} from "./chunks/chunk-LMLBNVG4.js";
 import "./chunks/chunk-NK6ZYXOU.js";
 import {
   DASH,
@@ -19,7 +19,7 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-V76MCJ7U.js";
+} from "./chunks/chunk-U2LALFK2.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-TZU6N26R.js";

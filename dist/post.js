@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-2ZRSIBP7.js";
-import "./chunks/chunk-V76MCJ7U.js";
+} from "./chunks/chunk-LO7HDCRZ.js";
+import "./chunks/chunk-U2LALFK2.js";
 import "./chunks/chunk-TZU6N26R.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";

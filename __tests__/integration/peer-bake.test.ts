@@ -149,7 +149,7 @@ function failed(run: ActionRun): string {
   return run.main.log
 }
 
-describe("docker/bake-action's CI jobs on this action", () => {
+describe("docker/bake-action's CI jobs on this action (docker-container builders on the stand-in BuildKit image: the main engine's BuildKit, one cache for all such builders)", () => {
   it.each(['default', 'release'])('bake (%s): source ., files ./test/config.hcl on a docker-container builder', async target => {
     const run = await runAction(
       { source: '.', files: './test/config.hcl', targets: target, push: 'false', ...containerBuilder() },

@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-V76MCJ7U.js";
+} from "./chunk-U2LALFK2.js";
 import {
   processRunner
 } from "./chunk-TZU6N26R.js";

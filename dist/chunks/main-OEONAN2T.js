@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-PJ5JUQUC.js";
+} from "./chunk-LMLBNVG4.js";
 import "./chunk-NK6ZYXOU.js";
-import "./chunk-V76MCJ7U.js";
+import "./chunk-U2LALFK2.js";
 import "./chunk-TZU6N26R.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";

@@ -51,7 +51,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-V76MCJ7U.js";
+} from "./chunk-U2LALFK2.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
