@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-2ZRSIBP7.js";
+} from "./chunks/chunk-RJTTIW3X.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-HKH35TQX.js";
-import "./chunks/chunk-NK6ZYXOU.js";
+} from "./chunks/chunk-A5WDTBO4.js";
+import "./chunks/chunk-5F7MNNTO.js";
 import {
   DASH,
   basesFor,
@@ -19,10 +19,10 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-V76MCJ7U.js";
+} from "./chunks/chunk-OYA6X4XW.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-TZU6N26R.js";
+} from "./chunks/chunk-JVN2264M.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import {
