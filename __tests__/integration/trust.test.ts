@@ -6,11 +6,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { startFakeDepot } from './fake-depot.js'
 import { FaultProxy } from './fault-proxy.js'
 import {
   dockerConfigLogins,
   expectSuccess,
   privateDockerConfig,
+  ROOT,
   runAction,
   shownLog,
   testbed,
@@ -113,6 +115,38 @@ describe('2. a bake definition from a fork gets only what allow grants', () => {
     expect(readFileSync(path.join(dest, 'cosign'), 'utf8')).toMatch(/planted/)
     if (bakeTakesAllow()) expect(allowOf(run)).toEqual(['fs=*'])
     expect(run.main.log).not.toMatch(/--allow ssh/)
+  })
+})
+
+describe('2. the same check on Depot (real CLI, fake control plane: Depot cannot be had here)', () => {
+  it("fake control plane: a fork's depot bake with a local output into a fake HOME fails naming allow before any Depot build", async () => {
+    const token = `dpt_fake-${Date.now().toString(36)}-secret`
+    const f = await startFakeDepot({ tokens: [token], buildkitAddr: tb.buildkitAddr })
+    try {
+      const home = mkdtempSync(path.join(os.tmpdir(), 'bia-home-'))
+      const ctx = localOutputBake(path.join(home, '.local', 'bin'), uniqueRepo('trust-depot'))
+      const run = await runAction(
+        { engine: 'depot', 'depot-project': 'p-trust', 'depot-version': 'installed', files: path.join(ctx, 'docker-bake.hcl') },
+        {
+          cwd: ctx,
+          env: {
+            ...fromFork(),
+            DEPOT_TOKEN: token,
+            DEPOT_API_URL: f.url,
+            DEPOT_ERROR_TELEMETRY: '0',
+            DEPOT_NO_UPDATE_NOTIFIER: '1',
+            PATH: `${path.join(ROOT, 'node_modules/@depot/cli-linux-x64/bin')}:${testbedEnv(tb).PATH ?? ''}`
+          }
+        }
+      )
+      expect(run.main.code).not.toBe(0)
+      expect(errorOf(run)).toMatch(/allow/)
+      expect(errorOf(run)).toContain(`fs.write=${home}`)
+      expect(readdirSync(home)).toEqual([])
+      expect(f.builds).toHaveLength(0)
+    } finally {
+      await f.close()
+    }
   })
 })
 
