@@ -7,7 +7,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-A5WDTBO4.js";
+} from "./chunks/chunk-CQXJPP5D.js";
 import "./chunks/chunk-5F7MNNTO.js";
 import {
   DASH,

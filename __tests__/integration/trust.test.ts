@@ -14,6 +14,7 @@ import {
   privateDockerConfig,
   ROOT,
   runAction,
+  sh,
   shownLog,
   testbed,
   testbedEnv,
@@ -115,6 +116,26 @@ describe('2. a bake definition from a fork gets only what allow grants', () => {
     expect(readFileSync(path.join(dest, 'cosign'), 'utf8')).toMatch(/planted/)
     if (bakeTakesAllow()) expect(allowOf(run)).toEqual(['fs=*'])
     expect(run.main.log).not.toMatch(/--allow ssh/)
+  })
+})
+
+describe("2. an entitlement a fork's target asks for by name", () => {
+  it("a fork's target asking for security.insecure fails naming allow and the entitlement, before the bake", async () => {
+    const ctx = writeContext({
+      Dockerfile: `FROM ${tb.baseImage}\nRUN echo insecure > /i\n`,
+      'docker-bake.hcl': ['target "default" {', '  context = "."', '  entitlements = ["security.insecure"]', '}'].join('\n')
+    })
+    // buildx before 0.14 does not know the key: it neither prints nor asks for it
+    const printed = await sh('docker', ['buildx', 'bake', '--print', '--file', path.join(ctx, 'docker-bake.hcl')])
+    const knows = printed.stdout.includes('security.insecure')
+    const run = await runAction({ files: path.join(ctx, 'docker-bake.hcl') }, { cwd: ctx, env: fromFork() })
+    if (!knows) {
+      expectSuccess(run)
+      return
+    }
+    expect(run.main.code).not.toBe(0)
+    expect(errorOf(run)).toMatch(/allow.*security\.insecure \(entitlements of target default\)/)
+    expect(bakeLine(run)).toBe('')
   })
 })
 

@@ -17,7 +17,7 @@ import {
   localFilePath,
   type BakeSource
 } from '../inputs/bake-source.js'
-import { bakeAllow, bakeFsNeeds, type DefinitionTarget } from './entitlements.js'
+import { bakeAllow, bakeFsNeeds, targetEntitlements, type DefinitionTarget } from './entitlements.js'
 
 /** Whether this settings object runs a bake from files or a source (a matrix makes its own). */
 function bakes(s: Settings): boolean {
@@ -122,8 +122,10 @@ export function grantFromDefinition(
   buildxVersion: string,
   trust: BakeTrust
 ): string[] {
-  const { needs, ssh } = bakeFsNeeds(targets as Record<string, DefinitionTarget>, cwd)
-  const r = bakeAllow({ needs, ssh, cwd, allow, own: trust.own, fork: trust.fork, real: existing })
+  const definition = targets as Record<string, DefinitionTarget>
+  const { needs, ssh } = bakeFsNeeds(definition, cwd)
+  const asked = targetEntitlements(definition)
+  const r = bakeAllow({ needs, ssh, asked, cwd, allow, own: trust.own, fork: trust.fork, real: existing })
   if (r.refused.length > 0)
     throw new InputError(
       'allow',

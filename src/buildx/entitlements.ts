@@ -14,6 +14,8 @@ export interface DefinitionTarget {
   'cache-to'?: unknown[]
   secret?: unknown[]
   ssh?: unknown[]
+  /** what the target asks the builder for (`network.host`, `security.insecure`) */
+  entitlements?: unknown[]
 }
 
 export interface FsNeed {
@@ -119,6 +121,14 @@ export function bakeFsNeeds(targets: Record<string, DefinitionTarget>, cwd: stri
   return { needs, ssh }
 }
 
+/** The entitlements the targets ask for by name (`entitlements = ["network.host"]`), with the targets that ask. */
+export function targetEntitlements(targets: Record<string, DefinitionTarget>): Map<string, string[]> {
+  const asked = new Map<string, string[]>()
+  for (const [name, t] of Object.entries(targets))
+    for (const e of t.entitlements ?? []) if (typeof e === 'string' && e) asked.set(e, [...(asked.get(e) ?? []), name])
+  return asked
+}
+
 function within(p: string, parent: string): boolean {
   return p === parent || parent === '/' || p.startsWith(parent.endsWith('/') ? parent : `${parent}/`)
 }
@@ -135,6 +145,8 @@ export interface BakeAllowRequest {
   needs: FsNeed[]
   /** the definition forwards the default ssh agent */
   ssh: boolean
+  /** entitlements the targets ask for by name (targetEntitlements) */
+  asked?: Map<string, string[]>
   /** the folder bake runs in: buildx grants what lies inside it */
   cwd: string
   /** what the workflow grants: the allow input (and, for a matrix, what its own inputs name) */
@@ -161,8 +173,9 @@ export interface BakeAllow {
 /**
  * The --allow list of a bake. A trusted run gets what docker/bake-action gives (`fs=*`, then the
  * allow input) but `ssh` only when allow names it. A run from a fork gets the allow input and
- * nothing else: every path outside the bake's folder that allow does not cover, and the ssh agent
- * unless allow names `ssh`, is refused, whatever buildx would check (before 0.19 it checks nothing).
+ * nothing else: every path outside the bake's folder that allow does not cover, the ssh agent
+ * unless allow names `ssh`, and an entitlement a target asks for that allow does not name, is
+ * refused, whatever buildx would check (before 0.19 it checks nothing itself).
  */
 export function bakeAllow(r: BakeAllowRequest): BakeAllow {
   const root = r.real(r.cwd)
@@ -175,5 +188,6 @@ export function bakeAllow(r: BakeAllowRequest): BakeAllow {
   const granted = [...own, ...r.allow]
   const refused = outside.filter(n => !granted.some(g => entryGrants(g, n, r.cwd, r.real))).map(n => `fs.${n.access}=${n.path} (${n.why})`)
   if (r.ssh && !askedSsh) refused.push('ssh (a target forwards the default ssh agent)')
+  for (const [e, names] of r.asked ?? []) if (!granted.includes(e)) refused.push(`${e} (entitlements of target ${names.join(', ')})`)
   return { allow: [...new Set(granted)], outside, refused: [...new Set(refused)], sshNotAsked: false }
 }

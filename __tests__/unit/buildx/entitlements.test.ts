@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { bakeAllow, bakeFsNeeds, type DefinitionTarget } from '../../../src/buildx/entitlements.js'
+import { bakeAllow, bakeFsNeeds, targetEntitlements, type DefinitionTarget } from '../../../src/buildx/entitlements.js'
 
 const CWD = '/work/repo'
 /** every path exists as itself (the edge resolves symlinks and missing folders) */
@@ -13,7 +13,7 @@ function allow(targets: Record<string, DefinitionTarget>, real: (p: string) => s
 
 function trust(targets: Record<string, DefinitionTarget>, given: string[], fork: string, own: string[] = []) {
   const { needs, ssh } = bakeFsNeeds(targets, CWD)
-  return bakeAllow({ needs, ssh, cwd: CWD, allow: given, own, fork, real: same })
+  return bakeAllow({ needs, ssh, asked: targetEntitlements(targets), cwd: CWD, allow: given, own, fork, real: same })
 }
 
 describe('what the printed definition needs beyond the bake folder', () => {
@@ -109,7 +109,28 @@ describe('the --allow list of a trusted run and of a run from a fork', () => {
     ['fork: a sibling folder is not inside', home, ['fs.write=/home/run'], 'mallory/app', { allow: ['fs.write=/home/run'], refused: 1 }],
     ['fork: within the folder needs nothing', { a: { output: ['type=local,dest=out'] } }, [], 'mallory/app', { allow: [], refused: 0 }],
     ['fork: the ssh agent only when allow names it', { a: { ssh: ['default'] } }, [], 'mallory/app', { allow: [], refused: 1 }],
-    ['fork: ssh in allow', { a: { ssh: ['default'] } }, ['ssh'], 'mallory/app', { allow: ['ssh'], refused: 0 }]
+    ['fork: ssh in allow', { a: { ssh: ['default'] } }, ['ssh'], 'mallory/app', { allow: ['ssh'], refused: 0 }],
+    [
+      'fork: an entitlement a target asks for, not in allow',
+      { a: { entitlements: ['security.insecure'] } },
+      [],
+      'mallory/app',
+      { allow: [], refused: 1 }
+    ],
+    [
+      'fork: an entitlement named in allow',
+      { a: { entitlements: ['network.host'] } },
+      ['network.host'],
+      'mallory/app',
+      { allow: ['network.host'], refused: 0 }
+    ],
+    [
+      "trusted: buildx decides on a target's entitlements",
+      { a: { entitlements: ['network.host'] } },
+      [],
+      '',
+      { allow: ['fs=*'], refused: 0 }
+    ]
   ])('%s', (_name, targets, given, fork, want) => {
     const r = trust(targets, given, fork)
     expect({ allow: r.allow, refused: r.refused.length, ...(r.sshNotAsked ? { sshNotAsked: true } : {}) }).toEqual(want)

@@ -1,7 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-A5WDTBO4.js";
+} from "./chunk-CQXJPP5D.js";
 import "./chunk-5F7MNNTO.js";
 import "./chunk-OYA6X4XW.js";
 import "./chunk-JVN2264M.js";

@@ -9124,6 +9124,12 @@ function bakeFsNeeds(targets, cwd) {
   }
   return { needs, ssh };
 }
+function targetEntitlements(targets) {
+  const asked = /* @__PURE__ */ new Map();
+  for (const [name, t] of Object.entries(targets))
+    for (const e of t.entitlements ?? []) if (typeof e === "string" && e) asked.set(e, [...asked.get(e) ?? [], name]);
+  return asked;
+}
 function within(p, parent) {
   return p === parent || parent === "/" || p.startsWith(parent.endsWith("/") ? parent : `${parent}/`);
 }
@@ -9144,6 +9150,7 @@ function bakeAllow(r) {
   const granted = [...own, ...r.allow];
   const refused = outside.filter((n) => !granted.some((g) => entryGrants(g, n, r.cwd, r.real))).map((n) => `fs.${n.access}=${n.path} (${n.why})`);
   if (r.ssh && !askedSsh) refused.push("ssh (a target forwards the default ssh agent)");
+  for (const [e, names] of r.asked ?? []) if (!granted.includes(e)) refused.push(`${e} (entitlements of target ${names.join(", ")})`);
   return { allow: [...new Set(granted)], outside, refused: [...new Set(refused)], sshNotAsked: false };
 }
 
@@ -9210,8 +9217,10 @@ function bakeSite(s, buildxVersion, env = process.env) {
   };
 }
 function grantFromDefinition(targets, cwd, allow, buildxVersion, trust) {
-  const { needs, ssh } = bakeFsNeeds(targets, cwd);
-  const r = bakeAllow({ needs, ssh, cwd, allow, own: trust.own, fork: trust.fork, real: existing });
+  const definition = targets;
+  const { needs, ssh } = bakeFsNeeds(definition, cwd);
+  const asked = targetEntitlements(definition);
+  const r = bakeAllow({ needs, ssh, asked, cwd, allow, own: trust.own, fork: trust.fork, real: existing });
   if (r.refused.length > 0)
     throw new InputError(
       "allow",
