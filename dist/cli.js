@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-LO7HDCRZ.js";
+} from "./chunks/chunk-AZJL6C2H.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-LMLBNVG4.js";
-import "./chunks/chunk-NK6ZYXOU.js";
+} from "./chunks/chunk-B772QB7H.js";
+import "./chunks/chunk-5F7MNNTO.js";
 import {
   DASH,
   basesFor,
@@ -19,10 +19,10 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-U2LALFK2.js";
+} from "./chunks/chunk-ONLWP7BY.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-TZU6N26R.js";
+} from "./chunks/chunk-JVN2264M.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import {

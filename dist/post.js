@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-LO7HDCRZ.js";
-import "./chunks/chunk-U2LALFK2.js";
-import "./chunks/chunk-TZU6N26R.js";
+} from "./chunks/chunk-AZJL6C2H.js";
+import "./chunks/chunk-ONLWP7BY.js";
+import "./chunks/chunk-JVN2264M.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";
 import "./chunks/chunk-6I7YH7XL.js";

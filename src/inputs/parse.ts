@@ -233,6 +233,9 @@ function parseSecrets(read: InputReader): Secret[] {
       const source = line.slice(eq + 1)
       if (!/^[A-Za-z0-9_.:-]+$/.test(id))
         throw new InputError(input, `${at}: the id may only contain letters, digits, '_', '.', ':', '-' (value not shown)`)
+      // docker's actions refuse an empty value too: it is most often a value pasted without its id
+      if (kind === 'value' && source === '')
+        throw new InputError(input, `${at} has an empty value (value not shown): an entry is id=value; a value pasted alone reads as an id`)
       if (kind !== 'value' && source === '') throw new InputError(input, `secret ${id} names no ${kind === 'file' ? 'file' : 'variable'}`)
       if (kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
         throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`)

@@ -20,7 +20,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-TZU6N26R.js";
+} from "./chunk-JVN2264M.js";
 import {
   getIDToken,
   getState,
@@ -37,9 +37,36 @@ import {
   RegistryUnreachable
 } from "./chunk-V27HPVO2.js";
 
-// src/report/collect.ts
-import { closeSync, existsSync as existsSync2, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+// src/process/which.ts
+import { accessSync, constants, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+function findOnPath(name, env = process.env) {
+  for (const dir of (env["PATH"] ?? "").split(path.delimiter)) {
+    if (!path.isAbsolute(dir)) continue;
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return realpathSync(candidate);
+    } catch {
+    }
+  }
+  return void 0;
+}
+
+// src/docker/cli.ts
+var found;
+function dockerCli() {
+  found ??= { path: findOnPath("docker") };
+  return found.path;
+}
+function requireDockerCli(what, docker = dockerCli()) {
+  if (!docker) throw new Error(`${what} needs the docker CLI, and none was on PATH when the step started`);
+  return docker;
+}
+
+// src/report/collect.ts
+import { closeSync, existsSync as existsSync2, fstatSync, openSync, readFileSync, readSync, statSync as statSync2 } from "node:fs";
+import path2 from "node:path";
 
 // src/registry/retry.ts
 async function withRetry(fn, what, attempts = 4, firstDelayMs = 500, retryable = () => true) {
@@ -344,7 +371,9 @@ async function engineUsesContainerdStore(runner) {
     } catch {
     }
   }
-  const r = await runner.run("docker", ["info", "--format", "{{json .DriverStatus}}"]);
+  const docker = dockerCli();
+  if (!docker) return false;
+  const r = await runner.run(docker, ["info", "--format", "{{json .DriverStatus}}"]);
   return r.code === 0 && usesContainerdStore(r.stdout.trim());
 }
 
@@ -620,10 +649,10 @@ function decode(s) {
 function parseDockerPurl(uri) {
   const m = /^pkg:docker\/([^?#]+)(?:\?([^#]*))?(?:#.*)?$/i.exec(uri.trim());
   if (!m) return void 0;
-  const path6 = m[1] ?? "";
-  const at = path6.lastIndexOf("@");
-  const rawName = at >= 0 ? path6.slice(0, at) : path6;
-  const rawVersion = at >= 0 ? path6.slice(at + 1) : "";
+  const path7 = m[1] ?? "";
+  const at = path7.lastIndexOf("@");
+  const rawName = at >= 0 ? path7.slice(0, at) : path7;
+  const rawVersion = at >= 0 ? path7.slice(at + 1) : "";
   const name = decode(rawName);
   const version = decode(rawVersion);
   if (!name || version === void 0) return void 0;
@@ -638,9 +667,9 @@ function parseDockerPurl(uri) {
   const ref = /^[a-z0-9]+:[a-f0-9]{32,}$/i.test(version) ? `${familiar}@${version}` : `${familiar}:${version}`;
   return { name: ref, platform };
 }
-function get(v, ...path6) {
+function get(v, ...path7) {
   let cur = v;
-  for (const k of path6) {
+  for (const k of path7) {
     if (!isRecord(cur)) return void 0;
     cur = cur[k];
   }
@@ -1127,8 +1156,8 @@ function ociTarReader(dest) {
 }
 function ociFetch(dest) {
   let read;
-  if (existsSync2(dest) && statSync(dest).isDirectory()) {
-    read = (p) => existsSync2(path.join(dest, p)) ? readFileSync(path.join(dest, p), "utf8") : void 0;
+  if (existsSync2(dest) && statSync2(dest).isDirectory()) {
+    read = (p) => existsSync2(path2.join(dest, p)) ? readFileSync(path2.join(dest, p), "utf8") : void 0;
   } else {
     read = ociTarReader(dest);
   }
@@ -1166,17 +1195,17 @@ async function pushedProvenanceBases(deps, shared, repo, digest, back) {
   const report = back.report;
   try {
     const blob = shared.registry(repo).blob;
-    const found = [];
+    const found2 = [];
     await Promise.all(
       report.attestations.flatMap(
         (a) => provenanceLayers(back.manifests.get(a.digest)).map(async (l) => {
           const text = await blob(l.digest);
           report.bytesRead += Buffer.byteLength(text);
-          for (const b of baseImagesFromProvenance(JSON.parse(text))) found.push(withPlatform(b, a.platform));
+          for (const b of baseImagesFromProvenance(JSON.parse(text))) found2.push(withPlatform(b, a.platform));
         })
       )
     );
-    return found;
+    return found2;
   } catch {
     const prov = await shared.process(
       () => runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: "{{json .Provenance}}" }))
@@ -1243,6 +1272,7 @@ function emptyState() {
     started: true,
     tempDir: "",
     buildxCmd: "",
+    dockerCmd: "",
     buildxPrefix: [],
     buildxVersion: "",
     builder: "",
@@ -1281,8 +1311,8 @@ function loadState() {
 }
 
 // src/action/records.ts
-import { existsSync as existsSync4, mkdirSync, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path4 from "node:path";
+import { existsSync as existsSync4, mkdirSync, readdirSync, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import path5 from "node:path";
 
 // src/buildx/records.ts
 var RECORD_EXPORT_MIN_BUILDX = "0.23.0";
@@ -1321,7 +1351,7 @@ function buildRecordsOutput(files) {
 
 // src/buildx/builder.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 function parseBuilderInspect(out) {
   const info2 = { name: "", driver: "", nodes: [] };
   let node;
@@ -1481,7 +1511,7 @@ function dockerContainerMismatch(stored, containers, want) {
 }
 function readStoredNodes(name, env = process.env) {
   try {
-    const doc = JSON.parse(readFileSync2(path2.join(buildxConfigDir(env), "instances", name), "utf8"));
+    const doc = JSON.parse(readFileSync2(path3.join(buildxConfigDir(env), "instances", name), "utf8"));
     return (doc.Nodes ?? []).map((n) => ({
       name: n.Name ?? "",
       driverOpts: n.DriverOpts ?? {},
@@ -1493,7 +1523,7 @@ function readStoredNodes(name, env = process.env) {
   }
 }
 function wantedConfigText(configFile, env = process.env) {
-  const file = configFile || path2.join(buildxConfigDir(env), "buildkitd.default.toml");
+  const file = configFile || path3.join(buildxConfigDir(env), "buildkitd.default.toml");
   try {
     return readFileSync2(file, "utf8");
   } catch {
@@ -1530,10 +1560,10 @@ async function removeBuilder(bx, name) {
   await runBuildxChecked(bx, removeBuilderArgs(name));
 }
 function buildxConfigDir(env) {
-  return env["BUILDX_CONFIG"] || path2.join(dockerConfigDir(env), "buildx");
+  return env["BUILDX_CONFIG"] || path3.join(dockerConfigDir(env), "buildx");
 }
 async function currentBuilder(bx, env = process.env) {
-  if (!env["BUILDX_BUILDER"] && !namesCurrentBuilder(path2.join(buildxConfigDir(env), "current"))) return void 0;
+  if (!env["BUILDX_BUILDER"] && !namesCurrentBuilder(path3.join(buildxConfigDir(env), "current"))) return void 0;
   const r = await runBuildxChecked(
     bx,
     inspectCurrentBuilderArgs(),
@@ -1585,7 +1615,7 @@ async function useImplicitBuilder(s, state, bx, containerdStore) {
 }
 
 // src/runner/artifact.ts
-import path3 from "node:path";
+import path4 from "node:path";
 function artifactServiceMissing(env = process.env) {
   if (!env["ACTIONS_RUNTIME_TOKEN"] || !env["ACTIONS_RESULTS_URL"]) {
     return "no artifact service here (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are set only on a GitHub Actions runner)";
@@ -1603,8 +1633,8 @@ function artifactServiceMissing(env = process.env) {
 }
 async function uploadFileArtifact(file, retentionDays, env = process.env) {
   const { uploadArtifact } = await import("./upload-artifact-DLKGOEO5.js");
-  const name = path3.basename(file);
-  const response = await uploadArtifact(name, [file], path3.dirname(file), {
+  const name = path4.basename(file);
+  const response = await uploadArtifact(name, [file], path4.dirname(file), {
     skipArchive: true,
     ...retentionDays > 0 ? { retentionDays } : {}
   });
@@ -1630,16 +1660,16 @@ async function exportFailedBuildRecords(s, engine, state, sinceMs) {
   }
 }
 function localRefs(builder) {
-  const dir = path4.join(buildxConfigDir(process.env), "refs", builder);
+  const dir = path5.join(buildxConfigDir(process.env), "refs", builder);
   if (!existsSync4(dir)) return [];
   const out = [];
   for (const node of readdirSync(dir)) {
-    const nodeDir = path4.join(dir, node);
-    if (!statSync2(nodeDir).isDirectory()) continue;
+    const nodeDir = path5.join(dir, node);
+    if (!statSync3(nodeDir).isDirectory()) continue;
     for (const ref of readdirSync(nodeDir)) {
       try {
-        const file = path4.join(nodeDir, ref);
-        const st = statSync2(file);
+        const file = path5.join(nodeDir, ref);
+        const st = statSync3(file);
         if (!st.isFile() || st.size > 1 << 20) continue;
         const target = JSON.parse(readFileSync3(file, "utf8")).Target;
         out.push({ builder, node, ref, mtimeMs: st.mtimeMs, target: typeof target === "string" ? target : "" });
@@ -1668,22 +1698,22 @@ async function exportRecords(s, engine, findRefs, state) {
     return;
   }
   const repository = process.env["GITHUB_REPOSITORY"] ?? "";
-  const dir = path4.join(state.tempDir, "build-records");
+  const dir = path5.join(state.tempDir, "build-records");
   try {
     await group(`Export ${refs.length} build record(s)`, async () => {
       mkdirSync(dir, { recursive: true });
       for (const r of refs) {
-        const file = path4.join(dir, recordFileName(repository, [r.ref]));
+        const file = path5.join(dir, recordFileName(repository, [r.ref]));
         await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], file, can.finalize));
         records.files.push({ target: r.target, ref: r.ref, path: file });
-        info(`${r.target}: ${file} (${statSync2(file).size} bytes)`);
+        info(`${r.target}: ${file} (${statSync3(file).size} bytes)`);
       }
       const first2 = refs[0];
       if (refs.length === 1 || !first2) {
         records.uploadFile = records.files[0]?.path ?? "";
         return;
       }
-      const all = path4.join(
+      const all = path5.join(
         dir,
         "all",
         recordFileName(
@@ -1691,7 +1721,7 @@ async function exportRecords(s, engine, findRefs, state) {
           refs.map((r) => r.ref)
         )
       );
-      mkdirSync(path4.dirname(all), { recursive: true });
+      mkdirSync(path5.dirname(all), { recursive: true });
       await runBuildxChecked(
         engine.bx,
         historyExportArgs(
@@ -1702,7 +1732,7 @@ async function exportRecords(s, engine, findRefs, state) {
         )
       );
       records.uploadFile = all;
-      info(`all ${refs.length} records: ${all} (${statSync2(all).size} bytes)`);
+      info(`all ${refs.length} records: ${all} (${statSync3(all).size} bytes)`);
     });
   } catch (e) {
     records.exportError = e.message;
@@ -1737,7 +1767,7 @@ async function uploadBuildRecords(state) {
 
 // src/sign/cosign.ts
 import os from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/install/releases.ts
 var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
@@ -2219,10 +2249,10 @@ async function resolveLatest(base, input) {
 async function setupCosign(s, runner) {
   let version = s.cosignVersion;
   if (version === "" || version === "installed") {
-    const found2 = await usable(runner, "cosign");
-    if (found2) {
-      info(`cosign ${found2.version} (installed)`);
-      return found2;
+    const found3 = await usable(runner, "cosign");
+    if (found3) {
+      info(`cosign ${found3.version} (installed)`);
+      return found3;
     }
     if (version === "installed")
       throw new Error(
@@ -2250,10 +2280,10 @@ async function setupCosign(s, runner) {
   info(
     `cosign ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${installed.against}: ${installed.path}`
   );
-  const found = await usable(runner, installed.path);
-  if (!found)
+  const found2 = await usable(runner, installed.path);
+  if (!found2)
     throw new InputError("cosign-version", `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`);
-  return found;
+  return found2;
 }
 async function signReports(s, reports, tempDir, cosign) {
   const subjects = signSubjects(reports);
@@ -2286,9 +2316,9 @@ async function signReports(s, reports, tempDir, cosign) {
     signerText = s.key.kind === "kms" ? `the key ${s.key.uri}` : "the sign-key (verify with its public half, cosign.pub)";
   }
   let signingConfig;
-  const scArgs = signingConfigArgs(s, path5.join(tempDir, "signing-config.json"));
+  const scArgs = signingConfigArgs(s, path6.join(tempDir, "signing-config.json"));
   if (scArgs) {
-    signingConfig = path5.join(tempDir, "signing-config.json");
+    signingConfig = path6.join(tempDir, "signing-config.json");
     await run(cosign, scArgs, process.env, "cosign signing-config create");
   }
   const byRepo = /* @__PURE__ */ new Map();
@@ -2433,21 +2463,21 @@ function renderWarningsSummary(all, heading = "Build checks") {
 function registryName(registry) {
   return registry || "Docker Hub";
 }
-async function dockerLogin(login, runner) {
+async function dockerLogin(login, runner, docker = dockerCli()) {
   const args = ["login", "--username", login.username, "--password-stdin", ...login.registry ? ["--", login.registry] : []];
   const failed = (line, r2) => new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${line || `docker exited with code ${r2.code}`}`);
   let r;
   try {
-    r = await runner.run("docker", args, { input: login.password });
+    r = await runner.run(requireDockerCli("registry login", docker), args, { input: login.password });
   } catch (e) {
     throw new Error(`registry login needs the docker CLI: ${e.message}`);
   }
   succeeded(r, "docker login", failed);
 }
-async function dockerLogout(registry, runner) {
+async function dockerLogout(registry, runner, docker) {
   await runChecked(
     runner,
-    "docker",
+    requireDockerCli("logout", docker),
     ["logout", ...registry ? ["--", registry] : []],
     {},
     (line, r) => new Error(line || `docker logout exited with code ${r.code}`)
@@ -2467,6 +2497,7 @@ export {
   DEFAULT_DEPOT_RELEASES,
   depotArch,
   depotAssetUrls,
+  dockerCli,
   resolveLatestRelease,
   withRetry,
   isTransientRegistryError,

@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-NK6ZYXOU.js";
+} from "./chunk-5F7MNNTO.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -17,6 +17,7 @@ import {
   defaultBuilderName,
   depotArch,
   depotAssetUrls,
+  dockerCli,
   dockerContainerMismatch,
   dockerLogin,
   dockerfileBaseImage,
@@ -51,7 +52,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-U2LALFK2.js";
+} from "./chunk-ONLWP7BY.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -62,6 +63,7 @@ import {
   bakeSecretSets,
   buildArgs,
   buildFlags,
+  buildToolRunner,
   buildkitdFlagsFor,
   checkHttpUrl,
   checkToolVersion,
@@ -86,7 +88,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-TZU6N26R.js";
+} from "./chunk-JVN2264M.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -7971,6 +7973,8 @@ function parseSecrets(read) {
       const source = line.slice(eq + 1);
       if (!/^[A-Za-z0-9_.:-]+$/.test(id))
         throw new InputError(input, `${at}: the id may only contain letters, digits, '_', '.', ':', '-' (value not shown)`);
+      if (kind === "value" && source === "")
+        throw new InputError(input, `${at} has an empty value (value not shown): an entry is id=value; a value pasted alone reads as an id`);
       if (kind !== "value" && source === "") throw new InputError(input, `secret ${id} names no ${kind === "file" ? "file" : "variable"}`);
       if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
         throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`);
@@ -8814,18 +8818,19 @@ async function resolveLatest(base, input) {
   if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
   return v;
 }
-async function installedBuildx(runner) {
+async function installedBuildx(runner, docker) {
   const plugin = findPlugin();
   if (plugin) {
     const pv = await pluginVersion(runner, plugin);
     if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
   }
-  const v = await versionOf(runner, "docker", ["buildx"]);
-  return v ? { cmd: "docker", prefix: ["buildx"], version: v, runner } : void 0;
+  const v = docker ? await versionOf(runner, docker, ["buildx"]) : "";
+  return docker && v ? { cmd: docker, prefix: ["buildx"], version: v, runner } : void 0;
 }
-async function setupBuildx(version, downloadUrl, runner, sha256 = "") {
+async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker = dockerCli()) {
+  const runner = buildToolRunner(anyRunner);
   if (version === "installed" || version === "") {
-    const found = await installedBuildx(runner);
+    const found = await installedBuildx(runner, docker);
     if (version === "installed") {
       if (!found)
         throw new Error(
@@ -8885,7 +8890,8 @@ async function resolveLatest2(base, input) {
     throw new DepotUnavailable(`${input}: ${e.message}`);
   }
 }
-async function setupDepot(s, runner) {
+async function setupDepot(s, anyRunner) {
+  const runner = buildToolRunner(anyRunner);
   if (s.depotVersion === "installed") {
     try {
       return { cmd: "depot", version: await probeVersion(runner, "depot"), runner };
@@ -9034,7 +9040,7 @@ function remoteBakeSource(s, env = {}) {
 }
 
 // src/buildx/bake-source.ts
-import { existsSync as existsSync2, mkdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync as existsSync2, realpathSync, statSync } from "node:fs";
 import path4 from "node:path";
 
 // src/buildx/entitlements.ts
@@ -9122,35 +9128,34 @@ function bakeFsNeeds(targets, cwd) {
   }
   return { needs, ssh };
 }
+function targetEntitlements(targets) {
+  const asked = /* @__PURE__ */ new Map();
+  for (const [name, t] of Object.entries(targets))
+    for (const e of t.entitlements ?? []) if (typeof e === "string" && e) asked.set(e, [...asked.get(e) ?? [], name]);
+  return asked;
+}
 function within(p, parent) {
   return p === parent || parent === "/" || p.startsWith(parent.endsWith("/") ? parent : `${parent}/`);
 }
-function fsGrants(needs, ssh, cwd, real) {
-  const root = real(cwd);
-  const grants = [];
-  for (const access of ["read", "write"]) {
-    const paths = /* @__PURE__ */ new Map();
-    for (const n of needs.filter((x) => x.access === access)) {
-      const p = real(n.path);
-      if (within(p, root)) continue;
-      paths.set(p, [...paths.get(p) ?? [], n.why]);
-    }
-    const sorted = [...paths.keys()].sort((a, b) => a.length - b.length || a.localeCompare(b));
-    const kept = [];
-    const keptPaths = [];
-    for (const p of sorted) {
-      const i = keptPaths.findIndex((k) => within(p, k));
-      const why = paths.get(p) ?? [];
-      if (i >= 0) kept[i]?.why.push(...why);
-      else {
-        keptPaths.push(p);
-        kept.push({ entitlement: `fs.${access}=${p}`, why: [...why] });
-      }
-    }
-    grants.push(...kept);
+function entryGrants(entry, need, cwd, real) {
+  const m = /^fs(?:\.(read|write))?=(.+)$/.exec(entry.trim());
+  if (!m?.[2]) return false;
+  if (m[1] && m[1] !== need.access) return false;
+  return m[2] === "*" || within(need.path, real(path3.resolve(cwd, m[2])));
+}
+function bakeAllow(r) {
+  const root = r.real(r.cwd);
+  const outside = r.needs.map((n) => ({ ...n, path: r.real(n.path) })).filter((n) => !within(n.path, root));
+  const askedSsh = r.allow.some((a) => a.trim() === "ssh");
+  const own = r.own.map((f) => `fs.read=${f}`);
+  if (!r.fork) {
+    return { allow: [.../* @__PURE__ */ new Set(["fs=*", ...r.allow])], outside, refused: [], sshNotAsked: r.ssh && !askedSsh };
   }
-  if (ssh) grants.push({ entitlement: "ssh", why: ["the default ssh agent"] });
-  return grants;
+  const granted = [...own, ...r.allow];
+  const refused = outside.filter((n) => !granted.some((g) => entryGrants(g, n, r.cwd, r.real))).map((n) => `fs.${n.access}=${n.path} (${n.why})`);
+  if (r.ssh && !askedSsh) refused.push("ssh (a target forwards the default ssh agent)");
+  for (const [e, names] of r.asked ?? []) if (!granted.includes(e)) refused.push(`${e} (entitlements of target ${names.join(", ")})`);
+  return { allow: [...new Set(granted)], outside, refused: [...new Set(refused)], sshNotAsked: false };
 }
 
 // src/buildx/bake-source.ts
@@ -9197,17 +9202,6 @@ function existing(p) {
     }
   }
 }
-function definitionGrants(targets, cwd) {
-  const { needs, ssh } = bakeFsNeeds(targets, cwd);
-  for (const n of needs) {
-    if (n.access !== "write") continue;
-    try {
-      mkdirSync(n.path, { recursive: true });
-    } catch {
-    }
-  }
-  return fsGrants(needs, ssh, cwd, existing);
-}
 function depotBakeSite(s, env) {
   const source = resolveBakeSource(s, "depot", env);
   return { cwd: source.kind === "local" ? source.dir : ".", env: { ...env, ...Object.fromEntries(s.vars) } };
@@ -9226,12 +9220,23 @@ function bakeSite(s, buildxVersion, env = process.env) {
     }
   };
 }
-function grantFromDefinition(targets, cwd, allow, buildxVersion) {
+function grantFromDefinition(targets, cwd, allow, buildxVersion, trust) {
+  const definition = targets;
+  const { needs, ssh } = bakeFsNeeds(definition, cwd);
+  const asked = targetEntitlements(definition);
+  const r = bakeAllow({ needs, ssh, asked, cwd, allow, own: trust.own, fork: trust.fork, real: existing });
+  if (r.refused.length > 0)
+    throw new InputError(
+      "allow",
+      `this run was started by a pull request from the fork ${trust.fork}: its bake definition gets only what allow grants, and it needs ${r.refused.join("; ")}; nothing was built (name the entitlement in allow to grant it)`
+    );
+  if (r.sshNotAsked) info("the definition forwards the default ssh agent: not granted (add ssh to allow to grant it)");
   if (!versionAtLeast(buildxVersion, "0.19.0")) return allow;
-  const grants = definitionGrants(targets, cwd);
-  for (const g of grants) info(`granted ${g.entitlement}: ${[...new Set(g.why)].join(", ")}`);
-  if (grants.length === 0) info(`granted no file-system entitlements: the definition stays within ${cwd}`);
-  return [.../* @__PURE__ */ new Set([...grants.map((g) => g.entitlement), ...allow])];
+  const why = [...new Set(r.outside.map((n) => `${n.access} ${n.path} (${n.why})`))];
+  if (trust.fork) info(`granted only allow (a run from the fork ${trust.fork}): ${r.allow.join(", ") || "nothing"}`);
+  else
+    info(`granted fs=* (a trusted run, as docker/bake-action grants it)${why.length > 0 ? `; outside ${cwd}: ${why.join(", ")}` : ""}`);
+  return r.allow;
 }
 
 // src/buildx/build-error.ts
@@ -9250,12 +9255,13 @@ function parseBuildError(log, dockerfile) {
 }
 var FINAL_PUSH_ERROR = /\b(?:40[0-4]|405|409|41[0-5]|422)\b(?: [A-Z][a-z]+)*|\bunauthorized\b|authentication required|\bdenied\b|forbidden|\bnot found\b|name unknown|name invalid|manifest (?:invalid|unknown|blob unknown|unverified)|blob unknown|digest invalid|size invalid|tag invalid|unsupported|insufficient_scope|x509|certificate/i;
 var TRANSIENT_PUSH_ERROR = /\b5\d\d\b|\b429\b|too many requests|toomanyrequests|\bunavailable\b|internal server error|bad gateway|service unavailable|gateway time-?out|\bEOF\b|connection reset|broken pipe|connection refused|i\/o timeout|timeout awaiting|TLS handshake timeout|deadline exceeded|server closed|http2: .*(?:GOAWAY|stream error)|unknown: unknown error/i;
+var BUILDX_PUSH_FAILURE = /^ERROR: (?:(?:failed to build|failed to solve|target [^\s:]+): )*failed to push /;
 function classifyPushFailure(log) {
   const last = log.split("\n").map((l) => l.replace(/\r$/, "")).reverse().find((l) => /^ERROR: /.test(l));
   if (!last) return void 0;
-  const at = last.indexOf("failed to push ");
-  if (at < 0) return void 0;
-  const reason = last.slice(at).replace(/"https?:\/\/[^"]*"/g, '"<url>"').replace(/https?:\/\/\S+?(?=:? |$)/g, "<url>").replace(/"[a-z]+-sha256:[0-9a-f]{64}"/g, '"<ref>"');
+  const own = BUILDX_PUSH_FAILURE.exec(last);
+  if (!own) return void 0;
+  const reason = last.slice(own[0].length - "failed to push ".length).replace(/"https?:\/\/[^"]*"/g, '"<url>"').replace(/https?:\/\/\S+?(?=:? |$)/g, "<url>").replace(/"[a-z]+-sha256:[0-9a-f]{64}"/g, '"<ref>"');
   const cause = reason.replace(/^failed to push \S+?: /, "");
   if (FINAL_PUSH_ERROR.test(cause)) return { transient: false, reason };
   return { transient: TRANSIENT_PUSH_ERROR.test(cause), reason };
@@ -9389,6 +9395,7 @@ async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
     "depot bake"
   );
   if (warning2) warning(warning2);
+  grantFromDefinition(printed, path6.resolve(cwd), input.allow, "", { fork: input.fork, own: [...secretFiles.values()] });
   const metadataFile = path6.join(dir, "depot-bake-metadata.json");
   const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd);
   if (r.code !== 0) failure(r, s, "bake");
@@ -9397,10 +9404,12 @@ async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
   return { results, metadata: all };
 }
 function bakeInput(plan, dir) {
-  if (plan.kind === "bake") return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports };
+  const trust = { allow: plan.allow, fork: plan.fork };
+  if (plan.kind === "bake")
+    return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
   const file = writeMatrixBakeFile(dir, plan.definition);
   info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
-  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports };
+  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
 }
 async function buildWithDepot(plan, state, choice) {
   const s = plan.settings;
@@ -9998,6 +10007,7 @@ function planRun(parsed, facts) {
     settings,
     tags: parsed.tags,
     denyCacheExports,
+    fork: facts.fork,
     scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, denyCacheExports),
     warnings: cache.warning ? [cache.warning] : [],
     resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
@@ -10081,7 +10091,7 @@ import { existsSync as existsSync6, readFileSync as readFileSync7, statSync as s
 import path9 from "node:path";
 
 // src/buildx/build.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdirSync, writeFileSync as writeFileSync3 } from "node:fs";
 import path8 from "node:path";
 function pushBackoffMs(attempt) {
   return Math.min(2e3 * 2 ** (attempt - 1), 3e4);
@@ -10185,7 +10195,7 @@ async function singleBuild(s, env) {
   if (a.code !== 0) reportFailure(`buildx exited with code ${a.code}`, a.log, s, "build", attemptsNote(a));
   return singleResult(s, metadataFile, iidFile, Boolean(repo));
 }
-async function prepareBake(s, env, { files, targets, set: given, allow, denyCacheExports = "" }) {
+async function prepareBake(s, env, { files, targets, set: given, allow, denyCacheExports = "", fork = "" }) {
   const userSet = denyCacheExports ? setWithoutCacheTo(given) : { set: given, dropped: 0 };
   const set = [...bakeSecretSets(s, env), ...userSet.set];
   const site = bakeSite(s, env.bx.version);
@@ -10201,7 +10211,7 @@ async function prepareBake(s, env, { files, targets, set: given, allow, denyCach
     "bake"
   );
   if (warning2) warning(warning2);
-  const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version);
+  const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version, { fork, own: [...env.secretFiles.values()] });
   const metadataFile = path8.join(env.tempDir, "bake-metadata.json");
   return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } };
 }
@@ -10241,7 +10251,7 @@ async function splitBuild(s, env) {
     for (let p = queue.shift(); p !== void 0; p = queue.shift()) {
       const platform = p;
       const dir = path8.join(env.tempDir, platform.replaceAll("/", "-"));
-      mkdirSync2(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       const metadataFile = path8.join(dir, "metadata.json");
       const iidFile = path8.join(dir, "iid.txt");
       const argsFor = (settings) => buildArgs(
@@ -10378,7 +10388,7 @@ async function executeCall(plan, engine, state) {
     out = await group(`${s.call.name} (call)`, () => {
       if (plan.kind === "single") return callBuild(s, env);
       const files = plan.kind === "matrix" ? [writeMatrixBakeFile(env.tempDir, plan.definition)] : plan.files;
-      return callBake(s, env, { files, targets: plan.targets, set: plan.set, allow: plan.allow });
+      return callBake(s, env, { files, targets: plan.targets, set: plan.set, allow: plan.allow, fork: plan.fork });
     });
   } finally {
     removeFiles(env.secretFiles.values());
@@ -10440,7 +10450,14 @@ async function runPlan(plan, env) {
       info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
       return group(
         `Bake ${plan.targets.length} matrix target(s)`,
-        () => bake(s, env, { files: [file], targets: plan.targets, set: plan.set, allow: plan.allow, denyCacheExports: plan.denyCacheExports })
+        () => bake(s, env, {
+          files: [file],
+          targets: plan.targets,
+          set: plan.set,
+          allow: plan.allow,
+          denyCacheExports: plan.denyCacheExports,
+          fork: plan.fork
+        })
       );
     }
     case "bake":
@@ -10885,6 +10902,7 @@ async function run() {
     state.summary = settings.summary;
     state.keepBuilder = settings.keepBuilder;
     state.tempDir = makeTempDir();
+    state.dockerCmd = dockerCli() ?? "";
     saveState(state);
     const cosign = plan.settings.call.name === "build" ? await prepareSigning(plan.settings) : void 0;
     const choice = await setUpEngine(plan, state);
