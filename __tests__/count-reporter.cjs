@@ -2,13 +2,19 @@
 //   unit: 412 tests in 40 of 40 files
 //   integration: 97 real builds, 105 input checks, in 13 of 13 files
 //   skips: 3 for a missing capability (build-history x2, provenance-in-metadata x1 on buildx 0.13.1), 0 other
+//   one-stack input checks: 57 ran here   (on sid; trixie's skips line then ends
+//                                          "..., 57 one-stack input checks (run on sid), 0 other")
 //   jest: N passed, N failed, N skipped          <- always the last line, unchanged: CI reads it
+// Before them, each test file's duration (jest's perfStats), slowest first:
+//   time: 245.3 s integration/hardening.test.ts
 // A "real build" is an integration test in which some run showed BuildKit's own progress lines
 // (a build, bake or imagetools push reached BuildKit); the harness records that per test in the
 // directory this reporter puts in BIA_TEST_RECORDS. Every other integration test is an input
 // check (it stops before buildx builds anything). A skip counts as a capability skip only when
 // the test is named `[needs <capability>]` and this run recorded that capability as missing
-// (harness.ts itWhen); any other skip (it.skip, a -t filter) is "other".
+// (harness.ts itWhen); any other skip (it.skip, a -t filter) is "other". Input checks (named
+// `[input check]`, harness.ts itInputCheck) run on one stack only; on the other they count as
+// skipped input checks when this run recorded them as such, never as "other".
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
@@ -39,6 +45,11 @@ function readRecords(dir) {
     .map(l => JSON.parse(l))
 }
 
+/** named `... [input check]`, or in a describe block so named (harness.ts itInputCheck, describeInputChecks) */
+function isInputCheck(t) {
+  return [t.title, ...t.ancestorTitles].some(title => title.endsWith('[input check]'))
+}
+
 class CountReporter {
   constructor(globalConfig) {
     this.rootDir = globalConfig.rootDir
@@ -52,10 +63,21 @@ class CountReporter {
     fs.rmSync(this.records, { recursive: true, force: true })
     const builds = new Set(records.filter(r => r.kind === 'build').map(r => `${r.file}\0${r.test}`))
     const missing = new Map(records.filter(r => r.kind === 'missing-capability').map(r => [r.capability, r.buildx]))
+    const inputCheckStack = records.find(r => r.kind === 'input-check-elsewhere')?.stack
+
+    const times = results.testResults
+      .map(f => ({
+        file: path.relative(path.join(this.rootDir, '__tests__'), f.testFilePath),
+        s: (f.perfStats.end - f.perfStats.start) / 1000
+      }))
+      .sort((a, b) => b.s - a.s)
+      .map(t => `time: ${t.s.toFixed(1)} s ${t.file}`)
 
     const lines = []
     const capabilitySkips = new Map()
     let otherSkips = 0
+    let inputChecksRan = 0
+    let inputChecksSkipped = 0
     for (const project of PROJECTS) {
       const files = results.testResults.filter(f => f.testFilePath.includes(`${path.sep}__tests__${path.sep}${project}${path.sep}`))
       if (files.length === 0) continue
@@ -66,10 +88,12 @@ class CountReporter {
           if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo' || t.status === 'disabled') {
             const cap = /\[needs ([a-z-]+)\]$/.exec(t.title)?.[1]
             if (cap && missing.has(cap)) capabilitySkips.set(cap, (capabilitySkips.get(cap) ?? 0) + 1)
+            else if (isInputCheck(t) && inputCheckStack) inputChecksSkipped++
             else otherSkips++
             continue
           }
           ran++
+          if (isInputCheck(t)) inputChecksRan++
           if (builds.has(`${file.testFilePath}\0${t.fullName}`)) real++
         }
       }
@@ -84,18 +108,20 @@ class CountReporter {
     const skippedTotal = results.numPendingTests + results.numTodoTests
     const capabilityTotal = [...capabilitySkips.values()].reduce((a, b) => a + b, 0)
     // skips not reported test by test (e.g. a whole file) are "other" too: never expected
-    otherSkips = Math.max(otherSkips, skippedTotal - capabilityTotal)
+    otherSkips = Math.max(otherSkips, skippedTotal - capabilityTotal - inputChecksSkipped)
     if (skippedTotal > 0 || otherSkips > 0) {
       const byCap = [...capabilitySkips].map(([cap, n]) => `${cap} x${n}`).join(', ')
       const versions = [...new Set([...capabilitySkips.keys()].map(c => missing.get(c)))].join(', ')
+      const inputChecks = inputChecksSkipped > 0 ? `, ${inputChecksSkipped} one-stack input checks (run on ${inputCheckStack})` : ''
       lines.push(
-        `skips: ${capabilityTotal} for a missing capability${byCap ? ` (${byCap} on buildx ${versions})` : ''}, ${otherSkips} other`
+        `skips: ${capabilityTotal} for a missing capability${byCap ? ` (${byCap} on buildx ${versions})` : ''}${inputChecks}, ${otherSkips} other`
       )
     }
+    if (inputChecksRan > 0) lines.push(`one-stack input checks: ${inputChecksRan} ran here`)
 
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites
     lines.push(`jest: ${results.numPassedTests} passed, ${failed} failed, ${skippedTotal} skipped`)
-    process.stdout.write(`\n${lines.join('\n')}\n`)
+    process.stdout.write(`\n${[...times, ...lines].join('\n')}\n`)
   }
 }
 module.exports = CountReporter

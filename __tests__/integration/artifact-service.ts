@@ -55,8 +55,13 @@ export class ArtifactServiceStandIn {
   private readonly blobs = new Map<string, { bytes: Buffer; contentType: string }>()
   private readonly names = new Map<string, string>()
   private nextId = 9100
-  /** when set, every Twirp call is answered with this HTTP status */
-  failWith = 0
+  /**
+   * The HTTP statuses the next Twirp calls are answered with, one per call, before the stand-in
+   * answers normally again. @actions/artifact retries 500, 502, 503, 504 and 429 (up to 5
+   * attempts, 3 s and then about 1.5x longer between them: some 30 s in all) and gives up at once
+   * on any other error status, so [500, 400] shows one retry and the failure without the wait.
+   */
+  failures: number[] = []
 
   private constructor(private readonly server: Server) {}
 
@@ -124,7 +129,8 @@ export class ArtifactServiceStandIn {
       res.setHeader('Content-Type', 'application/json')
       res.end(JSON.stringify(payload))
     }
-    if (this.failWith) return reply(this.failWith, { code: 'internal', msg: 'the stand-in was told to fail' })
+    const failure = this.failures.shift()
+    if (failure) return reply(failure, { code: 'internal', msg: 'the stand-in was told to fail' })
     if (call.authorization !== `Bearer ${this.token}`) return reply(401, { code: 'unauthenticated', msg: 'bad token' })
     const name = String(body['name'] ?? '')
     if (method === 'CreateArtifact') {

@@ -5,7 +5,8 @@ import { generateKeyPairSync } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
-  catalog,
+  eachInputCheck,
+  expectNothingPushed,
   expectSuccess,
   getBlob,
   getManifest,
@@ -175,7 +176,7 @@ describe('one build, run as the runner runs the action', () => {
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(/::error::tags: is for a single build or a matrix; .* set: \*\.tags=/)
     expect(run.main.log).not.toContain('buildx bake')
-    expect(await catalog()).not.toContain(repo)
+    await expectNothingPushed(repo)
   })
 
   it('ssh keys, a cgroup parent, attests and no-cache filters reach the build', async () => {
@@ -291,13 +292,12 @@ describe('one build, run as the runner runs the action', () => {
 
   it('fails a broken build with an annotation at the Dockerfile line, pushes nothing, and post still cleans up', async () => {
     const repo = uniqueRepo('fail')
-    const before = await catalog()
     const run = await runAction({ context: failing, tags: `${tb.registry}/${repo}:v1`, push: 'true' })
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(/::error [^:]*file=[^,]*Dockerfile,line=2/)
     expect(run.post.code).toBe(0)
     expect(run.summary).toContain('CAUTION')
-    expect(await catalog()).toEqual(before)
+    await expectNothingPushed(repo)
   })
 })
 
@@ -355,7 +355,7 @@ describe('builders', () => {
 })
 
 describe('bad input fails before anything is built or pushed', () => {
-  it.each([
+  eachInputCheck([
     ['driver', { driver: 'podman' }],
     ['platforms', { platforms: 'linux' }],
     ['platforms', { platforms: 'linux/amd64,,"linux/arm64' }],
@@ -365,12 +365,12 @@ describe('bad input fails before anything is built or pushed', () => {
     ['push', { push: 'maybe' }],
     ['file', { file: '/nonexistent/Dockerfile' }]
   ])('%s: %j', async (input, inputs) => {
-    const before = await catalog()
-    const run = await runAction({ context: ctx, push: 'true', tags: `${tb.registry}/${uniqueRepo('bad')}:x`, ...inputs })
+    const repo = uniqueRepo('bad')
+    const run = await runAction({ context: ctx, push: 'true', tags: `${tb.registry}/${repo}:x`, ...inputs })
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(new RegExp(`::error::${input}: `))
     expect(run.main.log).not.toContain('::group::Build')
-    expect(await catalog()).toEqual(before)
+    await expectNothingPushed(repo)
     expect(run.post.code).toBe(0)
   })
 

@@ -9,13 +9,13 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { FaultProxy } from './fault-proxy.js'
 import {
-  catalog,
   dockerConfigLogins,
+  expectNothingPushed,
   getManifest,
   hasCapability,
   NODE24,
-  privateDockerConfig,
   noteOutput,
+  privateDockerConfig,
   ROOT,
   sh,
   testbed,
@@ -219,8 +219,7 @@ describe('build-image CLI', () => {
     // --quiet: no build log, only the error
     expect(run.stderr).not.toContain('▶')
     expect(run.stdout).toBe('')
-    // (others share the registry: look at this repository, not the whole catalog)
-    expect(await catalog()).not.toContain(repo)
+    await expectNothingPushed(repo)
   })
 })
 

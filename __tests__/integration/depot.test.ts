@@ -14,11 +14,11 @@ import { depotBakeArgs, depotBuildArgs } from '../../src/depot/args.js'
 import { parseInputs } from '../../src/inputs/parse.js'
 import { startFakeDepot, type FakeDepot, type FakeDepotOptions } from './fake-depot.js'
 import {
-  ROOT,
-  catalog,
   everythingKept,
+  expectNothingPushed,
   expectSuccess,
   getManifest,
+  ROOT,
   runAction,
   secretMatches,
   sh,
@@ -285,7 +285,7 @@ describe('installing the real depot CLI from a local release mirror', () => {
 
   it('refuses an archive that does not match the release checksums, naming the input, and caches nothing', async () => {
     const toolCache = mkdtempSync(path.join(os.tmpdir(), 'depot-tc-'))
-    const before = await catalog()
+    const repo = uniqueRepo('tampered')
     const run = await runAction(
       {
         engine: 'depot',
@@ -294,7 +294,7 @@ describe('installing the real depot CLI from a local release mirror', () => {
         'depot-download-url': `${base}/tampered`,
         context: ctx,
         push: 'true',
-        tags: `${tb.registry}/${uniqueRepo('tampered')}:1`
+        tags: `${tb.registry}/${repo}:1`
       },
       {
         env: {
@@ -310,7 +310,7 @@ describe('installing the real depot CLI from a local release mirror', () => {
     expect(run.main.log).toContain('set depot-fallback: true to build with buildx instead')
     expect(run.main.log).not.toContain('::group::Build')
     expect(existsSync(path.join(toolCache, 'depot')) ? readdirSync(path.join(toolCache, 'depot')) : []).toEqual([])
-    expect(await catalog()).toEqual(before)
+    await expectNothingPushed(repo)
     expect(run.post.code).toBe(0)
   })
 
@@ -896,9 +896,9 @@ describe('engine selection and fallback, on the testbed', () => {
   })
 
   it('engine: depot without credentials fails before anything is built, saying how to provide them', async () => {
-    const before = await catalog()
+    const repo = uniqueRepo('nocred')
     const run = await runAction(
-      { engine: 'depot', 'depot-project': 'p1', context: ctx, push: 'true', tags: `${tb.registry}/${uniqueRepo('nocred')}:1` },
+      { engine: 'depot', 'depot-project': 'p1', context: ctx, push: 'true', tags: `${tb.registry}/${repo}:1` },
       { env: depotEnv('http://127.0.0.1:1') }
     )
     expect(run.main.code).not.toBe(0)
@@ -907,7 +907,7 @@ describe('engine selection and fallback, on the testbed', () => {
     )
     expect(run.main.log).not.toContain('Set up Depot')
     expect(run.main.log).not.toContain('Set up buildx')
-    expect(await catalog()).toEqual(before)
+    await expectNothingPushed(repo)
     expect(run.post.code).toBe(0)
   })
 

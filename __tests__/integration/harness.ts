@@ -1,6 +1,6 @@
 // Runs the bundled action the way the GitHub runner does, against the real testbed, and reads
 // the results back independently (the registry's HTTP API), never through the action's own code.
-import { expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
@@ -88,6 +88,8 @@ function record(entry: Record<string, unknown>): void {
  */
 export const BUILDKIT_PROGRESS = /^#\d+ (\[[^\]\n]+\] |DONE \d)/m
 
+let buildsNoted = 0
+
 /**
  * Counts the current test as a real build when `output` (a step's log, a CLI's stderr) shows
  * BuildKit progress. The count reporter tells real builds from input checks by this record, not
@@ -95,6 +97,7 @@ export const BUILDKIT_PROGRESS = /^#\d+ (\[[^\]\n]+\] |DONE \d)/m
  */
 export function noteOutput(output: string): void {
   if (!BUILDKIT_PROGRESS.test(output)) return
+  buildsNoted++
   const state = expect.getState()
   record({ kind: 'build', file: state.testPath ?? '', test: state.currentTestName ?? '' })
 }
@@ -132,6 +135,87 @@ export function itWhen(cap: Capability, name: string, fn: () => Promise<unknown>
   }
   record({ kind: 'missing-capability', capability: cap, buildx: testbed().buildxVersion })
   it.skip(title, fn, timeout)
+}
+
+// --- input checks, run on one stack -----------------------------------------------------------------
+
+/**
+ * The stack that runs the input checks: the README's `npm test` stack, so `npm test` still runs
+ * everything on it.
+ */
+export const INPUT_CHECK_STACK = 'sid'
+
+/**
+ * An input check: a test whose runs all stop before buildx builds anything (a bad input refused, an
+ * injection attempt that never reaches a shell). Its answer does not depend on the stack's Docker
+ * or buildx, so it runs on INPUT_CHECK_STACK only, named `<name> [input check]`; on the other
+ * stack it is reported as skipped for that reason, and the count reporter and .ci/run accept such
+ * skips as their own category, compared with the number that ran on INPUT_CHECK_STACK. Where it
+ * runs, it fails if any of its runs reached BuildKit: then it is no input check.
+ */
+export function itInputCheck(name: string, fn: () => Promise<unknown>, timeout?: number): void {
+  const title = `${name} [input check]`
+  if (testbed().stack !== INPUT_CHECK_STACK) {
+    record({ kind: 'input-check-elsewhere', stack: INPUT_CHECK_STACK })
+    it.skip(title, fn, timeout)
+    return
+  }
+  it(
+    title,
+    async () => {
+      const before = buildsNoted
+      await fn()
+      expect({ buildsReachedBuildKit: buildsNoted - before }).toEqual({ buildsReachedBuildKit: 0 })
+    },
+    timeout
+  )
+}
+
+/** itInputCheck for a table, the way it.each takes one: `eachInputCheck(rows)('%s', (a, b) => ...)`. */
+export function eachInputCheck<const Row extends unknown[]>(
+  rows: Row[]
+): (name: string, fn: (...row: Row) => Promise<unknown>, timeout?: number) => void {
+  return (name, fn, timeout) => {
+    const title = `${name} [input check]`
+    const table = rows
+    if (testbed().stack !== INPUT_CHECK_STACK) {
+      record({ kind: 'input-check-elsewhere', stack: INPUT_CHECK_STACK })
+      it.skip.each(table)(title, fn as never, timeout)
+      return
+    }
+    it.each(table)(
+      title,
+      (async (...row: Row) => {
+        const before = buildsNoted
+        await fn(...row)
+        expect({ buildsReachedBuildKit: buildsNoted - before }).toEqual({ buildsReachedBuildKit: 0 })
+      }) as never,
+      timeout
+    )
+  }
+}
+
+/**
+ * A describe block of input checks whose runs happen in its hooks: named `<name> [input check]`,
+ * skipped with its hooks on the other stacks; where it runs, it fails if any run reached BuildKit.
+ */
+export function describeInputChecks(name: string, fn: () => void): void {
+  const title = `${name} [input check]`
+  if (testbed().stack !== INPUT_CHECK_STACK) {
+    record({ kind: 'input-check-elsewhere', stack: INPUT_CHECK_STACK })
+    describe.skip(title, fn)
+    return
+  }
+  describe(title, () => {
+    let before = 0
+    beforeAll(() => {
+      before = buildsNoted
+    })
+    afterAll(() => {
+      expect({ buildsReachedBuildKit: buildsNoted - before }).toEqual({ buildsReachedBuildKit: 0 })
+    })
+    fn()
+  })
 }
 
 export function testbedEnv(tb: Testbed): NodeJS.ProcessEnv {
@@ -346,6 +430,17 @@ export function registryRequests(repo: string): RegistryRequest[] {
       status: Number(value(l, 'http.response.status')),
       userAgent: value(l, 'http.request.useragent')
     }))
+}
+
+/**
+ * Nothing reached the registry for this repository: no write (not even part of a push) in the
+ * registry's own log, and no tag. Checked per repository, never by comparing the whole catalog:
+ * other runs push to the same registry meanwhile.
+ */
+export async function expectNothingPushed(repo: string): Promise<void> {
+  const writes = registryRequests(repo).filter(r => r.method !== 'GET' && r.method !== 'HEAD')
+  expect({ repo, writes }).toEqual({ repo, writes: [] })
+  expect({ repo, tags: await listTags(repo) }).toEqual({ repo, tags: [] })
 }
 
 /** Lines of the registry log where it answered 5xx: shown when an action run fails. */

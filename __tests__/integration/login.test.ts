@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { FaultProxy } from './fault-proxy.js'
 import {
-  catalog,
   dockerConfigLogins,
   everythingKept,
+  expectNothingPushed,
   expectSuccess,
   getManifest,
   privateDockerConfig,
@@ -135,7 +135,7 @@ describe('registry login', () => {
     expect(run.post.code).toBe(0)
     expect(dockerConfigLogins(config)).toEqual([])
     expect(everythingKept(run)).not.toContain(wrong)
-    expect(await catalog()).not.toContain(repo)
+    await expectNothingPushed(repo)
   })
 })
 

@@ -6,7 +6,8 @@ import path from 'node:path'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import {
-  catalog,
+  eachInputCheck,
+  expectNothingPushed,
   expectSuccess,
   getBlob,
   getManifest,
@@ -123,17 +124,17 @@ describe('matrix input', () => {
     expect(await platformContent(repo, 'alpine-1.81')).toEqual(firstContent)
   })
 
-  it.each([
+  eachInputCheck([
     ['matrix', { matrix: 'variant: [a, b\n' }, /matrix: .*YAML/],
     ['matrix', { matrix: 'variant: []\n' }, /matrix: .*no values/],
     ['tags', { matrix: 'variant: [a, b]\n', tags: 'localhost:5000/x:{{flavour}}' }, /tags: .*flavour/],
     ['digests', { mode: 'merge', context: '.', tags: 'localhost:5000/x:1', digests: 'sha256:1234' }, /digests: .*entry 1/]
   ])('bad %s input fails before anything is pushed', async (_input, inputs, message) => {
-    const before = await catalog()
-    const run = await runAction({ context: ctx, push: 'true', tags: `${tb.registry}/${uniqueRepo('bad')}:{{variant}}`, ...inputs })
+    const repo = uniqueRepo('bad')
+    const run = await runAction({ context: ctx, push: 'true', tags: `${tb.registry}/${repo}:{{variant}}`, ...inputs })
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(message)
-    expect(await catalog()).toEqual(before)
+    await expectNothingPushed(repo)
   })
 
   it('a typo in a tag template is refused before buildx is set up, naming tags', async () => {
@@ -208,18 +209,18 @@ describe('bake files', () => {
 
 describe('platform-split', () => {
   it('is refused with the docker driver named, which cannot push by digest, before anything is built', async () => {
-    const before = await catalog()
+    const repo = uniqueRepo('splitdocker')
     const run = await runAction({
       context: ctx,
       driver: 'docker',
-      tags: `${tb.registry}/${uniqueRepo('splitdocker')}:v1`,
+      tags: `${tb.registry}/${repo}:v1`,
       platforms: 'linux/amd64,linux/arm64',
       push: 'true',
       'platform-split': 'true'
     })
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(/::error::platform-split: .*docker driver/)
-    expect(await catalog()).toEqual(before)
+    await expectNothingPushed(repo)
   })
 
   it('builds each platform on its own, pushes by digest, then tags one merged index with both platforms and their attestations', async () => {

@@ -5,13 +5,14 @@
 // The repository the examples build is served by git http-backend on 127.0.0.1, as the run's Git
 // context; examples that say `context: .` run in a checkout of it (the work tree the commit was made in).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { makeGitRepo, startGitServer, type GitServer } from './git-server.js'
 import {
   ROOT,
+  everythingKept,
   expectSuccess,
   getBlob,
   getManifest,
@@ -19,6 +20,7 @@ import {
   runAction,
   secretMatches,
   sh,
+  shownLog,
   testbed,
   uniqueRepo,
   type ActionRun,
@@ -53,7 +55,7 @@ beforeAll(async () => {
   tb = testbed()
   examples = readmeExamples()
   const files = {
-    'test/Dockerfile': `FROM ${tb.baseImage}\nRUN echo "Hello from the Git context"\n`,
+    'test/Dockerfile': `FROM ${tb.baseImage}\nRUN echo "Hello from the Git context"\nLABEL from=git-context\n`,
     'test/secret.Dockerfile': `FROM ${tb.baseImage}\nRUN --mount=type=secret,id=MYSECRET --mount=type=secret,id=FOO ${secretMatches('MYSECRET', SECRET)} && ${secretMatches('FOO', 'bar')}\n`,
     'test/binary.Dockerfile': `FROM ${tb.baseImage} AS build\nRUN mkdir -p /out/bin && echo app > /out/bin/app\nFROM scratch AS binary\nCOPY --from=build /out/ /\n`,
     'app/Dockerfile': `FROM ${tb.baseImage}\nCOPY --from=shared /value /value\nRUN test "$(cat /value)" = shared\nLABEL example=subdirectory\n`,
@@ -124,16 +126,24 @@ describe("the README examples of switching from docker/build-push-action, as wri
     expect([...examples.keys()].sort()).toEqual(['local-output', 'multi-line-secret', 'no-checkout', 'subdirectory'])
   })
 
-  it('no-checkout: the run Git context, two platforms, pushed', async () => {
+  // The Git context without a checkout is tested here, once (switching.test.ts builds its subdirectories).
+  it('no-checkout: the run Git context (<server>/<repo>.git#<sha>, file relative to it), two platforms, pushed', async () => {
     const before = server.requests.length
     const { run, repo } = await runExample('no-checkout')
     expectSuccess(run)
-    expect(server.requests.slice(before).some(r => r.path.endsWith('/git-upload-pack') && r.status === 200)).toBe(true)
+    expect(run.main.log).toContain(`${server.url}/${env['GITHUB_REPOSITORY']}.git#${env['GITHUB_SHA']}`)
+    const served = server.requests.slice(before).filter(r => r.path.startsWith(`/${env['GITHUB_REPOSITORY']}.git/`))
+    expect(served.some(r => r.path.endsWith('/git-upload-pack') && r.status === 200)).toBe(true)
     const index = await getManifest(repo, 'latest')
     expect(index.status).toBe(200)
-    const platforms = index.json.manifests.filter((m: any) => m.platform.os !== 'unknown').map((m: any) => m.platform.architecture)
-    expect(platforms.sort()).toEqual(['amd64', 'arm64'])
+    const images = index.json.manifests.filter((m: any) => m.platform.os !== 'unknown')
+    expect(images.map((m: any) => m.platform.architecture).sort()).toEqual(['amd64', 'arm64'])
     expect(run.outputs['digest']).toBe(index.digest)
+    // the image was built from the served Dockerfile, and nothing was written where the step ran
+    const manifest = await getManifest(repo, images[0].digest)
+    const config = JSON.parse((await getBlob(repo, manifest.json.config.digest)).toString('utf8'))
+    expect(config.config.Labels.from).toBe('git-context')
+    expect(readdirSync(emptyDir)).toEqual([])
   })
 
   it('subdirectory: {{defaultContext}}:app with a build context from another subdirectory', async () => {
@@ -146,9 +156,12 @@ describe("the README examples of switching from docker/build-push-action, as wri
     expect(config.config.Labels.example).toBe('subdirectory')
   })
 
-  it('multi-line-secret: the quoted secret reaches the build whole (the Dockerfile compares digests)', async () => {
+  // Multi-line secrets are tested here, once (and with the GIT_AUTH_TOKEN in peer-build-push's git-context-secret).
+  it('multi-line-secret: the quoted secret reaches the build whole (the Dockerfile compares digests), and nothing shows it', async () => {
     const { run } = await runExample('multi-line-secret')
     expectSuccess(run)
+    expect(everythingKept(run)).not.toContain(SECRET)
+    for (const line of SECRET.split('\n')) expect(shownLog(run.main.log + run.post.log)).not.toContain(line)
   })
 
   it('local-output: the folder holds the binary and provenance.json; imageid and digest are empty', async () => {

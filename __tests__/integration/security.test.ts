@@ -9,6 +9,7 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { FaultProxy } from './fault-proxy.js'
 import {
+  eachInputCheck,
   everythingKept,
   expectSuccess,
   getBlob,
@@ -170,7 +171,7 @@ describe('4. no input, file or tool output starts a workflow command', () => {
 // --- 5. a malformed secret is masked first and never echoed -----------------------------------------
 
 describe('5. a malformed secrets entry is never printed', () => {
-  it.each([
+  eachInputCheck([
     ['a second line of a multi-line value, with spaces before its =', 'tok=first line\nREST OF THE SECRET=tail'],
     ['a line without id=', 'tok=x\nRESTOFTHESECRET'],
     ['an id with characters an id cannot have', 'tok=x\nREST/OF+THE/SECRET=tail']

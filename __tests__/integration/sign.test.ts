@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {
   cosignBin,
+  eachInputCheck,
   everythingKept,
   expectSuccess,
   getManifest,
@@ -252,7 +253,7 @@ describe('key-based signing with the testbed cosign', () => {
     expect(verify(`${tb.registry}/${repo}@${pushed.index}`, publicKey()).code).not.toBe(0)
   })
 
-  it.each([
+  eachInputCheck([
     ['sign', { sign: 'true' }, /^::error::sign: signs what is pushed, by digest; set push: true/m],
     ['sign-key', { sign: 'true', push: 'true', 'sign-key': 'not a key' }, /^::error::sign-key: is neither a PEM private key/m],
     ['sign-key-password', { push: 'true', 'sign-key-password': 'x' }, /^::error::sign-key-password: decrypts a PEM sign-key/m],

@@ -1,21 +1,23 @@
 // Switching from docker/build-push-action is one changed `uses:` line (issue 12), for real:
-// the run's Git context built without a checkout (served by git http-backend on 127.0.0.1), the
-// github-token secret, list inputs read as docker's CSV, local and tar outputs with provenance,
-// docker's environment switches and YAML 1.2 booleans. Results are read back from the git
+// subdirectories of the run's Git context built without a checkout (served by git http-backend on
+// 127.0.0.1), the github-token secret, local and tar outputs with provenance, docker's
+// BUILDX_NO_DEFAULT_ATTESTATIONS and YAML 1.2 booleans. Tested once elsewhere: the Git context
+// itself and a multi-line secret (readme-examples.test.ts), DOCKER_BUILD_SUMMARY
+// (peer-build-push.test.ts's summary-disable). Results are read back from the git
 // server's request log, the registry's HTTP API and the files the build wrote.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { makeGitRepo, startGitServer, type GitServer } from './git-server.js'
 import {
-  NODE24,
-  catalog,
   everythingKept,
+  expectNothingPushed,
   expectSuccess,
   getBlob,
   getManifest,
+  NODE24,
   runAction,
   secretMatches,
   shownLog,
@@ -81,26 +83,6 @@ function recordingDockerConfig(): { dir: string; argvLog: string } {
 }
 
 describe("the default context: the run's Git context, no checkout", () => {
-  it('builds <server>/<repo>.git#<sha> with file relative to it, and the git server served the fetch', async () => {
-    const repository = `octo/${uniqueRepo('app')}`
-    const git = makeGitRepo(gitRoot, repository, {
-      'test/Dockerfile': `FROM ${tb.baseImage}\nCOPY hello.txt /hello.txt\nRUN test "$(cat /hello.txt)" = "from git"\nLABEL from=git-context\n`,
-      'hello.txt': 'from git'
-    })
-    const repo = uniqueRepo('default-context')
-    const before = server.requests.length
-    const run = await runAction(
-      { file: './test/Dockerfile', tags: `${tb.registry}/${repo}:1`, push: 'true', platforms: 'linux/amd64' },
-      { cwd: emptyDir, env: runEnv(repository, git.sha) }
-    )
-    expectSuccess(run)
-    expect(run.main.log).toContain(`${server.url}/${repository}.git#${git.sha}`)
-    const served = server.requests.slice(before).filter(r => r.path.startsWith(`/${repository}.git/`))
-    expect(served.some(r => r.path.endsWith('/git-upload-pack') && r.status === 200)).toBe(true)
-    expect((await imageConfig(repo, '1')).config.Labels.from).toBe('git-context')
-    expect(readdirSync(emptyDir)).toEqual([])
-  })
-
   it('expands {{defaultContext}}:sub/dir in context and build-contexts', async () => {
     const repository = `octo/${uniqueRepo('sub')}`
     const git = makeGitRepo(gitRoot, repository, {
@@ -181,20 +163,6 @@ describe("the default context: the run's Git context, no checkout", () => {
   })
 })
 
-describe("list inputs read as docker's CSV", () => {
-  it('a quoted secret spanning lines reaches the build whole', async () => {
-    const value = `aaa,${Date.now().toString(36)}\nbbb "quoted"`
-    const csv = `"MYSECRET=${value.replaceAll('"', '""')}"\nOTHER=plain`
-    const ctx = writeContext({
-      Dockerfile: `FROM ${tb.baseImage}\nRUN --mount=type=secret,id=MYSECRET,required=true --mount=type=secret,id=OTHER,required=true ${secretMatches('MYSECRET', value)} && ${secretMatches('OTHER', 'plain')}\n`
-    })
-    const run = await runAction({ context: ctx, secrets: csv, platforms: 'linux/amd64' })
-    expectSuccess(run)
-    expect(everythingKept(run)).not.toContain(value)
-    for (const line of value.split('\n')) expect(shownLog(run.main.log + run.post.log)).not.toContain(line)
-  })
-})
-
 describe('local and tar outputs with provenance', () => {
   const ctx = () => writeContext({ Dockerfile: `FROM scratch\nCOPY app.bin /app.bin\n`, 'app.bin': 'binary' })
 
@@ -225,15 +193,6 @@ describe('local and tar outputs with provenance', () => {
 describe("docker's environment switches", () => {
   const ctx = () => writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN true\n` })
 
-  it('DOCKER_BUILD_SUMMARY=false: no job summary', async () => {
-    const on = await runAction({ context: ctx(), platforms: 'linux/amd64' })
-    expectSuccess(on)
-    expect(on.summary).not.toBe('')
-    const off = await runAction({ context: ctx(), platforms: 'linux/amd64' }, { env: { DOCKER_BUILD_SUMMARY: 'false' } })
-    expectSuccess(off)
-    expect(off.summary).toBe('')
-  })
-
   it('BUILDX_NO_DEFAULT_ATTESTATIONS=1: the pushed image has no provenance', async () => {
     const repo = uniqueRepo('no-default-attest')
     const run = await runAction(
@@ -259,7 +218,7 @@ describe('booleans by the YAML 1.2 core rule', () => {
     })
     expect(run.main.code).not.toBe(0)
     expect(shownLog(run.main.log)).toContain('::error::push: expected true or false (true, True, TRUE, false, False or FALSE), got "yes"')
-    expect(await catalog()).not.toContain(repo)
+    await expectNothingPushed(repo)
     expect(existsSync(run.files.summary)).toBe(true)
   })
 })
