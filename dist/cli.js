@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-2ZRSIBP7.js";
+} from "./chunks/chunk-SWIRYBAF.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-HKH35TQX.js";
-import "./chunks/chunk-NK6ZYXOU.js";
+} from "./chunks/chunk-FCX7CYIF.js";
+import "./chunks/chunk-RFC4T6WM.js";
 import {
   DASH,
   basesFor,
@@ -19,10 +19,10 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-V76MCJ7U.js";
+} from "./chunks/chunk-CQW2TKI4.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-TZU6N26R.js";
+} from "./chunks/chunk-OY3YQKGC.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import {

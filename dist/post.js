@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-2ZRSIBP7.js";
-import "./chunks/chunk-V76MCJ7U.js";
-import "./chunks/chunk-TZU6N26R.js";
+} from "./chunks/chunk-SWIRYBAF.js";
+import "./chunks/chunk-CQW2TKI4.js";
+import "./chunks/chunk-OY3YQKGC.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";
 import "./chunks/chunk-6I7YH7XL.js";

@@ -17,6 +17,7 @@ import {
   expectSuccess,
   getManifest,
   runAction,
+  sh,
   shownLog,
   testbed,
   uniqueRepo,
@@ -25,6 +26,7 @@ import {
   type Testbed
 } from './harness.js'
 import { startStandIns, type StandIns } from './sigstore-standins.js'
+import { FaultProxy } from './fault-proxy.js'
 
 let tb: Testbed
 let cosign: string
@@ -454,5 +456,66 @@ describe('keyless signing against local STAND-INS of GitHub OIDC and Fulcio (no 
     expect(argv).toContain('ENV: SIGSTORE_ID_TOKEN')
     expect(argv).not.toMatch(/eyJ[\w-]+\.eyJ/)
     expect(everythingKept(run)).not.toMatch(/eyJ[\w-]+\.eyJ/)
+  })
+})
+
+describe('a merge signs only the index it created, never what the tag resolves to (fault proxy in front of the testbed registry)', () => {
+  let proxy: FaultProxy
+
+  beforeAll(async () => {
+    proxy = await FaultProxy.start(tb.registry)
+  })
+
+  afterAll(async () => {
+    await proxy.close()
+  })
+
+  it('the registry serves another index for the tag after the create: the step fails saying so, cosign never runs, nothing is signed', async () => {
+    const repo = uniqueRepo('sign-swap')
+    const base = await getManifest('base', 'multi')
+    const [amd, arm] = (base.json.manifests as any[]).map(d => d.digest as string)
+    // another index in the same repository: what a compromised registry (or a concurrent push) would hand out
+    const made = await sh('docker', ['buildx', 'imagetools', 'create', '-t', `${tb.registry}/${repo}:other`, `${tb.registry}/base@${arm}`])
+    expect(made.stderr).not.toMatch(/ERROR/)
+    const other = await getManifest(repo, 'other')
+    expect(other.status).toBe(200)
+    proxy.clearFaults()
+    const served = proxy.inject({
+      path: new RegExp(`^/v2/${repo}/manifests/1$`),
+      times: 1000,
+      after: { method: 'PUT', path: new RegExp(`^/v2/${repo}/manifests/1$`) },
+      fault: { kind: 'serve', body: Buffer.from(other.body), contentType: other.mediaType }
+    })
+    rmSync(argvLog, { force: true })
+    const run = await runAction(
+      {
+        mode: 'merge',
+        digests: `${proxy.registry}/base@${amd}\n${proxy.registry}/base@${arm}`,
+        tags: `${proxy.registry}/${repo}:1`,
+        sign: 'true',
+        ...keyInputs()
+      },
+      { env: withCosignOnPath() }
+    )
+    // the index this step created is what the registry itself holds under the tag
+    const created = await getManifest(repo, '1')
+    expect(created.status).toBe(200)
+    expect(created.digest).not.toBe(other.digest)
+    expect(served()).toBeGreaterThan(0)
+
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(
+      new RegExp(`::error::.*${repo}:1 resolves to ${other.digest}, not the index this step created \\(${created.digest}\\)`)
+    )
+    // cosign was never run to sign, and the registry holds no signature for either index
+    const argv = existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : ''
+    expect(argv).not.toMatch(/^ARGV: sign /m)
+    const tags = await fetch(`http://${tb.registry.replace(/^localhost/, '127.0.0.1')}/v2/${repo}/tags/list`).then(
+      r => r.json() as Promise<{ tags: string[] }>
+    )
+    expect(tags.tags.sort()).toEqual(['1', 'other'])
+    // no output names the other index
+    for (const value of Object.values(run.outputs)) expect(value).not.toContain(other.digest)
+    expect(run.outputs['signatures']).toBeUndefined()
   })
 })

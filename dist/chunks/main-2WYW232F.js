@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-HKH35TQX.js";
-import "./chunk-NK6ZYXOU.js";
-import "./chunk-V76MCJ7U.js";
-import "./chunk-TZU6N26R.js";
+} from "./chunk-FCX7CYIF.js";
+import "./chunk-RFC4T6WM.js";
+import "./chunk-CQW2TKI4.js";
+import "./chunk-OY3YQKGC.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";
 import "./chunk-V27HPVO2.js";

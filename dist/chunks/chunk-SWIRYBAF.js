@@ -11,10 +11,10 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-V76MCJ7U.js";
+} from "./chunk-CQW2TKI4.js";
 import {
   processRunner
-} from "./chunk-TZU6N26R.js";
+} from "./chunk-OY3YQKGC.js";
 import {
   appendSummary,
   group,

@@ -20,7 +20,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-TZU6N26R.js";
+} from "./chunk-OY3YQKGC.js";
 import {
   getIDToken,
   getState,
@@ -701,7 +701,6 @@ function provenanceLayers(attestation) {
 }
 
 // src/registry/client.ts
-import { createHash as createHash3 } from "node:crypto";
 import http3 from "node:http";
 import https from "node:https";
 
@@ -838,7 +837,7 @@ function registryReader(repo, timeoutMs = 15e3) {
   const repository = repositoryPath(repo);
   const auth = authFor(readDockerConfig(), host);
   let authorization;
-  const read = (kind) => async (digest) => {
+  const fetchBytes = async (kind, digest) => {
     const url = `${base}/v2/${repository}/${kind}/${digest}`;
     const headers = () => ({ Accept: ACCEPT_MANIFESTS, ...authorization ? { Authorization: authorization } : {} });
     let r = await get2(url, headers(), timeoutMs);
@@ -866,12 +865,16 @@ function registryReader(repo, timeoutMs = 15e3) {
       err.status = r.status;
       throw err;
     }
-    const text = r.body.toString("utf8");
-    const actual = `sha256:${createHash3("sha256").update(r.body).digest("hex")}`;
-    if (digest.startsWith("sha256:") && actual !== digest) throw new RegistryUnreachable(`${url} served content with digest ${actual}`);
-    return text;
+    return r.body;
   };
-  return { manifest: read("manifests"), blob: read("blobs") };
+  const read = (kind) => async (digest) => {
+    const body = await fetchBytes(kind, digest);
+    const actual = sha256Digest(body);
+    if (digest.startsWith("sha256:") && actual !== digest)
+      throw new RegistryUnreachable(`${base}/v2/${repository}/${kind}/${digest} served content with digest ${actual}`);
+    return body.toString("utf8");
+  };
+  return { manifest: read("manifests"), blob: read("blobs"), servedDigest: async (ref) => sha256Digest(await fetchBytes("manifests", ref)) };
 }
 
 // src/report/bounded.ts
@@ -2459,7 +2462,11 @@ export {
   engineUsesContainerdStore,
   dockerfileBaseImage,
   baseAnnotationArgs,
+  sha256Digest,
+  isIndex,
+  parseManifestJson,
   resolvedBase,
+  registryReader,
   unreadReport,
   collectReports,
   setReportOutputs,

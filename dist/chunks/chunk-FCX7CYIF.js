@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-NK6ZYXOU.js";
+} from "./chunk-RFC4T6WM.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -26,21 +26,25 @@ import {
   exportBuildRecords,
   exportFailedBuildRecords,
   inspectBuilder,
+  isIndex,
   isPlatform,
   isTransientRegistryError,
   latestChecksumsUrl,
   nodeArch,
   nodeContainers,
   normalizePlatform,
+  parseManifestJson,
   parseReference,
   prepareSigning,
   readStoredNodes,
   registryName,
+  registryReader,
   resolveLatestRelease,
   resolvedBase,
   saveState,
   scopedBuilderMismatch,
   setReportOutputs,
+  sha256Digest,
   shellWords,
   signPushed,
   uniqueWarnings,
@@ -51,7 +55,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-V76MCJ7U.js";
+} from "./chunk-CQW2TKI4.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -86,7 +90,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-TZU6N26R.js";
+} from "./chunk-OY3YQKGC.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -105,7 +109,8 @@ import {
 } from "./chunk-2PZJSIAM.js";
 import {
   DepotUnavailable,
-  InputError
+  InputError,
+  RegistryUnreachable
 } from "./chunk-V27HPVO2.js";
 import {
   __commonJS,
@@ -10079,6 +10084,31 @@ import path9 from "node:path";
 // src/buildx/build.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import path8 from "node:path";
+
+// src/oci/merged-index.ts
+function createdIndex(dryRunStdout) {
+  const bytes = dryRunStdout.endsWith("\n") ? dryRunStdout.slice(0, -1) : dryRunStdout;
+  const doc = parseManifestJson(bytes, "imagetools create --dry-run");
+  return { digest: sha256Digest(bytes), mediaType: doc.mediaType ?? "", doc };
+}
+function mergeMismatch(created, sources) {
+  const only = sources[0];
+  if (sources.length === 1 && only && created.digest === only.digest) return "";
+  if (!isIndex(created.doc)) return `imagetools create made a manifest (${created.digest}), not an index of the ${sources.length} source(s)`;
+  const expected = new Set(sources.flatMap((s) => isIndex(s.doc) ? s.doc.manifests.map((d) => d.digest) : [s.digest]));
+  const listed = created.doc.manifests.map((d) => d.digest);
+  const extra = listed.filter((d) => !expected.has(d));
+  const missing = [...expected].filter((d) => !listed.includes(d));
+  if (extra.length === 0 && missing.length === 0 && new Set(listed).size === listed.length) return "";
+  const parts = [
+    ...extra.length ? [`lists ${extra.join(", ")}, which no source holds`] : [],
+    ...missing.length ? [`misses ${missing.join(", ")}`] : [],
+    ...new Set(listed).size !== listed.length ? ["lists an entry twice"] : []
+  ];
+  return `the index imagetools create made (${created.digest}) ${parts.join("; ")}`;
+}
+
+// src/buildx/build.ts
 function pushBackoffMs(attempt) {
   return Math.min(2e3 * 2 ** (attempt - 1), 3e4);
 }
@@ -10282,19 +10312,66 @@ async function splitBuild(s, env) {
 }
 async function mergeDigests(s, env, sources, tags) {
   const metadataFile = path8.join(env.tempDir, "merge-descriptor.json");
-  const args = imagetoolsCreateArgs(
-    tags,
-    sources,
-    s.annotations.filter((a) => INDEX_ANNOTATION.test(a))
-  );
+  const annotations = s.annotations.filter((a) => INDEX_ANNOTATION.test(a));
+  const retried = (args2, what) => withRetry(() => runBuildxChecked(env.bx, args2), what, 4, 500, isTransientRegistryError);
+  const dry = await retried(imagetoolsCreateArgs(tags, sources, annotations, { dryRun: true }), "imagetools create --dry-run");
+  const created = createdIndex(dry.stdout);
+  const mismatch = mergeMismatch(created, await Promise.all(sources.map((src) => readByDigest(env.bx, src))));
+  if (mismatch) throw new Error(`merge: ${mismatch}; nothing was tagged or signed`);
+  const args = imagetoolsCreateArgs(tags, sources, annotations);
   info(buildxCommandLine(args));
-  const r = await withRetry(() => runBuildxChecked(env.bx, args), "imagetools create", 4, 500, isTransientRegistryError);
+  const r = await retried(args, "imagetools create");
   info(r.stderr.trim());
-  const inspectArgs = imagetoolsInspectArgs(tags[0] ?? "", { format: "{{json .Manifest}}" });
-  const inspect = await withRetry(() => runBuildxChecked(env.bx, inspectArgs), "imagetools inspect", 4, 500, isTransientRegistryError);
-  const descriptor = JSON.parse(inspect.stdout);
+  for (const tag of tags) {
+    const served = await servedDigest(env.bx, tag);
+    if (served !== created.digest)
+      throw new Error(
+        `merge: the registry says ${tag} resolves to ${served}, not the index this step created (${created.digest}): another index was pushed to the tag, or the registry does not serve what it was given; nothing is signed`
+      );
+  }
+  info(`${tags.join(", ")}: ${created.digest}, the index this step created`);
+  const descriptor = {
+    mediaType: created.mediaType,
+    digest: created.digest,
+    size: Buffer.byteLength(dry.stdout) - (dry.stdout.endsWith("\n") ? 1 : 0)
+  };
   writeFileSync3(metadataFile, JSON.stringify(descriptor));
   return mergeResult(tags, descriptor);
+}
+async function readByDigest(bx, ref) {
+  const parsed = parseReference(ref);
+  if (!parsed?.digest) throw new Error(`merge: ${ref} names no digest`);
+  let text;
+  try {
+    text = await withRetry(
+      () => registryReader(parsed.name).manifest(parsed.digest),
+      `reading ${ref}`,
+      4,
+      500,
+      (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+    );
+  } catch (e) {
+    if (!(e instanceof RegistryUnreachable) || /served content with digest/.test(e.message)) throw e;
+    text = (await runBuildxChecked(bx, imagetoolsInspectArgs(ref, { raw: true }))).stdout;
+    if (sha256Digest(text) !== parsed.digest) throw new Error(`merge: ${ref} is served with digest ${sha256Digest(text)}`);
+  }
+  return { digest: parsed.digest, doc: parseManifestJson(text, ref) };
+}
+async function servedDigest(bx, tag) {
+  const parsed = parseReference(tag);
+  if (!parsed) throw new InputError("tags", `${tag} is not an image reference`);
+  try {
+    return await withRetry(
+      () => registryReader(parsed.name).servedDigest(parsed.tag || "latest"),
+      `reading ${tag}`,
+      4,
+      500,
+      (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+    );
+  } catch (e) {
+    if (!(e instanceof RegistryUnreachable)) throw e;
+    return sha256Digest((await runBuildxChecked(bx, imagetoolsInspectArgs(tag, { raw: true }))).stdout);
+  }
 }
 
 // src/action/checks.ts

@@ -503,8 +503,9 @@ function createBuilderArgs(s, c) {
   if (s.endpoint) args.push(s.endpoint);
   return args;
 }
-function imagetoolsCreateArgs(tags, sources, annotations) {
-  return ["imagetools", "create", ...repeat("--tag", tags), ...repeat("--annotation", annotations), "--", ...sources];
+function imagetoolsCreateArgs(tags, sources, annotations, opts = {}) {
+  const dryRun = opts.dryRun ? ["--dry-run"] : [];
+  return ["imagetools", "create", ...dryRun, ...repeat("--tag", tags), ...repeat("--annotation", annotations), "--", ...sources];
 }
 function bakePrintArgs(files, set, targets, varArgs = []) {
   return ["bake", ...repeat("--file", files), ...repeat("--set", set), ...varArgs, "--print", "--", ...targets];

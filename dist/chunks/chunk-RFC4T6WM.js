@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-TZU6N26R.js";
+} from "./chunk-OY3YQKGC.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";
