@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-SWIRYBAF.js";
+} from "./chunks/chunk-XNLTCBYC.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-FCX7CYIF.js";
+} from "./chunks/chunk-C5VQ7LSW.js";
 import "./chunks/chunk-RFC4T6WM.js";
 import {
   DASH,
@@ -19,7 +19,7 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-CQW2TKI4.js";
+} from "./chunks/chunk-W6FSRLTB.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-OY3YQKGC.js";

@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-SWIRYBAF.js";
-import "./chunks/chunk-CQW2TKI4.js";
+} from "./chunks/chunk-XNLTCBYC.js";
+import "./chunks/chunk-W6FSRLTB.js";
 import "./chunks/chunk-OY3YQKGC.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -275,6 +275,44 @@ describe('key-based signing with the testbed cosign', () => {
     expect(run.main.log).toMatch(message)
     expect(run.main.log).not.toMatch(/::group::Build/)
     expect((await getManifest(repo, '1')).status).toBe(404)
+  })
+})
+
+describe('the signer cannot be planted by the build', () => {
+  it('a cosign put on PATH while the build runs (as a bake local output could) is never run: the cosign resolved before the build signs, from its private copy', async () => {
+    const repo = uniqueRepo('sign-plant')
+    const image = `${tb.registry}/${repo}`
+    const plantDir = mkdtempSync(path.join(os.tmpdir(), 'bia-cosign-plant-'))
+    const marker = path.join(plantDir, 'planted-cosign-ran')
+    // what the action finds on PATH before the build: the recording wrapper
+    writeFileSync(path.join(plantDir, 'cosign'), readFileSync(path.join(wrapperDir, 'cosign')), { mode: 0o755 })
+    const planted = `#!/bin/sh\nenv > ${marker}\nexec ${cosign} "$@"\n`
+    let replaced = false
+    rmSync(argvLog, { force: true })
+    try {
+      const run = await runAction(
+        { context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${image}:1`, sign: 'true', ...keyInputs() },
+        {
+          env: { PATH: `${plantDir}:${tb.dockerBinDir}:${process.env['PATH'] ?? ''}` },
+          onMainOutput: log => {
+            if (replaced || !log.includes('::group::Build')) return
+            writeFileSync(path.join(plantDir, 'cosign.new'), planted, { mode: 0o755 })
+            renameSync(path.join(plantDir, 'cosign.new'), path.join(plantDir, 'cosign'))
+            replaced = true
+          }
+        }
+      )
+      expectSuccess(run)
+      expect(replaced).toBe(true)
+      expect(existsSync(marker)).toBe(false)
+      expect(run.main.log).toMatch(new RegExp(`cosign \\S+ \\(installed: ${plantDir}/cosign, run from a private copy `))
+      const pushed = await pushedDigests(repo, '1')
+      expect(verify(`${image}@${pushed.index}`, publicKey()).code).toBe(0)
+      // the resolved (recording) cosign is the one that signed
+      expect(readFileSync(argvLog, 'utf8')).toMatch(/^ARGV: sign /m)
+    } finally {
+      rmSync(plantDir, { recursive: true, force: true })
+    }
   })
 })
 

@@ -60,8 +60,22 @@ async function expectedSha256(a: ReleaseAsset): Promise<string> {
 }
 
 /** A folder only this run writes to (mkdtemp makes it 0700): what runs from it cannot be swapped. */
-function privateDir(a: ReleaseAsset): string {
+function privateDir(a: Pick<ReleaseAsset, 'tool'>): string {
   return mkdtempSync(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), `${a.tool}-run-`))
+}
+
+/** Copies a binary into a private folder, hashing the very bytes it writes: its path there and their sha256. */
+export async function privateCopy(from: string, tool: string, name: string): Promise<{ path: string; sha256: string }> {
+  const out = path.join(privateDir({ tool }), name)
+  const hash = createHash('sha256')
+  const hashing = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk)
+      done(null, chunk)
+    }
+  })
+  await pipeline(createReadStream(from), hashing, createWriteStream(out, { mode: 0o700 }))
+  return { path: out, sha256: hash.digest('hex') }
 }
 
 /**

@@ -3,6 +3,7 @@
 // signing what was pushed. The key, its password and the OIDC token reach cosign only through its
 // environment (COSIGN_KEY read as env://, COSIGN_PASSWORD, SIGSTORE_ID_TOKEN): never argv, log or state.
 import * as core from '../runner/commands.js'
+import { accessSync, constants, realpathSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { InputError } from '../errors.js'
@@ -24,22 +25,41 @@ import {
 } from './plan.js'
 
 export interface Cosign {
+  /** the absolute path of the private copy that runs, never a name looked up on PATH */
   cmd: string
+  /** sha256 of that copy when it was verified: checked again before every run */
+  sha256: string
   version: string
   runner: Runner
+}
+
+/** The first executable `name` in PATH's folders, as an absolute path; undefined when there is none. */
+export function findOnPath(name: string, envPath = process.env['PATH'] ?? ''): string | undefined {
+  for (const dir of envPath.split(path.delimiter)) {
+    if (!dir || !path.isAbsolute(dir)) continue
+    const candidate = path.join(dir, name)
+    try {
+      accessSync(candidate, constants.X_OK)
+      if (statSync(candidate).isFile()) return realpathSync(candidate)
+    } catch {
+      // not there: the next folder
+    }
+  }
+  return undefined
 }
 
 /** The audience Sigstore's Fulcio expects in a GitHub token. */
 export const SIGSTORE_AUDIENCE = 'sigstore'
 
-/** A cosign that answers and knows signing configs (cosign 2.6 and later); undefined otherwise. */
-async function usable(runner: Runner, cmd: string): Promise<Cosign | undefined> {
+/** A cosign (a private copy) that answers and knows signing configs (cosign 2.6 and later); undefined otherwise. */
+async function usable(runner: Runner, copy: { path: string; sha256: string }): Promise<Cosign | undefined> {
+  const cmd = copy.path
   try {
     const v = await runner.run(cmd, ['version', '--json'])
     if (v.code !== 0) return undefined
     const sc = await runner.run(cmd, ['signing-config', 'create', '--help'])
     if (sc.code !== 0) return undefined
-    return { cmd, version: parseCosignVersion(v.stdout) || 'unknown', runner }
+    return { cmd, sha256: copy.sha256, version: parseCosignVersion(v.stdout) || 'unknown', runner }
   } catch {
     return undefined
   }
@@ -60,9 +80,13 @@ async function resolveLatest(base: string, input: string): Promise<string> {
 export async function setupCosign(s: SignSettings, runner: Runner): Promise<Cosign> {
   let version = s.cosignVersion
   if (version === '' || version === 'installed') {
-    const found = await usable(runner, 'cosign')
-    if (found) {
-      core.info(`cosign ${found.version} (installed)`)
+    // Resolved once, before anything is built, and copied where no build writes: a cosign a build
+    // puts on PATH later (a bake's local output, say) is never the one that runs.
+    const onPath = findOnPath('cosign')
+    const { privateCopy } = await import('../install/install.js')
+    const found = onPath ? await usable(runner, await privateCopy(onPath, 'cosign', 'cosign')) : undefined
+    if (found && onPath) {
+      core.info(`cosign ${found.version} (installed: ${onPath}, run from a private copy ${found.cmd}, sha256 ${found.sha256})`)
       return found
     }
     if (version === 'installed')
@@ -79,7 +103,7 @@ export async function setupCosign(s: SignSettings, runner: Runner): Promise<Cosi
   const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES
   const v = version === 'latest' ? await resolveLatest(base, input) : version.replace(/^v/, '')
   const asset = cosignAssetUrls(base, v, os.platform(), arch)
-  const { installVerified } = await import('../install/install.js')
+  const { installVerified, sha256File } = await import('../install/install.js')
   const installed = await installVerified({
     tool: 'cosign',
     version: v,
@@ -91,7 +115,7 @@ export async function setupCosign(s: SignSettings, runner: Runner): Promise<Cosi
   core.info(
     `cosign ${v} ${installed.fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${installed.against}: ${installed.path}`
   )
-  const found = await usable(runner, installed.path)
+  const found = await usable(runner, { path: installed.path, sha256: await sha256File(installed.path) })
   if (!found)
     throw new InputError('cosign-version', `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`)
   return found
@@ -160,6 +184,10 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
 }
 
 async function run(cosign: Cosign, args: string[], env: NodeJS.ProcessEnv, what: string): Promise<void> {
+  const { sha256File } = await import('../install/install.js')
+  const now = await sha256File(cosign.cmd).catch(() => 'missing')
+  if (now !== cosign.sha256)
+    throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`)
   const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: line => core.info(line) })
   if (r.code !== 0) {
     const last = (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')

@@ -1725,6 +1725,7 @@ async function uploadBuildRecords(state) {
 }
 
 // src/sign/cosign.ts
+import { accessSync, constants, realpathSync, statSync as statSync3 } from "node:fs";
 import os from "node:os";
 import path5 from "node:path";
 
@@ -2186,14 +2187,27 @@ function parseCosignVersion(json) {
 }
 
 // src/sign/cosign.ts
+function findOnPath(name, envPath = process.env["PATH"] ?? "") {
+  for (const dir of envPath.split(path5.delimiter)) {
+    if (!dir || !path5.isAbsolute(dir)) continue;
+    const candidate = path5.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync3(candidate).isFile()) return realpathSync(candidate);
+    } catch {
+    }
+  }
+  return void 0;
+}
 var SIGSTORE_AUDIENCE = "sigstore";
-async function usable(runner, cmd) {
+async function usable(runner, copy) {
+  const cmd = copy.path;
   try {
     const v = await runner.run(cmd, ["version", "--json"]);
     if (v.code !== 0) return void 0;
     const sc = await runner.run(cmd, ["signing-config", "create", "--help"]);
     if (sc.code !== 0) return void 0;
-    return { cmd, version: parseCosignVersion(v.stdout) || "unknown", runner };
+    return { cmd, sha256: copy.sha256, version: parseCosignVersion(v.stdout) || "unknown", runner };
   } catch {
     return void 0;
   }
@@ -2208,9 +2222,11 @@ async function resolveLatest(base, input) {
 async function setupCosign(s, runner) {
   let version = s.cosignVersion;
   if (version === "" || version === "installed") {
-    const found2 = await usable(runner, "cosign");
-    if (found2) {
-      info(`cosign ${found2.version} (installed)`);
+    const onPath = findOnPath("cosign");
+    const { privateCopy } = await import("./install-NTN4SAXC.js");
+    const found2 = onPath ? await usable(runner, await privateCopy(onPath, "cosign", "cosign")) : void 0;
+    if (found2 && onPath) {
+      info(`cosign ${found2.version} (installed: ${onPath}, run from a private copy ${found2.cmd}, sha256 ${found2.sha256})`);
       return found2;
     }
     if (version === "installed")
@@ -2227,7 +2243,7 @@ async function setupCosign(s, runner) {
   const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, input) : version.replace(/^v/, "");
   const asset = cosignAssetUrls(base, v, os.platform(), arch);
-  const { installVerified } = await import("./install-V7M6TMUF.js");
+  const { installVerified, sha256File } = await import("./install-NTN4SAXC.js");
   const installed = await installVerified({
     tool: "cosign",
     version: v,
@@ -2239,7 +2255,7 @@ async function setupCosign(s, runner) {
   info(
     `cosign ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${installed.against}: ${installed.path}`
   );
-  const found = await usable(runner, installed.path);
+  const found = await usable(runner, { path: installed.path, sha256: await sha256File(installed.path) });
   if (!found)
     throw new InputError("cosign-version", `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`);
   return found;
@@ -2295,6 +2311,10 @@ async function signReports(s, reports, tempDir, cosign) {
   return { signatures, signer: signerText };
 }
 async function run(cosign, args, env, what) {
+  const { sha256File } = await import("./install-NTN4SAXC.js");
+  const now = await sha256File(cosign.cmd).catch(() => "missing");
+  if (now !== cosign.sha256)
+    throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`);
   const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: (line) => info(line) });
   if (r.code !== 0) {
     const last = (r.stderr || r.stdout).trim().split("\n").slice(-3).join(" ");

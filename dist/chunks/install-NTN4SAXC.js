@@ -49,6 +49,18 @@ async function expectedSha256(a) {
 function privateDir(a) {
   return mkdtempSync(path.join(process.env["RUNNER_TEMP"] || os.tmpdir(), `${a.tool}-run-`));
 }
+async function privateCopy(from, tool, name) {
+  const out = path.join(privateDir({ tool }), name);
+  const hash = createHash("sha256");
+  const hashing = new Transform({
+    transform(chunk, _enc, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    }
+  });
+  await pipeline(createReadStream(from), hashing, createWriteStream(out, { mode: 448 }));
+  return { path: out, sha256: hash.digest("hex") };
+}
 async function verifiedCopy(from, expected, a) {
   const dir = privateDir(a);
   const out = path.join(dir, a.cachedName);
@@ -117,5 +129,6 @@ function extractEntry(archive, entry, a) {
 }
 export {
   installVerified,
+  privateCopy,
   sha256File
 };

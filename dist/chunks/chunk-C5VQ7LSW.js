@@ -55,7 +55,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-CQW2TKI4.js";
+} from "./chunk-W6FSRLTB.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -8843,7 +8843,7 @@ async function setupBuildx(version, downloadUrl, runner, sha256 = "") {
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-V7M6TMUF.js");
+  const { installVerified } = await import("./install-NTN4SAXC.js");
   const { path: path10, fromCache: fromCache2, against } = await installVerified({
     tool: "buildx",
     version: v,
@@ -8905,7 +8905,7 @@ async function setupDepot(s, runner) {
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-V7M6TMUF.js");
+    const { installVerified } = await import("./install-NTN4SAXC.js");
     installed = await installVerified({
       tool: "depot",
       version,

@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-CQW2TKI4.js";
+} from "./chunk-W6FSRLTB.js";
 import {
   processRunner
 } from "./chunk-OY3YQKGC.js";
