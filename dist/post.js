@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-XNLTCBYC.js";
-import "./chunks/chunk-W6FSRLTB.js";
+} from "./chunks/chunk-ELAL4SWP.js";
+import "./chunks/chunk-PYAOC3F3.js";
 import "./chunks/chunk-OY3YQKGC.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";

@@ -316,6 +316,43 @@ describe('the signer cannot be planted by the build', () => {
   })
 })
 
+describe('the fork rule (a pull_request_target event from a fork, as the runner writes GITHUB_EVENT_PATH)', () => {
+  it('sign: auto pushes without signing; sign: true signs, with a warning', async () => {
+    const repo = uniqueRepo('sign-fork')
+    const image = `${tb.registry}/${repo}`
+    const eventDir = mkdtempSync(path.join(os.tmpdir(), 'bia-fork-event-'))
+    const eventPath = path.join(eventDir, 'event.json')
+    writeFileSync(
+      eventPath,
+      JSON.stringify({ pull_request: { head: { repo: { full_name: 'someone/app' } } }, repository: { full_name: 'org/app' } })
+    )
+    const env = { ...withCosignOnPath(), GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: eventPath }
+    try {
+      rmSync(argvLog, { force: true })
+      const auto = await runAction({ context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${image}:auto`, ...keyInputs() }, { env })
+      expectSuccess(auto)
+      expect(auto.main.log).toContain('not signing: sign: auto, and the run was started by a pull request from someone/app')
+      expect(auto.outputs['signatures']).toBeUndefined()
+      expect(existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '').not.toMatch(/^ARGV: sign /m)
+      const unsigned = await pushedDigests(repo, 'auto')
+      expect(verify(`${image}@${unsigned.index}`, publicKey()).code).not.toBe(0)
+
+      const forced = await runAction(
+        { context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${image}:true`, sign: 'true', ...keyInputs() },
+        { env }
+      )
+      expectSuccess(forced)
+      expect(forced.main.log).toMatch(
+        /^::warning::sign: true signs what this run built, though the run was started by a pull request from someone\/app/m
+      )
+      const signed = await pushedDigests(repo, 'true')
+      expect(verify(`${image}@${signed.index}`, publicKey()).code).toBe(0)
+    } finally {
+      rmSync(eventDir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('cosign download', () => {
   let server: http.Server
   let base: string

@@ -88,6 +88,7 @@ export const DEFAULT_SETTINGS: Settings = {
     mode: 'auto',
     enabled: false,
     reason: 'sign: auto, and nothing is pushed',
+    warning: '',
     key: { kind: 'none' },
     keyPassword: '',
     cosignVersion: '',

@@ -1,6 +1,7 @@
 // parseInputs(read) -> one typed, validated settings object. Pure: the caller passes a reader
 // (core.getInput in the action, a flag map in tests) and nothing here touches the machine.
 import { parseSignInputs, type SignSettings } from './sign.js'
+import { forkOf } from '../runner/isolation.js'
 import path from 'node:path'
 import { InputError } from '../errors.js'
 import { checkHttpUrl, checkToolVersion, clip, LIST_SPLITS, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
@@ -492,7 +493,8 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
       push,
       pushByDigest,
       mode,
-      oidc: Boolean(run.env?.['ACTIONS_ID_TOKEN_REQUEST_URL'] && run.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+      oidc: Boolean(run.env?.['ACTIONS_ID_TOKEN_REQUEST_URL'] && run.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']),
+      fork: forkOf(run.env?.['GITHUB_EVENT_NAME'] ?? '', run.event)
     }),
     logout: bool('logout', true),
     registryAuth: parseRegistryAuthInput(read),

@@ -15,6 +15,8 @@ export interface SignSettings {
   readonly enabled: boolean
   /** why auto decided as it did, for the log */
   readonly reason: string
+  /** said as a warning when signing is set up ('' for none) */
+  readonly warning: string
   /** never logged, stored or put in argv: it reaches cosign only through its environment */
   readonly key: SignKey
   /** never logged, stored or put in argv: COSIGN_PASSWORD in cosign's environment only */
@@ -39,6 +41,8 @@ export interface SignContext {
   readonly mode: string
   /** the job can ask GitHub for an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN are set) */
   readonly oidc: boolean
+  /** the fork a pull request came from, by the fork rule (runner/isolation.ts forkOf); '' for a trusted run */
+  readonly fork?: string
 }
 
 type Reader = (name: string) => string
@@ -69,6 +73,8 @@ export function parseSignInputs(read: Reader, ctx: SignContext): SignSettings {
   const pushes = ctx.push || ctx.mode === 'merge'
   let enabled: boolean
   let reason: string
+  let warning = ''
+  const fork = ctx.fork ?? ''
   if (mode === 'false') {
     enabled = false
     reason = 'sign: false'
@@ -86,9 +92,14 @@ export function parseSignInputs(read: Reader, ctx: SignContext): SignSettings {
       )
     enabled = true
     reason = 'sign: true'
+    if (fork)
+      warning = `sign: true signs what this run built, though the run was started by a pull request from ${fork}, which the fork rule treats as untrusted: its code gets this repository's signature`
   } else if (!pushes || ctx.pushByDigest) {
     enabled = false
     reason = ctx.pushByDigest ? 'sign: auto, and push-by-digest pushes for a later merge' : 'sign: auto, and nothing is pushed'
+  } else if (fork) {
+    enabled = false
+    reason = `sign: auto, and the run was started by a pull request from ${fork}, which the fork rule treats as untrusted (sign: true signs anyway)`
   } else if (key.kind !== 'none') {
     enabled = true
     reason = 'sign: auto, pushing, with a sign-key'
@@ -107,6 +118,7 @@ export function parseSignInputs(read: Reader, ctx: SignContext): SignSettings {
     mode,
     enabled,
     reason,
+    warning,
     key,
     keyPassword,
     cosignVersion: version,

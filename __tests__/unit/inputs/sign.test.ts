@@ -69,4 +69,38 @@ describe('sign inputs', () => {
     expect(parseInputs(reader({ push: 'true', tags: 'localhost:5000/a:1' }), { env: {} }).sign.enabled).toBe(false)
     expect(parseInputs(reader({ tags: 'localhost:5000/a:1' }), { env }).sign.enabled).toBe(false)
   })
+
+  it.each([
+    [
+      'auto, a key, from a fork',
+      { 'sign-key': PEM },
+      { ...PUSH, fork: 'someone/app' },
+      false,
+      /pull request from someone\/app, which the fork rule treats as untrusted/,
+      ''
+    ],
+    ['auto, OIDC, from a fork', {}, { ...PUSH, oidc: true, fork: 'someone/app' }, false, /untrusted \(sign: true signs anyway\)/, ''],
+    [
+      'true from a fork: signs, with a warning',
+      { sign: 'true', 'sign-key': PEM },
+      { ...PUSH, fork: 'someone/app' },
+      true,
+      /sign: true/,
+      'untrusted'
+    ],
+    ['auto, a key, trusted', { 'sign-key': PEM }, { ...PUSH, fork: '' }, true, /sign-key/, '']
+  ])('the fork rule: %s', (_name, inputs, ctx, enabled, reason, warning) => {
+    const s = parse(inputs, ctx)
+    expect(s.enabled).toBe(enabled)
+    expect(s.reason).toMatch(reason)
+    if (warning) expect(s.warning).toContain(warning)
+    else expect(s.warning).toBe('')
+  })
+
+  it('parseInputs applies the fork rule of the event (a pull_request_target from a fork)', () => {
+    const reader = (name: string) => ({ push: 'true', tags: 'localhost:5000/a:1', 'sign-key': PEM })[name] ?? ''
+    const event = { pull_request: { head: { repo: { full_name: 'someone/app' } } }, repository: { full_name: 'org/app' } }
+    expect(parseInputs(reader, { env: { GITHUB_EVENT_NAME: 'pull_request_target' }, event }).sign.enabled).toBe(false)
+    expect(parseInputs(reader, { env: { GITHUB_EVENT_NAME: 'push' }, event }).sign.enabled).toBe(true)
+  })
 })

@@ -18,6 +18,7 @@ const KEYLESS: SignSettings = {
   mode: 'auto',
   enabled: true,
   reason: '',
+  warning: '',
   key: { kind: 'none' },
   keyPassword: '',
   cosignVersion: '',

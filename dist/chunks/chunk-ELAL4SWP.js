@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-W6FSRLTB.js";
+} from "./chunk-PYAOC3F3.js";
 import {
   processRunner
 } from "./chunk-OY3YQKGC.js";

@@ -55,7 +55,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-W6FSRLTB.js";
+} from "./chunk-PYAOC3F3.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -7482,6 +7482,8 @@ function parseSignInputs(read, ctx) {
   const pushes = ctx.push || ctx.mode === "merge";
   let enabled;
   let reason;
+  let warning2 = "";
+  const fork = ctx.fork ?? "";
   if (mode === "false") {
     enabled = false;
     reason = "sign: false";
@@ -7499,9 +7501,14 @@ function parseSignInputs(read, ctx) {
       );
     enabled = true;
     reason = "sign: true";
+    if (fork)
+      warning2 = `sign: true signs what this run built, though the run was started by a pull request from ${fork}, which the fork rule treats as untrusted: its code gets this repository's signature`;
   } else if (!pushes || ctx.pushByDigest) {
     enabled = false;
     reason = ctx.pushByDigest ? "sign: auto, and push-by-digest pushes for a later merge" : "sign: auto, and nothing is pushed";
+  } else if (fork) {
+    enabled = false;
+    reason = `sign: auto, and the run was started by a pull request from ${fork}, which the fork rule treats as untrusted (sign: true signs anyway)`;
   } else if (key.kind !== "none") {
     enabled = true;
     reason = "sign: auto, pushing, with a sign-key";
@@ -7517,6 +7524,7 @@ function parseSignInputs(read, ctx) {
     mode,
     enabled,
     reason,
+    warning: warning2,
     key,
     keyPassword,
     cosignVersion: version,
@@ -7559,9 +7567,6 @@ function serviceUrl(v, input) {
   if (url.username || url.password) throw new InputError(input, "has credentials in the URL");
   return v.replace(/\/+$/, "");
 }
-
-// src/inputs/parse.ts
-import path from "node:path";
 
 // src/runner/isolation.ts
 import { createHash } from "node:crypto";
@@ -7675,6 +7680,9 @@ async function withoutBakeCacheExports(printed, fork, setDropped, set, print, to
     throw new Error(`${tool} still exports cache with cache-to cleared: not run, since this run must not write a shared cache`);
   return { printed: again, ...guard.warning ? { warning: guard.warning } : {} };
 }
+
+// src/inputs/parse.ts
+import path from "node:path";
 
 // src/inputs/call.ts
 var CALL_NAMES = ["build", "check", "outline", "targets"];
@@ -8212,7 +8220,8 @@ function parseInputs(readRaw, run2 = {}) {
       push,
       pushByDigest,
       mode,
-      oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"])
+      oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]),
+      fork: forkOf(run2.env?.["GITHUB_EVENT_NAME"] ?? "", run2.event)
     }),
     logout: bool("logout", true),
     registryAuth: parseRegistryAuthInput(read),

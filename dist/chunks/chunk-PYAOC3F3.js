@@ -2329,6 +2329,7 @@ async function prepareSigning(s) {
     return void 0;
   }
   info(`signing what is pushed: ${s.sign.reason}`);
+  if (s.sign.warning) warning(s.sign.warning);
   return group("Set up cosign", () => setupCosign(s.sign, processRunner));
 }
 async function signPushed(s, reports, state, cosign) {
