@@ -532,6 +532,59 @@ describe('keyless signing against local STAND-INS of GitHub OIDC and Fulcio (no 
     expect(argv).not.toMatch(/eyJ[\w-]+\.eyJ/)
     expect(everythingKept(run)).not.toMatch(/eyJ[\w-]+\.eyJ/)
   })
+
+  it('cosign gets an allow-listed environment: the token the action minted, never ACTIONS_RUNTIME_TOKEN or the OIDC request variables', async () => {
+    const repo = uniqueRepo('sign-env')
+    rmSync(argvLog, { force: true })
+    const run = await runAction(
+      {
+        context: ctx,
+        platforms: 'linux/amd64',
+        push: 'true',
+        tags: `${tb.registry}/${repo}:1`,
+        'sign-fulcio-url': standIns.fulcioUrl,
+        'sign-tlog': 'false'
+      },
+      {
+        env: {
+          ...withCosignOnPath(),
+          ...standIns.tokenEnv,
+          ACTIONS_RUNTIME_TOKEN: 'runtime-token-e1f0',
+          ACTIONS_CACHE_URL: 'http://127.0.0.1:9/cache',
+          GITHUB_TOKEN: 'ghs_not_for_cosign',
+          COSIGN_YES: 'true'
+        }
+      }
+    )
+    expectSuccess(run)
+    // every cosign run's environment, as the recording wrapper saw it
+    const runs = readFileSync(argvLog, 'utf8')
+      .split(/^(?=ARGV: )/m)
+      .filter(Boolean)
+    const signRun = runs.find(r => r.startsWith('ARGV: sign '))
+    expect(signRun).toBeDefined()
+    for (const r of runs) {
+      const names = r
+        .split('\n')
+        .filter(l => l.startsWith('ENV: '))
+        .map(l => l.slice(5))
+      for (const banned of [
+        'ACTIONS_RUNTIME_TOKEN',
+        'ACTIONS_ID_TOKEN_REQUEST_URL',
+        'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+        'ACTIONS_CACHE_URL',
+        'GITHUB_TOKEN',
+        'GITHUB_OUTPUT',
+        'GITHUB_STATE'
+      ])
+        expect([r.split('\n')[0], names]).not.toEqual([r.split('\n')[0], expect.arrayContaining([banned])])
+    }
+    const signEnv = (signRun ?? '')
+      .split('\n')
+      .filter(l => l.startsWith('ENV: '))
+      .map(l => l.slice(5))
+    expect(signEnv).toEqual(expect.arrayContaining(['SIGSTORE_ID_TOKEN', 'PATH', 'HOME', 'DOCKER_CONFIG', 'COSIGN_YES']))
+  })
 })
 
 describe('a merge signs only the index it created, never what the tag resolves to (fault proxy in front of the testbed registry)', () => {

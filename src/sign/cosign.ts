@@ -13,6 +13,7 @@ import type { SignSettings } from '../inputs/sign.js'
 import type { ImageReport } from '../oci/types.js'
 import type { Runner } from '../process/exec.js'
 import {
+  cosignEnv,
   cosignSignArgs,
   parseCosignVersion,
   signSubjects,
@@ -54,10 +55,11 @@ export const SIGSTORE_AUDIENCE = 'sigstore'
 /** A cosign (a private copy) that answers and knows signing configs (cosign 2.6 and later); undefined otherwise. */
 async function usable(runner: Runner, copy: { path: string; sha256: string }): Promise<Cosign | undefined> {
   const cmd = copy.path
+  const env = cosignEnv(process.env, { key: { kind: 'none' } })
   try {
-    const v = await runner.run(cmd, ['version', '--json'])
+    const v = await runner.run(cmd, ['version', '--json'], { env })
     if (v.code !== 0) return undefined
-    const sc = await runner.run(cmd, ['signing-config', 'create', '--help'])
+    const sc = await runner.run(cmd, ['signing-config', 'create', '--help'], { env })
     if (sc.code !== 0) return undefined
     return { cmd, sha256: copy.sha256, version: parseCosignVersion(v.stdout) || 'unknown', runner }
   } catch {
@@ -134,8 +136,8 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
     core.warning('sign: nothing was pushed that could be read back from the registry by digest; nothing signed')
     return { signatures: [], signer: '' }
   }
-  // The secrets go into cosign's environment only.
-  const env: NodeJS.ProcessEnv = { ...process.env }
+  // The secrets go into cosign's environment only, on top of an allow-list of the step's.
+  const add: Record<string, string> = {}
   let signer: Signer
   let signerText: string
   if (s.key.kind === 'none') {
@@ -148,15 +150,15 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
     core.setSecret(token)
     const id = tokenIdentity(token)
     if (!id) throw new Error("sign: the job's OIDC token names no job_workflow_ref and issuer; cannot sign keyless")
-    env['SIGSTORE_ID_TOKEN'] = token
+    add['SIGSTORE_ID_TOKEN'] = token
     signer = { kind: 'keyless', ...id }
     signerText = `a certificate for ${id.identity} (issuer ${id.issuer})`
   } else {
     if (s.key.kind === 'pem') {
-      env['COSIGN_KEY'] = s.key.pem
+      add['COSIGN_KEY'] = s.key.pem
       // always set (cosign would otherwise ask on a terminal); a COSIGN_PASSWORD of the
       // environment (the CLI's way to keep it off argv) stands when the input is empty
-      env['COSIGN_PASSWORD'] = s.keyPassword || (process.env['COSIGN_PASSWORD'] ?? '')
+      add['COSIGN_PASSWORD'] = s.keyPassword || (process.env['COSIGN_PASSWORD'] ?? '')
     }
     signer = { kind: 'key', verifyKey: verifyKeyName(s) }
     signerText = s.key.kind === 'kms' ? `the key ${s.key.uri}` : 'the sign-key (verify with its public half, cosign.pub)'
@@ -166,8 +168,9 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
   const scArgs = signingConfigArgs(s, path.join(tempDir, 'signing-config.json'))
   if (scArgs) {
     signingConfig = path.join(tempDir, 'signing-config.json')
-    await run(cosign, scArgs, process.env, 'cosign signing-config create')
+    await run(cosign, scArgs, cosignEnv(process.env, s), 'cosign signing-config create')
   }
+  const env = cosignEnv(process.env, s, add)
   const byRepo = new Map<string, string[]>()
   for (const sub of subjects) byRepo.set(sub.repository, [...(byRepo.get(sub.repository) ?? []), sub.ref])
   for (const [repo, refs] of byRepo) {

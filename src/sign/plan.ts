@@ -161,3 +161,58 @@ export function parseCosignVersion(json: string): string {
     return ''
   }
 }
+
+/** What cosign may see of the step's environment, by name: never the runner's tokens. */
+const COSIGN_ENV_NAMES = new Set([
+  'PATH',
+  'HOME',
+  'USER',
+  'TMPDIR',
+  'TUF_ROOT',
+  'DOCKER_CONFIG',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'XDG_CONFIG_HOME',
+  'XDG_CACHE_HOME'
+])
+const COSIGN_ENV_PREFIXES = ['COSIGN_', 'SIGSTORE_']
+
+/** The credentials each KMS provider reads from the environment: passed only with a key of that scheme. */
+const KMS_ENV: Record<string, { names?: string[]; prefixes?: string[] }> = {
+  'awskms://': { prefixes: ['AWS_'] },
+  'gcpkms://': { names: ['GOOGLE_APPLICATION_CREDENTIALS'], prefixes: ['GOOGLE_', 'CLOUDSDK_'] },
+  'azurekms://': { prefixes: ['AZURE_'] },
+  'hashivault://': { prefixes: ['VAULT_'] },
+  'k8s://': { names: ['KUBECONFIG'] },
+  'gitlab://': { prefixes: ['GITLAB_'] }
+}
+
+/**
+ * cosign's environment: an allow-list of the step's (PATH, HOME, the TUF and Sigstore folders and
+ * settings, proxies, DOCKER_CONFIG, SSL_CERT_*, COSIGN_* and SIGSTORE_*, and the credentials of the
+ * sign-key's KMS provider), never ACTIONS_RUNTIME_TOKEN or ACTIONS_ID_TOKEN_REQUEST_*: the action
+ * mints the OIDC token itself and hands cosign SIGSTORE_ID_TOKEN. `add` (the key, its password,
+ * the token) is set on top.
+ */
+export function cosignEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  s: Pick<SignSettings, 'key'>,
+  add: Record<string, string> = {}
+): Record<string, string> {
+  const kms =
+    s.key.kind === 'kms' ? Object.entries(KMS_ENV).find(([scheme]) => s.key.kind === 'kms' && s.key.uri.startsWith(scheme))?.[1] : undefined
+  const names = new Set([...COSIGN_ENV_NAMES, ...(kms?.names ?? [])])
+  const prefixes = [...COSIGN_ENV_PREFIXES, ...(kms?.prefixes ?? [])]
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) continue
+    if (names.has(k) || prefixes.some(p => k.startsWith(p))) out[k] = v
+  }
+  return { ...out, ...add }
+}

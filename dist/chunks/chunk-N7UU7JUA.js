@@ -55,7 +55,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-PYAOC3F3.js";
+} from "./chunk-ZYOW34P4.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,

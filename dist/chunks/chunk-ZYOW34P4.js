@@ -2185,6 +2185,44 @@ function parseCosignVersion(json) {
     return "";
   }
 }
+var COSIGN_ENV_NAMES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "TMPDIR",
+  "TUF_ROOT",
+  "DOCKER_CONFIG",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "XDG_CONFIG_HOME",
+  "XDG_CACHE_HOME"
+]);
+var COSIGN_ENV_PREFIXES = ["COSIGN_", "SIGSTORE_"];
+var KMS_ENV = {
+  "awskms://": { prefixes: ["AWS_"] },
+  "gcpkms://": { names: ["GOOGLE_APPLICATION_CREDENTIALS"], prefixes: ["GOOGLE_", "CLOUDSDK_"] },
+  "azurekms://": { prefixes: ["AZURE_"] },
+  "hashivault://": { prefixes: ["VAULT_"] },
+  "k8s://": { names: ["KUBECONFIG"] },
+  "gitlab://": { prefixes: ["GITLAB_"] }
+};
+function cosignEnv(env, s, add2 = {}) {
+  const kms = s.key.kind === "kms" ? Object.entries(KMS_ENV).find(([scheme]) => s.key.kind === "kms" && s.key.uri.startsWith(scheme))?.[1] : void 0;
+  const names = /* @__PURE__ */ new Set([...COSIGN_ENV_NAMES, ...kms?.names ?? []]);
+  const prefixes = [...COSIGN_ENV_PREFIXES, ...kms?.prefixes ?? []];
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === void 0) continue;
+    if (names.has(k) || prefixes.some((p) => k.startsWith(p))) out[k] = v;
+  }
+  return { ...out, ...add2 };
+}
 
 // src/sign/cosign.ts
 function findOnPath(name, envPath = process.env["PATH"] ?? "") {
@@ -2202,10 +2240,11 @@ function findOnPath(name, envPath = process.env["PATH"] ?? "") {
 var SIGSTORE_AUDIENCE = "sigstore";
 async function usable(runner, copy) {
   const cmd = copy.path;
+  const env = cosignEnv(process.env, { key: { kind: "none" } });
   try {
-    const v = await runner.run(cmd, ["version", "--json"]);
+    const v = await runner.run(cmd, ["version", "--json"], { env });
     if (v.code !== 0) return void 0;
-    const sc = await runner.run(cmd, ["signing-config", "create", "--help"]);
+    const sc = await runner.run(cmd, ["signing-config", "create", "--help"], { env });
     if (sc.code !== 0) return void 0;
     return { cmd, sha256: copy.sha256, version: parseCosignVersion(v.stdout) || "unknown", runner };
   } catch {
@@ -2266,7 +2305,7 @@ async function signReports(s, reports, tempDir, cosign) {
     warning("sign: nothing was pushed that could be read back from the registry by digest; nothing signed");
     return { signatures: [], signer: "" };
   }
-  const env = { ...process.env };
+  const add2 = {};
   let signer;
   let signerText;
   if (s.key.kind === "none") {
@@ -2279,13 +2318,13 @@ async function signReports(s, reports, tempDir, cosign) {
     setSecret(token);
     const id = tokenIdentity(token);
     if (!id) throw new Error("sign: the job's OIDC token names no job_workflow_ref and issuer; cannot sign keyless");
-    env["SIGSTORE_ID_TOKEN"] = token;
+    add2["SIGSTORE_ID_TOKEN"] = token;
     signer = { kind: "keyless", ...id };
     signerText = `a certificate for ${id.identity} (issuer ${id.issuer})`;
   } else {
     if (s.key.kind === "pem") {
-      env["COSIGN_KEY"] = s.key.pem;
-      env["COSIGN_PASSWORD"] = s.keyPassword || (process.env["COSIGN_PASSWORD"] ?? "");
+      add2["COSIGN_KEY"] = s.key.pem;
+      add2["COSIGN_PASSWORD"] = s.keyPassword || (process.env["COSIGN_PASSWORD"] ?? "");
     }
     signer = { kind: "key", verifyKey: verifyKeyName(s) };
     signerText = s.key.kind === "kms" ? `the key ${s.key.uri}` : "the sign-key (verify with its public half, cosign.pub)";
@@ -2294,8 +2333,9 @@ async function signReports(s, reports, tempDir, cosign) {
   const scArgs = signingConfigArgs(s, path5.join(tempDir, "signing-config.json"));
   if (scArgs) {
     signingConfig = path5.join(tempDir, "signing-config.json");
-    await run(cosign, scArgs, process.env, "cosign signing-config create");
+    await run(cosign, scArgs, cosignEnv(process.env, s), "cosign signing-config create");
   }
+  const env = cosignEnv(process.env, s, add2);
   const byRepo = /* @__PURE__ */ new Map();
   for (const sub of subjects) byRepo.set(sub.repository, [...byRepo.get(sub.repository) ?? [], sub.ref]);
   for (const [repo, refs] of byRepo) {

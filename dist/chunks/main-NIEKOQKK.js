@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-JYDQ6SR7.js";
+} from "./chunk-N7UU7JUA.js";
 import "./chunk-RFC4T6WM.js";
-import "./chunk-PYAOC3F3.js";
+import "./chunk-ZYOW34P4.js";
 import "./chunk-OY3YQKGC.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";

@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-PYAOC3F3.js";
+} from "./chunk-ZYOW34P4.js";
 import {
   processRunner
 } from "./chunk-OY3YQKGC.js";
