@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-5AXORGRX.js";
+} from "./chunks/chunk-ZJF7NSGO.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-N7UU7JUA.js";
+} from "./chunks/chunk-RGRTCYZG.js";
 import "./chunks/chunk-RFC4T6WM.js";
 import {
   DASH,
@@ -19,7 +19,7 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-ZYOW34P4.js";
+} from "./chunks/chunk-6AWBV2ET.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-OY3YQKGC.js";

@@ -278,6 +278,38 @@ describe('key-based signing with the testbed cosign', () => {
   })
 })
 
+describe('sign: true promises signatures', () => {
+  it('a bake where one target is pushed and one is not: the step fails naming sign and the unsigned target, and signs nothing', async () => {
+    const repo = uniqueRepo('sign-partial')
+    const image = `${tb.registry}/${repo}`
+    const out = mkdtempSync(path.join(os.tmpdir(), 'bia-sign-local-'))
+    const bakeFile = path.join(ctx, `sign-${repo}.hcl`)
+    writeFileSync(
+      bakeFile,
+      `target "pushed" {\n  context = "${ctx}"\n  tags = ["${image}:1"]\n  platforms = ["linux/amd64"]\n}\n` +
+        `target "files" {\n  context = "${ctx}"\n  platforms = ["linux/amd64"]\n  output = ["type=local,dest=${out}"]\n}\n`
+    )
+    rmSync(argvLog, { force: true })
+    try {
+      const run = await runAction(
+        { files: bakeFile, targets: 'pushed,files', push: 'true', sign: 'true', ...keyInputs() },
+        { env: withCosignOnPath() }
+      )
+      expect(run.main.code).not.toBe(0)
+      expect(run.main.log).toMatch(
+        /^::error::sign: is true, but target\(s\) files were not pushed, or not read back from the registry by digest/m
+      )
+      expect(existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '').not.toMatch(/^ARGV: sign /m)
+      expect(run.outputs['signatures']).toBeUndefined()
+      // the pushed target is there, unsigned
+      const pushed = await pushedDigests(repo, '1')
+      expect(verify(`${image}@${pushed.index}`, publicKey()).code).not.toBe(0)
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('the signer cannot be planted by the build', () => {
   it('a cosign put on PATH while the build runs (as a bake local output could) is never run: the cosign resolved before the build signs, from its private copy', async () => {
     const repo = uniqueRepo('sign-plant')

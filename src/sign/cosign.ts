@@ -19,6 +19,7 @@ import {
   signSubjects,
   signingConfigArgs,
   tokenIdentity,
+  unsignedTargets,
   verifyCommand,
   verifyKeyName,
   type Signature,
@@ -132,10 +133,21 @@ export interface SignOutcome {
 /** Signs every pushed index (or manifest) and its attestation manifests, by digest. */
 export async function signReports(s: SignSettings, reports: ImageReport[], tempDir: string, cosign: Cosign): Promise<SignOutcome> {
   const subjects = signSubjects(reports)
+  const unsigned = unsignedTargets(reports, subjects)
+  // sign: true promises signatures: a target left unsigned fails the step, before anything is signed
+  if (s.mode === 'true' && unsigned.length > 0)
+    throw new InputError(
+      'sign',
+      subjects.length === 0
+        ? 'is true, but nothing was pushed and read back from the registry by digest: nothing can be signed'
+        : `is true, but target(s) ${unsigned.join(', ')} were not pushed, or not read back from the registry by digest: they cannot be signed, so nothing was signed`
+    )
   if (subjects.length === 0) {
     core.warning('sign: nothing was pushed that could be read back from the registry by digest; nothing signed')
     return { signatures: [], signer: '' }
   }
+  if (unsigned.length > 0)
+    core.warning(`sign: target(s) ${unsigned.join(', ')} not signed: not pushed, or not read back from the registry by digest`)
   // The secrets go into cosign's environment only, on top of an allow-list of the step's.
   const add: Record<string, string> = {}
   let signer: Signer

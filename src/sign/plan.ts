@@ -53,6 +53,12 @@ export function signSubjects(reports: ImageReport[]): SignSubject[] {
   return out
 }
 
+/** The targets of which nothing can be signed: not pushed, or not read back from the registry by digest. */
+export function unsignedTargets(reports: ImageReport[], subjects: SignSubject[]): string[] {
+  const signed = new Set(subjects.map(sub => sub.target))
+  return [...new Set(reports.map(r => r.target).filter(t => !signed.has(t)))]
+}
+
 /** The host of a repository name is this machine: cosign may reach it without TLS. */
 export function loopbackRegistry(repository: string): boolean {
   const host = repository.split('/')[0] ?? ''

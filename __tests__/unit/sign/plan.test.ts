@@ -11,6 +11,7 @@ import {
   signaturesJson,
   signingConfigArgs,
   tokenIdentity,
+  unsignedTargets,
   verifyCommand
 } from '../../../src/sign/plan.js'
 
@@ -65,6 +66,16 @@ describe('signSubjects', () => {
   it('a single manifest is signed as a manifest', () => {
     const r = report({ tags: ['r/a:1'], mediaType: 'application/vnd.oci.image.manifest.v1+json' })
     expect(signSubjects([r]).map(s => s.kind)).toEqual(['manifest'])
+  })
+
+  it('unsignedTargets: the targets no subject came from (not pushed, or read elsewhere)', () => {
+    const reports = [
+      report({ target: 'pushed', tags: ['r/a:1'] }),
+      report({ target: 'local', source: 'build-record', tags: ['r/b:1'] }),
+      report({ target: 'untagged', tags: [] })
+    ]
+    expect(unsignedTargets(reports, signSubjects(reports))).toEqual(['local', 'untagged'])
+    expect(unsignedTargets([reports[0]!], signSubjects([reports[0]!]))).toEqual([])
   })
 })
 

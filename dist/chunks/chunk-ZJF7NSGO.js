@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-ZYOW34P4.js";
+} from "./chunk-6AWBV2ET.js";
 import {
   processRunner
 } from "./chunk-OY3YQKGC.js";

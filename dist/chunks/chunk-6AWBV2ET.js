@@ -2102,6 +2102,10 @@ function signSubjects(reports) {
   }
   return out;
 }
+function unsignedTargets(reports, subjects) {
+  const signed = new Set(subjects.map((sub) => sub.target));
+  return [...new Set(reports.map((r) => r.target).filter((t) => !signed.has(t)))];
+}
 function loopbackRegistry(repository) {
   const host = repository.split("/")[0] ?? "";
   return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
@@ -2301,10 +2305,18 @@ async function setupCosign(s, runner) {
 }
 async function signReports(s, reports, tempDir, cosign) {
   const subjects = signSubjects(reports);
+  const unsigned = unsignedTargets(reports, subjects);
+  if (s.mode === "true" && unsigned.length > 0)
+    throw new InputError(
+      "sign",
+      subjects.length === 0 ? "is true, but nothing was pushed and read back from the registry by digest: nothing can be signed" : `is true, but target(s) ${unsigned.join(", ")} were not pushed, or not read back from the registry by digest: they cannot be signed, so nothing was signed`
+    );
   if (subjects.length === 0) {
     warning("sign: nothing was pushed that could be read back from the registry by digest; nothing signed");
     return { signatures: [], signer: "" };
   }
+  if (unsigned.length > 0)
+    warning(`sign: target(s) ${unsigned.join(", ")} not signed: not pushed, or not read back from the registry by digest`);
   const add2 = {};
   let signer;
   let signerText;

@@ -55,7 +55,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-ZYOW34P4.js";
+} from "./chunk-6AWBV2ET.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
