@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-ZJF7NSGO.js";
+} from "./chunks/chunk-UZ72P7RU.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-RGRTCYZG.js";
+} from "./chunks/chunk-BGFKF2TQ.js";
 import "./chunks/chunk-RFC4T6WM.js";
 import {
   DASH,
@@ -19,7 +19,7 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-6AWBV2ET.js";
+} from "./chunks/chunk-SO2MSWDE.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-OY3YQKGC.js";

@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-ZJF7NSGO.js";
-import "./chunks/chunk-6AWBV2ET.js";
+} from "./chunks/chunk-UZ72P7RU.js";
+import "./chunks/chunk-SO2MSWDE.js";
 import "./chunks/chunk-OY3YQKGC.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";

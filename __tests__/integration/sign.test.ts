@@ -310,6 +310,52 @@ describe('sign: true promises signatures', () => {
   })
 })
 
+describe('a KMS key URI with a PIN (the KMS is a STAND-IN: a cosign wrapper signs with a local key in its place)', () => {
+  it('the URI and its pin-value are masked and reach no output, state or summary; the verify commands name cosign.pub', async () => {
+    const repo = uniqueRepo('sign-kms')
+    const image = `${tb.registry}/${repo}`
+    const pin = 'pin-4d1c-9a7e-secret'
+    const uri = `pkcs11:token=release;object=signer?module-path=/usr/lib/softhsm/libsofthsm2.so&pin-value=${pin}`
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-kms-standin-'))
+    // the stand-in: `--key <uri>` becomes the local key; everything else reaches the real cosign as given
+    writeFileSync(
+      path.join(dir, 'cosign'),
+      `#!/bin/sh\nprintf '%s\\n' "ARGV: $*" >> ${argvLog}\nn=$#; prev=\nfor a in "$@"; do\n  orig="$a"\n  case "$prev" in --key) a=env://COSIGN_STANDIN_KEY;; esac\n  set -- "$@" "$a"; prev="$orig"\ndone\nshift $n\nexec ${cosign} "$@"\n`,
+      { mode: 0o755 }
+    )
+    rmSync(argvLog, { force: true })
+    try {
+      const run = await runAction(
+        { context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${image}:1`, sign: 'true', 'sign-key': uri, 'sign-tlog': 'false' },
+        {
+          env: {
+            PATH: `${dir}:${tb.dockerBinDir}:${process.env['PATH'] ?? ''}`,
+            COSIGN_STANDIN_KEY: privateKey(),
+            COSIGN_PASSWORD: PASSWORD
+          }
+        }
+      )
+      expectSuccess(run)
+      // cosign was given the URI (it must be), and signed
+      expect(readFileSync(argvLog, 'utf8')).toMatch(/^ARGV: sign .*--key pkcs11:/m)
+      const pushed = await pushedDigests(repo, '1')
+      expect(verify(`${image}@${pushed.index}`, publicKey()).code).toBe(0)
+      // masked, as a whole and its PIN alone
+      expect(run.main.log).toContain(`::add-mask::${pin}`)
+      const kept = everythingKept(run)
+      expect(kept).not.toContain(pin)
+      expect(kept).not.toContain('pkcs11:token=release')
+      expect(JSON.stringify(run.state)).not.toMatch(/pkcs11:token|module-path|pin-value/)
+      const commands = (run.outputs['verify-commands'] ?? '').split('\n').filter(Boolean)
+      expect(commands.length).toBeGreaterThan(0)
+      for (const cmd of commands) expect(cmd).toMatch(/^cosign verify --key cosign\.pub /)
+      expect(run.summary).toContain('Signed with the pkcs11: sign-key')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('the signer cannot be planted by the build', () => {
   it('a cosign put on PATH while the build runs (as a bake local output could) is never run: the cosign resolved before the build signs, from its private copy', async () => {
     const repo = uniqueRepo('sign-plant')

@@ -164,3 +164,34 @@ function serviceUrl(v: string, input: string): string {
   if (url.username || url.password) throw new InputError(input, 'has credentials in the URL')
   return v.replace(/\/+$/, '')
 }
+
+/**
+ * The parts of a KMS or pkcs11: key URI that are secrets: every query value (pkcs11's pin-value,
+ * a token some provider reads) and a pin-value written among the path attributes, as given and
+ * percent-decoded. They are masked; the URI itself is never put in outputs, state or the summary.
+ */
+export function keyUriSecrets(uri: string): string[] {
+  const q = uri.indexOf('?')
+  const query = q < 0 ? '' : uri.slice(q + 1)
+  const pathPart = q < 0 ? uri : uri.slice(0, q)
+  const values = [
+    ...query.split('&').map(p => p.slice(p.indexOf('=') + 1)),
+    ...pathPart
+      .split(';')
+      .filter(p => /^pin-value=/i.test(p))
+      .map(p => p.slice('pin-value='.length))
+  ].filter(v => v.length > 0)
+  const decoded = values.map(v => {
+    try {
+      return decodeURIComponent(v)
+    } catch {
+      return v
+    }
+  })
+  return [...new Set([...values, ...decoded])]
+}
+
+/** A key URI as it may be named in the log: its scheme only. */
+export function keyScheme(uri: string): string {
+  return KMS_SCHEMES.find(s => uri.startsWith(s)) ?? 'kms'
+}

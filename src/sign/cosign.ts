@@ -9,7 +9,7 @@ import path from 'node:path'
 import { InputError } from '../errors.js'
 import { resolveLatestRelease } from '../install/latest.js'
 import { DEFAULT_COSIGN_RELEASES, cosignArch, cosignAssetUrls } from '../install/releases.js'
-import type { SignSettings } from '../inputs/sign.js'
+import { keyScheme, keyUriSecrets, type SignSettings } from '../inputs/sign.js'
 import type { ImageReport } from '../oci/types.js'
 import type { Runner } from '../process/exec.js'
 import {
@@ -172,8 +172,11 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
       // environment (the CLI's way to keep it off argv) stands when the input is empty
       add['COSIGN_PASSWORD'] = s.keyPassword || (process.env['COSIGN_PASSWORD'] ?? '')
     }
-    signer = { kind: 'key', verifyKey: verifyKeyName(s) }
-    signerText = s.key.kind === 'kms' ? `the key ${s.key.uri}` : 'the sign-key (verify with its public half, cosign.pub)'
+    signer = { kind: 'key', verifyKey: verifyKeyName() }
+    signerText =
+      s.key.kind === 'kms'
+        ? `the ${keyScheme(s.key.uri)} sign-key (verify with its public half, cosign.pub, from cosign public-key --key <sign-key>)`
+        : 'the sign-key (verify with its public half, cosign.pub)'
   }
 
   let signingConfig: string | undefined
@@ -183,12 +186,13 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
     await run(cosign, scArgs, cosignEnv(process.env, s), 'cosign signing-config create')
   }
   const env = cosignEnv(process.env, s, add)
+  const hidden = s.key.kind === 'kms' ? [s.key.uri, ...keyUriSecrets(s.key.uri)].sort((a, b) => b.length - a.length) : []
   const byRepo = new Map<string, string[]>()
   for (const sub of subjects) byRepo.set(sub.repository, [...(byRepo.get(sub.repository) ?? []), sub.ref])
   for (const [repo, refs] of byRepo) {
     await core.group(`Sign ${refs.length} digest(s) in ${repo}`, async () => {
       for (const ref of refs) core.info(ref)
-      await run(cosign, cosignSignArgs(s, refs, signingConfig), env, 'cosign sign')
+      await run(cosign, cosignSignArgs(s, refs, signingConfig), env, 'cosign sign', hidden)
     })
   }
   const signatures = subjects.map(sub => ({ ...sub, verifyCommand: verifyCommand(s, signer, sub.ref) }))
@@ -198,14 +202,16 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
   return { signatures, signer: signerText }
 }
 
-async function run(cosign: Cosign, args: string[], env: NodeJS.ProcessEnv, what: string): Promise<void> {
+async function run(cosign: Cosign, args: string[], env: NodeJS.ProcessEnv, what: string, hidden: string[] = []): Promise<void> {
   const { sha256File } = await import('../install/install.js')
   const now = await sha256File(cosign.cmd).catch(() => 'missing')
   if (now !== cosign.sha256)
     throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`)
-  const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: line => core.info(line) })
+  const redact = (text: string) => hidden.reduce((t, secret) => t.split(secret).join('***'), text)
+  const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: line => core.info(redact(line)) })
   if (r.code !== 0) {
-    const last = (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')
+    // the message goes to the state too, which masking does not reach: a key URI and its secrets are cut out
+    const last = redact((r.stderr || r.stdout).trim().split('\n').slice(-3).join(' '))
     throw new Error(`${what} failed (exit ${r.code}): ${last}`)
   }
 }

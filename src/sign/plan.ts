@@ -102,9 +102,12 @@ export function verifyCommand(s: SignSettings, signer: Signer, ref: string): str
   return commandLine(args)
 }
 
-/** What the verify command names as the key: a KMS URI as given, else the public half's file. */
-export function verifyKeyName(s: SignSettings): string {
-  return s.key.kind === 'kms' ? s.key.uri : 'cosign.pub'
+/**
+ * What the verify command names as the key: the public half's file, for a KMS key too (`cosign
+ * public-key --key <sign-key>` writes it): a key URI may hold a PIN, and outputs never name it.
+ */
+export function verifyKeyName(): string {
+  return 'cosign.pub'
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../../src/errors.js'
 import { parseInputs } from '../../../src/inputs/parse.js'
-import { parseSignInputs, type SignContext } from '../../../src/inputs/sign.js'
+import { keyScheme, keyUriSecrets, parseSignInputs, type SignContext } from '../../../src/inputs/sign.js'
 
 const PEM = '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nZXlKcmRHWWlPbnNp\nYWJjZA==\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----'
 const PUSH: SignContext = { push: true, pushByDigest: false, mode: 'build', oidc: false }
@@ -102,5 +102,19 @@ describe('sign inputs', () => {
     const event = { pull_request: { head: { repo: { full_name: 'someone/app' } } }, repository: { full_name: 'org/app' } }
     expect(parseInputs(reader, { env: { GITHUB_EVENT_NAME: 'pull_request_target' }, event }).sign.enabled).toBe(false)
     expect(parseInputs(reader, { env: { GITHUB_EVENT_NAME: 'push' }, event }).sign.enabled).toBe(true)
+  })
+
+  it.each<[string, string, string[]]>([
+    ['a pkcs11 PIN in the query', 'pkcs11:token=t;object=k?module-path=/lib/p.so&pin-value=1234', ['/lib/p.so', '1234']],
+    ['a pkcs11 PIN among the path attributes', 'pkcs11:token=t;object=k;pin-value=s%3Dcret', ['s%3Dcret', 's=cret']],
+    ['any query part of another scheme', 'hashivault://release?token=hvs.x', ['hvs.x']],
+    ['no secret part', 'awskms:///alias/release', []]
+  ])('keyUriSecrets: %s', (_name, uri, secrets) => {
+    expect(keyUriSecrets(uri).sort()).toEqual(secrets.sort())
+  })
+
+  it('keyScheme names the scheme only', () => {
+    expect(keyScheme('pkcs11:token=t?pin-value=1')).toBe('pkcs11:')
+    expect(keyScheme('gcpkms://projects/p')).toBe('gcpkms://')
   })
 })

@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-6AWBV2ET.js";
+} from "./chunk-SO2MSWDE.js";
 import {
   processRunner
 } from "./chunk-OY3YQKGC.js";

@@ -1,5 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
+  checkHttpUrl,
+  checkToolVersion,
   chooseBuilder,
   createBuilderArgs,
   currentContextName,
@@ -11,7 +13,9 @@ import {
   imagetoolsInspectArgs,
   inspectBuilderArgs,
   inspectCurrentBuilderArgs,
+  isLoopbackUrl,
   lastOutputLine,
+  parseBool,
   processRunner,
   readDockerConfig,
   removeBuilderArgs,
@@ -1806,6 +1810,139 @@ async function resolveLatestRelease(base) {
   return v;
 }
 
+// src/inputs/sign.ts
+var KMS_SCHEMES = ["awskms://", "gcpkms://", "azurekms://", "hashivault://", "k8s://", "pkcs11:", "gitlab://"];
+var PEM_PRIVATE_KEY = /^-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----\r?\n[\s\S]+\r?\n-----END \1PRIVATE KEY-----$/;
+function parseSignInputs(read, ctx) {
+  const raw = read("sign").trim().toLowerCase();
+  if (raw !== "" && raw !== "auto" && raw !== "true" && raw !== "false")
+    throw new InputError("sign", `expected auto, true or false, got ${JSON.stringify(raw.slice(0, 40))}`);
+  const mode = raw === "true" || raw === "false" ? raw : "auto";
+  const key = parseKey(read("sign-key"));
+  const keyPassword = read("sign-key-password");
+  if (keyPassword && key.kind !== "pem") throw new InputError("sign-key-password", "decrypts a PEM sign-key; it is given without one");
+  const version = checkToolVersion(read("cosign-version").trim(), "cosign-version", "3.1.1");
+  const cosignDownloadUrl = checkHttpUrl(read("cosign-download-url").trim(), "cosign-download-url");
+  const fulcioUrl = serviceUrl(read("sign-fulcio-url").trim(), "sign-fulcio-url");
+  const rekorUrl = serviceUrl(read("sign-rekor-url").trim(), "sign-rekor-url");
+  const tlog = parseBool(read("sign-tlog"), "sign-tlog", true);
+  if (!tlog && rekorUrl) throw new InputError("sign-rekor-url", "names a transparency log while sign-tlog is false; give one of them");
+  if (!tlog && key.kind === "none" && !fulcioUrl && mode !== "false")
+    throw new InputError(
+      "sign-tlog",
+      "keyless signing with Sigstore's public Fulcio needs its transparency log (its certificates live minutes); leave sign-tlog true, or give a sign-key or a private sign-fulcio-url"
+    );
+  if (key.kind !== "none" && fulcioUrl)
+    throw new InputError("sign-fulcio-url", "issues certificates for keyless signing; with a sign-key there is no certificate to ask for");
+  const pushes = ctx.push || ctx.mode === "merge";
+  let enabled;
+  let reason;
+  let warning2 = "";
+  const fork = ctx.fork ?? "";
+  if (mode === "false") {
+    enabled = false;
+    reason = "sign: false";
+  } else if (mode === "true") {
+    if (!pushes) throw new InputError("sign", "signs what is pushed, by digest; set push: true (nothing is pushed otherwise)");
+    if (ctx.pushByDigest)
+      throw new InputError(
+        "sign",
+        "push-by-digest pushes one platform for a later merge; sign in the merge job (mode: merge), which pushes the index"
+      );
+    if (key.kind === "none" && !ctx.oidc)
+      throw new InputError(
+        "sign",
+        "keyless signing needs the job's OIDC token (`permissions: id-token: write`); give the job that permission, or a sign-key"
+      );
+    enabled = true;
+    reason = "sign: true";
+    if (fork)
+      warning2 = `sign: true signs what this run built, though the run was started by a pull request from ${fork}, which the fork rule treats as untrusted: its code gets this repository's signature`;
+  } else if (!pushes || ctx.pushByDigest) {
+    enabled = false;
+    reason = ctx.pushByDigest ? "sign: auto, and push-by-digest pushes for a later merge" : "sign: auto, and nothing is pushed";
+  } else if (fork) {
+    enabled = false;
+    reason = `sign: auto, and the run was started by a pull request from ${fork}, which the fork rule treats as untrusted (sign: true signs anyway)`;
+  } else if (key.kind !== "none") {
+    enabled = true;
+    reason = "sign: auto, pushing, with a sign-key";
+  } else {
+    enabled = ctx.oidc;
+    reason = ctx.oidc ? "sign: auto, pushing, and the job can get an OIDC token" : "sign: auto, and the job cannot get an OIDC token (no `permissions: id-token: write`) and has no sign-key";
+  }
+  if (mode === "false") {
+    for (const name of ["sign-key", "sign-key-password", "sign-fulcio-url", "sign-rekor-url"])
+      if (read(name).trim()) throw new InputError(name, "is given while sign is false");
+  }
+  return {
+    mode,
+    enabled,
+    reason,
+    warning: warning2,
+    key,
+    keyPassword,
+    cosignVersion: version,
+    cosignDownloadUrl,
+    fulcioUrl,
+    rekorUrl,
+    tlog
+  };
+}
+function parseKey(value) {
+  const v = value.trim();
+  if (!v) return { kind: "none" };
+  if (KMS_SCHEMES.some((s) => v.startsWith(s))) {
+    if (/\s/.test(v)) throw new InputError("sign-key", "a KMS URI has no spaces or line breaks");
+    return { kind: "kms", uri: v };
+  }
+  if (!v.startsWith("-----BEGIN "))
+    throw new InputError(
+      "sign-key",
+      `is neither a PEM private key (-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----, as cosign generate-key-pair writes it) nor a KMS URI (${KMS_SCHEMES.join(", ")})`
+    );
+  if (!PEM_PRIVATE_KEY.test(v.replace(/\r\n/g, "\n")))
+    throw new InputError(
+      "sign-key",
+      "is not a whole PEM private key: a -----BEGIN ... PRIVATE KEY----- line, the key, and its -----END ... PRIVATE KEY----- line"
+    );
+  return { kind: "pem", pem: `${v.replace(/\r\n/g, "\n")}
+` };
+}
+function serviceUrl(v, input) {
+  if (!v) return "";
+  let url;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new InputError(input, `expected an https URL, got ${JSON.stringify(v.slice(0, 80))}`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackUrl(v)))
+    throw new InputError(input, `${JSON.stringify(v.slice(0, 80))} is not https (plain http only for a service on this machine)`);
+  if (url.username || url.password) throw new InputError(input, "has credentials in the URL");
+  return v.replace(/\/+$/, "");
+}
+function keyUriSecrets(uri) {
+  const q = uri.indexOf("?");
+  const query = q < 0 ? "" : uri.slice(q + 1);
+  const pathPart = q < 0 ? uri : uri.slice(0, q);
+  const values = [
+    ...query.split("&").map((p) => p.slice(p.indexOf("=") + 1)),
+    ...pathPart.split(";").filter((p) => /^pin-value=/i.test(p)).map((p) => p.slice("pin-value=".length))
+  ].filter((v) => v.length > 0);
+  const decoded = values.map((v) => {
+    try {
+      return decodeURIComponent(v);
+    } catch {
+      return v;
+    }
+  });
+  return [.../* @__PURE__ */ new Set([...values, ...decoded])];
+}
+function keyScheme(uri) {
+  return KMS_SCHEMES.find((s) => uri.startsWith(s)) ?? "kms";
+}
+
 // src/process/argv.ts
 function quoteForLog(a) {
   if (/^[\w@%+=:,./-]+$/.test(a)) return a;
@@ -2137,8 +2274,8 @@ function verifyCommand(s, signer, ref) {
   args.push(ref);
   return commandLine(args);
 }
-function verifyKeyName(s) {
-  return s.key.kind === "kms" ? s.key.uri : "cosign.pub";
+function verifyKeyName() {
+  return "cosign.pub";
 }
 function tokenIdentity(token) {
   const payload = token.split(".")[1];
@@ -2338,8 +2475,8 @@ async function signReports(s, reports, tempDir, cosign) {
       add2["COSIGN_KEY"] = s.key.pem;
       add2["COSIGN_PASSWORD"] = s.keyPassword || (process.env["COSIGN_PASSWORD"] ?? "");
     }
-    signer = { kind: "key", verifyKey: verifyKeyName(s) };
-    signerText = s.key.kind === "kms" ? `the key ${s.key.uri}` : "the sign-key (verify with its public half, cosign.pub)";
+    signer = { kind: "key", verifyKey: verifyKeyName() };
+    signerText = s.key.kind === "kms" ? `the ${keyScheme(s.key.uri)} sign-key (verify with its public half, cosign.pub, from cosign public-key --key <sign-key>)` : "the sign-key (verify with its public half, cosign.pub)";
   }
   let signingConfig;
   const scArgs = signingConfigArgs(s, path5.join(tempDir, "signing-config.json"));
@@ -2348,12 +2485,13 @@ async function signReports(s, reports, tempDir, cosign) {
     await run(cosign, scArgs, cosignEnv(process.env, s), "cosign signing-config create");
   }
   const env = cosignEnv(process.env, s, add2);
+  const hidden = s.key.kind === "kms" ? [s.key.uri, ...keyUriSecrets(s.key.uri)].sort((a, b) => b.length - a.length) : [];
   const byRepo = /* @__PURE__ */ new Map();
   for (const sub of subjects) byRepo.set(sub.repository, [...byRepo.get(sub.repository) ?? [], sub.ref]);
   for (const [repo, refs] of byRepo) {
     await group(`Sign ${refs.length} digest(s) in ${repo}`, async () => {
       for (const ref of refs) info(ref);
-      await run(cosign, cosignSignArgs(s, refs, signingConfig), env, "cosign sign");
+      await run(cosign, cosignSignArgs(s, refs, signingConfig), env, "cosign sign", hidden);
     });
   }
   const signatures = subjects.map((sub) => ({ ...sub, verifyCommand: verifyCommand(s, signer, sub.ref) }));
@@ -2362,14 +2500,15 @@ async function signReports(s, reports, tempDir, cosign) {
   });
   return { signatures, signer: signerText };
 }
-async function run(cosign, args, env, what) {
+async function run(cosign, args, env, what, hidden = []) {
   const { sha256File } = await import("./install-NTN4SAXC.js");
   const now = await sha256File(cosign.cmd).catch(() => "missing");
   if (now !== cosign.sha256)
     throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`);
-  const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: (line) => info(line) });
+  const redact = (text) => hidden.reduce((t, secret) => t.split(secret).join("***"), text);
+  const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: (line) => info(redact(line)) });
   if (r.code !== 0) {
-    const last = (r.stderr || r.stdout).trim().split("\n").slice(-3).join(" ");
+    const last = redact((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
     throw new Error(`${what} failed (exit ${r.code}): ${last}`);
   }
 }
@@ -2517,6 +2656,8 @@ async function dockerLogout(registry, runner) {
 }
 
 export {
+  parseSignInputs,
+  keyUriSecrets,
   DIGEST_RE,
   parseReference,
   isPlatform,

@@ -29,12 +29,14 @@ import {
   isIndex,
   isPlatform,
   isTransientRegistryError,
+  keyUriSecrets,
   latestChecksumsUrl,
   nodeArch,
   nodeContainers,
   normalizePlatform,
   parseManifestJson,
   parseReference,
+  parseSignInputs,
   prepareSigning,
   readStoredNodes,
   registryName,
@@ -55,7 +57,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-6AWBV2ET.js";
+} from "./chunk-SO2MSWDE.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -76,7 +78,6 @@ import {
   imagetoolsCreateArgs,
   imagetoolsInspectArgs,
   inspectBuilderArgs,
-  isLoopbackUrl,
   lastOutputLine,
   parseBool,
   parseCsvFields,
@@ -7455,119 +7456,6 @@ import path6 from "node:path";
 // src/buildx/results.ts
 import { existsSync, readFileSync } from "node:fs";
 
-// src/inputs/sign.ts
-var KMS_SCHEMES = ["awskms://", "gcpkms://", "azurekms://", "hashivault://", "k8s://", "pkcs11:", "gitlab://"];
-var PEM_PRIVATE_KEY = /^-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----\r?\n[\s\S]+\r?\n-----END \1PRIVATE KEY-----$/;
-function parseSignInputs(read, ctx) {
-  const raw = read("sign").trim().toLowerCase();
-  if (raw !== "" && raw !== "auto" && raw !== "true" && raw !== "false")
-    throw new InputError("sign", `expected auto, true or false, got ${JSON.stringify(raw.slice(0, 40))}`);
-  const mode = raw === "true" || raw === "false" ? raw : "auto";
-  const key = parseKey(read("sign-key"));
-  const keyPassword = read("sign-key-password");
-  if (keyPassword && key.kind !== "pem") throw new InputError("sign-key-password", "decrypts a PEM sign-key; it is given without one");
-  const version = checkToolVersion(read("cosign-version").trim(), "cosign-version", "3.1.1");
-  const cosignDownloadUrl = checkHttpUrl(read("cosign-download-url").trim(), "cosign-download-url");
-  const fulcioUrl = serviceUrl(read("sign-fulcio-url").trim(), "sign-fulcio-url");
-  const rekorUrl = serviceUrl(read("sign-rekor-url").trim(), "sign-rekor-url");
-  const tlog = parseBool(read("sign-tlog"), "sign-tlog", true);
-  if (!tlog && rekorUrl) throw new InputError("sign-rekor-url", "names a transparency log while sign-tlog is false; give one of them");
-  if (!tlog && key.kind === "none" && !fulcioUrl && mode !== "false")
-    throw new InputError(
-      "sign-tlog",
-      "keyless signing with Sigstore's public Fulcio needs its transparency log (its certificates live minutes); leave sign-tlog true, or give a sign-key or a private sign-fulcio-url"
-    );
-  if (key.kind !== "none" && fulcioUrl)
-    throw new InputError("sign-fulcio-url", "issues certificates for keyless signing; with a sign-key there is no certificate to ask for");
-  const pushes = ctx.push || ctx.mode === "merge";
-  let enabled;
-  let reason;
-  let warning2 = "";
-  const fork = ctx.fork ?? "";
-  if (mode === "false") {
-    enabled = false;
-    reason = "sign: false";
-  } else if (mode === "true") {
-    if (!pushes) throw new InputError("sign", "signs what is pushed, by digest; set push: true (nothing is pushed otherwise)");
-    if (ctx.pushByDigest)
-      throw new InputError(
-        "sign",
-        "push-by-digest pushes one platform for a later merge; sign in the merge job (mode: merge), which pushes the index"
-      );
-    if (key.kind === "none" && !ctx.oidc)
-      throw new InputError(
-        "sign",
-        "keyless signing needs the job's OIDC token (`permissions: id-token: write`); give the job that permission, or a sign-key"
-      );
-    enabled = true;
-    reason = "sign: true";
-    if (fork)
-      warning2 = `sign: true signs what this run built, though the run was started by a pull request from ${fork}, which the fork rule treats as untrusted: its code gets this repository's signature`;
-  } else if (!pushes || ctx.pushByDigest) {
-    enabled = false;
-    reason = ctx.pushByDigest ? "sign: auto, and push-by-digest pushes for a later merge" : "sign: auto, and nothing is pushed";
-  } else if (fork) {
-    enabled = false;
-    reason = `sign: auto, and the run was started by a pull request from ${fork}, which the fork rule treats as untrusted (sign: true signs anyway)`;
-  } else if (key.kind !== "none") {
-    enabled = true;
-    reason = "sign: auto, pushing, with a sign-key";
-  } else {
-    enabled = ctx.oidc;
-    reason = ctx.oidc ? "sign: auto, pushing, and the job can get an OIDC token" : "sign: auto, and the job cannot get an OIDC token (no `permissions: id-token: write`) and has no sign-key";
-  }
-  if (mode === "false") {
-    for (const name of ["sign-key", "sign-key-password", "sign-fulcio-url", "sign-rekor-url"])
-      if (read(name).trim()) throw new InputError(name, "is given while sign is false");
-  }
-  return {
-    mode,
-    enabled,
-    reason,
-    warning: warning2,
-    key,
-    keyPassword,
-    cosignVersion: version,
-    cosignDownloadUrl,
-    fulcioUrl,
-    rekorUrl,
-    tlog
-  };
-}
-function parseKey(value) {
-  const v = value.trim();
-  if (!v) return { kind: "none" };
-  if (KMS_SCHEMES.some((s) => v.startsWith(s))) {
-    if (/\s/.test(v)) throw new InputError("sign-key", "a KMS URI has no spaces or line breaks");
-    return { kind: "kms", uri: v };
-  }
-  if (!v.startsWith("-----BEGIN "))
-    throw new InputError(
-      "sign-key",
-      `is neither a PEM private key (-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----, as cosign generate-key-pair writes it) nor a KMS URI (${KMS_SCHEMES.join(", ")})`
-    );
-  if (!PEM_PRIVATE_KEY.test(v.replace(/\r\n/g, "\n")))
-    throw new InputError(
-      "sign-key",
-      "is not a whole PEM private key: a -----BEGIN ... PRIVATE KEY----- line, the key, and its -----END ... PRIVATE KEY----- line"
-    );
-  return { kind: "pem", pem: `${v.replace(/\r\n/g, "\n")}
-` };
-}
-function serviceUrl(v, input) {
-  if (!v) return "";
-  let url;
-  try {
-    url = new URL(v);
-  } catch {
-    throw new InputError(input, `expected an https URL, got ${JSON.stringify(v.slice(0, 80))}`);
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackUrl(v)))
-    throw new InputError(input, `${JSON.stringify(v.slice(0, 80))} is not https (plain http only for a service on this machine)`);
-  if (url.username || url.password) throw new InputError(input, "has credentials in the URL");
-  return v.replace(/\/+$/, "");
-}
-
 // src/runner/isolation.ts
 import { createHash } from "node:crypto";
 var BUILDER_SCOPES = ["none", "job", "branch", "repo", "actor"];
@@ -10583,6 +10471,7 @@ function maskSecrets(s, env = process.env) {
   }
   for (const sec of s.secrets) if (sec.kind === "env" && env[sec.source]) setSecret(env[sec.source] ?? "");
   if (s.sign.key.kind === "pem") setSecret(s.sign.key.pem.trim());
+  if (s.sign.key.kind === "kms") for (const part of [s.sign.key.uri, ...keyUriSecrets(s.sign.key.uri)]) setSecret(part);
   if (s.sign.keyPassword) setSecret(s.sign.keyPassword);
 }
 

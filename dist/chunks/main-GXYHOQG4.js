@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-RGRTCYZG.js";
+} from "./chunk-BGFKF2TQ.js";
 import "./chunk-RFC4T6WM.js";
-import "./chunk-6AWBV2ET.js";
+import "./chunk-SO2MSWDE.js";
 import "./chunk-OY3YQKGC.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";
