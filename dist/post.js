@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-UZ72P7RU.js";
-import "./chunks/chunk-SO2MSWDE.js";
-import "./chunks/chunk-OY3YQKGC.js";
+} from "./chunks/chunk-TYNMULLC.js";
+import "./chunks/chunk-EJHC3NV6.js";
+import "./chunks/chunk-A4SIMX2S.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";
 import "./chunks/chunk-6I7YH7XL.js";

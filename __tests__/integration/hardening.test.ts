@@ -770,7 +770,8 @@ describe('2. no shell, no injection', () => {
       ['sign-rekor-url', {}],
       ['sign-tlog', {}],
       ['cosign-version', {}],
-      ['cosign-download-url', {}]
+      ['cosign-download-url', {}],
+      ['cosign-sha256', { 'cosign-version': '3.1.1' }]
     ]
     const value = (input: string) => (input === 'secrets' ? `${P}=x` : input === 'secret-files' ? `f=${P}` : P)
     const results = await pool(cases, 6, ([input, extra]) =>

@@ -500,6 +500,38 @@ describe('cosign download', () => {
     expect(again.main.log).toContain(`cosign ${version} found in the tool cache and verified against`)
   })
 
+  it('cosign-sha256 pins the binary: a wrong pin fails naming cosign-sha256 before anything is built; the right one signs', async () => {
+    const repo = uniqueRepo('sign-pin')
+    const cache = freshCache()
+    const inputs = {
+      context: ctx,
+      platforms: 'linux/amd64',
+      push: 'true',
+      ...keyInputs(),
+      'cosign-version': version,
+      'cosign-download-url': base
+    }
+    const wrong = await runAction(
+      { ...inputs, tags: `${tb.registry}/${repo}:1`, 'cosign-sha256': 'a'.repeat(64) },
+      { env: { RUNNER_TOOL_CACHE: cache } }
+    )
+    expect(wrong.main.code).not.toBe(0)
+    expect(wrong.main.log).toMatch(/^::error::cosign-sha256: checksum mismatch for cosign-linux-amd64 from /m)
+    expect(wrong.main.log).not.toMatch(/::group::Build/)
+    expect((await getManifest(repo, '1')).status).toBe(404)
+
+    const right = await runAction(
+      { ...inputs, tags: `${tb.registry}/${repo}:2`, 'cosign-sha256': `sha256:${sha256(binary).toUpperCase()}` },
+      { env: { RUNNER_TOOL_CACHE: cache } }
+    )
+    expectSuccess(right)
+    expect(right.main.log).toContain(
+      `cosign ${version} downloaded from ${base}/download/v${version}/cosign-linux-amd64 and verified against cosign-sha256`
+    )
+    const pushed = await pushedDigests(repo, '2')
+    expect(verify(`${tb.registry}/${repo}@${pushed.index}`, publicKey()).code).toBe(0)
+  })
+
   it('refuses a tampered cosign before anything is built or pushed, naming cosign-version', async () => {
     const repo = uniqueRepo('sign-tampered')
     const cache = freshCache()

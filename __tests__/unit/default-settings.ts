@@ -93,6 +93,7 @@ export const DEFAULT_SETTINGS: Settings = {
     keyPassword: '',
     cosignVersion: '',
     cosignDownloadUrl: '',
+    cosignSha256: '',
     fulcioUrl: '',
     rekorUrl: '',
     tlog: true

@@ -1,7 +1,7 @@
-// The signing inputs (sign, sign-key, sign-key-password, cosign-*, sign-fulcio-url,
+// The signing inputs (sign, sign-key, sign-key-password, cosign-* (cosign-sha256 included), sign-fulcio-url,
 // sign-rekor-url, sign-tlog) to SignSettings, decided before anything is built. Pure.
 import { InputError } from '../errors.js'
-import { checkHttpUrl, checkToolVersion, isLoopbackUrl, parseBool } from './lists.js'
+import { checkHttpUrl, checkPinnedSha256, checkToolVersion, isLoopbackUrl, parseBool } from './lists.js'
 
 export type SignMode = 'auto' | 'true' | 'false'
 
@@ -23,6 +23,8 @@ export interface SignSettings {
   readonly keyPassword: string
   readonly cosignVersion: string
   readonly cosignDownloadUrl: string
+  /** sha256 pinned for the downloaded cosign binary ('' when the release's checksums file decides) */
+  readonly cosignSha256: string
   /** a private Sigstore's Fulcio and Rekor ('' : Sigstore's public instance, as cosign's defaults) */
   readonly fulcioUrl: string
   readonly rekorUrl: string
@@ -58,6 +60,7 @@ export function parseSignInputs(read: Reader, ctx: SignContext): SignSettings {
 
   const version = checkToolVersion(read('cosign-version').trim(), 'cosign-version', '3.1.1')
   const cosignDownloadUrl = checkHttpUrl(read('cosign-download-url').trim(), 'cosign-download-url')
+  const cosignSha256 = checkPinnedSha256(read('cosign-sha256'), 'cosign-sha256', version, 'cosign-version', "the binary's")
   const fulcioUrl = serviceUrl(read('sign-fulcio-url').trim(), 'sign-fulcio-url')
   const rekorUrl = serviceUrl(read('sign-rekor-url').trim(), 'sign-rekor-url')
   const tlog = parseBool(read('sign-tlog'), 'sign-tlog', true)
@@ -123,6 +126,7 @@ export function parseSignInputs(read: Reader, ctx: SignContext): SignSettings {
     keyPassword,
     cosignVersion: version,
     cosignDownloadUrl,
+    cosignSha256,
     fulcioUrl,
     rekorUrl,
     tlog

@@ -112,11 +112,13 @@ export async function setupCosign(s: SignSettings, runner: Runner): Promise<Cosi
     version: v,
     cachedName: 'cosign',
     input,
-    checksumInput: 'cosign-version',
-    ...asset
+    // a binary that does not match is blamed on the version asked for, or on the pin
+    checksumInput: s.cosignSha256 ? 'cosign-sha256' : 'cosign-version',
+    ...asset,
+    ...(s.cosignSha256 ? { sha256: s.cosignSha256 } : {})
   })
   core.info(
-    `cosign ${v} ${installed.fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${installed.against}: ${installed.path}`
+    `cosign ${v} ${installed.fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${s.cosignSha256 ? 'cosign-sha256' : installed.against}: ${installed.path}`
   )
   const found = await usable(runner, { path: installed.path, sha256: await sha256File(installed.path) })
   if (!found)

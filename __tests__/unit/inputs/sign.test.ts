@@ -117,4 +117,19 @@ describe('sign inputs', () => {
     expect(keyScheme('pkcs11:token=t?pin-value=1')).toBe('pkcs11:')
     expect(keyScheme('gcpkms://projects/p')).toBe('gcpkms://')
   })
+
+  it('cosign-sha256 pins the binary of an exact cosign-version, as buildx-sha256 does', () => {
+    const sha = 'ab'.repeat(32)
+    expect(parse({ 'cosign-version': '3.1.1', 'cosign-sha256': `sha256:${sha.toUpperCase()}` }).cosignSha256).toBe(sha)
+    expect(parse({}).cosignSha256).toBe('')
+    for (const [inputs, message] of [
+      [{ 'cosign-version': '3.1.1', 'cosign-sha256': 'abc' }, /expected the binary's sha256 as 64 hex digits/],
+      [{ 'cosign-sha256': sha }, /give the exact cosign-version it belongs to/],
+      [{ 'cosign-version': 'installed', 'cosign-sha256': sha }, /cosign-version: installed downloads nothing/],
+      [{ 'cosign-version': 'latest', 'cosign-sha256': sha }, /pins one release/]
+    ] as const) {
+      expect(() => parse(inputs)).toThrow(message)
+      expect(() => parse(inputs)).toThrow(/^cosign-sha256: /)
+    }
+  })
 })

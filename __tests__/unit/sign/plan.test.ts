@@ -25,6 +25,7 @@ const KEYLESS: SignSettings = {
   keyPassword: '',
   cosignVersion: '',
   cosignDownloadUrl: '',
+  cosignSha256: '',
   fulcioUrl: '',
   rekorUrl: '',
   tlog: true

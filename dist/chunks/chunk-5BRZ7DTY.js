@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-RFC4T6WM.js";
+} from "./chunk-RD57ASG3.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -57,7 +57,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-SO2MSWDE.js";
+} from "./chunk-EJHC3NV6.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -70,6 +70,7 @@ import {
   buildFlags,
   buildkitdFlagsFor,
   checkHttpUrl,
+  checkPinnedSha256,
   checkToolVersion,
   clip,
   createBuilderArgs,
@@ -91,7 +92,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-OY3YQKGC.js";
+} from "./chunk-A4SIMX2S.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -8184,20 +8185,6 @@ function aliasedBool(read, ours, depots) {
   return { value: a || b, input: b && !a ? depots : ours };
 }
 var LINT_SEVERITIES = ["info", "warn", "error", "none"];
-function checkPinnedSha256(raw, input, version, versionInput, what) {
-  const sha = raw.trim().toLowerCase().replace(/^sha256:/, "");
-  if (!sha) return "";
-  if (!/^[a-f0-9]{64}$/.test(sha)) throw new InputError(input, `expected ${what} sha256 as 64 hex digits, got ${JSON.stringify(clip(sha))}`);
-  if (version === "installed")
-    throw new InputError(
-      input,
-      `verifies a download; ${versionInput}: installed downloads nothing (give the exact ${versionInput} it belongs to)`
-    );
-  if (version === "")
-    throw new InputError(input, `verifies a download; give the exact ${versionInput} it belongs to (empty may download nothing)`);
-  if (version === "latest") throw new InputError(input, `pins one release; give the exact ${versionInput} it belongs to`);
-  return sha;
-}
 function parseDepotInputs(read) {
   const project = aliased(read, "depot-project", "project");
   const depotProject = project.value;

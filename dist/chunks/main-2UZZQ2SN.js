@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-BGFKF2TQ.js";
-import "./chunk-RFC4T6WM.js";
-import "./chunk-SO2MSWDE.js";
-import "./chunk-OY3YQKGC.js";
+} from "./chunk-5BRZ7DTY.js";
+import "./chunk-RD57ASG3.js";
+import "./chunk-EJHC3NV6.js";
+import "./chunk-A4SIMX2S.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";
 import "./chunk-V27HPVO2.js";

@@ -1,6 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   checkHttpUrl,
+  checkPinnedSha256,
   checkToolVersion,
   chooseBuilder,
   createBuilderArgs,
@@ -24,7 +25,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-OY3YQKGC.js";
+} from "./chunk-A4SIMX2S.js";
 import {
   getIDToken,
   getState,
@@ -1823,6 +1824,7 @@ function parseSignInputs(read, ctx) {
   if (keyPassword && key.kind !== "pem") throw new InputError("sign-key-password", "decrypts a PEM sign-key; it is given without one");
   const version = checkToolVersion(read("cosign-version").trim(), "cosign-version", "3.1.1");
   const cosignDownloadUrl = checkHttpUrl(read("cosign-download-url").trim(), "cosign-download-url");
+  const cosignSha256 = checkPinnedSha256(read("cosign-sha256"), "cosign-sha256", version, "cosign-version", "the binary's");
   const fulcioUrl = serviceUrl(read("sign-fulcio-url").trim(), "sign-fulcio-url");
   const rekorUrl = serviceUrl(read("sign-rekor-url").trim(), "sign-rekor-url");
   const tlog = parseBool(read("sign-tlog"), "sign-tlog", true);
@@ -1884,6 +1886,7 @@ function parseSignInputs(read, ctx) {
     keyPassword,
     cosignVersion: version,
     cosignDownloadUrl,
+    cosignSha256,
     fulcioUrl,
     rekorUrl,
     tlog
@@ -2429,11 +2432,13 @@ async function setupCosign(s, runner) {
     version: v,
     cachedName: "cosign",
     input,
-    checksumInput: "cosign-version",
-    ...asset
+    // a binary that does not match is blamed on the version asked for, or on the pin
+    checksumInput: s.cosignSha256 ? "cosign-sha256" : "cosign-version",
+    ...asset,
+    ...s.cosignSha256 ? { sha256: s.cosignSha256 } : {}
   });
   info(
-    `cosign ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${installed.against}: ${installed.path}`
+    `cosign ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${s.cosignSha256 ? "cosign-sha256" : installed.against}: ${installed.path}`
   );
   const found = await usable(runner, { path: installed.path, sha256: await sha256File(installed.path) });
   if (!found)

@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-OY3YQKGC.js";
+} from "./chunk-A4SIMX2S.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

@@ -11,10 +11,10 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-SO2MSWDE.js";
+} from "./chunk-EJHC3NV6.js";
 import {
   processRunner
-} from "./chunk-OY3YQKGC.js";
+} from "./chunk-A4SIMX2S.js";
 import {
   appendSummary,
   group,
