@@ -7,7 +7,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-5BRZ7DTY.js";
+} from "./chunks/chunk-HSKC5UGR.js";
 import "./chunks/chunk-RD57ASG3.js";
 import {
   DASH,

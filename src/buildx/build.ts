@@ -397,7 +397,7 @@ async function readByDigest(bx: Buildx, ref: string): Promise<{ digest: string; 
       e => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
     )
   } catch (e) {
-    if (!(e instanceof RegistryUnreachable) || /served content with digest/.test(e.message)) throw e
+    if (!(e instanceof RegistryUnreachable)) throw e
     text = (await runBuildxChecked(bx, imagetoolsInspectArgs(ref, { raw: true }))).stdout
     if (sha256Digest(text) !== parsed.digest) throw new Error(`merge: ${ref} is served with digest ${sha256Digest(text)}`)
   }

@@ -1,7 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-5BRZ7DTY.js";
+} from "./chunk-HSKC5UGR.js";
 import "./chunk-RD57ASG3.js";
 import "./chunk-EJHC3NV6.js";
 import "./chunk-A4SIMX2S.js";
