@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-TYNMULLC.js";
+} from "./chunks/chunk-H3FYRRAK.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-HSKC5UGR.js";
+} from "./chunks/chunk-NYGYC43Z.js";
 import "./chunks/chunk-RD57ASG3.js";
 import {
   DASH,
@@ -19,7 +19,7 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-EJHC3NV6.js";
+} from "./chunks/chunk-4ICWHX4I.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-A4SIMX2S.js";

@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-TYNMULLC.js";
-import "./chunks/chunk-EJHC3NV6.js";
+} from "./chunks/chunk-H3FYRRAK.js";
+import "./chunks/chunk-4ICWHX4I.js";
 import "./chunks/chunk-A4SIMX2S.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import "./chunks/chunk-V27HPVO2.js";

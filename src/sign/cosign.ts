@@ -87,7 +87,12 @@ export async function setupCosign(s: SignSettings, runner: Runner): Promise<Cosi
     // puts on PATH later (a bake's local output, say) is never the one that runs.
     const onPath = findOnPath('cosign')
     const { privateCopy } = await import('../install/install.js')
-    const found = onPath ? await usable(runner, await privateCopy(onPath, 'cosign', 'cosign')) : undefined
+    const found = onPath
+      ? await privateCopy(onPath, 'cosign', 'cosign').then(
+          copy => usable(runner, copy),
+          () => undefined
+        )
+      : undefined
     if (found && onPath) {
       core.info(`cosign ${found.version} (installed: ${onPath}, run from a private copy ${found.cmd}, sha256 ${found.sha256})`)
       return found

@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-EJHC3NV6.js";
+} from "./chunk-4ICWHX4I.js";
 import {
   processRunner
 } from "./chunk-A4SIMX2S.js";

@@ -2406,8 +2406,11 @@ async function setupCosign(s, runner) {
   let version = s.cosignVersion;
   if (version === "" || version === "installed") {
     const onPath = findOnPath("cosign");
-    const { privateCopy } = await import("./install-NTN4SAXC.js");
-    const found2 = onPath ? await usable(runner, await privateCopy(onPath, "cosign", "cosign")) : void 0;
+    const { privateCopy } = await import("./install-SMAXWYEL.js");
+    const found2 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
+      (copy) => usable(runner, copy),
+      () => void 0
+    ) : void 0;
     if (found2 && onPath) {
       info(`cosign ${found2.version} (installed: ${onPath}, run from a private copy ${found2.cmd}, sha256 ${found2.sha256})`);
       return found2;
@@ -2426,7 +2429,7 @@ async function setupCosign(s, runner) {
   const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, input) : version.replace(/^v/, "");
   const asset = cosignAssetUrls(base, v, os.platform(), arch);
-  const { installVerified, sha256File } = await import("./install-NTN4SAXC.js");
+  const { installVerified, sha256File } = await import("./install-SMAXWYEL.js");
   const installed = await installVerified({
     tool: "cosign",
     version: v,
@@ -2506,7 +2509,7 @@ async function signReports(s, reports, tempDir, cosign) {
   return { signatures, signer: signerText };
 }
 async function run(cosign, args, env, what, hidden = []) {
-  const { sha256File } = await import("./install-NTN4SAXC.js");
+  const { sha256File } = await import("./install-SMAXWYEL.js");
   const now = await sha256File(cosign.cmd).catch(() => "missing");
   if (now !== cosign.sha256)
     throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`);

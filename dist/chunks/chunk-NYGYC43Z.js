@@ -57,7 +57,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-EJHC3NV6.js";
+} from "./chunk-4ICWHX4I.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -8727,7 +8727,7 @@ async function setupBuildx(version, downloadUrl, runner, sha256 = "") {
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-NTN4SAXC.js");
+  const { installVerified } = await import("./install-SMAXWYEL.js");
   const { path: path10, fromCache: fromCache2, against } = await installVerified({
     tool: "buildx",
     version: v,
@@ -8789,7 +8789,7 @@ async function setupDepot(s, runner) {
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-NTN4SAXC.js");
+    const { installVerified } = await import("./install-SMAXWYEL.js");
     installed = await installVerified({
       tool: "depot",
       version,
