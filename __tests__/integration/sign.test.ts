@@ -762,4 +762,50 @@ describe('a merge signs only the index it created, never what the tag resolves t
     for (const value of Object.values(run.outputs)) expect(value).not.toContain(other.digest)
     expect(run.outputs['signatures']).toBeUndefined()
   })
+
+  it('platform-split: the same lie after the merge fails the step before cosign runs; no output names the other index', async () => {
+    const repo = uniqueRepo('sign-swap-split')
+    const base = await getManifest('base', 'multi')
+    const arm = (base.json.manifests as any[])[1]?.digest as string
+    const made = await sh('docker', ['buildx', 'imagetools', 'create', '-t', `${tb.registry}/${repo}:other`, `${tb.registry}/base@${arm}`])
+    expect(made.stderr).not.toMatch(/ERROR/)
+    const other = await getManifest(repo, 'other')
+    proxy.clearFaults()
+    const lie = (method: string) =>
+      proxy.inject({
+        method,
+        path: new RegExp(`^/v2/${repo}/manifests/1$`),
+        times: 1000,
+        after: { method: 'PUT', path: new RegExp(`^/v2/${repo}/manifests/1$`) },
+        fault: { kind: 'serve', body: Buffer.from(other.body), contentType: other.mediaType }
+      })
+    const servedGet = lie('GET')
+    const servedHead = lie('HEAD')
+    rmSync(argvLog, { force: true })
+    const run = await runAction(
+      {
+        context: ctx,
+        tags: `${proxy.registry}/${repo}:1`,
+        platforms: 'linux/amd64,linux/arm64',
+        'platform-split': 'true',
+        driver: 'remote',
+        endpoint: tb.buildkitAddr,
+        'max-parallel': '1',
+        push: 'true',
+        sign: 'true',
+        ...keyInputs()
+      },
+      { env: withCosignOnPath() }
+    )
+    const created = await getManifest(repo, '1')
+    expect(created.status).toBe(200)
+    expect(servedGet() + servedHead()).toBeGreaterThan(0)
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(
+      new RegExp(`::error::.*${repo}:1 resolves to ${other.digest}, not the index this step created \\(${created.digest}\\)`)
+    )
+    expect(existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '').not.toMatch(/^ARGV: sign /m)
+    for (const value of Object.values(run.outputs)) expect(value).not.toContain(other.digest)
+    expect(run.outputs['signatures']).toBeUndefined()
+  })
 })
