@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-H3FYRRAK.js";
+} from "./chunks/chunk-IWTRLIUI.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-NYGYC43Z.js";
-import "./chunks/chunk-RD57ASG3.js";
+} from "./chunks/chunk-YR4GBE7Y.js";
+import "./chunks/chunk-H4UVL2QK.js";
 import {
   DASH,
   basesFor,
@@ -19,10 +19,10 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-4ICWHX4I.js";
+} from "./chunks/chunk-KMWGXZFO.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-A4SIMX2S.js";
+} from "./chunks/chunk-KZNOGIWK.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import {
@@ -45,7 +45,7 @@ branding:
 inputs:
   # --- what to do -------------------------------------------------------------------------------
   mode:
-    description: 'build (default) runs the build; merge creates a manifest list from per-platform digests of earlier jobs and applies the tags.'
+    description: "build (default) runs the build; merge creates a manifest list from per-platform digests of earlier jobs and applies the tags; plan builds nothing and outputs the reusable release workflow's build and merge matrices (build-matrix, merge-matrix) from image, tags, platforms, runners and default-runner, or from bake files and targets."
     default: build
   engine:
     description: 'auto, buildx or depot. auto uses Depot when running in GitHub Actions with a Depot project (depot-project, DEPOT_PROJECT_ID or depot.json) and credentials (a token or GitHub OIDC), otherwise buildx; the choice and its reason are logged and shown in the summary.'
@@ -279,6 +279,15 @@ inputs:
   digests-from:
     description: 'merge mode: files holding digests, one per line (for example downloaded artifacts of build jobs).'
     default: ''
+  image:
+    description: "plan mode: the repository to push to, without a tag (lowercased); bare tags in tags are applied to it. Not with bake files or targets (each target's first tag names its repository)."
+    default: ''
+  runners:
+    description: 'plan mode: JSON map of platform to runner label (or list of labels); platforms not in it run on default-runner.'
+    default: ''
+  default-runner:
+    description: 'plan mode: the runner label for platforms not in runners.'
+    default: ''
 
   # --- reporting --------------------------------------------------------------------------------
   base-annotations:
@@ -352,6 +361,10 @@ inputs:
     default: ''
 
 outputs:
+  build-matrix:
+    description: 'plan mode: the build jobs, {"include":[{target, platform, runner, repository, artifact}]}, for strategy.matrix.'
+  merge-matrix:
+    description: 'plan mode: the merge jobs, one per target, {"include":[{target, tags, digests, artifact}]}, for strategy.matrix.'
   imageid:
     description: 'Image ID (config digest), as docker/build-push-action.'
   digest:

@@ -15,9 +15,11 @@ npm run -s bundle
 node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects unit "$@"
 
 started=0
-if ! bash scripts/testbed.sh env --stack "$stack" >/dev/null 2>&1; then
+if ! env_file=$(bash scripts/testbed.sh env --stack "$stack" 2>/dev/null); then
   bash scripts/testbed.sh up --stack "$stack"
   started=1
+elif ! grep -q '"buildkitOwnImage"' "$(dirname "$env_file")/testbed.json"; then
+  bash scripts/testbed.sh buildkit-image --stack "$stack" >/dev/null # a testbed up from before it; no daemon touched
 fi
 cleanup() { if [ "$started" = 1 ]; then bash scripts/testbed.sh down --stack "$stack" || true; fi; }
 trap cleanup EXIT

@@ -6,6 +6,8 @@
 #   scripts/testbed.sh down [--stack sid|trixie]   stop everything `up` started; keeps the cache
 #   scripts/testbed.sh env  [--stack sid|trixie]   print the env.sh path if up, else exit 1
 #   scripts/testbed.sh tools                       provision the shared tools only (cosign); no daemons
+#   scripts/testbed.sh buildkit-image [--stack S]   (re)build the own-BuildKit image for a testbed
+#                                                  that is up, and record it; no daemon is touched
 #
 # Stack default: $TESTBED_STACK, else sid. State: $TESTBED_DIR (default <repo>/.testbed).
 # `up` writes <stack>/env.sh (source it: DOCKER_HOST, DOCKER_CONFIG, PATH, TESTBED_*) and
@@ -15,7 +17,9 @@
 # Engines: main (containerd image store), node2 (a second node for multi-node builders) and
 # classic (the classic image store, as every engine installed before Docker 29 keeps it). A
 # stand-in BuildKit image (<registry>/buildkit-standin) serves buildx's docker-container driver:
-# its buildctl dial-stdio bridges to the main engine's BuildKit (see make_buildkit_standin).
+# its buildctl dial-stdio bridges to the main engine's BuildKit (see make_buildkit_standin), so
+# all such builders share one cache. <registry>/buildkit-own:<stack> has a BuildKit of its own
+# per container (a dockerd inside; see make_buildkit_own).
 # TESTBED_DEBIAN_MIRROR overrides the Debian mirror read from the machine's apt sources.
 # Needs root: it installs host packages, mounts binfmt_misc and runs dockerd.
 # Both stacks can be up at once: every engine has a bridge of its own (never docker0).
@@ -41,7 +45,7 @@ log() { printf '[testbed] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 usage() {
-  sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '2,21s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -356,6 +360,43 @@ make_buildkit_standin() { # REGISTRY PROXY-PORT
   rm -rf "$dir"
 }
 
+# An image for buildx's docker-container driver with a BuildKit of its own (prints its name):
+# its buildkitd starts a dockerd inside the container (the stack's engine, containerd and
+# docker-init, the machine's runc, and the shared libraries they load), and buildctl dial-stdio
+# is a small static helper that dials that engine's embedded BuildKit. Each builder thus has its
+# own cache and state, and its buildkitd flags and config reach the engine where dockerd has a
+# counterpart (scripts/buildkit-own/buildkitd says which). Needs driver-opts network=host (the
+# registry is on loopback) and the privileged container buildx makes by default.
+make_buildkit_own() { # REGISTRY
+  local reg=$1 dir=$SD/buildkit-own image=$1/buildkit-own:$STACK src=$REPO/scripts/buildkit-own b lib
+  local bins=("$ROOT/usr/sbin/dockerd" "$ROOT/usr/bin/containerd" "$ROOT/usr/bin/containerd-shim-runc-v2"
+    "$ROOT/usr/bin/docker-init" /usr/sbin/runc)
+  ensure_host_packages gcc libc6-dev # for the static dial-stdio helper
+  rm -rf "$dir" && cp -a "$TOOLS/rootfs-amd64" "$dir"
+  mkdir -p "$dir/usr/libexec/buildkit-own" "$dir/lib64" "$dir/etc/buildkit" "$dir/var/lib/buildkit" "$dir/run"
+  gcc -static -Os -Wall -Werror -o "$dir/usr/libexec/buildkit-own/dial-stdio" "$src/dial-stdio.c" ||
+    die "could not compile $src/dial-stdio.c"
+  for b in "${bins[@]}"; do
+    [[ -x $b ]] || die "missing $b"
+    cp "$b" "$dir/usr/bin/"
+    # the libraries at the paths the loader looks them up (the machine's own: the stack's
+    # binaries need only glibc 2.34)
+    for lib in $(ldd "$b" 2>/dev/null | grep -oE '/[^ ]+\.so[^ ]*'); do
+      mkdir -p "$dir$(dirname "$lib")" && cp -L "$lib" "$dir$lib"
+    done
+  done
+  cp "$src/buildkitd" "$src/buildctl" "$dir/usr/bin/"
+  chmod 755 "$dir/usr/bin/buildkitd" "$dir/usr/bin/buildctl"
+  tar -C "$dir" -c . |
+    docker import --change 'ENTRYPOINT ["buildkitd"]' \
+      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$image" >/dev/null ||
+    die "docker import of the own-BuildKit image failed"
+  docker push -q "$image" >>"$LOGS/base-images.log" 2>&1 ||
+    { tail -n 20 "$LOGS/base-images.log" >&2; die "push of the own-BuildKit image failed"; }
+  rm -rf "$dir"
+  echo "$image"
+}
+
 # ---------------------------------------------------------------- services
 free_ports() { # N -> N distinct free loopback ports
   node -e '
@@ -516,6 +557,8 @@ write_json() { # key=value... ; keys "pids.X" become numbers under "pids"
 cmd_up() {
   if stack_healthy "${TESTBED_DOCKER_HOST:-unix://$MAIN_SOCK}"; then
     log "$STACK testbed already up"
+    # one started before the own-BuildKit image existed gets it now
+    grep -q '"buildkitOwnImage"' "$JSON_FILE" || cmd_buildkit_image >/dev/null
     echo "$ENV_FILE"
     return 0
   fi
@@ -607,6 +650,8 @@ cmd_up() {
     { tail -n 20 "$LOGS/base-images.log" >&2; die "imagetools create $reg/base:multi failed"; }
 
   make_buildkit_standin "$reg" "$p1"
+  local own_image
+  own_image=$(make_buildkit_own "$reg")
 
   # A RUN on both platforms now catches broken emulation or networking before any test does.
   printf 'FROM %s\nRUN echo hi\n' "$reg/base:multi" |
@@ -641,6 +686,7 @@ cmd_up() {
     TESTBED_NODE2_BUILDKIT_ADDR="$node2_addr" \
     TESTBED_CLASSIC_DOCKER_HOST="$classic_host" \
     TESTBED_BUILDKIT_IMAGE="$reg/buildkit-standin:latest" \
+    TESTBED_BUILDKIT_OWN_IMAGE="$own_image" \
     TESTBED_BUILDX_VERSION="$buildx_version" \
     TESTBED_DOCKER_VERSION="$docker_version" \
     TESTBED_LOGS_DIR="$LOGS" \
@@ -657,6 +703,7 @@ cmd_up() {
     node2BuildkitAddr="$node2_addr" \
     classicDockerHost="$classic_host" \
     buildkitImage="$reg/buildkit-standin:latest" \
+    buildkitOwnImage="$own_image" \
     stack="$STACK" \
     buildxVersion="$buildx_version" \
     dockerVersion="$docker_version" \
@@ -697,6 +744,32 @@ cmd_tools() {
   provision_cosign
 }
 
+# The own-BuildKit image alone, for a testbed that is already up (as `up` makes it), recorded
+# in env.sh and testbed.json; no daemon is touched.
+cmd_buildkit_image() {
+  stack_healthy || die "$STACK testbed is not up"
+  local image tmp
+  export DOCKER_HOST DOCKER_CONFIG PATH
+  DOCKER_HOST=$(sed -nE 's/^export DOCKER_HOST=//p' "$ENV_FILE")
+  DOCKER_CONFIG=$(sed -nE 's/^export DOCKER_CONFIG=//p' "$ENV_FILE")
+  PATH=$ROOT/usr/bin:$PATH
+  image=$(make_buildkit_own "$(sed -nE 's/^export TESTBED_REGISTRY=//p' "$ENV_FILE")")
+  # Replaced by a rename, so a test reading them never sees half a file.
+  tmp=$(mktemp "$SD/.env.XXXXXX")
+  { grep -v '^export TESTBED_BUILDKIT_OWN_IMAGE=' "$ENV_FILE"; printf 'export TESTBED_BUILDKIT_OWN_IMAGE=%q\n' "$image"; } >"$tmp"
+  mv "$tmp" "$ENV_FILE"
+  tmp=$(mktemp "$SD/.json.XXXXXX")
+  node -e '
+    const fs = require("fs");
+    const j = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    const { pids, ...rest } = j;
+    fs.writeFileSync(process.argv[2], JSON.stringify({ ...rest, buildkitOwnImage: process.argv[3], pids }, null, 2) + "\n");
+  ' "$JSON_FILE" "$tmp" "$image"
+  mv "$tmp" "$JSON_FILE"
+  log "$image pushed in ${SECONDS}s"
+  echo "$image"
+}
+
 cmd_env() {
   stack_healthy || { log "$STACK testbed is not up"; return 1; }
   echo "$ENV_FILE"
@@ -716,14 +789,14 @@ main() {
     esac
   done
   set_stack "$stack"
-  [[ $cmd == up || $cmd == down || $cmd == env || $cmd == tools ]] || usage
+  [[ $cmd == up || $cmd == down || $cmd == env || $cmd == tools || $cmd == buildkit-image ]] || usage
   [[ $(id -u) == 0 ]] || die "must run as root (dockerd, mounts, apt-get)"
   # Unix socket paths are limited to 107 bytes; containerd's deepest one is this long.
   ((${#SD} + 46 <= 107)) || die "TESTBED_DIR path too long for unix sockets: $SD"
   mkdir -p "$TESTBED_DIR"
   exec 9>"$TESTBED_DIR/.lock"
   flock 9 # one testbed command at a time
-  "cmd_$cmd"
+  "cmd_${cmd//-/_}"
 }
 
 main "$@"

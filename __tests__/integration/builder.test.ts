@@ -46,7 +46,7 @@ async function builderNames(config: string, host: string): Promise<string[]> {
     .map(l => (l.split(/\s+/)[0] ?? '').replace(/\*$/, ''))
 }
 
-describe('no builder or driver input: the builder the job already chose', () => {
+describe("no builder or driver input: the builder the job already chose (stand-in BuildKit image: the main engine's BuildKit, one cache for all such builders)", () => {
   it.each<[string, boolean]>([
     ['made current by `buildx create --use` (as setup-buildx-action does)', true],
     ['named by BUILDX_BUILDER', false]
@@ -98,7 +98,7 @@ describe('no builder or driver input: the builder the job already chose', () => 
   })
 })
 
-describe("the classic image store: a builder of the action's own for what the engine's builder cannot build", () => {
+describe("the classic image store: a builder of the action's own for what the engine's builder cannot build (stand-in BuildKit image: the main engine's BuildKit, one cache for all such builders)", () => {
   /** One run on the classic-store engine with a private docker config; returns what is needed to check it. */
   async function onClassic(inputs: Record<string, string>, host: string = tb.classicDockerHost) {
     const config = privateDockerConfig()
@@ -194,7 +194,7 @@ describe("the classic image store: a builder of the action's own for what the en
 })
 
 describe('builders the action creates get setup-buildx-action defaults', () => {
-  it('driver docker-container without buildkitd-flags: both insecure entitlements allowed, so allow: network.host builds', async () => {
+  it("driver docker-container without buildkitd-flags: both insecure entitlements allowed, so allow: network.host builds (stand-in BuildKit image: buildx's flags checked, the main engine's BuildKit builds)", async () => {
     const config = privateDockerConfig()
     const hostNet = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN --network=host echo host network\n` })
     let flags = ''

@@ -24,8 +24,18 @@ export interface Testbed {
   node2BuildkitAddr: string
   /** an engine with the classic image store (overlay2), as engines installed before Docker 29 keep it */
   classicDockerHost: string
-  /** the stand-in for moby/buildkit that buildx's docker-container driver runs (needs driver-opts network=host) */
+  /**
+   * the stand-in for moby/buildkit that buildx's docker-container driver runs (needs driver-opts
+   * network=host): it pipes to the main engine's BuildKit, so every builder on it shares one cache
+   * and its buildkitd flags and config have no effect
+   */
   buildkitImage: string
+  /**
+   * an image for the docker-container driver with a BuildKit of its own per container (a dockerd
+   * inside; scripts/buildkit-own): needs driver-opts network=host, and RUN steps need
+   * `--network=host|none` (absent from a testbed.json written before it: see buildkitOwnImage())
+   */
+  buildkitOwnImage?: string
   stack: string
   buildxVersion: string
   dockerVersion: string
@@ -43,6 +53,14 @@ export function testbed(): Testbed {
     throw new Error(`no testbed at ${file}: run \`scripts/testbed.sh up --stack ${stack}\` (npm test does it)`)
   }
   return JSON.parse(readFileSync(file, 'utf8')) as Testbed
+}
+
+/** The own-BuildKit image (scripts/testbed.sh up, or buildkit-image for a testbed already up); a missing one fails. */
+export function buildkitOwnImage(tb: Testbed = testbed()): string {
+  if (!tb.buildkitOwnImage) {
+    throw new Error(`testbed ${tb.stack} has no own-BuildKit image: run \`scripts/testbed.sh buildkit-image --stack ${tb.stack}\``)
+  }
+  return tb.buildkitOwnImage
 }
 
 /**

@@ -146,7 +146,7 @@ async function expectPushed(run: ActionRun, repo: string, tags: string[]): Promi
   for (const tag of tags) expect((await getManifest(repo, tag)).digest).toBe(digest)
 }
 
-describe('docker/build-push-action CI jobs, ported (only `uses:` changed)', () => {
+describe("docker/build-push-action CI jobs, ported (only `uses:` changed; setup-buildx's builder on the stand-in BuildKit image: the main engine's BuildKit, one cache for all such builders)", () => {
   it('minimal: no checkout, file relative to the Git context', async () => {
     const bx = await setupBuildx()
     const before = server.requests.length

@@ -119,7 +119,7 @@ async function runExample(name: string): Promise<{ run: ActionRun; repo: string;
   return { run, repo, tmp }
 }
 
-describe('the README examples of switching from docker/build-push-action, as written', () => {
+describe("the README examples of switching from docker/build-push-action, as written (setup-buildx's builder on the stand-in BuildKit image: the main engine's BuildKit, one cache for all such builders)", () => {
   it('has the examples this test runs', () => {
     expect([...examples.keys()].sort()).toEqual(['local-output', 'multi-line-secret', 'no-checkout', 'subdirectory'])
   })

@@ -1,218 +1,205 @@
-// .github/workflows/release-multi-arch.yml, job by job, on the testbed: its plan script, then the
-// build step's `with:` for every matrix entry, the digest files it keeps, and the merge step's
-// `with:` per target, read from the workflow file with ${{ inputs.* }} and ${{ matrix.* }}
-// filled in. Only the builder differs: the testbed's remote BuildKit stands in for
-// docker-container (which would pull moby/buildkit). Results are checked over the registry's API.
+// .github/workflows/release-multi-arch.yml as GitHub runs it, through the local workflow runner
+// (./workflow-runner: GitHub's workflow parser and expression library), every job on the testbed.
+// The caller is a separate temporary repository that calls
+// `org/build-image-action/.github/workflows/release-multi-arch.yml@v1`; org/build-image-action is
+// a local Git repository holding this checkout's files, tagged v1, with a later commit whose
+// dist/main.js fails, and the caller holds an action.yml of its own that fails too: the jobs must
+// run the action of v1's commit. Stand-ins: actions/checkout (a clone of the local repository),
+// docker/login-action (records the call), upload/download-artifact (a folder of the run); the
+// testbed's BuildKit (remote driver) in place of the docker-container builder, which would pull
+// moby/buildkit. Results are checked over the registry's API and with cosign.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import {
   cosignBin,
   expectSuccess,
   getManifest,
-  parseFileCommands,
-  ROOT,
+  NODE24,
+  noteOutput,
   runAction,
+  ROOT,
   testbed,
   testbedEnv,
   uniqueRepo,
-  writeContext,
   type Testbed
 } from './harness.js'
+import { runWorkflow, StartupFailure, type LocalRepository, type RunOptions, type RunRecord } from './workflow-runner/runner.js'
 
-interface Step {
-  id?: string
-  uses?: string
-  with?: Record<string, string | boolean>
-  env?: Record<string, string>
-}
-type Matrix = Record<string, string>
+const ACTION = 'org/build-image-action'
+const CALLER = 'someone/app'
 
-const workflowText = readFileSync(path.join(ROOT, '.github/workflows/release-multi-arch.yml'), 'utf8')
-const workflow = parseYaml(workflowText) as {
-  jobs: Record<string, { steps: Step[] }>
-}
-const step = (job: string, id: string): Step => {
-  const s = workflow.jobs[job]?.steps.find(x => x.id === id)
-  if (!s) throw new Error(`release-multi-arch.yml has no step ${job}.${id}`)
-  return s
-}
-
-/** The step's `with:`, as the runner evaluates these simple ${{ context.name }} references. */
-function withOf(
-  s: Step,
-  ctx: { inputs: Record<string, string>; matrix: Matrix; secrets?: Record<string, string> }
-): Record<string, string> {
-  const all = { ...ctx, secrets: ctx.secrets ?? {} }
-  const expand = (v: string) =>
-    v.replace(/\$\{\{\s*(inputs|matrix|secrets)\.([\w-]+)\s*\}\}/g, (_m, where: 'inputs' | 'matrix' | 'secrets', name: string) => {
-      // a secret the caller did not pass is empty, as on GitHub
-      const value = where === 'secrets' ? (all.secrets[name] ?? '') : all[where][name]
-      if (value === undefined) throw new Error(`${where}.${name} is not set in the test`)
-      return value
-    })
-  return Object.fromEntries(Object.entries(s.with ?? {}).map(([k, v]) => [k, expand(String(v))]))
-}
-
-let tb: Testbed
-beforeAll(() => {
-  tb = testbed()
-})
-
-function plan(env: Record<string, string>, cwd: string): { matrix: Matrix[]; merges: Matrix[]; bake: string } {
-  const r = spawnSync(process.execPath, ['-e', step('plan', 'plan').env?.['PLAN'] ?? ''], {
-    cwd,
-    env: {
-      ...testbedEnv(tb),
-      GITHUB_OUTPUT: path.join(cwd, 'plan-output'),
-      DEFAULT_RUNNER: 'ubuntu-24.04',
-      RUNNERS: '{}',
-      BAKE_FILES: '',
-      BAKE_TARGETS: '',
-      TAGS: '',
-      IMAGE: '',
-      ...env
-    },
+function git(dir: string, ...args: string[]): string {
+  const r = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
     encoding: 'utf8'
   })
-  if (r.status !== 0) throw new Error(`plan failed: ${r.stdout}${r.stderr}`)
-  const out = Object.fromEntries(
-    readFileSync(path.join(cwd, 'plan-output'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
-  )
-  return { matrix: JSON.parse(out['matrix'] ?? '{}').include, merges: JSON.parse(out['merges'] ?? '{}').include, bake: out['bake'] ?? '' }
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`)
+  return r.stdout.trim()
 }
 
-/** build jobs, then merge jobs, as the workflow runs them; returns each target's index digest. */
-interface Signing {
-  secrets: Record<string, string>
-  /** what the testbed adds to the merge step: cosign on PATH, and no transparency log (Rekor cannot be reached here) */
-  env: NodeJS.ProcessEnv
-  extra: Record<string, string>
-  /** each merge run's verify-commands output */
-  verifyCommands: string[]
+/**
+ * org/build-image-action: this checkout's files as they are (tracked and new; what .gitignore
+ * leaves out stays out) committed and tagged v1, then a later commit whose main entry point fails.
+ */
+function actionRepository(): LocalRepository & { v1: string; later: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-action-repo-'))
+  git(dir, 'init', '-q', '-b', 'main')
+  git(dir, `--work-tree=${ROOT}`, 'add', '-A')
+  git(dir, 'commit', '-qm', 'this checkout')
+  git(dir, 'tag', 'v1')
+  const v1 = git(dir, 'rev-parse', 'HEAD')
+  git(dir, 'checkout', '-qf', 'main')
+  writeFileSync(path.join(dir, 'dist/main.js'), "console.log('::error::the later commit ran, not v1'); process.exit(1)\n")
+  git(dir, 'commit', '-qam', 'a later commit')
+  return { name: ACTION, dir, v1, later: git(dir, 'rev-parse', 'HEAD') }
 }
 
-async function release(
-  inputs: Record<string, string>,
-  cwd: string,
-  p: ReturnType<typeof plan>,
-  signing?: Signing
-): Promise<Record<string, string>> {
-  const digestDir = mkdtempSync(path.join(os.tmpdir(), 'bia-digests-'))
-  const testbedBuilder = { driver: 'remote', endpoint: tb.buildkitAddr }
-  for (const matrix of p.matrix) {
-    const s = step('build', p.bake === 'true' ? 'bake' : 'build')
-    // the step runs this checkout's action (what runAction runs: this checkout's dist/)
-    expect(s.uses).toBe('./')
-    const run = await runAction({ ...withOf(s, { inputs, matrix }), ...testbedBuilder }, { cwd })
-    expectSuccess(run)
-    const digest = run.mainOutputs['digest'] ?? ''
-    expect(digest).toMatch(/^sha256:[a-f0-9]{64}$/)
-    // the "Keep the digest for the merge job" step
-    writeFileSync(path.join(digestDir, matrix['artifact'] ?? ''), `${matrix['repository']}@${digest}\n`)
+/** The calling repository: its workflow, the hello example, and an action of its own that fails if run. */
+function callerRepository(workflow: string, files: Record<string, string> = {}): LocalRepository {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-caller-'))
+  const all: Record<string, string> = {
+    '.github/workflows/release.yml': workflow,
+    'examples/hello/Dockerfile': readFileSync(path.join(ROOT, 'examples/hello/Dockerfile'), 'utf8'),
+    'action.yml': "name: decoy\ndescription: the caller's own action\nruns:\n  using: node24\n  main: decoy.js\n",
+    'decoy.js': 'console.log("::error::the caller\'s checkout ran"); process.exit(1)\n',
+    ...files
   }
-  const indexes: Record<string, string> = {}
-  for (const matrix of p.merges) {
-    const mergeDir = mkdtempSync(path.join(os.tmpdir(), 'bia-merge-'))
-    // download-artifact with the pattern, then "Digests to merge"
-    const prefix = (matrix['digests'] ?? '').replace(/\*$/, '')
-    const lines = p.matrix
-      .filter(m => (m['artifact'] ?? '').startsWith(prefix))
-      .map(m => readFileSync(path.join(digestDir, m['artifact'] ?? ''), 'utf8'))
-    writeFileSync(path.join(mergeDir, 'digests.txt'), lines.join(''))
-    // the job that runs: merge-signed when sign is not false (the workflow's `if:`s)
-    const job = (inputs['sign'] ?? 'false') === 'false' ? 'merge' : 'merge-signed'
-    expect(step(job, 'merge').uses).toBe('./')
-    const run = await runAction(
-      { ...withOf(step(job, 'merge'), { inputs, matrix, secrets: signing?.secrets ?? {} }), ...signing?.extra },
-      { cwd: mergeDir, env: signing?.env ?? {} }
-    )
-    expectSuccess(run)
-    signing?.verifyCommands.push(...(run.mainOutputs['verify-commands'] ?? '').split('\n').filter(Boolean))
-    indexes[matrix['target'] ?? ''] = run.mainOutputs['digest'] ?? ''
-    expect(run.summary).toContain('## Build image')
+  for (const [name, text] of Object.entries(all)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    writeFileSync(path.join(dir, name), text)
   }
-  return indexes
+  git(dir, 'init', '-q', '-b', 'main')
+  git(dir, 'add', '-A')
+  git(dir, 'commit', '-qm', 'the app')
+  return { name: CALLER, dir }
 }
 
+/** A caller workflow: one job calling the release workflow at `ref`, and one reading its output. */
+function callerWorkflow(opts: {
+  ref?: string
+  grant: string
+  with: Record<string, string | boolean>
+  secrets?: Record<string, string>
+}): string {
+  const lines = [
+    'name: Release',
+    'on: workflow_dispatch',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  image:',
+    `    uses: ${ACTION}/.github/workflows/release-multi-arch.yml@${opts.ref ?? 'v1'}`,
+    `    permissions: ${opts.grant}`,
+    '    with:',
+    // a boolean input is given as a YAML boolean, as GitHub requires
+    ...Object.entries(opts.with).map(([k, v]) => `      ${k}: ${JSON.stringify(v)}`),
+    ...(opts.secrets ? ['    secrets:', ...Object.entries(opts.secrets).map(([k, v]) => `      ${k}: ${v}`)] : []),
+    '  show:',
+    '    needs: image',
+    "    if: needs.image.outputs.digest != ''",
+    '    runs-on: ubuntu-24.04',
+    '    permissions: {}',
+    '    steps:',
+    '      - env:',
+    '          DIGEST: ${{ needs.image.outputs.digest }}',
+    '        run: echo "released $DIGEST"'
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+const PUSH_GRANT = '{ contents: read, packages: write }'
+
+let tb: Testbed
+let action: ReturnType<typeof actionRepository>
+beforeAll(() => {
+  tb = testbed()
+  action = actionRepository()
+})
+
+function options(caller: LocalRepository, extra: Partial<RunOptions> = {}): RunOptions {
+  return {
+    caller,
+    repositories: [action],
+    env: testbedEnv(tb),
+    node: NODE24,
+    workdir: mkdtempSync(path.join(os.tmpdir(), 'bia-workflow-run-')),
+    // the count reporter tells real builds by BuildKit's progress in a step's log
+    onActionLog: noteOutput,
+    // what the testbed stands in for: its BuildKit for docker-container, no transparency log for a key
+    actionInputs: ({ with: w }) => ({
+      'buildx-version': 'installed',
+      ...(w['driver'] === 'docker-container' ? { driver: 'remote', endpoint: tb.buildkitAddr } : {}),
+      ...(w['sign-key'] ? { 'sign-tlog': 'false' } : {})
+    }),
+    ...extra
+  }
+}
+
+const results = (run: RunRecord) => run.jobs.map(j => [j.id, j.result])
+const logs = (run: RunRecord) => run.jobs.flatMap(j => j.steps.map(s => s.log)).join('\n')
 const platformsOf = (index: { json: { manifests: Array<{ platform: { os: string; architecture: string } }> } }) =>
   index.json.manifests
     .filter(m => m.platform.os !== 'unknown')
     .map(m => `${m.platform.os}/${m.platform.architecture}`)
     .sort()
 
-describe('release-multi-arch.yml, job by job', () => {
-  it('pins every third-party action by commit SHA and checks out without keeping the token, before the action runs', () => {
-    const uses = Object.values(workflow.jobs).flatMap(j => j.steps.map(s => s.uses ?? '').filter(Boolean))
-    for (const u of uses.filter(u => !u.startsWith('./'))) expect(u).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[0-9a-f]{40}$/)
-    // the tag each SHA stands for is written beside it
-    for (const line of workflowText.split('\n').filter(l => /uses:\s*[\w.-]+\/[\w.-]+.*@/.test(l)))
-      expect(line).toMatch(/@[0-9a-f]{40} # v\d/)
-    for (const [jobId, job] of Object.entries(workflow.jobs)) {
-      const checkouts = job.steps.filter(s => (s.uses ?? '').startsWith('actions/checkout@'))
-      for (const c of checkouts) expect([jobId, c.with?.['persist-credentials']]).toEqual([jobId, false])
-      // `uses: ./` needs the checkout first: the action is the commit being released
-      const local = job.steps.findIndex(s => s.uses === './')
-      if (local >= 0) expect([jobId, job.steps.slice(0, local).some(s => checkouts.includes(s))]).toEqual([jobId, true])
-    }
-  })
+/** Nothing ran the caller's own action or the later commit's. */
+function expectOnlyV1Ran(run: RunRecord): void {
+  expect(logs(run)).not.toContain("the caller's checkout ran")
+  expect(logs(run)).not.toContain('the later commit ran')
+  const checkouts = run.standIns.filter(c => c.action === 'actions/checkout' && c.with['repository'] === ACTION)
+  expect(checkouts.length).toBeGreaterThan(0)
+  for (const c of checkouts) expect(c.with['ref']).toBe(action.v1)
+}
 
-  it('a Dockerfile: each platform pushed by digest, merged into one tagged index', async () => {
+describe('release-multi-arch.yml called from another repository (workflow runner; checkout, login and artifact stand-ins)', () => {
+  it('a Dockerfile for 2 platforms: each built on its runner and pushed by digest, merged into one tagged index, the output read by the caller', async () => {
     const repo = uniqueRepo('release')
-    const inputs = {
-      image: `${tb.registry}/${repo}`,
-      tags: '1.0,latest',
-      platforms: '["linux/amd64","linux/arm64"]',
-      context: 'examples/hello',
-      file: '',
-      'build-args': `BASE=${tb.baseImage}`,
-      push: 'true'
-    }
-    const p = plan(
-      { IMAGE: inputs.image, TAGS: inputs.tags, PLATFORMS: inputs.platforms },
-      mkdtempSync(path.join(os.tmpdir(), 'bia-plan-'))
+    const caller = callerRepository(
+      callerWorkflow({
+        grant: PUSH_GRANT,
+        with: {
+          image: `${tb.registry}/${repo}`,
+          tags: '1.0,latest',
+          platforms: 'linux/amd64,linux/arm64',
+          context: 'examples/hello',
+          'build-args': `BASE=${tb.baseImage}`,
+          registry: tb.registry
+        }
+      })
     )
-    expect(p.matrix.map(m => m['platform'])).toEqual(['linux/amd64', 'linux/arm64'])
-    const indexes = await release(inputs, ROOT, p)
+    const run = await runWorkflow('.github/workflows/release.yml', options(caller))
+    expect(results(run)).toEqual([
+      ['image/plan', 'success'],
+      ['image/build (default, linux/amd64, ubuntu-24.04, ' + `${tb.registry}/${repo}, digest-t0-p0)`, 'success'],
+      ['image/build (default, linux/arm64, ubuntu-24.04-arm, ' + `${tb.registry}/${repo}, digest-t0-p1)`, 'success'],
+      [`image/merge (default, ${tb.registry}/${repo}:1.0\n${tb.registry}/${repo}:latest, digest-t0-*, index-t0)`, 'success'],
+      ['image/result', 'success'],
+      ['show', 'success']
+    ])
+    expect(run.result).toBe('success')
+    expect(run.jobs.filter(j => j.id.startsWith('image/build')).map(j => j.runsOn)).toEqual(['ubuntu-24.04', 'ubuntu-24.04-arm'])
+    expectOnlyV1Ran(run)
+    expect(logs(run)).toContain(`build-image-action: ${ACTION} at ${action.v1}`)
 
     const index = await getManifest(repo, '1.0')
     expect(index.status).toBe(200)
-    expect(indexes).toEqual({ default: index.digest })
-    expect((await getManifest(repo, 'latest')).digest).toBe(index.digest)
     expect(platformsOf(index)).toEqual(['linux/amd64', 'linux/arm64'])
+    expect((await getManifest(repo, 'latest')).digest).toBe(index.digest)
+    expect(run.outputs['image']).toMatchObject({ digest: index.digest, digests: JSON.stringify({ default: index.digest }) })
+    expect(run.jobs.find(j => j.id === 'show')?.steps[0]?.log).toContain(`released ${index.digest}`)
+    // the login stand-in was asked for the registry, as the actor, with the job's token
+    expect(run.standIns.filter(c => c.action === 'docker/login-action').map(c => c.with)).toEqual(
+      Array(3).fill({ registry: tb.registry, username: 'release-bot', password: '<set>' })
+    )
+    // the merge job wrote the action's summary
+    expect(run.jobs.find(j => j.id.startsWith('image/merge'))?.steps.find(s => s.id === 'merge')?.outcome).toBe('success')
   })
 
-  it('bake targets: one index per target, in the repository of its first tag', async () => {
-    const app = uniqueRepo('release-app')
-    const worker = uniqueRepo('release-worker')
-    const dir = writeContext({
-      Dockerfile: readFileSync(path.join(ROOT, 'examples/hello/Dockerfile'), 'utf8'),
-      'docker-bake.hcl': [
-        `target "app" {\n  args = { BASE = "${tb.baseImage}" }\n  tags = ["${tb.registry}/${app}:1.0", "${tb.registry}/${app}:latest"]\n}`,
-        `target "worker" {\n  args = { BASE = "${tb.baseImage}", VARIANT = "worker" }\n  tags = ["${tb.registry}/${worker}:1.0"]\n}`
-      ].join('\n')
-    })
-    const inputs = { 'bake-files': 'docker-bake.hcl', 'bake-targets': 'app,worker', platforms: 'linux/amd64,linux/arm64', push: 'true' }
-    const p = plan({ BAKE_FILES: inputs['bake-files'], BAKE_TARGETS: inputs['bake-targets'], PLATFORMS: inputs.platforms }, dir)
-    expect(p.bake).toBe('true')
-    expect(p.matrix).toHaveLength(4)
-    const indexes = await release(inputs, dir, p)
-
-    const appIndex = await getManifest(app, '1.0')
-    const workerIndex = await getManifest(worker, '1.0')
-    expect(indexes).toEqual({ app: appIndex.digest, worker: workerIndex.digest })
-    expect(platformsOf(appIndex)).toEqual(['linux/amd64', 'linux/arm64'])
-    expect(platformsOf(workerIndex)).toEqual(['linux/amd64', 'linux/arm64'])
-    expect((await getManifest(app, 'latest')).digest).toBe(appIndex.digest)
-  })
-
-  it('sign: the merge-signed job signs the index and its attestations by digest (key-based, testbed cosign); the result job passes the verify commands on', async () => {
+  it('key signing, granted only contents: read and packages: write: the merge job signs the index and its attestations, the caller gets the verify commands', async () => {
     const cosign = cosignBin(tb)
     const keys = mkdtempSync(path.join(os.tmpdir(), 'bia-release-keys-'))
     const password = 'release-key-password'
@@ -222,33 +209,42 @@ describe('release-multi-arch.yml, job by job', () => {
     })
     expect(made.status).toBe(0)
     const repo = uniqueRepo('release-signed')
-    const inputs = {
-      image: `${tb.registry}/${repo}`,
-      tags: '1.0',
-      platforms: 'linux/amd64,linux/arm64',
-      context: 'examples/hello',
-      file: '',
-      'build-args': `BASE=${tb.baseImage}`,
-      push: 'true',
-      sign: 'true'
-    }
-    const p = plan(
-      { IMAGE: inputs.image, TAGS: inputs.tags, PLATFORMS: inputs.platforms },
-      mkdtempSync(path.join(os.tmpdir(), 'bia-plan-'))
+    const caller = callerRepository(
+      callerWorkflow({
+        grant: PUSH_GRANT,
+        with: {
+          image: `${tb.registry}/${repo}`,
+          tags: '1.0',
+          platforms: '["linux/amd64","linux/arm64"]',
+          context: 'examples/hello',
+          'build-args': `BASE=${tb.baseImage}`,
+          registry: '',
+          sign: 'true'
+        },
+        secrets: { 'sign-key': '${{ secrets.COSIGN_KEY }}', 'sign-key-password': '${{ secrets.COSIGN_PASSWORD }}' }
+      })
     )
-    const signing: Signing = {
-      secrets: { 'sign-key': readFileSync(path.join(keys, 'release.key'), 'utf8'), 'sign-key-password': password },
-      env: { PATH: `${path.dirname(cosign)}:${tb.dockerBinDir}:${process.env['PATH'] ?? ''}` },
-      extra: { 'sign-tlog': 'false' },
-      verifyCommands: []
-    }
-    const indexes = await release(inputs, ROOT, p, signing)
+    const env = { ...testbedEnv(tb), PATH: `${path.dirname(cosign)}:${tb.dockerBinDir}:${process.env['PATH'] ?? ''}` }
+    const run = await runWorkflow(
+      '.github/workflows/release.yml',
+      options(caller, { env, secrets: { COSIGN_KEY: readFileSync(path.join(keys, 'release.key'), 'utf8'), COSIGN_PASSWORD: password } })
+    )
+    expect(run.result).toBe('success')
+    expectOnlyV1Ran(run)
+    // no login with an empty registry
+    expect(run.standIns.filter(c => c.action === 'docker/login-action')).toEqual([])
+    // the key never reaches a log
+    expect(logs(run)).not.toContain('PRIVATE KEY')
+
     const index = await getManifest(repo, '1.0')
-    expect(indexes).toEqual({ default: index.digest })
-    const attestations = (index.json.manifests as any[]).filter(m => m.platform?.os === 'unknown').map(m => m.digest as string)
+    expect(run.outputs['image']?.['digest']).toBe(index.digest)
+    const attestations = (index.json.manifests as Array<{ digest: string; platform?: { os: string } }>)
+      .filter(m => m.platform?.os === 'unknown')
+      .map(m => m.digest)
     expect(attestations).toHaveLength(2)
     const refs = [index.digest, ...attestations].map(d => `${tb.registry}/${repo}@${d}`)
-    expect(signing.verifyCommands.map(c => c.split(' ').pop()).sort()).toEqual([...refs].sort())
+    const verify = (run.outputs['image']?.['cosign-verify-commands'] ?? '').split('\n').filter(Boolean)
+    expect(verify.map(c => c.split(' ').pop()).sort()).toEqual([...refs].sort())
     for (const ref of refs) {
       const r = spawnSync(
         cosign,
@@ -260,21 +256,227 @@ describe('release-multi-arch.yml, job by job', () => {
       )
       expect([ref, r.status]).toEqual([ref, 0])
     }
-
-    // the result job's script, on the files the merge-signed job keeps
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-result-'))
-    mkdirSync(path.join(dir, 'index'))
-    writeFileSync(path.join(dir, 'index', 'index-t0.json'), `{"default":"${index.digest}"}\n`)
-    writeFileSync(path.join(dir, 'index', 'index-t0.verify.txt'), `${signing.verifyCommands.join('\n')}\n`)
-    const resultStep = workflow.jobs['result']?.steps.find(x => x.id === 'result')
-    const r = spawnSync(process.execPath, ['-e', resultStep?.env?.['COLLECT'] ?? ''], {
-      cwd: dir,
-      env: { PATH: process.env['PATH'] ?? '', GITHUB_OUTPUT: path.join(dir, 'out') },
-      encoding: 'utf8'
-    })
-    expect(r.status).toBe(0)
-    const out = parseFileCommands(readFileSync(path.join(dir, 'out'), 'utf8'))
-    expect(out['digest']).toBe(index.digest)
-    expect(out['cosign-verify-commands']?.split('\n')).toEqual(signing.verifyCommands)
   })
+
+  it('bake targets (the plan reads the caller’s bake file): one index per target, in the repository of its first tag', async () => {
+    const app = uniqueRepo('release-app')
+    const worker = uniqueRepo('release-worker')
+    const caller = callerRepository(
+      callerWorkflow({
+        grant: PUSH_GRANT,
+        with: { 'bake-files': 'docker-bake.hcl', 'bake-targets': 'app,worker', platforms: 'linux/amd64,linux/arm64', registry: '' }
+      }),
+      {
+        'docker-bake.hcl': [
+          `target "app" {\n  context = "examples/hello"\n  args = { BASE = "${tb.baseImage}" }\n  tags = ["${tb.registry}/${app}:1.0", "${tb.registry}/${app}:latest"]\n}`,
+          `target "worker" {\n  context = "examples/hello"\n  args = { BASE = "${tb.baseImage}", VARIANT = "worker" }\n  tags = ["${tb.registry}/${worker}:1.0"]\n}`
+        ].join('\n')
+      }
+    )
+    const run = await runWorkflow('.github/workflows/release.yml', options(caller))
+    expect(run.result).toBe('success')
+    expect(run.jobs.filter(j => j.id.startsWith('image/build')).map(j => [j.matrix['target'], j.matrix['platform'], j.result])).toEqual([
+      ['app', 'linux/amd64', 'success'],
+      ['app', 'linux/arm64', 'success'],
+      ['worker', 'linux/amd64', 'success'],
+      ['worker', 'linux/arm64', 'success']
+    ])
+    const appIndex = await getManifest(app, '1.0')
+    const workerIndex = await getManifest(worker, '1.0')
+    expect(JSON.parse(run.outputs['image']?.['digests'] ?? '{}')).toEqual({ app: appIndex.digest, worker: workerIndex.digest })
+    expect(run.outputs['image']?.['digest']).toBe('')
+    expect(platformsOf(appIndex)).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(platformsOf(workerIndex)).toEqual(['linux/amd64', 'linux/arm64'])
+    expect((await getManifest(app, 'latest')).digest).toBe(appIndex.digest)
+  })
+})
+
+describe("this repository's own caller (workflow runner; checkout, login and artifact stand-ins)", () => {
+  it('example-release.yml at v1 calls ./.github/workflows/release-multi-arch.yml of the same commit; push false: both platforms built, nothing merged (the testbed base image for busybox)', async () => {
+    const base = options({ name: ACTION, dir: action.dir }, { callerRef: 'v1' })
+    const run = await runWorkflow('.github/workflows/example-release.yml', {
+      ...base,
+      actionInputs: step => ({
+        ...base.actionInputs?.(step),
+        ...(step.with['build-args'] ? { 'build-args': `${step.with['build-args']}\nBASE=${tb.baseImage}` } : {})
+      })
+    })
+    expect(run.jobs.map(j => [j.id.replace(/ \(.*/s, ''), j.result])).toEqual([
+      ['hello/plan', 'success'],
+      ['hello/build', 'success'],
+      ['hello/build', 'success'],
+      ['hello/merge', 'skipped'],
+      ['hello/result', 'skipped'],
+      ['show', 'skipped']
+    ])
+    expect(run.result).toBe('success')
+    expect(run.jobs.filter(j => j.id.startsWith('hello/build')).map(j => j.matrix['repository'])).toEqual(
+      Array(2).fill(`ghcr.io/${ACTION}/hello`)
+    )
+    expectOnlyV1Ran(run)
+  })
+})
+
+describe('release-multi-arch.yml failure paths (workflow runner; checkout, login and artifact stand-ins)', () => {
+  it('a platform build fails: the other leg is cancelled (fail-fast), nothing is merged or tagged, result and the caller’s next job do not run, the run fails with the build’s error', async () => {
+    const repo = uniqueRepo('release-broken')
+    const caller = callerRepository(
+      callerWorkflow({
+        grant: PUSH_GRANT,
+        with: { image: `${tb.registry}/${repo}`, tags: '1.0', platforms: 'linux/amd64,linux/arm64', context: 'broken', registry: '' }
+      }),
+      {
+        'broken/Dockerfile': `FROM ${tb.baseImage}\nARG TARGETARCH\nRUN if [ "$TARGETARCH" = amd64 ]; then echo "no amd64 build today" >&2; exit 3; fi\n`
+      }
+    )
+    const run = await runWorkflow('.github/workflows/release.yml', options(caller))
+    expect(run.result).toBe('failure')
+    expect(run.jobs.map(j => [j.id.replace(/ \(.*/s, ''), j.result])).toEqual([
+      ['image/plan', 'success'],
+      ['image/build', 'failure'],
+      ['image/build', 'cancelled'],
+      ['image/merge', 'skipped'],
+      ['image/result', 'skipped'],
+      ['show', 'skipped']
+    ])
+    expect(run.results).toEqual({ image: 'failure', show: 'skipped' })
+    const build = run.jobs.find(j => j.result === 'failure')
+    expect(build?.errors.join('\n')).toMatch(/exit code: 3|no amd64 build today/)
+    expect(run.outputs['image']?.['digest']).toBe('')
+    expect((await getManifest(repo, '1.0')).status).toBe(404)
+  })
+
+  it('a merge fails (sign: true with no key and no id-token granted): nothing is tagged, result does not run, the run fails with the reason', async () => {
+    const repo = uniqueRepo('release-merge-fails')
+    const caller = callerRepository(
+      callerWorkflow({
+        grant: PUSH_GRANT,
+        with: {
+          image: `${tb.registry}/${repo}`,
+          tags: '1.0',
+          platforms: 'linux/amd64,linux/arm64',
+          context: 'examples/hello',
+          'build-args': `BASE=${tb.baseImage}`,
+          registry: '',
+          sign: 'true'
+        }
+      })
+    )
+    const run = await runWorkflow('.github/workflows/release.yml', options(caller))
+    expect(run.result).toBe('failure')
+    expect(run.jobs.map(j => [j.id.replace(/ \(.*/s, ''), j.result])).toEqual([
+      ['image/plan', 'success'],
+      ['image/build', 'success'],
+      ['image/build', 'success'],
+      ['image/merge', 'failure'],
+      ['image/result', 'skipped'],
+      ['show', 'skipped']
+    ])
+    expect(run.jobs.find(j => j.result === 'failure')?.errors.join('\n')).toMatch(/^sign: /m)
+    expect((await getManifest(repo, '1.0')).status).toBe(404)
+  })
+
+  it('a caller that grants less than a nested job asks for: the run does not start, as on GitHub', async () => {
+    const caller = callerRepository(callerWorkflow({ grant: '{ contents: read }', with: { image: `${tb.registry}/never`, registry: '' } }))
+    const opts = options(caller)
+    await expect(runWorkflow('.github/workflows/release.yml', opts)).rejects.toThrow(
+      new StartupFailure(
+        ".github/workflows/release.yml: job image: The nested job 'build' is requesting 'packages: write', but is only allowed 'packages: none'"
+      )
+    )
+  })
+
+  it('GitHub Enterprise Server (no job.workflow_*): without action-repository and action-ref the plan fails saying so; with them the action of that ref runs', async () => {
+    const repo = uniqueRepo('release-ghes')
+    const given = {
+      image: `${tb.registry}/${repo}`,
+      platforms: 'linux/amd64',
+      context: 'examples/hello',
+      'build-args': `BASE=${tb.baseImage}`,
+      registry: '',
+      push: false
+    }
+    const without = await runWorkflow(
+      '.github/workflows/release.yml',
+      options(callerRepository(callerWorkflow({ grant: PUSH_GRANT, with: given })), { enterprise: true })
+    )
+    expect(without.result).toBe('failure')
+    expect(without.jobs.map(j => [j.id, j.result])).toEqual([
+      ['image/plan', 'failure'],
+      ['image/build', 'skipped'],
+      ['image/merge', 'skipped'],
+      ['image/result', 'skipped'],
+      ['show', 'skipped']
+    ])
+    expect(without.jobs[0]?.errors).toEqual([
+      'job.workflow_repository and job.workflow_sha are empty (GitHub Enterprise Server): give the inputs action-repository and action-ref, the repository and ref of your uses: line'
+    ])
+
+    const withRef = await runWorkflow(
+      '.github/workflows/release.yml',
+      options(
+        callerRepository(
+          callerWorkflow({ ref: action.v1, grant: PUSH_GRANT, with: { ...given, 'action-repository': ACTION, 'action-ref': action.v1 } })
+        ),
+        { enterprise: true }
+      )
+    )
+    expect(withRef.jobs.map(j => [j.id.replace(/ \(.*/s, ''), j.result])).toEqual([
+      ['image/plan', 'success'],
+      ['image/build', 'success'],
+      ['image/merge', 'skipped'],
+      ['image/result', 'skipped'],
+      ['show', 'skipped']
+    ])
+    expectOnlyV1Ran(withRef)
+    expect((await getManifest(repo, 'latest')).status).toBe(404)
+  })
+})
+
+describe('mode: plan, run from dist/ as the runner runs it', () => {
+  it('outputs the build and merge matrices and builds nothing; post has nothing to clean up', async () => {
+    const run = await runAction({
+      mode: 'plan',
+      image: `${tb.registry}/Plan-Only`,
+      tags: '1.0',
+      platforms: '["linux/amd64","linux/arm64"]',
+      runners: '{"linux/arm64":["self-hosted","arm64"]}',
+      'default-runner': 'ubuntu-24.04'
+    })
+    expectSuccess(run)
+    expect(JSON.parse(run.outputs['build-matrix'] ?? '').include.map((j: { runner: unknown }) => j.runner)).toEqual([
+      'ubuntu-24.04',
+      ['self-hosted', 'arm64']
+    ])
+    expect(JSON.parse(run.outputs['merge-matrix'] ?? '').include).toEqual([
+      { target: 'default', tags: `${tb.registry}/plan-only:1.0`, digests: 'digest-t0-*', artifact: 'index-t0' }
+    ])
+    expect(run.post.log).toContain('main saved no state')
+  })
+
+  it('a bad input fails naming it, as the plan job shows it', async () => {
+    const run = await runAction({
+      mode: 'plan',
+      image: 'ghcr.io/org/app',
+      platforms: 'linux/amd64',
+      runners: 'ubuntu-24.04',
+      'default-runner': 'ubuntu-24.04'
+    })
+    expect(run.main.code).toBe(1)
+    expect(run.main.log).toMatch(/^::error::runners: not a JSON map/m)
+    expect(run.outputs['build-matrix']).toBeUndefined()
+  })
+
+  it('the plan-only inputs are refused in the other modes', async () => {
+    const run = await runAction({ image: 'ghcr.io/org/app', tags: 'ghcr.io/org/app:1' })
+    expect(run.main.code).toBe(1)
+    expect(run.main.log).toMatch(/^::error::image: is read in plan mode only/m)
+  })
+})
+
+it('the action repository copy leaves what .gitignore leaves out, and v1 is this checkout', () => {
+  const files = git(action.dir, 'ls-tree', '-r', '--name-only', 'v1').split('\n')
+  expect(files).toEqual(expect.arrayContaining(['action.yml', 'dist/main.js', '.github/workflows/release-multi-arch.yml']))
+  expect(files.some(f => f.startsWith('node_modules/'))).toBe(false)
+  expect(git(action.dir, 'show', 'v1:dist/main.js')).toBe(readFileSync(path.join(ROOT, 'dist/main.js'), 'utf8').trim())
 })

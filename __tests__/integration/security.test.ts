@@ -353,7 +353,7 @@ describe("3. a bake file's own cache-to is dropped for pull-request code", () =>
   })
 })
 
-describe('3. a docker-container builder found under a scoped name is compared with the inputs', () => {
+describe("3. a docker-container builder found under a scoped name is compared with the inputs (stand-in BuildKit image: the main engine's BuildKit, one cache for all such builders)", () => {
   const scopedName = (repository: string) =>
     `build-image-repo-${createHash('sha256')
       .update(JSON.stringify(['repo', repository]))
@@ -456,6 +456,8 @@ describe('3. a docker-container builder found under a scoped name is compared wi
     } finally {
       await sh('docker', ['buildx', 'rm', name], { DOCKER_CONFIG: config })
       await sh('docker', ['rm', '-f', `buildx_buildkit_${name}0`])
+      // the state volume of the action's own container, which buildx rm no longer knows once it was replaced
+      await sh('docker', ['volume', 'rm', '-f', `buildx_buildkit_${name}0_state`])
     }
   })
 })

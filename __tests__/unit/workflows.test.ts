@@ -4,11 +4,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { convertActionTemplate, parseAction, type ActionRunsNode } from '@actions/workflow-parser/actions/index'
-import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { ceilingProblems, jobGrant } from '../integration/workflow-runner/permissions.js'
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 const WORKFLOWS = path.join(ROOT, '.github/workflows')
@@ -76,8 +75,11 @@ function supplyChainProblems(file: string, text: string): string[] {
 
 const load = (file: string) => parseYaml(readFileSync(path.join(WORKFLOWS, file), 'utf8')) as Workflow
 
+/** `./.build-image-action`: the release workflow's checkout of this action at its own commit. */
+const ACTION_CHECKOUT = './.build-image-action'
+
 function isThisAction(uses: string | undefined): boolean {
-  return uses === './' || uses === '.' || (uses ?? '').startsWith(`${ACTION_REPO}@`)
+  return uses === './' || uses === '.' || uses === ACTION_CHECKOUT || (uses ?? '').startsWith(`${ACTION_REPO}@`)
 }
 
 /** Every string in a YAML subtree, keys included: where expressions can be. */
@@ -219,22 +221,20 @@ jobs:
     expect(Object.keys(wf.on['workflow_call']?.outputs ?? {})).toEqual(['digest', 'digests', 'cosign-verify-commands'])
   })
 
-  it('the release workflow signs in merge-signed only, the one job with id-token: write, passing sign and the key secrets through', () => {
+  it('the release workflow signs in the merge job, passing sign and the key secrets through; no job asks for id-token itself', () => {
     const wf = load('release-multi-arch.yml')
-    const unsigned = wf.jobs['merge']
-    const signed = wf.jobs['merge-signed']
-    expect(String(unsigned?.if)).toContain("inputs.sign == 'false'")
-    expect(String(signed?.if)).toContain("inputs.sign != 'false'")
-    expect(unsigned?.steps?.find(s => s.id === 'merge')?.with?.['sign']).toBeUndefined()
-    expect(signed?.steps?.find(s => s.id === 'merge')?.with).toMatchObject({
+    expect(wf.jobs['merge-signed']).toBeUndefined()
+    expect(wf.jobs['merge']?.steps?.find(s => s.id === 'merge')?.with).toMatchObject({
       mode: 'merge',
       'digests-from': 'digests.txt',
       sign: '${{ inputs.sign }}',
       'sign-key': '${{ secrets.sign-key }}',
       'sign-key-password': '${{ secrets.sign-key-password }}'
     })
-    const withIdToken = Object.entries(wf.jobs).filter(([, j]) => typeof j.permissions === 'object' && j.permissions['id-token'])
-    expect(withIdToken.map(([id]) => id)).toEqual(['merge-signed'])
+    // keyless signing's id-token: write comes from the caller's grant, which the merge job inherits
+    expect(wf.jobs['merge']).not.toHaveProperty('permissions')
+    expect(wf).not.toHaveProperty('permissions')
+    expect(JSON.stringify(Object.values(wf.jobs).map(j => j.permissions ?? {}))).not.toContain('id-token')
     expect(wf.on['workflow_call']?.inputs?.['sign']).toMatchObject({ type: 'string', default: 'false' })
   })
 
@@ -264,28 +264,48 @@ jobs:
     ])
   })
 
-  it("the release workflow runs the action from the caller's checkout, each job with only the permissions it needs", () => {
-    const text = readFileSync(path.join(WORKFLOWS, 'release-multi-arch.yml'), 'utf8')
-    const wf = parseYaml(text) as Workflow
-    // no placeholder owner and no movable tag: the action is the commit being released
-    const actionSteps = Object.values(wf.jobs).flatMap(j => (j.steps ?? []).filter(s => s.id && ['build', 'bake', 'merge'].includes(s.id)))
-    expect(actionSteps.map(s => s.uses)).toEqual(['./', './', './', './'])
-    expect(text).not.toMatch(/uses:\s*org\//)
-    // a job that runs `./` checks the repository out first
-    for (const [jobId, job] of Object.entries(wf.jobs)) {
-      const steps = job.steps ?? []
-      const local = steps.findIndex(s => s.uses === './')
-      if (local >= 0)
-        expect([jobId, steps.slice(0, local).some(s => (s.uses ?? '').startsWith('actions/checkout@'))]).toEqual([jobId, true])
+  it("the release workflow runs the action at its own repository and commit, never the caller's checkout; jobs ask for little", () => {
+    const wf = load('release-multi-arch.yml')
+    const steps = (job: string) => wf.jobs[job]?.steps ?? []
+    for (const job of ['plan', 'build', 'merge']) {
+      const action = steps(job).findIndex(s => s.uses === ACTION_CHECKOUT)
+      // the checkout of this action comes first, from plan's answer (job.workflow_*, else the inputs)
+      const checkout = steps(job).find(s => s.with?.['path'] === '.build-image-action')
+      expect([job, action > steps(job).indexOf(checkout as Step)]).toEqual([job, true])
+      const [repo, ref] =
+        job === 'plan'
+          ? ['steps.action.outputs.repository', 'steps.action.outputs.ref']
+          : ['needs.plan.outputs.action-repository', 'needs.plan.outputs.action-ref']
+      expect(checkout?.with).toEqual({
+        repository: `\${{ ${repo} }}`,
+        ref: `\${{ ${ref} }}`,
+        path: '.build-image-action',
+        'persist-credentials': false
+      })
     }
-    expect(wf.permissions).toEqual({})
+    expect(steps('plan').find(s => s.id === 'action')?.env).toMatchObject({
+      WORKFLOW_REPOSITORY: '${{ job.workflow_repository }}',
+      WORKFLOW_SHA: '${{ job.workflow_sha }}',
+      GIVEN_REPOSITORY: '${{ inputs.action-repository }}',
+      GIVEN_REF: '${{ inputs.action-ref }}'
+    })
+    const all = Object.values(wf.jobs).flatMap(j => j.steps ?? [])
+    expect(all.filter(s => s.uses === './' || s.uses === '.')).toEqual([])
+    // the caller's repository goes to caller/, beside the action, so a `COPY . .` never takes the action along
+    expect(steps('build').find(s => s.id === 'build')?.with).toMatchObject({ context: 'caller/${{ inputs.context }}' })
+    expect(steps('build').find(s => s.id === 'bake')?.with).toMatchObject({ source: 'caller' })
     expect(Object.fromEntries(Object.entries(wf.jobs).map(([id, j]) => [id, j.permissions]))).toEqual({
       plan: { contents: 'read' },
       build: { contents: 'read', packages: 'write' },
-      merge: { contents: 'read', packages: 'write' },
-      'merge-signed': { contents: 'read', packages: 'write', 'id-token': 'write' },
+      merge: undefined,
       result: {}
     })
+  })
+
+  it('after a failed build or merge the result job does not run: it needs merge, with the implicit success()', () => {
+    const result = load('release-multi-arch.yml').jobs['result']
+    expect(result?.needs).toBe('merge')
+    expect(result?.if).toBe('inputs.push')
   })
 
   it('CI runs the action from this checkout', () => {
@@ -294,116 +314,45 @@ jobs:
   })
 })
 
-describe('the release workflow plans one build per platform and target', () => {
-  const planStep = load('release-multi-arch.yml').jobs['plan']?.steps?.find(s => s.id === 'plan')
-  const script = planStep?.env?.['PLAN'] ?? ''
+/** The README's workflow examples that call the reusable release workflow. */
+function readmeCallers(): Array<[string, Workflow]> {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+  return [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map(m => m[1] ?? '')
+    .filter(text => /uses:\s*\S*release-multi-arch\.yml/.test(text))
+    .map((text, i) => [`README.md example ${i + 1}`, parseYaml(text) as Workflow])
+}
 
-  function plan(env: Record<string, string>, docker?: string): { code: number; outputs: Record<string, string>; log: string } {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-plan-'))
-    const output = path.join(dir, 'output')
-    writeFileSync(output, '')
-    let PATH = process.env['PATH'] ?? ''
-    if (docker !== undefined) {
-      // a docker that answers `buildx bake --print` with a fixed definition
-      writeFileSync(path.join(dir, 'docker'), `#!/bin/sh\necho "$*" > "${dir}/docker-args"\ncat <<'EOF'\n${docker}\nEOF\n`)
-      chmodSync(path.join(dir, 'docker'), 0o755)
-      PATH = `${dir}:${PATH}`
-    }
-    const defaults = {
-      IMAGE: '',
-      TAGS: 'latest',
-      PLATFORMS: '["linux/amd64","linux/arm64"]',
-      RUNNERS: '{"linux/amd64":"ubuntu-24.04","linux/arm64":"ubuntu-24.04-arm"}',
-      DEFAULT_RUNNER: 'ubuntu-24.04',
-      BAKE_FILES: '',
-      BAKE_TARGETS: ''
-    }
-    const r = spawnSync(process.execPath, ['-e', script], { env: { PATH, GITHUB_OUTPUT: output, ...defaults, ...env }, encoding: 'utf8' })
-    const outputs = Object.fromEntries(
-      readFileSync(output, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
+describe('the permission ceiling of the reusable release workflow', () => {
+  const called = parseYaml(readFileSync(path.join(WORKFLOWS, 'release-multi-arch.yml'), 'utf8')) as Workflow
+  const callers: Array<[string, Workflow]> = [...files.map(f => [f, load(f)] as [string, Workflow]), ...readmeCallers()]
+  const calls = callers.flatMap(([file, wf]) =>
+    Object.entries(wf.jobs)
+      .filter(([, j]) => /release-multi-arch\.yml/.test(j.uses ?? ''))
+      .map(([id, j]) => [`${file}: job ${id}`, wf, j] as [string, Workflow, Job])
+  )
+
+  it('is called by example-release.yml and by the README, from another repository first', () => {
+    expect(calls.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['example-release.yml: job hello', 'README.md example 1: job image'])
     )
-    if (existsSync(path.join(dir, 'docker-args'))) outputs['docker-args'] = readFileSync(path.join(dir, 'docker-args'), 'utf8').trim()
-    return { code: r.status ?? -1, outputs, log: r.stdout + r.stderr }
-  }
-
-  it('without bake: target default, the image lowercased, bare tags applied to it, runners per platform', () => {
-    const r = plan({
-      IMAGE: 'ghcr.io/Org/App',
-      TAGS: '1.2.3\nlatest, ghcr.io/org/other:x',
-      PLATFORMS: 'linux/amd64, linux/arm64,linux/riscv64'
-    })
-    expect(r.code).toBe(0)
-    expect(JSON.parse(r.outputs['matrix'] ?? '')).toEqual({
-      include: [
-        { target: 'default', platform: 'linux/amd64', runner: 'ubuntu-24.04', repository: 'ghcr.io/org/app', artifact: 'digest-t0-p0' },
-        { target: 'default', platform: 'linux/arm64', runner: 'ubuntu-24.04-arm', repository: 'ghcr.io/org/app', artifact: 'digest-t0-p1' },
-        { target: 'default', platform: 'linux/riscv64', runner: 'ubuntu-24.04', repository: 'ghcr.io/org/app', artifact: 'digest-t0-p2' }
-      ]
-    })
-    expect(JSON.parse(r.outputs['merges'] ?? '')).toEqual({
-      include: [
-        {
-          target: 'default',
-          tags: 'ghcr.io/org/app:1.2.3\nghcr.io/org/app:latest\nghcr.io/org/other:x',
-          digests: 'digest-t0-*',
-          artifact: 'index-t0'
-        }
-      ]
-    })
-    expect(r.outputs['bake']).toBe('false')
+    const first = readmeCallers()[0]?.[1]
+    expect(Object.values(first?.jobs ?? {}).find(j => j.uses)?.uses).toMatch(
+      /^org\/build-image-action\/\.github\/workflows\/release-multi-arch\.yml@/
+    )
   })
 
-  it('with bake: one build per target and platform, each target pushed to the repository of its first tag', () => {
-    const def = JSON.stringify({
-      target: { app: { tags: ['ghcr.io/org/app:1.0', 'ghcr.io/org/app:latest'] }, worker: { tags: ['localhost:5000/org/worker:1.0'] } }
-    })
-    const r = plan(
-      {
-        BAKE_FILES: 'docker-bake.hcl\nextra.hcl',
-        BAKE_TARGETS: 'app,worker',
-        PLATFORMS: '["linux/arm64"]',
-        RUNNERS: '{"linux/arm64":["self-hosted","arm64"]}'
-      },
-      def
-    )
-    expect(r.code).toBe(0)
-    expect(r.outputs['docker-args']).toBe('buildx bake --file docker-bake.hcl --file extra.hcl --print app worker')
-    expect(JSON.parse(r.outputs['matrix'] ?? '').include).toEqual([
-      { target: 'app', platform: 'linux/arm64', runner: ['self-hosted', 'arm64'], repository: 'ghcr.io/org/app', artifact: 'digest-t0-p0' },
-      {
-        target: 'worker',
-        platform: 'linux/arm64',
-        runner: ['self-hosted', 'arm64'],
-        repository: 'localhost:5000/org/worker',
-        artifact: 'digest-t1-p0'
-      }
-    ])
-    expect(JSON.parse(r.outputs['merges'] ?? '').include.map((m: { tags: string; digests: string }) => [m.tags, m.digests])).toEqual([
-      ['ghcr.io/org/app:1.0\nghcr.io/org/app:latest', 'digest-t0-*'],
-      ['localhost:5000/org/worker:1.0', 'digest-t1-*']
-    ])
-    expect(r.outputs['bake']).toBe('true')
-  })
+  it.each(calls.map(([name, wf, job]) => [name, wf, job] as [string, Workflow, Job]))(
+    "%s: every nested job asks for no more than it grants (GitHub's check before the run starts)",
+    (_name, wf, job) => {
+      const grant = jobGrant(wf.permissions, job.permissions, 'caller')
+      expect(ceilingProblems(grant, called, 'release-multi-arch.yml')).toEqual([])
+    }
+  )
 
-  it.each<[string, Record<string, string>, string | undefined, RegExp]>([
-    ['no platform', { IMAGE: 'ghcr.io/org/app', PLATFORMS: '[]' }, undefined, /platforms: no platform given/],
-    [
-      'platforms that are not a JSON list',
-      { IMAGE: 'ghcr.io/org/app', PLATFORMS: '["linux/amd64"' },
-      undefined,
-      /platforms: not a JSON list/
-    ],
-    ['runners that are not JSON', { IMAGE: 'ghcr.io/org/app', RUNNERS: 'ubuntu-24.04' }, undefined, /runners: not a JSON map/],
-    ['no image', {}, undefined, /image: the repository to push to is required/],
-    ['a bake target without tags', { BAKE_TARGETS: 'app' }, JSON.stringify({ target: { app: {} } }), /bake target app has no tags/]
-  ])('fails with an annotation on %s', (_name, env, docker, message) => {
-    const r = plan(env, docker)
-    expect(r.code).toBe(1)
-    expect(r.log).toMatch(/::error title=release-multi-arch::/)
-    expect(r.log).toMatch(message)
+  it.each(calls.map(([name, , job]) => [name, job] as [string, Job]))('%s: gives only inputs the workflow declares', (_name, job) => {
+    const inputs = called.on['workflow_call']?.inputs ?? {}
+    expect(Object.keys(job.with ?? {}).filter(k => !(k in inputs))).toEqual([])
   })
 })
 

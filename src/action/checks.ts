@@ -124,7 +124,7 @@ export async function executeCall(plan: BuildPlan, engine: BuildxEngine, state: 
     out = await core.group(`${s.call.name} (call)`, () => {
       if (plan.kind === 'single') return callBuild(s, env)
       const files = plan.kind === 'matrix' ? [writeMatrixBakeFile(env.tempDir, plan.definition)] : plan.files
-      return callBake(s, env, { files, targets: plan.targets, set: plan.set, allow: plan.allow })
+      return callBake(s, env, { files, targets: plan.targets, set: plan.set, allow: plan.allow, fork: plan.fork })
     })
   } finally {
     removeFiles(env.secretFiles.values())

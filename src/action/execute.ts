@@ -50,7 +50,14 @@ async function runPlan(plan: BuildPlan, env: BuildEnv): Promise<BuildResult[]> {
       const file = writeMatrixBakeFile(env.tempDir, plan.definition)
       core.info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(', ')}`)
       return core.group(`Bake ${plan.targets.length} matrix target(s)`, () =>
-        bake(s, env, { files: [file], targets: plan.targets, set: plan.set, allow: plan.allow, denyCacheExports: plan.denyCacheExports })
+        bake(s, env, {
+          files: [file],
+          targets: plan.targets,
+          set: plan.set,
+          allow: plan.allow,
+          denyCacheExports: plan.denyCacheExports,
+          fork: plan.fork
+        })
       )
     }
     case 'bake':

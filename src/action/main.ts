@@ -23,8 +23,12 @@ import { stopOnSignals } from './signals.js'
 import { emptyState, saveState, type State } from './state.js'
 import { checkWorkspace, makeTempDir, readRunFacts } from './workspace.js'
 import { githubEvent } from '../runner/context.js'
+import { runReleasePlan } from './release-plan.js'
+import { dockerCli } from '../docker/cli.js'
 
 export async function run(): Promise<void> {
+  // plan builds nothing: no state, no builder, no report (the release workflow's first job)
+  if (core.getInput('mode').trim() === 'plan') return await runReleasePlan()
   const started = Date.now()
   const state = emptyState()
   stopOnSignals(state)
@@ -40,6 +44,8 @@ export async function run(): Promise<void> {
     state.summary = settings.summary
     state.keepBuilder = settings.keepBuilder
     state.tempDir = makeTempDir()
+    // found before anything is built: a build's local output may land in a folder on PATH
+    state.dockerCmd = dockerCli() ?? ''
     saveState(state)
 
     const cosign = plan.settings.call.name === 'build' ? await prepareSigning(plan.settings) : undefined

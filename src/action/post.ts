@@ -4,7 +4,7 @@ import * as core from '../runner/commands.js'
 import { rmSync } from 'node:fs'
 import { removeBuilder } from '../buildx/builder.js'
 import { dockerLogout, registryName } from '../docker/login.js'
-import { processRunner } from '../process/exec.js'
+import { buildToolRunner, processRunner } from '../process/exec.js'
 import { setReportOutputs } from '../report/collect.js'
 import { loadState } from './state.js'
 import { renderSummary } from '../report/summary.js'
@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
       try {
         await core.group(`Remove builder ${state.builder}`, () =>
           removeBuilder(
-            { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: processRunner },
+            { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: buildToolRunner(processRunner) },
             state.builder
           )
         )
@@ -67,7 +67,7 @@ export async function run(): Promise<void> {
     const name = registryName(registry)
     if (state.logout) {
       try {
-        await dockerLogout(registry, processRunner)
+        await dockerLogout(registry, processRunner, state.dockerCmd || undefined)
         core.info(`logged out of ${name}`)
       } catch (e) {
         core.warning(`could not log out of ${name}: ${(e as Error).message}`)

@@ -37,6 +37,8 @@ export interface State {
   durationMs: number
   /** post logs out of loginRegistries */
   logout: boolean
+  /** the docker CLI main found on PATH before any build ran ('' if none): post logs out with it */
+  dockerCmd: string
   /** what main signed (references by digest and verify commands; no key, password or token) */
   signatures: Signature[]
   /** who signed, in words (the key's public half, or the certificate's identity) */
@@ -69,6 +71,7 @@ export function emptyState(): State {
     started: true,
     tempDir: '',
     buildxCmd: '',
+    dockerCmd: '',
     buildxPrefix: [],
     buildxVersion: '',
     builder: '',

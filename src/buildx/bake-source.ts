@@ -1,7 +1,7 @@
 // The bake's definition on this machine: its source checked against the file system (a clear
-// error naming `source`, `workdir` or `files` before anything runs), and the file-system
-// entitlements granted from the printed definition.
-import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs'
+// error naming `source`, `workdir` or `files` before anything runs), and the entitlements granted
+// from the printed definition (the action creates no folder for it: buildx makes its outputs).
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import * as core from '../runner/commands.js'
 import { InputError } from '../errors.js'
@@ -17,7 +17,7 @@ import {
   localFilePath,
   type BakeSource
 } from '../inputs/bake-source.js'
-import { bakeFsNeeds, fsGrants, type DefinitionTarget, type Grant } from './entitlements.js'
+import { bakeAllow, bakeFsNeeds, targetEntitlements, type DefinitionTarget } from './entitlements.js'
 
 /** Whether this settings object runs a bake from files or a source (a matrix makes its own). */
 function bakes(s: Settings): boolean {
@@ -74,23 +74,6 @@ function existing(p: string): string {
   }
 }
 
-/**
- * The file-system entitlements the definition needs beyond the bake's working directory. Output
- * folders are created first (as the bake would), so the grant names them and not their parents.
- */
-export function definitionGrants(targets: Record<string, DefinitionTarget>, cwd: string): Grant[] {
-  const { needs, ssh } = bakeFsNeeds(targets, cwd)
-  for (const n of needs) {
-    if (n.access !== 'write') continue
-    try {
-      mkdirSync(n.path, { recursive: true })
-    } catch {
-      // buildx says what is wrong with a destination it cannot write
-    }
-  }
-  return fsGrants(needs, ssh, cwd, existing)
-}
-
 /** Where `depot bake` runs (its local source folder) and its environment (the bake variables). */
 export function depotBakeSite(s: Settings, env: NodeJS.ProcessEnv): { cwd: string; env: NodeJS.ProcessEnv } {
   const source = resolveBakeSource(s, 'depot', env)
@@ -122,14 +105,37 @@ export function bakeSite(s: Settings, buildxVersion: string, env: NodeJS.Process
   }
 }
 
+/** Who the bake works for: '' on a trusted run, else the fork (forkOf); and the action's own files it reads. */
+export interface BakeTrust {
+  fork: string
+  own: string[]
+}
+
 /**
- * The --allow list: what the definition needs on the file system (buildx >= 0.19 asks for it),
- * said in the log, then the allow input, which adds to it.
+ * The --allow list (see bakeAllow), said in the log. A run from a fork whose definition needs
+ * more than allow grants fails here, before anything is built, whatever the buildx version.
  */
-export function grantFromDefinition(targets: Record<string, unknown>, cwd: string, allow: string[], buildxVersion: string): string[] {
+export function grantFromDefinition(
+  targets: Record<string, unknown>,
+  cwd: string,
+  allow: string[],
+  buildxVersion: string,
+  trust: BakeTrust
+): string[] {
+  const definition = targets as Record<string, DefinitionTarget>
+  const { needs, ssh } = bakeFsNeeds(definition, cwd)
+  const asked = targetEntitlements(definition)
+  const r = bakeAllow({ needs, ssh, asked, cwd, allow, own: trust.own, fork: trust.fork, real: existing })
+  if (r.refused.length > 0)
+    throw new InputError(
+      'allow',
+      `this run was started by a pull request from the fork ${trust.fork}: its bake definition gets only what allow grants, and it needs ${r.refused.join('; ')}; nothing was built (name the entitlement in allow to grant it)`
+    )
+  if (r.sshNotAsked) core.info('the definition forwards the default ssh agent: not granted (add ssh to allow to grant it)')
   if (!versionAtLeast(buildxVersion, '0.19.0')) return allow
-  const grants = definitionGrants(targets as Record<string, DefinitionTarget>, cwd)
-  for (const g of grants) core.info(`granted ${g.entitlement}: ${[...new Set(g.why)].join(', ')}`)
-  if (grants.length === 0) core.info(`granted no file-system entitlements: the definition stays within ${cwd}`)
-  return [...new Set([...grants.map(g => g.entitlement), ...allow])]
+  const why = [...new Set(r.outside.map(n => `${n.access} ${n.path} (${n.why})`))]
+  if (trust.fork) core.info(`granted only allow (a run from the fork ${trust.fork}): ${r.allow.join(', ') || 'nothing'}`)
+  else
+    core.info(`granted fs=* (a trusted run, as docker/bake-action grants it)${why.length > 0 ? `; outside ${cwd}: ${why.join(', ')}` : ''}`)
+  return r.allow
 }

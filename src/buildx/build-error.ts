@@ -40,6 +40,10 @@ const FINAL_PUSH_ERROR =
 const TRANSIENT_PUSH_ERROR =
   /\b5\d\d\b|\b429\b|too many requests|toomanyrequests|\bunavailable\b|internal server error|bad gateway|service unavailable|gateway time-?out|\bEOF\b|connection reset|broken pipe|connection refused|i\/o timeout|timeout awaiting|TLS handshake timeout|deadline exceeded|server closed|http2: .*(?:GOAWAY|stream error)|unknown: unknown error/i
 
+// `ERROR: ` and the contexts buildx and BuildKit wrap the exporter's error in (`failed to build`,
+// `failed to solve`, a bake's `target <name>`), in any order, then the push.
+const BUILDX_PUSH_FAILURE = /^ERROR: (?:(?:failed to build|failed to solve|target [^\s:]+): )*failed to push /
+
 /**
  * The failed push in a failed build's log, from buildx's last ERROR line: BuildKit reports a
  * failed export to a registry as `failed to push <ref>: <reason>` once every build step is done.
@@ -53,10 +57,12 @@ export function classifyPushFailure(log: string): PushFailure | undefined {
     .reverse()
     .find(l => /^ERROR: /.test(l))
   if (!last) return undefined
-  const at = last.indexOf('failed to push ')
-  if (at < 0) return undefined
+  // buildx's own message only: its prefixes, then BuildKit's `failed to push <ref>: `. The text
+  // anywhere else in the line is not a push: a failed RUN step quotes its command there.
+  const own = BUILDX_PUSH_FAILURE.exec(last)
+  if (!own) return undefined
   const reason = last
-    .slice(at)
+    .slice(own[0].length - 'failed to push '.length)
     .replace(/"https?:\/\/[^"]*"/g, '"<url>"')
     .replace(/https?:\/\/\S+?(?=:? |$)/g, '<url>')
     .replace(/"[a-z]+-sha256:[0-9a-f]{64}"/g, '"<ref>"')

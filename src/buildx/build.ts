@@ -212,6 +212,8 @@ export interface BakeRequest {
   allow: string[]
   /** the run must not write shared caches (RunPlan.denyCacheExports): the definition's own cache-to is dropped */
   denyCacheExports?: string
+  /** the fork an untrusted run came from (BuildPlan.fork): the definition gets only allow */
+  fork?: string
 }
 
 /**
@@ -220,7 +222,11 @@ export interface BakeRequest {
  * before the bake, never after: `bake --print` opens the definition's tar and OCI output
  * destinations and truncates them, so a print after the bake would empty what it just wrote.
  */
-async function prepareBake(s: Settings, env: BuildEnv, { files, targets, set: given, allow, denyCacheExports = '' }: BakeRequest) {
+async function prepareBake(
+  s: Settings,
+  env: BuildEnv,
+  { files, targets, set: given, allow, denyCacheExports = '', fork = '' }: BakeRequest
+) {
   const userSet = denyCacheExports ? setWithoutCacheTo(given) : { set: given, dropped: 0 }
   const set = [...bakeSecretSets(s, env), ...userSet.set]
   const site = bakeSite(s, env.bx.version)
@@ -238,7 +244,7 @@ async function prepareBake(s: Settings, env: BuildEnv, { files, targets, set: gi
     'bake'
   )
   if (warning) core.warning(warning)
-  const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version)
+  const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version, { fork, own: [...env.secretFiles.values()] })
   const metadataFile = path.join(env.tempDir, 'bake-metadata.json')
   return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } }
 }

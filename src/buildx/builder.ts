@@ -206,6 +206,28 @@ function sameConfig(kept: string, wanted: string): boolean {
   return !a || !b || a.join('\n') === b.join('\n')
 }
 
+/** The entitlements BuildKit daemon flags allow (`--allow-insecure-entitlement E` or `=E`). */
+function allowedEntitlements(flags: string[]): string[] {
+  const out: string[] = []
+  flags.forEach((f, i) => {
+    if (f === '--allow-insecure-entitlement') out.push(flags[i + 1] ?? '')
+    else if (f.startsWith('--allow-insecure-entitlement=')) out.push(f.slice(f.indexOf('=') + 1))
+  })
+  return out
+}
+
+/**
+ * The BuildKit daemon flags buildx may record for a docker-container builder made with FLAGS:
+ * since 0.13 it appends --allow-insecure-entitlement=network.host when driver-opts has
+ * network=host and the flags do not allow it, or when they allow no entitlement at all (newer
+ * versions not when the buildkitd config lists network.host: then it records FLAGS alone).
+ */
+export function recordedFlagChoices(flags: string[], driverOpts: Record<string, string>): string[][] {
+  const allowed = allowedEntitlements(flags)
+  const added = (driverOpts['network'] === 'host' && !allowed.includes('network.host')) || allowed.length === 0
+  return added ? [flags, [...flags, '--allow-insecure-entitlement=network.host']] : [flags]
+}
+
 /**
  * Why a docker-container builder found under a scoped name is not the one these settings would
  * make, or '': every node's driver options, BuildKit daemon flags and buildkitd config as buildx
@@ -222,10 +244,11 @@ export function dockerContainerMismatch(
   if (!stored || stored.length === 0) return 'buildx keeps no configuration for it (its store entry is missing or unreadable)'
   const wantOpts = optsText(want.driverOpts)
   const image = want.driverOpts['image'] || DEFAULT_BUILDKIT_IMAGE
+  const flagChoices = recordedFlagChoices(want.flags, want.driverOpts).map(f => f.join(' '))
   for (const node of stored) {
     const opts = optsText(node.driverOpts)
     if (opts !== wantOpts) return `node ${node.name} has driver options ${opts}, not ${wantOpts} (driver-opts)`
-    if (node.flags.join(' ') !== want.flags.join(' '))
+    if (!flagChoices.includes(node.flags.join(' ')))
       return `node ${node.name} has BuildKit daemon flags ${JSON.stringify(node.flags.join(' '))}, not ${JSON.stringify(want.flags.join(' '))} (buildkitd-flags)`
     const config = node.files['buildkitd.toml'] ?? ''
     if (!sameConfig(config, want.config))
@@ -236,7 +259,7 @@ export function dockerContainerMismatch(
     if (!c) return `node ${node.name} has no container ${container} on this engine (its endpoint is another engine)`
     if (c.image !== image) return `its container ${container} runs the image ${c.image}, not ${image}`
     const cmd = c.cmd.slice(0, 2).join(' ') === CONTAINER_CONFIG.join(' ') ? c.cmd.slice(2) : c.cmd
-    if (cmd.join(' ') !== want.flags.join(' '))
+    if (!flagChoices.includes(cmd.join(' ')))
       return `its container ${container} runs BuildKit with ${JSON.stringify(c.cmd.join(' '))}, not the flags asked for`
     const network = want.driverOpts['network']
     if (network && c.networkMode !== network) return `its container ${container} has the network ${c.networkMode}, not ${network}`

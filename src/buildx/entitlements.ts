@@ -1,6 +1,6 @@
-// The file-system entitlements a bake needs (buildx >= 0.19 asks for them: "additional privileges
-// requested"), worked out from the definition `bake --print` resolved, before the bake. Pure: the
-// caller resolves paths on disk (symlinks, the nearest existing folder) the way buildx does.
+// The entitlements a bake gets (buildx >= 0.19 asks for them: "additional privileges requested"):
+// what the definition `bake --print` resolved needs, checked before the bake against what the run
+// may grant. Pure: the caller resolves paths on disk (symlinks, the nearest existing folder).
 import path from 'node:path'
 
 /** A target as `bake --print` shows it: strings in older buildx, objects in newer. */
@@ -14,6 +14,8 @@ export interface DefinitionTarget {
   'cache-to'?: unknown[]
   secret?: unknown[]
   ssh?: unknown[]
+  /** what the target asks the builder for (`network.host`, `security.insecure`) */
+  entitlements?: unknown[]
 }
 
 export interface FsNeed {
@@ -119,45 +121,73 @@ export function bakeFsNeeds(targets: Record<string, DefinitionTarget>, cwd: stri
   return { needs, ssh }
 }
 
+/** The entitlements the targets ask for by name (`entitlements = ["network.host"]`), with the targets that ask. */
+export function targetEntitlements(targets: Record<string, DefinitionTarget>): Map<string, string[]> {
+  const asked = new Map<string, string[]>()
+  for (const [name, t] of Object.entries(targets))
+    for (const e of t.entitlements ?? []) if (typeof e === 'string' && e) asked.set(e, [...(asked.get(e) ?? []), name])
+  return asked
+}
+
 function within(p: string, parent: string): boolean {
   return p === parent || parent === '/' || p.startsWith(parent.endsWith('/') ? parent : `${parent}/`)
 }
 
-export interface Grant {
-  entitlement: string
-  why: string[]
+/** Whether an --allow entry grants a need: `fs`, or `fs.read` / `fs.write` for its access, on `*` or a folder holding it. */
+function entryGrants(entry: string, need: { access: 'read' | 'write'; path: string }, cwd: string, real: (p: string) => string): boolean {
+  const m = /^fs(?:\.(read|write))?=(.+)$/.exec(entry.trim())
+  if (!m?.[2]) return false
+  if (m[1] && m[1] !== need.access) return false
+  return m[2] === '*' || within(need.path, real(path.resolve(cwd, m[2])))
+}
+
+export interface BakeAllowRequest {
+  needs: FsNeed[]
+  /** the definition forwards the default ssh agent */
+  ssh: boolean
+  /** entitlements the targets ask for by name (targetEntitlements) */
+  asked?: Map<string, string[]>
+  /** the folder bake runs in: buildx grants what lies inside it */
+  cwd: string
+  /** what the workflow grants: the allow input (and, for a matrix, what its own inputs name) */
+  allow: string[]
+  /** the action's own files the bake reads (secret values written to its temp dir) */
+  own: string[]
+  /** '' on a trusted run; else the fork the run came from (runner/isolation.ts forkOf) */
+  fork: string
+  /** the path buildx checks: symlinks resolved, the nearest existing folder */
+  real: (p: string) => string
+}
+
+export interface BakeAllow {
+  /** the --allow entries */
+  allow: string[]
+  /** needs outside the bake's folder, resolved, for the log */
+  outside: FsNeed[]
+  /** untrusted runs: what the definition needs that allow does not grant (the bake must not run) */
+  refused: string[]
+  /** the definition forwards the ssh agent, which nothing asked for: not granted */
+  sshNotAsked: boolean
 }
 
 /**
- * The --allow entries for the needs: paths under the bake's working directory need none (buildx
- * grants them), a path inside another granted one adds nothing, and each entry says why.
- * `real` maps a path to the one buildx checks (symlinks resolved; the nearest existing folder).
+ * The --allow list of a bake. A trusted run gets what docker/bake-action gives (`fs=*`, then the
+ * allow input) but `ssh` only when allow names it. A run from a fork gets the allow input and
+ * nothing else: every path outside the bake's folder that allow does not cover, the ssh agent
+ * unless allow names `ssh`, and an entitlement a target asks for that allow does not name, is
+ * refused, whatever buildx would check (before 0.19 it checks nothing itself).
  */
-export function fsGrants(needs: FsNeed[], ssh: boolean, cwd: string, real: (p: string) => string): Grant[] {
-  const root = real(cwd)
-  const grants: Grant[] = []
-  for (const access of ['read', 'write'] as const) {
-    const paths = new Map<string, string[]>()
-    for (const n of needs.filter(x => x.access === access)) {
-      const p = real(n.path)
-      if (within(p, root)) continue
-      paths.set(p, [...(paths.get(p) ?? []), n.why])
-    }
-    // shortest first, so a folder's grant covers what lies inside it
-    const sorted = [...paths.keys()].sort((a, b) => a.length - b.length || a.localeCompare(b))
-    const kept: Grant[] = []
-    const keptPaths: string[] = []
-    for (const p of sorted) {
-      const i = keptPaths.findIndex(k => within(p, k))
-      const why = paths.get(p) ?? []
-      if (i >= 0) kept[i]?.why.push(...why)
-      else {
-        keptPaths.push(p)
-        kept.push({ entitlement: `fs.${access}=${p}`, why: [...why] })
-      }
-    }
-    grants.push(...kept)
+export function bakeAllow(r: BakeAllowRequest): BakeAllow {
+  const root = r.real(r.cwd)
+  const outside = r.needs.map(n => ({ ...n, path: r.real(n.path) })).filter(n => !within(n.path, root))
+  const askedSsh = r.allow.some(a => a.trim() === 'ssh')
+  const own = r.own.map(f => `fs.read=${f}`)
+  if (!r.fork) {
+    return { allow: [...new Set(['fs=*', ...r.allow])], outside, refused: [], sshNotAsked: r.ssh && !askedSsh }
   }
-  if (ssh) grants.push({ entitlement: 'ssh', why: ['the default ssh agent'] })
-  return grants
+  const granted = [...own, ...r.allow]
+  const refused = outside.filter(n => !granted.some(g => entryGrants(g, n, r.cwd, r.real))).map(n => `fs.${n.access}=${n.path} (${n.why})`)
+  if (r.ssh && !askedSsh) refused.push('ssh (a target forwards the default ssh agent)')
+  for (const [e, names] of r.asked ?? []) if (!granted.includes(e)) refused.push(`${e} (entitlements of target ${names.join(', ')})`)
+  return { allow: [...new Set(granted)], outside, refused: [...new Set(refused)], sshNotAsked: false }
 }

@@ -5,9 +5,10 @@ import os from 'node:os'
 import { InputError } from '../errors.js'
 import { parseChecksums, versionFromChecksums } from '../install/checksums.js'
 import { DEFAULT_BUILDX_RELEASES, buildxAssetUrls, latestChecksumsUrl, nodeArch } from '../install/releases.js'
-import type { Runner } from '../process/exec.js'
+import { buildToolRunner, type Runner } from '../process/exec.js'
 import type { Buildx } from './buildx.js'
 import { findPlugin, pluginVersion, versionOf } from './plugin.js'
+import { dockerCli } from '../docker/cli.js'
 import { MIN_INSTALLED_BUILDX, versionAtLeast } from './version.js'
 
 /** The input to blame when a download fails: the mirror, when one was given. */
@@ -31,14 +32,14 @@ async function resolveLatest(base: string, input: string): Promise<string> {
 }
 
 /** The installed buildx: the plugin run directly, else through the docker CLI; undefined when none answers. */
-async function installedBuildx(runner: Runner): Promise<Buildx | undefined> {
+async function installedBuildx(runner: Runner, docker: string | undefined): Promise<Buildx | undefined> {
   const plugin = findPlugin()
   if (plugin) {
     const pv = await pluginVersion(runner, plugin)
     if (pv) return { cmd: plugin, prefix: [], version: pv, runner }
   }
-  const v = await versionOf(runner, 'docker', ['buildx'])
-  return v ? { cmd: 'docker', prefix: ['buildx'], version: v, runner } : undefined
+  const v = docker ? await versionOf(runner, docker, ['buildx']) : ''
+  return docker && v ? { cmd: docker, prefix: ['buildx'], version: v, runner } : undefined
 }
 
 /**
@@ -46,9 +47,17 @@ async function installedBuildx(runner: Runner): Promise<Buildx | undefined> {
  * downloads the latest release otherwise; `installed` takes the installed one whatever its version;
  * `latest` or a version downloads that release (verified, cached).
  */
-export async function setupBuildx(version: string, downloadUrl: string, runner: Runner, sha256 = ''): Promise<Buildx> {
+export async function setupBuildx(
+  version: string,
+  downloadUrl: string,
+  anyRunner: Runner,
+  sha256 = '',
+  docker: string | undefined = dockerCli()
+): Promise<Buildx> {
+  // buildx needs the gha cache's ACTIONS_* variables, never the OIDC request ones
+  const runner = buildToolRunner(anyRunner)
   if (version === 'installed' || version === '') {
-    const found = await installedBuildx(runner)
+    const found = await installedBuildx(runner, docker)
     if (version === 'installed') {
       // A missing plugin is the machine's state, not a bad input (the CLI's default is installed).
       if (!found)

@@ -27,7 +27,7 @@ import { lastOutputLine, processRunner } from '../process/exec.js'
 import { dockerfilePath, type Settings } from '../inputs/parse.js'
 import type { BakePlan, BuildPlan, MatrixPlan } from '../inputs/plan.js'
 import { remoteBakeSource } from '../inputs/bake-source.js'
-import { depotBakeSite } from '../buildx/bake-source.js'
+import { depotBakeSite, grantFromDefinition } from '../buildx/bake-source.js'
 import { setWithoutCacheTo, withoutBakeCacheExports } from '../runner/isolation.js'
 import { DepotUnavailable, InputError } from '../errors.js'
 import { parseBuildError } from '../buildx/build-error.js'
@@ -77,6 +77,9 @@ interface DepotBakeInput {
   set: string[]
   /** the run must not write shared caches (BuildPlan.denyCacheExports) */
   denyCacheExports: string
+  /** what the workflow grants the definition, and the fork an untrusted run came from (BuildPlan.fork) */
+  allow: string[]
+  fork: string
 }
 
 interface Streamed {
@@ -163,6 +166,8 @@ async function depotBake(
     'depot bake'
   )
   if (warning) core.warning(warning)
+  // depot takes no --allow: what counts is that a run from a fork is refused what allow does not grant
+  grantFromDefinition(printed, path.resolve(cwd), input.allow, '', { fork: input.fork, own: [...secretFiles.values()] })
   const metadataFile = path.join(dir, 'depot-bake-metadata.json')
   const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd)
   if (r.code !== 0) failure(r, s, 'bake')
@@ -173,10 +178,12 @@ async function depotBake(
 
 /** What Depot bakes for a bake or matrix plan; a matrix's generated definition is written out first. */
 function bakeInput(plan: BakePlan | MatrixPlan, dir: string): DepotBakeInput {
-  if (plan.kind === 'bake') return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports }
+  const trust = { allow: plan.allow, fork: plan.fork }
+  if (plan.kind === 'bake')
+    return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust }
   const file = writeMatrixBakeFile(dir, plan.definition)
   core.info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(', ')}`)
-  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports }
+  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust }
 }
 
 /**

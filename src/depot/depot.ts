@@ -6,7 +6,7 @@ import os from 'node:os'
 import { DEFAULT_DEPOT_RELEASES, depotArch, depotAssetUrls } from '../install/releases.js'
 import { resolveLatestRelease } from '../install/latest.js'
 import { parseDepotVersion } from './args.js'
-import type { RunOptions, RunResult, Runner } from '../process/exec.js'
+import { buildToolRunner, type RunOptions, type RunResult, type Runner } from '../process/exec.js'
 import type { Settings } from '../inputs/parse.js'
 import { DepotUnavailable, InputError } from '../errors.js'
 
@@ -44,7 +44,9 @@ async function resolveLatest(base: string, input: string): Promise<string> {
 }
 
 /** Installs (or finds) the CLI; every failure is a DepotUnavailable naming the input to fix. */
-export async function setupDepot(s: Settings, runner: Runner): Promise<Depot> {
+export async function setupDepot(s: Settings, anyRunner: Runner): Promise<Depot> {
+  // depot is handed DEPOT_TOKEN (the action mints the OIDC token itself), never the OIDC request variables
+  const runner = buildToolRunner(anyRunner)
   if (s.depotVersion === 'installed') {
     try {
       return { cmd: 'depot', version: await probeVersion(runner, 'depot'), runner }

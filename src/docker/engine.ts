@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import http from 'node:http'
 import type { Runner } from '../process/exec.js'
 import { currentContextName, readDockerConfig } from './config.js'
+import { dockerCli } from './cli.js'
 
 /** The engine's unix socket when the docker CLI would talk to it directly (no other context). */
 export function engineSocket(env: NodeJS.ProcessEnv, configJson: string | undefined): string | undefined {
@@ -55,6 +56,8 @@ export async function engineUsesContainerdStore(runner: Runner): Promise<boolean
     }
   }
   // A failing `docker info` is an answer here: no containerd store known.
-  const r = await runner.run('docker', ['info', '--format', '{{json .DriverStatus}}'])
+  const docker = dockerCli()
+  if (!docker) return false
+  const r = await runner.run(docker, ['info', '--format', '{{json .DriverStatus}}'])
   return r.code === 0 && usesContainerdStore(r.stdout.trim())
 }

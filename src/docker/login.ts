@@ -3,29 +3,31 @@
 // and buildx, BuildKit's session and this action's registry reader all find them there.
 import { runChecked, succeeded, type RunResult, type Runner } from '../process/exec.js'
 import type { RegistryLogin } from '../inputs/parse.js'
+import { dockerCli, requireDockerCli } from './cli.js'
 
 export function registryName(registry: string): string {
   return registry || 'Docker Hub'
 }
 
 /** The password goes on standard input, never in argv (which `ps` shows to every user). */
-export async function dockerLogin(login: RegistryLogin, runner: Runner): Promise<void> {
+export async function dockerLogin(login: RegistryLogin, runner: Runner, docker = dockerCli()): Promise<void> {
   const args = ['login', '--username', login.username, '--password-stdin', ...(login.registry ? ['--', login.registry] : [])]
   const failed = (line: string, r: RunResult) =>
     new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${line || `docker exited with code ${r.code}`}`)
   let r: RunResult
   try {
-    r = await runner.run('docker', args, { input: login.password })
+    r = await runner.run(requireDockerCli('registry login', docker), args, { input: login.password })
   } catch (e) {
     throw new Error(`registry login needs the docker CLI: ${(e as Error).message}`)
   }
   succeeded(r, 'docker login', failed)
 }
 
-export async function dockerLogout(registry: string, runner: Runner): Promise<void> {
+/** `docker` is the CLI main found (post gets it from state), never one found on PATH after the build. */
+export async function dockerLogout(registry: string, runner: Runner, docker: string | undefined): Promise<void> {
   await runChecked(
     runner,
-    'docker',
+    requireDockerCli('logout', docker),
     ['logout', ...(registry ? ['--', registry] : [])],
     {},
     (line, r) => new Error(line || `docker logout exited with code ${r.code}`)

@@ -178,6 +178,8 @@ export type InputReader = (name: string) => string
 const DRIVERS: readonly Driver[] = ['docker', 'docker-container', 'remote', 'kubernetes']
 const ENGINES: readonly Engine[] = ['auto', 'buildx', 'depot']
 const MODES: readonly Mode[] = ['build', 'merge']
+/** The inputs of mode: plan alone. */
+const PLAN_INPUTS = ['image', 'runners', 'default-runner']
 const OUTPUT_TYPES = ['registry', 'image', 'docker', 'oci', 'tar', 'local', 'cacheonly']
 const CACHE_TYPES = ['registry', 'local', 'inline', 'gha', 's3', 'azblob']
 /** No single input needs more; a larger one is a mistake or an attack on the log. */
@@ -242,6 +244,9 @@ function parseSecrets(read: InputReader): Secret[] {
       const source = line.slice(eq + 1)
       if (!/^[A-Za-z0-9_.:-]+$/.test(id))
         throw new InputError(input, `${at}: the id may only contain letters, digits, '_', '.', ':', '-' (value not shown)`)
+      // docker's actions refuse an empty value too: it is most often a value pasted without its id
+      if (kind === 'value' && source === '')
+        throw new InputError(input, `${at} has an empty value (value not shown): an entry is id=value; a value pasted alone reads as an id`)
       if (kind !== 'value' && source === '') throw new InputError(input, `secret ${id} names no ${kind === 'file' ? 'file' : 'variable'}`)
       if (kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
         throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`)
@@ -285,6 +290,10 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
   }
 
   const mode = oneOf(read('mode'), MODES, 'mode', 'build')
+  // mode: plan reads these (inputs/release-plan.ts) and never gets here
+  for (const input of PLAN_INPUTS) {
+    if (read(input).trim() !== '') throw new InputError(input, "is read in plan mode only (mode: plan, the release workflow's first job)")
+  }
   const engine = oneOf(read('engine'), ENGINES, 'engine', 'auto')
   const driver = oneOf(read('driver'), DRIVERS, 'driver', 'docker')
 

@@ -36,6 +36,11 @@ interface PlanCommon {
    * printed (bakeCacheToOverrides).
    */
   readonly denyCacheExports: string
+  /**
+   * The fork an untrusted run came from (the fork rule, forkOf); '' on a trusted run. A bake
+   * definition then gets only the entitlements allow grants, whatever allow-fork-cache-write says.
+   */
+  readonly fork: string
   /** the persistent builder of builder-scope; undefined: no scope */
   readonly scopedBuilder: string | undefined
   /** to be said once the plan is made */
@@ -103,6 +108,7 @@ export function planRun(parsed: Settings, facts: RunFacts): BuildPlan {
     settings,
     tags: parsed.tags,
     denyCacheExports,
+    fork: facts.fork,
     scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, denyCacheExports),
     warnings: cache.warning ? [cache.warning] : [],
     resolveBase: parsed.baseAnnotations && buildsOneDockerfile,

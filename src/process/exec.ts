@@ -56,6 +56,22 @@ export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return out
 }
 
+/**
+ * The runner's OIDC request variables: with them a process can mint an OIDC token for any
+ * audience. Only what mints a token gets them (the action itself, cosign); a build definition
+ * can read any variable of its tool's environment (a secret's `env=`).
+ */
+const ID_TOKEN_REQUEST = /^ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)$/i
+
+export function withoutIdTokenRequest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !ID_TOKEN_REQUEST.test(k)))
+}
+
+/** A runner for the build tools (buildx, bake, depot): the environment it is given, without the OIDC request variables. */
+export function buildToolRunner(runner: Runner): Runner {
+  return { run: (cmd, args, opts = {}) => runner.run(cmd, args, { ...opts, env: withoutIdTokenRequest(opts.env ?? process.env) }) }
+}
+
 /** What a streamed command's result keeps of each stream: its last bytes. */
 export const STREAMED_TAIL_BYTES = 1 << 20
 const MAX_LINE_CHARS = 64 * 1024

@@ -3,7 +3,6 @@
 // signing what was pushed. The key, its password and the OIDC token reach cosign only through its
 // environment (COSIGN_KEY read as env://, COSIGN_PASSWORD, SIGSTORE_ID_TOKEN): never argv, log or state.
 import * as core from '../runner/commands.js'
-import { accessSync, constants, realpathSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { InputError } from '../errors.js'
@@ -12,6 +11,7 @@ import { DEFAULT_COSIGN_RELEASES, cosignArch, cosignAssetUrls } from '../install
 import { keyScheme, keyUriSecrets, type SignSettings } from '../inputs/sign.js'
 import type { ImageReport } from '../oci/types.js'
 import type { Runner } from '../process/exec.js'
+import { findOnPath } from '../process/which.js'
 import {
   cosignEnv,
   cosignSignArgs,
@@ -33,21 +33,6 @@ export interface Cosign {
   sha256: string
   version: string
   runner: Runner
-}
-
-/** The first executable `name` in PATH's folders, as an absolute path; undefined when there is none. */
-export function findOnPath(name: string, envPath = process.env['PATH'] ?? ''): string | undefined {
-  for (const dir of envPath.split(path.delimiter)) {
-    if (!dir || !path.isAbsolute(dir)) continue
-    const candidate = path.join(dir, name)
-    try {
-      accessSync(candidate, constants.X_OK)
-      if (statSync(candidate).isFile()) return realpathSync(candidate)
-    } catch {
-      // not there: the next folder
-    }
-  }
-  return undefined
 }
 
 /** The audience Sigstore's Fulcio expects in a GitHub token. */

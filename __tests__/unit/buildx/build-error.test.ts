@@ -196,6 +196,21 @@ describe('classifyPushFailure', () => {
       'ERROR: failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3',
       undefined
     ],
+    [
+      'a failed RUN step quoting "failed to push" is no push failure (issue 21)',
+      'ERROR: failed to build: failed to solve: process "/bin/sh -c echo \\"failed to push r.io/a:1: 500 Internal Server Error\\" && exit 1" did not complete successfully: exit code: 1',
+      undefined
+    ],
+    [
+      'a bake target that quotes it in its RUN command neither',
+      'ERROR: target app: failed to solve: process "/bin/sh -c echo failed to push x: EOF; exit 1" did not complete successfully: exit code: 1',
+      undefined
+    ],
+    [
+      'a bake target whose push failed',
+      'ERROR: target app: failed to solve: failed to push r.io/a:1: unavailable: service unavailable',
+      true
+    ],
     ['no ERROR line', '#5 DONE 0.1s', undefined]
   ])('%s', (_what, log, transient) => {
     const f = classifyPushFailure(log)

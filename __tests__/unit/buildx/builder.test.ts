@@ -254,6 +254,51 @@ describe('docker-container builders under a scoped name', () => {
     else expect(m).toMatch(expected)
   })
 
+  // buildx (>= 0.13) appends --allow-insecure-entitlement=network.host to some flags it records
+  const appended = ['--allow-insecure-entitlement=network.host']
+  it.each<[string, string[], Record<string, string>, string[], RegExp | '']>([
+    ['network=host, flags without network.host: buildx adds it', ['--debug'], { network: 'host' }, ['--debug', ...appended], ''],
+    [
+      'network=host, another entitlement only: buildx adds network.host',
+      ['--allow-insecure-entitlement', 'security.insecure'],
+      { network: 'host' },
+      ['--allow-insecure-entitlement', 'security.insecure', ...appended],
+      ''
+    ],
+    ['no entitlement flag on its own network: buildx adds network.host', ['--debug'], {}, ['--debug', ...appended], ''],
+    ['... or not (the config lists network.host, newer buildx)', ['--debug'], {}, ['--debug'], ''],
+    [
+      'an entitlement given, on its own network: buildx adds nothing, so an added one is planted',
+      ['--allow-insecure-entitlement=security.insecure'],
+      {},
+      ['--allow-insecure-entitlement=security.insecure', ...appended],
+      /BuildKit daemon flags/
+    ],
+    [
+      'network.host given: buildx adds nothing',
+      ['--allow-insecure-entitlement', 'network.host'],
+      { network: 'host' },
+      ['--allow-insecure-entitlement', 'network.host', ...appended],
+      /BuildKit daemon flags/
+    ],
+    [
+      'anything else stays a mismatch',
+      ['--debug'],
+      { network: 'host' },
+      ['--debug', '--allow-insecure-entitlement=security.insecure'],
+      /BuildKit daemon flags/
+    ]
+  ])('%s', (_what, flags, opts, recorded, expected) => {
+    const driverOpts = { image: 'reg/bk:1', ...opts }
+    const m = dockerContainerMismatch(
+      [node({ driverOpts, flags: recorded })],
+      container({ cmd: recorded, networkMode: opts['network'] ?? 'default' }),
+      { ...want, driverOpts, flags }
+    )
+    if (expected === '') expect(m).toBe('')
+    else expect(m).toMatch(expected)
+  })
+
   it("the image defaults to buildx's own", () => {
     const noImage = { ...want, driverOpts: {} }
     expect(dockerContainerMismatch([node({ driverOpts: {} })], container({ image: DEFAULT_BUILDKIT_IMAGE }), noImage)).toBe('')

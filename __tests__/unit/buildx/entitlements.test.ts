@@ -1,16 +1,22 @@
 import { describe, expect, it } from '@jest/globals'
-import { bakeFsNeeds, fsGrants, type DefinitionTarget } from '../../../src/buildx/entitlements.js'
+import { bakeAllow, bakeFsNeeds, targetEntitlements, type DefinitionTarget } from '../../../src/buildx/entitlements.js'
 
 const CWD = '/work/repo'
 /** every path exists as itself (the edge resolves symlinks and missing folders) */
 const same = (p: string) => p
 
+/** What a run from a fork that allows nothing is refused: every need beyond the bake's folder. */
 function allow(targets: Record<string, DefinitionTarget>, real: (p: string) => string = same): string[] {
   const { needs, ssh } = bakeFsNeeds(targets, CWD)
-  return fsGrants(needs, ssh, CWD, real).map(g => g.entitlement)
+  return bakeAllow({ needs, ssh, cwd: CWD, allow: [], own: [], fork: 'mallory/app', real }).refused.map(r => r.replace(/ \(.*\)$/, ''))
 }
 
-describe('file-system entitlements from the printed definition', () => {
+function trust(targets: Record<string, DefinitionTarget>, given: string[], fork: string, own: string[] = []) {
+  const { needs, ssh } = bakeFsNeeds(targets, CWD)
+  return bakeAllow({ needs, ssh, asked: targetEntitlements(targets), cwd: CWD, allow: given, own, fork, real: same })
+}
+
+describe('what the printed definition needs beyond the bake folder', () => {
   it.each<[string, Record<string, DefinitionTarget>, string[]]>([
     [
       'everything inside the working directory: nothing',
@@ -46,12 +52,7 @@ describe('file-system entitlements from the printed definition', () => {
       ['fs.read=/run/s/a', 'fs.read=/run/s/c']
     ],
     ['ssh: the default agent and a key', { a: { ssh: ['default', 'deploy=/keys/k'] } }, ['fs.read=/keys/k', 'ssh']],
-    ['ssh in object form', { a: { ssh: [{ id: 'default' }] } }, ['ssh']],
-    [
-      'a folder covers what lies inside it, across targets',
-      { a: { context: '/src' }, b: { context: '/src/sub' }, c: { output: ['/out'] }, d: { output: ['type=tar,dest=/out/x.tar'] } },
-      ['fs.read=/src', 'fs.write=/out']
-    ]
+    ['ssh in object form', { a: { ssh: [{ id: 'default' }] } }, ['ssh']]
   ])('%s', (_name, targets, want) => {
     expect(allow(targets)).toEqual(want)
   })
@@ -63,11 +64,82 @@ describe('file-system entitlements from the printed definition', () => {
     expect(allow({ a: { context: '/real/repo/sub' } }, real)).toEqual([])
   })
 
-  it('says why each entitlement is granted', () => {
-    const { needs, ssh } = bakeFsNeeds({ app: { context: '/src', output: ['type=tar,dest=/o/b.tar'] } }, CWD)
-    expect(fsGrants(needs, ssh, CWD, same)).toEqual([
-      { entitlement: 'fs.read=/src', why: ['context of target app'] },
-      { entitlement: 'fs.write=/o', why: ['output file b.tar of target app'] }
+  it('says why each need is refused', () => {
+    expect(trust({ app: { context: '/src', output: ['type=tar,dest=/o/b.tar'] } }, [], 'mallory/app').refused).toEqual([
+      'fs.read=/src (context of target app)',
+      'fs.write=/o (output file b.tar of target app)'
     ])
+  })
+})
+
+describe('the --allow list of a trusted run and of a run from a fork', () => {
+  const home = { app: { output: ['type=local,dest=/home/runner/.local/bin'] } }
+  it.each<[string, Record<string, DefinitionTarget>, string[], string, { allow: string[]; refused: number; sshNotAsked?: boolean }]>([
+    [
+      'trusted: fs=* as docker/bake-action grants it, then allow',
+      home,
+      ['network.host'],
+      '',
+      { allow: ['fs=*', 'network.host'], refused: 0 }
+    ],
+    [
+      'trusted: ssh is not granted unless allow names it',
+      { a: { ssh: ['default'] } },
+      [],
+      '',
+      { allow: ['fs=*'], refused: 0, sshNotAsked: true }
+    ],
+    ['trusted: ssh named in allow', { a: { ssh: ['default'] } }, ['ssh'], '', { allow: ['fs=*', 'ssh'], refused: 0 }],
+    ['fork: an output outside the folder is refused', home, [], 'mallory/app', { allow: [], refused: 1 }],
+    [
+      'fork: allow naming the folder grants it',
+      home,
+      ['fs.write=/home/runner'],
+      'mallory/app',
+      { allow: ['fs.write=/home/runner'], refused: 0 }
+    ],
+    [
+      'fork: fs.read does not grant a write',
+      home,
+      ['fs.read=/home/runner'],
+      'mallory/app',
+      { allow: ['fs.read=/home/runner'], refused: 1 }
+    ],
+    ['fork: fs=* grants every path', home, ['fs=*'], 'mallory/app', { allow: ['fs=*'], refused: 0 }],
+    ['fork: a sibling folder is not inside', home, ['fs.write=/home/run'], 'mallory/app', { allow: ['fs.write=/home/run'], refused: 1 }],
+    ['fork: within the folder needs nothing', { a: { output: ['type=local,dest=out'] } }, [], 'mallory/app', { allow: [], refused: 0 }],
+    ['fork: the ssh agent only when allow names it', { a: { ssh: ['default'] } }, [], 'mallory/app', { allow: [], refused: 1 }],
+    ['fork: ssh in allow', { a: { ssh: ['default'] } }, ['ssh'], 'mallory/app', { allow: ['ssh'], refused: 0 }],
+    [
+      'fork: an entitlement a target asks for, not in allow',
+      { a: { entitlements: ['security.insecure'] } },
+      [],
+      'mallory/app',
+      { allow: [], refused: 1 }
+    ],
+    [
+      'fork: an entitlement named in allow',
+      { a: { entitlements: ['network.host'] } },
+      ['network.host'],
+      'mallory/app',
+      { allow: ['network.host'], refused: 0 }
+    ],
+    [
+      "trusted: buildx decides on a target's entitlements",
+      { a: { entitlements: ['network.host'] } },
+      [],
+      '',
+      { allow: ['fs=*'], refused: 0 }
+    ]
+  ])('%s', (_name, targets, given, fork, want) => {
+    const r = trust(targets, given, fork)
+    expect({ allow: r.allow, refused: r.refused.length, ...(r.sshNotAsked ? { sshNotAsked: true } : {}) }).toEqual(want)
+  })
+
+  it("fork: the action's own secret files are read, and nothing else of its temp dir", () => {
+    const targets = { a: { secret: ['id=tok,src=/tmp/bia/secret-tok'], output: ['type=local,dest=/tmp/bia/out'] } }
+    const r = trust(targets, [], 'mallory/app', ['/tmp/bia/secret-tok'])
+    expect(r.allow).toEqual(['fs.read=/tmp/bia/secret-tok'])
+    expect(r.refused).toEqual(['fs.write=/tmp/bia/out (output of target a)'])
   })
 })

@@ -45,11 +45,13 @@ describe('setupBuildx: a download mirror that refuses', () => {
 })
 
 describe('setupBuildx: the default (buildx-version empty)', () => {
+  /** the docker CLI as main found it on PATH, before any build */
+  const DOCKER = '/opt/found/bin/docker'
   /** A machine whose only buildx is `docker buildx`, answering with this version (or not at all). */
   const machine = (answer: string | undefined) => ({
     run: (cmd: string, args: string[]) =>
       Promise.resolve(
-        cmd === 'docker' && args.join(' ') === 'buildx version' && answer
+        cmd === DOCKER && args.join(' ') === 'buildx version' && answer
           ? { code: 0, stdout: `github.com/docker/buildx ${answer} 0123abc\n`, stderr: '' }
           : { code: 127, stdout: '', stderr: 'not found' }
       )
@@ -69,8 +71,8 @@ describe('setupBuildx: the default (buildx-version empty)', () => {
   ])('takes the installed buildx when it is %s: nothing downloaded', async (_what, answer) => {
     const restore = withNoPlugin()
     try {
-      const bx = await setupBuildx('', 'http://127.0.0.1:9/never-asked', machine(answer))
-      expect(bx).toMatchObject({ cmd: 'docker', prefix: ['buildx'], version: answer.replace(/^v|\+ds1$/g, '') })
+      const bx = await setupBuildx('', 'http://127.0.0.1:9/never-asked', machine(answer), '', DOCKER)
+      expect(bx).toMatchObject({ cmd: DOCKER, prefix: ['buildx'], version: answer.replace(/^v|\+ds1$/g, '') })
     } finally {
       restore()
     }
@@ -84,7 +86,7 @@ describe('setupBuildx: the default (buildx-version empty)', () => {
     const mirror = await refusingMirror()
     const restore = withToolCache()
     try {
-      const err = await setupBuildx('', mirror.base, machine(answer)).then(
+      const err = await setupBuildx('', mirror.base, machine(answer), '', DOCKER).then(
         () => undefined,
         (e: unknown) => e
       )
@@ -100,7 +102,7 @@ describe('setupBuildx: the default (buildx-version empty)', () => {
   it('installed: takes an old installed buildx as it is', async () => {
     const restore = withNoPlugin()
     try {
-      expect((await setupBuildx('installed', '', machine('v0.12.1'))).version).toBe('0.12.1')
+      expect((await setupBuildx('installed', '', machine('v0.12.1'), '', DOCKER)).version).toBe('0.12.1')
     } finally {
       restore()
     }

@@ -103,7 +103,10 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   lint: 'false',
   'lint-fail-on': '',
   'sbom-dir': '',
-  workdir: ''
+  workdir: '',
+  image: '',
+  runners: '',
+  'default-runner': ''
 }
 
 /** A reader like core.getInput: action.yml defaults, overridden; '' for names action.yml lacks. */
@@ -179,12 +182,11 @@ describe('parseInputs: valid inputs', () => {
     ],
     [
       'secrets of the three kinds, in input order',
-      { secrets: 'token=abc\nnpmrc=a=b\nempty=', 'secret-files': 'key=/run/key.pem', 'secret-envs': 'gh.token=GITHUB_TOKEN' },
+      { secrets: 'token=abc\nnpmrc=a=b', 'secret-files': 'key=/run/key.pem', 'secret-envs': 'gh.token=GITHUB_TOKEN' },
       {
         secrets: [
           { id: 'token', kind: 'value', source: 'abc' },
           { id: 'npmrc', kind: 'value', source: 'a=b' },
-          { id: 'empty', kind: 'value', source: '' },
           { id: 'key', kind: 'file', source: '/run/key.pem' },
           { id: 'gh.token', kind: 'env', source: 'GITHUB_TOKEN' }
         ]
@@ -602,6 +604,14 @@ describe('parseInputs: invalid inputs', () => {
     expect(() => parseInputs(read({ tags: `bad tag ${'x'.repeat(10000)}` }))).toThrow(
       /^tags: "bad tag x{72}…" is not a valid image reference/
     )
+  })
+
+  it('refuses a secrets entry with an empty value by its number, never quoting it (a value pasted without its id)', () => {
+    const pasted = 'ghp_0123456789abcdef'
+    expect(() => parseInputs(read({ secrets: `a=1\n${pasted}=` }))).toThrow(
+      'secrets: entry 2 has an empty value (value not shown): an entry is id=value; a value pasted alone reads as an id'
+    )
+    expect(() => parseInputs(read({ secrets: `${pasted}=` }))).not.toThrow(new RegExp(pasted))
   })
 
   it('names the oversize length and the limit', () => {

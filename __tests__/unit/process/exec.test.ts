@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { childEnv, processRunner, STREAMED_TAIL_BYTES } from '../../../src/process/exec.js'
+import { buildToolRunner, childEnv, processRunner, STREAMED_TAIL_BYTES } from '../../../src/process/exec.js'
 
 describe('childEnv', () => {
   it('drops the action inputs and post state, keeps everything else', () => {
@@ -26,6 +26,23 @@ describe('childEnv', () => {
     const r = await processRunner.run('env', [], { env: { PATH: process.env['PATH'], INPUT_PASSWORD: 'p', KEEP: 'k' } })
     expect(r.stdout).toContain('KEEP=k')
     expect(r.stdout).not.toContain('INPUT_PASSWORD')
+  })
+})
+
+describe('buildToolRunner', () => {
+  it('a build tool gets the gha cache variables, never the OIDC request ones', async () => {
+    const env = {
+      PATH: process.env['PATH'],
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'http://x/token',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc',
+      ACTIONS_RUNTIME_TOKEN: 'rt',
+      ACTIONS_CACHE_URL: 'http://c/',
+      ACTIONS_RESULTS_URL: 'http://r/'
+    }
+    const r = await buildToolRunner(processRunner).run('env', [], { env })
+    expect(r.stdout).not.toContain('ACTIONS_ID_TOKEN_REQUEST')
+    for (const k of ['ACTIONS_RUNTIME_TOKEN=rt', 'ACTIONS_CACHE_URL=http://c/', 'ACTIONS_RESULTS_URL=http://r/'])
+      expect(r.stdout).toContain(k)
   })
 })
 

@@ -11,10 +11,11 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-4ICWHX4I.js";
+} from "./chunk-KMWGXZFO.js";
 import {
+  buildToolRunner,
   processRunner
-} from "./chunk-A4SIMX2S.js";
+} from "./chunk-KZNOGIWK.js";
 import {
   appendSummary,
   group,
@@ -149,7 +150,7 @@ ${signing}`);
         await group(
           `Remove builder ${state.builder}`,
           () => removeBuilder(
-            { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: processRunner },
+            { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: buildToolRunner(processRunner) },
             state.builder
           )
         );
@@ -162,7 +163,7 @@ ${signing}`);
     const name = registryName(registry);
     if (state.logout) {
       try {
-        await dockerLogout(registry, processRunner);
+        await dockerLogout(registry, processRunner, state.dockerCmd || void 0);
         info(`logged out of ${name}`);
       } catch (e) {
         warning(`could not log out of ${name}: ${e.message}`);

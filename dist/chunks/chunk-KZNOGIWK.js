@@ -27,6 +27,13 @@ function childEnv(env) {
   for (const [k, v] of Object.entries(env)) if (!/^(INPUT|STATE)_/i.test(k)) out[k] = v;
   return out;
 }
+var ID_TOKEN_REQUEST = /^ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)$/i;
+function withoutIdTokenRequest(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !ID_TOKEN_REQUEST.test(k)));
+}
+function buildToolRunner(runner) {
+  return { run: (cmd, args, opts = {}) => runner.run(cmd, args, { ...opts, env: withoutIdTokenRequest(opts.env ?? process.env) }) };
+}
 var STREAMED_TAIL_BYTES = 1 << 20;
 var MAX_LINE_CHARS = 64 * 1024;
 var OutputBuffer = class {
@@ -621,15 +628,16 @@ export {
   historyInspectArgs,
   historyAttachmentArgs,
   historyExportArgs,
-  dockerConfigDir,
-  readDockerConfig,
-  currentContextName,
   lastOutputLine,
   succeeded,
   runChecked,
+  buildToolRunner,
   terminateAll,
   waitForChildren,
   processRunner,
+  dockerConfigDir,
+  readDockerConfig,
+  currentContextName,
   runBuildx,
   runBuildxChecked
 };

@@ -25,7 +25,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-A4SIMX2S.js";
+} from "./chunk-KZNOGIWK.js";
 import {
   getIDToken,
   getState,
@@ -42,9 +42,36 @@ import {
   RegistryUnreachable
 } from "./chunk-V27HPVO2.js";
 
-// src/report/collect.ts
-import { closeSync, existsSync as existsSync2, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+// src/process/which.ts
+import { accessSync, constants, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+function findOnPath(name, env = process.env) {
+  for (const dir of (env["PATH"] ?? "").split(path.delimiter)) {
+    if (!path.isAbsolute(dir)) continue;
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return realpathSync(candidate);
+    } catch {
+    }
+  }
+  return void 0;
+}
+
+// src/docker/cli.ts
+var found;
+function dockerCli() {
+  found ??= { path: findOnPath("docker") };
+  return found.path;
+}
+function requireDockerCli(what, docker = dockerCli()) {
+  if (!docker) throw new Error(`${what} needs the docker CLI, and none was on PATH when the step started`);
+  return docker;
+}
+
+// src/report/collect.ts
+import { closeSync, existsSync as existsSync2, fstatSync, openSync, readFileSync, readSync, statSync as statSync2 } from "node:fs";
+import path2 from "node:path";
 
 // src/registry/retry.ts
 async function withRetry(fn, what, attempts = 4, firstDelayMs = 500, retryable = () => true) {
@@ -349,7 +376,9 @@ async function engineUsesContainerdStore(runner) {
     } catch {
     }
   }
-  const r = await runner.run("docker", ["info", "--format", "{{json .DriverStatus}}"]);
+  const docker = dockerCli();
+  if (!docker) return false;
+  const r = await runner.run(docker, ["info", "--format", "{{json .DriverStatus}}"]);
   return r.code === 0 && usesContainerdStore(r.stdout.trim());
 }
 
@@ -625,10 +654,10 @@ function decode(s) {
 function parseDockerPurl(uri) {
   const m = /^pkg:docker\/([^?#]+)(?:\?([^#]*))?(?:#.*)?$/i.exec(uri.trim());
   if (!m) return void 0;
-  const path6 = m[1] ?? "";
-  const at = path6.lastIndexOf("@");
-  const rawName = at >= 0 ? path6.slice(0, at) : path6;
-  const rawVersion = at >= 0 ? path6.slice(at + 1) : "";
+  const path7 = m[1] ?? "";
+  const at = path7.lastIndexOf("@");
+  const rawName = at >= 0 ? path7.slice(0, at) : path7;
+  const rawVersion = at >= 0 ? path7.slice(at + 1) : "";
   const name = decode(rawName);
   const version = decode(rawVersion);
   if (!name || version === void 0) return void 0;
@@ -643,9 +672,9 @@ function parseDockerPurl(uri) {
   const ref = /^[a-z0-9]+:[a-f0-9]{32,}$/i.test(version) ? `${familiar}@${version}` : `${familiar}:${version}`;
   return { name: ref, platform };
 }
-function get(v, ...path6) {
+function get(v, ...path7) {
   let cur = v;
-  for (const k of path6) {
+  for (const k of path7) {
     if (!isRecord(cur)) return void 0;
     cur = cur[k];
   }
@@ -1135,8 +1164,8 @@ function ociTarReader(dest) {
 }
 function ociFetch(dest) {
   let read;
-  if (existsSync2(dest) && statSync(dest).isDirectory()) {
-    read = (p) => existsSync2(path.join(dest, p)) ? readFileSync(path.join(dest, p), "utf8") : void 0;
+  if (existsSync2(dest) && statSync2(dest).isDirectory()) {
+    read = (p) => existsSync2(path2.join(dest, p)) ? readFileSync(path2.join(dest, p), "utf8") : void 0;
   } else {
     read = ociTarReader(dest);
   }
@@ -1174,17 +1203,17 @@ async function pushedProvenanceBases(deps, shared, repo, digest, back) {
   const report = back.report;
   try {
     const blob = shared.registry(repo).blob;
-    const found = [];
+    const found2 = [];
     await Promise.all(
       report.attestations.flatMap(
         (a) => provenanceLayers(back.manifests.get(a.digest)).map(async (l) => {
           const text = await blob(l.digest);
           report.bytesRead += Buffer.byteLength(text);
-          for (const b of baseImagesFromProvenance(JSON.parse(text))) found.push(withPlatform(b, a.platform));
+          for (const b of baseImagesFromProvenance(JSON.parse(text))) found2.push(withPlatform(b, a.platform));
         })
       )
     );
-    return found;
+    return found2;
   } catch {
     const prov = await shared.process(
       () => runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: "{{json .Provenance}}" }))
@@ -1251,6 +1280,7 @@ function emptyState() {
     started: true,
     tempDir: "",
     buildxCmd: "",
+    dockerCmd: "",
     buildxPrefix: [],
     buildxVersion: "",
     builder: "",
@@ -1289,8 +1319,8 @@ function loadState() {
 }
 
 // src/action/records.ts
-import { existsSync as existsSync4, mkdirSync, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path4 from "node:path";
+import { existsSync as existsSync4, mkdirSync, readdirSync, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import path5 from "node:path";
 
 // src/buildx/records.ts
 var RECORD_EXPORT_MIN_BUILDX = "0.23.0";
@@ -1329,7 +1359,7 @@ function buildRecordsOutput(files) {
 
 // src/buildx/builder.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 function parseBuilderInspect(out) {
   const info2 = { name: "", driver: "", nodes: [] };
   let node;
@@ -1448,14 +1478,28 @@ function sameConfig(kept, wanted) {
   const b = tomlEntries(wanted);
   return !a || !b || a.join("\n") === b.join("\n");
 }
+function allowedEntitlements(flags) {
+  const out = [];
+  flags.forEach((f, i) => {
+    if (f === "--allow-insecure-entitlement") out.push(flags[i + 1] ?? "");
+    else if (f.startsWith("--allow-insecure-entitlement=")) out.push(f.slice(f.indexOf("=") + 1));
+  });
+  return out;
+}
+function recordedFlagChoices(flags, driverOpts) {
+  const allowed = allowedEntitlements(flags);
+  const added = driverOpts["network"] === "host" && !allowed.includes("network.host") || allowed.length === 0;
+  return added ? [flags, [...flags, "--allow-insecure-entitlement=network.host"]] : [flags];
+}
 function dockerContainerMismatch(stored, containers, want) {
   if (!stored || stored.length === 0) return "buildx keeps no configuration for it (its store entry is missing or unreadable)";
   const wantOpts = optsText(want.driverOpts);
   const image = want.driverOpts["image"] || DEFAULT_BUILDKIT_IMAGE;
+  const flagChoices = recordedFlagChoices(want.flags, want.driverOpts).map((f) => f.join(" "));
   for (const node of stored) {
     const opts = optsText(node.driverOpts);
     if (opts !== wantOpts) return `node ${node.name} has driver options ${opts}, not ${wantOpts} (driver-opts)`;
-    if (node.flags.join(" ") !== want.flags.join(" "))
+    if (!flagChoices.includes(node.flags.join(" ")))
       return `node ${node.name} has BuildKit daemon flags ${JSON.stringify(node.flags.join(" "))}, not ${JSON.stringify(want.flags.join(" "))} (buildkitd-flags)`;
     const config = node.files["buildkitd.toml"] ?? "";
     if (!sameConfig(config, want.config))
@@ -1466,7 +1510,7 @@ function dockerContainerMismatch(stored, containers, want) {
     if (!c) return `node ${node.name} has no container ${container} on this engine (its endpoint is another engine)`;
     if (c.image !== image) return `its container ${container} runs the image ${c.image}, not ${image}`;
     const cmd = c.cmd.slice(0, 2).join(" ") === CONTAINER_CONFIG.join(" ") ? c.cmd.slice(2) : c.cmd;
-    if (cmd.join(" ") !== want.flags.join(" "))
+    if (!flagChoices.includes(cmd.join(" ")))
       return `its container ${container} runs BuildKit with ${JSON.stringify(c.cmd.join(" "))}, not the flags asked for`;
     const network = want.driverOpts["network"];
     if (network && c.networkMode !== network) return `its container ${container} has the network ${c.networkMode}, not ${network}`;
@@ -1475,7 +1519,7 @@ function dockerContainerMismatch(stored, containers, want) {
 }
 function readStoredNodes(name, env = process.env) {
   try {
-    const doc = JSON.parse(readFileSync2(path2.join(buildxConfigDir(env), "instances", name), "utf8"));
+    const doc = JSON.parse(readFileSync2(path3.join(buildxConfigDir(env), "instances", name), "utf8"));
     return (doc.Nodes ?? []).map((n) => ({
       name: n.Name ?? "",
       driverOpts: n.DriverOpts ?? {},
@@ -1487,7 +1531,7 @@ function readStoredNodes(name, env = process.env) {
   }
 }
 function wantedConfigText(configFile, env = process.env) {
-  const file = configFile || path2.join(buildxConfigDir(env), "buildkitd.default.toml");
+  const file = configFile || path3.join(buildxConfigDir(env), "buildkitd.default.toml");
   try {
     return readFileSync2(file, "utf8");
   } catch {
@@ -1524,10 +1568,10 @@ async function removeBuilder(bx, name) {
   await runBuildxChecked(bx, removeBuilderArgs(name));
 }
 function buildxConfigDir(env) {
-  return env["BUILDX_CONFIG"] || path2.join(dockerConfigDir(env), "buildx");
+  return env["BUILDX_CONFIG"] || path3.join(dockerConfigDir(env), "buildx");
 }
 async function currentBuilder(bx, env = process.env) {
-  if (!env["BUILDX_BUILDER"] && !namesCurrentBuilder(path2.join(buildxConfigDir(env), "current"))) return void 0;
+  if (!env["BUILDX_BUILDER"] && !namesCurrentBuilder(path3.join(buildxConfigDir(env), "current"))) return void 0;
   const r = await runBuildxChecked(
     bx,
     inspectCurrentBuilderArgs(),
@@ -1579,7 +1623,7 @@ async function useImplicitBuilder(s, state, bx, containerdStore) {
 }
 
 // src/runner/artifact.ts
-import path3 from "node:path";
+import path4 from "node:path";
 function artifactServiceMissing(env = process.env) {
   if (!env["ACTIONS_RUNTIME_TOKEN"] || !env["ACTIONS_RESULTS_URL"]) {
     return "no artifact service here (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are set only on a GitHub Actions runner)";
@@ -1597,8 +1641,8 @@ function artifactServiceMissing(env = process.env) {
 }
 async function uploadFileArtifact(file, retentionDays, env = process.env) {
   const { uploadArtifact } = await import("./upload-artifact-DLKGOEO5.js");
-  const name = path3.basename(file);
-  const response = await uploadArtifact(name, [file], path3.dirname(file), {
+  const name = path4.basename(file);
+  const response = await uploadArtifact(name, [file], path4.dirname(file), {
     skipArchive: true,
     ...retentionDays > 0 ? { retentionDays } : {}
   });
@@ -1624,16 +1668,16 @@ async function exportFailedBuildRecords(s, engine, state, sinceMs) {
   }
 }
 function localRefs(builder) {
-  const dir = path4.join(buildxConfigDir(process.env), "refs", builder);
+  const dir = path5.join(buildxConfigDir(process.env), "refs", builder);
   if (!existsSync4(dir)) return [];
   const out = [];
   for (const node of readdirSync(dir)) {
-    const nodeDir = path4.join(dir, node);
-    if (!statSync2(nodeDir).isDirectory()) continue;
+    const nodeDir = path5.join(dir, node);
+    if (!statSync3(nodeDir).isDirectory()) continue;
     for (const ref of readdirSync(nodeDir)) {
       try {
-        const file = path4.join(nodeDir, ref);
-        const st = statSync2(file);
+        const file = path5.join(nodeDir, ref);
+        const st = statSync3(file);
         if (!st.isFile() || st.size > 1 << 20) continue;
         const target = JSON.parse(readFileSync3(file, "utf8")).Target;
         out.push({ builder, node, ref, mtimeMs: st.mtimeMs, target: typeof target === "string" ? target : "" });
@@ -1662,22 +1706,22 @@ async function exportRecords(s, engine, findRefs, state) {
     return;
   }
   const repository = process.env["GITHUB_REPOSITORY"] ?? "";
-  const dir = path4.join(state.tempDir, "build-records");
+  const dir = path5.join(state.tempDir, "build-records");
   try {
     await group(`Export ${refs.length} build record(s)`, async () => {
       mkdirSync(dir, { recursive: true });
       for (const r of refs) {
-        const file = path4.join(dir, recordFileName(repository, [r.ref]));
+        const file = path5.join(dir, recordFileName(repository, [r.ref]));
         await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], file, can.finalize));
         records.files.push({ target: r.target, ref: r.ref, path: file });
-        info(`${r.target}: ${file} (${statSync2(file).size} bytes)`);
+        info(`${r.target}: ${file} (${statSync3(file).size} bytes)`);
       }
       const first2 = refs[0];
       if (refs.length === 1 || !first2) {
         records.uploadFile = records.files[0]?.path ?? "";
         return;
       }
-      const all = path4.join(
+      const all = path5.join(
         dir,
         "all",
         recordFileName(
@@ -1685,7 +1729,7 @@ async function exportRecords(s, engine, findRefs, state) {
           refs.map((r) => r.ref)
         )
       );
-      mkdirSync(path4.dirname(all), { recursive: true });
+      mkdirSync(path5.dirname(all), { recursive: true });
       await runBuildxChecked(
         engine.bx,
         historyExportArgs(
@@ -1696,7 +1740,7 @@ async function exportRecords(s, engine, findRefs, state) {
         )
       );
       records.uploadFile = all;
-      info(`all ${refs.length} records: ${all} (${statSync2(all).size} bytes)`);
+      info(`all ${refs.length} records: ${all} (${statSync3(all).size} bytes)`);
     });
   } catch (e) {
     records.exportError = e.message;
@@ -1730,9 +1774,8 @@ async function uploadBuildRecords(state) {
 }
 
 // src/sign/cosign.ts
-import { accessSync, constants, realpathSync, statSync as statSync3 } from "node:fs";
 import os from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/install/releases.ts
 var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
@@ -2369,18 +2412,6 @@ function cosignEnv(env, s, add2 = {}) {
 }
 
 // src/sign/cosign.ts
-function findOnPath(name, envPath = process.env["PATH"] ?? "") {
-  for (const dir of envPath.split(path5.delimiter)) {
-    if (!dir || !path5.isAbsolute(dir)) continue;
-    const candidate = path5.join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      if (statSync3(candidate).isFile()) return realpathSync(candidate);
-    } catch {
-    }
-  }
-  return void 0;
-}
 var SIGSTORE_AUDIENCE = "sigstore";
 async function usable(runner, copy) {
   const cmd = copy.path;
@@ -2407,13 +2438,13 @@ async function setupCosign(s, runner) {
   if (version === "" || version === "installed") {
     const onPath = findOnPath("cosign");
     const { privateCopy } = await import("./install-SMAXWYEL.js");
-    const found2 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
+    const found3 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
       (copy) => usable(runner, copy),
       () => void 0
     ) : void 0;
-    if (found2 && onPath) {
-      info(`cosign ${found2.version} (installed: ${onPath}, run from a private copy ${found2.cmd}, sha256 ${found2.sha256})`);
-      return found2;
+    if (found3 && onPath) {
+      info(`cosign ${found3.version} (installed: ${onPath}, run from a private copy ${found3.cmd}, sha256 ${found3.sha256})`);
+      return found3;
     }
     if (version === "installed")
       throw new Error(
@@ -2443,10 +2474,10 @@ async function setupCosign(s, runner) {
   info(
     `cosign ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${s.cosignSha256 ? "cosign-sha256" : installed.against}: ${installed.path}`
   );
-  const found = await usable(runner, { path: installed.path, sha256: await sha256File(installed.path) });
-  if (!found)
+  const found2 = await usable(runner, { path: installed.path, sha256: await sha256File(installed.path) });
+  if (!found2)
     throw new InputError("cosign-version", `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`);
-  return found;
+  return found2;
 }
 async function signReports(s, reports, tempDir, cosign) {
   const subjects = signSubjects(reports);
@@ -2487,9 +2518,9 @@ async function signReports(s, reports, tempDir, cosign) {
     signerText = s.key.kind === "kms" ? `the ${keyScheme(s.key.uri)} sign-key (verify with its public half, cosign.pub, from cosign public-key --key <sign-key>)` : "the sign-key (verify with its public half, cosign.pub)";
   }
   let signingConfig;
-  const scArgs = signingConfigArgs(s, path5.join(tempDir, "signing-config.json"));
+  const scArgs = signingConfigArgs(s, path6.join(tempDir, "signing-config.json"));
   if (scArgs) {
-    signingConfig = path5.join(tempDir, "signing-config.json");
+    signingConfig = path6.join(tempDir, "signing-config.json");
     await run(cosign, scArgs, cosignEnv(process.env, s), "cosign signing-config create");
   }
   const env = cosignEnv(process.env, s, add2);
@@ -2642,21 +2673,21 @@ function renderWarningsSummary(all, heading = "Build checks") {
 function registryName(registry) {
   return registry || "Docker Hub";
 }
-async function dockerLogin(login, runner) {
+async function dockerLogin(login, runner, docker = dockerCli()) {
   const args = ["login", "--username", login.username, "--password-stdin", ...login.registry ? ["--", login.registry] : []];
   const failed = (line, r2) => new Error(`login to ${registryName(login.registry)} as ${login.username} failed: ${line || `docker exited with code ${r2.code}`}`);
   let r;
   try {
-    r = await runner.run("docker", args, { input: login.password });
+    r = await runner.run(requireDockerCli("registry login", docker), args, { input: login.password });
   } catch (e) {
     throw new Error(`registry login needs the docker CLI: ${e.message}`);
   }
   succeeded(r, "docker login", failed);
 }
-async function dockerLogout(registry, runner) {
+async function dockerLogout(registry, runner, docker) {
   await runChecked(
     runner,
-    "docker",
+    requireDockerCli("logout", docker),
     ["logout", ...registry ? ["--", registry] : []],
     {},
     (line, r) => new Error(line || `docker logout exited with code ${r.code}`)
@@ -2678,6 +2709,7 @@ export {
   DEFAULT_DEPOT_RELEASES,
   depotArch,
   depotAssetUrls,
+  dockerCli,
   resolveLatestRelease,
   withRetry,
   isTransientRegistryError,

@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-A4SIMX2S.js";
+} from "./chunk-KZNOGIWK.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

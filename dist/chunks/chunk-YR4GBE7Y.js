@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-RD57ASG3.js";
+} from "./chunk-H4UVL2QK.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -17,6 +17,7 @@ import {
   defaultBuilderName,
   depotArch,
   depotAssetUrls,
+  dockerCli,
   dockerContainerMismatch,
   dockerLogin,
   dockerfileBaseImage,
@@ -57,7 +58,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-4ICWHX4I.js";
+} from "./chunk-KMWGXZFO.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -68,6 +69,7 @@ import {
   bakeSecretSets,
   buildArgs,
   buildFlags,
+  buildToolRunner,
   buildkitdFlagsFor,
   checkHttpUrl,
   checkPinnedSha256,
@@ -92,7 +94,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-A4SIMX2S.js";
+} from "./chunk-KZNOGIWK.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -7818,6 +7820,7 @@ function parseEntry(item, n) {
 var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
 var ENGINES = ["auto", "buildx", "depot"];
 var MODES = ["build", "merge"];
+var PLAN_INPUTS = ["image", "runners", "default-runner"];
 var OUTPUT_TYPES = ["registry", "image", "docker", "oci", "tar", "local", "cacheonly"];
 var CACHE_TYPES = ["registry", "local", "inline", "gha", "s3", "azblob"];
 var MAX_INPUT_LENGTH = 64 * 1024;
@@ -7872,6 +7875,8 @@ function parseSecrets(read) {
       const source = line.slice(eq + 1);
       if (!/^[A-Za-z0-9_.:-]+$/.test(id))
         throw new InputError(input, `${at}: the id may only contain letters, digits, '_', '.', ':', '-' (value not shown)`);
+      if (kind === "value" && source === "")
+        throw new InputError(input, `${at} has an empty value (value not shown): an entry is id=value; a value pasted alone reads as an id`);
       if (kind !== "value" && source === "") throw new InputError(input, `secret ${id} names no ${kind === "file" ? "file" : "variable"}`);
       if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
         throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`);
@@ -7908,6 +7913,9 @@ function parseInputs(readRaw, run2 = {}) {
     return parseList(read(name), name, { split });
   };
   const mode = oneOf(read("mode"), MODES, "mode", "build");
+  for (const input of PLAN_INPUTS) {
+    if (read(input).trim() !== "") throw new InputError(input, "is read in plan mode only (mode: plan, the release workflow's first job)");
+  }
   const engine = oneOf(read("engine"), ENGINES, "engine", "auto");
   const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
   const buildxVersion = checkToolVersion(read("buildx-version").trim(), "buildx-version", "0.29.1");
@@ -8699,18 +8707,19 @@ async function resolveLatest(base, input) {
   if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
   return v;
 }
-async function installedBuildx(runner) {
+async function installedBuildx(runner, docker) {
   const plugin = findPlugin();
   if (plugin) {
     const pv = await pluginVersion(runner, plugin);
     if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
   }
-  const v = await versionOf(runner, "docker", ["buildx"]);
-  return v ? { cmd: "docker", prefix: ["buildx"], version: v, runner } : void 0;
+  const v = docker ? await versionOf(runner, docker, ["buildx"]) : "";
+  return docker && v ? { cmd: docker, prefix: ["buildx"], version: v, runner } : void 0;
 }
-async function setupBuildx(version, downloadUrl, runner, sha256 = "") {
+async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker = dockerCli()) {
+  const runner = buildToolRunner(anyRunner);
   if (version === "installed" || version === "") {
-    const found = await installedBuildx(runner);
+    const found = await installedBuildx(runner, docker);
     if (version === "installed") {
       if (!found)
         throw new Error(
@@ -8770,7 +8779,8 @@ async function resolveLatest2(base, input) {
     throw new DepotUnavailable(`${input}: ${e.message}`);
   }
 }
-async function setupDepot(s, runner) {
+async function setupDepot(s, anyRunner) {
+  const runner = buildToolRunner(anyRunner);
   if (s.depotVersion === "installed") {
     try {
       return { cmd: "depot", version: await probeVersion(runner, "depot"), runner };
@@ -8919,7 +8929,7 @@ function remoteBakeSource(s, env = {}) {
 }
 
 // src/buildx/bake-source.ts
-import { existsSync as existsSync2, mkdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync as existsSync2, realpathSync, statSync } from "node:fs";
 import path4 from "node:path";
 
 // src/buildx/entitlements.ts
@@ -9007,35 +9017,34 @@ function bakeFsNeeds(targets, cwd) {
   }
   return { needs, ssh };
 }
+function targetEntitlements(targets) {
+  const asked = /* @__PURE__ */ new Map();
+  for (const [name, t] of Object.entries(targets))
+    for (const e of t.entitlements ?? []) if (typeof e === "string" && e) asked.set(e, [...asked.get(e) ?? [], name]);
+  return asked;
+}
 function within(p, parent) {
   return p === parent || parent === "/" || p.startsWith(parent.endsWith("/") ? parent : `${parent}/`);
 }
-function fsGrants(needs, ssh, cwd, real) {
-  const root = real(cwd);
-  const grants = [];
-  for (const access of ["read", "write"]) {
-    const paths = /* @__PURE__ */ new Map();
-    for (const n of needs.filter((x) => x.access === access)) {
-      const p = real(n.path);
-      if (within(p, root)) continue;
-      paths.set(p, [...paths.get(p) ?? [], n.why]);
-    }
-    const sorted = [...paths.keys()].sort((a, b) => a.length - b.length || a.localeCompare(b));
-    const kept = [];
-    const keptPaths = [];
-    for (const p of sorted) {
-      const i = keptPaths.findIndex((k) => within(p, k));
-      const why = paths.get(p) ?? [];
-      if (i >= 0) kept[i]?.why.push(...why);
-      else {
-        keptPaths.push(p);
-        kept.push({ entitlement: `fs.${access}=${p}`, why: [...why] });
-      }
-    }
-    grants.push(...kept);
+function entryGrants(entry, need, cwd, real) {
+  const m = /^fs(?:\.(read|write))?=(.+)$/.exec(entry.trim());
+  if (!m?.[2]) return false;
+  if (m[1] && m[1] !== need.access) return false;
+  return m[2] === "*" || within(need.path, real(path3.resolve(cwd, m[2])));
+}
+function bakeAllow(r) {
+  const root = r.real(r.cwd);
+  const outside = r.needs.map((n) => ({ ...n, path: r.real(n.path) })).filter((n) => !within(n.path, root));
+  const askedSsh = r.allow.some((a) => a.trim() === "ssh");
+  const own = r.own.map((f) => `fs.read=${f}`);
+  if (!r.fork) {
+    return { allow: [.../* @__PURE__ */ new Set(["fs=*", ...r.allow])], outside, refused: [], sshNotAsked: r.ssh && !askedSsh };
   }
-  if (ssh) grants.push({ entitlement: "ssh", why: ["the default ssh agent"] });
-  return grants;
+  const granted = [...own, ...r.allow];
+  const refused = outside.filter((n) => !granted.some((g) => entryGrants(g, n, r.cwd, r.real))).map((n) => `fs.${n.access}=${n.path} (${n.why})`);
+  if (r.ssh && !askedSsh) refused.push("ssh (a target forwards the default ssh agent)");
+  for (const [e, names] of r.asked ?? []) if (!granted.includes(e)) refused.push(`${e} (entitlements of target ${names.join(", ")})`);
+  return { allow: [...new Set(granted)], outside, refused: [...new Set(refused)], sshNotAsked: false };
 }
 
 // src/buildx/bake-source.ts
@@ -9082,17 +9091,6 @@ function existing(p) {
     }
   }
 }
-function definitionGrants(targets, cwd) {
-  const { needs, ssh } = bakeFsNeeds(targets, cwd);
-  for (const n of needs) {
-    if (n.access !== "write") continue;
-    try {
-      mkdirSync(n.path, { recursive: true });
-    } catch {
-    }
-  }
-  return fsGrants(needs, ssh, cwd, existing);
-}
 function depotBakeSite(s, env) {
   const source = resolveBakeSource(s, "depot", env);
   return { cwd: source.kind === "local" ? source.dir : ".", env: { ...env, ...Object.fromEntries(s.vars) } };
@@ -9111,12 +9109,23 @@ function bakeSite(s, buildxVersion, env = process.env) {
     }
   };
 }
-function grantFromDefinition(targets, cwd, allow, buildxVersion) {
+function grantFromDefinition(targets, cwd, allow, buildxVersion, trust) {
+  const definition = targets;
+  const { needs, ssh } = bakeFsNeeds(definition, cwd);
+  const asked = targetEntitlements(definition);
+  const r = bakeAllow({ needs, ssh, asked, cwd, allow, own: trust.own, fork: trust.fork, real: existing });
+  if (r.refused.length > 0)
+    throw new InputError(
+      "allow",
+      `this run was started by a pull request from the fork ${trust.fork}: its bake definition gets only what allow grants, and it needs ${r.refused.join("; ")}; nothing was built (name the entitlement in allow to grant it)`
+    );
+  if (r.sshNotAsked) info("the definition forwards the default ssh agent: not granted (add ssh to allow to grant it)");
   if (!versionAtLeast(buildxVersion, "0.19.0")) return allow;
-  const grants = definitionGrants(targets, cwd);
-  for (const g of grants) info(`granted ${g.entitlement}: ${[...new Set(g.why)].join(", ")}`);
-  if (grants.length === 0) info(`granted no file-system entitlements: the definition stays within ${cwd}`);
-  return [.../* @__PURE__ */ new Set([...grants.map((g) => g.entitlement), ...allow])];
+  const why = [...new Set(r.outside.map((n) => `${n.access} ${n.path} (${n.why})`))];
+  if (trust.fork) info(`granted only allow (a run from the fork ${trust.fork}): ${r.allow.join(", ") || "nothing"}`);
+  else
+    info(`granted fs=* (a trusted run, as docker/bake-action grants it)${why.length > 0 ? `; outside ${cwd}: ${why.join(", ")}` : ""}`);
+  return r.allow;
 }
 
 // src/buildx/build-error.ts
@@ -9135,12 +9144,13 @@ function parseBuildError(log, dockerfile) {
 }
 var FINAL_PUSH_ERROR = /\b(?:40[0-4]|405|409|41[0-5]|422)\b(?: [A-Z][a-z]+)*|\bunauthorized\b|authentication required|\bdenied\b|forbidden|\bnot found\b|name unknown|name invalid|manifest (?:invalid|unknown|blob unknown|unverified)|blob unknown|digest invalid|size invalid|tag invalid|unsupported|insufficient_scope|x509|certificate/i;
 var TRANSIENT_PUSH_ERROR = /\b5\d\d\b|\b429\b|too many requests|toomanyrequests|\bunavailable\b|internal server error|bad gateway|service unavailable|gateway time-?out|\bEOF\b|connection reset|broken pipe|connection refused|i\/o timeout|timeout awaiting|TLS handshake timeout|deadline exceeded|server closed|http2: .*(?:GOAWAY|stream error)|unknown: unknown error/i;
+var BUILDX_PUSH_FAILURE = /^ERROR: (?:(?:failed to build|failed to solve|target [^\s:]+): )*failed to push /;
 function classifyPushFailure(log) {
   const last = log.split("\n").map((l) => l.replace(/\r$/, "")).reverse().find((l) => /^ERROR: /.test(l));
   if (!last) return void 0;
-  const at = last.indexOf("failed to push ");
-  if (at < 0) return void 0;
-  const reason = last.slice(at).replace(/"https?:\/\/[^"]*"/g, '"<url>"').replace(/https?:\/\/\S+?(?=:? |$)/g, "<url>").replace(/"[a-z]+-sha256:[0-9a-f]{64}"/g, '"<ref>"');
+  const own = BUILDX_PUSH_FAILURE.exec(last);
+  if (!own) return void 0;
+  const reason = last.slice(own[0].length - "failed to push ".length).replace(/"https?:\/\/[^"]*"/g, '"<url>"').replace(/https?:\/\/\S+?(?=:? |$)/g, "<url>").replace(/"[a-z]+-sha256:[0-9a-f]{64}"/g, '"<ref>"');
   const cause = reason.replace(/^failed to push \S+?: /, "");
   if (FINAL_PUSH_ERROR.test(cause)) return { transient: false, reason };
   return { transient: TRANSIENT_PUSH_ERROR.test(cause), reason };
@@ -9274,6 +9284,7 @@ async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
     "depot bake"
   );
   if (warning2) warning(warning2);
+  grantFromDefinition(printed, path6.resolve(cwd), input.allow, "", { fork: input.fork, own: [...secretFiles.values()] });
   const metadataFile = path6.join(dir, "depot-bake-metadata.json");
   const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd);
   if (r.code !== 0) failure(r, s, "bake");
@@ -9282,10 +9293,12 @@ async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
   return { results, metadata: all };
 }
 function bakeInput(plan, dir) {
-  if (plan.kind === "bake") return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports };
+  const trust = { allow: plan.allow, fork: plan.fork };
+  if (plan.kind === "bake")
+    return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
   const file = writeMatrixBakeFile(dir, plan.definition);
   info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
-  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports };
+  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
 }
 async function buildWithDepot(plan, state, choice) {
   const s = plan.settings;
@@ -9883,6 +9896,7 @@ function planRun(parsed, facts) {
     settings,
     tags: parsed.tags,
     denyCacheExports,
+    fork: facts.fork,
     scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, denyCacheExports),
     warnings: cache.warning ? [cache.warning] : [],
     resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
@@ -9966,7 +9980,7 @@ import { existsSync as existsSync6, readFileSync as readFileSync7, statSync as s
 import path9 from "node:path";
 
 // src/buildx/build.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdirSync, writeFileSync as writeFileSync3 } from "node:fs";
 import path8 from "node:path";
 
 // src/oci/merged-index.ts
@@ -10095,7 +10109,7 @@ async function singleBuild(s, env) {
   if (a.code !== 0) reportFailure(`buildx exited with code ${a.code}`, a.log, s, "build", attemptsNote(a));
   return singleResult(s, metadataFile, iidFile, Boolean(repo));
 }
-async function prepareBake(s, env, { files, targets, set: given, allow, denyCacheExports = "" }) {
+async function prepareBake(s, env, { files, targets, set: given, allow, denyCacheExports = "", fork = "" }) {
   const userSet = denyCacheExports ? setWithoutCacheTo(given) : { set: given, dropped: 0 };
   const set = [...bakeSecretSets(s, env), ...userSet.set];
   const site = bakeSite(s, env.bx.version);
@@ -10111,7 +10125,7 @@ async function prepareBake(s, env, { files, targets, set: given, allow, denyCach
     "bake"
   );
   if (warning2) warning(warning2);
-  const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version);
+  const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version, { fork, own: [...env.secretFiles.values()] });
   const metadataFile = path8.join(env.tempDir, "bake-metadata.json");
   return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } };
 }
@@ -10151,7 +10165,7 @@ async function splitBuild(s, env) {
     for (let p = queue.shift(); p !== void 0; p = queue.shift()) {
       const platform = p;
       const dir = path8.join(env.tempDir, platform.replaceAll("/", "-"));
-      mkdirSync2(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       const metadataFile = path8.join(dir, "metadata.json");
       const iidFile = path8.join(dir, "iid.txt");
       const argsFor = (settings) => buildArgs(
@@ -10335,7 +10349,7 @@ async function executeCall(plan, engine, state) {
     out = await group(`${s.call.name} (call)`, () => {
       if (plan.kind === "single") return callBuild(s, env);
       const files = plan.kind === "matrix" ? [writeMatrixBakeFile(env.tempDir, plan.definition)] : plan.files;
-      return callBake(s, env, { files, targets: plan.targets, set: plan.set, allow: plan.allow });
+      return callBake(s, env, { files, targets: plan.targets, set: plan.set, allow: plan.allow, fork: plan.fork });
     });
   } finally {
     removeFiles(env.secretFiles.values());
@@ -10397,7 +10411,14 @@ async function runPlan(plan, env) {
       info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
       return group(
         `Bake ${plan.targets.length} matrix target(s)`,
-        () => bake(s, env, { files: [file], targets: plan.targets, set: plan.set, allow: plan.allow, denyCacheExports: plan.denyCacheExports })
+        () => bake(s, env, {
+          files: [file],
+          targets: plan.targets,
+          set: plan.set,
+          allow: plan.allow,
+          denyCacheExports: plan.denyCacheExports,
+          fork: plan.fork
+        })
       );
     }
     case "bake":
@@ -10693,8 +10714,142 @@ function stopOnSignals(state) {
   process.on("SIGTERM", onSignal);
 }
 
+// src/inputs/release-plan.ts
+function parseReleaseInputs(read) {
+  const files = parseList(read("files"), "files");
+  const targets = parseList(read("targets"), "targets", { comma: true });
+  for (const t of targets) {
+    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
+  }
+  const bake2 = files.length > 0 || targets.length > 0;
+  const image = read("image").trim();
+  if (bake2 && image) throw new InputError("image", "is not used with bake: each target's first tag names its repository");
+  const tags = parseList(read("tags"), "tags", { comma: true });
+  const platforms = parsePlatformList(read("platforms"));
+  const defaultRunner = read("default-runner").trim();
+  if (!defaultRunner) throw new InputError("default-runner", "the runner for platforms not in runners is required");
+  return { image, tags, platforms, runners: parseRunners(read("runners")), defaultRunner, files, targets, source: read("source").trim() };
+}
+function parsePlatformList(text) {
+  const v = text.trim();
+  let items;
+  if (v.startsWith("[")) {
+    let parsed;
+    try {
+      parsed = JSON.parse(v);
+    } catch (e) {
+      throw new InputError("platforms", `not a JSON list: ${e.message}`);
+    }
+    if (!Array.isArray(parsed) || !parsed.every((p) => typeof p === "string")) throw new InputError("platforms", "not a JSON list of strings");
+    items = parsed.map((p) => p.trim()).filter(Boolean);
+  } else {
+    items = v.split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
+  }
+  if (items.length === 0) throw new InputError("platforms", "no platform given");
+  for (const p of items) {
+    if (!isPlatform(p))
+      throw new InputError("platforms", `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64`);
+  }
+  if (new Set(items.map(normalizePlatform)).size !== items.length) throw new InputError("platforms", "a platform is listed twice");
+  return items;
+}
+function parseRunners(text) {
+  if (!text.trim()) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new InputError("runners", `not a JSON map: ${e.message}`);
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new InputError("runners", "not a JSON map of platform to runner label");
+  for (const [platform, label] of Object.entries(parsed)) {
+    const ok = typeof label === "string" ? label.trim() !== "" : Array.isArray(label) && label.length > 0 && label.every((l) => typeof l === "string" && l.trim());
+    if (!ok) throw new InputError("runners", `${JSON.stringify(clip(platform))}: a runner label or a list of labels is expected`);
+  }
+  return parsed;
+}
+function repositoryOf2(ref, input) {
+  const parsed = parseReference(ref);
+  if (!parsed) throw new InputError(input, `${JSON.stringify(clip(ref))} is not an image reference`);
+  return parsed.name;
+}
+var BARE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function planRelease(r, bakeTargets) {
+  const bake2 = r.files.length > 0 || r.targets.length > 0;
+  let targets;
+  if (bake2) {
+    if (!bakeTargets) throw new Error("internal: a bake plan needs the definition bake printed");
+    targets = Object.entries(bakeTargets).map(([target, t]) => {
+      const first = t.tags?.[0];
+      if (!first)
+        throw new InputError(
+          r.files.length > 0 ? "files" : "targets",
+          `bake target ${target} has no tags: its first tag names the repository to push to`
+        );
+      return { target, repository: repositoryOf2(first, "files"), tags: t.tags ?? [] };
+    });
+    if (targets.length === 0) throw new InputError("targets", "bake: no target to build");
+  } else {
+    if (!r.image) throw new InputError("image", "the repository to push to is required (or give bake files or targets)");
+    const repository = repositoryOf2(r.image.toLowerCase(), "image");
+    const tags = r.tags.map((t) => {
+      if (t.includes("/")) {
+        repositoryOf2(t, "tags");
+        return t;
+      }
+      if (!BARE_TAG.test(t)) throw new InputError("tags", `${JSON.stringify(clip(t))} is not a tag`);
+      return `${repository}:${t}`;
+    });
+    if (tags.length === 0) throw new InputError("tags", "at least one tag is needed for the merged index");
+    targets = [{ target: "default", repository, tags }];
+  }
+  const include = targets.flatMap(
+    (t, ti) => r.platforms.map((platform, pi) => ({
+      target: t.target,
+      platform,
+      runner: r.runners[platform] ?? r.defaultRunner,
+      repository: t.repository,
+      artifact: `digest-t${ti}-p${pi}`
+    }))
+  );
+  const merges = targets.map((t, ti) => ({
+    target: t.target,
+    tags: t.tags.join("\n"),
+    digests: `digest-t${ti}-*`,
+    artifact: `index-t${ti}`
+  }));
+  return { matrix: { include }, merges: { include: merges }, bake: bake2 };
+}
+
+// src/action/release-plan.ts
+async function runReleasePlan() {
+  try {
+    const inputs = parseReleaseInputs((name) => getInput(name));
+    let bakeTargets;
+    if (inputs.files.length > 0 || inputs.targets.length > 0) {
+      const bx = await setupBuildx("installed", "", processRunner);
+      const printed = await runBuildxChecked(
+        bx,
+        bakePrintArgs(inputs.files, [], inputs.targets),
+        inputs.source ? { cwd: inputs.source } : {},
+        (line) => new InputError(inputs.files.length > 0 ? "files" : "targets", `bake cannot read the definition: ${line}`)
+      );
+      bakeTargets = JSON.parse(printed.stdout).target ?? {};
+    }
+    const plan = planRelease(inputs, bakeTargets);
+    for (const j of plan.matrix.include) info(`build ${j.target} for ${j.platform} on ${JSON.stringify(j.runner)} -> ${j.repository}`);
+    for (const m of plan.merges.include) info(`merge ${m.target} -> ${m.tags.split("\n").join(", ")}`);
+    setOutput("build-matrix", JSON.stringify(plan.matrix));
+    setOutput("merge-matrix", JSON.stringify(plan.merges));
+  } catch (e) {
+    setFailed(e instanceof Error ? e.message : String(e));
+  }
+}
+
 // src/action/main.ts
 async function run() {
+  if (getInput("mode").trim() === "plan") return await runReleasePlan();
   const started = Date.now();
   const state = emptyState();
   stopOnSignals(state);
@@ -10709,6 +10864,7 @@ async function run() {
     state.summary = settings.summary;
     state.keepBuilder = settings.keepBuilder;
     state.tempDir = makeTempDir();
+    state.dockerCmd = dockerCli() ?? "";
     saveState(state);
     const cosign = plan.settings.call.name === "build" ? await prepareSigning(plan.settings) : void 0;
     const choice = await setUpEngine(plan, state);
