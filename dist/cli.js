@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-AZJL6C2H.js";
+} from "./chunks/chunk-IWTRLIUI.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-B772QB7H.js";
-import "./chunks/chunk-5F7MNNTO.js";
+} from "./chunks/chunk-YR4GBE7Y.js";
+import "./chunks/chunk-H4UVL2QK.js";
 import {
   DASH,
   basesFor,
@@ -19,10 +19,10 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-ONLWP7BY.js";
+} from "./chunks/chunk-KMWGXZFO.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-JVN2264M.js";
+} from "./chunks/chunk-KZNOGIWK.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-2PZJSIAM.js";
 import {
@@ -136,6 +136,9 @@ inputs:
     default: ''
   cosign-download-url:
     description: "Base URL of a cosign release mirror with GitHub's layout (<url>/download/v<version>/cosign-linux-amd64 and cosign_checksums.txt), over https (plain http only for a mirror on this machine). Default: GitHub releases."
+    default: ''
+  cosign-sha256:
+    description: "sha256 of the cosign release binary for cosign-version (an exact version), checked instead of the release's cosign_checksums.txt: a tool-cache hit is verified against it without any download, and a mismatch fails before anything is built."
     default: ''
 
   # --- one build (docker/build-push-action) -------------------------------------------------------

@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   probePluginEarly
-} from "./chunks/chunk-5F7MNNTO.js";
+} from "./chunks/chunk-H4UVL2QK.js";
 import {
   processRunner
-} from "./chunks/chunk-JVN2264M.js";
+} from "./chunks/chunk-KZNOGIWK.js";
 import "./chunks/chunk-V27HPVO2.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";
@@ -12,5 +12,5 @@ import "./chunks/chunk-Q4S23IGS.js";
 // src/entry/main.ts
 var buildxVersion = process.env["INPUT_BUILDX-VERSION"] ?? "";
 if (buildxVersion === "" || buildxVersion === "installed") probePluginEarly(processRunner);
-var { run } = await import("./chunks/main-EXUJYREM.js");
+var { run } = await import("./chunks/main-DVG4HGMW.js");
 await run();

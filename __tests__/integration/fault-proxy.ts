@@ -3,6 +3,7 @@
 // requests with an error status, closes the connection in the middle of them, or refuses every
 // connection (the registry is down); everything else passes through untouched. It records each
 // request, so a test can tell which faults were actually hit.
+import { createHash } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -11,6 +12,8 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfterSeconds?: number }
   /** destroy the connection once the request's headers (and, if it has one, a first body chunk) arrived */
   | { kind: 'close' }
+  /** answer 200 with this manifest instead of the registry's (HEAD: its headers only), as a lying registry would */
+  | { kind: 'serve'; body: Buffer; contentType: string }
 
 export interface FaultRule {
   /** HTTP method to match; any when absent */
@@ -21,6 +24,8 @@ export interface FaultRule {
   userAgent?: RegExp
   /** how many matching requests get the fault; later ones pass through */
   times: number
+  /** the rule fires only once a request matching this passed through with a 2xx answer */
+  after?: { method?: string; path: RegExp }
   fault: Fault
 }
 
@@ -152,7 +157,20 @@ export class FaultProxy {
         r.hits < r.times &&
         (!r.method || r.method === req.method) &&
         r.path.test(p.split('?')[0] ?? '') &&
-        (!r.userAgent || r.userAgent.test(ua))
+        (!r.userAgent || r.userAgent.test(ua)) &&
+        (!r.after || this.passed(r.after))
+    )
+  }
+
+  private passed(after: { method?: string; path: RegExp }): boolean {
+    return this.requests.some(
+      q =>
+        !q.faulted &&
+        (!after.method || after.method === q.method) &&
+        after.path.test(q.path.split('?')[0] ?? '') &&
+        typeof q.outcome === 'number' &&
+        q.outcome >= 200 &&
+        q.outcome < 300
     )
   }
 
@@ -188,6 +206,19 @@ export class FaultProxy {
         req.on('end', () => {
           res.writeHead(fault.status, headers)
           res.end(JSON.stringify({ errors: [{ ...errorCode(fault.status), detail: 'injected fault' }] }))
+        })
+        return
+      }
+      if (fault.kind === 'serve') {
+        record.outcome = 200
+        req.resume()
+        req.on('end', () => {
+          res.writeHead(200, {
+            'content-type': fault.contentType,
+            'content-length': String(fault.body.length),
+            'docker-content-digest': `sha256:${createHash('sha256').update(fault.body).digest('hex')}`
+          })
+          res.end(req.method === 'HEAD' ? undefined : fault.body)
         })
         return
       }

@@ -771,7 +771,12 @@ describe('2. no shell, no injection', () => {
     ['sign-rekor-url', {}],
     ['sign-tlog', {}],
     ['cosign-version', {}],
-    ['cosign-download-url', {}]
+    ['cosign-download-url', {}],
+    ['cosign-sha256', { 'cosign-version': '3.1.1' }],
+    // the release plan's inputs: refused outside mode: plan
+    ['image', {}],
+    ['runners', {}],
+    ['default-runner', {}]
   ]
 
   itInputCheck('inputs that only take a known shape refuse every payload before anything runs', async () => {

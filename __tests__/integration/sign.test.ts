@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -18,6 +18,7 @@ import {
   expectSuccess,
   getManifest,
   runAction,
+  sh,
   shownLog,
   testbed,
   uniqueRepo,
@@ -26,6 +27,7 @@ import {
   type Testbed
 } from './harness.js'
 import { startStandIns, type StandIns } from './sigstore-standins.js'
+import { FaultProxy } from './fault-proxy.js'
 
 let tb: Testbed
 let cosign: string
@@ -277,6 +279,159 @@ describe('key-based signing with the testbed cosign', () => {
   })
 })
 
+describe('sign: true promises signatures', () => {
+  it('a bake where one target is pushed and one is not: the step fails naming sign and the unsigned target, and signs nothing', async () => {
+    const repo = uniqueRepo('sign-partial')
+    const image = `${tb.registry}/${repo}`
+    const out = mkdtempSync(path.join(os.tmpdir(), 'bia-sign-local-'))
+    const bakeFile = path.join(ctx, `sign-${repo}.hcl`)
+    writeFileSync(
+      bakeFile,
+      `target "pushed" {\n  context = "${ctx}"\n  tags = ["${image}:1"]\n  platforms = ["linux/amd64"]\n}\n` +
+        `target "files" {\n  context = "${ctx}"\n  platforms = ["linux/amd64"]\n  output = ["type=local,dest=${out}"]\n}\n`
+    )
+    rmSync(argvLog, { force: true })
+    try {
+      const run = await runAction(
+        { files: bakeFile, targets: 'pushed,files', push: 'true', sign: 'true', ...keyInputs() },
+        { env: withCosignOnPath() }
+      )
+      expect(run.main.code).not.toBe(0)
+      expect(run.main.log).toMatch(
+        /^::error::sign: is true, but target\(s\) files were not pushed, or not read back from the registry by digest/m
+      )
+      expect(existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '').not.toMatch(/^ARGV: sign /m)
+      expect(run.outputs['signatures']).toBeUndefined()
+      // the pushed target is there, unsigned
+      const pushed = await pushedDigests(repo, '1')
+      expect(verify(`${image}@${pushed.index}`, publicKey()).code).not.toBe(0)
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a KMS key URI with a PIN (the KMS is a STAND-IN: a cosign wrapper signs with a local key in its place)', () => {
+  it('the URI and its pin-value are masked and reach no output, state or summary; the verify commands name cosign.pub', async () => {
+    const repo = uniqueRepo('sign-kms')
+    const image = `${tb.registry}/${repo}`
+    const pin = 'pin-4d1c-9a7e-secret'
+    const uri = `pkcs11:token=release;object=signer?module-path=/usr/lib/softhsm/libsofthsm2.so&pin-value=${pin}`
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-kms-standin-'))
+    // the stand-in: `--key <uri>` becomes the local key; everything else reaches the real cosign as given
+    writeFileSync(
+      path.join(dir, 'cosign'),
+      `#!/bin/sh\nprintf '%s\\n' "ARGV: $*" >> ${argvLog}\nn=$#; prev=\nfor a in "$@"; do\n  orig="$a"\n  case "$prev" in --key) a=env://COSIGN_STANDIN_KEY;; esac\n  set -- "$@" "$a"; prev="$orig"\ndone\nshift $n\nexec ${cosign} "$@"\n`,
+      { mode: 0o755 }
+    )
+    rmSync(argvLog, { force: true })
+    try {
+      const run = await runAction(
+        { context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${image}:1`, sign: 'true', 'sign-key': uri, 'sign-tlog': 'false' },
+        {
+          env: {
+            PATH: `${dir}:${tb.dockerBinDir}:${process.env['PATH'] ?? ''}`,
+            COSIGN_STANDIN_KEY: privateKey(),
+            COSIGN_PASSWORD: PASSWORD
+          }
+        }
+      )
+      expectSuccess(run)
+      // cosign was given the URI (it must be), and signed
+      expect(readFileSync(argvLog, 'utf8')).toMatch(/^ARGV: sign .*--key pkcs11:/m)
+      const pushed = await pushedDigests(repo, '1')
+      expect(verify(`${image}@${pushed.index}`, publicKey()).code).toBe(0)
+      // masked, as a whole and its PIN alone
+      expect(run.main.log).toContain(`::add-mask::${pin}`)
+      const kept = everythingKept(run)
+      expect(kept).not.toContain(pin)
+      expect(kept).not.toContain('pkcs11:token=release')
+      expect(JSON.stringify(run.state)).not.toMatch(/pkcs11:token|module-path|pin-value/)
+      const commands = (run.outputs['verify-commands'] ?? '').split('\n').filter(Boolean)
+      expect(commands.length).toBeGreaterThan(0)
+      for (const cmd of commands) expect(cmd).toMatch(/^cosign verify --key cosign\.pub /)
+      expect(run.summary).toContain('Signed with the pkcs11: sign-key')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the signer cannot be planted by the build', () => {
+  it('a cosign put on PATH while the build runs (as a bake local output could) is never run: the cosign resolved before the build signs, from its private copy', async () => {
+    const repo = uniqueRepo('sign-plant')
+    const image = `${tb.registry}/${repo}`
+    const plantDir = mkdtempSync(path.join(os.tmpdir(), 'bia-cosign-plant-'))
+    const marker = path.join(plantDir, 'planted-cosign-ran')
+    // what the action finds on PATH before the build: the recording wrapper
+    writeFileSync(path.join(plantDir, 'cosign'), readFileSync(path.join(wrapperDir, 'cosign')), { mode: 0o755 })
+    const planted = `#!/bin/sh\nenv > ${marker}\nexec ${cosign} "$@"\n`
+    let replaced = false
+    rmSync(argvLog, { force: true })
+    try {
+      const run = await runAction(
+        { context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${image}:1`, sign: 'true', ...keyInputs() },
+        {
+          env: { PATH: `${plantDir}:${tb.dockerBinDir}:${process.env['PATH'] ?? ''}` },
+          onMainOutput: log => {
+            if (replaced || !log.includes('::group::Build')) return
+            writeFileSync(path.join(plantDir, 'cosign.new'), planted, { mode: 0o755 })
+            renameSync(path.join(plantDir, 'cosign.new'), path.join(plantDir, 'cosign'))
+            replaced = true
+          }
+        }
+      )
+      expectSuccess(run)
+      expect(replaced).toBe(true)
+      expect(existsSync(marker)).toBe(false)
+      expect(run.main.log).toMatch(new RegExp(`cosign \\S+ \\(installed: ${plantDir}/cosign, run from a private copy `))
+      const pushed = await pushedDigests(repo, '1')
+      expect(verify(`${image}@${pushed.index}`, publicKey()).code).toBe(0)
+      // the resolved (recording) cosign is the one that signed
+      expect(readFileSync(argvLog, 'utf8')).toMatch(/^ARGV: sign /m)
+    } finally {
+      rmSync(plantDir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the fork rule (a pull_request_target event from a fork, as the runner writes GITHUB_EVENT_PATH)', () => {
+  it('sign: auto pushes without signing; sign: true signs, with a warning', async () => {
+    const repo = uniqueRepo('sign-fork')
+    const image = `${tb.registry}/${repo}`
+    const eventDir = mkdtempSync(path.join(os.tmpdir(), 'bia-fork-event-'))
+    const eventPath = path.join(eventDir, 'event.json')
+    writeFileSync(
+      eventPath,
+      JSON.stringify({ pull_request: { head: { repo: { full_name: 'someone/app' } } }, repository: { full_name: 'org/app' } })
+    )
+    const env = { ...withCosignOnPath(), GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: eventPath }
+    try {
+      rmSync(argvLog, { force: true })
+      const auto = await runAction({ context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${image}:auto`, ...keyInputs() }, { env })
+      expectSuccess(auto)
+      expect(auto.main.log).toContain('not signing: sign: auto, and the run was started by a pull request from someone/app')
+      expect(auto.outputs['signatures']).toBeUndefined()
+      expect(existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '').not.toMatch(/^ARGV: sign /m)
+      const unsigned = await pushedDigests(repo, 'auto')
+      expect(verify(`${image}@${unsigned.index}`, publicKey()).code).not.toBe(0)
+
+      const forced = await runAction(
+        { context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${image}:true`, sign: 'true', ...keyInputs() },
+        { env }
+      )
+      expectSuccess(forced)
+      expect(forced.main.log).toMatch(
+        /^::warning::sign: true signs what this run built, though the run was started by a pull request from someone\/app/m
+      )
+      const signed = await pushedDigests(repo, 'true')
+      expect(verify(`${image}@${signed.index}`, publicKey()).code).toBe(0)
+    } finally {
+      rmSync(eventDir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('cosign download', () => {
   let server: http.Server
   let base: string
@@ -344,6 +499,38 @@ describe('cosign download', () => {
     const again = await runAction({ ...inputs, tags: `${tb.registry}/${repo}:2` }, { env: { RUNNER_TOOL_CACHE: cache } })
     expectSuccess(again)
     expect(again.main.log).toContain(`cosign ${version} found in the tool cache and verified against`)
+  })
+
+  it('cosign-sha256 pins the binary: a wrong pin fails naming cosign-sha256 before anything is built; the right one signs', async () => {
+    const repo = uniqueRepo('sign-pin')
+    const cache = freshCache()
+    const inputs = {
+      context: ctx,
+      platforms: 'linux/amd64',
+      push: 'true',
+      ...keyInputs(),
+      'cosign-version': version,
+      'cosign-download-url': base
+    }
+    const wrong = await runAction(
+      { ...inputs, tags: `${tb.registry}/${repo}:1`, 'cosign-sha256': 'a'.repeat(64) },
+      { env: { RUNNER_TOOL_CACHE: cache } }
+    )
+    expect(wrong.main.code).not.toBe(0)
+    expect(wrong.main.log).toMatch(/^::error::cosign-sha256: checksum mismatch for cosign-linux-amd64 from /m)
+    expect(wrong.main.log).not.toMatch(/::group::Build/)
+    expect((await getManifest(repo, '1')).status).toBe(404)
+
+    const right = await runAction(
+      { ...inputs, tags: `${tb.registry}/${repo}:2`, 'cosign-sha256': `sha256:${sha256(binary).toUpperCase()}` },
+      { env: { RUNNER_TOOL_CACHE: cache } }
+    )
+    expectSuccess(right)
+    expect(right.main.log).toContain(
+      `cosign ${version} downloaded from ${base}/download/v${version}/cosign-linux-amd64 and verified against cosign-sha256`
+    )
+    const pushed = await pushedDigests(repo, '2')
+    expect(verify(`${tb.registry}/${repo}@${pushed.index}`, publicKey()).code).toBe(0)
   })
 
   it('refuses a tampered cosign before anything is built or pushed, naming cosign-version', async () => {
@@ -455,5 +642,171 @@ describe('keyless signing against local STAND-INS of GitHub OIDC and Fulcio (no 
     expect(argv).toContain('ENV: SIGSTORE_ID_TOKEN')
     expect(argv).not.toMatch(/eyJ[\w-]+\.eyJ/)
     expect(everythingKept(run)).not.toMatch(/eyJ[\w-]+\.eyJ/)
+  })
+
+  it('cosign gets an allow-listed environment: the token the action minted, never ACTIONS_RUNTIME_TOKEN or the OIDC request variables', async () => {
+    const repo = uniqueRepo('sign-env')
+    rmSync(argvLog, { force: true })
+    const run = await runAction(
+      {
+        context: ctx,
+        platforms: 'linux/amd64',
+        push: 'true',
+        tags: `${tb.registry}/${repo}:1`,
+        'sign-fulcio-url': standIns.fulcioUrl,
+        'sign-tlog': 'false'
+      },
+      {
+        env: {
+          ...withCosignOnPath(),
+          ...standIns.tokenEnv,
+          ACTIONS_RUNTIME_TOKEN: 'runtime-token-e1f0',
+          ACTIONS_CACHE_URL: 'http://127.0.0.1:9/cache',
+          GITHUB_TOKEN: 'ghs_not_for_cosign',
+          COSIGN_YES: 'true'
+        }
+      }
+    )
+    expectSuccess(run)
+    // every cosign run's environment, as the recording wrapper saw it
+    const runs = readFileSync(argvLog, 'utf8')
+      .split(/^(?=ARGV: )/m)
+      .filter(Boolean)
+    const signRun = runs.find(r => r.startsWith('ARGV: sign '))
+    expect(signRun).toBeDefined()
+    for (const r of runs) {
+      const names = r
+        .split('\n')
+        .filter(l => l.startsWith('ENV: '))
+        .map(l => l.slice(5))
+      for (const banned of [
+        'ACTIONS_RUNTIME_TOKEN',
+        'ACTIONS_ID_TOKEN_REQUEST_URL',
+        'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+        'ACTIONS_CACHE_URL',
+        'GITHUB_TOKEN',
+        'GITHUB_OUTPUT',
+        'GITHUB_STATE'
+      ])
+        expect([r.split('\n')[0], names]).not.toEqual([r.split('\n')[0], expect.arrayContaining([banned])])
+    }
+    const signEnv = (signRun ?? '')
+      .split('\n')
+      .filter(l => l.startsWith('ENV: '))
+      .map(l => l.slice(5))
+    expect(signEnv).toEqual(expect.arrayContaining(['SIGSTORE_ID_TOKEN', 'PATH', 'HOME', 'DOCKER_CONFIG', 'COSIGN_YES']))
+  })
+})
+
+describe('a merge signs only the index it created, never what the tag resolves to (fault proxy in front of the testbed registry)', () => {
+  let proxy: FaultProxy
+
+  beforeAll(async () => {
+    proxy = await FaultProxy.start(tb.registry)
+  })
+
+  afterAll(async () => {
+    await proxy.close()
+  })
+
+  it('the registry serves another index for the tag after the create: the step fails saying so, cosign never runs, nothing is signed', async () => {
+    const repo = uniqueRepo('sign-swap')
+    const base = await getManifest('base', 'multi')
+    const [amd, arm] = (base.json.manifests as any[]).map(d => d.digest as string)
+    // another index in the same repository: what a compromised registry (or a concurrent push) would hand out
+    const made = await sh('docker', ['buildx', 'imagetools', 'create', '-t', `${tb.registry}/${repo}:other`, `${tb.registry}/base@${arm}`])
+    expect(made.stderr).not.toMatch(/ERROR/)
+    const other = await getManifest(repo, 'other')
+    expect(other.status).toBe(200)
+    proxy.clearFaults()
+    // reads of the tag only (a push's own answers stay the registry's), once the create has put it
+    const lie = (method: string) =>
+      proxy.inject({
+        method,
+        path: new RegExp(`^/v2/${repo}/manifests/1$`),
+        times: 1000,
+        after: { method: 'PUT', path: new RegExp(`^/v2/${repo}/manifests/1$`) },
+        fault: { kind: 'serve', body: Buffer.from(other.body), contentType: other.mediaType }
+      })
+    const servedGet = lie('GET')
+    const servedHead = lie('HEAD')
+    const served = () => servedGet() + servedHead()
+    rmSync(argvLog, { force: true })
+    const run = await runAction(
+      {
+        mode: 'merge',
+        digests: `${proxy.registry}/base@${amd}\n${proxy.registry}/base@${arm}`,
+        tags: `${proxy.registry}/${repo}:1`,
+        sign: 'true',
+        ...keyInputs()
+      },
+      { env: withCosignOnPath() }
+    )
+    // the index this step created is what the registry itself holds under the tag
+    const created = await getManifest(repo, '1')
+    expect(created.status).toBe(200)
+    expect(created.digest).not.toBe(other.digest)
+    expect(served()).toBeGreaterThan(0)
+
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(
+      new RegExp(`::error::.*${repo}:1 resolves to ${other.digest}, not the index this step created \\(${created.digest}\\)`)
+    )
+    // cosign was never run to sign, and the registry holds no signature for either index
+    const argv = existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : ''
+    expect(argv).not.toMatch(/^ARGV: sign /m)
+    const tags = await fetch(`http://${tb.registry.replace(/^localhost/, '127.0.0.1')}/v2/${repo}/tags/list`).then(
+      r => r.json() as Promise<{ tags: string[] }>
+    )
+    expect(tags.tags.sort()).toEqual(['1', 'other'])
+    // no output names the other index
+    for (const value of Object.values(run.outputs)) expect(value).not.toContain(other.digest)
+    expect(run.outputs['signatures']).toBeUndefined()
+  })
+
+  it('platform-split: the same lie after the merge fails the step before cosign runs; no output names the other index', async () => {
+    const repo = uniqueRepo('sign-swap-split')
+    const base = await getManifest('base', 'multi')
+    const arm = (base.json.manifests as any[])[1]?.digest as string
+    const made = await sh('docker', ['buildx', 'imagetools', 'create', '-t', `${tb.registry}/${repo}:other`, `${tb.registry}/base@${arm}`])
+    expect(made.stderr).not.toMatch(/ERROR/)
+    const other = await getManifest(repo, 'other')
+    proxy.clearFaults()
+    const lie = (method: string) =>
+      proxy.inject({
+        method,
+        path: new RegExp(`^/v2/${repo}/manifests/1$`),
+        times: 1000,
+        after: { method: 'PUT', path: new RegExp(`^/v2/${repo}/manifests/1$`) },
+        fault: { kind: 'serve', body: Buffer.from(other.body), contentType: other.mediaType }
+      })
+    const servedGet = lie('GET')
+    const servedHead = lie('HEAD')
+    rmSync(argvLog, { force: true })
+    const run = await runAction(
+      {
+        context: ctx,
+        tags: `${proxy.registry}/${repo}:1`,
+        platforms: 'linux/amd64,linux/arm64',
+        'platform-split': 'true',
+        driver: 'remote',
+        endpoint: tb.buildkitAddr,
+        'max-parallel': '1',
+        push: 'true',
+        sign: 'true',
+        ...keyInputs()
+      },
+      { env: withCosignOnPath() }
+    )
+    const created = await getManifest(repo, '1')
+    expect(created.status).toBe(200)
+    expect(servedGet() + servedHead()).toBeGreaterThan(0)
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(
+      new RegExp(`::error::.*${repo}:1 resolves to ${other.digest}, not the index this step created \\(${created.digest}\\)`)
+    )
+    expect(existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '').not.toMatch(/^ARGV: sign /m)
+    for (const value of Object.values(run.outputs)) expect(value).not.toContain(other.digest)
+    expect(run.outputs['signatures']).toBeUndefined()
   })
 })

@@ -88,10 +88,12 @@ export const DEFAULT_SETTINGS: Settings = {
     mode: 'auto',
     enabled: false,
     reason: 'sign: auto, and nothing is pushed',
+    warning: '',
     key: { kind: 'none' },
     keyPassword: '',
     cosignVersion: '',
     cosignDownloadUrl: '',
+    cosignSha256: '',
     fulcioUrl: '',
     rekorUrl: '',
     tlog: true

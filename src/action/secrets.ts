@@ -2,6 +2,7 @@
 import * as core from '../runner/commands.js'
 import type { Settings } from '../inputs/parse.js'
 import { passwordsAsGiven } from '../inputs/registry-auth.js'
+import { keyUriSecrets } from '../inputs/sign.js'
 
 /** The inputs that hold secret values. */
 export const SECRET_INPUTS = ['password', 'secrets', 'depot-token', 'token', 'github-token', 'sign-key', 'sign-key-password'] as const
@@ -41,5 +42,6 @@ export function maskSecrets(s: Settings, env: NodeJS.ProcessEnv = process.env): 
   }
   for (const sec of s.secrets) if (sec.kind === 'env' && env[sec.source]) core.setSecret(env[sec.source] ?? '')
   if (s.sign.key.kind === 'pem') core.setSecret(s.sign.key.pem.trim())
+  if (s.sign.key.kind === 'kms') for (const part of [s.sign.key.uri, ...keyUriSecrets(s.sign.key.uri)]) core.setSecret(part)
   if (s.sign.keyPassword) core.setSecret(s.sign.keyPassword)
 }

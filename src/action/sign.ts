@@ -15,6 +15,7 @@ export async function prepareSigning(s: Settings): Promise<Cosign | undefined> {
     return undefined
   }
   core.info(`signing what is pushed: ${s.sign.reason}`)
+  if (s.sign.warning) core.warning(s.sign.warning)
   return core.group('Set up cosign', () => setupCosign(s.sign, processRunner))
 }
 

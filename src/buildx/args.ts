@@ -258,9 +258,11 @@ export function createBuilderArgs(s: Settings, c: BuilderCreate): string[] {
   return args
 }
 
-export function imagetoolsCreateArgs(tags: string[], sources: string[], annotations: string[]): string[] {
+/** `imagetools create`; dryRun: print the index (the exact bytes the create would push) instead of pushing. */
+export function imagetoolsCreateArgs(tags: string[], sources: string[], annotations: string[], opts: { dryRun?: boolean } = {}): string[] {
   // sources after --: a source that starts with '-' is never read as a flag
-  return ['imagetools', 'create', ...repeat('--tag', tags), ...repeat('--annotation', annotations), '--', ...sources]
+  const dryRun = opts.dryRun ? ['--dry-run'] : []
+  return ['imagetools', 'create', ...dryRun, ...repeat('--tag', tags), ...repeat('--annotation', annotations), '--', ...sources]
 }
 
 /** `bake --print` resolves the definition (matrix, variables) without building. */

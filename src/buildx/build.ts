@@ -15,7 +15,12 @@ import {
 import { type Buildx, runBuildx, runBuildxChecked } from './buildx.js'
 import { INDEX_ANNOTATION, dockerfilePath, type Settings } from '../inputs/parse.js'
 import { callFlagValue } from '../inputs/call.js'
-import { InputError } from '../errors.js'
+import { InputError, RegistryUnreachable } from '../errors.js'
+import { createdIndex, mergeMismatch } from '../oci/merged-index.js'
+import { parseManifestJson } from '../oci/manifests.js'
+import { sha256Digest } from '../oci/digest.js'
+import type { ImageIndex, ImageManifest } from '../oci/types.js'
+import { registryReader } from '../registry/client.js'
 import { classifyPushFailure, parseBuildError } from './build-error.js'
 import { buildxCommandLine, relayOutput } from './log.js'
 import {
@@ -345,22 +350,80 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
   return { perPlatform, merged }
 }
 
-/** Creates one manifest list from per-platform digests and applies the tags. */
+/**
+ * Creates one manifest list from per-platform digests and applies the tags. The index is known
+ * from its own bytes (a dry run prints exactly what the create pushes), checked to list exactly
+ * the sources, and each tag is then checked to resolve to it: its digest is never read back from
+ * a tag, so a registry that serves another index for the tag fails the step and nothing is signed.
+ */
 export async function mergeDigests(s: Settings, env: BuildEnv, sources: string[], tags: string[]): Promise<BuildResult> {
   const metadataFile = path.join(env.tempDir, 'merge-descriptor.json')
-  const args = imagetoolsCreateArgs(
-    tags,
-    sources,
-    s.annotations.filter(a => INDEX_ANNOTATION.test(a))
-  )
+  const annotations = s.annotations.filter(a => INDEX_ANNOTATION.test(a))
+  const retried = (args: string[], what: string) => withRetry(() => runBuildxChecked(env.bx, args), what, 4, 500, isTransientRegistryError)
+  const dry = await retried(imagetoolsCreateArgs(tags, sources, annotations, { dryRun: true }), 'imagetools create --dry-run')
+  const created = createdIndex(dry.stdout)
+  const mismatch = mergeMismatch(created, await Promise.all(sources.map(src => readByDigest(env.bx, src))))
+  if (mismatch) throw new Error(`merge: ${mismatch}; nothing was tagged or signed`)
+  const args = imagetoolsCreateArgs(tags, sources, annotations)
   core.info(buildxCommandLine(args))
   // The index is built client-side and put whole: a retry can only put the same complete index again.
-  const r = await withRetry(() => runBuildxChecked(env.bx, args), 'imagetools create', 4, 500, isTransientRegistryError)
+  const r = await retried(args, 'imagetools create')
   core.info(r.stderr.trim())
-  // imagetools create reports nothing machine-readable: read the digest back from the first tag.
-  const inspectArgs = imagetoolsInspectArgs(tags[0] ?? '', { format: '{{json .Manifest}}' })
-  const inspect = await withRetry(() => runBuildxChecked(env.bx, inspectArgs), 'imagetools inspect', 4, 500, isTransientRegistryError)
-  const descriptor = JSON.parse(inspect.stdout) as { digest?: string; mediaType?: string }
+  for (const tag of tags) {
+    const served = await servedDigest(env.bx, tag)
+    if (served !== created.digest)
+      throw new Error(
+        `merge: the registry says ${tag} resolves to ${served}, not the index this step created (${created.digest}): another index was pushed to the tag, or the registry does not serve what it was given; nothing is signed`
+      )
+  }
+  core.info(`${tags.join(', ')}: ${created.digest}, the index this step created`)
+  const descriptor = {
+    mediaType: created.mediaType,
+    digest: created.digest,
+    size: Buffer.byteLength(dry.stdout) - (dry.stdout.endsWith('\n') ? 1 : 0)
+  }
   writeFileSync(metadataFile, JSON.stringify(descriptor))
   return mergeResult(tags, descriptor)
+}
+
+/**
+ * A manifest by `repository@digest`, checked against its digest: over the registry's HTTP API, or
+ * through buildx imagetools where the HTTP read cannot authenticate (the bytes hashed here either way).
+ */
+async function readByDigest(bx: Buildx, ref: string): Promise<{ digest: string; doc: ImageIndex | ImageManifest }> {
+  const parsed = parseReference(ref)
+  if (!parsed?.digest) throw new Error(`merge: ${ref} names no digest`)
+  let text: string
+  try {
+    text = await withRetry(
+      () => registryReader(parsed.name).manifest(parsed.digest),
+      `reading ${ref}`,
+      4,
+      500,
+      e => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+    )
+  } catch (e) {
+    if (!(e instanceof RegistryUnreachable)) throw e
+    text = (await runBuildxChecked(bx, imagetoolsInspectArgs(ref, { raw: true }))).stdout
+    if (sha256Digest(text) !== parsed.digest) throw new Error(`merge: ${ref} is served with digest ${sha256Digest(text)}`)
+  }
+  return { digest: parsed.digest, doc: parseManifestJson(text, ref) }
+}
+
+/** The digest of what the registry serves for a tag: sha256 of the bytes, read over HTTP (or buildx imagetools). */
+async function servedDigest(bx: Buildx, tag: string): Promise<string> {
+  const parsed = parseReference(tag)
+  if (!parsed) throw new InputError('tags', `${tag} is not an image reference`)
+  try {
+    return await withRetry(
+      () => registryReader(parsed.name).servedDigest(parsed.tag || 'latest'),
+      `reading ${tag}`,
+      4,
+      500,
+      e => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+    )
+  } catch (e) {
+    if (!(e instanceof RegistryUnreachable)) throw e
+    return sha256Digest((await runBuildxChecked(bx, imagetoolsInspectArgs(tag, { raw: true }))).stdout)
+  }
 }

@@ -252,3 +252,25 @@ export function checkHttpUrl(v: string, input: string): string {
     )
   return v
 }
+
+/**
+ * A pinned sha256 for a downloaded release file (`sha256:` prefix and case tolerated): it
+ * verifies one release, so the version input must name that release exactly.
+ */
+export function checkPinnedSha256(raw: string, input: string, version: string, versionInput: string, what: string): string {
+  const sha = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^sha256:/, '')
+  if (!sha) return ''
+  if (!/^[a-f0-9]{64}$/.test(sha)) throw new InputError(input, `expected ${what} sha256 as 64 hex digits, got ${JSON.stringify(clip(sha))}`)
+  if (version === 'installed')
+    throw new InputError(
+      input,
+      `verifies a download; ${versionInput}: installed downloads nothing (give the exact ${versionInput} it belongs to)`
+    )
+  if (version === '')
+    throw new InputError(input, `verifies a download; give the exact ${versionInput} it belongs to (empty may download nothing)`)
+  if (version === 'latest') throw new InputError(input, `pins one release; give the exact ${versionInput} it belongs to`)
+  return sha
+}

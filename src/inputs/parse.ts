@@ -1,9 +1,20 @@
 // parseInputs(read) -> one typed, validated settings object. Pure: the caller passes a reader
 // (core.getInput in the action, a flag map in tests) and nothing here touches the machine.
 import { parseSignInputs, type SignSettings } from './sign.js'
+import { forkOf } from '../runner/isolation.js'
 import path from 'node:path'
 import { InputError } from '../errors.js'
-import { checkHttpUrl, checkToolVersion, clip, LIST_SPLITS, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
+import {
+  checkHttpUrl,
+  checkPinnedSha256,
+  checkToolVersion,
+  clip,
+  LIST_SPLITS,
+  parseBool,
+  parseCsvFields,
+  parseKeyValues,
+  parseList
+} from './lists.js'
 import { versionAtLeast } from '../buildx/version.js'
 import { DIGEST_RE, parseReference } from '../registry/reference.js'
 import { isPlatform, normalizePlatform } from '../oci/platform.js'
@@ -501,7 +512,8 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
       push,
       pushByDigest,
       mode,
-      oidc: Boolean(run.env?.['ACTIONS_ID_TOKEN_REQUEST_URL'] && run.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+      oidc: Boolean(run.env?.['ACTIONS_ID_TOKEN_REQUEST_URL'] && run.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']),
+      fork: forkOf(run.env?.['GITHUB_EVENT_NAME'] ?? '', run.event)
     }),
     logout: bool('logout', true),
     registryAuth: parseRegistryAuthInput(read),
@@ -602,28 +614,6 @@ function aliasedBool(read: InputReader, ours: string, depots: string): { value: 
 }
 
 const LINT_SEVERITIES = ['info', 'warn', 'error', 'none']
-
-/**
- * A pinned sha256 for a downloaded release file (`sha256:` prefix and case tolerated): it
- * verifies one release, so the version input must name that release exactly.
- */
-function checkPinnedSha256(raw: string, input: string, version: string, versionInput: string, what: string): string {
-  const sha = raw
-    .trim()
-    .toLowerCase()
-    .replace(/^sha256:/, '')
-  if (!sha) return ''
-  if (!/^[a-f0-9]{64}$/.test(sha)) throw new InputError(input, `expected ${what} sha256 as 64 hex digits, got ${JSON.stringify(clip(sha))}`)
-  if (version === 'installed')
-    throw new InputError(
-      input,
-      `verifies a download; ${versionInput}: installed downloads nothing (give the exact ${versionInput} it belongs to)`
-    )
-  if (version === '')
-    throw new InputError(input, `verifies a download; give the exact ${versionInput} it belongs to (empty may download nothing)`)
-  if (version === 'latest') throw new InputError(input, `pins one release; give the exact ${versionInput} it belongs to`)
-  return sha
-}
 
 function parseDepotInputs(
   read: InputReader

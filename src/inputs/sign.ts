@@ -1,7 +1,7 @@
-// The signing inputs (sign, sign-key, sign-key-password, cosign-*, sign-fulcio-url,
+// The signing inputs (sign, sign-key, sign-key-password, cosign-* (cosign-sha256 included), sign-fulcio-url,
 // sign-rekor-url, sign-tlog) to SignSettings, decided before anything is built. Pure.
 import { InputError } from '../errors.js'
-import { checkHttpUrl, checkToolVersion, isLoopbackUrl, parseBool } from './lists.js'
+import { checkHttpUrl, checkPinnedSha256, checkToolVersion, isLoopbackUrl, parseBool } from './lists.js'
 
 export type SignMode = 'auto' | 'true' | 'false'
 
@@ -15,12 +15,16 @@ export interface SignSettings {
   readonly enabled: boolean
   /** why auto decided as it did, for the log */
   readonly reason: string
+  /** said as a warning when signing is set up ('' for none) */
+  readonly warning: string
   /** never logged, stored or put in argv: it reaches cosign only through its environment */
   readonly key: SignKey
   /** never logged, stored or put in argv: COSIGN_PASSWORD in cosign's environment only */
   readonly keyPassword: string
   readonly cosignVersion: string
   readonly cosignDownloadUrl: string
+  /** sha256 pinned for the downloaded cosign binary ('' when the release's checksums file decides) */
+  readonly cosignSha256: string
   /** a private Sigstore's Fulcio and Rekor ('' : Sigstore's public instance, as cosign's defaults) */
   readonly fulcioUrl: string
   readonly rekorUrl: string
@@ -39,6 +43,8 @@ export interface SignContext {
   readonly mode: string
   /** the job can ask GitHub for an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN are set) */
   readonly oidc: boolean
+  /** the fork a pull request came from, by the fork rule (runner/isolation.ts forkOf); '' for a trusted run */
+  readonly fork?: string
 }
 
 type Reader = (name: string) => string
@@ -54,6 +60,7 @@ export function parseSignInputs(read: Reader, ctx: SignContext): SignSettings {
 
   const version = checkToolVersion(read('cosign-version').trim(), 'cosign-version', '3.1.1')
   const cosignDownloadUrl = checkHttpUrl(read('cosign-download-url').trim(), 'cosign-download-url')
+  const cosignSha256 = checkPinnedSha256(read('cosign-sha256'), 'cosign-sha256', version, 'cosign-version', "the binary's")
   const fulcioUrl = serviceUrl(read('sign-fulcio-url').trim(), 'sign-fulcio-url')
   const rekorUrl = serviceUrl(read('sign-rekor-url').trim(), 'sign-rekor-url')
   const tlog = parseBool(read('sign-tlog'), 'sign-tlog', true)
@@ -69,6 +76,8 @@ export function parseSignInputs(read: Reader, ctx: SignContext): SignSettings {
   const pushes = ctx.push || ctx.mode === 'merge'
   let enabled: boolean
   let reason: string
+  let warning = ''
+  const fork = ctx.fork ?? ''
   if (mode === 'false') {
     enabled = false
     reason = 'sign: false'
@@ -86,9 +95,14 @@ export function parseSignInputs(read: Reader, ctx: SignContext): SignSettings {
       )
     enabled = true
     reason = 'sign: true'
+    if (fork)
+      warning = `sign: true signs what this run built, though the run was started by a pull request from ${fork}, which the fork rule treats as untrusted: its code gets this repository's signature`
   } else if (!pushes || ctx.pushByDigest) {
     enabled = false
     reason = ctx.pushByDigest ? 'sign: auto, and push-by-digest pushes for a later merge' : 'sign: auto, and nothing is pushed'
+  } else if (fork) {
+    enabled = false
+    reason = `sign: auto, and the run was started by a pull request from ${fork}, which the fork rule treats as untrusted (sign: true signs anyway)`
   } else if (key.kind !== 'none') {
     enabled = true
     reason = 'sign: auto, pushing, with a sign-key'
@@ -107,10 +121,12 @@ export function parseSignInputs(read: Reader, ctx: SignContext): SignSettings {
     mode,
     enabled,
     reason,
+    warning,
     key,
     keyPassword,
     cosignVersion: version,
     cosignDownloadUrl,
+    cosignSha256,
     fulcioUrl,
     rekorUrl,
     tlog
@@ -151,4 +167,35 @@ function serviceUrl(v: string, input: string): string {
     throw new InputError(input, `${JSON.stringify(v.slice(0, 80))} is not https (plain http only for a service on this machine)`)
   if (url.username || url.password) throw new InputError(input, 'has credentials in the URL')
   return v.replace(/\/+$/, '')
+}
+
+/**
+ * The parts of a KMS or pkcs11: key URI that are secrets: every query value (pkcs11's pin-value,
+ * a token some provider reads) and a pin-value written among the path attributes, as given and
+ * percent-decoded. They are masked; the URI itself is never put in outputs, state or the summary.
+ */
+export function keyUriSecrets(uri: string): string[] {
+  const q = uri.indexOf('?')
+  const query = q < 0 ? '' : uri.slice(q + 1)
+  const pathPart = q < 0 ? uri : uri.slice(0, q)
+  const values = [
+    ...query.split('&').map(p => p.slice(p.indexOf('=') + 1)),
+    ...pathPart
+      .split(';')
+      .filter(p => /^pin-value=/i.test(p))
+      .map(p => p.slice('pin-value='.length))
+  ].filter(v => v.length > 0)
+  const decoded = values.map(v => {
+    try {
+      return decodeURIComponent(v)
+    } catch {
+      return v
+    }
+  })
+  return [...new Set([...values, ...decoded])]
+}
+
+/** A key URI as it may be named in the log: its scheme only. */
+export function keyScheme(uri: string): string {
+  return KMS_SCHEMES.find(s => uri.startsWith(s)) ?? 'kms'
 }

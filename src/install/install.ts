@@ -60,8 +60,22 @@ async function expectedSha256(a: ReleaseAsset): Promise<string> {
 }
 
 /** A folder only this run writes to (mkdtemp makes it 0700): what runs from it cannot be swapped. */
-function privateDir(a: ReleaseAsset): string {
+function privateDir(a: Pick<ReleaseAsset, 'tool'>): string {
   return mkdtempSync(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), `${a.tool}-run-`))
+}
+
+/** Copies a binary into a private folder, hashing the very bytes it writes: its path there and their sha256. */
+export async function privateCopy(from: string, tool: string, name: string): Promise<{ path: string; sha256: string }> {
+  const out = path.join(privateDir({ tool }), name)
+  const hash = createHash('sha256')
+  const hashing = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk)
+      done(null, chunk)
+    }
+  })
+  await pipeline(createReadStream(from), hashing, createWriteStream(out, { mode: 0o700 }))
+  return { path: out, sha256: hash.digest('hex') }
 }
 
 /**
@@ -70,12 +84,11 @@ function privateDir(a: ReleaseAsset): string {
  * path, or the digest found when it is not `expected` (nothing is left behind then).
  */
 async function verifiedCopy(from: string, expected: string, a: ReleaseAsset): Promise<{ path?: string; actual: string }> {
-  const dir = privateDir(a)
-  const out = path.join(dir, a.cachedName)
-  const hash = createHash('sha256')
   if (a.archiveEntry) {
+    const dir = privateDir(a)
+    const out = path.join(dir, a.cachedName)
     const bytes = readFileSync(from)
-    const actual = hash.update(bytes).digest('hex')
+    const actual = createHash('sha256').update(bytes).digest('hex')
     if (actual !== expected) {
       rmSync(dir, { recursive: true, force: true })
       return { actual }
@@ -83,20 +96,13 @@ async function verifiedCopy(from: string, expected: string, a: ReleaseAsset): Pr
     writeFileSync(out, extractEntry(bytes, a.archiveEntry, a), { mode: 0o755 })
     return { path: out, actual }
   }
-  const hashing = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk)
-      done(null, chunk)
-    }
-  })
-  await pipeline(createReadStream(from), hashing, createWriteStream(out, { mode: 0o700 }))
-  const actual = hash.digest('hex')
-  if (actual !== expected) {
-    rmSync(dir, { recursive: true, force: true })
-    return { actual }
+  const copy = await privateCopy(from, a.tool, a.cachedName)
+  if (copy.sha256 !== expected) {
+    rmSync(path.dirname(copy.path), { recursive: true, force: true })
+    return { actual: copy.sha256 }
   }
-  chmodSync(out, 0o755)
-  return { path: out, actual }
+  chmodSync(copy.path, 0o755)
+  return { path: copy.path, actual: copy.sha256 }
 }
 
 /**

@@ -1,12 +1,12 @@
 // Reads manifests from a registry over its HTTP API (manifests only: a few KB). Credentials come
 // from the docker config the build used; where a credential helper holds them, or anything else
 // stands in the way, the caller falls back to buildx imagetools.
-import { createHash } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
 import { RegistryUnreachable } from '../errors.js'
 import { readDockerConfig } from '../docker/config.js'
 import { ACCEPT_MANIFESTS } from '../oci/manifests.js'
+import { sha256Digest } from '../oci/digest.js'
 import { registryOf, repositoryPath } from './reference.js'
 import { authFor, parseChallenge, registryBaseUrl, tokenUrl, type Credentials } from './auth.js'
 
@@ -76,14 +76,19 @@ function get(url: string, headers: Record<string, string>, timeoutMs: number, re
 export function registryReader(
   repo: string,
   timeoutMs = 15_000
-): { manifest: (digest: string) => Promise<string>; blob: (digest: string) => Promise<string> } {
+): {
+  manifest: (digest: string) => Promise<string>
+  blob: (digest: string) => Promise<string>
+  /** the digest of the manifest the registry serves for `ref` (a tag): sha256 of its bytes, never its headers */
+  servedDigest: (ref: string) => Promise<string>
+} {
   const host = registryOf(repo)
   const base = registryBaseUrl(host)
   const repository = repositoryPath(repo)
   const auth = authFor(readDockerConfig(), host)
   let authorization: string | undefined
 
-  const read = (kind: 'manifests' | 'blobs') => async (digest: string) => {
+  const fetchBytes = async (kind: 'manifests' | 'blobs', digest: string): Promise<Buffer> => {
     const url = `${base}/v2/${repository}/${kind}/${digest}`
     const headers = (): Record<string, string> => ({ Accept: ACCEPT_MANIFESTS, ...(authorization ? { Authorization: authorization } : {}) })
     let r = await get(url, headers(), timeoutMs)
@@ -112,11 +117,15 @@ export function registryReader(
       ;(err as Error & { status?: number }).status = r.status
       throw err
     }
-    const text = r.body.toString('utf8')
-    // The registry serves bytes; the digest is the proof they are the ones asked for.
-    const actual = `sha256:${createHash('sha256').update(r.body).digest('hex')}`
-    if (digest.startsWith('sha256:') && actual !== digest) throw new RegistryUnreachable(`${url} served content with digest ${actual}`)
-    return text
+    return r.body
   }
-  return { manifest: read('manifests'), blob: read('blobs') }
+  const read = (kind: 'manifests' | 'blobs') => async (digest: string) => {
+    const body = await fetchBytes(kind, digest)
+    // The registry serves bytes; the digest is the proof they are the ones asked for.
+    const actual = sha256Digest(body)
+    if (digest.startsWith('sha256:') && actual !== digest)
+      throw new RegistryUnreachable(`${base}/v2/${repository}/${kind}/${digest} served content with digest ${actual}`)
+    return body.toString('utf8')
+  }
+  return { manifest: read('manifests'), blob: read('blobs'), servedDigest: async ref => sha256Digest(await fetchBytes('manifests', ref)) }
 }

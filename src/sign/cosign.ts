@@ -8,15 +8,18 @@ import path from 'node:path'
 import { InputError } from '../errors.js'
 import { resolveLatestRelease } from '../install/latest.js'
 import { DEFAULT_COSIGN_RELEASES, cosignArch, cosignAssetUrls } from '../install/releases.js'
-import type { SignSettings } from '../inputs/sign.js'
+import { keyScheme, keyUriSecrets, type SignSettings } from '../inputs/sign.js'
 import type { ImageReport } from '../oci/types.js'
 import type { Runner } from '../process/exec.js'
+import { findOnPath } from '../process/which.js'
 import {
+  cosignEnv,
   cosignSignArgs,
   parseCosignVersion,
   signSubjects,
   signingConfigArgs,
   tokenIdentity,
+  unsignedTargets,
   verifyCommand,
   verifyKeyName,
   type Signature,
@@ -24,7 +27,10 @@ import {
 } from './plan.js'
 
 export interface Cosign {
+  /** the absolute path of the private copy that runs, never a name looked up on PATH */
   cmd: string
+  /** sha256 of that copy when it was verified: checked again before every run */
+  sha256: string
   version: string
   runner: Runner
 }
@@ -32,14 +38,16 @@ export interface Cosign {
 /** The audience Sigstore's Fulcio expects in a GitHub token. */
 export const SIGSTORE_AUDIENCE = 'sigstore'
 
-/** A cosign that answers and knows signing configs (cosign 2.6 and later); undefined otherwise. */
-async function usable(runner: Runner, cmd: string): Promise<Cosign | undefined> {
+/** A cosign (a private copy) that answers and knows signing configs (cosign 2.6 and later); undefined otherwise. */
+async function usable(runner: Runner, copy: { path: string; sha256: string }): Promise<Cosign | undefined> {
+  const cmd = copy.path
+  const env = cosignEnv(process.env, { key: { kind: 'none' } })
   try {
-    const v = await runner.run(cmd, ['version', '--json'])
+    const v = await runner.run(cmd, ['version', '--json'], { env })
     if (v.code !== 0) return undefined
-    const sc = await runner.run(cmd, ['signing-config', 'create', '--help'])
+    const sc = await runner.run(cmd, ['signing-config', 'create', '--help'], { env })
     if (sc.code !== 0) return undefined
-    return { cmd, version: parseCosignVersion(v.stdout) || 'unknown', runner }
+    return { cmd, sha256: copy.sha256, version: parseCosignVersion(v.stdout) || 'unknown', runner }
   } catch {
     return undefined
   }
@@ -60,9 +68,18 @@ async function resolveLatest(base: string, input: string): Promise<string> {
 export async function setupCosign(s: SignSettings, runner: Runner): Promise<Cosign> {
   let version = s.cosignVersion
   if (version === '' || version === 'installed') {
-    const found = await usable(runner, 'cosign')
-    if (found) {
-      core.info(`cosign ${found.version} (installed)`)
+    // Resolved once, before anything is built, and copied where no build writes: a cosign a build
+    // puts on PATH later (a bake's local output, say) is never the one that runs.
+    const onPath = findOnPath('cosign')
+    const { privateCopy } = await import('../install/install.js')
+    const found = onPath
+      ? await privateCopy(onPath, 'cosign', 'cosign').then(
+          copy => usable(runner, copy),
+          () => undefined
+        )
+      : undefined
+    if (found && onPath) {
+      core.info(`cosign ${found.version} (installed: ${onPath}, run from a private copy ${found.cmd}, sha256 ${found.sha256})`)
       return found
     }
     if (version === 'installed')
@@ -79,19 +96,21 @@ export async function setupCosign(s: SignSettings, runner: Runner): Promise<Cosi
   const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES
   const v = version === 'latest' ? await resolveLatest(base, input) : version.replace(/^v/, '')
   const asset = cosignAssetUrls(base, v, os.platform(), arch)
-  const { installVerified } = await import('../install/install.js')
+  const { installVerified, sha256File } = await import('../install/install.js')
   const installed = await installVerified({
     tool: 'cosign',
     version: v,
     cachedName: 'cosign',
     input,
-    checksumInput: 'cosign-version',
-    ...asset
+    // a binary that does not match is blamed on the version asked for, or on the pin
+    checksumInput: s.cosignSha256 ? 'cosign-sha256' : 'cosign-version',
+    ...asset,
+    ...(s.cosignSha256 ? { sha256: s.cosignSha256 } : {})
   })
   core.info(
-    `cosign ${v} ${installed.fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${installed.against}: ${installed.path}`
+    `cosign ${v} ${installed.fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${s.cosignSha256 ? 'cosign-sha256' : installed.against}: ${installed.path}`
   )
-  const found = await usable(runner, installed.path)
+  const found = await usable(runner, { path: installed.path, sha256: await sha256File(installed.path) })
   if (!found)
     throw new InputError('cosign-version', `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`)
   return found
@@ -106,12 +125,23 @@ export interface SignOutcome {
 /** Signs every pushed index (or manifest) and its attestation manifests, by digest. */
 export async function signReports(s: SignSettings, reports: ImageReport[], tempDir: string, cosign: Cosign): Promise<SignOutcome> {
   const subjects = signSubjects(reports)
+  const unsigned = unsignedTargets(reports, subjects)
+  // sign: true promises signatures: a target left unsigned fails the step, before anything is signed
+  if (s.mode === 'true' && unsigned.length > 0)
+    throw new InputError(
+      'sign',
+      subjects.length === 0
+        ? 'is true, but nothing was pushed and read back from the registry by digest: nothing can be signed'
+        : `is true, but target(s) ${unsigned.join(', ')} were not pushed, or not read back from the registry by digest: they cannot be signed, so nothing was signed`
+    )
   if (subjects.length === 0) {
     core.warning('sign: nothing was pushed that could be read back from the registry by digest; nothing signed')
     return { signatures: [], signer: '' }
   }
-  // The secrets go into cosign's environment only.
-  const env: NodeJS.ProcessEnv = { ...process.env }
+  if (unsigned.length > 0)
+    core.warning(`sign: target(s) ${unsigned.join(', ')} not signed: not pushed, or not read back from the registry by digest`)
+  // The secrets go into cosign's environment only, on top of an allow-list of the step's.
+  const add: Record<string, string> = {}
   let signer: Signer
   let signerText: string
   if (s.key.kind === 'none') {
@@ -124,32 +154,37 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
     core.setSecret(token)
     const id = tokenIdentity(token)
     if (!id) throw new Error("sign: the job's OIDC token names no job_workflow_ref and issuer; cannot sign keyless")
-    env['SIGSTORE_ID_TOKEN'] = token
+    add['SIGSTORE_ID_TOKEN'] = token
     signer = { kind: 'keyless', ...id }
     signerText = `a certificate for ${id.identity} (issuer ${id.issuer})`
   } else {
     if (s.key.kind === 'pem') {
-      env['COSIGN_KEY'] = s.key.pem
+      add['COSIGN_KEY'] = s.key.pem
       // always set (cosign would otherwise ask on a terminal); a COSIGN_PASSWORD of the
       // environment (the CLI's way to keep it off argv) stands when the input is empty
-      env['COSIGN_PASSWORD'] = s.keyPassword || (process.env['COSIGN_PASSWORD'] ?? '')
+      add['COSIGN_PASSWORD'] = s.keyPassword || (process.env['COSIGN_PASSWORD'] ?? '')
     }
-    signer = { kind: 'key', verifyKey: verifyKeyName(s) }
-    signerText = s.key.kind === 'kms' ? `the key ${s.key.uri}` : 'the sign-key (verify with its public half, cosign.pub)'
+    signer = { kind: 'key', verifyKey: verifyKeyName() }
+    signerText =
+      s.key.kind === 'kms'
+        ? `the ${keyScheme(s.key.uri)} sign-key (verify with its public half, cosign.pub, from cosign public-key --key <sign-key>)`
+        : 'the sign-key (verify with its public half, cosign.pub)'
   }
 
   let signingConfig: string | undefined
   const scArgs = signingConfigArgs(s, path.join(tempDir, 'signing-config.json'))
   if (scArgs) {
     signingConfig = path.join(tempDir, 'signing-config.json')
-    await run(cosign, scArgs, process.env, 'cosign signing-config create')
+    await run(cosign, scArgs, cosignEnv(process.env, s), 'cosign signing-config create')
   }
+  const env = cosignEnv(process.env, s, add)
+  const hidden = s.key.kind === 'kms' ? [s.key.uri, ...keyUriSecrets(s.key.uri)].sort((a, b) => b.length - a.length) : []
   const byRepo = new Map<string, string[]>()
   for (const sub of subjects) byRepo.set(sub.repository, [...(byRepo.get(sub.repository) ?? []), sub.ref])
   for (const [repo, refs] of byRepo) {
     await core.group(`Sign ${refs.length} digest(s) in ${repo}`, async () => {
       for (const ref of refs) core.info(ref)
-      await run(cosign, cosignSignArgs(s, refs, signingConfig), env, 'cosign sign')
+      await run(cosign, cosignSignArgs(s, refs, signingConfig), env, 'cosign sign', hidden)
     })
   }
   const signatures = subjects.map(sub => ({ ...sub, verifyCommand: verifyCommand(s, signer, sub.ref) }))
@@ -159,10 +194,16 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
   return { signatures, signer: signerText }
 }
 
-async function run(cosign: Cosign, args: string[], env: NodeJS.ProcessEnv, what: string): Promise<void> {
-  const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: line => core.info(line) })
+async function run(cosign: Cosign, args: string[], env: NodeJS.ProcessEnv, what: string, hidden: string[] = []): Promise<void> {
+  const { sha256File } = await import('../install/install.js')
+  const now = await sha256File(cosign.cmd).catch(() => 'missing')
+  if (now !== cosign.sha256)
+    throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`)
+  const redact = (text: string) => hidden.reduce((t, secret) => t.split(secret).join('***'), text)
+  const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: line => core.info(redact(line)) })
   if (r.code !== 0) {
-    const last = (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')
+    // the message goes to the state too, which masking does not reach: a key URI and its secrets are cut out
+    const last = redact((r.stderr || r.stdout).trim().split('\n').slice(-3).join(' '))
     throw new Error(`${what} failed (exit ${r.code}): ${last}`)
   }
 }

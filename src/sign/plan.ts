@@ -53,6 +53,12 @@ export function signSubjects(reports: ImageReport[]): SignSubject[] {
   return out
 }
 
+/** The targets of which nothing can be signed: not pushed, or not read back from the registry by digest. */
+export function unsignedTargets(reports: ImageReport[], subjects: SignSubject[]): string[] {
+  const signed = new Set(subjects.map(sub => sub.target))
+  return [...new Set(reports.map(r => r.target).filter(t => !signed.has(t)))]
+}
+
 /** The host of a repository name is this machine: cosign may reach it without TLS. */
 export function loopbackRegistry(repository: string): boolean {
   const host = repository.split('/')[0] ?? ''
@@ -96,9 +102,12 @@ export function verifyCommand(s: SignSettings, signer: Signer, ref: string): str
   return commandLine(args)
 }
 
-/** What the verify command names as the key: a KMS URI as given, else the public half's file. */
-export function verifyKeyName(s: SignSettings): string {
-  return s.key.kind === 'kms' ? s.key.uri : 'cosign.pub'
+/**
+ * What the verify command names as the key: the public half's file, for a KMS key too (`cosign
+ * public-key --key <sign-key>` writes it): a key URI may hold a PIN, and outputs never name it.
+ */
+export function verifyKeyName(): string {
+  return 'cosign.pub'
 }
 
 /**
@@ -160,4 +169,59 @@ export function parseCosignVersion(json: string): string {
   } catch {
     return ''
   }
+}
+
+/** What cosign may see of the step's environment, by name: never the runner's tokens. */
+const COSIGN_ENV_NAMES = new Set([
+  'PATH',
+  'HOME',
+  'USER',
+  'TMPDIR',
+  'TUF_ROOT',
+  'DOCKER_CONFIG',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'XDG_CONFIG_HOME',
+  'XDG_CACHE_HOME'
+])
+const COSIGN_ENV_PREFIXES = ['COSIGN_', 'SIGSTORE_']
+
+/** The credentials each KMS provider reads from the environment: passed only with a key of that scheme. */
+const KMS_ENV: Record<string, { names?: string[]; prefixes?: string[] }> = {
+  'awskms://': { prefixes: ['AWS_'] },
+  'gcpkms://': { names: ['GOOGLE_APPLICATION_CREDENTIALS'], prefixes: ['GOOGLE_', 'CLOUDSDK_'] },
+  'azurekms://': { prefixes: ['AZURE_'] },
+  'hashivault://': { prefixes: ['VAULT_'] },
+  'k8s://': { names: ['KUBECONFIG'] },
+  'gitlab://': { prefixes: ['GITLAB_'] }
+}
+
+/**
+ * cosign's environment: an allow-list of the step's (PATH, HOME, the TUF and Sigstore folders and
+ * settings, proxies, DOCKER_CONFIG, SSL_CERT_*, COSIGN_* and SIGSTORE_*, and the credentials of the
+ * sign-key's KMS provider), never ACTIONS_RUNTIME_TOKEN or ACTIONS_ID_TOKEN_REQUEST_*: the action
+ * mints the OIDC token itself and hands cosign SIGSTORE_ID_TOKEN. `add` (the key, its password,
+ * the token) is set on top.
+ */
+export function cosignEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  s: Pick<SignSettings, 'key'>,
+  add: Record<string, string> = {}
+): Record<string, string> {
+  const kms =
+    s.key.kind === 'kms' ? Object.entries(KMS_ENV).find(([scheme]) => s.key.kind === 'kms' && s.key.uri.startsWith(scheme))?.[1] : undefined
+  const names = new Set([...COSIGN_ENV_NAMES, ...(kms?.names ?? [])])
+  const prefixes = [...COSIGN_ENV_PREFIXES, ...(kms?.prefixes ?? [])]
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) continue
+    if (names.has(k) || prefixes.some(p => k.startsWith(p))) out[k] = v
+  }
+  return { ...out, ...add }
 }

@@ -35,6 +35,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'sign-tlog': 'true',
   'cosign-version': '',
   'cosign-download-url': '',
+  'cosign-sha256': '',
   'registry-auth': '',
   context: '',
   file: '',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../../src/errors.js'
 import { parseInputs } from '../../../src/inputs/parse.js'
-import { parseSignInputs, type SignContext } from '../../../src/inputs/sign.js'
+import { keyScheme, keyUriSecrets, parseSignInputs, type SignContext } from '../../../src/inputs/sign.js'
 
 const PEM = '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nZXlKcmRHWWlPbnNp\nYWJjZA==\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----'
 const PUSH: SignContext = { push: true, pushByDigest: false, mode: 'build', oidc: false }
@@ -68,5 +68,68 @@ describe('sign inputs', () => {
     expect(parseInputs(reader({ push: 'true', tags: 'localhost:5000/a:1' }), { env }).sign.enabled).toBe(true)
     expect(parseInputs(reader({ push: 'true', tags: 'localhost:5000/a:1' }), { env: {} }).sign.enabled).toBe(false)
     expect(parseInputs(reader({ tags: 'localhost:5000/a:1' }), { env }).sign.enabled).toBe(false)
+  })
+
+  it.each([
+    [
+      'auto, a key, from a fork',
+      { 'sign-key': PEM },
+      { ...PUSH, fork: 'someone/app' },
+      false,
+      /pull request from someone\/app, which the fork rule treats as untrusted/,
+      ''
+    ],
+    ['auto, OIDC, from a fork', {}, { ...PUSH, oidc: true, fork: 'someone/app' }, false, /untrusted \(sign: true signs anyway\)/, ''],
+    [
+      'true from a fork: signs, with a warning',
+      { sign: 'true', 'sign-key': PEM },
+      { ...PUSH, fork: 'someone/app' },
+      true,
+      /sign: true/,
+      'untrusted'
+    ],
+    ['auto, a key, trusted', { 'sign-key': PEM }, { ...PUSH, fork: '' }, true, /sign-key/, '']
+  ])('the fork rule: %s', (_name, inputs, ctx, enabled, reason, warning) => {
+    const s = parse(inputs, ctx)
+    expect(s.enabled).toBe(enabled)
+    expect(s.reason).toMatch(reason)
+    if (warning) expect(s.warning).toContain(warning)
+    else expect(s.warning).toBe('')
+  })
+
+  it('parseInputs applies the fork rule of the event (a pull_request_target from a fork)', () => {
+    const reader = (name: string) => ({ push: 'true', tags: 'localhost:5000/a:1', 'sign-key': PEM })[name] ?? ''
+    const event = { pull_request: { head: { repo: { full_name: 'someone/app' } } }, repository: { full_name: 'org/app' } }
+    expect(parseInputs(reader, { env: { GITHUB_EVENT_NAME: 'pull_request_target' }, event }).sign.enabled).toBe(false)
+    expect(parseInputs(reader, { env: { GITHUB_EVENT_NAME: 'push' }, event }).sign.enabled).toBe(true)
+  })
+
+  it.each<[string, string, string[]]>([
+    ['a pkcs11 PIN in the query', 'pkcs11:token=t;object=k?module-path=/lib/p.so&pin-value=1234', ['/lib/p.so', '1234']],
+    ['a pkcs11 PIN among the path attributes', 'pkcs11:token=t;object=k;pin-value=s%3Dcret', ['s%3Dcret', 's=cret']],
+    ['any query part of another scheme', 'hashivault://release?token=hvs.x', ['hvs.x']],
+    ['no secret part', 'awskms:///alias/release', []]
+  ])('keyUriSecrets: %s', (_name, uri, secrets) => {
+    expect(keyUriSecrets(uri).sort()).toEqual(secrets.sort())
+  })
+
+  it('keyScheme names the scheme only', () => {
+    expect(keyScheme('pkcs11:token=t?pin-value=1')).toBe('pkcs11:')
+    expect(keyScheme('gcpkms://projects/p')).toBe('gcpkms://')
+  })
+
+  it('cosign-sha256 pins the binary of an exact cosign-version, as buildx-sha256 does', () => {
+    const sha = 'ab'.repeat(32)
+    expect(parse({ 'cosign-version': '3.1.1', 'cosign-sha256': `sha256:${sha.toUpperCase()}` }).cosignSha256).toBe(sha)
+    expect(parse({}).cosignSha256).toBe('')
+    for (const [inputs, message] of [
+      [{ 'cosign-version': '3.1.1', 'cosign-sha256': 'abc' }, /expected the binary's sha256 as 64 hex digits/],
+      [{ 'cosign-sha256': sha }, /give the exact cosign-version it belongs to/],
+      [{ 'cosign-version': 'installed', 'cosign-sha256': sha }, /cosign-version: installed downloads nothing/],
+      [{ 'cosign-version': 'latest', 'cosign-sha256': sha }, /pins one release/]
+    ] as const) {
+      expect(() => parse(inputs)).toThrow(message)
+      expect(() => parse(inputs)).toThrow(/^cosign-sha256: /)
+    }
   })
 })

@@ -3,6 +3,7 @@ import type { SignSettings } from '../../../src/inputs/sign.js'
 import type { ImageReport } from '../../../src/oci/types.js'
 import { cosignAssetUrls } from '../../../src/install/releases.js'
 import {
+  cosignEnv,
   cosignSignArgs,
   parseCosignVersion,
   renderSigningSummary,
@@ -10,6 +11,7 @@ import {
   signaturesJson,
   signingConfigArgs,
   tokenIdentity,
+  unsignedTargets,
   verifyCommand
 } from '../../../src/sign/plan.js'
 
@@ -18,10 +20,12 @@ const KEYLESS: SignSettings = {
   mode: 'auto',
   enabled: true,
   reason: '',
+  warning: '',
   key: { kind: 'none' },
   keyPassword: '',
   cosignVersion: '',
   cosignDownloadUrl: '',
+  cosignSha256: '',
   fulcioUrl: '',
   rekorUrl: '',
   tlog: true
@@ -63,6 +67,16 @@ describe('signSubjects', () => {
   it('a single manifest is signed as a manifest', () => {
     const r = report({ tags: ['r/a:1'], mediaType: 'application/vnd.oci.image.manifest.v1+json' })
     expect(signSubjects([r]).map(s => s.kind)).toEqual(['manifest'])
+  })
+
+  it('unsignedTargets: the targets no subject came from (not pushed, or read elsewhere)', () => {
+    const reports = [
+      report({ target: 'pushed', tags: ['r/a:1'] }),
+      report({ target: 'local', source: 'build-record', tags: ['r/b:1'] }),
+      report({ target: 'untagged', tags: [] })
+    ]
+    expect(unsignedTargets(reports, signSubjects(reports))).toEqual(['local', 'untagged'])
+    expect(unsignedTargets([reports[0]!], signSubjects([reports[0]!]))).toEqual([])
   })
 })
 
@@ -196,5 +210,83 @@ describe('outputs and summary', () => {
     expect(parseCosignVersion('{"gitVersion":"v3.1.1"}')).toBe('3.1.1')
     expect(parseCosignVersion('{"gitVersion":"devel"}')).toBe('devel')
     expect(parseCosignVersion('nope')).toBe('')
+  })
+})
+
+describe('cosignEnv: an allow-list, never the runner tokens', () => {
+  const step = {
+    PATH: '/usr/bin',
+    HOME: '/home/runner',
+    DOCKER_CONFIG: '/cfg',
+    SSL_CERT_FILE: '/ca.pem',
+    HTTPS_PROXY: 'http://proxy:3128',
+    no_proxy: 'localhost',
+    TUF_ROOT: '/tuf',
+    COSIGN_EXPERIMENTAL: '1',
+    SIGSTORE_REKOR_PUBLIC_KEY: '/rekor.pub',
+    ACTIONS_RUNTIME_TOKEN: 'runtime',
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'http://oidc',
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request',
+    ACTIONS_CACHE_URL: 'http://cache',
+    GITHUB_TOKEN: 'ghs',
+    AWS_ACCESS_KEY_ID: 'AKIA',
+    VAULT_TOKEN: 'vault',
+    MY_SECRET: 'x'
+  }
+  it.each<[string, Parameters<typeof cosignEnv>[1], string[]]>([
+    [
+      'keyless or a PEM key',
+      { key: { kind: 'none' } },
+      [
+        'COSIGN_EXPERIMENTAL',
+        'DOCKER_CONFIG',
+        'HOME',
+        'HTTPS_PROXY',
+        'PATH',
+        'SIGSTORE_REKOR_PUBLIC_KEY',
+        'SSL_CERT_FILE',
+        'TUF_ROOT',
+        'no_proxy'
+      ]
+    ],
+    [
+      "an AWS KMS key: its provider's credentials too",
+      { key: { kind: 'kms', uri: 'awskms:///alias/x' } },
+      [
+        'AWS_ACCESS_KEY_ID',
+        'COSIGN_EXPERIMENTAL',
+        'DOCKER_CONFIG',
+        'HOME',
+        'HTTPS_PROXY',
+        'PATH',
+        'SIGSTORE_REKOR_PUBLIC_KEY',
+        'SSL_CERT_FILE',
+        'TUF_ROOT',
+        'no_proxy'
+      ]
+    ],
+    [
+      'a Vault key',
+      { key: { kind: 'kms', uri: 'hashivault://release' } },
+      [
+        'COSIGN_EXPERIMENTAL',
+        'DOCKER_CONFIG',
+        'HOME',
+        'HTTPS_PROXY',
+        'PATH',
+        'SIGSTORE_REKOR_PUBLIC_KEY',
+        'SSL_CERT_FILE',
+        'TUF_ROOT',
+        'VAULT_TOKEN',
+        'no_proxy'
+      ]
+    ]
+  ])('%s', (_name, s, names) => {
+    expect(Object.keys(cosignEnv(step, s)).sort()).toEqual(names)
+  })
+  it('sets what the action adds on top (the key, the minted token)', () => {
+    const env = cosignEnv(step, { key: { kind: 'none' } }, { SIGSTORE_ID_TOKEN: 'minted' })
+    expect(env['SIGSTORE_ID_TOKEN']).toBe('minted')
+    expect(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']).toBeUndefined()
   })
 })

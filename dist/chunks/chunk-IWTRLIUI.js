@@ -11,11 +11,11 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-ONLWP7BY.js";
+} from "./chunk-KMWGXZFO.js";
 import {
   buildToolRunner,
   processRunner
-} from "./chunk-JVN2264M.js";
+} from "./chunk-KZNOGIWK.js";
 import {
   appendSummary,
   group,

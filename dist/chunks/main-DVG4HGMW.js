@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-B772QB7H.js";
-import "./chunk-5F7MNNTO.js";
-import "./chunk-ONLWP7BY.js";
-import "./chunk-JVN2264M.js";
+} from "./chunk-YR4GBE7Y.js";
+import "./chunk-H4UVL2QK.js";
+import "./chunk-KMWGXZFO.js";
+import "./chunk-KZNOGIWK.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-2PZJSIAM.js";
 import "./chunk-V27HPVO2.js";

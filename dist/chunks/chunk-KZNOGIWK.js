@@ -327,6 +327,20 @@ function checkHttpUrl(v, input) {
     );
   return v;
 }
+function checkPinnedSha256(raw, input, version, versionInput, what) {
+  const sha = raw.trim().toLowerCase().replace(/^sha256:/, "");
+  if (!sha) return "";
+  if (!/^[a-f0-9]{64}$/.test(sha)) throw new InputError(input, `expected ${what} sha256 as 64 hex digits, got ${JSON.stringify(clip(sha))}`);
+  if (version === "installed")
+    throw new InputError(
+      input,
+      `verifies a download; ${versionInput}: installed downloads nothing (give the exact ${versionInput} it belongs to)`
+    );
+  if (version === "")
+    throw new InputError(input, `verifies a download; give the exact ${versionInput} it belongs to (empty may download nothing)`);
+  if (version === "latest") throw new InputError(input, `pins one release; give the exact ${versionInput} it belongs to`);
+  return sha;
+}
 
 // src/buildx/version.ts
 var import_semver = __toESM(require_semver(), 1);
@@ -510,8 +524,9 @@ function createBuilderArgs(s, c) {
   if (s.endpoint) args.push(s.endpoint);
   return args;
 }
-function imagetoolsCreateArgs(tags, sources, annotations) {
-  return ["imagetools", "create", ...repeat("--tag", tags), ...repeat("--annotation", annotations), "--", ...sources];
+function imagetoolsCreateArgs(tags, sources, annotations, opts = {}) {
+  const dryRun = opts.dryRun ? ["--dry-run"] : [];
+  return ["imagetools", "create", ...dryRun, ...repeat("--tag", tags), ...repeat("--annotation", annotations), "--", ...sources];
 }
 function bakePrintArgs(files, set, targets, varArgs = []) {
   return ["bake", ...repeat("--file", files), ...repeat("--set", set), ...varArgs, "--print", "--", ...targets];
@@ -585,6 +600,7 @@ export {
   checkToolVersion,
   isLoopbackUrl,
   checkHttpUrl,
+  checkPinnedSha256,
   parseBuildxVersion,
   MIN_INSTALLED_BUILDX,
   versionAtLeast,

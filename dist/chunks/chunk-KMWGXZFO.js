@@ -1,5 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
+  checkHttpUrl,
+  checkPinnedSha256,
+  checkToolVersion,
   chooseBuilder,
   createBuilderArgs,
   currentContextName,
@@ -11,7 +14,9 @@ import {
   imagetoolsInspectArgs,
   inspectBuilderArgs,
   inspectCurrentBuilderArgs,
+  isLoopbackUrl,
   lastOutputLine,
+  parseBool,
   processRunner,
   readDockerConfig,
   removeBuilderArgs,
@@ -20,7 +25,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-JVN2264M.js";
+} from "./chunk-KZNOGIWK.js";
 import {
   getIDToken,
   getState,
@@ -730,7 +735,6 @@ function provenanceLayers(attestation) {
 }
 
 // src/registry/client.ts
-import { createHash as createHash3 } from "node:crypto";
 import http3 from "node:http";
 import https from "node:https";
 
@@ -867,7 +871,7 @@ function registryReader(repo, timeoutMs = 15e3) {
   const repository = repositoryPath(repo);
   const auth = authFor(readDockerConfig(), host);
   let authorization;
-  const read = (kind) => async (digest) => {
+  const fetchBytes = async (kind, digest) => {
     const url = `${base}/v2/${repository}/${kind}/${digest}`;
     const headers = () => ({ Accept: ACCEPT_MANIFESTS, ...authorization ? { Authorization: authorization } : {} });
     let r = await get2(url, headers(), timeoutMs);
@@ -895,12 +899,16 @@ function registryReader(repo, timeoutMs = 15e3) {
       err.status = r.status;
       throw err;
     }
-    const text = r.body.toString("utf8");
-    const actual = `sha256:${createHash3("sha256").update(r.body).digest("hex")}`;
-    if (digest.startsWith("sha256:") && actual !== digest) throw new RegistryUnreachable(`${url} served content with digest ${actual}`);
-    return text;
+    return r.body;
   };
-  return { manifest: read("manifests"), blob: read("blobs") };
+  const read = (kind) => async (digest) => {
+    const body = await fetchBytes(kind, digest);
+    const actual = sha256Digest(body);
+    if (digest.startsWith("sha256:") && actual !== digest)
+      throw new RegistryUnreachable(`${base}/v2/${repository}/${kind}/${digest} served content with digest ${actual}`);
+    return body.toString("utf8");
+  };
+  return { manifest: read("manifests"), blob: read("blobs"), servedDigest: async (ref) => sha256Digest(await fetchBytes("manifests", ref)) };
 }
 
 // src/report/bounded.ts
@@ -1846,6 +1854,141 @@ async function resolveLatestRelease(base) {
   return v;
 }
 
+// src/inputs/sign.ts
+var KMS_SCHEMES = ["awskms://", "gcpkms://", "azurekms://", "hashivault://", "k8s://", "pkcs11:", "gitlab://"];
+var PEM_PRIVATE_KEY = /^-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----\r?\n[\s\S]+\r?\n-----END \1PRIVATE KEY-----$/;
+function parseSignInputs(read, ctx) {
+  const raw = read("sign").trim().toLowerCase();
+  if (raw !== "" && raw !== "auto" && raw !== "true" && raw !== "false")
+    throw new InputError("sign", `expected auto, true or false, got ${JSON.stringify(raw.slice(0, 40))}`);
+  const mode = raw === "true" || raw === "false" ? raw : "auto";
+  const key = parseKey(read("sign-key"));
+  const keyPassword = read("sign-key-password");
+  if (keyPassword && key.kind !== "pem") throw new InputError("sign-key-password", "decrypts a PEM sign-key; it is given without one");
+  const version = checkToolVersion(read("cosign-version").trim(), "cosign-version", "3.1.1");
+  const cosignDownloadUrl = checkHttpUrl(read("cosign-download-url").trim(), "cosign-download-url");
+  const cosignSha256 = checkPinnedSha256(read("cosign-sha256"), "cosign-sha256", version, "cosign-version", "the binary's");
+  const fulcioUrl = serviceUrl(read("sign-fulcio-url").trim(), "sign-fulcio-url");
+  const rekorUrl = serviceUrl(read("sign-rekor-url").trim(), "sign-rekor-url");
+  const tlog = parseBool(read("sign-tlog"), "sign-tlog", true);
+  if (!tlog && rekorUrl) throw new InputError("sign-rekor-url", "names a transparency log while sign-tlog is false; give one of them");
+  if (!tlog && key.kind === "none" && !fulcioUrl && mode !== "false")
+    throw new InputError(
+      "sign-tlog",
+      "keyless signing with Sigstore's public Fulcio needs its transparency log (its certificates live minutes); leave sign-tlog true, or give a sign-key or a private sign-fulcio-url"
+    );
+  if (key.kind !== "none" && fulcioUrl)
+    throw new InputError("sign-fulcio-url", "issues certificates for keyless signing; with a sign-key there is no certificate to ask for");
+  const pushes = ctx.push || ctx.mode === "merge";
+  let enabled;
+  let reason;
+  let warning2 = "";
+  const fork = ctx.fork ?? "";
+  if (mode === "false") {
+    enabled = false;
+    reason = "sign: false";
+  } else if (mode === "true") {
+    if (!pushes) throw new InputError("sign", "signs what is pushed, by digest; set push: true (nothing is pushed otherwise)");
+    if (ctx.pushByDigest)
+      throw new InputError(
+        "sign",
+        "push-by-digest pushes one platform for a later merge; sign in the merge job (mode: merge), which pushes the index"
+      );
+    if (key.kind === "none" && !ctx.oidc)
+      throw new InputError(
+        "sign",
+        "keyless signing needs the job's OIDC token (`permissions: id-token: write`); give the job that permission, or a sign-key"
+      );
+    enabled = true;
+    reason = "sign: true";
+    if (fork)
+      warning2 = `sign: true signs what this run built, though the run was started by a pull request from ${fork}, which the fork rule treats as untrusted: its code gets this repository's signature`;
+  } else if (!pushes || ctx.pushByDigest) {
+    enabled = false;
+    reason = ctx.pushByDigest ? "sign: auto, and push-by-digest pushes for a later merge" : "sign: auto, and nothing is pushed";
+  } else if (fork) {
+    enabled = false;
+    reason = `sign: auto, and the run was started by a pull request from ${fork}, which the fork rule treats as untrusted (sign: true signs anyway)`;
+  } else if (key.kind !== "none") {
+    enabled = true;
+    reason = "sign: auto, pushing, with a sign-key";
+  } else {
+    enabled = ctx.oidc;
+    reason = ctx.oidc ? "sign: auto, pushing, and the job can get an OIDC token" : "sign: auto, and the job cannot get an OIDC token (no `permissions: id-token: write`) and has no sign-key";
+  }
+  if (mode === "false") {
+    for (const name of ["sign-key", "sign-key-password", "sign-fulcio-url", "sign-rekor-url"])
+      if (read(name).trim()) throw new InputError(name, "is given while sign is false");
+  }
+  return {
+    mode,
+    enabled,
+    reason,
+    warning: warning2,
+    key,
+    keyPassword,
+    cosignVersion: version,
+    cosignDownloadUrl,
+    cosignSha256,
+    fulcioUrl,
+    rekorUrl,
+    tlog
+  };
+}
+function parseKey(value) {
+  const v = value.trim();
+  if (!v) return { kind: "none" };
+  if (KMS_SCHEMES.some((s) => v.startsWith(s))) {
+    if (/\s/.test(v)) throw new InputError("sign-key", "a KMS URI has no spaces or line breaks");
+    return { kind: "kms", uri: v };
+  }
+  if (!v.startsWith("-----BEGIN "))
+    throw new InputError(
+      "sign-key",
+      `is neither a PEM private key (-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----, as cosign generate-key-pair writes it) nor a KMS URI (${KMS_SCHEMES.join(", ")})`
+    );
+  if (!PEM_PRIVATE_KEY.test(v.replace(/\r\n/g, "\n")))
+    throw new InputError(
+      "sign-key",
+      "is not a whole PEM private key: a -----BEGIN ... PRIVATE KEY----- line, the key, and its -----END ... PRIVATE KEY----- line"
+    );
+  return { kind: "pem", pem: `${v.replace(/\r\n/g, "\n")}
+` };
+}
+function serviceUrl(v, input) {
+  if (!v) return "";
+  let url;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new InputError(input, `expected an https URL, got ${JSON.stringify(v.slice(0, 80))}`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackUrl(v)))
+    throw new InputError(input, `${JSON.stringify(v.slice(0, 80))} is not https (plain http only for a service on this machine)`);
+  if (url.username || url.password) throw new InputError(input, "has credentials in the URL");
+  return v.replace(/\/+$/, "");
+}
+function keyUriSecrets(uri) {
+  const q = uri.indexOf("?");
+  const query = q < 0 ? "" : uri.slice(q + 1);
+  const pathPart = q < 0 ? uri : uri.slice(0, q);
+  const values = [
+    ...query.split("&").map((p) => p.slice(p.indexOf("=") + 1)),
+    ...pathPart.split(";").filter((p) => /^pin-value=/i.test(p)).map((p) => p.slice("pin-value=".length))
+  ].filter((v) => v.length > 0);
+  const decoded = values.map((v) => {
+    try {
+      return decodeURIComponent(v);
+    } catch {
+      return v;
+    }
+  });
+  return [.../* @__PURE__ */ new Set([...values, ...decoded])];
+}
+function keyScheme(uri) {
+  return KMS_SCHEMES.find((s) => uri.startsWith(s)) ?? "kms";
+}
+
 // src/process/argv.ts
 function quoteForLog(a) {
   if (/^[\w@%+=:,./-]+$/.test(a)) return a;
@@ -2142,6 +2285,10 @@ function signSubjects(reports) {
   }
   return out;
 }
+function unsignedTargets(reports, subjects) {
+  const signed = new Set(subjects.map((sub) => sub.target));
+  return [...new Set(reports.map((r) => r.target).filter((t) => !signed.has(t)))];
+}
 function loopbackRegistry(repository) {
   const host = repository.split("/")[0] ?? "";
   return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
@@ -2173,8 +2320,8 @@ function verifyCommand(s, signer, ref) {
   args.push(ref);
   return commandLine(args);
 }
-function verifyKeyName(s) {
-  return s.key.kind === "kms" ? s.key.uri : "cosign.pub";
+function verifyKeyName() {
+  return "cosign.pub";
 }
 function tokenIdentity(token) {
   const payload = token.split(".")[1];
@@ -2225,16 +2372,56 @@ function parseCosignVersion(json) {
     return "";
   }
 }
+var COSIGN_ENV_NAMES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "TMPDIR",
+  "TUF_ROOT",
+  "DOCKER_CONFIG",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "XDG_CONFIG_HOME",
+  "XDG_CACHE_HOME"
+]);
+var COSIGN_ENV_PREFIXES = ["COSIGN_", "SIGSTORE_"];
+var KMS_ENV = {
+  "awskms://": { prefixes: ["AWS_"] },
+  "gcpkms://": { names: ["GOOGLE_APPLICATION_CREDENTIALS"], prefixes: ["GOOGLE_", "CLOUDSDK_"] },
+  "azurekms://": { prefixes: ["AZURE_"] },
+  "hashivault://": { prefixes: ["VAULT_"] },
+  "k8s://": { names: ["KUBECONFIG"] },
+  "gitlab://": { prefixes: ["GITLAB_"] }
+};
+function cosignEnv(env, s, add2 = {}) {
+  const kms = s.key.kind === "kms" ? Object.entries(KMS_ENV).find(([scheme]) => s.key.kind === "kms" && s.key.uri.startsWith(scheme))?.[1] : void 0;
+  const names = /* @__PURE__ */ new Set([...COSIGN_ENV_NAMES, ...kms?.names ?? []]);
+  const prefixes = [...COSIGN_ENV_PREFIXES, ...kms?.prefixes ?? []];
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === void 0) continue;
+    if (names.has(k) || prefixes.some((p) => k.startsWith(p))) out[k] = v;
+  }
+  return { ...out, ...add2 };
+}
 
 // src/sign/cosign.ts
 var SIGSTORE_AUDIENCE = "sigstore";
-async function usable(runner, cmd) {
+async function usable(runner, copy) {
+  const cmd = copy.path;
+  const env = cosignEnv(process.env, { key: { kind: "none" } });
   try {
-    const v = await runner.run(cmd, ["version", "--json"]);
+    const v = await runner.run(cmd, ["version", "--json"], { env });
     if (v.code !== 0) return void 0;
-    const sc = await runner.run(cmd, ["signing-config", "create", "--help"]);
+    const sc = await runner.run(cmd, ["signing-config", "create", "--help"], { env });
     if (sc.code !== 0) return void 0;
-    return { cmd, version: parseCosignVersion(v.stdout) || "unknown", runner };
+    return { cmd, sha256: copy.sha256, version: parseCosignVersion(v.stdout) || "unknown", runner };
   } catch {
     return void 0;
   }
@@ -2249,9 +2436,14 @@ async function resolveLatest(base, input) {
 async function setupCosign(s, runner) {
   let version = s.cosignVersion;
   if (version === "" || version === "installed") {
-    const found3 = await usable(runner, "cosign");
-    if (found3) {
-      info(`cosign ${found3.version} (installed)`);
+    const onPath = findOnPath("cosign");
+    const { privateCopy } = await import("./install-SMAXWYEL.js");
+    const found3 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
+      (copy) => usable(runner, copy),
+      () => void 0
+    ) : void 0;
+    if (found3 && onPath) {
+      info(`cosign ${found3.version} (installed: ${onPath}, run from a private copy ${found3.cmd}, sha256 ${found3.sha256})`);
       return found3;
     }
     if (version === "installed")
@@ -2268,30 +2460,40 @@ async function setupCosign(s, runner) {
   const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, input) : version.replace(/^v/, "");
   const asset = cosignAssetUrls(base, v, os.platform(), arch);
-  const { installVerified } = await import("./install-V7M6TMUF.js");
+  const { installVerified, sha256File } = await import("./install-SMAXWYEL.js");
   const installed = await installVerified({
     tool: "cosign",
     version: v,
     cachedName: "cosign",
     input,
-    checksumInput: "cosign-version",
-    ...asset
+    // a binary that does not match is blamed on the version asked for, or on the pin
+    checksumInput: s.cosignSha256 ? "cosign-sha256" : "cosign-version",
+    ...asset,
+    ...s.cosignSha256 ? { sha256: s.cosignSha256 } : {}
   });
   info(
-    `cosign ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${installed.against}: ${installed.path}`
+    `cosign ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${s.cosignSha256 ? "cosign-sha256" : installed.against}: ${installed.path}`
   );
-  const found2 = await usable(runner, installed.path);
+  const found2 = await usable(runner, { path: installed.path, sha256: await sha256File(installed.path) });
   if (!found2)
     throw new InputError("cosign-version", `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`);
   return found2;
 }
 async function signReports(s, reports, tempDir, cosign) {
   const subjects = signSubjects(reports);
+  const unsigned = unsignedTargets(reports, subjects);
+  if (s.mode === "true" && unsigned.length > 0)
+    throw new InputError(
+      "sign",
+      subjects.length === 0 ? "is true, but nothing was pushed and read back from the registry by digest: nothing can be signed" : `is true, but target(s) ${unsigned.join(", ")} were not pushed, or not read back from the registry by digest: they cannot be signed, so nothing was signed`
+    );
   if (subjects.length === 0) {
     warning("sign: nothing was pushed that could be read back from the registry by digest; nothing signed");
     return { signatures: [], signer: "" };
   }
-  const env = { ...process.env };
+  if (unsigned.length > 0)
+    warning(`sign: target(s) ${unsigned.join(", ")} not signed: not pushed, or not read back from the registry by digest`);
+  const add2 = {};
   let signer;
   let signerText;
   if (s.key.kind === "none") {
@@ -2304,29 +2506,31 @@ async function signReports(s, reports, tempDir, cosign) {
     setSecret(token);
     const id = tokenIdentity(token);
     if (!id) throw new Error("sign: the job's OIDC token names no job_workflow_ref and issuer; cannot sign keyless");
-    env["SIGSTORE_ID_TOKEN"] = token;
+    add2["SIGSTORE_ID_TOKEN"] = token;
     signer = { kind: "keyless", ...id };
     signerText = `a certificate for ${id.identity} (issuer ${id.issuer})`;
   } else {
     if (s.key.kind === "pem") {
-      env["COSIGN_KEY"] = s.key.pem;
-      env["COSIGN_PASSWORD"] = s.keyPassword || (process.env["COSIGN_PASSWORD"] ?? "");
+      add2["COSIGN_KEY"] = s.key.pem;
+      add2["COSIGN_PASSWORD"] = s.keyPassword || (process.env["COSIGN_PASSWORD"] ?? "");
     }
-    signer = { kind: "key", verifyKey: verifyKeyName(s) };
-    signerText = s.key.kind === "kms" ? `the key ${s.key.uri}` : "the sign-key (verify with its public half, cosign.pub)";
+    signer = { kind: "key", verifyKey: verifyKeyName() };
+    signerText = s.key.kind === "kms" ? `the ${keyScheme(s.key.uri)} sign-key (verify with its public half, cosign.pub, from cosign public-key --key <sign-key>)` : "the sign-key (verify with its public half, cosign.pub)";
   }
   let signingConfig;
   const scArgs = signingConfigArgs(s, path6.join(tempDir, "signing-config.json"));
   if (scArgs) {
     signingConfig = path6.join(tempDir, "signing-config.json");
-    await run(cosign, scArgs, process.env, "cosign signing-config create");
+    await run(cosign, scArgs, cosignEnv(process.env, s), "cosign signing-config create");
   }
+  const env = cosignEnv(process.env, s, add2);
+  const hidden = s.key.kind === "kms" ? [s.key.uri, ...keyUriSecrets(s.key.uri)].sort((a, b) => b.length - a.length) : [];
   const byRepo = /* @__PURE__ */ new Map();
   for (const sub of subjects) byRepo.set(sub.repository, [...byRepo.get(sub.repository) ?? [], sub.ref]);
   for (const [repo, refs] of byRepo) {
     await group(`Sign ${refs.length} digest(s) in ${repo}`, async () => {
       for (const ref of refs) info(ref);
-      await run(cosign, cosignSignArgs(s, refs, signingConfig), env, "cosign sign");
+      await run(cosign, cosignSignArgs(s, refs, signingConfig), env, "cosign sign", hidden);
     });
   }
   const signatures = subjects.map((sub) => ({ ...sub, verifyCommand: verifyCommand(s, signer, sub.ref) }));
@@ -2335,10 +2539,15 @@ async function signReports(s, reports, tempDir, cosign) {
   });
   return { signatures, signer: signerText };
 }
-async function run(cosign, args, env, what) {
-  const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: (line) => info(line) });
+async function run(cosign, args, env, what, hidden = []) {
+  const { sha256File } = await import("./install-SMAXWYEL.js");
+  const now = await sha256File(cosign.cmd).catch(() => "missing");
+  if (now !== cosign.sha256)
+    throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`);
+  const redact = (text) => hidden.reduce((t, secret) => t.split(secret).join("***"), text);
+  const r = await cosign.runner.run(cosign.cmd, args, { env, onLine: (line) => info(redact(line)) });
   if (r.code !== 0) {
-    const last = (r.stderr || r.stdout).trim().split("\n").slice(-3).join(" ");
+    const last = redact((r.stderr || r.stdout).trim().split("\n").slice(-3).join(" "));
     throw new Error(`${what} failed (exit ${r.code}): ${last}`);
   }
 }
@@ -2350,6 +2559,7 @@ async function prepareSigning(s) {
     return void 0;
   }
   info(`signing what is pushed: ${s.sign.reason}`);
+  if (s.sign.warning) warning(s.sign.warning);
   return group("Set up cosign", () => setupCosign(s.sign, processRunner));
 }
 async function signPushed(s, reports, state, cosign) {
@@ -2485,6 +2695,8 @@ async function dockerLogout(registry, runner, docker) {
 }
 
 export {
+  parseSignInputs,
+  keyUriSecrets,
   DIGEST_RE,
   parseReference,
   isPlatform,
@@ -2504,7 +2716,11 @@ export {
   engineUsesContainerdStore,
   dockerfileBaseImage,
   baseAnnotationArgs,
+  sha256Digest,
+  isIndex,
+  parseManifestJson,
   resolvedBase,
+  registryReader,
   unreadReport,
   collectReports,
   setReportOutputs,

@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-JVN2264M.js";
+} from "./chunk-KZNOGIWK.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

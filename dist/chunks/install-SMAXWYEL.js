@@ -49,20 +49,9 @@ async function expectedSha256(a) {
 function privateDir(a) {
   return mkdtempSync(path.join(process.env["RUNNER_TEMP"] || os.tmpdir(), `${a.tool}-run-`));
 }
-async function verifiedCopy(from, expected, a) {
-  const dir = privateDir(a);
-  const out = path.join(dir, a.cachedName);
+async function privateCopy(from, tool, name) {
+  const out = path.join(privateDir({ tool }), name);
   const hash = createHash("sha256");
-  if (a.archiveEntry) {
-    const bytes = readFileSync(from);
-    const actual2 = hash.update(bytes).digest("hex");
-    if (actual2 !== expected) {
-      rmSync(dir, { recursive: true, force: true });
-      return { actual: actual2 };
-    }
-    writeFileSync(out, extractEntry(bytes, a.archiveEntry, a), { mode: 493 });
-    return { path: out, actual: actual2 };
-  }
   const hashing = new Transform({
     transform(chunk, _enc, done) {
       hash.update(chunk);
@@ -70,13 +59,28 @@ async function verifiedCopy(from, expected, a) {
     }
   });
   await pipeline(createReadStream(from), hashing, createWriteStream(out, { mode: 448 }));
-  const actual = hash.digest("hex");
-  if (actual !== expected) {
-    rmSync(dir, { recursive: true, force: true });
-    return { actual };
+  return { path: out, sha256: hash.digest("hex") };
+}
+async function verifiedCopy(from, expected, a) {
+  if (a.archiveEntry) {
+    const dir = privateDir(a);
+    const out = path.join(dir, a.cachedName);
+    const bytes = readFileSync(from);
+    const actual = createHash("sha256").update(bytes).digest("hex");
+    if (actual !== expected) {
+      rmSync(dir, { recursive: true, force: true });
+      return { actual };
+    }
+    writeFileSync(out, extractEntry(bytes, a.archiveEntry, a), { mode: 493 });
+    return { path: out, actual };
   }
-  chmodSync(out, 493);
-  return { path: out, actual };
+  const copy = await privateCopy(from, a.tool, a.cachedName);
+  if (copy.sha256 !== expected) {
+    rmSync(path.dirname(copy.path), { recursive: true, force: true });
+    return { actual: copy.sha256 };
+  }
+  chmodSync(copy.path, 493);
+  return { path: copy.path, actual: copy.sha256 };
 }
 async function installVerified(a) {
   const against = a.sha256 ? "the pinned sha256" : `the release's checksums file ${a.checksumsUrl}`;
@@ -117,5 +121,6 @@ function extractEntry(archive, entry, a) {
 }
 export {
   installVerified,
+  privateCopy,
   sha256File
 };

@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-5F7MNNTO.js";
+} from "./chunk-H4UVL2QK.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -27,21 +27,27 @@ import {
   exportBuildRecords,
   exportFailedBuildRecords,
   inspectBuilder,
+  isIndex,
   isPlatform,
   isTransientRegistryError,
+  keyUriSecrets,
   latestChecksumsUrl,
   nodeArch,
   nodeContainers,
   normalizePlatform,
+  parseManifestJson,
   parseReference,
+  parseSignInputs,
   prepareSigning,
   readStoredNodes,
   registryName,
+  registryReader,
   resolveLatestRelease,
   resolvedBase,
   saveState,
   scopedBuilderMismatch,
   setReportOutputs,
+  sha256Digest,
   shellWords,
   signPushed,
   uniqueWarnings,
@@ -52,7 +58,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-ONLWP7BY.js";
+} from "./chunk-KMWGXZFO.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -66,6 +72,7 @@ import {
   buildToolRunner,
   buildkitdFlagsFor,
   checkHttpUrl,
+  checkPinnedSha256,
   checkToolVersion,
   clip,
   createBuilderArgs,
@@ -74,7 +81,6 @@ import {
   imagetoolsCreateArgs,
   imagetoolsInspectArgs,
   inspectBuilderArgs,
-  isLoopbackUrl,
   lastOutputLine,
   parseBool,
   parseCsvFields,
@@ -88,7 +94,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-JVN2264M.js";
+} from "./chunk-KZNOGIWK.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -107,7 +113,8 @@ import {
 } from "./chunk-2PZJSIAM.js";
 import {
   DepotUnavailable,
-  InputError
+  InputError,
+  RegistryUnreachable
 } from "./chunk-V27HPVO2.js";
 import {
   __commonJS,
@@ -7452,114 +7459,6 @@ import path6 from "node:path";
 // src/buildx/results.ts
 import { existsSync, readFileSync } from "node:fs";
 
-// src/inputs/sign.ts
-var KMS_SCHEMES = ["awskms://", "gcpkms://", "azurekms://", "hashivault://", "k8s://", "pkcs11:", "gitlab://"];
-var PEM_PRIVATE_KEY = /^-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----\r?\n[\s\S]+\r?\n-----END \1PRIVATE KEY-----$/;
-function parseSignInputs(read, ctx) {
-  const raw = read("sign").trim().toLowerCase();
-  if (raw !== "" && raw !== "auto" && raw !== "true" && raw !== "false")
-    throw new InputError("sign", `expected auto, true or false, got ${JSON.stringify(raw.slice(0, 40))}`);
-  const mode = raw === "true" || raw === "false" ? raw : "auto";
-  const key = parseKey(read("sign-key"));
-  const keyPassword = read("sign-key-password");
-  if (keyPassword && key.kind !== "pem") throw new InputError("sign-key-password", "decrypts a PEM sign-key; it is given without one");
-  const version = checkToolVersion(read("cosign-version").trim(), "cosign-version", "3.1.1");
-  const cosignDownloadUrl = checkHttpUrl(read("cosign-download-url").trim(), "cosign-download-url");
-  const fulcioUrl = serviceUrl(read("sign-fulcio-url").trim(), "sign-fulcio-url");
-  const rekorUrl = serviceUrl(read("sign-rekor-url").trim(), "sign-rekor-url");
-  const tlog = parseBool(read("sign-tlog"), "sign-tlog", true);
-  if (!tlog && rekorUrl) throw new InputError("sign-rekor-url", "names a transparency log while sign-tlog is false; give one of them");
-  if (!tlog && key.kind === "none" && !fulcioUrl && mode !== "false")
-    throw new InputError(
-      "sign-tlog",
-      "keyless signing with Sigstore's public Fulcio needs its transparency log (its certificates live minutes); leave sign-tlog true, or give a sign-key or a private sign-fulcio-url"
-    );
-  if (key.kind !== "none" && fulcioUrl)
-    throw new InputError("sign-fulcio-url", "issues certificates for keyless signing; with a sign-key there is no certificate to ask for");
-  const pushes = ctx.push || ctx.mode === "merge";
-  let enabled;
-  let reason;
-  if (mode === "false") {
-    enabled = false;
-    reason = "sign: false";
-  } else if (mode === "true") {
-    if (!pushes) throw new InputError("sign", "signs what is pushed, by digest; set push: true (nothing is pushed otherwise)");
-    if (ctx.pushByDigest)
-      throw new InputError(
-        "sign",
-        "push-by-digest pushes one platform for a later merge; sign in the merge job (mode: merge), which pushes the index"
-      );
-    if (key.kind === "none" && !ctx.oidc)
-      throw new InputError(
-        "sign",
-        "keyless signing needs the job's OIDC token (`permissions: id-token: write`); give the job that permission, or a sign-key"
-      );
-    enabled = true;
-    reason = "sign: true";
-  } else if (!pushes || ctx.pushByDigest) {
-    enabled = false;
-    reason = ctx.pushByDigest ? "sign: auto, and push-by-digest pushes for a later merge" : "sign: auto, and nothing is pushed";
-  } else if (key.kind !== "none") {
-    enabled = true;
-    reason = "sign: auto, pushing, with a sign-key";
-  } else {
-    enabled = ctx.oidc;
-    reason = ctx.oidc ? "sign: auto, pushing, and the job can get an OIDC token" : "sign: auto, and the job cannot get an OIDC token (no `permissions: id-token: write`) and has no sign-key";
-  }
-  if (mode === "false") {
-    for (const name of ["sign-key", "sign-key-password", "sign-fulcio-url", "sign-rekor-url"])
-      if (read(name).trim()) throw new InputError(name, "is given while sign is false");
-  }
-  return {
-    mode,
-    enabled,
-    reason,
-    key,
-    keyPassword,
-    cosignVersion: version,
-    cosignDownloadUrl,
-    fulcioUrl,
-    rekorUrl,
-    tlog
-  };
-}
-function parseKey(value) {
-  const v = value.trim();
-  if (!v) return { kind: "none" };
-  if (KMS_SCHEMES.some((s) => v.startsWith(s))) {
-    if (/\s/.test(v)) throw new InputError("sign-key", "a KMS URI has no spaces or line breaks");
-    return { kind: "kms", uri: v };
-  }
-  if (!v.startsWith("-----BEGIN "))
-    throw new InputError(
-      "sign-key",
-      `is neither a PEM private key (-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----, as cosign generate-key-pair writes it) nor a KMS URI (${KMS_SCHEMES.join(", ")})`
-    );
-  if (!PEM_PRIVATE_KEY.test(v.replace(/\r\n/g, "\n")))
-    throw new InputError(
-      "sign-key",
-      "is not a whole PEM private key: a -----BEGIN ... PRIVATE KEY----- line, the key, and its -----END ... PRIVATE KEY----- line"
-    );
-  return { kind: "pem", pem: `${v.replace(/\r\n/g, "\n")}
-` };
-}
-function serviceUrl(v, input) {
-  if (!v) return "";
-  let url;
-  try {
-    url = new URL(v);
-  } catch {
-    throw new InputError(input, `expected an https URL, got ${JSON.stringify(v.slice(0, 80))}`);
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackUrl(v)))
-    throw new InputError(input, `${JSON.stringify(v.slice(0, 80))} is not https (plain http only for a service on this machine)`);
-  if (url.username || url.password) throw new InputError(input, "has credentials in the URL");
-  return v.replace(/\/+$/, "");
-}
-
-// src/inputs/parse.ts
-import path from "node:path";
-
 // src/runner/isolation.ts
 import { createHash } from "node:crypto";
 var BUILDER_SCOPES = ["none", "job", "branch", "repo", "actor"];
@@ -7672,6 +7571,9 @@ async function withoutBakeCacheExports(printed, fork, setDropped, set, print, to
     throw new Error(`${tool} still exports cache with cache-to cleared: not run, since this run must not write a shared cache`);
   return { printed: again, ...guard.warning ? { warning: guard.warning } : {} };
 }
+
+// src/inputs/parse.ts
+import path from "node:path";
 
 // src/inputs/call.ts
 var CALL_NAMES = ["build", "check", "outline", "targets"];
@@ -8215,7 +8117,8 @@ function parseInputs(readRaw, run2 = {}) {
       push,
       pushByDigest,
       mode,
-      oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"])
+      oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]),
+      fork: forkOf(run2.env?.["GITHUB_EVENT_NAME"] ?? "", run2.event)
     }),
     logout: bool("logout", true),
     registryAuth: parseRegistryAuthInput(read),
@@ -8290,20 +8193,6 @@ function aliasedBool(read, ours, depots) {
   return { value: a || b, input: b && !a ? depots : ours };
 }
 var LINT_SEVERITIES = ["info", "warn", "error", "none"];
-function checkPinnedSha256(raw, input, version, versionInput, what) {
-  const sha = raw.trim().toLowerCase().replace(/^sha256:/, "");
-  if (!sha) return "";
-  if (!/^[a-f0-9]{64}$/.test(sha)) throw new InputError(input, `expected ${what} sha256 as 64 hex digits, got ${JSON.stringify(clip(sha))}`);
-  if (version === "installed")
-    throw new InputError(
-      input,
-      `verifies a download; ${versionInput}: installed downloads nothing (give the exact ${versionInput} it belongs to)`
-    );
-  if (version === "")
-    throw new InputError(input, `verifies a download; give the exact ${versionInput} it belongs to (empty may download nothing)`);
-  if (version === "latest") throw new InputError(input, `pins one release; give the exact ${versionInput} it belongs to`);
-  return sha;
-}
 function parseDepotInputs(read) {
   const project = aliased(read, "depot-project", "project");
   const depotProject = project.value;
@@ -8847,7 +8736,7 @@ async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker 
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-V7M6TMUF.js");
+  const { installVerified } = await import("./install-SMAXWYEL.js");
   const { path: path10, fromCache: fromCache2, against } = await installVerified({
     tool: "buildx",
     version: v,
@@ -8910,7 +8799,7 @@ async function setupDepot(s, anyRunner) {
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-V7M6TMUF.js");
+    const { installVerified } = await import("./install-SMAXWYEL.js");
     installed = await installVerified({
       tool: "depot",
       version,
@@ -10093,6 +9982,31 @@ import path9 from "node:path";
 // src/buildx/build.ts
 import { mkdirSync, writeFileSync as writeFileSync3 } from "node:fs";
 import path8 from "node:path";
+
+// src/oci/merged-index.ts
+function createdIndex(dryRunStdout) {
+  const bytes = dryRunStdout.endsWith("\n") ? dryRunStdout.slice(0, -1) : dryRunStdout;
+  const doc = parseManifestJson(bytes, "imagetools create --dry-run");
+  return { digest: sha256Digest(bytes), mediaType: doc.mediaType ?? "", doc };
+}
+function mergeMismatch(created, sources) {
+  const only = sources[0];
+  if (sources.length === 1 && only && created.digest === only.digest) return "";
+  if (!isIndex(created.doc)) return `imagetools create made a manifest (${created.digest}), not an index of the ${sources.length} source(s)`;
+  const expected = new Set(sources.flatMap((s) => isIndex(s.doc) ? s.doc.manifests.map((d) => d.digest) : [s.digest]));
+  const listed = created.doc.manifests.map((d) => d.digest);
+  const extra = listed.filter((d) => !expected.has(d));
+  const missing = [...expected].filter((d) => !listed.includes(d));
+  if (extra.length === 0 && missing.length === 0 && new Set(listed).size === listed.length) return "";
+  const parts = [
+    ...extra.length ? [`lists ${extra.join(", ")}, which no source holds`] : [],
+    ...missing.length ? [`misses ${missing.join(", ")}`] : [],
+    ...new Set(listed).size !== listed.length ? ["lists an entry twice"] : []
+  ];
+  return `the index imagetools create made (${created.digest}) ${parts.join("; ")}`;
+}
+
+// src/buildx/build.ts
 function pushBackoffMs(attempt) {
   return Math.min(2e3 * 2 ** (attempt - 1), 3e4);
 }
@@ -10296,19 +10210,66 @@ async function splitBuild(s, env) {
 }
 async function mergeDigests(s, env, sources, tags) {
   const metadataFile = path8.join(env.tempDir, "merge-descriptor.json");
-  const args = imagetoolsCreateArgs(
-    tags,
-    sources,
-    s.annotations.filter((a) => INDEX_ANNOTATION.test(a))
-  );
+  const annotations = s.annotations.filter((a) => INDEX_ANNOTATION.test(a));
+  const retried = (args2, what) => withRetry(() => runBuildxChecked(env.bx, args2), what, 4, 500, isTransientRegistryError);
+  const dry = await retried(imagetoolsCreateArgs(tags, sources, annotations, { dryRun: true }), "imagetools create --dry-run");
+  const created = createdIndex(dry.stdout);
+  const mismatch = mergeMismatch(created, await Promise.all(sources.map((src) => readByDigest(env.bx, src))));
+  if (mismatch) throw new Error(`merge: ${mismatch}; nothing was tagged or signed`);
+  const args = imagetoolsCreateArgs(tags, sources, annotations);
   info(buildxCommandLine(args));
-  const r = await withRetry(() => runBuildxChecked(env.bx, args), "imagetools create", 4, 500, isTransientRegistryError);
+  const r = await retried(args, "imagetools create");
   info(r.stderr.trim());
-  const inspectArgs = imagetoolsInspectArgs(tags[0] ?? "", { format: "{{json .Manifest}}" });
-  const inspect = await withRetry(() => runBuildxChecked(env.bx, inspectArgs), "imagetools inspect", 4, 500, isTransientRegistryError);
-  const descriptor = JSON.parse(inspect.stdout);
+  for (const tag of tags) {
+    const served = await servedDigest(env.bx, tag);
+    if (served !== created.digest)
+      throw new Error(
+        `merge: the registry says ${tag} resolves to ${served}, not the index this step created (${created.digest}): another index was pushed to the tag, or the registry does not serve what it was given; nothing is signed`
+      );
+  }
+  info(`${tags.join(", ")}: ${created.digest}, the index this step created`);
+  const descriptor = {
+    mediaType: created.mediaType,
+    digest: created.digest,
+    size: Buffer.byteLength(dry.stdout) - (dry.stdout.endsWith("\n") ? 1 : 0)
+  };
   writeFileSync3(metadataFile, JSON.stringify(descriptor));
   return mergeResult(tags, descriptor);
+}
+async function readByDigest(bx, ref) {
+  const parsed = parseReference(ref);
+  if (!parsed?.digest) throw new Error(`merge: ${ref} names no digest`);
+  let text;
+  try {
+    text = await withRetry(
+      () => registryReader(parsed.name).manifest(parsed.digest),
+      `reading ${ref}`,
+      4,
+      500,
+      (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+    );
+  } catch (e) {
+    if (!(e instanceof RegistryUnreachable)) throw e;
+    text = (await runBuildxChecked(bx, imagetoolsInspectArgs(ref, { raw: true }))).stdout;
+    if (sha256Digest(text) !== parsed.digest) throw new Error(`merge: ${ref} is served with digest ${sha256Digest(text)}`);
+  }
+  return { digest: parsed.digest, doc: parseManifestJson(text, ref) };
+}
+async function servedDigest(bx, tag) {
+  const parsed = parseReference(tag);
+  if (!parsed) throw new InputError("tags", `${tag} is not an image reference`);
+  try {
+    return await withRetry(
+      () => registryReader(parsed.name).servedDigest(parsed.tag || "latest"),
+      `reading ${tag}`,
+      4,
+      500,
+      (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+    );
+  } catch (e) {
+    if (!(e instanceof RegistryUnreachable)) throw e;
+    return sha256Digest((await runBuildxChecked(bx, imagetoolsInspectArgs(tag, { raw: true }))).stdout);
+  }
 }
 
 // src/action/checks.ts
@@ -10518,6 +10479,7 @@ function maskSecrets(s, env = process.env) {
   }
   for (const sec of s.secrets) if (sec.kind === "env" && env[sec.source]) setSecret(env[sec.source] ?? "");
   if (s.sign.key.kind === "pem") setSecret(s.sign.key.pem.trim());
+  if (s.sign.key.kind === "kms") for (const part of [s.sign.key.uri, ...keyUriSecrets(s.sign.key.uri)]) setSecret(part);
   if (s.sign.keyPassword) setSecret(s.sign.keyPassword);
 }
 
