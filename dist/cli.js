@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-2ZRSIBP7.js";
+} from "./chunks/chunk-DJMTEMNX.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-HKH35TQX.js";
+} from "./chunks/chunk-P3OOBC24.js";
 import "./chunks/chunk-NK6ZYXOU.js";
 import {
   DASH,
@@ -19,12 +19,12 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-V76MCJ7U.js";
+} from "./chunks/chunk-UU2PHQPQ.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-TZU6N26R.js";
 import "./chunks/chunk-LFUXYI7A.js";
-import "./chunks/chunk-2PZJSIAM.js";
+import "./chunks/chunk-ZCLOEPBA.js";
 import {
   InputError,
   UsageError

@@ -7,10 +7,8 @@ import path from 'node:path'
 import type { BuildResult } from '../buildx/results.js'
 import { isTransientRegistryError, withRetry } from '../registry/retry.js'
 import { type Buildx, runBuildx } from '../buildx/buildx.js'
-import { type BuildKitApi, dialEngineBuildKit } from '../buildx/buildkit-api.js'
+import { type BuildKitApi, dialBuilderBuildKit } from '../buildx/buildkit-api.js'
 import { recordFigures } from '../buildx/protobuf.js'
-import { currentContextName, readDockerConfig } from '../docker/config.js'
-import { engineSocket } from '../docker/engine.js'
 import { historyAttachmentArgs, historyInspectArgs, imagetoolsInspectArgs } from '../buildx/args.js'
 import { lastOutputLine } from '../process/exec.js'
 import type { Capabilities } from '../inputs/parse.js'
@@ -53,15 +51,8 @@ function sharedReads(deps: ReportDeps): Shared {
   const readers = new Map<string, ReturnType<typeof registryReader>>()
   const buildkit = () =>
     (dialled ??= (async () => {
-      // The docker driver's builder is the current context's engine: its API socket carries BuildKit.
-      const config = readDockerConfig()
-      const socket =
-        deps.caps.driver === 'docker' && deps.builder === currentContextName(process.env, config)
-          ? engineSocket(process.env, config)
-          : undefined
-      if (!socket || !existsSync(socket)) return undefined
       try {
-        return await dialEngineBuildKit(socket)
+        return await dialBuilderBuildKit(deps.caps.driver, deps.builder)
       } catch (e) {
         core.info(`reading build records through buildx (BuildKit's API: ${(e as Error).message})`)
         return undefined

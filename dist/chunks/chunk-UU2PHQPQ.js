@@ -22,6 +22,7 @@ import {
   versionAtLeast
 } from "./chunk-TZU6N26R.js";
 import {
+  TAR_END,
   getIDToken,
   getState,
   group,
@@ -30,15 +31,16 @@ import {
   saveState,
   setOutput,
   setSecret,
+  tarMember,
   warning
-} from "./chunk-2PZJSIAM.js";
+} from "./chunk-ZCLOEPBA.js";
 import {
   InputError,
   RegistryUnreachable
 } from "./chunk-V27HPVO2.js";
 
 // src/report/collect.ts
-import { closeSync, existsSync as existsSync2, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync as existsSync3, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 
 // src/registry/retry.ts
@@ -66,7 +68,52 @@ function isTransientRegistryError(e) {
 // src/buildx/buildkit-api.ts
 import { createHash } from "node:crypto";
 import http2 from "node:http2";
+import { existsSync as existsSync2 } from "node:fs";
 import net from "node:net";
+
+// src/docker/engine.ts
+import { existsSync } from "node:fs";
+import http from "node:http";
+function engineSocket(env, configJson) {
+  const host = env["DOCKER_HOST"];
+  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+  return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
+}
+function usesContainerdStore(driverStatusJson) {
+  try {
+    const status = JSON.parse(driverStatusJson);
+    return Array.isArray(status) && status.some((row2) => Array.isArray(row2) && row2[0] === "driver-type" && String(row2[1]).includes("containerd.snapshotter"));
+  } catch {
+    return false;
+  }
+}
+function getOverSocket(socketPath, apiPath) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ socketPath, path: apiPath, timeout: 1e4 }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+  });
+}
+async function infoOverSocket(socketPath) {
+  const { status, body } = await getOverSocket(socketPath, "/info");
+  return status === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "";
+}
+async function engineUsesContainerdStore(runner) {
+  const socket = engineSocket(process.env, readDockerConfig());
+  if (socket && existsSync(socket)) {
+    try {
+      return usesContainerdStore(await infoOverSocket(socket));
+    } catch {
+    }
+  }
+  const r = await runner.run("docker", ["info", "--format", "{{json .DriverStatus}}"]);
+  return r.code === 0 && usesContainerdStore(r.stdout.trim());
+}
 
 // src/buildx/protobuf.ts
 function varint(n) {
@@ -168,6 +215,13 @@ function decodeBuildHistoryEvent(buf) {
       numTotalSteps: Number(BigInt.asIntN(32, asInt(first(r, 16))))
     }
   };
+}
+function decodeBuildHistoryEventRaw(buf) {
+  const f = readFields(buf);
+  return { type: Number(asInt(first(f, 1))), record: asBytes(first(f, 2)) };
+}
+function encodeFinalizeRequest(ref) {
+  return new ProtoWriter().string(1, ref).bool(4, true).finish();
 }
 function encodeReadContentRequest(digest) {
   return new ProtoWriter().string(1, digest).finish();
@@ -288,6 +342,17 @@ async function dialEngineBuildKit(socketPath, timeoutMs = 15e3) {
       }
       return void 0;
     },
+    async rawRecord(ref) {
+      const events = await call("/moby.buildkit.v1.Control/ListenBuildHistory", encodeBuildHistoryRequest(ref));
+      for (const e of events) {
+        const ev = decodeBuildHistoryEventRaw(e);
+        if (ev.type !== HISTORY_EVENT_DELETED && ev.record && decodeBuildHistoryEvent(e).record?.ref === ref) return ev.record;
+      }
+      return void 0;
+    },
+    async finalize(ref) {
+      await call("/moby.buildkit.v1.Control/UpdateBuildHistory", encodeFinalizeRequest(ref));
+    },
     async read(digest) {
       const chunks = (await call("/containerd.services.content.v1.Content/Read", encodeReadContentRequest(digest))).map(
         decodeReadContentResponse
@@ -303,49 +368,11 @@ async function dialEngineBuildKit(socketPath, timeoutMs = 15e3) {
     }
   };
 }
-
-// src/docker/engine.ts
-import { existsSync } from "node:fs";
-import http from "node:http";
-function engineSocket(env, configJson) {
-  const host = env["DOCKER_HOST"];
-  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
-  return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
-}
-function usesContainerdStore(driverStatusJson) {
-  try {
-    const status = JSON.parse(driverStatusJson);
-    return Array.isArray(status) && status.some((row2) => Array.isArray(row2) && row2[0] === "driver-type" && String(row2[1]).includes("containerd.snapshotter"));
-  } catch {
-    return false;
-  }
-}
-function getOverSocket(socketPath, apiPath) {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ socketPath, path: apiPath, timeout: 1e4 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => body += c);
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", reject);
-  });
-}
-async function infoOverSocket(socketPath) {
-  const { status, body } = await getOverSocket(socketPath, "/info");
-  return status === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "";
-}
-async function engineUsesContainerdStore(runner) {
-  const socket = engineSocket(process.env, readDockerConfig());
-  if (socket && existsSync(socket)) {
-    try {
-      return usesContainerdStore(await infoOverSocket(socket));
-    } catch {
-    }
-  }
-  const r = await runner.run("docker", ["info", "--format", "{{json .DriverStatus}}"]);
-  return r.code === 0 && usesContainerdStore(r.stdout.trim());
+async function dialBuilderBuildKit(driver, builder) {
+  const config = readDockerConfig();
+  const socket = driver === "docker" && builder === currentContextName(process.env, config) ? engineSocket(process.env, config) : void 0;
+  if (!socket || !existsSync2(socket)) return void 0;
+  return dialEngineBuildKit(socket);
 }
 
 // src/oci/base-images.ts
@@ -620,10 +647,10 @@ function decode(s) {
 function parseDockerPurl(uri) {
   const m = /^pkg:docker\/([^?#]+)(?:\?([^#]*))?(?:#.*)?$/i.exec(uri.trim());
   if (!m) return void 0;
-  const path6 = m[1] ?? "";
-  const at = path6.lastIndexOf("@");
-  const rawName = at >= 0 ? path6.slice(0, at) : path6;
-  const rawVersion = at >= 0 ? path6.slice(at + 1) : "";
+  const path7 = m[1] ?? "";
+  const at = path7.lastIndexOf("@");
+  const rawName = at >= 0 ? path7.slice(0, at) : path7;
+  const rawVersion = at >= 0 ? path7.slice(at + 1) : "";
   const name = decode(rawName);
   const version = decode(rawVersion);
   if (!name || version === void 0) return void 0;
@@ -638,9 +665,9 @@ function parseDockerPurl(uri) {
   const ref = /^[a-z0-9]+:[a-f0-9]{32,}$/i.test(version) ? `${familiar}@${version}` : `${familiar}:${version}`;
   return { name: ref, platform };
 }
-function get(v, ...path6) {
+function get(v, ...path7) {
   let cur = v;
-  for (const k of path6) {
+  for (const k of path7) {
     if (!isRecord(cur)) return void 0;
     cur = cur[k];
   }
@@ -999,11 +1026,8 @@ function sharedReads(deps) {
   let dialled;
   const readers = /* @__PURE__ */ new Map();
   const buildkit = () => dialled ??= (async () => {
-    const config = readDockerConfig();
-    const socket = deps.caps.driver === "docker" && deps.builder === currentContextName(process.env, config) ? engineSocket(process.env, config) : void 0;
-    if (!socket || !existsSync2(socket)) return void 0;
     try {
-      return await dialEngineBuildKit(socket);
+      return await dialBuilderBuildKit(deps.caps.driver, deps.builder);
     } catch (e) {
       info(`reading build records through buildx (BuildKit's API: ${e.message})`);
       return void 0;
@@ -1127,8 +1151,8 @@ function ociTarReader(dest) {
 }
 function ociFetch(dest) {
   let read;
-  if (existsSync2(dest) && statSync(dest).isDirectory()) {
-    read = (p) => existsSync2(path.join(dest, p)) ? readFileSync(path.join(dest, p), "utf8") : void 0;
+  if (existsSync3(dest) && statSync(dest).isDirectory()) {
+    read = (p) => existsSync3(path.join(dest, p)) ? readFileSync(path.join(dest, p), "utf8") : void 0;
   } else {
     read = ociTarReader(dest);
   }
@@ -1281,8 +1305,8 @@ function loadState() {
 }
 
 // src/action/records.ts
-import { existsSync as existsSync4, mkdirSync, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path4 from "node:path";
+import { existsSync as existsSync5, mkdirSync, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync } from "node:fs";
+import path5 from "node:path";
 
 // src/buildx/records.ts
 var RECORD_EXPORT_MIN_BUILDX = "0.23.0";
@@ -1294,19 +1318,25 @@ function refOf(target, metadata) {
   if (typeof full !== "string") return [];
   const parts = full.split("/");
   if (parts.length !== 3 || !parts[0] || !parts[2]) return [];
-  return [{ target, builder: parts[0], ref: parts[2] }];
+  return [{ target, builder: parts[0], node: parts[1] ?? "", ref: parts[2] }];
 }
 function recordRefs(results) {
   const seen = /* @__PURE__ */ new Set();
   return results.flatMap((r) => r.builds ? r.builds.flatMap((b) => refOf(b.target, b.metadata)) : refOf(r.target, r.metadata)).filter((r) => seen.has(r.ref) ? false : (seen.add(r.ref), true));
 }
-function refsStartedSince(local, builder, sinceMs) {
+function contextUnder(localPath, roots) {
+  return roots.some((r) => {
+    const root = r.replace(/\/+$/, "");
+    return root !== "" && (localPath === r || localPath === root || localPath.startsWith(`${root}/`));
+  });
+}
+function refsStartedSince(local, builder, sinceMs, roots) {
   const keys = /* @__PURE__ */ new Set();
-  return local.filter((l) => l.builder === builder && l.mtimeMs >= sinceMs && l.ref !== "").sort((a, b) => a.mtimeMs - b.mtimeMs || a.ref.localeCompare(b.ref)).map((l) => {
+  return local.filter((l) => l.builder === builder && l.mtimeMs >= sinceMs && l.ref !== "" && contextUnder(l.localPath, roots)).sort((a, b) => a.mtimeMs - b.mtimeMs || a.ref.localeCompare(b.ref)).map((l) => {
     let target = l.target || "default";
     if (keys.has(target)) target = `${target}#${l.ref.slice(0, 6)}`;
     keys.add(target);
-    return { target, builder: l.builder, ref: l.ref };
+    return { target, builder: l.builder, node: l.node, ref: l.ref };
   });
 }
 function recordFileName(repository, refs) {
@@ -1320,7 +1350,7 @@ function buildRecordsOutput(files) {
 }
 
 // src/buildx/builder.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
 import path2 from "node:path";
 function parseBuilderInspect(out) {
   const info2 = { name: "", driver: "", nodes: [] };
@@ -1495,7 +1525,7 @@ async function containerOverSocket(socketPath, name) {
 }
 async function nodeContainers(nodes, env = process.env) {
   const socket = engineSocket(env, readDockerConfig());
-  if (!socket || !existsSync3(socket)) return void 0;
+  if (!socket || !existsSync4(socket)) return void 0;
   const out = /* @__PURE__ */ new Map();
   for (const n of nodes) out.set(n, await containerOverSocket(socket, `buildx_buildkit_${n}`));
   return out;
@@ -1531,7 +1561,7 @@ async function currentBuilder(bx, env = process.env) {
   return { name: info2.name, driver: info2.driver };
 }
 function namesCurrentBuilder(file) {
-  if (!existsSync3(file)) return false;
+  if (!existsSync4(file)) return false;
   try {
     return JSON.parse(readFileSync2(file, "utf8")).Name !== "";
   } catch {
@@ -1570,8 +1600,387 @@ async function useImplicitBuilder(s, state, bx, containerdStore) {
   return void 0;
 }
 
-// src/runner/artifact.ts
+// src/buildx/record-export.ts
+import { readFileSync as readFileSync3 } from "node:fs";
 import path3 from "node:path";
+
+// src/buildx/record-bundle.ts
+import { createHash as createHash4 } from "node:crypto";
+import { gzipSync } from "node:zlib";
+var HISTORY_RECORD_MEDIA_TYPE = "application/vnd.buildkit.historyrecord.v0";
+var REF_DESCRIPTOR_MEDIA_TYPE = "vnd.export-build.descriptor.mediatype";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var DESCRIPTOR = [
+  [1, "media_type", "string"],
+  [2, "digest", "string"],
+  [3, "size", "int"],
+  [5, "annotations", { map: "string" }]
+];
+var TIMESTAMP = [
+  [1, "seconds", "int"],
+  [2, "nanos", "int"]
+];
+var STATUS = [
+  [1, "code", "int"],
+  [2, "message", "string"],
+  [
+    3,
+    "details",
+    {
+      repeated: [
+        [1, "type_url", "string"],
+        [2, "value", "bytes"]
+      ]
+    }
+  ]
+];
+var RESULT_INFO = [
+  [1, "ResultDeprecated", { message: DESCRIPTOR }],
+  [2, "Attestations", { repeated: DESCRIPTOR }],
+  [3, "Results", { map: { message: DESCRIPTOR }, intKeys: true }]
+];
+var EXPORTER = [
+  [1, "Type", "string"],
+  [2, "Attrs", { map: "string" }]
+];
+var RECORD = [
+  [1, "Ref", "string"],
+  [2, "Frontend", "string"],
+  [3, "FrontendAttrs", { map: "string" }],
+  [4, "Exporters", { repeated: EXPORTER }],
+  [5, "error", { message: STATUS }],
+  [6, "CreatedAt", { message: TIMESTAMP }],
+  [7, "CompletedAt", { message: TIMESTAMP }],
+  [8, "logs", { message: DESCRIPTOR }],
+  [9, "ExporterResponse", { map: "string" }],
+  [10, "Result", { message: RESULT_INFO }],
+  [11, "Results", { map: { message: RESULT_INFO } }],
+  [12, "Generation", "int"],
+  [13, "trace", { message: DESCRIPTOR }],
+  [14, "pinned", "bool"],
+  [15, "numCachedSteps", "int"],
+  [16, "numTotalSteps", "int"],
+  [17, "numCompletedSteps", "int"],
+  [18, "externalError", { message: DESCRIPTOR }],
+  [19, "numWarnings", "int"]
+];
+var utf8 = (b) => Buffer.from(b.buffer, b.byteOffset, b.length).toString("utf8");
+var bytesOf = (v) => v instanceof Uint8Array ? v : new Uint8Array();
+function sortedObject(entries) {
+  return Object.fromEntries(entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+function decodeMap(fields, value, intKeys) {
+  const entries = [];
+  for (const f of fields) {
+    const kv = readFields(bytesOf(f.value));
+    const k = kv.find((x) => x.no === 1)?.value;
+    const v = kv.find((x) => x.no === 2)?.value;
+    const key = intKeys ? String(typeof k === "bigint" ? BigInt.asIntN(64, k) : 0n) : k instanceof Uint8Array ? utf8(k) : "";
+    entries.push([
+      key,
+      value === "string" ? v instanceof Uint8Array ? utf8(v) : "" : decodeMessage(v ? bytesOf(v) : new Uint8Array(), value.message)
+    ]);
+  }
+  return sortedObject(entries);
+}
+function decodeMessage(buf, schema) {
+  const fields = readFields(buf);
+  const out = {};
+  for (const [no, name, kind] of schema) {
+    const mine = fields.filter((f) => f.no === no);
+    if (mine.length === 0) continue;
+    const last = mine[mine.length - 1].value;
+    if (kind === "string") {
+      const s = utf8(bytesOf(last));
+      if (s) out[name] = s;
+    } else if (kind === "int") {
+      const n = Number(BigInt.asIntN(64, typeof last === "bigint" ? last : 0n));
+      if (n) out[name] = n;
+    } else if (kind === "bool") {
+      if (last) out[name] = true;
+    } else if (kind === "bytes") {
+      const b = bytesOf(last);
+      if (b.length) out[name] = Buffer.from(b).toString("base64");
+    } else if ("message" in kind) {
+      out[name] = decodeMessage(bytesOf(last), kind.message);
+    } else if ("repeated" in kind) {
+      out[name] = mine.map((f) => decodeMessage(bytesOf(f.value), kind.repeated));
+    } else {
+      const m = decodeMap(mine, kind.map, kind.intKeys === true);
+      if (Object.keys(m).length) out[name] = m;
+    }
+  }
+  return out;
+}
+function decodeHistoryRecord(buf) {
+  return decodeMessage(buf, RECORD);
+}
+function goJson(value, indent) {
+  return JSON.stringify(value, null, indent ? 2 : void 0).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+var SENSITIVE_ATTRS = /(ghtoken|token|access_key_id|secret_access_key|session_token)=[^ ,]+/gi;
+var GH_TOKENS = /(?:ghu|ghs)_[A-Za-z0-9]{36}/g;
+var GH_PAT = /github_pat_\w{82}/g;
+function sanitizeCommand(value) {
+  return value.replace(SENSITIVE_ATTRS, "$1=xxxxx").replace(GH_TOKENS, "xxxxx").replace(GH_PAT, "xxxxx");
+}
+function jsonDocuments(text) {
+  const out = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{" || c === "[") {
+      if (depth++ === 0) start = i;
+    } else if (c === "}" || c === "]") {
+      if (--depth === 0) out.push(JSON.parse(text.slice(start, i + 1)));
+    }
+  }
+  if (depth !== 0) throw new Error("the trace ends inside a JSON document");
+  return out;
+}
+var SPAN_FIELDS = [
+  "Name",
+  "SpanContext",
+  "Parent",
+  "SpanKind",
+  "StartTime",
+  "EndTime",
+  "Attributes",
+  "Events",
+  "Links",
+  "Status",
+  "DroppedAttributes",
+  "DroppedEvents",
+  "DroppedLinks",
+  "ChildSpanCount",
+  "Resource",
+  "InstrumentationLibrary"
+];
+function sanitizeTrace(trace) {
+  const spans = jsonDocuments(trace.toString("utf8"));
+  const out = [];
+  for (const span of spans) {
+    for (const a of span["Attributes"] ?? []) {
+      if (a.Value?.Type === "STRING" && typeof a.Value.Value === "string") a.Value.Value = sanitizeCommand(a.Value.Value);
+    }
+    out.push(`${goJson(Object.fromEntries(SPAN_FIELDS.map((k) => [k, span[k] ?? null])), true)}
+`);
+  }
+  return Buffer.from(out.join(""), "utf8");
+}
+function sanitizeCacheImports(v) {
+  try {
+    const list = JSON.parse(v);
+    return goJson(
+      list.map((c) => ({
+        Type: c.Type ?? "",
+        Attrs: sortedObject(Object.entries(c.Attrs ?? {}).filter(([k]) => k === "scope" || k === "ref"))
+      })),
+      false
+    );
+  } catch {
+    return "";
+  }
+}
+var digestOf = (b) => `sha256:${createHash4("sha256").update(b).digest("hex")}`;
+function recordBlobDigests(record) {
+  const descs = [];
+  const add2 = (d) => {
+    if (d && typeof d === "object" && !Array.isArray(d)) descs.push(d);
+  };
+  const addResult = (r) => {
+    if (!r || typeof r !== "object" || Array.isArray(r)) return;
+    for (const a of r["Attestations"] ?? []) add2(a);
+    for (const v of Object.values(r["Results"] ?? {})) add2(v);
+  };
+  add2(record["trace"]);
+  add2(record["logs"]);
+  addResult(record["Result"]);
+  add2(record["externalError"]);
+  for (const r of Object.values(record["Results"] ?? {})) addResult(r);
+  return [...new Set(descs.map((d) => d.digest ?? "").filter(Boolean))];
+}
+var BundleCache = class {
+  traces = /* @__PURE__ */ new Map();
+  members = /* @__PURE__ */ new Map();
+  digests = /* @__PURE__ */ new WeakMap();
+  cleanTrace(digest, raw) {
+    let t = this.traces.get(digest);
+    if (!t) this.traces.set(digest, t = sanitizeTrace(raw));
+    return t;
+  }
+  digest(b) {
+    let d = this.digests.get(b);
+    if (!d) this.digests.set(b, d = digestOf(b));
+    return d;
+  }
+  member(digest, data) {
+    let m = this.members.get(digest);
+    if (!m) this.members.set(digest, m = gzipSync(tarMember(`blobs/sha256/${digest.replace(/^sha256:/, "")}`, data, 292)));
+    return m;
+  }
+};
+function bundleRecords(records, blob, cache = new BundleCache()) {
+  const blobs = /* @__PURE__ */ new Map();
+  const put = (mediaType, data) => {
+    const d = cache.digest(data);
+    blobs.set(d, data);
+    return { mediaType, digest: d, size: data.length };
+  };
+  const manifests = records.map((r) => {
+    const record = structuredClone(r.record);
+    const attrs = record["FrontendAttrs"];
+    if (attrs && "cache-imports" in attrs) attrs["cache-imports"] = sanitizeCacheImports(attrs["cache-imports"] ?? "");
+    const visited = /* @__PURE__ */ new Set();
+    const layer = (d) => {
+      if (!d || typeof d !== "object" || Array.isArray(d)) return void 0;
+      const rd = d;
+      const digest = rd.digest ?? "";
+      if (visited.has(digest)) return void 0;
+      visited.add(digest);
+      blobs.set(digest, blob(digest));
+      return { mediaType: rd.media_type ?? "", digest, size: rd.size ?? 0, ...rd.annotations ? { annotations: rd.annotations } : {} };
+    };
+    const resultLayers = (res) => {
+      if (!res || typeof res !== "object" || Array.isArray(res)) return [];
+      const out = [];
+      for (const a of res["Attestations"] ?? []) {
+        const d = layer(a);
+        if (d) out.push(d);
+      }
+      for (const v of Object.values(res["Results"] ?? {})) {
+        const d = layer(v);
+        if (d)
+          out.push({
+            ...d,
+            mediaType: "application/json",
+            annotations: sortedAnnotations({ ...d.annotations, [REF_DESCRIPTOR_MEDIA_TYPE]: d.mediaType })
+          });
+      }
+      return out;
+    };
+    const layers = [];
+    const trace = record["trace"];
+    if (trace?.digest) {
+      visited.add(trace.digest);
+      const clean = put(trace.media_type ?? "", cache.cleanTrace(trace.digest, blob(trace.digest)));
+      record["trace"] = { ...trace, digest: clean.digest, size: clean.size };
+      layers.push(clean);
+    }
+    const withState = { ...record, DefaultPlatform: r.defaultPlatform };
+    if (r.localState) withState["localState"] = r.localState;
+    if (r.stateGroup) withState["stateGroup"] = r.stateGroup;
+    const config = put(HISTORY_RECORD_MEDIA_TYPE, Buffer.from(goJson(withState, true)));
+    const logs = layer(record["logs"]);
+    if (logs) layers.push(logs);
+    layers.push(...resultLayers(record["Result"]));
+    const ext = layer(record["externalError"]);
+    if (ext) layers.push(ext);
+    const results = record["Results"] ?? {};
+    for (const k of Object.keys(results)) layers.push(...resultLayers(results[k]));
+    const manifest = put(OCI_MANIFEST, Buffer.from(goJson({ schemaVersion: 2, mediaType: OCI_MANIFEST, config, layers }, true)));
+    return { manifest, ref: String(record["Ref"] ?? "") };
+  });
+  const only = manifests.length === 1 ? manifests[0] : void 0;
+  const root = only ? only.manifest : put(
+    OCI_INDEX,
+    Buffer.from(
+      goJson(
+        {
+          schemaVersion: 2,
+          mediaType: OCI_INDEX,
+          manifests: manifests.map((m) => ({ ...m.manifest, annotations: { "vnd.buildkit.history.reference": m.ref } }))
+        },
+        true
+      )
+    )
+  );
+  const index = Buffer.from(goJson({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [root] }, false));
+  const layout = Buffer.from(goJson({ imageLayoutVersion: "1.0.0" }, false));
+  return Buffer.concat([
+    gzipSync(Buffer.concat([tarMember("blobs/", void 0, 493), tarMember("blobs/sha256/", void 0, 493)])),
+    ...[...blobs.keys()].sort().map((d) => cache.member(d, blobs.get(d))),
+    gzipSync(Buffer.concat([tarMember("index.json", index, 420), tarMember("oci-layout", layout, 292), TAR_END]))
+  ]);
+}
+function sortedAnnotations(a) {
+  return sortedObject(Object.entries(a).filter((e) => e[1] !== void 0));
+}
+
+// src/buildx/record-export.ts
+function localStateOf(configDir, r) {
+  const read = (...p) => {
+    try {
+      return JSON.parse(readFileSync3(path3.join(configDir, "refs", ...p), "utf8"));
+    } catch {
+      return void 0;
+    }
+  };
+  const st = r.node ? read(r.builder, r.node, r.ref) : void 0;
+  if (!st) return {};
+  const str = (v) => typeof v === "string" ? v : "";
+  const localState = {
+    Target: str(st["Target"]),
+    LocalPath: str(st["LocalPath"]),
+    DockerfilePath: str(st["DockerfilePath"]),
+    ...str(st["GroupRef"]) ? { GroupRef: str(st["GroupRef"]) } : {}
+  };
+  const group2 = localState.GroupRef ? read("__group__", localState.GroupRef) : void 0;
+  const list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : null;
+  const targets = list(group2?.["Targets"]);
+  const stateGroup = group2 ? { ...targets?.length ? { Targets: targets } : {}, Refs: list(group2["Refs"]) } : void 0;
+  return { localState, ...stateGroup ? { stateGroup } : {} };
+}
+async function exportRecordBundles(api, refs, opts) {
+  const records = await Promise.all(
+    refs.map(async (r) => {
+      let raw = await api.rawRecord(r.ref);
+      if (!raw) throw new Error(`no record found for ref ${r.ref}`);
+      let record = decodeHistoryRecord(raw);
+      if (!record["trace"]) {
+        await api.finalize(r.ref);
+        raw = await api.rawRecord(r.ref) ?? raw;
+        record = decodeHistoryRecord(raw);
+      }
+      return { ref: r, record };
+    })
+  );
+  const digests = [...new Set(records.flatMap((r) => recordBlobDigests(r.record)))];
+  const blobs = new Map(await Promise.all(digests.map(async (d) => [d, await api.read(d)])));
+  const blob = (d) => {
+    const b = blobs.get(d);
+    if (!b) throw new Error(`blob ${d} was not read`);
+    return b;
+  };
+  const bundled = records.map((r) => ({
+    record: r.record,
+    defaultPlatform: opts.defaultPlatform,
+    ...localStateOf(opts.configDir, r.ref)
+  }));
+  const cache = new BundleCache();
+  const each = new Map(bundled.map((b, i) => [refs[i]?.ref ?? "", bundleRecords([b], blob, cache)]));
+  return { each, ...bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {} };
+}
+function defaultPlatformOf(platforms) {
+  const fallback = `linux/${process.arch === "x64" ? "amd64" : process.arch}`;
+  const p = (platforms[0] ?? fallback).trim();
+  return p.replace(/^([^/]+\/amd64)\/v1$/, "$1").replace(/^([^/]+\/arm64)\/v8$/, "$1");
+}
+
+// src/runner/artifact.ts
+import path4 from "node:path";
 function artifactServiceMissing(env = process.env) {
   if (!env["ACTIONS_RUNTIME_TOKEN"] || !env["ACTIONS_RESULTS_URL"]) {
     return "no artifact service here (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are set only on a GitHub Actions runner)";
@@ -1589,8 +1998,8 @@ function artifactServiceMissing(env = process.env) {
 }
 async function uploadFileArtifact(file, retentionDays, env = process.env) {
   const { uploadArtifact } = await import("./upload-artifact-DLKGOEO5.js");
-  const name = path3.basename(file);
-  const response = await uploadArtifact(name, [file], path3.dirname(file), {
+  const name = path4.basename(file);
+  const response = await uploadArtifact(name, [file], path4.dirname(file), {
     skipArchive: true,
     ...retentionDays > 0 ? { retentionDays } : {}
   });
@@ -1606,29 +2015,50 @@ async function uploadFileArtifact(file, retentionDays, env = process.env) {
 
 // src/action/records.ts
 async function exportBuildRecords(s, engine, results, state) {
+  if (summaryOff(s)) return;
   await exportRecords(s, engine, () => recordRefs(results), state);
 }
 async function exportFailedBuildRecords(s, engine, state, sinceMs) {
+  if (summaryOff(s)) return;
   try {
-    await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs), state);
+    const roots = stepContexts(s);
+    await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs, roots), state);
   } catch (e) {
     warning(`could not export the failed build's record: ${e.message}`);
   }
 }
+function summaryOff(s) {
+  if (s.summary) return false;
+  info(
+    "build records are not exported: the summary is off (summary: false or DOCKER_BUILD_SUMMARY=false), as in docker/build-push-action"
+  );
+  return true;
+}
+function stepContexts(s) {
+  const context = s.context || s.defaultContext;
+  const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith("git@");
+  return [
+    ...context ? [remote ? context : path5.resolve(context)] : [],
+    ...s.files.filter((f) => f && f !== "-").map((f) => path5.dirname(path5.resolve(f))),
+    process.cwd(),
+    ...process.env["GITHUB_WORKSPACE"] ? [path5.resolve(process.env["GITHUB_WORKSPACE"])] : []
+  ];
+}
 function localRefs(builder) {
-  const dir = path4.join(buildxConfigDir(process.env), "refs", builder);
-  if (!existsSync4(dir)) return [];
+  const dir = path5.join(buildxConfigDir(process.env), "refs", builder);
+  if (!existsSync5(dir)) return [];
   const out = [];
   for (const node of readdirSync(dir)) {
-    const nodeDir = path4.join(dir, node);
+    const nodeDir = path5.join(dir, node);
     if (!statSync2(nodeDir).isDirectory()) continue;
     for (const ref of readdirSync(nodeDir)) {
       try {
-        const file = path4.join(nodeDir, ref);
+        const file = path5.join(nodeDir, ref);
         const st = statSync2(file);
         if (!st.isFile() || st.size > 1 << 20) continue;
-        const target = JSON.parse(readFileSync3(file, "utf8")).Target;
-        out.push({ builder, node, ref, mtimeMs: st.mtimeMs, target: typeof target === "string" ? target : "" });
+        const doc = JSON.parse(readFileSync4(file, "utf8"));
+        const str = (v) => typeof v === "string" ? v : "";
+        out.push({ builder, node, ref, mtimeMs: st.mtimeMs, target: str(doc.Target), localPath: str(doc.LocalPath) });
       } catch {
       }
     }
@@ -1654,42 +2084,23 @@ async function exportRecords(s, engine, findRefs, state) {
     return;
   }
   const repository = process.env["GITHUB_REPOSITORY"] ?? "";
-  const dir = path4.join(state.tempDir, "build-records");
+  const dir = path5.join(state.tempDir, "build-records");
+  const started = Date.now();
   try {
-    await group(`Export ${refs.length} build record(s)`, async () => {
-      mkdirSync(dir, { recursive: true });
-      for (const r of refs) {
-        const file = path4.join(dir, recordFileName(repository, [r.ref]));
-        await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], file, can.finalize));
-        records.files.push({ target: r.target, ref: r.ref, path: file });
-        info(`${r.target}: ${file} (${statSync2(file).size} bytes)`);
-      }
-      const first2 = refs[0];
-      if (refs.length === 1 || !first2) {
-        records.uploadFile = records.files[0]?.path ?? "";
-        return;
-      }
-      const all = path4.join(
-        dir,
-        "all",
-        recordFileName(
-          repository,
-          refs.map((r) => r.ref)
-        )
-      );
-      mkdirSync(path4.dirname(all), { recursive: true });
-      await runBuildxChecked(
-        engine.bx,
-        historyExportArgs(
-          first2.builder,
-          refs.map((r) => r.ref),
-          all,
-          can.finalize
-        )
-      );
-      records.uploadFile = all;
-      info(`all ${refs.length} records: ${all} (${statSync2(all).size} bytes)`);
-    });
+    mkdirSync(dir, { recursive: true });
+    const allFile = refs.length > 1 ? path5.join(
+      dir,
+      "all",
+      recordFileName(
+        repository,
+        refs.map((r) => r.ref)
+      )
+    ) : void 0;
+    const files = refs.map((r) => ({ target: r.target, ref: r.ref, path: path5.join(dir, recordFileName(repository, [r.ref])) }));
+    const how = await exportThroughApi(engine, refs, files, allFile) ?? await exportThroughBuildx(engine, refs, files, allFile, can.finalize);
+    records.files.push(...files);
+    records.uploadFile = allFile ?? files[0]?.path ?? "";
+    info(`exported ${refs.length} build record(s) ${how} in ${Date.now() - started} ms: ${records.uploadFile}`);
   } catch (e) {
     records.exportError = e.message;
     records.uploadFile = "";
@@ -1697,6 +2108,48 @@ async function exportRecords(s, engine, findRefs, state) {
   }
   setOutput("build-records", buildRecordsOutput(records.files));
   saveState2(state);
+}
+async function exportThroughApi(engine, refs, files, allFile) {
+  let api;
+  try {
+    api = await dialBuilderBuildKit(engine.caps.driver, engine.builder.name);
+    if (!api) return void 0;
+    await engine.settleInspect();
+    const bundles = await exportRecordBundles(api, refs, {
+      configDir: buildxConfigDir(process.env),
+      defaultPlatform: defaultPlatformOf(engine.builder.platforms)
+    });
+    for (const f of files) writeFileSync(f.path, bundles.each.get(f.ref) ?? Buffer.alloc(0));
+    if (allFile && bundles.all) {
+      mkdirSync(path5.dirname(allFile), { recursive: true });
+      writeFileSync(allFile, bundles.all);
+    }
+    return "through BuildKit's API";
+  } catch (e) {
+    info(`exporting the build records with buildx (BuildKit's API: ${e.message})`);
+    return void 0;
+  } finally {
+    api?.close();
+  }
+}
+async function exportThroughBuildx(engine, refs, files, allFile, finalize) {
+  const first2 = refs[0];
+  for (const [i, r] of refs.entries()) {
+    await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? "", finalize));
+  }
+  if (allFile && first2) {
+    mkdirSync(path5.dirname(allFile), { recursive: true });
+    await runBuildxChecked(
+      engine.bx,
+      historyExportArgs(
+        first2.builder,
+        refs.map((r) => r.ref),
+        allFile,
+        finalize
+      )
+    );
+  }
+  return "with buildx history export";
 }
 async function uploadBuildRecords(state) {
   const records = state.records;
@@ -1723,7 +2176,7 @@ async function uploadBuildRecords(state) {
 
 // src/sign/cosign.ts
 import os from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/install/releases.ts
 var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
@@ -2224,7 +2677,7 @@ async function setupCosign(s, runner) {
   const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, input) : version.replace(/^v/, "");
   const asset = cosignAssetUrls(base, v, os.platform(), arch);
-  const { installVerified } = await import("./install-V7M6TMUF.js");
+  const { installVerified } = await import("./install-YITWGHYY.js");
   const installed = await installVerified({
     tool: "cosign",
     version: v,
@@ -2272,9 +2725,9 @@ async function signReports(s, reports, tempDir, cosign) {
     signerText = s.key.kind === "kms" ? `the key ${s.key.uri}` : "the sign-key (verify with its public half, cosign.pub)";
   }
   let signingConfig;
-  const scArgs = signingConfigArgs(s, path5.join(tempDir, "signing-config.json"));
+  const scArgs = signingConfigArgs(s, path6.join(tempDir, "signing-config.json"));
   if (scArgs) {
-    signingConfig = path5.join(tempDir, "signing-config.json");
+    signingConfig = path6.join(tempDir, "signing-config.json");
     await run(cosign, scArgs, process.env, "cosign signing-config create");
   }
   const byRepo = /* @__PURE__ */ new Map();

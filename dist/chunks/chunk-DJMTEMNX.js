@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-V76MCJ7U.js";
+} from "./chunk-UU2PHQPQ.js";
 import {
   processRunner
 } from "./chunk-TZU6N26R.js";
@@ -20,7 +20,7 @@ import {
   group,
   info,
   warning
-} from "./chunk-2PZJSIAM.js";
+} from "./chunk-ZCLOEPBA.js";
 
 // src/action/post.ts
 import { rmSync } from "node:fs";

@@ -12,7 +12,7 @@ import {
 import {
   readTarEntries,
   warning
-} from "./chunk-2PZJSIAM.js";
+} from "./chunk-ZCLOEPBA.js";
 import {
   InputError
 } from "./chunk-V27HPVO2.js";

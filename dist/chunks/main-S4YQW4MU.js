@@ -1,12 +1,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-HKH35TQX.js";
+} from "./chunk-P3OOBC24.js";
 import "./chunk-NK6ZYXOU.js";
-import "./chunk-V76MCJ7U.js";
+import "./chunk-UU2PHQPQ.js";
 import "./chunk-TZU6N26R.js";
 import "./chunk-LFUXYI7A.js";
-import "./chunk-2PZJSIAM.js";
+import "./chunk-ZCLOEPBA.js";
 import "./chunk-V27HPVO2.js";
 import "./chunk-6I7YH7XL.js";
 import "./chunk-Q4S23IGS.js";

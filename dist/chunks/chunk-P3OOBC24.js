@@ -51,7 +51,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-V76MCJ7U.js";
+} from "./chunk-UU2PHQPQ.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -102,7 +102,7 @@ import {
   setSecret,
   warning,
   withCommandsStopped
-} from "./chunk-2PZJSIAM.js";
+} from "./chunk-ZCLOEPBA.js";
 import {
   DepotUnavailable,
   InputError
@@ -8838,7 +8838,7 @@ async function setupBuildx(version, downloadUrl, runner, sha256 = "") {
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-V7M6TMUF.js");
+  const { installVerified } = await import("./install-YITWGHYY.js");
   const { path: path10, fromCache: fromCache2, against } = await installVerified({
     tool: "buildx",
     version: v,
@@ -8900,7 +8900,7 @@ async function setupDepot(s, runner) {
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-V7M6TMUF.js");
+    const { installVerified } = await import("./install-YITWGHYY.js");
     installed = await installVerified({
       tool: "depot",
       version,
@@ -10700,7 +10700,9 @@ async function setUpBuildx(plan, state) {
     historyAttachments: versionAtLeast(bx.version, "0.23.0"),
     driver: builder.driver
   };
-  const settleInspect = async () => {
+  let settled;
+  const settleInspect = () => settled ??= settle();
+  const settle = async () => {
     if (!pendingInspect) return;
     const info2 = await pendingInspect;
     if (info2 instanceof Error) warning(`could not inspect builder ${builder.name}: ${info2.message}`);
@@ -10757,8 +10759,12 @@ async function run() {
     const results = await executePlan(plan, engine, state);
     failedBuild = void 0;
     reportBuildWarnings(results, state);
-    if (plan.kind !== "merge") await exportBuildRecords(plan.settings, engine, results, state);
-    await reportResults(plan, engine, results, state, cosign);
+    const recording = plan.kind !== "merge" ? exportBuildRecords(plan.settings, engine, results, state) : void 0;
+    try {
+      await reportResults(plan, engine, results, state, cosign);
+    } finally {
+      await recording;
+    }
   } catch (e) {
     recordFailure(state, e);
     if (failedBuild) await exportFailedBuildRecords(failedBuild.settings, failedBuild.engine, state, started);
