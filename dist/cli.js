@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-DJMTEMNX.js";
+} from "./chunks/chunk-N7C2M2FS.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-P3OOBC24.js";
-import "./chunks/chunk-NK6ZYXOU.js";
+} from "./chunks/chunk-AYQSJZAA.js";
+import "./chunks/chunk-4ZIPESBC.js";
 import {
   DASH,
   basesFor,
@@ -19,16 +19,16 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-UU2PHQPQ.js";
+} from "./chunks/chunk-FATWTQKF.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-TZU6N26R.js";
+} from "./chunks/chunk-U4KSKHV3.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-ZCLOEPBA.js";
 import {
   InputError,
   UsageError
-} from "./chunks/chunk-V27HPVO2.js";
+} from "./chunks/chunk-HW6KOS5H.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import {
   __toESM

@@ -1,16 +1,16 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   probePluginEarly
-} from "./chunks/chunk-NK6ZYXOU.js";
+} from "./chunks/chunk-4ZIPESBC.js";
 import {
   processRunner
-} from "./chunks/chunk-TZU6N26R.js";
-import "./chunks/chunk-V27HPVO2.js";
+} from "./chunks/chunk-U4KSKHV3.js";
+import "./chunks/chunk-HW6KOS5H.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";
 
 // src/entry/main.ts
 var buildxVersion = process.env["INPUT_BUILDX-VERSION"] ?? "";
 if (buildxVersion === "" || buildxVersion === "installed") probePluginEarly(processRunner);
-var { run } = await import("./chunks/main-S4YQW4MU.js");
+var { run } = await import("./chunks/main-YB6JCXI7.js");
 await run();

@@ -1,11 +1,11 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-DJMTEMNX.js";
-import "./chunks/chunk-UU2PHQPQ.js";
-import "./chunks/chunk-TZU6N26R.js";
+} from "./chunks/chunk-N7C2M2FS.js";
+import "./chunks/chunk-FATWTQKF.js";
+import "./chunks/chunk-U4KSKHV3.js";
 import "./chunks/chunk-ZCLOEPBA.js";
-import "./chunks/chunk-V27HPVO2.js";
+import "./chunks/chunk-HW6KOS5H.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";
 

@@ -17,7 +17,7 @@ import { buildReport, isIndex, parseManifestJson, splitIndex } from '../oci/mani
 import { platformString } from '../oci/platform.js'
 import { baseImagesFromImagetools, baseImagesFromMetadata, baseImagesFromProvenance, provenanceLayers } from '../oci/provenance.js'
 import { registryReader } from '../registry/client.js'
-import { RegistryUnreachable } from '../errors.js'
+import { RegistryContentRefused, RegistryUnreachable } from '../errors.js'
 import { indexTarEntries, type TarEntry } from '../oci/tar.js'
 import type { BaseImage, ImageManifest, ImageReport, MetadataSource } from '../oci/types.js'
 import { limiter, mapBounded } from './bounded.js'
@@ -107,6 +107,7 @@ async function readAll(
           const m = parseManifestJson(await get(d.digest, platformString(d.platform) || undefined), d.digest)
           if (!isIndex(m)) manifests.set(d.digest, m)
         } catch (e) {
+          if (e instanceof RegistryContentRefused) throw e
           core.warning(`${target}: cannot read manifest ${d.digest}: ${(e as Error).message}`)
         }
       })
@@ -139,9 +140,11 @@ function registryFetch(deps: ReportDeps, shared: Shared, repo: string): Fetch {
           `reading ${repo}@${digest}`,
           4,
           500,
-          e => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+          e => !(e instanceof RegistryUnreachable) && !(e instanceof RegistryContentRefused) && isTransientRegistryError(e)
         )
       } catch (e) {
+        // other bytes than the digest names, or too many: asking buildx instead would hide it
+        if (e instanceof RegistryContentRefused) throw e
         // Credential helpers, proxies, TLS set up for the docker CLI only: buildx knows how to get there.
         viaHttp = false
         core.info(`reading manifests through buildx imagetools (${(e as Error).message})`)
@@ -268,7 +271,8 @@ async function pushedProvenanceBases(deps: ReportDeps, shared: Shared, repo: str
       )
     )
     return found
-  } catch {
+  } catch (e) {
+    if (e instanceof RegistryContentRefused) throw e
     const prov = await shared.process(() =>
       runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: '{{json .Provenance}}' }))
     )
@@ -312,6 +316,10 @@ export async function collectReports(results: BuildResult[], deps: ReportDeps): 
         return { error: e as Error }
       }
     })
+    // A registry that serves other content than what was pushed (or a manifest too large to be
+    // one) fails the step: what it reports, and what would be signed, cannot be trusted.
+    const refused = outcomes.find((o): o is { error: RegistryContentRefused } => 'error' in o && o.error instanceof RegistryContentRefused)
+    if (refused) throw refused.error
     return outcomes.map((o, i) => {
       const r = results[i] as BuildResult
       if ('report' in o) {

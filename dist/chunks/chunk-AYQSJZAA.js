@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-NK6ZYXOU.js";
+} from "./chunk-4ZIPESBC.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -51,7 +51,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-UU2PHQPQ.js";
+} from "./chunk-FATWTQKF.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -86,7 +86,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-TZU6N26R.js";
+} from "./chunk-U4KSKHV3.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -106,7 +106,7 @@ import {
 import {
   DepotUnavailable,
   InputError
-} from "./chunk-V27HPVO2.js";
+} from "./chunk-HW6KOS5H.js";
 import {
   __commonJS,
   __require,
@@ -8838,7 +8838,7 @@ async function setupBuildx(version, downloadUrl, runner, sha256 = "") {
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-YITWGHYY.js");
+  const { installVerified } = await import("./install-S4VHDQMD.js");
   const { path: path10, fromCache: fromCache2, against } = await installVerified({
     tool: "buildx",
     version: v,
@@ -8900,7 +8900,7 @@ async function setupDepot(s, runner) {
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-YITWGHYY.js");
+    const { installVerified } = await import("./install-S4VHDQMD.js");
     installed = await installVerified({
       tool: "depot",
       version,

@@ -11,10 +11,10 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-UU2PHQPQ.js";
+} from "./chunk-FATWTQKF.js";
 import {
   processRunner
-} from "./chunk-TZU6N26R.js";
+} from "./chunk-U4KSKHV3.js";
 import {
   appendSummary,
   group,

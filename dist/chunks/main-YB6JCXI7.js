@@ -1,13 +1,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-P3OOBC24.js";
-import "./chunk-NK6ZYXOU.js";
-import "./chunk-UU2PHQPQ.js";
-import "./chunk-TZU6N26R.js";
+} from "./chunk-AYQSJZAA.js";
+import "./chunk-4ZIPESBC.js";
+import "./chunk-FATWTQKF.js";
+import "./chunk-U4KSKHV3.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-ZCLOEPBA.js";
-import "./chunk-V27HPVO2.js";
+import "./chunk-HW6KOS5H.js";
 import "./chunk-6I7YH7XL.js";
 import "./chunk-Q4S23IGS.js";
 export {

@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-TZU6N26R.js";
+} from "./chunk-U4KSKHV3.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

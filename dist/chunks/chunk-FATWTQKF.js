@@ -20,7 +20,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-TZU6N26R.js";
+} from "./chunk-U4KSKHV3.js";
 import {
   TAR_END,
   getIDToken,
@@ -36,8 +36,9 @@ import {
 } from "./chunk-ZCLOEPBA.js";
 import {
   InputError,
+  RegistryContentRefused,
   RegistryUnreachable
-} from "./chunk-V27HPVO2.js";
+} from "./chunk-HW6KOS5H.js";
 
 // src/report/collect.ts
 import { closeSync, existsSync as existsSync3, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
@@ -822,7 +823,8 @@ var agents = {
   "http:": new http3.Agent({ keepAlive: true, maxSockets: 16 }),
   "https:": new https.Agent({ keepAlive: true, maxSockets: 16 })
 };
-function get2(url, headers, timeoutMs, redirects = 5) {
+var MAX_MANIFEST_BYTES = 4 << 20;
+function get2(url, headers, timeoutMs, maxBytes, redirects = 5) {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const client = u.protocol === "https:" ? https : u.protocol === "http:" ? http3 : void 0;
@@ -837,10 +839,21 @@ function get2(url, headers, timeoutMs, redirects = 5) {
           if (redirects <= 0) return reject(new Error(`GET ${url}: too many redirects`));
           const next = new URL(location, u);
           const forward = next.host === u.host ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
-          return resolve(get2(next.toString(), forward, timeoutMs, redirects - 1));
+          return resolve(get2(next.toString(), forward, timeoutMs, maxBytes, redirects - 1));
         }
+        const tooLarge = () => {
+          res.destroy();
+          req.destroy();
+          reject(new RegistryContentRefused(`GET ${url}: the answer is larger than ${maxBytes} bytes, too large for a manifest`));
+        };
+        if (Number(res.headers["content-length"] ?? 0) > maxBytes) return tooLarge();
         const chunks = [];
-        res.on("data", (c) => chunks.push(c));
+        let size = 0;
+        res.on("data", (c) => {
+          size += c.length;
+          if (size > maxBytes) return tooLarge();
+          chunks.push(c);
+        });
         res.on("error", reject);
         res.on(
           "end",
@@ -868,7 +881,7 @@ function registryReader(repo, timeoutMs = 15e3) {
   const read = (kind) => async (digest) => {
     const url = `${base}/v2/${repository}/${kind}/${digest}`;
     const headers = () => ({ Accept: ACCEPT_MANIFESTS, ...authorization ? { Authorization: authorization } : {} });
-    let r = await get2(url, headers(), timeoutMs);
+    let r = await get2(url, headers(), timeoutMs, MAX_MANIFEST_BYTES);
     if (r.status === 401) {
       const ch = parseChallenge(r.header("www-authenticate") ?? "");
       if (ch?.scheme === "basic" && auth.credentials) {
@@ -877,7 +890,7 @@ function registryReader(repo, timeoutMs = 15e3) {
         if (auth.helper) throw new RegistryUnreachable(`credentials for ${host} are in a credential helper`);
         const tu = tokenUrl(ch, repository);
         if (!tu) throw new RegistryUnreachable(`unusable token realm from ${host}`);
-        const t = await get2(tu, auth.credentials ? { Authorization: basic(auth.credentials) } : {}, timeoutMs);
+        const t = await get2(tu, auth.credentials ? { Authorization: basic(auth.credentials) } : {}, timeoutMs, MAX_MANIFEST_BYTES);
         if (t.status < 200 || t.status > 299) throw new RegistryUnreachable(`token request to ${new URL(tu).host} answered ${t.status}`);
         const body = JSON.parse(t.body.toString("utf8"));
         const token = body.token ?? body.access_token;
@@ -886,7 +899,7 @@ function registryReader(repo, timeoutMs = 15e3) {
       } else {
         throw new RegistryUnreachable(`${host} asks for credentials this action cannot supply`);
       }
-      r = await get2(url, headers(), timeoutMs);
+      r = await get2(url, headers(), timeoutMs, MAX_MANIFEST_BYTES);
     }
     if (r.status < 200 || r.status > 299) {
       const err = new Error(`GET ${url} answered ${r.status}`);
@@ -895,7 +908,8 @@ function registryReader(repo, timeoutMs = 15e3) {
     }
     const text = r.body.toString("utf8");
     const actual = `sha256:${createHash3("sha256").update(r.body).digest("hex")}`;
-    if (digest.startsWith("sha256:") && actual !== digest) throw new RegistryUnreachable(`${url} served content with digest ${actual}`);
+    if (digest.startsWith("sha256:") && actual !== digest)
+      throw new RegistryContentRefused(`${url} served content with digest ${actual}: not what was asked for`);
     return text;
   };
   return { manifest: read("manifests"), blob: read("blobs") };
@@ -1064,6 +1078,7 @@ async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
           const m = parseManifestJson(await get3(d.digest, platformString(d.platform) || void 0), d.digest);
           if (!isIndex(m)) manifests.set(d.digest, m);
         } catch (e) {
+          if (e instanceof RegistryContentRefused) throw e;
           warning(`${target}: cannot read manifest ${d.digest}: ${e.message}`);
         }
       })
@@ -1093,9 +1108,10 @@ function registryFetch(deps, shared, repo) {
           `reading ${repo}@${digest}`,
           4,
           500,
-          (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+          (e) => !(e instanceof RegistryUnreachable) && !(e instanceof RegistryContentRefused) && isTransientRegistryError(e)
         );
       } catch (e) {
+        if (e instanceof RegistryContentRefused) throw e;
         viaHttp = false;
         info(`reading manifests through buildx imagetools (${e.message})`);
       }
@@ -1122,7 +1138,7 @@ function historyFetch(deps, shared, ref, rootDigest) {
     return r.stdout;
   };
 }
-var MAX_MANIFEST_BYTES = 4 << 20;
+var MAX_MANIFEST_BYTES2 = 4 << 20;
 function ociTarReader(dest) {
   const fd = openSync(dest, "r");
   const readAt = (offset, length) => {
@@ -1145,7 +1161,7 @@ function ociTarReader(dest) {
   return (p) => {
     const e = entries.get(p);
     if (!e) return void 0;
-    if (e.size > MAX_MANIFEST_BYTES) throw new Error(`${dest}: ${p} is ${e.size} bytes, too large for a manifest`);
+    if (e.size > MAX_MANIFEST_BYTES2) throw new Error(`${dest}: ${p} is ${e.size} bytes, too large for a manifest`);
     return readAt(e.offset, e.size).toString("utf8");
   };
 }
@@ -1201,7 +1217,8 @@ async function pushedProvenanceBases(deps, shared, repo, digest, back) {
       )
     );
     return found;
-  } catch {
+  } catch (e) {
+    if (e instanceof RegistryContentRefused) throw e;
     const prov = await shared.process(
       () => runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: "{{json .Provenance}}" }))
     );
@@ -1237,6 +1254,8 @@ async function collectReports(results, deps) {
         return { error: e };
       }
     });
+    const refused = outcomes.find((o) => "error" in o && o.error instanceof RegistryContentRefused);
+    if (refused) throw refused.error;
     return outcomes.map((o, i) => {
       const r = results[i];
       if ("report" in o) {
@@ -2677,7 +2696,7 @@ async function setupCosign(s, runner) {
   const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, input) : version.replace(/^v/, "");
   const asset = cosignAssetUrls(base, v, os.platform(), arch);
-  const { installVerified } = await import("./install-YITWGHYY.js");
+  const { installVerified } = await import("./install-S4VHDQMD.js");
   const installed = await installVerified({
     tool: "cosign",
     version: v,
