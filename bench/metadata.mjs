@@ -150,6 +150,9 @@ async function one(ctx, count) {
   const action = push => async () => {
     const r = await runAction(dist, tb, push ? { ...inputs, push: 'true' } : inputs)
     assertActionOk(r, `metadata ${count} (${push ? 'push' : 'no push'})`)
+    // the defaults users get: the summary on and every target's build record exported
+    const records = Object.keys(JSON.parse(r.outputs['build-records'] || '{}')).length
+    if (records !== count) throw new Error(`metadata ${count}: the action exported ${records} build record(s)`)
     const { phases } = mainPhases(r.main)
     const st = readStats(r.main)
     if (st.targets !== count) throw new Error(`metadata ${count}: the action reported ${st.targets} target(s)`)
