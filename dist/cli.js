@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-N7C2M2FS.js";
+} from "./chunks/chunk-PDCQCLII.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-AYQSJZAA.js";
+} from "./chunks/chunk-ZEHIM6S7.js";
 import "./chunks/chunk-4ZIPESBC.js";
 import {
   DASH,
@@ -19,7 +19,7 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-FATWTQKF.js";
+} from "./chunks/chunk-ATG3NBP6.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-U4KSKHV3.js";

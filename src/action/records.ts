@@ -167,7 +167,8 @@ async function exportThroughApi(
       mkdirSync(path.dirname(allFile), { recursive: true })
       writeFileSync(allFile, bundles.all)
     }
-    return "through BuildKit's API"
+    const f = bundles.finalized
+    return `through BuildKit's API${f.count ? ` (${f.count} finalized, ${f.ms} ms)` : ''}`
   } catch (e) {
     core.info(`exporting the build records with buildx (BuildKit's API: ${(e as Error).message})`)
     return undefined

@@ -39,6 +39,8 @@ export interface ExportedBundles {
   each: Map<string, Buffer>
   /** every record in one file (only when there are several) */
   all?: Buffer
+  /** how many records BuildKit was asked to finalize, and how long that took (ms) */
+  finalized: { count: number; ms: number }
 }
 
 /** The `.dockerbuild` bytes of these builds' records, read through BuildKit's API. */
@@ -47,14 +49,18 @@ export async function exportRecordBundles(
   refs: readonly RecordRef[],
   opts: { configDir: string; defaultPlatform: string }
 ): Promise<ExportedBundles> {
+  const finalized = { count: 0, ms: 0 }
   const records = await Promise.all(
     refs.map(async r => {
       let raw = await api.rawRecord(r.ref)
       if (!raw) throw new Error(`no record found for ref ${r.ref}`)
       let record = decodeHistoryRecord(raw)
       if (!record['trace']) {
-        // BuildKit writes a record's trace some time after the build: ask for it now
+        // BuildKit writes a record's trace up to 3 s after the build: ask for it now
+        const t = Date.now()
         await api.finalize(r.ref)
+        finalized.count++
+        finalized.ms = Math.max(finalized.ms, Date.now() - t)
         raw = (await api.rawRecord(r.ref)) ?? raw
         record = decodeHistoryRecord(raw)
       }
@@ -75,7 +81,7 @@ export async function exportRecordBundles(
   }))
   const cache = new BundleCache()
   const each = new Map(bundled.map((b, i) => [refs[i]?.ref ?? '', bundleRecords([b], blob, cache)]))
-  return { each, ...(bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {}) }
+  return { each, ...(bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {}), finalized }
 }
 
 /** buildx's DefaultPlatform: the node's first platform, normalized (amd64's v1 and arm64's v8 are implied). */

@@ -1963,13 +1963,17 @@ function localStateOf(configDir, r) {
   return { localState, ...stateGroup ? { stateGroup } : {} };
 }
 async function exportRecordBundles(api, refs, opts) {
+  const finalized = { count: 0, ms: 0 };
   const records = await Promise.all(
     refs.map(async (r) => {
       let raw = await api.rawRecord(r.ref);
       if (!raw) throw new Error(`no record found for ref ${r.ref}`);
       let record = decodeHistoryRecord(raw);
       if (!record["trace"]) {
+        const t = Date.now();
         await api.finalize(r.ref);
+        finalized.count++;
+        finalized.ms = Math.max(finalized.ms, Date.now() - t);
         raw = await api.rawRecord(r.ref) ?? raw;
         record = decodeHistoryRecord(raw);
       }
@@ -1990,7 +1994,7 @@ async function exportRecordBundles(api, refs, opts) {
   }));
   const cache = new BundleCache();
   const each = new Map(bundled.map((b, i) => [refs[i]?.ref ?? "", bundleRecords([b], blob, cache)]));
-  return { each, ...bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {} };
+  return { each, ...bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {}, finalized };
 }
 function defaultPlatformOf(platforms) {
   const fallback = `linux/${process.arch === "x64" ? "amd64" : process.arch}`;
@@ -2138,12 +2142,13 @@ async function exportThroughApi(engine, refs, files, allFile) {
       configDir: buildxConfigDir(process.env),
       defaultPlatform: defaultPlatformOf(engine.builder.platforms)
     });
-    for (const f of files) writeFileSync(f.path, bundles.each.get(f.ref) ?? Buffer.alloc(0));
+    for (const f2 of files) writeFileSync(f2.path, bundles.each.get(f2.ref) ?? Buffer.alloc(0));
     if (allFile && bundles.all) {
       mkdirSync(path5.dirname(allFile), { recursive: true });
       writeFileSync(allFile, bundles.all);
     }
-    return "through BuildKit's API";
+    const f = bundles.finalized;
+    return `through BuildKit's API${f.count ? ` (${f.count} finalized, ${f.ms} ms)` : ""}`;
   } catch (e) {
     info(`exporting the build records with buildx (BuildKit's API: ${e.message})`);
     return void 0;

@@ -51,7 +51,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-FATWTQKF.js";
+} from "./chunk-ATG3NBP6.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
