@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-PDCQCLII.js";
-import "./chunks/chunk-ATG3NBP6.js";
+} from "./chunks/chunk-HOBQACQI.js";
+import "./chunks/chunk-NESV7FMQ.js";
 import "./chunks/chunk-U4KSKHV3.js";
 import "./chunks/chunk-ZCLOEPBA.js";
 import "./chunks/chunk-HW6KOS5H.js";

@@ -289,6 +289,8 @@ describe('build records', () => {
     ])
     expect(all.records.map(r => r['Ref']).sort()).toEqual([refs.app, refs.worker].sort())
     expect(run.summary).toContain(`/actions/runs/4242/artifacts/${artifact?.id})`)
+    // read through BuildKit's API (one bake: one trace, finalized once when BuildKit had not written it yet)
+    expect(run.main.log).toMatch(/^exported 2 build record\(s\) through BuildKit's API( \(1 finalized, \d+ ms\))? in \d+ ms/m)
     // each file, and the one of them all, as buildx's own export of the same records
     sameMembers(openRecord(kept.get('app') ?? Buffer.alloc(0)).members, await buildxExport([refs.app]))
     const order = all.records.map(r => String(r['Ref']))

@@ -152,6 +152,15 @@ export function decodeHistoryRecord(buf: Uint8Array): JsonObject {
   return decodeMessage(buf, RECORD)
 }
 
+/**
+ * The record as BuildKit has it once its trace is written: the trace set and the generation one up
+ * (BuildKit's UpdateRef), its fields kept in the struct's order.
+ */
+export function withTrace(record: JsonObject, trace: Json): JsonObject {
+  const next: JsonObject = { ...record, trace, Generation: Number(record['Generation'] ?? 0) + 1 }
+  return Object.fromEntries(RECORD.flatMap(([, name]) => (name in next ? [[name, next[name] as Json]] : [])))
+}
+
 /** Go's encoding/json: HTML-safe escapes, which JSON.stringify does not make. */
 function goJson(value: unknown, indent: boolean): string {
   return JSON.stringify(value, null, indent ? 2 : undefined).replace(

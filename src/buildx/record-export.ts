@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BuildKitApi } from './buildkit-api.js'
-import { BundleCache, bundleRecords, decodeHistoryRecord, recordBlobDigests, type BundleRecord } from './record-bundle.js'
+import { BundleCache, bundleRecords, decodeHistoryRecord, recordBlobDigests, withTrace, type BundleRecord } from './record-bundle.js'
 import type { RecordRef } from './records.js'
 
 /** buildx's local state file for a ref (or group), as buildx re-renders it in a record. */
@@ -50,23 +50,37 @@ export async function exportRecordBundles(
   opts: { configDir: string; defaultPlatform: string }
 ): Promise<ExportedBundles> {
   const finalized = { count: 0, ms: 0 }
-  const records = await Promise.all(
-    refs.map(async r => {
-      let raw = await api.rawRecord(r.ref)
-      if (!raw) throw new Error(`no record found for ref ${r.ref}`)
-      let record = decodeHistoryRecord(raw)
-      if (!record['trace']) {
-        // BuildKit writes a record's trace up to 3 s after the build: ask for it now
-        const t = Date.now()
-        await api.finalize(r.ref)
-        finalized.count++
-        finalized.ms = Math.max(finalized.ms, Date.now() - t)
-        raw = (await api.rawRecord(r.ref)) ?? raw
-        record = decodeHistoryRecord(raw)
-      }
-      return { ref: r, record }
+  const read = async (ref: string) => {
+    const raw = await api.rawRecord(ref)
+    if (!raw) throw new Error(`no record found for ref ${ref}`)
+    return decodeHistoryRecord(raw)
+  }
+  const states = refs.map(r => localStateOf(opts.configDir, r))
+  const found = await Promise.all(refs.map(r => read(r.ref)))
+  // BuildKit writes a record's trace up to 3 s after the build; finalizing writes it now. The builds
+  // of one bake (one buildx group) share one trace: BuildKit writes the same bytes for each of them
+  // (the whole bake's spans), so one is finalized and its trace given to the others, as their own
+  // finalizing would give it (records.test.ts compares with buildx's --finalize export).
+  const waiting = new Map<string, number[]>()
+  found.forEach((rec, i) => {
+    if (rec['trace']) return
+    const group = (states[i]?.localState as { GroupRef?: string } | undefined)?.GroupRef
+    const key = group ? `group:${group}` : `ref:${refs[i]?.ref}`
+    waiting.set(key, [...(waiting.get(key) ?? []), i])
+  })
+  await Promise.all(
+    [...waiting.values()].map(async ([first, ...rest]) => {
+      const ref = refs[first as number]?.ref ?? ''
+      const t = Date.now()
+      await api.finalize(ref)
+      finalized.count++
+      finalized.ms = Math.max(finalized.ms, Date.now() - t)
+      const done = await read(ref)
+      found[first as number] = done
+      if (done['trace']) for (const i of rest) found[i] = withTrace(found[i] ?? {}, done['trace'])
     })
   )
+  const records = found.map((record, i) => ({ ref: refs[i] as RecordRef, record, state: states[i] ?? {} }))
   const digests = [...new Set(records.flatMap(r => recordBlobDigests(r.record)))]
   const blobs = new Map(await Promise.all(digests.map(async d => [d, await api.read(d)] as const)))
   const blob = (d: string) => {
@@ -74,11 +88,7 @@ export async function exportRecordBundles(
     if (!b) throw new Error(`blob ${d} was not read`)
     return b
   }
-  const bundled: BundleRecord[] = records.map(r => ({
-    record: r.record,
-    defaultPlatform: opts.defaultPlatform,
-    ...localStateOf(opts.configDir, r.ref)
-  }))
+  const bundled: BundleRecord[] = records.map(r => ({ record: r.record, defaultPlatform: opts.defaultPlatform, ...r.state }))
   const cache = new BundleCache()
   const each = new Map(bundled.map((b, i) => [refs[i]?.ref ?? '', bundleRecords([b], blob, cache)]))
   return { each, ...(bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {}), finalized }

@@ -8,7 +8,8 @@ import {
   decodeHistoryRecord,
   recordBlobDigests,
   sanitizeCommand,
-  sanitizeTrace
+  sanitizeTrace,
+  withTrace
 } from '../../../src/buildx/record-bundle.js'
 import { readTarEntries } from '../../../src/oci/tar.js'
 
@@ -178,5 +179,19 @@ describe('bundleRecords', () => {
     expect(members(alone).size).toBeGreaterThan(5)
     const member = cache.member(sha(LOGS), LOGS)
     expect(all.includes(member) && alone.includes(member)).toBe(true)
+  })
+})
+
+describe('withTrace', () => {
+  it('gives a record the trace of its bake as BuildKit would: the trace in its place, the generation one up', () => {
+    const r = decodeHistoryRecord(
+      msg(new ProtoWriter().string(1, 'ref3').int(12, 1).int(15, 2).bytesField(8, descriptor('application/vnd.buildkit.status.v0', LOGS)))
+    )
+    const trace = { media_type: 'application/vnd.buildkit.otlp.json.v0', digest: sha(TRACE), size: TRACE.length }
+    const t = withTrace(r, trace)
+    expect(Object.keys(t)).toEqual(['Ref', 'logs', 'Generation', 'trace', 'numCachedSteps'])
+    expect(t['Generation']).toBe(2)
+    expect(t['trace']).toEqual(trace)
+    expect(withTrace(decodeHistoryRecord(msg(new ProtoWriter().string(1, 'r'))), trace)['Generation']).toBe(1)
   })
 })

@@ -51,7 +51,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-ATG3NBP6.js";
+} from "./chunk-NESV7FMQ.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,

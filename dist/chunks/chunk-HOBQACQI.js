@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-ATG3NBP6.js";
+} from "./chunk-NESV7FMQ.js";
 import {
   processRunner
 } from "./chunk-U4KSKHV3.js";

@@ -1735,6 +1735,10 @@ function decodeMessage(buf, schema) {
 function decodeHistoryRecord(buf) {
   return decodeMessage(buf, RECORD);
 }
+function withTrace(record, trace) {
+  const next = { ...record, trace, Generation: Number(record["Generation"] ?? 0) + 1 };
+  return Object.fromEntries(RECORD.flatMap(([, name]) => name in next ? [[name, next[name]]] : []));
+}
 function goJson(value, indent) {
   return JSON.stringify(value, null, indent ? 2 : void 0).replace(
     /[<>&\u2028\u2029]/g,
@@ -1964,22 +1968,33 @@ function localStateOf(configDir, r) {
 }
 async function exportRecordBundles(api, refs, opts) {
   const finalized = { count: 0, ms: 0 };
-  const records = await Promise.all(
-    refs.map(async (r) => {
-      let raw = await api.rawRecord(r.ref);
-      if (!raw) throw new Error(`no record found for ref ${r.ref}`);
-      let record = decodeHistoryRecord(raw);
-      if (!record["trace"]) {
-        const t = Date.now();
-        await api.finalize(r.ref);
-        finalized.count++;
-        finalized.ms = Math.max(finalized.ms, Date.now() - t);
-        raw = await api.rawRecord(r.ref) ?? raw;
-        record = decodeHistoryRecord(raw);
-      }
-      return { ref: r, record };
+  const read = async (ref) => {
+    const raw = await api.rawRecord(ref);
+    if (!raw) throw new Error(`no record found for ref ${ref}`);
+    return decodeHistoryRecord(raw);
+  };
+  const states = refs.map((r) => localStateOf(opts.configDir, r));
+  const found = await Promise.all(refs.map((r) => read(r.ref)));
+  const waiting = /* @__PURE__ */ new Map();
+  found.forEach((rec, i) => {
+    if (rec["trace"]) return;
+    const group2 = states[i]?.localState?.GroupRef;
+    const key = group2 ? `group:${group2}` : `ref:${refs[i]?.ref}`;
+    waiting.set(key, [...waiting.get(key) ?? [], i]);
+  });
+  await Promise.all(
+    [...waiting.values()].map(async ([first2, ...rest]) => {
+      const ref = refs[first2]?.ref ?? "";
+      const t = Date.now();
+      await api.finalize(ref);
+      finalized.count++;
+      finalized.ms = Math.max(finalized.ms, Date.now() - t);
+      const done = await read(ref);
+      found[first2] = done;
+      if (done["trace"]) for (const i of rest) found[i] = withTrace(found[i] ?? {}, done["trace"]);
     })
   );
+  const records = found.map((record, i) => ({ ref: refs[i], record, state: states[i] ?? {} }));
   const digests = [...new Set(records.flatMap((r) => recordBlobDigests(r.record)))];
   const blobs = new Map(await Promise.all(digests.map(async (d) => [d, await api.read(d)])));
   const blob = (d) => {
@@ -1987,11 +2002,7 @@ async function exportRecordBundles(api, refs, opts) {
     if (!b) throw new Error(`blob ${d} was not read`);
     return b;
   };
-  const bundled = records.map((r) => ({
-    record: r.record,
-    defaultPlatform: opts.defaultPlatform,
-    ...localStateOf(opts.configDir, r.ref)
-  }));
+  const bundled = records.map((r) => ({ record: r.record, defaultPlatform: opts.defaultPlatform, ...r.state }));
   const cache = new BundleCache();
   const each = new Map(bundled.map((b, i) => [refs[i]?.ref ?? "", bundleRecords([b], blob, cache)]));
   return { each, ...bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {}, finalized };

@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-ZEHIM6S7.js";
+} from "./chunk-RAL5NXMA.js";
 import "./chunk-4ZIPESBC.js";
-import "./chunk-ATG3NBP6.js";
+import "./chunk-NESV7FMQ.js";
 import "./chunk-U4KSKHV3.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-ZCLOEPBA.js";
