@@ -410,7 +410,8 @@ describe('build records', () => {
     const kept = new Map<string, Buffer>()
     const run = await runAction(
       { context: ctx, tags: `${tb.registry}/${uniqueRepo('records-failed')}:1`, push: 'true', platforms: 'linux/amd64' },
-      { env: { ...GITHUB, ...service.env() }, betweenSteps: keepRecords(kept) }
+      // its own working folder: builds started meanwhile from this repository's folder (a benchmark) are not this step's
+      { cwd: ctx, env: { ...GITHUB, ...service.env() }, betweenSteps: keepRecords(kept) }
     )
     expect(run.main.code).not.toBe(0)
     expect(run.post.code).toBe(0)
@@ -467,7 +468,7 @@ describe('build records', () => {
     const kept = new Map<string, Buffer>()
     const run = await runAction(
       { context: ctx, push: 'false' },
-      { env: { ...GITHUB, ...service.env(), ...env }, betweenSteps: keepRecords(kept) }
+      { cwd: ctx, env: { ...GITHUB, ...service.env(), ...env }, betweenSteps: keepRecords(kept) }
     )
     expect(run.main.code).not.toBe(0)
     expect(run.main.log).toMatch(/^::error::.*exit code: 4/m)
