@@ -293,6 +293,9 @@ export function mainPhases(main) {
     read: lineAt(L, /^::group::Read what was built/)
   }
   const readDone = [...L].reverse().find(l => / platform\(s\), \d+ attestation\(s\) from /.test(l.line))?.t
+  // the build records are exported beside the read-back: what they add is the time past its end
+  const recordsDone = lineAt(L, /^exported \d+ build record\(s\) /)
+  const afterRead = readDone !== undefined && recordsDone !== undefined ? Math.max(readDone, recordsDone) : readDone
   const span = (a, b) => (a !== undefined && b !== undefined ? b - a : undefined)
   return {
     markers: m,
@@ -304,7 +307,8 @@ export function mainPhases(main) {
       'capabilities (docker info), argv': span(m.builder === undefined ? m.setupDone : m.inspected, m.buildCmd),
       'build (buildx itself)': span(m.buildCmd, m.read),
       'read back manifests': span(m.read, readDone),
-      'outputs, state, exit': span(readDone, main.ms)
+      'build records past the read-back': readDone === undefined ? undefined : (afterRead ?? readDone) - readDone,
+      'outputs, state, exit': span(afterRead, main.ms)
     }
   }
 }

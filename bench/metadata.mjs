@@ -150,10 +150,19 @@ async function one(ctx, count) {
   const action = push => async () => {
     const r = await runAction(dist, tb, push ? { ...inputs, push: 'true' } : inputs)
     assertActionOk(r, `metadata ${count} (${push ? 'push' : 'no push'})`)
+    // the defaults users get: the summary on and every target's build record exported
+    const records = Object.keys(JSON.parse(r.outputs['build-records'] || '{}')).length
+    if (records !== count) throw new Error(`metadata ${count}: the action exported ${records} build record(s)`)
     const { phases } = mainPhases(r.main)
     const st = readStats(r.main)
     if (st.targets !== count) throw new Error(`metadata ${count}: the action reported ${st.targets} target(s)`)
-    return { total: r.ms, build: phases['build (buildx itself)'], read: phases['read back manifests'], bytes: st.bytes }
+    return {
+      total: r.ms,
+      build: phases['build (buildx itself)'],
+      read: phases['read back manifests'],
+      records: phases['build records past the read-back'] ?? 0,
+      bytes: st.bytes
+    }
   }
   const buildxWays =
     count <= Number(process.env.BENCH_METADATA_BUILDX_UPTO ?? 10)
@@ -246,6 +255,7 @@ export async function run(ctx) {
       httpPerTargetMs: per(c, http),
       overHttpPerTargetMs: per(c, push) - per(c, http),
       noPushVsBare: ratio(s[noPush].total.median, s[floor].total.median),
+      recordsPastReadMs: s[noPush].records?.median ?? null,
       pushVsBarePush: ratio(s[push].total.median, s[http].build.median),
       bareBakeMs: s[floor].total.median,
       oldWayPerTargetMs: s['buildx processes per manifest, in sequence (the old way)']

@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-IWTRLIUI.js";
+} from "./chunks/chunk-6IOHGVSG.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-YR4GBE7Y.js";
-import "./chunks/chunk-H4UVL2QK.js";
+} from "./chunks/chunk-KKLYBT6D.js";
+import "./chunks/chunk-7INN5QP6.js";
 import {
   DASH,
   basesFor,
@@ -19,16 +19,16 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-KMWGXZFO.js";
+} from "./chunks/chunk-5KS6DOUC.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-KZNOGIWK.js";
+} from "./chunks/chunk-U36HWH7S.js";
 import "./chunks/chunk-LFUXYI7A.js";
-import "./chunks/chunk-2PZJSIAM.js";
+import "./chunks/chunk-ZCLOEPBA.js";
 import {
   InputError,
   UsageError
-} from "./chunks/chunk-V27HPVO2.js";
+} from "./chunks/chunk-HW6KOS5H.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import {
   __toESM
@@ -294,7 +294,7 @@ inputs:
     description: "Add org.opencontainers.image.base.name and .base.digest annotations for the final stage's base image."
     default: 'false'
   summary:
-    description: 'Write the job summary.'
+    description: 'Write the job summary (and export the build records it links).'
     default: 'true'
   build-record-upload:
     description: "Upload the exported build records (buildx >= 0.23) as one workflow artifact in post, a single \`.dockerbuild\` file that downloads as itself. Off with false, or with docker's DOCKER_BUILD_RECORD_UPLOAD=false; DOCKER_BUILD_RECORD_RETENTION_DAYS sets how long it is kept."
@@ -392,7 +392,7 @@ outputs:
   check-warnings:
     description: 'Build check warnings as JSON, target -> [{rule, message, url, file, line}] (file relative to the workspace): of every build, or of call: check.'
   build-records:
-    description: 'The exported build record (\`.dockerbuild\`, \`buildx history export\`; buildx >= 0.23) of each build as JSON, target -> file path (a platform split: target@platform). The files live until the post step.'
+    description: "The exported build record (\`.dockerbuild\`, as \`buildx history export\` writes it; buildx >= 0.23) of each build as JSON, target -> file path (a platform split: target@platform). The files live until the post step. Not set when the summary is off (\`summary: false\`, \`DOCKER_BUILD_SUMMARY=false\`), as docker's actions then export no record."
   call-result:
     description: 'What buildx answered to the call input (check, outline, targets) as JSON, as \`--call <request>,format=json\` prints it (for bake and matrix: one entry per target).'
   depot-build-id:

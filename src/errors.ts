@@ -47,6 +47,17 @@ export class RegistryUnreachable extends Error {
   }
 }
 
+/**
+ * The registry answered with content that cannot be what was asked for: other bytes than the digest
+ * names, or more than a manifest can be. Not a reason to ask again another way: an error.
+ */
+export class RegistryContentRefused extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RegistryContentRefused'
+  }
+}
+
 /** Depot could not be used; nothing was built. */
 export class DepotUnavailable extends Error {
   constructor(message: string) {

@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { ArtifactServiceStandIn, JOB_BACKEND_ID, RUN_BACKEND_ID } from './artifact-service.js'
 import { FaultProxy } from './fault-proxy.js'
-import { expectSuccess, hasCapability, runAction, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import { expectSuccess, hasCapability, runAction, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
 
 let tb: Testbed
 let history: boolean
@@ -120,6 +120,23 @@ function ref(metadata: unknown): string {
   )
 }
 
+/**
+ * What buildx itself writes for these refs (`buildx history export --finalize`, on the engine's own
+ * builder), opened the same way: the action's file must hold exactly these members.
+ */
+async function buildxExport(refs: string[], env: NodeJS.ProcessEnv = {}): Promise<Map<string, Buffer>> {
+  const file = path.join(mkdtempSync(path.join(work, 'buildx-')), 'r.dockerbuild')
+  const r = await sh(tb.buildxBin, ['history', 'export', '--finalize', '--output', file, ...refs], env)
+  expect(r.stderr).toBe('')
+  expect(r.code).toBe(0)
+  return openRecord(readFileSync(file)).members
+}
+
+function sameMembers(mine: Map<string, Buffer>, theirs: Map<string, Buffer>): void {
+  expect([...mine.keys()].sort()).toEqual([...theirs.keys()].sort())
+  for (const [name, data] of theirs) expect(`${name}: ${mine.get(name)?.equals(data) ? 'same' : 'differs'}`).toBe(`${name}: same`)
+}
+
 describe('build records', () => {
   it('a single build: its record exported, opened and checked, with no secret or registry password in it, and uploaded as itself to the artifact service stand-in (buildx < 0.23: one line in the summary)', async () => {
     const secret = `rec-secret-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
@@ -188,6 +205,8 @@ describe('build records', () => {
     // the image the record describes is the one the registry holds
     const described = rec.manifests[0]?.layers.find(l => l.annotations?.['vnd.export-build.descriptor.mediatype'])
     expect(described?.digest).toBe(run.mainOutputs['digest'])
+    // the same members, byte for byte, as buildx's own export of the record
+    sameMembers(rec.members, await buildxExport([buildRef]))
 
     // neither the build secret nor the registry password, in any layer of the file
     expect(run.main.log).toContain('has-secret')
@@ -270,6 +289,12 @@ describe('build records', () => {
     ])
     expect(all.records.map(r => r['Ref']).sort()).toEqual([refs.app, refs.worker].sort())
     expect(run.summary).toContain(`/actions/runs/4242/artifacts/${artifact?.id})`)
+    // read through BuildKit's API (one bake: one trace, finalized once when BuildKit had not written it yet)
+    expect(run.main.log).toMatch(/^exported 2 build record\(s\) through BuildKit's API( \(1 finalized, \d+ ms\))? in \d+ ms/m)
+    // each file, and the one of them all, as buildx's own export of the same records
+    sameMembers(openRecord(kept.get('app') ?? Buffer.alloc(0)).members, await buildxExport([refs.app]))
+    const order = all.records.map(r => String(r['Ref']))
+    sameMembers(all.members, await buildxExport(order))
   }, 240_000)
 
   it('upload off (DOCKER_BUILD_RECORD_UPLOAD=false, or build-record-upload: false): records exported, nothing sent to the artifact service stand-in', async () => {
@@ -384,7 +409,8 @@ describe('build records', () => {
     const kept = new Map<string, Buffer>()
     const run = await runAction(
       { context: ctx, tags: `${tb.registry}/${uniqueRepo('records-failed')}:1`, push: 'true', platforms: 'linux/amd64' },
-      { env: { ...GITHUB, ...service.env() }, betweenSteps: keepRecords(kept) }
+      // its own working folder: builds started meanwhile from this repository's folder (a benchmark) are not this step's
+      { cwd: ctx, env: { ...GITHUB, ...service.env() }, betweenSteps: keepRecords(kept) }
     )
     expect(run.main.code).not.toBe(0)
     expect(run.post.code).toBe(0)
@@ -410,6 +436,66 @@ describe('build records', () => {
     expect(more).toEqual([])
     expect(artifact?.bytes.equals(bytes)).toBe(true)
     expect(run.summary).toContain(`(https://github.com/octo/records/actions/runs/4242/artifacts/${artifact?.id})`)
+  }, 240_000)
+
+  it("a failed build on a builder another job uses at the same time (a shared self-hosted machine): only this step's build is exported, not the other job's build", async () => {
+    const service = await standIn()
+    // buildx's local state in a folder of this test's own, so no other test's builds are in it
+    const buildxConfig = mkdtempSync(path.join(work, 'buildx-config-'))
+    const env = { BUILDX_CONFIG: buildxConfig }
+    // another job's build (another repository's workspace), on the same builder
+    const other = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo other-job-${Math.random().toString(36).slice(2)} > /o\n` })
+    const otherMetadata = path.join(other, 'metadata.json')
+    const built = await sh(tb.buildxBin, ['build', '--progress', 'quiet', '--metadata-file', otherMetadata, other], env)
+    expect(built.code).toBe(0)
+    const otherRef = ref(JSON.parse(readFileSync(otherMetadata, 'utf8')))
+    expect(otherRef).toMatch(/^[a-z0-9]{20,}$/)
+    const otherState = path.join(buildxConfig, 'refs', 'default', 'default', otherRef)
+    writeFileSync(
+      otherState,
+      JSON.stringify({
+        Target: '',
+        LocalPath: '/home/runner2/_work/other/other',
+        DockerfilePath: '/home/runner2/_work/other/other/Dockerfile'
+      })
+    )
+    // written while this step runs, as far as its clock can tell
+    const later = new Date(Date.now() + 10 * 60_000)
+    utimesSync(otherState, later, later)
+
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo mine && exit 4\n` })
+    const kept = new Map<string, Buffer>()
+    const run = await runAction(
+      { context: ctx, push: 'false' },
+      { cwd: ctx, env: { ...GITHUB, ...service.env(), ...env }, betweenSteps: keepRecords(kept) }
+    )
+    expect(run.main.code).not.toBe(0)
+    expect(run.main.log).toMatch(/^::error::.*exit code: 4/m)
+    if (!history) {
+      expect(run.outputs['build-records']).toBeUndefined()
+      return
+    }
+    const records = JSON.parse(run.mainOutputs['build-records'] ?? '{}') as Record<string, string>
+    expect(Object.keys(records)).toEqual(['default'])
+    const rec = openRecord(kept.get('default') ?? Buffer.alloc(0))
+    expect(rec.records.map(r => r['Ref'])).not.toContain(otherRef)
+    expect(rec.records).toHaveLength(1)
+    expect(((rec.records[0]?.['error'] ?? {}) as { message?: string }).message).toMatch(/exit code: 4$/)
+    const [artifact, ...more] = service.artifacts()
+    expect(more).toEqual([])
+    expect(openRecord(artifact?.bytes ?? Buffer.alloc(0)).records.map(r => r['Ref'])).toEqual([rec.records[0]?.['Ref']])
+  }, 240_000)
+
+  it("DOCKER_BUILD_SUMMARY=false: no record exported and nothing sent to the artifact service stand-in, as docker's actions do", async () => {
+    const service = await standIn()
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo nosummary > /n\n` })
+    const run = await runAction({ context: ctx, push: 'false' }, { env: { ...GITHUB, ...service.env(), DOCKER_BUILD_SUMMARY: 'false' } })
+    expectSuccess(run)
+    expect(run.main.log + run.post.log).not.toMatch(/^::(warning|error)/m)
+    expect(run.outputs['build-records']).toBeUndefined()
+    expect(service.calls).toEqual([])
+    expect(run.summary).toBe('')
+    if (history) expect(run.main.log).toContain('build records are not exported: the summary is off')
   }, 240_000)
 
   it('a merge builds nothing: no record, no line about records, nothing sent to the artifact service stand-in', async () => {

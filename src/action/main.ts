@@ -57,9 +57,13 @@ export async function run(): Promise<void> {
     const results = await executePlan(plan, engine, state)
     failedBuild = undefined
     reportBuildWarnings(results, state)
-    // a merge builds nothing: it has no record
-    if (plan.kind !== 'merge') await exportBuildRecords(plan.settings, engine, results, state)
-    await reportResults(plan, engine, results, state, cosign)
+    // a merge builds nothing: it has no record. The export runs while what was built is read back.
+    const recording = plan.kind !== 'merge' ? exportBuildRecords(plan.settings, engine, results, state) : undefined
+    try {
+      await reportResults(plan, engine, results, state, cosign)
+    } finally {
+      await recording
+    }
   } catch (e) {
     recordFailure(state, e)
     if (failedBuild) await exportFailedBuildRecords(failedBuild.settings, failedBuild.engine, state, started)

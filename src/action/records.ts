@@ -4,7 +4,7 @@
 // files are there for every later step of the job. Neither a failed export nor a failed upload
 // fails the step: each is a warning.
 import * as core from '../runner/commands.js'
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { historyExportArgs } from '../buildx/args.js'
 import { runBuildxChecked } from '../buildx/buildx.js'
@@ -18,6 +18,8 @@ import {
   type RecordRef
 } from '../buildx/records.js'
 import { buildxConfigDir } from '../buildx/builder.js'
+import { type BuildKitApi, dialBuilderBuildKit } from '../buildx/buildkit-api.js'
+import { defaultPlatformOf, exportRecordBundles } from '../buildx/record-export.js'
 import type { BuildResult } from '../buildx/results.js'
 import type { Settings } from '../inputs/parse.js'
 import { artifactServiceMissing, uploadFileArtifact } from '../runner/artifact.js'
@@ -26,6 +28,7 @@ import { saveState, type State } from './state.js'
 
 /** Exports the record of every build in `results`; sets build-records and saves what post uploads. */
 export async function exportBuildRecords(s: Settings, engine: BuildxEngine, results: BuildResult[], state: State): Promise<void> {
+  if (summaryOff(s)) return
   await exportRecords(s, engine, () => recordRefs(results), state)
 }
 
@@ -35,11 +38,34 @@ export async function exportBuildRecords(s: Settings, engine: BuildxEngine, resu
  * in a Builds view. Never throws: the step has failed already.
  */
 export async function exportFailedBuildRecords(s: Settings, engine: BuildxEngine, state: State, sinceMs: number): Promise<void> {
+  if (summaryOff(s)) return
   try {
-    await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs), state)
+    const roots = stepContexts(s)
+    await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs, roots), state)
   } catch (e) {
     core.warning(`could not export the failed build's record: ${(e as Error).message}`)
   }
+}
+
+/** docker's actions export no record when the summary is off (DOCKER_BUILD_SUMMARY=false): neither does this. */
+function summaryOff(s: Settings): boolean {
+  if (s.summary) return false
+  core.info(
+    'build records are not exported: the summary is off (summary: false or DOCKER_BUILD_SUMMARY=false), as in docker/build-push-action'
+  )
+  return true
+}
+
+/** Where this step's builds take their context from: its context input, its bake files' folders, its working folder. */
+function stepContexts(s: Settings): string[] {
+  const context = s.context || s.defaultContext
+  const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')
+  return [
+    ...(context ? [remote ? context : path.resolve(context)] : []),
+    ...s.files.filter(f => f && f !== '-').map(f => path.dirname(path.resolve(f))),
+    process.cwd(),
+    ...(process.env['GITHUB_WORKSPACE'] ? [path.resolve(process.env['GITHUB_WORKSPACE'])] : [])
+  ]
 }
 
 /** What buildx's local state holds for this builder's builds (unreadable entries left out). */
@@ -55,8 +81,9 @@ function localRefs(builder: string): LocalRef[] {
         const file = path.join(nodeDir, ref)
         const st = statSync(file)
         if (!st.isFile() || st.size > 1 << 20) continue
-        const target = (JSON.parse(readFileSync(file, 'utf8')) as { Target?: unknown }).Target
-        out.push({ builder, node, ref, mtimeMs: st.mtimeMs, target: typeof target === 'string' ? target : '' })
+        const doc = JSON.parse(readFileSync(file, 'utf8')) as { Target?: unknown; LocalPath?: unknown }
+        const str = (v: unknown) => (typeof v === 'string' ? v : '')
+        out.push({ builder, node, ref, mtimeMs: st.mtimeMs, target: str(doc.Target), localPath: str(doc.LocalPath) })
       } catch {
         // a state file buildx is writing, or not JSON: not one of ours to export
       }
@@ -86,42 +113,26 @@ async function exportRecords(s: Settings, engine: BuildxEngine, findRefs: () => 
   }
   const repository = process.env['GITHUB_REPOSITORY'] ?? ''
   const dir = path.join(state.tempDir, 'build-records')
+  const started = Date.now()
   try {
-    await core.group(`Export ${refs.length} build record(s)`, async () => {
-      mkdirSync(dir, { recursive: true })
-      for (const r of refs) {
-        const file = path.join(dir, recordFileName(repository, [r.ref]))
-        await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], file, can.finalize))
-        records.files.push({ target: r.target, ref: r.ref, path: file })
-        core.info(`${r.target}: ${file} (${statSync(file).size} bytes)`)
-      }
-      const first = refs[0]
-      if (refs.length === 1 || !first) {
-        records.uploadFile = records.files[0]?.path ?? ''
-        return
-      }
-      // One artifact per step, downloading as one file: every build's record in one more file.
-      const all = path.join(
-        dir,
-        'all',
-        recordFileName(
-          repository,
-          refs.map(r => r.ref)
-        )
-      )
-      mkdirSync(path.dirname(all), { recursive: true })
-      await runBuildxChecked(
-        engine.bx,
-        historyExportArgs(
-          first.builder,
-          refs.map(r => r.ref),
-          all,
-          can.finalize
-        )
-      )
-      records.uploadFile = all
-      core.info(`all ${refs.length} records: ${all} (${statSync(all).size} bytes)`)
-    })
+    mkdirSync(dir, { recursive: true })
+    const allFile =
+      refs.length > 1
+        ? path.join(
+            dir,
+            'all',
+            recordFileName(
+              repository,
+              refs.map(r => r.ref)
+            )
+          )
+        : undefined
+    const files = refs.map(r => ({ target: r.target, ref: r.ref, path: path.join(dir, recordFileName(repository, [r.ref])) }))
+    const how =
+      (await exportThroughApi(engine, refs, files, allFile)) ?? (await exportThroughBuildx(engine, refs, files, allFile, can.finalize))
+    records.files.push(...files)
+    records.uploadFile = allFile ?? files[0]?.path ?? ''
+    core.info(`exported ${refs.length} build record(s) ${how} in ${Date.now() - started} ms: ${records.uploadFile}`)
   } catch (e) {
     records.exportError = (e as Error).message
     records.uploadFile = ''
@@ -129,6 +140,68 @@ async function exportRecords(s: Settings, engine: BuildxEngine, findRefs: () => 
   }
   core.setOutput('build-records', buildRecordsOutput(records.files))
   saveState(state)
+}
+
+/**
+ * The engine's own builder: the records read through BuildKit's API and written in process (tens of
+ * milliseconds where `buildx history export` takes most of a second per record). undefined when
+ * the builder has no such API here, or it failed: buildx exports them then.
+ */
+async function exportThroughApi(
+  engine: BuildxEngine,
+  refs: RecordRef[],
+  files: Array<{ ref: string; path: string }>,
+  allFile: string | undefined
+): Promise<string | undefined> {
+  let api: BuildKitApi | undefined
+  try {
+    api = await dialBuilderBuildKit(engine.caps.driver, engine.builder.name)
+    if (!api) return undefined
+    await engine.settleInspect()
+    const bundles = await exportRecordBundles(api, refs, {
+      configDir: buildxConfigDir(process.env),
+      defaultPlatform: defaultPlatformOf(engine.builder.platforms)
+    })
+    for (const f of files) writeFileSync(f.path, bundles.each.get(f.ref) ?? Buffer.alloc(0))
+    if (allFile && bundles.all) {
+      mkdirSync(path.dirname(allFile), { recursive: true })
+      writeFileSync(allFile, bundles.all)
+    }
+    const f = bundles.finalized
+    return `through BuildKit's API${f.count ? ` (${f.count} finalized, ${f.ms} ms)` : ''}`
+  } catch (e) {
+    core.info(`exporting the build records with buildx (BuildKit's API: ${(e as Error).message})`)
+    return undefined
+  } finally {
+    api?.close()
+  }
+}
+
+/** Other builders: `buildx history export`, one process per record and one for them all. */
+async function exportThroughBuildx(
+  engine: BuildxEngine,
+  refs: RecordRef[],
+  files: Array<{ ref: string; path: string }>,
+  allFile: string | undefined,
+  finalize: boolean
+): Promise<string> {
+  const first = refs[0]
+  for (const [i, r] of refs.entries()) {
+    await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? '', finalize))
+  }
+  if (allFile && first) {
+    mkdirSync(path.dirname(allFile), { recursive: true })
+    await runBuildxChecked(
+      engine.bx,
+      historyExportArgs(
+        first.builder,
+        refs.map(r => r.ref),
+        allFile,
+        finalize
+      )
+    )
+  }
+  return 'with buildx history export'
 }
 
 /** Post: uploads the exported records as one artifact; any failure is a warning. */

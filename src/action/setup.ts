@@ -164,7 +164,10 @@ export async function setUpBuildx(plan: BuildPlan, state: State): Promise<Buildx
     historyAttachments: versionAtLeast(bx.version, '0.23.0'),
     driver: builder.driver as Capabilities['driver']
   }
-  const settleInspect = async () => {
+  let settled: Promise<void> | undefined
+  // the read-back and the record export both wait for it: it settles once
+  const settleInspect = () => (settled ??= settle())
+  const settle = async () => {
     if (!pendingInspect) return
     const info = await pendingInspect
     if (info instanceof Error) core.warning(`could not inspect builder ${builder.name}: ${info.message}`)

@@ -4,9 +4,14 @@
 // attachment` starts a process (and a connection) per manifest.
 import { createHash } from 'node:crypto'
 import http2 from 'node:http2'
+import { existsSync } from 'node:fs'
 import net from 'node:net'
+import { currentContextName, readDockerConfig } from '../docker/config.js'
+import { engineSocket } from '../docker/engine.js'
 import {
   decodeBuildHistoryEvent,
+  decodeBuildHistoryEventRaw,
+  encodeFinalizeRequest,
   decodeReadContentResponse,
   encodeBuildHistoryRequest,
   encodeReadContentRequest,
@@ -21,6 +26,10 @@ const UPGRADE = 'POST /grpc HTTP/1.1\r\nHost: docker\r\nConnection: Upgrade\r\nU
 export interface BuildKitApi {
   /** the build record of one ref, or undefined when the builder has none by that ref */
   record(ref: string): Promise<HistoryRecord | undefined>
+  /** the build record of one ref as BuildKit sends it (protobuf), or undefined when there is none */
+  rawRecord(ref: string): Promise<Uint8Array | undefined>
+  /** asks BuildKit to write the record's trace now (what `buildx history export --finalize` does) */
+  finalize(ref: string): Promise<void>
   /** one blob of the content store, checked against its digest */
   read(digest: string): Promise<Buffer>
   close(): void
@@ -113,6 +122,17 @@ export async function dialEngineBuildKit(socketPath: string, timeoutMs = 15_000)
       }
       return undefined
     },
+    async rawRecord(ref) {
+      const events = await call('/moby.buildkit.v1.Control/ListenBuildHistory', encodeBuildHistoryRequest(ref))
+      for (const e of events) {
+        const ev = decodeBuildHistoryEventRaw(e)
+        if (ev.type !== HISTORY_EVENT_DELETED && ev.record && decodeBuildHistoryEvent(e).record?.ref === ref) return ev.record
+      }
+      return undefined
+    },
+    async finalize(ref) {
+      await call('/moby.buildkit.v1.Control/UpdateBuildHistory', encodeFinalizeRequest(ref))
+    },
     async read(digest) {
       const chunks = (await call('/containerd.services.content.v1.Content/Read', encodeReadContentRequest(digest))).map(
         decodeReadContentResponse
@@ -127,4 +147,15 @@ export async function dialEngineBuildKit(socketPath: string, timeoutMs = 15_000)
       session.close()
     }
   }
+}
+
+/**
+ * BuildKit's API for this builder when it is the current context's engine (docker driver): its API
+ * socket carries BuildKit. undefined for other builders; a failed dial throws.
+ */
+export async function dialBuilderBuildKit(driver: string, builder: string): Promise<BuildKitApi | undefined> {
+  const config = readDockerConfig()
+  const socket = driver === 'docker' && builder === currentContextName(process.env, config) ? engineSocket(process.env, config) : undefined
+  if (!socket || !existsSync(socket)) return undefined
+  return dialEngineBuildKit(socket)
 }

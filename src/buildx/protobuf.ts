@@ -139,6 +139,17 @@ export function decodeBuildHistoryEvent(buf: Uint8Array): { type: number; record
   }
 }
 
+/** moby.buildkit.v1.BuildHistoryEvent: its type and the record's bytes, undecoded. */
+export function decodeBuildHistoryEventRaw(buf: Uint8Array): { type: number; record?: Uint8Array } {
+  const f = readFields(buf)
+  return { type: Number(asInt(first(f, 1))), record: asBytes(first(f, 2)) }
+}
+
+/** moby.buildkit.v1.UpdateBuildHistoryRequest that finalizes one record (Ref = 1, Finalize = 4). */
+export function encodeFinalizeRequest(ref: string): Buffer {
+  return new ProtoWriter().string(1, ref).bool(4, true).finish()
+}
+
 /** containerd.services.content.v1.ReadContentRequest for a whole blob. */
 export function encodeReadContentRequest(digest: string): Buffer {
   return new ProtoWriter().string(1, digest).finish()

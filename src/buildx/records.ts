@@ -9,6 +9,8 @@ export interface RecordRef {
   /** the target as the other per-target outputs name it (`default` for a single build) */
   target: string
   builder: string
+  /** the builder's node that ran it (empty when unknown) */
+  node: string
   ref: string
 }
 
@@ -25,7 +27,7 @@ function refOf(target: string, metadata: Record<string, unknown>): RecordRef[] {
   if (typeof full !== 'string') return []
   const parts = full.split('/')
   if (parts.length !== 3 || !parts[0] || !parts[2]) return []
-  return [{ target, builder: parts[0], ref: parts[2] }]
+  return [{ target, builder: parts[0], node: parts[1] ?? '', ref: parts[2] }]
 }
 
 /** Every build's record ref, in the results' order; a platform split's are its platforms' builds. */
@@ -45,24 +47,36 @@ export interface LocalRef {
   mtimeMs: number
   /** the state's `Target` (the Dockerfile stage asked for), empty when none */
   target: string
+  /** the state's `LocalPath`: the build's context, an absolute path or a remote context's URL */
+  localPath: string
+}
+
+/** Whether a build's context is one of `roots` or lies under one (a root of `/` would hold anything: none is). */
+export function contextUnder(localPath: string, roots: readonly string[]): boolean {
+  return roots.some(r => {
+    const root = r.replace(/\/+$/, '')
+    return root !== '' && (localPath === r || localPath === root || localPath.startsWith(`${root}/`))
+  })
 }
 
 /**
  * The records of the builds a failed step started: buildx writes its local state for a build as the
  * build starts, failed or not, while the metadata that names a successful build's ref is never
- * written for a failed one. Only this builder's, only those written since the step started, oldest
- * first; each keyed by its stage (`default` without one), made unique with the ref's start.
+ * written for a failed one. Only this builder's, only those written since the step started, and
+ * only those whose context is this step's (`roots`: its context, its working folder): on a machine
+ * that several runners share, other jobs' builds go to the same builder's folder at the same time.
+ * Oldest first; each keyed by its stage (`default` without one), made unique with the ref's start.
  */
-export function refsStartedSince(local: readonly LocalRef[], builder: string, sinceMs: number): RecordRef[] {
+export function refsStartedSince(local: readonly LocalRef[], builder: string, sinceMs: number, roots: readonly string[]): RecordRef[] {
   const keys = new Set<string>()
   return local
-    .filter(l => l.builder === builder && l.mtimeMs >= sinceMs && l.ref !== '')
+    .filter(l => l.builder === builder && l.mtimeMs >= sinceMs && l.ref !== '' && contextUnder(l.localPath, roots))
     .sort((a, b) => a.mtimeMs - b.mtimeMs || a.ref.localeCompare(b.ref))
     .map(l => {
       let target = l.target || 'default'
       if (keys.has(target)) target = `${target}#${l.ref.slice(0, 6)}`
       keys.add(target)
-      return { target, builder: l.builder, ref: l.ref }
+      return { target, builder: l.builder, node: l.node, ref: l.ref }
     })
 }
 

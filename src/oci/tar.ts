@@ -58,3 +58,32 @@ export function readTarEntries(buf: Buffer, want: (name: string) => boolean): Ma
   for (const [name, e] of indexTarEntries(readAt, buf.length, want)) files.set(name, Buffer.from(readAt(e.offset, e.size)))
   return files
 }
+
+/** One ustar header block (names up to 100 bytes: an OCI layout's names are shorter). */
+function tarHeader(name: string, size: number, mode: number, type: '0' | '5'): Buffer {
+  const h = Buffer.alloc(512)
+  if (Buffer.byteLength(name) > 100) throw new Error(`tar entry name too long: ${name}`)
+  h.write(name, 0, 100, 'utf8')
+  h.write(`${mode.toString(8).padStart(7, '0')}\0`, 100, 'ascii')
+  h.write('0000000\0', 108, 'ascii')
+  h.write('0000000\0', 116, 'ascii')
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'ascii')
+  h.write('00000000000\0', 136, 'ascii')
+  h.write(type, 156, 'ascii')
+  h.write('ustar\0' + '00', 257, 'ascii')
+  h.fill(0x20, 148, 156)
+  let sum = 0
+  for (const b of h) sum += b
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii')
+  return h
+}
+
+/** One archive member: a folder (no data) or a file, its header and its body padded to 512 bytes. */
+export function tarMember(name: string, data: Buffer | undefined, mode: number): Buffer {
+  if (!data) return tarHeader(name, 0, mode, '5')
+  const pad = (512 - (data.length % 512)) % 512
+  return Buffer.concat([tarHeader(name, data.length, mode, '0'), data, Buffer.alloc(pad)])
+}
+
+/** What ends an archive: two zero blocks. */
+export const TAR_END = Buffer.alloc(1024)

@@ -1,9 +1,10 @@
-// Reads manifests from a registry over its HTTP API (manifests only: a few KB). Credentials come
-// from the docker config the build used; where a credential helper holds them, or anything else
-// stands in the way, the caller falls back to buildx imagetools.
+// Reads manifests from a registry over its HTTP API (manifests only: a few KB, at most 4 MiB).
+// Credentials come from the docker config the build used; where a credential helper holds them, or
+// anything else stands in the way, the caller falls back to buildx imagetools. Content that is not
+// what its digest names, or too large, is an error (RegistryContentRefused), never a fallback.
 import http from 'node:http'
 import https from 'node:https'
-import { RegistryUnreachable } from '../errors.js'
+import { RegistryContentRefused, RegistryUnreachable } from '../errors.js'
 import { readDockerConfig } from '../docker/config.js'
 import { ACCEPT_MANIFESTS } from '../oci/manifests.js'
 import { sha256Digest } from '../oci/digest.js'
@@ -30,8 +31,14 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 16 })
 }
 
-/** GET with a deadline, following redirects (blob reads may be sent to storage elsewhere). */
-function get(url: string, headers: Record<string, string>, timeoutMs: number, redirects = 5): Promise<Answer> {
+/**
+ * The most a manifest, config or attestation read may be (as the OCI tarball reader allows): a
+ * manifest is a few KiB; a registry that sends more is not answered with memory.
+ */
+export const MAX_MANIFEST_BYTES = 4 << 20
+
+/** GET with a deadline and a size limit, following redirects (blob reads may be sent to storage elsewhere). */
+function get(url: string, headers: Record<string, string>, timeoutMs: number, maxBytes: number, redirects = 5): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const u = new URL(url)
     const client = u.protocol === 'https:' ? https : u.protocol === 'http:' ? http : undefined
@@ -50,10 +57,21 @@ function get(url: string, headers: Record<string, string>, timeoutMs: number, re
             next.host === u.host
               ? headers
               : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'))
-          return resolve(get(next.toString(), forward, timeoutMs, redirects - 1))
+          return resolve(get(next.toString(), forward, timeoutMs, maxBytes, redirects - 1))
         }
+        const tooLarge = () => {
+          res.destroy()
+          req.destroy()
+          reject(new RegistryContentRefused(`GET ${url}: the answer is larger than ${maxBytes} bytes, too large for a manifest`))
+        }
+        if (Number(res.headers['content-length'] ?? 0) > maxBytes) return tooLarge()
         const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
+        let size = 0
+        res.on('data', (c: Buffer) => {
+          size += c.length
+          if (size > maxBytes) return tooLarge()
+          chunks.push(c)
+        })
         res.on('error', reject)
         res.on('end', () =>
           resolve({
@@ -91,7 +109,7 @@ export function registryReader(
   const fetchBytes = async (kind: 'manifests' | 'blobs', digest: string): Promise<Buffer> => {
     const url = `${base}/v2/${repository}/${kind}/${digest}`
     const headers = (): Record<string, string> => ({ Accept: ACCEPT_MANIFESTS, ...(authorization ? { Authorization: authorization } : {}) })
-    let r = await get(url, headers(), timeoutMs)
+    let r = await get(url, headers(), timeoutMs, MAX_MANIFEST_BYTES)
     if (r.status === 401) {
       const ch = parseChallenge(r.header('www-authenticate') ?? '')
       if (ch?.scheme === 'basic' && auth.credentials) {
@@ -100,7 +118,7 @@ export function registryReader(
         if (auth.helper) throw new RegistryUnreachable(`credentials for ${host} are in a credential helper`)
         const tu = tokenUrl(ch, repository)
         if (!tu) throw new RegistryUnreachable(`unusable token realm from ${host}`)
-        const t = await get(tu, auth.credentials ? { Authorization: basic(auth.credentials) } : {}, timeoutMs)
+        const t = await get(tu, auth.credentials ? { Authorization: basic(auth.credentials) } : {}, timeoutMs, MAX_MANIFEST_BYTES)
         if (t.status < 200 || t.status > 299) throw new RegistryUnreachable(`token request to ${new URL(tu).host} answered ${t.status}`)
         const body = JSON.parse(t.body.toString('utf8')) as { token?: string; access_token?: string }
         const token = body.token ?? body.access_token
@@ -109,7 +127,7 @@ export function registryReader(
       } else {
         throw new RegistryUnreachable(`${host} asks for credentials this action cannot supply`)
       }
-      r = await get(url, headers(), timeoutMs)
+      r = await get(url, headers(), timeoutMs, MAX_MANIFEST_BYTES)
     }
     if (r.status < 200 || r.status > 299) {
       const err = new Error(`GET ${url} answered ${r.status}`)
@@ -124,7 +142,7 @@ export function registryReader(
     // The registry serves bytes; the digest is the proof they are the ones asked for.
     const actual = sha256Digest(body)
     if (digest.startsWith('sha256:') && actual !== digest)
-      throw new RegistryUnreachable(`${base}/v2/${repository}/${kind}/${digest} served content with digest ${actual}`)
+      throw new RegistryContentRefused(`${base}/v2/${repository}/${kind}/${digest} served content with digest ${actual}: not what was asked for`)
     return body.toString('utf8')
   }
   return { manifest: read('manifests'), blob: read('blobs'), servedDigest: async ref => sha256Digest(await fetchBytes('manifests', ref)) }

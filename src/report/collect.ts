@@ -7,10 +7,8 @@ import path from 'node:path'
 import type { BuildResult } from '../buildx/results.js'
 import { isTransientRegistryError, withRetry } from '../registry/retry.js'
 import { type Buildx, runBuildx } from '../buildx/buildx.js'
-import { type BuildKitApi, dialEngineBuildKit } from '../buildx/buildkit-api.js'
+import { type BuildKitApi, dialBuilderBuildKit } from '../buildx/buildkit-api.js'
 import { recordFigures } from '../buildx/protobuf.js'
-import { currentContextName, readDockerConfig } from '../docker/config.js'
-import { engineSocket } from '../docker/engine.js'
 import { historyAttachmentArgs, historyInspectArgs, imagetoolsInspectArgs } from '../buildx/args.js'
 import { lastOutputLine } from '../process/exec.js'
 import type { Capabilities } from '../inputs/parse.js'
@@ -19,7 +17,7 @@ import { buildReport, isIndex, parseManifestJson, splitIndex } from '../oci/mani
 import { platformString } from '../oci/platform.js'
 import { baseImagesFromImagetools, baseImagesFromMetadata, baseImagesFromProvenance, provenanceLayers } from '../oci/provenance.js'
 import { registryReader } from '../registry/client.js'
-import { RegistryUnreachable } from '../errors.js'
+import { RegistryContentRefused, RegistryUnreachable } from '../errors.js'
 import { indexTarEntries, type TarEntry } from '../oci/tar.js'
 import type { BaseImage, ImageManifest, ImageReport, MetadataSource } from '../oci/types.js'
 import { limiter, mapBounded } from './bounded.js'
@@ -53,15 +51,8 @@ function sharedReads(deps: ReportDeps): Shared {
   const readers = new Map<string, ReturnType<typeof registryReader>>()
   const buildkit = () =>
     (dialled ??= (async () => {
-      // The docker driver's builder is the current context's engine: its API socket carries BuildKit.
-      const config = readDockerConfig()
-      const socket =
-        deps.caps.driver === 'docker' && deps.builder === currentContextName(process.env, config)
-          ? engineSocket(process.env, config)
-          : undefined
-      if (!socket || !existsSync(socket)) return undefined
       try {
-        return await dialEngineBuildKit(socket)
+        return await dialBuilderBuildKit(deps.caps.driver, deps.builder)
       } catch (e) {
         core.info(`reading build records through buildx (BuildKit's API: ${(e as Error).message})`)
         return undefined
@@ -116,6 +107,7 @@ async function readAll(
           const m = parseManifestJson(await get(d.digest, platformString(d.platform) || undefined), d.digest)
           if (!isIndex(m)) manifests.set(d.digest, m)
         } catch (e) {
+          if (e instanceof RegistryContentRefused) throw e
           core.warning(`${target}: cannot read manifest ${d.digest}: ${(e as Error).message}`)
         }
       })
@@ -148,9 +140,11 @@ function registryFetch(deps: ReportDeps, shared: Shared, repo: string): Fetch {
           `reading ${repo}@${digest}`,
           4,
           500,
-          e => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+          e => !(e instanceof RegistryUnreachable) && !(e instanceof RegistryContentRefused) && isTransientRegistryError(e)
         )
       } catch (e) {
+        // other bytes than the digest names, or too many: asking buildx instead would hide it
+        if (e instanceof RegistryContentRefused) throw e
         // Credential helpers, proxies, TLS set up for the docker CLI only: buildx knows how to get there.
         viaHttp = false
         core.info(`reading manifests through buildx imagetools (${(e as Error).message})`)
@@ -277,7 +271,8 @@ async function pushedProvenanceBases(deps: ReportDeps, shared: Shared, repo: str
       )
     )
     return found
-  } catch {
+  } catch (e) {
+    if (e instanceof RegistryContentRefused) throw e
     const prov = await shared.process(() =>
       runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: '{{json .Provenance}}' }))
     )
@@ -321,6 +316,10 @@ export async function collectReports(results: BuildResult[], deps: ReportDeps): 
         return { error: e as Error }
       }
     })
+    // A registry that serves other content than what was pushed (or a manifest too large to be
+    // one) fails the step: what it reports, and what would be signed, cannot be trusted.
+    const refused = outcomes.find((o): o is { error: RegistryContentRefused } => 'error' in o && o.error instanceof RegistryContentRefused)
+    if (refused) throw refused.error
     return outcomes.map((o, i) => {
       const r = results[i] as BuildResult
       if ('report' in o) {

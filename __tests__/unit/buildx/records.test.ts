@@ -26,19 +26,23 @@ function result(target: string, ref: string | undefined, extra: Partial<BuildRes
 }
 
 describe('recordRefs', () => {
-  it.each<[string, BuildResult[], Array<{ target: string; builder: string; ref: string }>]>([
-    ['a single build', [result('default', 'default/default/abc123xyz')], [{ target: 'default', builder: 'default', ref: 'abc123xyz' }]],
+  it.each<[string, BuildResult[], Array<{ target: string; builder: string; node: string; ref: string }>]>([
+    [
+      'a single build',
+      [result('default', 'default/default/abc123xyz')],
+      [{ target: 'default', builder: 'default', node: 'default', ref: 'abc123xyz' }]
+    ],
     [
       'bake targets, in order',
       [result('app', 'b1/b10/r1'), result('worker', 'b1/b10/r2')],
       [
-        { target: 'app', builder: 'b1', ref: 'r1' },
-        { target: 'worker', builder: 'b1', ref: 'r2' }
+        { target: 'app', builder: 'b1', node: 'b10', ref: 'r1' },
+        { target: 'worker', builder: 'b1', node: 'b10', ref: 'r2' }
       ]
     ],
     ['no ref (a merge, Depot)', [result('merge', undefined)], []],
     ['a malformed ref', [result('default', 'just-a-ref'), result('x', '//r')], []],
-    ['one ref seen twice', [result('a', 'b/n/r'), result('b', 'b/n/r')], [{ target: 'a', builder: 'b', ref: 'r' }]],
+    ['one ref seen twice', [result('a', 'b/n/r'), result('b', 'b/n/r')], [{ target: 'a', builder: 'b', node: 'n', ref: 'r' }]],
     [
       "a platform split: its platforms' builds",
       [
@@ -50,8 +54,8 @@ describe('recordRefs', () => {
         })
       ],
       [
-        { target: 'default@linux/amd64', builder: 'mn', ref: 'ra' },
-        { target: 'default@linux/arm64', builder: 'mn', ref: 'rb' }
+        { target: 'default@linux/amd64', builder: 'mn', node: 'amd', ref: 'ra' },
+        { target: 'default@linux/arm64', builder: 'mn', node: 'arm', ref: 'rb' }
       ]
     ]
   ])('%s', (_name, results, want) => {
@@ -105,27 +109,48 @@ describe('refsStartedSince', () => {
     ref,
     mtimeMs,
     target: '',
+    localPath: '/runner/_work/repo/repo',
     ...extra
   })
-  it.each<[string, LocalRef[], Array<{ target: string; builder: string; ref: string }>]>([
+  it.each<[string, LocalRef[], Array<{ target: string; builder: string; node: string; ref: string }>]>([
     ['nothing started', [], []],
-    ['a build before the step started is left out', [at('old', 999), at('new', 1000)], [{ target: 'default', builder: 'b', ref: 'new' }]],
+    [
+      'a build before the step started is left out',
+      [at('old', 999), at('new', 1000)],
+      [{ target: 'default', builder: 'b', node: 'b0', ref: 'new' }]
+    ],
     [
       "another builder's builds are left out",
       [at('mine', 2000), at('theirs', 2000, { builder: 'other' })],
-      [{ target: 'default', builder: 'b', ref: 'mine' }]
+      [{ target: 'default', builder: 'b', node: 'b0', ref: 'mine' }]
     ],
     [
       'oldest first, keyed by stage, made unique with the ref',
       [at('r3xxxxxx', 3000, { target: 'app' }), at('r1xxxxxx', 1000, { target: 'app' }), at('r2xxxxxx', 2000, { node: 'b1' })],
       [
-        { target: 'app', builder: 'b', ref: 'r1xxxxxx' },
-        { target: 'default', builder: 'b', ref: 'r2xxxxxx' },
-        { target: 'app#r3xxxx', builder: 'b', ref: 'r3xxxxxx' }
+        { target: 'app', builder: 'b', node: 'b0', ref: 'r1xxxxxx' },
+        { target: 'default', builder: 'b', node: 'b1', ref: 'r2xxxxxx' },
+        { target: 'app#r3xxxx', builder: 'b', node: 'b0', ref: 'r3xxxxxx' }
       ]
     ],
-    ['an empty ref is not a build', [at('', 5000)], []]
-  ])('%s', (_name, local, expected) => {
-    expect(refsStartedSince(local, 'b', 1000)).toEqual(expected)
+    ['an empty ref is not a build', [at('', 5000)], []],
+    [
+      "another job's build on the same builder (another runner's workspace) is left out",
+      [
+        at('mine', 2000, { localPath: '/runner/_work/repo/repo/app' }),
+        at('theirs', 2000, { localPath: '/runner2/_work/other/other' }),
+        at('prefix', 2000, { localPath: '/runner/_work/repo/repo-evil' })
+      ],
+      [{ target: 'default', builder: 'b', node: 'b0', ref: 'mine' }]
+    ],
+    [
+      "a remote context is this step's when it is the step's context",
+      [at('git', 2000, { localPath: 'https://github.com/o/r.git' }), at('other', 2000, { localPath: 'https://github.com/x/y.git' })],
+      [{ target: 'default', builder: 'b', node: 'b0', ref: 'git' }]
+    ],
+    ['a root of / holds nothing', [at('any', 2000, { localPath: '/anything' })], []]
+  ])('%s', (name, local, expected) => {
+    const roots = name.includes('root of /') ? ['/'] : ['/runner/_work/repo/repo', 'https://github.com/o/r.git']
+    expect(refsStartedSince(local, 'b', 1000, roots)).toEqual(expected)
   })
 })

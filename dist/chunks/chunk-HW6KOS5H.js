@@ -32,6 +32,12 @@ var RegistryUnreachable = class extends Error {
     this.name = "RegistryUnreachable";
   }
 };
+var RegistryContentRefused = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "RegistryContentRefused";
+  }
+};
 var DepotUnavailable = class extends Error {
   constructor(message) {
     super(message);
@@ -44,5 +50,6 @@ export {
   UsageError,
   CommandError,
   RegistryUnreachable,
+  RegistryContentRefused,
   DepotUnavailable
 };

@@ -141,6 +141,29 @@ function readTarEntries(buf, want) {
   for (const [name, e] of indexTarEntries(readAt, buf.length, want)) files.set(name, Buffer.from(readAt(e.offset, e.size)));
   return files;
 }
+function tarHeader(name, size, mode, type) {
+  const h = Buffer.alloc(512);
+  if (Buffer.byteLength(name) > 100) throw new Error(`tar entry name too long: ${name}`);
+  h.write(name, 0, 100, "utf8");
+  h.write(`${mode.toString(8).padStart(7, "0")}\0`, 100, "ascii");
+  h.write("0000000\0", 108, "ascii");
+  h.write("0000000\0", 116, "ascii");
+  h.write(`${size.toString(8).padStart(11, "0")}\0`, 124, "ascii");
+  h.write("00000000000\0", 136, "ascii");
+  h.write(type, 156, "ascii");
+  h.write("ustar\x0000", 257, "ascii");
+  h.fill(32, 148, 156);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
+  return h;
+}
+function tarMember(name, data, mode) {
+  if (!data) return tarHeader(name, 0, mode, "5");
+  const pad = (512 - data.length % 512) % 512;
+  return Buffer.concat([tarHeader(name, data.length, mode, "0"), data, Buffer.alloc(pad)]);
+}
+var TAR_END = Buffer.alloc(1024);
 
 export {
   getInput,
@@ -157,5 +180,7 @@ export {
   appendSummary,
   getIDToken,
   indexTarEntries,
-  readTarEntries
+  readTarEntries,
+  tarMember,
+  TAR_END
 };

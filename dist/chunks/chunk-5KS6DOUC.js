@@ -25,8 +25,9 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-KZNOGIWK.js";
+} from "./chunk-U36HWH7S.js";
 import {
+  TAR_END,
   getIDToken,
   getState,
   group,
@@ -35,12 +36,14 @@ import {
   saveState,
   setOutput,
   setSecret,
+  tarMember,
   warning
-} from "./chunk-2PZJSIAM.js";
+} from "./chunk-ZCLOEPBA.js";
 import {
   InputError,
+  RegistryContentRefused,
   RegistryUnreachable
-} from "./chunk-V27HPVO2.js";
+} from "./chunk-HW6KOS5H.js";
 
 // src/process/which.ts
 import { accessSync, constants, realpathSync, statSync } from "node:fs";
@@ -70,7 +73,7 @@ function requireDockerCli(what, docker = dockerCli()) {
 }
 
 // src/report/collect.ts
-import { closeSync, existsSync as existsSync2, fstatSync, openSync, readFileSync, readSync, statSync as statSync2 } from "node:fs";
+import { closeSync, existsSync as existsSync3, fstatSync, openSync, readFileSync, readSync, statSync as statSync2 } from "node:fs";
 import path2 from "node:path";
 
 // src/registry/retry.ts
@@ -98,7 +101,54 @@ function isTransientRegistryError(e) {
 // src/buildx/buildkit-api.ts
 import { createHash } from "node:crypto";
 import http2 from "node:http2";
+import { existsSync as existsSync2 } from "node:fs";
 import net from "node:net";
+
+// src/docker/engine.ts
+import { existsSync } from "node:fs";
+import http from "node:http";
+function engineSocket(env, configJson) {
+  const host = env["DOCKER_HOST"];
+  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+  return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
+}
+function usesContainerdStore(driverStatusJson) {
+  try {
+    const status = JSON.parse(driverStatusJson);
+    return Array.isArray(status) && status.some((row2) => Array.isArray(row2) && row2[0] === "driver-type" && String(row2[1]).includes("containerd.snapshotter"));
+  } catch {
+    return false;
+  }
+}
+function getOverSocket(socketPath, apiPath) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ socketPath, path: apiPath, timeout: 1e4 }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+  });
+}
+async function infoOverSocket(socketPath) {
+  const { status, body } = await getOverSocket(socketPath, "/info");
+  return status === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "";
+}
+async function engineUsesContainerdStore(runner) {
+  const socket = engineSocket(process.env, readDockerConfig());
+  if (socket && existsSync(socket)) {
+    try {
+      return usesContainerdStore(await infoOverSocket(socket));
+    } catch {
+    }
+  }
+  const docker = dockerCli();
+  if (!docker) return false;
+  const r = await runner.run(docker, ["info", "--format", "{{json .DriverStatus}}"]);
+  return r.code === 0 && usesContainerdStore(r.stdout.trim());
+}
 
 // src/buildx/protobuf.ts
 function varint(n) {
@@ -200,6 +250,13 @@ function decodeBuildHistoryEvent(buf) {
       numTotalSteps: Number(BigInt.asIntN(32, asInt(first(r, 16))))
     }
   };
+}
+function decodeBuildHistoryEventRaw(buf) {
+  const f = readFields(buf);
+  return { type: Number(asInt(first(f, 1))), record: asBytes(first(f, 2)) };
+}
+function encodeFinalizeRequest(ref) {
+  return new ProtoWriter().string(1, ref).bool(4, true).finish();
 }
 function encodeReadContentRequest(digest) {
   return new ProtoWriter().string(1, digest).finish();
@@ -320,6 +377,17 @@ async function dialEngineBuildKit(socketPath, timeoutMs = 15e3) {
       }
       return void 0;
     },
+    async rawRecord(ref) {
+      const events = await call("/moby.buildkit.v1.Control/ListenBuildHistory", encodeBuildHistoryRequest(ref));
+      for (const e of events) {
+        const ev = decodeBuildHistoryEventRaw(e);
+        if (ev.type !== HISTORY_EVENT_DELETED && ev.record && decodeBuildHistoryEvent(e).record?.ref === ref) return ev.record;
+      }
+      return void 0;
+    },
+    async finalize(ref) {
+      await call("/moby.buildkit.v1.Control/UpdateBuildHistory", encodeFinalizeRequest(ref));
+    },
     async read(digest) {
       const chunks = (await call("/containerd.services.content.v1.Content/Read", encodeReadContentRequest(digest))).map(
         decodeReadContentResponse
@@ -335,51 +403,11 @@ async function dialEngineBuildKit(socketPath, timeoutMs = 15e3) {
     }
   };
 }
-
-// src/docker/engine.ts
-import { existsSync } from "node:fs";
-import http from "node:http";
-function engineSocket(env, configJson) {
-  const host = env["DOCKER_HOST"];
-  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
-  return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
-}
-function usesContainerdStore(driverStatusJson) {
-  try {
-    const status = JSON.parse(driverStatusJson);
-    return Array.isArray(status) && status.some((row2) => Array.isArray(row2) && row2[0] === "driver-type" && String(row2[1]).includes("containerd.snapshotter"));
-  } catch {
-    return false;
-  }
-}
-function getOverSocket(socketPath, apiPath) {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ socketPath, path: apiPath, timeout: 1e4 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => body += c);
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", reject);
-  });
-}
-async function infoOverSocket(socketPath) {
-  const { status, body } = await getOverSocket(socketPath, "/info");
-  return status === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "";
-}
-async function engineUsesContainerdStore(runner) {
-  const socket = engineSocket(process.env, readDockerConfig());
-  if (socket && existsSync(socket)) {
-    try {
-      return usesContainerdStore(await infoOverSocket(socket));
-    } catch {
-    }
-  }
-  const docker = dockerCli();
-  if (!docker) return false;
-  const r = await runner.run(docker, ["info", "--format", "{{json .DriverStatus}}"]);
-  return r.code === 0 && usesContainerdStore(r.stdout.trim());
+async function dialBuilderBuildKit(driver, builder) {
+  const config = readDockerConfig();
+  const socket = driver === "docker" && builder === currentContextName(process.env, config) ? engineSocket(process.env, config) : void 0;
+  if (!socket || !existsSync2(socket)) return void 0;
+  return dialEngineBuildKit(socket);
 }
 
 // src/oci/base-images.ts
@@ -654,10 +682,10 @@ function decode(s) {
 function parseDockerPurl(uri) {
   const m = /^pkg:docker\/([^?#]+)(?:\?([^#]*))?(?:#.*)?$/i.exec(uri.trim());
   if (!m) return void 0;
-  const path7 = m[1] ?? "";
-  const at = path7.lastIndexOf("@");
-  const rawName = at >= 0 ? path7.slice(0, at) : path7;
-  const rawVersion = at >= 0 ? path7.slice(at + 1) : "";
+  const path8 = m[1] ?? "";
+  const at = path8.lastIndexOf("@");
+  const rawName = at >= 0 ? path8.slice(0, at) : path8;
+  const rawVersion = at >= 0 ? path8.slice(at + 1) : "";
   const name = decode(rawName);
   const version = decode(rawVersion);
   if (!name || version === void 0) return void 0;
@@ -672,9 +700,9 @@ function parseDockerPurl(uri) {
   const ref = /^[a-z0-9]+:[a-f0-9]{32,}$/i.test(version) ? `${familiar}@${version}` : `${familiar}:${version}`;
   return { name: ref, platform };
 }
-function get(v, ...path7) {
+function get(v, ...path8) {
   let cur = v;
-  for (const k of path7) {
+  for (const k of path8) {
     if (!isRecord(cur)) return void 0;
     cur = cur[k];
   }
@@ -828,7 +856,8 @@ var agents = {
   "http:": new http3.Agent({ keepAlive: true, maxSockets: 16 }),
   "https:": new https.Agent({ keepAlive: true, maxSockets: 16 })
 };
-function get2(url, headers, timeoutMs, redirects = 5) {
+var MAX_MANIFEST_BYTES = 4 << 20;
+function get2(url, headers, timeoutMs, maxBytes, redirects = 5) {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const client = u.protocol === "https:" ? https : u.protocol === "http:" ? http3 : void 0;
@@ -843,10 +872,21 @@ function get2(url, headers, timeoutMs, redirects = 5) {
           if (redirects <= 0) return reject(new Error(`GET ${url}: too many redirects`));
           const next = new URL(location, u);
           const forward = next.host === u.host ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
-          return resolve(get2(next.toString(), forward, timeoutMs, redirects - 1));
+          return resolve(get2(next.toString(), forward, timeoutMs, maxBytes, redirects - 1));
         }
+        const tooLarge = () => {
+          res.destroy();
+          req.destroy();
+          reject(new RegistryContentRefused(`GET ${url}: the answer is larger than ${maxBytes} bytes, too large for a manifest`));
+        };
+        if (Number(res.headers["content-length"] ?? 0) > maxBytes) return tooLarge();
         const chunks = [];
-        res.on("data", (c) => chunks.push(c));
+        let size = 0;
+        res.on("data", (c) => {
+          size += c.length;
+          if (size > maxBytes) return tooLarge();
+          chunks.push(c);
+        });
         res.on("error", reject);
         res.on(
           "end",
@@ -874,7 +914,7 @@ function registryReader(repo, timeoutMs = 15e3) {
   const fetchBytes = async (kind, digest) => {
     const url = `${base}/v2/${repository}/${kind}/${digest}`;
     const headers = () => ({ Accept: ACCEPT_MANIFESTS, ...authorization ? { Authorization: authorization } : {} });
-    let r = await get2(url, headers(), timeoutMs);
+    let r = await get2(url, headers(), timeoutMs, MAX_MANIFEST_BYTES);
     if (r.status === 401) {
       const ch = parseChallenge(r.header("www-authenticate") ?? "");
       if (ch?.scheme === "basic" && auth.credentials) {
@@ -883,7 +923,7 @@ function registryReader(repo, timeoutMs = 15e3) {
         if (auth.helper) throw new RegistryUnreachable(`credentials for ${host} are in a credential helper`);
         const tu = tokenUrl(ch, repository);
         if (!tu) throw new RegistryUnreachable(`unusable token realm from ${host}`);
-        const t = await get2(tu, auth.credentials ? { Authorization: basic(auth.credentials) } : {}, timeoutMs);
+        const t = await get2(tu, auth.credentials ? { Authorization: basic(auth.credentials) } : {}, timeoutMs, MAX_MANIFEST_BYTES);
         if (t.status < 200 || t.status > 299) throw new RegistryUnreachable(`token request to ${new URL(tu).host} answered ${t.status}`);
         const body = JSON.parse(t.body.toString("utf8"));
         const token = body.token ?? body.access_token;
@@ -892,7 +932,7 @@ function registryReader(repo, timeoutMs = 15e3) {
       } else {
         throw new RegistryUnreachable(`${host} asks for credentials this action cannot supply`);
       }
-      r = await get2(url, headers(), timeoutMs);
+      r = await get2(url, headers(), timeoutMs, MAX_MANIFEST_BYTES);
     }
     if (r.status < 200 || r.status > 299) {
       const err = new Error(`GET ${url} answered ${r.status}`);
@@ -905,7 +945,7 @@ function registryReader(repo, timeoutMs = 15e3) {
     const body = await fetchBytes(kind, digest);
     const actual = sha256Digest(body);
     if (digest.startsWith("sha256:") && actual !== digest)
-      throw new RegistryUnreachable(`${base}/v2/${repository}/${kind}/${digest} served content with digest ${actual}`);
+      throw new RegistryContentRefused(`${base}/v2/${repository}/${kind}/${digest} served content with digest ${actual}: not what was asked for`);
     return body.toString("utf8");
   };
   return { manifest: read("manifests"), blob: read("blobs"), servedDigest: async (ref) => sha256Digest(await fetchBytes("manifests", ref)) };
@@ -1036,11 +1076,8 @@ function sharedReads(deps) {
   let dialled;
   const readers = /* @__PURE__ */ new Map();
   const buildkit = () => dialled ??= (async () => {
-    const config = readDockerConfig();
-    const socket = deps.caps.driver === "docker" && deps.builder === currentContextName(process.env, config) ? engineSocket(process.env, config) : void 0;
-    if (!socket || !existsSync2(socket)) return void 0;
     try {
-      return await dialEngineBuildKit(socket);
+      return await dialBuilderBuildKit(deps.caps.driver, deps.builder);
     } catch (e) {
       info(`reading build records through buildx (BuildKit's API: ${e.message})`);
       return void 0;
@@ -1077,6 +1114,7 @@ async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
           const m = parseManifestJson(await get3(d.digest, platformString(d.platform) || void 0), d.digest);
           if (!isIndex(m)) manifests.set(d.digest, m);
         } catch (e) {
+          if (e instanceof RegistryContentRefused) throw e;
           warning(`${target}: cannot read manifest ${d.digest}: ${e.message}`);
         }
       })
@@ -1106,9 +1144,10 @@ function registryFetch(deps, shared, repo) {
           `reading ${repo}@${digest}`,
           4,
           500,
-          (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+          (e) => !(e instanceof RegistryUnreachable) && !(e instanceof RegistryContentRefused) && isTransientRegistryError(e)
         );
       } catch (e) {
+        if (e instanceof RegistryContentRefused) throw e;
         viaHttp = false;
         info(`reading manifests through buildx imagetools (${e.message})`);
       }
@@ -1135,7 +1174,7 @@ function historyFetch(deps, shared, ref, rootDigest) {
     return r.stdout;
   };
 }
-var MAX_MANIFEST_BYTES = 4 << 20;
+var MAX_MANIFEST_BYTES2 = 4 << 20;
 function ociTarReader(dest) {
   const fd = openSync(dest, "r");
   const readAt = (offset, length) => {
@@ -1158,14 +1197,14 @@ function ociTarReader(dest) {
   return (p) => {
     const e = entries.get(p);
     if (!e) return void 0;
-    if (e.size > MAX_MANIFEST_BYTES) throw new Error(`${dest}: ${p} is ${e.size} bytes, too large for a manifest`);
+    if (e.size > MAX_MANIFEST_BYTES2) throw new Error(`${dest}: ${p} is ${e.size} bytes, too large for a manifest`);
     return readAt(e.offset, e.size).toString("utf8");
   };
 }
 function ociFetch(dest) {
   let read;
-  if (existsSync2(dest) && statSync2(dest).isDirectory()) {
-    read = (p) => existsSync2(path2.join(dest, p)) ? readFileSync(path2.join(dest, p), "utf8") : void 0;
+  if (existsSync3(dest) && statSync2(dest).isDirectory()) {
+    read = (p) => existsSync3(path2.join(dest, p)) ? readFileSync(path2.join(dest, p), "utf8") : void 0;
   } else {
     read = ociTarReader(dest);
   }
@@ -1214,7 +1253,8 @@ async function pushedProvenanceBases(deps, shared, repo, digest, back) {
       )
     );
     return found2;
-  } catch {
+  } catch (e) {
+    if (e instanceof RegistryContentRefused) throw e;
     const prov = await shared.process(
       () => runBuildx(deps.bx, imagetoolsInspectArgs(`${repo}@${digest}`, { format: "{{json .Provenance}}" }))
     );
@@ -1250,6 +1290,8 @@ async function collectReports(results, deps) {
         return { error: e };
       }
     });
+    const refused = outcomes.find((o) => "error" in o && o.error instanceof RegistryContentRefused);
+    if (refused) throw refused.error;
     return outcomes.map((o, i) => {
       const r = results[i];
       if ("report" in o) {
@@ -1319,8 +1361,8 @@ function loadState() {
 }
 
 // src/action/records.ts
-import { existsSync as existsSync4, mkdirSync, readdirSync, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
-import path5 from "node:path";
+import { existsSync as existsSync5, mkdirSync, readdirSync, readFileSync as readFileSync4, statSync as statSync3, writeFileSync } from "node:fs";
+import path6 from "node:path";
 
 // src/buildx/records.ts
 var RECORD_EXPORT_MIN_BUILDX = "0.23.0";
@@ -1332,19 +1374,25 @@ function refOf(target, metadata) {
   if (typeof full !== "string") return [];
   const parts = full.split("/");
   if (parts.length !== 3 || !parts[0] || !parts[2]) return [];
-  return [{ target, builder: parts[0], ref: parts[2] }];
+  return [{ target, builder: parts[0], node: parts[1] ?? "", ref: parts[2] }];
 }
 function recordRefs(results) {
   const seen = /* @__PURE__ */ new Set();
   return results.flatMap((r) => r.builds ? r.builds.flatMap((b) => refOf(b.target, b.metadata)) : refOf(r.target, r.metadata)).filter((r) => seen.has(r.ref) ? false : (seen.add(r.ref), true));
 }
-function refsStartedSince(local, builder, sinceMs) {
+function contextUnder(localPath, roots) {
+  return roots.some((r) => {
+    const root = r.replace(/\/+$/, "");
+    return root !== "" && (localPath === r || localPath === root || localPath.startsWith(`${root}/`));
+  });
+}
+function refsStartedSince(local, builder, sinceMs, roots) {
   const keys = /* @__PURE__ */ new Set();
-  return local.filter((l) => l.builder === builder && l.mtimeMs >= sinceMs && l.ref !== "").sort((a, b) => a.mtimeMs - b.mtimeMs || a.ref.localeCompare(b.ref)).map((l) => {
+  return local.filter((l) => l.builder === builder && l.mtimeMs >= sinceMs && l.ref !== "" && contextUnder(l.localPath, roots)).sort((a, b) => a.mtimeMs - b.mtimeMs || a.ref.localeCompare(b.ref)).map((l) => {
     let target = l.target || "default";
     if (keys.has(target)) target = `${target}#${l.ref.slice(0, 6)}`;
     keys.add(target);
-    return { target, builder: l.builder, ref: l.ref };
+    return { target, builder: l.builder, node: l.node, ref: l.ref };
   });
 }
 function recordFileName(repository, refs) {
@@ -1358,7 +1406,7 @@ function buildRecordsOutput(files) {
 }
 
 // src/buildx/builder.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
 import path3 from "node:path";
 function parseBuilderInspect(out) {
   const info2 = { name: "", driver: "", nodes: [] };
@@ -1547,7 +1595,7 @@ async function containerOverSocket(socketPath, name) {
 }
 async function nodeContainers(nodes, env = process.env) {
   const socket = engineSocket(env, readDockerConfig());
-  if (!socket || !existsSync3(socket)) return void 0;
+  if (!socket || !existsSync4(socket)) return void 0;
   const out = /* @__PURE__ */ new Map();
   for (const n of nodes) out.set(n, await containerOverSocket(socket, `buildx_buildkit_${n}`));
   return out;
@@ -1583,7 +1631,7 @@ async function currentBuilder(bx, env = process.env) {
   return { name: info2.name, driver: info2.driver };
 }
 function namesCurrentBuilder(file) {
-  if (!existsSync3(file)) return false;
+  if (!existsSync4(file)) return false;
   try {
     return JSON.parse(readFileSync2(file, "utf8")).Name !== "";
   } catch {
@@ -1622,8 +1670,402 @@ async function useImplicitBuilder(s, state, bx, containerdStore) {
   return void 0;
 }
 
-// src/runner/artifact.ts
+// src/buildx/record-export.ts
+import { readFileSync as readFileSync3 } from "node:fs";
 import path4 from "node:path";
+
+// src/buildx/record-bundle.ts
+import { createHash as createHash3 } from "node:crypto";
+import { gzipSync } from "node:zlib";
+var HISTORY_RECORD_MEDIA_TYPE = "application/vnd.buildkit.historyrecord.v0";
+var REF_DESCRIPTOR_MEDIA_TYPE = "vnd.export-build.descriptor.mediatype";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var DESCRIPTOR = [
+  [1, "media_type", "string"],
+  [2, "digest", "string"],
+  [3, "size", "int"],
+  [5, "annotations", { map: "string" }]
+];
+var TIMESTAMP = [
+  [1, "seconds", "int"],
+  [2, "nanos", "int"]
+];
+var STATUS = [
+  [1, "code", "int"],
+  [2, "message", "string"],
+  [
+    3,
+    "details",
+    {
+      repeated: [
+        [1, "type_url", "string"],
+        [2, "value", "bytes"]
+      ]
+    }
+  ]
+];
+var RESULT_INFO = [
+  [1, "ResultDeprecated", { message: DESCRIPTOR }],
+  [2, "Attestations", { repeated: DESCRIPTOR }],
+  [3, "Results", { map: { message: DESCRIPTOR }, intKeys: true }]
+];
+var EXPORTER = [
+  [1, "Type", "string"],
+  [2, "Attrs", { map: "string" }]
+];
+var RECORD = [
+  [1, "Ref", "string"],
+  [2, "Frontend", "string"],
+  [3, "FrontendAttrs", { map: "string" }],
+  [4, "Exporters", { repeated: EXPORTER }],
+  [5, "error", { message: STATUS }],
+  [6, "CreatedAt", { message: TIMESTAMP }],
+  [7, "CompletedAt", { message: TIMESTAMP }],
+  [8, "logs", { message: DESCRIPTOR }],
+  [9, "ExporterResponse", { map: "string" }],
+  [10, "Result", { message: RESULT_INFO }],
+  [11, "Results", { map: { message: RESULT_INFO } }],
+  [12, "Generation", "int"],
+  [13, "trace", { message: DESCRIPTOR }],
+  [14, "pinned", "bool"],
+  [15, "numCachedSteps", "int"],
+  [16, "numTotalSteps", "int"],
+  [17, "numCompletedSteps", "int"],
+  [18, "externalError", { message: DESCRIPTOR }],
+  [19, "numWarnings", "int"]
+];
+var utf8 = (b) => Buffer.from(b.buffer, b.byteOffset, b.length).toString("utf8");
+var bytesOf = (v) => v instanceof Uint8Array ? v : new Uint8Array();
+function sortedObject(entries) {
+  return Object.fromEntries(entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+function decodeMap(fields, value, intKeys) {
+  const entries = [];
+  for (const f of fields) {
+    const kv = readFields(bytesOf(f.value));
+    const k = kv.find((x) => x.no === 1)?.value;
+    const v = kv.find((x) => x.no === 2)?.value;
+    const key = intKeys ? String(typeof k === "bigint" ? BigInt.asIntN(64, k) : 0n) : k instanceof Uint8Array ? utf8(k) : "";
+    entries.push([
+      key,
+      value === "string" ? v instanceof Uint8Array ? utf8(v) : "" : decodeMessage(v ? bytesOf(v) : new Uint8Array(), value.message)
+    ]);
+  }
+  return sortedObject(entries);
+}
+function decodeMessage(buf, schema) {
+  const fields = readFields(buf);
+  const out = {};
+  for (const [no, name, kind] of schema) {
+    const mine = fields.filter((f) => f.no === no);
+    if (mine.length === 0) continue;
+    const last = mine[mine.length - 1].value;
+    if (kind === "string") {
+      const s = utf8(bytesOf(last));
+      if (s) out[name] = s;
+    } else if (kind === "int") {
+      const n = Number(BigInt.asIntN(64, typeof last === "bigint" ? last : 0n));
+      if (n) out[name] = n;
+    } else if (kind === "bool") {
+      if (last) out[name] = true;
+    } else if (kind === "bytes") {
+      const b = bytesOf(last);
+      if (b.length) out[name] = Buffer.from(b).toString("base64");
+    } else if ("message" in kind) {
+      out[name] = decodeMessage(bytesOf(last), kind.message);
+    } else if ("repeated" in kind) {
+      out[name] = mine.map((f) => decodeMessage(bytesOf(f.value), kind.repeated));
+    } else {
+      const m = decodeMap(mine, kind.map, kind.intKeys === true);
+      if (Object.keys(m).length) out[name] = m;
+    }
+  }
+  return out;
+}
+function decodeHistoryRecord(buf) {
+  return decodeMessage(buf, RECORD);
+}
+function withTrace(record, trace) {
+  const next = { ...record, trace, Generation: Number(record["Generation"] ?? 0) + 1 };
+  return Object.fromEntries(RECORD.flatMap(([, name]) => name in next ? [[name, next[name]]] : []));
+}
+function goJson(value, indent) {
+  return JSON.stringify(value, null, indent ? 2 : void 0).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+var SENSITIVE_ATTRS = /(ghtoken|token|access_key_id|secret_access_key|session_token)=[^ ,]+/gi;
+var GH_TOKENS = /(?:ghu|ghs)_[A-Za-z0-9]{36}/g;
+var GH_PAT = /github_pat_\w{82}/g;
+function sanitizeCommand(value) {
+  return value.replace(SENSITIVE_ATTRS, "$1=xxxxx").replace(GH_TOKENS, "xxxxx").replace(GH_PAT, "xxxxx");
+}
+function jsonDocuments(text) {
+  const out = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{" || c === "[") {
+      if (depth++ === 0) start = i;
+    } else if (c === "}" || c === "]") {
+      if (--depth === 0) out.push(JSON.parse(text.slice(start, i + 1)));
+    }
+  }
+  if (depth !== 0) throw new Error("the trace ends inside a JSON document");
+  return out;
+}
+var SPAN_FIELDS = [
+  "Name",
+  "SpanContext",
+  "Parent",
+  "SpanKind",
+  "StartTime",
+  "EndTime",
+  "Attributes",
+  "Events",
+  "Links",
+  "Status",
+  "DroppedAttributes",
+  "DroppedEvents",
+  "DroppedLinks",
+  "ChildSpanCount",
+  "Resource",
+  "InstrumentationLibrary"
+];
+function sanitizeTrace(trace) {
+  const spans = jsonDocuments(trace.toString("utf8"));
+  const out = [];
+  for (const span of spans) {
+    for (const a of span["Attributes"] ?? []) {
+      if (a.Value?.Type === "STRING" && typeof a.Value.Value === "string") a.Value.Value = sanitizeCommand(a.Value.Value);
+    }
+    out.push(`${goJson(Object.fromEntries(SPAN_FIELDS.map((k) => [k, span[k] ?? null])), true)}
+`);
+  }
+  return Buffer.from(out.join(""), "utf8");
+}
+function sanitizeCacheImports(v) {
+  try {
+    const list = JSON.parse(v);
+    return goJson(
+      list.map((c) => ({
+        Type: c.Type ?? "",
+        Attrs: sortedObject(Object.entries(c.Attrs ?? {}).filter(([k]) => k === "scope" || k === "ref"))
+      })),
+      false
+    );
+  } catch {
+    return "";
+  }
+}
+var digestOf = (b) => `sha256:${createHash3("sha256").update(b).digest("hex")}`;
+function recordBlobDigests(record) {
+  const descs = [];
+  const add2 = (d) => {
+    if (d && typeof d === "object" && !Array.isArray(d)) descs.push(d);
+  };
+  const addResult = (r) => {
+    if (!r || typeof r !== "object" || Array.isArray(r)) return;
+    for (const a of r["Attestations"] ?? []) add2(a);
+    for (const v of Object.values(r["Results"] ?? {})) add2(v);
+  };
+  add2(record["trace"]);
+  add2(record["logs"]);
+  addResult(record["Result"]);
+  add2(record["externalError"]);
+  for (const r of Object.values(record["Results"] ?? {})) addResult(r);
+  return [...new Set(descs.map((d) => d.digest ?? "").filter(Boolean))];
+}
+var BundleCache = class {
+  traces = /* @__PURE__ */ new Map();
+  members = /* @__PURE__ */ new Map();
+  digests = /* @__PURE__ */ new WeakMap();
+  cleanTrace(digest, raw) {
+    let t = this.traces.get(digest);
+    if (!t) this.traces.set(digest, t = sanitizeTrace(raw));
+    return t;
+  }
+  digest(b) {
+    let d = this.digests.get(b);
+    if (!d) this.digests.set(b, d = digestOf(b));
+    return d;
+  }
+  member(digest, data) {
+    let m = this.members.get(digest);
+    if (!m) this.members.set(digest, m = gzipSync(tarMember(`blobs/sha256/${digest.replace(/^sha256:/, "")}`, data, 292)));
+    return m;
+  }
+};
+function bundleRecords(records, blob, cache = new BundleCache()) {
+  const blobs = /* @__PURE__ */ new Map();
+  const put = (mediaType, data) => {
+    const d = cache.digest(data);
+    blobs.set(d, data);
+    return { mediaType, digest: d, size: data.length };
+  };
+  const manifests = records.map((r) => {
+    const record = structuredClone(r.record);
+    const attrs = record["FrontendAttrs"];
+    if (attrs && "cache-imports" in attrs) attrs["cache-imports"] = sanitizeCacheImports(attrs["cache-imports"] ?? "");
+    const visited = /* @__PURE__ */ new Set();
+    const layer = (d) => {
+      if (!d || typeof d !== "object" || Array.isArray(d)) return void 0;
+      const rd = d;
+      const digest = rd.digest ?? "";
+      if (visited.has(digest)) return void 0;
+      visited.add(digest);
+      blobs.set(digest, blob(digest));
+      return { mediaType: rd.media_type ?? "", digest, size: rd.size ?? 0, ...rd.annotations ? { annotations: rd.annotations } : {} };
+    };
+    const resultLayers = (res) => {
+      if (!res || typeof res !== "object" || Array.isArray(res)) return [];
+      const out = [];
+      for (const a of res["Attestations"] ?? []) {
+        const d = layer(a);
+        if (d) out.push(d);
+      }
+      for (const v of Object.values(res["Results"] ?? {})) {
+        const d = layer(v);
+        if (d)
+          out.push({
+            ...d,
+            mediaType: "application/json",
+            annotations: sortedAnnotations({ ...d.annotations, [REF_DESCRIPTOR_MEDIA_TYPE]: d.mediaType })
+          });
+      }
+      return out;
+    };
+    const layers = [];
+    const trace = record["trace"];
+    if (trace?.digest) {
+      visited.add(trace.digest);
+      const clean = put(trace.media_type ?? "", cache.cleanTrace(trace.digest, blob(trace.digest)));
+      record["trace"] = { ...trace, digest: clean.digest, size: clean.size };
+      layers.push(clean);
+    }
+    const withState = { ...record, DefaultPlatform: r.defaultPlatform };
+    if (r.localState) withState["localState"] = r.localState;
+    if (r.stateGroup) withState["stateGroup"] = r.stateGroup;
+    const config = put(HISTORY_RECORD_MEDIA_TYPE, Buffer.from(goJson(withState, true)));
+    const logs = layer(record["logs"]);
+    if (logs) layers.push(logs);
+    layers.push(...resultLayers(record["Result"]));
+    const ext = layer(record["externalError"]);
+    if (ext) layers.push(ext);
+    const results = record["Results"] ?? {};
+    for (const k of Object.keys(results)) layers.push(...resultLayers(results[k]));
+    const manifest = put(OCI_MANIFEST, Buffer.from(goJson({ schemaVersion: 2, mediaType: OCI_MANIFEST, config, layers }, true)));
+    return { manifest, ref: String(record["Ref"] ?? "") };
+  });
+  const only = manifests.length === 1 ? manifests[0] : void 0;
+  const root = only ? only.manifest : put(
+    OCI_INDEX,
+    Buffer.from(
+      goJson(
+        {
+          schemaVersion: 2,
+          mediaType: OCI_INDEX,
+          manifests: manifests.map((m) => ({ ...m.manifest, annotations: { "vnd.buildkit.history.reference": m.ref } }))
+        },
+        true
+      )
+    )
+  );
+  const index = Buffer.from(goJson({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [root] }, false));
+  const layout = Buffer.from(goJson({ imageLayoutVersion: "1.0.0" }, false));
+  return Buffer.concat([
+    gzipSync(Buffer.concat([tarMember("blobs/", void 0, 493), tarMember("blobs/sha256/", void 0, 493)])),
+    ...[...blobs.keys()].sort().map((d) => cache.member(d, blobs.get(d))),
+    gzipSync(Buffer.concat([tarMember("index.json", index, 420), tarMember("oci-layout", layout, 292), TAR_END]))
+  ]);
+}
+function sortedAnnotations(a) {
+  return sortedObject(Object.entries(a).filter((e) => e[1] !== void 0));
+}
+
+// src/buildx/record-export.ts
+function localStateOf(configDir, r) {
+  const read = (...p) => {
+    try {
+      return JSON.parse(readFileSync3(path4.join(configDir, "refs", ...p), "utf8"));
+    } catch {
+      return void 0;
+    }
+  };
+  const st = r.node ? read(r.builder, r.node, r.ref) : void 0;
+  if (!st) return {};
+  const str = (v) => typeof v === "string" ? v : "";
+  const localState = {
+    Target: str(st["Target"]),
+    LocalPath: str(st["LocalPath"]),
+    DockerfilePath: str(st["DockerfilePath"]),
+    ...str(st["GroupRef"]) ? { GroupRef: str(st["GroupRef"]) } : {}
+  };
+  const group2 = localState.GroupRef ? read("__group__", localState.GroupRef) : void 0;
+  const list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : null;
+  const targets = list(group2?.["Targets"]);
+  const stateGroup = group2 ? { ...targets?.length ? { Targets: targets } : {}, Refs: list(group2["Refs"]) } : void 0;
+  return { localState, ...stateGroup ? { stateGroup } : {} };
+}
+async function exportRecordBundles(api, refs, opts) {
+  const finalized = { count: 0, ms: 0 };
+  const read = async (ref) => {
+    const raw = await api.rawRecord(ref);
+    if (!raw) throw new Error(`no record found for ref ${ref}`);
+    return decodeHistoryRecord(raw);
+  };
+  const states = refs.map((r) => localStateOf(opts.configDir, r));
+  const found2 = await Promise.all(refs.map((r) => read(r.ref)));
+  const waiting = /* @__PURE__ */ new Map();
+  found2.forEach((rec, i) => {
+    if (rec["trace"]) return;
+    const group2 = states[i]?.localState?.GroupRef;
+    const key = group2 ? `group:${group2}` : `ref:${refs[i]?.ref}`;
+    waiting.set(key, [...waiting.get(key) ?? [], i]);
+  });
+  await Promise.all(
+    [...waiting.values()].map(async ([first2, ...rest]) => {
+      const ref = refs[first2]?.ref ?? "";
+      const t = Date.now();
+      await api.finalize(ref);
+      finalized.count++;
+      finalized.ms = Math.max(finalized.ms, Date.now() - t);
+      const done = await read(ref);
+      found2[first2] = done;
+      if (done["trace"]) for (const i of rest) found2[i] = withTrace(found2[i] ?? {}, done["trace"]);
+    })
+  );
+  const records = found2.map((record, i) => ({ ref: refs[i], record, state: states[i] ?? {} }));
+  const digests = [...new Set(records.flatMap((r) => recordBlobDigests(r.record)))];
+  const blobs = new Map(await Promise.all(digests.map(async (d) => [d, await api.read(d)])));
+  const blob = (d) => {
+    const b = blobs.get(d);
+    if (!b) throw new Error(`blob ${d} was not read`);
+    return b;
+  };
+  const bundled = records.map((r) => ({ record: r.record, defaultPlatform: opts.defaultPlatform, ...r.state }));
+  const cache = new BundleCache();
+  const each = new Map(bundled.map((b, i) => [refs[i]?.ref ?? "", bundleRecords([b], blob, cache)]));
+  return { each, ...bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {}, finalized };
+}
+function defaultPlatformOf(platforms) {
+  const fallback = `linux/${process.arch === "x64" ? "amd64" : process.arch}`;
+  const p = (platforms[0] ?? fallback).trim();
+  return p.replace(/^([^/]+\/amd64)\/v1$/, "$1").replace(/^([^/]+\/arm64)\/v8$/, "$1");
+}
+
+// src/runner/artifact.ts
+import path5 from "node:path";
 function artifactServiceMissing(env = process.env) {
   if (!env["ACTIONS_RUNTIME_TOKEN"] || !env["ACTIONS_RESULTS_URL"]) {
     return "no artifact service here (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are set only on a GitHub Actions runner)";
@@ -1641,8 +2083,8 @@ function artifactServiceMissing(env = process.env) {
 }
 async function uploadFileArtifact(file, retentionDays, env = process.env) {
   const { uploadArtifact } = await import("./upload-artifact-DLKGOEO5.js");
-  const name = path4.basename(file);
-  const response = await uploadArtifact(name, [file], path4.dirname(file), {
+  const name = path5.basename(file);
+  const response = await uploadArtifact(name, [file], path5.dirname(file), {
     skipArchive: true,
     ...retentionDays > 0 ? { retentionDays } : {}
   });
@@ -1658,29 +2100,50 @@ async function uploadFileArtifact(file, retentionDays, env = process.env) {
 
 // src/action/records.ts
 async function exportBuildRecords(s, engine, results, state) {
+  if (summaryOff(s)) return;
   await exportRecords(s, engine, () => recordRefs(results), state);
 }
 async function exportFailedBuildRecords(s, engine, state, sinceMs) {
+  if (summaryOff(s)) return;
   try {
-    await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs), state);
+    const roots = stepContexts(s);
+    await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs, roots), state);
   } catch (e) {
     warning(`could not export the failed build's record: ${e.message}`);
   }
 }
+function summaryOff(s) {
+  if (s.summary) return false;
+  info(
+    "build records are not exported: the summary is off (summary: false or DOCKER_BUILD_SUMMARY=false), as in docker/build-push-action"
+  );
+  return true;
+}
+function stepContexts(s) {
+  const context = s.context || s.defaultContext;
+  const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith("git@");
+  return [
+    ...context ? [remote ? context : path6.resolve(context)] : [],
+    ...s.files.filter((f) => f && f !== "-").map((f) => path6.dirname(path6.resolve(f))),
+    process.cwd(),
+    ...process.env["GITHUB_WORKSPACE"] ? [path6.resolve(process.env["GITHUB_WORKSPACE"])] : []
+  ];
+}
 function localRefs(builder) {
-  const dir = path5.join(buildxConfigDir(process.env), "refs", builder);
-  if (!existsSync4(dir)) return [];
+  const dir = path6.join(buildxConfigDir(process.env), "refs", builder);
+  if (!existsSync5(dir)) return [];
   const out = [];
   for (const node of readdirSync(dir)) {
-    const nodeDir = path5.join(dir, node);
+    const nodeDir = path6.join(dir, node);
     if (!statSync3(nodeDir).isDirectory()) continue;
     for (const ref of readdirSync(nodeDir)) {
       try {
-        const file = path5.join(nodeDir, ref);
+        const file = path6.join(nodeDir, ref);
         const st = statSync3(file);
         if (!st.isFile() || st.size > 1 << 20) continue;
-        const target = JSON.parse(readFileSync3(file, "utf8")).Target;
-        out.push({ builder, node, ref, mtimeMs: st.mtimeMs, target: typeof target === "string" ? target : "" });
+        const doc = JSON.parse(readFileSync4(file, "utf8"));
+        const str = (v) => typeof v === "string" ? v : "";
+        out.push({ builder, node, ref, mtimeMs: st.mtimeMs, target: str(doc.Target), localPath: str(doc.LocalPath) });
       } catch {
       }
     }
@@ -1706,42 +2169,23 @@ async function exportRecords(s, engine, findRefs, state) {
     return;
   }
   const repository = process.env["GITHUB_REPOSITORY"] ?? "";
-  const dir = path5.join(state.tempDir, "build-records");
+  const dir = path6.join(state.tempDir, "build-records");
+  const started = Date.now();
   try {
-    await group(`Export ${refs.length} build record(s)`, async () => {
-      mkdirSync(dir, { recursive: true });
-      for (const r of refs) {
-        const file = path5.join(dir, recordFileName(repository, [r.ref]));
-        await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], file, can.finalize));
-        records.files.push({ target: r.target, ref: r.ref, path: file });
-        info(`${r.target}: ${file} (${statSync3(file).size} bytes)`);
-      }
-      const first2 = refs[0];
-      if (refs.length === 1 || !first2) {
-        records.uploadFile = records.files[0]?.path ?? "";
-        return;
-      }
-      const all = path5.join(
-        dir,
-        "all",
-        recordFileName(
-          repository,
-          refs.map((r) => r.ref)
-        )
-      );
-      mkdirSync(path5.dirname(all), { recursive: true });
-      await runBuildxChecked(
-        engine.bx,
-        historyExportArgs(
-          first2.builder,
-          refs.map((r) => r.ref),
-          all,
-          can.finalize
-        )
-      );
-      records.uploadFile = all;
-      info(`all ${refs.length} records: ${all} (${statSync3(all).size} bytes)`);
-    });
+    mkdirSync(dir, { recursive: true });
+    const allFile = refs.length > 1 ? path6.join(
+      dir,
+      "all",
+      recordFileName(
+        repository,
+        refs.map((r) => r.ref)
+      )
+    ) : void 0;
+    const files = refs.map((r) => ({ target: r.target, ref: r.ref, path: path6.join(dir, recordFileName(repository, [r.ref])) }));
+    const how = await exportThroughApi(engine, refs, files, allFile) ?? await exportThroughBuildx(engine, refs, files, allFile, can.finalize);
+    records.files.push(...files);
+    records.uploadFile = allFile ?? files[0]?.path ?? "";
+    info(`exported ${refs.length} build record(s) ${how} in ${Date.now() - started} ms: ${records.uploadFile}`);
   } catch (e) {
     records.exportError = e.message;
     records.uploadFile = "";
@@ -1749,6 +2193,49 @@ async function exportRecords(s, engine, findRefs, state) {
   }
   setOutput("build-records", buildRecordsOutput(records.files));
   saveState2(state);
+}
+async function exportThroughApi(engine, refs, files, allFile) {
+  let api;
+  try {
+    api = await dialBuilderBuildKit(engine.caps.driver, engine.builder.name);
+    if (!api) return void 0;
+    await engine.settleInspect();
+    const bundles = await exportRecordBundles(api, refs, {
+      configDir: buildxConfigDir(process.env),
+      defaultPlatform: defaultPlatformOf(engine.builder.platforms)
+    });
+    for (const f2 of files) writeFileSync(f2.path, bundles.each.get(f2.ref) ?? Buffer.alloc(0));
+    if (allFile && bundles.all) {
+      mkdirSync(path6.dirname(allFile), { recursive: true });
+      writeFileSync(allFile, bundles.all);
+    }
+    const f = bundles.finalized;
+    return `through BuildKit's API${f.count ? ` (${f.count} finalized, ${f.ms} ms)` : ""}`;
+  } catch (e) {
+    info(`exporting the build records with buildx (BuildKit's API: ${e.message})`);
+    return void 0;
+  } finally {
+    api?.close();
+  }
+}
+async function exportThroughBuildx(engine, refs, files, allFile, finalize) {
+  const first2 = refs[0];
+  for (const [i, r] of refs.entries()) {
+    await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? "", finalize));
+  }
+  if (allFile && first2) {
+    mkdirSync(path6.dirname(allFile), { recursive: true });
+    await runBuildxChecked(
+      engine.bx,
+      historyExportArgs(
+        first2.builder,
+        refs.map((r) => r.ref),
+        allFile,
+        finalize
+      )
+    );
+  }
+  return "with buildx history export";
 }
 async function uploadBuildRecords(state) {
   const records = state.records;
@@ -1775,7 +2262,7 @@ async function uploadBuildRecords(state) {
 
 // src/sign/cosign.ts
 import os from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/install/releases.ts
 var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
@@ -2437,7 +2924,7 @@ async function setupCosign(s, runner) {
   let version = s.cosignVersion;
   if (version === "" || version === "installed") {
     const onPath = findOnPath("cosign");
-    const { privateCopy } = await import("./install-SMAXWYEL.js");
+    const { privateCopy } = await import("./install-XMCFD55T.js");
     const found3 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
       (copy) => usable(runner, copy),
       () => void 0
@@ -2460,7 +2947,7 @@ async function setupCosign(s, runner) {
   const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, input) : version.replace(/^v/, "");
   const asset = cosignAssetUrls(base, v, os.platform(), arch);
-  const { installVerified, sha256File } = await import("./install-SMAXWYEL.js");
+  const { installVerified, sha256File } = await import("./install-XMCFD55T.js");
   const installed = await installVerified({
     tool: "cosign",
     version: v,
@@ -2518,9 +3005,9 @@ async function signReports(s, reports, tempDir, cosign) {
     signerText = s.key.kind === "kms" ? `the ${keyScheme(s.key.uri)} sign-key (verify with its public half, cosign.pub, from cosign public-key --key <sign-key>)` : "the sign-key (verify with its public half, cosign.pub)";
   }
   let signingConfig;
-  const scArgs = signingConfigArgs(s, path6.join(tempDir, "signing-config.json"));
+  const scArgs = signingConfigArgs(s, path7.join(tempDir, "signing-config.json"));
   if (scArgs) {
-    signingConfig = path6.join(tempDir, "signing-config.json");
+    signingConfig = path7.join(tempDir, "signing-config.json");
     await run(cosign, scArgs, cosignEnv(process.env, s), "cosign signing-config create");
   }
   const env = cosignEnv(process.env, s, add2);
@@ -2540,7 +3027,7 @@ async function signReports(s, reports, tempDir, cosign) {
   return { signatures, signer: signerText };
 }
 async function run(cosign, args, env, what, hidden = []) {
-  const { sha256File } = await import("./install-SMAXWYEL.js");
+  const { sha256File } = await import("./install-XMCFD55T.js");
   const now = await sha256File(cosign.cmd).catch(() => "missing");
   if (now !== cosign.sha256)
     throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`);

@@ -11,17 +11,17 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-KMWGXZFO.js";
+} from "./chunk-5KS6DOUC.js";
 import {
   buildToolRunner,
   processRunner
-} from "./chunk-KZNOGIWK.js";
+} from "./chunk-U36HWH7S.js";
 import {
   appendSummary,
   group,
   info,
   warning
-} from "./chunk-2PZJSIAM.js";
+} from "./chunk-ZCLOEPBA.js";
 
 // src/action/post.ts
 import { rmSync } from "node:fs";

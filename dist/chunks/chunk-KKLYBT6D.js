@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-H4UVL2QK.js";
+} from "./chunk-7INN5QP6.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -58,7 +58,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-KMWGXZFO.js";
+} from "./chunk-5KS6DOUC.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -94,7 +94,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-KZNOGIWK.js";
+} from "./chunk-U36HWH7S.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -110,12 +110,12 @@ import {
   setSecret,
   warning,
   withCommandsStopped
-} from "./chunk-2PZJSIAM.js";
+} from "./chunk-ZCLOEPBA.js";
 import {
   DepotUnavailable,
   InputError,
   RegistryUnreachable
-} from "./chunk-V27HPVO2.js";
+} from "./chunk-HW6KOS5H.js";
 import {
   __commonJS,
   __require,
@@ -8736,7 +8736,7 @@ async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker 
   const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
   const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
   const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-SMAXWYEL.js");
+  const { installVerified } = await import("./install-XMCFD55T.js");
   const { path: path10, fromCache: fromCache2, against } = await installVerified({
     tool: "buildx",
     version: v,
@@ -8799,7 +8799,7 @@ async function setupDepot(s, anyRunner) {
   const started = Date.now();
   let installed;
   try {
-    const { installVerified } = await import("./install-SMAXWYEL.js");
+    const { installVerified } = await import("./install-XMCFD55T.js");
     installed = await installVerified({
       tool: "depot",
       version,
@@ -10683,7 +10683,9 @@ async function setUpBuildx(plan, state) {
     historyAttachments: versionAtLeast(bx.version, "0.23.0"),
     driver: builder.driver
   };
-  const settleInspect = async () => {
+  let settled;
+  const settleInspect = () => settled ??= settle();
+  const settle = async () => {
     if (!pendingInspect) return;
     const info2 = await pendingInspect;
     if (info2 instanceof Error) warning(`could not inspect builder ${builder.name}: ${info2.message}`);
@@ -10875,8 +10877,12 @@ async function run() {
     const results = await executePlan(plan, engine, state);
     failedBuild = void 0;
     reportBuildWarnings(results, state);
-    if (plan.kind !== "merge") await exportBuildRecords(plan.settings, engine, results, state);
-    await reportResults(plan, engine, results, state, cosign);
+    const recording = plan.kind !== "merge" ? exportBuildRecords(plan.settings, engine, results, state) : void 0;
+    try {
+      await reportResults(plan, engine, results, state, cosign);
+    } finally {
+      await recording;
+    }
   } catch (e) {
     recordFailure(state, e);
     if (failedBuild) await exportFailedBuildRecords(failedBuild.settings, failedBuild.engine, state, started);

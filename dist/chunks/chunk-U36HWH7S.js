@@ -2,7 +2,7 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   CommandError,
   InputError
-} from "./chunk-V27HPVO2.js";
+} from "./chunk-HW6KOS5H.js";
 import {
   require_semver
 } from "./chunk-6I7YH7XL.js";

@@ -12,10 +12,10 @@ import {
 import {
   readTarEntries,
   warning
-} from "./chunk-2PZJSIAM.js";
+} from "./chunk-ZCLOEPBA.js";
 import {
   InputError
-} from "./chunk-V27HPVO2.js";
+} from "./chunk-HW6KOS5H.js";
 import "./chunk-6I7YH7XL.js";
 import "./chunk-Q4S23IGS.js";
 

@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-KZNOGIWK.js";
+} from "./chunk-U36HWH7S.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

@@ -1,0 +1,102 @@
+// Build records exported through BuildKit's API (the engine's own builder): each record read once,
+// finalized only when its trace is not written yet (what `--finalize` does), every blob read once
+// even when targets share it (a bake's targets share one trace), buildx's local state for each ref
+// added as buildx adds it, and the `.dockerbuild` files made in memory (record-bundle.ts).
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { BuildKitApi } from './buildkit-api.js'
+import { BundleCache, bundleRecords, decodeHistoryRecord, recordBlobDigests, withTrace, type BundleRecord } from './record-bundle.js'
+import type { RecordRef } from './records.js'
+
+/** buildx's local state file for a ref (or group), as buildx re-renders it in a record. */
+function localStateOf(configDir: string, r: RecordRef): Pick<BundleRecord, 'localState' | 'stateGroup'> {
+  const read = (...p: string[]): Record<string, unknown> | undefined => {
+    try {
+      return JSON.parse(readFileSync(path.join(configDir, 'refs', ...p), 'utf8')) as Record<string, unknown>
+    } catch {
+      return undefined
+    }
+  }
+  const st = r.node ? read(r.builder, r.node, r.ref) : undefined
+  if (!st) return {}
+  const str = (v: unknown) => (typeof v === 'string' ? v : '')
+  // localstate.State's fields, in its order; GroupRef is `omitempty`
+  const localState = {
+    Target: str(st['Target']),
+    LocalPath: str(st['LocalPath']),
+    DockerfilePath: str(st['DockerfilePath']),
+    ...(str(st['GroupRef']) ? { GroupRef: str(st['GroupRef']) } : {})
+  }
+  const group = localState.GroupRef ? read('__group__', localState.GroupRef) : undefined
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null)
+  const targets = list(group?.['Targets'])
+  const stateGroup = group ? { ...(targets?.length ? { Targets: targets } : {}), Refs: list(group['Refs']) } : undefined
+  return { localState, ...(stateGroup ? { stateGroup } : {}) }
+}
+
+export interface ExportedBundles {
+  /** ref -> that record alone */
+  each: Map<string, Buffer>
+  /** every record in one file (only when there are several) */
+  all?: Buffer
+  /** how many records BuildKit was asked to finalize, and how long that took (ms) */
+  finalized: { count: number; ms: number }
+}
+
+/** The `.dockerbuild` bytes of these builds' records, read through BuildKit's API. */
+export async function exportRecordBundles(
+  api: BuildKitApi,
+  refs: readonly RecordRef[],
+  opts: { configDir: string; defaultPlatform: string }
+): Promise<ExportedBundles> {
+  const finalized = { count: 0, ms: 0 }
+  const read = async (ref: string) => {
+    const raw = await api.rawRecord(ref)
+    if (!raw) throw new Error(`no record found for ref ${ref}`)
+    return decodeHistoryRecord(raw)
+  }
+  const states = refs.map(r => localStateOf(opts.configDir, r))
+  const found = await Promise.all(refs.map(r => read(r.ref)))
+  // BuildKit writes a record's trace up to 3 s after the build; finalizing writes it now. The builds
+  // of one bake (one buildx group) share one trace: BuildKit writes the same bytes for each of them
+  // (the whole bake's spans), so one is finalized and its trace given to the others, as their own
+  // finalizing would give it (records.test.ts compares with buildx's --finalize export).
+  const waiting = new Map<string, number[]>()
+  found.forEach((rec, i) => {
+    if (rec['trace']) return
+    const group = (states[i]?.localState as { GroupRef?: string } | undefined)?.GroupRef
+    const key = group ? `group:${group}` : `ref:${refs[i]?.ref}`
+    waiting.set(key, [...(waiting.get(key) ?? []), i])
+  })
+  await Promise.all(
+    [...waiting.values()].map(async ([first, ...rest]) => {
+      const ref = refs[first as number]?.ref ?? ''
+      const t = Date.now()
+      await api.finalize(ref)
+      finalized.count++
+      finalized.ms = Math.max(finalized.ms, Date.now() - t)
+      const done = await read(ref)
+      found[first as number] = done
+      if (done['trace']) for (const i of rest) found[i] = withTrace(found[i] ?? {}, done['trace'])
+    })
+  )
+  const records = found.map((record, i) => ({ ref: refs[i] as RecordRef, record, state: states[i] ?? {} }))
+  const digests = [...new Set(records.flatMap(r => recordBlobDigests(r.record)))]
+  const blobs = new Map(await Promise.all(digests.map(async d => [d, await api.read(d)] as const)))
+  const blob = (d: string) => {
+    const b = blobs.get(d)
+    if (!b) throw new Error(`blob ${d} was not read`)
+    return b
+  }
+  const bundled: BundleRecord[] = records.map(r => ({ record: r.record, defaultPlatform: opts.defaultPlatform, ...r.state }))
+  const cache = new BundleCache()
+  const each = new Map(bundled.map((b, i) => [refs[i]?.ref ?? '', bundleRecords([b], blob, cache)]))
+  return { each, ...(bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {}), finalized }
+}
+
+/** buildx's DefaultPlatform: the node's first platform, normalized (amd64's v1 and arm64's v8 are implied). */
+export function defaultPlatformOf(platforms: readonly string[]): string {
+  const fallback = `linux/${process.arch === 'x64' ? 'amd64' : process.arch}`
+  const p = (platforms[0] ?? fallback).trim()
+  return p.replace(/^([^/]+\/amd64)\/v1$/, '$1').replace(/^([^/]+\/arm64)\/v8$/, '$1')
+}
