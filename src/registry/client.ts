@@ -142,7 +142,9 @@ export function registryReader(
     // The registry serves bytes; the digest is the proof they are the ones asked for.
     const actual = sha256Digest(body)
     if (digest.startsWith('sha256:') && actual !== digest)
-      throw new RegistryContentRefused(`${base}/v2/${repository}/${kind}/${digest} served content with digest ${actual}: not what was asked for`)
+      throw new RegistryContentRefused(
+        `${base}/v2/${repository}/${kind}/${digest} served content with digest ${actual}: not what was asked for`
+      )
     return body.toString('utf8')
   }
   return { manifest: read('manifests'), blob: read('blobs'), servedDigest: async ref => sha256Digest(await fetchBytes('manifests', ref)) }

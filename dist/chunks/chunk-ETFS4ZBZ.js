@@ -58,7 +58,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-5KS6DOUC.js";
+} from "./chunk-ENMY56IG.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,

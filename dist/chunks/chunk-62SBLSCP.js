@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-5KS6DOUC.js";
+} from "./chunk-ENMY56IG.js";
 import {
   buildToolRunner,
   processRunner

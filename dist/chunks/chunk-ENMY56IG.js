@@ -945,7 +945,9 @@ function registryReader(repo, timeoutMs = 15e3) {
     const body = await fetchBytes(kind, digest);
     const actual = sha256Digest(body);
     if (digest.startsWith("sha256:") && actual !== digest)
-      throw new RegistryContentRefused(`${base}/v2/${repository}/${kind}/${digest} served content with digest ${actual}: not what was asked for`);
+      throw new RegistryContentRefused(
+        `${base}/v2/${repository}/${kind}/${digest} served content with digest ${actual}: not what was asked for`
+      );
     return body.toString("utf8");
   };
   return { manifest: read("manifests"), blob: read("blobs"), servedDigest: async (ref) => sha256Digest(await fetchBytes("manifests", ref)) };
