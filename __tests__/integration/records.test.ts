@@ -187,6 +187,7 @@ describe('build records', () => {
     )
     // the image the record describes is the one the registry holds
     const described = rec.manifests[0]?.layers.find(l => l.annotations?.['vnd.export-build.descriptor.mediatype'])
+    expect(run.mainOutputs['digest']).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(described?.digest).toBe(run.mainOutputs['digest'])
 
     // neither the build secret nor the registry password, in any layer of the file
