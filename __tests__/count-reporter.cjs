@@ -8,7 +8,8 @@
 // directory this reporter puts in BIA_TEST_RECORDS. Every other integration test is an input
 // check (it stops before buildx builds anything). A skip counts as a capability skip only when
 // the test is named `[needs <capability>]` and this run recorded that capability as missing
-// (harness.ts itWhen); any other skip (it.skip, a -t filter) is "other".
+// (harness.ts itWhen), or `[without <capability>]` and this run recorded it as present (itWithout:
+// what an older buildx does instead); any other skip (it.skip, a -t filter) is "other".
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
@@ -52,9 +53,11 @@ class CountReporter {
     fs.rmSync(this.records, { recursive: true, force: true })
     const builds = new Set(records.filter(r => r.kind === 'build').map(r => `${r.file}\0${r.test}`))
     const missing = new Map(records.filter(r => r.kind === 'missing-capability').map(r => [r.capability, r.buildx]))
+    const present = new Map(records.filter(r => r.kind === 'present-capability').map(r => [r.capability, r.buildx]))
 
     const lines = []
     const capabilitySkips = new Map()
+    const versions = new Set()
     let otherSkips = 0
     for (const project of PROJECTS) {
       const files = results.testResults.filter(f => f.testFilePath.includes(`${path.sep}__tests__${path.sep}${project}${path.sep}`))
@@ -64,9 +67,13 @@ class CountReporter {
       for (const file of files) {
         for (const t of file.testResults) {
           if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo' || t.status === 'disabled') {
-            const cap = /\[needs ([a-z-]+)\]$/.exec(t.title)?.[1]
-            if (cap && missing.has(cap)) capabilitySkips.set(cap, (capabilitySkips.get(cap) ?? 0) + 1)
-            else otherSkips++
+            const [, kind, cap] = /\[(needs|without) ([a-z-]+)\]$/.exec(t.title) ?? []
+            const buildx = cap && (kind === 'needs' ? missing : present).get(cap)
+            if (buildx) {
+              const key = kind === 'needs' ? cap : `${cap} present`
+              capabilitySkips.set(key, (capabilitySkips.get(key) ?? 0) + 1)
+              versions.add(buildx)
+            } else otherSkips++
             continue
           }
           ran++
@@ -87,9 +94,8 @@ class CountReporter {
     otherSkips = Math.max(otherSkips, skippedTotal - capabilityTotal)
     if (skippedTotal > 0 || otherSkips > 0) {
       const byCap = [...capabilitySkips].map(([cap, n]) => `${cap} x${n}`).join(', ')
-      const versions = [...new Set([...capabilitySkips.keys()].map(c => missing.get(c)))].join(', ')
       lines.push(
-        `skips: ${capabilityTotal} for a missing capability${byCap ? ` (${byCap} on buildx ${versions})` : ''}, ${otherSkips} other`
+        `skips: ${capabilityTotal} for a missing capability${byCap ? ` (${byCap} on buildx ${[...versions].join(', ')})` : ''}, ${otherSkips} other`
       )
     }
 

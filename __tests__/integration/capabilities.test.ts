@@ -1,7 +1,7 @@
 // The capability table the harness skips tests by (CAPABILITIES, itWhen) is checked here against
 // the stack's real buildx, so a capability-named skip can only happen where buildx truly lacks it.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { hasCapability, sh, testbed, writeContext, type Testbed } from './harness.js'
 
@@ -43,6 +43,33 @@ describe(`what the stack's buildx can do`, () => {
     expect({ buildx: tb.buildxVersion, hasProvenance }).toEqual({
       buildx: tb.buildxVersion,
       hasProvenance: hasCapability('provenance-in-metadata', tb)
+    })
+  })
+
+  it('build-checks: `buildx build --call check` runs exactly where the harness says it does', async () => {
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n` })
+    const r = await sh('docker', ['buildx', 'build', '--call', 'check', ctx])
+    // an older buildx refuses the flag itself
+    const unknownFlag = /unknown flag: --call/.test(r.stderr)
+    expect({ buildx: tb.buildxVersion, code: r.code === 0, unknownFlag }).toEqual({
+      buildx: tb.buildxVersion,
+      code: hasCapability('build-checks', tb),
+      unknownFlag: !hasCapability('build-checks', tb)
+    })
+  })
+
+  it('bake-call: `buildx bake --call check` runs exactly where the harness says it does', async () => {
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n` })
+    writeFileSync(path.join(ctx, 'docker-bake.hcl'), `target "default" {\n  context = "${ctx}"\n}\n`)
+    const r = await sh('docker', ['buildx', 'bake', '--call', 'check', '--file', path.join(ctx, 'docker-bake.hcl')], {
+      // the context is outside the working directory: no fs entitlement prompt
+      BUILDX_BAKE_ENTITLEMENTS_FS: '0'
+    })
+    const unknownFlag = /unknown flag: --call/.test(r.stderr)
+    expect({ buildx: tb.buildxVersion, code: r.code === 0, unknownFlag }).toEqual({
+      buildx: tb.buildxVersion,
+      code: hasCapability('bake-call', tb),
+      unknownFlag: !hasCapability('bake-call', tb)
     })
   })
 })
