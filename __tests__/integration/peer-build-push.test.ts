@@ -30,6 +30,7 @@
 //   mirrored repository at run time, and its bundle is not part of this project.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { makeGitRepo, startGitServer, type GitServer } from './git-server.js'
@@ -49,6 +50,16 @@ import {
 } from './harness.js'
 
 let tb: Testbed
+
+/** A loopback port nothing listens on (taken, then given back). */
+function closedPort(): Promise<number> {
+  return new Promise(resolve => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port
+      server.close(() => resolve(port))
+    })
+  })
+}
 let server: GitServer
 let gitRoot: string
 /** the checkout of the job (actions/checkout): a work tree holding test/ */
@@ -62,6 +73,7 @@ const builders: Array<{ name: string; config: string }> = []
 beforeAll(async () => {
   tb = testbed()
   const base = tb.baseImage
+  const salt = `salt-${Date.now().toString(36)}`
   testFiles = {
     'test/Dockerfile': `FROM ${base}\nRUN echo "Hello from the test image"\n`,
     'test/secret.Dockerfile': `FROM ${base}\nRUN --mount=type=secret,id=MYSECRET test -s /run/secrets/MYSECRET && echo "MYSECRET is set"\n`,
@@ -75,10 +87,12 @@ beforeAll(async () => {
       'COPY --from=build /log /log',
       ''
     ].join('\n'),
-    'test/shmsize.Dockerfile': `FROM ${base}\nRUN mount | grep /dev/shm\n`,
-    'test/ulimit.Dockerfile': `FROM ${base}\nRUN ulimit -a\n`,
-    'test/cgroup.Dockerfile': `FROM ${base}\nRUN cat /proc/self/cgroup\n`,
-    'test/addhost.Dockerfile': `FROM ${base}\nRUN cat /etc/hosts\n`,
+    // what these print is checked in the build's log: the salt makes each run's RUN a cache miss
+    'test/shmsize.Dockerfile': `FROM ${base}\nRUN echo ${salt} && mount | grep /dev/shm\n`,
+    // builtins only: nproc=3 leaves the shell no process to fork
+    'test/ulimit.Dockerfile': `FROM ${base}\nRUN echo ${salt}; ulimit -a\n`,
+    'test/cgroup.Dockerfile': `FROM ${base}\nRUN echo ${salt} && cat /proc/self/cgroup\n`,
+    'test/addhost.Dockerfile': `FROM ${base}\nRUN echo ${salt} && cat /etc/hosts\n`,
     'test/named-context-base.Dockerfile': `FROM ${base}\nRUN echo "the base" > /base-marker\n`,
     'test/named-context.Dockerfile': `FROM base\nRUN cat /base-marker\n`,
     'test/named-context-alpine.Dockerfile': `FROM alpine\nRUN cat /base-marker\n`,
@@ -245,26 +259,29 @@ describe('docker/build-push-action CI jobs, ported (only `uses:` changed)', () =
       { cwd: checkout, env: { DOCKER_HOST: `unix://${path.join(emptyDir, 'no-docker.sock')}` } }
     )
     expect(run.main.code).not.toBe(0)
-    expect(shownLog(run.main.log)).toMatch(/::error::/)
+    expect(shownLog(run.main.log)).toMatch(/^::error::.*Cannot connect to the Docker daemon at unix:\/\/.*no-docker\.sock/m)
     expect(run.post.code).toBe(0)
   })
 
-  it('error-buildx: platforms the builder cannot build fail the step', async () => {
+  // The peer's job builds alpine for seven platforms (with QEMU) and fails on the push: its job runs
+  // no registry at localhost:5000. Adapted: the two platforms the testbed's base image has, and a
+  // localhost port where nothing listens; the error is the same refused push.
+  it('error-buildx: the push to a registry that is not there fails the step', async () => {
     const bx = await setupBuildx()
-    const repo = uniqueRepo('peer-error-buildx')
+    const port = await closedPort()
     const run = await runAction(
       {
         context: './test',
         file: './test/Dockerfile',
-        platforms: 'linux/386,linux/amd64,linux/arm/v6,linux/arm/v7,linux/arm64,linux/ppc64le,linux/s390x',
+        platforms: 'linux/amd64,linux/arm64',
         push: 'true',
-        tags: `${tb.registry}/${repo}:latest`
+        tags: `localhost:${port}/name/app:latest`
       },
       { cwd: checkout, env: { DOCKER_CONFIG: bx.config } }
     )
     expect(run.main.code).not.toBe(0)
+    expect(shownLog(run.main.log)).toMatch(new RegExp(`^::error::.*localhost:${port}.*connect: connection refused`, 'm'))
     expect(run.post.code).toBe(0)
-    expect((await getManifest(repo, 'latest')).status).toBe(404)
   })
 
   it("docker-driver: push on the engine's own builder", async () => {
@@ -310,16 +327,30 @@ describe('docker/build-push-action CI jobs, ported (only `uses:` changed)', () =
     expectSuccess(run)
   })
 
-  it.each<[string, Record<string, string>]>([
-    ['network', { context: './test', network: 'host' }],
-    ['shm-size', { context: './test', file: './test/shmsize.Dockerfile', 'shm-size': '2g' }],
-    ['ulimit', { context: './test', file: './test/ulimit.Dockerfile', ulimit: 'nofile=1024:1024\nnproc=3\n' }],
-    ['cgroup-parent', { context: './test', file: './test/cgroup.Dockerfile', 'cgroup-parent': 'foo' }],
-    ['add-hosts', { context: './test', file: './test/addhost.Dockerfile', 'add-hosts': 'docker:10.180.0.1\nfoo:10.0.0.1\n' }]
-  ])('%s: builds on the setup-buildx builder', async (_job, inputs) => {
+  // Each job's RUN prints what its input set inside the build; BuildKit's log (`#5 0.27 <line>`) shows it.
+  it.each<[string, Record<string, string>, RegExp[]]>([
+    ['network', { context: './test', network: 'host' }, []],
+    [
+      'shm-size',
+      { context: './test', file: './test/shmsize.Dockerfile', 'shm-size': '2g' },
+      [/^#\d+ [\d.]+ tmpfs on \/dev\/shm type tmpfs \(.*size=2097152k/m]
+    ],
+    [
+      'ulimit',
+      { context: './test', file: './test/ulimit.Dockerfile', ulimit: 'nofile=1024:1024\nnproc=3\n' },
+      [/^#\d+ [\d.]+ open files +\(-n\) 1024$/m, /^#\d+ [\d.]+ max user processes +\(-u\) 3$/m]
+    ],
+    ['cgroup-parent', { context: './test', file: './test/cgroup.Dockerfile', 'cgroup-parent': 'foo' }, [/^#\d+ [\d.]+ 0::\/foo\//m]],
+    [
+      'add-hosts',
+      { context: './test', file: './test/addhost.Dockerfile', 'add-hosts': 'docker:10.180.0.1\nfoo:10.0.0.1\n' },
+      [/^#\d+ [\d.]+ 10\.180\.0\.1\s+docker$/m, /^#\d+ [\d.]+ 10\.0\.0\.1\s+foo$/m]
+    ]
+  ])('%s: builds on the setup-buildx builder', async (_job, inputs, inBuild) => {
     const bx = await setupBuildx()
     const run = await runAction({ ...inputs, tags: 'name/app:latest' }, { cwd: checkout, env: { DOCKER_CONFIG: bx.config } })
     expectSuccess(run)
+    for (const line of inBuild) expect(run.main.log).toMatch(line)
   })
 
   it('add-hosts: the hosts reach the build', async () => {
