@@ -7,7 +7,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-HKH35TQX.js";
+} from "./chunks/chunk-ZA6LLQGG.js";
 import "./chunks/chunk-NK6ZYXOU.js";
 import {
   DASH,

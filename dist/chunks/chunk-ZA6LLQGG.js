@@ -7775,10 +7775,10 @@ function recordRetentionDays(env) {
   const v = (env["DOCKER_BUILD_RECORD_RETENTION_DAYS"] ?? "").trim();
   if (v === "") return 0;
   const days = Number(v);
-  if (!/^\d+$/.test(v) || days < 1 || days > 90) {
+  if (!/^\d+$/.test(v) || days > 90) {
     throw new InputError(
       "DOCKER_BUILD_RECORD_RETENTION_DAYS",
-      `environment variable: expected a number of days from 1 to 90, got ${JSON.stringify(clip(v))}`
+      `environment variable: expected a number of days from 1 to 90 (0: the repository's default), got ${JSON.stringify(clip(v))}`
     );
   }
   return days;

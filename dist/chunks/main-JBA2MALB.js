@@ -1,7 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-HKH35TQX.js";
+} from "./chunk-ZA6LLQGG.js";
 import "./chunk-NK6ZYXOU.js";
 import "./chunk-V76MCJ7U.js";
 import "./chunk-TZU6N26R.js";
