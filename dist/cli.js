@@ -7,7 +7,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-ZA6LLQGG.js";
+} from "./chunks/chunk-5MCNS2ZJ.js";
 import "./chunks/chunk-NK6ZYXOU.js";
 import {
   DASH,

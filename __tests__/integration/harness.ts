@@ -95,7 +95,11 @@ export const CAPABILITIES = {
   /** `buildx build --call` (check, targets, outline) and the build-check warnings of every build */
   'build-checks': { since: [0, 15], what: 'buildx build --call and build-check warnings' },
   /** `buildx bake --call` */
-  'bake-call': { since: [0, 16], what: 'buildx bake --call' }
+  'bake-call': { since: [0, 16], what: 'buildx bake --call' },
+  /** a bake that both loads and pushes does both (0.13 loads and silently does not push) */
+  'bake-push-and-load': { since: [0, 14], what: 'bake with load and push does both' },
+  /** bake checks file-system access and takes --allow */
+  'bake-entitlements': { since: [0, 19], what: 'bake entitlements (--allow)' }
 } as const
 export type Capability = keyof typeof CAPABILITIES
 

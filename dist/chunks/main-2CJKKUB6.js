@@ -1,7 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-ZA6LLQGG.js";
+} from "./chunk-5MCNS2ZJ.js";
 import "./chunk-NK6ZYXOU.js";
 import "./chunk-V76MCJ7U.js";
 import "./chunk-TZU6N26R.js";

@@ -10131,7 +10131,7 @@ var WARNINGS_ENV = { BUILDX_METADATA_WARNINGS: "1" };
 function streamed2(env, args, prefix, run2 = {}) {
   return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { ...run2, onLine, env: { ...run2.env ?? process.env, ...WARNINGS_ENV } }));
 }
-async function runCall(env, args, run2 = {}) {
+async function runCall(env, args, metadataFile, run2 = {}) {
   info(buildxCommandLine(args));
   let stdout = "";
   const { code, log } = await relayOutput(
@@ -10152,7 +10152,7 @@ async function runCall(env, args, run2 = {}) {
   } catch {
     result = void 0;
   }
-  return { code, result, log, cwd: path8.resolve(run2.cwd ?? ".") };
+  return { code, result, log, cwd: path8.resolve(run2.cwd ?? "."), metadata: readJson(metadataFile) };
 }
 async function callBuild(s, env) {
   const files = {
@@ -10160,14 +10160,14 @@ async function callBuild(s, env) {
     iidFile: path8.join(env.tempDir, "iid.txt"),
     secretFiles: env.secretFiles
   };
-  const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }));
+  const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }), files.metadataFile);
   if (out.result === void 0 && out.code !== 0) reportFailure(`buildx exited with code ${out.code}`, out.log, s, s.call.name);
   return out;
 }
 async function callBake(s, env, req) {
   const { site, common } = await prepareBake(s, env, req);
   const args = bakeArgs(s, env.ctx, { ...common, call: callFlagValue(s.call) });
-  const out = await runCall(env, args, site.run);
+  const out = await runCall(env, args, common.metadataFile, site.run);
   if (out.result === void 0 && out.code !== 0) reportFailure(`bake exited with code ${out.code}`, out.log, s, `bake ${s.call.name}`);
   return out;
 }
@@ -10380,6 +10380,7 @@ async function executeCall(plan, engine, state) {
     removeFiles(env.secretFiles.values());
   }
   setOutput("call-result", JSON.stringify(out.result ?? null));
+  if (Object.keys(out.metadata).length > 0) setOutput("metadata", JSON.stringify(out.metadata));
   state.call = s.call.name;
   state.callResult = JSON.stringify(out.result ?? null);
   saveState(state);
