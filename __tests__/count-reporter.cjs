@@ -12,9 +12,10 @@
 // directory this reporter puts in BIA_TEST_RECORDS. Every other integration test is an input
 // check (it stops before buildx builds anything). A skip counts as a capability skip only when
 // the test is named `[needs <capability>]` and this run recorded that capability as missing
-// (harness.ts itWhen); any other skip (it.skip, a -t filter) is "other". Input checks (named
-// `[input check]`, harness.ts itInputCheck) run on one stack only; on the other they count as
-// skipped input checks when this run recorded them as such, never as "other".
+// (harness.ts itWhen), or `[without <capability>]` and this run recorded it as present (itWithout:
+// what an older buildx does instead); any other skip (it.skip, a -t filter) is "other". Input
+// checks (named `[input check]`, harness.ts itInputCheck) run on one stack only; on the other they
+// count as skipped input checks when this run recorded them as such, never as "other".
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
@@ -72,9 +73,11 @@ class CountReporter {
       }))
       .sort((a, b) => b.s - a.s)
       .map(t => `time: ${t.s.toFixed(1)} s ${t.file}`)
+    const present = new Map(records.filter(r => r.kind === 'present-capability').map(r => [r.capability, r.buildx]))
 
     const lines = []
     const capabilitySkips = new Map()
+    const versions = new Set()
     let otherSkips = 0
     let inputChecksRan = 0
     let inputChecksSkipped = 0
@@ -86,9 +89,13 @@ class CountReporter {
       for (const file of files) {
         for (const t of file.testResults) {
           if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo' || t.status === 'disabled') {
-            const cap = /\[needs ([a-z-]+)\]$/.exec(t.title)?.[1]
-            if (cap && missing.has(cap)) capabilitySkips.set(cap, (capabilitySkips.get(cap) ?? 0) + 1)
-            else if (isInputCheck(t) && inputCheckStack) inputChecksSkipped++
+            const [, kind, cap] = /\[(needs|without) ([a-z-]+)\]$/.exec(t.title) ?? []
+            const buildx = cap && (kind === 'needs' ? missing : present).get(cap)
+            if (buildx) {
+              const key = kind === 'needs' ? cap : `${cap} present`
+              capabilitySkips.set(key, (capabilitySkips.get(key) ?? 0) + 1)
+              versions.add(buildx)
+            } else if (isInputCheck(t) && inputCheckStack) inputChecksSkipped++
             else otherSkips++
             continue
           }
@@ -111,10 +118,9 @@ class CountReporter {
     otherSkips = Math.max(otherSkips, skippedTotal - capabilityTotal - inputChecksSkipped)
     if (skippedTotal > 0 || otherSkips > 0) {
       const byCap = [...capabilitySkips].map(([cap, n]) => `${cap} x${n}`).join(', ')
-      const versions = [...new Set([...capabilitySkips.keys()].map(c => missing.get(c)))].join(', ')
       const inputChecks = inputChecksSkipped > 0 ? `, ${inputChecksSkipped} one-stack input checks (run on ${inputCheckStack})` : ''
       lines.push(
-        `skips: ${capabilityTotal} for a missing capability${byCap ? ` (${byCap} on buildx ${versions})` : ''}${inputChecks}, ${otherSkips} other`
+        `skips: ${capabilityTotal} for a missing capability${byCap ? ` (${byCap} on buildx ${[...versions].join(', ')})` : ''}${inputChecks}, ${otherSkips} other`
       )
     }
     if (inputChecksRan > 0) lines.push(`one-stack input checks: ${inputChecksRan} ran here`)

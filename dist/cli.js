@@ -7,7 +7,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-ETFS4ZBZ.js";
+} from "./chunks/chunk-ZWFFBLEN.js";
 import "./chunks/chunk-7INN5QP6.js";
 import {
   DASH,

@@ -1,9 +1,9 @@
 // The capability table the harness skips tests by (CAPABILITIES, itWhen) is checked here against
 // the stack's real buildx, so a capability-named skip can only happen where buildx truly lacks it.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { hasCapability, sh, testbed, writeContext, type Testbed } from './harness.js'
+import { getManifest, hasCapability, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
 
 let tb: Testbed
 
@@ -43,6 +43,63 @@ describe(`what the stack's buildx can do`, () => {
     expect({ buildx: tb.buildxVersion, hasProvenance }).toEqual({
       buildx: tb.buildxVersion,
       hasProvenance: hasCapability('provenance-in-metadata', tb)
+    })
+  })
+
+  it('build-checks: `buildx build --call check` runs exactly where the harness says it does', async () => {
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n` })
+    const r = await sh('docker', ['buildx', 'build', '--call', 'check', ctx])
+    // an older buildx refuses the flag itself
+    const unknownFlag = /unknown flag: --call/.test(r.stderr)
+    expect({ buildx: tb.buildxVersion, code: r.code === 0, unknownFlag }).toEqual({
+      buildx: tb.buildxVersion,
+      code: hasCapability('build-checks', tb),
+      unknownFlag: !hasCapability('build-checks', tb)
+    })
+  })
+
+  it('bake-call: `buildx bake --call check` runs exactly where the harness says it does', async () => {
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n` })
+    writeFileSync(path.join(ctx, 'docker-bake.hcl'), `target "default" {\n  context = "${ctx}"\n}\n`)
+    const r = await sh('docker', ['buildx', 'bake', '--call', 'check', '--file', path.join(ctx, 'docker-bake.hcl')], {
+      // the context is outside the working directory: no fs entitlement prompt
+      BUILDX_BAKE_ENTITLEMENTS_FS: '0'
+    })
+    const unknownFlag = /unknown flag: --call/.test(r.stderr)
+    expect({ buildx: tb.buildxVersion, code: r.code === 0, unknownFlag }).toEqual({
+      buildx: tb.buildxVersion,
+      code: hasCapability('bake-call', tb),
+      unknownFlag: !hasCapability('bake-call', tb)
+    })
+  })
+
+  it('bake-entitlements: `buildx bake --allow` is a flag exactly where the harness says it is', async () => {
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n` })
+    writeFileSync(path.join(ctx, 'docker-bake.hcl'), `target "default" {\n  context = "${ctx}"\n}\n`)
+    const r = await sh('docker', ['buildx', 'bake', '--allow', 'network.host', '--print', '--file', path.join(ctx, 'docker-bake.hcl')], {
+      BUILDX_BAKE_ENTITLEMENTS_FS: '0'
+    })
+    expect({ buildx: tb.buildxVersion, code: r.code === 0, unknownFlag: /unknown flag: --allow/.test(r.stderr) }).toEqual({
+      buildx: tb.buildxVersion,
+      code: hasCapability('bake-entitlements', tb),
+      unknownFlag: !hasCapability('bake-entitlements', tb)
+    })
+  })
+
+  it('bake-push-and-load: a bake with --load --push pushes exactly where the harness says it does', async () => {
+    const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo ${Math.random().toString(36).slice(2)} > /salt\n` })
+    const repo = uniqueRepo('cap-bake-push-load')
+    writeFileSync(
+      path.join(ctx, 'docker-bake.hcl'),
+      `target "default" {\n  context = "${ctx}"\n  tags = ["${tb.registry}/${repo}:1"]\n  platforms = ["linux/amd64"]\n}\n`
+    )
+    const r = await sh('docker', ['buildx', 'bake', '--load', '--push', '--file', path.join(ctx, 'docker-bake.hcl')], {
+      BUILDX_BAKE_ENTITLEMENTS_FS: '0'
+    })
+    expect(r.code).toBe(0)
+    expect({ buildx: tb.buildxVersion, pushed: (await getManifest(repo, '1')).status === 200 }).toEqual({
+      buildx: tb.buildxVersion,
+      pushed: hasCapability('bake-push-and-load', tb)
     })
   })
 })

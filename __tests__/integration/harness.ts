@@ -112,7 +112,15 @@ export const CAPABILITIES = {
   /** `buildx history` and the build records it reads (layers without push or load) */
   'build-history': { since: [0, 23], what: 'buildx history: build records the CLI can read' },
   /** the build's provenance in the --metadata-file (buildx.build.provenance) */
-  'provenance-in-metadata': { since: [0, 23], what: 'provenance in the metadata file' }
+  'provenance-in-metadata': { since: [0, 23], what: 'provenance in the metadata file' },
+  /** `buildx build --call` (check, targets, outline) and the build-check warnings of every build */
+  'build-checks': { since: [0, 15], what: 'buildx build --call and build-check warnings' },
+  /** `buildx bake --call` */
+  'bake-call': { since: [0, 16], what: 'buildx bake --call' },
+  /** a bake that both loads and pushes does both (0.13 loads and silently does not push) */
+  'bake-push-and-load': { since: [0, 14], what: 'bake with load and push does both' },
+  /** bake checks file-system access and takes --allow */
+  'bake-entitlements': { since: [0, 19], what: 'bake entitlements (--allow)' }
 } as const
 export type Capability = keyof typeof CAPABILITIES
 
@@ -216,6 +224,21 @@ export function describeInputChecks(name: string, fn: () => void): void {
     })
     fn()
   })
+}
+
+/**
+ * What a stack without a capability does instead (refuses by name, shows nothing): named
+ * `<name> [without <cap>]`, and reported as skipped where the stack's buildx has the capability.
+ * The count reporter accepts such skips only when this run recorded the capability as present.
+ */
+export function itWithout(cap: Capability, name: string, fn: () => Promise<unknown>, timeout?: number): void {
+  const title = `${name} [without ${cap}]`
+  if (!hasCapability(cap)) {
+    it(title, fn, timeout)
+    return
+  }
+  record({ kind: 'present-capability', capability: cap, buildx: testbed().buildxVersion })
+  it.skip(title, fn, timeout)
 }
 
 export function testbedEnv(tb: Testbed): NodeJS.ProcessEnv {

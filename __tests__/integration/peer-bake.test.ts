@@ -1,34 +1,54 @@
-// docker/bake-action's own CI jobs (.github/workflows/ci.yml), ported: the same `with:` inputs and
-// the same checks, run through this action's bundle on the testbed. The bake files and Dockerfiles
-// are written here in the same shape as the peer's test/ folder (base images from the testbed
-// registry, localhost:5000 replaced by the testbed registry). The default Git source is served by
-// the local git server (git-server.ts); results are read from the registry's HTTP API, the engine's
-// CLI and the system's tar, never from the action's own computation.
+// docker/bake-action's own CI jobs (.github/workflows/ci.yml), ported: the job's `with:` inputs and
+// checks, run through this action's bundle on the testbed, with the adaptations listed below. The
+// bake files and Dockerfiles are written here in the shape of the peer's test/ folder (base images
+// from the testbed registry, localhost:5000 replaced by the testbed registry). The default Git
+// source is served by the local git server (git-server.ts); results are read from the registry's
+// HTTP API, the engine's CLI and the system's tar, never from the action's own computation.
 //
 // Jobs left out, and why:
-// - standalone: uninstalls the docker CLI and runs buildx as a standalone binary; this testbed's
-//   buildx runs as the docker CLI plugin only.
-// - sbom, attest-override: SBOM attestations run the docker/buildkit-syft-scanner image, which
-//   cannot be pulled here (no internet).
+// - standalone: the peer removes the docker CLI and runs buildx as a standalone binary; this action
+//   supports that, but the port is not written yet.
+// - sbom, and attest-override's t3: SBOM attestations run the docker/buildkit-syft-scanner image,
+//   which cannot be pulled here (no internet).
 // - proxy-docker-config, proxy-buildkitd: need a squid proxy and https://www.google.com.
-// - git-context-query: needs buildx >= 0.29 with BUILDX_SEND_GIT_QUERY_AS_INPUT, a query-form Git
-//   context this action does not produce (it uses the fragment form, #<commit>).
-// - summary-disable, summary-not-supported, record-upload-disable, record-retention-days,
-//   annotations-disabled: switch the peer's own build-record upload (GitHub's artifact API), its
-//   summary and its check annotations through DOCKER_BUILD_* variables; this action has its own
-//   summary input and does not upload build records.
-// - call-check, call-check-multi, call-check-nowarning: the `call` input belongs to the
-//   build-checks issue.
-// Adapted: `remote` bakes a remote Git definition from the local git server instead of
-// github.com/docker/buildx; `provenance` drops its `*.cache-from/to=type=gha` sets (GitHub's cache
-// service); `git-context` runs without a checkout (the point of the default source);
-// `bake` and `release` build linux/amd64 and linux/arm64 (the testbed's base image has no 386).
+// - git-context-query: the query form of Git contexts (`?ref=`, `?subdir=`) is not supported by
+//   this action yet.
+// - summary-not-supported: installs buildx v0.12.1 from GitHub.
+// - push: the workflow's trigger, not a job.
+// Adapted (every difference in inputs or setup):
+// - every job: a setup-buildx-action step is the action's own docker-container builder
+//   (driver-opts image=<the testbed's BuildKit stand-in>, network=host) where the peer sets one up;
+//   the peer's BUILDX_VERSION/BUILDKIT_IMAGE matrices are the testbed's two stacks.
+// - remote bakes a remote Git definition from the local git server instead of github.com/docker/buildx.
+// - provenance drops its `*.cache-from/to=type=gha` sets (GitHub's cache service) and writes each
+//   leg's output to a file of its own.
+// - git-context runs without a checkout (the point of the default source).
+// - bake and release build linux/amd64 and linux/arm64 (the testbed's base image has no 386).
+// - error-msg runs on the testbed's classic-store engine, as GitHub's runners have it.
+// - record-upload-disable, record-retention-days: GITHUB_SERVER_URL is github.com's and the
+//   artifact service a STAND-IN (GitHub's cannot be reached).
+// - attest-override bakes t1 and t2 only (t3 is the SBOM, above), each to an OCI tarball.
+// - checks, annotations-disabled, call-check*: where buildx lacks build checks (trixie's 0.13) the
+//   tests are capability skips ([needs ...]); load-and-push there is refused by name ([without ...]).
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { existsSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { ArtifactServiceStandIn } from './artifact-service.js'
 import { makeGitRepo, startGitServer, type GitRepo, type GitServer } from './git-server.js'
-import { expectSuccess, getManifest, runAction, sh, testbed, uniqueRepo, type ActionRun, type Testbed } from './harness.js'
+import {
+  expectSuccess,
+  getManifest,
+  hasCapability,
+  itWhen,
+  itWithout,
+  runAction,
+  sh,
+  testbed,
+  uniqueRepo,
+  type ActionRun,
+  type Testbed
+} from './harness.js'
 
 jest.setTimeout(300_000)
 
@@ -64,6 +84,22 @@ function files(): Record<string, string> {
       'target "binary" {\n  target = "binary"\n  output = [DESTDIR]\n}',
       `target "image" {\n  target = "image"\n  tags = ["${app()}:latest"]\n}`
     ].join('\n\n'),
+    // the peer's test/attest: three stages, t2's target asking for its own provenance, t3 for an SBOM
+    'test/attest/docker-bake.hcl': [
+      'group "default" {\n  targets = ["t1", "t2", "t3"]\n}',
+      'target "t1" {\n  target = "t1"\n}',
+      'target "t2" {\n  target = "t2"\n  attest = ["type=provenance,mode=min"]\n}',
+      'target "t3" {\n  target = "t3"\n  attest = ["type=sbom"]\n}'
+    ].join('\n\n'),
+    'test/attest/Dockerfile': [
+      `FROM ${base} AS t1`,
+      'RUN echo one > /t1',
+      `FROM ${base} AS t2`,
+      'RUN echo two > /t2',
+      `FROM ${base} AS t3`,
+      'RUN echo three > /t3',
+      ''
+    ].join('\n'),
     'test/go/Dockerfile': [
       `FROM ${base} AS base`,
       'WORKDIR /src',
@@ -125,12 +161,6 @@ function containerBuilder(): Record<string, string> {
   return { driver: 'docker-container', 'driver-opts': `image=${tb.buildkitImage}\nnetwork=host` }
 }
 
-/** buildx >= 0.19 checks a bake's file-system access (the sid stack; trixie's 0.13 does not). */
-function fsEntitlements(): boolean {
-  const [major, minor] = tb.buildxVersion.split('.').map(Number)
-  return (major ?? 0) > 0 || (minor ?? 0) >= 19
-}
-
 function emptyDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'bia-no-checkout-'))
 }
@@ -142,6 +172,34 @@ async function tarEntries(file: string): Promise<string[]> {
     .split('\n')
     .map(l => l.replace(/^\.\//, ''))
     .filter(Boolean)
+}
+
+async function tarFile(file: string, entry: string): Promise<string> {
+  const r = await sh('tar', ['-xOf', file, entry])
+  if (r.code !== 0) throw new Error(`tar -xOf ${file} ${entry}: ${r.stderr}`)
+  return r.stdout
+}
+
+/**
+ * The SLSA provenance predicate in an OCI tarball, read with the system's tar: the attestation
+ * manifest of its image index and that manifest's provenance layer; undefined when there is none.
+ */
+async function provenanceIn(file: string): Promise<Record<string, any> | undefined> {
+  const blob = async (digest: string) => JSON.parse(await tarFile(file, `blobs/sha256/${digest.replace('sha256:', '')}`)) as any
+  const descriptors: any[] = []
+  const walk = async (manifests: any[]): Promise<void> => {
+    for (const m of manifests) {
+      descriptors.push(m)
+      if (/index/.test(m.mediaType ?? '')) await walk((await blob(m.digest)).manifests ?? [])
+    }
+  }
+  await walk((JSON.parse(await tarFile(file, 'index.json')) as { manifests: any[] }).manifests)
+  const attestation = descriptors.find(d => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+  if (!attestation) return undefined
+  const layer = ((await blob(attestation.digest)).layers as any[]).find(l =>
+    String(l.annotations?.['in-toto.io/predicate-type']).startsWith('https://slsa.dev/provenance/')
+  )
+  return layer ? ((await blob(layer.digest)).predicate as Record<string, any>) : undefined
 }
 
 function failed(run: ActionRun): string {
@@ -161,12 +219,15 @@ describe("docker/bake-action's CI jobs on this action (docker-container builders
     expect(run.main.log).toContain(`bake definition: ${checkout} (source input)`)
   })
 
-  it('error-msg: a platform the builder cannot build fails the step with the builder error', async () => {
+  // GitHub's ubuntu runners run Docker with the classic image store, whose docker driver builds one
+  // platform: the peer's job fails there, before any base image is read. The testbed's classic engine
+  // gives the same error (the containerd-store engine would fail later, on the base image's platforms).
+  it('error-msg: three platforms on the docker driver of a classic-store engine fail the step with that error', async () => {
     const run = await runAction(
       { source: '.', files: './test/config.hcl', set: '*.platform=linux/amd64,linux/ppc64le,linux/s390x' },
-      { cwd: checkout, env: runEnv() }
+      { cwd: checkout, env: runEnv({ DOCKER_HOST: tb.classicDockerHost }) }
     )
-    expect(failed(run)).toMatch(/::error::bake failed/)
+    expect(failed(run)).toMatch(/^::error::bake failed: Multi-platform build is not supported for the docker driver\./m)
   })
 
   it('error-check: with the engine stopped (no docker daemon), the step fails', async () => {
@@ -174,7 +235,8 @@ describe("docker/bake-action's CI jobs on this action (docker-container builders
       { source: '.', files: './test/config.hcl' },
       { cwd: checkout, env: runEnv({ DOCKER_HOST: `unix://${path.join(emptyDir(), 'no-docker.sock')}` }) }
     )
-    expect(failed(run)).toMatch(/::error::/)
+    // the peer's job stops the engine; the error is the docker CLI's, naming the socket
+    expect(failed(run)).toMatch(/^::error::.*Cannot connect to the Docker daemon at unix:\/\/.*no-docker\.sock/m)
   })
 
   it('error-source: source ./does-not-exist fails before anything runs, naming source', async () => {
@@ -208,11 +270,19 @@ describe("docker/bake-action's CI jobs on this action (docker-container builders
       const entries = await tarEntries(out)
       expect(entries).toContain('index.json')
       expect(statSync(out).size).toBeGreaterThan(0)
+      // what each attribute asks BuildKit for: none (false), min (the default) or max, a builder id
+      const provenance = await provenanceIn(out)
+      if (attrs === 'false') {
+        expect(provenance).toBeUndefined()
+      } else {
+        expect(provenance?.['buildType']).toBe('https://mobyproject.org/buildkit@v1')
+        // the action's default for a private repository is mode=min (no build config); mode=max has one
+        if (attrs === '' || attrs === 'mode=max') expect(provenance?.['buildConfig'] !== undefined).toBe(attrs === 'mode=max')
+        if (attrs === 'builder-id=foo') expect(provenance?.['builder']?.id).toBe('foo')
+      }
       // the output lies outside the bake's folder: a trusted run grants fs=* as docker/bake-action does (buildx >= 0.19 asks), and the log says where it reaches
-      if (fsEntitlements())
-        expect(run.main.log).toContain(
-          `granted fs=* (a trusted run, as docker/bake-action grants it); outside ${path.resolve(checkout, 'test/go')}: write ${path.dirname(out)} (output file build.tar of target binary)`
-        )
+      const granted = `granted fs=* (a trusted run, as docker/bake-action grants it); outside ${path.resolve(checkout, 'test/go')}: write ${path.dirname(out)} (output file build.tar of target binary)`
+      expect(run.main.log.includes(granted)).toBe(hasCapability('bake-entitlements'))
     }
   )
 
@@ -325,18 +395,28 @@ describe("docker/bake-action's CI jobs on this action (docker-container builders
     expect(await tarEntries(oci)).toContain('index.json')
   })
 
-  it('load-and-push: source ./test/go, target image, load and push, *.tags', async () => {
+  itWithout(
+    'bake-push-and-load',
+    'load-and-push: refused before the bake, naming load (this buildx would load and silently not push)',
+    async () => {
+      const tag = `${app()}:load-and-push-refused`
+      const run = await runAction(
+        { source: './test/go', targets: 'image', load: 'true', push: 'true', set: `*.tags=${tag}`, ...containerBuilder() },
+        { cwd: checkout, env: runEnv() }
+      )
+      expect(failed(run)).toMatch(
+        new RegExp(`::error::load: buildx ${tb.buildxVersion.replaceAll('.', '\\.')} bakes keep only one of push and load`)
+      )
+      expect((await getManifest(appRepo, 'load-and-push-refused')).status).toBe(404)
+    }
+  )
+
+  itWhen('bake-push-and-load', 'load-and-push: source ./test/go, target image, load and push, *.tags', async () => {
     const tag = `${app()}:load-and-push`
     const run = await runAction(
       { source: './test/go', targets: 'image', load: 'true', push: 'true', set: `*.tags=${tag}`, ...containerBuilder() },
       { cwd: checkout, env: runEnv() }
     )
-    if (tb.buildxVersion.startsWith('0.13')) {
-      // buildx 0.13 bakes load and silently skip the push: refused before the bake, naming load
-      expect(failed(run)).toMatch(/::error::load: buildx 0\.13\.1 bakes keep only one of push and load/)
-      expect((await getManifest(appRepo, 'load-and-push')).status).toBe(404)
-      return
-    }
     expectSuccess(run)
     expect((await getManifest(appRepo, 'load-and-push')).status).toBe(200)
     expect((await sh('docker', ['image', 'inspect', tag])).code).toBe(0)
@@ -348,6 +428,113 @@ describe("docker/bake-action's CI jobs on this action (docker-container builders
     expect(Object.keys(JSON.parse(run.outputs['metadata'] ?? '{}')).sort()).toEqual(['lint', 'lint-inline', 'lint-other'])
   })
 
+  /** check-warning annotations on the lint Dockerfiles (`::warning title=<rule>,file=...,line=N::`) */
+  const lintAnnotations = (run: ActionRun) => run.main.log.split('\n').filter(l => /^::warning [^:]*file=[^,:]*lint[^,:]*[,:]/.test(l))
+
+  itWhen(
+    'build-checks',
+    'annotations-disabled: DOCKER_BUILD_CHECKS_ANNOTATIONS=false, source ./test, files ./lint.hcl: warnings without annotations',
+    async () => {
+      const shown = await runAction({ source: './test', files: './lint.hcl' }, { cwd: checkout, env: runEnv() })
+      expectSuccess(shown)
+      expect(lintAnnotations(shown).length).toBeGreaterThan(0)
+      const run = await runAction(
+        { source: './test', files: './lint.hcl' },
+        { cwd: checkout, env: runEnv({ DOCKER_BUILD_CHECKS_ANNOTATIONS: 'false' }) }
+      )
+      expectSuccess(run)
+      expect(lintAnnotations(run)).toEqual([])
+      expect(Object.keys(JSON.parse(run.outputs['check-warnings'] ?? '{}') as object).length).toBeGreaterThan(0)
+    }
+  )
+
+  itWhen('bake-call', 'call-check: source ./test, files ./lint.hcl, target lint, call check fails the step with the warnings', async () => {
+    const run = await runAction({ source: './test', files: './lint.hcl', call: 'check', targets: 'lint' }, { cwd: checkout, env: runEnv() })
+    expect(failed(run)).toMatch(/^::error::Check complete, \d+ warnings have been found!$/m)
+    expect(lintAnnotations(run).length).toBeGreaterThan(0)
+  })
+
+  itWhen('bake-call', 'call-check-multi: source ./test, files ./lint.hcl, every target, call check fails the step', async () => {
+    const run = await runAction({ source: './test', files: './lint.hcl', call: 'check' }, { cwd: checkout, env: runEnv() })
+    expect(failed(run)).toMatch(/^::error::Check complete, \d+ warnings have been found!$/m)
+    const warned = JSON.parse(run.outputs['check-warnings'] ?? '{}') as Record<string, unknown[]>
+    expect(Object.keys(warned).sort()).toEqual(['lint', 'lint-inline', 'lint-other'])
+  })
+
+  itWhen(
+    'bake-call',
+    'call-check-nowarning: source ., files ./test/config.hcl, call check passes; metadata lists the targets',
+    async () => {
+      const run = await runAction(
+        { source: '.', files: './test/config.hcl', call: 'check', ...containerBuilder() },
+        { cwd: checkout, env: runEnv() }
+      )
+      expectSuccess(run)
+      expect(run.main.log).toContain('Check complete, no warnings found.')
+      // as the peer's metadata output after call: check, one entry per target with its result
+      const metadata = JSON.parse(run.outputs['metadata'] ?? '{}') as Record<string, Record<string, unknown>>
+      expect(Object.keys(metadata).sort()).toEqual(['app', 'db'])
+      expect(metadata['app']?.['result.statuscode']).toBe('0')
+    }
+  )
+
+  it('summary-disable: DOCKER_BUILD_SUMMARY=false, files ./test/config.hcl, target app: no job summary', async () => {
+    const run = await runAction(
+      { files: './test/config.hcl', targets: 'app', ...containerBuilder() },
+      { cwd: checkout, env: runEnv({ DOCKER_BUILD_SUMMARY: 'false' }) }
+    )
+    expectSuccess(run)
+    expect(run.summary).toBe('')
+  })
+
+  // The peer's record jobs run on github.com, whose artifact service the job has. Adapted: the
+  // server URL is github.com's (the local git server's host would count as GitHub Enterprise
+  // Server, which @actions/artifact refuses) and the artifact service is a STAND-IN.
+  const GITHUB_COM = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'docker/bake-action', GITHUB_RUN_ID: '1' }
+
+  itWhen(
+    'build-history',
+    'record-upload-disable: DOCKER_BUILD_RECORD_UPLOAD=false, nothing sent to the artifact service (STAND-IN)',
+    async () => {
+      const service = await ArtifactServiceStandIn.start()
+      try {
+        const run = await runAction(
+          { files: './test/config.hcl', targets: 'app', ...containerBuilder() },
+          { cwd: checkout, env: { ...GITHUB_COM, ...service.env(), DOCKER_BUILD_RECORD_UPLOAD: 'false' } }
+        )
+        expectSuccess(run)
+        expect(Object.keys(JSON.parse(run.mainOutputs['build-records'] ?? '{}') as object)).toEqual(['app'])
+        expect(run.post.log).toContain('build records: upload is off')
+        expect(service.calls).toEqual([])
+      } finally {
+        await service.close()
+      }
+    }
+  )
+
+  itWhen(
+    'build-history',
+    'record-retention-days (2, 0): the artifact (STAND-IN service) expires in 2 days, or by the repository default',
+    async () => {
+      for (const days of [2, 0]) {
+        const service = await ArtifactServiceStandIn.start()
+        try {
+          const run = await runAction(
+            { files: './test/config.hcl', targets: 'app', ...containerBuilder() },
+            { cwd: checkout, env: { ...GITHUB_COM, ...service.env(), DOCKER_BUILD_RECORD_RETENTION_DAYS: String(days) } }
+          )
+          expectSuccess(run)
+          const create = service.calls.find(c => c.method === 'CreateArtifact')?.body ?? {}
+          expect(create['name']).toMatch(/\.dockerbuild$/)
+          if (days === 0) expect(create['expires_at']).toBeUndefined()
+          else expect(Math.round((Date.parse(String(create['expires_at'])) - Date.now()) / 86_400_000)).toBe(days)
+        } finally {
+          await service.close()
+        }
+      }
+    }
+  )
+
   it('allow: allow network.host for a target whose definition asks for it', async () => {
     const run = await runAction(
       { files: './test/config.hcl', allow: 'network.host', targets: 'app-entitlements', ...containerBuilder() },
@@ -355,7 +542,7 @@ describe("docker/bake-action's CI jobs on this action (docker-container builders
     )
     expectSuccess(run)
     // bake takes --allow from buildx 0.19 on (before, the builder decides alone)
-    if (fsEntitlements()) expect(run.main.log).toMatch(/--allow network\.host/)
+    expect(/--allow network\.host/.test(run.main.log)).toBe(hasCapability('bake-entitlements'))
   })
 
   it('no-default-attestations: BUILDX_NO_DEFAULT_ATTESTATIONS=1, source ., files ./test/config.hcl', async () => {
@@ -364,6 +551,28 @@ describe("docker/bake-action's CI jobs on this action (docker-container builders
       { cwd: checkout, env: runEnv({ BUILDX_NO_DEFAULT_ATTESTATIONS: '1' }) }
     )
     expectSuccess(run)
+  })
+
+  // The peer bakes the whole group; t3's SBOM runs docker/buildkit-syft-scanner, which cannot be
+  // pulled here. Adapted: targets t1,t2 (the provenance legs), each written as an OCI tarball so its
+  // attestations can be read: t1 gets the action's default (mode=min), t2 its own attest.
+  it('attest-override (t1, t2): source ./test/attest, each with min provenance (the action default, and t2 its own attest)', async () => {
+    const out = emptyDir()
+    const run = await runAction(
+      {
+        source: './test/attest',
+        targets: 't1,t2',
+        set: `t1.output=type=oci,dest=${out}/t1.tar\nt2.output=type=oci,dest=${out}/t2.tar`,
+        ...containerBuilder()
+      },
+      { cwd: checkout, env: runEnv() }
+    )
+    expectSuccess(run)
+    expect(Object.keys(JSON.parse(run.outputs['metadata'] ?? '{}') as object).sort()).toEqual(['t1', 't2'])
+    for (const t of ['t1', 't2']) {
+      const provenance = await provenanceIn(path.join(out, `${t}.tar`))
+      expect([t, provenance?.['buildType'], provenance?.['buildConfig']]).toEqual([t, 'https://mobyproject.org/buildkit@v1', undefined])
+    }
   })
 
   it('var: source ./test/go, target binary, vars DESTDIR=<folder>: the binary lands there', async () => {

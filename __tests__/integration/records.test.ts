@@ -204,6 +204,7 @@ describe('build records', () => {
     )
     // the image the record describes is the one the registry holds
     const described = rec.manifests[0]?.layers.find(l => l.annotations?.['vnd.export-build.descriptor.mediatype'])
+    expect(run.mainOutputs['digest']).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(described?.digest).toBe(run.mainOutputs['digest'])
     // the same members, byte for byte, as buildx's own export of the record
     sameMembers(rec.members, await buildxExport([buildRef]))

@@ -129,8 +129,15 @@ describe('4. no input, file or tool output starts a workflow command', () => {
       username: login,
       password: login,
       registry: login,
-      digests: { mode: 'merge', tags: `${tb.registry}/never:x` },
-      'digests-from': { mode: 'merge', tags: `${tb.registry}/never:x` }
+      digests: { mode: 'merge', tags: `${tb.registry}/never:x`, context: '' },
+      'digests-from': { mode: 'merge', tags: `${tb.registry}/never:x`, context: '' },
+      files: { context: '' },
+      workdir: { context: '' },
+      'buildkitd-config': { driver: 'docker-container' },
+      'buildkitd-config-inline': { driver: 'docker-container' },
+      'buildkitd-flags': { driver: 'docker-container' },
+      'driver-opts': { driver: 'docker-container' },
+      'matrix-name': { matrix: 'v: [a]\n' }
     }
     const runs = await pool(inputs, 4, async input => ({
       input,
@@ -139,6 +146,17 @@ describe('4. no input, file or tool output starts a workflow command', () => {
     await open.close()
     const failures = runs.filter(r => injected(r.run).length > 0).map(r => [r.input, injected(r.run)])
     expect(failures).toEqual([])
+    // The positive control: each value reached the action, which echoed it (escaped) in the log,
+    // refused it naming the input, or (a new builder's options) handed it to `buildx create`, whose
+    // error the log shows. A bundle that crashes at start passes the sweep above and fails here.
+    const firstError = (run: ActionRun) => run.main.log.split('\n').find(l => l.startsWith('::error::')) ?? ''
+    const builderInputs = ['driver-opts', 'buildkitd-config', 'buildkitd-config-inline', 'buildkitd-flags']
+    const reached = ({ input, run }: (typeof runs)[number]) =>
+      /INJ-lf/i.test(`${run.main.log}\n${run.post.log}`) ||
+      firstError(run).startsWith(`::error::${input}:`) ||
+      (builderInputs.includes(input) && /^::error::(buildx create|builder: cannot use builder) /.test(firstError(run)))
+    const unseen = runs.filter(r => !reached(r)).map(r => [r.input, firstError(r.run)])
+    expect(unseen).toEqual([])
   })
 
   it('a username with a carriage return, logged in for real: the log line after the login starts no command', async () => {

@@ -130,6 +130,8 @@ export async function executeCall(plan: BuildPlan, engine: BuildxEngine, state: 
     removeFiles(env.secretFiles.values())
   }
   core.setOutput('call-result', JSON.stringify(out.result ?? null))
+  // what buildx wrote for the request, as docker's actions give it (bake: one entry per target)
+  if (Object.keys(out.metadata).length > 0) core.setOutput('metadata', JSON.stringify(out.metadata))
   state.call = s.call.name
   state.callResult = JSON.stringify(out.result ?? null)
   saveState(state)

@@ -147,9 +147,11 @@ export interface CallOutput {
   log: string
   /** the folder buildx ran in: the answer's paths are relative to it */
   cwd: string
+  /** the metadata file buildx wrote for the request ({} when it wrote none): bake's has each target */
+  metadata: Record<string, unknown>
 }
 
-async function runCall(env: BuildEnv, args: string[], run: RunOptions = {}): Promise<CallOutput> {
+async function runCall(env: BuildEnv, args: string[], metadataFile: string, run: RunOptions = {}): Promise<CallOutput> {
   core.info(buildxCommandLine(args))
   let stdout = ''
   const { code, log } = await relayOutput('', onLine =>
@@ -169,7 +171,7 @@ async function runCall(env: BuildEnv, args: string[], run: RunOptions = {}): Pro
   } catch {
     result = undefined
   }
-  return { code, result, log, cwd: path.resolve(run.cwd ?? '.') }
+  return { code, result, log, cwd: path.resolve(run.cwd ?? '.'), metadata: readJson(metadataFile) }
 }
 
 /** A single build's frontend request (check, outline, targets): nothing is built, pushed or loaded. */
@@ -179,7 +181,7 @@ export async function callBuild(s: Settings, env: BuildEnv): Promise<CallOutput>
     iidFile: path.join(env.tempDir, 'iid.txt'),
     secretFiles: env.secretFiles
   }
-  const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }))
+  const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }), files.metadataFile)
   if (out.result === undefined && out.code !== 0) reportFailure(`buildx exited with code ${out.code}`, out.log, s, s.call.name)
   return out
 }
@@ -188,7 +190,7 @@ export async function callBuild(s: Settings, env: BuildEnv): Promise<CallOutput>
 export async function callBake(s: Settings, env: BuildEnv, req: BakeRequest): Promise<CallOutput> {
   const { site, common } = await prepareBake(s, env, req)
   const args = bakeArgs(s, env.ctx, { ...common, call: callFlagValue(s.call) })
-  const out = await runCall(env, args, site.run)
+  const out = await runCall(env, args, common.metadataFile, site.run)
   if (out.result === undefined && out.code !== 0) reportFailure(`bake exited with code ${out.code}`, out.log, s, `bake ${s.call.name}`)
   return out
 }

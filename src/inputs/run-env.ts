@@ -103,17 +103,18 @@ export function envSwitches(env: RunEnv): EnvSwitches {
 }
 
 /**
- * DOCKER_BUILD_RECORD_RETENTION_DAYS: how many days the build record artifact is kept (0: the
- * repository's default). A whole number of days from 1 to 90, GitHub's range.
+ * DOCKER_BUILD_RECORD_RETENTION_DAYS: how many days the build record artifact is kept. A whole
+ * number of days up to 90, GitHub's range; 0 (or unset) is the repository's default, as docker's
+ * action reads it (its own CI sets 0).
  */
 export function recordRetentionDays(env: RunEnv): number {
   const v = (env['DOCKER_BUILD_RECORD_RETENTION_DAYS'] ?? '').trim()
   if (v === '') return 0
   const days = Number(v)
-  if (!/^\d+$/.test(v) || days < 1 || days > 90) {
+  if (!/^\d+$/.test(v) || days > 90) {
     throw new InputError(
       'DOCKER_BUILD_RECORD_RETENTION_DAYS',
-      `environment variable: expected a number of days from 1 to 90, got ${JSON.stringify(clip(v))}`
+      `environment variable: expected a number of days from 1 to 90 (0: the repository's default), got ${JSON.stringify(clip(v))}`
     )
   }
   return days

@@ -117,13 +117,14 @@ describe("docker's environment switches", () => {
   it.each<[RunEnv, number]>([
     [{}, 0],
     [{ DOCKER_BUILD_RECORD_RETENTION_DAYS: '' }, 0],
+    [{ DOCKER_BUILD_RECORD_RETENTION_DAYS: '0' }, 0],
     [{ DOCKER_BUILD_RECORD_RETENTION_DAYS: '7' }, 7],
     [{ DOCKER_BUILD_RECORD_RETENTION_DAYS: ' 90 ' }, 90]
   ])('retention days: %j -> %d', (env, want) => {
     expect(recordRetentionDays(env)).toBe(want)
   })
 
-  it.each(['0', '91', '-1', '1.5', 'week'])('refuses retention days %j, naming the variable', v => {
+  it.each(['91', '-1', '1.5', 'week'])('refuses retention days %j, naming the variable', v => {
     expect(() => recordRetentionDays({ DOCKER_BUILD_RECORD_RETENTION_DAYS: v })).toThrow(
       expect.objectContaining({ input: 'DOCKER_BUILD_RECORD_RETENTION_DAYS' })
     )

@@ -7679,10 +7679,10 @@ function recordRetentionDays(env) {
   const v = (env["DOCKER_BUILD_RECORD_RETENTION_DAYS"] ?? "").trim();
   if (v === "") return 0;
   const days = Number(v);
-  if (!/^\d+$/.test(v) || days < 1 || days > 90) {
+  if (!/^\d+$/.test(v) || days > 90) {
     throw new InputError(
       "DOCKER_BUILD_RECORD_RETENTION_DAYS",
-      `environment variable: expected a number of days from 1 to 90, got ${JSON.stringify(clip(v))}`
+      `environment variable: expected a number of days from 1 to 90 (0: the repository's default), got ${JSON.stringify(clip(v))}`
     );
   }
   return days;
@@ -10059,7 +10059,7 @@ var WARNINGS_ENV = { BUILDX_METADATA_WARNINGS: "1" };
 function streamed2(env, args, prefix, run2 = {}) {
   return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { ...run2, onLine, env: { ...run2.env ?? process.env, ...WARNINGS_ENV } }));
 }
-async function runCall(env, args, run2 = {}) {
+async function runCall(env, args, metadataFile, run2 = {}) {
   info(buildxCommandLine(args));
   let stdout = "";
   const { code, log } = await relayOutput(
@@ -10080,7 +10080,7 @@ async function runCall(env, args, run2 = {}) {
   } catch {
     result = void 0;
   }
-  return { code, result, log, cwd: path8.resolve(run2.cwd ?? ".") };
+  return { code, result, log, cwd: path8.resolve(run2.cwd ?? "."), metadata: readJson(metadataFile) };
 }
 async function callBuild(s, env) {
   const files = {
@@ -10088,14 +10088,14 @@ async function callBuild(s, env) {
     iidFile: path8.join(env.tempDir, "iid.txt"),
     secretFiles: env.secretFiles
   };
-  const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }));
+  const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }), files.metadataFile);
   if (out.result === void 0 && out.code !== 0) reportFailure(`buildx exited with code ${out.code}`, out.log, s, s.call.name);
   return out;
 }
 async function callBake(s, env, req) {
   const { site, common } = await prepareBake(s, env, req);
   const args = bakeArgs(s, env.ctx, { ...common, call: callFlagValue(s.call) });
-  const out = await runCall(env, args, site.run);
+  const out = await runCall(env, args, common.metadataFile, site.run);
   if (out.result === void 0 && out.code !== 0) reportFailure(`bake exited with code ${out.code}`, out.log, s, `bake ${s.call.name}`);
   return out;
 }
@@ -10355,6 +10355,7 @@ async function executeCall(plan, engine, state) {
     removeFiles(env.secretFiles.values());
   }
   setOutput("call-result", JSON.stringify(out.result ?? null));
+  if (Object.keys(out.metadata).length > 0) setOutput("metadata", JSON.stringify(out.metadata));
   state.call = s.call.name;
   state.callResult = JSON.stringify(out.result ?? null);
   saveState(state);
