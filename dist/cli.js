@@ -7,7 +7,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-ZWFFBLEN.js";
+} from "./chunks/chunk-3EAYYE3P.js";
 import "./chunks/chunk-7INN5QP6.js";
 import {
   DASH,

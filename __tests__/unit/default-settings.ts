@@ -29,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   buildArgs: [],
   buildContexts: [],
   secrets: [],
+  secretWarnings: [],
   platforms: [],
   target: '',
   push: false,

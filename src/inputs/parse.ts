@@ -71,6 +71,8 @@ export interface Settings {
   readonly buildArgs: Array<[string, string]>
   readonly buildContexts: string[]
   readonly secrets: Secret[]
+  /** secrets entries skipped, said as warnings (named by number: an entry may be the secret itself) */
+  readonly secretWarnings: string[]
   readonly platforms: string[]
   readonly target: string
   readonly push: boolean
@@ -229,7 +231,7 @@ function checkTypedCsv(items: string[], input: string, types: string[]): string[
   return items
 }
 
-function parseSecrets(read: InputReader): Secret[] {
+function parseSecrets(read: InputReader, skipped: string[]): Secret[] {
   const secrets: Secret[] = []
   const add = (input: string, kind: Secret['kind']) => {
     const lines = parseList(read(input), input, { split: LIST_SPLITS[input] ?? 'record' })
@@ -244,9 +246,14 @@ function parseSecrets(read: InputReader): Secret[] {
       const source = line.slice(eq + 1)
       if (!/^[A-Za-z0-9_.:-]+$/.test(id))
         throw new InputError(input, `${at}: the id may only contain letters, digits, '_', '.', ':', '-' (value not shown)`)
-      // docker's actions refuse an empty value too: it is most often a value pasted without its id
-      if (kind === 'value' && source === '')
-        throw new InputError(input, `${at} has an empty value (value not shown): an entry is id=value; a value pasted alone reads as an id`)
+      // Most often a value pasted without its id: it never reaches buildx, and the warning names the
+      // entry by its number. Skipped, not refused: docker/build-push-action skips it with a warning too.
+      if (kind === 'value' && source === '') {
+        skipped.push(
+          `${input}: ${at} has an empty value (value not shown) and is skipped: an entry is id=value; a value pasted alone reads as an id`
+        )
+        return
+      }
       if (kind !== 'value' && source === '') throw new InputError(input, `secret ${id} names no ${kind === 'file' ? 'file' : 'variable'}`)
       if (kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
         throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`)
@@ -423,7 +430,8 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
   const buildContexts = parseKeyValues(list('build-contexts'), 'build-contexts').map(
     ([k, v]) => `${k}=${expandDefaultContext(v, defaultContext, 'build-contexts')}`
   )
-  const secrets = parseSecrets(read)
+  const secretWarnings: string[] = []
+  const secrets = parseSecrets(read, secretWarnings)
   const singleOrMatrix = mode === 'build' && files.length === 0 && targets.length === 0
   const gitAuth = gitAuthSecret(bakeSource.githubToken, secrets, singleOrMatrix ? [context, ...buildContexts] : [], defaultContext, run)
   if (gitAuth) secrets.push(gitAuth)
@@ -461,6 +469,7 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
     buildArgs: parseKeyValues(list('build-args'), 'build-args'),
     buildContexts,
     secrets,
+    secretWarnings,
     platforms,
     target: read('target').trim(),
     push,

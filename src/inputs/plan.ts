@@ -110,7 +110,7 @@ export function planRun(parsed: Settings, facts: RunFacts): BuildPlan {
     denyCacheExports,
     fork: facts.fork,
     scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, denyCacheExports),
-    warnings: cache.warning ? [cache.warning] : [],
+    warnings: [...parsed.secretWarnings, ...(cache.warning ? [cache.warning] : [])],
     resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
     reports: { dockerfileBase: buildsOneDockerfile }
   }

@@ -606,12 +606,14 @@ describe('parseInputs: invalid inputs', () => {
     )
   })
 
-  it('refuses a secrets entry with an empty value by its number, never quoting it (a value pasted without its id)', () => {
+  it('skips a secrets entry with an empty value with a warning naming it by its number, never quoting it (a value pasted without its id)', () => {
     const pasted = 'ghp_0123456789abcdef'
-    expect(() => parseInputs(read({ secrets: `a=1\n${pasted}=` }))).toThrow(
-      'secrets: entry 2 has an empty value (value not shown): an entry is id=value; a value pasted alone reads as an id'
-    )
-    expect(() => parseInputs(read({ secrets: `${pasted}=` }))).not.toThrow(new RegExp(pasted))
+    const s = parseInputs(read({ secrets: `a=1\n${pasted}=` }))
+    expect(s.secrets.map(x => x.id)).toEqual(['a'])
+    expect(s.secretWarnings).toEqual([
+      'secrets: entry 2 has an empty value (value not shown) and is skipped: an entry is id=value; a value pasted alone reads as an id'
+    ])
+    expect(JSON.stringify(s)).not.toContain(pasted)
   })
 
   it('names the oversize length and the limit', () => {

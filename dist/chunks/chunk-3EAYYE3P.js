@@ -7862,7 +7862,7 @@ function checkTypedCsv(items, input, types) {
   }
   return items;
 }
-function parseSecrets(read) {
+function parseSecrets(read, skipped) {
   const secrets = [];
   const add = (input, kind) => {
     const lines = parseList(read(input), input, { split: LIST_SPLITS[input] ?? "record" });
@@ -7875,8 +7875,12 @@ function parseSecrets(read) {
       const source = line.slice(eq + 1);
       if (!/^[A-Za-z0-9_.:-]+$/.test(id))
         throw new InputError(input, `${at}: the id may only contain letters, digits, '_', '.', ':', '-' (value not shown)`);
-      if (kind === "value" && source === "")
-        throw new InputError(input, `${at} has an empty value (value not shown): an entry is id=value; a value pasted alone reads as an id`);
+      if (kind === "value" && source === "") {
+        skipped.push(
+          `${input}: ${at} has an empty value (value not shown) and is skipped: an entry is id=value; a value pasted alone reads as an id`
+        );
+        return;
+      }
       if (kind !== "value" && source === "") throw new InputError(input, `secret ${id} names no ${kind === "file" ? "file" : "variable"}`);
       if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
         throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`);
@@ -8033,7 +8037,8 @@ function parseInputs(readRaw, run2 = {}) {
   const buildContexts = parseKeyValues(list("build-contexts"), "build-contexts").map(
     ([k, v]) => `${k}=${expandDefaultContext(v, defaultContext, "build-contexts")}`
   );
-  const secrets = parseSecrets(read);
+  const secretWarnings = [];
+  const secrets = parseSecrets(read, secretWarnings);
   const singleOrMatrix = mode === "build" && files.length === 0 && targets.length === 0;
   const gitAuth = gitAuthSecret(bakeSource.githubToken, secrets, singleOrMatrix ? [context, ...buildContexts] : [], defaultContext, run2);
   if (gitAuth) secrets.push(gitAuth);
@@ -8069,6 +8074,7 @@ function parseInputs(readRaw, run2 = {}) {
     buildArgs: parseKeyValues(list("build-args"), "build-args"),
     buildContexts,
     secrets,
+    secretWarnings,
     platforms,
     target: read("target").trim(),
     push,
@@ -9898,7 +9904,7 @@ function planRun(parsed, facts) {
     denyCacheExports,
     fork: facts.fork,
     scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, denyCacheExports),
-    warnings: cache.warning ? [cache.warning] : [],
+    warnings: [...parsed.secretWarnings, ...cache.warning ? [cache.warning] : []],
     resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
     reports: { dockerfileBase: buildsOneDockerfile }
   };
