@@ -25,6 +25,7 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { parseFileCommands } from '../harness.js'
 import { asString, evaluate, evaluateStrings, evaluateToken, truthy, type Contexts, type Status, type Value } from './expressions.js'
 import { combine, expandMatrix, jobOrder, jobStatus, stepStatus, type Result } from './graph.js'
 import { ceilingProblems, jobGrant } from './permissions.js'
@@ -601,24 +602,6 @@ const STAND_INS: Record<string, (w: Record<string, string>, at: StandInContext) 
     }
     return `downloaded ${names.join(', ') || 'nothing'}`
   }
-}
-
-/** The runner's file-command format: `name=value` lines and `name<<DELIM ... DELIM` blocks. */
-export function parseFileCommands(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? ''
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
-    if (heredoc?.[1] && heredoc[2]) {
-      const value: string[] = []
-      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i] ?? '')
-      out[heredoc[1]] = value.join('\n')
-    } else if (line.includes('=')) {
-      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
-    }
-  }
-  return out
 }
 
 /** The `::error` annotations of a log, their messages. */
