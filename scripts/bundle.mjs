@@ -2,7 +2,7 @@
 // packages bundled in. Builds into a fresh folder and swaps it in, so a running test never sees a
 // half-written dist/.
 import { build } from 'esbuild'
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { bundledPackageDirs, readPackage, renderLicenses } from './licenses.mjs'
 
 const entryPoints = Object.fromEntries(
@@ -27,6 +27,8 @@ const result = await build({
   metafile: true,
   // action.yml is embedded as text (the CLI lists the action's inputs from it).
   loader: { '.yml': 'text' },
+  // The CLI's --version: package.json's version only, so a devDependencies update leaves dist/ alone.
+  define: { BUILD_IMAGE_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   // Bundled CommonJS dependencies call require() for node builtins.
   banner: {
     js: "import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);"
