@@ -34,6 +34,10 @@ function objects(node: unknown): Array<Record<string, unknown>> {
   return []
 }
 
+const action = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> }
+/** A step that runs this action, however the example names it (org/build-image-action@v1, <owner>/build-image-action@<sha>). */
+const THIS_ACTION = /^\S*\/build-image-action@/
+
 describe('workflow examples in the docs and examples/', () => {
   it('has examples to check', () => {
     expect(blocks.length).toBeGreaterThan(10)
@@ -51,5 +55,13 @@ describe('workflow examples in the docs and examples/', () => {
       if (strategy?.matrix === undefined || !o['outputs']) continue
       for (const value of Object.values(o['outputs'] as Record<string, unknown>)) expect(String(value)).not.toMatch(/steps\./)
     }
+  })
+
+  it.each(blocks)('%s: the action is given only its inputs, and only its outputs are read', (_name, block) => {
+    const steps = objects(parse(block)).filter(o => THIS_ACTION.test(String(o['uses'] ?? '')))
+    for (const step of steps) expect(Object.keys((step['with'] as object | undefined) ?? {}).filter(k => !(k in action.inputs))).toEqual([])
+    const ids = new Set(steps.map(s => s['id']).filter(Boolean))
+    const read = [...block.matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)].filter(m => ids.has(m[1]))
+    expect(read.map(m => m[2]).filter(name => !(String(name) in action.outputs))).toEqual([])
   })
 })
