@@ -1,13 +1,11 @@
-// Every relative link in the README, docs/, ARCHITECTURE.md and CONTRIBUTING.md points to a file
-// that exists, and every #anchor to a heading of that file (GitHub's heading ids).
+// Every relative link in the Markdown files at the root (README, ARCHITECTURE, CONTRIBUTING, ...) and
+// in docs/ points to a file that exists, and every #anchor to a heading of that file (GitHub's heading ids).
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 const DOCS = [
-  'README.md',
-  'ARCHITECTURE.md',
-  'CONTRIBUTING.md',
+  ...readdirSync('.').filter(f => f.endsWith('.md')),
   ...readdirSync('docs')
     .filter(f => f.endsWith('.md'))
     .map(f => `docs/${f}`)
