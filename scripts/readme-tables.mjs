@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Regenerates the inputs and outputs tables in README.md from action.yml (between markers), so
-// the README never drifts from what the action accepts. `--check` exits 1 when they differ.
+// Regenerates the inputs and outputs tables in docs/inputs-and-outputs.md from action.yml (between
+// markers), so the docs never drift from what the action accepts. `--check` exits 1 when they differ.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
@@ -22,16 +22,17 @@ const outputs = [
   ...Object.entries(action.outputs).map(([k, v]) => `| \`${k}\` | ${cell(v.description)} |`)
 ].join('\n')
 
-const readme = readFileSync('README.md', 'utf8')
+const DOC = 'docs/inputs-and-outputs.md'
+const readme = readFileSync(DOC, 'utf8')
 const replace = (text, name, table) => {
   const re = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`)
-  if (!re.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> / <!-- ${name}:end --> markers`)
+  if (!re.test(text)) throw new Error(`${DOC} has no <!-- ${name}:start --> / <!-- ${name}:end --> markers`)
   return text.replace(re, (_m, a, b) => `${a}\n${table}\n${b}`)
 }
 const next = replace(replace(readme, 'inputs', inputs), 'outputs', outputs)
 if (process.argv.includes('--check')) {
   if (next !== readme) {
-    console.error('README.md tables differ from action.yml: run node scripts/readme-tables.mjs')
+    console.error(`${DOC}: tables differ from action.yml: run node scripts/readme-tables.mjs`)
     process.exit(1)
   }
-} else writeFileSync('README.md', next)
+} else writeFileSync(DOC, next)

@@ -47,7 +47,7 @@ const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as
 const INPUTS = Object.keys(action.inputs)
 const OUTPUTS = Object.keys(action.outputs)
 
-/** Figures for the README's reliability section, printed at the end. */
+/** Figures for docs/reliability.md (the table of what was tried), printed at the end. */
 const figures = {
   badInputs: 0,
   injectionRuns: 0,

@@ -35,7 +35,7 @@ const proxies: FaultProxy[] = []
 afterAll(async () => {
   await proxy.close()
   for (const p of proxies) await p.close()
-  // the figures the README quotes
+  // the figures docs/reliability.md quotes (Retried pushes)
   console.log(`push timings on ${tb.stack} (ms): ${JSON.stringify(timings)}`)
 })
 

@@ -1,9 +1,10 @@
-// The README's "Switching from docker/build-push-action" examples, run as written: each `# example:`
-// block is read from README.md at test time, its `with:` block given to the bundled action
-// unchanged but for the registry (`localhost:5000` is the testbed's) and `/tmp/` (a directory of
-// the test's own); a docker/setup-buildx-action step is stood in for by `buildx create --use`.
-// The repository the examples build is served by git http-backend on 127.0.0.1, as the run's Git
-// context; examples that say `context: .` run in a checkout of it (the work tree the commit was made in).
+// The workflows of examples/switching/ (shown in docs/switching.md), run as written: each file's
+// steps are read at test time, the action's `with:` block given to the bundled action unchanged but
+// for the registry (`localhost:5000`, the workflow's `registry` service, is the testbed's) and
+// `/tmp/` (a directory of the test's own); a docker/setup-buildx-action step is stood in for by
+// `buildx create --use` (with network=host, as the examples ask). The repository the examples build
+// is served by git http-backend on 127.0.0.1, as the run's Git context; an actions/checkout step is
+// stood in for by a checkout of it (the work tree the commit was made in), where later steps run.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
@@ -33,11 +34,17 @@ interface Step {
   env?: Record<string, unknown>
 }
 
-/** The README's `# example: NAME` blocks, as step lists. */
-function readmeExamples(): Map<string, Step[]> {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+const EXAMPLES = path.join(ROOT, 'examples', 'switching')
+
+/** The example workflows of examples/switching/, by file name: the steps of their one job. */
+function exampleWorkflows(): Map<string, Step[]> {
   const out = new Map<string, Step[]>()
-  for (const m of readme.matchAll(/```yaml\n# example: ([a-z0-9-]+)\n([\s\S]*?)```/g)) out.set(m[1] ?? '', parse(m[2] ?? '') as Step[])
+  for (const file of readdirSync(EXAMPLES).filter(f => f.endsWith('.yml'))) {
+    const workflow = parse(readFileSync(path.join(EXAMPLES, file), 'utf8')) as { jobs: Record<string, { steps: Step[] }> }
+    const jobs = Object.values(workflow.jobs)
+    if (jobs.length !== 1) throw new Error(`examples/switching/${file}: one job expected, found ${jobs.length}`)
+    out.set(file.replace(/\.yml$/, ''), jobs[0]?.steps ?? [])
+  }
   return out
 }
 
@@ -53,7 +60,7 @@ const SECRET = 'aaaaaaaa\nbbbbbbb,ccc'
 
 beforeAll(async () => {
   tb = testbed()
-  examples = readmeExamples()
+  examples = exampleWorkflows()
   const files = {
     'test/Dockerfile': `FROM ${tb.baseImage}\nRUN echo "Hello from the Git context"\nLABEL from=git-context\n`,
     'test/secret.Dockerfile': `FROM ${tb.baseImage}\nRUN --mount=type=secret,id=MYSECRET --mount=type=secret,id=FOO ${secretMatches('MYSECRET', SECRET)} && ${secretMatches('FOO', 'bar')}\n`,
@@ -76,18 +83,20 @@ afterAll(async () => {
 })
 
 /**
- * Runs one README example: its steps in order, the action's `with:` as written but for the
+ * Runs one example workflow: its steps in order, the action's `with:` as written but for the
  * registry and /tmp/. Returns the action's run, the repository name and the /tmp/ stand-in.
  */
 async function runExample(name: string): Promise<{ run: ActionRun; repo: string; tmp: string }> {
   const steps = examples.get(name)
-  if (!steps) throw new Error(`README.md has no "# example: ${name}" block`)
+  if (!steps) throw new Error(`examples/switching/${name}.yml does not exist`)
   const repo = uniqueRepo(`readme-${name}`)
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'bia-readme-tmp-'))
   const config = privateDockerConfig()
   let run: ActionRun | undefined
+  let checkedOut = false
   for (const step of steps) {
-    if (step.uses?.startsWith('docker/setup-buildx-action@')) {
+    if (step.uses?.startsWith('actions/checkout@')) checkedOut = true
+    else if (step.uses?.startsWith('docker/setup-buildx-action@')) {
       const builder = `readme-${uniqueRepo('b')}`
       const r = await sh(
         'docker',
@@ -113,15 +122,15 @@ async function runExample(name: string): Promise<{ run: ActionRun; repo: string;
           String(v).replaceAll('localhost:5000/name/app', `${tb.registry}/${repo}`).replaceAll('/tmp/', `${tmp}/`)
         ])
       )
-      const local = inputs['context'] === '.'
-      run = await runAction(inputs, { cwd: local ? checkout : emptyDir, env: { ...env, DOCKER_CONFIG: config } })
+      if (inputs['context'] === '.' && !checkedOut) throw new Error(`example ${name} builds context . with no actions/checkout step before`)
+      run = await runAction(inputs, { cwd: checkedOut ? checkout : emptyDir, env: { ...env, DOCKER_CONFIG: config } })
     } else throw new Error(`example ${name}: a step this test cannot stand in for: ${JSON.stringify(step)}`)
   }
   if (!run) throw new Error(`example ${name} runs no build-image-action step`)
   return { run, repo, tmp }
 }
 
-describe("the README examples of switching from docker/build-push-action, as written (setup-buildx's builder on the stand-in BuildKit image: the main engine's BuildKit, one cache for all such builders)", () => {
+describe("the example workflows of switching from docker/build-push-action, as written (setup-buildx's builder on the stand-in BuildKit image: the main engine's BuildKit, one cache for all such builders)", () => {
   it('has the examples this test runs', () => {
     expect([...examples.keys()].sort()).toEqual(['local-output', 'multi-line-secret', 'no-checkout', 'subdirectory'])
   })

@@ -314,29 +314,57 @@ jobs:
   })
 })
 
-/** The README's workflow examples that call the reusable release workflow. */
-function readmeCallers(): Array<[string, Workflow]> {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
-  return [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
-    .map(m => m[1] ?? '')
-    .filter(text => /uses:\s*\S*release-multi-arch\.yml/.test(text))
-    .map((text, i) => [`README.md example ${i + 1}`, parseYaml(text) as Workflow])
+/** The example workflows under examples/ (shown in docs/), by their path from the root. */
+const exampleFiles = (function walk(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap(e =>
+    e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith('.yml') ? [`${dir}/${e.name}`] : []
+  )
+})('examples')
+
+describe('the example workflows under examples/', () => {
+  it('has the examples the docs show', () => {
+    expect(exampleFiles).toEqual(expect.arrayContaining(['examples/release.yml', 'examples/switching/no-checkout.yml']))
+  })
+
+  it.each(exampleFiles)("%s: GitHub's workflow parser finds no error", async file => {
+    const content = readFileSync(path.join(ROOT, file), 'utf8')
+    const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter())
+    expect(parsed.context.errors.getErrors().map(e => e.message)).toEqual([])
+    const template = await convertWorkflowTemplate(parsed.context, parsed.value!)
+    expect((template.errors ?? []).map(e => e.Message)).toEqual([])
+  })
+
+  // Another repository calls the reusable workflow as org/build-image-action/.github/workflows/…: read here from this checkout.
+  it.each(exampleFiles)('%s: inputs given to the action, outputs read from it, needs, jobs and inputs all exist', file => {
+    const text = readFileSync(path.join(ROOT, file), 'utf8').replaceAll(`${ACTION_REPO}/.github/workflows/`, './.github/workflows/')
+    expect(checkAgainstAction(file, parseYaml(text) as Workflow)).toEqual([])
+  })
+})
+
+/** The example workflows (examples/*.yml, shown in docs/) that call the reusable release workflow. */
+function exampleCallers(): Array<[string, Workflow]> {
+  const dir = path.join(ROOT, 'examples')
+  return readdirSync(dir)
+    .filter(f => f.endsWith('.yml'))
+    .map(f => [`examples/${f}`, readFileSync(path.join(dir, f), 'utf8')] as [string, string])
+    .filter(([, text]) => /uses:\s*\S*release-multi-arch\.yml/.test(text))
+    .map(([name, text]) => [name, parseYaml(text) as Workflow])
 }
 
 describe('the permission ceiling of the reusable release workflow', () => {
   const called = parseYaml(readFileSync(path.join(WORKFLOWS, 'release-multi-arch.yml'), 'utf8')) as Workflow
-  const callers: Array<[string, Workflow]> = [...files.map(f => [f, load(f)] as [string, Workflow]), ...readmeCallers()]
+  const callers: Array<[string, Workflow]> = [...files.map(f => [f, load(f)] as [string, Workflow]), ...exampleCallers()]
   const calls = callers.flatMap(([file, wf]) =>
     Object.entries(wf.jobs)
       .filter(([, j]) => /release-multi-arch\.yml/.test(j.uses ?? ''))
       .map(([id, j]) => [`${file}: job ${id}`, wf, j] as [string, Workflow, Job])
   )
 
-  it('is called by example-release.yml and by the README, from another repository first', () => {
+  it('is called by example-release.yml and by examples/release.yml, from another repository first', () => {
     expect(calls.map(([name]) => name)).toEqual(
-      expect.arrayContaining(['example-release.yml: job hello', 'README.md example 1: job image'])
+      expect.arrayContaining(['example-release.yml: job hello', 'examples/release.yml: job image'])
     )
-    const first = readmeCallers()[0]?.[1]
+    const first = exampleCallers().find(([name]) => name === 'examples/release.yml')?.[1]
     expect(Object.values(first?.jobs ?? {}).find(j => j.uses)?.uses).toMatch(
       /^org\/build-image-action\/\.github\/workflows\/release-multi-arch\.yml@/
     )
