@@ -23,12 +23,13 @@ describe('the npm package (real npm pack and an offline install of the tarball)'
   }, 120_000)
   afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-  it('holds dist/, action.yml, the README, CHANGELOG and licence: no sources, tests or benchmarks', () => {
+  it('holds dist/, action.yml, the README with the docs it links, CHANGELOG and licence: no sources, tests or benchmarks', () => {
     const files = packed.files.map(f => f.path).sort()
-    const bundled = readdirSync(path.join(ROOT, 'dist'), { recursive: true, withFileTypes: true })
-      .filter(e => e.isFile())
-      .map(e => path.relative(ROOT, path.join(e.parentPath, e.name)))
-    expect(files).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'action.yml', ...bundled, 'package.json'].sort())
+    const under = (dir: string): string[] =>
+      readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
+        .filter(e => e.isFile())
+        .map(e => path.relative(ROOT, path.join(e.parentPath, e.name)))
+    expect(files).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'action.yml', ...under('dist'), ...under('docs'), 'package.json'].sort())
     // the bundle is a few MB; the tests, sources and node_modules would be hundreds
     expect(packed.unpackedSize).toBeLessThan(20 * 1024 * 1024)
   })
