@@ -109,7 +109,7 @@ inputs:
     description: "Log out of the registry in post (the login is for this step's job only)."
     default: 'true'
   registry-auth:
-    description: "More registry logins, as docker/login-action's \`registry-auth\` reads them: a YAML list of \`registry\` (empty: Docker Hub), \`username\` and \`password\` (use secrets), e.g. \`- registry: ghcr.io\` / \`username: ...\` / \`password: ...\`. Each registry once, also across the registry input; each password masked before the list is read, given to \`docker login\` on its standard input. All are logged in before the build and logged out in post (logout), also after a failed or cancelled run. \`ecr: false\` is taken; \`scope\`, and \`ecr\` with AWS access keys, are refused (see README)."
+    description: "More registry logins, as docker/login-action's \`registry-auth\` reads them: a YAML list of \`registry\` (empty: Docker Hub), \`username\` and \`password\` (use secrets), e.g. \`- registry: ghcr.io\` / \`username: ...\` / \`password: ...\`. Each registry once, also across the registry input; each password masked before the list is read, given to \`docker login\` on its standard input. All are logged in before the build and logged out in post (logout), also after a failed or cancelled run. \`ecr: false\` is taken; \`scope\`, and \`ecr\` with AWS access keys, are refused (docs/registry-login.md)."
     default: ''
 
   # --- signing what is pushed (docker/github-builder's sign) ---------------------------------------

@@ -1346,7 +1346,7 @@ describe('5. cancellation', () => {
   )
 })
 
-// --- 6. builder isolation (seed 002) ---------------------------------------------------------------
+// --- 6. builder isolation ---------------------------------------------------------------
 
 describe('6. builder isolation', () => {
   const repository = `octo/app-${Date.now().toString(36)}`

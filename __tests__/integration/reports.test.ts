@@ -97,7 +97,7 @@ describe('metadata of a pushed multi-platform image', () => {
   })
 })
 
-describe('load into an engine with the containerd image store (seed 000)', () => {
+describe('load into an engine with the containerd image store: the digest output is the image ID the engine stores', () => {
   it.each([
     ['default provenance: the image ID is an index (image + attestation manifest)', '', 'application/vnd.oci.image.index.v1+json'],
     ['provenance: false: the image ID is the image manifest itself', 'false', 'application/vnd.docker.distribution.manifest.v2+json']
@@ -118,7 +118,7 @@ describe('load into an engine with the containerd image store (seed 000)', () =>
   })
 })
 
-describe('metadata without push or load (seed 003)', () => {
+describe('the last layer digest without pushing or loading', () => {
   it('reads layers from the build record, equal to what a push of the same build yields, writing nothing to the registry', async () => {
     const before = await catalog()
     const local = await runAction({ context: ctx, platforms: 'linux/amd64' })
@@ -136,7 +136,7 @@ describe('metadata without push or load (seed 003)', () => {
     const lastLocal = local.outputs['last-layer-digest']
     expect(lastLocal).toMatch(/^sha256:[a-f0-9]{64}$/)
 
-    const repo = uniqueRepo('seed003')
+    const repo = uniqueRepo('no-push')
     const pushed = await runAction({ context: ctx, platforms: 'linux/amd64', push: 'true', tags: `${tb.registry}/${repo}:v1` })
     expectSuccess(pushed)
     const index = await getManifest(repo, 'v1')
@@ -170,7 +170,7 @@ describe('metadata without push or load (seed 003)', () => {
   })
 })
 
-describe('base images (seed 004)', () => {
+describe('base images and their OCI annotations', () => {
   itWhen('provenance-in-metadata', 'reports the base image from the provenance materials, with its digest', async () => {
     const run = await runAction({ context: ctx, platforms: 'linux/amd64', provenance: 'mode=max' })
     expectSuccess(run)

@@ -1,4 +1,4 @@
-// Resolves the final stage's base image before the build, for base-image annotations (seed 004).
+// Resolves the final stage's base image before the build, for base-image annotations.
 // The edges only (the Dockerfile read, buildx asked): parsing is in dockerfile/ and oci/.
 import * as core from '../runner/commands.js'
 import { existsSync, readFileSync } from 'node:fs'

@@ -42,7 +42,7 @@ function matrixError(fn: () => unknown): MatrixError {
 describe('parseMatrix + expandMatrix', () => {
   it.each<[string, string, Combination[]]>([
     [
-      'the README example',
+      'the example of docs/matrix-and-bake.md',
       EXAMPLE,
       [
         { variant: 'alpine', toolchain: '1.80', extra: 'musl' },
