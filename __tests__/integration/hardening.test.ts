@@ -1398,7 +1398,7 @@ describe('6. builder isolation', () => {
     expect(await exists(name)).toBe(true)
   })
 
-  it('never lets different repos, branches, actors or jobs share a builder', async () => {
+  itActionLogic('never lets different repos, branches, actors or jobs share a builder', async () => {
     const cases: Array<[string, Record<string, string>, string[]]> = [
       ['repo', envFor({ GITHUB_REPOSITORY: `${repository}-fork` }), [`${repository}-fork`]],
       ['branch', envFor(), [repository, 'main']],
@@ -1418,26 +1418,29 @@ describe('6. builder isolation', () => {
     expect(new Set([...names, expectedName('repo', [repository])]).size).toBe(cases.length + 1)
   })
 
-  it('a pull request from a fork never writes the shared cache (cache-to dropped with a warning) and gets its own builder, unless allowed', async () => {
-    const event = path.join(mkdtempSync(path.join(work, 'event-')), 'event.json')
-    writeFileSync(
-      event,
-      JSON.stringify({ pull_request: { number: 7, head: { repo: { full_name: 'mallory/app' } } }, repository: { full_name: repository } })
-    )
-    const env = envFor({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REF_NAME: '7/merge' })
-    const cache = mkdtempSync(path.join(work, 'cache-'))
+  itActionLogic(
+    'a pull request from a fork never writes the shared cache (cache-to dropped with a warning) and gets its own builder, unless allowed',
+    async () => {
+      const event = path.join(mkdtempSync(path.join(work, 'event-')), 'event.json')
+      writeFileSync(
+        event,
+        JSON.stringify({ pull_request: { number: 7, head: { repo: { full_name: 'mallory/app' } } }, repository: { full_name: repository } })
+      )
+      const env = envFor({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REF_NAME: '7/merge' })
+      const cache = mkdtempSync(path.join(work, 'cache-'))
 
-    const fork = await scoped('repo', env, { 'cache-to': `type=local,dest=${cache}/shared` })
-    expectSuccess(fork)
-    expect(fork.main.log).toMatch(/::warning::cache-to: 1 cache export\(s\) dropped: .*fork mallory\/app.*allow-fork-cache-write: true/)
-    expect(fork.main.log.split('\n').find(l => l.startsWith('buildx build'))).not.toContain('--cache-to')
-    expect(existsSync(path.join(cache, 'shared'))).toBe(false)
-    expect(nameOf(fork)).toBe(expectedName('repo', [repository, 'fork:mallory/app']))
+      const fork = await scoped('repo', env, { 'cache-to': `type=local,dest=${cache}/shared` })
+      expectSuccess(fork)
+      expect(fork.main.log).toMatch(/::warning::cache-to: 1 cache export\(s\) dropped: .*fork mallory\/app.*allow-fork-cache-write: true/)
+      expect(fork.main.log.split('\n').find(l => l.startsWith('buildx build'))).not.toContain('--cache-to')
+      expect(existsSync(path.join(cache, 'shared'))).toBe(false)
+      expect(nameOf(fork)).toBe(expectedName('repo', [repository, 'fork:mallory/app']))
 
-    const allowed = await scoped('repo', env, { 'cache-to': `type=local,dest=${cache}/shared`, 'allow-fork-cache-write': 'true' })
-    expectSuccess(allowed)
-    expect(allowed.main.log).not.toContain('cache export(s) dropped')
-    expect(existsSync(path.join(cache, 'shared', 'index.json'))).toBe(true)
-    expect(nameOf(allowed)).toBe(expectedName('repo', [repository]))
-  })
+      const allowed = await scoped('repo', env, { 'cache-to': `type=local,dest=${cache}/shared`, 'allow-fork-cache-write': 'true' })
+      expectSuccess(allowed)
+      expect(allowed.main.log).not.toContain('cache export(s) dropped')
+      expect(existsSync(path.join(cache, 'shared', 'index.json'))).toBe(true)
+      expect(nameOf(allowed)).toBe(expectedName('repo', [repository]))
+    }
+  )
 })

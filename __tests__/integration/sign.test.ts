@@ -15,6 +15,7 @@ import {
   BUILDKIT_PROGRESS,
   cosignBin,
   describeActionLogic,
+  eachActionLogic,
   eachInputCheck,
   everythingKept,
   expectSuccess,
@@ -197,7 +198,7 @@ describe('key-based signing with the testbed cosign', () => {
     expectNoSecrets(run)
   })
 
-  it('signs every target of a matrix, each index and its attestations, by digest', async () => {
+  itActionLogic('signs every target of a matrix, each index and its attestations, by digest', async () => {
     const repo = uniqueRepo('sign-matrix')
     const image = `${tb.registry}/${repo}`
     rmSync(argvLog, { force: true })
@@ -221,7 +222,7 @@ describe('key-based signing with the testbed cosign', () => {
     expectNoSecrets(run)
   })
 
-  it.each([
+  eachActionLogic([
     ['a bake file with two targets', 'bake'],
     ['platform-split (each platform by digest, then merged)', 'split']
   ])('signs %s: each pushed index and its attestations, by digest', async (_what, kind) => {
