@@ -4,6 +4,8 @@
 //   skips: 3 for a missing capability (build-history x2, provenance-in-metadata x1 on buildx 0.13.1), 0 other
 //   one-stack input checks: 57 ran here   (on sid; trixie's skips line then ends
 //                                          "..., 57 one-stack input checks (run on sid), 0 other")
+//   one-stack action-logic tests: 30 ran here   (on trixie; sid's skips line then has
+//                                          ", 30 one-stack action-logic tests (run on trixie)")
 //   jest: N passed, N failed, N skipped          <- always the last line, unchanged: CI reads it
 // Before them, each test file's duration (jest's perfStats), slowest first:
 //   time: 245.3 s integration/hardening.test.ts
@@ -14,8 +16,9 @@
 // the test is named `[needs <capability>]` and this run recorded that capability as missing
 // (harness.ts itWhen), or `[without <capability>]` and this run recorded it as present (itWithout:
 // what an older buildx does instead); any other skip (it.skip, a -t filter) is "other". Input
-// checks (named `[input check]`, harness.ts itInputCheck) run on one stack only; on the other they
-// count as skipped input checks when this run recorded them as such, never as "other".
+// checks (named `[input check]`, harness.ts itInputCheck) and action-logic tests (`[action logic]`,
+// itActionLogic) run on one stack only (harness.ts ONE_STACK); on the other they count as skipped
+// in their category when this run recorded them as such, never as "other".
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
@@ -46,9 +49,13 @@ function readRecords(dir) {
     .map(l => JSON.parse(l))
 }
 
-/** named `... [input check]`, or in a describe block so named (harness.ts itInputCheck, describeInputChecks) */
-function isInputCheck(t) {
-  return [t.title, ...t.ancestorTitles].some(title => title.endsWith('[input check]'))
+/** the one-stack categories (harness.ts ONE_STACK): title suffix -> what the count lines call them */
+const ONE_STACK = { '[input check]': 'input checks', '[action logic]': 'action-logic tests' }
+
+/** the one-stack category of a test named `... [category]`, or in a describe block so named */
+function oneStackCategory(t) {
+  const titles = [t.title, ...t.ancestorTitles]
+  return Object.keys(ONE_STACK).find(suffix => titles.some(title => title.endsWith(suffix)))
 }
 
 class CountReporter {
@@ -64,7 +71,8 @@ class CountReporter {
     fs.rmSync(this.records, { recursive: true, force: true })
     const builds = new Set(records.filter(r => r.kind === 'build').map(r => `${r.file}\0${r.test}`))
     const missing = new Map(records.filter(r => r.kind === 'missing-capability').map(r => [r.capability, r.buildx]))
-    const inputCheckStack = records.find(r => r.kind === 'input-check-elsewhere')?.stack
+    // category suffix -> the stack that runs it, as this run recorded when it skipped some
+    const elsewhere = new Map(records.filter(r => r.kind === 'one-stack-elsewhere').map(r => [`[${r.category}]`, r.stack]))
 
     const times = results.testResults
       .map(f => ({
@@ -79,8 +87,9 @@ class CountReporter {
     const capabilitySkips = new Map()
     const versions = new Set()
     let otherSkips = 0
-    let inputChecksRan = 0
-    let inputChecksSkipped = 0
+    const oneStackRan = new Map()
+    const oneStackSkipped = new Map()
+    const add = (m, k) => m.set(k, (m.get(k) ?? 0) + 1)
     for (const project of PROJECTS) {
       const files = results.testResults.filter(f => f.testFilePath.includes(`${path.sep}__tests__${path.sep}${project}${path.sep}`))
       if (files.length === 0) continue
@@ -95,12 +104,12 @@ class CountReporter {
               const key = kind === 'needs' ? cap : `${cap} present`
               capabilitySkips.set(key, (capabilitySkips.get(key) ?? 0) + 1)
               versions.add(buildx)
-            } else if (isInputCheck(t) && inputCheckStack) inputChecksSkipped++
+            } else if (elsewhere.has(oneStackCategory(t))) add(oneStackSkipped, oneStackCategory(t))
             else otherSkips++
             continue
           }
           ran++
-          if (isInputCheck(t)) inputChecksRan++
+          if (oneStackCategory(t)) add(oneStackRan, oneStackCategory(t))
           if (builds.has(`${file.testFilePath}\0${t.fullName}`)) real++
         }
       }
@@ -115,15 +124,21 @@ class CountReporter {
     const skippedTotal = results.numPendingTests + results.numTodoTests
     const capabilityTotal = [...capabilitySkips.values()].reduce((a, b) => a + b, 0)
     // skips not reported test by test (e.g. a whole file) are "other" too: never expected
-    otherSkips = Math.max(otherSkips, skippedTotal - capabilityTotal - inputChecksSkipped)
+    const oneStackSkippedTotal = [...oneStackSkipped.values()].reduce((a, b) => a + b, 0)
+    otherSkips = Math.max(otherSkips, skippedTotal - capabilityTotal - oneStackSkippedTotal)
     if (skippedTotal > 0 || otherSkips > 0) {
       const byCap = [...capabilitySkips].map(([cap, n]) => `${cap} x${n}`).join(', ')
-      const inputChecks = inputChecksSkipped > 0 ? `, ${inputChecksSkipped} one-stack input checks (run on ${inputCheckStack})` : ''
+      const oneStack = Object.keys(ONE_STACK)
+        .filter(suffix => oneStackSkipped.has(suffix))
+        .map(suffix => `, ${oneStackSkipped.get(suffix)} one-stack ${ONE_STACK[suffix]} (run on ${elsewhere.get(suffix)})`)
+        .join('')
       lines.push(
-        `skips: ${capabilityTotal} for a missing capability${byCap ? ` (${byCap} on buildx ${[...versions].join(', ')})` : ''}${inputChecks}, ${otherSkips} other`
+        `skips: ${capabilityTotal} for a missing capability${byCap ? ` (${byCap} on buildx ${[...versions].join(', ')})` : ''}${oneStack}, ${otherSkips} other`
       )
     }
-    if (inputChecksRan > 0) lines.push(`one-stack input checks: ${inputChecksRan} ran here`)
+    for (const suffix of Object.keys(ONE_STACK)) {
+      if (oneStackRan.has(suffix)) lines.push(`one-stack ${ONE_STACK[suffix]}: ${oneStackRan.get(suffix)} ran here`)
+    }
 
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites
     lines.push(`jest: ${results.numPassedTests} passed, ${failed} failed, ${skippedTotal} skipped`)

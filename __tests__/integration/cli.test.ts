@@ -9,6 +9,7 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { FaultProxy } from './fault-proxy.js'
 import {
+  describeActionLogic,
   dockerConfigLogins,
   expectNothingPushed,
   getManifest,
@@ -223,7 +224,7 @@ describe('build-image CLI', () => {
   })
 })
 
-describe('build-image CLI: the registry password off the command line', () => {
+describeActionLogic('build-image CLI: the registry password off the command line', () => {
   const USER = 'cli-user'
   // quotes and a space: the password must reach the registry byte for byte
   const PASSWORD = `cli "${Math.random().toString(36).slice(2)}" pw`
@@ -275,7 +276,7 @@ describe('build-image CLI: the registry password off the command line', () => {
   })
 })
 
-describe('build-image CLI: secrets and the password never on a command line', () => {
+describeActionLogic('build-image CLI: secrets and the password never on a command line', () => {
   const USER = 'cli-argv-user'
   const token = () => Math.random().toString(36).slice(2)
   const PASSWORD = `pw-${token()}`

@@ -14,10 +14,12 @@ import { depotBakeArgs, depotBuildArgs } from '../../src/depot/args.js'
 import { parseInputs } from '../../src/inputs/parse.js'
 import { startFakeDepot, type FakeDepot, type FakeDepotOptions } from './fake-depot.js'
 import {
+  describeActionLogic,
   everythingKept,
   expectNothingPushed,
   expectSuccess,
   getManifest,
+  itActionLogic,
   ROOT,
   runAction,
   secretMatches,
@@ -111,7 +113,7 @@ async function closedPort(): Promise<number> {
 
 // --- the real binary --------------------------------------------------------------------------
 
-describe('the real depot CLI binary', () => {
+describeActionLogic('the real depot CLI binary', () => {
   it('knows every flag the action passes to depot build and depot bake', async () => {
     const s = {
       ...parseInputs(() => ''),
@@ -163,7 +165,7 @@ describe('the real depot CLI binary', () => {
 
 // --- install from a local release mirror ---------------------------------------------------------
 
-describe('installing the real depot CLI from a local release mirror', () => {
+describeActionLogic('installing the real depot CLI from a local release mirror', () => {
   let mirror: http.Server
   let base = ''
   let archiveSha = ''
@@ -357,7 +359,7 @@ describe('installing the real depot CLI from a local release mirror', () => {
 
 // --- contract tests with a fake control plane ---------------------------------------------------
 
-describe('contract with a fake Depot control plane (Depot API not reachable here)', () => {
+describeActionLogic('contract with a fake Depot control plane (Depot API not reachable here)', () => {
   it('fake control plane: CreateBuild carries the project, tags and push option; the token is a bearer header and nowhere else', async () => {
     const f = await fake()
     const repo = uniqueRepo('depot-contract')
@@ -509,34 +511,37 @@ describe('contract with a fake Depot control plane (Depot API not reachable here
   })
 })
 
-describe('a depot.json in the build context never gets the job identity (fake control plane and fake GitHub OIDC: neither can exist here)', () => {
-  it('fake control plane: auto with only OIDC and a depot.json naming a project builds with buildx, and no OIDC token is asked for', async () => {
-    const oidc = { requestToken: `req-${Date.now()}`, idToken: `eyJ.fake-id-token.${Date.now()}`, exchangedToken: `dpt_x_${Date.now()}` }
-    const f = await fake({ tokens: [oidc.exchangedToken], oidc })
-    const dir = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo local > /f\n`, 'depot.json': '{"id": "p-attacker"}' })
-    const run = await withTimeout(
-      runAction(
-        { engine: 'auto', 'depot-version': 'installed', context: dir, platforms: 'linux/amd64' },
-        {
-          env: depotEnv(f, {
-            ACTIONS_ID_TOKEN_REQUEST_URL: `${f.url}/_github/idtoken?api-version=2.0`,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken
-          })
-        }
-      ),
-      240_000,
-      'auto with depot.json and OIDC'
-    )
-    expectSuccess(run)
-    expect(run.main.log).toContain(
-      'engine: buildx (Depot project p-attacker is named only by depot.json in the build context, and GitHub OIDC is never used'
-    )
-    // the fake saw nothing: no identity token requested, no exchange, no build
-    expect(f.methods()).toEqual([])
-  })
-})
+describeActionLogic(
+  'a depot.json in the build context never gets the job identity (fake control plane and fake GitHub OIDC: neither can exist here)',
+  () => {
+    it('fake control plane: auto with only OIDC and a depot.json naming a project builds with buildx, and no OIDC token is asked for', async () => {
+      const oidc = { requestToken: `req-${Date.now()}`, idToken: `eyJ.fake-id-token.${Date.now()}`, exchangedToken: `dpt_x_${Date.now()}` }
+      const f = await fake({ tokens: [oidc.exchangedToken], oidc })
+      const dir = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo local > /f\n`, 'depot.json': '{"id": "p-attacker"}' })
+      const run = await withTimeout(
+        runAction(
+          { engine: 'auto', 'depot-version': 'installed', context: dir, platforms: 'linux/amd64' },
+          {
+            env: depotEnv(f, {
+              ACTIONS_ID_TOKEN_REQUEST_URL: `${f.url}/_github/idtoken?api-version=2.0`,
+              ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken
+            })
+          }
+        ),
+        240_000,
+        'auto with depot.json and OIDC'
+      )
+      expectSuccess(run)
+      expect(run.main.log).toContain(
+        'engine: buildx (Depot project p-attacker is named only by depot.json in the build context, and GitHub OIDC is never used'
+      )
+      // the fake saw nothing: no identity token requested, no exchange, no build
+      expect(f.methods()).toEqual([])
+    })
+  }
+)
 
-describe("contract with a fake Depot control plane: Depot's own inputs", () => {
+describeActionLogic("contract with a fake Depot control plane: Depot's own inputs", () => {
   it('fake control plane: depot-build-platform picks the builder the CLI asks for, depot-save reaches CreateBuild', async () => {
     const f = await fake({ buildkitAddrs: { arm64: tb.buildkitAddr } })
     const run = await withTimeout(
@@ -565,124 +570,129 @@ describe("contract with a fake Depot control plane: Depot's own inputs", () => {
 
 // --- end to end on the testbed engine ------------------------------------------------------------
 
-describe('end to end: the real depot CLI builds on the testbed BuildKit (fake control plane) and pushes to the testbed registry', () => {
-  // Like Depot's native machines, each platform gets its own engine: amd64 the testbed's main
-  // engine, arm64 its second one. Two builds of one image on the SAME engine race on the image
-  // name ("already exists"). The second engine has no bridge network, hence network: none.
-  const nativeBuilders = () => ({ buildkitAddrs: { amd64: tb.buildkitAddr, arm64: tb.node2BuildkitAddr } })
+describeActionLogic(
+  'end to end: the real depot CLI builds on the testbed BuildKit (fake control plane) and pushes to the testbed registry',
+  () => {
+    // Like Depot's native machines, each platform gets its own engine: amd64 the testbed's main
+    // engine, arm64 its second one. Two builds of one image on the SAME engine race on the image
+    // name ("already exists"). The second engine has no bridge network, hence network: none.
+    const nativeBuilders = () => ({ buildkitAddrs: { amd64: tb.buildkitAddr, arm64: tb.node2BuildkitAddr } })
 
-  it('depot build --push of 2 platforms, each on its own builder: digest, manifests, layers and depot-build-id match the registry', async () => {
-    const f = await fake(nativeBuilders())
-    const repo = uniqueRepo('depot-e2e')
-    const tag = `${tb.registry}/${repo}:v1`
-    const run = await withTimeout(
-      runAction(
-        {
-          engine: 'depot',
-          'depot-project': 'p-e2e',
-          'depot-version': 'installed',
-          context: ctx,
-          tags: tag,
-          platforms: 'linux/amd64,linux/arm64',
-          push: 'true',
-          network: 'none'
-        },
-        { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }
-      ),
-      300_000,
-      'a 2-platform depot build'
-    )
-    expectSuccess(run)
-    expect([...f.connections].sort()).toEqual(['amd64', 'arm64'])
-    expect(run.main.log).toContain('merging manifest list')
-    expect(run.main.log).toContain('::group::Build on Depot')
-    const index = await getManifest(repo, 'v1')
-    expect(index.status).toBe(200)
-    expect(index.mediaType).toBe('application/vnd.oci.image.index.v1+json')
-    expect(run.mainOutputs['digest']).toBe(index.digest)
-    expect(JSON.parse(run.mainOutputs['metadata'] ?? '{}')['depot.build']).toEqual({ buildID: f.builds[0]?.id, projectID: 'p-e2e' })
-    expect(run.mainOutputs['depot-build-id']).toBe(f.builds[0]?.id)
-    expect(run.mainOutputs['depot-project-id']).toBe('p-e2e')
-
-    const real = index.json.manifests.filter((m: any) => m.platform.os !== 'unknown')
-    expect(real.map((m: any) => `${m.platform.os}/${m.platform.architecture}`).sort()).toEqual(['linux/amd64', 'linux/arm64'])
-    const reported = JSON.parse(run.outputs['manifests'] ?? '{}')['default']
-    expect(reported.digest).toBe(index.digest)
-    expect(reported.source).toBe('registry')
-    const layers = JSON.parse(run.outputs['layers'] ?? '{}')['default']
-    for (const m of real) {
-      const platform = `${m.platform.os}/${m.platform.architecture}`
-      const manifest = await getManifest(repo, m.digest)
-      const p = reported.platforms.find((x: any) => x.digest === m.digest)
-      expect(p.platform).toBe(platform)
-      expect(p.configDigest).toBe(manifest.json.config.digest)
-      expect(layers[platform].layers.map((l: any) => [l.digest, l.size])).toEqual(manifest.json.layers.map((l: any) => [l.digest, l.size]))
-      expect(layers[platform].lastLayerDigest).toBe(manifest.json.layers[manifest.json.layers.length - 1].digest)
-    }
-    // attestation manifests link to the image manifests they attest
-    const attested = reported.attestations.map((a: any) => a.attests).sort()
-    expect(attested).toEqual(real.map((m: any) => m.digest).sort())
-    expect(f.finished.map(x => x.result)).toEqual(['success'])
-    expect(run.summary).toContain('depot')
-  })
-
-  it('depot bake with 2 targets: one Depot build, each target pushed and reported as the registry serves it', async () => {
-    const f = await fake(nativeBuilders())
-    const repoA = uniqueRepo('depot-bake-a')
-    const repoB = uniqueRepo('depot-bake-b')
-    const dir = writeContext({
-      Dockerfile: `FROM ${tb.baseImage}\nARG NAME\nRUN echo "$NAME" > /name\n`,
-      'docker-bake.hcl': [
-        `target "a" {\n  tags = ["${tb.registry}/${repoA}:1"]\n  args = { NAME = "a" }\n  network = "none"\n  platforms = ["linux/amd64"]\n}`,
-        // one platform per target, each on its own engine: two exports pushing at once from one
-        // engine made the testbed's registry (distribution 2.8) refuse a manifest now and then
-        `target "b" {\n  tags = ["${tb.registry}/${repoB}:1"]\n  args = { NAME = "b" }\n  network = "none"\n  platforms = ["linux/arm64"]\n}`
-      ].join('\n')
-    })
-    const run = await withTimeout(
-      runAction(
-        {
-          engine: 'depot',
-          'depot-project': 'p-bake',
-          'depot-version': 'installed',
-          files: path.join(dir, 'docker-bake.hcl'),
-          targets: 'a,b',
-          push: 'true'
-        },
-        { cwd: dir, env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }
-      ),
-      300_000,
-      'a 2-target depot bake'
-    )
-    expectSuccess(run)
-    expect(f.builds).toHaveLength(1)
-    const opts = f.builds[0]?.request.options ?? []
-    expect(opts.map(o => [o.command, o.targetName, o.tags, o.push]).sort()).toEqual([
-      [2, 'a', [`${tb.registry}/${repoA}:1`], true],
-      [2, 'b', [`${tb.registry}/${repoB}:1`], true]
-    ])
-    const digests = JSON.parse(run.outputs['digests'] ?? '{}')
-    const manifests = JSON.parse(run.outputs['manifests'] ?? '{}')
-    const platforms = JSON.parse(run.outputs['platforms'] ?? '{}')
-    for (const [target, repo] of [
-      ['a', repoA],
-      ['b', repoB]
-    ] as const) {
-      const index = await getManifest(repo, '1')
+    it('depot build --push of 2 platforms, each on its own builder: digest, manifests, layers and depot-build-id match the registry', async () => {
+      const f = await fake(nativeBuilders())
+      const repo = uniqueRepo('depot-e2e')
+      const tag = `${tb.registry}/${repo}:v1`
+      const run = await withTimeout(
+        runAction(
+          {
+            engine: 'depot',
+            'depot-project': 'p-e2e',
+            'depot-version': 'installed',
+            context: ctx,
+            tags: tag,
+            platforms: 'linux/amd64,linux/arm64',
+            push: 'true',
+            network: 'none'
+          },
+          { env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }
+        ),
+        300_000,
+        'a 2-platform depot build'
+      )
+      expectSuccess(run)
+      expect([...f.connections].sort()).toEqual(['amd64', 'arm64'])
+      expect(run.main.log).toContain('merging manifest list')
+      expect(run.main.log).toContain('::group::Build on Depot')
+      const index = await getManifest(repo, 'v1')
       expect(index.status).toBe(200)
-      expect(digests[target]).toBe(index.digest)
-      expect(manifests[target].digest).toBe(index.digest)
+      expect(index.mediaType).toBe('application/vnd.oci.image.index.v1+json')
+      expect(run.mainOutputs['digest']).toBe(index.digest)
+      expect(JSON.parse(run.mainOutputs['metadata'] ?? '{}')['depot.build']).toEqual({ buildID: f.builds[0]?.id, projectID: 'p-e2e' })
+      expect(run.mainOutputs['depot-build-id']).toBe(f.builds[0]?.id)
+      expect(run.mainOutputs['depot-project-id']).toBe('p-e2e')
+
       const real = index.json.manifests.filter((m: any) => m.platform.os !== 'unknown')
-      expect(manifests[target].platforms.map((p: any) => p.digest).sort()).toEqual(real.map((m: any) => m.digest).sort())
-    }
-    expect(platforms).toEqual({ a: ['linux/amd64'], b: ['linux/arm64'] })
-    expect(run.outputs['depot-build-id']).toBe(f.builds[0]?.id)
-    expect(run.outputs['metadata']).not.toContain('"depot.build":{"buildID"') // per target, the build object is top-level only
-  })
-})
+      expect(real.map((m: any) => `${m.platform.os}/${m.platform.architecture}`).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+      const reported = JSON.parse(run.outputs['manifests'] ?? '{}')['default']
+      expect(reported.digest).toBe(index.digest)
+      expect(reported.source).toBe('registry')
+      const layers = JSON.parse(run.outputs['layers'] ?? '{}')['default']
+      for (const m of real) {
+        const platform = `${m.platform.os}/${m.platform.architecture}`
+        const manifest = await getManifest(repo, m.digest)
+        const p = reported.platforms.find((x: any) => x.digest === m.digest)
+        expect(p.platform).toBe(platform)
+        expect(p.configDigest).toBe(manifest.json.config.digest)
+        expect(layers[platform].layers.map((l: any) => [l.digest, l.size])).toEqual(
+          manifest.json.layers.map((l: any) => [l.digest, l.size])
+        )
+        expect(layers[platform].lastLayerDigest).toBe(manifest.json.layers[manifest.json.layers.length - 1].digest)
+      }
+      // attestation manifests link to the image manifests they attest
+      const attested = reported.attestations.map((a: any) => a.attests).sort()
+      expect(attested).toEqual(real.map((m: any) => m.digest).sort())
+      expect(f.finished.map(x => x.result)).toEqual(['success'])
+      expect(run.summary).toContain('depot')
+    })
+
+    it('depot bake with 2 targets: one Depot build, each target pushed and reported as the registry serves it', async () => {
+      const f = await fake(nativeBuilders())
+      const repoA = uniqueRepo('depot-bake-a')
+      const repoB = uniqueRepo('depot-bake-b')
+      const dir = writeContext({
+        Dockerfile: `FROM ${tb.baseImage}\nARG NAME\nRUN echo "$NAME" > /name\n`,
+        'docker-bake.hcl': [
+          `target "a" {\n  tags = ["${tb.registry}/${repoA}:1"]\n  args = { NAME = "a" }\n  network = "none"\n  platforms = ["linux/amd64"]\n}`,
+          // one platform per target, each on its own engine: two exports pushing at once from one
+          // engine made the testbed's registry (distribution 2.8) refuse a manifest now and then
+          `target "b" {\n  tags = ["${tb.registry}/${repoB}:1"]\n  args = { NAME = "b" }\n  network = "none"\n  platforms = ["linux/arm64"]\n}`
+        ].join('\n')
+      })
+      const run = await withTimeout(
+        runAction(
+          {
+            engine: 'depot',
+            'depot-project': 'p-bake',
+            'depot-version': 'installed',
+            files: path.join(dir, 'docker-bake.hcl'),
+            targets: 'a,b',
+            push: 'true'
+          },
+          { cwd: dir, env: depotEnv(f, { DEPOT_TOKEN: TOKEN }) }
+        ),
+        300_000,
+        'a 2-target depot bake'
+      )
+      expectSuccess(run)
+      expect(f.builds).toHaveLength(1)
+      const opts = f.builds[0]?.request.options ?? []
+      expect(opts.map(o => [o.command, o.targetName, o.tags, o.push]).sort()).toEqual([
+        [2, 'a', [`${tb.registry}/${repoA}:1`], true],
+        [2, 'b', [`${tb.registry}/${repoB}:1`], true]
+      ])
+      const digests = JSON.parse(run.outputs['digests'] ?? '{}')
+      const manifests = JSON.parse(run.outputs['manifests'] ?? '{}')
+      const platforms = JSON.parse(run.outputs['platforms'] ?? '{}')
+      for (const [target, repo] of [
+        ['a', repoA],
+        ['b', repoB]
+      ] as const) {
+        const index = await getManifest(repo, '1')
+        expect(index.status).toBe(200)
+        expect(digests[target]).toBe(index.digest)
+        expect(manifests[target].digest).toBe(index.digest)
+        const real = index.json.manifests.filter((m: any) => m.platform.os !== 'unknown')
+        expect(manifests[target].platforms.map((p: any) => p.digest).sort()).toEqual(real.map((m: any) => m.digest).sort())
+      }
+      expect(platforms).toEqual({ a: ['linux/amd64'], b: ['linux/arm64'] })
+      expect(run.outputs['depot-build-id']).toBe(f.builds[0]?.id)
+      expect(run.outputs['metadata']).not.toContain('"depot.build":{"buildID"') // per target, the build object is top-level only
+    })
+  }
+)
 
 describe('end to end on the testbed, other shapes (fake control plane)', () => {
-  it('depot bake hands the secrets inputs to its targets, by file and by env', async () => {
+  itActionLogic('depot bake hands the secrets inputs to its targets, by file and by env', async () => {
     // The RUN step fails unless both secrets arrive with the right content (the Dockerfile holds hashes).
     const f = await fake()
     const value = `depot-secret-${Math.random().toString(36).slice(2)}`
@@ -714,47 +724,55 @@ describe('end to end on the testbed, other shapes (fake control plane)', () => {
     expect(shownLog(run.main.log)).not.toContain(fromEnv)
   })
 
-  it("fake control plane: a pull request from a fork drops the bake definition's own cache-to on Depot too; a push writes it", async () => {
-    const f = await fake()
-    const cache = mkdtempSync(path.join(os.tmpdir(), 'bia-depot-cache-'))
-    const dir = writeContext({
-      Dockerfile: `FROM ${tb.baseImage}\nRUN echo depot-cache > /c\n`,
-      'docker-bake.hcl': `target "c" {\n  platforms = ["linux/amd64"]\n  cache-to = ["type=local,dest=${cache}/c"]\n}\n`
-    })
-    const event = path.join(dir, 'event.json')
-    writeFileSync(
-      event,
-      JSON.stringify({ pull_request: { head: { repo: { full_name: 'mallory/app' } } }, repository: { full_name: 'octo/app' } })
-    )
-    const bakeOn = (eventName: string) =>
-      withTimeout(
-        runAction(
-          {
-            engine: 'depot',
-            'depot-project': 'p-cache',
-            'depot-version': 'installed',
-            files: path.join(dir, 'docker-bake.hcl'),
-            targets: 'c'
-          },
-          {
-            cwd: dir,
-            env: depotEnv(f, { DEPOT_TOKEN: TOKEN, GITHUB_REPOSITORY: 'octo/app', GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: event })
-          }
-        ),
-        300_000,
-        `a depot bake on ${eventName}`
+  itActionLogic(
+    "fake control plane: a pull request from a fork drops the bake definition's own cache-to on Depot too; a push writes it",
+    async () => {
+      const f = await fake()
+      const cache = mkdtempSync(path.join(os.tmpdir(), 'bia-depot-cache-'))
+      const dir = writeContext({
+        Dockerfile: `FROM ${tb.baseImage}\nRUN echo depot-cache > /c\n`,
+        'docker-bake.hcl': `target "c" {\n  platforms = ["linux/amd64"]\n  cache-to = ["type=local,dest=${cache}/c"]\n}\n`
+      })
+      const event = path.join(dir, 'event.json')
+      writeFileSync(
+        event,
+        JSON.stringify({ pull_request: { head: { repo: { full_name: 'mallory/app' } } }, repository: { full_name: 'octo/app' } })
       )
-    const pr = await bakeOn('pull_request')
-    expectSuccess(pr)
-    expect(pr.main.log).toMatch(/::warning::cache-to: 1 cache export\(s\) of the bake definition dropped: .*fork mallory\/app/)
-    expect(readdirSync(cache)).toEqual([])
-    const push = await bakeOn('push')
-    expectSuccess(push)
-    expect(readdirSync(path.join(cache, 'c'))).toContain('index.json')
-    expect(f.builds).toHaveLength(2)
-  })
+      const bakeOn = (eventName: string) =>
+        withTimeout(
+          runAction(
+            {
+              engine: 'depot',
+              'depot-project': 'p-cache',
+              'depot-version': 'installed',
+              files: path.join(dir, 'docker-bake.hcl'),
+              targets: 'c'
+            },
+            {
+              cwd: dir,
+              env: depotEnv(f, {
+                DEPOT_TOKEN: TOKEN,
+                GITHUB_REPOSITORY: 'octo/app',
+                GITHUB_EVENT_NAME: eventName,
+                GITHUB_EVENT_PATH: event
+              })
+            }
+          ),
+          300_000,
+          `a depot bake on ${eventName}`
+        )
+      const pr = await bakeOn('pull_request')
+      expectSuccess(pr)
+      expect(pr.main.log).toMatch(/::warning::cache-to: 1 cache export\(s\) of the bake definition dropped: .*fork mallory\/app/)
+      expect(readdirSync(cache)).toEqual([])
+      const push = await bakeOn('push')
+      expectSuccess(push)
+      expect(readdirSync(path.join(cache, 'c'))).toContain('index.json')
+      expect(f.builds).toHaveLength(2)
+    }
+  )
 
-  it('a matrix runs as one depot bake; each variant is pushed and its digest matches the registry', async () => {
+  itActionLogic('a matrix runs as one depot bake; each variant is pushed and its digest matches the registry', async () => {
     const f = await fake()
     const repo = uniqueRepo('depot-matrix')
     const run = await withTimeout(
@@ -818,7 +836,7 @@ describe('end to end on the testbed, other shapes (fake control plane)', () => {
 
 // --- engine: auto and fallback --------------------------------------------------------------------
 
-describe('engine selection and fallback, on the testbed', () => {
+describeActionLogic('engine selection and fallback, on the testbed', () => {
   it('auto without a Depot project builds with buildx and says why', async () => {
     const repo = uniqueRepo('auto-buildx')
     const run = await runAction(
@@ -942,7 +960,7 @@ describe('engine selection and fallback, on the testbed', () => {
   })
 })
 
-describe('switching from depot/build-push-action and depot/bake-action (real CLI, fake control plane)', () => {
+describeActionLogic('switching from depot/build-push-action and depot/bake-action (real CLI, fake control plane)', () => {
   it("fake control plane: Depot's input names (project, token, build-platform, save, save-tags, lint, sbom-dir) build on Depot; build-id and project-id are set", async () => {
     const f = await fake()
     const repo = uniqueRepo('depot-switch')

@@ -16,10 +16,12 @@ import {
   catalog,
   describeInputChecks,
   dockerConfigLogins,
+  eachActionLogic,
   expectSuccess,
   getBlob,
   getManifest,
   hasCapability,
+  itActionLogic,
   itInputCheck,
   listTags,
   NODE24,
@@ -495,7 +497,7 @@ describe('2. no shell, no injection', () => {
     expect(filesUnder(cwd).filter(f => path.basename(f.file).startsWith(marker))).toEqual([])
   })
 
-  it.each(PAYLOADS)('free-form build inputs reach buildx as one literal argument each (%s)', async (_what, P) => {
+  eachActionLogic(PAYLOADS)('free-form build inputs reach buildx as one literal argument each (%s)', async (_what, P) => {
     const S = `${P}-secret`
     const { run, argv } = await tryRun(
       'build inputs',
@@ -549,7 +551,7 @@ describe('2. no shell, no injection', () => {
     expect(shownLog(run.main.log)).not.toContain(S)
   })
 
-  it.each(PAYLOADS)('builder inputs reach buildx create as one literal argument each (%s)', async (_what, P) => {
+  eachActionLogic(PAYLOADS)('builder inputs reach buildx create as one literal argument each (%s)', async (_what, P) => {
     const { argv } = await tryRun('builder inputs', {
       context: ctx,
       ...remote(),
@@ -631,7 +633,7 @@ describe('2. no shell, no injection', () => {
     }
   )
 
-  it.each(PAYLOADS)('bake files, overrides and matrix values stay literal (%s)', async (_what, P) => {
+  eachActionLogic(PAYLOADS)('bake files, overrides and matrix values stay literal (%s)', async (_what, P) => {
     const dir = mkdtempSync(path.join(work, 'bake-'))
     const repo = uniqueRepo('hardening-inj')
     const bakeFile = path.join(dir, `bake ${P}.json`)
@@ -798,61 +800,67 @@ describe('2. no shell, no injection', () => {
     })
   })
 
-  it('inputs for switching from bake-action and Depot take every payload as a literal value or refuse it naming the input', async () => {
-    const P = PAYLOADS[0]?.[1] ?? ''
-    const bakeFile = path.join(
-      writeContext({ 'docker-bake.hcl': `variable "V" {}\ntarget "default" {\n  context = "${ctx}"\n}\n` }),
-      'docker-bake.hcl'
-    )
-    const cases: Array<[string, Record<string, string>]> = [
-      ['source', { context: '' }],
-      ['vars', { context: '', files: bakeFile }],
-      ['github-token', {}],
-      ['project', {}],
-      ['token', {}],
-      ['buildx-fallback', {}],
-      ['build-platform', {}],
-      ['save', {}],
-      ['save-tag', { save: 'true' }],
-      ['save-tags', { save: 'true' }],
-      ['lint', {}],
-      ['lint-fail-on', {}],
-      ['sbom-dir', {}],
-      ['workdir', { context: '' }]
-    ]
-    const value = (input: string) => (input === 'vars' ? `V=${P}` : P)
-    const results = await pool(cases, 6, ([input, extra]) =>
-      tryRun(`switching ${input}`, { context: ctx, ...extra, [input]: value(input) })
-    )
-    figures.injectionValues += cases.length
-    results.forEach(({ run }, i) => {
-      const input = cases[i]?.[0] ?? ''
-      // refused: the error names the input; taken: the run's invariants (tryRun) and the marker
-      // check (afterAll) show that no shell ran and no workflow command was injected
-      const error = run.main.log.split('\n').find(l => l.startsWith('::error::')) ?? ''
-      if (run.main.code !== 0) expect([input, error]).toEqual([input, expect.stringMatching(new RegExp(`^::error::${input}: `))])
-    })
-  })
+  itActionLogic(
+    'inputs for switching from bake-action and Depot take every payload as a literal value or refuse it naming the input',
+    async () => {
+      const P = PAYLOADS[0]?.[1] ?? ''
+      const bakeFile = path.join(
+        writeContext({ 'docker-bake.hcl': `variable "V" {}\ntarget "default" {\n  context = "${ctx}"\n}\n` }),
+        'docker-bake.hcl'
+      )
+      const cases: Array<[string, Record<string, string>]> = [
+        ['source', { context: '' }],
+        ['vars', { context: '', files: bakeFile }],
+        ['github-token', {}],
+        ['project', {}],
+        ['token', {}],
+        ['buildx-fallback', {}],
+        ['build-platform', {}],
+        ['save', {}],
+        ['save-tag', { save: 'true' }],
+        ['save-tags', { save: 'true' }],
+        ['lint', {}],
+        ['lint-fail-on', {}],
+        ['sbom-dir', {}],
+        ['workdir', { context: '' }]
+      ]
+      const value = (input: string) => (input === 'vars' ? `V=${P}` : P)
+      const results = await pool(cases, 6, ([input, extra]) =>
+        tryRun(`switching ${input}`, { context: ctx, ...extra, [input]: value(input) })
+      )
+      figures.injectionValues += cases.length
+      results.forEach(({ run }, i) => {
+        const input = cases[i]?.[0] ?? ''
+        // refused: the error names the input; taken: the run's invariants (tryRun) and the marker
+        // check (afterAll) show that no shell ran and no workflow command was injected
+        const error = run.main.log.split('\n').find(l => l.startsWith('::error::')) ?? ''
+        if (run.main.code !== 0) expect([input, error]).toEqual([input, expect.stringMatching(new RegExp(`^::error::${input}: `))])
+      })
+    }
+  )
 
-  it.each(NEWLINES)('a line break in a single-value input cannot start a workflow command or an output (%j)', async NL => {
-    const { run, argv } = await tryRun('line breaks', {
-      context: ctx,
-      target: NL,
-      network: NL,
-      'cache-from': `type=local,src=${NL}`,
-      provenance: `mode=min,builder-id=${NL}`,
-      allow: NL
-    })
-    const build = buildCall(argv)
-    expect(hasPair(build, '--target', NL)).toBe(true)
-    expect(hasPair(build, '--network', NL)).toBe(true)
-    expect(hasPair(build, '--provenance', `mode=min,builder-id=${NL}`)).toBe(true)
-    figures.injectionValues += 5
-    // The action's own argv line shows the break escaped; whatever buildx echoed stays inert text.
-    expect(run.main.log).toContain(`--target $'${NL.replaceAll('\r', '\\r').replaceAll('\n', '\\n')}'`)
-    expect(run.main.code).not.toBe(0)
-    expect(run.summary).not.toMatch(/^::/m)
-  })
+  eachActionLogic(NEWLINES.map(nl => [nl] as [string]))(
+    'a line break in a single-value input cannot start a workflow command or an output (%j)',
+    async NL => {
+      const { run, argv } = await tryRun('line breaks', {
+        context: ctx,
+        target: NL,
+        network: NL,
+        'cache-from': `type=local,src=${NL}`,
+        provenance: `mode=min,builder-id=${NL}`,
+        allow: NL
+      })
+      const build = buildCall(argv)
+      expect(hasPair(build, '--target', NL)).toBe(true)
+      expect(hasPair(build, '--network', NL)).toBe(true)
+      expect(hasPair(build, '--provenance', `mode=min,builder-id=${NL}`)).toBe(true)
+      figures.injectionValues += 5
+      // The action's own argv line shows the break escaped; whatever buildx echoed stays inert text.
+      expect(run.main.log).toContain(`--target $'${NL.replaceAll('\r', '\\r').replaceAll('\n', '\\n')}'`)
+      expect(run.main.code).not.toBe(0)
+      expect(run.summary).not.toMatch(/^::/m)
+    }
+  )
 
   it('a line break in list inputs makes list items, never outputs (file commands use random delimiters)', async () => {
     const repo = uniqueRepo('hardening-inj')
@@ -882,7 +890,7 @@ describe('2. no shell, no injection', () => {
     expect(config.config.Labels).toMatchObject({ l: 'x', injected: '1', digest: 'sha256:forged' })
   })
 
-  it('markup in what reaches the job summary is escaped', async () => {
+  itActionLogic('markup in what reaches the job summary is escaped', async () => {
     const markup = '<img src=x onerror=alert(1)> | a | b | [x](javascript:alert(1)) **bold** <!-- c --> ## heading'
     const failing = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo '${markup}' && exit 3\n` })
     const { run } = await tryRun('summary markup', { context: failing, target: '<script>alert(1)</script>' })
@@ -904,7 +912,7 @@ describe('2. no shell, no injection', () => {
     expect(run2.summary).toContain('&lt;img src=x onerror=alert(1)&gt;')
   })
 
-  it('covered every input of action.yml', () => {
+  itActionLogic('covered every input of action.yml', async () => {
     // the known-shape sweep is an input check: on the other stack it ran on INPUT_CHECK_STACK
     const covered = new Set([...used, ...KNOWN_SHAPE.flatMap(([input, extra]) => [input, ...Object.keys(extra)])])
     expect(INPUTS.filter(i => !covered.has(i))).toEqual([])
@@ -1390,7 +1398,7 @@ describe('6. builder isolation', () => {
     expect(await exists(name)).toBe(true)
   })
 
-  it('never lets different repos, branches, actors or jobs share a builder', async () => {
+  itActionLogic('never lets different repos, branches, actors or jobs share a builder', async () => {
     const cases: Array<[string, Record<string, string>, string[]]> = [
       ['repo', envFor({ GITHUB_REPOSITORY: `${repository}-fork` }), [`${repository}-fork`]],
       ['branch', envFor(), [repository, 'main']],
@@ -1410,26 +1418,29 @@ describe('6. builder isolation', () => {
     expect(new Set([...names, expectedName('repo', [repository])]).size).toBe(cases.length + 1)
   })
 
-  it('a pull request from a fork never writes the shared cache (cache-to dropped with a warning) and gets its own builder, unless allowed', async () => {
-    const event = path.join(mkdtempSync(path.join(work, 'event-')), 'event.json')
-    writeFileSync(
-      event,
-      JSON.stringify({ pull_request: { number: 7, head: { repo: { full_name: 'mallory/app' } } }, repository: { full_name: repository } })
-    )
-    const env = envFor({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REF_NAME: '7/merge' })
-    const cache = mkdtempSync(path.join(work, 'cache-'))
+  itActionLogic(
+    'a pull request from a fork never writes the shared cache (cache-to dropped with a warning) and gets its own builder, unless allowed',
+    async () => {
+      const event = path.join(mkdtempSync(path.join(work, 'event-')), 'event.json')
+      writeFileSync(
+        event,
+        JSON.stringify({ pull_request: { number: 7, head: { repo: { full_name: 'mallory/app' } } }, repository: { full_name: repository } })
+      )
+      const env = envFor({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REF_NAME: '7/merge' })
+      const cache = mkdtempSync(path.join(work, 'cache-'))
 
-    const fork = await scoped('repo', env, { 'cache-to': `type=local,dest=${cache}/shared` })
-    expectSuccess(fork)
-    expect(fork.main.log).toMatch(/::warning::cache-to: 1 cache export\(s\) dropped: .*fork mallory\/app.*allow-fork-cache-write: true/)
-    expect(fork.main.log.split('\n').find(l => l.startsWith('buildx build'))).not.toContain('--cache-to')
-    expect(existsSync(path.join(cache, 'shared'))).toBe(false)
-    expect(nameOf(fork)).toBe(expectedName('repo', [repository, 'fork:mallory/app']))
+      const fork = await scoped('repo', env, { 'cache-to': `type=local,dest=${cache}/shared` })
+      expectSuccess(fork)
+      expect(fork.main.log).toMatch(/::warning::cache-to: 1 cache export\(s\) dropped: .*fork mallory\/app.*allow-fork-cache-write: true/)
+      expect(fork.main.log.split('\n').find(l => l.startsWith('buildx build'))).not.toContain('--cache-to')
+      expect(existsSync(path.join(cache, 'shared'))).toBe(false)
+      expect(nameOf(fork)).toBe(expectedName('repo', [repository, 'fork:mallory/app']))
 
-    const allowed = await scoped('repo', env, { 'cache-to': `type=local,dest=${cache}/shared`, 'allow-fork-cache-write': 'true' })
-    expectSuccess(allowed)
-    expect(allowed.main.log).not.toContain('cache export(s) dropped')
-    expect(existsSync(path.join(cache, 'shared', 'index.json'))).toBe(true)
-    expect(nameOf(allowed)).toBe(expectedName('repo', [repository]))
-  })
+      const allowed = await scoped('repo', env, { 'cache-to': `type=local,dest=${cache}/shared`, 'allow-fork-cache-write': 'true' })
+      expectSuccess(allowed)
+      expect(allowed.main.log).not.toContain('cache export(s) dropped')
+      expect(existsSync(path.join(cache, 'shared', 'index.json'))).toBe(true)
+      expect(nameOf(allowed)).toBe(expectedName('repo', [repository]))
+    }
+  )
 })

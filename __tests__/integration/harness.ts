@@ -145,72 +145,72 @@ export function itWhen(cap: Capability, name: string, fn: () => Promise<unknown>
   it.skip(title, fn, timeout)
 }
 
-// --- input checks, run on one stack -----------------------------------------------------------------
+// --- tests run on one stack -------------------------------------------------------------------------
 
 /**
- * The stack that runs the input checks: the README's `npm test` stack, so `npm test` still runs
- * everything on it.
+ * The tests whose answer does not depend on the stack's Docker, buildx or image store, run on one
+ * stack only, each category on the stack named here; the other stack reports them as skipped for
+ * that reason, and the count reporter and .ci/run accept such skips as their own category,
+ * compared with the number that ran on the named stack.
+ * - `[input check]`: every run stops before buildx builds anything (a bad input refused, an
+ *   injection attempt that never reaches a shell). On sid. Where it runs, it fails if any of its runs reached BuildKit.
+ * - `[action logic]`: it builds, but what it checks is the action's own logic, the same whatever
+ *   buildx does underneath: the argv and values the action hands on, the workflow runner's jobs,
+ *   signing and masking, the retry loop against the fault proxy, the summary. On trixie, whose
+ *   builds are the cheaper, so the two stacks take similar time. Anything whose result depends on
+ *   the buildx or Docker version or on the image store (what buildx pushes, loads, exports or
+ *   prints) stays on both stacks.
  */
-export const INPUT_CHECK_STACK = 'sid'
+export const ONE_STACK = { 'input check': 'sid', 'action logic': 'trixie' } as const
+export type OneStackCategory = keyof typeof ONE_STACK
+export const INPUT_CHECK_STACK = ONE_STACK['input check']
 
 /**
- * An input check: a test whose runs all stop before buildx builds anything (a bad input refused, an
- * injection attempt that never reaches a shell). Its answer does not depend on the stack's Docker
- * or buildx, so it runs on INPUT_CHECK_STACK only, named `<name> [input check]`; on the other
- * stack it is reported as skipped for that reason, and the count reporter and .ci/run accept such
- * skips as their own category, compared with the number that ran on INPUT_CHECK_STACK. Where it
- * runs, it fails if any of its runs reached BuildKit: then it is no input check.
+ * Whether this stack runs the category; where not, records the skip for the count reporter. Only
+ * a run that is one of a pair covering both stacks (.ci/run sets TEST_ONE_STACK_SPLIT=1) leaves a
+ * category to the other stack: `npm test` on either stack alone runs everything.
  */
-export function itInputCheck(name: string, fn: () => Promise<unknown>, timeout?: number): void {
-  const title = `${name} [input check]`
-  if (testbed().stack !== INPUT_CHECK_STACK) {
-    record({ kind: 'input-check-elsewhere', stack: INPUT_CHECK_STACK })
+function runsHere(category: OneStackCategory): boolean {
+  if (process.env['TEST_ONE_STACK_SPLIT'] !== '1' || testbed().stack === ONE_STACK[category]) return true
+  record({ kind: 'one-stack-elsewhere', category, stack: ONE_STACK[category] })
+  return false
+}
+
+/** an input check reaches no BuildKit: fails otherwise */
+async function noBuild(category: OneStackCategory, fn: () => Promise<unknown>): Promise<void> {
+  const before = buildsNoted
+  await fn()
+  if (category === 'input check') {
+    expect({ buildsReachedBuildKit: buildsNoted - before }).toEqual({ buildsReachedBuildKit: 0 })
+  }
+}
+
+function itOneStack(category: OneStackCategory, name: string, fn: () => Promise<unknown>, timeout?: number): void {
+  const title = `${name} [${category}]`
+  if (!runsHere(category)) {
     it.skip(title, fn, timeout)
     return
   }
-  it(
-    title,
-    async () => {
-      const before = buildsNoted
-      await fn()
-      expect({ buildsReachedBuildKit: buildsNoted - before }).toEqual({ buildsReachedBuildKit: 0 })
-    },
-    timeout
-  )
+  it(title, () => noBuild(category, fn), timeout)
 }
 
-/** itInputCheck for a table, the way it.each takes one: `eachInputCheck(rows)('%s', (a, b) => ...)`. */
-export function eachInputCheck<const Row extends unknown[]>(
+function eachOneStack<const Row extends unknown[]>(
+  category: OneStackCategory,
   rows: Row[]
 ): (name: string, fn: (...row: Row) => Promise<unknown>, timeout?: number) => void {
   return (name, fn, timeout) => {
-    const title = `${name} [input check]`
-    const table = rows
-    if (testbed().stack !== INPUT_CHECK_STACK) {
-      record({ kind: 'input-check-elsewhere', stack: INPUT_CHECK_STACK })
-      it.skip.each(table)(title, fn as never, timeout)
+    const title = `${name} [${category}]`
+    if (!runsHere(category)) {
+      it.skip.each(rows)(title, fn as never, timeout)
       return
     }
-    it.each(table)(
-      title,
-      (async (...row: Row) => {
-        const before = buildsNoted
-        await fn(...row)
-        expect({ buildsReachedBuildKit: buildsNoted - before }).toEqual({ buildsReachedBuildKit: 0 })
-      }) as never,
-      timeout
-    )
+    it.each(rows)(title, ((...row: Row) => noBuild(category, () => fn(...row))) as never, timeout)
   }
 }
 
-/**
- * A describe block of input checks whose runs happen in its hooks: named `<name> [input check]`,
- * skipped with its hooks on the other stacks; where it runs, it fails if any run reached BuildKit.
- */
-export function describeInputChecks(name: string, fn: () => void): void {
-  const title = `${name} [input check]`
-  if (testbed().stack !== INPUT_CHECK_STACK) {
-    record({ kind: 'input-check-elsewhere', stack: INPUT_CHECK_STACK })
+function describeOneStack(category: OneStackCategory, name: string, fn: () => void): void {
+  const title = `${name} [${category}]`
+  if (!runsHere(category)) {
     describe.skip(title, fn)
     return
   }
@@ -220,11 +220,56 @@ export function describeInputChecks(name: string, fn: () => void): void {
       before = buildsNoted
     })
     afterAll(() => {
-      expect({ buildsReachedBuildKit: buildsNoted - before }).toEqual({ buildsReachedBuildKit: 0 })
+      if (category === 'input check') {
+        expect({ buildsReachedBuildKit: buildsNoted - before }).toEqual({ buildsReachedBuildKit: 0 })
+      }
     })
     fn()
   })
 }
+
+/** A test whose runs all stop before buildx builds anything: named `<name> [input check]`, run on sid. */
+export function itInputCheck(name: string, fn: () => Promise<unknown>, timeout?: number): void {
+  itOneStack('input check', name, fn, timeout)
+}
+
+/** itInputCheck for a table, the way it.each takes one: `eachInputCheck(rows)('%s', (a, b) => ...)`. */
+export function eachInputCheck<const Row extends unknown[]>(
+  rows: Row[]
+): (name: string, fn: (...row: Row) => Promise<unknown>, timeout?: number) => void {
+  return eachOneStack('input check', rows)
+}
+
+/**
+ * A describe block of input checks whose runs happen in its hooks: named `<name> [input check]`,
+ * skipped with its hooks on the other stacks; where it runs, it fails if any run reached BuildKit.
+ */
+export function describeInputChecks(name: string, fn: () => void): void {
+  describeOneStack('input check', name, fn)
+}
+
+/** A test of the action's own logic (see ONE_STACK): named `<name> [action logic]`, run on trixie. */
+export function itActionLogic(name: string, fn: () => Promise<unknown>, timeout?: number): void {
+  itOneStack('action logic', name, fn, timeout)
+}
+
+/** itActionLogic for a table, the way it.each takes one. */
+export function eachActionLogic<const Row extends unknown[]>(
+  rows: Row[]
+): (name: string, fn: (...row: Row) => Promise<unknown>, timeout?: number) => void {
+  return eachOneStack('action logic', rows)
+}
+
+/** A describe block of action-logic tests (see ONE_STACK): named `<name> [action logic]`, run on trixie. */
+export function describeActionLogic(name: string, fn: () => void): void {
+  describeOneStack('action logic', name, fn)
+}
+
+/**
+ * For a file whose describe blocks are all action logic: `const { describe } = actionLogic` puts
+ * each of them on one stack without touching its call (prettier formats the call as jest's own).
+ */
+export const actionLogic = { describe: describeActionLogic, it: itActionLogic }
 
 /**
  * What a stack without a capability does instead (refuses by name, shows nothing): named

@@ -2,14 +2,19 @@
 // layout from a local mirror on 127.0.0.1 (buildx-download-url), installed into a fresh tool cache.
 // A binary that does not match the release's checksums is refused; a tool-cache entry changed
 // after it was cached is detected and downloaded again.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { expectSuccess, runAction, testbed, writeContext, type ActionRun, type Testbed } from './harness.js'
+import { actionLogic, expectSuccess, runAction, testbed, writeContext, type ActionRun, type Testbed } from './harness.js'
+
+// What is checked here is the action's own installer (a mirror, checksums, pins, the tool cache),
+// the same buildx binary downloaded on either stack: every describe block runs on one stack only,
+// as `[action logic]` (harness.ts ONE_STACK).
+const { describe } = actionLogic
 
 let tb: Testbed
 let server: http.Server

@@ -8,12 +8,13 @@
 // docker/login-action (records the call), upload/download-artifact (a folder of the run); the
 // testbed's BuildKit (remote driver) in place of the docker-container builder, which would pull
 // moby/buildkit. Results are checked over the registry's API and with cosign.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
+  actionLogic,
   cosignBin,
   expectSuccess,
   getManifest,
@@ -27,6 +28,11 @@ import {
   type Testbed
 } from './harness.js'
 import { runWorkflow, StartupFailure, type LocalRepository, type RunOptions, type RunRecord } from './workflow-runner/runner.js'
+
+// What runs here is the workflow's and the action's own logic (the jobs, their matrices, the
+// merge), the same whatever buildx is underneath: every describe block runs on one stack only, as
+// `[action logic]` (harness.ts ONE_STACK).
+const { describe } = actionLogic
 
 const ACTION = 'org/build-image-action'
 const CALLER = 'someone/app'

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { FaultProxy } from './fault-proxy.js'
 import {
+  describeActionLogic,
   eachInputCheck,
   everythingKept,
   expectSuccess,
@@ -41,7 +42,7 @@ async function configOf(repo: string, tag: string): Promise<any> {
   return JSON.parse((await getBlob(repo, manifest.json.config.digest)).toString('utf8'))
 }
 
-describe('6. secret inputs never reach the processes the action starts', () => {
+describeActionLogic('6. secret inputs never reach the processes the action starts', () => {
   let proxy: FaultProxy
   const USER = 'ci-user'
   const PASSWORD = `pw-${Math.random().toString(36).slice(2)}`
@@ -116,7 +117,7 @@ async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): 
   return out
 }
 
-describe('4. no input, file or tool output starts a workflow command', () => {
+describeActionLogic('4. no input, file or tool output starts a workflow command', () => {
   const inputs = Object.keys((parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs)
 
   it(`every input of action.yml (${inputs.length}) with line breaks before commands`, async () => {

@@ -14,10 +14,13 @@ import path from 'node:path'
 import {
   BUILDKIT_PROGRESS,
   cosignBin,
+  describeActionLogic,
+  eachActionLogic,
   eachInputCheck,
   everythingKept,
   expectSuccess,
   getManifest,
+  itActionLogic,
   runAction,
   sh,
   shownLog,
@@ -195,7 +198,7 @@ describe('key-based signing with the testbed cosign', () => {
     expectNoSecrets(run)
   })
 
-  it('signs every target of a matrix, each index and its attestations, by digest', async () => {
+  itActionLogic('signs every target of a matrix, each index and its attestations, by digest', async () => {
     const repo = uniqueRepo('sign-matrix')
     const image = `${tb.registry}/${repo}`
     rmSync(argvLog, { force: true })
@@ -219,7 +222,7 @@ describe('key-based signing with the testbed cosign', () => {
     expectNoSecrets(run)
   })
 
-  it.each([
+  eachActionLogic([
     ['a bake file with two targets', 'bake'],
     ['platform-split (each platform by digest, then merged)', 'split']
   ])('signs %s: each pushed index and its attestations, by digest', async (_what, kind) => {
@@ -255,7 +258,7 @@ describe('key-based signing with the testbed cosign', () => {
     for (const ref of expected) expect([ref, verify(ref, publicKey()).code]).toEqual([ref, 0])
   })
 
-  it('sign: auto with neither a key nor an OIDC token pushes without signing, and says why', async () => {
+  itActionLogic('sign: auto with neither a key nor an OIDC token pushes without signing, and says why', async () => {
     const repo = uniqueRepo('sign-off')
     rmSync(argvLog, { force: true })
     const run = await runAction(
@@ -300,7 +303,7 @@ describe('key-based signing with the testbed cosign', () => {
   })
 })
 
-describe('sign: true promises signatures', () => {
+describeActionLogic('sign: true promises signatures', () => {
   it('a bake where one target is pushed and one is not: the step fails naming sign and the unsigned target, and signs nothing', async () => {
     const repo = uniqueRepo('sign-partial')
     const image = `${tb.registry}/${repo}`
@@ -332,7 +335,7 @@ describe('sign: true promises signatures', () => {
   })
 })
 
-describe('a KMS key URI with a PIN (the KMS is a STAND-IN: a cosign wrapper signs with a local key in its place)', () => {
+describeActionLogic('a KMS key URI with a PIN (the KMS is a STAND-IN: a cosign wrapper signs with a local key in its place)', () => {
   it('the URI and its pin-value are masked and reach no output, state or summary; the verify commands name cosign.pub', async () => {
     const repo = uniqueRepo('sign-kms')
     const image = `${tb.registry}/${repo}`
@@ -378,7 +381,7 @@ describe('a KMS key URI with a PIN (the KMS is a STAND-IN: a cosign wrapper sign
   })
 })
 
-describe('the signer cannot be planted by the build', () => {
+describeActionLogic('the signer cannot be planted by the build', () => {
   it('a cosign put on PATH while the build runs (as a bake local output could) is never run: the cosign resolved before the build signs, from its private copy', async () => {
     const repo = uniqueRepo('sign-plant')
     const image = `${tb.registry}/${repo}`
@@ -416,7 +419,7 @@ describe('the signer cannot be planted by the build', () => {
   })
 })
 
-describe('the fork rule (a pull_request_target event from a fork, as the runner writes GITHUB_EVENT_PATH)', () => {
+describeActionLogic('the fork rule (a pull_request_target event from a fork, as the runner writes GITHUB_EVENT_PATH)', () => {
   it('sign: auto pushes without signing; sign: true signs, with a warning', async () => {
     const repo = uniqueRepo('sign-fork')
     const image = `${tb.registry}/${repo}`
@@ -453,7 +456,7 @@ describe('the fork rule (a pull_request_target event from a fork, as the runner 
   })
 })
 
-describe('cosign download', () => {
+describeActionLogic('cosign download', () => {
   let server: http.Server
   let base: string
   let binary: Buffer
@@ -582,7 +585,7 @@ describe('cosign download', () => {
   })
 })
 
-describe('keyless signing against local STAND-INS of GitHub OIDC and Fulcio (no Rekor: sign-tlog false)', () => {
+describeActionLogic('keyless signing against local STAND-INS of GitHub OIDC and Fulcio (no Rekor: sign-tlog false)', () => {
   const workflowRef = 'octo-org/app/.github/workflows/x.yml@refs/heads/main'
   let standIns: StandIns
   let trustedRoot: string
@@ -720,115 +723,132 @@ describe('keyless signing against local STAND-INS of GitHub OIDC and Fulcio (no 
   })
 })
 
-describe('a merge signs only the index it created, never what the tag resolves to (fault proxy in front of the testbed registry)', () => {
-  let proxy: FaultProxy
+describeActionLogic(
+  'a merge signs only the index it created, never what the tag resolves to (fault proxy in front of the testbed registry)',
+  () => {
+    let proxy: FaultProxy
 
-  beforeAll(async () => {
-    proxy = await FaultProxy.start(tb.registry)
-  })
+    beforeAll(async () => {
+      proxy = await FaultProxy.start(tb.registry)
+    })
 
-  afterAll(async () => {
-    await proxy.close()
-  })
+    afterAll(async () => {
+      await proxy.close()
+    })
 
-  it('the registry serves another index for the tag after the create: the step fails saying so, cosign never runs, nothing is signed', async () => {
-    const repo = uniqueRepo('sign-swap')
-    const base = await getManifest('base', 'multi')
-    const [amd, arm] = (base.json.manifests as any[]).map(d => d.digest as string)
-    // another index in the same repository: what a compromised registry (or a concurrent push) would hand out
-    const made = await sh('docker', ['buildx', 'imagetools', 'create', '-t', `${tb.registry}/${repo}:other`, `${tb.registry}/base@${arm}`])
-    expect(made.stderr).not.toMatch(/ERROR/)
-    const other = await getManifest(repo, 'other')
-    expect(other.status).toBe(200)
-    proxy.clearFaults()
-    // reads of the tag only (a push's own answers stay the registry's), once the create has put it
-    const lie = (method: string) =>
-      proxy.inject({
-        method,
-        path: new RegExp(`^/v2/${repo}/manifests/1$`),
-        times: 1000,
-        after: { method: 'PUT', path: new RegExp(`^/v2/${repo}/manifests/1$`) },
-        fault: { kind: 'serve', body: Buffer.from(other.body), contentType: other.mediaType }
-      })
-    const servedGet = lie('GET')
-    const servedHead = lie('HEAD')
-    const served = () => servedGet() + servedHead()
-    rmSync(argvLog, { force: true })
-    const run = await runAction(
-      {
-        mode: 'merge',
-        digests: `${proxy.registry}/base@${amd}\n${proxy.registry}/base@${arm}`,
-        tags: `${proxy.registry}/${repo}:1`,
-        sign: 'true',
-        ...keyInputs()
-      },
-      { env: withCosignOnPath() }
-    )
-    // the index this step created is what the registry itself holds under the tag
-    const created = await getManifest(repo, '1')
-    expect(created.status).toBe(200)
-    expect(created.digest).not.toBe(other.digest)
-    expect(served()).toBeGreaterThan(0)
+    it('the registry serves another index for the tag after the create: the step fails saying so, cosign never runs, nothing is signed', async () => {
+      const repo = uniqueRepo('sign-swap')
+      const base = await getManifest('base', 'multi')
+      const [amd, arm] = (base.json.manifests as any[]).map(d => d.digest as string)
+      // another index in the same repository: what a compromised registry (or a concurrent push) would hand out
+      const made = await sh('docker', [
+        'buildx',
+        'imagetools',
+        'create',
+        '-t',
+        `${tb.registry}/${repo}:other`,
+        `${tb.registry}/base@${arm}`
+      ])
+      expect(made.stderr).not.toMatch(/ERROR/)
+      const other = await getManifest(repo, 'other')
+      expect(other.status).toBe(200)
+      proxy.clearFaults()
+      // reads of the tag only (a push's own answers stay the registry's), once the create has put it
+      const lie = (method: string) =>
+        proxy.inject({
+          method,
+          path: new RegExp(`^/v2/${repo}/manifests/1$`),
+          times: 1000,
+          after: { method: 'PUT', path: new RegExp(`^/v2/${repo}/manifests/1$`) },
+          fault: { kind: 'serve', body: Buffer.from(other.body), contentType: other.mediaType }
+        })
+      const servedGet = lie('GET')
+      const servedHead = lie('HEAD')
+      const served = () => servedGet() + servedHead()
+      rmSync(argvLog, { force: true })
+      const run = await runAction(
+        {
+          mode: 'merge',
+          digests: `${proxy.registry}/base@${amd}\n${proxy.registry}/base@${arm}`,
+          tags: `${proxy.registry}/${repo}:1`,
+          sign: 'true',
+          ...keyInputs()
+        },
+        { env: withCosignOnPath() }
+      )
+      // the index this step created is what the registry itself holds under the tag
+      const created = await getManifest(repo, '1')
+      expect(created.status).toBe(200)
+      expect(created.digest).not.toBe(other.digest)
+      expect(served()).toBeGreaterThan(0)
 
-    expect(run.main.code).not.toBe(0)
-    expect(run.main.log).toMatch(
-      new RegExp(`::error::.*${repo}:1 resolves to ${other.digest}, not the index this step created \\(${created.digest}\\)`)
-    )
-    // cosign was never run to sign, and the registry holds no signature for either index
-    const argv = existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : ''
-    expect(argv).not.toMatch(/^ARGV: sign /m)
-    const tags = await fetch(`http://${tb.registry.replace(/^localhost/, '127.0.0.1')}/v2/${repo}/tags/list`).then(
-      r => r.json() as Promise<{ tags: string[] }>
-    )
-    expect(tags.tags.sort()).toEqual(['1', 'other'])
-    // no output names the other index
-    for (const value of Object.values(run.outputs)) expect(value).not.toContain(other.digest)
-    expect(run.outputs['signatures']).toBeUndefined()
-  })
+      expect(run.main.code).not.toBe(0)
+      expect(run.main.log).toMatch(
+        new RegExp(`::error::.*${repo}:1 resolves to ${other.digest}, not the index this step created \\(${created.digest}\\)`)
+      )
+      // cosign was never run to sign, and the registry holds no signature for either index
+      const argv = existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : ''
+      expect(argv).not.toMatch(/^ARGV: sign /m)
+      const tags = await fetch(`http://${tb.registry.replace(/^localhost/, '127.0.0.1')}/v2/${repo}/tags/list`).then(
+        r => r.json() as Promise<{ tags: string[] }>
+      )
+      expect(tags.tags.sort()).toEqual(['1', 'other'])
+      // no output names the other index
+      for (const value of Object.values(run.outputs)) expect(value).not.toContain(other.digest)
+      expect(run.outputs['signatures']).toBeUndefined()
+    })
 
-  it('platform-split: the same lie after the merge fails the step before cosign runs; no output names the other index', async () => {
-    const repo = uniqueRepo('sign-swap-split')
-    const base = await getManifest('base', 'multi')
-    const arm = (base.json.manifests as any[])[1]?.digest as string
-    const made = await sh('docker', ['buildx', 'imagetools', 'create', '-t', `${tb.registry}/${repo}:other`, `${tb.registry}/base@${arm}`])
-    expect(made.stderr).not.toMatch(/ERROR/)
-    const other = await getManifest(repo, 'other')
-    proxy.clearFaults()
-    const lie = (method: string) =>
-      proxy.inject({
-        method,
-        path: new RegExp(`^/v2/${repo}/manifests/1$`),
-        times: 1000,
-        after: { method: 'PUT', path: new RegExp(`^/v2/${repo}/manifests/1$`) },
-        fault: { kind: 'serve', body: Buffer.from(other.body), contentType: other.mediaType }
-      })
-    const servedGet = lie('GET')
-    const servedHead = lie('HEAD')
-    rmSync(argvLog, { force: true })
-    const run = await runAction(
-      {
-        context: ctx,
-        tags: `${proxy.registry}/${repo}:1`,
-        platforms: 'linux/amd64,linux/arm64',
-        'platform-split': 'true',
-        driver: 'remote',
-        endpoint: tb.buildkitAddr,
-        'max-parallel': '1',
-        push: 'true',
-        sign: 'true',
-        ...keyInputs()
-      },
-      { env: withCosignOnPath() }
-    )
-    const created = await getManifest(repo, '1')
-    expect(created.status).toBe(200)
-    expect(servedGet() + servedHead()).toBeGreaterThan(0)
-    expect(run.main.code).not.toBe(0)
-    expect(run.main.log).toMatch(
-      new RegExp(`::error::.*${repo}:1 resolves to ${other.digest}, not the index this step created \\(${created.digest}\\)`)
-    )
-    expect(existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '').not.toMatch(/^ARGV: sign /m)
-    for (const value of Object.values(run.outputs)) expect(value).not.toContain(other.digest)
-    expect(run.outputs['signatures']).toBeUndefined()
-  })
-})
+    it('platform-split: the same lie after the merge fails the step before cosign runs; no output names the other index', async () => {
+      const repo = uniqueRepo('sign-swap-split')
+      const base = await getManifest('base', 'multi')
+      const arm = (base.json.manifests as any[])[1]?.digest as string
+      const made = await sh('docker', [
+        'buildx',
+        'imagetools',
+        'create',
+        '-t',
+        `${tb.registry}/${repo}:other`,
+        `${tb.registry}/base@${arm}`
+      ])
+      expect(made.stderr).not.toMatch(/ERROR/)
+      const other = await getManifest(repo, 'other')
+      proxy.clearFaults()
+      const lie = (method: string) =>
+        proxy.inject({
+          method,
+          path: new RegExp(`^/v2/${repo}/manifests/1$`),
+          times: 1000,
+          after: { method: 'PUT', path: new RegExp(`^/v2/${repo}/manifests/1$`) },
+          fault: { kind: 'serve', body: Buffer.from(other.body), contentType: other.mediaType }
+        })
+      const servedGet = lie('GET')
+      const servedHead = lie('HEAD')
+      rmSync(argvLog, { force: true })
+      const run = await runAction(
+        {
+          context: ctx,
+          tags: `${proxy.registry}/${repo}:1`,
+          platforms: 'linux/amd64,linux/arm64',
+          'platform-split': 'true',
+          driver: 'remote',
+          endpoint: tb.buildkitAddr,
+          'max-parallel': '1',
+          push: 'true',
+          sign: 'true',
+          ...keyInputs()
+        },
+        { env: withCosignOnPath() }
+      )
+      const created = await getManifest(repo, '1')
+      expect(created.status).toBe(200)
+      expect(servedGet() + servedHead()).toBeGreaterThan(0)
+      expect(run.main.code).not.toBe(0)
+      expect(run.main.log).toMatch(
+        new RegExp(`::error::.*${repo}:1 resolves to ${other.digest}, not the index this step created \\(${created.digest}\\)`)
+      )
+      expect(existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '').not.toMatch(/^ARGV: sign /m)
+      for (const value of Object.values(run.outputs)) expect(value).not.toContain(other.digest)
+      expect(run.outputs['signatures']).toBeUndefined()
+    })
+  }
+)

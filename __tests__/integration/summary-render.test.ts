@@ -1,8 +1,12 @@
 // The job summary as GitHub shows it: rendered with cmark-gfm (GitHub's own GFM renderer, from
 // Debian's package), for a real build and for a failure whose message carries markup.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { expectSuccess, getManifest, runAction, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+import { actionLogic, expectSuccess, getManifest, runAction, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
+
+// What is checked here is the action's summary and GitHub's renderer: every describe block runs on
+// one stack only, as `[action logic]` (harness.ts ONE_STACK).
+const { describe } = actionLogic
 
 let tb: Testbed
 

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { startFakeDepot } from './fake-depot.js'
 import { FaultProxy } from './fault-proxy.js'
 import {
+  describeActionLogic,
   dockerConfigLogins,
   expectSuccess,
   privateDockerConfig,
@@ -320,7 +321,7 @@ describe('8. a push is retried only for buildx’s own push failure', () => {
   })
 })
 
-describe('11. a secrets entry with an empty value is skipped with a warning, by its number, never quoted', () => {
+describeActionLogic('11. a secrets entry with an empty value is skipped with a warning, by its number, never quoted', () => {
   it('secrets: VALUE= (a value pasted without its id) is not passed to buildx; the warning names secrets and entry 2; the value is nowhere in the log', async () => {
     const pasted = `ghp_${Math.random().toString(36).slice(2)}`
     const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\n` })
