@@ -1,0 +1,241 @@
+// compare-with: a released image pushed, then a changed one built beside it and compared, the way
+// a pull request check runs. Four builds shared by every assertion: the release (pushed, the first
+// of its tag), the pull request's matrix (not pushed where the build record can be read; one
+// combination's image does not exist), the release of the change (pushed, compared with the tag as
+// it was before the push), and the same on the fake Depot. Every figure is checked against the
+// registry's own manifests, read over its HTTP API.
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { startFakeDepot } from './fake-depot.js'
+import {
+  expectSuccess,
+  getBlob,
+  getManifest,
+  hasCapability,
+  registryRequests,
+  ROOT,
+  runAction,
+  testbed,
+  uniqueRepo,
+  writeContext,
+  type ActionRun,
+  type RegistryManifest,
+  type Testbed
+} from './harness.js'
+
+let tb: Testbed
+let repo: string
+let release: ActionRun
+let releaseIndex: RegistryManifest
+let pr: ActionRun
+let prRepo: string
+let second: ActionRun
+let secondIndex: RegistryManifest
+let changed: string
+const PLATFORMS = ['linux/amd64', 'linux/arm64']
+
+interface Facts {
+  digest: string
+  size: number
+  layers: Array<{ digest: string; size: number }>
+  config: any
+}
+
+/** Each platform of a tag, read over the registry's HTTP API (not through the action). */
+async function platformsOf(index: RegistryManifest, name: string): Promise<Record<string, Facts>> {
+  const out: Record<string, Facts> = {}
+  for (const m of index.json.manifests.filter((d: any) => d.platform.os !== 'unknown')) {
+    const manifest = await getManifest(name, m.digest)
+    const layers = manifest.json.layers.map((l: any) => ({ digest: l.digest, size: l.size }))
+    out[`${m.platform.os}/${m.platform.architecture}`] = {
+      digest: m.digest,
+      size: layers.reduce((n: number, l: any) => n + l.size, 0),
+      layers,
+      config: JSON.parse((await getBlob(name, manifest.json.config.digest)).toString('utf8'))
+    }
+  }
+  return out
+}
+
+const changesOf = (run: ActionRun) => JSON.parse(run.mainOutputs['changes'] ?? '{}')
+
+beforeAll(async () => {
+  tb = testbed()
+  repo = uniqueRepo('compare')
+  prRepo = `${repo}-pr`
+  const released = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nENV APP=1\nCOPY a.txt /a.txt\nCMD ["sh"]\n`, 'a.txt': 'a\n' })
+  // The change: a layer of 300 KiB of random bytes (gzip cannot shrink it), an env, a port, a label.
+  changed = writeContext({
+    Dockerfile: `FROM ${tb.baseImage}\nENV APP=1 EXTRA=2\nCOPY a.txt /a.txt\nCOPY big.bin /big.bin\nEXPOSE 8080\nLABEL org.example.pr=yes\nCMD ["sh"]\n`,
+    'a.txt': 'a\n',
+    'big.bin': randomBytes(300 * 1024).toString('base64')
+  })
+  release = await runAction({ context: released, tags: `${tb.registry}/${repo}:v1`, platforms: PLATFORMS.join(','), push: 'true' })
+  expectSuccess(release)
+  releaseIndex = await getManifest(repo, 'v1')
+  // The pull request: a matrix whose `nope` combination compares with a tag that does not exist.
+  // Without build records (buildx < 0.23) what is built must be pushed to be read: to another repository.
+  const noPush = hasCapability('build-history', tb)
+  pr = await runAction({
+    context: changed,
+    matrix: 'variant: [v1, nope]\n',
+    platforms: PLATFORMS.join(','),
+    'compare-with': `${tb.registry}/${repo}:{{variant}}`,
+    'max-size-increase': '100KiB',
+    ...(noPush ? {} : { push: 'true', tags: `${tb.registry}/${prRepo}:{{variant}}` })
+  })
+  // The change released: compared with v1 as it was before this push moved it (no compare-with).
+  second = await runAction({
+    context: changed,
+    tags: `${tb.registry}/${repo}:v1`,
+    platforms: PLATFORMS.join(','),
+    push: 'true',
+    'max-size-increase': '10MiB'
+  })
+  expectSuccess(second)
+  secondIndex = await getManifest(repo, 'v1')
+}, 900_000)
+
+describe('compare-with against a pushed release', () => {
+  it('a first release says plainly that its tag did not exist, and succeeds', () => {
+    const changes = changesOf(release)
+    for (const p of PLATFORMS) {
+      expect(changes.default[p].compared).toBe(false)
+      expect(changes.default[p].note).toMatch(/did not exist before this push/)
+    }
+    expect(release.summary).toMatch(/did not exist before this push/)
+  })
+
+  it('the changes figures equal what the registry says of the release and the change (matrix, two platforms)', async () => {
+    const before = await platformsOf(releaseIndex, repo)
+    // the pull request built what the second run pushed: the same layers (a cache hit)
+    const after = await platformsOf(secondIndex, repo)
+    const changes = changesOf(pr).v1
+    expect(Object.keys(changes).sort()).toEqual(PLATFORMS)
+    for (const p of PLATFORMS) {
+      const c = changes[p]
+      const b = before[p] as Facts
+      const a = after[p] as Facts
+      expect(c.compared).toBe(true)
+      expect(c.compareWith).toBe(`${tb.registry}/${repo}:v1`)
+      expect(c.comparedDigest).toBe(b.digest)
+      expect(c.sizeBefore).toBe(b.size)
+      expect(c.sizeAfter).toBe(a.size)
+      expect(c.sizeDelta).toBe(a.size - b.size)
+      const beforeDigests = b.layers.map(l => l.digest)
+      const afterDigests = a.layers.map(l => l.digest)
+      expect(c.layers.added).toEqual(a.layers.filter(l => !beforeDigests.includes(l.digest)))
+      expect(c.layers.removed).toEqual(b.layers.filter(l => !afterDigests.includes(l.digest)))
+      expect(c.layers.kept).toBe(a.layers.filter(l => beforeDigests.includes(l.digest)).length)
+      expect(c.layers.added.length).toBeGreaterThanOrEqual(1)
+      expect(c.sizeDelta).toBeGreaterThan(300 * 1024)
+      expect(c.baseImage).not.toBe('changed')
+      // config: the env name, port and label the change added, from the two configs
+      expect(Object.keys(b.config.config.ExposedPorts ?? {})).toEqual([])
+      expect(Object.keys(a.config.config.ExposedPorts ?? {})).toEqual(['8080/tcp'])
+      const fields = Object.fromEntries(c.config.map((x: any) => [x.field, x]))
+      expect(fields.env).toEqual({ field: 'env', added: ['EXTRA'], removed: [] })
+      expect(fields.exposedPorts).toEqual({ field: 'exposedPorts', added: ['8080/tcp'], removed: [] })
+      expect(fields.labels.added).toContain('org.example.pr')
+      expect(fields.cmd).toBeUndefined()
+    }
+  })
+
+  it('the summary leads with the reviewer line, then the table per platform', () => {
+    const delta = (changesOf(pr).v1['linux/amd64'].sizeDelta / 1024).toFixed(1)
+    expect(pr.summary).toContain('### Changes')
+    // (a leading + is escaped in markdown, \+, and shown as +)
+    expect(pr.summary).toMatch(
+      new RegExp(
+        `\\*\\*v1\\*\\* against .*: \\\\\\+${delta.replace('.', '\\.')} KiB, 1 layer added, base image .*, env, exposedPorts, labels changed`
+      )
+    )
+    expect(pr.summary).toMatch(/\| `linux\/arm64` \| `sha256:/)
+  })
+
+  it('a compared image that does not exist is said plainly, not an error', () => {
+    const nope = changesOf(pr).nope
+    for (const p of PLATFORMS) {
+      expect(nope[p].compared).toBe(false)
+      expect(nope[p].note).toMatch(/:nope does not exist: nothing to compare with/)
+    }
+    expect(pr.summary).toMatch(/\*\*nope\*\* against .*:nope.*does not exist/)
+  })
+
+  it('max-size-increase fails the step when a platform grew more, naming the input and the platform', () => {
+    expect(pr.main.code).not.toBe(0)
+    for (const p of PLATFORMS) expect(pr.main.log).toMatch(new RegExp(`max-size-increase: ${p} of v1 grew by .*the limit is 100KiB`))
+    expect(pr.main.log).not.toMatch(/of nope grew/)
+  })
+
+  it('without compare-with, a push compares with what the tag was before it moved; a limit not exceeded passes', async () => {
+    const changes = changesOf(second).default
+    const before = await platformsOf(releaseIndex, repo)
+    for (const p of PLATFORMS) {
+      expect(changes[p].compared).toBe(true)
+      expect(changes[p].compareWith).toBe(`${tb.registry}/${repo}@${releaseIndex.digest}`)
+      expect(changes[p].comparedDigest).toBe(before[p]?.digest)
+      expect(changes[p].sizeDelta).toBe(changesOf(pr).v1[p].sizeDelta)
+      // both from provenance: the pushed image's and the one the build wrote
+      expect(changes[p].baseImage).toBe('unchanged')
+    }
+    expect(second.main.log).toMatch(/max-size-increase: no platform grew by more than 10MiB/)
+  })
+
+  it('reads manifests and configs, never a layer blob', async () => {
+    const layers = new Set(Object.values(await platformsOf(releaseIndex, repo)).flatMap(f => f.layers.map(l => l.digest)))
+    const ours = registryRequests(repo).filter(r => r.userAgent.startsWith('build-image-action') && r.method === 'GET')
+    expect(ours.length).toBeGreaterThan(0)
+    expect(ours.filter(r => layers.has(r.path.split('/').at(-1) ?? ''))).toEqual([])
+  })
+})
+
+describe("compare-with on Depot (the real Depot CLI; Depot's API is a local fake, its builder the testbed's BuildKit)", () => {
+  it('a Depot build pushed elsewhere is compared with the release by digest, read from the registry', async () => {
+    const token = `dpt_fake-${Date.now().toString(36)}`
+    const fake = await startFakeDepot({ tokens: [token], buildkitAddr: tb.buildkitAddr })
+    try {
+      const depotRepo = `${repo}-depot`
+      const reference = `${tb.registry}/${repo}@${releaseIndex.digest}`
+      const run = await runAction(
+        {
+          engine: 'depot',
+          'depot-project': 'p1',
+          'depot-version': 'installed',
+          'depot-token': token,
+          context: changed,
+          tags: `${tb.registry}/${depotRepo}:pr`,
+          platforms: 'linux/amd64',
+          push: 'true',
+          'compare-with': reference
+        },
+        {
+          env: {
+            DEPOT_ERROR_TELEMETRY: '0',
+            DEPOT_NO_UPDATE_NOTIFIER: '1',
+            DEPOT_API_URL: fake.url,
+            PATH: `${path.join(ROOT, 'node_modules/@depot/cli-linux-x64/bin')}:${tb.dockerBinDir}:${process.env['PATH'] ?? ''}`
+          }
+        }
+      )
+      expectSuccess(run)
+      expect(fake.builds.length).toBe(1)
+      const before = (await platformsOf(releaseIndex, repo))['linux/amd64'] as Facts
+      const after = (await platformsOf(await getManifest(depotRepo, 'pr'), depotRepo))['linux/amd64'] as Facts
+      const c = changesOf(run).default['linux/amd64']
+      expect(c).toMatchObject({
+        compared: true,
+        compareWith: reference,
+        comparedDigest: before.digest,
+        sizeBefore: before.size,
+        sizeAfter: after.size
+      })
+      expect(c.sizeDelta).toBe(after.size - before.size)
+      expect(c.layers.added).toEqual(after.layers.filter(l => !before.layers.some(b => b.digest === l.digest)))
+      expect(run.summary).toContain('### Changes')
+    } finally {
+      await fake.close()
+    }
+  }, 300_000)
+})
