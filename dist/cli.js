@@ -18,7 +18,8 @@ import {
   manifestKnown,
   mediaTypeName,
   shortDigest,
-  sourceName
+  sourceName,
+  summaryLine
 } from "./chunks/chunk-3C5RY67P.js";
 import {
   parseCsvFields
@@ -998,6 +999,10 @@ async function capturingStdout(options, io, fn) {
     if (partial) for (const l of translate(partial)) show(l);
   }
 }
+function changesLines(changes) {
+  return changes.map((t) => `${terminalSafe(`${t.target} against ${t.compareWith || "(nothing)"}: ${summaryLine(t)}`)}
+`).join("");
+}
 function outputsJson(outputs) {
   const out = {};
   for (const [k, v] of Object.entries(outputs)) {
@@ -1098,7 +1103,7 @@ async function runCli(argv, about, rawIo) {
     const failed = !state || state.error !== "";
     if (options.json) io.stdout(outputsJson(outputs));
     else if (!failed && state) io.stdout(`
-${renderTerminalTable(state.reports)}`);
+${renderTerminalTable(state.reports)}${changesLines(state.changes)}`);
     if (!failed) {
       if (!options.json && !options.quiet) io.stderr(`done in ${formatDuration(state.durationMs)}
 `);

@@ -5,6 +5,8 @@
 // it was before the push), and the same on the fake Depot. Every figure is checked against the
 // registry's own manifests, read over its HTTP API.
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { startFakeDepot } from './fake-depot.js'
@@ -13,8 +15,10 @@ import {
   getBlob,
   getManifest,
   hasCapability,
+  NODE24,
   registryRequests,
   ROOT,
+  sh,
   runAction,
   testbed,
   uniqueRepo,
@@ -237,5 +241,27 @@ describe("compare-with on Depot (the real Depot CLI; Depot's API is a local fake
     } finally {
       await fake.close()
     }
+  }, 300_000)
+})
+
+describe('the CLI: build-image --compare-with REF .', () => {
+  it('prints the reviewer line after the table; --max-size-increase exits 1 naming the input and the platform', async () => {
+    const reference = `${tb.registry}/${repo}@${releaseIndex.digest}`
+    // loaded, as on a laptop; without build records (buildx < 0.23) exported as OCI to be read
+    const where = hasCapability('build-history', tb)
+      ? ['--tag', `local/${repo}:cli`]
+      : ['--output', `type=oci,dest=${path.join(mkdtempSync(path.join(os.tmpdir(), 'bia-oci-')), 'img.tar')}`]
+    const cli = (...args: string[]) =>
+      sh(NODE24, [path.join(ROOT, 'dist/cli.js'), '--compare-with', reference, '--platform', 'linux/amd64', ...where, ...args, changed])
+    const ok = await cli()
+    expect({ code: ok.code, stderr: ok.code === 0 ? '' : ok.stderr }).toEqual({ code: 0, stderr: '' })
+    const delta = changesOf(pr).v1['linux/amd64'].sizeDelta
+    expect(ok.stdout).toContain(`default against ${reference}: +${(delta / 1024).toFixed(1)} KiB, 1 layer added`)
+    const over = await cli('--max-size-increase', '1KiB', '--json')
+    expect(over.code).toBe(1)
+    expect(over.stderr.trimEnd().split('\n').pop()).toMatch(
+      /^error: max-size-increase: linux\/amd64 of default grew by .*; the limit is 1KiB$/
+    )
+    expect(JSON.parse(over.stdout).changes.default['linux/amd64']).toMatchObject({ compared: true, sizeDelta: delta })
   }, 300_000)
 })
