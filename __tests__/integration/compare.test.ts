@@ -10,12 +10,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { startFakeDepot } from './fake-depot.js'
+import { FaultProxy } from './fault-proxy.js'
 import {
   expectSuccess,
   getBlob,
   getManifest,
   hasCapability,
   NODE24,
+  privateDockerConfig,
   registryRequests,
   ROOT,
   sh,
@@ -263,5 +265,50 @@ describe('the CLI: build-image --compare-with REF .', () => {
       /^error: max-size-increase: linux\/amd64 of default grew by .*; the limit is 1KiB$/
     )
     expect(JSON.parse(over.stdout).changes.default['linux/amd64']).toMatchObject({ compared: true, sizeDelta: delta })
+  }, 300_000)
+})
+
+describe('a private registry (the fault proxy asks for a password in front of the testbed registry)', () => {
+  it("the compared image is read with the step's login; without it, the comparison says it could not be read", async () => {
+    const proxy = await FaultProxy.start(tb.registry)
+    const user = 'ci-user'
+    const password = `pw-${Math.random().toString(36).slice(2)}`
+    proxy.requireBasicAuth(user, password)
+    try {
+      const reference = `${proxy.registry}/${repo}@${releaseIndex.digest}`
+      const where: Record<string, string> = hasCapability('build-history', tb)
+        ? {}
+        : { outputs: `type=oci,dest=${path.join(mkdtempSync(path.join(os.tmpdir(), 'bia-oci-')), 'img.tar')}` }
+      const inputs = { context: changed, platforms: 'linux/amd64', 'compare-with': reference, ...where }
+      const anonymous = await runAction(inputs, { env: { DOCKER_CONFIG: privateDockerConfig() } })
+      expectSuccess(anonymous)
+      expect(changesOf(anonymous).default['linux/amd64']).toMatchObject({
+        compared: false,
+        note: expect.stringMatching(/could not be read/)
+      })
+
+      const run = await runAction(
+        { ...inputs, registry: proxy.registry, username: user, password },
+        { env: { DOCKER_CONFIG: privateDockerConfig() } }
+      )
+      expectSuccess(run)
+      const before = (await platformsOf(releaseIndex, repo))['linux/amd64'] as Facts
+      expect(changesOf(run).default['linux/amd64']).toMatchObject({
+        compared: true,
+        comparedDigest: before.digest,
+        sizeBefore: before.size
+      })
+      // through the proxy: the index, the manifest and its config, never a layer
+      const reads = proxy.requests
+        .filter(r => r.method === 'GET' && r.path.startsWith(`/v2/${repo}/`) && r.outcome === 200)
+        .map(r => r.path)
+      expect(reads).toEqual(
+        expect.arrayContaining([`/v2/${repo}/manifests/${releaseIndex.digest}`, `/v2/${repo}/manifests/${before.digest}`])
+      )
+      expect(reads.filter(p => before.layers.some(l => p.endsWith(l.digest)))).toEqual([])
+      expect(JSON.stringify(run.outputs)).not.toContain(password)
+    } finally {
+      await proxy.close()
+    }
   }, 300_000)
 })
