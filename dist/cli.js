@@ -7,7 +7,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-DEEG4OIQ.js";
+} from "./chunks/chunk-IZL4WHJV.js";
 import "./chunks/chunk-7INN5QP6.js";
 import {
   DASH,

@@ -46,10 +46,11 @@ async function platformOf(reader: Reader, platform: string, digest: string, m: I
     const text = await reader.blob(m.config.digest)
     const facts = configFacts(text)
     if (facts) p.config = facts
-    if (!platform) p.platform = configPlatform(text) || 'unknown'
+    if (!platform) p.platform = configPlatform(text)
   } catch {
     // the sizes and layers stand without the config; its changes are then not said
   }
+  if (!p.platform) p.platform = 'unknown'
   return p
 }
 

@@ -11005,9 +11005,10 @@ async function platformOf(reader, platform, digest, m) {
     const text = await reader.blob(m.config.digest);
     const facts = configFacts(text);
     if (facts) p.config = facts;
-    if (!platform) p.platform = configPlatform(text) || "unknown";
+    if (!platform) p.platform = configPlatform(text);
   } catch {
   }
+  if (!p.platform) p.platform = "unknown";
   return p;
 }
 async function readComparedImage(reference) {
