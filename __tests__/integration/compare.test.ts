@@ -312,3 +312,37 @@ describe('a private registry (the fault proxy asks for a password in front of th
     }
   }, 300_000)
 })
+
+describe('the platform split (each platform built and pushed by digest, then merged under the tag)', () => {
+  it('without compare-with, compares the merged image with the tag as it was before the merge moved it', async () => {
+    const run = await runAction({
+      context: changed,
+      tags: `${tb.registry}/${repo}:v1`,
+      platforms: PLATFORMS.join(','),
+      push: 'true',
+      'platform-split': 'true',
+      'max-parallel': '1',
+      driver: 'remote',
+      endpoint: tb.buildkitAddr,
+      'max-size-increase': '1%'
+    })
+    expectSuccess(run)
+    const before = await platformsOf(secondIndex, repo)
+    const after = await platformsOf(await getManifest(repo, 'v1'), repo)
+    const changes = changesOf(run).default
+    expect(Object.keys(changes).sort()).toEqual(PLATFORMS)
+    for (const p of PLATFORMS) {
+      const b = before[p] as Facts
+      const a = after[p] as Facts
+      expect(changes[p]).toMatchObject({
+        compared: true,
+        compareWith: `${tb.registry}/${repo}@${secondIndex.digest}`,
+        comparedDigest: b.digest,
+        digest: a.digest,
+        sizeBefore: b.size,
+        sizeAfter: a.size,
+        sizeDelta: a.size - b.size
+      })
+    }
+  }, 300_000)
+})
