@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-62SBLSCP.js";
+} from "./chunks/chunk-KQOYC3PU.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-3EAYYE3P.js";
+} from "./chunks/chunk-IZL4WHJV.js";
 import "./chunks/chunk-7INN5QP6.js";
 import {
   DASH,
@@ -18,8 +18,9 @@ import {
   manifestKnown,
   mediaTypeName,
   shortDigest,
-  sourceName
-} from "./chunks/chunk-ENMY56IG.js";
+  sourceName,
+  summaryLine
+} from "./chunks/chunk-3C5RY67P.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-U36HWH7S.js";
@@ -296,6 +297,12 @@ inputs:
   summary:
     description: 'Write the job summary (and export the build records it links).'
     default: 'true'
+  compare-with:
+    description: "An image reference (tag or digest) to compare each built image with, platform by platform: size, layers added and removed, base image, config (the changes output and a summary section). \`{{target}}\` and matrix axes are placeholders, e.g. ghcr.io/org/app:{{variant}}. Empty: when pushing, each target's tags as the registry served them just before this step moved them. false: no comparison. Reads manifests and configs only, with the step's logins; an image or platform that does not exist is said, not an error."
+    default: ''
+  max-size-increase:
+    description: 'Fail the step when a platform of a built image grew by more than this over the compared image: bytes with a unit (500KiB, 10MB, 1GiB) or a percentage (5%). Without push, a pull-request check that pushes nothing.'
+    default: ''
   build-record-upload:
     description: "Upload the exported build records (buildx >= 0.23) as one workflow artifact in post, a single \`.dockerbuild\` file that downloads as itself. Off with false, or with docker's DOCKER_BUILD_RECORD_UPLOAD=false; DOCKER_BUILD_RECORD_RETENTION_DAYS sets how long it is kept."
     default: 'true'
@@ -407,6 +414,8 @@ outputs:
     description: 'JSON list of what was signed: target, kind (index, manifest or attestation), ref (repository@digest), digest, and for an attestation the digest it attests.'
   verify-commands:
     description: 'The \`cosign verify\` command lines that check each signature, one per line (also in the job summary).'
+  changes:
+    description: 'JSON per target and platform, against compare-with: compareWith, comparedDigest, digest, compared (false with a note when there was nothing to compare), sizeBefore, sizeAfter, sizeDelta (compressed layer bytes), layers.added and layers.removed (digest, size), layers.kept, baseImage (changed, unchanged, unknown) and config changes (entrypoint, cmd, env names, exposedPorts, user, labels).'
 
 runs:
   using: node24
@@ -937,6 +946,10 @@ async function capturingStdout(options, io, fn) {
     if (partial) for (const l of translate(partial)) show(l);
   }
 }
+function changesLines(changes) {
+  return changes.map((t) => `${terminalSafe(`${t.target} against ${t.compareWith || "(nothing)"}: ${summaryLine(t)}`)}
+`).join("");
+}
 function outputsJson(outputs) {
   const out = {};
   for (const [k, v] of Object.entries(outputs)) {
@@ -1037,7 +1050,7 @@ async function runCli(argv, about, rawIo) {
     const failed = !state || state.error !== "";
     if (options.json) io.stdout(outputsJson(outputs));
     else if (!failed && state) io.stdout(`
-${renderTerminalTable(state.reports)}`);
+${renderTerminalTable(state.reports)}${changesLines(state.changes)}`);
     if (!failed) {
       if (!options.json && !options.quiet) io.stderr(`done in ${formatDuration(state.durationMs)}
 `);

@@ -775,6 +775,8 @@ describe('2. no shell, no injection', () => {
     ['cosign-version', {}],
     ['cosign-download-url', {}],
     ['cosign-sha256', { 'cosign-version': '3.1.1' }],
+    ['compare-with', {}],
+    ['max-size-increase', {}],
     // the release plan's inputs: refused outside mode: plan
     ['image', {}],
     ['runners', {}],

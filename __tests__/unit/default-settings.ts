@@ -100,5 +100,6 @@ export const DEFAULT_SETTINGS: Settings = {
     tlog: true
   },
   registryAuth: [],
-  pushRetries: 2
+  pushRetries: 2,
+  compare: { compareWith: '', previous: false, maxSizeIncrease: null }
 }

@@ -25,6 +25,8 @@ import { checkWorkspace, makeTempDir, readRunFacts } from './workspace.js'
 import { githubEvent } from '../runner/context.js'
 import { runReleasePlan } from './release-plan.js'
 import { dockerCli } from '../docker/cli.js'
+import { checkCompare, compareAfter, compareBefore } from './compare.js'
+import type { PreviousTags } from '../report/compare.js'
 
 export async function run(): Promise<void> {
   // plan builds nothing: no state, no builder, no report (the release workflow's first job)
@@ -48,9 +50,12 @@ export async function run(): Promise<void> {
     state.dockerCmd = dockerCli() ?? ''
     saveState(state)
 
+    checkCompare(plan)
     const cosign = plan.settings.call.name === 'build' ? await prepareSigning(plan.settings) : undefined
     const choice = await setUpEngine(plan, state)
-    if (choice.engine === 'depot' && (await executeOnDepot(plan, state, choice, cosign))) return
+    // after the logins, before anything is built or pushed
+    const previous = await compareBefore(plan)
+    if (choice.engine === 'depot' && (await executeOnDepot(plan, state, choice, cosign, previous))) return
     const engine = await setUpBuildx(plan, state)
     if (plan.settings.call.name !== 'build') return await executeCall(plan, engine, state)
     if (plan.kind !== 'merge') failedBuild = { settings: plan.settings, engine }
@@ -60,7 +65,7 @@ export async function run(): Promise<void> {
     // a merge builds nothing: it has no record. The export runs while what was built is read back.
     const recording = plan.kind !== 'merge' ? exportBuildRecords(plan.settings, engine, results, state) : undefined
     try {
-      await reportResults(plan, engine, results, state, cosign)
+      await reportResults(plan, engine, results, state, cosign, previous)
     } finally {
       await recording
     }
@@ -74,13 +79,20 @@ export async function run(): Promise<void> {
 }
 
 /** The plan run on Depot. false: Depot was unusable before anything was built and falling back is allowed. */
-async function executeOnDepot(plan: BuildPlan, state: State, choice: EngineChoice, cosign: Cosign | undefined): Promise<boolean> {
+async function executeOnDepot(
+  plan: BuildPlan,
+  state: State,
+  choice: EngineChoice,
+  cosign: Cosign | undefined,
+  previous: PreviousTags | undefined
+): Promise<boolean> {
   const results = await buildWithDepot(plan, state, choice)
   if (!results) return false
   setBuildOutputs(results, buildsOneImage(plan))
   const reports = await core.group('Read what was built', () => depotReports(plan.settings, results))
   publishReports(reports, state)
   await signPushed(plan.settings, reports, state, cosign)
+  await compareAfter(plan, reports, results, previous, state, undefined)
   return true
 }
 
@@ -89,7 +101,8 @@ async function reportResults(
   engine: BuildxEngine,
   results: BuildResult[],
   state: State,
-  cosign: Cosign | undefined
+  cosign: Cosign | undefined,
+  previous: PreviousTags | undefined
 ): Promise<void> {
   setBuildOutputs(results, buildsOneImage(plan))
   await engine.settleInspect()
@@ -102,6 +115,7 @@ async function reportResults(
   }
   publishReports(reports, state)
   await signPushed(plan.settings, reports, state, cosign)
+  await compareAfter(plan, reports, results, previous, state, { bx, caps, builder: builder.name })
 }
 
 function publishReports(reports: ImageReport[], state: State): void {

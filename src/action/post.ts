@@ -13,6 +13,7 @@ import { renderRecordsSummary } from '../report/records-summary.js'
 import { uploadBuildRecords } from './records.js'
 import { renderSigningSummary } from '../sign/plan.js'
 import { setSignOutputs } from './sign.js'
+import { renderChangesSummary } from '../report/changes.js'
 
 export async function run(): Promise<void> {
   const state = loadState()
@@ -36,6 +37,8 @@ export async function run(): Promise<void> {
         ...(state.error ? { error: state.error } : {})
       })
       core.appendSummary(md)
+      const changes = renderChangesSummary(state.changes)
+      if (changes) core.appendSummary(`\n${changes}`)
       const checks = renderChecksSummary(state)
       if (checks) core.appendSummary(`\n${checks}`)
       const records = renderRecordsSummary(state.records)

@@ -4,6 +4,7 @@ import type { ImageReport } from '../oci/types.js'
 import type { TargetWarnings } from '../buildx/warnings.js'
 import type { RecordsSummaryInput } from '../report/records-summary.js'
 import type { Signature } from '../sign/plan.js'
+import type { TargetChanges } from '../report/changes.js'
 
 export interface State {
   /** set as soon as main starts, so post knows it is a post step */
@@ -48,6 +49,8 @@ export interface State {
    * before its `docker login` runs, so post logs out of it also when main failed or was cancelled
    */
   loginRegistries: string[]
+  /** compare-with: what changed against the compared image, per target (post's summary section) */
+  changes: TargetChanges[]
 }
 
 export interface RecordsState extends RecordsSummaryInput {
@@ -93,7 +96,8 @@ export function emptyState(): State {
     logout: true,
     signatures: [],
     signer: '',
-    loginRegistries: []
+    loginRegistries: [],
+    changes: []
   }
 }
 

@@ -23,6 +23,7 @@ import { run as runMain } from '../action/main.js'
 import { run as runPost } from '../action/post.js'
 import { loadState } from '../action/state.js'
 import { formatDuration } from '../report/format.js'
+import { summaryLine, type TargetChanges } from '../report/changes.js'
 import { createCommandTranslator, parseFileCommands, renderTerminalTable, terminalSafe, type TerminalLine } from '../report/terminal.js'
 
 type Write = (text: string) => void
@@ -90,6 +91,11 @@ async function capturingStdout<T>(options: CliOptions, io: Io, fn: () => Promise
     process.stdout.write = original
     if (partial) for (const l of translate(partial)) show(l)
   }
+}
+
+/** compare-with's line per target, after the table. */
+function changesLines(changes: TargetChanges[]): string {
+  return changes.map(t => `${terminalSafe(`${t.target} against ${t.compareWith || '(nothing)'}: ${summaryLine(t)}`)}\n`).join('')
 }
 
 /** JSON outputs (metadata, manifests, ...) as values, the rest as strings: ready for jq. */
@@ -195,7 +201,7 @@ export async function runCli(argv: string[], about: About, rawIo: Io): Promise<n
     const outputs = parseFileCommands(readFileSync(path.join(dir, files.GITHUB_OUTPUT), 'utf8'))
     const failed = !state || state.error !== ''
     if (options.json) io.stdout(outputsJson(outputs))
-    else if (!failed && state) io.stdout(`\n${renderTerminalTable(state.reports)}`)
+    else if (!failed && state) io.stdout(`\n${renderTerminalTable(state.reports)}${changesLines(state.changes)}`)
     if (!failed) {
       if (!options.json && !options.quiet) io.stderr(`done in ${formatDuration(state.durationMs)}\n`)
       return 0

@@ -22,6 +22,7 @@ import { BUILDER_SCOPES, type BuilderScope } from '../runner/isolation.js'
 import { CALL_MIN_BUILDX, parseCall, type CallRequest } from './call.js'
 import { defaultGitContext, envSwitches, expandDefaultContext, gitServerHost, recordRetentionDays, type WorkflowRun } from './run-env.js'
 import { parseRegistryAuth, registryKey } from './registry-auth.js'
+import { parseCompareInputs, type CompareSettings } from './compare.js'
 
 export type Driver = 'docker' | 'docker-container' | 'remote' | 'kubernetes'
 export type Engine = 'auto' | 'buildx' | 'depot'
@@ -165,6 +166,9 @@ export interface Settings {
 
   // signing what is pushed (docker/github-builder's sign)
   readonly sign: SignSettings
+
+  /** compare-with and max-size-increase (inputs/compare.ts) */
+  readonly compare: CompareSettings
 }
 
 export interface RegistryLogin {
@@ -526,7 +530,8 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
     }),
     logout: bool('logout', true),
     registryAuth: parseRegistryAuthInput(read),
-    pushRetries: parsePushRetries(read)
+    pushRetries: parsePushRetries(read),
+    compare: parseCompareInputs(read, push && !pushByDigest && mode === 'build')
   }
 }
 

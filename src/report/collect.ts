@@ -208,7 +208,7 @@ function ociTarReader(dest: string): (p: string) => string | undefined {
   }
 }
 
-function ociFetch(dest: string): { fetch: Fetch; root: string } {
+export function ociFetch(dest: string): { fetch: Fetch; root: string } {
   let read: (p: string) => string | undefined
   if (existsSync(dest) && statSync(dest).isDirectory()) {
     read = p => (existsSync(path.join(dest, p)) ? readFileSync(path.join(dest, p), 'utf8') : undefined)

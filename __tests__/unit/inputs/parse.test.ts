@@ -106,7 +106,9 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   workdir: '',
   image: '',
   runners: '',
-  'default-runner': ''
+  'default-runner': '',
+  'compare-with': '',
+  'max-size-increase': ''
 }
 
 /** A reader like core.getInput: action.yml defaults, overridden; '' for names action.yml lacks. */

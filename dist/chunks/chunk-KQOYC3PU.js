@@ -5,13 +5,14 @@ import {
   loadState,
   registryName,
   removeBuilder,
+  renderChangesSummary,
   renderSigningSummary,
   renderSummary,
   renderWarningsSummary,
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-3C5RY67P.js";
 import {
   buildToolRunner,
   processRunner
@@ -129,6 +130,9 @@ async function run() {
         ...state.error ? { error: state.error } : {}
       });
       appendSummary(md);
+      const changes = renderChangesSummary(state.changes);
+      if (changes) appendSummary(`
+${changes}`);
       const checks = renderChecksSummary(state);
       if (checks) appendSummary(`
 ${checks}`);

@@ -5,11 +5,16 @@ import {
   versionOf
 } from "./chunk-7INN5QP6.js";
 import {
+  ANNOTATIONS,
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
   DIGEST_RE,
+  addBaseImage,
   baseAnnotationArgs,
+  baseFromAnnotations,
+  baseImagesFromProvenance,
   buildxAssetUrls,
+  changesOutput,
   checkFailureMessage,
   checkWarningsOutput,
   collectReports,
@@ -17,6 +22,8 @@ import {
   defaultBuilderName,
   depotArch,
   depotAssetUrls,
+  dialBuilderBuildKit,
+  diffImages,
   dockerCli,
   dockerContainerMismatch,
   dockerLogin,
@@ -29,16 +36,22 @@ import {
   inspectBuilder,
   isIndex,
   isPlatform,
+  isRecord,
   isTransientRegistryError,
   keyUriSecrets,
   latestChecksumsUrl,
+  layersOf,
   nodeArch,
   nodeContainers,
   normalizePlatform,
+  ociFetch,
   parseManifestJson,
   parseReference,
   parseSignInputs,
+  platformString,
   prepareSigning,
+  provenanceLayers,
+  readSource,
   readStoredNodes,
   registryName,
   registryReader,
@@ -50,6 +63,9 @@ import {
   sha256Digest,
   shellWords,
   signPushed,
+  sizeLimitViolations,
+  splitIndex,
+  summaryLine,
   uniqueWarnings,
   unreadReport,
   useImplicitBuilder,
@@ -57,8 +73,9 @@ import {
   warningAnnotation,
   warningsFromCheck,
   warningsFromMetadata,
+  withPlatform,
   withRetry
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-3C5RY67P.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -78,6 +95,7 @@ import {
   createBuilderArgs,
   enginePushesTwice,
   hasLocalOrTarOutput,
+  historyAttachmentArgs,
   imagetoolsCreateArgs,
   imagetoolsInspectArgs,
   inspectBuilderArgs,
@@ -7816,6 +7834,384 @@ function parseEntry(item, n) {
   return { registry, username, password };
 }
 
+// src/inputs/matrix.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var MatrixError = class extends InputError {
+  constructor(input, message) {
+    super(input, message);
+    this.name = "MatrixError";
+  }
+};
+var MAX_COMBINATIONS = 256;
+var MAX_PRODUCT = 65536;
+var NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+var RESERVED_NAMES = /* @__PURE__ */ new Set(["__proto__"]);
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+function describe(value) {
+  if (value === null || value === void 0) return "empty (null)";
+  if (Array.isArray(value)) return "a list";
+  if (isMapping(value)) return "a mapping";
+  if (typeof value === "object") return "a binary or other non-scalar value";
+  return `a ${typeof value}`;
+}
+function checkName(name, input, what) {
+  if (!NAME_RE.test(name)) {
+    throw new MatrixError(
+      input,
+      `${what} ${JSON.stringify(name)} is not a valid name (letters, digits, "_" and "-", not starting with a digit or "-")`
+    );
+  }
+  if (RESERVED_NAMES.has(name)) throw new MatrixError(input, `${what} ${JSON.stringify(name)} is reserved`);
+}
+function scalar(value, input, where) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === null || value === void 0) {
+    throw new MatrixError(input, `${where} is empty (null); write "" for an empty string`);
+  }
+  throw new MatrixError(
+    input,
+    `${where} is ${describe(value)}; matrix values must be strings, numbers or booleans (nested values are not supported)`
+  );
+}
+function parseEntries(value, input, section) {
+  if (value === null || value === void 0) return [];
+  if (!Array.isArray(value)) throw new MatrixError(input, `${section} must be a list of mappings, got ${describe(value)}`);
+  return value.map((item, i) => {
+    const where = `${section} entry ${i + 1}`;
+    if (!isMapping(item)) throw new MatrixError(input, `${where} must be a mapping, got ${describe(item)}`);
+    const keys = Object.keys(item);
+    if (keys.length === 0) throw new MatrixError(input, `${where} is empty`);
+    const entry = {};
+    for (const key of keys) {
+      checkName(key, input, `${where} key`);
+      entry[key] = scalar(item[key], input, `${where} key ${JSON.stringify(key)}`);
+    }
+    return { entry, raw: item };
+  });
+}
+function sameCombination(a, b) {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+function parseMatrix(text, inputName = "matrix") {
+  const doc = (0, import_yaml2.parseDocument)(text);
+  const [firstError] = doc.errors;
+  if (firstError) {
+    const line = (firstError.message.split("\n")[0] ?? "").replace(/:$/, "");
+    throw new MatrixError(inputName, `invalid YAML: ${line}`);
+  }
+  const root = doc.toJS();
+  if (root === null || root === void 0) {
+    throw new MatrixError(inputName, "empty matrix: give at least one axis or an include list");
+  }
+  if (!isMapping(root)) {
+    throw new MatrixError(inputName, `must be a mapping of axis names to lists of values, got ${describe(root)}`);
+  }
+  const axes = [];
+  for (const [name, value] of Object.entries(root)) {
+    if (name === "include" || name === "exclude") continue;
+    checkName(name, inputName, "axis name");
+    if (!Array.isArray(value)) {
+      throw new MatrixError(
+        inputName,
+        `axis ${JSON.stringify(name)} must be a list of values, got ${describe(value)} (write ${name}: [value])`
+      );
+    }
+    if (value.length === 0) throw new MatrixError(inputName, `axis ${JSON.stringify(name)} has no values`);
+    const values = value.map((v, i) => scalar(v, inputName, `axis ${JSON.stringify(name)} value ${i + 1}`));
+    const seen = /* @__PURE__ */ new Set();
+    for (const v of values) {
+      if (seen.has(v)) {
+        throw new MatrixError(
+          inputName,
+          `axis ${JSON.stringify(name)} lists the value ${JSON.stringify(v)} more than once (numbers are converted with String(): quote versions such as "1.80")`
+        );
+      }
+      seen.add(v);
+    }
+    axes.push({ name, values });
+  }
+  const include = parseEntries(root.include, inputName, "include").map((e) => e.entry);
+  const exclude = parseEntries(root.exclude, inputName, "exclude").map(({ entry, raw }, i) => {
+    for (const [key, value] of Object.entries(entry)) {
+      const axis = axes.find((a) => a.name === key);
+      if (!axis) {
+        const known = axes.length ? axes.map((a) => a.name).join(", ") : "(none)";
+        throw new MatrixError(inputName, `exclude entry ${i + 1} uses ${JSON.stringify(key)}, which is not an axis; axes: ${known}`);
+      }
+      if (!axis.values.includes(value)) {
+        const hint = typeof raw[key] === "number" ? " (unquoted numbers are converted with String(): quote it)" : "";
+        throw new MatrixError(
+          inputName,
+          `exclude entry ${i + 1}: ${key} ${JSON.stringify(value)} is not one of the axis values ${axis.values.map((v) => JSON.stringify(v)).join(", ")}${hint}`
+        );
+      }
+    }
+    return entry;
+  });
+  if (axes.length === 0 && include.length === 0) {
+    throw new MatrixError(inputName, "empty matrix: give at least one axis or an include list");
+  }
+  const product = axes.reduce((n, a) => n * a.values.length, axes.length ? 1 : 0);
+  if (product > MAX_PRODUCT) {
+    throw new MatrixError(inputName, `the axes produce ${product} combinations; at most ${MAX_COMBINATIONS} are allowed`);
+  }
+  const spec = { axes, include, exclude };
+  const combos = expandMatrix(spec);
+  if (combos.length > MAX_COMBINATIONS) {
+    throw new MatrixError(inputName, `expands to ${combos.length} combinations; at most ${MAX_COMBINATIONS} are allowed`);
+  }
+  if (combos.length === 0) throw new MatrixError(inputName, "every combination is excluded; nothing to build");
+  combos.forEach((combo, i) => {
+    const j = combos.findIndex((c) => sameCombination(c, combo));
+    if (j < i) {
+      throw new MatrixError(
+        inputName,
+        `combination ${i + 1} ${JSON.stringify(combo)} is the same as combination ${j + 1}; each combination must be distinct`
+      );
+    }
+  });
+  return spec;
+}
+function expandMatrix(spec) {
+  let product = spec.axes.length ? [{}] : [];
+  for (const axis of spec.axes) {
+    const next = [];
+    for (const combo of product) {
+      for (const value of axis.values) next.push({ ...combo, [axis.name]: value });
+    }
+    product = next;
+  }
+  const matches = (combo, entry, keys) => Object.entries(entry).every(([k, v]) => !keys(k) || Object.hasOwn(combo, k) && combo[k] === v);
+  const original = product.filter((combo) => !spec.exclude.some((ex) => matches(combo, ex, () => true)));
+  const axisNames = new Set(spec.axes.map((a) => a.name));
+  const appended = [];
+  for (const entry of spec.include) {
+    let matched = false;
+    for (const combo of original) {
+      if (!matches(combo, entry, (k) => axisNames.has(k))) continue;
+      matched = true;
+      for (const [k, v] of Object.entries(entry)) if (!axisNames.has(k)) combo[k] = v;
+    }
+    if (!matched) appended.push({ ...entry });
+  }
+  return [...original, ...appended];
+}
+function tokenize(template, inputName) {
+  const segments = [];
+  let pos = 0;
+  while (pos < template.length) {
+    const open = template.indexOf("{{", pos);
+    if (open < 0) {
+      segments.push({ text: template.slice(pos) });
+      break;
+    }
+    if (open > pos) segments.push({ text: template.slice(pos, open) });
+    const close = template.indexOf("}}", open + 2);
+    if (close < 0) {
+      throw new MatrixError(inputName, `unclosed "{{" in template ${JSON.stringify(template)}`);
+    }
+    const raw = template.slice(open, close + 2);
+    const key = template.slice(open + 2, close).trim();
+    if (!NAME_RE.test(key)) {
+      throw new MatrixError(
+        inputName,
+        `invalid placeholder ${JSON.stringify(raw)} in template ${JSON.stringify(template)}; write {{ name }} with a matrix axis name`
+      );
+    }
+    segments.push({ key, raw });
+    pos = close + 2;
+  }
+  return segments;
+}
+function templateKeys(template, inputName = "template") {
+  const keys = [];
+  for (const s of tokenize(template, inputName)) if ("key" in s && !keys.includes(s.key)) keys.push(s.key);
+  return keys;
+}
+function renderTemplate(template, values, inputName) {
+  let out = "";
+  for (const s of tokenize(template, inputName)) {
+    if ("text" in s) {
+      out += s.text;
+      continue;
+    }
+    if (!Object.hasOwn(values, s.key)) {
+      const known = Object.keys(values);
+      throw new MatrixError(
+        inputName,
+        `template ${JSON.stringify(template)} uses ${JSON.stringify(s.key)}, which is not a matrix axis of combination ${JSON.stringify(values)}; known axes: ${known.length ? known.join(", ") : "(none)"}`
+      );
+    }
+    out += values[s.key];
+  }
+  return out;
+}
+var sanitize = (s) => s.replace(/[^A-Za-z0-9_-]/g, "_");
+var DEFAULT_GROUP = "default";
+function targetName(values, template) {
+  if (template !== void 0) {
+    const name2 = sanitize(renderTemplate(template, values, "matrix-name"));
+    if (name2 === "") {
+      throw new MatrixError("matrix-name", `template ${JSON.stringify(template)} renders to an empty name for ${JSON.stringify(values)}`);
+    }
+    return name2;
+  }
+  const name = Object.values(values).map(sanitize).join("-");
+  return name === "" ? "matrix" : name;
+}
+function uniqueTargetNames(combos, template) {
+  const bases = combos.map((c) => targetName(c, template));
+  const taken = /* @__PURE__ */ new Set([...bases, DEFAULT_GROUP]);
+  const assigned = /* @__PURE__ */ new Set();
+  return bases.map((base) => {
+    let name = base;
+    if (assigned.has(base) || base === DEFAULT_GROUP) {
+      let n = 2;
+      while (taken.has(`${base}-${n}`) || assigned.has(`${base}-${n}`)) n++;
+      name = `${base}-${n}`;
+    }
+    assigned.add(name);
+    return name;
+  });
+}
+function renderRecord(record, values, input) {
+  const out = {};
+  for (const [k, v] of Object.entries(record)) out[k] = renderTemplate(v, values, input);
+  return out;
+}
+function matrixToBake(combos, base, options) {
+  if (combos.length === 0) throw new MatrixError("matrix", "the matrix has no combinations");
+  if (combos.length > 1) {
+    for (const tag of options.tagTemplates) {
+      if (templateKeys(tag, "tags").length === 0) {
+        throw new MatrixError(
+          "tags",
+          `${JSON.stringify(tag)} has no matrix placeholder; tags must contain a matrix placeholder such as {{ ${Object.keys(combos[0] ?? {})[0] ?? "name"} }} when the matrix has more than one combination (${combos.length}), or every variant would push to the same tag`
+        );
+      }
+    }
+  }
+  const names = uniqueTargetNames(combos, options.nameTemplate);
+  const prefix = options.argPrefix ?? "";
+  const definition = { group: { [DEFAULT_GROUP]: { targets: [...names] } }, target: {} };
+  const tagOwner = /* @__PURE__ */ new Map();
+  combos.forEach((combo, i) => {
+    const name = names[i] ?? "";
+    const t = { ...base };
+    for (const key of [
+      "tags",
+      "annotations",
+      "platforms",
+      "cache-from",
+      "cache-to",
+      "output",
+      "attest",
+      "secret",
+      "ulimits",
+      "ssh",
+      "no-cache-filter"
+    ]) {
+      const list = base[key];
+      if (list) t[key] = [...list];
+    }
+    if (base.contexts) t.contexts = { ...base.contexts };
+    if (base.target !== void 0) t.target = renderTemplate(base.target, combo, "target");
+    if (base.labels) t.labels = renderRecord(base.labels, combo, "labels");
+    const args = base.args ? renderRecord(base.args, combo, "build-args") : {};
+    for (const [k, v] of Object.entries(combo)) args[`${prefix}${k}`] = v;
+    t.args = args;
+    const tags = options.tagTemplates.map((tpl) => renderTemplate(tpl, combo, "tags"));
+    for (const tag of tags) {
+      const owner = tagOwner.get(tag);
+      if (owner !== void 0 && owner !== name) {
+        throw new MatrixError(
+          "tags",
+          `targets ${owner} and ${name} both render the tag ${JSON.stringify(tag)}; use placeholders that differ between combinations`
+        );
+      }
+      tagOwner.set(tag, name);
+    }
+    if (tags.length) t.tags = [...new Set(tags)];
+    else delete t.tags;
+    definition.target[name] = t;
+  });
+  return definition;
+}
+
+// src/inputs/compare.ts
+var UNITS = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e3 ** 2,
+  gb: 1e3 ** 3,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  k: 1024,
+  m: 1024 ** 2,
+  g: 1024 ** 3
+};
+function parseSizeLimit(value, input = "max-size-increase") {
+  const v = value.trim();
+  if (v === "") return null;
+  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v);
+  if (pct) return { kind: "percent", percent: Number(pct[1]), text: v };
+  const m = /^(\d+(?:\.\d+)?)\s*([A-Za-z]+)$/.exec(v);
+  const unit = m ? UNITS[(m[2] ?? "").toLowerCase()] : void 0;
+  if (!m || unit === void 0)
+    throw new InputError(
+      input,
+      `${JSON.stringify(v.slice(0, 40))} is not a size; write bytes with a unit (500KiB, 10MB, 1GiB, 0B) or a percentage (5%)`
+    );
+  return { kind: "bytes", bytes: Math.round(Number(m[1]) * unit), text: v };
+}
+var PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g;
+function compareReference(template, target, axes = {}) {
+  return template.replace(PLACEHOLDER, (_m, name) => {
+    const value = name === "target" ? target : Object.hasOwn(axes, name) ? axes[name] : void 0;
+    if (value === void 0) {
+      const known = ["target", ...Object.keys(axes)].join(", ");
+      throw new InputError("compare-with", `{{${name}}} has no value for target ${target}; placeholders: ${known}`);
+    }
+    return value;
+  });
+}
+function parseCompareInputs(read, push) {
+  const raw = read("compare-with").trim();
+  const maxSizeIncrease = parseSizeLimit(read("max-size-increase"));
+  if (/^false$/i.test(raw)) {
+    if (maxSizeIncrease) throw new InputError("max-size-increase", "needs an image to compare with, and compare-with is false");
+    return { compareWith: "", previous: false, maxSizeIncrease };
+  }
+  if (raw === "") {
+    if (maxSizeIncrease && !push)
+      throw new InputError("max-size-increase", "needs an image to compare with: give compare-with (without push there is no previous tag)");
+    return { compareWith: "", previous: push, maxSizeIncrease };
+  }
+  const ref = parseReference(raw.replace(PLACEHOLDER, "x"));
+  if (!ref) throw new InputError("compare-with", `${JSON.stringify(raw.slice(0, 200))} is not an image reference (name[:tag][@digest])`);
+  return { compareWith: raw, previous: false, maxSizeIncrease };
+}
+function targetAxes(combinations, matrixName) {
+  if (!combinations || combinations.length === 0) return {};
+  const names = uniqueTargetNames([...combinations], matrixName || void 0);
+  return Object.fromEntries(names.map((n, i) => [n, combinations[i] ?? {}]));
+}
+function checkComparePlaceholders(template, axes) {
+  if (!template) return;
+  const targets = Object.entries(axes);
+  if (targets.length === 0) compareReference(template, "default");
+  for (const [target, values] of targets) {
+    const ref = compareReference(template, target, values);
+    if (!parseReference(ref))
+      throw new InputError("compare-with", `${JSON.stringify(ref.slice(0, 200))} (target ${target}) is not an image reference`);
+  }
+}
+
 // src/inputs/parse.ts
 var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
 var ENGINES = ["auto", "buildx", "depot"];
@@ -8128,7 +8524,8 @@ function parseInputs(readRaw, run2 = {}) {
     }),
     logout: bool("logout", true),
     registryAuth: parseRegistryAuthInput(read),
-    pushRetries: parsePushRetries(read)
+    pushRetries: parsePushRetries(read),
+    compare: parseCompareInputs(read, push && !pushByDigest && mode === "build")
   };
 }
 function parseRegistryAuthInput(read) {
@@ -9582,316 +9979,6 @@ function dockerfileBase(s, known) {
 
 // src/inputs/plan.ts
 import path7 from "node:path";
-
-// src/inputs/matrix.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MatrixError = class extends InputError {
-  constructor(input, message) {
-    super(input, message);
-    this.name = "MatrixError";
-  }
-};
-var MAX_COMBINATIONS = 256;
-var MAX_PRODUCT = 65536;
-var NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-var RESERVED_NAMES = /* @__PURE__ */ new Set(["__proto__"]);
-function isMapping(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
-}
-function describe(value) {
-  if (value === null || value === void 0) return "empty (null)";
-  if (Array.isArray(value)) return "a list";
-  if (isMapping(value)) return "a mapping";
-  if (typeof value === "object") return "a binary or other non-scalar value";
-  return `a ${typeof value}`;
-}
-function checkName(name, input, what) {
-  if (!NAME_RE.test(name)) {
-    throw new MatrixError(
-      input,
-      `${what} ${JSON.stringify(name)} is not a valid name (letters, digits, "_" and "-", not starting with a digit or "-")`
-    );
-  }
-  if (RESERVED_NAMES.has(name)) throw new MatrixError(input, `${what} ${JSON.stringify(name)} is reserved`);
-}
-function scalar(value, input, where) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value === null || value === void 0) {
-    throw new MatrixError(input, `${where} is empty (null); write "" for an empty string`);
-  }
-  throw new MatrixError(
-    input,
-    `${where} is ${describe(value)}; matrix values must be strings, numbers or booleans (nested values are not supported)`
-  );
-}
-function parseEntries(value, input, section) {
-  if (value === null || value === void 0) return [];
-  if (!Array.isArray(value)) throw new MatrixError(input, `${section} must be a list of mappings, got ${describe(value)}`);
-  return value.map((item, i) => {
-    const where = `${section} entry ${i + 1}`;
-    if (!isMapping(item)) throw new MatrixError(input, `${where} must be a mapping, got ${describe(item)}`);
-    const keys = Object.keys(item);
-    if (keys.length === 0) throw new MatrixError(input, `${where} is empty`);
-    const entry = {};
-    for (const key of keys) {
-      checkName(key, input, `${where} key`);
-      entry[key] = scalar(item[key], input, `${where} key ${JSON.stringify(key)}`);
-    }
-    return { entry, raw: item };
-  });
-}
-function sameCombination(a, b) {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
-}
-function parseMatrix(text, inputName = "matrix") {
-  const doc = (0, import_yaml2.parseDocument)(text);
-  const [firstError] = doc.errors;
-  if (firstError) {
-    const line = (firstError.message.split("\n")[0] ?? "").replace(/:$/, "");
-    throw new MatrixError(inputName, `invalid YAML: ${line}`);
-  }
-  const root = doc.toJS();
-  if (root === null || root === void 0) {
-    throw new MatrixError(inputName, "empty matrix: give at least one axis or an include list");
-  }
-  if (!isMapping(root)) {
-    throw new MatrixError(inputName, `must be a mapping of axis names to lists of values, got ${describe(root)}`);
-  }
-  const axes = [];
-  for (const [name, value] of Object.entries(root)) {
-    if (name === "include" || name === "exclude") continue;
-    checkName(name, inputName, "axis name");
-    if (!Array.isArray(value)) {
-      throw new MatrixError(
-        inputName,
-        `axis ${JSON.stringify(name)} must be a list of values, got ${describe(value)} (write ${name}: [value])`
-      );
-    }
-    if (value.length === 0) throw new MatrixError(inputName, `axis ${JSON.stringify(name)} has no values`);
-    const values = value.map((v, i) => scalar(v, inputName, `axis ${JSON.stringify(name)} value ${i + 1}`));
-    const seen = /* @__PURE__ */ new Set();
-    for (const v of values) {
-      if (seen.has(v)) {
-        throw new MatrixError(
-          inputName,
-          `axis ${JSON.stringify(name)} lists the value ${JSON.stringify(v)} more than once (numbers are converted with String(): quote versions such as "1.80")`
-        );
-      }
-      seen.add(v);
-    }
-    axes.push({ name, values });
-  }
-  const include = parseEntries(root.include, inputName, "include").map((e) => e.entry);
-  const exclude = parseEntries(root.exclude, inputName, "exclude").map(({ entry, raw }, i) => {
-    for (const [key, value] of Object.entries(entry)) {
-      const axis = axes.find((a) => a.name === key);
-      if (!axis) {
-        const known = axes.length ? axes.map((a) => a.name).join(", ") : "(none)";
-        throw new MatrixError(inputName, `exclude entry ${i + 1} uses ${JSON.stringify(key)}, which is not an axis; axes: ${known}`);
-      }
-      if (!axis.values.includes(value)) {
-        const hint = typeof raw[key] === "number" ? " (unquoted numbers are converted with String(): quote it)" : "";
-        throw new MatrixError(
-          inputName,
-          `exclude entry ${i + 1}: ${key} ${JSON.stringify(value)} is not one of the axis values ${axis.values.map((v) => JSON.stringify(v)).join(", ")}${hint}`
-        );
-      }
-    }
-    return entry;
-  });
-  if (axes.length === 0 && include.length === 0) {
-    throw new MatrixError(inputName, "empty matrix: give at least one axis or an include list");
-  }
-  const product = axes.reduce((n, a) => n * a.values.length, axes.length ? 1 : 0);
-  if (product > MAX_PRODUCT) {
-    throw new MatrixError(inputName, `the axes produce ${product} combinations; at most ${MAX_COMBINATIONS} are allowed`);
-  }
-  const spec = { axes, include, exclude };
-  const combos = expandMatrix(spec);
-  if (combos.length > MAX_COMBINATIONS) {
-    throw new MatrixError(inputName, `expands to ${combos.length} combinations; at most ${MAX_COMBINATIONS} are allowed`);
-  }
-  if (combos.length === 0) throw new MatrixError(inputName, "every combination is excluded; nothing to build");
-  combos.forEach((combo, i) => {
-    const j = combos.findIndex((c) => sameCombination(c, combo));
-    if (j < i) {
-      throw new MatrixError(
-        inputName,
-        `combination ${i + 1} ${JSON.stringify(combo)} is the same as combination ${j + 1}; each combination must be distinct`
-      );
-    }
-  });
-  return spec;
-}
-function expandMatrix(spec) {
-  let product = spec.axes.length ? [{}] : [];
-  for (const axis of spec.axes) {
-    const next = [];
-    for (const combo of product) {
-      for (const value of axis.values) next.push({ ...combo, [axis.name]: value });
-    }
-    product = next;
-  }
-  const matches = (combo, entry, keys) => Object.entries(entry).every(([k, v]) => !keys(k) || Object.hasOwn(combo, k) && combo[k] === v);
-  const original = product.filter((combo) => !spec.exclude.some((ex) => matches(combo, ex, () => true)));
-  const axisNames = new Set(spec.axes.map((a) => a.name));
-  const appended = [];
-  for (const entry of spec.include) {
-    let matched = false;
-    for (const combo of original) {
-      if (!matches(combo, entry, (k) => axisNames.has(k))) continue;
-      matched = true;
-      for (const [k, v] of Object.entries(entry)) if (!axisNames.has(k)) combo[k] = v;
-    }
-    if (!matched) appended.push({ ...entry });
-  }
-  return [...original, ...appended];
-}
-function tokenize(template, inputName) {
-  const segments = [];
-  let pos = 0;
-  while (pos < template.length) {
-    const open = template.indexOf("{{", pos);
-    if (open < 0) {
-      segments.push({ text: template.slice(pos) });
-      break;
-    }
-    if (open > pos) segments.push({ text: template.slice(pos, open) });
-    const close = template.indexOf("}}", open + 2);
-    if (close < 0) {
-      throw new MatrixError(inputName, `unclosed "{{" in template ${JSON.stringify(template)}`);
-    }
-    const raw = template.slice(open, close + 2);
-    const key = template.slice(open + 2, close).trim();
-    if (!NAME_RE.test(key)) {
-      throw new MatrixError(
-        inputName,
-        `invalid placeholder ${JSON.stringify(raw)} in template ${JSON.stringify(template)}; write {{ name }} with a matrix axis name`
-      );
-    }
-    segments.push({ key, raw });
-    pos = close + 2;
-  }
-  return segments;
-}
-function templateKeys(template, inputName = "template") {
-  const keys = [];
-  for (const s of tokenize(template, inputName)) if ("key" in s && !keys.includes(s.key)) keys.push(s.key);
-  return keys;
-}
-function renderTemplate(template, values, inputName) {
-  let out = "";
-  for (const s of tokenize(template, inputName)) {
-    if ("text" in s) {
-      out += s.text;
-      continue;
-    }
-    if (!Object.hasOwn(values, s.key)) {
-      const known = Object.keys(values);
-      throw new MatrixError(
-        inputName,
-        `template ${JSON.stringify(template)} uses ${JSON.stringify(s.key)}, which is not a matrix axis of combination ${JSON.stringify(values)}; known axes: ${known.length ? known.join(", ") : "(none)"}`
-      );
-    }
-    out += values[s.key];
-  }
-  return out;
-}
-var sanitize = (s) => s.replace(/[^A-Za-z0-9_-]/g, "_");
-var DEFAULT_GROUP = "default";
-function targetName(values, template) {
-  if (template !== void 0) {
-    const name2 = sanitize(renderTemplate(template, values, "matrix-name"));
-    if (name2 === "") {
-      throw new MatrixError("matrix-name", `template ${JSON.stringify(template)} renders to an empty name for ${JSON.stringify(values)}`);
-    }
-    return name2;
-  }
-  const name = Object.values(values).map(sanitize).join("-");
-  return name === "" ? "matrix" : name;
-}
-function uniqueTargetNames(combos, template) {
-  const bases = combos.map((c) => targetName(c, template));
-  const taken = /* @__PURE__ */ new Set([...bases, DEFAULT_GROUP]);
-  const assigned = /* @__PURE__ */ new Set();
-  return bases.map((base) => {
-    let name = base;
-    if (assigned.has(base) || base === DEFAULT_GROUP) {
-      let n = 2;
-      while (taken.has(`${base}-${n}`) || assigned.has(`${base}-${n}`)) n++;
-      name = `${base}-${n}`;
-    }
-    assigned.add(name);
-    return name;
-  });
-}
-function renderRecord(record, values, input) {
-  const out = {};
-  for (const [k, v] of Object.entries(record)) out[k] = renderTemplate(v, values, input);
-  return out;
-}
-function matrixToBake(combos, base, options) {
-  if (combos.length === 0) throw new MatrixError("matrix", "the matrix has no combinations");
-  if (combos.length > 1) {
-    for (const tag of options.tagTemplates) {
-      if (templateKeys(tag, "tags").length === 0) {
-        throw new MatrixError(
-          "tags",
-          `${JSON.stringify(tag)} has no matrix placeholder; tags must contain a matrix placeholder such as {{ ${Object.keys(combos[0] ?? {})[0] ?? "name"} }} when the matrix has more than one combination (${combos.length}), or every variant would push to the same tag`
-        );
-      }
-    }
-  }
-  const names = uniqueTargetNames(combos, options.nameTemplate);
-  const prefix = options.argPrefix ?? "";
-  const definition = { group: { [DEFAULT_GROUP]: { targets: [...names] } }, target: {} };
-  const tagOwner = /* @__PURE__ */ new Map();
-  combos.forEach((combo, i) => {
-    const name = names[i] ?? "";
-    const t = { ...base };
-    for (const key of [
-      "tags",
-      "annotations",
-      "platforms",
-      "cache-from",
-      "cache-to",
-      "output",
-      "attest",
-      "secret",
-      "ulimits",
-      "ssh",
-      "no-cache-filter"
-    ]) {
-      const list = base[key];
-      if (list) t[key] = [...list];
-    }
-    if (base.contexts) t.contexts = { ...base.contexts };
-    if (base.target !== void 0) t.target = renderTemplate(base.target, combo, "target");
-    if (base.labels) t.labels = renderRecord(base.labels, combo, "labels");
-    const args = base.args ? renderRecord(base.args, combo, "build-args") : {};
-    for (const [k, v] of Object.entries(combo)) args[`${prefix}${k}`] = v;
-    t.args = args;
-    const tags = options.tagTemplates.map((tpl) => renderTemplate(tpl, combo, "tags"));
-    for (const tag of tags) {
-      const owner = tagOwner.get(tag);
-      if (owner !== void 0 && owner !== name) {
-        throw new MatrixError(
-          "tags",
-          `targets ${owner} and ${name} both render the tag ${JSON.stringify(tag)}; use placeholders that differ between combinations`
-        );
-      }
-      tagOwner.set(tag, name);
-    }
-    if (tags.length) t.tags = [...new Set(tags)];
-    else delete t.tags;
-    definition.target[name] = t;
-  });
-  return definition;
-}
-
-// src/inputs/plan.ts
 function planRun(parsed, facts) {
   const cache = cacheToForRun(parsed.cacheTo, facts.fork, parsed.allowForkCacheWrite);
   const settings = { ...parsed, cacheTo: cache.cacheTo };
@@ -10856,6 +10943,269 @@ async function runReleasePlan() {
   }
 }
 
+// src/oci/image-config.ts
+function strings(v) {
+  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : null;
+}
+function configFacts(text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!isRecord(doc)) return void 0;
+  const c = isRecord(doc["config"]) ? doc["config"] : {};
+  const env = (strings(c["Env"]) ?? []).map((e) => e.includes("=") ? e.slice(0, e.indexOf("=")) : e);
+  const labels = {};
+  if (isRecord(c["Labels"])) {
+    for (const [k, v] of Object.entries(c["Labels"])) if (typeof v === "string") labels[k] = v;
+  }
+  return {
+    entrypoint: strings(c["Entrypoint"]),
+    cmd: strings(c["Cmd"]),
+    env: [...new Set(env)].sort(),
+    exposedPorts: isRecord(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : [],
+    user: typeof c["User"] === "string" ? c["User"] : "",
+    labels
+  };
+}
+function configPlatform(text) {
+  try {
+    const doc = JSON.parse(text);
+    if (!isRecord(doc) || typeof doc["os"] !== "string" || typeof doc["architecture"] !== "string") return "";
+    const variant = typeof doc["variant"] === "string" && doc["variant"] ? `/${doc["variant"]}` : "";
+    return `${doc["os"]}/${doc["architecture"]}${variant}`;
+  } catch {
+    return "";
+  }
+}
+
+// src/registry/compare.ts
+var statusOf = (e) => e.status;
+function splitRef(reference) {
+  const r = parseReference(reference);
+  if (!r) return void 0;
+  return { repo: r.name, ref: r.digest || r.tag || "latest" };
+}
+async function currentDigest(tag) {
+  const at = splitRef(tag);
+  if (!at) return { why: `${tag} is not an image reference` };
+  try {
+    return { digest: await registryReader(at.repo, 1e4).servedDigest(at.ref) };
+  } catch (e) {
+    if (statusOf(e) === 404) return { digest: "" };
+    return { why: e.message };
+  }
+}
+async function platformOf(reader, platform, digest, m) {
+  const layers = layersOf(m);
+  const p = { platform, digest, size: layers.reduce((n, l) => n + l.size, 0), layers };
+  try {
+    const text = await reader.blob(m.config.digest);
+    const facts = configFacts(text);
+    if (facts) p.config = facts;
+    if (!platform) p.platform = configPlatform(text);
+  } catch {
+  }
+  if (!p.platform) p.platform = "unknown";
+  return p;
+}
+async function readComparedImage(reference) {
+  const none = (missing) => ({ reference, digest: "", platforms: [], baseImages: [], missing });
+  const at = splitRef(reference);
+  if (!at) return none(`${reference} is not an image reference`);
+  let reader;
+  let rootText;
+  try {
+    reader = registryReader(at.repo, 15e3);
+    rootText = await reader.manifest(at.ref);
+  } catch (e) {
+    if (statusOf(e) === 404) return none(`${reference} does not exist: nothing to compare with (a first release?)`);
+    return none(`${reference} could not be read: ${e.message}`);
+  }
+  try {
+    const root = parseManifestJson(rootText, reference);
+    const image = { reference, digest: sha256Digest(rootText), platforms: [], baseImages: [] };
+    const bases = [];
+    const addBase = (b) => {
+      if (b) addBaseImage(bases, b);
+    };
+    if (!isIndex(root)) {
+      const p = await platformOf(reader, "", image.digest, root);
+      addBase(baseFromAnnotations(root.annotations, p.platform));
+      image.platforms.push(p);
+      image.baseImages = bases;
+      return image;
+    }
+    addBase(baseFromAnnotations(root.annotations, ""));
+    const { images, attestations } = splitIndex(root);
+    const platforms = await Promise.all(
+      images.map(async (d) => {
+        const platform = platformString(d.platform) || "unknown";
+        addBase(baseFromAnnotations(d.annotations, platform));
+        const m = parseManifestJson(await reader.manifest(d.digest), d.digest);
+        if (isIndex(m)) return void 0;
+        addBase(baseFromAnnotations(m.annotations, platform));
+        return platformOf(reader, platform, d.digest, m);
+      })
+    );
+    image.platforms = platforms.filter((p) => p !== void 0);
+    await Promise.all(
+      attestations.map(async (a) => {
+        try {
+          const subject = images.find((i) => i.digest === a.annotations?.[ANNOTATIONS.referenceDigest]);
+          const platform = platformString(subject?.platform);
+          const m = parseManifestJson(await reader.manifest(a.digest), a.digest);
+          if (isIndex(m)) return;
+          for (const l of provenanceLayers(m)) {
+            for (const b of baseImagesFromProvenance(JSON.parse(await reader.blob(l.digest)))) addBase(withPlatform(b, platform));
+          }
+        } catch {
+        }
+      })
+    );
+    image.baseImages = bases;
+    return image;
+  } catch (e) {
+    return none(`${reference} could not be read: ${e.message}`);
+  }
+}
+
+// src/report/compare.ts
+async function readPreviousTags(tags) {
+  const unique = [...new Set(tags)];
+  const found = await Promise.all(unique.map((t) => currentDigest(t)));
+  return new Map(unique.map((t, i) => [t, found[i] ?? { why: "not read" }]));
+}
+function compareTarget(s, r, axes, previous) {
+  if (s.compareWith) return { reference: compareReference(s.compareWith, r.target, axes[r.target] ?? {}) };
+  const tags = r.tags.filter((t) => t.trim());
+  if (!previous || tags.length === 0) return { reference: "", missing: "no tag was read before the push: give compare-with" };
+  const unread = tags.filter((t) => !previous.has(t));
+  if (unread.length === tags.length)
+    return {
+      reference: tags[0] ?? "",
+      missing: `its tags were not read before the push (a bake's tags are known after it): give compare-with`
+    };
+  for (const t of tags) {
+    const before = previous.get(t);
+    if (before && "digest" in before && before.digest) {
+      const name = parseReference(t)?.name ?? t;
+      return { reference: `${name}@${before.digest}` };
+    }
+  }
+  const why = tags.map((t) => previous.get(t)).find((b) => b !== void 0 && "why" in b);
+  if (why) return { reference: tags[0] ?? "", missing: `${tags[0]} could not be read before the push: ${why.why}` };
+  return {
+    reference: tags[0] ?? "",
+    missing: `${tags.join(", ")} did not exist before this push: nothing to compare with (a first release?)`
+  };
+}
+function configReader(r, result, deps, buildkit) {
+  if (!result) return void 0;
+  const from = readSource(result, deps?.caps ?? { buildxVersion: "", historyAttachments: false });
+  if (r.source === "registry" && from.source === "registry") {
+    const reader = registryReader(from.repo);
+    return (digest) => reader.blob(digest);
+  }
+  if (r.source === "oci-layout") {
+    const oci = result.exports.find((e) => e.type === "oci");
+    if (!oci) return void 0;
+    const { fetch: fetch2 } = ociFetch(oci.dest);
+    return (digest) => fetch2(digest);
+  }
+  if (r.source === "build-record" && deps) {
+    return async (digest) => {
+      const api = await buildkit();
+      if (api) return (await api.read(digest)).toString("utf8");
+      if (from.source !== "build-record") throw new Error("no build record");
+      const out = await runBuildx(deps.bx, historyAttachmentArgs(deps.builder, from.ref, { digest }));
+      if (out.code !== 0) throw new Error(out.stderr.trim() || "buildx could not read the config");
+      return out.stdout;
+    };
+  }
+  return void 0;
+}
+async function compareReports(s, reports, results, axes, previous, deps) {
+  const images = /* @__PURE__ */ new Map();
+  let dialled;
+  const buildkit = () => dialled ??= deps ? dialBuilderBuildKit(deps.caps.driver, deps.builder).catch(() => void 0) : Promise.resolve(void 0);
+  try {
+    return await Promise.all(
+      reports.map(async (r) => {
+        const at = compareTarget(s, r, axes, previous);
+        let compared;
+        if ("missing" in at) {
+          compared = { reference: at.reference, digest: "", platforms: [], baseImages: [], missing: at.missing };
+        } else {
+          let read2 = images.get(at.reference);
+          if (!read2) images.set(at.reference, read2 = readComparedImage(at.reference));
+          compared = await read2;
+        }
+        const configs = {};
+        const read = compared.missing ? void 0 : configReader(
+          r,
+          results.find((x) => x.target === r.target),
+          deps,
+          buildkit
+        );
+        if (read) {
+          await Promise.all(
+            r.platforms.map(async (p) => {
+              if (!p.configDigest) return;
+              try {
+                configs[p.platform] = configFacts(await read(p.configDigest));
+              } catch (e) {
+                info(
+                  `${r.target}: the config of ${p.platform} could not be read (${e.message}): its config changes are not said`
+                );
+              }
+            })
+          );
+        }
+        return diffImages(r, compared, configs);
+      })
+    );
+  } finally {
+    void dialled?.then((api) => api?.close());
+  }
+}
+
+// src/action/compare.ts
+function axesOf(plan) {
+  return plan.kind === "matrix" ? targetAxes(plan.combinations, plan.settings.matrixName) : {};
+}
+function checkCompare(plan) {
+  checkComparePlaceholders(plan.settings.compare.compareWith, axesOf(plan));
+}
+async function compareBefore(plan) {
+  const s = plan.settings.compare;
+  if (!s.previous || plan.settings.call.name !== "build") return void 0;
+  const tags = plan.kind === "matrix" ? Object.values(plan.definition.target).flatMap((t) => t.tags ?? []) : plan.kind === "single" || plan.kind === "split" ? plan.tags : [];
+  if (tags.length === 0) return /* @__PURE__ */ new Map();
+  return group("Read the tags before the push (compare-with)", async () => {
+    const found = await readPreviousTags(tags);
+    for (const [tag, at] of found) info(`${tag}: ${"why" in at ? `not read (${at.why})` : at.digest || "does not exist yet"}`);
+    return found;
+  });
+}
+async function compareAfter(plan, reports, results, previous, state, deps) {
+  const s = plan.settings.compare;
+  if (!s.compareWith && !s.previous) return;
+  const changes = await group("Compare with the previous image (compare-with)", async () => {
+    const found = await compareReports(s, reports, results, axesOf(plan), previous, deps);
+    for (const t of found) info(`${t.target} against ${t.compareWith || "(nothing)"}: ${summaryLine(t)}`);
+    return found;
+  });
+  setOutput("changes", changesOutput(changes));
+  state.changes = changes;
+  if (!s.maxSizeIncrease) return;
+  const over = sizeLimitViolations(changes, s.maxSizeIncrease);
+  if (over.length > 0) throw new Error(over.join("\n"));
+  info(`max-size-increase: no platform grew by more than ${s.maxSizeIncrease.text}`);
+}
+
 // src/action/main.ts
 async function run() {
   if (getInput("mode").trim() === "plan") return await runReleasePlan();
@@ -10875,9 +11225,11 @@ async function run() {
     state.tempDir = makeTempDir();
     state.dockerCmd = dockerCli() ?? "";
     saveState(state);
+    checkCompare(plan);
     const cosign = plan.settings.call.name === "build" ? await prepareSigning(plan.settings) : void 0;
     const choice = await setUpEngine(plan, state);
-    if (choice.engine === "depot" && await executeOnDepot(plan, state, choice, cosign)) return;
+    const previous = await compareBefore(plan);
+    if (choice.engine === "depot" && await executeOnDepot(plan, state, choice, cosign, previous)) return;
     const engine = await setUpBuildx(plan, state);
     if (plan.settings.call.name !== "build") return await executeCall(plan, engine, state);
     if (plan.kind !== "merge") failedBuild = { settings: plan.settings, engine };
@@ -10886,7 +11238,7 @@ async function run() {
     reportBuildWarnings(results, state);
     const recording = plan.kind !== "merge" ? exportBuildRecords(plan.settings, engine, results, state) : void 0;
     try {
-      await reportResults(plan, engine, results, state, cosign);
+      await reportResults(plan, engine, results, state, cosign, previous);
     } finally {
       await recording;
     }
@@ -10898,16 +11250,17 @@ async function run() {
     saveState(state);
   }
 }
-async function executeOnDepot(plan, state, choice, cosign) {
+async function executeOnDepot(plan, state, choice, cosign, previous) {
   const results = await buildWithDepot(plan, state, choice);
   if (!results) return false;
   setBuildOutputs(results, buildsOneImage(plan));
   const reports = await group("Read what was built", () => depotReports(plan.settings, results));
   publishReports(reports, state);
   await signPushed(plan.settings, reports, state, cosign);
+  await compareAfter(plan, reports, results, previous, state, void 0);
   return true;
 }
-async function reportResults(plan, engine, results, state, cosign) {
+async function reportResults(plan, engine, results, state, cosign, previous) {
   setBuildOutputs(results, buildsOneImage(plan));
   await engine.settleInspect();
   const { bx, caps, builder } = engine;
@@ -10919,6 +11272,7 @@ async function reportResults(plan, engine, results, state, cosign) {
   }
   publishReports(reports, state);
   await signPushed(plan.settings, reports, state, cosign);
+  await compareAfter(plan, reports, results, previous, state, { bx, caps, builder: builder.name });
 }
 function publishReports(reports, state) {
   setReportOutputs(reports);

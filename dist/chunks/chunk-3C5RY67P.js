@@ -1346,7 +1346,8 @@ function emptyState() {
     logout: true,
     signatures: [],
     signer: "",
-    loginRegistries: []
+    loginRegistries: [],
+    changes: []
   };
 }
 function saveState2(s) {
@@ -2616,13 +2617,13 @@ function header(ctx) {
 function shownBases(report, p) {
   const out = [];
   for (const b of basesFor(report, p)) {
-    const same = out.find((o) => o.name === b.name && o.digest === b.digest);
-    if (!same) {
+    const same2 = out.find((o) => o.name === b.name && o.digest === b.digest);
+    if (!same2) {
       out.push({ name: b.name, digest: b.digest, platform: b.platform, sources: [b.source] });
       continue;
     }
-    if (!same.sources.includes(b.source)) same.sources.push(b.source);
-    if (!same.platform) same.platform = b.platform;
+    if (!same2.sources.includes(b.source)) same2.sources.push(b.source);
+    if (!same2.platform) same2.platform = b.platform;
   }
   return out;
 }
@@ -3074,8 +3075,8 @@ function basename(p) {
 }
 function ownersOf(sourceText2, filename, sources) {
   if (sourceText2) {
-    const same = sources.filter((s) => s.text !== void 0 && s.text === sourceText2);
-    if (same.length > 0) return same;
+    const same2 = sources.filter((s) => s.text !== void 0 && s.text === sourceText2);
+    if (same2.length > 0) return same2;
   }
   const named = filename ? sources.filter((s) => s.text === void 0 && basename(s.file) === basename(filename)) : [];
   if (named.length > 0) return named;
@@ -3183,11 +3184,198 @@ async function dockerLogout(registry, runner, docker) {
   );
 }
 
+// src/report/changes.ts
+var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+function setChange(field, before, after) {
+  const added = after.filter((x) => !before.includes(x));
+  const removed = before.filter((x) => !after.includes(x));
+  return added.length || removed.length ? { field, added, removed } : void 0;
+}
+function configChanges(before, after) {
+  const out = [];
+  for (const field of ["entrypoint", "cmd"]) {
+    if (!same(before[field], after[field])) out.push({ field, before: before[field], after: after[field] });
+  }
+  const env = setChange("env", before.env, after.env);
+  if (env) out.push(env);
+  const ports = setChange("exposedPorts", before.exposedPorts, after.exposedPorts);
+  if (ports) out.push(ports);
+  if (before.user !== after.user) out.push({ field: "user", before: before.user, after: after.user });
+  const keysBefore = Object.keys(before.labels).sort();
+  const keysAfter = Object.keys(after.labels).sort();
+  const labels = setChange("labels", keysBefore, keysAfter) ?? { field: "labels", added: [], removed: [] };
+  const changed = keysAfter.filter((k) => keysBefore.includes(k) && before.labels[k] !== after.labels[k]);
+  if (changed.length) labels.changed = changed;
+  if (labels.added?.length || labels.removed?.length || changed.length) out.push(labels);
+  return out;
+}
+function baseDigests(bases, platform) {
+  const p = normalizePlatform(platform);
+  const digests = bases.filter((b) => b.digest && (b.platform === "" || normalizePlatform(b.platform) === p)).map((b) => b.digest);
+  return [...new Set(digests)].sort();
+}
+function baseStatus(built, compared, platform) {
+  const a = baseDigests(built, platform);
+  const b = baseDigests(compared, platform);
+  if (a.length === 0 || b.length === 0) return "unknown";
+  return same(a, b) ? "unchanged" : "changed";
+}
+function layerDiff(before, after) {
+  const left = [...before];
+  const added = [];
+  let kept = 0;
+  for (const l of after) {
+    const i = left.findIndex((b) => b.digest === l.digest);
+    if (i >= 0) {
+      left.splice(i, 1);
+      kept++;
+    } else added.push({ digest: l.digest, size: l.size });
+  }
+  return { added, removed: left.map((l) => ({ digest: l.digest, size: l.size })), kept };
+}
+function uncompared(compareWith, p, note) {
+  return {
+    compareWith,
+    comparedDigest: "",
+    digest: p.digest,
+    compared: false,
+    note,
+    sizeBefore: 0,
+    sizeAfter: p.size,
+    sizeDelta: 0,
+    layers: { added: [], removed: [], kept: 0 },
+    baseImage: "unknown"
+  };
+}
+function diffImages(built, compared, builtConfigs) {
+  const ref = compared.reference;
+  const out = { target: built.target, compareWith: ref, platforms: {}, droppedPlatforms: [] };
+  if (compared.missing) out.note = compared.missing;
+  else if (built.platforms.length === 0) out.note = `the built image's manifests were not read: ${built.notes.join("; ") || "no platforms"}`;
+  for (const p of built.platforms) {
+    if (compared.missing) {
+      out.platforms[p.platform] = uncompared(ref, p, compared.missing);
+      continue;
+    }
+    const before = compared.platforms.find((c) => normalizePlatform(c.platform) === normalizePlatform(p.platform));
+    if (!before) {
+      out.platforms[p.platform] = uncompared(ref, p, `${ref} has no ${p.platform} image`);
+      continue;
+    }
+    if (!p.configDigest) {
+      out.platforms[p.platform] = uncompared(ref, p, `the manifest of the built ${p.platform} image was not read`);
+      continue;
+    }
+    const changes = {
+      compareWith: ref,
+      comparedDigest: before.digest,
+      digest: p.digest,
+      compared: true,
+      sizeBefore: before.size,
+      sizeAfter: p.size,
+      sizeDelta: p.size - before.size,
+      layers: layerDiff(before.layers, p.layers),
+      baseImage: baseStatus(built.baseImages, compared.baseImages, p.platform)
+    };
+    const after = builtConfigs[p.platform];
+    if (before.config && after) changes.config = configChanges(before.config, after);
+    out.platforms[p.platform] = changes;
+  }
+  out.droppedPlatforms = compared.platforms.map((c) => c.platform).filter((c) => !built.platforms.some((p) => normalizePlatform(p.platform) === normalizePlatform(c)));
+  return out;
+}
+function changesOutput(changes) {
+  return JSON.stringify(Object.fromEntries(changes.map((t) => [t.target, t.platforms])));
+}
+function signedBytes(n) {
+  if (n === 0) return "no size change";
+  return `${n > 0 ? "+" : "-"}${formatBytes(Math.abs(n))}`;
+}
+var plural = (n, one) => `${n} ${one}${n === 1 ? "" : "s"}`;
+function range(values, word) {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo === hi ? word(lo) : `${word(lo)} to ${word(hi)}`;
+}
+function summaryLine(t) {
+  const all = Object.values(t.platforms);
+  const done = all.filter((p) => p.compared);
+  if (done.length === 0) return t.note ?? all[0]?.note ?? `nothing to compare with ${t.compareWith}`;
+  const parts = [
+    range(
+      done.map((p) => p.sizeDelta),
+      signedBytes
+    )
+  ];
+  const added = done.map((p) => p.layers.added.length);
+  const removed = done.map((p) => p.layers.removed.length);
+  if (Math.max(...added) > 0) parts.push(`${range(added, (n) => String(n))} ${Math.max(...added) === 1 ? "layer" : "layers"} added`);
+  if (Math.max(...removed) > 0) parts.push(`${range(removed, (n) => String(n))} ${Math.max(...removed) === 1 ? "layer" : "layers"} removed`);
+  if (Math.max(...added) === 0 && Math.max(...removed) === 0) parts.push("same layers");
+  const bases = new Set(done.map((p) => p.baseImage));
+  parts.push(bases.has("changed") ? "base image changed" : bases.has("unknown") ? "base image not known" : "base image unchanged");
+  const fields = [...new Set(done.flatMap((p) => (p.config ?? []).map((c) => c.field)))];
+  if (fields.length) parts.push(`${fields.join(", ")} changed`);
+  const missing = all.length - done.length;
+  if (missing > 0) parts.push(`${plural(missing, "platform")} not compared`);
+  if (t.droppedPlatforms.length) parts.push(`${t.droppedPlatforms.join(", ")} no longer built`);
+  return parts.join(", ");
+}
+function configWords(c) {
+  const list = (label, xs) => xs && xs.length ? `${label} ${xs.join(" ")}` : "";
+  if (c.added || c.removed || c.changed) {
+    return [list("+", c.added), list("-", c.removed), list("~", c.changed)].filter(Boolean).join(" ");
+  }
+  return `${JSON.stringify(c.before)} \u2192 ${JSON.stringify(c.after)}`;
+}
+function renderChangesSummary(changes) {
+  if (changes.length === 0) return "";
+  const out = ["### Changes", ""];
+  for (const t of changes) {
+    out.push(
+      `**${escapeText(t.target)}** against ${inlineCode(t.compareWith) || escapeText("(nothing)")}: ${escapeText(summaryLine(t))}`,
+      ""
+    );
+    const rows = Object.entries(t.platforms);
+    if (rows.length === 0) continue;
+    out.push("| platform | compared | before | after | change | layers added | removed | kept | base image | config |");
+    out.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (const [platform, p] of rows) {
+      if (!p.compared) {
+        out.push(`| ${inlineCode(platform, true)} | ${escapeCell(p.note ?? "not compared")} | | ${formatBytes(p.sizeAfter)} | | | | | | |`);
+        continue;
+      }
+      const config = p.config === void 0 ? "not read" : p.config.length === 0 ? "same" : p.config.map((c) => `${c.field} ${configWords(c)}`).join("; ");
+      out.push(
+        `| ${inlineCode(platform, true)} | ${inlineCode(shortDigest(p.comparedDigest), true)} | ${formatBytes(p.sizeBefore)} | ${formatBytes(p.sizeAfter)} | ${escapeCell(signedBytes(p.sizeDelta))} | ${p.layers.added.length} (${formatBytes(p.layers.added.reduce((n, l) => n + l.size, 0))}) | ${p.layers.removed.length} (${formatBytes(p.layers.removed.reduce((n, l) => n + l.size, 0))}) | ${p.layers.kept} | ${p.baseImage} | ${escapeCell(config)} |`
+      );
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}
+function sizeLimitViolations(changes, limit) {
+  const out = [];
+  for (const t of changes) {
+    for (const [platform, p] of Object.entries(t.platforms)) {
+      if (!p.compared || p.sizeDelta <= 0) continue;
+      const over = limit.kind === "bytes" ? p.sizeDelta > limit.bytes : p.sizeBefore === 0 || p.sizeDelta * 100 / p.sizeBefore > limit.percent;
+      if (!over) continue;
+      const pct = p.sizeBefore > 0 ? ` (${(p.sizeDelta * 100 / p.sizeBefore).toFixed(1)}%)` : "";
+      out.push(
+        `max-size-increase: ${platform} of ${t.target} grew by ${formatBytes(p.sizeDelta)}${pct}, from ${formatBytes(p.sizeBefore)} (${t.compareWith}) to ${formatBytes(p.sizeAfter)}; the limit is ${limit.text}`
+      );
+    }
+  }
+  return out;
+}
+
 export {
   parseSignInputs,
   keyUriSecrets,
   DIGEST_RE,
   parseReference,
+  platformString,
   isPlatform,
   normalizePlatform,
   commandLine,
@@ -3203,14 +3391,26 @@ export {
   withRetry,
   isTransientRegistryError,
   engineUsesContainerdStore,
+  dialBuilderBuildKit,
+  addBaseImage,
+  withPlatform,
   dockerfileBaseImage,
+  ANNOTATIONS,
   baseAnnotationArgs,
+  baseFromAnnotations,
   sha256Digest,
+  isRecord,
   isIndex,
   parseManifestJson,
+  splitIndex,
+  layersOf,
   resolvedBase,
+  baseImagesFromProvenance,
+  provenanceLayers,
   registryReader,
+  readSource,
   unreadReport,
+  ociFetch,
   collectReports,
   setReportOutputs,
   emptyState,
@@ -3252,5 +3452,10 @@ export {
   renderSigningSummary,
   prepareSigning,
   signPushed,
-  setSignOutputs
+  setSignOutputs,
+  diffImages,
+  changesOutput,
+  summaryLine,
+  renderChangesSummary,
+  sizeLimitViolations
 };
