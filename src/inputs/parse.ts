@@ -4,24 +4,17 @@ import { parseSignInputs, type SignSettings } from './sign.js'
 import { forkOf } from '../runner/isolation.js'
 import path from 'node:path'
 import { InputError } from '../errors.js'
-import {
-  checkHttpUrl,
-  checkPinnedSha256,
-  checkToolVersion,
-  clip,
-  LIST_SPLITS,
-  parseBool,
-  parseCsvFields,
-  parseKeyValues,
-  parseList
-} from './lists.js'
-import { versionAtLeast } from '../buildx/version.js'
+import { checkHttpUrl, checkPinnedSha256, checkToolVersion, clip, parseBool, parseCsvFields, parseKeyValues, parseList } from './lists.js'
+import { versionAtLeast } from './version.js'
 import { DIGEST_RE, parseReference } from '../registry/reference.js'
 import { isPlatform, normalizePlatform } from '../oci/platform.js'
 import { BUILDER_SCOPES, type BuilderScope } from '../runner/isolation.js'
 import { CALL_MIN_BUILDX, parseCall, type CallRequest } from './call.js'
 import { defaultGitContext, envSwitches, expandDefaultContext, gitServerHost, recordRetentionDays, type WorkflowRun } from './run-env.js'
 import { parseRegistryAuth, registryKey } from './registry-auth.js'
+import { joinSshPaths } from './ssh.js'
+import { depotAliasOf, inputEntry, INPUTS, listSplit, type InputEntry, type RunKind } from './catalogue.js'
+import type { RegistryLogin } from '../docker/login.js'
 
 export type Driver = 'docker' | 'docker-container' | 'remote' | 'kubernetes'
 export type Engine = 'auto' | 'buildx' | 'depot'
@@ -167,13 +160,8 @@ export interface Settings {
   readonly sign: SignSettings
 }
 
-export interface RegistryLogin {
-  /** host[:port]; '' is Docker Hub */
-  readonly registry: string
-  readonly username: string
-  /** never logged, stored or put in argv: it reaches `docker login` on its standard input */
-  readonly password: string
-}
+// the login the docker CLI performs; declared there, below the inputs
+export type { RegistryLogin }
 
 export type InputReader = (name: string) => string
 
@@ -234,7 +222,7 @@ function checkTypedCsv(items: string[], input: string, types: string[]): string[
 function parseSecrets(read: InputReader, skipped: string[]): Secret[] {
   const secrets: Secret[] = []
   const add = (input: string, kind: Secret['kind']) => {
-    const lines = parseList(read(input), input, { split: LIST_SPLITS[input] ?? 'record' })
+    const lines = parseList(read(input), input, { split: listSplit(input) })
     // No part of a secrets entry is ever echoed: a malformed entry may be the secret itself (a
     // multi-line value's second line, a pasted key); entries are named by their number.
     const shape = `id=${kind === 'value' ? 'value' : kind === 'file' ? 'path' : 'VARIABLE'}`
@@ -290,11 +278,7 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
     return v
   }
   const bool = (name: string, dflt: boolean) => parseBool(read(name), name, dflt)
-  const list = (name: string) => {
-    const split = LIST_SPLITS[name]
-    if (!split) throw new Error(`internal: list input ${name} has no entry in LIST_SPLITS`)
-    return parseList(read(name), name, { split })
-  }
+  const list = (name: string) => parseList(read(name), name, { split: listSplit(name) })
 
   const mode = oneOf(read('mode'), MODES, 'mode', 'build')
   // mode: plan reads these (inputs/release-plan.ts) and never gets here
@@ -381,7 +365,8 @@ export function parseInputs(readRaw: InputReader, run: WorkflowRun = {}): Settin
   checkModeInputs(mode === 'merge' ? 'merge' : hasMatrix ? 'matrix' : files.length > 0 || targets.length > 0 ? 'bake' : 'build', name => {
     const v = read(name).trim()
     if (name === 'context') return v !== '' && v !== '.'
-    return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== ''
+    // a boolean is given when true: false is what not giving it means
+    return inputEntry(name)?.kind === 'boolean' ? /^true$/i.test(v) : v !== ''
   })
   if (pushByDigest && (load || outputs.length > 0))
     throw new InputError('push-by-digest', 'pushes untagged to the registry; it cannot be combined with load or outputs')
@@ -599,24 +584,17 @@ function parseLogin(read: InputReader): RegistryLogin | null {
 
 const DEPOT_BUILD_PLATFORMS = ['dynamic', 'linux/amd64', 'linux/arm64']
 
-/** Depot's action input names, each the same as one of ours: either may be given, not both differently. */
-export const DEPOT_ALIASES: ReadonlyArray<readonly [ours: string, depots: string]> = [
-  ['depot-project', 'project'],
-  ['depot-token', 'token'],
-  ['depot-fallback', 'buildx-fallback'],
-  ['depot-build-platform', 'build-platform'],
-  ['depot-save', 'save']
-]
-
 /** A text input that has a Depot name too: the value and the name it was given under. */
-function aliased(read: InputReader, ours: string, depots: string): { value: string; input: string } {
+function aliased(read: InputReader, ours: string): { value: string; input: string } {
+  const depots = depotAliasOf(ours)
   const a = read(ours).trim()
   const b = read(depots).trim()
   if (a && b && a !== b) throw new InputError(depots, `is Depot's name for ${ours}; both are given, with different values: give one`)
   return a ? { value: a, input: ours } : { value: b, input: b ? depots : ours }
 }
 
-function aliasedBool(read: InputReader, ours: string, depots: string): { value: boolean; input: string } {
+function aliasedBool(read: InputReader, ours: string): { value: boolean; input: string } {
+  const depots = depotAliasOf(ours)
   const a = parseBool(read(ours), ours, false)
   const b = parseBool(read(depots), depots, false)
   return { value: a || b, input: b && !a ? depots : ours }
@@ -642,19 +620,19 @@ function parseDepotInputs(
   | 'depotSbomDir'
   | 'depotInputs'
 > {
-  const project = aliased(read, 'depot-project', 'project')
+  const project = aliased(read, 'depot-project')
   const depotProject = project.value
   if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
     throw new InputError(project.input, `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`)
   }
   // The token is never echoed, not even in part.
-  const token = aliased(read, 'depot-token', 'token')
+  const token = aliased(read, 'depot-token')
   const depotToken = token.value
   if (/\s/.test(depotToken)) throw new InputError(token.input, 'the token contains whitespace (value not shown)')
   const depotVersion = checkToolVersion(read('depot-version').trim() || 'latest', 'depot-version', '2.102.12')
   const depotDownloadUrl = checkHttpUrl(read('depot-download-url').trim(), 'depot-download-url')
   const depotSha256 = checkPinnedSha256(read('depot-sha256'), 'depot-sha256', depotVersion, 'depot-version', "the archive's")
-  const buildPlatform = aliased(read, 'depot-build-platform', 'build-platform')
+  const buildPlatform = aliased(read, 'depot-build-platform')
   const depotBuildPlatform = buildPlatform.value
   if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
     throw new InputError(
@@ -662,11 +640,11 @@ function parseDepotInputs(
       `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(', ')}`
     )
   }
-  const save = aliasedBool(read, 'depot-save', 'save')
+  const save = aliasedBool(read, 'depot-save')
   const saveTagInputs = ['save-tag', 'save-tags'].filter(n => read(n).trim() !== '')
   const depotSaveTags = [
-    ...parseList(read('save-tag'), 'save-tag', { comma: true }),
-    ...parseList(read('save-tags'), 'save-tags', { comma: true })
+    ...parseList(read('save-tag'), 'save-tag', { split: listSplit('save-tag') }),
+    ...parseList(read('save-tags'), 'save-tags', { split: listSplit('save-tags') })
   ]
   for (const t of depotSaveTags) {
     if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(t))
@@ -683,7 +661,7 @@ function parseDepotInputs(
     )
   if (depotLintFailOn && !depotLint) throw new InputError('lint-fail-on', 'sets when lint fails the build; it needs lint: true')
   const depotSbomDir = read('sbom-dir').trim()
-  const fallback = aliasedBool(read, 'depot-fallback', 'buildx-fallback')
+  const fallback = aliasedBool(read, 'depot-fallback')
   const depotInputs = [
     ...(depotProject ? [project.input] : []),
     ...(depotBuildPlatform ? [buildPlatform.input] : []),
@@ -740,21 +718,6 @@ function parseBakeSource(
 }
 
 /**
- * ssh is split on commas as docker's actions split it (`default,deploy=/key`), but buildx takes
- * several key files for one id (`deploy=/a,/b`): a field that is a path, with no `=`, belongs
- * to the entry before it.
- */
-export function joinSshPaths(items: string[]): string[] {
-  const out: string[] = []
-  for (const item of items) {
-    const prev = out[out.length - 1]
-    if (prev?.includes('=') && !item.includes('=') && /^[./~]/.test(item)) out[out.length - 1] = `${prev},${item}`
-    else out.push(item)
-  }
-  return out
-}
-
-/**
  * github-token as the secret BuildKit authenticates Git fetches from GITHUB_SERVER_URL's host with
  * (GIT_AUTH_TOKEN.<host>), as docker/build-push-action passes it: only when the build fetches the
  * run's Git context (the context, or a build context) and the inputs name no GIT_AUTH_TOKEN
@@ -799,97 +762,31 @@ function parseAttests(values: string[], read: InputReader): string[] {
   return attests
 }
 
-/**
- * Inputs of one build that a bake definition owns, with the bake key that carries each: with bake
- * files they are refused (never silently dropped) and the message says where they go instead.
- */
-const BAKE_OWNED: ReadonlyArray<readonly [string, string]> = [
-  ['context', 'context'],
-  ['file', 'dockerfile'],
-  ['tags', 'tags'],
-  ['platforms', 'platform'],
-  ['build-args', 'args.NAME'],
-  ['labels', 'labels.NAME'],
-  ['annotations', 'annotations'],
-  ['build-contexts', 'contexts.NAME'],
-  ['target', 'target'],
-  ['cache-from', 'cache-from'],
-  ['cache-to', 'cache-to'],
-  ['outputs', 'output'],
-  ['network', 'network'],
-  ['shm-size', 'shm-size'],
-  ['ulimit', 'ulimits'],
-  ['add-hosts', 'extra-hosts'],
-  ['ssh', 'ssh'],
-  ['no-cache-filters', 'no-cache-filter'],
-  ['attests', 'attest']
-]
-
 /** An annotation a merged manifest list can carry: index-level, or with no level (index). */
 export const INDEX_ANNOTATION = /^index:|^[^:=]+=/
 
-export type BuildMode = 'build' | 'bake' | 'matrix' | 'merge'
+export type BuildMode = RunKind
 
-/** Inputs whose default is false: set only when true (a bad value fails in its own parse). */
-const BOOLEAN_INPUTS = new Set(['load', 'no-cache', 'pull', 'platform-split', 'push-by-digest'])
+const MERGE_REFUSAL =
+  'is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations'
+
+/** Why a kind of run refuses an input: a bake definition owns it, merge mode builds nothing, or the row's own reason. */
+function refusal(entry: InputEntry, kind: RunKind): string {
+  if (kind === 'merge') return MERGE_REFUSAL
+  if (kind === 'bake' && entry.bake)
+    return `is for a single build or a matrix; with bake files (files, targets) each target's ${entry.bake.key} comes from the bake definition: set it there, or for every target with set: *.${entry.bake.key}=...`
+  if (!entry.reason) throw new Error(`internal: ${entry.name} is refused in ${kind} runs without a reason`)
+  return entry.reason
+}
 
 /**
- * Every input is either used by the mode at hand or refused with the reason: an input that
- * would be ignored is an error, before anything runs. `given` says whether the workflow set it.
+ * Every input is either used by the mode at hand or refused with the reason (the catalogue's
+ * refusedIn): an input that would be ignored is an error, before anything runs. `given` says
+ * whether the workflow set it; the first refused input in the catalogue's order is named.
  */
-export function checkModeInputs(mode: BuildMode, given: (name: string) => boolean): void {
-  if (mode === 'bake') {
-    for (const [input, key] of BAKE_OWNED) {
-      if (given(input)) {
-        throw new InputError(
-          input,
-          `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`
-        )
-      }
-    }
-  }
-  if (mode === 'matrix' && given('add-hosts')) {
-    throw new InputError('add-hosts', 'is not carried into matrix targets; use a single build for extra hosts')
-  }
-  if ((mode === 'bake' || mode === 'matrix') && given('cgroup-parent')) {
-    throw new InputError('cgroup-parent', 'is for a single build; bake targets have no cgroup parent')
-  }
-  if ((mode === 'bake' || mode === 'matrix') && given('push-by-digest')) {
-    throw new InputError('push-by-digest', 'works on a single build; bake and matrix targets are pushed by their tags')
-  }
-  if (mode === 'merge') {
-    const owned = BAKE_OWNED.map(([input]) => input).filter(i => i !== 'tags' && i !== 'annotations' && i !== 'target')
-    for (const input of [
-      ...owned,
-      'cgroup-parent',
-      'secrets',
-      'secret-files',
-      'secret-envs',
-      'load',
-      'provenance',
-      'sbom',
-      'no-cache',
-      'pull',
-      'files',
-      'targets',
-      'set',
-      'matrix',
-      'platform-split',
-      'push-by-digest',
-      'source',
-      'workdir',
-      'vars'
-    ]) {
-      if (given(input)) {
-        throw new InputError(
-          input,
-          'is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations'
-        )
-      }
-    }
-  }
-  if (mode === 'build' && given('set')) {
-    throw new InputError('set', 'overrides bake targets; it needs files, targets or a matrix')
+export function checkModeInputs(mode: RunKind, given: (name: string) => boolean): void {
+  for (const entry of INPUTS) {
+    if (entry.refusedIn?.includes(mode) && given(entry.name)) throw new InputError(entry.name, refusal(entry, mode))
   }
 }
 

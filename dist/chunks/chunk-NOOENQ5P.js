@@ -11,11 +11,11 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-L5QTOXFG.js";
 import {
   buildToolRunner,
   processRunner
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-7XCCI7IX.js";
 import {
   appendSummary,
   group,

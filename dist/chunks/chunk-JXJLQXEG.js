@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-7INN5QP6.js";
+} from "./chunk-MXKOBRMO.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -58,9 +58,8 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-L5QTOXFG.js";
 import {
-  LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
   attestsType,
   bakeArgs,
@@ -90,11 +89,10 @@ import {
   repeat,
   runBuildx,
   runBuildxChecked,
-  sshEntitlements,
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-7XCCI7IX.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -7816,6 +7814,249 @@ function parseEntry(item, n) {
   return { registry, username, password };
 }
 
+// src/inputs/ssh.ts
+function joinSshPaths(items) {
+  const out = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (prev?.includes("=") && !item.includes("=") && /^[./~]/.test(item)) out[out.length - 1] = `${prev},${item}`;
+    else out.push(item);
+  }
+  return out;
+}
+function sshEntitlements(ssh, resolve) {
+  const out = ssh.flatMap((entry) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) return ["ssh"];
+    return entry.slice(eq + 1).split(",").filter(Boolean).map((p) => `fs.read=${resolve(p)}`);
+  });
+  return [...new Set(out)];
+}
+
+// src/inputs/catalogue.ts
+var OWNED = ["bake", "merge"];
+var MERGE = ["merge"];
+var ONE_BUILD_ONLY = ["bake", "matrix", "merge"];
+var INPUTS = [
+  // one build's inputs that a bake definition owns (each refused with bake files, pointing at its key)
+  { name: "context", kind: "text", setting: "context", bake: { key: "context", field: "context" }, refusedIn: OWNED },
+  { name: "file", kind: "text", setting: "file", bake: { key: "dockerfile", field: "dockerfile" }, refusedIn: OWNED },
+  { name: "tags", kind: "list", split: "comma", flag: "tag", setting: "tags", bake: { key: "tags", field: "tags" }, refusedIn: ["bake"] },
+  {
+    name: "platforms",
+    kind: "list",
+    split: "comma",
+    flag: "platform",
+    setting: "platforms",
+    bake: { key: "platform", field: "platforms" },
+    refusedIn: OWNED
+  },
+  {
+    name: "build-args",
+    kind: "list",
+    split: "record",
+    flag: "build-arg",
+    setting: "buildArgs",
+    bake: { key: "args.NAME", field: "args" },
+    refusedIn: OWNED
+  },
+  {
+    name: "labels",
+    kind: "list",
+    split: "record",
+    flag: "label",
+    setting: "labels",
+    bake: { key: "labels.NAME", field: "labels" },
+    refusedIn: OWNED
+  },
+  {
+    name: "annotations",
+    kind: "list",
+    split: "record",
+    flag: "annotation",
+    setting: "annotations",
+    bake: { key: "annotations", field: "annotations" },
+    refusedIn: ["bake"]
+  },
+  {
+    name: "build-contexts",
+    kind: "list",
+    split: "record",
+    flag: "build-context",
+    setting: "buildContexts",
+    bake: { key: "contexts.NAME", field: "contexts" },
+    refusedIn: OWNED
+  },
+  { name: "target", kind: "text", setting: "target", bake: { key: "target", field: "target" }, refusedIn: ["bake"] },
+  {
+    name: "cache-from",
+    kind: "list",
+    split: "lines",
+    setting: "cacheFrom",
+    bake: { key: "cache-from", field: "cache-from" },
+    refusedIn: OWNED
+  },
+  { name: "cache-to", kind: "list", split: "lines", setting: "cacheTo", bake: { key: "cache-to", field: "cache-to" }, refusedIn: OWNED },
+  {
+    name: "outputs",
+    kind: "list",
+    split: "lines",
+    flag: "output",
+    setting: "outputs",
+    bake: { key: "output", field: "output" },
+    refusedIn: OWNED
+  },
+  { name: "network", kind: "text", setting: "network", bake: { key: "network", field: "network" }, refusedIn: OWNED },
+  { name: "shm-size", kind: "text", setting: "shmSize", bake: { key: "shm-size", field: "shm-size" }, refusedIn: OWNED },
+  { name: "ulimit", kind: "list", split: "record", setting: "ulimit", bake: { key: "ulimits", field: "ulimits" }, refusedIn: OWNED },
+  {
+    name: "add-hosts",
+    kind: "list",
+    split: "comma",
+    flag: "add-host",
+    setting: "addHosts",
+    bake: { key: "extra-hosts" },
+    refusedIn: ["bake", "matrix", "merge"],
+    reason: "is not carried into matrix targets; use a single build for extra hosts"
+  },
+  { name: "ssh", kind: "list", split: "comma", setting: "ssh", bake: { key: "ssh", field: "ssh" }, refusedIn: OWNED },
+  {
+    name: "no-cache-filters",
+    kind: "list",
+    split: "comma",
+    flag: "no-cache-filter",
+    setting: "noCacheFilters",
+    bake: { key: "no-cache-filter", field: "no-cache-filter" },
+    refusedIn: OWNED
+  },
+  {
+    name: "attests",
+    kind: "list",
+    split: "lines",
+    flag: "attest",
+    setting: "attests",
+    bake: { key: "attest", field: "attest" },
+    refusedIn: OWNED
+  },
+  // one build's, not a bake definition's
+  {
+    name: "cgroup-parent",
+    kind: "text",
+    refusedIn: ONE_BUILD_ONLY,
+    reason: "is for a single build; bake targets have no cgroup parent"
+  },
+  { name: "secrets", kind: "list", split: "record", flag: "secret", refusedIn: MERGE },
+  { name: "secret-files", kind: "list", split: "record", flag: "secret-file", refusedIn: MERGE },
+  { name: "secret-envs", kind: "list", split: "comma", flag: "secret-env", refusedIn: MERGE },
+  { name: "load", kind: "boolean", refusedIn: MERGE },
+  { name: "provenance", kind: "text", refusedIn: MERGE },
+  { name: "sbom", kind: "text", refusedIn: MERGE },
+  { name: "no-cache", kind: "boolean", refusedIn: MERGE },
+  { name: "pull", kind: "boolean", refusedIn: MERGE },
+  // many builds
+  { name: "files", kind: "list", split: "comma", refusedIn: MERGE },
+  { name: "targets", kind: "list", split: "comma", refusedIn: MERGE },
+  {
+    name: "set",
+    kind: "list",
+    split: "lines",
+    refusedIn: ["build", "merge"],
+    reason: "overrides bake targets; it needs files, targets or a matrix"
+  },
+  { name: "matrix", kind: "text", refusedIn: MERGE },
+  { name: "platform-split", kind: "boolean", refusedIn: MERGE },
+  {
+    name: "push-by-digest",
+    kind: "boolean",
+    refusedIn: ONE_BUILD_ONLY,
+    reason: "works on a single build; bake and matrix targets are pushed by their tags"
+  },
+  { name: "source", kind: "text", refusedIn: MERGE },
+  // depot/bake-action's name for a local source (its own rule: see parseBakeSource)
+  { name: "workdir", kind: "text", refusedIn: MERGE },
+  { name: "vars", kind: "list", split: "lines", flag: "var", refusedIn: MERGE },
+  // the rest, as action.yml lists them
+  { name: "mode", kind: "text" },
+  { name: "engine", kind: "text" },
+  { name: "buildx-version", kind: "text" },
+  { name: "buildx-download-url", kind: "text" },
+  { name: "buildx-sha256", kind: "text" },
+  { name: "builder", kind: "text" },
+  { name: "driver", kind: "text" },
+  { name: "driver-opts", kind: "list", split: "lines", flag: "driver-opt" },
+  { name: "buildkitd-config", kind: "text" },
+  { name: "buildkitd-config-inline", kind: "text" },
+  { name: "buildkitd-flags", kind: "text" },
+  { name: "endpoint", kind: "text" },
+  { name: "builder-platforms", kind: "list", split: "comma", flag: "builder-platform" },
+  { name: "keep-builder", kind: "boolean" },
+  { name: "builder-scope", kind: "text" },
+  { name: "allow-fork-cache-write", kind: "boolean" },
+  { name: "registry", kind: "text" },
+  { name: "username", kind: "text" },
+  { name: "password", kind: "text" },
+  { name: "logout", kind: "boolean" },
+  { name: "registry-auth", kind: "text" },
+  { name: "sign", kind: "text" },
+  { name: "sign-key", kind: "text" },
+  { name: "sign-key-password", kind: "text" },
+  { name: "sign-fulcio-url", kind: "text" },
+  { name: "sign-rekor-url", kind: "text" },
+  { name: "sign-tlog", kind: "boolean" },
+  { name: "cosign-version", kind: "text" },
+  { name: "cosign-download-url", kind: "text" },
+  { name: "cosign-sha256", kind: "text" },
+  { name: "github-token", kind: "text" },
+  { name: "push", kind: "boolean" },
+  { name: "push-retries", kind: "text" },
+  { name: "call", kind: "text" },
+  { name: "allow", kind: "list", split: "comma" },
+  { name: "matrix-name", kind: "text" },
+  { name: "max-parallel", kind: "text" },
+  { name: "digests", kind: "list", split: "comma" },
+  { name: "digests-from", kind: "list", split: "lines" },
+  { name: "image", kind: "text" },
+  { name: "runners", kind: "text" },
+  { name: "default-runner", kind: "text" },
+  { name: "base-annotations", kind: "boolean" },
+  { name: "summary", kind: "boolean" },
+  { name: "build-record-upload", kind: "boolean" },
+  { name: "depot-project", kind: "text", depotAlias: "project" },
+  { name: "depot-token", kind: "text", depotAlias: "token" },
+  { name: "depot-version", kind: "text" },
+  { name: "depot-download-url", kind: "text" },
+  { name: "depot-sha256", kind: "text" },
+  { name: "depot-fallback", kind: "boolean", depotAlias: "buildx-fallback" },
+  { name: "depot-build-platform", kind: "text", depotAlias: "build-platform" },
+  { name: "depot-save", kind: "boolean", depotAlias: "save" },
+  // depot/build-push-action takes both names, each a list of its own
+  { name: "save-tag", kind: "list", split: "comma" },
+  { name: "save-tags", kind: "list", split: "comma" },
+  { name: "lint", kind: "boolean" },
+  { name: "lint-fail-on", kind: "text" },
+  { name: "sbom-dir", kind: "text" }
+];
+var BY_NAME = new Map(INPUTS.map((e) => [e.name, e]));
+function inputEntry(name) {
+  return BY_NAME.get(name);
+}
+function listSplit(name) {
+  const e = BY_NAME.get(name);
+  if (e?.kind !== "list" || !e.split) throw new Error(`internal: ${name} is no list input of the catalogue`);
+  return e.split;
+}
+function depotAliasOf(name) {
+  const alias = BY_NAME.get(name)?.depotAlias;
+  if (!alias) throw new Error(`internal: ${name} has no Depot name in the catalogue`);
+  return alias;
+}
+function entryOfName(name) {
+  const own = BY_NAME.get(name);
+  if (own) return { entry: own, alias: false };
+  const of = INPUTS.find((e) => e.depotAlias === name);
+  return of ? { entry: of, alias: true } : void 0;
+}
+
 // src/inputs/parse.ts
 var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
 var ENGINES = ["auto", "buildx", "depot"];
@@ -7865,7 +8106,7 @@ function checkTypedCsv(items, input, types) {
 function parseSecrets(read, skipped) {
   const secrets = [];
   const add = (input, kind) => {
-    const lines = parseList(read(input), input, { split: LIST_SPLITS[input] ?? "record" });
+    const lines = parseList(read(input), input, { split: listSplit(input) });
     const shape = `id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"}`;
     lines.forEach((line, i) => {
       const at = `entry ${i + 1}`;
@@ -7911,11 +8152,7 @@ function parseInputs(readRaw, run2 = {}) {
     return v;
   };
   const bool = (name, dflt) => parseBool(read(name), name, dflt);
-  const list = (name) => {
-    const split = LIST_SPLITS[name];
-    if (!split) throw new Error(`internal: list input ${name} has no entry in LIST_SPLITS`);
-    return parseList(read(name), name, { split });
-  };
+  const list = (name) => parseList(read(name), name, { split: listSplit(name) });
   const mode = oneOf(read("mode"), MODES, "mode", "build");
   for (const input of PLAN_INPUTS) {
     if (read(input).trim() !== "") throw new InputError(input, "is read in plan mode only (mode: plan, the release workflow's first job)");
@@ -7992,7 +8229,7 @@ function parseInputs(readRaw, run2 = {}) {
   checkModeInputs(mode === "merge" ? "merge" : hasMatrix ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build", (name) => {
     const v = read(name).trim();
     if (name === "context") return v !== "" && v !== ".";
-    return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== "";
+    return inputEntry(name)?.kind === "boolean" ? /^true$/i.test(v) : v !== "";
   });
   if (pushByDigest && (load || outputs.length > 0))
     throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
@@ -8187,31 +8424,33 @@ function parseLogin(read) {
   return { registry, username, password };
 }
 var DEPOT_BUILD_PLATFORMS = ["dynamic", "linux/amd64", "linux/arm64"];
-function aliased(read, ours, depots) {
+function aliased(read, ours) {
+  const depots = depotAliasOf(ours);
   const a = read(ours).trim();
   const b = read(depots).trim();
   if (a && b && a !== b) throw new InputError(depots, `is Depot's name for ${ours}; both are given, with different values: give one`);
   return a ? { value: a, input: ours } : { value: b, input: b ? depots : ours };
 }
-function aliasedBool(read, ours, depots) {
+function aliasedBool(read, ours) {
+  const depots = depotAliasOf(ours);
   const a = parseBool(read(ours), ours, false);
   const b = parseBool(read(depots), depots, false);
   return { value: a || b, input: b && !a ? depots : ours };
 }
 var LINT_SEVERITIES = ["info", "warn", "error", "none"];
 function parseDepotInputs(read) {
-  const project = aliased(read, "depot-project", "project");
+  const project = aliased(read, "depot-project");
   const depotProject = project.value;
   if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
     throw new InputError(project.input, `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`);
   }
-  const token = aliased(read, "depot-token", "token");
+  const token = aliased(read, "depot-token");
   const depotToken2 = token.value;
   if (/\s/.test(depotToken2)) throw new InputError(token.input, "the token contains whitespace (value not shown)");
   const depotVersion = checkToolVersion(read("depot-version").trim() || "latest", "depot-version", "2.102.12");
   const depotDownloadUrl = checkHttpUrl(read("depot-download-url").trim(), "depot-download-url");
   const depotSha256 = checkPinnedSha256(read("depot-sha256"), "depot-sha256", depotVersion, "depot-version", "the archive's");
-  const buildPlatform = aliased(read, "depot-build-platform", "build-platform");
+  const buildPlatform = aliased(read, "depot-build-platform");
   const depotBuildPlatform = buildPlatform.value;
   if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
     throw new InputError(
@@ -8219,11 +8458,11 @@ function parseDepotInputs(read) {
       `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(", ")}`
     );
   }
-  const save = aliasedBool(read, "depot-save", "save");
+  const save = aliasedBool(read, "depot-save");
   const saveTagInputs = ["save-tag", "save-tags"].filter((n) => read(n).trim() !== "");
   const depotSaveTags = [
-    ...parseList(read("save-tag"), "save-tag", { comma: true }),
-    ...parseList(read("save-tags"), "save-tags", { comma: true })
+    ...parseList(read("save-tag"), "save-tag", { split: listSplit("save-tag") }),
+    ...parseList(read("save-tags"), "save-tags", { split: listSplit("save-tags") })
   ];
   for (const t of depotSaveTags) {
     if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(t))
@@ -8240,7 +8479,7 @@ function parseDepotInputs(read) {
     );
   if (depotLintFailOn && !depotLint) throw new InputError("lint-fail-on", "sets when lint fails the build; it needs lint: true");
   const depotSbomDir = read("sbom-dir").trim();
-  const fallback = aliasedBool(read, "depot-fallback", "buildx-fallback");
+  const fallback = aliasedBool(read, "depot-fallback");
   const depotInputs = [
     ...depotProject ? [project.input] : [],
     ...depotBuildPlatform ? [buildPlatform.input] : [],
@@ -8286,15 +8525,6 @@ function parseBakeSource(read, list) {
     githubToken
   };
 }
-function joinSshPaths(items) {
-  const out = [];
-  for (const item of items) {
-    const prev = out[out.length - 1];
-    if (prev?.includes("=") && !item.includes("=") && /^[./~]/.test(item)) out[out.length - 1] = `${prev},${item}`;
-    else out.push(item);
-  }
-  return out;
-}
 function gitAuthSecret(token, secrets, contexts, defaultContext, run2) {
   if (!token || !defaultContext) return void 0;
   if (!contexts.some((c) => c.startsWith(defaultContext) || c.includes(`=${defaultContext}`))) return void 0;
@@ -8327,82 +8557,18 @@ function parseAttests(values, read) {
   }
   return attests;
 }
-var BAKE_OWNED = [
-  ["context", "context"],
-  ["file", "dockerfile"],
-  ["tags", "tags"],
-  ["platforms", "platform"],
-  ["build-args", "args.NAME"],
-  ["labels", "labels.NAME"],
-  ["annotations", "annotations"],
-  ["build-contexts", "contexts.NAME"],
-  ["target", "target"],
-  ["cache-from", "cache-from"],
-  ["cache-to", "cache-to"],
-  ["outputs", "output"],
-  ["network", "network"],
-  ["shm-size", "shm-size"],
-  ["ulimit", "ulimits"],
-  ["add-hosts", "extra-hosts"],
-  ["ssh", "ssh"],
-  ["no-cache-filters", "no-cache-filter"],
-  ["attests", "attest"]
-];
 var INDEX_ANNOTATION = /^index:|^[^:=]+=/;
-var BOOLEAN_INPUTS = /* @__PURE__ */ new Set(["load", "no-cache", "pull", "platform-split", "push-by-digest"]);
+var MERGE_REFUSAL = "is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations";
+function refusal(entry, kind) {
+  if (kind === "merge") return MERGE_REFUSAL;
+  if (kind === "bake" && entry.bake)
+    return `is for a single build or a matrix; with bake files (files, targets) each target's ${entry.bake.key} comes from the bake definition: set it there, or for every target with set: *.${entry.bake.key}=...`;
+  if (!entry.reason) throw new Error(`internal: ${entry.name} is refused in ${kind} runs without a reason`);
+  return entry.reason;
+}
 function checkModeInputs(mode, given) {
-  if (mode === "bake") {
-    for (const [input, key] of BAKE_OWNED) {
-      if (given(input)) {
-        throw new InputError(
-          input,
-          `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`
-        );
-      }
-    }
-  }
-  if (mode === "matrix" && given("add-hosts")) {
-    throw new InputError("add-hosts", "is not carried into matrix targets; use a single build for extra hosts");
-  }
-  if ((mode === "bake" || mode === "matrix") && given("cgroup-parent")) {
-    throw new InputError("cgroup-parent", "is for a single build; bake targets have no cgroup parent");
-  }
-  if ((mode === "bake" || mode === "matrix") && given("push-by-digest")) {
-    throw new InputError("push-by-digest", "works on a single build; bake and matrix targets are pushed by their tags");
-  }
-  if (mode === "merge") {
-    const owned = BAKE_OWNED.map(([input]) => input).filter((i) => i !== "tags" && i !== "annotations" && i !== "target");
-    for (const input of [
-      ...owned,
-      "cgroup-parent",
-      "secrets",
-      "secret-files",
-      "secret-envs",
-      "load",
-      "provenance",
-      "sbom",
-      "no-cache",
-      "pull",
-      "files",
-      "targets",
-      "set",
-      "matrix",
-      "platform-split",
-      "push-by-digest",
-      "source",
-      "workdir",
-      "vars"
-    ]) {
-      if (given(input)) {
-        throw new InputError(
-          input,
-          "is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations"
-        );
-      }
-    }
-  }
-  if (mode === "build" && given("set")) {
-    throw new InputError("set", "overrides bake targets; it needs files, targets or a matrix");
+  for (const entry of INPUTS) {
+    if (entry.refusedIn?.includes(mode) && given(entry.name)) throw new InputError(entry.name, refusal(entry, mode));
   }
 }
 function checkCall(call, where) {
@@ -9946,29 +10112,26 @@ function mergeSources(s, facts) {
 function keyValueRecord(entries) {
   return Object.fromEntries(entries.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
 }
+function matrixBaseTarget(s, remote, resolve) {
+  const base = {};
+  for (const { name, setting, bake: bake2 } of INPUTS) {
+    if (!bake2?.field || !setting || name === "tags") continue;
+    const value = s[setting];
+    if (name === "context") base[bake2.field] = remote ? s.context : resolve(s.context);
+    else if (name === "file") {
+      if (s.file) base[bake2.field] = remote ? s.file : resolve(s.file);
+    } else if (name === "build-args") base[bake2.field] = Object.fromEntries(s.buildArgs);
+    else if (Array.isArray(value)) {
+      if (value.length > 0) base[bake2.field] = bake2.key.endsWith(".NAME") ? keyValueRecord(value) : value;
+    } else if (value) base[bake2.field] = value;
+  }
+  return base;
+}
 function matrixBake(s, cwd) {
   const combinations = expandMatrix(parseMatrix(s.matrix));
   const resolve = (p) => path7.resolve(cwd, p);
   const remote = isRemoteContext(s.context);
-  const base = {
-    context: remote ? s.context : resolve(s.context),
-    ...s.file ? { dockerfile: remote ? s.file : resolve(s.file) } : {},
-    ...s.target ? { target: s.target } : {},
-    args: Object.fromEntries(s.buildArgs),
-    ...s.platforms.length > 0 ? { platforms: s.platforms } : {},
-    ...s.labels.length > 0 ? { labels: keyValueRecord(s.labels) } : {},
-    ...s.annotations.length > 0 ? { annotations: s.annotations } : {},
-    ...s.cacheFrom.length > 0 ? { "cache-from": s.cacheFrom } : {},
-    ...s.cacheTo.length > 0 ? { "cache-to": s.cacheTo } : {},
-    ...s.outputs.length > 0 ? { output: s.outputs } : {},
-    ...s.buildContexts.length > 0 ? { contexts: keyValueRecord(s.buildContexts) } : {},
-    ...s.network ? { network: s.network } : {},
-    ...s.shmSize ? { "shm-size": s.shmSize } : {},
-    ...s.ulimit.length > 0 ? { ulimits: s.ulimit } : {},
-    ...s.ssh.length > 0 ? { ssh: s.ssh } : {},
-    ...s.noCacheFilters.length > 0 ? { "no-cache-filter": s.noCacheFilters } : {},
-    ...s.attests.length > 0 ? { attest: s.attests } : {}
-  };
+  const base = matrixBaseTarget(s, remote, resolve);
   const definition = matrixToBake(combinations, base, { tagTemplates: s.tags, ...s.matrixName ? { nameTemplate: s.matrixName } : {} });
   const allow = [...s.allow, ...remote ? [] : [`fs.read=${resolve(s.context)}`], ...sshEntitlements(s.ssh, resolve)];
   return { combinations, definition, targets: Object.keys(definition.target), set: s.set, allow };
@@ -10933,6 +11096,7 @@ function recordFailure(state, e) {
 
 export {
   require_dist,
+  entryOfName,
   parseInputs,
   run
 };

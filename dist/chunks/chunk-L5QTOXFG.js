@@ -25,7 +25,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-7XCCI7IX.js";
 import {
   TAR_END,
   getIDToken,
