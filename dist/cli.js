@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-NOOENQ5P.js";
+} from "./chunks/chunk-TS67BPLF.js";
 import {
   entryOfName,
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-JXJLQXEG.js";
+} from "./chunks/chunk-OQ633AHZ.js";
 import "./chunks/chunk-MXKOBRMO.js";
 import {
   DASH,
@@ -20,7 +20,7 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-L5QTOXFG.js";
+} from "./chunks/chunk-GCJZFXA2.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-7XCCI7IX.js";

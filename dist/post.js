@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-NOOENQ5P.js";
-import "./chunks/chunk-L5QTOXFG.js";
+} from "./chunks/chunk-TS67BPLF.js";
+import "./chunks/chunk-GCJZFXA2.js";
 import "./chunks/chunk-7XCCI7IX.js";
 import "./chunks/chunk-ZCLOEPBA.js";
 import "./chunks/chunk-HW6KOS5H.js";

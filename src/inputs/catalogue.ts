@@ -4,7 +4,7 @@
 // read from here; a unit test holds it to action.yml. Pure.
 import type { ListSplit } from './lists.js'
 import type { BakeTarget } from './matrix.js'
-import type { Settings } from './parse.js'
+import type { Settings } from './settings.js'
 
 /** The kind of run the inputs make: one build, a bake of files or targets, a matrix, a merge. */
 export type RunKind = 'build' | 'bake' | 'matrix' | 'merge'

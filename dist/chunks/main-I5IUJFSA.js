@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-JXJLQXEG.js";
+} from "./chunk-OQ633AHZ.js";
 import "./chunk-MXKOBRMO.js";
-import "./chunk-L5QTOXFG.js";
+import "./chunk-GCJZFXA2.js";
 import "./chunk-7XCCI7IX.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-ZCLOEPBA.js";

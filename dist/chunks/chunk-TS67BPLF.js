@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-L5QTOXFG.js";
+} from "./chunk-GCJZFXA2.js";
 import {
   buildToolRunner,
   processRunner

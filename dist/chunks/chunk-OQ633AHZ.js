@@ -58,7 +58,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-L5QTOXFG.js";
+} from "./chunk-GCJZFXA2.js";
 import {
   MIN_INSTALLED_BUILDX,
   attestsType,
@@ -7570,269 +7570,6 @@ async function withoutBakeCacheExports(printed, fork, setDropped, set, print, to
   return { printed: again, ...guard.warning ? { warning: guard.warning } : {} };
 }
 
-// src/inputs/parse.ts
-import path from "node:path";
-
-// src/inputs/call.ts
-var CALL_NAMES = ["build", "check", "outline", "targets"];
-var BUILD_CALL = { name: "build", options: [] };
-var CALL_MIN_BUILDX = { build: "0.15.0", bake: "0.16.0" };
-function parseCall(raw) {
-  const text = raw.trim();
-  if (!text) return BUILD_CALL;
-  const [first = "", ...rest] = text.split(",").map((f) => f.trim());
-  const name = first.toLowerCase();
-  if (!CALL_NAMES.includes(name)) {
-    throw new InputError("call", `${JSON.stringify(clip(first))} is not one of ${CALL_NAMES.join(", ")}`);
-  }
-  const options = [];
-  for (const field of rest) {
-    const eq = field.indexOf("=");
-    const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
-    const value = eq < 0 ? "" : field.slice(eq + 1).trim();
-    if (key === "format") {
-      if (value.toLowerCase() !== "json")
-        throw new InputError("call", `format=${clip(value)}: the action reads the result as JSON; drop format`);
-      continue;
-    }
-    if (key === "ignorestatus") {
-      if (!/^(true|false)$/i.test(value)) throw new InputError("call", `ignorestatus=${clip(value)} is not true or false`);
-      options.push(`ignorestatus=${value.toLowerCase()}`);
-      continue;
-    }
-    const hint = key === "error" ? "; to fail a build on check warnings, put `# check=error=true` at the top of the Dockerfile, or use call: check" : "";
-    throw new InputError(
-      "call",
-      `${JSON.stringify(clip(field))} is not an option buildx takes (format=json, ignorestatus=true|false)${hint}`
-    );
-  }
-  if (name === "build" && options.length > 0) throw new InputError("call", "build takes no options");
-  return { name, options };
-}
-function callFlagValue(c) {
-  return [c.name, "format=json", ...c.options].join(",");
-}
-function callIgnoresStatus(c) {
-  return c.options.includes("ignorestatus=true");
-}
-
-// src/inputs/run-env.ts
-function defaultGitContext(run2) {
-  const env = run2.env ?? {};
-  const repository = env["GITHUB_REPOSITORY"] ?? "";
-  const sha = env["GITHUB_SHA"] ?? "";
-  let ref = env["GITHUB_REF"] ?? "";
-  if (!/^[^/\s]+\/[^/\s]+$/.test(repository) || !sha && !ref) return "";
-  if (ref && !ref.startsWith("refs/")) ref = `refs/heads/${ref}`;
-  else if (ref.startsWith("refs/pull/") && envBool(env, "DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF", false, true)) {
-    ref = ref.replace(/\/merge$/, "/head");
-  }
-  let pinned = sha || ref;
-  if (ref.startsWith("refs/pull/") && ref.endsWith("/head")) {
-    const head = run2.event?.pull_request?.head?.sha;
-    pinned = typeof head === "string" ? head : ref;
-  }
-  return `${serverUrl(env)}/${repository}.git#${pinned}`;
-}
-function serverUrl(env) {
-  return (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
-}
-function gitServerHost(run2) {
-  try {
-    return new URL(serverUrl(run2.env ?? {})).host;
-  } catch {
-    throw new InputError("github-token", `GITHUB_SERVER_URL ${JSON.stringify(clip(run2.env?.["GITHUB_SERVER_URL"] ?? ""))} is not a URL`);
-  }
-}
-var DEFAULT_CONTEXT = /\{\{\s*defaultContext\s*\}\}/;
-function expandDefaultContext(value, defaultContext, input) {
-  if (!DEFAULT_CONTEXT.test(value)) return value;
-  if (!defaultContext) {
-    throw new InputError(
-      input,
-      "{{defaultContext}} is the Git context of the run (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA), and this environment names none"
-    );
-  }
-  return value.replace(new RegExp(DEFAULT_CONTEXT.source, "g"), () => defaultContext);
-}
-function isRemoteContext(context) {
-  return /^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\//.test(context);
-}
-function envBool(env, name, dflt, lenient = false) {
-  const v = env[name] ?? "";
-  if (v === "") return dflt;
-  if (["1", "t", "T", "true", "True", "TRUE"].includes(v)) return true;
-  if (["0", "f", "F", "false", "False", "FALSE"].includes(v)) return false;
-  if (lenient) return dflt;
-  throw new InputError(name, `environment variable: expected true or false (1, t, true, 0, f, false), got ${JSON.stringify(clip(v))}`);
-}
-function envSwitches(env) {
-  return {
-    buildSummary: envBool(env, "DOCKER_BUILD_SUMMARY", true),
-    noDefaultAttestations: envBool(env, "BUILDX_NO_DEFAULT_ATTESTATIONS", false),
-    buildRecordUpload: envBool(env, "DOCKER_BUILD_RECORD_UPLOAD", true)
-  };
-}
-function recordRetentionDays(env) {
-  const v = (env["DOCKER_BUILD_RECORD_RETENTION_DAYS"] ?? "").trim();
-  if (v === "") return 0;
-  const days = Number(v);
-  if (!/^\d+$/.test(v) || days > 90) {
-    throw new InputError(
-      "DOCKER_BUILD_RECORD_RETENTION_DAYS",
-      `environment variable: expected a number of days from 1 to 90 (0: the repository's default), got ${JSON.stringify(clip(v))}`
-    );
-  }
-  return days;
-}
-
-// src/inputs/registry-auth.ts
-var import_yaml = __toESM(require_dist(), 1);
-var INPUT = "registry-auth";
-var KEYS = ["registry", "username", "password", "ecr", "scope"];
-var REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
-var ECR_HOST = /^\d{12}\.(?:dkr\.ecr|dkr-ecr)\.[^.]+\.(?:on\.aws|amazonaws\.(?:com(?:\.cn)?|eu))$|public\.ecr\.aws|ecr-public\.aws\.com/;
-var DOCKER_HUB = /* @__PURE__ */ new Set(["", "docker.io", "index.docker.io", "registry-1.docker.io"]);
-function registryKey(registry) {
-  const r = registry.toLowerCase();
-  return DOCKER_HUB.has(r) ? "docker.io" : r;
-}
-var PUBLIC_KEYS = /* @__PURE__ */ new Set(["registry", "username", "ecr", "scope"]);
-function passwordsAsGiven(text) {
-  const found = /* @__PURE__ */ new Set();
-  const add = (v, minLength = 1) => {
-    const t = v.trim();
-    if (t.length < minLength) return;
-    found.add(t);
-    const unquoted = t.replace(/^(["'])(.*)\1$/, "$2").replace(/^["']/, "").replace(/["']$/, "").trim();
-    if (unquoted.length >= minLength) found.add(unquoted);
-  };
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    const pairs = [...line.matchAll(/(?:^|[\s{,[-])["']?([A-Za-z_][\w.-]*)["']?\s*:(?:\s+|$)/g)];
-    pairs.forEach((m, n) => {
-      const key = m[1] ?? "";
-      if (PUBLIC_KEYS.has(key)) return;
-      const rest = line.slice((m.index ?? 0) + m[0].length).trim();
-      if (key !== "password" && /^(?:true|false|yes|no|on|off|null|~)$/i.test(rest)) return;
-      const min = n === 0 ? 1 : 4;
-      if (/^[|>][-+0-9]*$/.test(rest)) {
-        const indent = /^\s*/.exec(line)?.[0].length ?? 0;
-        const block = [];
-        for (let j = i + 1; j < lines.length; j++) {
-          const l = lines[j] ?? "";
-          if (l.trim() && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
-          block.push(l.trim());
-        }
-        for (const b of block) add(b);
-        add(block.filter(Boolean).join(rest.startsWith(">") ? " " : "\n"));
-        return;
-      }
-      add(rest, min);
-      add(rest.split(/[,}\]]/)[0] ?? "", min);
-      add(rest.replace(/\s*[}\]]\s*(?:,.*)?$/, "").replace(/\s*,\s*$/, ""), min);
-    });
-  }
-  return [...found];
-}
-function parseRegistryAuth(text) {
-  if (!text.trim()) return [];
-  const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const line = doc.errors[0]?.linePos?.[0]?.line;
-    throw new InputError(
-      INPUT,
-      `is not valid YAML${line ? ` (line ${line})` : ""}: expected a list of entries with registry, username and password (the text is not shown: it holds passwords)`
-    );
-  }
-  const list = doc.contents;
-  if (!(0, import_yaml.isSeq)(list)) {
-    throw new InputError(
-      INPUT,
-      'expected a YAML list of entries (each "- registry: ...", "username: ...", "password: ..."), as docker/login-action reads it'
-    );
-  }
-  const entries = list.items.map((item, i) => parseEntry(item, i + 1));
-  const seen = /* @__PURE__ */ new Map();
-  entries.forEach((e, i) => {
-    const key = registryKey(e.registry);
-    const first = seen.get(key);
-    if (first !== void 0)
-      throw new InputError(INPUT, `entries ${first} and ${i + 1} both log in to ${e.registry || "Docker Hub"}: one login per registry`);
-    seen.set(key, i + 1);
-  });
-  return entries;
-}
-function parseEntry(item, n) {
-  const where = `entry ${n}`;
-  if (!(0, import_yaml.isMap)(item)) throw new InputError(INPUT, `${where} is not a mapping of registry, username and password`);
-  const fields2 = {};
-  for (const pair of item.items) {
-    const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
-    if (!KEYS.includes(key)) {
-      throw new InputError(
-        INPUT,
-        `${where}: unknown key ${JSON.stringify(clip(key, 40))} (known: ${KEYS.join(", ")}; logout is the logout input)`
-      );
-    }
-    if (!(0, import_yaml.isScalar)(pair.value) && pair.value !== null) throw new InputError(INPUT, `${where}: ${key} is not a single value`);
-    fields2[key] = (0, import_yaml.isScalar)(pair.value) ? String(pair.value.value ?? "") : "";
-  }
-  const registry = (fields2["registry"] ?? "").trim();
-  const username = (fields2["username"] ?? "").trim();
-  const password = (fields2["password"] ?? "").replace(/\r?\n$/, "");
-  const name = registry || "Docker Hub";
-  if (registry && !REGISTRY_HOST.test(registry)) {
-    throw new InputError(
-      INPUT,
-      `${where}: registry ${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
-    );
-  }
-  const ecr = (fields2["ecr"] ?? "").trim().toLowerCase() || "auto";
-  if (!["auto", "true", "false"].includes(ecr)) throw new InputError(INPUT, `${where} (${name}): ecr is not auto, true or false`);
-  if (ecr === "true" || ecr === "auto" && ECR_HOST.test(registry) && username !== "AWS") {
-    throw new InputError(
-      INPUT,
-      `${where} (${name}): logging in to ECR with AWS access keys is not built in; give username AWS and a token from \`aws ecr get-login-password\` (or aws-actions/amazon-ecr-login's output) as password, or log in with docker/login-action before this step`
-    );
-  }
-  if ((fields2["scope"] ?? "").trim()) {
-    throw new InputError(
-      INPUT,
-      `${where} (${name}): scope is not supported: this action logs in to the docker config every later step of the job reads; leave scope out, or log in with docker/login-action`
-    );
-  }
-  if (!username && !password) throw new InputError(INPUT, `${where} (${name}): needs username and password`);
-  if (!username) throw new InputError(INPUT, `${where} (${name}): has a password but no username`);
-  if (!password)
-    throw new InputError(
-      INPUT,
-      `${where} (${name}): password is empty for username ${JSON.stringify(clip(username))} (a secret that is not set in this repository reads as empty)`
-    );
-  if (/[\r\n]/.test(password)) throw new InputError(INPUT, `${where} (${name}): password contains a line break (value not shown)`);
-  return { registry, username, password };
-}
-
-// src/inputs/ssh.ts
-function joinSshPaths(items) {
-  const out = [];
-  for (const item of items) {
-    const prev = out[out.length - 1];
-    if (prev?.includes("=") && !item.includes("=") && /^[./~]/.test(item)) out[out.length - 1] = `${prev},${item}`;
-    else out.push(item);
-  }
-  return out;
-}
-function sshEntitlements(ssh, resolve) {
-  const out = ssh.flatMap((entry) => {
-    const eq = entry.indexOf("=");
-    if (eq < 0) return ["ssh"];
-    return entry.slice(eq + 1).split(",").filter(Boolean).map((p) => `fs.read=${resolve(p)}`);
-  });
-  return [...new Set(out)];
-}
-
 // src/inputs/catalogue.ts
 var OWNED = ["bake", "merge"];
 var MERGE = ["merge"];
@@ -8057,14 +7794,7 @@ function entryOfName(name) {
   return of ? { entry: of, alias: true } : void 0;
 }
 
-// src/inputs/parse.ts
-var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
-var ENGINES = ["auto", "buildx", "depot"];
-var MODES = ["build", "merge"];
-var PLAN_INPUTS = ["image", "runners", "default-runner"];
-var OUTPUT_TYPES = ["registry", "image", "docker", "oci", "tar", "local", "cacheonly"];
-var CACHE_TYPES = ["registry", "local", "inline", "gha", "s3", "azblob"];
-var MAX_INPUT_LENGTH = 64 * 1024;
+// src/inputs/checks.ts
 function oneOf(value, allowed, input, dflt) {
   const v = value.trim() === "" ? dflt : value.trim();
   if (!allowed.includes(v)) {
@@ -8103,6 +7833,108 @@ function checkTypedCsv(items, input, types) {
   }
   return items;
 }
+function checkEach(items, input, re, problem) {
+  for (const item of items) if (!re.test(item)) throw new InputError(input, `${JSON.stringify(clip(item))} ${problem}`);
+  return items;
+}
+function checkSize(v, input) {
+  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v))
+    throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`);
+  return v;
+}
+
+// src/inputs/run-env.ts
+function defaultGitContext(run2) {
+  const env = run2.env ?? {};
+  const repository = env["GITHUB_REPOSITORY"] ?? "";
+  const sha = env["GITHUB_SHA"] ?? "";
+  let ref = env["GITHUB_REF"] ?? "";
+  if (!/^[^/\s]+\/[^/\s]+$/.test(repository) || !sha && !ref) return "";
+  if (ref && !ref.startsWith("refs/")) ref = `refs/heads/${ref}`;
+  else if (ref.startsWith("refs/pull/") && envBool(env, "DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF", false, true)) {
+    ref = ref.replace(/\/merge$/, "/head");
+  }
+  let pinned = sha || ref;
+  if (ref.startsWith("refs/pull/") && ref.endsWith("/head")) {
+    const head = run2.event?.pull_request?.head?.sha;
+    pinned = typeof head === "string" ? head : ref;
+  }
+  return `${serverUrl(env)}/${repository}.git#${pinned}`;
+}
+function serverUrl(env) {
+  return (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+}
+function gitServerHost(run2) {
+  try {
+    return new URL(serverUrl(run2.env ?? {})).host;
+  } catch {
+    throw new InputError("github-token", `GITHUB_SERVER_URL ${JSON.stringify(clip(run2.env?.["GITHUB_SERVER_URL"] ?? ""))} is not a URL`);
+  }
+}
+var DEFAULT_CONTEXT = /\{\{\s*defaultContext\s*\}\}/;
+function expandDefaultContext(value, defaultContext, input) {
+  if (!DEFAULT_CONTEXT.test(value)) return value;
+  if (!defaultContext) {
+    throw new InputError(
+      input,
+      "{{defaultContext}} is the Git context of the run (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA), and this environment names none"
+    );
+  }
+  return value.replace(new RegExp(DEFAULT_CONTEXT.source, "g"), () => defaultContext);
+}
+function isRemoteContext(context) {
+  return /^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\//.test(context);
+}
+function envBool(env, name, dflt, lenient = false) {
+  const v = env[name] ?? "";
+  if (v === "") return dflt;
+  if (["1", "t", "T", "true", "True", "TRUE"].includes(v)) return true;
+  if (["0", "f", "F", "false", "False", "FALSE"].includes(v)) return false;
+  if (lenient) return dflt;
+  throw new InputError(name, `environment variable: expected true or false (1, t, true, 0, f, false), got ${JSON.stringify(clip(v))}`);
+}
+function envSwitches(env) {
+  return {
+    buildSummary: envBool(env, "DOCKER_BUILD_SUMMARY", true),
+    noDefaultAttestations: envBool(env, "BUILDX_NO_DEFAULT_ATTESTATIONS", false),
+    buildRecordUpload: envBool(env, "DOCKER_BUILD_RECORD_UPLOAD", true)
+  };
+}
+function recordRetentionDays(env) {
+  const v = (env["DOCKER_BUILD_RECORD_RETENTION_DAYS"] ?? "").trim();
+  if (v === "") return 0;
+  const days = Number(v);
+  if (!/^\d+$/.test(v) || days > 90) {
+    throw new InputError(
+      "DOCKER_BUILD_RECORD_RETENTION_DAYS",
+      `environment variable: expected a number of days from 1 to 90 (0: the repository's default), got ${JSON.stringify(clip(v))}`
+    );
+  }
+  return days;
+}
+
+// src/inputs/ssh.ts
+function joinSshPaths(items) {
+  const out = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (prev?.includes("=") && !item.includes("=") && /^[./~]/.test(item)) out[out.length - 1] = `${prev},${item}`;
+    else out.push(item);
+  }
+  return out;
+}
+function sshEntitlements(ssh, resolve) {
+  const out = ssh.flatMap((entry) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) return ["ssh"];
+    return entry.slice(eq + 1).split(",").filter(Boolean).map((p) => `fs.read=${resolve(p)}`);
+  });
+  return [...new Set(out)];
+}
+
+// src/inputs/build-inputs.ts
+var OUTPUT_TYPES = ["registry", "image", "docker", "oci", "tar", "local", "cacheonly"];
+var CACHE_TYPES = ["registry", "local", "inline", "gha", "s3", "azblob"];
 function parseSecrets(read, skipped) {
   const secrets = [];
   const add = (input, kind) => {
@@ -8144,58 +7976,30 @@ function checkAttest(value, input) {
   }
   return v;
 }
-function parseInputs(readRaw, run2 = {}) {
-  const read = (name) => {
-    const v = readRaw(name);
-    if (v.length > MAX_INPUT_LENGTH) throw new InputError(name, `value is ${v.length} characters; the limit is ${MAX_INPUT_LENGTH}`);
-    if (v.includes("\0")) throw new InputError(name, "value contains a NUL character");
-    return v;
-  };
-  const bool = (name, dflt) => parseBool(read(name), name, dflt);
-  const list = (name) => parseList(read(name), name, { split: listSplit(name) });
-  const mode = oneOf(read("mode"), MODES, "mode", "build");
-  for (const input of PLAN_INPUTS) {
-    if (read(input).trim() !== "") throw new InputError(input, "is read in plan mode only (mode: plan, the release workflow's first job)");
+function gitAuthSecret(token, secrets, contexts, defaultContext, run2) {
+  if (!token || !defaultContext) return void 0;
+  if (!contexts.some((c) => c.startsWith(defaultContext) || c.includes(`=${defaultContext}`))) return void 0;
+  const id = `GIT_AUTH_TOKEN.${gitServerHost(run2)}`;
+  if (secrets.some((s) => s.id === "GIT_AUTH_TOKEN" || s.id === id)) return void 0;
+  return { id, kind: "value", source: token };
+}
+function checkCgroupParent(v) {
+  if (/\s/.test(v)) throw new InputError("cgroup-parent", `${JSON.stringify(clip(v))} is not a cgroup path`);
+  return v;
+}
+function parseAttests(values, read) {
+  const bare = values.find((v) => !v.includes("="));
+  if (bare !== void 0) throw new InputError("attests", `${JSON.stringify(clip(bare))} has no type=; e.g. type=sbom`);
+  const attests = checkTypedCsv(values, "attests", ["provenance", "sbom"]);
+  for (const type of ["provenance", "sbom"]) {
+    const n = attests.filter((a) => parseCsvFields(a, "attests")["type"] === type).length;
+    if (n > 1) throw new InputError("attests", `type=${type} is given ${n} times`);
+    if (n === 1 && read(type).trim() !== "")
+      throw new InputError("attests", `type=${type} is given here and in the ${type} input; use one of them`);
   }
-  const engine = oneOf(read("engine"), ENGINES, "engine", "auto");
-  const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
-  const buildxVersion = checkToolVersion(read("buildx-version").trim(), "buildx-version", "0.29.1");
-  const buildxDownloadUrl = checkHttpUrl(read("buildx-download-url").trim(), "buildx-download-url");
-  const buildxSha256 = checkPinnedSha256(read("buildx-sha256"), "buildx-sha256", buildxVersion, "buildx-version", "the binary's");
-  const builder = read("builder").trim();
-  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
-    throw new InputError("builder", `${JSON.stringify(clip(builder))} is not a builder name`);
-  }
-  const builderScope = oneOf(read("builder-scope"), BUILDER_SCOPES, "builder-scope", "none");
-  if (builderScope !== "none" && builder)
-    throw new InputError("builder-scope", "names the builder from the scope; give builder or builder-scope, not both");
-  if (builderScope !== "none" && driver === "docker") {
-    throw new InputError(
-      "builder-scope",
-      "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)"
-    );
-  }
-  const endpoint = read("endpoint").trim();
-  if (driver === "remote" && !endpoint && !builder) {
-    throw new InputError("endpoint", "the remote driver needs an endpoint, e.g. tcp://buildkitd:1234");
-  }
-  if (endpoint && !/^(tcp|unix|ssh|docker-container|kube-pod):\/\/[^\s]+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(endpoint)) {
-    throw new InputError(
-      "endpoint",
-      `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`
-    );
-  }
-  const buildkitdConfig = read("buildkitd-config").trim();
-  const buildkitdConfigInline = read("buildkitd-config-inline");
-  if (buildkitdConfig && buildkitdConfigInline.trim()) {
-    throw new InputError("buildkitd-config-inline", "give buildkitd-config or buildkitd-config-inline, not both");
-  }
-  if (driver === "docker" && (buildkitdConfig || buildkitdConfigInline.trim() || read("buildkitd-flags").trim()) && !builder) {
-    throw new InputError(
-      "driver",
-      "buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine's"
-    );
-  }
+  return attests;
+}
+function parseDestination(bool, list) {
   const platforms = checkPlatforms(list("platforms"), "platforms");
   const pushByDigest = bool("push-by-digest", false);
   const push = bool("push", false) || pushByDigest;
@@ -8204,103 +8008,34 @@ function parseInputs(readRaw, run2 = {}) {
   if (outputs.length > 0 && (push || load)) {
     throw new InputError("outputs", "push and load are shorthands for outputs; give one or the other");
   }
-  const matrix = read("matrix");
-  const hasMatrix = matrix.trim() !== "";
-  const tags = checkTags(list("tags"), "tags", hasMatrix);
+  return { platforms, pushByDigest, push, load, outputs };
+}
+function checkPushByDigest(s) {
+  if (s.pushByDigest && (s.load || s.outputs.length > 0))
+    throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
+  if (s.pushByDigest && s.tags.length === 0)
+    throw new InputError("tags", "push-by-digest needs the repository to push to, e.g. ghcr.io/org/app");
+}
+function parseContext(read, run2) {
   const defaultContext = defaultGitContext(run2);
   const contextInput = read("context").trim();
   const context = contextInput ? expandDefaultContext(contextInput, defaultContext, "context") : defaultContext || ".";
-  const switches = envSwitches(run2.env ?? {});
-  const buildRecordUpload = bool("build-record-upload", true) && switches.buildRecordUpload;
-  const files = list("files");
-  const bakeSource = parseBakeSource(read, list);
-  const targets = list("targets");
-  for (const t of targets) {
-    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
-  }
-  if (hasMatrix && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
-  if (hasMatrix && targets.length > 0)
-    throw new InputError("targets", "the matrix names its own targets (matrix-name); drop targets or the matrix");
-  if (hasMatrix && bakeSource.sourceInput)
-    throw new InputError(bakeSource.sourceInput, "the matrix generates its own bake definition; give a matrix or a bake source, not both");
-  if (hasMatrix && bakeSource.vars.length > 0) throw new InputError("vars", "are bake variables; the matrix sets build args (build-args)");
-  if (mode !== "merge" && !hasMatrix && files.length === 0 && targets.length === 0 && (bakeSource.source || bakeSource.vars.length > 0))
-    targets.push("default");
-  checkModeInputs(mode === "merge" ? "merge" : hasMatrix ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build", (name) => {
-    const v = read(name).trim();
-    if (name === "context") return v !== "" && v !== ".";
-    return inputEntry(name)?.kind === "boolean" ? /^true$/i.test(v) : v !== "";
-  });
-  if (pushByDigest && (load || outputs.length > 0))
-    throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
-  if (pushByDigest && tags.length === 0)
-    throw new InputError("tags", "push-by-digest needs the repository to push to, e.g. ghcr.io/org/app");
-  const maxParallelRaw = read("max-parallel").trim() || "4";
-  if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
-    throw new InputError("max-parallel", `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`);
-  }
-  const digests = list("digests");
-  digests.forEach((d, i) => checkDigestEntry(d, "digests", `entry ${i + 1}`));
-  const digestsFrom = list("digests-from");
-  if (mode === "merge") {
-    if (digests.length === 0 && digestsFrom.length === 0)
-      throw new InputError("digests", "merge mode needs the digests to merge (digests or digests-from)");
-    if (tags.length === 0) throw new InputError("tags", "merge mode needs at least one tag to apply to the merged manifest list");
-    const notIndex = list("annotations").find((a) => !INDEX_ANNOTATION.test(a));
-    if (notIndex !== void 0)
-      throw new InputError(
-        "annotations",
-        `merge mode annotates the manifest list only; ${JSON.stringify(clip(notIndex))} is not key=value or index:key=value`
-      );
-  } else if (digests.length > 0 || digestsFrom.length > 0) {
-    throw new InputError("digests", "digests are only read in merge mode (mode: merge)");
-  }
-  const platformSplit = bool("platform-split", false);
-  if (platformSplit && platforms.length < 2) throw new InputError("platform-split", "needs at least two platforms");
-  if (platformSplit && !push) throw new InputError("platform-split", "pushes each platform by digest, so it needs push: true");
-  if (platformSplit && (files.length > 0 || targets.length > 0 || hasMatrix))
-    throw new InputError(
-      "platform-split",
-      "works on a single build; bake files and matrix targets build all their platforms in one invocation"
-    );
-  if (platformSplit && load) throw new InputError("platform-split", "pushes by digest and cannot load; drop load");
-  if (platformSplit && tags.length === 0) throw new InputError("tags", "platform-split needs at least one tag for the merged manifest list");
-  const call = parseCall(read("call"));
-  checkCall(call, {
-    merge: mode === "merge",
-    platformSplit,
-    depotOnly: engine === "depot" && !parseBool(read("depot-fallback"), "depot-fallback", false)
-  });
+  return { context, defaultContext };
+}
+function parseBuildSecrets(read, list, at) {
   const buildContexts = parseKeyValues(list("build-contexts"), "build-contexts").map(
-    ([k, v]) => `${k}=${expandDefaultContext(v, defaultContext, "build-contexts")}`
+    ([k, v]) => `${k}=${expandDefaultContext(v, at.defaultContext, "build-contexts")}`
   );
   const secretWarnings = [];
   const secrets = parseSecrets(read, secretWarnings);
-  const singleOrMatrix = mode === "build" && files.length === 0 && targets.length === 0;
-  const gitAuth = gitAuthSecret(bakeSource.githubToken, secrets, singleOrMatrix ? [context, ...buildContexts] : [], defaultContext, run2);
+  const contexts = at.singleOrMatrix ? [at.context, ...buildContexts] : [];
+  const gitAuth = gitAuthSecret(at.githubToken, secrets, contexts, at.defaultContext, at.run);
   if (gitAuth) secrets.push(gitAuth);
+  return { buildContexts, secrets, secretWarnings };
+}
+function parseBuildOptions(read, bool, list) {
   return {
-    mode,
-    engine,
-    buildxVersion,
-    buildxDownloadUrl,
-    buildxSha256,
-    builder,
-    driver,
-    driverGiven: read("driver").trim() !== "",
-    driverOpts: list("driver-opts"),
-    buildkitdConfig,
-    buildkitdConfigInline,
-    buildkitdFlags: read("buildkitd-flags").trim(),
-    endpoint,
-    builderPlatforms: checkPlatforms(list("builder-platforms"), "builder-platforms"),
-    keepBuilder: bool("keep-builder", false),
-    builderScope,
-    allowForkCacheWrite: bool("allow-fork-cache-write", false),
-    context,
-    defaultContext,
     file: read("file").trim(),
-    tags,
     labels: parseKeyValues(list("labels"), "labels").map(([k, v]) => `${k}=${v}`),
     annotations: checkEach(
       list("annotations"),
@@ -8309,15 +8044,7 @@ function parseInputs(readRaw, run2 = {}) {
       "is not [type:]key=value, e.g. index:org.opencontainers.image.description=App"
     ),
     buildArgs: parseKeyValues(list("build-args"), "build-args"),
-    buildContexts,
-    secrets,
-    secretWarnings,
-    platforms,
     target: read("target").trim(),
-    push,
-    pushByDigest,
-    load,
-    outputs,
     cacheFrom: checkTypedCsv(list("cache-from"), "cache-from", CACHE_TYPES),
     cacheTo: checkTypedCsv(list("cache-to"), "cache-to", CACHE_TYPES),
     provenance: checkAttest(read("provenance"), "provenance"),
@@ -8337,92 +8064,107 @@ function parseInputs(readRaw, run2 = {}) {
     shmSize: checkSize(read("shm-size").trim(), "shm-size"),
     ulimit: checkEach(list("ulimit"), "ulimit", /^[a-z]+=-?\d+(?::-?\d+)?$/, "is not name=soft[:hard], e.g. nofile=1024:1024"),
     addHosts: checkEach(list("add-hosts"), "add-hosts", /^[^\s:=]+[:=]\S+$/, "is not host:ip, e.g. db:10.0.0.2"),
-    allow: list("allow"),
-    files,
-    targets,
-    set: list("set"),
-    matrix,
-    matrixName: read("matrix-name").trim(),
-    ...bakeSource,
-    platformSplit,
-    maxParallel: Number(maxParallelRaw),
-    digests,
-    digestsFrom,
-    baseAnnotations: bool("base-annotations", false),
-    summary: bool("summary", true) && switches.buildSummary,
-    call,
-    noDefaultAttestations: switches.noDefaultAttestations,
-    buildRecordUpload,
-    buildRecordRetentionDays: buildRecordUpload ? recordRetentionDays(run2.env ?? {}) : 0,
-    ...parseDepotInputs(read),
-    login: parseLogin(read),
-    sign: parseSignInputs(read, {
-      push,
-      pushByDigest,
-      mode,
-      oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]),
-      fork: forkOf(run2.env?.["GITHUB_EVENT_NAME"] ?? "", run2.event)
-    }),
-    logout: bool("logout", true),
-    registryAuth: parseRegistryAuthInput(read),
-    pushRetries: parsePushRetries(read)
+    allow: list("allow")
   };
 }
-function parseRegistryAuthInput(read) {
-  const entries = parseRegistryAuth(read("registry-auth"));
-  const single = read("username").trim() ? registryKey(read("registry").trim()) : void 0;
-  const clash = entries.findIndex((e) => registryKey(e.registry) === single);
-  if (clash >= 0)
-    throw new InputError(
-      "registry-auth",
-      `entry ${clash + 1} logs in to ${entries[clash]?.registry || "Docker Hub"}, which the registry, username and password inputs log in to already`
-    );
-  return entries;
-}
-var PUSH_RETRIES_MAX = 10;
-function parsePushRetries(read) {
-  const raw = read("push-retries").trim() || "2";
-  if (!/^\d+$/.test(raw) || Number(raw) > PUSH_RETRIES_MAX)
-    throw new InputError(
-      "push-retries",
-      `expected a whole number from 0 (no retries) to ${PUSH_RETRIES_MAX}, got ${JSON.stringify(clip(raw))}`
-    );
-  return Number(raw);
-}
-function checkDigestEntry(entry, input, where) {
-  const at = entry.lastIndexOf("@");
-  const digest = at >= 0 ? entry.slice(at + 1) : entry;
-  if (!DIGEST_RE.test(digest) || at >= 0 && !parseReference(entry)) {
-    throw new InputError(input, `${where} ${JSON.stringify(clip(entry))} is not sha256:<64 hex> or repository@sha256:<64 hex>`);
+
+// src/inputs/call.ts
+var CALL_NAMES = ["build", "check", "outline", "targets"];
+var BUILD_CALL = { name: "build", options: [] };
+var CALL_MIN_BUILDX = { build: "0.15.0", bake: "0.16.0" };
+function parseCall(raw) {
+  const text = raw.trim();
+  if (!text) return BUILD_CALL;
+  const [first = "", ...rest] = text.split(",").map((f) => f.trim());
+  const name = first.toLowerCase();
+  if (!CALL_NAMES.includes(name)) {
+    throw new InputError("call", `${JSON.stringify(clip(first))} is not one of ${CALL_NAMES.join(", ")}`);
   }
-}
-function dockerfilePath(s) {
-  return s.file || path.join(s.context, "Dockerfile");
-}
-var REGISTRY_HOST2 = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
-function parseLogin(read) {
-  const registry = read("registry").trim();
-  const username = read("username").trim();
-  const password = read("password").replace(/\r?\n$/, "");
-  if (registry && !REGISTRY_HOST2.test(registry)) {
+  const options = [];
+  for (const field of rest) {
+    const eq = field.indexOf("=");
+    const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
+    const value = eq < 0 ? "" : field.slice(eq + 1).trim();
+    if (key === "format") {
+      if (value.toLowerCase() !== "json")
+        throw new InputError("call", `format=${clip(value)}: the action reads the result as JSON; drop format`);
+      continue;
+    }
+    if (key === "ignorestatus") {
+      if (!/^(true|false)$/i.test(value)) throw new InputError("call", `ignorestatus=${clip(value)} is not true or false`);
+      options.push(`ignorestatus=${value.toLowerCase()}`);
+      continue;
+    }
+    const hint = key === "error" ? "; to fail a build on check warnings, put `# check=error=true` at the top of the Dockerfile, or use call: check" : "";
     throw new InputError(
-      "registry",
-      `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
+      "call",
+      `${JSON.stringify(clip(field))} is not an option buildx takes (format=json, ignorestatus=true|false)${hint}`
     );
   }
-  if (!username && !password) {
-    if (registry) throw new InputError("username", `logging in to ${registry} needs username and password`);
-    return null;
-  }
-  if (!username) throw new InputError("username", "a password is given without a username");
-  if (!password)
-    throw new InputError(
-      "password",
-      `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`
-    );
-  if (/[\r\n]/.test(password)) throw new InputError("password", "contains a line break (value not shown)");
-  return { registry, username, password };
+  if (name === "build" && options.length > 0) throw new InputError("call", "build takes no options");
+  return { name, options };
 }
+function callFlagValue(c) {
+  return [c.name, "format=json", ...c.options].join(",");
+}
+function callIgnoresStatus(c) {
+  return c.options.includes("ignorestatus=true");
+}
+
+// src/inputs/capabilities.ts
+function checkCall(call, where) {
+  if (call.name === "build") return;
+  if (where.merge) throw new InputError("call", `${call.name} asks the Dockerfile frontend; mode: merge builds nothing from a Dockerfile`);
+  if (where.platformSplit) throw new InputError("call", `${call.name} builds nothing to split; drop platform-split`);
+  if (where.depotOnly)
+    throw new InputError(
+      "call",
+      `${call.name} needs buildx's --call, which the depot CLI does not have; use engine: buildx or auto, or depot-fallback: true`
+    );
+}
+function checkAgainstCapabilities(s, caps, kind = "build") {
+  const callMin = CALL_MIN_BUILDX[kind];
+  if (s.call.name !== "build" && !versionAtLeast(caps.buildxVersion, callMin)) {
+    throw new InputError(
+      "call",
+      `${s.call.name} needs buildx ${callMin} or later for ${kind} --call; this buildx is ${caps.buildxVersion || "of unknown version"}`
+    );
+  }
+  if (caps.driver === "docker" && (s.platformSplit || s.pushByDigest)) {
+    throw new InputError(
+      s.platformSplit ? "platform-split" : "push-by-digest",
+      "pushing by digest needs a builder with its own BuildKit (driver docker-container, remote or kubernetes); the docker driver cannot push by digest"
+    );
+  }
+  if (!versionAtLeast(caps.buildxVersion, "0.10.0") && (s.provenance || s.sbom)) {
+    throw new InputError(
+      s.provenance ? "provenance" : "sbom",
+      `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || "of unknown version"}`
+    );
+  }
+  if (s.load && s.push && (s.files.length > 0 || s.targets.length > 0) && !versionAtLeast(caps.buildxVersion, "0.14.0")) {
+    throw new InputError(
+      "load",
+      `buildx ${caps.buildxVersion} bakes keep only one of push and load (the image is loaded and not pushed); use a newer buildx (buildx-version), or give each target its outputs in the definition`
+    );
+  }
+  if (s.load && s.platforms.length > 1 && !caps.containerdStore) {
+    throw new InputError(
+      "load",
+      `loading ${s.platforms.length} platforms needs an engine with the containerd image store; this engine's classic store holds one platform. Build one platform to load, or push`
+    );
+  }
+  if (caps.driver === "docker" && s.cacheTo.some((c) => !c.includes("=") || parseCsvFields(c, "cache-to")["type"] !== "inline")) {
+    if (!caps.containerdStore) {
+      throw new InputError(
+        "cache-to",
+        "the docker driver without the containerd image store only supports inline cache export; use driver docker-container or remote"
+      );
+    }
+  }
+}
+
+// src/inputs/depot-inputs.ts
 var DEPOT_BUILD_PLATFORMS = ["dynamic", "linux/amd64", "linux/arm64"];
 function aliased(read, ours) {
   const depots = depotAliasOf(ours);
@@ -8506,6 +8248,190 @@ function parseDepotInputs(read) {
     depotInputs
   };
 }
+
+// src/inputs/registry-auth.ts
+var import_yaml = __toESM(require_dist(), 1);
+var INPUT = "registry-auth";
+var KEYS = ["registry", "username", "password", "ecr", "scope"];
+var REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+var ECR_HOST = /^\d{12}\.(?:dkr\.ecr|dkr-ecr)\.[^.]+\.(?:on\.aws|amazonaws\.(?:com(?:\.cn)?|eu))$|public\.ecr\.aws|ecr-public\.aws\.com/;
+var DOCKER_HUB = /* @__PURE__ */ new Set(["", "docker.io", "index.docker.io", "registry-1.docker.io"]);
+function registryKey(registry) {
+  const r = registry.toLowerCase();
+  return DOCKER_HUB.has(r) ? "docker.io" : r;
+}
+var PUBLIC_KEYS = /* @__PURE__ */ new Set(["registry", "username", "ecr", "scope"]);
+function passwordsAsGiven(text) {
+  const found = /* @__PURE__ */ new Set();
+  const add = (v, minLength = 1) => {
+    const t = v.trim();
+    if (t.length < minLength) return;
+    found.add(t);
+    const unquoted = t.replace(/^(["'])(.*)\1$/, "$2").replace(/^["']/, "").replace(/["']$/, "").trim();
+    if (unquoted.length >= minLength) found.add(unquoted);
+  };
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const pairs = [...line.matchAll(/(?:^|[\s{,[-])["']?([A-Za-z_][\w.-]*)["']?\s*:(?:\s+|$)/g)];
+    pairs.forEach((m, n) => {
+      const key = m[1] ?? "";
+      if (PUBLIC_KEYS.has(key)) return;
+      const rest = line.slice((m.index ?? 0) + m[0].length).trim();
+      if (key !== "password" && /^(?:true|false|yes|no|on|off|null|~)$/i.test(rest)) return;
+      const min = n === 0 ? 1 : 4;
+      if (/^[|>][-+0-9]*$/.test(rest)) {
+        const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+        const block = [];
+        for (let j = i + 1; j < lines.length; j++) {
+          const l = lines[j] ?? "";
+          if (l.trim() && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
+          block.push(l.trim());
+        }
+        for (const b of block) add(b);
+        add(block.filter(Boolean).join(rest.startsWith(">") ? " " : "\n"));
+        return;
+      }
+      add(rest, min);
+      add(rest.split(/[,}\]]/)[0] ?? "", min);
+      add(rest.replace(/\s*[}\]]\s*(?:,.*)?$/, "").replace(/\s*,\s*$/, ""), min);
+    });
+  }
+  return [...found];
+}
+function parseRegistryAuth(text) {
+  if (!text.trim()) return [];
+  const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const line = doc.errors[0]?.linePos?.[0]?.line;
+    throw new InputError(
+      INPUT,
+      `is not valid YAML${line ? ` (line ${line})` : ""}: expected a list of entries with registry, username and password (the text is not shown: it holds passwords)`
+    );
+  }
+  const list = doc.contents;
+  if (!(0, import_yaml.isSeq)(list)) {
+    throw new InputError(
+      INPUT,
+      'expected a YAML list of entries (each "- registry: ...", "username: ...", "password: ..."), as docker/login-action reads it'
+    );
+  }
+  const entries = list.items.map((item, i) => parseEntry(item, i + 1));
+  const seen = /* @__PURE__ */ new Map();
+  entries.forEach((e, i) => {
+    const key = registryKey(e.registry);
+    const first = seen.get(key);
+    if (first !== void 0)
+      throw new InputError(INPUT, `entries ${first} and ${i + 1} both log in to ${e.registry || "Docker Hub"}: one login per registry`);
+    seen.set(key, i + 1);
+  });
+  return entries;
+}
+function parseEntry(item, n) {
+  const where = `entry ${n}`;
+  if (!(0, import_yaml.isMap)(item)) throw new InputError(INPUT, `${where} is not a mapping of registry, username and password`);
+  const fields2 = {};
+  for (const pair of item.items) {
+    const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
+    if (!KEYS.includes(key)) {
+      throw new InputError(
+        INPUT,
+        `${where}: unknown key ${JSON.stringify(clip(key, 40))} (known: ${KEYS.join(", ")}; logout is the logout input)`
+      );
+    }
+    if (!(0, import_yaml.isScalar)(pair.value) && pair.value !== null) throw new InputError(INPUT, `${where}: ${key} is not a single value`);
+    fields2[key] = (0, import_yaml.isScalar)(pair.value) ? String(pair.value.value ?? "") : "";
+  }
+  const registry = (fields2["registry"] ?? "").trim();
+  const username = (fields2["username"] ?? "").trim();
+  const password = (fields2["password"] ?? "").replace(/\r?\n$/, "");
+  const name = registry || "Docker Hub";
+  if (registry && !REGISTRY_HOST.test(registry)) {
+    throw new InputError(
+      INPUT,
+      `${where}: registry ${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
+    );
+  }
+  const ecr = (fields2["ecr"] ?? "").trim().toLowerCase() || "auto";
+  if (!["auto", "true", "false"].includes(ecr)) throw new InputError(INPUT, `${where} (${name}): ecr is not auto, true or false`);
+  if (ecr === "true" || ecr === "auto" && ECR_HOST.test(registry) && username !== "AWS") {
+    throw new InputError(
+      INPUT,
+      `${where} (${name}): logging in to ECR with AWS access keys is not built in; give username AWS and a token from \`aws ecr get-login-password\` (or aws-actions/amazon-ecr-login's output) as password, or log in with docker/login-action before this step`
+    );
+  }
+  if ((fields2["scope"] ?? "").trim()) {
+    throw new InputError(
+      INPUT,
+      `${where} (${name}): scope is not supported: this action logs in to the docker config every later step of the job reads; leave scope out, or log in with docker/login-action`
+    );
+  }
+  if (!username && !password) throw new InputError(INPUT, `${where} (${name}): needs username and password`);
+  if (!username) throw new InputError(INPUT, `${where} (${name}): has a password but no username`);
+  if (!password)
+    throw new InputError(
+      INPUT,
+      `${where} (${name}): password is empty for username ${JSON.stringify(clip(username))} (a secret that is not set in this repository reads as empty)`
+    );
+  if (/[\r\n]/.test(password)) throw new InputError(INPUT, `${where} (${name}): password contains a line break (value not shown)`);
+  return { registry, username, password };
+}
+
+// src/inputs/login-inputs.ts
+var REGISTRY_HOST2 = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+function parseLogin(read) {
+  const registry = read("registry").trim();
+  const username = read("username").trim();
+  const password = read("password").replace(/\r?\n$/, "");
+  if (registry && !REGISTRY_HOST2.test(registry)) {
+    throw new InputError(
+      "registry",
+      `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
+    );
+  }
+  if (!username && !password) {
+    if (registry) throw new InputError("username", `logging in to ${registry} needs username and password`);
+    return null;
+  }
+  if (!username) throw new InputError("username", "a password is given without a username");
+  if (!password)
+    throw new InputError(
+      "password",
+      `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`
+    );
+  if (/[\r\n]/.test(password)) throw new InputError("password", "contains a line break (value not shown)");
+  return { registry, username, password };
+}
+function parseLoginOptions(read) {
+  return {
+    logout: parseBool(read("logout"), "logout", true),
+    registryAuth: parseRegistryAuthInput(read),
+    pushRetries: parsePushRetries(read)
+  };
+}
+function parseRegistryAuthInput(read) {
+  const entries = parseRegistryAuth(read("registry-auth"));
+  const single = read("username").trim() ? registryKey(read("registry").trim()) : void 0;
+  const clash = entries.findIndex((e) => registryKey(e.registry) === single);
+  if (clash >= 0)
+    throw new InputError(
+      "registry-auth",
+      `entry ${clash + 1} logs in to ${entries[clash]?.registry || "Docker Hub"}, which the registry, username and password inputs log in to already`
+    );
+  return entries;
+}
+var PUSH_RETRIES_MAX = 10;
+function parsePushRetries(read) {
+  const raw = read("push-retries").trim() || "2";
+  if (!/^\d+$/.test(raw) || Number(raw) > PUSH_RETRIES_MAX)
+    throw new InputError(
+      "push-retries",
+      `expected a whole number from 0 (no retries) to ${PUSH_RETRIES_MAX}, got ${JSON.stringify(clip(raw))}`
+    );
+  return Number(raw);
+}
+
+// src/inputs/many-builds.ts
 var VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function parseBakeSource(read, list) {
   const source = read("source").trim();
@@ -8525,37 +8451,12 @@ function parseBakeSource(read, list) {
     githubToken
   };
 }
-function gitAuthSecret(token, secrets, contexts, defaultContext, run2) {
-  if (!token || !defaultContext) return void 0;
-  if (!contexts.some((c) => c.startsWith(defaultContext) || c.includes(`=${defaultContext}`))) return void 0;
-  const id = `GIT_AUTH_TOKEN.${gitServerHost(run2)}`;
-  if (secrets.some((s) => s.id === "GIT_AUTH_TOKEN" || s.id === id)) return void 0;
-  return { id, kind: "value", source: token };
-}
-function checkEach(items, input, re, problem) {
-  for (const item of items) if (!re.test(item)) throw new InputError(input, `${JSON.stringify(clip(item))} ${problem}`);
-  return items;
-}
-function checkSize(v, input) {
-  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v))
-    throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`);
-  return v;
-}
-function checkCgroupParent(v) {
-  if (/\s/.test(v)) throw new InputError("cgroup-parent", `${JSON.stringify(clip(v))} is not a cgroup path`);
-  return v;
-}
-function parseAttests(values, read) {
-  const bare = values.find((v) => !v.includes("="));
-  if (bare !== void 0) throw new InputError("attests", `${JSON.stringify(clip(bare))} has no type=; e.g. type=sbom`);
-  const attests = checkTypedCsv(values, "attests", ["provenance", "sbom"]);
-  for (const type of ["provenance", "sbom"]) {
-    const n = attests.filter((a) => parseCsvFields(a, "attests")["type"] === type).length;
-    if (n > 1) throw new InputError("attests", `type=${type} is given ${n} times`);
-    if (n === 1 && read(type).trim() !== "")
-      throw new InputError("attests", `type=${type} is given here and in the ${type} input; use one of them`);
+function checkDigestEntry(entry, input, where) {
+  const at = entry.lastIndexOf("@");
+  const digest = at >= 0 ? entry.slice(at + 1) : entry;
+  if (!DIGEST_RE.test(digest) || at >= 0 && !parseReference(entry)) {
+    throw new InputError(input, `${where} ${JSON.stringify(clip(entry))} is not sha256:<64 hex> or repository@sha256:<64 hex>`);
   }
-  return attests;
 }
 var INDEX_ANNOTATION = /^index:|^[^:=]+=/;
 var MERGE_REFUSAL = "is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations";
@@ -8571,56 +8472,228 @@ function checkModeInputs(mode, given) {
     if (entry.refusedIn?.includes(mode) && given(entry.name)) throw new InputError(entry.name, refusal(entry, mode));
   }
 }
-function checkCall(call, where) {
-  if (call.name === "build") return;
-  if (where.merge) throw new InputError("call", `${call.name} asks the Dockerfile frontend; mode: merge builds nothing from a Dockerfile`);
-  if (where.platformSplit) throw new InputError("call", `${call.name} builds nothing to split; drop platform-split`);
-  if (where.depotOnly)
-    throw new InputError(
-      "call",
-      `${call.name} needs buildx's --call, which the depot CLI does not have; use engine: buildx or auto, or depot-fallback: true`
-    );
+function runKind(mode, hasMatrix, files, targets) {
+  return mode === "merge" ? "merge" : hasMatrix ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build";
 }
-function checkAgainstCapabilities(s, caps, kind = "build") {
-  const callMin = CALL_MIN_BUILDX[kind];
-  if (s.call.name !== "build" && !versionAtLeast(caps.buildxVersion, callMin)) {
-    throw new InputError(
-      "call",
-      `${s.call.name} needs buildx ${callMin} or later for ${kind} --call; this buildx is ${caps.buildxVersion || "of unknown version"}`
-    );
+function parseManyBuilds(read, list, at) {
+  const { mode, hasMatrix } = at;
+  const files = list("files");
+  const bakeSource = parseBakeSource(read, list);
+  const targets = list("targets");
+  for (const t of targets) {
+    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
   }
-  if (caps.driver === "docker" && (s.platformSplit || s.pushByDigest)) {
-    throw new InputError(
-      s.platformSplit ? "platform-split" : "push-by-digest",
-      "pushing by digest needs a builder with its own BuildKit (driver docker-container, remote or kubernetes); the docker driver cannot push by digest"
-    );
+  if (hasMatrix && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
+  if (hasMatrix && targets.length > 0)
+    throw new InputError("targets", "the matrix names its own targets (matrix-name); drop targets or the matrix");
+  if (hasMatrix && bakeSource.sourceInput)
+    throw new InputError(bakeSource.sourceInput, "the matrix generates its own bake definition; give a matrix or a bake source, not both");
+  if (hasMatrix && bakeSource.vars.length > 0) throw new InputError("vars", "are bake variables; the matrix sets build args (build-args)");
+  if (mode !== "merge" && !hasMatrix && files.length === 0 && targets.length === 0 && (bakeSource.source || bakeSource.vars.length > 0))
+    targets.push("default");
+  checkModeInputs(runKind(mode, hasMatrix, files, targets), at.given);
+  return { files, targets, ...bakeSource };
+}
+function parseMaxParallel(read) {
+  const maxParallelRaw = read("max-parallel").trim() || "4";
+  if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
+    throw new InputError("max-parallel", `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`);
   }
-  if (!versionAtLeast(caps.buildxVersion, "0.10.0") && (s.provenance || s.sbom)) {
-    throw new InputError(
-      s.provenance ? "provenance" : "sbom",
-      `needs buildx 0.10 or later; this buildx is ${caps.buildxVersion || "of unknown version"}`
-    );
-  }
-  if (s.load && s.push && (s.files.length > 0 || s.targets.length > 0) && !versionAtLeast(caps.buildxVersion, "0.14.0")) {
-    throw new InputError(
-      "load",
-      `buildx ${caps.buildxVersion} bakes keep only one of push and load (the image is loaded and not pushed); use a newer buildx (buildx-version), or give each target its outputs in the definition`
-    );
-  }
-  if (s.load && s.platforms.length > 1 && !caps.containerdStore) {
-    throw new InputError(
-      "load",
-      `loading ${s.platforms.length} platforms needs an engine with the containerd image store; this engine's classic store holds one platform. Build one platform to load, or push`
-    );
-  }
-  if (caps.driver === "docker" && s.cacheTo.some((c) => !c.includes("=") || parseCsvFields(c, "cache-to")["type"] !== "inline")) {
-    if (!caps.containerdStore) {
+  return Number(maxParallelRaw);
+}
+function parseMergeSources(list, at) {
+  const digests = list("digests");
+  digests.forEach((d, i) => checkDigestEntry(d, "digests", `entry ${i + 1}`));
+  const digestsFrom = list("digests-from");
+  if (at.mode === "merge") {
+    if (digests.length === 0 && digestsFrom.length === 0)
+      throw new InputError("digests", "merge mode needs the digests to merge (digests or digests-from)");
+    if (at.tags.length === 0) throw new InputError("tags", "merge mode needs at least one tag to apply to the merged manifest list");
+    const notIndex = list("annotations").find((a) => !INDEX_ANNOTATION.test(a));
+    if (notIndex !== void 0)
       throw new InputError(
-        "cache-to",
-        "the docker driver without the containerd image store only supports inline cache export; use driver docker-container or remote"
+        "annotations",
+        `merge mode annotates the manifest list only; ${JSON.stringify(clip(notIndex))} is not key=value or index:key=value`
       );
-    }
+  } else if (digests.length > 0 || digestsFrom.length > 0) {
+    throw new InputError("digests", "digests are only read in merge mode (mode: merge)");
   }
+  return { digests, digestsFrom };
+}
+function parsePlatformSplit(bool, s) {
+  const platformSplit = bool("platform-split", false);
+  if (platformSplit && s.platforms.length < 2) throw new InputError("platform-split", "needs at least two platforms");
+  if (platformSplit && !s.push) throw new InputError("platform-split", "pushes each platform by digest, so it needs push: true");
+  if (platformSplit && (s.files.length > 0 || s.targets.length > 0 || s.hasMatrix))
+    throw new InputError(
+      "platform-split",
+      "works on a single build; bake files and matrix targets build all their platforms in one invocation"
+    );
+  if (platformSplit && s.load) throw new InputError("platform-split", "pushes by digest and cannot load; drop load");
+  if (platformSplit && s.tags.length === 0)
+    throw new InputError("tags", "platform-split needs at least one tag for the merged manifest list");
+  return platformSplit;
+}
+
+// src/inputs/setup-inputs.ts
+var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
+var ENGINES = ["auto", "buildx", "depot"];
+var MODES = ["build", "merge"];
+var PLAN_INPUTS = ["image", "runners", "default-runner"];
+function parseRunBasics(read) {
+  const mode = oneOf(read("mode"), MODES, "mode", "build");
+  for (const input of PLAN_INPUTS) {
+    if (read(input).trim() !== "") throw new InputError(input, "is read in plan mode only (mode: plan, the release workflow's first job)");
+  }
+  const engine = oneOf(read("engine"), ENGINES, "engine", "auto");
+  const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
+  return { mode, engine, driver };
+}
+function parseBuilder(read, driver) {
+  const buildxVersion = checkToolVersion(read("buildx-version").trim(), "buildx-version", "0.29.1");
+  const buildxDownloadUrl = checkHttpUrl(read("buildx-download-url").trim(), "buildx-download-url");
+  const buildxSha256 = checkPinnedSha256(read("buildx-sha256"), "buildx-sha256", buildxVersion, "buildx-version", "the binary's");
+  const builder = read("builder").trim();
+  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
+    throw new InputError("builder", `${JSON.stringify(clip(builder))} is not a builder name`);
+  }
+  const builderScope = oneOf(read("builder-scope"), BUILDER_SCOPES, "builder-scope", "none");
+  if (builderScope !== "none" && builder)
+    throw new InputError("builder-scope", "names the builder from the scope; give builder or builder-scope, not both");
+  if (builderScope !== "none" && driver === "docker") {
+    throw new InputError(
+      "builder-scope",
+      "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)"
+    );
+  }
+  const endpoint = read("endpoint").trim();
+  if (driver === "remote" && !endpoint && !builder) {
+    throw new InputError("endpoint", "the remote driver needs an endpoint, e.g. tcp://buildkitd:1234");
+  }
+  if (endpoint && !/^(tcp|unix|ssh|docker-container|kube-pod):\/\/[^\s]+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(endpoint)) {
+    throw new InputError(
+      "endpoint",
+      `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`
+    );
+  }
+  const buildkitdConfig = read("buildkitd-config").trim();
+  const buildkitdConfigInline = read("buildkitd-config-inline");
+  if (buildkitdConfig && buildkitdConfigInline.trim()) {
+    throw new InputError("buildkitd-config-inline", "give buildkitd-config or buildkitd-config-inline, not both");
+  }
+  if (driver === "docker" && (buildkitdConfig || buildkitdConfigInline.trim() || read("buildkitd-flags").trim()) && !builder) {
+    throw new InputError(
+      "driver",
+      "buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine's"
+    );
+  }
+  return { buildxVersion, buildxDownloadUrl, buildxSha256, builder, builderScope, endpoint, buildkitdConfig, buildkitdConfigInline };
+}
+function parseBuilderOptions(read) {
+  const list = (name) => parseList(read(name), name, { split: listSplit(name) });
+  return {
+    driverGiven: read("driver").trim() !== "",
+    driverOpts: list("driver-opts"),
+    buildkitdFlags: read("buildkitd-flags").trim(),
+    builderPlatforms: checkPlatforms(list("builder-platforms"), "builder-platforms"),
+    keepBuilder: parseBool(read("keep-builder"), "keep-builder", false),
+    allowForkCacheWrite: parseBool(read("allow-fork-cache-write"), "allow-fork-cache-write", false)
+  };
+}
+
+// src/inputs/settings.ts
+import path from "node:path";
+function dockerfilePath(s) {
+  return s.file || path.join(s.context, "Dockerfile");
+}
+
+// src/inputs/parse.ts
+var MAX_INPUT_LENGTH = 64 * 1024;
+function limitedReader(readRaw) {
+  return (name) => {
+    const v = readRaw(name);
+    if (v.length > MAX_INPUT_LENGTH) throw new InputError(name, `value is ${v.length} characters; the limit is ${MAX_INPUT_LENGTH}`);
+    if (v.includes("\0")) throw new InputError(name, "value contains a NUL character");
+    return v;
+  };
+}
+function parseInputs(readRaw, run2 = {}) {
+  const read = limitedReader(readRaw);
+  const bool = (name, dflt) => parseBool(read(name), name, dflt);
+  const list = (name) => parseList(read(name), name, { split: listSplit(name) });
+  const { mode, engine, driver } = parseRunBasics(read);
+  const builder = parseBuilder(read, driver);
+  const destination = parseDestination(bool, list);
+  const { platforms, push, load } = destination;
+  const matrix = read("matrix");
+  const hasMatrix = matrix.trim() !== "";
+  const tags = checkTags(list("tags"), "tags", hasMatrix);
+  const { context, defaultContext } = parseContext(read, run2);
+  const switches = envSwitches(run2.env ?? {});
+  const buildRecordUpload = bool("build-record-upload", true) && switches.buildRecordUpload;
+  const many = parseManyBuilds(read, list, {
+    mode,
+    hasMatrix,
+    given: (name) => {
+      const v = read(name).trim();
+      if (name === "context") return v !== "" && v !== ".";
+      return inputEntry(name)?.kind === "boolean" ? /^true$/i.test(v) : v !== "";
+    }
+  });
+  const { files, targets } = many;
+  checkPushByDigest({ ...destination, tags });
+  const maxParallel = parseMaxParallel(read);
+  const merge = parseMergeSources(list, { mode, tags });
+  const platformSplit = parsePlatformSplit(bool, { platforms, push, load, tags, files, targets, hasMatrix });
+  const call = parseCall(read("call"));
+  checkCall(call, {
+    merge: mode === "merge",
+    platformSplit,
+    depotOnly: engine === "depot" && !parseBool(read("depot-fallback"), "depot-fallback", false)
+  });
+  const secrets = parseBuildSecrets(read, list, {
+    context,
+    defaultContext,
+    githubToken: many.githubToken,
+    singleOrMatrix: mode === "build" && files.length === 0 && targets.length === 0,
+    run: run2
+  });
+  return {
+    mode,
+    engine,
+    driver,
+    ...builder,
+    ...parseBuilderOptions(read),
+    context,
+    defaultContext,
+    tags,
+    ...destination,
+    ...secrets,
+    ...parseBuildOptions(read, bool, list),
+    ...many,
+    set: list("set"),
+    matrix,
+    matrixName: read("matrix-name").trim(),
+    platformSplit,
+    maxParallel,
+    ...merge,
+    baseAnnotations: bool("base-annotations", false),
+    summary: bool("summary", true) && switches.buildSummary,
+    call,
+    noDefaultAttestations: switches.noDefaultAttestations,
+    buildRecordUpload,
+    buildRecordRetentionDays: buildRecordUpload ? recordRetentionDays(run2.env ?? {}) : 0,
+    ...parseDepotInputs(read),
+    login: parseLogin(read),
+    sign: parseSignInputs(read, {
+      push,
+      pushByDigest: destination.pushByDigest,
+      mode,
+      oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]),
+      fork: forkOf(run2.env?.["GITHUB_EVENT_NAME"] ?? "", run2.event)
+    }),
+    ...parseLoginOptions(read)
+  };
 }
 
 // src/buildx/results.ts

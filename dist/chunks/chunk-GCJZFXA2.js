@@ -3184,12 +3184,12 @@ async function dockerLogout(registry, runner, docker) {
 }
 
 export {
-  parseSignInputs,
-  keyUriSecrets,
-  DIGEST_RE,
-  parseReference,
   isPlatform,
   normalizePlatform,
+  DIGEST_RE,
+  parseReference,
+  parseSignInputs,
+  keyUriSecrets,
   commandLine,
   DEFAULT_BUILDX_RELEASES,
   nodeArch,
