@@ -2,13 +2,14 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-KQOYC3PU.js";
+} from "./chunks/chunk-SLQEYUU2.js";
 import {
+  entryOfName,
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-IZL4WHJV.js";
-import "./chunks/chunk-7INN5QP6.js";
+} from "./chunks/chunk-SU4VC77P.js";
+import "./chunks/chunk-MXKOBRMO.js";
 import {
   DASH,
   basesFor,
@@ -20,10 +21,10 @@ import {
   shortDigest,
   sourceName,
   summaryLine
-} from "./chunks/chunk-3C5RY67P.js";
+} from "./chunks/chunk-AT22X4XT.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-U36HWH7S.js";
+} from "./chunks/chunk-7XCCI7IX.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-ZCLOEPBA.js";
 import {
@@ -431,35 +432,6 @@ import path from "node:path";
 
 // src/cli/flags.ts
 var import_yaml = __toESM(require_dist(), 1);
-var LIST_INPUTS = {
-  tags: "tag",
-  platforms: "platform",
-  "build-args": "build-arg",
-  labels: "label",
-  annotations: "annotation",
-  "build-contexts": "build-context",
-  secrets: "secret",
-  "secret-files": "secret-file",
-  "secret-envs": "secret-env",
-  outputs: "output",
-  "cache-from": "",
-  "cache-to": "",
-  ulimit: "",
-  "add-hosts": "add-host",
-  allow: "",
-  attests: "attest",
-  "no-cache-filters": "no-cache-filter",
-  ssh: "",
-  "driver-opts": "driver-opt",
-  "builder-platforms": "builder-platform",
-  files: "",
-  targets: "",
-  set: "",
-  digests: "",
-  "digests-from": "",
-  vars: "var",
-  "save-tag": ""
-};
 var SHORT_FLAGS = { t: "tags", f: "file" };
 var CLI_DEFAULTS = {
   context: ".",
@@ -573,14 +545,15 @@ function inputSpecs(actionYml) {
   const doc = (0, import_yaml.parse)(actionYml);
   return Object.entries(doc.inputs ?? {}).map(([name, def]) => {
     const dflt = def?.default === void 0 || def.default === null || /\$\{\{/.test(String(def.default)) ? "" : String(def.default);
-    const alias = LIST_INPUTS[name];
+    const row = entryOfName(name);
+    const entry = row && !row.alias ? row.entry : void 0;
     return {
       name,
       description: String(def?.description ?? "").trim(),
       default: dflt,
-      boolean: dflt === "true" || dflt === "false",
-      repeatable: alias !== void 0,
-      ...alias ? { alias } : {}
+      boolean: entry ? entry.kind === "boolean" : dflt === "true" || dflt === "false",
+      repeatable: entry?.kind === "list",
+      ...entry?.flag ? { alias: entry.flag } : {}
     };
   });
 }

@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-KQOYC3PU.js";
-import "./chunks/chunk-3C5RY67P.js";
-import "./chunks/chunk-U36HWH7S.js";
+} from "./chunks/chunk-SLQEYUU2.js";
+import "./chunks/chunk-AT22X4XT.js";
+import "./chunks/chunk-7XCCI7IX.js";
 import "./chunks/chunk-ZCLOEPBA.js";
 import "./chunks/chunk-HW6KOS5H.js";
 import "./chunks/chunk-6I7YH7XL.js";

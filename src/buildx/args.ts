@@ -190,23 +190,6 @@ export interface BakeOptions {
   call?: string
 }
 
-/**
- * What bake (buildx >= 0.19) must be allowed for the ssh inputs of generated targets: reading each
- * key file, and forwarding an agent socket (an entry without paths, such as `default`).
- */
-export function sshEntitlements(ssh: string[], resolve: (p: string) => string): string[] {
-  const out = ssh.flatMap(entry => {
-    const eq = entry.indexOf('=')
-    if (eq < 0) return ['ssh']
-    return entry
-      .slice(eq + 1)
-      .split(',')
-      .filter(Boolean)
-      .map(p => `fs.read=${resolve(p)}`)
-  })
-  return [...new Set(out)]
-}
-
 export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): string[] {
   const args = ['bake', '--builder', ctx.builder, '--progress', 'plain']
   args.push(...repeat('--file', opts.files))

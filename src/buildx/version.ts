@@ -1,5 +1,6 @@
 // What buildx says of its version, and comparing versions. Pure.
-import semver from 'semver'
+// the comparison is pure and lives below the tool folders, where inputs/ reads it too
+export { versionAtLeast } from '../inputs/version.js'
 
 /** `buildx version` -> "0.29.1" ('' when it cannot be read). Debian's builds add +ds suffixes. */
 export function parseBuildxVersion(out: string): string {
@@ -12,8 +13,3 @@ export function parseBuildxVersion(out: string): string {
  * oldest its tests run against (Debian trixie's 0.13.1). An older one is replaced by a download.
  */
 export const MIN_INSTALLED_BUILDX = '0.13.0'
-
-export function versionAtLeast(version: string, min: string): boolean {
-  const v = semver.coerce(version)
-  return v !== null && semver.gte(v, min)
-}

@@ -4,6 +4,7 @@
 // and what standard input held.
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
 import { InputError, UsageError } from '../errors.js'
+import { entryOfName } from '../inputs/catalogue.js'
 import { parseCsvFields } from '../inputs/lists.js'
 
 /** One input of action.yml, as a flag. */
@@ -17,41 +18,6 @@ export interface InputSpec {
   repeatable: boolean
   /** the singular flag for a list input (--tag for tags), when it has one */
   alias?: string
-}
-
-/**
- * List inputs (action.yml says "per line" or "comma or newline separated"), and the singular flag
- * each takes on the command line (as buildx spells it). An input listed with '' is repeatable
- * under its own name only.
- */
-export const LIST_INPUTS: Readonly<Record<string, string>> = {
-  tags: 'tag',
-  platforms: 'platform',
-  'build-args': 'build-arg',
-  labels: 'label',
-  annotations: 'annotation',
-  'build-contexts': 'build-context',
-  secrets: 'secret',
-  'secret-files': 'secret-file',
-  'secret-envs': 'secret-env',
-  outputs: 'output',
-  'cache-from': '',
-  'cache-to': '',
-  ulimit: '',
-  'add-hosts': 'add-host',
-  allow: '',
-  attests: 'attest',
-  'no-cache-filters': 'no-cache-filter',
-  ssh: '',
-  'driver-opts': 'driver-opt',
-  'builder-platforms': 'builder-platform',
-  files: '',
-  targets: '',
-  set: '',
-  digests: '',
-  'digests-from': '',
-  vars: 'var',
-  'save-tag': ''
 }
 
 export const SHORT_FLAGS: Readonly<Record<string, string>> = { t: 'tags', f: 'file' }
@@ -224,14 +190,17 @@ export function inputSpecs(actionYml: string): InputSpec[] {
   return Object.entries(doc.inputs ?? {}).map(([name, def]) => {
     // A default the runner evaluates (`${{ github.token }}`) has no value outside a workflow.
     const dflt = def?.default === undefined || def.default === null || /\$\{\{/.test(String(def.default)) ? '' : String(def.default)
-    const alias = LIST_INPUTS[name]
+    // The catalogue says how each input is read; a Depot alias takes a value, as its default is ''.
+    // An input the catalogue lacks (its unit test fails) is a flag that takes one value.
+    const row = entryOfName(name)
+    const entry = row && !row.alias ? row.entry : undefined
     return {
       name,
       description: String(def?.description ?? '').trim(),
       default: dflt,
-      boolean: dflt === 'true' || dflt === 'false',
-      repeatable: alias !== undefined,
-      ...(alias ? { alias } : {})
+      boolean: entry ? entry.kind === 'boolean' : dflt === 'true' || dflt === 'false',
+      repeatable: entry?.kind === 'list',
+      ...(entry?.flag ? { alias: entry.flag } : {})
     }
   })
 }

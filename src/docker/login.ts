@@ -2,8 +2,16 @@
 // stores the credentials where the docker config says (config.json, or its credential helper),
 // and buildx, BuildKit's session and this action's registry reader all find them there.
 import { runChecked, succeeded, type RunResult, type Runner } from '../process/exec.js'
-import type { RegistryLogin } from '../inputs/parse.js'
 import { dockerCli, requireDockerCli } from './cli.js'
+
+/** One registry to log in to (the login inputs, or an entry of registry-auth). */
+export interface RegistryLogin {
+  /** host[:port]; '' is Docker Hub */
+  readonly registry: string
+  readonly username: string
+  /** never logged, stored or put in argv: it reaches `docker login` on its standard input */
+  readonly password: string
+}
 
 export function registryName(registry: string): string {
   return registry || 'Docker Hub'

@@ -2,7 +2,7 @@
 // `workdir`), which files it names there, and how bake variables (`vars`) reach buildx. Pure: the
 // caller passes what it found on disk and in the environment.
 import { defaultGitContext as runGitContext } from './run-env.js'
-import { versionAtLeast } from '../buildx/version.js'
+import { versionAtLeast } from './version.js'
 
 /** The bake's definition: a remote Git or HTTPS context (`bake <ref>`), or a local folder (its cwd). */
 export type BakeSource = { kind: 'remote'; ref: string; why: string } | { kind: 'local'; dir: string; why: string }

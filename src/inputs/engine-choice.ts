@@ -1,6 +1,6 @@
 // Which engine runs the build, and why. Pure: the caller gathers the facts (inputs, environment,
 // the context's depot.json) and this decides, so every branch is a table row in a unit test.
-import type { Engine } from './parse.js'
+import type { Engine } from './settings.js'
 import { InputError } from '../errors.js'
 import { clip } from './lists.js'
 

@@ -123,42 +123,6 @@ export function csvRecords(value: string, input: string): CsvField[][] {
  */
 export type ListSplit = 'comma' | 'record' | 'lines'
 
-/**
- * How each list input is split. For the inputs docker's actions share, their choice (build-push-,
- * bake- and setup-buildx-action read them with the toolkit's getInputList): `comma` where they
- * split on commas, `record` where they keep commas (ignoreComma). Values buildx parses as CSV
- * itself are `lines`, so their quotes reach buildx as written (outputs, set and driver-opts are read
- * that way by docker's actions too; cache-from, cache-to and attests lose their quotes there).
- */
-export const LIST_SPLITS: Readonly<Record<string, ListSplit>> = {
-  platforms: 'comma',
-  tags: 'comma',
-  'add-hosts': 'comma',
-  allow: 'comma',
-  'no-cache-filters': 'comma',
-  'secret-envs': 'comma',
-  ssh: 'comma',
-  files: 'comma',
-  targets: 'comma',
-  'builder-platforms': 'comma',
-  digests: 'comma',
-  annotations: 'record',
-  'build-args': 'record',
-  'build-contexts': 'record',
-  labels: 'record',
-  secrets: 'record',
-  'secret-files': 'record',
-  ulimit: 'record',
-  outputs: 'lines',
-  'cache-from': 'lines',
-  'cache-to': 'lines',
-  attests: 'lines',
-  'driver-opts': 'lines',
-  set: 'lines',
-  vars: 'lines',
-  'digests-from': 'lines'
-}
-
 /** A list input's items. Blank entries and lines starting with '#' are skipped. */
 export function parseList(value: string, input: string, opts: { comma?: boolean; split?: ListSplit } = {}): string[] {
   const split: ListSplit = opts.split ?? (opts.comma ? 'comma' : 'record')

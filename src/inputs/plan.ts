@@ -2,13 +2,15 @@
 // before anything is set up. Pure: the facts it depends on (the working directory, the fork of a
 // pull request, the builder-scope environment, the text of digests-from files) come in as data.
 import path from 'node:path'
-import { sshEntitlements } from '../buildx/args.js'
 import { baseAnnotationArgs, type ResolvedBase } from '../oci/annotations.js'
 import { parseReference } from '../registry/reference.js'
 import { cacheToForRun, scopedBuilderName, type ScopeEnv } from '../runner/isolation.js'
 import { expandMatrix, matrixToBake, parseMatrix, type BakeDefinition, type BakeTarget, type Combination } from './matrix.js'
-import { checkDigestEntry, dockerfilePath, type Settings } from './parse.js'
+import { checkDigestEntry } from './many-builds.js'
+import { dockerfilePath, type Settings } from './settings.js'
 import { isRemoteContext } from './run-env.js'
+import { sshEntitlements } from './ssh.js'
+import { INPUTS } from './catalogue.js'
 
 export type PlanKind = 'single' | 'split' | 'bake' | 'matrix' | 'merge'
 
@@ -158,31 +160,34 @@ function keyValueRecord(entries: string[]): Record<string, string> {
   return Object.fromEntries(entries.map(e => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]))
 }
 
+/**
+ * The target every combination starts from: each input a bake definition owns, under the field the
+ * catalogue names, when given. The tags are the templates each combination renders (matrixToBake).
+ */
+function matrixBaseTarget(s: Settings, remote: boolean, resolve: (p: string) => string): BakeTarget {
+  const base: Record<string, unknown> = {}
+  for (const { name, setting, bake } of INPUTS) {
+    if (!bake?.field || !setting || name === 'tags') continue
+    const value = s[setting]
+    // a Git context is fetched by BuildKit, and its Dockerfile path is inside it
+    if (name === 'context') base[bake.field] = remote ? s.context : resolve(s.context)
+    else if (name === 'file') {
+      if (s.file) base[bake.field] = remote ? s.file : resolve(s.file)
+    } else if (name === 'build-args') base[bake.field] = Object.fromEntries(s.buildArgs)
+    else if (Array.isArray(value)) {
+      // labels.NAME, contexts.NAME: key=value entries become the target's map
+      if (value.length > 0) base[bake.field] = bake.key.endsWith('.NAME') ? keyValueRecord(value as string[]) : value
+    } else if (value) base[bake.field] = value
+  }
+  return base as BakeTarget
+}
+
 /** The matrix, parsed once, and the bake definition with one target per combination. */
 function matrixBake(s: Settings, cwd: string): Pick<MatrixPlan, 'combinations' | 'definition' | 'targets' | 'set' | 'allow'> {
   const combinations = expandMatrix(parseMatrix(s.matrix))
   const resolve = (p: string) => path.resolve(cwd, p)
-  // a Git context is fetched by BuildKit, and its Dockerfile path is inside it
   const remote = isRemoteContext(s.context)
-  const base: BakeTarget = {
-    context: remote ? s.context : resolve(s.context),
-    ...(s.file ? { dockerfile: remote ? s.file : resolve(s.file) } : {}),
-    ...(s.target ? { target: s.target } : {}),
-    args: Object.fromEntries(s.buildArgs),
-    ...(s.platforms.length > 0 ? { platforms: s.platforms } : {}),
-    ...(s.labels.length > 0 ? { labels: keyValueRecord(s.labels) } : {}),
-    ...(s.annotations.length > 0 ? { annotations: s.annotations } : {}),
-    ...(s.cacheFrom.length > 0 ? { 'cache-from': s.cacheFrom } : {}),
-    ...(s.cacheTo.length > 0 ? { 'cache-to': s.cacheTo } : {}),
-    ...(s.outputs.length > 0 ? { output: s.outputs } : {}),
-    ...(s.buildContexts.length > 0 ? { contexts: keyValueRecord(s.buildContexts) } : {}),
-    ...(s.network ? { network: s.network } : {}),
-    ...(s.shmSize ? { 'shm-size': s.shmSize } : {}),
-    ...(s.ulimit.length > 0 ? { ulimits: s.ulimit } : {}),
-    ...(s.ssh.length > 0 ? { ssh: s.ssh } : {}),
-    ...(s.noCacheFilters.length > 0 ? { 'no-cache-filter': s.noCacheFilters } : {}),
-    ...(s.attests.length > 0 ? { attest: s.attests } : {})
-  }
+  const base = matrixBaseTarget(s, remote, resolve)
   const definition = matrixToBake(combinations, base, { tagTemplates: s.tags, ...(s.matrixName ? { nameTemplate: s.matrixName } : {}) })
   // The definition names the context by absolute path: bake must be allowed to read it.
   const allow = [...s.allow, ...(remote ? [] : [`fs.read=${resolve(s.context)}`]), ...sshEntitlements(s.ssh, resolve)]

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js'
 import { parseReference } from '../registry/reference.js'
 import { isPlatform, normalizePlatform } from '../oci/platform.js'
 import { clip, parseList } from './lists.js'
-import type { InputReader } from './parse.js'
+import type { InputReader } from './settings.js'
 
 /** A runner label, or a list of labels (a self-hosted runner's). */
 export type RunnerLabel = string | string[]

@@ -14,7 +14,6 @@ import {
   imagetoolsInspectArgs,
   inspectBuilderArgs,
   removeBuilderArgs,
-  sshEntitlements,
   provenanceArg,
   versionArgs,
   type BakeOptions,
@@ -461,17 +460,6 @@ describe('bakeSecretSets', () => {
 
   it('is empty without secrets', () => {
     expect(bakeSecretSets(settings(), FILES)).toEqual([])
-  })
-})
-
-describe('sshEntitlements', () => {
-  it.each<[string, string[], string[]]>([
-    ['an agent socket', ['default'], ['ssh']],
-    ['key files, resolved', ['deploy=keys/id_ed25519', 'two=/k/a,/k/b'], ['fs.read=/work/keys/id_ed25519', 'fs.read=/k/a', 'fs.read=/k/b']],
-    ['each grant once', ['default', 'other', 'a=/k', 'b=/k'], ['ssh', 'fs.read=/k']],
-    ['none', [], []]
-  ])('%s', (_what, ssh, want) => {
-    expect(sshEntitlements(ssh, p => (p.startsWith('/') ? p : `/work/${p}`))).toEqual(want)
   })
 })
 

@@ -11,7 +11,6 @@ import {
   configInputs,
   hostPlatform,
   inputSpecs,
-  LIST_INPUTS,
   parseArgs,
   PASSWORD_ENV,
   renderHelp,
@@ -21,6 +20,7 @@ import {
   type CliOptions
 } from '../../../src/cli/flags.js'
 import { UsageError } from '../../../src/errors.js'
+import { INPUTS } from '../../../src/inputs/catalogue.js'
 import { parseInputs } from '../../../src/inputs/parse.js'
 import { createCommandTranslator, parseFileCommands, renderTerminalTable, terminalSafe } from '../../../src/report/terminal.js'
 import type { ImageReport } from '../../../src/oci/types.js'
@@ -121,9 +121,9 @@ describe('flags are the action inputs', () => {
 
   it('names only real inputs as list inputs, aliases and short flags, with no alias shadowing an input', () => {
     const names = new Set(specs.map(s => s.name))
-    for (const [input, alias] of Object.entries(LIST_INPUTS)) {
-      expect(names).toContain(input)
-      if (alias) expect(names).not.toContain(alias)
+    for (const { name, flag } of INPUTS.filter(e => e.kind === 'list')) {
+      expect(names).toContain(name)
+      if (flag) expect(names).not.toContain(flag)
     }
     for (const input of Object.values(SHORT_FLAGS)) expect(names).toContain(input)
     for (const s of specs) expect(s.description).not.toBe('')
@@ -133,6 +133,16 @@ describe('flags are the action inputs', () => {
     const lists = specs.filter(s => /\bper line\b|comma or newline separated/.test(s.description)).map(s => s.name)
     expect(lists.length).toBeGreaterThan(20)
     expect(lists.filter(name => !specs.find(s => s.name === name)?.repeatable)).toEqual([])
+  })
+})
+
+describe('save-tag and save-tags: two list inputs (depot/build-push-action takes both)', () => {
+  // The CLI once made save-tag repeatable and not save-tags, while the parser split both on commas.
+  it('repeats either flag, and the parser reads every tag of both', () => {
+    const { inputs } = parseArgs(['--save-tag', 'a', '--save-tag', 'b,c', '--save-tags', 'd', '--save-tags', 'e'], specs)
+    expect(inputs).toEqual({ 'save-tag': 'a\nb,c', 'save-tags': 'd\ne' })
+    const s = parseInputs(name => (name === 'depot-save' ? 'true' : (inputs[name] ?? '')))
+    expect(s.depotSaveTags).toEqual(['a', 'b', 'c', 'd', 'e'])
   })
 })
 

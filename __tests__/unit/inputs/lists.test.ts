@@ -1,6 +1,7 @@
 import { describe, it, expect } from '@jest/globals'
 import { InputError } from '../../../src/errors.js'
-import { clip, LIST_SPLITS, parseBool, parseCsvFields, parseKeyValues, parseList, splitCsv } from '../../../src/inputs/lists.js'
+import { listSplit } from '../../../src/inputs/catalogue.js'
+import { clip, parseBool, parseCsvFields, parseKeyValues, parseList, splitCsv } from '../../../src/inputs/lists.js'
 
 describe('InputError', () => {
   it('prefixes the message with the input name and keeps the name', () => {
@@ -106,7 +107,7 @@ describe('parseList', () => {
   })
 })
 
-describe('LIST_SPLITS', () => {
+describe('how the catalogue splits list inputs', () => {
   // docker/build-push-action's getInputs: the inputs it reads without ignoreComma are split on commas
   it.each([
     ['platforms', 'comma'],
@@ -127,7 +128,7 @@ describe('LIST_SPLITS', () => {
     ['set', 'lines'],
     ['driver-opts', 'lines']
   ])('%s is split by %s', (input, split) => {
-    expect(LIST_SPLITS[input]).toBe(split)
+    expect(listSplit(input)).toBe(split)
   })
 })
 

@@ -12,11 +12,11 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-3C5RY67P.js";
+} from "./chunk-AT22X4XT.js";
 import {
   buildToolRunner,
   processRunner
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-7XCCI7IX.js";
 import {
   appendSummary,
   group,

@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-IZL4WHJV.js";
-import "./chunk-7INN5QP6.js";
-import "./chunk-3C5RY67P.js";
-import "./chunk-U36HWH7S.js";
+} from "./chunk-SU4VC77P.js";
+import "./chunk-MXKOBRMO.js";
+import "./chunk-AT22X4XT.js";
+import "./chunk-7XCCI7IX.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-ZCLOEPBA.js";
 import "./chunk-HW6KOS5H.js";

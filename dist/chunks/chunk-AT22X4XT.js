@@ -25,7 +25,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-7XCCI7IX.js";
 import {
   TAR_END,
   getIDToken,
@@ -3371,13 +3371,13 @@ function sizeLimitViolations(changes, limit) {
 }
 
 export {
-  parseSignInputs,
-  keyUriSecrets,
-  DIGEST_RE,
-  parseReference,
   platformString,
   isPlatform,
   normalizePlatform,
+  DIGEST_RE,
+  parseReference,
+  parseSignInputs,
+  keyUriSecrets,
   commandLine,
   DEFAULT_BUILDX_RELEASES,
   nodeArch,

@@ -236,34 +236,6 @@ function csvRecords(value, input) {
   finishRecord();
   return records;
 }
-var LIST_SPLITS = {
-  platforms: "comma",
-  tags: "comma",
-  "add-hosts": "comma",
-  allow: "comma",
-  "no-cache-filters": "comma",
-  "secret-envs": "comma",
-  ssh: "comma",
-  files: "comma",
-  targets: "comma",
-  "builder-platforms": "comma",
-  digests: "comma",
-  annotations: "record",
-  "build-args": "record",
-  "build-contexts": "record",
-  labels: "record",
-  secrets: "record",
-  "secret-files": "record",
-  ulimit: "record",
-  outputs: "lines",
-  "cache-from": "lines",
-  "cache-to": "lines",
-  attests: "lines",
-  "driver-opts": "lines",
-  set: "lines",
-  vars: "lines",
-  "digests-from": "lines"
-};
 function parseList(value, input, opts = {}) {
   const split = opts.split ?? (opts.comma ? "comma" : "record");
   if (split === "lines") {
@@ -342,17 +314,19 @@ function checkPinnedSha256(raw, input, version, versionInput, what) {
   return sha;
 }
 
-// src/buildx/version.ts
+// src/inputs/version.ts
 var import_semver = __toESM(require_semver(), 1);
+function versionAtLeast(version, min) {
+  const v = import_semver.default.coerce(version);
+  return v !== null && import_semver.default.gte(v, min);
+}
+
+// src/buildx/version.ts
 function parseBuildxVersion(out) {
   const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(out) ?? /\bv?(\d+\.\d+\.\d+)/.exec(out);
   return m?.[1] ?? "";
 }
 var MIN_INSTALLED_BUILDX = "0.13.0";
-function versionAtLeast(version, min) {
-  const v = import_semver.default.coerce(version);
-  return v !== null && import_semver.default.gte(v, min);
-}
 
 // src/buildx/builder-choice.ts
 var DEFAULT_BUILDKITD_FLAGS = "--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host";
@@ -475,14 +449,6 @@ function buildFlags(s, files, over) {
   args.push("--", s.context);
   return args;
 }
-function sshEntitlements(ssh, resolve) {
-  const out = ssh.flatMap((entry) => {
-    const eq = entry.indexOf("=");
-    if (eq < 0) return ["ssh"];
-    return entry.slice(eq + 1).split(",").filter(Boolean).map((p) => `fs.read=${resolve(p)}`);
-  });
-  return [...new Set(out)];
-}
 function bakeArgs(s, ctx, opts) {
   const args = ["bake", "--builder", ctx.builder, "--progress", "plain"];
   args.push(...repeat("--file", opts.files));
@@ -591,7 +557,6 @@ async function runBuildxChecked(bx, args, opts = {}, fail) {
 }
 
 export {
-  LIST_SPLITS,
   parseList,
   parseKeyValues,
   parseCsvFields,
@@ -601,9 +566,9 @@ export {
   isLoopbackUrl,
   checkHttpUrl,
   checkPinnedSha256,
+  versionAtLeast,
   parseBuildxVersion,
   MIN_INSTALLED_BUILDX,
-  versionAtLeast,
   buildkitdFlagsFor,
   dockerDriverCannot,
   chooseBuilder,
@@ -614,7 +579,6 @@ export {
   enginePushesTwice,
   buildArgs,
   buildFlags,
-  sshEntitlements,
   bakeArgs,
   bakeOutputFlags,
   createBuilderArgs,

@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-7INN5QP6.js";
+} from "./chunk-MXKOBRMO.js";
 import {
   ANNOTATIONS,
   DEFAULT_BUILDX_RELEASES,
@@ -75,9 +75,8 @@ import {
   warningsFromMetadata,
   withPlatform,
   withRetry
-} from "./chunk-3C5RY67P.js";
+} from "./chunk-AT22X4XT.js";
 import {
-  LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
   attestsType,
   bakeArgs,
@@ -108,11 +107,10 @@ import {
   repeat,
   runBuildx,
   runBuildxChecked,
-  sshEntitlements,
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-7XCCI7IX.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -7590,50 +7588,279 @@ async function withoutBakeCacheExports(printed, fork, setDropped, set, print, to
   return { printed: again, ...guard.warning ? { warning: guard.warning } : {} };
 }
 
-// src/inputs/parse.ts
-import path from "node:path";
+// src/inputs/catalogue.ts
+var OWNED = ["bake", "merge"];
+var MERGE = ["merge"];
+var ONE_BUILD_ONLY = ["bake", "matrix", "merge"];
+var INPUTS = [
+  // one build's inputs that a bake definition owns (each refused with bake files, pointing at its key)
+  { name: "context", kind: "text", setting: "context", bake: { key: "context", field: "context" }, refusedIn: OWNED },
+  { name: "file", kind: "text", setting: "file", bake: { key: "dockerfile", field: "dockerfile" }, refusedIn: OWNED },
+  { name: "tags", kind: "list", split: "comma", flag: "tag", setting: "tags", bake: { key: "tags", field: "tags" }, refusedIn: ["bake"] },
+  {
+    name: "platforms",
+    kind: "list",
+    split: "comma",
+    flag: "platform",
+    setting: "platforms",
+    bake: { key: "platform", field: "platforms" },
+    refusedIn: OWNED
+  },
+  {
+    name: "build-args",
+    kind: "list",
+    split: "record",
+    flag: "build-arg",
+    setting: "buildArgs",
+    bake: { key: "args.NAME", field: "args" },
+    refusedIn: OWNED
+  },
+  {
+    name: "labels",
+    kind: "list",
+    split: "record",
+    flag: "label",
+    setting: "labels",
+    bake: { key: "labels.NAME", field: "labels" },
+    refusedIn: OWNED
+  },
+  {
+    name: "annotations",
+    kind: "list",
+    split: "record",
+    flag: "annotation",
+    setting: "annotations",
+    bake: { key: "annotations", field: "annotations" },
+    refusedIn: ["bake"]
+  },
+  {
+    name: "build-contexts",
+    kind: "list",
+    split: "record",
+    flag: "build-context",
+    setting: "buildContexts",
+    bake: { key: "contexts.NAME", field: "contexts" },
+    refusedIn: OWNED
+  },
+  { name: "target", kind: "text", setting: "target", bake: { key: "target", field: "target" }, refusedIn: ["bake"] },
+  {
+    name: "cache-from",
+    kind: "list",
+    split: "lines",
+    setting: "cacheFrom",
+    bake: { key: "cache-from", field: "cache-from" },
+    refusedIn: OWNED
+  },
+  { name: "cache-to", kind: "list", split: "lines", setting: "cacheTo", bake: { key: "cache-to", field: "cache-to" }, refusedIn: OWNED },
+  {
+    name: "outputs",
+    kind: "list",
+    split: "lines",
+    flag: "output",
+    setting: "outputs",
+    bake: { key: "output", field: "output" },
+    refusedIn: OWNED
+  },
+  { name: "network", kind: "text", setting: "network", bake: { key: "network", field: "network" }, refusedIn: OWNED },
+  { name: "shm-size", kind: "text", setting: "shmSize", bake: { key: "shm-size", field: "shm-size" }, refusedIn: OWNED },
+  { name: "ulimit", kind: "list", split: "record", setting: "ulimit", bake: { key: "ulimits", field: "ulimits" }, refusedIn: OWNED },
+  {
+    name: "add-hosts",
+    kind: "list",
+    split: "comma",
+    flag: "add-host",
+    setting: "addHosts",
+    bake: { key: "extra-hosts" },
+    refusedIn: ["bake", "matrix", "merge"],
+    reason: "is not carried into matrix targets; use a single build for extra hosts"
+  },
+  { name: "ssh", kind: "list", split: "comma", setting: "ssh", bake: { key: "ssh", field: "ssh" }, refusedIn: OWNED },
+  {
+    name: "no-cache-filters",
+    kind: "list",
+    split: "comma",
+    flag: "no-cache-filter",
+    setting: "noCacheFilters",
+    bake: { key: "no-cache-filter", field: "no-cache-filter" },
+    refusedIn: OWNED
+  },
+  {
+    name: "attests",
+    kind: "list",
+    split: "lines",
+    flag: "attest",
+    setting: "attests",
+    bake: { key: "attest", field: "attest" },
+    refusedIn: OWNED
+  },
+  // one build's, not a bake definition's
+  {
+    name: "cgroup-parent",
+    kind: "text",
+    refusedIn: ONE_BUILD_ONLY,
+    reason: "is for a single build; bake targets have no cgroup parent"
+  },
+  { name: "secrets", kind: "list", split: "record", flag: "secret", refusedIn: MERGE },
+  { name: "secret-files", kind: "list", split: "record", flag: "secret-file", refusedIn: MERGE },
+  { name: "secret-envs", kind: "list", split: "comma", flag: "secret-env", refusedIn: MERGE },
+  { name: "load", kind: "boolean", refusedIn: MERGE },
+  { name: "provenance", kind: "text", refusedIn: MERGE },
+  { name: "sbom", kind: "text", refusedIn: MERGE },
+  { name: "no-cache", kind: "boolean", refusedIn: MERGE },
+  { name: "pull", kind: "boolean", refusedIn: MERGE },
+  // many builds
+  { name: "files", kind: "list", split: "comma", refusedIn: MERGE },
+  { name: "targets", kind: "list", split: "comma", refusedIn: MERGE },
+  {
+    name: "set",
+    kind: "list",
+    split: "lines",
+    refusedIn: ["build", "merge"],
+    reason: "overrides bake targets; it needs files, targets or a matrix"
+  },
+  { name: "matrix", kind: "text", refusedIn: MERGE },
+  { name: "platform-split", kind: "boolean", refusedIn: MERGE },
+  {
+    name: "push-by-digest",
+    kind: "boolean",
+    refusedIn: ONE_BUILD_ONLY,
+    reason: "works on a single build; bake and matrix targets are pushed by their tags"
+  },
+  { name: "source", kind: "text", refusedIn: MERGE },
+  // depot/bake-action's name for a local source (its own rule: see parseBakeSource)
+  { name: "workdir", kind: "text", refusedIn: MERGE },
+  { name: "vars", kind: "list", split: "lines", flag: "var", refusedIn: MERGE },
+  // the rest, as action.yml lists them
+  { name: "mode", kind: "text" },
+  { name: "engine", kind: "text" },
+  { name: "buildx-version", kind: "text" },
+  { name: "buildx-download-url", kind: "text" },
+  { name: "buildx-sha256", kind: "text" },
+  { name: "builder", kind: "text" },
+  { name: "driver", kind: "text" },
+  { name: "driver-opts", kind: "list", split: "lines", flag: "driver-opt" },
+  { name: "buildkitd-config", kind: "text" },
+  { name: "buildkitd-config-inline", kind: "text" },
+  { name: "buildkitd-flags", kind: "text" },
+  { name: "endpoint", kind: "text" },
+  { name: "builder-platforms", kind: "list", split: "comma", flag: "builder-platform" },
+  { name: "keep-builder", kind: "boolean" },
+  { name: "builder-scope", kind: "text" },
+  { name: "allow-fork-cache-write", kind: "boolean" },
+  { name: "registry", kind: "text" },
+  { name: "username", kind: "text" },
+  { name: "password", kind: "text" },
+  { name: "logout", kind: "boolean" },
+  { name: "registry-auth", kind: "text" },
+  { name: "sign", kind: "text" },
+  { name: "sign-key", kind: "text" },
+  { name: "sign-key-password", kind: "text" },
+  { name: "sign-fulcio-url", kind: "text" },
+  { name: "sign-rekor-url", kind: "text" },
+  { name: "sign-tlog", kind: "boolean" },
+  { name: "cosign-version", kind: "text" },
+  { name: "cosign-download-url", kind: "text" },
+  { name: "cosign-sha256", kind: "text" },
+  { name: "github-token", kind: "text" },
+  { name: "push", kind: "boolean" },
+  { name: "push-retries", kind: "text" },
+  { name: "call", kind: "text" },
+  { name: "allow", kind: "list", split: "comma" },
+  { name: "matrix-name", kind: "text" },
+  { name: "max-parallel", kind: "text" },
+  { name: "digests", kind: "list", split: "comma" },
+  { name: "digests-from", kind: "list", split: "lines" },
+  { name: "image", kind: "text" },
+  { name: "runners", kind: "text" },
+  { name: "default-runner", kind: "text" },
+  { name: "base-annotations", kind: "boolean" },
+  { name: "summary", kind: "boolean" },
+  { name: "build-record-upload", kind: "boolean" },
+  { name: "depot-project", kind: "text", depotAlias: "project" },
+  { name: "depot-token", kind: "text", depotAlias: "token" },
+  { name: "depot-version", kind: "text" },
+  { name: "depot-download-url", kind: "text" },
+  { name: "depot-sha256", kind: "text" },
+  { name: "depot-fallback", kind: "boolean", depotAlias: "buildx-fallback" },
+  { name: "depot-build-platform", kind: "text", depotAlias: "build-platform" },
+  { name: "depot-save", kind: "boolean", depotAlias: "save" },
+  // depot/build-push-action takes both names, each a list of its own
+  { name: "save-tag", kind: "list", split: "comma" },
+  { name: "save-tags", kind: "list", split: "comma" },
+  { name: "lint", kind: "boolean" },
+  { name: "lint-fail-on", kind: "text" },
+  { name: "sbom-dir", kind: "text" },
+  { name: "compare-with", kind: "text" },
+  { name: "max-size-increase", kind: "text" }
+];
+var BY_NAME = new Map(INPUTS.map((e) => [e.name, e]));
+function inputEntry(name) {
+  return BY_NAME.get(name);
+}
+function listSplit(name) {
+  const e = BY_NAME.get(name);
+  if (e?.kind !== "list" || !e.split) throw new Error(`internal: ${name} is no list input of the catalogue`);
+  return e.split;
+}
+function depotAliasOf(name) {
+  const alias = BY_NAME.get(name)?.depotAlias;
+  if (!alias) throw new Error(`internal: ${name} has no Depot name in the catalogue`);
+  return alias;
+}
+function entryOfName(name) {
+  const own = BY_NAME.get(name);
+  if (own) return { entry: own, alias: false };
+  const of = INPUTS.find((e) => e.depotAlias === name);
+  return of ? { entry: of, alias: true } : void 0;
+}
 
-// src/inputs/call.ts
-var CALL_NAMES = ["build", "check", "outline", "targets"];
-var BUILD_CALL = { name: "build", options: [] };
-var CALL_MIN_BUILDX = { build: "0.15.0", bake: "0.16.0" };
-function parseCall(raw) {
-  const text = raw.trim();
-  if (!text) return BUILD_CALL;
-  const [first = "", ...rest] = text.split(",").map((f) => f.trim());
-  const name = first.toLowerCase();
-  if (!CALL_NAMES.includes(name)) {
-    throw new InputError("call", `${JSON.stringify(clip(first))} is not one of ${CALL_NAMES.join(", ")}`);
+// src/inputs/checks.ts
+function oneOf(value, allowed, input, dflt) {
+  const v = value.trim() === "" ? dflt : value.trim();
+  if (!allowed.includes(v)) {
+    throw new InputError(input, `unknown value ${JSON.stringify(clip(v))}; expected one of ${allowed.join(", ")}`);
   }
-  const options = [];
-  for (const field of rest) {
-    const eq = field.indexOf("=");
-    const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
-    const value = eq < 0 ? "" : field.slice(eq + 1).trim();
-    if (key === "format") {
-      if (value.toLowerCase() !== "json")
-        throw new InputError("call", `format=${clip(value)}: the action reads the result as JSON; drop format`);
-      continue;
+  return v;
+}
+function checkPlatforms(items, input) {
+  for (const p of items) {
+    if (!isPlatform(p)) {
+      throw new InputError(
+        input,
+        `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`
+      );
     }
-    if (key === "ignorestatus") {
-      if (!/^(true|false)$/i.test(value)) throw new InputError("call", `ignorestatus=${clip(value)} is not true or false`);
-      options.push(`ignorestatus=${value.toLowerCase()}`);
-      continue;
-    }
-    const hint = key === "error" ? "; to fail a build on check warnings, put `# check=error=true` at the top of the Dockerfile, or use call: check" : "";
-    throw new InputError(
-      "call",
-      `${JSON.stringify(clip(field))} is not an option buildx takes (format=json, ignorestatus=true|false)${hint}`
-    );
   }
-  if (name === "build" && options.length > 0) throw new InputError("call", "build takes no options");
-  return { name, options };
+  if (new Set(items.map(normalizePlatform)).size !== items.length) throw new InputError(input, "a platform is listed twice");
+  return items;
 }
-function callFlagValue(c) {
-  return [c.name, "format=json", ...c.options].join(",");
+function checkTags(items, input, templated = false) {
+  for (const t of items) {
+    const ref = parseReference(templated ? t.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_-]*\s*\}\}/g, "x") : t);
+    if (!ref)
+      throw new InputError(input, `${JSON.stringify(clip(t))} is not a valid image reference (lowercase name, optional :tag, no spaces)`);
+    if (ref.digest) throw new InputError(input, `${JSON.stringify(clip(t))} has a digest; a tag cannot be pushed to a digest`);
+  }
+  return items;
 }
-function callIgnoresStatus(c) {
-  return c.options.includes("ignorestatus=true");
+function checkTypedCsv(items, input, types) {
+  for (const item of items) {
+    if (!item.includes("=")) continue;
+    const fields2 = parseCsvFields(item, input);
+    const type = fields2["type"];
+    if (type === void 0) throw new InputError(input, `${JSON.stringify(clip(item))} has no type=`);
+    if (!types.includes(type)) throw new InputError(input, `unknown type ${JSON.stringify(type)}; expected one of ${types.join(", ")}`);
+  }
+  return items;
+}
+function checkEach(items, input, re, problem) {
+  for (const item of items) if (!re.test(item)) throw new InputError(input, `${JSON.stringify(clip(item))} ${problem}`);
+  return items;
+}
+function checkSize(v, input) {
+  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v))
+    throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`);
+  return v;
 }
 
 // src/inputs/run-env.ts
@@ -7706,136 +7933,206 @@ function recordRetentionDays(env) {
   return days;
 }
 
-// src/inputs/registry-auth.ts
-var import_yaml = __toESM(require_dist(), 1);
-var INPUT = "registry-auth";
-var KEYS = ["registry", "username", "password", "ecr", "scope"];
-var REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
-var ECR_HOST = /^\d{12}\.(?:dkr\.ecr|dkr-ecr)\.[^.]+\.(?:on\.aws|amazonaws\.(?:com(?:\.cn)?|eu))$|public\.ecr\.aws|ecr-public\.aws\.com/;
-var DOCKER_HUB = /* @__PURE__ */ new Set(["", "docker.io", "index.docker.io", "registry-1.docker.io"]);
-function registryKey(registry) {
-  const r = registry.toLowerCase();
-  return DOCKER_HUB.has(r) ? "docker.io" : r;
+// src/inputs/ssh.ts
+function joinSshPaths(items) {
+  const out = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (prev?.includes("=") && !item.includes("=") && /^[./~]/.test(item)) out[out.length - 1] = `${prev},${item}`;
+    else out.push(item);
+  }
+  return out;
 }
-var PUBLIC_KEYS = /* @__PURE__ */ new Set(["registry", "username", "ecr", "scope"]);
-function passwordsAsGiven(text) {
-  const found = /* @__PURE__ */ new Set();
-  const add = (v, minLength = 1) => {
-    const t = v.trim();
-    if (t.length < minLength) return;
-    found.add(t);
-    const unquoted = t.replace(/^(["'])(.*)\1$/, "$2").replace(/^["']/, "").replace(/["']$/, "").trim();
-    if (unquoted.length >= minLength) found.add(unquoted);
-  };
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    const pairs = [...line.matchAll(/(?:^|[\s{,[-])["']?([A-Za-z_][\w.-]*)["']?\s*:(?:\s+|$)/g)];
-    pairs.forEach((m, n) => {
-      const key = m[1] ?? "";
-      if (PUBLIC_KEYS.has(key)) return;
-      const rest = line.slice((m.index ?? 0) + m[0].length).trim();
-      if (key !== "password" && /^(?:true|false|yes|no|on|off|null|~)$/i.test(rest)) return;
-      const min = n === 0 ? 1 : 4;
-      if (/^[|>][-+0-9]*$/.test(rest)) {
-        const indent = /^\s*/.exec(line)?.[0].length ?? 0;
-        const block = [];
-        for (let j = i + 1; j < lines.length; j++) {
-          const l = lines[j] ?? "";
-          if (l.trim() && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
-          block.push(l.trim());
-        }
-        for (const b of block) add(b);
-        add(block.filter(Boolean).join(rest.startsWith(">") ? " " : "\n"));
+function sshEntitlements(ssh, resolve) {
+  const out = ssh.flatMap((entry) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) return ["ssh"];
+    return entry.slice(eq + 1).split(",").filter(Boolean).map((p) => `fs.read=${resolve(p)}`);
+  });
+  return [...new Set(out)];
+}
+
+// src/inputs/build-inputs.ts
+var OUTPUT_TYPES = ["registry", "image", "docker", "oci", "tar", "local", "cacheonly"];
+var CACHE_TYPES = ["registry", "local", "inline", "gha", "s3", "azblob"];
+function parseSecrets(read, skipped) {
+  const secrets = [];
+  const add = (input, kind) => {
+    const lines = parseList(read(input), input, { split: listSplit(input) });
+    const shape = `id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"}`;
+    lines.forEach((line, i) => {
+      const at = `entry ${i + 1}`;
+      const eq = line.indexOf("=");
+      if (eq <= 0) throw new InputError(input, `${at} is not ${shape} (value not shown)`);
+      const id = line.slice(0, eq);
+      const source = line.slice(eq + 1);
+      if (!/^[A-Za-z0-9_.:-]+$/.test(id))
+        throw new InputError(input, `${at}: the id may only contain letters, digits, '_', '.', ':', '-' (value not shown)`);
+      if (kind === "value" && source === "") {
+        skipped.push(
+          `${input}: ${at} has an empty value (value not shown) and is skipped: an entry is id=value; a value pasted alone reads as an id`
+        );
         return;
       }
-      add(rest, min);
-      add(rest.split(/[,}\]]/)[0] ?? "", min);
-      add(rest.replace(/\s*[}\]]\s*(?:,.*)?$/, "").replace(/\s*,\s*$/, ""), min);
+      if (kind !== "value" && source === "") throw new InputError(input, `secret ${id} names no ${kind === "file" ? "file" : "variable"}`);
+      if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
+        throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`);
+      if (kind === "file" && /[\n"]/.test(source)) throw new InputError(input, `secret ${id}: the path contains a newline or a quote`);
+      if (secrets.some((s) => s.id === id)) throw new InputError(input, `${at}: secret id ${id} is given twice`);
+      secrets.push({ id, kind, source });
     });
-  }
-  return [...found];
+  };
+  add("secrets", "value");
+  add("secret-files", "file");
+  add("secret-envs", "env");
+  return secrets;
 }
-function parseRegistryAuth(text) {
-  if (!text.trim()) return [];
-  const doc = (0, import_yaml.parseDocument)(text, { schema: "failsafe", uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const line = doc.errors[0]?.linePos?.[0]?.line;
-    throw new InputError(
-      INPUT,
-      `is not valid YAML${line ? ` (line ${line})` : ""}: expected a list of entries with registry, username and password (the text is not shown: it holds passwords)`
-    );
+function checkAttest(value, input) {
+  const v = value.trim();
+  if (v === "" || /^(true|false)$/i.test(v)) return v.toLowerCase();
+  const fields2 = parseCsvFields(v, input);
+  if (fields2["mode"] !== void 0 && !["min", "max"].includes(fields2["mode"])) {
+    throw new InputError(input, `mode must be min or max, got ${JSON.stringify(clip(fields2["mode"]))}`);
   }
-  const list = doc.contents;
-  if (!(0, import_yaml.isSeq)(list)) {
-    throw new InputError(
-      INPUT,
-      'expected a YAML list of entries (each "- registry: ...", "username: ...", "password: ..."), as docker/login-action reads it'
-    );
-  }
-  const entries = list.items.map((item, i) => parseEntry(item, i + 1));
-  const seen = /* @__PURE__ */ new Map();
-  entries.forEach((e, i) => {
-    const key = registryKey(e.registry);
-    const first = seen.get(key);
-    if (first !== void 0)
-      throw new InputError(INPUT, `entries ${first} and ${i + 1} both log in to ${e.registry || "Docker Hub"}: one login per registry`);
-    seen.set(key, i + 1);
-  });
-  return entries;
+  return v;
 }
-function parseEntry(item, n) {
-  const where = `entry ${n}`;
-  if (!(0, import_yaml.isMap)(item)) throw new InputError(INPUT, `${where} is not a mapping of registry, username and password`);
-  const fields2 = {};
-  for (const pair of item.items) {
-    const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
-    if (!KEYS.includes(key)) {
-      throw new InputError(
-        INPUT,
-        `${where}: unknown key ${JSON.stringify(clip(key, 40))} (known: ${KEYS.join(", ")}; logout is the logout input)`
-      );
+function gitAuthSecret(token, secrets, contexts, defaultContext, run2) {
+  if (!token || !defaultContext) return void 0;
+  if (!contexts.some((c) => c.startsWith(defaultContext) || c.includes(`=${defaultContext}`))) return void 0;
+  const id = `GIT_AUTH_TOKEN.${gitServerHost(run2)}`;
+  if (secrets.some((s) => s.id === "GIT_AUTH_TOKEN" || s.id === id)) return void 0;
+  return { id, kind: "value", source: token };
+}
+function checkCgroupParent(v) {
+  if (/\s/.test(v)) throw new InputError("cgroup-parent", `${JSON.stringify(clip(v))} is not a cgroup path`);
+  return v;
+}
+function parseAttests(values, read) {
+  const bare = values.find((v) => !v.includes("="));
+  if (bare !== void 0) throw new InputError("attests", `${JSON.stringify(clip(bare))} has no type=; e.g. type=sbom`);
+  const attests = checkTypedCsv(values, "attests", ["provenance", "sbom"]);
+  for (const type of ["provenance", "sbom"]) {
+    const n = attests.filter((a) => parseCsvFields(a, "attests")["type"] === type).length;
+    if (n > 1) throw new InputError("attests", `type=${type} is given ${n} times`);
+    if (n === 1 && read(type).trim() !== "")
+      throw new InputError("attests", `type=${type} is given here and in the ${type} input; use one of them`);
+  }
+  return attests;
+}
+function parseDestination(bool, list) {
+  const platforms = checkPlatforms(list("platforms"), "platforms");
+  const pushByDigest = bool("push-by-digest", false);
+  const push = bool("push", false) || pushByDigest;
+  const load = bool("load", false);
+  const outputs = checkTypedCsv(list("outputs"), "outputs", OUTPUT_TYPES);
+  if (outputs.length > 0 && (push || load)) {
+    throw new InputError("outputs", "push and load are shorthands for outputs; give one or the other");
+  }
+  return { platforms, pushByDigest, push, load, outputs };
+}
+function checkPushByDigest(s) {
+  if (s.pushByDigest && (s.load || s.outputs.length > 0))
+    throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
+  if (s.pushByDigest && s.tags.length === 0)
+    throw new InputError("tags", "push-by-digest needs the repository to push to, e.g. ghcr.io/org/app");
+}
+function parseContext(read, run2) {
+  const defaultContext = defaultGitContext(run2);
+  const contextInput = read("context").trim();
+  const context = contextInput ? expandDefaultContext(contextInput, defaultContext, "context") : defaultContext || ".";
+  return { context, defaultContext };
+}
+function parseBuildSecrets(read, list, at) {
+  const buildContexts = parseKeyValues(list("build-contexts"), "build-contexts").map(
+    ([k, v]) => `${k}=${expandDefaultContext(v, at.defaultContext, "build-contexts")}`
+  );
+  const secretWarnings = [];
+  const secrets = parseSecrets(read, secretWarnings);
+  const contexts = at.singleOrMatrix ? [at.context, ...buildContexts] : [];
+  const gitAuth = gitAuthSecret(at.githubToken, secrets, contexts, at.defaultContext, at.run);
+  if (gitAuth) secrets.push(gitAuth);
+  return { buildContexts, secrets, secretWarnings };
+}
+function parseBuildOptions(read, bool, list) {
+  return {
+    file: read("file").trim(),
+    labels: parseKeyValues(list("labels"), "labels").map(([k, v]) => `${k}=${v}`),
+    annotations: checkEach(
+      list("annotations"),
+      "annotations",
+      /^[^\s=]+=/,
+      "is not [type:]key=value, e.g. index:org.opencontainers.image.description=App"
+    ),
+    buildArgs: parseKeyValues(list("build-args"), "build-args"),
+    target: read("target").trim(),
+    cacheFrom: checkTypedCsv(list("cache-from"), "cache-from", CACHE_TYPES),
+    cacheTo: checkTypedCsv(list("cache-to"), "cache-to", CACHE_TYPES),
+    provenance: checkAttest(read("provenance"), "provenance"),
+    sbom: checkAttest(read("sbom"), "sbom"),
+    attests: parseAttests(list("attests"), read),
+    noCache: bool("no-cache", false),
+    noCacheFilters: checkEach(list("no-cache-filters"), "no-cache-filters", /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "is not a stage name"),
+    ssh: checkEach(
+      joinSshPaths(list("ssh")),
+      "ssh",
+      /^[A-Za-z0-9_.-]+(=\S.*)?$/,
+      "is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519"
+    ),
+    cgroupParent: checkCgroupParent(read("cgroup-parent").trim()),
+    pull: bool("pull", false),
+    network: read("network").trim(),
+    shmSize: checkSize(read("shm-size").trim(), "shm-size"),
+    ulimit: checkEach(list("ulimit"), "ulimit", /^[a-z]+=-?\d+(?::-?\d+)?$/, "is not name=soft[:hard], e.g. nofile=1024:1024"),
+    addHosts: checkEach(list("add-hosts"), "add-hosts", /^[^\s:=]+[:=]\S+$/, "is not host:ip, e.g. db:10.0.0.2"),
+    allow: list("allow")
+  };
+}
+
+// src/inputs/call.ts
+var CALL_NAMES = ["build", "check", "outline", "targets"];
+var BUILD_CALL = { name: "build", options: [] };
+var CALL_MIN_BUILDX = { build: "0.15.0", bake: "0.16.0" };
+function parseCall(raw) {
+  const text = raw.trim();
+  if (!text) return BUILD_CALL;
+  const [first = "", ...rest] = text.split(",").map((f) => f.trim());
+  const name = first.toLowerCase();
+  if (!CALL_NAMES.includes(name)) {
+    throw new InputError("call", `${JSON.stringify(clip(first))} is not one of ${CALL_NAMES.join(", ")}`);
+  }
+  const options = [];
+  for (const field of rest) {
+    const eq = field.indexOf("=");
+    const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
+    const value = eq < 0 ? "" : field.slice(eq + 1).trim();
+    if (key === "format") {
+      if (value.toLowerCase() !== "json")
+        throw new InputError("call", `format=${clip(value)}: the action reads the result as JSON; drop format`);
+      continue;
     }
-    if (!(0, import_yaml.isScalar)(pair.value) && pair.value !== null) throw new InputError(INPUT, `${where}: ${key} is not a single value`);
-    fields2[key] = (0, import_yaml.isScalar)(pair.value) ? String(pair.value.value ?? "") : "";
-  }
-  const registry = (fields2["registry"] ?? "").trim();
-  const username = (fields2["username"] ?? "").trim();
-  const password = (fields2["password"] ?? "").replace(/\r?\n$/, "");
-  const name = registry || "Docker Hub";
-  if (registry && !REGISTRY_HOST.test(registry)) {
+    if (key === "ignorestatus") {
+      if (!/^(true|false)$/i.test(value)) throw new InputError("call", `ignorestatus=${clip(value)} is not true or false`);
+      options.push(`ignorestatus=${value.toLowerCase()}`);
+      continue;
+    }
+    const hint = key === "error" ? "; to fail a build on check warnings, put `# check=error=true` at the top of the Dockerfile, or use call: check" : "";
     throw new InputError(
-      INPUT,
-      `${where}: registry ${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
+      "call",
+      `${JSON.stringify(clip(field))} is not an option buildx takes (format=json, ignorestatus=true|false)${hint}`
     );
   }
-  const ecr = (fields2["ecr"] ?? "").trim().toLowerCase() || "auto";
-  if (!["auto", "true", "false"].includes(ecr)) throw new InputError(INPUT, `${where} (${name}): ecr is not auto, true or false`);
-  if (ecr === "true" || ecr === "auto" && ECR_HOST.test(registry) && username !== "AWS") {
-    throw new InputError(
-      INPUT,
-      `${where} (${name}): logging in to ECR with AWS access keys is not built in; give username AWS and a token from \`aws ecr get-login-password\` (or aws-actions/amazon-ecr-login's output) as password, or log in with docker/login-action before this step`
-    );
-  }
-  if ((fields2["scope"] ?? "").trim()) {
-    throw new InputError(
-      INPUT,
-      `${where} (${name}): scope is not supported: this action logs in to the docker config every later step of the job reads; leave scope out, or log in with docker/login-action`
-    );
-  }
-  if (!username && !password) throw new InputError(INPUT, `${where} (${name}): needs username and password`);
-  if (!username) throw new InputError(INPUT, `${where} (${name}): has a password but no username`);
-  if (!password)
-    throw new InputError(
-      INPUT,
-      `${where} (${name}): password is empty for username ${JSON.stringify(clip(username))} (a secret that is not set in this repository reads as empty)`
-    );
-  if (/[\r\n]/.test(password)) throw new InputError(INPUT, `${where} (${name}): password contains a line break (value not shown)`);
-  return { registry, username, password };
+  if (name === "build" && options.length > 0) throw new InputError("call", "build takes no options");
+  return { name, options };
+}
+function callFlagValue(c) {
+  return [c.name, "format=json", ...c.options].join(",");
+}
+function callIgnoresStatus(c) {
+  return c.options.includes("ignorestatus=true");
 }
 
 // src/inputs/matrix.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 var MatrixError = class extends InputError {
   constructor(input, message) {
     super(input, message);
@@ -7897,7 +8194,7 @@ function sameCombination(a, b) {
   return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
 function parseMatrix(text, inputName = "matrix") {
-  const doc = (0, import_yaml2.parseDocument)(text);
+  const doc = (0, import_yaml.parseDocument)(text);
   const [firstError] = doc.errors;
   if (firstError) {
     const line = (firstError.message.split("\n")[0] ?? "").replace(/:$/, "");
@@ -8212,596 +8509,7 @@ function checkComparePlaceholders(template, axes) {
   }
 }
 
-// src/inputs/parse.ts
-var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
-var ENGINES = ["auto", "buildx", "depot"];
-var MODES = ["build", "merge"];
-var PLAN_INPUTS = ["image", "runners", "default-runner"];
-var OUTPUT_TYPES = ["registry", "image", "docker", "oci", "tar", "local", "cacheonly"];
-var CACHE_TYPES = ["registry", "local", "inline", "gha", "s3", "azblob"];
-var MAX_INPUT_LENGTH = 64 * 1024;
-function oneOf(value, allowed, input, dflt) {
-  const v = value.trim() === "" ? dflt : value.trim();
-  if (!allowed.includes(v)) {
-    throw new InputError(input, `unknown value ${JSON.stringify(clip(v))}; expected one of ${allowed.join(", ")}`);
-  }
-  return v;
-}
-function checkPlatforms(items, input) {
-  for (const p of items) {
-    if (!isPlatform(p)) {
-      throw new InputError(
-        input,
-        `${JSON.stringify(clip(p))} is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`
-      );
-    }
-  }
-  if (new Set(items.map(normalizePlatform)).size !== items.length) throw new InputError(input, "a platform is listed twice");
-  return items;
-}
-function checkTags(items, input, templated = false) {
-  for (const t of items) {
-    const ref = parseReference(templated ? t.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_-]*\s*\}\}/g, "x") : t);
-    if (!ref)
-      throw new InputError(input, `${JSON.stringify(clip(t))} is not a valid image reference (lowercase name, optional :tag, no spaces)`);
-    if (ref.digest) throw new InputError(input, `${JSON.stringify(clip(t))} has a digest; a tag cannot be pushed to a digest`);
-  }
-  return items;
-}
-function checkTypedCsv(items, input, types) {
-  for (const item of items) {
-    if (!item.includes("=")) continue;
-    const fields2 = parseCsvFields(item, input);
-    const type = fields2["type"];
-    if (type === void 0) throw new InputError(input, `${JSON.stringify(clip(item))} has no type=`);
-    if (!types.includes(type)) throw new InputError(input, `unknown type ${JSON.stringify(type)}; expected one of ${types.join(", ")}`);
-  }
-  return items;
-}
-function parseSecrets(read, skipped) {
-  const secrets = [];
-  const add = (input, kind) => {
-    const lines = parseList(read(input), input, { split: LIST_SPLITS[input] ?? "record" });
-    const shape = `id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"}`;
-    lines.forEach((line, i) => {
-      const at = `entry ${i + 1}`;
-      const eq = line.indexOf("=");
-      if (eq <= 0) throw new InputError(input, `${at} is not ${shape} (value not shown)`);
-      const id = line.slice(0, eq);
-      const source = line.slice(eq + 1);
-      if (!/^[A-Za-z0-9_.:-]+$/.test(id))
-        throw new InputError(input, `${at}: the id may only contain letters, digits, '_', '.', ':', '-' (value not shown)`);
-      if (kind === "value" && source === "") {
-        skipped.push(
-          `${input}: ${at} has an empty value (value not shown) and is skipped: an entry is id=value; a value pasted alone reads as an id`
-        );
-        return;
-      }
-      if (kind !== "value" && source === "") throw new InputError(input, `secret ${id} names no ${kind === "file" ? "file" : "variable"}`);
-      if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
-        throw new InputError(input, `secret ${id}: ${JSON.stringify(clip(source))} is not an environment variable name`);
-      if (kind === "file" && /[\n"]/.test(source)) throw new InputError(input, `secret ${id}: the path contains a newline or a quote`);
-      if (secrets.some((s) => s.id === id)) throw new InputError(input, `${at}: secret id ${id} is given twice`);
-      secrets.push({ id, kind, source });
-    });
-  };
-  add("secrets", "value");
-  add("secret-files", "file");
-  add("secret-envs", "env");
-  return secrets;
-}
-function checkAttest(value, input) {
-  const v = value.trim();
-  if (v === "" || /^(true|false)$/i.test(v)) return v.toLowerCase();
-  const fields2 = parseCsvFields(v, input);
-  if (fields2["mode"] !== void 0 && !["min", "max"].includes(fields2["mode"])) {
-    throw new InputError(input, `mode must be min or max, got ${JSON.stringify(clip(fields2["mode"]))}`);
-  }
-  return v;
-}
-function parseInputs(readRaw, run2 = {}) {
-  const read = (name) => {
-    const v = readRaw(name);
-    if (v.length > MAX_INPUT_LENGTH) throw new InputError(name, `value is ${v.length} characters; the limit is ${MAX_INPUT_LENGTH}`);
-    if (v.includes("\0")) throw new InputError(name, "value contains a NUL character");
-    return v;
-  };
-  const bool = (name, dflt) => parseBool(read(name), name, dflt);
-  const list = (name) => {
-    const split = LIST_SPLITS[name];
-    if (!split) throw new Error(`internal: list input ${name} has no entry in LIST_SPLITS`);
-    return parseList(read(name), name, { split });
-  };
-  const mode = oneOf(read("mode"), MODES, "mode", "build");
-  for (const input of PLAN_INPUTS) {
-    if (read(input).trim() !== "") throw new InputError(input, "is read in plan mode only (mode: plan, the release workflow's first job)");
-  }
-  const engine = oneOf(read("engine"), ENGINES, "engine", "auto");
-  const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
-  const buildxVersion = checkToolVersion(read("buildx-version").trim(), "buildx-version", "0.29.1");
-  const buildxDownloadUrl = checkHttpUrl(read("buildx-download-url").trim(), "buildx-download-url");
-  const buildxSha256 = checkPinnedSha256(read("buildx-sha256"), "buildx-sha256", buildxVersion, "buildx-version", "the binary's");
-  const builder = read("builder").trim();
-  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
-    throw new InputError("builder", `${JSON.stringify(clip(builder))} is not a builder name`);
-  }
-  const builderScope = oneOf(read("builder-scope"), BUILDER_SCOPES, "builder-scope", "none");
-  if (builderScope !== "none" && builder)
-    throw new InputError("builder-scope", "names the builder from the scope; give builder or builder-scope, not both");
-  if (builderScope !== "none" && driver === "docker") {
-    throw new InputError(
-      "builder-scope",
-      "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)"
-    );
-  }
-  const endpoint = read("endpoint").trim();
-  if (driver === "remote" && !endpoint && !builder) {
-    throw new InputError("endpoint", "the remote driver needs an endpoint, e.g. tcp://buildkitd:1234");
-  }
-  if (endpoint && !/^(tcp|unix|ssh|docker-container|kube-pod):\/\/[^\s]+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(endpoint)) {
-    throw new InputError(
-      "endpoint",
-      `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`
-    );
-  }
-  const buildkitdConfig = read("buildkitd-config").trim();
-  const buildkitdConfigInline = read("buildkitd-config-inline");
-  if (buildkitdConfig && buildkitdConfigInline.trim()) {
-    throw new InputError("buildkitd-config-inline", "give buildkitd-config or buildkitd-config-inline, not both");
-  }
-  if (driver === "docker" && (buildkitdConfig || buildkitdConfigInline.trim() || read("buildkitd-flags").trim()) && !builder) {
-    throw new InputError(
-      "driver",
-      "buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine's"
-    );
-  }
-  const platforms = checkPlatforms(list("platforms"), "platforms");
-  const pushByDigest = bool("push-by-digest", false);
-  const push = bool("push", false) || pushByDigest;
-  const load = bool("load", false);
-  const outputs = checkTypedCsv(list("outputs"), "outputs", OUTPUT_TYPES);
-  if (outputs.length > 0 && (push || load)) {
-    throw new InputError("outputs", "push and load are shorthands for outputs; give one or the other");
-  }
-  const matrix = read("matrix");
-  const hasMatrix = matrix.trim() !== "";
-  const tags = checkTags(list("tags"), "tags", hasMatrix);
-  const defaultContext = defaultGitContext(run2);
-  const contextInput = read("context").trim();
-  const context = contextInput ? expandDefaultContext(contextInput, defaultContext, "context") : defaultContext || ".";
-  const switches = envSwitches(run2.env ?? {});
-  const buildRecordUpload = bool("build-record-upload", true) && switches.buildRecordUpload;
-  const files = list("files");
-  const bakeSource = parseBakeSource(read, list);
-  const targets = list("targets");
-  for (const t of targets) {
-    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
-  }
-  if (hasMatrix && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
-  if (hasMatrix && targets.length > 0)
-    throw new InputError("targets", "the matrix names its own targets (matrix-name); drop targets or the matrix");
-  if (hasMatrix && bakeSource.sourceInput)
-    throw new InputError(bakeSource.sourceInput, "the matrix generates its own bake definition; give a matrix or a bake source, not both");
-  if (hasMatrix && bakeSource.vars.length > 0) throw new InputError("vars", "are bake variables; the matrix sets build args (build-args)");
-  if (mode !== "merge" && !hasMatrix && files.length === 0 && targets.length === 0 && (bakeSource.source || bakeSource.vars.length > 0))
-    targets.push("default");
-  checkModeInputs(mode === "merge" ? "merge" : hasMatrix ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build", (name) => {
-    const v = read(name).trim();
-    if (name === "context") return v !== "" && v !== ".";
-    return BOOLEAN_INPUTS.has(name) ? /^true$/i.test(v) : v !== "";
-  });
-  if (pushByDigest && (load || outputs.length > 0))
-    throw new InputError("push-by-digest", "pushes untagged to the registry; it cannot be combined with load or outputs");
-  if (pushByDigest && tags.length === 0)
-    throw new InputError("tags", "push-by-digest needs the repository to push to, e.g. ghcr.io/org/app");
-  const maxParallelRaw = read("max-parallel").trim() || "4";
-  if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
-    throw new InputError("max-parallel", `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`);
-  }
-  const digests = list("digests");
-  digests.forEach((d, i) => checkDigestEntry(d, "digests", `entry ${i + 1}`));
-  const digestsFrom = list("digests-from");
-  if (mode === "merge") {
-    if (digests.length === 0 && digestsFrom.length === 0)
-      throw new InputError("digests", "merge mode needs the digests to merge (digests or digests-from)");
-    if (tags.length === 0) throw new InputError("tags", "merge mode needs at least one tag to apply to the merged manifest list");
-    const notIndex = list("annotations").find((a) => !INDEX_ANNOTATION.test(a));
-    if (notIndex !== void 0)
-      throw new InputError(
-        "annotations",
-        `merge mode annotates the manifest list only; ${JSON.stringify(clip(notIndex))} is not key=value or index:key=value`
-      );
-  } else if (digests.length > 0 || digestsFrom.length > 0) {
-    throw new InputError("digests", "digests are only read in merge mode (mode: merge)");
-  }
-  const platformSplit = bool("platform-split", false);
-  if (platformSplit && platforms.length < 2) throw new InputError("platform-split", "needs at least two platforms");
-  if (platformSplit && !push) throw new InputError("platform-split", "pushes each platform by digest, so it needs push: true");
-  if (platformSplit && (files.length > 0 || targets.length > 0 || hasMatrix))
-    throw new InputError(
-      "platform-split",
-      "works on a single build; bake files and matrix targets build all their platforms in one invocation"
-    );
-  if (platformSplit && load) throw new InputError("platform-split", "pushes by digest and cannot load; drop load");
-  if (platformSplit && tags.length === 0) throw new InputError("tags", "platform-split needs at least one tag for the merged manifest list");
-  const call = parseCall(read("call"));
-  checkCall(call, {
-    merge: mode === "merge",
-    platformSplit,
-    depotOnly: engine === "depot" && !parseBool(read("depot-fallback"), "depot-fallback", false)
-  });
-  const buildContexts = parseKeyValues(list("build-contexts"), "build-contexts").map(
-    ([k, v]) => `${k}=${expandDefaultContext(v, defaultContext, "build-contexts")}`
-  );
-  const secretWarnings = [];
-  const secrets = parseSecrets(read, secretWarnings);
-  const singleOrMatrix = mode === "build" && files.length === 0 && targets.length === 0;
-  const gitAuth = gitAuthSecret(bakeSource.githubToken, secrets, singleOrMatrix ? [context, ...buildContexts] : [], defaultContext, run2);
-  if (gitAuth) secrets.push(gitAuth);
-  return {
-    mode,
-    engine,
-    buildxVersion,
-    buildxDownloadUrl,
-    buildxSha256,
-    builder,
-    driver,
-    driverGiven: read("driver").trim() !== "",
-    driverOpts: list("driver-opts"),
-    buildkitdConfig,
-    buildkitdConfigInline,
-    buildkitdFlags: read("buildkitd-flags").trim(),
-    endpoint,
-    builderPlatforms: checkPlatforms(list("builder-platforms"), "builder-platforms"),
-    keepBuilder: bool("keep-builder", false),
-    builderScope,
-    allowForkCacheWrite: bool("allow-fork-cache-write", false),
-    context,
-    defaultContext,
-    file: read("file").trim(),
-    tags,
-    labels: parseKeyValues(list("labels"), "labels").map(([k, v]) => `${k}=${v}`),
-    annotations: checkEach(
-      list("annotations"),
-      "annotations",
-      /^[^\s=]+=/,
-      "is not [type:]key=value, e.g. index:org.opencontainers.image.description=App"
-    ),
-    buildArgs: parseKeyValues(list("build-args"), "build-args"),
-    buildContexts,
-    secrets,
-    secretWarnings,
-    platforms,
-    target: read("target").trim(),
-    push,
-    pushByDigest,
-    load,
-    outputs,
-    cacheFrom: checkTypedCsv(list("cache-from"), "cache-from", CACHE_TYPES),
-    cacheTo: checkTypedCsv(list("cache-to"), "cache-to", CACHE_TYPES),
-    provenance: checkAttest(read("provenance"), "provenance"),
-    sbom: checkAttest(read("sbom"), "sbom"),
-    attests: parseAttests(list("attests"), read),
-    noCache: bool("no-cache", false),
-    noCacheFilters: checkEach(list("no-cache-filters"), "no-cache-filters", /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "is not a stage name"),
-    ssh: checkEach(
-      joinSshPaths(list("ssh")),
-      "ssh",
-      /^[A-Za-z0-9_.-]+(=\S.*)?$/,
-      "is not default or id=path[,path], e.g. deploy=/home/runner/.ssh/id_ed25519"
-    ),
-    cgroupParent: checkCgroupParent(read("cgroup-parent").trim()),
-    pull: bool("pull", false),
-    network: read("network").trim(),
-    shmSize: checkSize(read("shm-size").trim(), "shm-size"),
-    ulimit: checkEach(list("ulimit"), "ulimit", /^[a-z]+=-?\d+(?::-?\d+)?$/, "is not name=soft[:hard], e.g. nofile=1024:1024"),
-    addHosts: checkEach(list("add-hosts"), "add-hosts", /^[^\s:=]+[:=]\S+$/, "is not host:ip, e.g. db:10.0.0.2"),
-    allow: list("allow"),
-    files,
-    targets,
-    set: list("set"),
-    matrix,
-    matrixName: read("matrix-name").trim(),
-    ...bakeSource,
-    platformSplit,
-    maxParallel: Number(maxParallelRaw),
-    digests,
-    digestsFrom,
-    baseAnnotations: bool("base-annotations", false),
-    summary: bool("summary", true) && switches.buildSummary,
-    call,
-    noDefaultAttestations: switches.noDefaultAttestations,
-    buildRecordUpload,
-    buildRecordRetentionDays: buildRecordUpload ? recordRetentionDays(run2.env ?? {}) : 0,
-    ...parseDepotInputs(read),
-    login: parseLogin(read),
-    sign: parseSignInputs(read, {
-      push,
-      pushByDigest,
-      mode,
-      oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]),
-      fork: forkOf(run2.env?.["GITHUB_EVENT_NAME"] ?? "", run2.event)
-    }),
-    logout: bool("logout", true),
-    registryAuth: parseRegistryAuthInput(read),
-    pushRetries: parsePushRetries(read),
-    compare: parseCompareInputs(read, push && !pushByDigest && mode === "build")
-  };
-}
-function parseRegistryAuthInput(read) {
-  const entries = parseRegistryAuth(read("registry-auth"));
-  const single = read("username").trim() ? registryKey(read("registry").trim()) : void 0;
-  const clash = entries.findIndex((e) => registryKey(e.registry) === single);
-  if (clash >= 0)
-    throw new InputError(
-      "registry-auth",
-      `entry ${clash + 1} logs in to ${entries[clash]?.registry || "Docker Hub"}, which the registry, username and password inputs log in to already`
-    );
-  return entries;
-}
-var PUSH_RETRIES_MAX = 10;
-function parsePushRetries(read) {
-  const raw = read("push-retries").trim() || "2";
-  if (!/^\d+$/.test(raw) || Number(raw) > PUSH_RETRIES_MAX)
-    throw new InputError(
-      "push-retries",
-      `expected a whole number from 0 (no retries) to ${PUSH_RETRIES_MAX}, got ${JSON.stringify(clip(raw))}`
-    );
-  return Number(raw);
-}
-function checkDigestEntry(entry, input, where) {
-  const at = entry.lastIndexOf("@");
-  const digest = at >= 0 ? entry.slice(at + 1) : entry;
-  if (!DIGEST_RE.test(digest) || at >= 0 && !parseReference(entry)) {
-    throw new InputError(input, `${where} ${JSON.stringify(clip(entry))} is not sha256:<64 hex> or repository@sha256:<64 hex>`);
-  }
-}
-function dockerfilePath(s) {
-  return s.file || path.join(s.context, "Dockerfile");
-}
-var REGISTRY_HOST2 = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
-function parseLogin(read) {
-  const registry = read("registry").trim();
-  const username = read("username").trim();
-  const password = read("password").replace(/\r?\n$/, "");
-  if (registry && !REGISTRY_HOST2.test(registry)) {
-    throw new InputError(
-      "registry",
-      `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
-    );
-  }
-  if (!username && !password) {
-    if (registry) throw new InputError("username", `logging in to ${registry} needs username and password`);
-    return null;
-  }
-  if (!username) throw new InputError("username", "a password is given without a username");
-  if (!password)
-    throw new InputError(
-      "password",
-      `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`
-    );
-  if (/[\r\n]/.test(password)) throw new InputError("password", "contains a line break (value not shown)");
-  return { registry, username, password };
-}
-var DEPOT_BUILD_PLATFORMS = ["dynamic", "linux/amd64", "linux/arm64"];
-function aliased(read, ours, depots) {
-  const a = read(ours).trim();
-  const b = read(depots).trim();
-  if (a && b && a !== b) throw new InputError(depots, `is Depot's name for ${ours}; both are given, with different values: give one`);
-  return a ? { value: a, input: ours } : { value: b, input: b ? depots : ours };
-}
-function aliasedBool(read, ours, depots) {
-  const a = parseBool(read(ours), ours, false);
-  const b = parseBool(read(depots), depots, false);
-  return { value: a || b, input: b && !a ? depots : ours };
-}
-var LINT_SEVERITIES = ["info", "warn", "error", "none"];
-function parseDepotInputs(read) {
-  const project = aliased(read, "depot-project", "project");
-  const depotProject = project.value;
-  if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
-    throw new InputError(project.input, `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`);
-  }
-  const token = aliased(read, "depot-token", "token");
-  const depotToken2 = token.value;
-  if (/\s/.test(depotToken2)) throw new InputError(token.input, "the token contains whitespace (value not shown)");
-  const depotVersion = checkToolVersion(read("depot-version").trim() || "latest", "depot-version", "2.102.12");
-  const depotDownloadUrl = checkHttpUrl(read("depot-download-url").trim(), "depot-download-url");
-  const depotSha256 = checkPinnedSha256(read("depot-sha256"), "depot-sha256", depotVersion, "depot-version", "the archive's");
-  const buildPlatform = aliased(read, "depot-build-platform", "build-platform");
-  const depotBuildPlatform = buildPlatform.value;
-  if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
-    throw new InputError(
-      buildPlatform.input,
-      `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(", ")}`
-    );
-  }
-  const save = aliasedBool(read, "depot-save", "save");
-  const saveTagInputs = ["save-tag", "save-tags"].filter((n) => read(n).trim() !== "");
-  const depotSaveTags = [
-    ...parseList(read("save-tag"), "save-tag", { comma: true }),
-    ...parseList(read("save-tags"), "save-tags", { comma: true })
-  ];
-  for (const t of depotSaveTags) {
-    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(t))
-      throw new InputError(saveTagInputs[0] ?? "save-tags", `${JSON.stringify(clip(t))} is not a tag (letters, digits, '_', '.', '-')`);
-  }
-  if (depotSaveTags.length > 0 && !save.value)
-    throw new InputError(saveTagInputs[0] ?? "save-tags", "tags the image saved to Depot's registry; it needs save: true");
-  const depotLint = parseBool(read("lint"), "lint", false);
-  const depotLintFailOn = read("lint-fail-on").trim();
-  if (depotLintFailOn && !LINT_SEVERITIES.includes(depotLintFailOn))
-    throw new InputError(
-      "lint-fail-on",
-      `unknown value ${JSON.stringify(clip(depotLintFailOn))}; expected one of ${LINT_SEVERITIES.join(", ")}`
-    );
-  if (depotLintFailOn && !depotLint) throw new InputError("lint-fail-on", "sets when lint fails the build; it needs lint: true");
-  const depotSbomDir = read("sbom-dir").trim();
-  const fallback = aliasedBool(read, "depot-fallback", "buildx-fallback");
-  const depotInputs = [
-    ...depotProject ? [project.input] : [],
-    ...depotBuildPlatform ? [buildPlatform.input] : [],
-    ...save.value ? [save.input] : [],
-    ...saveTagInputs,
-    ...depotLint ? ["lint"] : [],
-    ...depotSbomDir ? ["sbom-dir"] : [],
-    // last: the inputs that say what to build on Depot name the problem first
-    ...depotToken2 ? [token.input] : []
-  ];
-  return {
-    depotProject,
-    depotToken: depotToken2,
-    depotVersion,
-    depotDownloadUrl,
-    depotSha256,
-    depotFallback: fallback.value,
-    depotBuildPlatform,
-    depotSave: save.value,
-    depotSaveTags,
-    depotLint,
-    depotLintFailOn,
-    depotSbomDir,
-    depotInputs
-  };
-}
-var VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function parseBakeSource(read, list) {
-  const source = read("source").trim();
-  const workdir = read("workdir").trim();
-  if (source && workdir && source !== workdir)
-    throw new InputError("workdir", "is depot/bake-action's name for a local source; give source or workdir, not both");
-  if (/[\r\n]/.test(source)) throw new InputError("source", "is one folder or one Git/HTTPS URL, not a list");
-  const vars = parseKeyValues(list("vars"), "vars");
-  for (const [k] of vars) {
-    if (!VAR_NAME.test(k)) throw new InputError("vars", `${JSON.stringify(clip(k))} is not a bake variable name (letters, digits, '_')`);
-  }
-  const githubToken = read("github-token").trim().replace(/^\$\{\{.*\}\}$/, "");
-  return {
-    source: source || workdir,
-    sourceInput: source ? "source" : workdir ? "workdir" : "",
-    vars,
-    githubToken
-  };
-}
-function joinSshPaths(items) {
-  const out = [];
-  for (const item of items) {
-    const prev = out[out.length - 1];
-    if (prev?.includes("=") && !item.includes("=") && /^[./~]/.test(item)) out[out.length - 1] = `${prev},${item}`;
-    else out.push(item);
-  }
-  return out;
-}
-function gitAuthSecret(token, secrets, contexts, defaultContext, run2) {
-  if (!token || !defaultContext) return void 0;
-  if (!contexts.some((c) => c.startsWith(defaultContext) || c.includes(`=${defaultContext}`))) return void 0;
-  const id = `GIT_AUTH_TOKEN.${gitServerHost(run2)}`;
-  if (secrets.some((s) => s.id === "GIT_AUTH_TOKEN" || s.id === id)) return void 0;
-  return { id, kind: "value", source: token };
-}
-function checkEach(items, input, re, problem) {
-  for (const item of items) if (!re.test(item)) throw new InputError(input, `${JSON.stringify(clip(item))} ${problem}`);
-  return items;
-}
-function checkSize(v, input) {
-  if (v && !/^\d+(\.\d+)? ?[kmgtp]?i?b?$/i.test(v))
-    throw new InputError(input, `expected a size like 2g or 512m, got ${JSON.stringify(clip(v))}`);
-  return v;
-}
-function checkCgroupParent(v) {
-  if (/\s/.test(v)) throw new InputError("cgroup-parent", `${JSON.stringify(clip(v))} is not a cgroup path`);
-  return v;
-}
-function parseAttests(values, read) {
-  const bare = values.find((v) => !v.includes("="));
-  if (bare !== void 0) throw new InputError("attests", `${JSON.stringify(clip(bare))} has no type=; e.g. type=sbom`);
-  const attests = checkTypedCsv(values, "attests", ["provenance", "sbom"]);
-  for (const type of ["provenance", "sbom"]) {
-    const n = attests.filter((a) => parseCsvFields(a, "attests")["type"] === type).length;
-    if (n > 1) throw new InputError("attests", `type=${type} is given ${n} times`);
-    if (n === 1 && read(type).trim() !== "")
-      throw new InputError("attests", `type=${type} is given here and in the ${type} input; use one of them`);
-  }
-  return attests;
-}
-var BAKE_OWNED = [
-  ["context", "context"],
-  ["file", "dockerfile"],
-  ["tags", "tags"],
-  ["platforms", "platform"],
-  ["build-args", "args.NAME"],
-  ["labels", "labels.NAME"],
-  ["annotations", "annotations"],
-  ["build-contexts", "contexts.NAME"],
-  ["target", "target"],
-  ["cache-from", "cache-from"],
-  ["cache-to", "cache-to"],
-  ["outputs", "output"],
-  ["network", "network"],
-  ["shm-size", "shm-size"],
-  ["ulimit", "ulimits"],
-  ["add-hosts", "extra-hosts"],
-  ["ssh", "ssh"],
-  ["no-cache-filters", "no-cache-filter"],
-  ["attests", "attest"]
-];
-var INDEX_ANNOTATION = /^index:|^[^:=]+=/;
-var BOOLEAN_INPUTS = /* @__PURE__ */ new Set(["load", "no-cache", "pull", "platform-split", "push-by-digest"]);
-function checkModeInputs(mode, given) {
-  if (mode === "bake") {
-    for (const [input, key] of BAKE_OWNED) {
-      if (given(input)) {
-        throw new InputError(
-          input,
-          `is for a single build or a matrix; with bake files (files, targets) each target's ${key} comes from the bake definition: set it there, or for every target with set: *.${key}=...`
-        );
-      }
-    }
-  }
-  if (mode === "matrix" && given("add-hosts")) {
-    throw new InputError("add-hosts", "is not carried into matrix targets; use a single build for extra hosts");
-  }
-  if ((mode === "bake" || mode === "matrix") && given("cgroup-parent")) {
-    throw new InputError("cgroup-parent", "is for a single build; bake targets have no cgroup parent");
-  }
-  if ((mode === "bake" || mode === "matrix") && given("push-by-digest")) {
-    throw new InputError("push-by-digest", "works on a single build; bake and matrix targets are pushed by their tags");
-  }
-  if (mode === "merge") {
-    const owned = BAKE_OWNED.map(([input]) => input).filter((i) => i !== "tags" && i !== "annotations" && i !== "target");
-    for (const input of [
-      ...owned,
-      "cgroup-parent",
-      "secrets",
-      "secret-files",
-      "secret-envs",
-      "load",
-      "provenance",
-      "sbom",
-      "no-cache",
-      "pull",
-      "files",
-      "targets",
-      "set",
-      "matrix",
-      "platform-split",
-      "push-by-digest",
-      "source",
-      "workdir",
-      "vars"
-    ]) {
-      if (given(input)) {
-        throw new InputError(
-          input,
-          "is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations"
-        );
-      }
-    }
-  }
-  if (mode === "build" && given("set")) {
-    throw new InputError("set", "overrides bake targets; it needs files, targets or a matrix");
-  }
-}
+// src/inputs/capabilities.ts
 function checkCall(call, where) {
   if (call.name === "build") return;
   if (where.merge) throw new InputError("call", `${call.name} asks the Dockerfile frontend; mode: merge builds nothing from a Dockerfile`);
@@ -8852,6 +8560,539 @@ function checkAgainstCapabilities(s, caps, kind = "build") {
       );
     }
   }
+}
+
+// src/inputs/depot-inputs.ts
+var DEPOT_BUILD_PLATFORMS = ["dynamic", "linux/amd64", "linux/arm64"];
+function aliased(read, ours) {
+  const depots = depotAliasOf(ours);
+  const a = read(ours).trim();
+  const b = read(depots).trim();
+  if (a && b && a !== b) throw new InputError(depots, `is Depot's name for ${ours}; both are given, with different values: give one`);
+  return a ? { value: a, input: ours } : { value: b, input: b ? depots : ours };
+}
+function aliasedBool(read, ours) {
+  const depots = depotAliasOf(ours);
+  const a = parseBool(read(ours), ours, false);
+  const b = parseBool(read(depots), depots, false);
+  return { value: a || b, input: b && !a ? depots : ours };
+}
+var LINT_SEVERITIES = ["info", "warn", "error", "none"];
+function parseDepotInputs(read) {
+  const project = aliased(read, "depot-project");
+  const depotProject = project.value;
+  if (depotProject && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(depotProject)) {
+    throw new InputError(project.input, `${JSON.stringify(clip(depotProject))} is not a Depot project ID (letters, digits, '_' and '-')`);
+  }
+  const token = aliased(read, "depot-token");
+  const depotToken2 = token.value;
+  if (/\s/.test(depotToken2)) throw new InputError(token.input, "the token contains whitespace (value not shown)");
+  const depotVersion = checkToolVersion(read("depot-version").trim() || "latest", "depot-version", "2.102.12");
+  const depotDownloadUrl = checkHttpUrl(read("depot-download-url").trim(), "depot-download-url");
+  const depotSha256 = checkPinnedSha256(read("depot-sha256"), "depot-sha256", depotVersion, "depot-version", "the archive's");
+  const buildPlatform = aliased(read, "depot-build-platform");
+  const depotBuildPlatform = buildPlatform.value;
+  if (depotBuildPlatform && !DEPOT_BUILD_PLATFORMS.includes(depotBuildPlatform)) {
+    throw new InputError(
+      buildPlatform.input,
+      `unknown value ${JSON.stringify(clip(depotBuildPlatform))}; expected one of ${DEPOT_BUILD_PLATFORMS.join(", ")}`
+    );
+  }
+  const save = aliasedBool(read, "depot-save");
+  const saveTagInputs = ["save-tag", "save-tags"].filter((n) => read(n).trim() !== "");
+  const depotSaveTags = [
+    ...parseList(read("save-tag"), "save-tag", { split: listSplit("save-tag") }),
+    ...parseList(read("save-tags"), "save-tags", { split: listSplit("save-tags") })
+  ];
+  for (const t of depotSaveTags) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(t))
+      throw new InputError(saveTagInputs[0] ?? "save-tags", `${JSON.stringify(clip(t))} is not a tag (letters, digits, '_', '.', '-')`);
+  }
+  if (depotSaveTags.length > 0 && !save.value)
+    throw new InputError(saveTagInputs[0] ?? "save-tags", "tags the image saved to Depot's registry; it needs save: true");
+  const depotLint = parseBool(read("lint"), "lint", false);
+  const depotLintFailOn = read("lint-fail-on").trim();
+  if (depotLintFailOn && !LINT_SEVERITIES.includes(depotLintFailOn))
+    throw new InputError(
+      "lint-fail-on",
+      `unknown value ${JSON.stringify(clip(depotLintFailOn))}; expected one of ${LINT_SEVERITIES.join(", ")}`
+    );
+  if (depotLintFailOn && !depotLint) throw new InputError("lint-fail-on", "sets when lint fails the build; it needs lint: true");
+  const depotSbomDir = read("sbom-dir").trim();
+  const fallback = aliasedBool(read, "depot-fallback");
+  const depotInputs = [
+    ...depotProject ? [project.input] : [],
+    ...depotBuildPlatform ? [buildPlatform.input] : [],
+    ...save.value ? [save.input] : [],
+    ...saveTagInputs,
+    ...depotLint ? ["lint"] : [],
+    ...depotSbomDir ? ["sbom-dir"] : [],
+    // last: the inputs that say what to build on Depot name the problem first
+    ...depotToken2 ? [token.input] : []
+  ];
+  return {
+    depotProject,
+    depotToken: depotToken2,
+    depotVersion,
+    depotDownloadUrl,
+    depotSha256,
+    depotFallback: fallback.value,
+    depotBuildPlatform,
+    depotSave: save.value,
+    depotSaveTags,
+    depotLint,
+    depotLintFailOn,
+    depotSbomDir,
+    depotInputs
+  };
+}
+
+// src/inputs/registry-auth.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var INPUT = "registry-auth";
+var KEYS = ["registry", "username", "password", "ecr", "scope"];
+var REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+var ECR_HOST = /^\d{12}\.(?:dkr\.ecr|dkr-ecr)\.[^.]+\.(?:on\.aws|amazonaws\.(?:com(?:\.cn)?|eu))$|public\.ecr\.aws|ecr-public\.aws\.com/;
+var DOCKER_HUB = /* @__PURE__ */ new Set(["", "docker.io", "index.docker.io", "registry-1.docker.io"]);
+function registryKey(registry) {
+  const r = registry.toLowerCase();
+  return DOCKER_HUB.has(r) ? "docker.io" : r;
+}
+var PUBLIC_KEYS = /* @__PURE__ */ new Set(["registry", "username", "ecr", "scope"]);
+function passwordsAsGiven(text) {
+  const found = /* @__PURE__ */ new Set();
+  const add = (v, minLength = 1) => {
+    const t = v.trim();
+    if (t.length < minLength) return;
+    found.add(t);
+    const unquoted = t.replace(/^(["'])(.*)\1$/, "$2").replace(/^["']/, "").replace(/["']$/, "").trim();
+    if (unquoted.length >= minLength) found.add(unquoted);
+  };
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const pairs = [...line.matchAll(/(?:^|[\s{,[-])["']?([A-Za-z_][\w.-]*)["']?\s*:(?:\s+|$)/g)];
+    pairs.forEach((m, n) => {
+      const key = m[1] ?? "";
+      if (PUBLIC_KEYS.has(key)) return;
+      const rest = line.slice((m.index ?? 0) + m[0].length).trim();
+      if (key !== "password" && /^(?:true|false|yes|no|on|off|null|~)$/i.test(rest)) return;
+      const min = n === 0 ? 1 : 4;
+      if (/^[|>][-+0-9]*$/.test(rest)) {
+        const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+        const block = [];
+        for (let j = i + 1; j < lines.length; j++) {
+          const l = lines[j] ?? "";
+          if (l.trim() && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
+          block.push(l.trim());
+        }
+        for (const b of block) add(b);
+        add(block.filter(Boolean).join(rest.startsWith(">") ? " " : "\n"));
+        return;
+      }
+      add(rest, min);
+      add(rest.split(/[,}\]]/)[0] ?? "", min);
+      add(rest.replace(/\s*[}\]]\s*(?:,.*)?$/, "").replace(/\s*,\s*$/, ""), min);
+    });
+  }
+  return [...found];
+}
+function parseRegistryAuth(text) {
+  if (!text.trim()) return [];
+  const doc = (0, import_yaml2.parseDocument)(text, { schema: "failsafe", uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const line = doc.errors[0]?.linePos?.[0]?.line;
+    throw new InputError(
+      INPUT,
+      `is not valid YAML${line ? ` (line ${line})` : ""}: expected a list of entries with registry, username and password (the text is not shown: it holds passwords)`
+    );
+  }
+  const list = doc.contents;
+  if (!(0, import_yaml2.isSeq)(list)) {
+    throw new InputError(
+      INPUT,
+      'expected a YAML list of entries (each "- registry: ...", "username: ...", "password: ..."), as docker/login-action reads it'
+    );
+  }
+  const entries = list.items.map((item, i) => parseEntry(item, i + 1));
+  const seen = /* @__PURE__ */ new Map();
+  entries.forEach((e, i) => {
+    const key = registryKey(e.registry);
+    const first = seen.get(key);
+    if (first !== void 0)
+      throw new InputError(INPUT, `entries ${first} and ${i + 1} both log in to ${e.registry || "Docker Hub"}: one login per registry`);
+    seen.set(key, i + 1);
+  });
+  return entries;
+}
+function parseEntry(item, n) {
+  const where = `entry ${n}`;
+  if (!(0, import_yaml2.isMap)(item)) throw new InputError(INPUT, `${where} is not a mapping of registry, username and password`);
+  const fields2 = {};
+  for (const pair of item.items) {
+    const key = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
+    if (!KEYS.includes(key)) {
+      throw new InputError(
+        INPUT,
+        `${where}: unknown key ${JSON.stringify(clip(key, 40))} (known: ${KEYS.join(", ")}; logout is the logout input)`
+      );
+    }
+    if (!(0, import_yaml2.isScalar)(pair.value) && pair.value !== null) throw new InputError(INPUT, `${where}: ${key} is not a single value`);
+    fields2[key] = (0, import_yaml2.isScalar)(pair.value) ? String(pair.value.value ?? "") : "";
+  }
+  const registry = (fields2["registry"] ?? "").trim();
+  const username = (fields2["username"] ?? "").trim();
+  const password = (fields2["password"] ?? "").replace(/\r?\n$/, "");
+  const name = registry || "Docker Hub";
+  if (registry && !REGISTRY_HOST.test(registry)) {
+    throw new InputError(
+      INPUT,
+      `${where}: registry ${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
+    );
+  }
+  const ecr = (fields2["ecr"] ?? "").trim().toLowerCase() || "auto";
+  if (!["auto", "true", "false"].includes(ecr)) throw new InputError(INPUT, `${where} (${name}): ecr is not auto, true or false`);
+  if (ecr === "true" || ecr === "auto" && ECR_HOST.test(registry) && username !== "AWS") {
+    throw new InputError(
+      INPUT,
+      `${where} (${name}): logging in to ECR with AWS access keys is not built in; give username AWS and a token from \`aws ecr get-login-password\` (or aws-actions/amazon-ecr-login's output) as password, or log in with docker/login-action before this step`
+    );
+  }
+  if ((fields2["scope"] ?? "").trim()) {
+    throw new InputError(
+      INPUT,
+      `${where} (${name}): scope is not supported: this action logs in to the docker config every later step of the job reads; leave scope out, or log in with docker/login-action`
+    );
+  }
+  if (!username && !password) throw new InputError(INPUT, `${where} (${name}): needs username and password`);
+  if (!username) throw new InputError(INPUT, `${where} (${name}): has a password but no username`);
+  if (!password)
+    throw new InputError(
+      INPUT,
+      `${where} (${name}): password is empty for username ${JSON.stringify(clip(username))} (a secret that is not set in this repository reads as empty)`
+    );
+  if (/[\r\n]/.test(password)) throw new InputError(INPUT, `${where} (${name}): password contains a line break (value not shown)`);
+  return { registry, username, password };
+}
+
+// src/inputs/login-inputs.ts
+var REGISTRY_HOST2 = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+function parseLogin(read) {
+  const registry = read("registry").trim();
+  const username = read("username").trim();
+  const password = read("password").replace(/\r?\n$/, "");
+  if (registry && !REGISTRY_HOST2.test(registry)) {
+    throw new InputError(
+      "registry",
+      `${JSON.stringify(clip(registry))} is not a registry host (host or host:port, e.g. ghcr.io, without https:// or a path)`
+    );
+  }
+  if (!username && !password) {
+    if (registry) throw new InputError("username", `logging in to ${registry} needs username and password`);
+    return null;
+  }
+  if (!username) throw new InputError("username", "a password is given without a username");
+  if (!password)
+    throw new InputError(
+      "password",
+      `is empty: username ${JSON.stringify(clip(username))} has no password (a secret that is not set in this repository reads as empty)`
+    );
+  if (/[\r\n]/.test(password)) throw new InputError("password", "contains a line break (value not shown)");
+  return { registry, username, password };
+}
+function parseLoginOptions(read) {
+  return {
+    logout: parseBool(read("logout"), "logout", true),
+    registryAuth: parseRegistryAuthInput(read),
+    pushRetries: parsePushRetries(read)
+  };
+}
+function parseRegistryAuthInput(read) {
+  const entries = parseRegistryAuth(read("registry-auth"));
+  const single = read("username").trim() ? registryKey(read("registry").trim()) : void 0;
+  const clash = entries.findIndex((e) => registryKey(e.registry) === single);
+  if (clash >= 0)
+    throw new InputError(
+      "registry-auth",
+      `entry ${clash + 1} logs in to ${entries[clash]?.registry || "Docker Hub"}, which the registry, username and password inputs log in to already`
+    );
+  return entries;
+}
+var PUSH_RETRIES_MAX = 10;
+function parsePushRetries(read) {
+  const raw = read("push-retries").trim() || "2";
+  if (!/^\d+$/.test(raw) || Number(raw) > PUSH_RETRIES_MAX)
+    throw new InputError(
+      "push-retries",
+      `expected a whole number from 0 (no retries) to ${PUSH_RETRIES_MAX}, got ${JSON.stringify(clip(raw))}`
+    );
+  return Number(raw);
+}
+
+// src/inputs/many-builds.ts
+var VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function parseBakeSource(read, list) {
+  const source = read("source").trim();
+  const workdir = read("workdir").trim();
+  if (source && workdir && source !== workdir)
+    throw new InputError("workdir", "is depot/bake-action's name for a local source; give source or workdir, not both");
+  if (/[\r\n]/.test(source)) throw new InputError("source", "is one folder or one Git/HTTPS URL, not a list");
+  const vars = parseKeyValues(list("vars"), "vars");
+  for (const [k] of vars) {
+    if (!VAR_NAME.test(k)) throw new InputError("vars", `${JSON.stringify(clip(k))} is not a bake variable name (letters, digits, '_')`);
+  }
+  const githubToken = read("github-token").trim().replace(/^\$\{\{.*\}\}$/, "");
+  return {
+    source: source || workdir,
+    sourceInput: source ? "source" : workdir ? "workdir" : "",
+    vars,
+    githubToken
+  };
+}
+function checkDigestEntry(entry, input, where) {
+  const at = entry.lastIndexOf("@");
+  const digest = at >= 0 ? entry.slice(at + 1) : entry;
+  if (!DIGEST_RE.test(digest) || at >= 0 && !parseReference(entry)) {
+    throw new InputError(input, `${where} ${JSON.stringify(clip(entry))} is not sha256:<64 hex> or repository@sha256:<64 hex>`);
+  }
+}
+var INDEX_ANNOTATION = /^index:|^[^:=]+=/;
+var MERGE_REFUSAL = "is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations";
+function refusal(entry, kind) {
+  if (kind === "merge") return MERGE_REFUSAL;
+  if (kind === "bake" && entry.bake)
+    return `is for a single build or a matrix; with bake files (files, targets) each target's ${entry.bake.key} comes from the bake definition: set it there, or for every target with set: *.${entry.bake.key}=...`;
+  if (!entry.reason) throw new Error(`internal: ${entry.name} is refused in ${kind} runs without a reason`);
+  return entry.reason;
+}
+function checkModeInputs(mode, given) {
+  for (const entry of INPUTS) {
+    if (entry.refusedIn?.includes(mode) && given(entry.name)) throw new InputError(entry.name, refusal(entry, mode));
+  }
+}
+function runKind(mode, hasMatrix, files, targets) {
+  return mode === "merge" ? "merge" : hasMatrix ? "matrix" : files.length > 0 || targets.length > 0 ? "bake" : "build";
+}
+function parseManyBuilds(read, list, at) {
+  const { mode, hasMatrix } = at;
+  const files = list("files");
+  const bakeSource = parseBakeSource(read, list);
+  const targets = list("targets");
+  for (const t of targets) {
+    if (!/^[A-Za-z0-9_-]+$/.test(t)) throw new InputError("targets", `${JSON.stringify(clip(t))} is not a bake target name`);
+  }
+  if (hasMatrix && files.length > 0) throw new InputError("matrix", "give a matrix or bake files, not both");
+  if (hasMatrix && targets.length > 0)
+    throw new InputError("targets", "the matrix names its own targets (matrix-name); drop targets or the matrix");
+  if (hasMatrix && bakeSource.sourceInput)
+    throw new InputError(bakeSource.sourceInput, "the matrix generates its own bake definition; give a matrix or a bake source, not both");
+  if (hasMatrix && bakeSource.vars.length > 0) throw new InputError("vars", "are bake variables; the matrix sets build args (build-args)");
+  if (mode !== "merge" && !hasMatrix && files.length === 0 && targets.length === 0 && (bakeSource.source || bakeSource.vars.length > 0))
+    targets.push("default");
+  checkModeInputs(runKind(mode, hasMatrix, files, targets), at.given);
+  return { files, targets, ...bakeSource };
+}
+function parseMaxParallel(read) {
+  const maxParallelRaw = read("max-parallel").trim() || "4";
+  if (!/^\d+$/.test(maxParallelRaw) || Number(maxParallelRaw) < 1 || Number(maxParallelRaw) > 64) {
+    throw new InputError("max-parallel", `expected a whole number from 1 to 64, got ${JSON.stringify(clip(maxParallelRaw))}`);
+  }
+  return Number(maxParallelRaw);
+}
+function parseMergeSources(list, at) {
+  const digests = list("digests");
+  digests.forEach((d, i) => checkDigestEntry(d, "digests", `entry ${i + 1}`));
+  const digestsFrom = list("digests-from");
+  if (at.mode === "merge") {
+    if (digests.length === 0 && digestsFrom.length === 0)
+      throw new InputError("digests", "merge mode needs the digests to merge (digests or digests-from)");
+    if (at.tags.length === 0) throw new InputError("tags", "merge mode needs at least one tag to apply to the merged manifest list");
+    const notIndex = list("annotations").find((a) => !INDEX_ANNOTATION.test(a));
+    if (notIndex !== void 0)
+      throw new InputError(
+        "annotations",
+        `merge mode annotates the manifest list only; ${JSON.stringify(clip(notIndex))} is not key=value or index:key=value`
+      );
+  } else if (digests.length > 0 || digestsFrom.length > 0) {
+    throw new InputError("digests", "digests are only read in merge mode (mode: merge)");
+  }
+  return { digests, digestsFrom };
+}
+function parsePlatformSplit(bool, s) {
+  const platformSplit = bool("platform-split", false);
+  if (platformSplit && s.platforms.length < 2) throw new InputError("platform-split", "needs at least two platforms");
+  if (platformSplit && !s.push) throw new InputError("platform-split", "pushes each platform by digest, so it needs push: true");
+  if (platformSplit && (s.files.length > 0 || s.targets.length > 0 || s.hasMatrix))
+    throw new InputError(
+      "platform-split",
+      "works on a single build; bake files and matrix targets build all their platforms in one invocation"
+    );
+  if (platformSplit && s.load) throw new InputError("platform-split", "pushes by digest and cannot load; drop load");
+  if (platformSplit && s.tags.length === 0)
+    throw new InputError("tags", "platform-split needs at least one tag for the merged manifest list");
+  return platformSplit;
+}
+
+// src/inputs/setup-inputs.ts
+var DRIVERS = ["docker", "docker-container", "remote", "kubernetes"];
+var ENGINES = ["auto", "buildx", "depot"];
+var MODES = ["build", "merge"];
+var PLAN_INPUTS = ["image", "runners", "default-runner"];
+function parseRunBasics(read) {
+  const mode = oneOf(read("mode"), MODES, "mode", "build");
+  for (const input of PLAN_INPUTS) {
+    if (read(input).trim() !== "") throw new InputError(input, "is read in plan mode only (mode: plan, the release workflow's first job)");
+  }
+  const engine = oneOf(read("engine"), ENGINES, "engine", "auto");
+  const driver = oneOf(read("driver"), DRIVERS, "driver", "docker");
+  return { mode, engine, driver };
+}
+function parseBuilder(read, driver) {
+  const buildxVersion = checkToolVersion(read("buildx-version").trim(), "buildx-version", "0.29.1");
+  const buildxDownloadUrl = checkHttpUrl(read("buildx-download-url").trim(), "buildx-download-url");
+  const buildxSha256 = checkPinnedSha256(read("buildx-sha256"), "buildx-sha256", buildxVersion, "buildx-version", "the binary's");
+  const builder = read("builder").trim();
+  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
+    throw new InputError("builder", `${JSON.stringify(clip(builder))} is not a builder name`);
+  }
+  const builderScope = oneOf(read("builder-scope"), BUILDER_SCOPES, "builder-scope", "none");
+  if (builderScope !== "none" && builder)
+    throw new InputError("builder-scope", "names the builder from the scope; give builder or builder-scope, not both");
+  if (builderScope !== "none" && driver === "docker") {
+    throw new InputError(
+      "builder-scope",
+      "a scoped builder is a builder of its own; the docker driver uses the engine's builder (use driver docker-container, remote or kubernetes)"
+    );
+  }
+  const endpoint = read("endpoint").trim();
+  if (driver === "remote" && !endpoint && !builder) {
+    throw new InputError("endpoint", "the remote driver needs an endpoint, e.g. tcp://buildkitd:1234");
+  }
+  if (endpoint && !/^(tcp|unix|ssh|docker-container|kube-pod):\/\/[^\s]+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(endpoint)) {
+    throw new InputError(
+      "endpoint",
+      `${JSON.stringify(clip(endpoint))} is not an endpoint (tcp://host:port, unix:///path, or a docker context name)`
+    );
+  }
+  const buildkitdConfig = read("buildkitd-config").trim();
+  const buildkitdConfigInline = read("buildkitd-config-inline");
+  if (buildkitdConfig && buildkitdConfigInline.trim()) {
+    throw new InputError("buildkitd-config-inline", "give buildkitd-config or buildkitd-config-inline, not both");
+  }
+  if (driver === "docker" && (buildkitdConfig || buildkitdConfigInline.trim() || read("buildkitd-flags").trim()) && !builder) {
+    throw new InputError(
+      "driver",
+      "buildkitd-config and buildkitd-flags need a builder with its own BuildKit (docker-container, remote or kubernetes); the docker driver uses the engine's"
+    );
+  }
+  return { buildxVersion, buildxDownloadUrl, buildxSha256, builder, builderScope, endpoint, buildkitdConfig, buildkitdConfigInline };
+}
+function parseBuilderOptions(read) {
+  const list = (name) => parseList(read(name), name, { split: listSplit(name) });
+  return {
+    driverGiven: read("driver").trim() !== "",
+    driverOpts: list("driver-opts"),
+    buildkitdFlags: read("buildkitd-flags").trim(),
+    builderPlatforms: checkPlatforms(list("builder-platforms"), "builder-platforms"),
+    keepBuilder: parseBool(read("keep-builder"), "keep-builder", false),
+    allowForkCacheWrite: parseBool(read("allow-fork-cache-write"), "allow-fork-cache-write", false)
+  };
+}
+
+// src/inputs/settings.ts
+import path from "node:path";
+function dockerfilePath(s) {
+  return s.file || path.join(s.context, "Dockerfile");
+}
+
+// src/inputs/parse.ts
+var MAX_INPUT_LENGTH = 64 * 1024;
+function limitedReader(readRaw) {
+  return (name) => {
+    const v = readRaw(name);
+    if (v.length > MAX_INPUT_LENGTH) throw new InputError(name, `value is ${v.length} characters; the limit is ${MAX_INPUT_LENGTH}`);
+    if (v.includes("\0")) throw new InputError(name, "value contains a NUL character");
+    return v;
+  };
+}
+function parseInputs(readRaw, run2 = {}) {
+  const read = limitedReader(readRaw);
+  const bool = (name, dflt) => parseBool(read(name), name, dflt);
+  const list = (name) => parseList(read(name), name, { split: listSplit(name) });
+  const { mode, engine, driver } = parseRunBasics(read);
+  const builder = parseBuilder(read, driver);
+  const destination = parseDestination(bool, list);
+  const { platforms, push, load } = destination;
+  const matrix = read("matrix");
+  const hasMatrix = matrix.trim() !== "";
+  const tags = checkTags(list("tags"), "tags", hasMatrix);
+  const { context, defaultContext } = parseContext(read, run2);
+  const switches = envSwitches(run2.env ?? {});
+  const buildRecordUpload = bool("build-record-upload", true) && switches.buildRecordUpload;
+  const many = parseManyBuilds(read, list, {
+    mode,
+    hasMatrix,
+    given: (name) => {
+      const v = read(name).trim();
+      if (name === "context") return v !== "" && v !== ".";
+      return inputEntry(name)?.kind === "boolean" ? /^true$/i.test(v) : v !== "";
+    }
+  });
+  const { files, targets } = many;
+  checkPushByDigest({ ...destination, tags });
+  const maxParallel = parseMaxParallel(read);
+  const merge = parseMergeSources(list, { mode, tags });
+  const platformSplit = parsePlatformSplit(bool, { platforms, push, load, tags, files, targets, hasMatrix });
+  const call = parseCall(read("call"));
+  checkCall(call, {
+    merge: mode === "merge",
+    platformSplit,
+    depotOnly: engine === "depot" && !parseBool(read("depot-fallback"), "depot-fallback", false)
+  });
+  const secrets = parseBuildSecrets(read, list, {
+    context,
+    defaultContext,
+    githubToken: many.githubToken,
+    singleOrMatrix: mode === "build" && files.length === 0 && targets.length === 0,
+    run: run2
+  });
+  return {
+    mode,
+    engine,
+    driver,
+    ...builder,
+    ...parseBuilderOptions(read),
+    context,
+    defaultContext,
+    tags,
+    ...destination,
+    ...secrets,
+    ...parseBuildOptions(read, bool, list),
+    ...many,
+    set: list("set"),
+    matrix,
+    matrixName: read("matrix-name").trim(),
+    platformSplit,
+    maxParallel,
+    ...merge,
+    baseAnnotations: bool("base-annotations", false),
+    summary: bool("summary", true) && switches.buildSummary,
+    call,
+    noDefaultAttestations: switches.noDefaultAttestations,
+    buildRecordUpload,
+    buildRecordRetentionDays: buildRecordUpload ? recordRetentionDays(run2.env ?? {}) : 0,
+    ...parseDepotInputs(read),
+    login: parseLogin(read),
+    sign: parseSignInputs(read, {
+      push,
+      pushByDigest: destination.pushByDigest,
+      mode,
+      oidc: Boolean(run2.env?.["ACTIONS_ID_TOKEN_REQUEST_URL"] && run2.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]),
+      fork: forkOf(run2.env?.["GITHUB_EVENT_NAME"] ?? "", run2.event)
+    }),
+    ...parseLoginOptions(read),
+    compare: parseCompareInputs(read, push && !destination.pushByDigest && mode === "build")
+  };
 }
 
 // src/buildx/results.ts
@@ -10033,29 +10274,26 @@ function mergeSources(s, facts) {
 function keyValueRecord(entries) {
   return Object.fromEntries(entries.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
 }
+function matrixBaseTarget(s, remote, resolve) {
+  const base = {};
+  for (const { name, setting, bake: bake2 } of INPUTS) {
+    if (!bake2?.field || !setting || name === "tags") continue;
+    const value = s[setting];
+    if (name === "context") base[bake2.field] = remote ? s.context : resolve(s.context);
+    else if (name === "file") {
+      if (s.file) base[bake2.field] = remote ? s.file : resolve(s.file);
+    } else if (name === "build-args") base[bake2.field] = Object.fromEntries(s.buildArgs);
+    else if (Array.isArray(value)) {
+      if (value.length > 0) base[bake2.field] = bake2.key.endsWith(".NAME") ? keyValueRecord(value) : value;
+    } else if (value) base[bake2.field] = value;
+  }
+  return base;
+}
 function matrixBake(s, cwd) {
   const combinations = expandMatrix(parseMatrix(s.matrix));
   const resolve = (p) => path7.resolve(cwd, p);
   const remote = isRemoteContext(s.context);
-  const base = {
-    context: remote ? s.context : resolve(s.context),
-    ...s.file ? { dockerfile: remote ? s.file : resolve(s.file) } : {},
-    ...s.target ? { target: s.target } : {},
-    args: Object.fromEntries(s.buildArgs),
-    ...s.platforms.length > 0 ? { platforms: s.platforms } : {},
-    ...s.labels.length > 0 ? { labels: keyValueRecord(s.labels) } : {},
-    ...s.annotations.length > 0 ? { annotations: s.annotations } : {},
-    ...s.cacheFrom.length > 0 ? { "cache-from": s.cacheFrom } : {},
-    ...s.cacheTo.length > 0 ? { "cache-to": s.cacheTo } : {},
-    ...s.outputs.length > 0 ? { output: s.outputs } : {},
-    ...s.buildContexts.length > 0 ? { contexts: keyValueRecord(s.buildContexts) } : {},
-    ...s.network ? { network: s.network } : {},
-    ...s.shmSize ? { "shm-size": s.shmSize } : {},
-    ...s.ulimit.length > 0 ? { ulimits: s.ulimit } : {},
-    ...s.ssh.length > 0 ? { ssh: s.ssh } : {},
-    ...s.noCacheFilters.length > 0 ? { "no-cache-filter": s.noCacheFilters } : {},
-    ...s.attests.length > 0 ? { attest: s.attests } : {}
-  };
+  const base = matrixBaseTarget(s, remote, resolve);
   const definition = matrixToBake(combinations, base, { tagTemplates: s.tags, ...s.matrixName ? { nameTemplate: s.matrixName } : {} });
   const allow = [...s.allow, ...remote ? [] : [`fs.read=${resolve(s.context)}`], ...sshEntitlements(s.ssh, resolve)];
   return { combinations, definition, targets: Object.keys(definition.target), set: s.set, allow };
@@ -11287,6 +11525,7 @@ function recordFailure(state, e) {
 
 export {
   require_dist,
+  entryOfName,
   parseInputs,
   run
 };
