@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-NJRB4C52.js";
 import {
   buildToolRunner,
   processRunner

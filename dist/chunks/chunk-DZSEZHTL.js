@@ -58,7 +58,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-NJRB4C52.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
