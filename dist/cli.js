@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-FLF5E4QV.js";
+} from "./chunks/chunk-FQGLSTCF.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-DZSEZHTL.js";
+} from "./chunks/chunk-PTI57TZJ.js";
 import "./chunks/chunk-7INN5QP6.js";
 import {
   DASH,
@@ -19,7 +19,7 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-NJRB4C52.js";
+} from "./chunks/chunk-56T5GEUU.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-U36HWH7S.js";

@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-FLF5E4QV.js";
-import "./chunks/chunk-NJRB4C52.js";
+} from "./chunks/chunk-FQGLSTCF.js";
+import "./chunks/chunk-56T5GEUU.js";
 import "./chunks/chunk-U36HWH7S.js";
 import "./chunks/chunk-ZCLOEPBA.js";
 import "./chunks/chunk-HW6KOS5H.js";

@@ -110,10 +110,12 @@ export async function exportRecordBundles(
   await Promise.all(
     refs.map(async (r, i) => {
       let rec = await readRecord(r.ref)
+      const reading = fetchBlobs(rec)
       if (leaders.get(groupOf(i)) === i && !rec['trace']) {
         rec = await finalize(i)
         finalizedBy.set(groupOf(i), rec)
-      } else await fetchBlobs(rec)
+      }
+      await reading
       found[i] = rec
     })
   )

@@ -2100,10 +2100,12 @@ async function exportRecordBundles(api, refs, opts) {
   await Promise.all(
     refs.map(async (r, i) => {
       let rec = await readRecord(r.ref);
+      const reading = fetchBlobs(rec);
       if (leaders.get(groupOf(i)) === i && !rec["trace"]) {
         rec = await finalize(i);
         finalizedBy.set(groupOf(i), rec);
-      } else await fetchBlobs(rec);
+      }
+      await reading;
       found2[i] = rec;
     })
   );

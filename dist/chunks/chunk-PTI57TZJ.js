@@ -58,7 +58,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-NJRB4C52.js";
+} from "./chunk-56T5GEUU.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,

@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-NJRB4C52.js";
+} from "./chunk-56T5GEUU.js";
 import {
   buildToolRunner,
   processRunner

@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-DZSEZHTL.js";
+} from "./chunk-PTI57TZJ.js";
 import "./chunk-7INN5QP6.js";
-import "./chunk-NJRB4C52.js";
+import "./chunk-56T5GEUU.js";
 import "./chunk-U36HWH7S.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-ZCLOEPBA.js";
