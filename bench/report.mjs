@@ -89,11 +89,14 @@ function installNotes(r) {
   ]
 }
 
+/** A run whose action read nothing without push: a buildx without build records (trixie's 0.13). */
+const noRecords = (r, x) => r.summary?.[`${x.targets} target(s)`]?.recordBytes === 0
+
 function metadataNotes(r) {
   const notes = []
   for (const x of r.scaling ?? []) {
     notes.push(
-      `${x.targets} target(s): without push the action reads each target's build record in **${ms(x.recordPerTargetMs)}** (target 50 ms: ${x.recordPerTargetMs <= 50 ? 'met' : '**not met**'}); after a push **${ms(x.registryPerTargetMs)}** per target where the registry's HTTP API alone answers in ${ms(x.httpPerTargetMs)}: **${ms(x.overHttpPerTargetMs)}** over it (target 20 ms: ${x.overHttpPerTargetMs <= 20 ? 'met' : '**not met**'}). ${x.recordsPastReadMs != null ? `The build records, exported beside the read-back, add **${ms(x.recordsPastReadMs)}** past its end (target 100 ms: ${x.recordsPastReadMs <= 100 ? 'met' : '**not met**'}). ` : ''}The whole step is ${x.noPushVsBare}× the bare bake without push${x.targets === 10 ? ` (target 1.3×: ${x.noPushVsBare <= 1.3 ? 'met' : '**not met**'})` : ''}, ${x.pushVsBarePush}× the bare bake --push with push.${x.oldWayPerTargetMs != null ? ` The same records read with buildx processes: ${ms(x.oldWayPerTargetMs)} per target in sequence (the way the action read them before), ${ms(x.boundedPerTargetMs)} 4 at once.` : ''}`
+      `${x.targets} target(s): ${noRecords(r, x) ? 'without push the action reads nothing (this buildx, before 0.23, has no build records to read: the target does not apply)' : `without push the action reads each target's build record in **${ms(x.recordPerTargetMs)}** (target 50 ms: ${x.recordPerTargetMs <= 50 ? 'met' : '**not met**'})`}; after a push **${ms(x.registryPerTargetMs)}** per target where the registry's HTTP API alone answers in ${ms(x.httpPerTargetMs)}: **${ms(x.overHttpPerTargetMs)}** over it (target 20 ms: ${x.overHttpPerTargetMs <= 20 ? 'met' : '**not met**'}). ${x.recordsPastReadMs != null && !noRecords(r, x) ? `The build records, exported beside the read-back, add **${ms(x.recordsPastReadMs)}** past its end (target 100 ms: ${x.recordsPastReadMs <= 100 ? 'met' : '**not met**'}). ` : ''}The whole step is ${x.noPushVsBare}× the bare bake without push${x.targets === 10 ? ` (target 1.3×: ${x.noPushVsBare <= 1.3 ? 'met' : '**not met**'})` : ''}, ${x.pushVsBarePush}× the bare bake --push with push.${x.oldWayPerTargetMs != null ? ` The same records read with buildx processes: ${ms(x.oldWayPerTargetMs)} per target in sequence (the way the action read them before), ${ms(x.boundedPerTargetMs)} 4 at once.` : ''}`
     )
   }
   for (const [k, v] of Object.entries(r.summary)) {
@@ -144,7 +147,7 @@ function summaryRows(b) {
     const s = b.step.summary
     rows.push([
       'Step overhead (warm 2-platform build + push)',
-      `summary and record on (default): action ${ms(s.actionMs)} vs bare ${ms(s.bareMs)}: ${s.ratio}×, +${ms(s.overheadMs)}${s.summaryOffMs != null ? `; DOCKER_BUILD_SUMMARY=false: ${ms(s.summaryOffMs)}, +${ms(s.summaryOffOverheadMs)}` : ''}${s.peerMs != null ? `; docker/build-push-action +${ms(s.peerOverheadMs)} (summary off +${ms(s.peerSummaryOffOverheadMs)})` : ''}`,
+      `${b.step.setup?.recordsExported === 0 ? 'summary on (default; no build record before buildx 0.23)' : 'summary and record on (default)'}: action ${ms(s.actionMs)} vs bare ${ms(s.bareMs)}: ${s.ratio}×, +${ms(s.overheadMs)}${s.summaryOffMs != null ? `; DOCKER_BUILD_SUMMARY=false: ${ms(s.summaryOffMs)}, +${ms(s.summaryOffOverheadMs)}` : ''}${s.peerMs != null ? `; docker/build-push-action +${ms(s.peerOverheadMs)} (summary off +${ms(s.peerSummaryOffOverheadMs)})` : ''}`,
       `≤ +250 ms, summary on and off${s.peerMs != null ? '; below the peer' : ''}`,
       s.targetMet ? 'yes' : '**no**'
     ])
@@ -172,9 +175,9 @@ function summaryRows(b) {
     for (const x of b.metadata.scaling ?? []) {
       rows.push([
         `Read-back without push/load, ${x.targets} target(s)`,
-        `${ms(x.recordPerTargetMs)} per target; whole step ${x.noPushVsBare}× the bare bake`,
+        `${noRecords(b.metadata, x) ? 'nothing read (no build records before buildx 0.23)' : `${ms(x.recordPerTargetMs)} per target`}; whole step ${x.noPushVsBare}× the bare bake`,
         x.targets === 10 ? '≤ 50 ms per target; step ≤ 1.3× bare' : '≤ 50 ms per target',
-        x.recordPerTargetMs <= 50 && (x.targets !== 10 || x.noPushVsBare <= 1.3) ? 'yes' : '**no**'
+        (noRecords(b.metadata, x) || x.recordPerTargetMs <= 50) && (x.targets !== 10 || x.noPushVsBare <= 1.3) ? 'yes' : '**no**'
       ])
       rows.push([
         `Read-back after push, ${x.targets} target(s)`,
