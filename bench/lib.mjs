@@ -1,7 +1,7 @@
 // Shared helpers for the benchmarks: the testbed, timed processes with per-line timestamps, the
 // runner emulation (main then post, as GitHub's runner runs a node action), statistics and
 // alternating A/B loops. Plain JS, node's standard library only.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -519,4 +519,96 @@ export function commandKinds(commands) {
     kinds[k] = (kinds[k] ?? 0) + 1
   }
   return kinds
+}
+
+// ------------------------------------------------------------------------------------ the peer
+
+/**
+ * docker/build-push-action's bundle (its dist/index.cjs, one file for main and post), to time in
+ * the same rounds as this action: BENCH_PEER_DIR names a folder holding its action.yml and
+ * dist/index.cjs (a checkout of the peer's repository). undefined when unset; an error when it
+ * does not hold them (BENCH_PEER_VERSION names its version when the folder is no git checkout). Nothing of the peer is part of this project: the bench only runs it.
+ */
+export function peerAction() {
+  const dir = process.env.BENCH_PEER_DIR
+  if (!dir) return undefined
+  const script = path.join(dir, 'dist/index.cjs')
+  const yml = path.join(dir, 'action.yml')
+  if (!existsSync(script) || !existsSync(yml)) throw new Error(`BENCH_PEER_DIR=${dir} holds no action.yml and dist/index.cjs`)
+  const doc = parseYaml(readFileSync(yml, 'utf8'))
+  const defaults = Object.fromEntries(Object.entries(doc.inputs ?? {}).map(([k, v]) => [k, String(v?.default ?? '')]))
+  let version = process.env.BENCH_PEER_VERSION ?? ''
+  if (!version)
+    try {
+      version = execFileSync('git', ['-C', dir, 'log', '-1', '--format=%h %cs'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore']
+      }).trim()
+    } catch {
+      // not a git checkout, and BENCH_PEER_VERSION unset: the version stays unknown
+    }
+  return { dir, script, defaults, version }
+}
+
+const PEER_RUN_CONTEXT = {
+  GITHUB_REPOSITORY: 'octo/bench',
+  GITHUB_REPOSITORY_OWNER: 'octo',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_API_URL: 'https://api.github.com',
+  GITHUB_GRAPHQL_URL: 'https://api.github.com/graphql',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_REF_NAME: 'main',
+  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+  GITHUB_RUN_ID: '1',
+  GITHUB_RUN_NUMBER: '1',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_WORKFLOW: 'bench',
+  GITHUB_JOB: 'bench',
+  GITHUB_ACTOR: 'octo',
+  GITHUB_EVENT_NAME: 'push',
+  RUNNER_OS: 'Linux',
+  RUNNER_ARCH: 'X64'
+}
+
+/**
+ * Runs the peer's main, then its post (the same script, with the state main saved, as the runner
+ * runs a node action's post), in the environment runAction gives this action.
+ */
+export async function runPeer(peer, tb, inputs, { env = {} } = {}) {
+  const dir = mkdtempSync(path.join(workDir('runs'), 'peer-'))
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary.md' }
+  const runnerTemp = path.join(dir, 'runner-temp')
+  mkdirSync(runnerTemp, { recursive: true })
+  // the peer reads the run's context (repository, ref, server) from the runner's variables
+  const e = {
+    ...baseEnv(tb),
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_TOOL_CACHE: path.join(dir, 'tool-cache'),
+    ...PEER_RUN_CONTEXT,
+    GITHUB_WORKSPACE: dir,
+    ...env
+  }
+  for (const [k, f] of Object.entries(files)) {
+    e[k] = path.join(dir, f)
+    writeFileSync(e[k], '')
+  }
+  for (const [k, v] of Object.entries({ ...peer.defaults, ...inputs })) e[`INPUT_${k.toUpperCase()}`] = v
+  const main = await timed(NODE24, [peer.script], { env: e, cwd: dir })
+  const state = parseFileCommands(readFileSync(e.GITHUB_STATE, 'utf8'))
+  const pe = { ...e }
+  for (const [k, v] of Object.entries(state)) pe[`STATE_${k}`] = v
+  const post = await timed(NODE24, [peer.script], { env: pe, cwd: dir })
+  const outputs = parseFileCommands(readFileSync(e.GITHUB_OUTPUT, 'utf8'))
+  rmSync(dir, { recursive: true, force: true })
+  return { main, post, ms: main.ms + post.ms, outputs }
+}
+
+/** Whether this buildx exports build records (`buildx history export`, 0.23 and later). */
+export function exportsRecords(buildxVersion) {
+  const [major = 0, minor = 0] = String(buildxVersion ?? '')
+    .replace(/^v/, '')
+    .split('.')
+    .map(Number)
+  return major > 0 || minor >= 23
 }

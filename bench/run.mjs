@@ -72,7 +72,9 @@ try {
 }
 
 // A run of some benchmarks keeps the others' last results (marked as carried over), in the usual order.
-const previousFile = path.join(ROOT, 'bench/results.json')
+// sid's results are bench/RESULTS.md and results.json; another stack's have its name (RESULTS-trixie.md)
+const suffix = tb.stack && tb.stack !== 'sid' ? `-${tb.stack}` : ''
+const previousFile = path.join(ROOT, `bench/results${suffix}.json`)
 if (wanted.length && existsSync(previousFile)) {
   const previous = JSON.parse(readFileSync(previousFile, 'utf8'))
   const merged = {}
@@ -98,8 +100,8 @@ const doc = {
   machine: { ...machine, loadavgAtEnd: loadavg() },
   benchmarks: results
 }
-writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(doc, null, 2)}\n`)
+writeFileSync(previousFile, `${JSON.stringify(doc, null, 2)}\n`)
 const md = render(doc)
-writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), md)
+writeFileSync(path.join(ROOT, `bench/RESULTS${suffix}.md`), md)
 process.stdout.write(md)
-log(`wrote bench/results.json and bench/RESULTS.md in ${doc.seconds} s`)
+log(`wrote bench/results${suffix}.json and bench/RESULTS${suffix}.md in ${doc.seconds} s`)

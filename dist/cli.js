@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-SLQEYUU2.js";
+} from "./chunks/chunk-7VGWFRLO.js";
 import {
   entryOfName,
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-SU4VC77P.js";
+} from "./chunks/chunk-MJSPGFFO.js";
 import "./chunks/chunk-MXKOBRMO.js";
 import {
   DASH,
@@ -21,7 +21,7 @@ import {
   shortDigest,
   sourceName,
   summaryLine
-} from "./chunks/chunk-AT22X4XT.js";
+} from "./chunks/chunk-B6TBXSCK.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-7XCCI7IX.js";

@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-SLQEYUU2.js";
-import "./chunks/chunk-AT22X4XT.js";
+} from "./chunks/chunk-7VGWFRLO.js";
+import "./chunks/chunk-B6TBXSCK.js";
 import "./chunks/chunk-7XCCI7IX.js";
 import "./chunks/chunk-ZCLOEPBA.js";
 import "./chunks/chunk-HW6KOS5H.js";

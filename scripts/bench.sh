@@ -8,6 +8,11 @@
 #   BENCH_METADATA_TARGETS=1,10,30   target counts for the metadata benchmark
 #   BENCH_METADATA_BUILDX_UPTO=10    up to this many targets, also time reading the records with buildx processes
 #   BENCH_KEEP=1            keep the scratch directory
+#   BENCH_PEER_DIR=DIR      a checkout of docker/build-push-action (its action.yml and dist/index.cjs):
+#                           the step benchmark then times it in the same rounds (BENCH_PEER_VERSION
+#                           names its version when DIR is no git checkout)
+# Results: bench/RESULTS.md and bench/results.json for the sid stack, RESULTS-<stack>.md and
+# results-<stack>.json for another (TESTBED_STACK=trixie).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stack="${TESTBED_STACK:-sid}"

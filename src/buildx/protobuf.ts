@@ -170,24 +170,38 @@ export function grpcFrame(message: Uint8Array): Buffer {
 
 /** Splits a gRPC response body, fed in chunks as they arrive, into messages. */
 export class GrpcDeframer {
-  private pending = Buffer.alloc(0)
+  // chunks kept apart until a whole message is there: joining each chunk to the ones before made a
+  // blob of a megabyte (a bake's trace) cost tens of megabytes of copying
+  private chunks: Buffer[] = []
+  private size = 0
 
   push(chunk: Uint8Array): Buffer[] {
-    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : Buffer.from(chunk)
+    this.chunks.push(Buffer.from(chunk))
+    this.size += chunk.length
     const out: Buffer[] = []
-    while (this.pending.length >= 5) {
-      if (this.pending[0] !== 0) throw new Error('compressed gRPC messages are not supported')
-      const len = this.pending.readUInt32BE(1)
-      if (this.pending.length < 5 + len) break
-      out.push(this.pending.subarray(5, 5 + len))
-      this.pending = this.pending.subarray(5 + len)
+    while (this.size >= 5) {
+      let head = this.chunks[0] as Buffer
+      if (head.length < 5) head = this.joined()
+      if (head[0] !== 0) throw new Error('compressed gRPC messages are not supported')
+      const len = head.readUInt32BE(1)
+      if (this.size < 5 + len) break
+      const whole = this.joined()
+      out.push(whole.subarray(5, 5 + len))
+      const rest = whole.subarray(5 + len)
+      this.chunks = rest.length ? [rest] : []
+      this.size = rest.length
     }
     return out
   }
 
+  private joined(): Buffer {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.size)]
+    return this.chunks[0] as Buffer
+  }
+
   /** bytes left over that do not make a whole message */
   get leftover(): number {
-    return this.pending.length
+    return this.size
   }
 }
 

@@ -178,8 +178,28 @@ export function sanitizeCommand(value: string): string {
   return value.replace(SENSITIVE_ATTRS, '$1=xxxxx').replace(GH_TOKENS, 'xxxxx').replace(GH_PAT, 'xxxxx')
 }
 
-/** The JSON values of a stream of concatenated documents (BuildKit's trace: one span after another). */
+/**
+ * The JSON values of a stream of concatenated documents (BuildKit's trace: one span after another,
+ * as Go's json.Encoder writes them, indented or not). Inside a document a line never starts with a
+ * bracket at its first column, so each such line starts a document: parsed apart, they take a
+ * fraction of the time of the scan character by character, kept for any other shape.
+ */
 function jsonDocuments(text: string): unknown[] {
+  try {
+    return text
+      .split(/\n(?=[{[])/)
+      .filter(d => d.trim() !== '')
+      .map(d => {
+        const v = JSON.parse(d) as unknown
+        if (typeof v !== 'object' || v === null) throw new Error('not a JSON document')
+        return v
+      })
+  } catch {
+    return scanJsonDocuments(text)
+  }
+}
+
+function scanJsonDocuments(text: string): unknown[] {
   const out: unknown[] = []
   let depth = 0
   let start = -1
@@ -312,6 +332,12 @@ export class BundleCache {
     let t = this.traces.get(digest)
     if (!t) this.traces.set(digest, (t = sanitizeTrace(raw)))
     return t
+  }
+
+  /** The cleaned trace's member, made ahead of the bundles that hold it. */
+  traceMember(digest: string, raw: Buffer): void {
+    const clean = this.cleanTrace(digest, raw)
+    this.member(this.digest(clean), clean)
   }
 
   digest(b: Buffer): string {

@@ -8,6 +8,8 @@ import type { BuildKitApi } from './buildkit-api.js'
 import { BundleCache, bundleRecords, decodeHistoryRecord, recordBlobDigests, withTrace, type BundleRecord } from './record-bundle.js'
 import type { RecordRef } from './records.js'
 
+type JsonRecord = ReturnType<typeof decodeHistoryRecord>
+
 /** buildx's local state file for a ref (or group), as buildx re-renders it in a record. */
 function localStateOf(configDir: string, r: RecordRef): Pick<BundleRecord, 'localState' | 'stateGroup'> {
   const read = (...p: string[]): Record<string, unknown> | undefined => {
@@ -50,46 +52,99 @@ export async function exportRecordBundles(
   opts: { configDir: string; defaultPlatform: string }
 ): Promise<ExportedBundles> {
   const finalized = { count: 0, ms: 0 }
-  const read = async (ref: string) => {
+  const readRecord = async (ref: string) => {
     const raw = await api.rawRecord(ref)
     if (!raw) throw new Error(`no record found for ref ${ref}`)
     return decodeHistoryRecord(raw)
   }
   const states = refs.map(r => localStateOf(opts.configDir, r))
-  const found = await Promise.all(refs.map(r => read(r.ref)))
-  // BuildKit writes a record's trace up to 3 s after the build; finalizing writes it now. The builds
-  // of one bake (one buildx group) share one trace: BuildKit writes the same bytes for each of them
-  // (the whole bake's spans), so one is finalized and its trace given to the others, as their own
-  // finalizing would give it (records.test.ts compares with buildx's --finalize export).
-  const waiting = new Map<string, number[]>()
+  // Every blob is read, and its compressed member made, as soon as its digest is known, while
+  // BuildKit writes a missing trace: only the trace's read and cleaning wait for the finalizing.
+  const cache = new BundleCache()
+  const blobs = new Map<string, Promise<Buffer>>()
+  const traces = new Set<string>()
+  const fetchBlobs = (record: JsonRecord) => {
+    const trace = (record['trace'] as { digest?: string } | undefined)?.digest
+    if (trace) traces.add(trace)
+    return Promise.all(
+      recordBlobDigests(record).map(d => {
+        let b = blobs.get(d)
+        if (!b) {
+          b = api.read(d).then(data => {
+            if (traces.has(d)) cache.traceMember(d, data)
+            else cache.member(d, data)
+            return data
+          })
+          blobs.set(d, b)
+        }
+        return b
+      })
+    )
+  }
+  const finalize = async (i: number): Promise<JsonRecord> => {
+    const ref = refs[i]?.ref ?? ''
+    const t = Date.now()
+    await api.finalize(ref)
+    finalized.count++
+    finalized.ms = Math.max(finalized.ms, Date.now() - t)
+    const done = await readRecord(ref)
+    await fetchBlobs(done)
+    return done
+  }
+  // BuildKit writes a record's trace up to 3 s after the build; finalizing writes it now (buildx
+  // finalizes a record that has no trace). The builds of one bake (one buildx group) share one
+  // trace: BuildKit writes the same bytes for each of them (the whole bake's spans), so one is
+  // finalized and its trace given to the others, as their own finalizing would give it
+  // (records.test.ts compares with buildx's --finalize export). The first build of each group is
+  // read first, so that its finalizing starts at once, beside the reads of the others.
+  const groupOf = (i: number) => {
+    const group = (states[i]?.localState as { GroupRef?: string } | undefined)?.GroupRef
+    return group ? `group:${group}` : `ref:${refs[i]?.ref}`
+  }
+  const leaders = new Map<string, number>()
+  refs.forEach((_, i) => {
+    if (!leaders.has(groupOf(i))) leaders.set(groupOf(i), i)
+  })
+  const found: JsonRecord[] = new Array<JsonRecord>(refs.length)
+  const finalizedBy = new Map<string, JsonRecord>()
+  await Promise.all(
+    refs.map(async (r, i) => {
+      let rec = await readRecord(r.ref)
+      const reading = fetchBlobs(rec)
+      if (leaders.get(groupOf(i)) === i && !rec['trace']) {
+        rec = await finalize(i)
+        finalizedBy.set(groupOf(i), rec)
+      }
+      await reading
+      found[i] = rec
+    })
+  )
+  // The others without a trace take their group's; where BuildKit had written the first one's trace
+  // itself (its spans may end sooner), the first of them still without one is finalized instead.
+  const rest = new Map<string, number[]>()
   found.forEach((rec, i) => {
     if (rec['trace']) return
-    const group = (states[i]?.localState as { GroupRef?: string } | undefined)?.GroupRef
-    const key = group ? `group:${group}` : `ref:${refs[i]?.ref}`
-    waiting.set(key, [...(waiting.get(key) ?? []), i])
+    const key = groupOf(i)
+    const done = finalizedBy.get(key)
+    if (done?.['trace']) found[i] = withTrace(rec, done['trace'])
+    else rest.set(key, [...(rest.get(key) ?? []), i])
   })
   await Promise.all(
-    [...waiting.values()].map(async ([first, ...rest]) => {
-      const ref = refs[first as number]?.ref ?? ''
-      const t = Date.now()
-      await api.finalize(ref)
-      finalized.count++
-      finalized.ms = Math.max(finalized.ms, Date.now() - t)
-      const done = await read(ref)
+    [...rest.values()].map(async ([first, ...others]) => {
+      const done = await finalize(first as number)
       found[first as number] = done
-      if (done['trace']) for (const i of rest) found[i] = withTrace(found[i] ?? {}, done['trace'])
+      if (done['trace']) for (const i of others) found[i] = withTrace(found[i] ?? {}, done['trace'])
     })
   )
   const records = found.map((record, i) => ({ ref: refs[i] as RecordRef, record, state: states[i] ?? {} }))
-  const digests = [...new Set(records.flatMap(r => recordBlobDigests(r.record)))]
-  const blobs = new Map(await Promise.all(digests.map(async d => [d, await api.read(d)] as const)))
+  const read = new Map<string, Buffer>()
+  for (const [d, b] of blobs) read.set(d, await b)
   const blob = (d: string) => {
-    const b = blobs.get(d)
+    const b = read.get(d)
     if (!b) throw new Error(`blob ${d} was not read`)
     return b
   }
   const bundled: BundleRecord[] = records.map(r => ({ record: r.record, defaultPlatform: opts.defaultPlatform, ...r.state }))
-  const cache = new BundleCache()
   const each = new Map(bundled.map((b, i) => [refs[i]?.ref ?? '', bundleRecords([b], blob, cache)]))
   return { each, ...(bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {}), finalized }
 }

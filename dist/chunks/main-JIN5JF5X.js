@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-SU4VC77P.js";
+} from "./chunk-MJSPGFFO.js";
 import "./chunk-MXKOBRMO.js";
-import "./chunk-AT22X4XT.js";
+import "./chunk-B6TBXSCK.js";
 import "./chunk-7XCCI7IX.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-ZCLOEPBA.js";

@@ -271,22 +271,35 @@ function grpcFrame(message) {
   return Buffer.concat([head, message]);
 }
 var GrpcDeframer = class {
-  pending = Buffer.alloc(0);
+  // chunks kept apart until a whole message is there: joining each chunk to the ones before made a
+  // blob of a megabyte (a bake's trace) cost tens of megabytes of copying
+  chunks = [];
+  size = 0;
   push(chunk) {
-    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : Buffer.from(chunk);
+    this.chunks.push(Buffer.from(chunk));
+    this.size += chunk.length;
     const out = [];
-    while (this.pending.length >= 5) {
-      if (this.pending[0] !== 0) throw new Error("compressed gRPC messages are not supported");
-      const len = this.pending.readUInt32BE(1);
-      if (this.pending.length < 5 + len) break;
-      out.push(this.pending.subarray(5, 5 + len));
-      this.pending = this.pending.subarray(5 + len);
+    while (this.size >= 5) {
+      let head = this.chunks[0];
+      if (head.length < 5) head = this.joined();
+      if (head[0] !== 0) throw new Error("compressed gRPC messages are not supported");
+      const len = head.readUInt32BE(1);
+      if (this.size < 5 + len) break;
+      const whole = this.joined();
+      out.push(whole.subarray(5, 5 + len));
+      const rest = whole.subarray(5 + len);
+      this.chunks = rest.length ? [rest] : [];
+      this.size = rest.length;
     }
     return out;
   }
+  joined() {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.size)];
+    return this.chunks[0];
+  }
   /** bytes left over that do not make a whole message */
   get leftover() {
-    return this.pending.length;
+    return this.size;
   }
 };
 function recordFigures(rec) {
@@ -1806,6 +1819,17 @@ function sanitizeCommand(value) {
   return value.replace(SENSITIVE_ATTRS, "$1=xxxxx").replace(GH_TOKENS, "xxxxx").replace(GH_PAT, "xxxxx");
 }
 function jsonDocuments(text) {
+  try {
+    return text.split(/\n(?=[{[])/).filter((d) => d.trim() !== "").map((d) => {
+      const v = JSON.parse(d);
+      if (typeof v !== "object" || v === null) throw new Error("not a JSON document");
+      return v;
+    });
+  } catch {
+    return scanJsonDocuments(text);
+  }
+}
+function scanJsonDocuments(text) {
   const out = [];
   let depth = 0;
   let start = -1;
@@ -1897,6 +1921,11 @@ var BundleCache = class {
     let t = this.traces.get(digest);
     if (!t) this.traces.set(digest, t = sanitizeTrace(raw));
     return t;
+  }
+  /** The cleaned trace's member, made ahead of the bundles that hold it. */
+  traceMember(digest, raw) {
+    const clean = this.cleanTrace(digest, raw);
+    this.member(this.digest(clean), clean);
   }
   digest(b) {
     let d = this.digests.get(b);
@@ -2022,42 +2051,89 @@ function localStateOf(configDir, r) {
 }
 async function exportRecordBundles(api, refs, opts) {
   const finalized = { count: 0, ms: 0 };
-  const read = async (ref) => {
+  const readRecord = async (ref) => {
     const raw = await api.rawRecord(ref);
     if (!raw) throw new Error(`no record found for ref ${ref}`);
     return decodeHistoryRecord(raw);
   };
   const states = refs.map((r) => localStateOf(opts.configDir, r));
-  const found2 = await Promise.all(refs.map((r) => read(r.ref)));
-  const waiting = /* @__PURE__ */ new Map();
+  const cache = new BundleCache();
+  const blobs = /* @__PURE__ */ new Map();
+  const traces = /* @__PURE__ */ new Set();
+  const fetchBlobs = (record) => {
+    const trace = record["trace"]?.digest;
+    if (trace) traces.add(trace);
+    return Promise.all(
+      recordBlobDigests(record).map((d) => {
+        let b = blobs.get(d);
+        if (!b) {
+          b = api.read(d).then((data) => {
+            if (traces.has(d)) cache.traceMember(d, data);
+            else cache.member(d, data);
+            return data;
+          });
+          blobs.set(d, b);
+        }
+        return b;
+      })
+    );
+  };
+  const finalize = async (i) => {
+    const ref = refs[i]?.ref ?? "";
+    const t = Date.now();
+    await api.finalize(ref);
+    finalized.count++;
+    finalized.ms = Math.max(finalized.ms, Date.now() - t);
+    const done = await readRecord(ref);
+    await fetchBlobs(done);
+    return done;
+  };
+  const groupOf = (i) => {
+    const group2 = states[i]?.localState?.GroupRef;
+    return group2 ? `group:${group2}` : `ref:${refs[i]?.ref}`;
+  };
+  const leaders = /* @__PURE__ */ new Map();
+  refs.forEach((_, i) => {
+    if (!leaders.has(groupOf(i))) leaders.set(groupOf(i), i);
+  });
+  const found2 = new Array(refs.length);
+  const finalizedBy = /* @__PURE__ */ new Map();
+  await Promise.all(
+    refs.map(async (r, i) => {
+      let rec = await readRecord(r.ref);
+      const reading = fetchBlobs(rec);
+      if (leaders.get(groupOf(i)) === i && !rec["trace"]) {
+        rec = await finalize(i);
+        finalizedBy.set(groupOf(i), rec);
+      }
+      await reading;
+      found2[i] = rec;
+    })
+  );
+  const rest = /* @__PURE__ */ new Map();
   found2.forEach((rec, i) => {
     if (rec["trace"]) return;
-    const group2 = states[i]?.localState?.GroupRef;
-    const key = group2 ? `group:${group2}` : `ref:${refs[i]?.ref}`;
-    waiting.set(key, [...waiting.get(key) ?? [], i]);
+    const key = groupOf(i);
+    const done = finalizedBy.get(key);
+    if (done?.["trace"]) found2[i] = withTrace(rec, done["trace"]);
+    else rest.set(key, [...rest.get(key) ?? [], i]);
   });
   await Promise.all(
-    [...waiting.values()].map(async ([first2, ...rest]) => {
-      const ref = refs[first2]?.ref ?? "";
-      const t = Date.now();
-      await api.finalize(ref);
-      finalized.count++;
-      finalized.ms = Math.max(finalized.ms, Date.now() - t);
-      const done = await read(ref);
+    [...rest.values()].map(async ([first2, ...others]) => {
+      const done = await finalize(first2);
       found2[first2] = done;
-      if (done["trace"]) for (const i of rest) found2[i] = withTrace(found2[i] ?? {}, done["trace"]);
+      if (done["trace"]) for (const i of others) found2[i] = withTrace(found2[i] ?? {}, done["trace"]);
     })
   );
   const records = found2.map((record, i) => ({ ref: refs[i], record, state: states[i] ?? {} }));
-  const digests = [...new Set(records.flatMap((r) => recordBlobDigests(r.record)))];
-  const blobs = new Map(await Promise.all(digests.map(async (d) => [d, await api.read(d)])));
+  const read = /* @__PURE__ */ new Map();
+  for (const [d, b] of blobs) read.set(d, await b);
   const blob = (d) => {
-    const b = blobs.get(d);
+    const b = read.get(d);
     if (!b) throw new Error(`blob ${d} was not read`);
     return b;
   };
   const bundled = records.map((r) => ({ record: r.record, defaultPlatform: opts.defaultPlatform, ...r.state }));
-  const cache = new BundleCache();
   const each = new Map(bundled.map((b, i) => [refs[i]?.ref ?? "", bundleRecords([b], blob, cache)]));
   return { each, ...bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {}, finalized };
 }

@@ -75,7 +75,7 @@ import {
   warningsFromMetadata,
   withPlatform,
   withRetry
-} from "./chunk-AT22X4XT.js";
+} from "./chunk-B6TBXSCK.js";
 import {
   MIN_INSTALLED_BUILDX,
   attestsType,

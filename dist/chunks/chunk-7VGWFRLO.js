@@ -12,7 +12,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-AT22X4XT.js";
+} from "./chunk-B6TBXSCK.js";
 import {
   buildToolRunner,
   processRunner
