@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-62SBLSCP.js";
+} from "./chunks/chunk-OHWW7YSE.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-3EAYYE3P.js";
+} from "./chunks/chunk-5KTKABDZ.js";
 import "./chunks/chunk-7INN5QP6.js";
 import {
   DASH,
@@ -19,12 +19,11 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-ENMY56IG.js";
+} from "./chunks/chunk-W3W4AEV6.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-U36HWH7S.js";
-import "./chunks/chunk-LFUXYI7A.js";
-import "./chunks/chunk-ZCLOEPBA.js";
+import "./chunks/chunk-AYWZIR4M.js";
 import {
   InputError,
   UsageError

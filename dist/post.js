@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-62SBLSCP.js";
-import "./chunks/chunk-ENMY56IG.js";
+} from "./chunks/chunk-OHWW7YSE.js";
+import "./chunks/chunk-W3W4AEV6.js";
 import "./chunks/chunk-U36HWH7S.js";
-import "./chunks/chunk-ZCLOEPBA.js";
+import "./chunks/chunk-AYWZIR4M.js";
 import "./chunks/chunk-HW6KOS5H.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";

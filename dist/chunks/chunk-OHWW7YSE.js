@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-W3W4AEV6.js";
 import {
   buildToolRunner,
   processRunner
@@ -21,7 +21,7 @@ import {
   group,
   info,
   warning
-} from "./chunk-ZCLOEPBA.js";
+} from "./chunk-AYWZIR4M.js";
 
 // src/action/post.ts
 import { rmSync } from "node:fs";

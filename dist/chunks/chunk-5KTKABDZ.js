@@ -5,18 +5,15 @@ import {
   versionOf
 } from "./chunk-7INN5QP6.js";
 import {
-  DEFAULT_BUILDX_RELEASES,
-  DEFAULT_DEPOT_RELEASES,
+  BUILDX_RELEASE,
+  DEPOT_RELEASE,
   DIGEST_RE,
   baseAnnotationArgs,
-  buildxAssetUrls,
   checkFailureMessage,
   checkWarningsOutput,
   collectReports,
   commandLine,
   defaultBuilderName,
-  depotArch,
-  depotAssetUrls,
   dockerCli,
   dockerContainerMismatch,
   dockerLogin,
@@ -31,8 +28,6 @@ import {
   isPlatform,
   isTransientRegistryError,
   keyUriSecrets,
-  latestChecksumsUrl,
-  nodeArch,
   nodeContainers,
   normalizePlatform,
   parseManifestJson,
@@ -42,11 +37,11 @@ import {
   readStoredNodes,
   registryName,
   registryReader,
-  resolveLatestRelease,
   resolvedBase,
   saveState,
   scopedBuilderMismatch,
   setReportOutputs,
+  setupTool,
   sha256Digest,
   shellWords,
   signPushed,
@@ -58,7 +53,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-W3W4AEV6.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -96,10 +91,6 @@ import {
   waitForChildren
 } from "./chunk-U36HWH7S.js";
 import {
-  parseChecksums,
-  versionFromChecksums
-} from "./chunk-LFUXYI7A.js";
-import {
   error,
   getIDToken,
   getInput,
@@ -110,7 +101,7 @@ import {
   setSecret,
   warning,
   withCommandsStopped
-} from "./chunk-ZCLOEPBA.js";
+} from "./chunk-AYWZIR4M.js";
 import {
   DepotUnavailable,
   InputError,
@@ -7453,7 +7444,7 @@ var require_dist = __commonJS({
 });
 
 // src/depot/build.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import path6 from "node:path";
 
 // src/buildx/results.ts
@@ -8695,24 +8686,6 @@ function explainPreBuildFailure(log, apiUrl) {
 }
 
 // src/buildx/install.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import os from "node:os";
-function downloadInput(downloadUrl) {
-  return downloadUrl ? "buildx-download-url" : "buildx-version";
-}
-async function resolveLatest(base, input) {
-  const url = latestChecksumsUrl(base);
-  let path10;
-  try {
-    const tc = await import("./tool-cache-35GKXQ6C.js");
-    path10 = await tc.downloadTool(url);
-  } catch (e) {
-    throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
-  }
-  const v = versionFromChecksums(parseChecksums(readFileSync3(path10, "utf8")));
-  if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
-  return v;
-}
 async function installedBuildx(runner, docker) {
   const plugin = findPlugin();
   if (plugin) {
@@ -8724,44 +8697,22 @@ async function installedBuildx(runner, docker) {
 }
 async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker = dockerCli()) {
   const runner = buildToolRunner(anyRunner);
-  if (version === "installed" || version === "") {
-    const found = await installedBuildx(runner, docker);
-    if (version === "installed") {
-      if (!found)
-        throw new Error(
-          "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
-        );
-      return found;
-    }
-    if (found && versionAtLeast(found.version, MIN_INSTALLED_BUILDX)) return found;
-    info(
-      found ? `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports: downloading the latest release` : "no buildx is installed: downloading the latest release"
-    );
-    version = "latest";
-  }
-  const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
-  const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
-  const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-XMCFD55T.js");
-  const { path: path10, fromCache: fromCache2, against } = await installVerified({
-    tool: "buildx",
-    version: v,
-    cachedName: "docker-buildx",
-    input: downloadInput(downloadUrl),
-    // a binary that does not match its checksums file is blamed on the version asked for, or on the pin
-    checksumInput: sha256 ? "buildx-sha256" : "buildx-version",
-    ...asset,
-    ...sha256 ? { sha256 } : {}
+  return setupTool({
+    release: BUILDX_RELEASE,
+    version,
+    downloadUrl,
+    sha256,
+    installed: async () => await installedBuildx(runner, docker) ?? "no buildx is installed",
+    notByDefault: (found) => versionAtLeast(found.version, MIN_INSTALLED_BUILDX) ? void 0 : `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports`,
+    // A missing plugin is the machine's state, not a bad input (the CLI's default is installed).
+    noneInstalled: () => new Error(
+      "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
+    ),
+    probe: async (path10, v) => ({ cmd: path10, prefix: [], version: await versionOf(runner, path10, []) || v, runner })
   });
-  info(
-    `buildx ${v} ${fromCache2 ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${sha256 ? "buildx-sha256" : against}: ${path10}`
-  );
-  const actual = await versionOf(runner, path10, []);
-  return { cmd: path10, prefix: [], version: actual || v, runner };
 }
 
 // src/depot/depot.ts
-import os2 from "node:os";
 var DEPOT_AUDIENCE = "https://depot.dev";
 var DEFAULT_OIDC_EXCHANGE = "https://github.depot.dev/auth/oidc/github-actions";
 async function probeVersion(runner, cmd) {
@@ -8778,51 +8729,22 @@ async function probeVersion(runner, cmd) {
     );
   return v;
 }
-async function resolveLatest2(base, input) {
-  try {
-    return await resolveLatestRelease(base);
-  } catch (e) {
-    throw new DepotUnavailable(`${input}: ${e.message}`);
-  }
-}
 async function setupDepot(s, anyRunner) {
   const runner = buildToolRunner(anyRunner);
-  if (s.depotVersion === "installed") {
-    try {
-      return { cmd: "depot", version: await probeVersion(runner, "depot"), runner };
-    } catch (e) {
-      throw new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${e.message})`);
-    }
-  }
-  const arch = depotArch(os2.arch());
-  if (os2.platform() !== "linux" && os2.platform() !== "darwin")
-    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.platform()}`);
-  if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.arch()}`);
-  const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES;
-  const input = s.depotDownloadUrl ? "depot-download-url" : "depot-version";
-  const version = s.depotVersion === "latest" ? await resolveLatest2(base, input) : s.depotVersion.replace(/^v/, "");
-  const asset = depotAssetUrls(base, version, os2.platform(), arch);
-  const started = Date.now();
-  let installed;
-  try {
-    const { installVerified } = await import("./install-XMCFD55T.js");
-    installed = await installVerified({
-      tool: "depot",
-      version,
-      cachedName: "depot",
-      input,
-      checksumInput: s.depotSha256 ? "depot-sha256" : s.depotDownloadUrl ? "depot-download-url" : "depot-version",
-      archiveEntry: "bin/depot",
-      ...s.depotSha256 ? { sha256: s.depotSha256 } : {},
-      ...asset
-    });
-  } catch (e) {
-    throw new DepotUnavailable(e.message);
-  }
-  info(
-    `depot ${version} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${s.depotSha256 ? "depot-sha256" : installed.against} in ${Date.now() - started} ms: ${installed.path}`
-  );
-  return { cmd: installed.path, version: await probeVersion(runner, installed.path), runner };
+  return setupTool({
+    release: DEPOT_RELEASE,
+    version: s.depotVersion,
+    downloadUrl: s.depotDownloadUrl,
+    sha256: s.depotSha256,
+    installed: () => probeVersion(runner, "depot").then(
+      (version) => ({ cmd: "depot", version, runner }),
+      (e) => e.message
+    ),
+    noneInstalled: (why) => new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${why})`),
+    probe: async (path10) => ({ cmd: path10, version: await probeVersion(runner, path10), runner }),
+    failure: (e) => new DepotUnavailable(e.message),
+    timed: true
+  });
 }
 function oidcAvailable(env = process.env) {
   return Boolean(env["ACTIONS_ID_TOKEN_REQUEST_URL"] && env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]);
@@ -9163,13 +9085,13 @@ function classifyPushFailure(log) {
 }
 
 // src/action/workspace.ts
-import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync4, rmSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import os3 from "node:os";
+import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import os from "node:os";
 import path5 from "node:path";
 function readRunFacts(s, env = process.env) {
   const digestFiles = s.digestsFrom.map((file) => {
     if (!existsSync3(file)) throw new InputError("digests-from", `${file} does not exist`);
-    return { file, text: readFileSync4(file, "utf8") };
+    return { file, text: readFileSync3(file, "utf8") };
   });
   return { cwd: process.cwd(), fork: forkOf(env["GITHUB_EVENT_NAME"] ?? "", githubEvent()), scopeEnv: scopeEnvFrom(env), digestFiles };
 }
@@ -9193,7 +9115,7 @@ function checkWorkspace(plan, env = process.env) {
   }
 }
 function makeTempDir() {
-  return mkdtempSync(path5.join(process.env["RUNNER_TEMP"] || os3.tmpdir(), "build-image-"));
+  return mkdtempSync(path5.join(process.env["RUNNER_TEMP"] || os.tmpdir(), "build-image-"));
 }
 function writeMatrixBakeFile(dir, definition) {
   const file = path5.join(dir, "matrix.bake.json");
@@ -9219,7 +9141,7 @@ function engineFacts(plan, env = process.env) {
   const depotJson = path6.join(s.context, "depot.json");
   let text;
   try {
-    if (existsSync4(depotJson) && statSync3(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
+    if (existsSync4(depotJson) && statSync3(depotJson).isFile()) text = readFileSync4(depotJson, "utf8");
   } catch {
   }
   const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : s.call.name !== "build" ? `call: ${s.call.name} uses buildx's --call` : remoteBakeSource(s, env);
@@ -9384,7 +9306,7 @@ async function depotReports(s, results) {
 }
 
 // src/report/base-image.ts
-import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
 
 // src/dockerfile/parse.ts
 function instructions(dockerfile) {
@@ -9557,7 +9479,7 @@ function finalStageOf(s) {
   if (isRemoteContext(s.context)) return void 0;
   const file = dockerfilePath(s);
   if (!existsSync5(file)) return void 0;
-  return finalStageBase(readFileSync6(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
+  return finalStageBase(readFileSync5(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
 }
 async function resolveBase(bx, s) {
   const name = finalStageOf(s);
@@ -9982,7 +9904,7 @@ function buildsOneImage(plan) {
 }
 
 // src/action/checks.ts
-import { existsSync as existsSync6, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
 import path9 from "node:path";
 
 // src/buildx/build.ts
@@ -10294,7 +10216,7 @@ function dockerfileSources(entries) {
     if (!texts.has(dockerfile)) {
       let text2;
       try {
-        if (existsSync6(dockerfile) && statSync4(dockerfile).isFile()) text2 = readFileSync7(dockerfile, "utf8");
+        if (existsSync6(dockerfile) && statSync4(dockerfile).isFile()) text2 = readFileSync6(dockerfile, "utf8");
       } catch {
         text2 = void 0;
       }

@@ -33,12 +33,14 @@ import {
   group,
   indexTarEntries,
   info,
+  parseChecksums,
   saveState,
   setOutput,
   setSecret,
   tarMember,
+  versionFromChecksums,
   warning
-} from "./chunk-ZCLOEPBA.js";
+} from "./chunk-AYWZIR4M.js";
 import {
   InputError,
   RegistryContentRefused,
@@ -2263,11 +2265,12 @@ async function uploadBuildRecords(state) {
 }
 
 // src/sign/cosign.ts
-import os from "node:os";
 import path7 from "node:path";
 
 // src/install/releases.ts
 var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
+var DEFAULT_DEPOT_RELEASES = "https://github.com/depot/cli/releases";
+var DEFAULT_COSIGN_RELEASES = "https://github.com/sigstore/cosign/releases";
 function nodeArch(arch) {
   switch (arch) {
     case "x64":
@@ -2282,30 +2285,57 @@ function nodeArch(arch) {
       return arch;
   }
 }
-function buildxAssetUrls(base, version, os2, arch) {
+function depotArch(arch) {
+  return { x64: "amd64", arm64: "arm64", ia32: "386" }[arch];
+}
+function cosignArch(arch) {
+  return { x64: "amd64", arm64: "arm64", ppc64: "ppc64le", s390x: "s390x", arm: "arm" }[arch];
+}
+var linuxOrDarwin = (os2) => os2 === "linux" || os2 === "darwin";
+var BUILDX_RELEASE = {
+  tool: "buildx",
+  defaultBase: DEFAULT_BUILDX_RELEASES,
+  binary: "docker-buildx",
+  fileName: (version, os2, arch) => `buildx-v${version}.${os2}-${arch}`,
+  checksumsName: () => "checksums.txt",
+  arch: nodeArch,
+  // a machine with no release is found out by the download
+  unsupported: () => void 0,
+  latest: "checksums"
+};
+var DEPOT_RELEASE = {
+  tool: "depot",
+  defaultBase: DEFAULT_DEPOT_RELEASES,
+  binary: "depot",
+  fileName: (version, os2, arch) => `depot_${version}_${os2}_${arch}.tar.gz`,
+  checksumsName: (version) => `depot_${version}_checksums.txt`,
+  arch: depotArch,
+  unsupported: (os2, arch) => !linuxOrDarwin(os2) ? `no Depot CLI release for ${os2}` : depotArch(arch) ? void 0 : `no Depot CLI release for ${arch}`,
+  archiveEntry: "bin/depot",
+  latest: "redirect",
+  mismatchBlamesMirror: true
+};
+var COSIGN_RELEASE = {
+  tool: "cosign",
+  defaultBase: DEFAULT_COSIGN_RELEASES,
+  binary: "cosign",
+  fileName: (_version, os2, arch) => `cosign-${os2}-${arch}`,
+  checksumsName: () => "cosign_checksums.txt",
+  arch: cosignArch,
+  unsupported: (os2, arch) => cosignArch(arch) && linuxOrDarwin(os2) ? void 0 : `no cosign release for ${os2}/${arch}`,
+  latest: "redirect"
+};
+function assetUrls(r, base, version, os2, arch) {
   const b = base.replace(/\/+$/, "");
-  const fileName = `buildx-v${version}.${os2}-${arch}`;
+  const fileName = r.fileName(version, os2, arch);
   return {
     fileName,
     url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/checksums.txt`
+    checksumsUrl: `${b}/download/v${version}/${r.checksumsName(version)}`
   };
 }
 function latestChecksumsUrl(base) {
   return `${base.replace(/\/+$/, "")}/latest/download/checksums.txt`;
-}
-var DEFAULT_DEPOT_RELEASES = "https://github.com/depot/cli/releases";
-function depotArch(arch) {
-  return { x64: "amd64", arm64: "arm64", ia32: "386" }[arch];
-}
-function depotAssetUrls(base, version, os2, arch) {
-  const b = base.replace(/\/+$/, "");
-  const fileName = `depot_${version}_${os2}_${arch}.tar.gz`;
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/depot_${version}_checksums.txt`
-  };
 }
 function latestReleaseUrl(base) {
   return `${base.replace(/\/+$/, "")}/latest`;
@@ -2313,21 +2343,28 @@ function latestReleaseUrl(base) {
 function versionFromReleaseUrl(url) {
   return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1];
 }
-var DEFAULT_COSIGN_RELEASES = "https://github.com/sigstore/cosign/releases";
-function cosignAssetUrls(base, version, os2, arch) {
-  const b = base.replace(/\/+$/, "");
-  const fileName = `cosign-${os2}-${arch}`;
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/cosign_checksums.txt`
-  };
-}
-function cosignArch(arch) {
-  return { x64: "amd64", arm64: "arm64", ppc64: "ppc64le", s390x: "s390x", arm: "arm" }[arch];
-}
+
+// src/install/setup.ts
+import os from "node:os";
 
 // src/install/latest.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+function resolveLatest(r, base) {
+  return r.latest === "checksums" ? latestFromChecksums(base, r.tool) : resolveLatestRelease(base);
+}
+async function latestFromChecksums(base, tool) {
+  const url = latestChecksumsUrl(base);
+  let path8;
+  try {
+    const tc = await import("./tool-cache-35GKXQ6C.js");
+    path8 = await tc.downloadTool(url);
+  } catch (e) {
+    throw new Error(`cannot resolve latest: ${url}: ${e.message}`);
+  }
+  const v = versionFromChecksums(parseChecksums(readFileSync5(path8, "utf8")), tool);
+  if (!v) throw new Error(`cannot resolve latest: ${url} names no ${tool} release`);
+  return v;
+}
 async function resolveLatestRelease(base) {
   const url = latestReleaseUrl(base);
   let final;
@@ -2341,6 +2378,62 @@ async function resolveLatestRelease(base) {
   const v = versionFromReleaseUrl(final);
   if (!v) throw new Error(`cannot resolve latest: ${url} led to ${final}, which names no release tag`);
   return v;
+}
+
+// src/install/setup.ts
+async function setupTool(t) {
+  let version = t.version;
+  if ((version === "installed" || version === "") && t.installed) {
+    const found2 = await t.installed();
+    if (version === "installed") {
+      if (typeof found2 !== "string") return found2;
+      throw t.noneInstalled ? t.noneInstalled(found2) : new Error(found2);
+    }
+    const why = typeof found2 === "string" ? found2 : t.notByDefault?.(found2);
+    if (typeof found2 !== "string" && !why) return found2;
+    info(`${why}: downloading the latest release`);
+    version = "latest";
+  }
+  const { path: path8, v } = await download(t, version).catch((e) => {
+    throw t.failure ? t.failure(e) : e;
+  });
+  return t.probe(path8, v);
+}
+async function download(t, version) {
+  const r = t.release;
+  const inputs = { version: `${r.tool}-version`, downloadUrl: `${r.tool}-download-url`, sha256: `${r.tool}-sha256` };
+  const platform = os.platform();
+  const unsupported = r.unsupported(platform, os.arch());
+  if (unsupported) throw new InputError(inputs.version, unsupported);
+  const base = t.downloadUrl || r.defaultBase;
+  const input = t.downloadUrl ? inputs.downloadUrl : inputs.version;
+  let v = version.replace(/^v/, "");
+  if (version === "latest") {
+    try {
+      v = await resolveLatest(r, base);
+    } catch (e) {
+      throw new InputError(input, e.message);
+    }
+  }
+  const asset = assetUrls(r, base, v, platform, r.arch(os.arch()) ?? os.arch());
+  const started = Date.now();
+  const { installVerified } = await import("./install-BAEXIYCT.js");
+  const installed = await installVerified({
+    tool: r.tool,
+    version: v,
+    cachedName: r.binary,
+    input,
+    // a binary that does not match is blamed on the pin, else on the version asked for (or the mirror)
+    checksumInput: t.sha256 ? inputs.sha256 : r.mismatchBlamesMirror ? input : inputs.version,
+    ...r.archiveEntry ? { archiveEntry: r.archiveEntry } : {},
+    ...asset,
+    ...t.sha256 ? { sha256: t.sha256 } : {}
+  });
+  const took = t.timed ? ` in ${Date.now() - started} ms` : "";
+  info(
+    `${r.tool} ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${t.sha256 ? inputs.sha256 : installed.against}${took}: ${installed.path}`
+  );
+  return { path: installed.path, v };
 }
 
 // src/inputs/sign.ts
@@ -2915,58 +3008,38 @@ async function usable(runner, copy) {
     return void 0;
   }
 }
-async function resolveLatest(base, input) {
-  try {
-    return await resolveLatestRelease(base);
-  } catch (e) {
-    throw new InputError(input, e.message);
-  }
-}
-async function setupCosign(s, runner) {
-  let version = s.cosignVersion;
-  if (version === "" || version === "installed") {
-    const onPath = findOnPath("cosign");
-    const { privateCopy } = await import("./install-XMCFD55T.js");
-    const found3 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
-      (copy) => usable(runner, copy),
-      () => void 0
-    ) : void 0;
-    if (found3 && onPath) {
-      info(`cosign ${found3.version} (installed: ${onPath}, run from a private copy ${found3.cmd}, sha256 ${found3.sha256})`);
-      return found3;
-    }
-    if (version === "installed")
-      throw new Error(
-        "cosign-version: installed was asked for, but no cosign on PATH answers `cosign version` and knows signing configs (cosign 2.6 or later)"
-      );
-    info("no usable cosign is installed: downloading the latest release");
-    version = "latest";
-  }
-  const input = s.cosignDownloadUrl ? "cosign-download-url" : "cosign-version";
-  const arch = cosignArch(os.arch());
-  if (!arch || os.platform() !== "linux" && os.platform() !== "darwin")
-    throw new InputError("cosign-version", `no cosign release for ${os.platform()}/${os.arch()}`);
-  const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES;
-  const v = version === "latest" ? await resolveLatest(base, input) : version.replace(/^v/, "");
-  const asset = cosignAssetUrls(base, v, os.platform(), arch);
-  const { installVerified, sha256File } = await import("./install-XMCFD55T.js");
-  const installed = await installVerified({
-    tool: "cosign",
-    version: v,
-    cachedName: "cosign",
-    input,
-    // a binary that does not match is blamed on the version asked for, or on the pin
-    checksumInput: s.cosignSha256 ? "cosign-sha256" : "cosign-version",
-    ...asset,
-    ...s.cosignSha256 ? { sha256: s.cosignSha256 } : {}
-  });
-  info(
-    `cosign ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${s.cosignSha256 ? "cosign-sha256" : installed.against}: ${installed.path}`
-  );
-  const found2 = await usable(runner, { path: installed.path, sha256: await sha256File(installed.path) });
-  if (!found2)
-    throw new InputError("cosign-version", `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`);
+async function installedCosign(runner) {
+  const onPath = findOnPath("cosign");
+  const { privateCopy } = await import("./install-BAEXIYCT.js");
+  const found2 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
+    (copy) => usable(runner, copy),
+    () => void 0
+  ) : void 0;
+  if (!found2 || !onPath) return "no usable cosign is installed";
+  info(`cosign ${found2.version} (installed: ${onPath}, run from a private copy ${found2.cmd}, sha256 ${found2.sha256})`);
   return found2;
+}
+function setupCosign(s, runner) {
+  return setupTool({
+    release: COSIGN_RELEASE,
+    version: s.cosignVersion,
+    downloadUrl: s.cosignDownloadUrl,
+    sha256: s.cosignSha256,
+    installed: () => installedCosign(runner),
+    noneInstalled: () => new Error(
+      "cosign-version: installed was asked for, but no cosign on PATH answers `cosign version` and knows signing configs (cosign 2.6 or later)"
+    ),
+    probe: async (path8, v) => {
+      const { sha256File } = await import("./install-BAEXIYCT.js");
+      const found2 = await usable(runner, { path: path8, sha256: await sha256File(path8) });
+      if (!found2)
+        throw new InputError(
+          "cosign-version",
+          `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`
+        );
+      return found2;
+    }
+  });
 }
 async function signReports(s, reports, tempDir, cosign) {
   const subjects = signSubjects(reports);
@@ -3029,7 +3102,7 @@ async function signReports(s, reports, tempDir, cosign) {
   return { signatures, signer: signerText };
 }
 async function run(cosign, args, env, what, hidden = []) {
-  const { sha256File } = await import("./install-XMCFD55T.js");
+  const { sha256File } = await import("./install-BAEXIYCT.js");
   const now = await sha256File(cosign.cmd).catch(() => "missing");
   if (now !== cosign.sha256)
     throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`);
@@ -3191,15 +3264,10 @@ export {
   isPlatform,
   normalizePlatform,
   commandLine,
-  DEFAULT_BUILDX_RELEASES,
-  nodeArch,
-  buildxAssetUrls,
-  latestChecksumsUrl,
-  DEFAULT_DEPOT_RELEASES,
-  depotArch,
-  depotAssetUrls,
+  BUILDX_RELEASE,
+  DEPOT_RELEASE,
+  setupTool,
   dockerCli,
-  resolveLatestRelease,
   withRetry,
   isTransientRegistryError,
   engineUsesContainerdStore,

@@ -7,12 +7,10 @@ import {
 import "./chunk-EN44LDPI.js";
 import {
   checksumFor,
-  parseChecksums
-} from "./chunk-LFUXYI7A.js";
-import {
+  parseChecksums,
   readTarEntries,
   warning
-} from "./chunk-ZCLOEPBA.js";
+} from "./chunk-AYWZIR4M.js";
 import {
   InputError
 } from "./chunk-HW6KOS5H.js";
