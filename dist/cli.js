@@ -1,25 +1,25 @@
 #!/usr/bin/env node
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
-  run as run2
-} from "./chunks/chunk-OHWW7YSE.js";
-import {
-  parseInputs,
-  require_dist,
-  run
-} from "./chunks/chunk-5KTKABDZ.js";
-import "./chunks/chunk-7INN5QP6.js";
-import {
   DASH,
   basesFor,
   formatBytes,
   formatDuration,
-  loadState,
   manifestKnown,
   mediaTypeName,
+  run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-W3W4AEV6.js";
+} from "./chunks/chunk-TJBUONVJ.js";
+import {
+  parseInputs,
+  require_dist,
+  run
+} from "./chunks/chunk-KYGC3ESH.js";
+import "./chunks/chunk-7INN5QP6.js";
+import {
+  loadState
+} from "./chunks/chunk-HGXK4FPM.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-U36HWH7S.js";

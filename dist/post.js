@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-OHWW7YSE.js";
-import "./chunks/chunk-W3W4AEV6.js";
+} from "./chunks/chunk-TJBUONVJ.js";
+import "./chunks/chunk-HGXK4FPM.js";
 import "./chunks/chunk-U36HWH7S.js";
 import "./chunks/chunk-AYWZIR4M.js";
 import "./chunks/chunk-HW6KOS5H.js";

@@ -11,7 +11,7 @@ import { renderSummary } from '../report/summary.js'
 import { renderChecksSummary } from '../report/checks-summary.js'
 import { renderRecordsSummary } from '../report/records-summary.js'
 import { uploadBuildRecords } from './records.js'
-import { renderSigningSummary } from '../sign/plan.js'
+import { renderSigningSummary } from '../report/signing-summary.js'
 import { setSignOutputs } from './sign.js'
 
 export async function run(): Promise<void> {

@@ -2,11 +2,11 @@ import { describe, expect, it } from '@jest/globals'
 import type { SignSettings } from '../../../src/inputs/sign.js'
 import type { ImageReport } from '../../../src/oci/types.js'
 import { COSIGN_RELEASE, assetUrls } from '../../../src/install/releases.js'
+import { renderSigningSummary } from '../../../src/report/signing-summary.js'
 import {
   cosignEnv,
   cosignSignArgs,
   parseCosignVersion,
-  renderSigningSummary,
   signSubjects,
   signaturesJson,
   signingConfigArgs,

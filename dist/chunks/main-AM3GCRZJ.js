@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-5KTKABDZ.js";
+} from "./chunk-KYGC3ESH.js";
 import "./chunk-7INN5QP6.js";
-import "./chunk-W3W4AEV6.js";
+import "./chunk-HGXK4FPM.js";
 import "./chunk-U36HWH7S.js";
 import "./chunk-AYWZIR4M.js";
 import "./chunk-HW6KOS5H.js";

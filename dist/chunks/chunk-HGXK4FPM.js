@@ -117,7 +117,7 @@ function engineSocket(env, configJson) {
 function usesContainerdStore(driverStatusJson) {
   try {
     const status = JSON.parse(driverStatusJson);
-    return Array.isArray(status) && status.some((row2) => Array.isArray(row2) && row2[0] === "driver-type" && String(row2[1]).includes("containerd.snapshotter"));
+    return Array.isArray(status) && status.some((row) => Array.isArray(row) && row[0] === "driver-type" && String(row[1]).includes("containerd.snapshotter"));
   } catch {
     return false;
   }
@@ -830,8 +830,8 @@ function authFor(configJson, host) {
   const helper = cfg.credHelpers?.[host] ?? cfg.credsStore;
   return helper ? { helper } : {};
 }
-function parseChallenge(header2) {
-  const m = /^\s*(\w+)\s*(.*)$/.exec(header2);
+function parseChallenge(header) {
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
   if (!m?.[1]) return void 0;
   const params = {};
   const re = /(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
@@ -1505,10 +1505,10 @@ function tomlEntries(text) {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
-    const header2 = /^(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
-    if (header2) {
-      const name = compactValue(header2[2] ?? "");
-      if (header2[1] === "[[") {
+    const header = /^(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
+    if (header) {
+      const name = compactValue(header[2] ?? "");
+      if (header[1] === "[[") {
         const n = (arrays.get(name) ?? -1) + 1;
         arrays.set(name, n);
         table = `${name}[${n}]`;
@@ -1875,18 +1875,18 @@ function sanitizeCacheImports(v) {
 var digestOf = (b) => `sha256:${createHash3("sha256").update(b).digest("hex")}`;
 function recordBlobDigests(record) {
   const descs = [];
-  const add2 = (d) => {
+  const add = (d) => {
     if (d && typeof d === "object" && !Array.isArray(d)) descs.push(d);
   };
   const addResult = (r) => {
     if (!r || typeof r !== "object" || Array.isArray(r)) return;
-    for (const a of r["Attestations"] ?? []) add2(a);
-    for (const v of Object.values(r["Results"] ?? {})) add2(v);
+    for (const a of r["Attestations"] ?? []) add(a);
+    for (const v of Object.values(r["Results"] ?? {})) add(v);
   };
-  add2(record["trace"]);
-  add2(record["logs"]);
+  add(record["trace"]);
+  add(record["logs"]);
   addResult(record["Result"]);
-  add2(record["externalError"]);
+  add(record["externalError"]);
   for (const r of Object.values(record["Results"] ?? {})) addResult(r);
   return [...new Set(descs.map((d) => d.digest ?? "").filter(Boolean))];
 }
@@ -2583,274 +2583,12 @@ function commandLine(argv) {
   return argv.map(quoteForLog).join(" ");
 }
 
-// src/report/format.ts
-var DASH = "\u2014";
-var UNITS = ["KiB", "MiB", "GiB", "TiB", "PiB"];
-function formatBytes(n) {
-  if (!Number.isFinite(n) || n < 1024) return `${Number.isFinite(n) ? Math.round(n) : 0} B`;
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  let text = v.toFixed(1);
-  if (text === "1024.0" && u < UNITS.length - 1) {
-    text = "1.0";
-    u++;
-  }
-  return `${text} ${UNITS[u]}`;
-}
-function formatCount(n) {
-  const s = String(Math.round(Number.isFinite(n) ? n : 0));
-  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-function formatDuration(ms) {
-  if (!Number.isFinite(ms) || ms < 0) return "0 ms";
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
-  const total = Math.round(ms / 1e3);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor(total % 3600 / 60);
-  const s = total % 60;
-  return h > 0 ? `${h} h ${m} min` : `${m} min ${s} s`;
-}
-function shortDigest(digest) {
-  return validateDigest(digest) ? digest.slice(0, "sha256:".length + 12) : digest;
-}
-var MEDIA_TYPE_NAMES = {
-  [MEDIA_TYPES.ociIndex]: "OCI image index",
-  [MEDIA_TYPES.ociManifest]: "OCI image manifest",
-  [MEDIA_TYPES.dockerManifestList]: "Docker manifest list",
-  [MEDIA_TYPES.dockerManifest]: "Docker image manifest"
-};
-function mediaTypeName(mediaType) {
-  return MEDIA_TYPE_NAMES[mediaType];
-}
-var SOURCE_NAMES = {
-  registry: "the registry",
-  "build-record": "the buildx build record",
-  "image-store": "the engine's image store",
-  "oci-layout": "the OCI layout"
-};
-function sourceName(source) {
-  return SOURCE_NAMES[source];
-}
-function manifestKnown(p) {
-  return p.configDigest !== "";
-}
-function basesFor(report, p) {
-  return report.baseImages.filter((b) => b.platform === "" || p.platform === "unknown" || samePlatform(b.platform, p.platform));
-}
-
-// src/report/summary.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-function oneLine(s) {
-  return s.replace(CONTROL, " ");
-}
-var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-function escapeText(value) {
-  let s = oneLine(String(value)).replace(/ {2,}/g, " ").trim();
-  s = s.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c);
-  s = s.replace(/[\\`*_[\]|~$#]/g, (c) => `\\${c}`);
-  s = s.replace(/^[-+=]/, (c) => `\\${c}`);
-  s = s.replace(/^(\d+)([.)])/, (_m, digits, p) => `${digits}\\${p}`);
-  return s;
-}
-function escapeCell(value) {
-  return escapeText(value);
-}
-function inlineCode(value, cell2 = false) {
-  const s = oneLine(String(value));
-  if (s.trim() === "") return "";
-  if (/[<>]/.test(s) || cell2 && /[|\\]/.test(s)) return `<code>${escapeText(s)}</code>`;
-  const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(s) ? " " : "";
-  return `${fence}${pad}${s}${pad}${fence}`;
-}
-function code(value) {
-  return inlineCode(value, true) || DASH;
-}
-function sourceText(source) {
-  if (source === "none") return "not available";
-  const name = sourceName(source);
-  return name ? `read from ${name}` : escapeText(source);
-}
-function row(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-var MAX_ERROR_LINES = 30;
-function header(ctx) {
-  const facts = [];
-  const engine = escapeText(ctx.engine || "unknown");
-  facts.push(`**Engine:** ${engine}${ctx.engineReason ? ` (${escapeText(ctx.engineReason)})` : ""}`);
-  if (ctx.builder) {
-    const driver = ctx.driver ? ` (${escapeText(ctx.driver)} driver)` : "";
-    const made = ctx.builderReason ? `, made for this build: ${escapeText(ctx.builderReason)}` : "";
-    facts.push(`**Builder:** ${inlineCode(ctx.builder)}${driver}${made}`);
-  } else if (ctx.driver) facts.push(`**Driver:** ${escapeText(ctx.driver)}`);
-  if (ctx.buildxVersion) facts.push(`**Buildx:** ${inlineCode(ctx.buildxVersion)}`);
-  if (ctx.mode) facts.push(`**Mode:** ${escapeText(ctx.mode)}`);
-  if (ctx.durationMs !== void 0 && ctx.durationMs > 0) facts.push(`**Duration:** ${formatDuration(ctx.durationMs)}`);
-  const out = ["## Build image", "", facts.join(" \xB7 ")];
-  if (ctx.error) {
-    const lines = ctx.error.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "");
-    const shown = lines.slice(0, MAX_ERROR_LINES).map(escapeText);
-    if (lines.length > MAX_ERROR_LINES) shown.push(`\u2026 ${lines.length - MAX_ERROR_LINES} more lines in the log`);
-    out.push("", "> [!CAUTION]", "> **The build failed.**", ">", `> ${shown.join("<br>") || "no error message"}`);
-  }
-  const warnings = (ctx.warnings ?? []).filter((w) => w.trim() !== "");
-  if (warnings.length > 0) {
-    out.push("", "> [!WARNING]", ...warnings.map((w) => `> - ${escapeText(w)}`));
-  }
-  return out;
-}
-function shownBases(report, p) {
-  const out = [];
-  for (const b of basesFor(report, p)) {
-    const same = out.find((o) => o.name === b.name && o.digest === b.digest);
-    if (!same) {
-      out.push({ name: b.name, digest: b.digest, platform: b.platform, sources: [b.source] });
-      continue;
-    }
-    if (!same.sources.includes(b.source)) same.sources.push(b.source);
-    if (!same.platform) same.platform = b.platform;
-  }
-  return out;
-}
-function platformTable(report) {
-  const out = [
-    row(["Platform", "Manifest", "Size", "Layers", "Last layer", "Base image"]),
-    row(["---", "---", "---:", "---:", "---", "---"])
-  ];
-  for (const p of report.platforms) {
-    const bases = shownBases(report, p);
-    out.push(
-      row([
-        code(p.platform),
-        code(shortDigest(p.digest)),
-        manifestKnown(p) ? formatBytes(p.size) : DASH,
-        manifestKnown(p) ? String(p.layers.length) : DASH,
-        code(shortDigest(p.lastLayerDigest)),
-        bases.length > 0 ? bases.map((b) => code(b.name)).join("<br>") : DASH
-      ])
-    );
-  }
-  return out;
-}
-function otherBases(report) {
-  return report.baseImages.filter((b) => !report.platforms.some((p) => basesFor(report, p).includes(b)));
-}
-function attestationSection(report) {
-  const out = [
-    "#### Attestations",
-    "",
-    "The entries with platform `unknown/unknown` in the image index are attestation manifests (build provenance, SBOM) that BuildKit stores next to the images. They are not images and cannot be run; each one describes the platform image listed under *Attests*.",
-    "",
-    row(["Manifest", "Attests", "Predicate types"]),
-    row(["---", "---", "---"])
-  ];
-  for (const a of report.attestations) {
-    out.push(
-      row([
-        code(shortDigest(a.digest)),
-        attestsCell(a),
-        a.predicateTypes.length > 0 ? a.predicateTypes.map((t) => code(t)).join("<br>") : DASH
-      ])
-    );
-  }
-  out.push("", "<details><summary>Attestation digests</summary>", "");
-  for (const a of report.attestations) {
-    out.push(
-      `- ${inlineCode(a.digest) || DASH} attests ${inlineCode(a.attests) || DASH}${a.platform ? ` (${inlineCode(a.platform)})` : ""}, ${formatBytes(a.size)}`
-    );
-  }
-  out.push("", "</details>");
-  return out;
-}
-function attestsCell(a) {
-  if (a.platform && a.attests) return `${code(a.platform)} (${code(shortDigest(a.attests))})`;
-  if (a.platform) return code(a.platform);
-  return code(shortDigest(a.attests));
-}
-function layersSection(report) {
-  const total = report.platforms.reduce((n, p) => n + p.layers.length, 0);
-  const out = [`<details><summary>Layers (${total})</summary>`];
-  for (const p of report.platforms) {
-    out.push("", `##### ${inlineCode(p.platform) || DASH}`, "");
-    out.push(`- Manifest: ${inlineCode(p.digest) || DASH}`);
-    if (manifestKnown(p)) out.push(`- Config: ${inlineCode(p.configDigest)}`);
-    for (const b of shownBases(report, p)) out.push(`- Base image: ${baseLine(b)}`);
-    out.push("");
-    if (!manifestKnown(p)) {
-      out.push("The manifest could not be read, so its layers are unknown.");
-    } else if (p.layers.length === 0) {
-      out.push("No layers.");
-    } else {
-      out.push(row(["#", "Digest", "Size", "Media type"]), row(["---:", "---", "---:", "---"]));
-      p.layers.forEach((l, i) => {
-        out.push(row([String(i + 1), code(l.digest), `${formatBytes(l.size)} (${formatCount(l.size)} bytes)`, code(l.mediaType)]));
-      });
-    }
-  }
-  out.push("", "</details>");
-  return out;
-}
-function baseLine(b) {
-  const ref = b.digest && !b.name.includes("@") ? `${b.name}@${b.digest}` : b.name;
-  const facts = [b.platform ? `for ${inlineCode(b.platform)}` : "for all platforms", `from ${b.sources.map(escapeText).join(" and ")}`];
-  return `${inlineCode(ref) || DASH} (${facts.join(", ")})`;
-}
-function reportSection(report) {
-  const out = [`### ${escapeText(report.target) || "(unnamed target)"}`, ""];
-  const facts = [];
-  const tags = report.tags.map((t) => inlineCode(t)).filter((t) => t !== "");
-  facts.push(`- **Tags:** ${tags.length > 0 ? tags.join(", ") : "none"}`);
-  const kind = mediaTypeName(report.mediaType) ?? (report.mediaType ? inlineCode(report.mediaType) : "");
-  const isIndex2 = /index|list/.test(report.mediaType);
-  facts.push(`- **${isIndex2 ? "Index digest" : "Digest"}:** ${inlineCode(report.digest) || "unknown"}${kind ? ` (${kind})` : ""}`);
-  const bytes = report.source === "none" ? "" : `, ${formatCount(report.bytesRead)} bytes of manifest JSON`;
-  facts.push(`- **Metadata:** ${sourceText(report.source)}${bytes}`);
-  const build = [];
-  if (report.durationMs !== void 0) build.push(formatDuration(report.durationMs));
-  if (report.steps) build.push(`${report.steps.cached}/${report.steps.total} steps cached`);
-  if (build.length > 0) facts.push(`- **Build:** ${build.join(", ")}`);
-  out.push(...facts, "");
-  if (report.platforms.length === 0) {
-    out.push("No manifest metadata was available for this image, so its platforms and layers are not listed.", "");
-  } else {
-    out.push(...platformTable(report), "");
-    const others = otherBases(report);
-    if (others.length > 0) {
-      const list = others.map((b) => `${inlineCode(b.name) || DASH}${b.platform ? ` (${inlineCode(b.platform)})` : ""}`);
-      out.push(`Other images the build used (earlier stages or another platform): ${list.join(", ")}`, "");
-    }
-  }
-  if (report.attestations.length > 0) out.push(...attestationSection(report), "");
-  if (report.notes.length > 0) {
-    out.push("#### Notes", "", ...report.notes.map((n) => `- ${escapeText(n)}`), "");
-  }
-  if (report.platforms.length > 0) out.push(...layersSection(report), "");
-  return out;
-}
-function renderSummary(reports, context) {
-  const out = header(context);
-  out.push("");
-  if (reports.length === 0) {
-    out.push(context.error ? "No image was reported." : "No images were reported.", "");
-  }
-  for (const r of reports) out.push(...reportSection(r));
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}
-`;
-}
-
 // src/sign/plan.ts
 var INDEX_TYPES2 = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"];
 function signSubjects(reports) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  const add2 = (s) => {
+  const add = (s) => {
     if (seen.has(s.ref)) return;
     seen.add(s.ref);
     out.push(s);
@@ -2860,9 +2598,9 @@ function signSubjects(reports) {
     const repos = [...new Set(r.tags.map((t) => parseReference(t)?.name).filter((n) => Boolean(n)))];
     for (const repository of repos) {
       const kind = INDEX_TYPES2.includes(r.mediaType) ? "index" : "manifest";
-      add2({ ref: `${repository}@${r.digest}`, repository, digest: r.digest, kind, target: r.target });
+      add({ ref: `${repository}@${r.digest}`, repository, digest: r.digest, kind, target: r.target });
       for (const a of r.attestations)
-        add2({ ref: `${repository}@${a.digest}`, repository, digest: a.digest, kind: "attestation", target: r.target, attests: a.attests });
+        add({ ref: `${repository}@${a.digest}`, repository, digest: a.digest, kind: "attestation", target: r.target, attests: a.attests });
     }
   }
   return out;
@@ -2932,20 +2670,6 @@ function signaturesJson(signatures) {
     }))
   );
 }
-function renderSigningSummary(signatures, signer) {
-  if (signatures.length === 0) return "";
-  const lines = [
-    `### Signatures`,
-    "",
-    `Signed with ${escapeText(signer)}, by digest:`,
-    "",
-    "| target | what | reference |",
-    "| --- | --- | --- |"
-  ];
-  for (const s of signatures) lines.push(`| ${escapeCell(s.target)} | ${s.kind} | ${inlineCode(s.ref, true)} |`);
-  lines.push("", "Verify with:", "", "```", ...signatures.map((s) => s.verifyCommand), "```", "");
-  return lines.join("\n");
-}
 function parseCosignVersion(json) {
   try {
     const v = JSON.parse(json).gitVersion;
@@ -2981,7 +2705,7 @@ var KMS_ENV = {
   "k8s://": { names: ["KUBECONFIG"] },
   "gitlab://": { prefixes: ["GITLAB_"] }
 };
-function cosignEnv(env, s, add2 = {}) {
+function cosignEnv(env, s, add = {}) {
   const kms = s.key.kind === "kms" ? Object.entries(KMS_ENV).find(([scheme]) => s.key.kind === "kms" && s.key.uri.startsWith(scheme))?.[1] : void 0;
   const names = /* @__PURE__ */ new Set([...COSIGN_ENV_NAMES, ...kms?.names ?? []]);
   const prefixes = [...COSIGN_ENV_PREFIXES, ...kms?.prefixes ?? []];
@@ -2990,7 +2714,7 @@ function cosignEnv(env, s, add2 = {}) {
     if (v === void 0) continue;
     if (names.has(k) || prefixes.some((p) => k.startsWith(p))) out[k] = v;
   }
-  return { ...out, ...add2 };
+  return { ...out, ...add };
 }
 
 // src/sign/cosign.ts
@@ -3055,7 +2779,7 @@ async function signReports(s, reports, tempDir, cosign) {
   }
   if (unsigned.length > 0)
     warning(`sign: target(s) ${unsigned.join(", ")} not signed: not pushed, or not read back from the registry by digest`);
-  const add2 = {};
+  const add = {};
   let signer;
   let signerText;
   if (s.key.kind === "none") {
@@ -3068,13 +2792,13 @@ async function signReports(s, reports, tempDir, cosign) {
     setSecret(token);
     const id = tokenIdentity(token);
     if (!id) throw new Error("sign: the job's OIDC token names no job_workflow_ref and issuer; cannot sign keyless");
-    add2["SIGSTORE_ID_TOKEN"] = token;
+    add["SIGSTORE_ID_TOKEN"] = token;
     signer = { kind: "keyless", ...id };
     signerText = `a certificate for ${id.identity} (issuer ${id.issuer})`;
   } else {
     if (s.key.kind === "pem") {
-      add2["COSIGN_KEY"] = s.key.pem;
-      add2["COSIGN_PASSWORD"] = s.keyPassword || (process.env["COSIGN_PASSWORD"] ?? "");
+      add["COSIGN_KEY"] = s.key.pem;
+      add["COSIGN_PASSWORD"] = s.keyPassword || (process.env["COSIGN_PASSWORD"] ?? "");
     }
     signer = { kind: "key", verifyKey: verifyKeyName() };
     signerText = s.key.kind === "kms" ? `the ${keyScheme(s.key.uri)} sign-key (verify with its public half, cosign.pub, from cosign public-key --key <sign-key>)` : "the sign-key (verify with its public half, cosign.pub)";
@@ -3085,7 +2809,7 @@ async function signReports(s, reports, tempDir, cosign) {
     signingConfig = path7.join(tempDir, "signing-config.json");
     await run(cosign, scArgs, cosignEnv(process.env, s), "cosign signing-config create");
   }
-  const env = cosignEnv(process.env, s, add2);
+  const env = cosignEnv(process.env, s, add);
   const hidden = s.key.kind === "kms" ? [s.key.uri, ...keyUriSecrets(s.key.uri)].sort((a, b) => b.length - a.length) : [];
   const byRepo = /* @__PURE__ */ new Map();
   for (const sub of subjects) byRepo.set(sub.repository, [...byRepo.get(sub.repository) ?? [], sub.ref]);
@@ -3138,99 +2862,6 @@ function setSignOutputs(signatures) {
   setOutput("verify-commands", signatures.map((s) => s.verifyCommand).join("\n"));
 }
 
-// src/buildx/warnings.ts
-function fromBase64(s) {
-  return s ? Buffer.from(s, "base64").toString("utf8") : "";
-}
-function basename(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-function ownersOf(sourceText2, filename, sources) {
-  if (sourceText2) {
-    const same = sources.filter((s) => s.text !== void 0 && s.text === sourceText2);
-    if (same.length > 0) return same;
-  }
-  const named = filename ? sources.filter((s) => s.text === void 0 && basename(s.file) === basename(filename)) : [];
-  if (named.length > 0) return named;
-  return sources.length === 1 ? [...sources] : [];
-}
-var SHORT = /^([A-Za-z0-9]+): ([\s\S]*?)(?: \(line \d+\))?$/;
-function warningsFromMetadata(raw, sources, fallbackTarget) {
-  const list = Array.isArray(raw) ? raw : [];
-  const byTarget = /* @__PURE__ */ new Map();
-  for (const w of list) {
-    const short = fromBase64(w.short).trim();
-    const m = SHORT.exec(short);
-    const rule = m?.[1] ?? ruleFromUrl(w.url ?? "");
-    const message = m?.[2] ?? (short || (w.detail ?? []).map(fromBase64).join(" "));
-    const line = w.range?.[0]?.start?.line ?? 0;
-    const owners = ownersOf(fromBase64(w.sourceInfo?.data), w.sourceInfo?.filename ?? "", sources);
-    const targets = owners.length > 0 ? owners : [{ target: fallbackTarget, file: "" }];
-    for (const o of targets) add(byTarget, o.target, { rule, message, url: w.url ?? "", file: o.file, line });
-  }
-  return [...byTarget].map(([target, warnings]) => ({ target, warnings }));
-}
-function warningsFromCheck(result, sources) {
-  const out = /* @__PURE__ */ new Map();
-  for (const w of result.warnings ?? []) {
-    const src = result.sources?.[w.location?.sourceIndex ?? 0];
-    const owner = ownersOf(fromBase64(src?.data), src?.filename ?? "", sources)[0];
-    add(out, "", {
-      rule: w.ruleName ?? ruleFromUrl(w.url ?? ""),
-      message: w.detail || w.description || "",
-      url: w.url ?? "",
-      file: owner?.file ?? "",
-      line: w.location?.ranges?.[0]?.start?.line ?? 0
-    });
-  }
-  return out.get("") ?? [];
-}
-function add(map, target, w) {
-  const list = map.get(target) ?? [];
-  if (!list.some((x) => x.rule === w.rule && x.line === w.line && x.file === w.file && x.message === w.message)) list.push(w);
-  map.set(target, list);
-}
-function ruleFromUrl(url) {
-  return basename(url.replace(/\/+$/, "")) || "BuildCheck";
-}
-function warningAnnotation(w) {
-  const properties = { title: w.rule };
-  if (w.file) properties.file = w.file;
-  if (w.file && w.line > 0) properties.startLine = w.line;
-  return { message: w.url ? `${w.message} (${w.url})` : w.message, properties };
-}
-function uniqueWarnings(all) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const t of all) for (const w of t.warnings) seen.set(`${w.file}\0${w.line}\0${w.rule}\0${w.message}`, w);
-  return [...seen.values()];
-}
-function checkWarningsOutput(all) {
-  return JSON.stringify(Object.fromEntries(all.map((t) => [t.target, t.warnings])));
-}
-function checkFailureMessage(count) {
-  return `Check complete, ${count} warning${count === 1 ? " has" : "s have"} been found!`;
-}
-function cell(s) {
-  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
-}
-function renderWarningsSummary(all, heading = "Build checks") {
-  const withAny = all.filter((t) => t.warnings.length > 0);
-  if (withAny.length === 0) return "";
-  const total = withAny.reduce((n, t) => n + t.warnings.length, 0);
-  const lines = [`### ${heading}`, "", `${total} warning(s) found.`, ""];
-  for (const t of withAny) {
-    if (all.length > 1 || t.target !== "default") lines.push(`**${cell(t.target)}**`, "");
-    lines.push("| rule | where | message |", "| --- | --- | --- |");
-    for (const w of t.warnings) {
-      const rule = w.url ? `[${cell(w.rule)}](${w.url})` : cell(w.rule);
-      const where = w.file ? `\`${cell(w.file)}${w.line ? `:${w.line}` : ""}\`` : w.line ? `line ${w.line}` : "";
-      lines.push(`| ${rule} | ${where} | ${cell(w.message)} |`);
-    }
-    lines.push("");
-  }
-  return lines.join("\n");
-}
-
 // src/docker/login.ts
 function registryName(registry) {
   return registry || "Docker Hub";
@@ -3263,6 +2894,7 @@ export {
   parseReference,
   isPlatform,
   normalizePlatform,
+  samePlatform,
   commandLine,
   BUILDX_RELEASE,
   DEPOT_RELEASE,
@@ -3274,6 +2906,8 @@ export {
   dockerfileBaseImage,
   baseAnnotationArgs,
   sha256Digest,
+  validateDigest,
+  MEDIA_TYPES,
   isIndex,
   parseManifestJson,
   resolvedBase,
@@ -3284,13 +2918,6 @@ export {
   emptyState,
   saveState2 as saveState,
   loadState,
-  warningsFromMetadata,
-  warningsFromCheck,
-  warningAnnotation,
-  uniqueWarnings,
-  checkWarningsOutput,
-  checkFailureMessage,
-  renderWarningsSummary,
   scopedBuilderMismatch,
   driverOptsMap,
   shellWords,
@@ -3308,16 +2935,6 @@ export {
   registryName,
   dockerLogin,
   dockerLogout,
-  DASH,
-  formatBytes,
-  formatDuration,
-  shortDigest,
-  mediaTypeName,
-  sourceName,
-  manifestKnown,
-  basesFor,
-  renderSummary,
-  renderSigningSummary,
   prepareSigning,
   signPushed,
   setSignOutputs

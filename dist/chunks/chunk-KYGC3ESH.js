@@ -9,8 +9,6 @@ import {
   DEPOT_RELEASE,
   DIGEST_RE,
   baseAnnotationArgs,
-  checkFailureMessage,
-  checkWarningsOutput,
   collectReports,
   commandLine,
   defaultBuilderName,
@@ -45,15 +43,11 @@ import {
   sha256Digest,
   shellWords,
   signPushed,
-  uniqueWarnings,
   unreadReport,
   useImplicitBuilder,
   wantedConfigText,
-  warningAnnotation,
-  warningsFromCheck,
-  warningsFromMetadata,
   withRetry
-} from "./chunk-W3W4AEV6.js";
+} from "./chunk-HGXK4FPM.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -2123,7 +2117,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -2133,10 +2127,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -7693,7 +7687,7 @@ function registryKey(registry) {
 var PUBLIC_KEYS = /* @__PURE__ */ new Set(["registry", "username", "ecr", "scope"]);
 function passwordsAsGiven(text) {
   const found = /* @__PURE__ */ new Set();
-  const add = (v, minLength = 1) => {
+  const add2 = (v, minLength = 1) => {
     const t = v.trim();
     if (t.length < minLength) return;
     found.add(t);
@@ -7718,13 +7712,13 @@ function passwordsAsGiven(text) {
           if (l.trim() && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
           block.push(l.trim());
         }
-        for (const b of block) add(b);
-        add(block.filter(Boolean).join(rest.startsWith(">") ? " " : "\n"));
+        for (const b of block) add2(b);
+        add2(block.filter(Boolean).join(rest.startsWith(">") ? " " : "\n"));
         return;
       }
-      add(rest, min);
-      add(rest.split(/[,}\]]/)[0] ?? "", min);
-      add(rest.replace(/\s*[}\]]\s*(?:,.*)?$/, "").replace(/\s*,\s*$/, ""), min);
+      add2(rest, min);
+      add2(rest.split(/[,}\]]/)[0] ?? "", min);
+      add2(rest.replace(/\s*[}\]]\s*(?:,.*)?$/, "").replace(/\s*,\s*$/, ""), min);
     });
   }
   return [...found];
@@ -7855,7 +7849,7 @@ function checkTypedCsv(items, input, types) {
 }
 function parseSecrets(read, skipped) {
   const secrets = [];
-  const add = (input, kind) => {
+  const add2 = (input, kind) => {
     const lines = parseList(read(input), input, { split: LIST_SPLITS[input] ?? "record" });
     const shape = `id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"}`;
     lines.forEach((line, i) => {
@@ -7880,9 +7874,9 @@ function parseSecrets(read, skipped) {
       secrets.push({ id, kind, source });
     });
   };
-  add("secrets", "value");
-  add("secret-files", "file");
-  add("secret-envs", "env");
+  add2("secrets", "value");
+  add2("secret-files", "file");
+  add2("secret-envs", "env");
   return secrets;
 }
 function checkAttest(value, input) {
@@ -10198,6 +10192,79 @@ async function servedDigest(bx, tag) {
     if (!(e instanceof RegistryUnreachable)) throw e;
     return sha256Digest((await runBuildxChecked(bx, imagetoolsInspectArgs(tag, { raw: true }))).stdout);
   }
+}
+
+// src/buildx/warnings.ts
+function fromBase64(s) {
+  return s ? Buffer.from(s, "base64").toString("utf8") : "";
+}
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+function ownersOf(sourceText, filename, sources) {
+  if (sourceText) {
+    const same = sources.filter((s) => s.text !== void 0 && s.text === sourceText);
+    if (same.length > 0) return same;
+  }
+  const named = filename ? sources.filter((s) => s.text === void 0 && basename(s.file) === basename(filename)) : [];
+  if (named.length > 0) return named;
+  return sources.length === 1 ? [...sources] : [];
+}
+var SHORT = /^([A-Za-z0-9]+): ([\s\S]*?)(?: \(line \d+\))?$/;
+function warningsFromMetadata(raw, sources, fallbackTarget) {
+  const list = Array.isArray(raw) ? raw : [];
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const w of list) {
+    const short = fromBase64(w.short).trim();
+    const m = SHORT.exec(short);
+    const rule = m?.[1] ?? ruleFromUrl(w.url ?? "");
+    const message = m?.[2] ?? (short || (w.detail ?? []).map(fromBase64).join(" "));
+    const line = w.range?.[0]?.start?.line ?? 0;
+    const owners = ownersOf(fromBase64(w.sourceInfo?.data), w.sourceInfo?.filename ?? "", sources);
+    const targets = owners.length > 0 ? owners : [{ target: fallbackTarget, file: "" }];
+    for (const o of targets) add(byTarget, o.target, { rule, message, url: w.url ?? "", file: o.file, line });
+  }
+  return [...byTarget].map(([target, warnings]) => ({ target, warnings }));
+}
+function warningsFromCheck(result, sources) {
+  const out = /* @__PURE__ */ new Map();
+  for (const w of result.warnings ?? []) {
+    const src = result.sources?.[w.location?.sourceIndex ?? 0];
+    const owner = ownersOf(fromBase64(src?.data), src?.filename ?? "", sources)[0];
+    add(out, "", {
+      rule: w.ruleName ?? ruleFromUrl(w.url ?? ""),
+      message: w.detail || w.description || "",
+      url: w.url ?? "",
+      file: owner?.file ?? "",
+      line: w.location?.ranges?.[0]?.start?.line ?? 0
+    });
+  }
+  return out.get("") ?? [];
+}
+function add(map, target, w) {
+  const list = map.get(target) ?? [];
+  if (!list.some((x) => x.rule === w.rule && x.line === w.line && x.file === w.file && x.message === w.message)) list.push(w);
+  map.set(target, list);
+}
+function ruleFromUrl(url) {
+  return basename(url.replace(/\/+$/, "")) || "BuildCheck";
+}
+function warningAnnotation(w) {
+  const properties = { title: w.rule };
+  if (w.file) properties.file = w.file;
+  if (w.file && w.line > 0) properties.startLine = w.line;
+  return { message: w.url ? `${w.message} (${w.url})` : w.message, properties };
+}
+function uniqueWarnings(all) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const t of all) for (const w of t.warnings) seen.set(`${w.file}\0${w.line}\0${w.rule}\0${w.message}`, w);
+  return [...seen.values()];
+}
+function checkWarningsOutput(all) {
+  return JSON.stringify(Object.fromEntries(all.map((t) => [t.target, t.warnings])));
+}
+function checkFailureMessage(count) {
+  return `Check complete, ${count} warning${count === 1 ? " has" : "s have"} been found!`;
 }
 
 // src/action/checks.ts
