@@ -10,19 +10,19 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-TJBUONVJ.js";
+} from "./chunks/chunk-NMQ6LMIB.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-KYGC3ESH.js";
-import "./chunks/chunk-7INN5QP6.js";
+} from "./chunks/chunk-CEXSMPGZ.js";
+import "./chunks/chunk-USZPB33H.js";
 import {
   loadState
-} from "./chunks/chunk-HGXK4FPM.js";
+} from "./chunks/chunk-64NDB57B.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-U36HWH7S.js";
+} from "./chunks/chunk-E6QK36VF.js";
 import "./chunks/chunk-AYWZIR4M.js";
 import {
   InputError,

@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-TJBUONVJ.js";
-import "./chunks/chunk-HGXK4FPM.js";
-import "./chunks/chunk-U36HWH7S.js";
+} from "./chunks/chunk-NMQ6LMIB.js";
+import "./chunks/chunk-64NDB57B.js";
+import "./chunks/chunk-E6QK36VF.js";
 import "./chunks/chunk-AYWZIR4M.js";
 import "./chunks/chunk-HW6KOS5H.js";
 import "./chunks/chunk-6I7YH7XL.js";

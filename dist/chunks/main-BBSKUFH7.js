@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-KYGC3ESH.js";
-import "./chunk-7INN5QP6.js";
-import "./chunk-HGXK4FPM.js";
-import "./chunk-U36HWH7S.js";
+} from "./chunk-CEXSMPGZ.js";
+import "./chunk-USZPB33H.js";
+import "./chunk-64NDB57B.js";
+import "./chunk-E6QK36VF.js";
 import "./chunk-AYWZIR4M.js";
 import "./chunk-HW6KOS5H.js";
 import "./chunk-6I7YH7XL.js";

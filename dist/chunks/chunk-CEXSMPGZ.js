@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-7INN5QP6.js";
+} from "./chunk-USZPB33H.js";
 import {
   BUILDX_RELEASE,
   DEPOT_RELEASE,
@@ -47,7 +47,7 @@ import {
   useImplicitBuilder,
   wantedConfigText,
   withRetry
-} from "./chunk-HGXK4FPM.js";
+} from "./chunk-64NDB57B.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -83,7 +83,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-E6QK36VF.js";
 import {
   error,
   getIDToken,

@@ -25,7 +25,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-E6QK36VF.js";
 import {
   TAR_END,
   getIDToken,

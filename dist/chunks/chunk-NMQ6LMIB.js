@@ -10,11 +10,11 @@ import {
   setSignOutputs,
   uploadBuildRecords,
   validateDigest
-} from "./chunk-HGXK4FPM.js";
+} from "./chunk-64NDB57B.js";
 import {
   buildToolRunner,
   processRunner
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-E6QK36VF.js";
 import {
   appendSummary,
   group,
