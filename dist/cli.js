@@ -10,24 +10,24 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-NMQ6LMIB.js";
+} from "./chunks/chunk-S3K5VY23.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-CEXSMPGZ.js";
-import "./chunks/chunk-USZPB33H.js";
+} from "./chunks/chunk-JGJC27JL.js";
+import "./chunks/chunk-TEAMM7ER.js";
 import {
   loadState
-} from "./chunks/chunk-64NDB57B.js";
+} from "./chunks/chunk-76AIQTNP.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-E6QK36VF.js";
+} from "./chunks/chunk-PINWN6TD.js";
 import "./chunks/chunk-AYWZIR4M.js";
 import {
   InputError,
   UsageError
-} from "./chunks/chunk-HW6KOS5H.js";
+} from "./chunks/chunk-7C55G7BA.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import {
   __toESM

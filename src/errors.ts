@@ -12,6 +12,14 @@ export class InputError extends Error {
   }
 }
 
+/** A bad matrix, matrix-name or matrix tag template: an InputError naming that input. */
+export class MatrixError extends InputError {
+  constructor(input: string, message: string) {
+    super(input, message)
+    this.name = 'MatrixError'
+  }
+}
+
 /** Bad CLI flags or config file: exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {

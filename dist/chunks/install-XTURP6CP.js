@@ -13,7 +13,7 @@ import {
 } from "./chunk-AYWZIR4M.js";
 import {
   InputError
-} from "./chunk-HW6KOS5H.js";
+} from "./chunk-7C55G7BA.js";
 import "./chunk-6I7YH7XL.js";
 import "./chunk-Q4S23IGS.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   CommandError,
   InputError
-} from "./chunk-HW6KOS5H.js";
+} from "./chunk-7C55G7BA.js";
 import {
   require_semver
 } from "./chunk-6I7YH7XL.js";
@@ -328,6 +328,9 @@ function versionAtLeast(version, min) {
 }
 
 // src/buildx/builder-choice.ts
+function newBuilderName(random = Math.random) {
+  return `build-image-${random().toString(16).slice(2, 10)}`;
+}
 var DEFAULT_BUILDKITD_FLAGS = "--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host";
 function takesBuildkitdFlags(driver) {
   return driver === "docker-container" || driver === "kubernetes";
@@ -577,6 +580,7 @@ export {
   parseBuildxVersion,
   MIN_INSTALLED_BUILDX,
   versionAtLeast,
+  newBuilderName,
   buildkitdFlagsFor,
   dockerDriverCannot,
   chooseBuilder,

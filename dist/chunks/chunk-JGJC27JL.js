@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-USZPB33H.js";
+} from "./chunk-TEAMM7ER.js";
 import {
   BUILDX_RELEASE,
   DEPOT_RELEASE,
@@ -47,7 +47,7 @@ import {
   useImplicitBuilder,
   wantedConfigText,
   withRetry
-} from "./chunk-64NDB57B.js";
+} from "./chunk-76AIQTNP.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -71,6 +71,7 @@ import {
   imagetoolsInspectArgs,
   inspectBuilderArgs,
   lastOutputLine,
+  newBuilderName,
   parseBool,
   parseCsvFields,
   parseKeyValues,
@@ -83,7 +84,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-E6QK36VF.js";
+} from "./chunk-PINWN6TD.js";
 import {
   error,
   getIDToken,
@@ -99,8 +100,9 @@ import {
 import {
   DepotUnavailable,
   InputError,
+  MatrixError,
   RegistryUnreachable
-} from "./chunk-HW6KOS5H.js";
+} from "./chunk-7C55G7BA.js";
 import {
   __commonJS,
   __require,
@@ -9501,12 +9503,6 @@ import path7 from "node:path";
 
 // src/inputs/matrix.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-var MatrixError = class extends InputError {
-  constructor(input, message) {
-    super(input, message);
-    this.name = "MatrixError";
-  }
-};
 var MAX_COMBINATIONS = 256;
 var MAX_PRODUCT = 65536;
 var NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -10604,9 +10600,6 @@ async function setUpEngine(plan, state) {
   }
   return choice;
 }
-function randomSuffix() {
-  return Math.random().toString(16).slice(2, 10);
-}
 async function setUpBuilder(plan, state, bx, implicit) {
   const s = plan.settings;
   const scopedName = plan.scopedBuilder;
@@ -10618,7 +10611,7 @@ async function setUpBuilder(plan, state, bx, implicit) {
     name = scopedName;
     info(`reusing builder ${name} (builder-scope: ${s.builderScope})`);
   } else if (!name) {
-    name = scopedName ?? `build-image-${randomSuffix()}`;
+    name = scopedName ?? newBuilderName();
     const configFile = buildkitdConfigFile(s, state.tempDir);
     try {
       await runBuildxChecked(bx, createBuilderArgs(s, { name, configFile }));

@@ -9,6 +9,12 @@ var InputError = class extends Error {
   }
   input;
 };
+var MatrixError = class extends InputError {
+  constructor(input, message) {
+    super(input, message);
+    this.name = "MatrixError";
+  }
+};
 var UsageError = class extends Error {
   constructor(message) {
     super(message);
@@ -47,6 +53,7 @@ var DepotUnavailable = class extends Error {
 
 export {
   InputError,
+  MatrixError,
   UsageError,
   CommandError,
   RegistryUnreachable,

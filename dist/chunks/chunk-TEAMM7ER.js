@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-E6QK36VF.js";
+} from "./chunk-PINWN6TD.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

@@ -16,6 +16,7 @@ import {
   inspectCurrentBuilderArgs,
   isLoopbackUrl,
   lastOutputLine,
+  newBuilderName,
   parseBool,
   processRunner,
   readDockerConfig,
@@ -25,7 +26,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-E6QK36VF.js";
+} from "./chunk-PINWN6TD.js";
 import {
   TAR_END,
   getIDToken,
@@ -45,7 +46,7 @@ import {
   InputError,
   RegistryContentRefused,
   RegistryUnreachable
-} from "./chunk-HW6KOS5H.js";
+} from "./chunk-7C55G7BA.js";
 
 // src/process/which.ts
 import { accessSync, constants, realpathSync, statSync } from "node:fs";
@@ -1642,9 +1643,6 @@ function namesCurrentBuilder(file) {
     return true;
   }
 }
-function randomName() {
-  return `build-image-${Math.random().toString(16).slice(2, 10)}`;
-}
 async function useImplicitBuilder(s, state, bx, containerdStore) {
   if (s.builder || s.driverGiven) return void 0;
   const current = await currentBuilder(bx);
@@ -1655,7 +1653,7 @@ async function useImplicitBuilder(s, state, bx, containerdStore) {
     return choice.name;
   }
   if (choice.use === "automatic") {
-    const name = randomName();
+    const name = newBuilderName();
     await group("Set up a builder for this build", async () => {
       info(`the engine's builder cannot build this (${choice.reason}): creating docker-container builder ${name}, which post removes`);
       await runBuildxChecked(
@@ -2417,7 +2415,7 @@ async function download(t, version) {
   }
   const asset = assetUrls(r, base, v, platform, r.arch(os.arch()) ?? os.arch());
   const started = Date.now();
-  const { installVerified } = await import("./install-BAEXIYCT.js");
+  const { installVerified } = await import("./install-XTURP6CP.js");
   const installed = await installVerified({
     tool: r.tool,
     version: v,
@@ -2734,7 +2732,7 @@ async function usable(runner, copy) {
 }
 async function installedCosign(runner) {
   const onPath = findOnPath("cosign");
-  const { privateCopy } = await import("./install-BAEXIYCT.js");
+  const { privateCopy } = await import("./install-XTURP6CP.js");
   const found2 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
     (copy) => usable(runner, copy),
     () => void 0
@@ -2754,7 +2752,7 @@ function setupCosign(s, runner) {
       "cosign-version: installed was asked for, but no cosign on PATH answers `cosign version` and knows signing configs (cosign 2.6 or later)"
     ),
     probe: async (path8, v) => {
-      const { sha256File } = await import("./install-BAEXIYCT.js");
+      const { sha256File } = await import("./install-XTURP6CP.js");
       const found2 = await usable(runner, { path: path8, sha256: await sha256File(path8) });
       if (!found2)
         throw new InputError(
@@ -2826,7 +2824,7 @@ async function signReports(s, reports, tempDir, cosign) {
   return { signatures, signer: signerText };
 }
 async function run(cosign, args, env, what, hidden = []) {
-  const { sha256File } = await import("./install-BAEXIYCT.js");
+  const { sha256File } = await import("./install-XTURP6CP.js");
   const now = await sha256File(cosign.cmd).catch(() => "missing");
   if (now !== cosign.sha256)
     throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`);

@@ -10,11 +10,11 @@ import {
   setSignOutputs,
   uploadBuildRecords,
   validateDigest
-} from "./chunk-64NDB57B.js";
+} from "./chunk-76AIQTNP.js";
 import {
   buildToolRunner,
   processRunner
-} from "./chunk-E6QK36VF.js";
+} from "./chunk-PINWN6TD.js";
 import {
   appendSummary,
   group,
