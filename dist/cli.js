@@ -10,24 +10,25 @@ import {
   run as run2,
   shortDigest,
   sourceName
-} from "./chunks/chunk-S3K5VY23.js";
+} from "./chunks/chunk-2ENFIUVW.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-JGJC27JL.js";
-import "./chunks/chunk-TEAMM7ER.js";
+} from "./chunks/chunk-VXO72OMP.js";
+import "./chunks/chunk-PTIYRZ6L.js";
 import {
   loadState
-} from "./chunks/chunk-76AIQTNP.js";
+} from "./chunks/chunk-GD7YHTAU.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-PINWN6TD.js";
+} from "./chunks/chunk-FJA7DXTD.js";
 import "./chunks/chunk-AYWZIR4M.js";
 import {
   InputError,
-  UsageError
-} from "./chunks/chunk-7C55G7BA.js";
+  UsageError,
+  messageOf
+} from "./chunks/chunk-BD33GHV7.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import {
   __toESM
@@ -732,7 +733,7 @@ function configInputs(text, specs, file) {
   try {
     doc = (0, import_yaml.parse)(text);
   } catch (e) {
-    throw new UsageError(`${file}: not valid YAML: ${e.message.split("\n")[0]}`);
+    throw new UsageError(`${file}: not valid YAML: ${messageOf(e).split("\n")[0]}`);
   }
   if (doc === null || doc === void 0) return {};
   if (typeof doc !== "object" || Array.isArray(doc)) throw new UsageError(`${file}: expected a mapping of input names to values`);
@@ -1048,7 +1049,7 @@ async function runCli(argv, about, rawIo) {
         text = readFileSync(options.config, "utf8");
       } catch (e) {
         throw new UsageError(
-          `--config ${options.config}: ${e.code === "ENOENT" ? "no such file" : e.message}`
+          `--config ${options.config}: ${e.code === "ENOENT" ? "no such file" : messageOf(e)}`
         );
       }
       config = configInputs(text, specs, options.config);

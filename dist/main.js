@@ -1,16 +1,16 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   probePluginEarly
-} from "./chunks/chunk-TEAMM7ER.js";
+} from "./chunks/chunk-PTIYRZ6L.js";
 import {
   processRunner
-} from "./chunks/chunk-PINWN6TD.js";
-import "./chunks/chunk-7C55G7BA.js";
+} from "./chunks/chunk-FJA7DXTD.js";
+import "./chunks/chunk-BD33GHV7.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";
 
 // src/entry/main.ts
 var buildxVersion = process.env["INPUT_BUILDX-VERSION"] ?? "";
 if (buildxVersion === "" || buildxVersion === "installed") probePluginEarly(processRunner);
-var { run } = await import("./chunks/main-AUIHFRIN.js");
+var { run } = await import("./chunks/main-FNYORSVP.js");
 await run();

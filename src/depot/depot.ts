@@ -7,7 +7,7 @@ import { setupTool } from '../install/setup.js'
 import { parseDepotVersion } from './args.js'
 import { buildToolRunner, type RunOptions, type RunResult, type Runner } from '../process/exec.js'
 import type { Settings } from '../inputs/parse.js'
-import { DepotUnavailable, InputError } from '../errors.js'
+import { DepotUnavailable, InputError, messageOf } from '../errors.js'
 
 export interface Depot {
   cmd: string
@@ -23,7 +23,7 @@ async function probeVersion(runner: Runner, cmd: string): Promise<string> {
   try {
     r = await runner.run(cmd, ['--version'], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: '1' } })
   } catch (e) {
-    throw new DepotUnavailable(`cannot run ${cmd}: ${(e as Error).message}`)
+    throw new DepotUnavailable(`cannot run ${cmd}: ${messageOf(e)}`)
   }
   const v = r.code === 0 ? parseDepotVersion(r.stdout) : ''
   if (!v)
@@ -92,7 +92,7 @@ export async function depotToken(s: Settings): Promise<DepotToken> {
   try {
     idToken = await core.getIDToken(DEPOT_AUDIENCE)
   } catch (e) {
-    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${(e as Error).message.replace(/\s+/g, ' ').trim()}`)
+    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${messageOf(e).replace(/\s+/g, ' ').trim()}`)
   }
   core.setSecret(idToken)
   const url = oidcExchangeUrl()
@@ -110,7 +110,7 @@ export async function depotToken(s: Settings): Promise<DepotToken> {
     }
     core.info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`)
   } catch (e) {
-    core.info(`Depot's OIDC exchange (${url}) failed (${(e as Error).message}); the CLI gets the GitHub OIDC token itself`)
+    core.info(`Depot's OIDC exchange (${url}) failed (${messageOf(e)}); the CLI gets the GitHub OIDC token itself`)
   }
   return { token: idToken, source: 'GitHub OIDC' }
 }

@@ -4,6 +4,7 @@
 import { runChecked, succeeded, type RunResult, type Runner } from '../process/exec.js'
 import type { RegistryLogin } from '../inputs/parse.js'
 import { dockerCli, requireDockerCli } from './cli.js'
+import { messageOf } from '../errors.js'
 
 export function registryName(registry: string): string {
   return registry || 'Docker Hub'
@@ -18,7 +19,7 @@ export async function dockerLogin(login: RegistryLogin, runner: Runner, docker =
   try {
     r = await runner.run(requireDockerCli('registry login', docker), args, { input: login.password })
   } catch (e) {
-    throw new Error(`registry login needs the docker CLI: ${(e as Error).message}`)
+    throw new Error(`registry login needs the docker CLI: ${messageOf(e)}`)
   }
   succeeded(r, 'docker login', failed)
 }

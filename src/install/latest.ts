@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { parseChecksums, versionFromChecksums } from './checksums.js'
 import { latestChecksumsUrl, latestReleaseUrl, versionFromReleaseUrl, type Release } from './releases.js'
+import { messageOf } from '../errors.js'
 
 /** The version `latest` names on the release site `base` (e.g. https://github.com/depot/cli/releases). */
 export function resolveLatest(r: Release, base: string): Promise<string> {
@@ -18,7 +19,7 @@ async function latestFromChecksums(base: string, tool: string): Promise<string> 
     const tc = await import('@actions/tool-cache')
     path = await tc.downloadTool(url)
   } catch (e) {
-    throw new Error(`cannot resolve latest: ${url}: ${(e as Error).message}`)
+    throw new Error(`cannot resolve latest: ${url}: ${messageOf(e)}`)
   }
   const v = versionFromChecksums(parseChecksums(readFileSync(path, 'utf8')), tool)
   if (!v) throw new Error(`cannot resolve latest: ${url} names no ${tool} release`)
@@ -34,7 +35,7 @@ async function resolveLatestRelease(base: string): Promise<string> {
     await res.body?.cancel()
     final = res.url
   } catch (e) {
-    throw new Error(`cannot resolve latest from ${url}: ${(e as Error).message}`)
+    throw new Error(`cannot resolve latest from ${url}: ${messageOf(e)}`)
   }
   const v = versionFromReleaseUrl(final)
   if (!v) throw new Error(`cannot resolve latest: ${url} led to ${final}, which names no release tag`)

@@ -4,7 +4,7 @@
 // per tool is data (install/releases.ts) and the few functions of a ToolSetup, kept in its folder.
 import * as core from '../runner/commands.js'
 import os from 'node:os'
-import { InputError } from '../errors.js'
+import { InputError, messageOf } from '../errors.js'
 import { resolveLatest } from './latest.js'
 import { assetUrls, type Release } from './releases.js'
 
@@ -61,7 +61,7 @@ async function download<T>(t: ToolSetup<T>, version: string): Promise<{ path: st
     try {
       v = await resolveLatest(r, base)
     } catch (e) {
-      throw new InputError(input, (e as Error).message)
+      throw new InputError(input, messageOf(e))
     }
   }
   const asset = assetUrls(r, base, v, platform, r.arch(os.arch()) ?? os.arch())

@@ -4,7 +4,7 @@
 // environment (COSIGN_KEY read as env://, COSIGN_PASSWORD, SIGSTORE_ID_TOKEN): never argv, log or state.
 import * as core from '../runner/commands.js'
 import path from 'node:path'
-import { InputError } from '../errors.js'
+import { InputError, messageOf } from '../errors.js'
 import { COSIGN_RELEASE } from '../install/releases.js'
 import { setupTool } from '../install/setup.js'
 import { keyScheme, keyUriSecrets, type SignSettings } from '../inputs/sign.js'
@@ -131,7 +131,7 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
     try {
       token = await core.getIDToken(SIGSTORE_AUDIENCE)
     } catch (e) {
-      throw new Error(`sign: cannot get the job's OIDC token for keyless signing: ${(e as Error).message.replace(/\s+/g, ' ').trim()}`)
+      throw new Error(`sign: cannot get the job's OIDC token for keyless signing: ${messageOf(e).replace(/\s+/g, ' ').trim()}`)
     }
     core.setSecret(token)
     const id = tokenIdentity(token)

@@ -10,17 +10,20 @@ import {
   setSignOutputs,
   uploadBuildRecords,
   validateDigest
-} from "./chunk-76AIQTNP.js";
+} from "./chunk-GD7YHTAU.js";
 import {
   buildToolRunner,
   processRunner
-} from "./chunk-PINWN6TD.js";
+} from "./chunk-FJA7DXTD.js";
 import {
   appendSummary,
   group,
   info,
   warning
 } from "./chunk-AYWZIR4M.js";
+import {
+  messageOf
+} from "./chunk-BD33GHV7.js";
 
 // src/action/post.ts
 import { rmSync } from "node:fs";
@@ -436,7 +439,7 @@ ${records}`);
 ${signing}`);
     }
   } catch (e) {
-    warning(`could not write the summary: ${e.message}`);
+    warning(`could not write the summary: ${messageOf(e)}`);
   }
   if (state.builderCreated && state.builder) {
     if (state.keepBuilder) {
@@ -451,7 +454,7 @@ ${signing}`);
           )
         );
       } catch (e) {
-        warning(`could not remove builder ${state.builder}: ${e.message}`);
+        warning(`could not remove builder ${state.builder}: ${messageOf(e)}`);
       }
     }
   }
@@ -462,7 +465,7 @@ ${signing}`);
         await dockerLogout(registry, processRunner, state.dockerCmd || void 0);
         info(`logged out of ${name2}`);
       } catch (e) {
-        warning(`could not log out of ${name2}: ${e.message}`);
+        warning(`could not log out of ${name2}: ${messageOf(e)}`);
       }
     } else {
       info(`staying logged in to ${name2} (logout: false)`);
@@ -472,7 +475,7 @@ ${signing}`);
     try {
       rmSync(state.tempDir, { recursive: true, force: true });
     } catch (e) {
-      warning(`could not remove ${state.tempDir}: ${e.message}`);
+      warning(`could not remove ${state.tempDir}: ${messageOf(e)}`);
     }
   }
 }

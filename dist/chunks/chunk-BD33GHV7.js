@@ -1,6 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 
 // src/errors.ts
+function messageOf(e) {
+  return e instanceof Error ? e.message : String(e);
+}
 var InputError = class extends Error {
   constructor(input, message) {
     super(`${input}: ${message}`);
@@ -52,6 +55,7 @@ var DepotUnavailable = class extends Error {
 };
 
 export {
+  messageOf,
   InputError,
   MatrixError,
   UsageError,

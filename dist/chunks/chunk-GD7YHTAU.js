@@ -26,7 +26,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-PINWN6TD.js";
+} from "./chunk-FJA7DXTD.js";
 import {
   TAR_END,
   getIDToken,
@@ -45,8 +45,9 @@ import {
 import {
   InputError,
   RegistryContentRefused,
-  RegistryUnreachable
-} from "./chunk-7C55G7BA.js";
+  RegistryUnreachable,
+  messageOf
+} from "./chunk-BD33GHV7.js";
 
 // src/process/which.ts
 import { accessSync, constants, realpathSync, statSync } from "node:fs";
@@ -87,8 +88,8 @@ async function withRetry(fn, what, attempts = 4, firstDelayMs = 500, retryable =
       return await fn();
     } catch (e) {
       if (!retryable(e)) throw e;
-      if (i >= attempts) throw new Error(`${what} failed after ${attempts} attempts: ${e.message}`);
-      warning(`${what} failed (attempt ${i} of ${attempts}), retrying in ${delay} ms: ${e.message}`);
+      if (i >= attempts) throw new Error(`${what} failed after ${attempts} attempts: ${messageOf(e)}`);
+      warning(`${what} failed (attempt ${i} of ${attempts}), retrying in ${delay} ms: ${messageOf(e)}`);
       await new Promise((r) => setTimeout(r, delay));
       delay *= 2;
     }
@@ -563,7 +564,7 @@ function parseManifestJson(text, where) {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${where}: not JSON (${e.message})`);
+    throw new Error(`${where}: not JSON (${messageOf(e)})`);
   }
   if (isIndex(doc)) return doc;
   if (isManifest(doc)) return doc;
@@ -1084,7 +1085,7 @@ function sharedReads(deps) {
     try {
       return await dialBuilderBuildKit(deps.caps.driver, deps.builder);
     } catch (e) {
-      info(`reading build records through buildx (BuildKit's API: ${e.message})`);
+      info(`reading build records through buildx (BuildKit's API: ${messageOf(e)})`);
       return void 0;
     }
   })();
@@ -1120,7 +1121,7 @@ async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
           if (!isIndex(m)) manifests.set(d.digest, m);
         } catch (e) {
           if (e instanceof RegistryContentRefused) throw e;
-          warning(`${target}: cannot read manifest ${d.digest}: ${e.message}`);
+          warning(`${target}: cannot read manifest ${d.digest}: ${messageOf(e)}`);
         }
       })
     );
@@ -1154,7 +1155,7 @@ function registryFetch(deps, shared, repo) {
       } catch (e) {
         if (e instanceof RegistryContentRefused) throw e;
         viaHttp = false;
-        info(`reading manifests through buildx imagetools (${e.message})`);
+        info(`reading manifests through buildx imagetools (${messageOf(e)})`);
       }
     }
     return imagetools(digest);
@@ -2111,7 +2112,7 @@ async function exportFailedBuildRecords(s, engine, state, sinceMs) {
     const roots = stepContexts(s);
     await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs, roots), state);
   } catch (e) {
-    warning(`could not export the failed build's record: ${e.message}`);
+    warning(`could not export the failed build's record: ${messageOf(e)}`);
   }
 }
 function summaryOff(s) {
@@ -2189,7 +2190,7 @@ async function exportRecords(s, engine, findRefs, state) {
     records.uploadFile = allFile ?? files[0]?.path ?? "";
     info(`exported ${refs.length} build record(s) ${how} in ${Date.now() - started} ms: ${records.uploadFile}`);
   } catch (e) {
-    records.exportError = e.message;
+    records.exportError = messageOf(e);
     records.uploadFile = "";
     warning(`could not export the build records: ${records.exportError}`);
   }
@@ -2214,7 +2215,7 @@ async function exportThroughApi(engine, refs, files, allFile) {
     const f = bundles.finalized;
     return `through BuildKit's API${f.count ? ` (${f.count} finalized, ${f.ms} ms)` : ""}`;
   } catch (e) {
-    info(`exporting the build records with buildx (BuildKit's API: ${e.message})`);
+    info(`exporting the build records with buildx (BuildKit's API: ${messageOf(e)})`);
     return void 0;
   } finally {
     api?.close();
@@ -2257,8 +2258,8 @@ async function uploadBuildRecords(state) {
     records.artifact = await group("Upload the build records", () => uploadFileArtifact(records.uploadFile, records.retentionDays));
     info(`build records uploaded as the artifact ${records.artifact.name}: ${records.artifact.url}`);
   } catch (e) {
-    records.uploadNote = `the upload failed: ${e.message}`;
-    warning(`could not upload the build records: ${e.message}`);
+    records.uploadNote = `the upload failed: ${messageOf(e)}`;
+    warning(`could not upload the build records: ${messageOf(e)}`);
   }
 }
 
@@ -2357,7 +2358,7 @@ async function latestFromChecksums(base, tool) {
     const tc = await import("./tool-cache-35GKXQ6C.js");
     path8 = await tc.downloadTool(url);
   } catch (e) {
-    throw new Error(`cannot resolve latest: ${url}: ${e.message}`);
+    throw new Error(`cannot resolve latest: ${url}: ${messageOf(e)}`);
   }
   const v = versionFromChecksums(parseChecksums(readFileSync5(path8, "utf8")), tool);
   if (!v) throw new Error(`cannot resolve latest: ${url} names no ${tool} release`);
@@ -2371,7 +2372,7 @@ async function resolveLatestRelease(base) {
     await res.body?.cancel();
     final = res.url;
   } catch (e) {
-    throw new Error(`cannot resolve latest from ${url}: ${e.message}`);
+    throw new Error(`cannot resolve latest from ${url}: ${messageOf(e)}`);
   }
   const v = versionFromReleaseUrl(final);
   if (!v) throw new Error(`cannot resolve latest: ${url} led to ${final}, which names no release tag`);
@@ -2410,12 +2411,12 @@ async function download(t, version) {
     try {
       v = await resolveLatest(r, base);
     } catch (e) {
-      throw new InputError(input, e.message);
+      throw new InputError(input, messageOf(e));
     }
   }
   const asset = assetUrls(r, base, v, platform, r.arch(os.arch()) ?? os.arch());
   const started = Date.now();
-  const { installVerified } = await import("./install-XTURP6CP.js");
+  const { installVerified } = await import("./install-7EIB2P7H.js");
   const installed = await installVerified({
     tool: r.tool,
     version: v,
@@ -2732,7 +2733,7 @@ async function usable(runner, copy) {
 }
 async function installedCosign(runner) {
   const onPath = findOnPath("cosign");
-  const { privateCopy } = await import("./install-XTURP6CP.js");
+  const { privateCopy } = await import("./install-7EIB2P7H.js");
   const found2 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
     (copy) => usable(runner, copy),
     () => void 0
@@ -2752,7 +2753,7 @@ function setupCosign(s, runner) {
       "cosign-version: installed was asked for, but no cosign on PATH answers `cosign version` and knows signing configs (cosign 2.6 or later)"
     ),
     probe: async (path8, v) => {
-      const { sha256File } = await import("./install-XTURP6CP.js");
+      const { sha256File } = await import("./install-7EIB2P7H.js");
       const found2 = await usable(runner, { path: path8, sha256: await sha256File(path8) });
       if (!found2)
         throw new InputError(
@@ -2785,7 +2786,7 @@ async function signReports(s, reports, tempDir, cosign) {
     try {
       token = await getIDToken(SIGSTORE_AUDIENCE);
     } catch (e) {
-      throw new Error(`sign: cannot get the job's OIDC token for keyless signing: ${e.message.replace(/\s+/g, " ").trim()}`);
+      throw new Error(`sign: cannot get the job's OIDC token for keyless signing: ${messageOf(e).replace(/\s+/g, " ").trim()}`);
     }
     setSecret(token);
     const id = tokenIdentity(token);
@@ -2824,7 +2825,7 @@ async function signReports(s, reports, tempDir, cosign) {
   return { signatures, signer: signerText };
 }
 async function run(cosign, args, env, what, hidden = []) {
-  const { sha256File } = await import("./install-XTURP6CP.js");
+  const { sha256File } = await import("./install-7EIB2P7H.js");
   const now = await sha256File(cosign.cmd).catch(() => "missing");
   if (now !== cosign.sha256)
     throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`);
@@ -2871,7 +2872,7 @@ async function dockerLogin(login, runner, docker = dockerCli()) {
   try {
     r = await runner.run(requireDockerCli("registry login", docker), args, { input: login.password });
   } catch (e) {
-    throw new Error(`registry login needs the docker CLI: ${e.message}`);
+    throw new Error(`registry login needs the docker CLI: ${messageOf(e)}`);
   }
   succeeded(r, "docker login", failed);
 }

@@ -2,7 +2,7 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   CommandError,
   InputError
-} from "./chunk-7C55G7BA.js";
+} from "./chunk-BD33GHV7.js";
 import {
   require_semver
 } from "./chunk-6I7YH7XL.js";

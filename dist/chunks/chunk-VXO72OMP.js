@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-TEAMM7ER.js";
+} from "./chunk-PTIYRZ6L.js";
 import {
   BUILDX_RELEASE,
   DEPOT_RELEASE,
@@ -47,7 +47,7 @@ import {
   useImplicitBuilder,
   wantedConfigText,
   withRetry
-} from "./chunk-76AIQTNP.js";
+} from "./chunk-GD7YHTAU.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -84,7 +84,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-PINWN6TD.js";
+} from "./chunk-FJA7DXTD.js";
 import {
   error,
   getIDToken,
@@ -101,8 +101,9 @@ import {
   DepotUnavailable,
   InputError,
   MatrixError,
-  RegistryUnreachable
-} from "./chunk-7C55G7BA.js";
+  RegistryUnreachable,
+  messageOf
+} from "./chunk-BD33GHV7.js";
 import {
   __commonJS,
   __require,
@@ -8716,7 +8717,7 @@ async function probeVersion(runner, cmd) {
   try {
     r = await runner.run(cmd, ["--version"], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: "1" } });
   } catch (e) {
-    throw new DepotUnavailable(`cannot run ${cmd}: ${e.message}`);
+    throw new DepotUnavailable(`cannot run ${cmd}: ${messageOf(e)}`);
   }
   const v = r.code === 0 ? parseDepotVersion(r.stdout) : "";
   if (!v)
@@ -8765,7 +8766,7 @@ async function depotToken(s) {
   try {
     idToken = await getIDToken(DEPOT_AUDIENCE);
   } catch (e) {
-    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${e.message.replace(/\s+/g, " ").trim()}`);
+    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${messageOf(e).replace(/\s+/g, " ").trim()}`);
   }
   setSecret(idToken);
   const url = oidcExchangeUrl();
@@ -8783,7 +8784,7 @@ async function depotToken(s) {
     }
     info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`);
   } catch (e) {
-    info(`Depot's OIDC exchange (${url}) failed (${e.message}); the CLI gets the GitHub OIDC token itself`);
+    info(`Depot's OIDC exchange (${url}) failed (${messageOf(e)}); the CLI gets the GitHub OIDC token itself`);
   }
   return { token: idToken, source: "GitHub OIDC" };
 }
@@ -9284,7 +9285,7 @@ async function depotReports(s, results) {
   try {
     bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256);
   } catch (e) {
-    warning(`cannot read what Depot built: reading manifests uses buildx (${e.message})`);
+    warning(`cannot read what Depot built: reading manifests uses buildx (${messageOf(e)})`);
     return results.map((r) => unreadReport(r, "manifests unavailable: buildx, which reads them from the registry, could not be set up"));
   }
   const reports = await collectReports(results, {
@@ -10485,7 +10486,7 @@ function projectFromDepotJson(text) {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    return { problem: `depot.json is not valid JSON (${e.message})` };
+    return { problem: `depot.json is not valid JSON (${messageOf(e)})` };
   }
   const id = typeof parsed === "object" && parsed !== null ? parsed.id : void 0;
   if (typeof id !== "string" || id.trim() === "") return { problem: 'depot.json has no "id"' };
@@ -10729,7 +10730,7 @@ function parsePlatformList(text) {
     try {
       parsed = JSON.parse(v);
     } catch (e) {
-      throw new InputError("platforms", `not a JSON list: ${e.message}`);
+      throw new InputError("platforms", `not a JSON list: ${messageOf(e)}`);
     }
     if (!Array.isArray(parsed) || !parsed.every((p) => typeof p === "string")) throw new InputError("platforms", "not a JSON list of strings");
     items = parsed.map((p) => p.trim()).filter(Boolean);
@@ -10750,7 +10751,7 @@ function parseRunners(text) {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new InputError("runners", `not a JSON map: ${e.message}`);
+    throw new InputError("runners", `not a JSON map: ${messageOf(e)}`);
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
     throw new InputError("runners", "not a JSON map of platform to runner label");

@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-PINWN6TD.js";
+} from "./chunk-FJA7DXTD.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";
