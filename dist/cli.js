@@ -2,14 +2,14 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-7VGWFRLO.js";
+} from "./chunks/chunk-ICWMGC2Y.js";
 import {
   entryOfName,
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-MJSPGFFO.js";
-import "./chunks/chunk-MXKOBRMO.js";
+} from "./chunks/chunk-6ZPP5T2L.js";
+import "./chunks/chunk-Z3523Q5B.js";
 import {
   DASH,
   basesFor,
@@ -21,16 +21,16 @@ import {
   shortDigest,
   sourceName,
   summaryLine
-} from "./chunks/chunk-B6TBXSCK.js";
+} from "./chunks/chunk-NOTVCJDW.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-7XCCI7IX.js";
-import "./chunks/chunk-LFUXYI7A.js";
-import "./chunks/chunk-ZCLOEPBA.js";
+} from "./chunks/chunk-GVA7OLIA.js";
+import "./chunks/chunk-AYWZIR4M.js";
 import {
   InputError,
-  UsageError
-} from "./chunks/chunk-HW6KOS5H.js";
+  UsageError,
+  messageOf
+} from "./chunks/chunk-BD33GHV7.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import {
   __toESM
@@ -662,7 +662,7 @@ function configInputs(text, specs, file) {
   try {
     doc = (0, import_yaml.parse)(text);
   } catch (e) {
-    throw new UsageError(`${file}: not valid YAML: ${e.message.split("\n")[0]}`);
+    throw new UsageError(`${file}: not valid YAML: ${messageOf(e).split("\n")[0]}`);
   }
   if (doc === null || doc === void 0) return {};
   if (typeof doc !== "object" || Array.isArray(doc)) throw new UsageError(`${file}: expected a mapping of input names to values`);
@@ -982,7 +982,7 @@ async function runCli(argv, about, rawIo) {
         text = readFileSync(options.config, "utf8");
       } catch (e) {
         throw new UsageError(
-          `--config ${options.config}: ${e.code === "ENOENT" ? "no such file" : e.message}`
+          `--config ${options.config}: ${e.code === "ENOENT" ? "no such file" : messageOf(e)}`
         );
       }
       config = configInputs(text, specs, options.config);

@@ -1,16 +1,16 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   probePluginEarly
-} from "./chunks/chunk-MXKOBRMO.js";
+} from "./chunks/chunk-Z3523Q5B.js";
 import {
   processRunner
-} from "./chunks/chunk-7XCCI7IX.js";
-import "./chunks/chunk-HW6KOS5H.js";
+} from "./chunks/chunk-GVA7OLIA.js";
+import "./chunks/chunk-BD33GHV7.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";
 
 // src/entry/main.ts
 var buildxVersion = process.env["INPUT_BUILDX-VERSION"] ?? "";
 if (buildxVersion === "" || buildxVersion === "installed") probePluginEarly(processRunner);
-var { run } = await import("./chunks/main-JIN5JF5X.js");
+var { run } = await import("./chunks/main-CJFDSVVE.js");
 await run();

@@ -1,6 +1,11 @@
 // Every error class of the action, in one place: callers tell failures apart by class (an
 // InputError names the input to fix and is exit code 2 for the CLI), never by message text.
 
+/** The message of anything thrown: an Error's message, else the thrown value as text. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
 /** A bad input: the message starts with the input's name. */
 export class InputError extends Error {
   constructor(
@@ -9,6 +14,14 @@ export class InputError extends Error {
   ) {
     super(`${input}: ${message}`)
     this.name = 'InputError'
+  }
+}
+
+/** A bad matrix, matrix-name or matrix tag template: an InputError naming that input. */
+export class MatrixError extends InputError {
+  constructor(input: string, message: string) {
+    super(input, message)
+    this.name = 'MatrixError'
   }
 }
 

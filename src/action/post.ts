@@ -11,9 +11,10 @@ import { renderSummary } from '../report/summary.js'
 import { renderChecksSummary } from '../report/checks-summary.js'
 import { renderRecordsSummary } from '../report/records-summary.js'
 import { uploadBuildRecords } from './records.js'
-import { renderSigningSummary } from '../sign/plan.js'
+import { renderSigningSummary } from '../report/signing-summary.js'
 import { setSignOutputs } from './sign.js'
 import { renderChangesSummary } from '../report/changes.js'
+import { messageOf } from '../errors.js'
 
 export async function run(): Promise<void> {
   const state = loadState()
@@ -47,7 +48,7 @@ export async function run(): Promise<void> {
       if (signing) core.appendSummary(`\n${signing}`)
     }
   } catch (e) {
-    core.warning(`could not write the summary: ${(e as Error).message}`)
+    core.warning(`could not write the summary: ${messageOf(e)}`)
   }
 
   if (state.builderCreated && state.builder) {
@@ -62,7 +63,7 @@ export async function run(): Promise<void> {
           )
         )
       } catch (e) {
-        core.warning(`could not remove builder ${state.builder}: ${(e as Error).message}`)
+        core.warning(`could not remove builder ${state.builder}: ${messageOf(e)}`)
       }
     }
   }
@@ -73,7 +74,7 @@ export async function run(): Promise<void> {
         await dockerLogout(registry, processRunner, state.dockerCmd || undefined)
         core.info(`logged out of ${name}`)
       } catch (e) {
-        core.warning(`could not log out of ${name}: ${(e as Error).message}`)
+        core.warning(`could not log out of ${name}: ${messageOf(e)}`)
       }
     } else {
       core.info(`staying logged in to ${name} (logout: false)`)
@@ -83,7 +84,7 @@ export async function run(): Promise<void> {
     try {
       rmSync(state.tempDir, { recursive: true, force: true })
     } catch (e) {
-      core.warning(`could not remove ${state.tempDir}: ${(e as Error).message}`)
+      core.warning(`could not remove ${state.tempDir}: ${messageOf(e)}`)
     }
   }
 }

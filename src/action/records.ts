@@ -25,6 +25,7 @@ import type { Settings } from '../inputs/parse.js'
 import { artifactServiceMissing, uploadFileArtifact } from '../runner/artifact.js'
 import type { BuildxEngine } from './setup.js'
 import { saveState, type State } from './state.js'
+import { messageOf } from '../errors.js'
 
 /** Exports the record of every build in `results`; sets build-records and saves what post uploads. */
 export async function exportBuildRecords(s: Settings, engine: BuildxEngine, results: BuildResult[], state: State): Promise<void> {
@@ -43,7 +44,7 @@ export async function exportFailedBuildRecords(s: Settings, engine: BuildxEngine
     const roots = stepContexts(s)
     await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs, roots), state)
   } catch (e) {
-    core.warning(`could not export the failed build's record: ${(e as Error).message}`)
+    core.warning(`could not export the failed build's record: ${messageOf(e)}`)
   }
 }
 
@@ -134,7 +135,7 @@ async function exportRecords(s: Settings, engine: BuildxEngine, findRefs: () => 
     records.uploadFile = allFile ?? files[0]?.path ?? ''
     core.info(`exported ${refs.length} build record(s) ${how} in ${Date.now() - started} ms: ${records.uploadFile}`)
   } catch (e) {
-    records.exportError = (e as Error).message
+    records.exportError = messageOf(e)
     records.uploadFile = ''
     core.warning(`could not export the build records: ${records.exportError}`)
   }
@@ -170,7 +171,7 @@ async function exportThroughApi(
     const f = bundles.finalized
     return `through BuildKit's API${f.count ? ` (${f.count} finalized, ${f.ms} ms)` : ''}`
   } catch (e) {
-    core.info(`exporting the build records with buildx (BuildKit's API: ${(e as Error).message})`)
+    core.info(`exporting the build records with buildx (BuildKit's API: ${messageOf(e)})`)
     return undefined
   } finally {
     api?.close()
@@ -223,7 +224,7 @@ export async function uploadBuildRecords(state: State): Promise<void> {
     records.artifact = await core.group('Upload the build records', () => uploadFileArtifact(records.uploadFile, records.retentionDays))
     core.info(`build records uploaded as the artifact ${records.artifact.name}: ${records.artifact.url}`)
   } catch (e) {
-    records.uploadNote = `the upload failed: ${(e as Error).message}`
-    core.warning(`could not upload the build records: ${(e as Error).message}`)
+    records.uploadNote = `the upload failed: ${messageOf(e)}`
+    core.warning(`could not upload the build records: ${messageOf(e)}`)
   }
 }

@@ -16,7 +16,7 @@ import {
   wantedConfigText,
   type BuilderInfo
 } from '../buildx/builder.js'
-import { buildkitdFlagsFor } from '../buildx/builder-choice.js'
+import { buildkitdFlagsFor, newBuilderName } from '../buildx/builder-choice.js'
 import { runBuildx, runBuildxChecked, type Buildx } from '../buildx/buildx.js'
 import { setupBuildx } from '../buildx/install.js'
 import { versionAtLeast } from '../buildx/version.js'
@@ -70,10 +70,6 @@ export async function setUpEngine(plan: BuildPlan, state: State): Promise<Engine
   return choice
 }
 
-function randomSuffix(): string {
-  return Math.random().toString(16).slice(2, 10)
-}
-
 async function setUpBuilder(plan: BuildPlan, state: State, bx: Buildx, implicit: string | undefined): Promise<Builder> {
   const s = plan.settings
   const scopedName = plan.scopedBuilder
@@ -85,7 +81,7 @@ async function setUpBuilder(plan: BuildPlan, state: State, bx: Buildx, implicit:
     name = scopedName
     core.info(`reusing builder ${name} (builder-scope: ${s.builderScope})`)
   } else if (!name) {
-    name = scopedName ?? `build-image-${randomSuffix()}`
+    name = scopedName ?? newBuilderName()
     const configFile = buildkitdConfigFile(s, state.tempDir)
     try {
       await runBuildxChecked(bx, createBuilderArgs(s, { name, configFile }))

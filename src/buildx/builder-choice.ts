@@ -7,6 +7,11 @@
 import { parseCsvFields } from '../inputs/lists.js'
 import type { Settings } from '../inputs/parse.js'
 
+/** The name of a builder the action makes for one run, which post removes: build-image-<hex>. */
+export function newBuilderName(random: () => number = Math.random): string {
+  return `build-image-${random().toString(16).slice(2, 10)}`
+}
+
 /** What setup-buildx-action gives a builder's BuildKit when its buildkitd-flags input is empty. */
 export const DEFAULT_BUILDKITD_FLAGS = '--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host'
 

@@ -10,7 +10,7 @@ import type { Settings } from '../inputs/parse.js'
 import { saveState, type State } from '../action/state.js'
 import { createBuilderArgs, inspectBuilderArgs, inspectCurrentBuilderArgs, removeBuilderArgs } from './args.js'
 import { runBuildxChecked, type Buildx } from './buildx.js'
-import { chooseBuilder, dockerDriverCannot, type CurrentBuilder } from './builder-choice.js'
+import { chooseBuilder, dockerDriverCannot, newBuilderName, type CurrentBuilder } from './builder-choice.js'
 
 export interface BuilderNode {
   name: string
@@ -380,10 +380,6 @@ function namesCurrentBuilder(file: string): boolean {
   }
 }
 
-function randomName(): string {
-  return `build-image-${Math.random().toString(16).slice(2, 10)}`
-}
-
 /**
  * With neither the builder nor the driver input, picks the builder as docker/build-push-action
  * would find it (the current one), and gives a request the engine's builder cannot build a
@@ -406,7 +402,7 @@ export async function useImplicitBuilder(
     return choice.name
   }
   if (choice.use === 'automatic') {
-    const name = randomName()
+    const name = newBuilderName()
     await core.group('Set up a builder for this build', async () => {
       core.info(`the engine's builder cannot build this (${choice.reason}): creating docker-container builder ${name}, which post removes`)
       await runBuildxChecked(bx, createBuilderArgs({ ...s, driver: 'docker-container' }, { name, configFile: '' }), {}, line =>

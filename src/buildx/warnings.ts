@@ -1,6 +1,7 @@
 // Build check warnings: what BuildKit's Dockerfile checks report, read from the two places buildx
 // writes them (the metadata file's `buildx.build.warnings`, asked for with
-// BUILDX_METADATA_WARNINGS, and the JSON of `--call check`), as annotations, summary and output.
+// BUILDX_METADATA_WARNINGS, and the JSON of `--call check`), as annotations and output (the summary's
+// section is report/checks-summary.ts).
 // Pure: the Dockerfiles' text comes in as data.
 
 /** Where an annotation goes (the runner's annotation properties this needs). */
@@ -157,27 +158,4 @@ export function checkWarningsOutput(all: readonly TargetWarnings[]): string {
 /** The message buildx prints at the end of a check, which fails the step as the peer does. */
 export function checkFailureMessage(count: number): string {
   return `Check complete, ${count} warning${count === 1 ? ' has' : 's have'} been found!`
-}
-
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;')
-}
-
-/** The job summary's section: per target, a table of its warnings. */
-export function renderWarningsSummary(all: readonly TargetWarnings[], heading = 'Build checks'): string {
-  const withAny = all.filter(t => t.warnings.length > 0)
-  if (withAny.length === 0) return ''
-  const total = withAny.reduce((n, t) => n + t.warnings.length, 0)
-  const lines = [`### ${heading}`, '', `${total} warning(s) found.`, '']
-  for (const t of withAny) {
-    if (all.length > 1 || t.target !== 'default') lines.push(`**${cell(t.target)}**`, '')
-    lines.push('| rule | where | message |', '| --- | --- | --- |')
-    for (const w of t.warnings) {
-      const rule = w.url ? `[${cell(w.rule)}](${w.url})` : cell(w.rule)
-      const where = w.file ? `\`${cell(w.file)}${w.line ? `:${w.line}` : ''}\`` : w.line ? `line ${w.line}` : ''
-      lines.push(`| ${rule} | ${where} | ${cell(w.message)} |`)
-    }
-    lines.push('')
-  }
-  return lines.join('\n')
 }

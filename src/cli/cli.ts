@@ -18,7 +18,7 @@ import {
   type CliOptions
 } from './flags.js'
 import { parseInputs } from '../inputs/parse.js'
-import { InputError, UsageError } from '../errors.js'
+import { InputError, UsageError, messageOf } from '../errors.js'
 import { run as runMain } from '../action/main.js'
 import { run as runPost } from '../action/post.js'
 import { loadState } from '../action/state.js'
@@ -158,7 +158,7 @@ export async function runCli(argv: string[], about: About, rawIo: Io): Promise<n
         text = readFileSync(options.config, 'utf8')
       } catch (e) {
         throw new UsageError(
-          `--config ${options.config}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`
+          `--config ${options.config}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : messageOf(e)}`
         )
       }
       config = configInputs(text, specs, options.config)

@@ -3,7 +3,7 @@
 // action.yml's text, the argv, the config file's text, the host's architecture, the environment
 // and what standard input held.
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
-import { InputError, UsageError } from '../errors.js'
+import { InputError, UsageError, messageOf } from '../errors.js'
 import { entryOfName } from '../inputs/catalogue.js'
 import { parseCsvFields } from '../inputs/lists.js'
 
@@ -322,7 +322,7 @@ export function configInputs(text: string, specs: InputSpec[], file: string): Re
   try {
     doc = parseYaml(text)
   } catch (e) {
-    throw new UsageError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`)
+    throw new UsageError(`${file}: not valid YAML: ${messageOf(e).split('\n')[0]}`)
   }
   if (doc === null || doc === undefined) return {}
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${file}: expected a mapping of input names to values`)

@@ -29,7 +29,7 @@ import type { BakePlan, BuildPlan, MatrixPlan } from '../inputs/plan.js'
 import { remoteBakeSource } from '../inputs/bake-source.js'
 import { depotBakeSite, grantFromDefinition } from '../buildx/bake-source.js'
 import { setWithoutCacheTo, withoutBakeCacheExports } from '../runner/isolation.js'
-import { DepotUnavailable, InputError } from '../errors.js'
+import { DepotUnavailable, InputError, messageOf } from '../errors.js'
 import { parseBuildError } from '../buildx/build-error.js'
 import { parseReference } from '../registry/reference.js'
 import { collectReports } from '../report/collect.js'
@@ -254,7 +254,7 @@ export async function depotReports(s: Settings, results: BuildResult[]): Promise
   try {
     bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256)
   } catch (e) {
-    core.warning(`cannot read what Depot built: reading manifests uses buildx (${(e as Error).message})`)
+    core.warning(`cannot read what Depot built: reading manifests uses buildx (${messageOf(e)})`)
     return results.map(r => unreadReport(r, 'manifests unavailable: buildx, which reads them from the registry, could not be set up'))
   }
   const reports = await collectReports(results, {

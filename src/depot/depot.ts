@@ -2,13 +2,12 @@
 // OIDC), and running it. Anything that goes wrong here happens before a build starts, so it is a
 // DepotUnavailable: with engine auto or depot-fallback the caller builds with buildx instead.
 import * as core from '../runner/commands.js'
-import os from 'node:os'
-import { DEFAULT_DEPOT_RELEASES, depotArch, depotAssetUrls } from '../install/releases.js'
-import { resolveLatestRelease } from '../install/latest.js'
+import { DEPOT_RELEASE } from '../install/releases.js'
+import { setupTool } from '../install/setup.js'
 import { parseDepotVersion } from './args.js'
 import { buildToolRunner, type RunOptions, type RunResult, type Runner } from '../process/exec.js'
 import type { Settings } from '../inputs/parse.js'
-import { DepotUnavailable, InputError } from '../errors.js'
+import { DepotUnavailable, InputError, messageOf } from '../errors.js'
 
 export interface Depot {
   cmd: string
@@ -24,7 +23,7 @@ async function probeVersion(runner: Runner, cmd: string): Promise<string> {
   try {
     r = await runner.run(cmd, ['--version'], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: '1' } })
   } catch (e) {
-    throw new DepotUnavailable(`cannot run ${cmd}: ${(e as Error).message}`)
+    throw new DepotUnavailable(`cannot run ${cmd}: ${messageOf(e)}`)
   }
   const v = r.code === 0 ? parseDepotVersion(r.stdout) : ''
   if (!v)
@@ -34,56 +33,25 @@ async function probeVersion(runner: Runner, cmd: string): Promise<string> {
   return v
 }
 
-/** `latest` is what the release site's /latest redirects to (GitHub: .../releases/tag/vX.Y.Z). */
-async function resolveLatest(base: string, input: string): Promise<string> {
-  try {
-    return await resolveLatestRelease(base)
-  } catch (e) {
-    throw new DepotUnavailable(`${input}: ${(e as Error).message}`)
-  }
-}
-
-/** Installs (or finds) the CLI; every failure is a DepotUnavailable naming the input to fix. */
+/** Installs (or finds) the CLI through the one installer flow; every failure is a DepotUnavailable naming the input to fix. */
 export async function setupDepot(s: Settings, anyRunner: Runner): Promise<Depot> {
   // depot is handed DEPOT_TOKEN (the action mints the OIDC token itself), never the OIDC request variables
   const runner = buildToolRunner(anyRunner)
-  if (s.depotVersion === 'installed') {
-    try {
-      return { cmd: 'depot', version: await probeVersion(runner, 'depot'), runner }
-    } catch (e) {
-      throw new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${(e as Error).message})`)
-    }
-  }
-  const arch = depotArch(os.arch())
-  if (os.platform() !== 'linux' && os.platform() !== 'darwin')
-    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.platform()}`)
-  if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os.arch()}`)
-  const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES
-  // a mirror that fails to answer is blamed on the mirror, not on the version asked for
-  const input = s.depotDownloadUrl ? 'depot-download-url' : 'depot-version'
-  const version = s.depotVersion === 'latest' ? await resolveLatest(base, input) : s.depotVersion.replace(/^v/, '')
-  const asset = depotAssetUrls(base, version, os.platform(), arch)
-  const started = Date.now()
-  let installed: { path: string; fromCache: boolean; against: string }
-  try {
-    const { installVerified } = await import('../install/install.js')
-    installed = await installVerified({
-      tool: 'depot',
-      version,
-      cachedName: 'depot',
-      input,
-      checksumInput: s.depotSha256 ? 'depot-sha256' : s.depotDownloadUrl ? 'depot-download-url' : 'depot-version',
-      archiveEntry: 'bin/depot',
-      ...(s.depotSha256 ? { sha256: s.depotSha256 } : {}),
-      ...asset
-    })
-  } catch (e) {
-    throw new DepotUnavailable((e as Error).message)
-  }
-  core.info(
-    `depot ${version} ${installed.fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${s.depotSha256 ? 'depot-sha256' : installed.against} in ${Date.now() - started} ms: ${installed.path}`
-  )
-  return { cmd: installed.path, version: await probeVersion(runner, installed.path), runner }
+  return setupTool<Depot>({
+    release: DEPOT_RELEASE,
+    version: s.depotVersion,
+    downloadUrl: s.depotDownloadUrl,
+    sha256: s.depotSha256,
+    installed: () =>
+      probeVersion(runner, 'depot').then(
+        version => ({ cmd: 'depot', version, runner }),
+        (e: Error) => e.message
+      ),
+    noneInstalled: why => new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${why})`),
+    probe: async path => ({ cmd: path, version: await probeVersion(runner, path), runner }),
+    failure: e => new DepotUnavailable(e.message),
+    timed: true
+  })
 }
 
 export function oidcAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -124,7 +92,7 @@ export async function depotToken(s: Settings): Promise<DepotToken> {
   try {
     idToken = await core.getIDToken(DEPOT_AUDIENCE)
   } catch (e) {
-    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${(e as Error).message.replace(/\s+/g, ' ').trim()}`)
+    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${messageOf(e).replace(/\s+/g, ' ').trim()}`)
   }
   core.setSecret(idToken)
   const url = oidcExchangeUrl()
@@ -142,7 +110,7 @@ export async function depotToken(s: Settings): Promise<DepotToken> {
     }
     core.info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`)
   } catch (e) {
-    core.info(`Depot's OIDC exchange (${url}) failed (${(e as Error).message}); the CLI gets the GitHub OIDC token itself`)
+    core.info(`Depot's OIDC exchange (${url}) failed (${messageOf(e)}); the CLI gets the GitHub OIDC token itself`)
   }
   return { token: idToken, source: 'GitHub OIDC' }
 }

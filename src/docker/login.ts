@@ -3,6 +3,7 @@
 // and buildx, BuildKit's session and this action's registry reader all find them there.
 import { runChecked, succeeded, type RunResult, type Runner } from '../process/exec.js'
 import { dockerCli, requireDockerCli } from './cli.js'
+import { messageOf } from '../errors.js'
 
 /** One registry to log in to (the login inputs, or an entry of registry-auth). */
 export interface RegistryLogin {
@@ -26,7 +27,7 @@ export async function dockerLogin(login: RegistryLogin, runner: Runner, docker =
   try {
     r = await runner.run(requireDockerCli('registry login', docker), args, { input: login.password })
   } catch (e) {
-    throw new Error(`registry login needs the docker CLI: ${(e as Error).message}`)
+    throw new Error(`registry login needs the docker CLI: ${messageOf(e)}`)
   }
   succeeded(r, 'docker login', failed)
 }

@@ -1,7 +1,7 @@
 // Which engine runs the build, and why. Pure: the caller gathers the facts (inputs, environment,
 // the context's depot.json) and this decides, so every branch is a table row in a unit test.
 import type { Engine } from './settings.js'
-import { InputError } from '../errors.js'
+import { InputError, messageOf } from '../errors.js'
 import { clip } from './lists.js'
 
 export interface EngineFacts {
@@ -53,7 +53,7 @@ export function projectFromDepotJson(text: string): { id?: string; problem?: str
   try {
     parsed = JSON.parse(text)
   } catch (e) {
-    return { problem: `depot.json is not valid JSON (${(e as Error).message})` }
+    return { problem: `depot.json is not valid JSON (${messageOf(e)})` }
   }
   const id = typeof parsed === 'object' && parsed !== null ? (parsed as { id?: unknown }).id : undefined
   if (typeof id !== 'string' || id.trim() === '') return { problem: 'depot.json has no "id"' }

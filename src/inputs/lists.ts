@@ -1,49 +1,6 @@
 // Parsing of list-valued inputs, the way docker's actions read them. Pure.
 import { InputError } from '../errors.js'
 
-/**
- * Splits one CSV record, honouring double quotes ("a,b" stays one field, "" is a quote).
- * Throws on an unterminated quote so a malformed list is reported, not half-read.
- */
-export function splitCsv(line: string, input: string): string[] {
-  const fields: string[] = []
-  let field = ''
-  let quoted = false
-  let wasQuoted = false
-  // length of the field when its closing quote was read: whitespace after it is not part of the value
-  let quotedEnd = 0
-  const finish = () => (wasQuoted ? field.slice(0, quotedEnd) + field.slice(quotedEnd).trimEnd() : field.trim())
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]
-    if (quoted) {
-      if (c === '"') {
-        if (line[i + 1] === '"') {
-          field += '"'
-          i++
-        } else {
-          quoted = false
-          quotedEnd = field.length
-        }
-      } else {
-        field += c
-      }
-    } else if (c === '"' && field.trim() === '') {
-      quoted = true
-      wasQuoted = true
-      field = ''
-    } else if (c === ',') {
-      fields.push(finish())
-      field = ''
-      wasQuoted = false
-    } else {
-      field += c
-    }
-  }
-  if (quoted) throw new InputError(input, `unterminated quote in ${JSON.stringify(clip(line))}`)
-  fields.push(finish())
-  return fields
-}
-
 /** One field of a CSV record: its text, and whether it was quoted (quoted text is kept as written). */
 interface CsvField {
   value: string
@@ -51,17 +8,19 @@ interface CsvField {
 }
 
 /**
- * A list input read as CSV records, the way docker's actions read theirs: records end at a line
- * break, fields at a comma, and a double-quoted field may hold commas, `""` (a quote) and line
- * breaks, so one entry can span several lines. Blank records and records starting with '#' are
- * skipped. An unterminated quote is reported by its line, never echoed (it may hold a secret).
+ * The one CSV reader: fields end at a comma, and a double-quoted field may hold commas and `""` (a
+ * quote); whitespace after a closing quote is not part of the value. With `records`, records end at
+ * a line break (a quoted field may hold line breaks), and blank records and records starting with
+ * '#' are skipped; without, the whole text is one record. `unterminated` is the line an unclosed
+ * quote starts on (0 when every quote is closed).
  */
-export function csvRecords(value: string, input: string): CsvField[][] {
-  const records: CsvField[][] = []
+function readCsv(text: string, records: boolean): { records: CsvField[][]; unterminated: number } {
+  const out: CsvField[][] = []
   let fields: CsvField[] = []
   let field = ''
   let quoted = false
   let wasQuoted = false
+  // length of the field when its closing quote was read: whitespace after it is not part of the value
   let quotedEnd = 0
   let line = 1
   let quoteLine = 1
@@ -74,22 +33,22 @@ export function csvRecords(value: string, input: string): CsvField[][] {
   }
   const finishRecord = () => {
     finishField()
-    if (fields.length > 1 || fields[0]?.quoted || fields[0]?.value.trim() !== '') records.push(fields)
+    if (!records || fields.length > 1 || fields[0]?.quoted || fields[0]?.value.trim() !== '') out.push(fields)
     fields = []
   }
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i] ?? ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? ''
     if (c === '\n') line++
     if (quoted) {
       if (c !== '"') field += c
-      else if (value[i + 1] === '"') {
+      else if (text[i + 1] === '"') {
         field += '"'
         i++
       } else {
         quoted = false
         quotedEnd = field.length
       }
-    } else if (c === '\n' || (c === '\r' && value[i + 1] === '\n')) {
+    } else if (records && (c === '\n' || (c === '\r' && text[i + 1] === '\n'))) {
       if (c === '\r') {
         i++
         line++
@@ -100,17 +59,39 @@ export function csvRecords(value: string, input: string): CsvField[][] {
       wasQuoted = true
       quoteLine = line
       field = ''
-    } else if (c === '#' && fields.length === 0 && !wasQuoted && field.trim() === '') {
-      while (i + 1 < value.length && value[i + 1] !== '\n' && !(value[i + 1] === '\r' && value[i + 2] === '\n')) i++
+    } else if (records && c === '#' && fields.length === 0 && !wasQuoted && field.trim() === '') {
+      while (i + 1 < text.length && text[i + 1] !== '\n' && !(text[i + 1] === '\r' && text[i + 2] === '\n')) i++
     } else if (c === ',') {
       finishField()
     } else {
       field += c
     }
   }
-  if (quoted) throw new InputError(input, `unterminated quote: the entry starting on line ${quoteLine} has no closing "`)
+  if (quoted) return { records: out, unterminated: quoteLine }
   finishRecord()
-  return records
+  return { records: out, unterminated: 0 }
+}
+
+/**
+ * Splits one CSV record, honouring double quotes ("a,b" stays one field, "" is a quote); unquoted
+ * fields are trimmed. Throws on an unterminated quote so a malformed list is reported, not half-read.
+ */
+export function splitCsv(line: string, input: string): string[] {
+  const read = readCsv(line, false)
+  if (read.unterminated) throw new InputError(input, `unterminated quote in ${JSON.stringify(clip(line))}`)
+  return (read.records[0] ?? []).map(f => (f.quoted ? f.value : f.value.trim()))
+}
+
+/**
+ * A list input read as CSV records, the way docker's actions read theirs: records end at a line
+ * break, fields at a comma, and a double-quoted field may hold commas, `""` (a quote) and line
+ * breaks, so one entry can span several lines. Blank records and records starting with '#' are
+ * skipped. An unterminated quote is reported by its line, never echoed (it may hold a secret).
+ */
+export function csvRecords(value: string, input: string): CsvField[][] {
+  const read = readCsv(value, true)
+  if (read.unterminated) throw new InputError(input, `unterminated quote: the entry starting on line ${read.unterminated} has no closing "`)
+  return read.records
 }
 
 /**

@@ -5,15 +5,7 @@
 // `1.80` becomes "1.8" and `1.10` becomes "1.1": quote versions ("1.80") in the matrix input.
 
 import { parseDocument } from 'yaml'
-import { InputError } from '../errors.js'
-
-/** A bad matrix, matrix-name or matrix tag template: an InputError naming that input. */
-export class MatrixError extends InputError {
-  constructor(input: string, message: string) {
-    super(input, message)
-    this.name = 'MatrixError'
-  }
-}
+import { MatrixError } from '../errors.js'
 
 /** One combination of the matrix: axis (or include-added key) name → value. */
 export type Combination = Record<string, string>

@@ -1,7 +1,7 @@
 // mode: plan, the first job of the reusable release workflow: which build job runs for which
 // platform and target on which runner, and which merge job tags which index. Pure: the inputs are
 // read through a reader, and a bake definition (as `bake --print` resolved it) is passed in.
-import { InputError } from '../errors.js'
+import { InputError, messageOf } from '../errors.js'
 import { parseReference } from '../registry/reference.js'
 import { isPlatform, normalizePlatform } from '../oci/platform.js'
 import { clip, parseList } from './lists.js'
@@ -80,7 +80,7 @@ export function parsePlatformList(text: string): string[] {
     try {
       parsed = JSON.parse(v)
     } catch (e) {
-      throw new InputError('platforms', `not a JSON list: ${(e as Error).message}`)
+      throw new InputError('platforms', `not a JSON list: ${messageOf(e)}`)
     }
     if (!Array.isArray(parsed) || !parsed.every(p => typeof p === 'string')) throw new InputError('platforms', 'not a JSON list of strings')
     items = parsed.map(p => p.trim()).filter(Boolean)
@@ -106,7 +106,7 @@ export function parseRunners(text: string): Record<string, RunnerLabel> {
   try {
     parsed = JSON.parse(text)
   } catch (e) {
-    throw new InputError('runners', `not a JSON map: ${(e as Error).message}`)
+    throw new InputError('runners', `not a JSON map: ${messageOf(e)}`)
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new InputError('runners', 'not a JSON map of platform to runner label')

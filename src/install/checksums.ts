@@ -14,7 +14,7 @@ export function checksumFor(sums: Map<string, string>, fileName: string): string
   return sums.get(fileName)
 }
 
-/** The version a latest checksums file is for, read from its buildx-vX.Y.Z.* names. */
+/** The version a latest checksums file is for, read from its <tool>-vX.Y.Z.* names. */
 export function versionFromChecksums(sums: Map<string, string>, tool = 'buildx'): string | undefined {
   for (const name of sums.keys()) {
     const m = new RegExp(`^${tool}-v(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?)\\.`).exec(name)

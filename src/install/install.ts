@@ -12,7 +12,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
 import { gunzipSync } from 'node:zlib'
-import { InputError } from '../errors.js'
+import { InputError, messageOf } from '../errors.js'
 import { checksumFor, parseChecksums } from './checksums.js'
 import { readTarEntries } from '../oci/tar.js'
 
@@ -46,7 +46,7 @@ async function download(url: string, input: string): Promise<string> {
   try {
     return await tc.downloadTool(url)
   } catch (e) {
-    throw new InputError(input, `cannot download ${url}: ${(e as Error).message}`)
+    throw new InputError(input, `cannot download ${url}: ${messageOf(e)}`)
   }
 }
 
@@ -146,7 +146,7 @@ function extractEntry(archive: Buffer, entry: string, a: ReleaseAsset): Buffer {
   try {
     files = readTarEntries(gunzipSync(archive), name => name === entry)
   } catch (e) {
-    throw new InputError(a.input, `cannot unpack ${a.fileName}: ${(e as Error).message}`)
+    throw new InputError(a.input, `cannot unpack ${a.fileName}: ${messageOf(e)}`)
   }
   const body = files.get(entry)
   if (!body) throw new InputError(a.input, `${a.fileName} has no ${entry}`)

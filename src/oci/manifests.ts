@@ -16,6 +16,7 @@ import {
   type MetadataSource,
   type PlatformImage
 } from './types.js'
+import { messageOf } from '../errors.js'
 
 export const MEDIA_TYPES = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -67,7 +68,7 @@ export function parseManifestJson(text: string, where: string): ImageIndex | Ima
   try {
     doc = JSON.parse(text)
   } catch (e) {
-    throw new Error(`${where}: not JSON (${(e as Error).message})`)
+    throw new Error(`${where}: not JSON (${messageOf(e)})`)
   }
   if (isIndex(doc)) return doc
   if (isManifest(doc)) return doc

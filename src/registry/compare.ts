@@ -12,6 +12,7 @@ import { platformString } from '../oci/platform.js'
 import { baseImagesFromProvenance, provenanceLayers } from '../oci/provenance.js'
 import { sha256Digest } from '../oci/digest.js'
 import type { BaseImage, ImageManifest } from '../oci/types.js'
+import { messageOf } from '../errors.js'
 
 type Reader = ReturnType<typeof registryReader>
 
@@ -35,7 +36,7 @@ export async function currentDigest(tag: string): Promise<{ digest: string } | {
     return { digest: await registryReader(at.repo, 10_000).servedDigest(at.ref) }
   } catch (e) {
     if (statusOf(e) === 404) return { digest: '' }
-    return { why: (e as Error).message }
+    return { why: messageOf(e) }
   }
 }
 
@@ -66,7 +67,7 @@ export async function readComparedImage(reference: string): Promise<ComparedImag
     rootText = await reader.manifest(at.ref)
   } catch (e) {
     if (statusOf(e) === 404) return none(`${reference} does not exist: nothing to compare with (a first release?)`)
-    return none(`${reference} could not be read: ${(e as Error).message}`)
+    return none(`${reference} could not be read: ${messageOf(e)}`)
   }
   try {
     const root = parseManifestJson(rootText, reference)
@@ -114,6 +115,6 @@ export async function readComparedImage(reference: string): Promise<ComparedImag
     image.baseImages = bases
     return image
   } catch (e) {
-    return none(`${reference} could not be read: ${(e as Error).message}`)
+    return none(`${reference} could not be read: ${messageOf(e)}`)
   }
 }

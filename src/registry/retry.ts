@@ -1,5 +1,6 @@
 // Retrying idempotent registry steps, and telling a transient registry failure from a final one.
 import * as core from '../runner/commands.js'
+import { messageOf } from '../errors.js'
 
 /**
  * Retries an idempotent registry step with backoff, bounded in attempts (4 attempts wait 0.5 + 1 + 2 s
@@ -18,8 +19,8 @@ export async function withRetry<T>(
       return await fn()
     } catch (e) {
       if (!retryable(e)) throw e
-      if (i >= attempts) throw new Error(`${what} failed after ${attempts} attempts: ${(e as Error).message}`)
-      core.warning(`${what} failed (attempt ${i} of ${attempts}), retrying in ${delay} ms: ${(e as Error).message}`)
+      if (i >= attempts) throw new Error(`${what} failed after ${attempts} attempts: ${messageOf(e)}`)
+      core.warning(`${what} failed (attempt ${i} of ${attempts}), retrying in ${delay} ms: ${messageOf(e)}`)
       await new Promise(r => setTimeout(r, delay))
       delay *= 2
     }

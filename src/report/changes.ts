@@ -7,7 +7,7 @@ import type { ComparedImage, ConfigFacts } from '../oci/image-config.js'
 import { normalizePlatform } from '../oci/platform.js'
 import type { SizeLimit } from '../inputs/compare.js'
 import { formatBytes, shortDigest } from './format.js'
-import { escapeCell, escapeText, inlineCode } from './summary.js'
+import { escapeCell, escapeText, inlineCode } from './markdown.js'
 
 export type BaseStatus = 'changed' | 'unchanged' | 'unknown'
 

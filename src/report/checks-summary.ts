@@ -1,6 +1,7 @@
 // The job summary's section for build checks and the call input's answers (outline, targets),
 // from what main saved. Pure.
-import { renderWarningsSummary, type TargetWarnings } from '../buildx/warnings.js'
+import type { TargetWarnings } from '../buildx/warnings.js'
+import { escapeCell, escapeInline, inlineCode } from './markdown.js'
 
 export interface ChecksSummaryInput {
   checkWarnings: readonly TargetWarnings[]
@@ -22,8 +23,29 @@ interface Targets {
   targets?: Array<{ name?: string; default?: boolean; base?: string; description?: string; platforms?: string[] }>
 }
 
-function cell(s: string | undefined): string {
-  return (s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;')
+const cell = (s: string | undefined): string => escapeCell(s ?? '')
+/** A name in a code span (a target, a secret); `fallback` when it is empty. */
+const name = (s: string | undefined, fallback = ''): string => inlineCode(s ?? '') || (fallback && inlineCode(fallback))
+/** Only a plain http(s) URL becomes a link: anything else could end the link or the table cell. */
+const linkable = (url: string): boolean => /^https?:\/\/[^\s()<>|\\`]+$/.test(url)
+
+/** The job summary's section: per target, a table of its warnings. */
+export function renderWarningsSummary(all: readonly TargetWarnings[], heading = 'Build checks'): string {
+  const withAny = all.filter(t => t.warnings.length > 0)
+  if (withAny.length === 0) return ''
+  const total = withAny.reduce((n, t) => n + t.warnings.length, 0)
+  const lines = [`### ${heading}`, '', `${total} warning(s) found.`, '']
+  for (const t of withAny) {
+    if (all.length > 1 || t.target !== 'default') lines.push(`**${cell(t.target)}**`, '')
+    lines.push('| rule | where | message |', '| --- | --- | --- |')
+    for (const w of t.warnings) {
+      const rule = w.url && linkable(w.url) ? `[${cell(w.rule)}](${w.url})` : cell(w.rule)
+      const where = w.file ? inlineCode(`${w.file}${w.line ? `:${w.line}` : ''}`, true) : w.line ? `line ${w.line}` : ''
+      lines.push(`| ${rule} | ${where} | ${cell(w.message)} |`)
+    }
+    lines.push('')
+  }
+  return lines.join('\n')
 }
 
 function renderTargets(t: Targets): string[] {
@@ -32,7 +54,7 @@ function renderTargets(t: Targets): string[] {
 }
 
 function renderOutline(o: Outline): string[] {
-  const lines = [`target \`${cell(o.name) || 'default'}\`${o.description ? `: ${cell(o.description)}` : ''}`, '']
+  const lines = [`target ${name(o.name, 'default')}${o.description ? `: ${escapeInline(o.description)}` : ''}`, '']
   const args = o.args ?? []
   if (args.length > 0) {
     lines.push('| build arg | default | description |', '| --- | --- | --- |')
@@ -40,8 +62,8 @@ function renderOutline(o: Outline): string[] {
     lines.push('')
   }
   const needs = [
-    ...(o.secrets ?? []).map(x => `secret \`${cell(x.name)}\`${x.required ? ' (required)' : ''}`),
-    ...(o.ssh ?? []).map(x => `ssh \`${cell(x.name)}\`${x.required ? ' (required)' : ''}`)
+    ...(o.secrets ?? []).map(x => `secret ${name(x.name)}${x.required ? ' (required)' : ''}`),
+    ...(o.ssh ?? []).map(x => `ssh ${name(x.name)}${x.required ? ' (required)' : ''}`)
   ]
   if (needs.length > 0) lines.push(needs.map(n => `- ${n}`).join('\n'))
   return lines

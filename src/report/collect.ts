@@ -17,7 +17,7 @@ import { buildReport, isIndex, parseManifestJson, splitIndex } from '../oci/mani
 import { platformString } from '../oci/platform.js'
 import { baseImagesFromImagetools, baseImagesFromMetadata, baseImagesFromProvenance, provenanceLayers } from '../oci/provenance.js'
 import { registryReader } from '../registry/client.js'
-import { RegistryContentRefused, RegistryUnreachable } from '../errors.js'
+import { RegistryContentRefused, RegistryUnreachable, messageOf } from '../errors.js'
 import { indexTarEntries, type TarEntry } from '../oci/tar.js'
 import type { BaseImage, ImageManifest, ImageReport, MetadataSource } from '../oci/types.js'
 import { limiter, mapBounded } from './bounded.js'
@@ -54,7 +54,7 @@ function sharedReads(deps: ReportDeps): Shared {
       try {
         return await dialBuilderBuildKit(deps.caps.driver, deps.builder)
       } catch (e) {
-        core.info(`reading build records through buildx (BuildKit's API: ${(e as Error).message})`)
+        core.info(`reading build records through buildx (BuildKit's API: ${messageOf(e)})`)
         return undefined
       }
     })())
@@ -108,7 +108,7 @@ async function readAll(
           if (!isIndex(m)) manifests.set(d.digest, m)
         } catch (e) {
           if (e instanceof RegistryContentRefused) throw e
-          core.warning(`${target}: cannot read manifest ${d.digest}: ${(e as Error).message}`)
+          core.warning(`${target}: cannot read manifest ${d.digest}: ${messageOf(e)}`)
         }
       })
     )
@@ -147,7 +147,7 @@ function registryFetch(deps: ReportDeps, shared: Shared, repo: string): Fetch {
         if (e instanceof RegistryContentRefused) throw e
         // Credential helpers, proxies, TLS set up for the docker CLI only: buildx knows how to get there.
         viaHttp = false
-        core.info(`reading manifests through buildx imagetools (${(e as Error).message})`)
+        core.info(`reading manifests through buildx imagetools (${messageOf(e)})`)
       }
     }
     return imagetools(digest)

@@ -17,6 +17,7 @@ import { parseReference } from '../registry/reference.js'
 import { diffImages, type TargetChanges } from './changes.js'
 import { ociFetch } from './collect.js'
 import { readSource } from './shape.js'
+import { messageOf } from '../errors.js'
 
 /** What each tag was before the push: a digest, '' (no such tag), or why it could not be read. */
 export type PreviousTags = Map<string, { digest: string } | { why: string }>
@@ -142,9 +143,7 @@ export async function compareReports(
               try {
                 configs[p.platform] = configFacts(await read(p.configDigest))
               } catch (e) {
-                core.info(
-                  `${r.target}: the config of ${p.platform} could not be read (${(e as Error).message}): its config changes are not said`
-                )
+                core.info(`${r.target}: the config of ${p.platform} could not be read (${messageOf(e)}): its config changes are not said`)
               }
             })
           )

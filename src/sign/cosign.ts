@@ -3,11 +3,10 @@
 // signing what was pushed. The key, its password and the OIDC token reach cosign only through its
 // environment (COSIGN_KEY read as env://, COSIGN_PASSWORD, SIGSTORE_ID_TOKEN): never argv, log or state.
 import * as core from '../runner/commands.js'
-import os from 'node:os'
 import path from 'node:path'
-import { InputError } from '../errors.js'
-import { resolveLatestRelease } from '../install/latest.js'
-import { DEFAULT_COSIGN_RELEASES, cosignArch, cosignAssetUrls } from '../install/releases.js'
+import { InputError, messageOf } from '../errors.js'
+import { COSIGN_RELEASE } from '../install/releases.js'
+import { setupTool } from '../install/setup.js'
 import { keyScheme, keyUriSecrets, type SignSettings } from '../inputs/sign.js'
 import type { ImageReport } from '../oci/types.js'
 import type { Runner } from '../process/exec.js'
@@ -53,67 +52,50 @@ async function usable(runner: Runner, copy: { path: string; sha256: string }): P
   }
 }
 
-async function resolveLatest(base: string, input: string): Promise<string> {
-  try {
-    return await resolveLatestRelease(base)
-  } catch (e) {
-    throw new InputError(input, (e as Error).message)
-  }
+/** The installed cosign (a private copy of the one on PATH) when it can sign; else why not. */
+async function installedCosign(runner: Runner): Promise<Cosign | string> {
+  // Resolved once, before anything is built, and copied where no build writes: a cosign a build
+  // puts on PATH later (a bake's local output, say) is never the one that runs.
+  const onPath = findOnPath('cosign')
+  const { privateCopy } = await import('../install/install.js')
+  const found = onPath
+    ? await privateCopy(onPath, 'cosign', 'cosign').then(
+        copy => usable(runner, copy),
+        () => undefined
+      )
+    : undefined
+  if (!found || !onPath) return 'no usable cosign is installed'
+  core.info(`cosign ${found.version} (installed: ${onPath}, run from a private copy ${found.cmd}, sha256 ${found.sha256})`)
+  return found
 }
 
 /**
  * cosign-version '' (the default) takes the installed cosign when it can sign, else downloads the
- * latest release; `installed` only the installed one; `latest` or a version that release.
+ * latest release; `installed` only the installed one; `latest` or a version that release (the one
+ * installer flow, install/setup.ts).
  */
-export async function setupCosign(s: SignSettings, runner: Runner): Promise<Cosign> {
-  let version = s.cosignVersion
-  if (version === '' || version === 'installed') {
-    // Resolved once, before anything is built, and copied where no build writes: a cosign a build
-    // puts on PATH later (a bake's local output, say) is never the one that runs.
-    const onPath = findOnPath('cosign')
-    const { privateCopy } = await import('../install/install.js')
-    const found = onPath
-      ? await privateCopy(onPath, 'cosign', 'cosign').then(
-          copy => usable(runner, copy),
-          () => undefined
+export function setupCosign(s: SignSettings, runner: Runner): Promise<Cosign> {
+  return setupTool<Cosign>({
+    release: COSIGN_RELEASE,
+    version: s.cosignVersion,
+    downloadUrl: s.cosignDownloadUrl,
+    sha256: s.cosignSha256,
+    installed: () => installedCosign(runner),
+    noneInstalled: () =>
+      new Error(
+        'cosign-version: installed was asked for, but no cosign on PATH answers `cosign version` and knows signing configs (cosign 2.6 or later)'
+      ),
+    probe: async (path, v) => {
+      const { sha256File } = await import('../install/install.js')
+      const found = await usable(runner, { path, sha256: await sha256File(path) })
+      if (!found)
+        throw new InputError(
+          'cosign-version',
+          `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`
         )
-      : undefined
-    if (found && onPath) {
-      core.info(`cosign ${found.version} (installed: ${onPath}, run from a private copy ${found.cmd}, sha256 ${found.sha256})`)
       return found
     }
-    if (version === 'installed')
-      throw new Error(
-        'cosign-version: installed was asked for, but no cosign on PATH answers `cosign version` and knows signing configs (cosign 2.6 or later)'
-      )
-    core.info('no usable cosign is installed: downloading the latest release')
-    version = 'latest'
-  }
-  const input = s.cosignDownloadUrl ? 'cosign-download-url' : 'cosign-version'
-  const arch = cosignArch(os.arch())
-  if (!arch || (os.platform() !== 'linux' && os.platform() !== 'darwin'))
-    throw new InputError('cosign-version', `no cosign release for ${os.platform()}/${os.arch()}`)
-  const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES
-  const v = version === 'latest' ? await resolveLatest(base, input) : version.replace(/^v/, '')
-  const asset = cosignAssetUrls(base, v, os.platform(), arch)
-  const { installVerified, sha256File } = await import('../install/install.js')
-  const installed = await installVerified({
-    tool: 'cosign',
-    version: v,
-    cachedName: 'cosign',
-    input,
-    // a binary that does not match is blamed on the version asked for, or on the pin
-    checksumInput: s.cosignSha256 ? 'cosign-sha256' : 'cosign-version',
-    ...asset,
-    ...(s.cosignSha256 ? { sha256: s.cosignSha256 } : {})
   })
-  core.info(
-    `cosign ${v} ${installed.fromCache ? 'found in the tool cache' : `downloaded from ${asset.url}`} and verified against ${s.cosignSha256 ? 'cosign-sha256' : installed.against}: ${installed.path}`
-  )
-  const found = await usable(runner, { path: installed.path, sha256: await sha256File(installed.path) })
-  if (!found)
-    throw new InputError('cosign-version', `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`)
-  return found
 }
 
 export interface SignOutcome {
@@ -149,7 +131,7 @@ export async function signReports(s: SignSettings, reports: ImageReport[], tempD
     try {
       token = await core.getIDToken(SIGSTORE_AUDIENCE)
     } catch (e) {
-      throw new Error(`sign: cannot get the job's OIDC token for keyless signing: ${(e as Error).message.replace(/\s+/g, ' ').trim()}`)
+      throw new Error(`sign: cannot get the job's OIDC token for keyless signing: ${messageOf(e).replace(/\s+/g, ' ').trim()}`)
     }
     core.setSecret(token)
     const id = tokenIdentity(token)

@@ -4,7 +4,6 @@ import type { SignSettings } from '../inputs/sign.js'
 import type { ImageReport } from '../oci/types.js'
 import { parseReference } from '../registry/reference.js'
 import { commandLine } from '../process/argv.js'
-import { escapeCell, escapeText, inlineCode } from '../report/summary.js'
 
 export interface SignSubject {
   /** repository@sha256:..., never a tag */
@@ -143,22 +142,6 @@ export function signaturesJson(signatures: Signature[]): string {
       ...(s.attests ? { attests: s.attests } : {})
     }))
   )
-}
-
-/** The job summary's signing section. */
-export function renderSigningSummary(signatures: Signature[], signer: string): string {
-  if (signatures.length === 0) return ''
-  const lines = [
-    `### Signatures`,
-    '',
-    `Signed with ${escapeText(signer)}, by digest:`,
-    '',
-    '| target | what | reference |',
-    '| --- | --- | --- |'
-  ]
-  for (const s of signatures) lines.push(`| ${escapeCell(s.target)} | ${s.kind} | ${inlineCode(s.ref, true)} |`)
-  lines.push('', 'Verify with:', '', '```', ...signatures.map(s => s.verifyCommand), '```', '')
-  return lines.join('\n')
 }
 
 /** `cosign version --json`'s gitVersion: v3.1.1 -> 3.1.1; a build without one says devel. */

@@ -4,6 +4,7 @@ import {
   buildkitdFlagsFor,
   chooseBuilder,
   dockerDriverCannot,
+  newBuilderName,
   type BuildRequest,
   type BuilderChoice,
   type BuilderFacts
@@ -85,5 +86,17 @@ describe('buildkitdFlagsFor', () => {
   })
   it("is setup-buildx-action's default: both insecure entitlements allowed", () => {
     expect(DEFAULT_BUILDKITD_FLAGS).toBe('--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host')
+  })
+})
+
+describe('newBuilderName', () => {
+  it.each<[number, string]>([
+    [0.5, 'build-image-8'],
+    [0.123456789, 'build-image-1f9add37']
+  ])('%d -> %s', (random, want) => {
+    expect(newBuilderName(() => random)).toBe(want)
+  })
+  it('names a builder build-image-<hex> (both ways the action makes one)', () => {
+    expect(newBuilderName()).toMatch(/^build-image-[0-9a-f]{1,8}$/)
   })
 })

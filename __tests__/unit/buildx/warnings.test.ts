@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import {
   checkFailureMessage,
   checkWarningsOutput,
-  renderWarningsSummary,
   uniqueWarnings,
   warningAnnotation,
   warningsFromCheck,
@@ -10,6 +9,7 @@ import {
   type CheckWarning,
   type DockerfileSource
 } from '../../../src/buildx/warnings.js'
+import { renderWarningsSummary } from '../../../src/report/checks-summary.js'
 import * as core from '../../../src/runner/commands.js'
 
 const b64 = (s: string) => Buffer.from(s).toString('base64')
@@ -191,7 +191,7 @@ describe('summary and failure text', () => {
     ])
     expect(md).toContain('**bad**')
     expect(md).not.toContain('**good**')
-    expect(md).toContain('| [UndefinedVar](https://u/) | `app/Dockerfile:2` | a \\| b &lt;c> |')
+    expect(md).toContain('| [UndefinedVar](https://u/) | `app/Dockerfile:2` | a \\| b &lt;c&gt; |')
     expect(renderWarningsSummary([{ target: 'x', warnings: [] }])).toBe('')
   })
 

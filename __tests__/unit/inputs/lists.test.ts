@@ -53,6 +53,18 @@ describe('splitCsv', () => {
   })
 })
 
+describe('one CSV reader: a line reads the same as one field list (splitCsv) and as one list record (parseList)', () => {
+  it.each<string>(['a,b', ' a , b ', '"a,b",c', '"say ""hi""",x', '" a ",b', '  "a,b" , c', '"a"b,c', 'a"b,c', 'type=local,"dest=/a,b"'])(
+    '%j',
+    line => {
+      const fields = splitCsv(line, 'in')
+      expect(parseList(line, 'in', { split: 'comma' })).toEqual(fields.filter(f => f !== ''))
+      // a record keeps its fields' whitespace (it is joined again as written)
+      if (!/\s/.test(line)) expect(parseList(line, 'in', { split: 'record' })).toEqual([fields.join(',')])
+    }
+  )
+})
+
 describe('parseList', () => {
   it.each<[string, string, boolean, string[]]>([
     ['empty', '', false, []],

@@ -1,6 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
 import {
-  MatrixError,
   expandMatrix,
   matrixToBake,
   parseMatrix,
@@ -11,7 +10,7 @@ import {
   type BakeTarget,
   type Combination
 } from '../../../src/inputs/matrix.js'
-import { InputError } from '../../../src/errors.js'
+import { InputError, MatrixError } from '../../../src/errors.js'
 
 const EXAMPLE = `
 variant: [alpine, debian]

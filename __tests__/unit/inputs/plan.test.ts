@@ -1,8 +1,7 @@
 import { describe, it, expect } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
-import { InputError } from '../../../src/errors.js'
-import { MatrixError } from '../../../src/inputs/matrix.js'
+import { InputError, MatrixError } from '../../../src/errors.js'
 import { dockerfilePath, parseInputs, type Settings } from '../../../src/inputs/parse.js'
 import { buildsOneImage, planRun, withBaseAnnotations, type BuildPlan, type RunFacts } from '../../../src/inputs/plan.js'
 

@@ -1,17 +1,19 @@
 import { describe, it, expect } from '@jest/globals'
 import {
+  BUILDX_RELEASE,
+  COSIGN_RELEASE,
   DEFAULT_BUILDX_RELEASES,
-  buildxAssetUrls,
+  DEPOT_RELEASE,
+  assetUrls,
   depotArch,
-  depotAssetUrls,
   latestReleaseUrl,
   latestChecksumsUrl,
   nodeArch,
   versionFromReleaseUrl
 } from '../../../src/install/releases.js'
 
-describe('buildxAssetUrls', () => {
-  it.each<[string, string, string, string, ReturnType<typeof buildxAssetUrls>]>([
+describe('the buildx release layout', () => {
+  it.each<[string, string, string, string, ReturnType<typeof assetUrls>]>([
     [
       DEFAULT_BUILDX_RELEASES,
       '0.29.1',
@@ -46,7 +48,7 @@ describe('buildxAssetUrls', () => {
       }
     ]
   ])('%s %s %s-%s', (base, version, os, arch, want) => {
-    expect(buildxAssetUrls(base, version, os, arch)).toEqual(want)
+    expect(assetUrls(BUILDX_RELEASE, base, version, os, arch)).toEqual(want)
   })
 })
 
@@ -75,7 +77,7 @@ describe('nodeArch', () => {
 
 describe('depot release layout', () => {
   it('names archives and checksums like goreleaser does for depot/cli', () => {
-    expect(depotAssetUrls('https://github.com/depot/cli/releases/', '2.102.12', 'linux', 'amd64')).toEqual({
+    expect(assetUrls(DEPOT_RELEASE, 'https://github.com/depot/cli/releases/', '2.102.12', 'linux', 'amd64')).toEqual({
       fileName: 'depot_2.102.12_linux_amd64.tar.gz',
       url: 'https://github.com/depot/cli/releases/download/v2.102.12/depot_2.102.12_linux_amd64.tar.gz',
       checksumsUrl: 'https://github.com/depot/cli/releases/download/v2.102.12/depot_2.102.12_checksums.txt'
@@ -96,5 +98,19 @@ describe('depot release layout', () => {
     ['s390x', undefined]
   ])('arch %s', (arch, want) => {
     expect(depotArch(arch)).toBe(want)
+  })
+})
+
+describe('machines with no release', () => {
+  it.each<[string, typeof BUILDX_RELEASE, string, string, string | undefined]>([
+    ['buildx: found out by the download', BUILDX_RELEASE, 'win32', 'x64', undefined],
+    ['depot on linux/x64', DEPOT_RELEASE, 'linux', 'x64', undefined],
+    ['depot on windows', DEPOT_RELEASE, 'win32', 'x64', 'no Depot CLI release for win32'],
+    ['depot on s390x', DEPOT_RELEASE, 'linux', 's390x', 'no Depot CLI release for s390x'],
+    ['cosign on darwin/arm64', COSIGN_RELEASE, 'darwin', 'arm64', undefined],
+    ['cosign on windows', COSIGN_RELEASE, 'win32', 'x64', 'no cosign release for win32/x64'],
+    ['cosign on ia32', COSIGN_RELEASE, 'linux', 'ia32', 'no cosign release for linux/ia32']
+  ])('%s', (_what, release, os, arch, want) => {
+    expect(release.unsupported(os, arch)).toBe(want)
   })
 })

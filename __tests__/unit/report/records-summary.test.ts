@@ -21,8 +21,8 @@ describe('renderRecordsSummary', () => {
       files,
       artifact: { name: 'o~r~R1ABC.dockerbuild', id: 42, size: 2048, url: 'https://github.com/o/r/actions/runs/7/artifacts/42' }
     })
-    expect(md).toContain('| app | `r1abc` | o~r~R1ABC.dockerbuild |')
-    expect(md).toContain('[o~r~R1ABC.dockerbuild](https://github.com/o/r/actions/runs/7/artifacts/42)')
+    expect(md).toContain('| app | `r1abc` | o\\~r\\~R1ABC.dockerbuild |')
+    expect(md).toContain('[o\\~r\\~R1ABC.dockerbuild](https://github.com/o/r/actions/runs/7/artifacts/42)')
     expect(md).toContain('2.0 KiB')
   })
 
@@ -32,7 +32,7 @@ describe('renderRecordsSummary', () => {
 
   it('a failed export, with markup escaped', () => {
     const md = renderRecordsSummary({ ...none, exportError: 'boom <script>' })
-    expect(md).toContain('could not be exported: boom \\<script\\>')
+    expect(md).toContain('could not be exported: boom &lt;script&gt;')
     expect(md).not.toContain('<script>')
   })
 })

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { sha256Digest } from '../../../src/oci/digest.js'
 import { buildReport } from '../../../src/oci/manifests.js'
 import { baseImagesFromMetadata, baseImagesFromProvenance } from '../../../src/oci/provenance.js'
-import { escapeCell, escapeText, inlineCode, renderSummary, type SummaryContext } from '../../../src/report/summary.js'
+import { escapeCell, escapeText, inlineCode } from '../../../src/report/markdown.js'
+import { renderSummary, type SummaryContext } from '../../../src/report/summary.js'
 import type { ImageIndex, ImageManifest, ImageReport } from '../../../src/oci/types.js'
 
 const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../fixtures')

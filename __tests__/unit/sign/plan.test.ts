@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import type { SignSettings } from '../../../src/inputs/sign.js'
 import type { ImageReport } from '../../../src/oci/types.js'
-import { cosignAssetUrls } from '../../../src/install/releases.js'
+import { COSIGN_RELEASE, assetUrls } from '../../../src/install/releases.js'
+import { renderSigningSummary } from '../../../src/report/signing-summary.js'
 import {
   cosignEnv,
   cosignSignArgs,
   parseCosignVersion,
-  renderSigningSummary,
   signSubjects,
   signaturesJson,
   signingConfigArgs,
@@ -202,7 +202,7 @@ describe('outputs and summary', () => {
   })
 
   it('release layout and version', () => {
-    expect(cosignAssetUrls('https://m.example/cosign/', '3.1.1', 'linux', 'amd64')).toEqual({
+    expect(assetUrls(COSIGN_RELEASE, 'https://m.example/cosign/', '3.1.1', 'linux', 'amd64')).toEqual({
       fileName: 'cosign-linux-amd64',
       url: 'https://m.example/cosign/download/v3.1.1/cosign-linux-amd64',
       checksumsUrl: 'https://m.example/cosign/download/v3.1.1/cosign_checksums.txt'

@@ -1,6 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 
 // src/errors.ts
+function messageOf(e) {
+  return e instanceof Error ? e.message : String(e);
+}
 var InputError = class extends Error {
   constructor(input, message) {
     super(`${input}: ${message}`);
@@ -8,6 +11,12 @@ var InputError = class extends Error {
     this.name = "InputError";
   }
   input;
+};
+var MatrixError = class extends InputError {
+  constructor(input, message) {
+    super(input, message);
+    this.name = "MatrixError";
+  }
 };
 var UsageError = class extends Error {
   constructor(message) {
@@ -46,7 +55,9 @@ var DepotUnavailable = class extends Error {
 };
 
 export {
+  messageOf,
   InputError,
+  MatrixError,
   UsageError,
   CommandError,
   RegistryUnreachable,

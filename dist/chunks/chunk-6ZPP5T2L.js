@@ -3,25 +3,20 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-MXKOBRMO.js";
+} from "./chunk-Z3523Q5B.js";
 import {
   ANNOTATIONS,
-  DEFAULT_BUILDX_RELEASES,
-  DEFAULT_DEPOT_RELEASES,
+  BUILDX_RELEASE,
+  DEPOT_RELEASE,
   DIGEST_RE,
   addBaseImage,
   baseAnnotationArgs,
   baseFromAnnotations,
   baseImagesFromProvenance,
-  buildxAssetUrls,
   changesOutput,
-  checkFailureMessage,
-  checkWarningsOutput,
   collectReports,
   commandLine,
   defaultBuilderName,
-  depotArch,
-  depotAssetUrls,
   dialBuilderBuildKit,
   diffImages,
   dockerCli,
@@ -39,9 +34,7 @@ import {
   isRecord,
   isTransientRegistryError,
   keyUriSecrets,
-  latestChecksumsUrl,
   layersOf,
-  nodeArch,
   nodeContainers,
   normalizePlatform,
   ociFetch,
@@ -55,27 +48,23 @@ import {
   readStoredNodes,
   registryName,
   registryReader,
-  resolveLatestRelease,
   resolvedBase,
   saveState,
   scopedBuilderMismatch,
   setReportOutputs,
+  setupTool,
   sha256Digest,
   shellWords,
   signPushed,
   sizeLimitViolations,
   splitIndex,
   summaryLine,
-  uniqueWarnings,
   unreadReport,
   useImplicitBuilder,
   wantedConfigText,
-  warningAnnotation,
-  warningsFromCheck,
-  warningsFromMetadata,
   withPlatform,
   withRetry
-} from "./chunk-B6TBXSCK.js";
+} from "./chunk-NOTVCJDW.js";
 import {
   MIN_INSTALLED_BUILDX,
   attestsType,
@@ -99,6 +88,7 @@ import {
   imagetoolsInspectArgs,
   inspectBuilderArgs,
   lastOutputLine,
+  newBuilderName,
   parseBool,
   parseCsvFields,
   parseKeyValues,
@@ -110,11 +100,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-7XCCI7IX.js";
-import {
-  parseChecksums,
-  versionFromChecksums
-} from "./chunk-LFUXYI7A.js";
+} from "./chunk-GVA7OLIA.js";
 import {
   error,
   getIDToken,
@@ -126,12 +112,14 @@ import {
   setSecret,
   warning,
   withCommandsStopped
-} from "./chunk-ZCLOEPBA.js";
+} from "./chunk-AYWZIR4M.js";
 import {
   DepotUnavailable,
   InputError,
-  RegistryUnreachable
-} from "./chunk-HW6KOS5H.js";
+  MatrixError,
+  RegistryUnreachable,
+  messageOf
+} from "./chunk-BD33GHV7.js";
 import {
   __commonJS,
   __require,
@@ -2148,7 +2136,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -2158,10 +2146,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -7469,7 +7457,7 @@ var require_dist = __commonJS({
 });
 
 // src/depot/build.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import path6 from "node:path";
 
 // src/buildx/results.ts
@@ -7957,7 +7945,7 @@ var OUTPUT_TYPES = ["registry", "image", "docker", "oci", "tar", "local", "cache
 var CACHE_TYPES = ["registry", "local", "inline", "gha", "s3", "azblob"];
 function parseSecrets(read, skipped) {
   const secrets = [];
-  const add = (input, kind) => {
+  const add2 = (input, kind) => {
     const lines = parseList(read(input), input, { split: listSplit(input) });
     const shape = `id=${kind === "value" ? "value" : kind === "file" ? "path" : "VARIABLE"}`;
     lines.forEach((line, i) => {
@@ -7982,9 +7970,9 @@ function parseSecrets(read, skipped) {
       secrets.push({ id, kind, source });
     });
   };
-  add("secrets", "value");
-  add("secret-files", "file");
-  add("secret-envs", "env");
+  add2("secrets", "value");
+  add2("secret-files", "file");
+  add2("secret-envs", "env");
   return secrets;
 }
 function checkAttest(value, input) {
@@ -8133,12 +8121,6 @@ function callIgnoresStatus(c) {
 
 // src/inputs/matrix.ts
 var import_yaml = __toESM(require_dist(), 1);
-var MatrixError = class extends InputError {
-  constructor(input, message) {
-    super(input, message);
-    this.name = "MatrixError";
-  }
-};
 var MAX_COMBINATIONS = 256;
 var MAX_PRODUCT = 65536;
 var NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -8661,7 +8643,7 @@ function registryKey(registry) {
 var PUBLIC_KEYS = /* @__PURE__ */ new Set(["registry", "username", "ecr", "scope"]);
 function passwordsAsGiven(text) {
   const found = /* @__PURE__ */ new Set();
-  const add = (v, minLength = 1) => {
+  const add2 = (v, minLength = 1) => {
     const t = v.trim();
     if (t.length < minLength) return;
     found.add(t);
@@ -8686,13 +8668,13 @@ function passwordsAsGiven(text) {
           if (l.trim() && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
           block.push(l.trim());
         }
-        for (const b of block) add(b);
-        add(block.filter(Boolean).join(rest.startsWith(">") ? " " : "\n"));
+        for (const b of block) add2(b);
+        add2(block.filter(Boolean).join(rest.startsWith(">") ? " " : "\n"));
         return;
       }
-      add(rest, min);
-      add(rest.split(/[,}\]]/)[0] ?? "", min);
-      add(rest.replace(/\s*[}\]]\s*(?:,.*)?$/, "").replace(/\s*,\s*$/, ""), min);
+      add2(rest, min);
+      add2(rest.split(/[,}\]]/)[0] ?? "", min);
+      add2(rest.replace(/\s*[}\]]\s*(?:,.*)?$/, "").replace(/\s*,\s*$/, ""), min);
     });
   }
   return [...found];
@@ -9333,24 +9315,6 @@ function explainPreBuildFailure(log, apiUrl) {
 }
 
 // src/buildx/install.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import os from "node:os";
-function downloadInput(downloadUrl) {
-  return downloadUrl ? "buildx-download-url" : "buildx-version";
-}
-async function resolveLatest(base, input) {
-  const url = latestChecksumsUrl(base);
-  let path10;
-  try {
-    const tc = await import("./tool-cache-35GKXQ6C.js");
-    path10 = await tc.downloadTool(url);
-  } catch (e) {
-    throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
-  }
-  const v = versionFromChecksums(parseChecksums(readFileSync3(path10, "utf8")));
-  if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
-  return v;
-}
 async function installedBuildx(runner, docker) {
   const plugin = findPlugin();
   if (plugin) {
@@ -9362,44 +9326,22 @@ async function installedBuildx(runner, docker) {
 }
 async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker = dockerCli()) {
   const runner = buildToolRunner(anyRunner);
-  if (version === "installed" || version === "") {
-    const found = await installedBuildx(runner, docker);
-    if (version === "installed") {
-      if (!found)
-        throw new Error(
-          "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
-        );
-      return found;
-    }
-    if (found && versionAtLeast(found.version, MIN_INSTALLED_BUILDX)) return found;
-    info(
-      found ? `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports: downloading the latest release` : "no buildx is installed: downloading the latest release"
-    );
-    version = "latest";
-  }
-  const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
-  const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
-  const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-XMCFD55T.js");
-  const { path: path10, fromCache: fromCache2, against } = await installVerified({
-    tool: "buildx",
-    version: v,
-    cachedName: "docker-buildx",
-    input: downloadInput(downloadUrl),
-    // a binary that does not match its checksums file is blamed on the version asked for, or on the pin
-    checksumInput: sha256 ? "buildx-sha256" : "buildx-version",
-    ...asset,
-    ...sha256 ? { sha256 } : {}
+  return setupTool({
+    release: BUILDX_RELEASE,
+    version,
+    downloadUrl,
+    sha256,
+    installed: async () => await installedBuildx(runner, docker) ?? "no buildx is installed",
+    notByDefault: (found) => versionAtLeast(found.version, MIN_INSTALLED_BUILDX) ? void 0 : `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports`,
+    // A missing plugin is the machine's state, not a bad input (the CLI's default is installed).
+    noneInstalled: () => new Error(
+      "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
+    ),
+    probe: async (path10, v) => ({ cmd: path10, prefix: [], version: await versionOf(runner, path10, []) || v, runner })
   });
-  info(
-    `buildx ${v} ${fromCache2 ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${sha256 ? "buildx-sha256" : against}: ${path10}`
-  );
-  const actual = await versionOf(runner, path10, []);
-  return { cmd: path10, prefix: [], version: actual || v, runner };
 }
 
 // src/depot/depot.ts
-import os2 from "node:os";
 var DEPOT_AUDIENCE = "https://depot.dev";
 var DEFAULT_OIDC_EXCHANGE = "https://github.depot.dev/auth/oidc/github-actions";
 async function probeVersion(runner, cmd) {
@@ -9407,7 +9349,7 @@ async function probeVersion(runner, cmd) {
   try {
     r = await runner.run(cmd, ["--version"], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: "1" } });
   } catch (e) {
-    throw new DepotUnavailable(`cannot run ${cmd}: ${e.message}`);
+    throw new DepotUnavailable(`cannot run ${cmd}: ${messageOf(e)}`);
   }
   const v = r.code === 0 ? parseDepotVersion(r.stdout) : "";
   if (!v)
@@ -9416,51 +9358,22 @@ async function probeVersion(runner, cmd) {
     );
   return v;
 }
-async function resolveLatest2(base, input) {
-  try {
-    return await resolveLatestRelease(base);
-  } catch (e) {
-    throw new DepotUnavailable(`${input}: ${e.message}`);
-  }
-}
 async function setupDepot(s, anyRunner) {
   const runner = buildToolRunner(anyRunner);
-  if (s.depotVersion === "installed") {
-    try {
-      return { cmd: "depot", version: await probeVersion(runner, "depot"), runner };
-    } catch (e) {
-      throw new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${e.message})`);
-    }
-  }
-  const arch = depotArch(os2.arch());
-  if (os2.platform() !== "linux" && os2.platform() !== "darwin")
-    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.platform()}`);
-  if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.arch()}`);
-  const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES;
-  const input = s.depotDownloadUrl ? "depot-download-url" : "depot-version";
-  const version = s.depotVersion === "latest" ? await resolveLatest2(base, input) : s.depotVersion.replace(/^v/, "");
-  const asset = depotAssetUrls(base, version, os2.platform(), arch);
-  const started = Date.now();
-  let installed;
-  try {
-    const { installVerified } = await import("./install-XMCFD55T.js");
-    installed = await installVerified({
-      tool: "depot",
-      version,
-      cachedName: "depot",
-      input,
-      checksumInput: s.depotSha256 ? "depot-sha256" : s.depotDownloadUrl ? "depot-download-url" : "depot-version",
-      archiveEntry: "bin/depot",
-      ...s.depotSha256 ? { sha256: s.depotSha256 } : {},
-      ...asset
-    });
-  } catch (e) {
-    throw new DepotUnavailable(e.message);
-  }
-  info(
-    `depot ${version} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${s.depotSha256 ? "depot-sha256" : installed.against} in ${Date.now() - started} ms: ${installed.path}`
-  );
-  return { cmd: installed.path, version: await probeVersion(runner, installed.path), runner };
+  return setupTool({
+    release: DEPOT_RELEASE,
+    version: s.depotVersion,
+    downloadUrl: s.depotDownloadUrl,
+    sha256: s.depotSha256,
+    installed: () => probeVersion(runner, "depot").then(
+      (version) => ({ cmd: "depot", version, runner }),
+      (e) => e.message
+    ),
+    noneInstalled: (why) => new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${why})`),
+    probe: async (path10) => ({ cmd: path10, version: await probeVersion(runner, path10), runner }),
+    failure: (e) => new DepotUnavailable(e.message),
+    timed: true
+  });
 }
 function oidcAvailable(env = process.env) {
   return Boolean(env["ACTIONS_ID_TOKEN_REQUEST_URL"] && env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]);
@@ -9485,7 +9398,7 @@ async function depotToken(s) {
   try {
     idToken = await getIDToken(DEPOT_AUDIENCE);
   } catch (e) {
-    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${e.message.replace(/\s+/g, " ").trim()}`);
+    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${messageOf(e).replace(/\s+/g, " ").trim()}`);
   }
   setSecret(idToken);
   const url = oidcExchangeUrl();
@@ -9503,7 +9416,7 @@ async function depotToken(s) {
     }
     info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`);
   } catch (e) {
-    info(`Depot's OIDC exchange (${url}) failed (${e.message}); the CLI gets the GitHub OIDC token itself`);
+    info(`Depot's OIDC exchange (${url}) failed (${messageOf(e)}); the CLI gets the GitHub OIDC token itself`);
   }
   return { token: idToken, source: "GitHub OIDC" };
 }
@@ -9801,13 +9714,13 @@ function classifyPushFailure(log) {
 }
 
 // src/action/workspace.ts
-import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync4, rmSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import os3 from "node:os";
+import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import os from "node:os";
 import path5 from "node:path";
 function readRunFacts(s, env = process.env) {
   const digestFiles = s.digestsFrom.map((file) => {
     if (!existsSync3(file)) throw new InputError("digests-from", `${file} does not exist`);
-    return { file, text: readFileSync4(file, "utf8") };
+    return { file, text: readFileSync3(file, "utf8") };
   });
   return { cwd: process.cwd(), fork: forkOf(env["GITHUB_EVENT_NAME"] ?? "", githubEvent()), scopeEnv: scopeEnvFrom(env), digestFiles };
 }
@@ -9831,7 +9744,7 @@ function checkWorkspace(plan, env = process.env) {
   }
 }
 function makeTempDir() {
-  return mkdtempSync(path5.join(process.env["RUNNER_TEMP"] || os3.tmpdir(), "build-image-"));
+  return mkdtempSync(path5.join(process.env["RUNNER_TEMP"] || os.tmpdir(), "build-image-"));
 }
 function writeMatrixBakeFile(dir, definition) {
   const file = path5.join(dir, "matrix.bake.json");
@@ -9857,7 +9770,7 @@ function engineFacts(plan, env = process.env) {
   const depotJson = path6.join(s.context, "depot.json");
   let text;
   try {
-    if (existsSync4(depotJson) && statSync3(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
+    if (existsSync4(depotJson) && statSync3(depotJson).isFile()) text = readFileSync4(depotJson, "utf8");
   } catch {
   }
   const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : s.call.name !== "build" ? `call: ${s.call.name} uses buildx's --call` : remoteBakeSource(s, env);
@@ -10004,7 +9917,7 @@ async function depotReports(s, results) {
   try {
     bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256);
   } catch (e) {
-    warning(`cannot read what Depot built: reading manifests uses buildx (${e.message})`);
+    warning(`cannot read what Depot built: reading manifests uses buildx (${messageOf(e)})`);
     return results.map((r) => unreadReport(r, "manifests unavailable: buildx, which reads them from the registry, could not be set up"));
   }
   const reports = await collectReports(results, {
@@ -10022,7 +9935,7 @@ async function depotReports(s, results) {
 }
 
 // src/report/base-image.ts
-import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
 
 // src/dockerfile/parse.ts
 function instructions(dockerfile) {
@@ -10195,7 +10108,7 @@ function finalStageOf(s) {
   if (isRemoteContext(s.context)) return void 0;
   const file = dockerfilePath(s);
   if (!existsSync5(file)) return void 0;
-  return finalStageBase(readFileSync6(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
+  return finalStageBase(readFileSync5(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
 }
 async function resolveBase(bx, s) {
   const name = finalStageOf(s);
@@ -10307,7 +10220,7 @@ function buildsOneImage(plan) {
 }
 
 // src/action/checks.ts
-import { existsSync as existsSync6, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
 import path9 from "node:path";
 
 // src/buildx/build.ts
@@ -10603,6 +10516,79 @@ async function servedDigest(bx, tag) {
   }
 }
 
+// src/buildx/warnings.ts
+function fromBase64(s) {
+  return s ? Buffer.from(s, "base64").toString("utf8") : "";
+}
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+function ownersOf(sourceText, filename, sources) {
+  if (sourceText) {
+    const same = sources.filter((s) => s.text !== void 0 && s.text === sourceText);
+    if (same.length > 0) return same;
+  }
+  const named = filename ? sources.filter((s) => s.text === void 0 && basename(s.file) === basename(filename)) : [];
+  if (named.length > 0) return named;
+  return sources.length === 1 ? [...sources] : [];
+}
+var SHORT = /^([A-Za-z0-9]+): ([\s\S]*?)(?: \(line \d+\))?$/;
+function warningsFromMetadata(raw, sources, fallbackTarget) {
+  const list = Array.isArray(raw) ? raw : [];
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const w of list) {
+    const short = fromBase64(w.short).trim();
+    const m = SHORT.exec(short);
+    const rule = m?.[1] ?? ruleFromUrl(w.url ?? "");
+    const message = m?.[2] ?? (short || (w.detail ?? []).map(fromBase64).join(" "));
+    const line = w.range?.[0]?.start?.line ?? 0;
+    const owners = ownersOf(fromBase64(w.sourceInfo?.data), w.sourceInfo?.filename ?? "", sources);
+    const targets = owners.length > 0 ? owners : [{ target: fallbackTarget, file: "" }];
+    for (const o of targets) add(byTarget, o.target, { rule, message, url: w.url ?? "", file: o.file, line });
+  }
+  return [...byTarget].map(([target, warnings]) => ({ target, warnings }));
+}
+function warningsFromCheck(result, sources) {
+  const out = /* @__PURE__ */ new Map();
+  for (const w of result.warnings ?? []) {
+    const src = result.sources?.[w.location?.sourceIndex ?? 0];
+    const owner = ownersOf(fromBase64(src?.data), src?.filename ?? "", sources)[0];
+    add(out, "", {
+      rule: w.ruleName ?? ruleFromUrl(w.url ?? ""),
+      message: w.detail || w.description || "",
+      url: w.url ?? "",
+      file: owner?.file ?? "",
+      line: w.location?.ranges?.[0]?.start?.line ?? 0
+    });
+  }
+  return out.get("") ?? [];
+}
+function add(map, target, w) {
+  const list = map.get(target) ?? [];
+  if (!list.some((x) => x.rule === w.rule && x.line === w.line && x.file === w.file && x.message === w.message)) list.push(w);
+  map.set(target, list);
+}
+function ruleFromUrl(url) {
+  return basename(url.replace(/\/+$/, "")) || "BuildCheck";
+}
+function warningAnnotation(w) {
+  const properties = { title: w.rule };
+  if (w.file) properties.file = w.file;
+  if (w.file && w.line > 0) properties.startLine = w.line;
+  return { message: w.url ? `${w.message} (${w.url})` : w.message, properties };
+}
+function uniqueWarnings(all) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const t of all) for (const w of t.warnings) seen.set(`${w.file}\0${w.line}\0${w.rule}\0${w.message}`, w);
+  return [...seen.values()];
+}
+function checkWarningsOutput(all) {
+  return JSON.stringify(Object.fromEntries(all.map((t) => [t.target, t.warnings])));
+}
+function checkFailureMessage(count) {
+  return `Check complete, ${count} warning${count === 1 ? " has" : "s have"} been found!`;
+}
+
 // src/action/checks.ts
 function annotationsEnabled(env = process.env) {
   const v = (env["DOCKER_BUILD_CHECKS_ANNOTATIONS"] ?? "").trim().toLowerCase();
@@ -10619,7 +10605,7 @@ function dockerfileSources(entries) {
     if (!texts.has(dockerfile)) {
       let text2;
       try {
-        if (existsSync6(dockerfile) && statSync4(dockerfile).isFile()) text2 = readFileSync7(dockerfile, "utf8");
+        if (existsSync6(dockerfile) && statSync4(dockerfile).isFile()) text2 = readFileSync6(dockerfile, "utf8");
       } catch {
         text2 = void 0;
       }
@@ -10825,7 +10811,7 @@ function projectFromDepotJson(text) {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    return { problem: `depot.json is not valid JSON (${e.message})` };
+    return { problem: `depot.json is not valid JSON (${messageOf(e)})` };
   }
   const id = typeof parsed === "object" && parsed !== null ? parsed.id : void 0;
   if (typeof id !== "string" || id.trim() === "") return { problem: 'depot.json has no "id"' };
@@ -10940,9 +10926,6 @@ async function setUpEngine(plan, state) {
   }
   return choice;
 }
-function randomSuffix() {
-  return Math.random().toString(16).slice(2, 10);
-}
 async function setUpBuilder(plan, state, bx, implicit) {
   const s = plan.settings;
   const scopedName = plan.scopedBuilder;
@@ -10954,7 +10937,7 @@ async function setUpBuilder(plan, state, bx, implicit) {
     name = scopedName;
     info(`reusing builder ${name} (builder-scope: ${s.builderScope})`);
   } else if (!name) {
-    name = scopedName ?? `build-image-${randomSuffix()}`;
+    name = scopedName ?? newBuilderName();
     const configFile = buildkitdConfigFile(s, state.tempDir);
     try {
       await runBuildxChecked(bx, createBuilderArgs(s, { name, configFile }));
@@ -11072,7 +11055,7 @@ function parsePlatformList(text) {
     try {
       parsed = JSON.parse(v);
     } catch (e) {
-      throw new InputError("platforms", `not a JSON list: ${e.message}`);
+      throw new InputError("platforms", `not a JSON list: ${messageOf(e)}`);
     }
     if (!Array.isArray(parsed) || !parsed.every((p) => typeof p === "string")) throw new InputError("platforms", "not a JSON list of strings");
     items = parsed.map((p) => p.trim()).filter(Boolean);
@@ -11093,7 +11076,7 @@ function parseRunners(text) {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new InputError("runners", `not a JSON map: ${e.message}`);
+    throw new InputError("runners", `not a JSON map: ${messageOf(e)}`);
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
     throw new InputError("runners", "not a JSON map of platform to runner label");
@@ -11233,7 +11216,7 @@ async function currentDigest(tag) {
     return { digest: await registryReader(at.repo, 1e4).servedDigest(at.ref) };
   } catch (e) {
     if (statusOf(e) === 404) return { digest: "" };
-    return { why: e.message };
+    return { why: messageOf(e) };
   }
 }
 async function platformOf(reader, platform, digest, m) {
@@ -11260,7 +11243,7 @@ async function readComparedImage(reference) {
     rootText = await reader.manifest(at.ref);
   } catch (e) {
     if (statusOf(e) === 404) return none(`${reference} does not exist: nothing to compare with (a first release?)`);
-    return none(`${reference} could not be read: ${e.message}`);
+    return none(`${reference} could not be read: ${messageOf(e)}`);
   }
   try {
     const root = parseManifestJson(rootText, reference);
@@ -11306,7 +11289,7 @@ async function readComparedImage(reference) {
     image.baseImages = bases;
     return image;
   } catch (e) {
-    return none(`${reference} could not be read: ${e.message}`);
+    return none(`${reference} could not be read: ${messageOf(e)}`);
   }
 }
 
@@ -11395,9 +11378,7 @@ async function compareReports(s, reports, results, axes, previous, deps) {
               try {
                 configs[p.platform] = configFacts(await read(p.configDigest));
               } catch (e) {
-                info(
-                  `${r.target}: the config of ${p.platform} could not be read (${e.message}): its config changes are not said`
-                );
+                info(`${r.target}: the config of ${p.platform} could not be read (${messageOf(e)}): its config changes are not said`);
               }
             })
           );

@@ -7,15 +7,14 @@ import {
 import "./chunk-EN44LDPI.js";
 import {
   checksumFor,
-  parseChecksums
-} from "./chunk-LFUXYI7A.js";
-import {
+  parseChecksums,
   readTarEntries,
   warning
-} from "./chunk-ZCLOEPBA.js";
+} from "./chunk-AYWZIR4M.js";
 import {
-  InputError
-} from "./chunk-HW6KOS5H.js";
+  InputError,
+  messageOf
+} from "./chunk-BD33GHV7.js";
 import "./chunk-6I7YH7XL.js";
 import "./chunk-Q4S23IGS.js";
 
@@ -36,7 +35,7 @@ async function download(url, input) {
   try {
     return await downloadTool(url);
   } catch (e) {
-    throw new InputError(input, `cannot download ${url}: ${e.message}`);
+    throw new InputError(input, `cannot download ${url}: ${messageOf(e)}`);
   }
 }
 async function expectedSha256(a) {
@@ -113,7 +112,7 @@ function extractEntry(archive, entry, a) {
   try {
     files = readTarEntries(gunzipSync(archive), (name) => name === entry);
   } catch (e) {
-    throw new InputError(a.input, `cannot unpack ${a.fileName}: ${e.message}`);
+    throw new InputError(a.input, `cannot unpack ${a.fileName}: ${messageOf(e)}`);
   }
   const body = files.get(entry);
   if (!body) throw new InputError(a.input, `${a.fileName} has no ${entry}`);

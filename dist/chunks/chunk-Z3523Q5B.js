@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-7XCCI7IX.js";
+} from "./chunk-GVA7OLIA.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

@@ -2,7 +2,7 @@ import { createRequire as __bia_createRequire } from 'node:module'; const requir
 import {
   CommandError,
   InputError
-} from "./chunk-HW6KOS5H.js";
+} from "./chunk-BD33GHV7.js";
 import {
   require_semver
 } from "./chunk-6I7YH7XL.js";
@@ -143,45 +143,8 @@ var processRunner = {
 };
 
 // src/inputs/lists.ts
-function splitCsv(line, input) {
-  const fields = [];
-  let field = "";
-  let quoted = false;
-  let wasQuoted = false;
-  let quotedEnd = 0;
-  const finish = () => wasQuoted ? field.slice(0, quotedEnd) + field.slice(quotedEnd).trimEnd() : field.trim();
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"') {
-        if (line[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-          quotedEnd = field.length;
-        }
-      } else {
-        field += c;
-      }
-    } else if (c === '"' && field.trim() === "") {
-      quoted = true;
-      wasQuoted = true;
-      field = "";
-    } else if (c === ",") {
-      fields.push(finish());
-      field = "";
-      wasQuoted = false;
-    } else {
-      field += c;
-    }
-  }
-  if (quoted) throw new InputError(input, `unterminated quote in ${JSON.stringify(clip(line))}`);
-  fields.push(finish());
-  return fields;
-}
-function csvRecords(value, input) {
-  const records = [];
+function readCsv(text, records) {
+  const out = [];
   let fields = [];
   let field = "";
   let quoted = false;
@@ -198,22 +161,22 @@ function csvRecords(value, input) {
   };
   const finishRecord = () => {
     finishField();
-    if (fields.length > 1 || fields[0]?.quoted || fields[0]?.value.trim() !== "") records.push(fields);
+    if (!records || fields.length > 1 || fields[0]?.quoted || fields[0]?.value.trim() !== "") out.push(fields);
     fields = [];
   };
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i] ?? "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? "";
     if (c === "\n") line++;
     if (quoted) {
       if (c !== '"') field += c;
-      else if (value[i + 1] === '"') {
+      else if (text[i + 1] === '"') {
         field += '"';
         i++;
       } else {
         quoted = false;
         quotedEnd = field.length;
       }
-    } else if (c === "\n" || c === "\r" && value[i + 1] === "\n") {
+    } else if (records && (c === "\n" || c === "\r" && text[i + 1] === "\n")) {
       if (c === "\r") {
         i++;
         line++;
@@ -224,17 +187,27 @@ function csvRecords(value, input) {
       wasQuoted = true;
       quoteLine = line;
       field = "";
-    } else if (c === "#" && fields.length === 0 && !wasQuoted && field.trim() === "") {
-      while (i + 1 < value.length && value[i + 1] !== "\n" && !(value[i + 1] === "\r" && value[i + 2] === "\n")) i++;
+    } else if (records && c === "#" && fields.length === 0 && !wasQuoted && field.trim() === "") {
+      while (i + 1 < text.length && text[i + 1] !== "\n" && !(text[i + 1] === "\r" && text[i + 2] === "\n")) i++;
     } else if (c === ",") {
       finishField();
     } else {
       field += c;
     }
   }
-  if (quoted) throw new InputError(input, `unterminated quote: the entry starting on line ${quoteLine} has no closing "`);
+  if (quoted) return { records: out, unterminated: quoteLine };
   finishRecord();
-  return records;
+  return { records: out, unterminated: 0 };
+}
+function splitCsv(line, input) {
+  const read = readCsv(line, false);
+  if (read.unterminated) throw new InputError(input, `unterminated quote in ${JSON.stringify(clip(line))}`);
+  return (read.records[0] ?? []).map((f) => f.quoted ? f.value : f.value.trim());
+}
+function csvRecords(value, input) {
+  const read = readCsv(value, true);
+  if (read.unterminated) throw new InputError(input, `unterminated quote: the entry starting on line ${read.unterminated} has no closing "`);
+  return read.records;
 }
 function parseList(value, input, opts = {}) {
   const split = opts.split ?? (opts.comma ? "comma" : "record");
@@ -329,6 +302,9 @@ function parseBuildxVersion(out) {
 var MIN_INSTALLED_BUILDX = "0.13.0";
 
 // src/buildx/builder-choice.ts
+function newBuilderName(random = Math.random) {
+  return `build-image-${random().toString(16).slice(2, 10)}`;
+}
 var DEFAULT_BUILDKITD_FLAGS = "--allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host";
 function takesBuildkitdFlags(driver) {
   return driver === "docker-container" || driver === "kubernetes";
@@ -569,6 +545,7 @@ export {
   versionAtLeast,
   parseBuildxVersion,
   MIN_INSTALLED_BUILDX,
+  newBuilderName,
   buildkitdFlagsFor,
   dockerDriverCannot,
   chooseBuilder,

@@ -16,6 +16,7 @@ import {
   inspectCurrentBuilderArgs,
   isLoopbackUrl,
   lastOutputLine,
+  newBuilderName,
   parseBool,
   processRunner,
   readDockerConfig,
@@ -25,7 +26,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-7XCCI7IX.js";
+} from "./chunk-GVA7OLIA.js";
 import {
   TAR_END,
   getIDToken,
@@ -33,17 +34,20 @@ import {
   group,
   indexTarEntries,
   info,
+  parseChecksums,
   saveState,
   setOutput,
   setSecret,
   tarMember,
+  versionFromChecksums,
   warning
-} from "./chunk-ZCLOEPBA.js";
+} from "./chunk-AYWZIR4M.js";
 import {
   InputError,
   RegistryContentRefused,
-  RegistryUnreachable
-} from "./chunk-HW6KOS5H.js";
+  RegistryUnreachable,
+  messageOf
+} from "./chunk-BD33GHV7.js";
 
 // src/process/which.ts
 import { accessSync, constants, realpathSync, statSync } from "node:fs";
@@ -84,8 +88,8 @@ async function withRetry(fn, what, attempts = 4, firstDelayMs = 500, retryable =
       return await fn();
     } catch (e) {
       if (!retryable(e)) throw e;
-      if (i >= attempts) throw new Error(`${what} failed after ${attempts} attempts: ${e.message}`);
-      warning(`${what} failed (attempt ${i} of ${attempts}), retrying in ${delay} ms: ${e.message}`);
+      if (i >= attempts) throw new Error(`${what} failed after ${attempts} attempts: ${messageOf(e)}`);
+      warning(`${what} failed (attempt ${i} of ${attempts}), retrying in ${delay} ms: ${messageOf(e)}`);
       await new Promise((r) => setTimeout(r, delay));
       delay *= 2;
     }
@@ -115,7 +119,7 @@ function engineSocket(env, configJson) {
 function usesContainerdStore(driverStatusJson) {
   try {
     const status = JSON.parse(driverStatusJson);
-    return Array.isArray(status) && status.some((row2) => Array.isArray(row2) && row2[0] === "driver-type" && String(row2[1]).includes("containerd.snapshotter"));
+    return Array.isArray(status) && status.some((row) => Array.isArray(row) && row[0] === "driver-type" && String(row[1]).includes("containerd.snapshotter"));
   } catch {
     return false;
   }
@@ -573,7 +577,7 @@ function parseManifestJson(text, where) {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${where}: not JSON (${e.message})`);
+    throw new Error(`${where}: not JSON (${messageOf(e)})`);
   }
   if (isIndex(doc)) return doc;
   if (isManifest(doc)) return doc;
@@ -841,8 +845,8 @@ function authFor(configJson, host) {
   const helper = cfg.credHelpers?.[host] ?? cfg.credsStore;
   return helper ? { helper } : {};
 }
-function parseChallenge(header2) {
-  const m = /^\s*(\w+)\s*(.*)$/.exec(header2);
+function parseChallenge(header) {
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
   if (!m?.[1]) return void 0;
   const params = {};
   const re = /(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
@@ -1094,7 +1098,7 @@ function sharedReads(deps) {
     try {
       return await dialBuilderBuildKit(deps.caps.driver, deps.builder);
     } catch (e) {
-      info(`reading build records through buildx (BuildKit's API: ${e.message})`);
+      info(`reading build records through buildx (BuildKit's API: ${messageOf(e)})`);
       return void 0;
     }
   })();
@@ -1130,7 +1134,7 @@ async function readAll(target, tags, rootDigest, source, fetch2, rootText) {
           if (!isIndex(m)) manifests.set(d.digest, m);
         } catch (e) {
           if (e instanceof RegistryContentRefused) throw e;
-          warning(`${target}: cannot read manifest ${d.digest}: ${e.message}`);
+          warning(`${target}: cannot read manifest ${d.digest}: ${messageOf(e)}`);
         }
       })
     );
@@ -1164,7 +1168,7 @@ function registryFetch(deps, shared, repo) {
       } catch (e) {
         if (e instanceof RegistryContentRefused) throw e;
         viaHttp = false;
-        info(`reading manifests through buildx imagetools (${e.message})`);
+        info(`reading manifests through buildx imagetools (${messageOf(e)})`);
       }
     }
     return imagetools(digest);
@@ -1517,10 +1521,10 @@ function tomlEntries(text) {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
-    const header2 = /^(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
-    if (header2) {
-      const name = compactValue(header2[2] ?? "");
-      if (header2[1] === "[[") {
+    const header = /^(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
+    if (header) {
+      const name = compactValue(header[2] ?? "");
+      if (header[1] === "[[") {
         const n = (arrays.get(name) ?? -1) + 1;
         arrays.set(name, n);
         table = `${name}[${n}]`;
@@ -1654,9 +1658,6 @@ function namesCurrentBuilder(file) {
     return true;
   }
 }
-function randomName() {
-  return `build-image-${Math.random().toString(16).slice(2, 10)}`;
-}
 async function useImplicitBuilder(s, state, bx, containerdStore) {
   if (s.builder || s.driverGiven) return void 0;
   const current = await currentBuilder(bx);
@@ -1667,7 +1668,7 @@ async function useImplicitBuilder(s, state, bx, containerdStore) {
     return choice.name;
   }
   if (choice.use === "automatic") {
-    const name = randomName();
+    const name = newBuilderName();
     await group("Set up a builder for this build", async () => {
       info(`the engine's builder cannot build this (${choice.reason}): creating docker-container builder ${name}, which post removes`);
       await runBuildxChecked(
@@ -1898,18 +1899,18 @@ function sanitizeCacheImports(v) {
 var digestOf = (b) => `sha256:${createHash3("sha256").update(b).digest("hex")}`;
 function recordBlobDigests(record) {
   const descs = [];
-  const add2 = (d) => {
+  const add = (d) => {
     if (d && typeof d === "object" && !Array.isArray(d)) descs.push(d);
   };
   const addResult = (r) => {
     if (!r || typeof r !== "object" || Array.isArray(r)) return;
-    for (const a of r["Attestations"] ?? []) add2(a);
-    for (const v of Object.values(r["Results"] ?? {})) add2(v);
+    for (const a of r["Attestations"] ?? []) add(a);
+    for (const v of Object.values(r["Results"] ?? {})) add(v);
   };
-  add2(record["trace"]);
-  add2(record["logs"]);
+  add(record["trace"]);
+  add(record["logs"]);
   addResult(record["Result"]);
-  add2(record["externalError"]);
+  add(record["externalError"]);
   for (const r of Object.values(record["Results"] ?? {})) addResult(r);
   return [...new Set(descs.map((d) => d.digest ?? "").filter(Boolean))];
 }
@@ -2188,7 +2189,7 @@ async function exportFailedBuildRecords(s, engine, state, sinceMs) {
     const roots = stepContexts(s);
     await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs, roots), state);
   } catch (e) {
-    warning(`could not export the failed build's record: ${e.message}`);
+    warning(`could not export the failed build's record: ${messageOf(e)}`);
   }
 }
 function summaryOff(s) {
@@ -2266,7 +2267,7 @@ async function exportRecords(s, engine, findRefs, state) {
     records.uploadFile = allFile ?? files[0]?.path ?? "";
     info(`exported ${refs.length} build record(s) ${how} in ${Date.now() - started} ms: ${records.uploadFile}`);
   } catch (e) {
-    records.exportError = e.message;
+    records.exportError = messageOf(e);
     records.uploadFile = "";
     warning(`could not export the build records: ${records.exportError}`);
   }
@@ -2291,7 +2292,7 @@ async function exportThroughApi(engine, refs, files, allFile) {
     const f = bundles.finalized;
     return `through BuildKit's API${f.count ? ` (${f.count} finalized, ${f.ms} ms)` : ""}`;
   } catch (e) {
-    info(`exporting the build records with buildx (BuildKit's API: ${e.message})`);
+    info(`exporting the build records with buildx (BuildKit's API: ${messageOf(e)})`);
     return void 0;
   } finally {
     api?.close();
@@ -2334,17 +2335,18 @@ async function uploadBuildRecords(state) {
     records.artifact = await group("Upload the build records", () => uploadFileArtifact(records.uploadFile, records.retentionDays));
     info(`build records uploaded as the artifact ${records.artifact.name}: ${records.artifact.url}`);
   } catch (e) {
-    records.uploadNote = `the upload failed: ${e.message}`;
-    warning(`could not upload the build records: ${e.message}`);
+    records.uploadNote = `the upload failed: ${messageOf(e)}`;
+    warning(`could not upload the build records: ${messageOf(e)}`);
   }
 }
 
 // src/sign/cosign.ts
-import os from "node:os";
 import path7 from "node:path";
 
 // src/install/releases.ts
 var DEFAULT_BUILDX_RELEASES = "https://github.com/docker/buildx/releases";
+var DEFAULT_DEPOT_RELEASES = "https://github.com/depot/cli/releases";
+var DEFAULT_COSIGN_RELEASES = "https://github.com/sigstore/cosign/releases";
 function nodeArch(arch) {
   switch (arch) {
     case "x64":
@@ -2359,30 +2361,57 @@ function nodeArch(arch) {
       return arch;
   }
 }
-function buildxAssetUrls(base, version, os2, arch) {
+function depotArch(arch) {
+  return { x64: "amd64", arm64: "arm64", ia32: "386" }[arch];
+}
+function cosignArch(arch) {
+  return { x64: "amd64", arm64: "arm64", ppc64: "ppc64le", s390x: "s390x", arm: "arm" }[arch];
+}
+var linuxOrDarwin = (os2) => os2 === "linux" || os2 === "darwin";
+var BUILDX_RELEASE = {
+  tool: "buildx",
+  defaultBase: DEFAULT_BUILDX_RELEASES,
+  binary: "docker-buildx",
+  fileName: (version, os2, arch) => `buildx-v${version}.${os2}-${arch}`,
+  checksumsName: () => "checksums.txt",
+  arch: nodeArch,
+  // a machine with no release is found out by the download
+  unsupported: () => void 0,
+  latest: "checksums"
+};
+var DEPOT_RELEASE = {
+  tool: "depot",
+  defaultBase: DEFAULT_DEPOT_RELEASES,
+  binary: "depot",
+  fileName: (version, os2, arch) => `depot_${version}_${os2}_${arch}.tar.gz`,
+  checksumsName: (version) => `depot_${version}_checksums.txt`,
+  arch: depotArch,
+  unsupported: (os2, arch) => !linuxOrDarwin(os2) ? `no Depot CLI release for ${os2}` : depotArch(arch) ? void 0 : `no Depot CLI release for ${arch}`,
+  archiveEntry: "bin/depot",
+  latest: "redirect",
+  mismatchBlamesMirror: true
+};
+var COSIGN_RELEASE = {
+  tool: "cosign",
+  defaultBase: DEFAULT_COSIGN_RELEASES,
+  binary: "cosign",
+  fileName: (_version, os2, arch) => `cosign-${os2}-${arch}`,
+  checksumsName: () => "cosign_checksums.txt",
+  arch: cosignArch,
+  unsupported: (os2, arch) => cosignArch(arch) && linuxOrDarwin(os2) ? void 0 : `no cosign release for ${os2}/${arch}`,
+  latest: "redirect"
+};
+function assetUrls(r, base, version, os2, arch) {
   const b = base.replace(/\/+$/, "");
-  const fileName = `buildx-v${version}.${os2}-${arch}`;
+  const fileName = r.fileName(version, os2, arch);
   return {
     fileName,
     url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/checksums.txt`
+    checksumsUrl: `${b}/download/v${version}/${r.checksumsName(version)}`
   };
 }
 function latestChecksumsUrl(base) {
   return `${base.replace(/\/+$/, "")}/latest/download/checksums.txt`;
-}
-var DEFAULT_DEPOT_RELEASES = "https://github.com/depot/cli/releases";
-function depotArch(arch) {
-  return { x64: "amd64", arm64: "arm64", ia32: "386" }[arch];
-}
-function depotAssetUrls(base, version, os2, arch) {
-  const b = base.replace(/\/+$/, "");
-  const fileName = `depot_${version}_${os2}_${arch}.tar.gz`;
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/depot_${version}_checksums.txt`
-  };
 }
 function latestReleaseUrl(base) {
   return `${base.replace(/\/+$/, "")}/latest`;
@@ -2390,21 +2419,28 @@ function latestReleaseUrl(base) {
 function versionFromReleaseUrl(url) {
   return /\/tag\/v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\/?$/.exec(url)?.[1];
 }
-var DEFAULT_COSIGN_RELEASES = "https://github.com/sigstore/cosign/releases";
-function cosignAssetUrls(base, version, os2, arch) {
-  const b = base.replace(/\/+$/, "");
-  const fileName = `cosign-${os2}-${arch}`;
-  return {
-    fileName,
-    url: `${b}/download/v${version}/${fileName}`,
-    checksumsUrl: `${b}/download/v${version}/cosign_checksums.txt`
-  };
-}
-function cosignArch(arch) {
-  return { x64: "amd64", arm64: "arm64", ppc64: "ppc64le", s390x: "s390x", arm: "arm" }[arch];
-}
+
+// src/install/setup.ts
+import os from "node:os";
 
 // src/install/latest.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+function resolveLatest(r, base) {
+  return r.latest === "checksums" ? latestFromChecksums(base, r.tool) : resolveLatestRelease(base);
+}
+async function latestFromChecksums(base, tool) {
+  const url = latestChecksumsUrl(base);
+  let path8;
+  try {
+    const tc = await import("./tool-cache-35GKXQ6C.js");
+    path8 = await tc.downloadTool(url);
+  } catch (e) {
+    throw new Error(`cannot resolve latest: ${url}: ${messageOf(e)}`);
+  }
+  const v = versionFromChecksums(parseChecksums(readFileSync5(path8, "utf8")), tool);
+  if (!v) throw new Error(`cannot resolve latest: ${url} names no ${tool} release`);
+  return v;
+}
 async function resolveLatestRelease(base) {
   const url = latestReleaseUrl(base);
   let final;
@@ -2413,11 +2449,67 @@ async function resolveLatestRelease(base) {
     await res.body?.cancel();
     final = res.url;
   } catch (e) {
-    throw new Error(`cannot resolve latest from ${url}: ${e.message}`);
+    throw new Error(`cannot resolve latest from ${url}: ${messageOf(e)}`);
   }
   const v = versionFromReleaseUrl(final);
   if (!v) throw new Error(`cannot resolve latest: ${url} led to ${final}, which names no release tag`);
   return v;
+}
+
+// src/install/setup.ts
+async function setupTool(t) {
+  let version = t.version;
+  if ((version === "installed" || version === "") && t.installed) {
+    const found2 = await t.installed();
+    if (version === "installed") {
+      if (typeof found2 !== "string") return found2;
+      throw t.noneInstalled ? t.noneInstalled(found2) : new Error(found2);
+    }
+    const why = typeof found2 === "string" ? found2 : t.notByDefault?.(found2);
+    if (typeof found2 !== "string" && !why) return found2;
+    info(`${why}: downloading the latest release`);
+    version = "latest";
+  }
+  const { path: path8, v } = await download(t, version).catch((e) => {
+    throw t.failure ? t.failure(e) : e;
+  });
+  return t.probe(path8, v);
+}
+async function download(t, version) {
+  const r = t.release;
+  const inputs = { version: `${r.tool}-version`, downloadUrl: `${r.tool}-download-url`, sha256: `${r.tool}-sha256` };
+  const platform = os.platform();
+  const unsupported = r.unsupported(platform, os.arch());
+  if (unsupported) throw new InputError(inputs.version, unsupported);
+  const base = t.downloadUrl || r.defaultBase;
+  const input = t.downloadUrl ? inputs.downloadUrl : inputs.version;
+  let v = version.replace(/^v/, "");
+  if (version === "latest") {
+    try {
+      v = await resolveLatest(r, base);
+    } catch (e) {
+      throw new InputError(input, messageOf(e));
+    }
+  }
+  const asset = assetUrls(r, base, v, platform, r.arch(os.arch()) ?? os.arch());
+  const started = Date.now();
+  const { installVerified } = await import("./install-7EIB2P7H.js");
+  const installed = await installVerified({
+    tool: r.tool,
+    version: v,
+    cachedName: r.binary,
+    input,
+    // a binary that does not match is blamed on the pin, else on the version asked for (or the mirror)
+    checksumInput: t.sha256 ? inputs.sha256 : r.mismatchBlamesMirror ? input : inputs.version,
+    ...r.archiveEntry ? { archiveEntry: r.archiveEntry } : {},
+    ...asset,
+    ...t.sha256 ? { sha256: t.sha256 } : {}
+  });
+  const took = t.timed ? ` in ${Date.now() - started} ms` : "";
+  info(
+    `${r.tool} ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${t.sha256 ? inputs.sha256 : installed.against}${took}: ${installed.path}`
+  );
+  return { path: installed.path, v };
 }
 
 // src/inputs/sign.ts
@@ -2567,274 +2659,12 @@ function commandLine(argv) {
   return argv.map(quoteForLog).join(" ");
 }
 
-// src/report/format.ts
-var DASH = "\u2014";
-var UNITS = ["KiB", "MiB", "GiB", "TiB", "PiB"];
-function formatBytes(n) {
-  if (!Number.isFinite(n) || n < 1024) return `${Number.isFinite(n) ? Math.round(n) : 0} B`;
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  let text = v.toFixed(1);
-  if (text === "1024.0" && u < UNITS.length - 1) {
-    text = "1.0";
-    u++;
-  }
-  return `${text} ${UNITS[u]}`;
-}
-function formatCount(n) {
-  const s = String(Math.round(Number.isFinite(n) ? n : 0));
-  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-function formatDuration(ms) {
-  if (!Number.isFinite(ms) || ms < 0) return "0 ms";
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
-  const total = Math.round(ms / 1e3);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor(total % 3600 / 60);
-  const s = total % 60;
-  return h > 0 ? `${h} h ${m} min` : `${m} min ${s} s`;
-}
-function shortDigest(digest) {
-  return validateDigest(digest) ? digest.slice(0, "sha256:".length + 12) : digest;
-}
-var MEDIA_TYPE_NAMES = {
-  [MEDIA_TYPES.ociIndex]: "OCI image index",
-  [MEDIA_TYPES.ociManifest]: "OCI image manifest",
-  [MEDIA_TYPES.dockerManifestList]: "Docker manifest list",
-  [MEDIA_TYPES.dockerManifest]: "Docker image manifest"
-};
-function mediaTypeName(mediaType) {
-  return MEDIA_TYPE_NAMES[mediaType];
-}
-var SOURCE_NAMES = {
-  registry: "the registry",
-  "build-record": "the buildx build record",
-  "image-store": "the engine's image store",
-  "oci-layout": "the OCI layout"
-};
-function sourceName(source) {
-  return SOURCE_NAMES[source];
-}
-function manifestKnown(p) {
-  return p.configDigest !== "";
-}
-function basesFor(report, p) {
-  return report.baseImages.filter((b) => b.platform === "" || p.platform === "unknown" || samePlatform(b.platform, p.platform));
-}
-
-// src/report/summary.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-function oneLine(s) {
-  return s.replace(CONTROL, " ");
-}
-var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-function escapeText(value) {
-  let s = oneLine(String(value)).replace(/ {2,}/g, " ").trim();
-  s = s.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c);
-  s = s.replace(/[\\`*_[\]|~$#]/g, (c) => `\\${c}`);
-  s = s.replace(/^[-+=]/, (c) => `\\${c}`);
-  s = s.replace(/^(\d+)([.)])/, (_m, digits, p) => `${digits}\\${p}`);
-  return s;
-}
-function escapeCell(value) {
-  return escapeText(value);
-}
-function inlineCode(value, cell2 = false) {
-  const s = oneLine(String(value));
-  if (s.trim() === "") return "";
-  if (/[<>]/.test(s) || cell2 && /[|\\]/.test(s)) return `<code>${escapeText(s)}</code>`;
-  const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(s) ? " " : "";
-  return `${fence}${pad}${s}${pad}${fence}`;
-}
-function code(value) {
-  return inlineCode(value, true) || DASH;
-}
-function sourceText(source) {
-  if (source === "none") return "not available";
-  const name = sourceName(source);
-  return name ? `read from ${name}` : escapeText(source);
-}
-function row(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-var MAX_ERROR_LINES = 30;
-function header(ctx) {
-  const facts = [];
-  const engine = escapeText(ctx.engine || "unknown");
-  facts.push(`**Engine:** ${engine}${ctx.engineReason ? ` (${escapeText(ctx.engineReason)})` : ""}`);
-  if (ctx.builder) {
-    const driver = ctx.driver ? ` (${escapeText(ctx.driver)} driver)` : "";
-    const made = ctx.builderReason ? `, made for this build: ${escapeText(ctx.builderReason)}` : "";
-    facts.push(`**Builder:** ${inlineCode(ctx.builder)}${driver}${made}`);
-  } else if (ctx.driver) facts.push(`**Driver:** ${escapeText(ctx.driver)}`);
-  if (ctx.buildxVersion) facts.push(`**Buildx:** ${inlineCode(ctx.buildxVersion)}`);
-  if (ctx.mode) facts.push(`**Mode:** ${escapeText(ctx.mode)}`);
-  if (ctx.durationMs !== void 0 && ctx.durationMs > 0) facts.push(`**Duration:** ${formatDuration(ctx.durationMs)}`);
-  const out = ["## Build image", "", facts.join(" \xB7 ")];
-  if (ctx.error) {
-    const lines = ctx.error.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "");
-    const shown = lines.slice(0, MAX_ERROR_LINES).map(escapeText);
-    if (lines.length > MAX_ERROR_LINES) shown.push(`\u2026 ${lines.length - MAX_ERROR_LINES} more lines in the log`);
-    out.push("", "> [!CAUTION]", "> **The build failed.**", ">", `> ${shown.join("<br>") || "no error message"}`);
-  }
-  const warnings = (ctx.warnings ?? []).filter((w) => w.trim() !== "");
-  if (warnings.length > 0) {
-    out.push("", "> [!WARNING]", ...warnings.map((w) => `> - ${escapeText(w)}`));
-  }
-  return out;
-}
-function shownBases(report, p) {
-  const out = [];
-  for (const b of basesFor(report, p)) {
-    const same2 = out.find((o) => o.name === b.name && o.digest === b.digest);
-    if (!same2) {
-      out.push({ name: b.name, digest: b.digest, platform: b.platform, sources: [b.source] });
-      continue;
-    }
-    if (!same2.sources.includes(b.source)) same2.sources.push(b.source);
-    if (!same2.platform) same2.platform = b.platform;
-  }
-  return out;
-}
-function platformTable(report) {
-  const out = [
-    row(["Platform", "Manifest", "Size", "Layers", "Last layer", "Base image"]),
-    row(["---", "---", "---:", "---:", "---", "---"])
-  ];
-  for (const p of report.platforms) {
-    const bases = shownBases(report, p);
-    out.push(
-      row([
-        code(p.platform),
-        code(shortDigest(p.digest)),
-        manifestKnown(p) ? formatBytes(p.size) : DASH,
-        manifestKnown(p) ? String(p.layers.length) : DASH,
-        code(shortDigest(p.lastLayerDigest)),
-        bases.length > 0 ? bases.map((b) => code(b.name)).join("<br>") : DASH
-      ])
-    );
-  }
-  return out;
-}
-function otherBases(report) {
-  return report.baseImages.filter((b) => !report.platforms.some((p) => basesFor(report, p).includes(b)));
-}
-function attestationSection(report) {
-  const out = [
-    "#### Attestations",
-    "",
-    "The entries with platform `unknown/unknown` in the image index are attestation manifests (build provenance, SBOM) that BuildKit stores next to the images. They are not images and cannot be run; each one describes the platform image listed under *Attests*.",
-    "",
-    row(["Manifest", "Attests", "Predicate types"]),
-    row(["---", "---", "---"])
-  ];
-  for (const a of report.attestations) {
-    out.push(
-      row([
-        code(shortDigest(a.digest)),
-        attestsCell(a),
-        a.predicateTypes.length > 0 ? a.predicateTypes.map((t) => code(t)).join("<br>") : DASH
-      ])
-    );
-  }
-  out.push("", "<details><summary>Attestation digests</summary>", "");
-  for (const a of report.attestations) {
-    out.push(
-      `- ${inlineCode(a.digest) || DASH} attests ${inlineCode(a.attests) || DASH}${a.platform ? ` (${inlineCode(a.platform)})` : ""}, ${formatBytes(a.size)}`
-    );
-  }
-  out.push("", "</details>");
-  return out;
-}
-function attestsCell(a) {
-  if (a.platform && a.attests) return `${code(a.platform)} (${code(shortDigest(a.attests))})`;
-  if (a.platform) return code(a.platform);
-  return code(shortDigest(a.attests));
-}
-function layersSection(report) {
-  const total = report.platforms.reduce((n, p) => n + p.layers.length, 0);
-  const out = [`<details><summary>Layers (${total})</summary>`];
-  for (const p of report.platforms) {
-    out.push("", `##### ${inlineCode(p.platform) || DASH}`, "");
-    out.push(`- Manifest: ${inlineCode(p.digest) || DASH}`);
-    if (manifestKnown(p)) out.push(`- Config: ${inlineCode(p.configDigest)}`);
-    for (const b of shownBases(report, p)) out.push(`- Base image: ${baseLine(b)}`);
-    out.push("");
-    if (!manifestKnown(p)) {
-      out.push("The manifest could not be read, so its layers are unknown.");
-    } else if (p.layers.length === 0) {
-      out.push("No layers.");
-    } else {
-      out.push(row(["#", "Digest", "Size", "Media type"]), row(["---:", "---", "---:", "---"]));
-      p.layers.forEach((l, i) => {
-        out.push(row([String(i + 1), code(l.digest), `${formatBytes(l.size)} (${formatCount(l.size)} bytes)`, code(l.mediaType)]));
-      });
-    }
-  }
-  out.push("", "</details>");
-  return out;
-}
-function baseLine(b) {
-  const ref = b.digest && !b.name.includes("@") ? `${b.name}@${b.digest}` : b.name;
-  const facts = [b.platform ? `for ${inlineCode(b.platform)}` : "for all platforms", `from ${b.sources.map(escapeText).join(" and ")}`];
-  return `${inlineCode(ref) || DASH} (${facts.join(", ")})`;
-}
-function reportSection(report) {
-  const out = [`### ${escapeText(report.target) || "(unnamed target)"}`, ""];
-  const facts = [];
-  const tags = report.tags.map((t) => inlineCode(t)).filter((t) => t !== "");
-  facts.push(`- **Tags:** ${tags.length > 0 ? tags.join(", ") : "none"}`);
-  const kind = mediaTypeName(report.mediaType) ?? (report.mediaType ? inlineCode(report.mediaType) : "");
-  const isIndex2 = /index|list/.test(report.mediaType);
-  facts.push(`- **${isIndex2 ? "Index digest" : "Digest"}:** ${inlineCode(report.digest) || "unknown"}${kind ? ` (${kind})` : ""}`);
-  const bytes = report.source === "none" ? "" : `, ${formatCount(report.bytesRead)} bytes of manifest JSON`;
-  facts.push(`- **Metadata:** ${sourceText(report.source)}${bytes}`);
-  const build = [];
-  if (report.durationMs !== void 0) build.push(formatDuration(report.durationMs));
-  if (report.steps) build.push(`${report.steps.cached}/${report.steps.total} steps cached`);
-  if (build.length > 0) facts.push(`- **Build:** ${build.join(", ")}`);
-  out.push(...facts, "");
-  if (report.platforms.length === 0) {
-    out.push("No manifest metadata was available for this image, so its platforms and layers are not listed.", "");
-  } else {
-    out.push(...platformTable(report), "");
-    const others = otherBases(report);
-    if (others.length > 0) {
-      const list = others.map((b) => `${inlineCode(b.name) || DASH}${b.platform ? ` (${inlineCode(b.platform)})` : ""}`);
-      out.push(`Other images the build used (earlier stages or another platform): ${list.join(", ")}`, "");
-    }
-  }
-  if (report.attestations.length > 0) out.push(...attestationSection(report), "");
-  if (report.notes.length > 0) {
-    out.push("#### Notes", "", ...report.notes.map((n) => `- ${escapeText(n)}`), "");
-  }
-  if (report.platforms.length > 0) out.push(...layersSection(report), "");
-  return out;
-}
-function renderSummary(reports, context) {
-  const out = header(context);
-  out.push("");
-  if (reports.length === 0) {
-    out.push(context.error ? "No image was reported." : "No images were reported.", "");
-  }
-  for (const r of reports) out.push(...reportSection(r));
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}
-`;
-}
-
 // src/sign/plan.ts
 var INDEX_TYPES2 = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"];
 function signSubjects(reports) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  const add2 = (s) => {
+  const add = (s) => {
     if (seen.has(s.ref)) return;
     seen.add(s.ref);
     out.push(s);
@@ -2844,9 +2674,9 @@ function signSubjects(reports) {
     const repos = [...new Set(r.tags.map((t) => parseReference(t)?.name).filter((n) => Boolean(n)))];
     for (const repository of repos) {
       const kind = INDEX_TYPES2.includes(r.mediaType) ? "index" : "manifest";
-      add2({ ref: `${repository}@${r.digest}`, repository, digest: r.digest, kind, target: r.target });
+      add({ ref: `${repository}@${r.digest}`, repository, digest: r.digest, kind, target: r.target });
       for (const a of r.attestations)
-        add2({ ref: `${repository}@${a.digest}`, repository, digest: a.digest, kind: "attestation", target: r.target, attests: a.attests });
+        add({ ref: `${repository}@${a.digest}`, repository, digest: a.digest, kind: "attestation", target: r.target, attests: a.attests });
     }
   }
   return out;
@@ -2916,20 +2746,6 @@ function signaturesJson(signatures) {
     }))
   );
 }
-function renderSigningSummary(signatures, signer) {
-  if (signatures.length === 0) return "";
-  const lines = [
-    `### Signatures`,
-    "",
-    `Signed with ${escapeText(signer)}, by digest:`,
-    "",
-    "| target | what | reference |",
-    "| --- | --- | --- |"
-  ];
-  for (const s of signatures) lines.push(`| ${escapeCell(s.target)} | ${s.kind} | ${inlineCode(s.ref, true)} |`);
-  lines.push("", "Verify with:", "", "```", ...signatures.map((s) => s.verifyCommand), "```", "");
-  return lines.join("\n");
-}
 function parseCosignVersion(json) {
   try {
     const v = JSON.parse(json).gitVersion;
@@ -2965,7 +2781,7 @@ var KMS_ENV = {
   "k8s://": { names: ["KUBECONFIG"] },
   "gitlab://": { prefixes: ["GITLAB_"] }
 };
-function cosignEnv(env, s, add2 = {}) {
+function cosignEnv(env, s, add = {}) {
   const kms = s.key.kind === "kms" ? Object.entries(KMS_ENV).find(([scheme]) => s.key.kind === "kms" && s.key.uri.startsWith(scheme))?.[1] : void 0;
   const names = /* @__PURE__ */ new Set([...COSIGN_ENV_NAMES, ...kms?.names ?? []]);
   const prefixes = [...COSIGN_ENV_PREFIXES, ...kms?.prefixes ?? []];
@@ -2974,7 +2790,7 @@ function cosignEnv(env, s, add2 = {}) {
     if (v === void 0) continue;
     if (names.has(k) || prefixes.some((p) => k.startsWith(p))) out[k] = v;
   }
-  return { ...out, ...add2 };
+  return { ...out, ...add };
 }
 
 // src/sign/cosign.ts
@@ -2992,58 +2808,38 @@ async function usable(runner, copy) {
     return void 0;
   }
 }
-async function resolveLatest(base, input) {
-  try {
-    return await resolveLatestRelease(base);
-  } catch (e) {
-    throw new InputError(input, e.message);
-  }
-}
-async function setupCosign(s, runner) {
-  let version = s.cosignVersion;
-  if (version === "" || version === "installed") {
-    const onPath = findOnPath("cosign");
-    const { privateCopy } = await import("./install-XMCFD55T.js");
-    const found3 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
-      (copy) => usable(runner, copy),
-      () => void 0
-    ) : void 0;
-    if (found3 && onPath) {
-      info(`cosign ${found3.version} (installed: ${onPath}, run from a private copy ${found3.cmd}, sha256 ${found3.sha256})`);
-      return found3;
-    }
-    if (version === "installed")
-      throw new Error(
-        "cosign-version: installed was asked for, but no cosign on PATH answers `cosign version` and knows signing configs (cosign 2.6 or later)"
-      );
-    info("no usable cosign is installed: downloading the latest release");
-    version = "latest";
-  }
-  const input = s.cosignDownloadUrl ? "cosign-download-url" : "cosign-version";
-  const arch = cosignArch(os.arch());
-  if (!arch || os.platform() !== "linux" && os.platform() !== "darwin")
-    throw new InputError("cosign-version", `no cosign release for ${os.platform()}/${os.arch()}`);
-  const base = s.cosignDownloadUrl || DEFAULT_COSIGN_RELEASES;
-  const v = version === "latest" ? await resolveLatest(base, input) : version.replace(/^v/, "");
-  const asset = cosignAssetUrls(base, v, os.platform(), arch);
-  const { installVerified, sha256File } = await import("./install-XMCFD55T.js");
-  const installed = await installVerified({
-    tool: "cosign",
-    version: v,
-    cachedName: "cosign",
-    input,
-    // a binary that does not match is blamed on the version asked for, or on the pin
-    checksumInput: s.cosignSha256 ? "cosign-sha256" : "cosign-version",
-    ...asset,
-    ...s.cosignSha256 ? { sha256: s.cosignSha256 } : {}
-  });
-  info(
-    `cosign ${v} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${s.cosignSha256 ? "cosign-sha256" : installed.against}: ${installed.path}`
-  );
-  const found2 = await usable(runner, { path: installed.path, sha256: await sha256File(installed.path) });
-  if (!found2)
-    throw new InputError("cosign-version", `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`);
+async function installedCosign(runner) {
+  const onPath = findOnPath("cosign");
+  const { privateCopy } = await import("./install-7EIB2P7H.js");
+  const found2 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
+    (copy) => usable(runner, copy),
+    () => void 0
+  ) : void 0;
+  if (!found2 || !onPath) return "no usable cosign is installed";
+  info(`cosign ${found2.version} (installed: ${onPath}, run from a private copy ${found2.cmd}, sha256 ${found2.sha256})`);
   return found2;
+}
+function setupCosign(s, runner) {
+  return setupTool({
+    release: COSIGN_RELEASE,
+    version: s.cosignVersion,
+    downloadUrl: s.cosignDownloadUrl,
+    sha256: s.cosignSha256,
+    installed: () => installedCosign(runner),
+    noneInstalled: () => new Error(
+      "cosign-version: installed was asked for, but no cosign on PATH answers `cosign version` and knows signing configs (cosign 2.6 or later)"
+    ),
+    probe: async (path8, v) => {
+      const { sha256File } = await import("./install-7EIB2P7H.js");
+      const found2 = await usable(runner, { path: path8, sha256: await sha256File(path8) });
+      if (!found2)
+        throw new InputError(
+          "cosign-version",
+          `the cosign ${v} release does not run here or knows no signing configs (cosign 2.6 or later)`
+        );
+      return found2;
+    }
+  });
 }
 async function signReports(s, reports, tempDir, cosign) {
   const subjects = signSubjects(reports);
@@ -3059,7 +2855,7 @@ async function signReports(s, reports, tempDir, cosign) {
   }
   if (unsigned.length > 0)
     warning(`sign: target(s) ${unsigned.join(", ")} not signed: not pushed, or not read back from the registry by digest`);
-  const add2 = {};
+  const add = {};
   let signer;
   let signerText;
   if (s.key.kind === "none") {
@@ -3067,18 +2863,18 @@ async function signReports(s, reports, tempDir, cosign) {
     try {
       token = await getIDToken(SIGSTORE_AUDIENCE);
     } catch (e) {
-      throw new Error(`sign: cannot get the job's OIDC token for keyless signing: ${e.message.replace(/\s+/g, " ").trim()}`);
+      throw new Error(`sign: cannot get the job's OIDC token for keyless signing: ${messageOf(e).replace(/\s+/g, " ").trim()}`);
     }
     setSecret(token);
     const id = tokenIdentity(token);
     if (!id) throw new Error("sign: the job's OIDC token names no job_workflow_ref and issuer; cannot sign keyless");
-    add2["SIGSTORE_ID_TOKEN"] = token;
+    add["SIGSTORE_ID_TOKEN"] = token;
     signer = { kind: "keyless", ...id };
     signerText = `a certificate for ${id.identity} (issuer ${id.issuer})`;
   } else {
     if (s.key.kind === "pem") {
-      add2["COSIGN_KEY"] = s.key.pem;
-      add2["COSIGN_PASSWORD"] = s.keyPassword || (process.env["COSIGN_PASSWORD"] ?? "");
+      add["COSIGN_KEY"] = s.key.pem;
+      add["COSIGN_PASSWORD"] = s.keyPassword || (process.env["COSIGN_PASSWORD"] ?? "");
     }
     signer = { kind: "key", verifyKey: verifyKeyName() };
     signerText = s.key.kind === "kms" ? `the ${keyScheme(s.key.uri)} sign-key (verify with its public half, cosign.pub, from cosign public-key --key <sign-key>)` : "the sign-key (verify with its public half, cosign.pub)";
@@ -3089,7 +2885,7 @@ async function signReports(s, reports, tempDir, cosign) {
     signingConfig = path7.join(tempDir, "signing-config.json");
     await run(cosign, scArgs, cosignEnv(process.env, s), "cosign signing-config create");
   }
-  const env = cosignEnv(process.env, s, add2);
+  const env = cosignEnv(process.env, s, add);
   const hidden = s.key.kind === "kms" ? [s.key.uri, ...keyUriSecrets(s.key.uri)].sort((a, b) => b.length - a.length) : [];
   const byRepo = /* @__PURE__ */ new Map();
   for (const sub of subjects) byRepo.set(sub.repository, [...byRepo.get(sub.repository) ?? [], sub.ref]);
@@ -3106,7 +2902,7 @@ async function signReports(s, reports, tempDir, cosign) {
   return { signatures, signer: signerText };
 }
 async function run(cosign, args, env, what, hidden = []) {
-  const { sha256File } = await import("./install-XMCFD55T.js");
+  const { sha256File } = await import("./install-7EIB2P7H.js");
   const now = await sha256File(cosign.cmd).catch(() => "missing");
   if (now !== cosign.sha256)
     throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`);
@@ -3142,99 +2938,6 @@ function setSignOutputs(signatures) {
   setOutput("verify-commands", signatures.map((s) => s.verifyCommand).join("\n"));
 }
 
-// src/buildx/warnings.ts
-function fromBase64(s) {
-  return s ? Buffer.from(s, "base64").toString("utf8") : "";
-}
-function basename(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-function ownersOf(sourceText2, filename, sources) {
-  if (sourceText2) {
-    const same2 = sources.filter((s) => s.text !== void 0 && s.text === sourceText2);
-    if (same2.length > 0) return same2;
-  }
-  const named = filename ? sources.filter((s) => s.text === void 0 && basename(s.file) === basename(filename)) : [];
-  if (named.length > 0) return named;
-  return sources.length === 1 ? [...sources] : [];
-}
-var SHORT = /^([A-Za-z0-9]+): ([\s\S]*?)(?: \(line \d+\))?$/;
-function warningsFromMetadata(raw, sources, fallbackTarget) {
-  const list = Array.isArray(raw) ? raw : [];
-  const byTarget = /* @__PURE__ */ new Map();
-  for (const w of list) {
-    const short = fromBase64(w.short).trim();
-    const m = SHORT.exec(short);
-    const rule = m?.[1] ?? ruleFromUrl(w.url ?? "");
-    const message = m?.[2] ?? (short || (w.detail ?? []).map(fromBase64).join(" "));
-    const line = w.range?.[0]?.start?.line ?? 0;
-    const owners = ownersOf(fromBase64(w.sourceInfo?.data), w.sourceInfo?.filename ?? "", sources);
-    const targets = owners.length > 0 ? owners : [{ target: fallbackTarget, file: "" }];
-    for (const o of targets) add(byTarget, o.target, { rule, message, url: w.url ?? "", file: o.file, line });
-  }
-  return [...byTarget].map(([target, warnings]) => ({ target, warnings }));
-}
-function warningsFromCheck(result, sources) {
-  const out = /* @__PURE__ */ new Map();
-  for (const w of result.warnings ?? []) {
-    const src = result.sources?.[w.location?.sourceIndex ?? 0];
-    const owner = ownersOf(fromBase64(src?.data), src?.filename ?? "", sources)[0];
-    add(out, "", {
-      rule: w.ruleName ?? ruleFromUrl(w.url ?? ""),
-      message: w.detail || w.description || "",
-      url: w.url ?? "",
-      file: owner?.file ?? "",
-      line: w.location?.ranges?.[0]?.start?.line ?? 0
-    });
-  }
-  return out.get("") ?? [];
-}
-function add(map, target, w) {
-  const list = map.get(target) ?? [];
-  if (!list.some((x) => x.rule === w.rule && x.line === w.line && x.file === w.file && x.message === w.message)) list.push(w);
-  map.set(target, list);
-}
-function ruleFromUrl(url) {
-  return basename(url.replace(/\/+$/, "")) || "BuildCheck";
-}
-function warningAnnotation(w) {
-  const properties = { title: w.rule };
-  if (w.file) properties.file = w.file;
-  if (w.file && w.line > 0) properties.startLine = w.line;
-  return { message: w.url ? `${w.message} (${w.url})` : w.message, properties };
-}
-function uniqueWarnings(all) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const t of all) for (const w of t.warnings) seen.set(`${w.file}\0${w.line}\0${w.rule}\0${w.message}`, w);
-  return [...seen.values()];
-}
-function checkWarningsOutput(all) {
-  return JSON.stringify(Object.fromEntries(all.map((t) => [t.target, t.warnings])));
-}
-function checkFailureMessage(count) {
-  return `Check complete, ${count} warning${count === 1 ? " has" : "s have"} been found!`;
-}
-function cell(s) {
-  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
-}
-function renderWarningsSummary(all, heading = "Build checks") {
-  const withAny = all.filter((t) => t.warnings.length > 0);
-  if (withAny.length === 0) return "";
-  const total = withAny.reduce((n, t) => n + t.warnings.length, 0);
-  const lines = [`### ${heading}`, "", `${total} warning(s) found.`, ""];
-  for (const t of withAny) {
-    if (all.length > 1 || t.target !== "default") lines.push(`**${cell(t.target)}**`, "");
-    lines.push("| rule | where | message |", "| --- | --- | --- |");
-    for (const w of t.warnings) {
-      const rule = w.url ? `[${cell(w.rule)}](${w.url})` : cell(w.rule);
-      const where = w.file ? `\`${cell(w.file)}${w.line ? `:${w.line}` : ""}\`` : w.line ? `line ${w.line}` : "";
-      lines.push(`| ${rule} | ${where} | ${cell(w.message)} |`);
-    }
-    lines.push("");
-  }
-  return lines.join("\n");
-}
-
 // src/docker/login.ts
 function registryName(registry) {
   return registry || "Docker Hub";
@@ -3246,7 +2949,7 @@ async function dockerLogin(login, runner, docker = dockerCli()) {
   try {
     r = await runner.run(requireDockerCli("registry login", docker), args, { input: login.password });
   } catch (e) {
-    throw new Error(`registry login needs the docker CLI: ${e.message}`);
+    throw new Error(`registry login needs the docker CLI: ${messageOf(e)}`);
   }
   succeeded(r, "docker login", failed);
 }
@@ -3258,6 +2961,95 @@ async function dockerLogout(registry, runner, docker) {
     {},
     (line, r) => new Error(line || `docker logout exited with code ${r.code}`)
   );
+}
+
+// src/report/format.ts
+var DASH = "\u2014";
+var UNITS = ["KiB", "MiB", "GiB", "TiB", "PiB"];
+function formatBytes(n) {
+  if (!Number.isFinite(n) || n < 1024) return `${Number.isFinite(n) ? Math.round(n) : 0} B`;
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < UNITS.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  let text = v.toFixed(1);
+  if (text === "1024.0" && u < UNITS.length - 1) {
+    text = "1.0";
+    u++;
+  }
+  return `${text} ${UNITS[u]}`;
+}
+function formatCount(n) {
+  const s = String(Math.round(Number.isFinite(n) ? n : 0));
+  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function formatDuration(ms) {
+  if (!Number.isFinite(ms) || ms < 0) return "0 ms";
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
+  const total = Math.round(ms / 1e3);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor(total % 3600 / 60);
+  const s = total % 60;
+  return h > 0 ? `${h} h ${m} min` : `${m} min ${s} s`;
+}
+function shortDigest(digest) {
+  return validateDigest(digest) ? digest.slice(0, "sha256:".length + 12) : digest;
+}
+var MEDIA_TYPE_NAMES = {
+  [MEDIA_TYPES.ociIndex]: "OCI image index",
+  [MEDIA_TYPES.ociManifest]: "OCI image manifest",
+  [MEDIA_TYPES.dockerManifestList]: "Docker manifest list",
+  [MEDIA_TYPES.dockerManifest]: "Docker image manifest"
+};
+function mediaTypeName(mediaType) {
+  return MEDIA_TYPE_NAMES[mediaType];
+}
+var SOURCE_NAMES = {
+  registry: "the registry",
+  "build-record": "the buildx build record",
+  "image-store": "the engine's image store",
+  "oci-layout": "the OCI layout"
+};
+function sourceName(source) {
+  return SOURCE_NAMES[source];
+}
+function manifestKnown(p) {
+  return p.configDigest !== "";
+}
+function basesFor(report, p) {
+  return report.baseImages.filter((b) => b.platform === "" || p.platform === "unknown" || samePlatform(b.platform, p.platform));
+}
+
+// src/report/markdown.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function oneLine(s) {
+  return s.replace(CONTROL, " ");
+}
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+function escapeInline(value) {
+  const s = oneLine(String(value)).replace(/ {2,}/g, " ").trim();
+  return s.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c).replace(/[\\`*_[\]|~$#]/g, (c) => `\\${c}`);
+}
+function escapeText(value) {
+  let s = escapeInline(value);
+  s = s.replace(/^[-+=]/, (c) => `\\${c}`);
+  s = s.replace(/^(\d+)([.)])/, (_m, digits, p) => `${digits}\\${p}`);
+  return s;
+}
+function escapeCell(value) {
+  return escapeText(value);
+}
+function inlineCode(value, cell = false) {
+  const s = oneLine(String(value));
+  if (s.trim() === "") return "";
+  if (/[<>]/.test(s) || cell && /[|\\]/.test(s)) return `<code>${escapeText(s)}</code>`;
+  const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(s) ? " " : "";
+  return `${fence}${pad}${s}${pad}${fence}`;
 }
 
 // src/report/changes.ts
@@ -3455,15 +3247,10 @@ export {
   parseSignInputs,
   keyUriSecrets,
   commandLine,
-  DEFAULT_BUILDX_RELEASES,
-  nodeArch,
-  buildxAssetUrls,
-  latestChecksumsUrl,
-  DEFAULT_DEPOT_RELEASES,
-  depotArch,
-  depotAssetUrls,
+  BUILDX_RELEASE,
+  DEPOT_RELEASE,
+  setupTool,
   dockerCli,
-  resolveLatestRelease,
   withRetry,
   isTransientRegistryError,
   engineUsesContainerdStore,
@@ -3492,13 +3279,6 @@ export {
   emptyState,
   saveState2 as saveState,
   loadState,
-  warningsFromMetadata,
-  warningsFromCheck,
-  warningAnnotation,
-  uniqueWarnings,
-  checkWarningsOutput,
-  checkFailureMessage,
-  renderWarningsSummary,
   scopedBuilderMismatch,
   driverOptsMap,
   shellWords,
@@ -3516,19 +3296,22 @@ export {
   registryName,
   dockerLogin,
   dockerLogout,
+  prepareSigning,
+  signPushed,
+  setSignOutputs,
   DASH,
   formatBytes,
+  formatCount,
   formatDuration,
   shortDigest,
   mediaTypeName,
   sourceName,
   manifestKnown,
   basesFor,
-  renderSummary,
-  renderSigningSummary,
-  prepareSigning,
-  signPushed,
-  setSignOutputs,
+  escapeInline,
+  escapeText,
+  escapeCell,
+  inlineCode,
   diffImages,
   changesOutput,
   summaryLine,
