@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-62SBLSCP.js";
+} from "./chunks/chunk-EUYYEDNJ.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-3EAYYE3P.js";
-import "./chunks/chunk-7INN5QP6.js";
+} from "./chunks/chunk-SDBXFZI7.js";
+import "./chunks/chunk-J5L3F2QV.js";
 import {
   DASH,
   basesFor,
@@ -19,10 +19,10 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-ENMY56IG.js";
+} from "./chunks/chunk-LYQJPEN2.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-U36HWH7S.js";
+} from "./chunks/chunk-X6G3LULQ.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-ZCLOEPBA.js";
 import {

@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-62SBLSCP.js";
-import "./chunks/chunk-ENMY56IG.js";
-import "./chunks/chunk-U36HWH7S.js";
+} from "./chunks/chunk-EUYYEDNJ.js";
+import "./chunks/chunk-LYQJPEN2.js";
+import "./chunks/chunk-X6G3LULQ.js";
 import "./chunks/chunk-ZCLOEPBA.js";
 import "./chunks/chunk-HW6KOS5H.js";
 import "./chunks/chunk-6I7YH7XL.js";

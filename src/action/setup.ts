@@ -20,7 +20,6 @@ import { buildkitdFlagsFor } from '../buildx/builder-choice.js'
 import { runBuildx, runBuildxChecked, type Buildx } from '../buildx/buildx.js'
 import { setupBuildx } from '../buildx/install.js'
 import { versionAtLeast } from '../buildx/version.js'
-import { engineFacts } from '../depot/build.js'
 import { engineUsesContainerdStore } from '../docker/engine.js'
 import { dockerLogin, registryName } from '../docker/login.js'
 import { chooseEngine, type EngineChoice } from '../inputs/engine-choice.js'
@@ -31,6 +30,7 @@ import { InputError } from '../errors.js'
 import { setBuilderPlatforms } from './outputs.js'
 import { saveState, type State } from './state.js'
 import { buildkitdConfigFile } from './workspace.js'
+import { engineFacts } from './depot.js'
 
 export interface Builder {
   name: string
@@ -39,7 +39,7 @@ export interface Builder {
 }
 
 /** buildx set up, its builder, and what they can do. */
-export interface BuildxEngine {
+export interface BuildxSetup {
   bx: Buildx
   builder: Builder
   caps: Capabilities
@@ -48,7 +48,7 @@ export interface BuildxEngine {
 }
 
 /** Chooses buildx or Depot and logs in to the registry. */
-export async function setUpEngine(plan: BuildPlan, state: State): Promise<EngineChoice> {
+export async function chooseEngineAndLogIn(plan: BuildPlan, state: State): Promise<EngineChoice> {
   const s = plan.settings
   const choice = chooseEngine(engineFacts(plan))
   state.engine = choice.engine
@@ -126,7 +126,7 @@ async function dockerContainerBuilderMismatch(s: Settings, state: State, info: B
 }
 
 /** Sets buildx and the builder up and probes what they can do. */
-export async function setUpBuildx(plan: BuildPlan, state: State): Promise<BuildxEngine> {
+export async function setUpBuildx(plan: BuildPlan, state: State): Promise<BuildxSetup> {
   const s = plan.settings
   // Probed while buildx and the builder are set up: only the docker driver needs the answer.
   const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false)
@@ -141,7 +141,14 @@ export async function setUpBuildx(plan: BuildPlan, state: State): Promise<Buildx
   })
 
   // No builder or driver input: the job's current builder, or one made for what the engine's cannot build.
-  const implicit = await useImplicitBuilder(s, state, bx, storeProbe)
+  const found = await useImplicitBuilder(s, bx, storeProbe)
+  if (found?.createdFor !== undefined) {
+    state.builder = found.name
+    state.builderCreated = true
+    state.builderReason = found.createdFor
+    saveState(state)
+  }
+  const implicit = found?.name
   // The engine's own builder (driver docker) needs nothing set up and its driver is known: it is
   // inspected (for builder-platforms) while the build runs, off the step's critical path.
   const enginesOwn = !s.builder && !implicit && s.driver === 'docker' && !plan.scopedBuilder

@@ -7,7 +7,6 @@ import { engineSocket, getOverSocket } from '../docker/engine.js'
 import { InputError } from '../errors.js'
 import { currentContextName, dockerConfigDir, readDockerConfig } from '../docker/config.js'
 import type { Settings } from '../inputs/parse.js'
-import { saveState, type State } from '../action/state.js'
 import { createBuilderArgs, inspectBuilderArgs, inspectCurrentBuilderArgs, removeBuilderArgs } from './args.js'
 import { runBuildxChecked, type Buildx } from './buildx.js'
 import { chooseBuilder, dockerDriverCannot, type CurrentBuilder } from './builder-choice.js'
@@ -384,26 +383,28 @@ function randomName(): string {
   return `build-image-${Math.random().toString(16).slice(2, 10)}`
 }
 
+/** The builder useImplicitBuilder picked; `createdFor` is set when it made one (post removes it). */
+export interface ImplicitBuilder {
+  name: string
+  /** why the Docker daemon's builder could not build this: the builder was made for it */
+  createdFor?: string
+}
+
 /**
  * With neither the builder nor the driver input, picks the builder as docker/build-push-action
- * would find it (the current one), and gives a request the engine's builder cannot build a
- * docker-container builder made as setup-buildx-action makes one (driver-opts reach it), saved
- * in state for post to remove as soon as it exists. Returns the name of the builder to build on
- * instead of the engine's own; undefined: the inputs decide (the engine's builder, or theirs).
+ * would find it (the current one), and gives a request the daemon's builder cannot build a
+ * docker-container builder made as setup-buildx-action makes one (driver-opts reach it); the
+ * caller records a builder made here in state at once. undefined: the inputs decide (the
+ * daemon's builder, or theirs).
  */
-export async function useImplicitBuilder(
-  s: Settings,
-  state: State,
-  bx: Buildx,
-  containerdStore: Promise<boolean>
-): Promise<string | undefined> {
+export async function useImplicitBuilder(s: Settings, bx: Buildx, containerdStore: Promise<boolean>): Promise<ImplicitBuilder | undefined> {
   if (s.builder || s.driverGiven) return undefined
   const current = await currentBuilder(bx)
   const engineCannot = current && current.driver !== 'docker' ? undefined : dockerDriverCannot(s, await containerdStore)
   const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, engineCannot })
   if (choice.use === 'current') {
     core.info(`using the current builder ${choice.name}${process.env['BUILDX_BUILDER'] ? ' (BUILDX_BUILDER)' : ''}`)
-    return choice.name
+    return { name: choice.name }
   }
   if (choice.use === 'automatic') {
     const name = randomName()
@@ -413,11 +414,7 @@ export async function useImplicitBuilder(
         line.includes('driver-opt') ? new InputError('driver-opts', line) : new Error(`cannot create builder ${name}: ${line}`)
       )
     })
-    state.builder = name
-    state.builderCreated = true
-    state.builderReason = choice.reason
-    saveState(state)
-    return name
+    return { name, createdFor: choice.reason }
   }
   return undefined
 }

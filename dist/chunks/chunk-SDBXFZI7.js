@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-7INN5QP6.js";
+} from "./chunk-J5L3F2QV.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -58,7 +58,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-LYQJPEN2.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -94,7 +94,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-X6G3LULQ.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -199,17 +199,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -220,13 +220,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -247,17 +247,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -268,13 +268,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -301,23 +301,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -929,10 +929,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -951,7 +951,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -981,11 +981,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -999,8 +999,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -1014,8 +1014,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1033,8 +1033,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1044,8 +1044,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3560,9 +3560,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3637,14 +3637,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3659,10 +3659,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3673,10 +3673,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3693,13 +3693,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -5660,9 +5660,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5671,23 +5671,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5698,10 +5698,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7452,13 +7452,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/depot/build.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import path6 from "node:path";
-
-// src/buildx/results.ts
-import { existsSync, readFileSync } from "node:fs";
-
 // src/runner/isolation.ts
 import { createHash } from "node:crypto";
 var BUILDER_SCOPES = ["none", "job", "branch", "repo", "actor"];
@@ -8457,1131 +8450,8 @@ function checkAgainstCapabilities(s, caps, kind = "build") {
   }
 }
 
-// src/buildx/results.ts
-function warningsIn(v) {
-  return Array.isArray(v) ? v : [];
-}
-var REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//;
-function localDockerfile(s) {
-  return REMOTE_CONTEXT.test(s.context) ? void 0 : dockerfilePath(s);
-}
-function printedDockerfile(def) {
-  const dockerfile = def.dockerfile ?? "Dockerfile";
-  if (dockerfile.startsWith("/")) return dockerfile;
-  const context = def.context ?? ".";
-  if (REMOTE_CONTEXT.test(context)) return void 0;
-  return context === "." ? dockerfile : `${context.replace(/\/+$/, "")}/${dockerfile}`;
-}
-function readJson(file) {
-  if (!existsSync(file)) return {};
-  const text = readFileSync(file, "utf8").trim();
-  return text ? JSON.parse(text) : {};
-}
-function str(v) {
-  return typeof v === "string" ? v : "";
-}
-function exportsOf(outputs) {
-  return outputs.flatMap((o) => {
-    if (!o.includes("=")) return [{ type: "local", dest: o }];
-    const fields2 = Object.fromEntries(o.split(",").map((f) => [f.slice(0, f.indexOf("=")).trim(), f.slice(f.indexOf("=") + 1)]));
-    return fields2["dest"] ? [{ type: fields2["type"] ?? "", dest: fields2["dest"] }] : [];
-  });
-}
-function loadsViaOutputs(outputs) {
-  return outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
-}
-function pushesViaOutputs(outputs) {
-  return outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o));
-}
-function singleResult(s, metadataFile, iidFile, pushedByDigest) {
-  const metadata = readJson(metadataFile);
-  return {
-    target: s.target || "default",
-    tags: pushedByDigest ? [] : s.tags,
-    platforms: s.platforms,
-    metadata,
-    // files, not an image (local, tar): no image ID, as docker/build-push-action reports it
-    imageId: hasLocalOrTarOutput(s.outputs) ? "" : existsSync(iidFile) ? readFileSync(iidFile, "utf8").trim() : str(metadata["containerimage.config.digest"]),
-    digest: str(metadata["containerimage.digest"]),
-    pushed: s.push || pushesViaOutputs(s.outputs),
-    loaded: s.load || loadsViaOutputs(s.outputs),
-    exports: exportsOf(s.outputs),
-    ...withDockerfile(localDockerfile(s)),
-    buildWarnings: warningsIn(metadata["buildx.build.warnings"])
-  };
-}
-function bakeResults(s, all, printed, skipKeys) {
-  const bakeWarnings = warningsIn(all["buildx.build.warnings"]);
-  return Object.entries(all).filter(([k]) => !skipKeys.includes(k)).map(([target, value]) => {
-    const metadata = value ?? {};
-    const def = printed[target] ?? {};
-    const outputs = (def.output ?? []).map(String);
-    return {
-      target,
-      tags: str(metadata["image.name"]) ? str(metadata["image.name"]).split(",") : def.tags ?? [],
-      platforms: def.platforms ?? [],
-      metadata,
-      imageId: str(metadata["containerimage.config.digest"]),
-      digest: str(metadata["containerimage.digest"]),
-      pushed: s.push || pushesViaOutputs(outputs),
-      loaded: s.load || loadsViaOutputs(outputs),
-      exports: exportsOf(outputs),
-      ...withDockerfile(printedDockerfile(def)),
-      buildWarnings: bakeWarnings
-    };
-  });
-}
-function withDockerfile(dockerfile) {
-  return dockerfile ? { dockerfile } : {};
-}
-function platformResult(s, platform, metadata) {
-  return {
-    target: `${s.target || "default"}@${platform}`,
-    tags: [],
-    platforms: [platform],
-    metadata,
-    imageId: str(metadata["containerimage.config.digest"]),
-    digest: str(metadata["containerimage.digest"]),
-    pushed: true,
-    loaded: false,
-    exports: [],
-    buildWarnings: warningsIn(metadata["buildx.build.warnings"])
-  };
-}
-function mergeResult(tags, descriptor) {
-  return {
-    target: "merge",
-    tags,
-    platforms: [],
-    metadata: { "containerimage.digest": descriptor.digest ?? "", "containerimage.descriptor": descriptor, "image.name": tags.join(",") },
-    imageId: "",
-    digest: descriptor.digest ?? "",
-    pushed: true,
-    loaded: false,
-    exports: []
-  };
-}
-
-// src/buildx/log.ts
-async function relayOutput(prefix, start, watch) {
-  const lines = [];
-  const relay = async (write) => {
-    const r = await start((line) => {
-      lines.push(line);
-      if (lines.length > 400) lines.shift();
-      watch?.(line);
-      for (const part of line.split("\r")) write(prefix ? `[${prefix}] ${part}` : part);
-    });
-    return { code: r.code, log: lines.join("\n") };
-  };
-  return prefix ? relay(info) : withCommandsStopped(relay);
-}
-function buildxCommandLine(args) {
-  return `buildx ${commandLine(args)}`;
-}
-
-// src/runner/context.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-var eventCache;
-function githubEvent() {
-  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
-  if (eventCache?.path === eventPath) return eventCache.event;
-  let event;
-  try {
-    event = eventPath ? JSON.parse(readFileSync2(eventPath, "utf8")) : void 0;
-  } catch {
-    event = void 0;
-  }
-  eventCache = { path: eventPath, event };
-  return event;
-}
-function githubContext() {
-  const event = githubEvent();
-  const publicRepo = event?.repository?.private === false;
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
-  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
-}
-
-// src/action/secret-files.ts
-import { writeFileSync } from "node:fs";
-import path2 from "node:path";
-function writeSecretFiles(s, dir) {
-  const files = /* @__PURE__ */ new Map();
-  for (const sec of s.secrets) {
-    if (sec.kind !== "value") continue;
-    const file = path2.join(dir, `secret-${files.size}`);
-    writeFileSync(file, sec.source, { mode: 384 });
-    files.set(sec.id, file);
-  }
-  return files;
-}
-
-// src/depot/args.ts
-function writesToDocker(s) {
-  return s.load || s.outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
-}
-function depotProvenance(s, ctx) {
-  if (s.provenance !== "") return s.provenance;
-  if (attestsType(s, "provenance") || writesToDocker(s)) return void 0;
-  const mode = ctx.publicRepo ? "max" : "min";
-  return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
-}
-function depotOwnArgs(s, ctx) {
-  const args = ["--project", ctx.project];
-  if (s.depotBuildPlatform) args.push("--build-platform", s.depotBuildPlatform);
-  if (s.depotSave) args.push("--save");
-  args.push(...repeat("--save-tag", s.depotSaveTags));
-  if (s.depotLint) args.push("--lint");
-  if (s.depotLintFailOn) args.push("--lint-fail-on", s.depotLintFailOn);
-  if (s.depotSbomDir) args.push("--sbom-dir", s.depotSbomDir);
-  return args;
-}
-function depotBuildArgs(s, ctx, files) {
-  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name ?? "" : "";
-  const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...repo ? { tags: [], pushByDigest: { name: repo } } : {} });
-  return ["build", ...depotOwnArgs(s, ctx), "--progress", "plain", ...flags];
-}
-function depotBakeArgs(s, ctx, opts) {
-  const args = ["bake", ...depotOwnArgs(s, ctx), "--progress", "plain"];
-  args.push(...repeat("--file", opts.files));
-  args.push(...repeat("--set", opts.set));
-  args.push(...bakeOutputFlags(s, depotProvenance(s, ctx), opts.metadataFile, opts.targets));
-  return args;
-}
-function depotBakePrintArgs(opts) {
-  return bakePrintArgs(opts.files, opts.set, opts.targets);
-}
-function depotEnv(base, creds) {
-  return { ...base, DEPOT_TOKEN: creds.token, DEPOT_PROJECT_ID: creds.project, DEPOT_NO_UPDATE_NOTIFIER: "1" };
-}
-function parseDepotVersion(stdout) {
-  return /depot version v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(stdout)?.[1] ?? "";
-}
-function depotBuildInfo(metadata) {
-  const b = metadata["depot.build"];
-  const o = typeof b === "object" && b !== null ? b : {};
-  return {
-    buildId: typeof o["buildID"] === "string" ? o["buildID"] : "",
-    projectId: typeof o["projectID"] === "string" ? o["projectID"] : ""
-  };
-}
-var BAKE_METADATA_EXTRAS = ["depot.build", "buildx.build.warnings"];
-function buildStarted(log) {
-  const named = /* @__PURE__ */ new Set();
-  for (const line of log.split("\n")) {
-    const m = /^#(\d+) (.*)$/.exec(line);
-    if (!m?.[1] || m[2] === void 0 || named.has(m[1])) continue;
-    named.add(m[1]);
-    if (!m[2].startsWith("[depot]")) return true;
-  }
-  return false;
-}
-function explainPreBuildFailure(log, apiUrl) {
-  const lines = log.split("\n").map((l) => l.trim()).filter((l) => l && !/^#\d+ /.test(l) && !l.startsWith("Build Summary"));
-  const last = lines[lines.length - 1] ?? "";
-  const detail = last.length > 300 ? `${last.slice(0, 300)}\u2026` : last;
-  if (/^(unauthenticated|permission_denied):/i.test(last)) {
-    return {
-      problem: "auth",
-      message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC`
-    };
-  }
-  if (/^(unavailable|deadline_exceeded):|connection refused|no such host|i\/o timeout|TLS handshake/i.test(last)) {
-    return { problem: "unreachable", message: `cannot reach Depot's API at ${apiUrl} (${detail})` };
-  }
-  if (/^not_found:|project/i.test(last))
-    return { problem: "project", message: `Depot did not accept the project (${detail}): check depot-project` };
-  return { problem: "other", message: `depot failed before the build started${detail ? `: ${detail}` : ""}` };
-}
-
-// src/buildx/install.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import os from "node:os";
-function downloadInput(downloadUrl) {
-  return downloadUrl ? "buildx-download-url" : "buildx-version";
-}
-async function resolveLatest(base, input) {
-  const url = latestChecksumsUrl(base);
-  let path10;
-  try {
-    const tc = await import("./tool-cache-35GKXQ6C.js");
-    path10 = await tc.downloadTool(url);
-  } catch (e) {
-    throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
-  }
-  const v = versionFromChecksums(parseChecksums(readFileSync3(path10, "utf8")));
-  if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
-  return v;
-}
-async function installedBuildx(runner, docker) {
-  const plugin = findPlugin();
-  if (plugin) {
-    const pv = await pluginVersion(runner, plugin);
-    if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
-  }
-  const v = docker ? await versionOf(runner, docker, ["buildx"]) : "";
-  return docker && v ? { cmd: docker, prefix: ["buildx"], version: v, runner } : void 0;
-}
-async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker = dockerCli()) {
-  const runner = buildToolRunner(anyRunner);
-  if (version === "installed" || version === "") {
-    const found = await installedBuildx(runner, docker);
-    if (version === "installed") {
-      if (!found)
-        throw new Error(
-          "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
-        );
-      return found;
-    }
-    if (found && versionAtLeast(found.version, MIN_INSTALLED_BUILDX)) return found;
-    info(
-      found ? `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports: downloading the latest release` : "no buildx is installed: downloading the latest release"
-    );
-    version = "latest";
-  }
-  const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
-  const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
-  const asset = buildxAssetUrls(base, v, os.platform(), nodeArch(os.arch()));
-  const { installVerified } = await import("./install-XMCFD55T.js");
-  const { path: path10, fromCache: fromCache2, against } = await installVerified({
-    tool: "buildx",
-    version: v,
-    cachedName: "docker-buildx",
-    input: downloadInput(downloadUrl),
-    // a binary that does not match its checksums file is blamed on the version asked for, or on the pin
-    checksumInput: sha256 ? "buildx-sha256" : "buildx-version",
-    ...asset,
-    ...sha256 ? { sha256 } : {}
-  });
-  info(
-    `buildx ${v} ${fromCache2 ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${sha256 ? "buildx-sha256" : against}: ${path10}`
-  );
-  const actual = await versionOf(runner, path10, []);
-  return { cmd: path10, prefix: [], version: actual || v, runner };
-}
-
-// src/depot/depot.ts
-import os2 from "node:os";
-var DEPOT_AUDIENCE = "https://depot.dev";
-var DEFAULT_OIDC_EXCHANGE = "https://github.depot.dev/auth/oidc/github-actions";
-async function probeVersion(runner, cmd) {
-  let r;
-  try {
-    r = await runner.run(cmd, ["--version"], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: "1" } });
-  } catch (e) {
-    throw new DepotUnavailable(`cannot run ${cmd}: ${e.message}`);
-  }
-  const v = r.code === 0 ? parseDepotVersion(r.stdout) : "";
-  if (!v)
-    throw new DepotUnavailable(
-      `${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split("\n")[0] ?? ""}`
-    );
-  return v;
-}
-async function resolveLatest2(base, input) {
-  try {
-    return await resolveLatestRelease(base);
-  } catch (e) {
-    throw new DepotUnavailable(`${input}: ${e.message}`);
-  }
-}
-async function setupDepot(s, anyRunner) {
-  const runner = buildToolRunner(anyRunner);
-  if (s.depotVersion === "installed") {
-    try {
-      return { cmd: "depot", version: await probeVersion(runner, "depot"), runner };
-    } catch (e) {
-      throw new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${e.message})`);
-    }
-  }
-  const arch = depotArch(os2.arch());
-  if (os2.platform() !== "linux" && os2.platform() !== "darwin")
-    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.platform()}`);
-  if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os2.arch()}`);
-  const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES;
-  const input = s.depotDownloadUrl ? "depot-download-url" : "depot-version";
-  const version = s.depotVersion === "latest" ? await resolveLatest2(base, input) : s.depotVersion.replace(/^v/, "");
-  const asset = depotAssetUrls(base, version, os2.platform(), arch);
-  const started = Date.now();
-  let installed;
-  try {
-    const { installVerified } = await import("./install-XMCFD55T.js");
-    installed = await installVerified({
-      tool: "depot",
-      version,
-      cachedName: "depot",
-      input,
-      checksumInput: s.depotSha256 ? "depot-sha256" : s.depotDownloadUrl ? "depot-download-url" : "depot-version",
-      archiveEntry: "bin/depot",
-      ...s.depotSha256 ? { sha256: s.depotSha256 } : {},
-      ...asset
-    });
-  } catch (e) {
-    throw new DepotUnavailable(e.message);
-  }
-  info(
-    `depot ${version} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${s.depotSha256 ? "depot-sha256" : installed.against} in ${Date.now() - started} ms: ${installed.path}`
-  );
-  return { cmd: installed.path, version: await probeVersion(runner, installed.path), runner };
-}
-function oidcAvailable(env = process.env) {
-  return Boolean(env["ACTIONS_ID_TOKEN_REQUEST_URL"] && env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]);
-}
-function oidcExchangeUrl(env = process.env) {
-  const api = env["DEPOT_API_URL"]?.trim();
-  return api ? `${api.replace(/\/+$/, "")}/auth/oidc/github-actions` : DEFAULT_OIDC_EXCHANGE;
-}
-async function depotToken(s) {
-  const direct = s.depotToken || process.env["DEPOT_TOKEN"]?.trim() || "";
-  if (direct) {
-    setSecret(direct);
-    return { token: direct, source: s.depotToken ? "the depot-token input" : "DEPOT_TOKEN" };
-  }
-  if (!oidcAvailable()) {
-    throw new InputError(
-      "depot-token",
-      "no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)"
-    );
-  }
-  let idToken;
-  try {
-    idToken = await getIDToken(DEPOT_AUDIENCE);
-  } catch (e) {
-    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${e.message.replace(/\s+/g, " ").trim()}`);
-  }
-  setSecret(idToken);
-  const url = oidcExchangeUrl();
-  try {
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ token: idToken }),
-      signal: AbortSignal.timeout(3e4)
-    });
-    const body = await res.json().catch(() => ({}));
-    if (res.ok && typeof body.token === "string" && body.token) {
-      setSecret(body.token);
-      return { token: body.token, source: "GitHub OIDC, exchanged for a temporary Depot token" };
-    }
-    info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`);
-  } catch (e) {
-    info(`Depot's OIDC exchange (${url}) failed (${e.message}); the CLI gets the GitHub OIDC token itself`);
-  }
-  return { token: idToken, source: "GitHub OIDC" };
-}
-function runDepot(d, args, opts) {
-  return d.runner.run(d.cmd, args, opts);
-}
-
-// src/inputs/bake-source.ts
-var DEFAULT_BAKE_FILES = [
-  "compose.yaml",
-  "compose.yml",
-  "docker-compose.yml",
-  "docker-compose.yaml",
-  "docker-bake.json",
-  "docker-bake.hcl",
-  "docker-bake.override.json",
-  "docker-bake.override.hcl"
-];
-function isRemoteRef(v) {
-  return /^(https?|git|ssh):\/\/|^git@|^github\.com\//.test(v);
-}
-var CWD_PREFIX = "cwd://";
-function defaultGitContext2(env) {
-  return defaultGitContext({ env }) || void 0;
-}
-function expandSource(source, defaultContext) {
-  if (!/\{\{\s*defaultContext\s*\}\}/.test(source)) return source;
-  return defaultContext === void 0 ? source : source.replace(/\{\{\s*defaultContext\s*\}\}/g, defaultContext);
-}
-function chooseBakeSource(f) {
-  if (f.matrix) return { kind: "local", dir: ".", why: "the matrix's generated definition" };
-  const source = expandSource(f.source, f.defaultContext);
-  if (source) {
-    if (isRemoteRef(source)) return { kind: "remote", ref: source, why: "source input" };
-    return { kind: "local", dir: source, why: "source input" };
-  }
-  if (f.definitionHere || f.engine === "depot" || f.defaultContext === void 0) {
-    return { kind: "local", dir: ".", why: f.definitionHere ? "the definition is in the working directory" : "the working directory" };
-  }
-  return { kind: "remote", ref: f.defaultContext, why: "no definition in the working directory: the Git context of the run's commit" };
-}
-function bakeFiles(files, source) {
-  if (source.kind === "local") return files;
-  return files.map((f) => f.startsWith("/") ? `${CWD_PREFIX}${f}` : f);
-}
-function localFilePath(file, source) {
-  if (file.startsWith(CWD_PREFIX)) return file.slice(CWD_PREFIX.length);
-  return source.kind === "local" ? file : "";
-}
-function bakeVarArgs(vars, buildxVersion) {
-  if (!versionAtLeast(buildxVersion, "0.31.0")) return [];
-  return vars.flatMap(([k, v]) => ["--var", `${k}=${v}`]);
-}
-function bakeVarEnv(vars, buildxVersion) {
-  if (versionAtLeast(buildxVersion, "0.31.0")) return {};
-  return Object.fromEntries(vars);
-}
-function bakeEnv(vars, buildxVersion, source, githubToken) {
-  return {
-    ...bakeVarEnv(vars, buildxVersion),
-    ...source.kind === "remote" && githubToken ? { BUILDX_BAKE_GIT_AUTH_TOKEN: githubToken } : {}
-  };
-}
-function remoteBakeSource(s, env = {}) {
-  const source = expandSource(s.source, defaultGitContext2(env));
-  return source && isRemoteRef(source) ? `the bake definition is remote (source ${source})` : void 0;
-}
-
-// src/buildx/bake-source.ts
-import { existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import path4 from "node:path";
-
-// src/buildx/entitlements.ts
-import path3 from "node:path";
-function isLocal(p) {
-  return !/^(https?|git|ssh):\/\/|^git@|^github\.com\/|^target:|^docker-image:|^oci-layout:/.test(p);
-}
-function fields(entry) {
-  if (typeof entry === "object" && entry !== null) {
-    const out2 = {};
-    for (const [k, v] of Object.entries(entry)) {
-      if (typeof v === "string") out2[k] = v;
-      else if (Array.isArray(v)) out2[k] = v.filter((x) => typeof x === "string").join(",");
-    }
-    return out2;
-  }
-  if (typeof entry !== "string") return {};
-  const out = {};
-  for (const part of entry.split(",")) {
-    const eq = part.indexOf("=");
-    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  return out;
-}
-function outputNeed(entry) {
-  if (typeof entry === "string" && !entry.includes("=")) return entry && entry !== "-" ? { dir: entry } : {};
-  const f = fields(entry);
-  const dest = f["dest"] ?? "";
-  if (!dest || dest === "-") return {};
-  const tar = f["tar"] === void 0 ? true : !/^(false|0)$/i.test(f["tar"]);
-  switch (f["type"]) {
-    case "local":
-      return { dir: dest };
-    case "tar":
-      return { file: dest };
-    case "oci":
-    case "docker":
-      return tar ? { file: dest } : { dir: dest };
-    default:
-      return {};
-  }
-}
-function bakeFsNeeds(targets, cwd) {
-  const needs = [];
-  let ssh = false;
-  const abs = (p) => path3.resolve(cwd, p.replace(/^cwd:\/\//, ""));
-  for (const [name, t] of Object.entries(targets)) {
-    const read = (p, what) => needs.push({ access: "read", path: abs(p), why: `${what} of target ${name}` });
-    const context = t.context ?? ".";
-    if (isLocal(context)) {
-      read(context, "context");
-      if (t.dockerfile && !t["dockerfile-inline"] && isLocal(t.dockerfile)) {
-        read(path3.resolve(abs(context), t.dockerfile.replace(/^cwd:\/\//, "")), "Dockerfile");
-      }
-    }
-    for (const [k, v] of Object.entries(t.contexts ?? {})) if (isLocal(v)) read(v, `context ${k}`);
-    for (const c of t["cache-from"] ?? []) {
-      const f = fields(c);
-      if (f["type"] === "local" && f["src"]) read(f["src"], "cache-from");
-    }
-    for (const c of t["cache-to"] ?? []) {
-      const f = fields(c);
-      if (f["type"] === "local" && f["dest"]) needs.push({ access: "write", path: abs(f["dest"]), why: `cache-to of target ${name}` });
-    }
-    for (const s of t.secret ?? []) {
-      const f = fields(s);
-      const src = f["src"] ?? f["source"];
-      if (src && f["type"] !== "env") read(src, `secret ${f["id"] ?? ""}`.trim());
-    }
-    for (const s of t.ssh ?? []) {
-      let paths;
-      if (typeof s === "string") {
-        const eq = s.indexOf("=");
-        paths = eq < 0 ? [] : s.slice(eq + 1).split(",");
-      } else paths = (fields(s)["paths"] ?? "").split(",");
-      paths = paths.filter(Boolean);
-      if (paths.length === 0) ssh = true;
-      for (const p of paths) read(p, "ssh key");
-    }
-    for (const o of t.output ?? []) {
-      const { dir, file } = outputNeed(o);
-      if (dir) needs.push({ access: "write", path: abs(dir), why: `output of target ${name}` });
-      if (file) needs.push({ access: "write", path: path3.dirname(abs(file)), why: `output file ${path3.basename(file)} of target ${name}` });
-    }
-  }
-  return { needs, ssh };
-}
-function targetEntitlements(targets) {
-  const asked = /* @__PURE__ */ new Map();
-  for (const [name, t] of Object.entries(targets))
-    for (const e of t.entitlements ?? []) if (typeof e === "string" && e) asked.set(e, [...asked.get(e) ?? [], name]);
-  return asked;
-}
-function within(p, parent) {
-  return p === parent || parent === "/" || p.startsWith(parent.endsWith("/") ? parent : `${parent}/`);
-}
-function entryGrants(entry, need, cwd, real) {
-  const m = /^fs(?:\.(read|write))?=(.+)$/.exec(entry.trim());
-  if (!m?.[2]) return false;
-  if (m[1] && m[1] !== need.access) return false;
-  return m[2] === "*" || within(need.path, real(path3.resolve(cwd, m[2])));
-}
-function bakeAllow(r) {
-  const root = r.real(r.cwd);
-  const outside = r.needs.map((n) => ({ ...n, path: r.real(n.path) })).filter((n) => !within(n.path, root));
-  const askedSsh = r.allow.some((a) => a.trim() === "ssh");
-  const own = r.own.map((f) => `fs.read=${f}`);
-  if (!r.fork) {
-    return { allow: [.../* @__PURE__ */ new Set(["fs=*", ...r.allow])], outside, refused: [], sshNotAsked: r.ssh && !askedSsh };
-  }
-  const granted = [...own, ...r.allow];
-  const refused = outside.filter((n) => !granted.some((g) => entryGrants(g, n, r.cwd, r.real))).map((n) => `fs.${n.access}=${n.path} (${n.why})`);
-  if (r.ssh && !askedSsh) refused.push("ssh (a target forwards the default ssh agent)");
-  for (const [e, names] of r.asked ?? []) if (!granted.includes(e)) refused.push(`${e} (entitlements of target ${names.join(", ")})`);
-  return { allow: [...new Set(granted)], outside, refused: [...new Set(refused)], sshNotAsked: false };
-}
-
-// src/buildx/bake-source.ts
-function bakes(s) {
-  return s.files.length > 0 || s.targets.length > 0 || s.source !== "";
-}
-function resolveBakeSource(s, engine, env = process.env) {
-  const defaultContext = defaultGitContext2(env);
-  const plain = s.files.filter((f) => !f.startsWith(CWD_PREFIX));
-  const definitionHere = plain.length > 0 ? plain.every((f) => existsSync2(f)) : s.files.length === 0 && DEFAULT_BAKE_FILES.some((f) => existsSync2(f));
-  const source = chooseBakeSource({ source: s.source, matrix: s.matrix.trim() !== "", defaultContext, definitionHere, engine });
-  const input = s.sourceInput || "source";
-  if (source.kind === "local") {
-    let dir = false;
-    try {
-      dir = statSync(source.dir).isDirectory();
-    } catch {
-      dir = false;
-    }
-    if (!dir) throw new InputError(input, `${source.dir} does not exist or is not a directory (resolved from ${process.cwd()})`);
-  } else if (engine === "depot") {
-    throw new InputError(input, `depot bake reads a local definition; ${source.ref} is remote (check the repository out and use source: .)`);
-  }
-  if (!s.matrix.trim()) {
-    const base = source.kind === "local" ? source.dir : ".";
-    for (const f of s.files) {
-      const local = localFilePath(f, source);
-      if (local && !existsSync2(path4.resolve(base, local))) {
-        throw new InputError("files", `${f} does not exist (resolved from ${path4.resolve(base)})`);
-      }
-    }
-  }
-  return source;
-}
-function checkBakeSource(s, engine) {
-  if (bakes(s)) resolveBakeSource(s, engine);
-}
-function existing(p) {
-  for (let cur = path4.resolve(p); ; cur = path4.dirname(cur)) {
-    try {
-      return realpathSync(cur);
-    } catch {
-      if (path4.dirname(cur) === cur) return p;
-    }
-  }
-}
-function depotBakeSite(s, env) {
-  const source = resolveBakeSource(s, "depot", env);
-  return { cwd: source.kind === "local" ? source.dir : ".", env: { ...env, ...Object.fromEntries(s.vars) } };
-}
-function bakeSite(s, buildxVersion, env = process.env) {
-  const source = resolveBakeSource(s, "buildx", env);
-  info(
-    source.kind === "remote" ? `bake definition: ${source.ref} (${source.why})` : `bake definition: ${path4.resolve(source.dir)} (${source.why})`
-  );
-  return {
-    files: (files) => bakeFiles(files, source),
-    targets: (targets) => source.kind === "remote" ? [source.ref, ...targets] : targets,
-    run: {
-      cwd: path4.resolve(source.kind === "local" ? source.dir : "."),
-      env: { ...env, ...bakeEnv(s.vars, buildxVersion, source, s.githubToken) }
-    }
-  };
-}
-function grantFromDefinition(targets, cwd, allow, buildxVersion, trust) {
-  const definition = targets;
-  const { needs, ssh } = bakeFsNeeds(definition, cwd);
-  const asked = targetEntitlements(definition);
-  const r = bakeAllow({ needs, ssh, asked, cwd, allow, own: trust.own, fork: trust.fork, real: existing });
-  if (r.refused.length > 0)
-    throw new InputError(
-      "allow",
-      `this run was started by a pull request from the fork ${trust.fork}: its bake definition gets only what allow grants, and it needs ${r.refused.join("; ")}; nothing was built (name the entitlement in allow to grant it)`
-    );
-  if (r.sshNotAsked) info("the definition forwards the default ssh agent: not granted (add ssh to allow to grant it)");
-  if (!versionAtLeast(buildxVersion, "0.19.0")) return allow;
-  const why = [...new Set(r.outside.map((n) => `${n.access} ${n.path} (${n.why})`))];
-  if (trust.fork) info(`granted only allow (a run from the fork ${trust.fork}): ${r.allow.join(", ") || "nothing"}`);
-  else
-    info(`granted fs=* (a trusted run, as docker/bake-action grants it)${why.length > 0 ? `; outside ${cwd}: ${why.join(", ")}` : ""}`);
-  return r.allow;
-}
-
-// src/buildx/build-error.ts
-function parseBuildError(log, dockerfile) {
-  const lines = log.split("\n");
-  const base = dockerfile.split(/[\\/]/).pop() ?? "";
-  let message = "";
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const l = (lines[i] ?? "").replace(/\r$/, "");
-    if (!message && /^ERROR: /.test(l)) message = l.replace(/^ERROR: /, "");
-    const m = /^(\S+):(\d+)$/.exec(l.trim());
-    if (m?.[1] && m[2] && (m[1] === base || /Dockerfile/.test(m[1])))
-      return { file: dockerfile || m[1] || "Dockerfile", line: Number(m[2]), message: message || "build failed" };
-  }
-  return void 0;
-}
-var FINAL_PUSH_ERROR = /\b(?:40[0-4]|405|409|41[0-5]|422)\b(?: [A-Z][a-z]+)*|\bunauthorized\b|authentication required|\bdenied\b|forbidden|\bnot found\b|name unknown|name invalid|manifest (?:invalid|unknown|blob unknown|unverified)|blob unknown|digest invalid|size invalid|tag invalid|unsupported|insufficient_scope|x509|certificate/i;
-var TRANSIENT_PUSH_ERROR = /\b5\d\d\b|\b429\b|too many requests|toomanyrequests|\bunavailable\b|internal server error|bad gateway|service unavailable|gateway time-?out|\bEOF\b|connection reset|broken pipe|connection refused|i\/o timeout|timeout awaiting|TLS handshake timeout|deadline exceeded|server closed|http2: .*(?:GOAWAY|stream error)|unknown: unknown error/i;
-var BUILDX_PUSH_FAILURE = /^ERROR: (?:(?:failed to build|failed to solve|target [^\s:]+): )*failed to push /;
-function classifyPushFailure(log) {
-  const last = log.split("\n").map((l) => l.replace(/\r$/, "")).reverse().find((l) => /^ERROR: /.test(l));
-  if (!last) return void 0;
-  const own = BUILDX_PUSH_FAILURE.exec(last);
-  if (!own) return void 0;
-  const reason = last.slice(own[0].length - "failed to push ".length).replace(/"https?:\/\/[^"]*"/g, '"<url>"').replace(/https?:\/\/\S+?(?=:? |$)/g, "<url>").replace(/"[a-z]+-sha256:[0-9a-f]{64}"/g, '"<ref>"');
-  const cause = reason.replace(/^failed to push \S+?: /, "");
-  if (FINAL_PUSH_ERROR.test(cause)) return { transient: false, reason };
-  return { transient: TRANSIENT_PUSH_ERROR.test(cause), reason };
-}
-
-// src/action/workspace.ts
-import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync4, rmSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import os3 from "node:os";
-import path5 from "node:path";
-function readRunFacts(s, env = process.env) {
-  const digestFiles = s.digestsFrom.map((file) => {
-    if (!existsSync3(file)) throw new InputError("digests-from", `${file} does not exist`);
-    return { file, text: readFileSync4(file, "utf8") };
-  });
-  return { cwd: process.cwd(), fork: forkOf(env["GITHUB_EVENT_NAME"] ?? "", githubEvent()), scopeEnv: scopeEnvFrom(env), digestFiles };
-}
-function checkWorkspace(plan, env = process.env) {
-  const s = plan.settings;
-  if ((plan.kind === "single" || plan.kind === "split") && !isRemoteContext(s.context)) {
-    if (!existsSync3(s.context) || !statSync2(s.context).isDirectory()) {
-      throw new InputError("context", `${s.context} is not a directory (resolved from ${process.cwd()})`);
-    }
-    if (!existsSync3(plan.dockerfile)) {
-      const hint = s.defaultContext ? "; without a checkout step, leave context unset to build the run's Git context" : "";
-      throw new InputError("file", `${plan.dockerfile} does not exist${hint}`);
-    }
-  }
-  if (plan.kind === "bake") checkBakeSource(s, "buildx");
-  for (const sec of s.secrets) {
-    if (sec.kind === "file" && !existsSync3(sec.source))
-      throw new InputError("secret-files", `secret ${sec.id}: ${sec.source} does not exist`);
-    if (sec.kind === "env" && env[sec.source] === void 0)
-      throw new InputError("secret-envs", `secret ${sec.id}: environment variable ${sec.source} is not set`);
-  }
-}
-function makeTempDir() {
-  return mkdtempSync(path5.join(process.env["RUNNER_TEMP"] || os3.tmpdir(), "build-image-"));
-}
-function writeMatrixBakeFile(dir, definition) {
-  const file = path5.join(dir, "matrix.bake.json");
-  writeFileSync2(file, JSON.stringify(definition, null, 2));
-  return file;
-}
-function buildkitdConfigFile(s, dir) {
-  let configFile = s.buildkitdConfig;
-  if (s.buildkitdConfigInline.trim()) {
-    configFile = path5.join(dir, "buildkitd.toml");
-    writeFileSync2(configFile, s.buildkitdConfigInline);
-  }
-  if (configFile && !existsSync3(configFile)) throw new InputError("buildkitd-config", `${configFile} does not exist`);
-  return configFile;
-}
-function removeFiles(files) {
-  for (const f of files) rmSync(f, { force: true });
-}
-
-// src/depot/build.ts
-function engineFacts(plan, env = process.env) {
-  const s = plan.settings;
-  const depotJson = path6.join(s.context, "depot.json");
-  let text;
-  try {
-    if (existsSync4(depotJson) && statSync3(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
-  } catch {
-  }
-  const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : s.call.name !== "build" ? `call: ${s.call.name} uses buildx's --call` : remoteBakeSource(s, env);
-  return {
-    engine: s.engine,
-    project: s.depotProject,
-    envProject: env["DEPOT_PROJECT_ID"] ?? "",
-    ...text !== void 0 ? { depotJson: text } : {},
-    hasToken: Boolean(s.depotToken || env["DEPOT_TOKEN"]?.trim()),
-    oidcAvailable: oidcAvailable(env),
-    ci: env["GITHUB_ACTIONS"] === "true",
-    fallback: s.depotFallback,
-    ...needsBuildx ? { needsBuildx } : {},
-    depotInputs: s.depotInputs
-  };
-}
-async function streamed(d, args, env, cwd) {
-  info(`depot ${commandLine(args)}`);
-  const seen = [];
-  let started = false;
-  const r = await relayOutput(
-    "",
-    (onLine) => runDepot(d, args, { env, onLine, ...cwd ? { cwd } : {} }),
-    (line) => {
-      if (started) return;
-      seen.push(line);
-      if (/^#\d+ /.test(line)) started = buildStarted(seen.join("\n"));
-    }
-  );
-  return { code: r.code, log: r.log, started };
-}
-function failure(r, s, what) {
-  const apiUrl = process.env["DEPOT_API_URL"] || "https://api.depot.dev";
-  if (!r.started) throw new DepotUnavailable(explainPreBuildFailure(r.log, apiUrl).message);
-  const loc = parseBuildError(r.log, dockerfilePath(s));
-  if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
-  const lines = r.log.split("\n").reverse();
-  const last = lines.find((l) => /^(ERROR: |error: |failed to solve: )/.test(l)) ?? lines.find((l) => l.trim() && !/^(#\d+ |-{3,}| > |Build Summary)/.test(l));
-  throw new Error(
-    `depot ${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : last ? `: ${last.replace(/^ERROR: /, "").trim()}` : ` with exit code ${r.code}`}`
-  );
-}
-async function depotSingle(s, d, ctx, env, dir, secretFiles) {
-  const metadataFile = path6.join(dir, "depot-metadata.json");
-  const iidFile = path6.join(dir, "depot-iid.txt");
-  const r = await streamed(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env);
-  if (r.code !== 0) failure(r, s, "build");
-  return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? "")));
-}
-async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
-  const { files, targets } = input;
-  const userSet = input.denyCacheExports ? setWithoutCacheTo(input.set) : { set: input.set, dropped: 0 };
-  const set = [...bakeSecretSets(s, { secretFiles }), ...userSet.set];
-  const { cwd, env: bakeEnvironment } = depotBakeSite(s, env);
-  const printDefinition = async () => {
-    const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env: bakeEnvironment, cwd });
-    if (print.code !== 0) {
-      throw new InputError(files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${lastOutputLine(print)}`);
-    }
-    return JSON.parse(print.stdout).target ?? {};
-  };
-  const { printed, warning: warning2 } = await withoutBakeCacheExports(
-    await printDefinition(),
-    input.denyCacheExports,
-    userSet.dropped,
-    set,
-    printDefinition,
-    "depot bake"
-  );
-  if (warning2) warning(warning2);
-  grantFromDefinition(printed, path6.resolve(cwd), input.allow, "", { fork: input.fork, own: [...secretFiles.values()] });
-  const metadataFile = path6.join(dir, "depot-bake-metadata.json");
-  const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd);
-  if (r.code !== 0) failure(r, s, "bake");
-  const all = readJson(metadataFile);
-  const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS);
-  return { results, metadata: all };
-}
-function bakeInput(plan, dir) {
-  const trust = { allow: plan.allow, fork: plan.fork };
-  if (plan.kind === "bake")
-    return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
-  const file = writeMatrixBakeFile(dir, plan.definition);
-  info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
-  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
-}
-async function buildWithDepot(plan, state, choice) {
-  const s = plan.settings;
-  const mayFallBack = s.engine === "auto" || s.depotFallback;
-  let secretFiles = /* @__PURE__ */ new Map();
-  try {
-    if (plan.kind === "merge" || plan.kind === "split") throw new Error(`internal: a ${plan.kind} plan runs on buildx only`);
-    const depot = await group("Set up Depot", async () => {
-      const d = await setupDepot(s, processRunner);
-      info(`depot ${d.version} (${d.cmd})`);
-      return d;
-    });
-    const token = await depotToken(s);
-    const project = choice.project ?? "";
-    info(`Depot project ${project} (from ${choice.projectSource ?? "the inputs"}); credentials from ${token.source}`);
-    if (s.baseAnnotations) warning("base-annotations needs buildx to resolve the base image; not applied to Depot builds");
-    const env = depotEnv(process.env, { token: token.token, project });
-    const ctx = { project, ...githubContext() };
-    let results;
-    let metadata;
-    secretFiles = writeSecretFiles(s, state.tempDir);
-    if (plan.kind === "single") {
-      const result = await group("Build on Depot", () => depotSingle(s, depot, ctx, env, state.tempDir, secretFiles));
-      results = [result];
-      metadata = result.metadata;
-    } else {
-      const input = bakeInput(plan, state.tempDir);
-      const baked = await group(
-        `Bake ${input.targets.join(", ") || "default"} on Depot`,
-        () => depotBake(s, depot, ctx, env, state.tempDir, input, secretFiles)
-      );
-      results = baked.results;
-      metadata = baked.metadata;
-    }
-    const info2 = depotBuildInfo(metadata);
-    setOutput("depot-build-id", info2.buildId);
-    setOutput("depot-project-id", info2.projectId || project);
-    setOutput("build-id", info2.buildId);
-    setOutput("project-id", info2.projectId || project);
-    if (info2.buildId) info(`Depot build ${info2.buildId} in project ${info2.projectId || project}`);
-    return results;
-  } catch (e) {
-    if (e instanceof DepotUnavailable && mayFallBack) {
-      warning(`Depot is unavailable, building with buildx instead: ${e.message}`);
-      state.engine = "buildx";
-      state.engineReason = `fell back from Depot before the build started: ${e.message}`;
-      saveState(state);
-      return void 0;
-    }
-    if (e instanceof DepotUnavailable)
-      throw new Error(`${e.message}${s.engine === "depot" ? " (set depot-fallback: true to build with buildx instead)" : ""}`);
-    throw e;
-  } finally {
-    removeFiles(secretFiles.values());
-  }
-}
-async function depotReports(s, results) {
-  let bx;
-  try {
-    bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256);
-  } catch (e) {
-    warning(`cannot read what Depot built: reading manifests uses buildx (${e.message})`);
-    return results.map((r) => unreadReport(r, "manifests unavailable: buildx, which reads them from the registry, could not be set up"));
-  }
-  const reports = await collectReports(results, {
-    bx,
-    caps: { buildxVersion: bx.version, containerdStore: true, historyAttachments: false, driver: "remote" },
-    builder: ""
-  });
-  for (const r of reports) {
-    if (r.source === "none" && r.digest)
-      r.notes = [
-        "Depot built the image on its own builders: its manifests can be read only from a registry it pushed to (push) or an OCI export (outputs: type=oci)"
-      ];
-  }
-  return reports;
-}
-
-// src/report/base-image.ts
-import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
-
-// src/dockerfile/parse.ts
-function instructions(dockerfile) {
-  const lines = dockerfile.replace(/^\uFEFF/, "").split(/\r?\n/);
-  let escape = "\\";
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const d = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(\S+)\s*$/.exec(lines[i] ?? "");
-    if (!d) break;
-    if ((d[1] ?? "").toLowerCase() === "escape" && (d[2] === "`" || d[2] === "\\")) escape = d[2];
-  }
-  const continued = new RegExp(`${escape === "\\" ? "\\\\" : "`"}[ \\t]*$`);
-  const out = [];
-  while (i < lines.length) {
-    let line = lines[i++] ?? "";
-    if (/^\s*(#|$)/.test(line)) continue;
-    let text = "";
-    while (continued.test(line) && i < lines.length) {
-      text += line.replace(continued, "");
-      do {
-        line = lines[i++] ?? "";
-      } while (i < lines.length && /^\s*(#|$)/.test(line));
-    }
-    text += continued.test(line) ? line.replace(continued, "") : line;
-    const m = /^\s*(\S+)\s*(.*)$/.exec(text);
-    if (!m) continue;
-    const keyword = (m[1] ?? "").toUpperCase();
-    const args = (m[2] ?? "").trim();
-    out.push({ keyword, args });
-    if (keyword === "RUN" || keyword === "COPY" || keyword === "ADD") {
-      for (const h of args.matchAll(/(?<!<)<<(?!<)(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
-        const word = h[3] ?? "";
-        const strip = h[1] === "-";
-        while (i < lines.length) {
-          const body = lines[i++] ?? "";
-          if ((strip ? body.replace(/^\t+/, "") : body) === word) break;
-        }
-      }
-    }
-  }
-  return { escape, list: out };
-}
-function expand(word, env, escape) {
-  let out = "";
-  let quote = "";
-  for (let i = 0; i < word.length; i++) {
-    const c = word[i] ?? "";
-    if (quote === "'") {
-      if (c === "'") quote = "";
-      else out += c;
-      continue;
-    }
-    if (c === escape && i + 1 < word.length) {
-      out += word[i + 1];
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'" && quote === "") {
-      if (quote === c) quote = "";
-      else if (quote === "") quote = c;
-      else out += c;
-      continue;
-    }
-    if (c !== "$") {
-      out += c;
-      continue;
-    }
-    if (word[i + 1] === "{") {
-      let depth = 0;
-      let j = i + 1;
-      for (; j < word.length; j++) {
-        if (word[j] === "{") depth++;
-        else if (word[j] === "}" && --depth === 0) break;
-      }
-      const body = word.slice(i + 2, j);
-      i = j;
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])(.*))?$/s.exec(body);
-      if (!m2) continue;
-      const value = env.get(m2[1] ?? "");
-      const set = value !== void 0;
-      const nonEmpty = set && value !== "";
-      const alt = expand(m2[3] ?? "", env, escape);
-      switch (m2[2]) {
-        case ":-":
-          out += nonEmpty ? value : alt;
-          break;
-        case "-":
-          out += set ? value : alt;
-          break;
-        case ":+":
-          out += nonEmpty ? alt : "";
-          break;
-        case "+":
-          out += set ? alt : "";
-          break;
-        default:
-          out += value ?? "";
-      }
-      continue;
-    }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(i + 1));
-    if (!m) {
-      out += "$";
-      continue;
-    }
-    out += env.get(m[0]) ?? "";
-    i += m[0].length;
-  }
-  return out;
-}
-function argDeclarations(args) {
-  const out = [];
-  for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g)) {
-    out.push(m[2] === void 0 ? { name: m[1] ?? "" } : { name: m[1] ?? "", value: m[2] });
-  }
-  return out;
-}
-var AUTOMATIC_ARGS = [
-  "TARGETPLATFORM",
-  "TARGETOS",
-  "TARGETARCH",
-  "TARGETVARIANT",
-  "BUILDPLATFORM",
-  "BUILDOS",
-  "BUILDARCH",
-  "BUILDVARIANT"
-];
-function finalStageBase(dockerfile, buildArgs2, target) {
-  const env = /* @__PURE__ */ new Map();
-  for (const k of AUTOMATIC_ARGS) {
-    const v = buildArgs2[k];
-    if (v !== void 0) env.set(k, v);
-  }
-  const stages = [];
-  const { escape, list } = instructions(dockerfile);
-  for (const ins of list) {
-    if (ins.keyword === "ARG" && stages.length === 0) {
-      for (const d of argDeclarations(ins.args)) {
-        const given = Object.prototype.hasOwnProperty.call(buildArgs2, d.name) ? buildArgs2[d.name] : void 0;
-        const value = given ?? (d.value !== void 0 ? expand(d.value, env, escape) : void 0);
-        if (value !== void 0) env.set(d.name, value);
-      }
-    } else if (ins.keyword === "FROM") {
-      const words = ins.args.split(/\s+/).filter((w) => w !== "");
-      while (words[0]?.startsWith("--")) words.shift();
-      const image = expand(words[0] ?? "", env, escape);
-      const name = words.length >= 3 && words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : "";
-      stages.push({ name, base: image });
-    }
-  }
-  let index = stages.length - 1;
-  if (target) {
-    index = stages.findIndex((s) => s.name === target.toLowerCase());
-    if (index < 0) return void 0;
-  }
-  let base = stages[index]?.base;
-  for (let hops = 0; base !== void 0 && hops <= stages.length; hops++) {
-    if (base === "") return void 0;
-    const lower = base.toLowerCase();
-    const earlier = stages.slice(0, index).findIndex((s) => s.name !== "" && s.name === lower);
-    if (earlier < 0) return lower === "scratch" ? void 0 : base;
-    index = earlier;
-    base = stages[index]?.base;
-  }
-  return void 0;
-}
-
-// src/report/base-image.ts
-function finalStageOf(s) {
-  if (isRemoteContext(s.context)) return void 0;
-  const file = dockerfilePath(s);
-  if (!existsSync5(file)) return void 0;
-  return finalStageBase(readFileSync6(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
-}
-async function resolveBase(bx, s) {
-  const name = finalStageOf(s);
-  if (name === void 0) return void 0;
-  if (!name) {
-    info("base-annotations: the final stage has no base image (FROM scratch); nothing to annotate");
-    return void 0;
-  }
-  const r = await runBuildx(bx, imagetoolsInspectArgs(name, { raw: true }));
-  if (r.code !== 0) {
-    warning(`base-annotations: cannot resolve ${name}: ${lastOutputLine(r)}`);
-    return void 0;
-  }
-  const base = resolvedBase(name, r.stdout);
-  info(`base-annotations: ${name} is ${base.digest}`);
-  return base;
-}
-function dockerfileBase(s, known) {
-  const name = finalStageOf(s);
-  return name ? dockerfileBaseImage(name, known) : void 0;
-}
-
 // src/inputs/plan.ts
-import path7 from "node:path";
+import path2 from "node:path";
 
 // src/inputs/matrix.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -9948,7 +8818,7 @@ function keyValueRecord(entries) {
 }
 function matrixBake(s, cwd) {
   const combinations = expandMatrix(parseMatrix(s.matrix));
-  const resolve = (p) => path7.resolve(cwd, p);
+  const resolve = (p) => path2.resolve(cwd, p);
   const remote = isRemoteContext(s.context);
   const base = {
     context: remote ? s.context : resolve(s.context),
@@ -9982,12 +8852,12 @@ function buildsOneImage(plan) {
 }
 
 // src/action/checks.ts
-import { existsSync as existsSync6, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
-import path9 from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import path8 from "node:path";
 
 // src/buildx/build.ts
-import { mkdirSync, writeFileSync as writeFileSync3 } from "node:fs";
-import path8 from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path5 from "node:path";
 
 // src/oci/merged-index.ts
 function createdIndex(dryRunStdout) {
@@ -10012,6 +8882,419 @@ function mergeMismatch(created, sources) {
   return `the index imagetools create made (${created.digest}) ${parts.join("; ")}`;
 }
 
+// src/buildx/build-error.ts
+function parseBuildError(log, dockerfile) {
+  const lines = log.split("\n");
+  const base = dockerfile.split(/[\\/]/).pop() ?? "";
+  let message = "";
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = (lines[i] ?? "").replace(/\r$/, "");
+    if (!message && /^ERROR: /.test(l)) message = l.replace(/^ERROR: /, "");
+    const m = /^(\S+):(\d+)$/.exec(l.trim());
+    if (m?.[1] && m[2] && (m[1] === base || /Dockerfile/.test(m[1])))
+      return { file: dockerfile || m[1] || "Dockerfile", line: Number(m[2]), message: message || "build failed" };
+  }
+  return void 0;
+}
+var FINAL_PUSH_ERROR = /\b(?:40[0-4]|405|409|41[0-5]|422)\b(?: [A-Z][a-z]+)*|\bunauthorized\b|authentication required|\bdenied\b|forbidden|\bnot found\b|name unknown|name invalid|manifest (?:invalid|unknown|blob unknown|unverified)|blob unknown|digest invalid|size invalid|tag invalid|unsupported|insufficient_scope|x509|certificate/i;
+var TRANSIENT_PUSH_ERROR = /\b5\d\d\b|\b429\b|too many requests|toomanyrequests|\bunavailable\b|internal server error|bad gateway|service unavailable|gateway time-?out|\bEOF\b|connection reset|broken pipe|connection refused|i\/o timeout|timeout awaiting|TLS handshake timeout|deadline exceeded|server closed|http2: .*(?:GOAWAY|stream error)|unknown: unknown error/i;
+var BUILDX_PUSH_FAILURE = /^ERROR: (?:(?:failed to build|failed to solve|target [^\s:]+): )*failed to push /;
+function classifyPushFailure(log) {
+  const last = log.split("\n").map((l) => l.replace(/\r$/, "")).reverse().find((l) => /^ERROR: /.test(l));
+  if (!last) return void 0;
+  const own = BUILDX_PUSH_FAILURE.exec(last);
+  if (!own) return void 0;
+  const reason = last.slice(own[0].length - "failed to push ".length).replace(/"https?:\/\/[^"]*"/g, '"<url>"').replace(/https?:\/\/\S+?(?=:? |$)/g, "<url>").replace(/"[a-z]+-sha256:[0-9a-f]{64}"/g, '"<ref>"');
+  const cause = reason.replace(/^failed to push \S+?: /, "");
+  if (FINAL_PUSH_ERROR.test(cause)) return { transient: false, reason };
+  return { transient: TRANSIENT_PUSH_ERROR.test(cause), reason };
+}
+
+// src/buildx/log.ts
+async function relayOutput(prefix, start, watch) {
+  const lines = [];
+  const relay = async (write) => {
+    const r = await start((line) => {
+      lines.push(line);
+      if (lines.length > 400) lines.shift();
+      watch?.(line);
+      for (const part of line.split("\r")) write(prefix ? `[${prefix}] ${part}` : part);
+    });
+    return { code: r.code, log: lines.join("\n") };
+  };
+  return prefix ? relay(info) : withCommandsStopped(relay);
+}
+function buildxCommandLine(args) {
+  return `buildx ${commandLine(args)}`;
+}
+
+// src/buildx/results.ts
+import { existsSync, readFileSync } from "node:fs";
+function warningsIn(v) {
+  return Array.isArray(v) ? v : [];
+}
+var REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//;
+function localDockerfile(s) {
+  return REMOTE_CONTEXT.test(s.context) ? void 0 : dockerfilePath(s);
+}
+function printedDockerfile(def) {
+  const dockerfile = def.dockerfile ?? "Dockerfile";
+  if (dockerfile.startsWith("/")) return dockerfile;
+  const context = def.context ?? ".";
+  if (REMOTE_CONTEXT.test(context)) return void 0;
+  return context === "." ? dockerfile : `${context.replace(/\/+$/, "")}/${dockerfile}`;
+}
+function readJson(file) {
+  if (!existsSync(file)) return {};
+  const text = readFileSync(file, "utf8").trim();
+  return text ? JSON.parse(text) : {};
+}
+function str(v) {
+  return typeof v === "string" ? v : "";
+}
+function exportsOf(outputs) {
+  return outputs.flatMap((o) => {
+    if (!o.includes("=")) return [{ type: "local", dest: o }];
+    const fields2 = Object.fromEntries(o.split(",").map((f) => [f.slice(0, f.indexOf("=")).trim(), f.slice(f.indexOf("=") + 1)]));
+    return fields2["dest"] ? [{ type: fields2["type"] ?? "", dest: fields2["dest"] }] : [];
+  });
+}
+function loadsViaOutputs(outputs) {
+  return outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
+}
+function pushesViaOutputs(outputs) {
+  return outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o));
+}
+function singleResult(s, metadataFile, iidFile, pushedByDigest) {
+  const metadata = readJson(metadataFile);
+  return {
+    target: s.target || "default",
+    tags: pushedByDigest ? [] : s.tags,
+    platforms: s.platforms,
+    metadata,
+    // files, not an image (local, tar): no image ID, as docker/build-push-action reports it
+    imageId: hasLocalOrTarOutput(s.outputs) ? "" : existsSync(iidFile) ? readFileSync(iidFile, "utf8").trim() : str(metadata["containerimage.config.digest"]),
+    digest: str(metadata["containerimage.digest"]),
+    pushed: s.push || pushesViaOutputs(s.outputs),
+    loaded: s.load || loadsViaOutputs(s.outputs),
+    exports: exportsOf(s.outputs),
+    ...withDockerfile(localDockerfile(s)),
+    buildWarnings: warningsIn(metadata["buildx.build.warnings"])
+  };
+}
+function bakeResults(s, all, printed, skipKeys) {
+  const bakeWarnings = warningsIn(all["buildx.build.warnings"]);
+  return Object.entries(all).filter(([k]) => !skipKeys.includes(k)).map(([target, value]) => {
+    const metadata = value ?? {};
+    const def = printed[target] ?? {};
+    const outputs = (def.output ?? []).map(String);
+    return {
+      target,
+      tags: str(metadata["image.name"]) ? str(metadata["image.name"]).split(",") : def.tags ?? [],
+      platforms: def.platforms ?? [],
+      metadata,
+      imageId: str(metadata["containerimage.config.digest"]),
+      digest: str(metadata["containerimage.digest"]),
+      pushed: s.push || pushesViaOutputs(outputs),
+      loaded: s.load || loadsViaOutputs(outputs),
+      exports: exportsOf(outputs),
+      ...withDockerfile(printedDockerfile(def)),
+      buildWarnings: bakeWarnings
+    };
+  });
+}
+function withDockerfile(dockerfile) {
+  return dockerfile ? { dockerfile } : {};
+}
+function platformResult(s, platform, metadata) {
+  return {
+    target: `${s.target || "default"}@${platform}`,
+    tags: [],
+    platforms: [platform],
+    metadata,
+    imageId: str(metadata["containerimage.config.digest"]),
+    digest: str(metadata["containerimage.digest"]),
+    pushed: true,
+    loaded: false,
+    exports: [],
+    buildWarnings: warningsIn(metadata["buildx.build.warnings"])
+  };
+}
+function mergeResult(tags, descriptor) {
+  return {
+    target: "merge",
+    tags,
+    platforms: [],
+    metadata: { "containerimage.digest": descriptor.digest ?? "", "containerimage.descriptor": descriptor, "image.name": tags.join(",") },
+    imageId: "",
+    digest: descriptor.digest ?? "",
+    pushed: true,
+    loaded: false,
+    exports: []
+  };
+}
+
+// src/inputs/bake-source.ts
+var DEFAULT_BAKE_FILES = [
+  "compose.yaml",
+  "compose.yml",
+  "docker-compose.yml",
+  "docker-compose.yaml",
+  "docker-bake.json",
+  "docker-bake.hcl",
+  "docker-bake.override.json",
+  "docker-bake.override.hcl"
+];
+function isRemoteRef(v) {
+  return /^(https?|git|ssh):\/\/|^git@|^github\.com\//.test(v);
+}
+var CWD_PREFIX = "cwd://";
+function defaultGitContext2(env) {
+  return defaultGitContext({ env }) || void 0;
+}
+function expandSource(source, defaultContext) {
+  if (!/\{\{\s*defaultContext\s*\}\}/.test(source)) return source;
+  return defaultContext === void 0 ? source : source.replace(/\{\{\s*defaultContext\s*\}\}/g, defaultContext);
+}
+function chooseBakeSource(f) {
+  if (f.matrix) return { kind: "local", dir: ".", why: "the matrix's generated definition" };
+  const source = expandSource(f.source, f.defaultContext);
+  if (source) {
+    if (isRemoteRef(source)) return { kind: "remote", ref: source, why: "source input" };
+    return { kind: "local", dir: source, why: "source input" };
+  }
+  if (f.definitionHere || f.engine === "depot" || f.defaultContext === void 0) {
+    return { kind: "local", dir: ".", why: f.definitionHere ? "the definition is in the working directory" : "the working directory" };
+  }
+  return { kind: "remote", ref: f.defaultContext, why: "no definition in the working directory: the Git context of the run's commit" };
+}
+function bakeFiles(files, source) {
+  if (source.kind === "local") return files;
+  return files.map((f) => f.startsWith("/") ? `${CWD_PREFIX}${f}` : f);
+}
+function localFilePath(file, source) {
+  if (file.startsWith(CWD_PREFIX)) return file.slice(CWD_PREFIX.length);
+  return source.kind === "local" ? file : "";
+}
+function bakeVarArgs(vars, buildxVersion) {
+  if (!versionAtLeast(buildxVersion, "0.31.0")) return [];
+  return vars.flatMap(([k, v]) => ["--var", `${k}=${v}`]);
+}
+function bakeVarEnv(vars, buildxVersion) {
+  if (versionAtLeast(buildxVersion, "0.31.0")) return {};
+  return Object.fromEntries(vars);
+}
+function bakeEnv(vars, buildxVersion, source, githubToken) {
+  return {
+    ...bakeVarEnv(vars, buildxVersion),
+    ...source.kind === "remote" && githubToken ? { BUILDX_BAKE_GIT_AUTH_TOKEN: githubToken } : {}
+  };
+}
+function remoteBakeSource(s, env = {}) {
+  const source = expandSource(s.source, defaultGitContext2(env));
+  return source && isRemoteRef(source) ? `the bake definition is remote (source ${source})` : void 0;
+}
+
+// src/buildx/bake-source.ts
+import { existsSync as existsSync2, realpathSync, statSync } from "node:fs";
+import path4 from "node:path";
+
+// src/buildx/entitlements.ts
+import path3 from "node:path";
+function isLocal(p) {
+  return !/^(https?|git|ssh):\/\/|^git@|^github\.com\/|^target:|^docker-image:|^oci-layout:/.test(p);
+}
+function fields(entry) {
+  if (typeof entry === "object" && entry !== null) {
+    const out2 = {};
+    for (const [k, v] of Object.entries(entry)) {
+      if (typeof v === "string") out2[k] = v;
+      else if (Array.isArray(v)) out2[k] = v.filter((x) => typeof x === "string").join(",");
+    }
+    return out2;
+  }
+  if (typeof entry !== "string") return {};
+  const out = {};
+  for (const part of entry.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+function outputNeed(entry) {
+  if (typeof entry === "string" && !entry.includes("=")) return entry && entry !== "-" ? { dir: entry } : {};
+  const f = fields(entry);
+  const dest = f["dest"] ?? "";
+  if (!dest || dest === "-") return {};
+  const tar = f["tar"] === void 0 ? true : !/^(false|0)$/i.test(f["tar"]);
+  switch (f["type"]) {
+    case "local":
+      return { dir: dest };
+    case "tar":
+      return { file: dest };
+    case "oci":
+    case "docker":
+      return tar ? { file: dest } : { dir: dest };
+    default:
+      return {};
+  }
+}
+function bakeFsNeeds(targets, cwd) {
+  const needs = [];
+  let ssh = false;
+  const abs = (p) => path3.resolve(cwd, p.replace(/^cwd:\/\//, ""));
+  for (const [name, t] of Object.entries(targets)) {
+    const read = (p, what) => needs.push({ access: "read", path: abs(p), why: `${what} of target ${name}` });
+    const context = t.context ?? ".";
+    if (isLocal(context)) {
+      read(context, "context");
+      if (t.dockerfile && !t["dockerfile-inline"] && isLocal(t.dockerfile)) {
+        read(path3.resolve(abs(context), t.dockerfile.replace(/^cwd:\/\//, "")), "Dockerfile");
+      }
+    }
+    for (const [k, v] of Object.entries(t.contexts ?? {})) if (isLocal(v)) read(v, `context ${k}`);
+    for (const c of t["cache-from"] ?? []) {
+      const f = fields(c);
+      if (f["type"] === "local" && f["src"]) read(f["src"], "cache-from");
+    }
+    for (const c of t["cache-to"] ?? []) {
+      const f = fields(c);
+      if (f["type"] === "local" && f["dest"]) needs.push({ access: "write", path: abs(f["dest"]), why: `cache-to of target ${name}` });
+    }
+    for (const s of t.secret ?? []) {
+      const f = fields(s);
+      const src = f["src"] ?? f["source"];
+      if (src && f["type"] !== "env") read(src, `secret ${f["id"] ?? ""}`.trim());
+    }
+    for (const s of t.ssh ?? []) {
+      let paths;
+      if (typeof s === "string") {
+        const eq = s.indexOf("=");
+        paths = eq < 0 ? [] : s.slice(eq + 1).split(",");
+      } else paths = (fields(s)["paths"] ?? "").split(",");
+      paths = paths.filter(Boolean);
+      if (paths.length === 0) ssh = true;
+      for (const p of paths) read(p, "ssh key");
+    }
+    for (const o of t.output ?? []) {
+      const { dir, file } = outputNeed(o);
+      if (dir) needs.push({ access: "write", path: abs(dir), why: `output of target ${name}` });
+      if (file) needs.push({ access: "write", path: path3.dirname(abs(file)), why: `output file ${path3.basename(file)} of target ${name}` });
+    }
+  }
+  return { needs, ssh };
+}
+function targetEntitlements(targets) {
+  const asked = /* @__PURE__ */ new Map();
+  for (const [name, t] of Object.entries(targets))
+    for (const e of t.entitlements ?? []) if (typeof e === "string" && e) asked.set(e, [...asked.get(e) ?? [], name]);
+  return asked;
+}
+function within(p, parent) {
+  return p === parent || parent === "/" || p.startsWith(parent.endsWith("/") ? parent : `${parent}/`);
+}
+function entryGrants(entry, need, cwd, real) {
+  const m = /^fs(?:\.(read|write))?=(.+)$/.exec(entry.trim());
+  if (!m?.[2]) return false;
+  if (m[1] && m[1] !== need.access) return false;
+  return m[2] === "*" || within(need.path, real(path3.resolve(cwd, m[2])));
+}
+function bakeAllow(r) {
+  const root = r.real(r.cwd);
+  const outside = r.needs.map((n) => ({ ...n, path: r.real(n.path) })).filter((n) => !within(n.path, root));
+  const askedSsh = r.allow.some((a) => a.trim() === "ssh");
+  const own = r.own.map((f) => `fs.read=${f}`);
+  if (!r.fork) {
+    return { allow: [.../* @__PURE__ */ new Set(["fs=*", ...r.allow])], outside, refused: [], sshNotAsked: r.ssh && !askedSsh };
+  }
+  const granted = [...own, ...r.allow];
+  const refused = outside.filter((n) => !granted.some((g) => entryGrants(g, n, r.cwd, r.real))).map((n) => `fs.${n.access}=${n.path} (${n.why})`);
+  if (r.ssh && !askedSsh) refused.push("ssh (a target forwards the default ssh agent)");
+  for (const [e, names] of r.asked ?? []) if (!granted.includes(e)) refused.push(`${e} (entitlements of target ${names.join(", ")})`);
+  return { allow: [...new Set(granted)], outside, refused: [...new Set(refused)], sshNotAsked: false };
+}
+
+// src/buildx/bake-source.ts
+function bakes(s) {
+  return s.files.length > 0 || s.targets.length > 0 || s.source !== "";
+}
+function resolveBakeSource(s, engine, env = process.env) {
+  const defaultContext = defaultGitContext2(env);
+  const plain = s.files.filter((f) => !f.startsWith(CWD_PREFIX));
+  const definitionHere = plain.length > 0 ? plain.every((f) => existsSync2(f)) : s.files.length === 0 && DEFAULT_BAKE_FILES.some((f) => existsSync2(f));
+  const source = chooseBakeSource({ source: s.source, matrix: s.matrix.trim() !== "", defaultContext, definitionHere, engine });
+  const input = s.sourceInput || "source";
+  if (source.kind === "local") {
+    let dir = false;
+    try {
+      dir = statSync(source.dir).isDirectory();
+    } catch {
+      dir = false;
+    }
+    if (!dir) throw new InputError(input, `${source.dir} does not exist or is not a directory (resolved from ${process.cwd()})`);
+  } else if (engine === "depot") {
+    throw new InputError(input, `depot bake reads a local definition; ${source.ref} is remote (check the repository out and use source: .)`);
+  }
+  if (!s.matrix.trim()) {
+    const base = source.kind === "local" ? source.dir : ".";
+    for (const f of s.files) {
+      const local = localFilePath(f, source);
+      if (local && !existsSync2(path4.resolve(base, local))) {
+        throw new InputError("files", `${f} does not exist (resolved from ${path4.resolve(base)})`);
+      }
+    }
+  }
+  return source;
+}
+function checkBakeSource(s, engine) {
+  if (bakes(s)) resolveBakeSource(s, engine);
+}
+function existing(p) {
+  for (let cur = path4.resolve(p); ; cur = path4.dirname(cur)) {
+    try {
+      return realpathSync(cur);
+    } catch {
+      if (path4.dirname(cur) === cur) return p;
+    }
+  }
+}
+function depotBakeSite(s, env) {
+  const source = resolveBakeSource(s, "depot", env);
+  return { cwd: source.kind === "local" ? source.dir : ".", env: { ...env, ...Object.fromEntries(s.vars) } };
+}
+function bakeSite(s, buildxVersion, env = process.env) {
+  const source = resolveBakeSource(s, "buildx", env);
+  info(
+    source.kind === "remote" ? `bake definition: ${source.ref} (${source.why})` : `bake definition: ${path4.resolve(source.dir)} (${source.why})`
+  );
+  return {
+    files: (files) => bakeFiles(files, source),
+    targets: (targets) => source.kind === "remote" ? [source.ref, ...targets] : targets,
+    run: {
+      cwd: path4.resolve(source.kind === "local" ? source.dir : "."),
+      env: { ...env, ...bakeEnv(s.vars, buildxVersion, source, s.githubToken) }
+    }
+  };
+}
+function grantFromDefinition(targets, cwd, allow, buildxVersion, trust) {
+  const definition = targets;
+  const { needs, ssh } = bakeFsNeeds(definition, cwd);
+  const asked = targetEntitlements(definition);
+  const r = bakeAllow({ needs, ssh, asked, cwd, allow, own: trust.own, fork: trust.fork, real: existing });
+  if (r.refused.length > 0)
+    throw new InputError(
+      "allow",
+      `this run was started by a pull request from the fork ${trust.fork}: its bake definition gets only what allow grants, and it needs ${r.refused.join("; ")}; nothing was built (name the entitlement in allow to grant it)`
+    );
+  if (r.sshNotAsked) info("the definition forwards the default ssh agent: not granted (add ssh to allow to grant it)");
+  if (!versionAtLeast(buildxVersion, "0.19.0")) return allow;
+  const why = [...new Set(r.outside.map((n) => `${n.access} ${n.path} (${n.why})`))];
+  if (trust.fork) info(`granted only allow (a run from the fork ${trust.fork}): ${r.allow.join(", ") || "nothing"}`);
+  else
+    info(`granted fs=* (a trusted run, as docker/bake-action grants it)${why.length > 0 ? `; outside ${cwd}: ${why.join(", ")}` : ""}`);
+  return r.allow;
+}
+
 // src/buildx/build.ts
 function pushBackoffMs(attempt) {
   return Math.min(2e3 * 2 ** (attempt - 1), 3e4);
@@ -10026,7 +9309,7 @@ async function buildWithPushRetries(s, env, what, argsFor, prefix, run2 = {}) {
     const args = argsFor(attempt === 1 ? s : fromCache(s));
     if (attempt > 1) info(`${label}push attempt ${attempt} of ${attempts}, from the build cache: ${buildxCommandLine(args)}`);
     else info(`${label}${buildxCommandLine(args)}`);
-    const { code, log } = await streamed2(env, args, prefix, run2);
+    const { code, log } = await streamed(env, args, prefix, run2);
     if (code === 0) {
       if (attempt > 1) info(`${label}${what}: pushed on attempt ${attempt} of ${attempts}`);
       return { code, log, attempts: attempt };
@@ -10062,7 +9345,7 @@ function reportFailure(exitMessage, log, s, what, note = "") {
   throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}${note}`);
 }
 var WARNINGS_ENV = { BUILDX_METADATA_WARNINGS: "1" };
-function streamed2(env, args, prefix, run2 = {}) {
+function streamed(env, args, prefix, run2 = {}) {
   return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { ...run2, onLine, env: { ...run2.env ?? process.env, ...WARNINGS_ENV } }));
 }
 async function runCall(env, args, metadataFile, run2 = {}) {
@@ -10086,12 +9369,12 @@ async function runCall(env, args, metadataFile, run2 = {}) {
   } catch {
     result = void 0;
   }
-  return { code, result, log, cwd: path8.resolve(run2.cwd ?? "."), metadata: readJson(metadataFile) };
+  return { code, result, log, cwd: path5.resolve(run2.cwd ?? "."), metadata: readJson(metadataFile) };
 }
 async function callBuild(s, env) {
   const files = {
-    metadataFile: path8.join(env.tempDir, "metadata.json"),
-    iidFile: path8.join(env.tempDir, "iid.txt"),
+    metadataFile: path5.join(env.tempDir, "metadata.json"),
+    iidFile: path5.join(env.tempDir, "iid.txt"),
     secretFiles: env.secretFiles
   };
   const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }), files.metadataFile);
@@ -10106,8 +9389,8 @@ async function callBake(s, env, req) {
   return out;
 }
 async function singleBuild(s, env) {
-  const metadataFile = path8.join(env.tempDir, "metadata.json");
-  const iidFile = path8.join(env.tempDir, "iid.txt");
+  const metadataFile = path5.join(env.tempDir, "metadata.json");
+  const iidFile = path5.join(env.tempDir, "iid.txt");
   const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name : void 0;
   const over = repo ? { tags: [], pushByDigest: { name: repo } } : {};
   const argsFor = (settings) => buildArgs(settings, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
@@ -10132,7 +9415,7 @@ async function prepareBake(s, env, { files, targets, set: given, allow, denyCach
   );
   if (warning2) warning(warning2);
   const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version, { fork, own: [...env.secretFiles.values()] });
-  const metadataFile = path8.join(env.tempDir, "bake-metadata.json");
+  const metadataFile = path5.join(env.tempDir, "bake-metadata.json");
   return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } };
 }
 async function bake(s, env, req) {
@@ -10148,7 +9431,7 @@ async function bake(s, env, req) {
   if (a.code !== 0) reportFailure(`bake exited with code ${a.code}`, a.log, s, "bake", attemptsNote(a));
   const all = readJson(common.metadataFile);
   return bakeResults(s, all, printed, ["buildx.build.warnings"]).map(
-    (r) => r.dockerfile ? { ...r, dockerfile: path8.resolve(site.run.cwd, r.dockerfile) } : r
+    (r) => r.dockerfile ? { ...r, dockerfile: path5.resolve(site.run.cwd, r.dockerfile) } : r
   );
 }
 async function printBake(env, files, targets, set, varArgs, run2) {
@@ -10170,10 +9453,10 @@ async function splitBuild(s, env) {
   const worker = async () => {
     for (let p = queue.shift(); p !== void 0; p = queue.shift()) {
       const platform = p;
-      const dir = path8.join(env.tempDir, platform.replaceAll("/", "-"));
+      const dir = path5.join(env.tempDir, platform.replaceAll("/", "-"));
       mkdirSync(dir, { recursive: true });
-      const metadataFile = path8.join(dir, "metadata.json");
-      const iidFile = path8.join(dir, "iid.txt");
+      const metadataFile = path5.join(dir, "metadata.json");
+      const iidFile = path5.join(dir, "iid.txt");
       const argsFor = (settings) => buildArgs(
         settings,
         env.ctx,
@@ -10215,7 +9498,7 @@ async function splitBuild(s, env) {
   return { perPlatform, merged };
 }
 async function mergeDigests(s, env, sources, tags) {
-  const metadataFile = path8.join(env.tempDir, "merge-descriptor.json");
+  const metadataFile = path5.join(env.tempDir, "merge-descriptor.json");
   const annotations = s.annotations.filter((a) => INDEX_ANNOTATION.test(a));
   const retried = (args2, what) => withRetry(() => runBuildxChecked(env.bx, args2), what, 4, 500, isTransientRegistryError);
   const dry = await retried(imagetoolsCreateArgs(tags, sources, annotations, { dryRun: true }), "imagetools create --dry-run");
@@ -10239,7 +9522,7 @@ async function mergeDigests(s, env, sources, tags) {
     digest: created.digest,
     size: Buffer.byteLength(dry.stdout) - (dry.stdout.endsWith("\n") ? 1 : 0)
   };
-  writeFileSync3(metadataFile, JSON.stringify(descriptor));
+  writeFileSync(metadataFile, JSON.stringify(descriptor));
   return mergeResult(tags, descriptor);
 }
 async function readByDigest(bx, ref) {
@@ -10278,6 +9561,93 @@ async function servedDigest(bx, tag) {
   }
 }
 
+// src/runner/context.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var eventCache;
+function githubEvent() {
+  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
+  if (eventCache?.path === eventPath) return eventCache.event;
+  let event;
+  try {
+    event = eventPath ? JSON.parse(readFileSync2(eventPath, "utf8")) : void 0;
+  } catch {
+    event = void 0;
+  }
+  eventCache = { path: eventPath, event };
+  return event;
+}
+function githubContext() {
+  const event = githubEvent();
+  const publicRepo = event?.repository?.private === false;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
+  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
+}
+
+// src/action/secret-files.ts
+import { writeFileSync as writeFileSync2 } from "node:fs";
+import path6 from "node:path";
+function writeSecretFiles(s, dir) {
+  const files = /* @__PURE__ */ new Map();
+  for (const sec of s.secrets) {
+    if (sec.kind !== "value") continue;
+    const file = path6.join(dir, `secret-${files.size}`);
+    writeFileSync2(file, sec.source, { mode: 384 });
+    files.set(sec.id, file);
+  }
+  return files;
+}
+
+// src/action/workspace.ts
+import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import os from "node:os";
+import path7 from "node:path";
+function readRunFacts(s, env = process.env) {
+  const digestFiles = s.digestsFrom.map((file) => {
+    if (!existsSync3(file)) throw new InputError("digests-from", `${file} does not exist`);
+    return { file, text: readFileSync3(file, "utf8") };
+  });
+  return { cwd: process.cwd(), fork: forkOf(env["GITHUB_EVENT_NAME"] ?? "", githubEvent()), scopeEnv: scopeEnvFrom(env), digestFiles };
+}
+function checkWorkspace(plan, env = process.env) {
+  const s = plan.settings;
+  if ((plan.kind === "single" || plan.kind === "split") && !isRemoteContext(s.context)) {
+    if (!existsSync3(s.context) || !statSync2(s.context).isDirectory()) {
+      throw new InputError("context", `${s.context} is not a directory (resolved from ${process.cwd()})`);
+    }
+    if (!existsSync3(plan.dockerfile)) {
+      const hint = s.defaultContext ? "; without a checkout step, leave context unset to build the run's Git context" : "";
+      throw new InputError("file", `${plan.dockerfile} does not exist${hint}`);
+    }
+  }
+  if (plan.kind === "bake") checkBakeSource(s, "buildx");
+  for (const sec of s.secrets) {
+    if (sec.kind === "file" && !existsSync3(sec.source))
+      throw new InputError("secret-files", `secret ${sec.id}: ${sec.source} does not exist`);
+    if (sec.kind === "env" && env[sec.source] === void 0)
+      throw new InputError("secret-envs", `secret ${sec.id}: environment variable ${sec.source} is not set`);
+  }
+}
+function makeTempDir() {
+  return mkdtempSync(path7.join(process.env["RUNNER_TEMP"] || os.tmpdir(), "build-image-"));
+}
+function writeMatrixBakeFile(dir, definition) {
+  const file = path7.join(dir, "matrix.bake.json");
+  writeFileSync3(file, JSON.stringify(definition, null, 2));
+  return file;
+}
+function buildkitdConfigFile(s, dir) {
+  let configFile = s.buildkitdConfig;
+  if (s.buildkitdConfigInline.trim()) {
+    configFile = path7.join(dir, "buildkitd.toml");
+    writeFileSync3(configFile, s.buildkitdConfigInline);
+  }
+  if (configFile && !existsSync3(configFile)) throw new InputError("buildkitd-config", `${configFile} does not exist`);
+  return configFile;
+}
+function removeFiles(files) {
+  for (const f of files) rmSync(f, { force: true });
+}
+
 // src/action/checks.ts
 function annotationsEnabled(env = process.env) {
   const v = (env["DOCKER_BUILD_CHECKS_ANNOTATIONS"] ?? "").trim().toLowerCase();
@@ -10285,7 +9655,7 @@ function annotationsEnabled(env = process.env) {
 }
 function workspacePath(file, env = process.env) {
   const root = env["GITHUB_WORKSPACE"] || process.cwd();
-  return path9.relative(root, path9.resolve(file)).split(path9.sep).join("/");
+  return path8.relative(root, path8.resolve(file)).split(path8.sep).join("/");
 }
 function dockerfileSources(entries) {
   const texts = /* @__PURE__ */ new Map();
@@ -10294,7 +9664,7 @@ function dockerfileSources(entries) {
     if (!texts.has(dockerfile)) {
       let text2;
       try {
-        if (existsSync6(dockerfile) && statSync4(dockerfile).isFile()) text2 = readFileSync7(dockerfile, "utf8");
+        if (existsSync4(dockerfile) && statSync3(dockerfile).isFile()) text2 = readFileSync4(dockerfile, "utf8");
       } catch {
         text2 = void 0;
       }
@@ -10339,17 +9709,17 @@ function perTarget(plan, out) {
     const context = t.build?.context ?? ".";
     const dockerfile = t.build?.dockerfile ?? "Dockerfile";
     const local = !/^[a-z]+:\/\/|^git@/.test(context);
-    return { target, dockerfile: local ? path9.resolve(out.cwd, context, dockerfile) : void 0, answer: t[s.call.name] };
+    return { target, dockerfile: local ? path8.resolve(out.cwd, context, dockerfile) : void 0, answer: t[s.call.name] };
   });
 }
-async function executeCall(plan, engine, state) {
+async function executeCall(plan, buildx, state) {
   const s = plan.settings;
   if (plan.kind !== "single" && plan.kind !== "bake" && plan.kind !== "matrix") {
     throw new Error(`internal: call ${s.call.name} on a ${plan.kind} plan`);
   }
-  checkAgainstCapabilities(s, engine.caps, plan.kind === "single" ? "build" : "bake");
-  const ctx = { builder: engine.builder.name, caps: engine.caps, ...githubContext() };
-  const env = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(s, state.tempDir) };
+  checkAgainstCapabilities(s, buildx.caps, plan.kind === "single" ? "build" : "bake");
+  const ctx = { builder: buildx.builder.name, caps: buildx.caps, ...githubContext() };
+  const env = { bx: buildx.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(s, state.tempDir) };
   let out;
   try {
     out = await group(`${s.call.name} (call)`, () => {
@@ -10382,13 +9752,684 @@ async function executeCall(plan, engine, state) {
   info(total === 0 ? "Check complete, no warnings found." : `${checkFailureMessage(total)} (${count} distinct; ignorestatus=true)`);
 }
 
-// src/action/execute.ts
-async function executePlan(plan, engine, state) {
-  checkAgainstCapabilities(plan.settings, engine.caps, plan.kind === "bake" || plan.kind === "matrix" ? "bake" : "build");
-  const ctx = { builder: engine.builder.name, caps: engine.caps, ...githubContext() };
-  const env = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(plan.settings, state.tempDir) };
+// src/action/depot.ts
+import { existsSync as existsSync5, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
+import path10 from "node:path";
+
+// src/buildx/install.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import os2 from "node:os";
+function downloadInput(downloadUrl) {
+  return downloadUrl ? "buildx-download-url" : "buildx-version";
+}
+async function resolveLatest(base, input) {
+  const url = latestChecksumsUrl(base);
+  let path11;
   try {
-    return await runPlan(await annotateWithBase(plan, engine.bx), env);
+    const tc = await import("./tool-cache-35GKXQ6C.js");
+    path11 = await tc.downloadTool(url);
+  } catch (e) {
+    throw new InputError(input, `cannot resolve latest: ${url}: ${e.message}`);
+  }
+  const v = versionFromChecksums(parseChecksums(readFileSync5(path11, "utf8")));
+  if (!v) throw new InputError(input, `cannot resolve latest: ${url} names no buildx release`);
+  return v;
+}
+async function installedBuildx(runner, docker) {
+  const plugin = findPlugin();
+  if (plugin) {
+    const pv = await pluginVersion(runner, plugin);
+    if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
+  }
+  const v = docker ? await versionOf(runner, docker, ["buildx"]) : "";
+  return docker && v ? { cmd: docker, prefix: ["buildx"], version: v, runner } : void 0;
+}
+async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker = dockerCli()) {
+  const runner = buildToolRunner(anyRunner);
+  if (version === "installed" || version === "") {
+    const found = await installedBuildx(runner, docker);
+    if (version === "installed") {
+      if (!found)
+        throw new Error(
+          "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
+        );
+      return found;
+    }
+    if (found && versionAtLeast(found.version, MIN_INSTALLED_BUILDX)) return found;
+    info(
+      found ? `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports: downloading the latest release` : "no buildx is installed: downloading the latest release"
+    );
+    version = "latest";
+  }
+  const base = downloadUrl || DEFAULT_BUILDX_RELEASES;
+  const v = version === "latest" ? await resolveLatest(base, downloadInput(downloadUrl)) : version.replace(/^v/, "");
+  const asset = buildxAssetUrls(base, v, os2.platform(), nodeArch(os2.arch()));
+  const { installVerified } = await import("./install-XMCFD55T.js");
+  const { path: path11, fromCache: fromCache2, against } = await installVerified({
+    tool: "buildx",
+    version: v,
+    cachedName: "docker-buildx",
+    input: downloadInput(downloadUrl),
+    // a binary that does not match its checksums file is blamed on the version asked for, or on the pin
+    checksumInput: sha256 ? "buildx-sha256" : "buildx-version",
+    ...asset,
+    ...sha256 ? { sha256 } : {}
+  });
+  info(
+    `buildx ${v} ${fromCache2 ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${sha256 ? "buildx-sha256" : against}: ${path11}`
+  );
+  const actual = await versionOf(runner, path11, []);
+  return { cmd: path11, prefix: [], version: actual || v, runner };
+}
+
+// src/depot/args.ts
+function writesToDocker(s) {
+  return s.load || s.outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
+}
+function depotProvenance(s, ctx) {
+  if (s.provenance !== "") return s.provenance;
+  if (attestsType(s, "provenance") || writesToDocker(s)) return void 0;
+  const mode = ctx.publicRepo ? "max" : "min";
+  return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
+}
+function depotOwnArgs(s, ctx) {
+  const args = ["--project", ctx.project];
+  if (s.depotBuildPlatform) args.push("--build-platform", s.depotBuildPlatform);
+  if (s.depotSave) args.push("--save");
+  args.push(...repeat("--save-tag", s.depotSaveTags));
+  if (s.depotLint) args.push("--lint");
+  if (s.depotLintFailOn) args.push("--lint-fail-on", s.depotLintFailOn);
+  if (s.depotSbomDir) args.push("--sbom-dir", s.depotSbomDir);
+  return args;
+}
+function depotBuildArgs(s, ctx, files) {
+  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name ?? "" : "";
+  const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...repo ? { tags: [], pushByDigest: { name: repo } } : {} });
+  return ["build", ...depotOwnArgs(s, ctx), "--progress", "plain", ...flags];
+}
+function depotBakeArgs(s, ctx, opts) {
+  const args = ["bake", ...depotOwnArgs(s, ctx), "--progress", "plain"];
+  args.push(...repeat("--file", opts.files));
+  args.push(...repeat("--set", opts.set));
+  args.push(...bakeOutputFlags(s, depotProvenance(s, ctx), opts.metadataFile, opts.targets));
+  return args;
+}
+function depotBakePrintArgs(opts) {
+  return bakePrintArgs(opts.files, opts.set, opts.targets);
+}
+function depotEnv(base, creds) {
+  return { ...base, DEPOT_TOKEN: creds.token, DEPOT_PROJECT_ID: creds.project, DEPOT_NO_UPDATE_NOTIFIER: "1" };
+}
+function parseDepotVersion(stdout) {
+  return /depot version v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(stdout)?.[1] ?? "";
+}
+function depotBuildInfo(metadata) {
+  const b = metadata["depot.build"];
+  const o = typeof b === "object" && b !== null ? b : {};
+  return {
+    buildId: typeof o["buildID"] === "string" ? o["buildID"] : "",
+    projectId: typeof o["projectID"] === "string" ? o["projectID"] : ""
+  };
+}
+var BAKE_METADATA_EXTRAS = ["depot.build", "buildx.build.warnings"];
+function buildStarted(log) {
+  const named = /* @__PURE__ */ new Set();
+  for (const line of log.split("\n")) {
+    const m = /^#(\d+) (.*)$/.exec(line);
+    if (!m?.[1] || m[2] === void 0 || named.has(m[1])) continue;
+    named.add(m[1]);
+    if (!m[2].startsWith("[depot]")) return true;
+  }
+  return false;
+}
+function explainPreBuildFailure(log, apiUrl) {
+  const lines = log.split("\n").map((l) => l.trim()).filter((l) => l && !/^#\d+ /.test(l) && !l.startsWith("Build Summary"));
+  const last = lines[lines.length - 1] ?? "";
+  const detail = last.length > 300 ? `${last.slice(0, 300)}\u2026` : last;
+  if (/^(unauthenticated|permission_denied):/i.test(last)) {
+    return {
+      problem: "auth",
+      message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC`
+    };
+  }
+  if (/^(unavailable|deadline_exceeded):|connection refused|no such host|i\/o timeout|TLS handshake/i.test(last)) {
+    return { problem: "unreachable", message: `cannot reach Depot's API at ${apiUrl} (${detail})` };
+  }
+  if (/^not_found:|project/i.test(last))
+    return { problem: "project", message: `Depot did not accept the project (${detail}): check depot-project` };
+  return { problem: "other", message: `depot failed before the build started${detail ? `: ${detail}` : ""}` };
+}
+
+// src/depot/build.ts
+import path9 from "node:path";
+
+// src/depot/depot.ts
+import os3 from "node:os";
+var DEPOT_AUDIENCE = "https://depot.dev";
+var DEFAULT_OIDC_EXCHANGE = "https://github.depot.dev/auth/oidc/github-actions";
+async function probeVersion(runner, cmd) {
+  let r;
+  try {
+    r = await runner.run(cmd, ["--version"], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: "1" } });
+  } catch (e) {
+    throw new DepotUnavailable(`cannot run ${cmd}: ${e.message}`);
+  }
+  const v = r.code === 0 ? parseDepotVersion(r.stdout) : "";
+  if (!v)
+    throw new DepotUnavailable(
+      `${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split("\n")[0] ?? ""}`
+    );
+  return v;
+}
+async function resolveLatest2(base, input) {
+  try {
+    return await resolveLatestRelease(base);
+  } catch (e) {
+    throw new DepotUnavailable(`${input}: ${e.message}`);
+  }
+}
+async function setupDepot(s, anyRunner) {
+  const runner = buildToolRunner(anyRunner);
+  if (s.depotVersion === "installed") {
+    try {
+      return { cmd: "depot", version: await probeVersion(runner, "depot"), runner };
+    } catch (e) {
+      throw new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${e.message})`);
+    }
+  }
+  const arch = depotArch(os3.arch());
+  if (os3.platform() !== "linux" && os3.platform() !== "darwin")
+    throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os3.platform()}`);
+  if (!arch) throw new DepotUnavailable(`depot-version: no Depot CLI release for ${os3.arch()}`);
+  const base = s.depotDownloadUrl || DEFAULT_DEPOT_RELEASES;
+  const input = s.depotDownloadUrl ? "depot-download-url" : "depot-version";
+  const version = s.depotVersion === "latest" ? await resolveLatest2(base, input) : s.depotVersion.replace(/^v/, "");
+  const asset = depotAssetUrls(base, version, os3.platform(), arch);
+  const started = Date.now();
+  let installed;
+  try {
+    const { installVerified } = await import("./install-XMCFD55T.js");
+    installed = await installVerified({
+      tool: "depot",
+      version,
+      cachedName: "depot",
+      input,
+      checksumInput: s.depotSha256 ? "depot-sha256" : s.depotDownloadUrl ? "depot-download-url" : "depot-version",
+      archiveEntry: "bin/depot",
+      ...s.depotSha256 ? { sha256: s.depotSha256 } : {},
+      ...asset
+    });
+  } catch (e) {
+    throw new DepotUnavailable(e.message);
+  }
+  info(
+    `depot ${version} ${installed.fromCache ? "found in the tool cache" : `downloaded from ${asset.url}`} and verified against ${s.depotSha256 ? "depot-sha256" : installed.against} in ${Date.now() - started} ms: ${installed.path}`
+  );
+  return { cmd: installed.path, version: await probeVersion(runner, installed.path), runner };
+}
+function oidcAvailable(env = process.env) {
+  return Boolean(env["ACTIONS_ID_TOKEN_REQUEST_URL"] && env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]);
+}
+function oidcExchangeUrl(env = process.env) {
+  const api = env["DEPOT_API_URL"]?.trim();
+  return api ? `${api.replace(/\/+$/, "")}/auth/oidc/github-actions` : DEFAULT_OIDC_EXCHANGE;
+}
+async function depotToken(s) {
+  const direct = s.depotToken || process.env["DEPOT_TOKEN"]?.trim() || "";
+  if (direct) {
+    setSecret(direct);
+    return { token: direct, source: s.depotToken ? "the depot-token input" : "DEPOT_TOKEN" };
+  }
+  if (!oidcAvailable()) {
+    throw new InputError(
+      "depot-token",
+      "no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)"
+    );
+  }
+  let idToken;
+  try {
+    idToken = await getIDToken(DEPOT_AUDIENCE);
+  } catch (e) {
+    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${e.message.replace(/\s+/g, " ").trim()}`);
+  }
+  setSecret(idToken);
+  const url = oidcExchangeUrl();
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ token: idToken }),
+      signal: AbortSignal.timeout(3e4)
+    });
+    const body = await res.json().catch(() => ({}));
+    if (res.ok && typeof body.token === "string" && body.token) {
+      setSecret(body.token);
+      return { token: body.token, source: "GitHub OIDC, exchanged for a temporary Depot token" };
+    }
+    info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`);
+  } catch (e) {
+    info(`Depot's OIDC exchange (${url}) failed (${e.message}); the CLI gets the GitHub OIDC token itself`);
+  }
+  return { token: idToken, source: "GitHub OIDC" };
+}
+function runDepot(d, args, opts) {
+  return d.runner.run(d.cmd, args, opts);
+}
+
+// src/depot/build.ts
+async function streamed2(d, args, env, cwd) {
+  info(`depot ${commandLine(args)}`);
+  const seen = [];
+  let started = false;
+  const r = await relayOutput(
+    "",
+    (onLine) => runDepot(d, args, { env, onLine, ...cwd ? { cwd } : {} }),
+    (line) => {
+      if (started) return;
+      seen.push(line);
+      if (/^#\d+ /.test(line)) started = buildStarted(seen.join("\n"));
+    }
+  );
+  return { code: r.code, log: r.log, started };
+}
+function failure(r, s, what) {
+  const apiUrl = process.env["DEPOT_API_URL"] || "https://api.depot.dev";
+  if (!r.started) throw new DepotUnavailable(explainPreBuildFailure(r.log, apiUrl).message);
+  const loc = parseBuildError(r.log, dockerfilePath(s));
+  if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
+  const lines = r.log.split("\n").reverse();
+  const last = lines.find((l) => /^(ERROR: |error: |failed to solve: )/.test(l)) ?? lines.find((l) => l.trim() && !/^(#\d+ |-{3,}| > |Build Summary)/.test(l));
+  throw new Error(
+    `depot ${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : last ? `: ${last.replace(/^ERROR: /, "").trim()}` : ` with exit code ${r.code}`}`
+  );
+}
+async function depotSingle(s, d, ctx, env, dir, secretFiles) {
+  const metadataFile = path9.join(dir, "depot-metadata.json");
+  const iidFile = path9.join(dir, "depot-iid.txt");
+  const r = await streamed2(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env);
+  if (r.code !== 0) failure(r, s, "build");
+  return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? "")));
+}
+async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
+  const { files, targets } = input;
+  const userSet = input.denyCacheExports ? setWithoutCacheTo(input.set) : { set: input.set, dropped: 0 };
+  const set = [...bakeSecretSets(s, { secretFiles }), ...userSet.set];
+  const { cwd, env: bakeEnvironment } = depotBakeSite(s, env);
+  const printDefinition = async () => {
+    const print = await runDepot(d, depotBakePrintArgs({ files, targets, set }), { env: bakeEnvironment, cwd });
+    if (print.code !== 0) {
+      throw new InputError(files.length > 0 ? "files" : "targets", `depot bake cannot read the definition: ${lastOutputLine(print)}`);
+    }
+    return JSON.parse(print.stdout).target ?? {};
+  };
+  const { printed, warning: warning2 } = await withoutBakeCacheExports(
+    await printDefinition(),
+    input.denyCacheExports,
+    userSet.dropped,
+    set,
+    printDefinition,
+    "depot bake"
+  );
+  if (warning2) warning(warning2);
+  grantFromDefinition(printed, path9.resolve(cwd), input.allow, "", { fork: input.fork, own: [...secretFiles.values()] });
+  const metadataFile = path9.join(dir, "depot-bake-metadata.json");
+  const r = await streamed2(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd);
+  if (r.code !== 0) failure(r, s, "bake");
+  const all = readJson(metadataFile);
+  const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS);
+  return { results, metadata: all };
+}
+
+// src/action/depot.ts
+function engineFacts(plan, env = process.env) {
+  const s = plan.settings;
+  const depotJson = path10.join(s.context, "depot.json");
+  let text;
+  try {
+    if (existsSync5(depotJson) && statSync4(depotJson).isFile()) text = readFileSync6(depotJson, "utf8");
+  } catch {
+  }
+  const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : s.call.name !== "build" ? `call: ${s.call.name} uses buildx's --call` : remoteBakeSource(s, env);
+  return {
+    engine: s.engine,
+    project: s.depotProject,
+    envProject: env["DEPOT_PROJECT_ID"] ?? "",
+    ...text !== void 0 ? { depotJson: text } : {},
+    hasToken: Boolean(s.depotToken || env["DEPOT_TOKEN"]?.trim()),
+    oidcAvailable: oidcAvailable(env),
+    ci: env["GITHUB_ACTIONS"] === "true",
+    fallback: s.depotFallback,
+    ...needsBuildx ? { needsBuildx } : {},
+    depotInputs: s.depotInputs
+  };
+}
+async function executeOnDepot(plan, state, choice) {
+  const s = plan.settings;
+  const mayFallBack = s.engine === "auto" || s.depotFallback;
+  try {
+    const engine = await setUpDepot(plan, choice, state.tempDir);
+    return { engine, results: await engine.execute(plan) };
+  } catch (e) {
+    if (e instanceof DepotUnavailable && mayFallBack) {
+      warning(`Depot is unavailable, building with buildx instead: ${e.message}`);
+      state.engine = "buildx";
+      state.engineReason = `fell back from Depot before the build started: ${e.message}`;
+      saveState(state);
+      return void 0;
+    }
+    if (e instanceof DepotUnavailable)
+      throw new Error(`${e.message}${s.engine === "depot" ? " (set depot-fallback: true to build with buildx instead)" : ""}`);
+    throw e;
+  }
+}
+async function setUpDepot(plan, choice, tempDir) {
+  const s = plan.settings;
+  const depot = await group("Set up Depot", async () => {
+    const d = await setupDepot(s, processRunner);
+    info(`depot ${d.version} (${d.cmd})`);
+    return d;
+  });
+  const token = await depotToken(s);
+  const project = choice.project ?? "";
+  info(`Depot project ${project} (from ${choice.projectSource ?? "the inputs"}); credentials from ${token.source}`);
+  if (s.baseAnnotations) warning("base-annotations needs buildx to resolve the base image; not applied to Depot builds");
+  const env = depotEnv(process.env, { token: token.token, project });
+  const ctx = { project, ...githubContext() };
+  const execute = async (p) => {
+    if (p.kind === "merge" || p.kind === "split") throw new Error(`internal: a ${p.kind} plan runs on buildx only`);
+    let secretFiles = /* @__PURE__ */ new Map();
+    try {
+      let results;
+      let metadata;
+      secretFiles = writeSecretFiles(p.settings, tempDir);
+      if (p.kind === "single") {
+        const result = await group("Build on Depot", () => depotSingle(p.settings, depot, ctx, env, tempDir, secretFiles));
+        results = [result];
+        metadata = result.metadata;
+      } else {
+        const input = bakeInput(p, tempDir);
+        const baked = await group(
+          `Bake ${input.targets.join(", ") || "default"} on Depot`,
+          () => depotBake(p.settings, depot, ctx, env, tempDir, input, secretFiles)
+        );
+        results = baked.results;
+        metadata = baked.metadata;
+      }
+      setDepotOutputs(depotBuildInfo(metadata), project);
+      return results;
+    } finally {
+      removeFiles(secretFiles.values());
+    }
+  };
+  return {
+    name: "depot",
+    execute,
+    readReports: (p, results) => group("Read what was built", () => depotReports(p.settings, results))
+  };
+}
+function setDepotOutputs(info2, project) {
+  setOutput("depot-build-id", info2.buildId);
+  setOutput("depot-project-id", info2.projectId || project);
+  setOutput("build-id", info2.buildId);
+  setOutput("project-id", info2.projectId || project);
+  if (info2.buildId) info(`Depot build ${info2.buildId} in project ${info2.projectId || project}`);
+}
+function bakeInput(plan, dir) {
+  const trust = { allow: plan.allow, fork: plan.fork };
+  if (plan.kind === "bake")
+    return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
+  const file = writeMatrixBakeFile(dir, plan.definition);
+  info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
+  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
+}
+async function depotReports(s, results) {
+  let bx;
+  try {
+    bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256);
+  } catch (e) {
+    warning(`cannot read what Depot built: reading manifests uses buildx (${e.message})`);
+    return results.map((r) => unreadReport(r, "manifests unavailable: buildx, which reads them from the registry, could not be set up"));
+  }
+  const reports = await collectReports(results, {
+    bx,
+    caps: { buildxVersion: bx.version, containerdStore: true, historyAttachments: false, driver: "remote" },
+    builder: ""
+  });
+  for (const r of reports) {
+    if (r.source === "none" && r.digest)
+      r.notes = [
+        "Depot built the image on its own builders: its manifests can be read only from a registry it pushed to (push) or an OCI export (outputs: type=oci)"
+      ];
+  }
+  return reports;
+}
+
+// src/report/base-image.ts
+import { existsSync as existsSync6, readFileSync as readFileSync7 } from "node:fs";
+
+// src/dockerfile/parse.ts
+function instructions(dockerfile) {
+  const lines = dockerfile.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let escape = "\\";
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const d = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(\S+)\s*$/.exec(lines[i] ?? "");
+    if (!d) break;
+    if ((d[1] ?? "").toLowerCase() === "escape" && (d[2] === "`" || d[2] === "\\")) escape = d[2];
+  }
+  const continued = new RegExp(`${escape === "\\" ? "\\\\" : "`"}[ \\t]*$`);
+  const out = [];
+  while (i < lines.length) {
+    let line = lines[i++] ?? "";
+    if (/^\s*(#|$)/.test(line)) continue;
+    let text = "";
+    while (continued.test(line) && i < lines.length) {
+      text += line.replace(continued, "");
+      do {
+        line = lines[i++] ?? "";
+      } while (i < lines.length && /^\s*(#|$)/.test(line));
+    }
+    text += continued.test(line) ? line.replace(continued, "") : line;
+    const m = /^\s*(\S+)\s*(.*)$/.exec(text);
+    if (!m) continue;
+    const keyword = (m[1] ?? "").toUpperCase();
+    const args = (m[2] ?? "").trim();
+    out.push({ keyword, args });
+    if (keyword === "RUN" || keyword === "COPY" || keyword === "ADD") {
+      for (const h of args.matchAll(/(?<!<)<<(?!<)(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
+        const word = h[3] ?? "";
+        const strip = h[1] === "-";
+        while (i < lines.length) {
+          const body = lines[i++] ?? "";
+          if ((strip ? body.replace(/^\t+/, "") : body) === word) break;
+        }
+      }
+    }
+  }
+  return { escape, list: out };
+}
+function expand(word, env, escape) {
+  let out = "";
+  let quote = "";
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i] ?? "";
+    if (quote === "'") {
+      if (c === "'") quote = "";
+      else out += c;
+      continue;
+    }
+    if (c === escape && i + 1 < word.length) {
+      out += word[i + 1];
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'" && quote === "") {
+      if (quote === c) quote = "";
+      else if (quote === "") quote = c;
+      else out += c;
+      continue;
+    }
+    if (c !== "$") {
+      out += c;
+      continue;
+    }
+    if (word[i + 1] === "{") {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < word.length; j++) {
+        if (word[j] === "{") depth++;
+        else if (word[j] === "}" && --depth === 0) break;
+      }
+      const body = word.slice(i + 2, j);
+      i = j;
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])(.*))?$/s.exec(body);
+      if (!m2) continue;
+      const value = env.get(m2[1] ?? "");
+      const set = value !== void 0;
+      const nonEmpty = set && value !== "";
+      const alt = expand(m2[3] ?? "", env, escape);
+      switch (m2[2]) {
+        case ":-":
+          out += nonEmpty ? value : alt;
+          break;
+        case "-":
+          out += set ? value : alt;
+          break;
+        case ":+":
+          out += nonEmpty ? alt : "";
+          break;
+        case "+":
+          out += set ? alt : "";
+          break;
+        default:
+          out += value ?? "";
+      }
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(i + 1));
+    if (!m) {
+      out += "$";
+      continue;
+    }
+    out += env.get(m[0]) ?? "";
+    i += m[0].length;
+  }
+  return out;
+}
+function argDeclarations(args) {
+  const out = [];
+  for (const m of args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g)) {
+    out.push(m[2] === void 0 ? { name: m[1] ?? "" } : { name: m[1] ?? "", value: m[2] });
+  }
+  return out;
+}
+var AUTOMATIC_ARGS = [
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT",
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT"
+];
+function finalStageBase(dockerfile, buildArgs2, target) {
+  const env = /* @__PURE__ */ new Map();
+  for (const k of AUTOMATIC_ARGS) {
+    const v = buildArgs2[k];
+    if (v !== void 0) env.set(k, v);
+  }
+  const stages = [];
+  const { escape, list } = instructions(dockerfile);
+  for (const ins of list) {
+    if (ins.keyword === "ARG" && stages.length === 0) {
+      for (const d of argDeclarations(ins.args)) {
+        const given = Object.prototype.hasOwnProperty.call(buildArgs2, d.name) ? buildArgs2[d.name] : void 0;
+        const value = given ?? (d.value !== void 0 ? expand(d.value, env, escape) : void 0);
+        if (value !== void 0) env.set(d.name, value);
+      }
+    } else if (ins.keyword === "FROM") {
+      const words = ins.args.split(/\s+/).filter((w) => w !== "");
+      while (words[0]?.startsWith("--")) words.shift();
+      const image = expand(words[0] ?? "", env, escape);
+      const name = words.length >= 3 && words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : "";
+      stages.push({ name, base: image });
+    }
+  }
+  let index = stages.length - 1;
+  if (target) {
+    index = stages.findIndex((s) => s.name === target.toLowerCase());
+    if (index < 0) return void 0;
+  }
+  let base = stages[index]?.base;
+  for (let hops = 0; base !== void 0 && hops <= stages.length; hops++) {
+    if (base === "") return void 0;
+    const lower = base.toLowerCase();
+    const earlier = stages.slice(0, index).findIndex((s) => s.name !== "" && s.name === lower);
+    if (earlier < 0) return lower === "scratch" ? void 0 : base;
+    index = earlier;
+    base = stages[index]?.base;
+  }
+  return void 0;
+}
+
+// src/report/base-image.ts
+function finalStageOf(s) {
+  if (isRemoteContext(s.context)) return void 0;
+  const file = dockerfilePath(s);
+  if (!existsSync6(file)) return void 0;
+  return finalStageBase(readFileSync7(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
+}
+async function resolveBase(bx, s) {
+  const name = finalStageOf(s);
+  if (name === void 0) return void 0;
+  if (!name) {
+    info("base-annotations: the final stage has no base image (FROM scratch); nothing to annotate");
+    return void 0;
+  }
+  const r = await runBuildx(bx, imagetoolsInspectArgs(name, { raw: true }));
+  if (r.code !== 0) {
+    warning(`base-annotations: cannot resolve ${name}: ${lastOutputLine(r)}`);
+    return void 0;
+  }
+  const base = resolvedBase(name, r.stdout);
+  info(`base-annotations: ${name} is ${base.digest}`);
+  return base;
+}
+function dockerfileBase(s, known) {
+  const name = finalStageOf(s);
+  return name ? dockerfileBaseImage(name, known) : void 0;
+}
+
+// src/action/execute.ts
+function buildxEngine(buildx, state) {
+  return {
+    name: "buildx",
+    execute: async (plan) => {
+      const results = await executePlan(plan, buildx, state);
+      reportBuildWarnings(results, state);
+      return results;
+    },
+    readReports: (plan, results) => readReports(plan, buildx, results)
+  };
+}
+async function readReports(plan, buildx, results) {
+  await buildx.settleInspect();
+  const { bx, caps, builder } = buildx;
+  const reports = await group("Read what was built", () => collectReports(results, { bx, caps, builder: builder.name }));
+  const only = reports[0];
+  if (plan.reports.dockerfileBase && only) {
+    const fromDockerfile = dockerfileBase(plan.settings, only.baseImages);
+    if (fromDockerfile) only.baseImages.unshift(fromDockerfile);
+  }
+  return reports;
+}
+async function executePlan(plan, buildx, state) {
+  checkAgainstCapabilities(plan.settings, buildx.caps, plan.kind === "bake" || plan.kind === "matrix" ? "bake" : "build");
+  const ctx = { builder: buildx.builder.name, caps: buildx.caps, ...githubContext() };
+  const env = { bx: buildx.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(plan.settings, state.tempDir) };
+  try {
+    return await runPlan(await annotateWithBase(plan, buildx.bx), env);
   } finally {
     removeFiles(env.secretFiles.values());
   }
@@ -10595,7 +10636,7 @@ function chooseEngine(f) {
 }
 
 // src/action/setup.ts
-async function setUpEngine(plan, state) {
+async function chooseEngineAndLogIn(plan, state) {
   const s = plan.settings;
   const choice = chooseEngine(engineFacts(plan));
   state.engine = choice.engine;
@@ -10674,7 +10715,14 @@ async function setUpBuildx(plan, state) {
     info(`buildx ${b.version} (${[b.cmd, ...b.prefix].join(" ")})`);
     return b;
   });
-  const implicit = await useImplicitBuilder(s, state, bx, storeProbe);
+  const found = await useImplicitBuilder(s, bx, storeProbe);
+  if (found?.createdFor !== void 0) {
+    state.builder = found.name;
+    state.builderCreated = true;
+    state.builderReason = found.createdFor;
+    saveState(state);
+  }
+  const implicit = found?.name;
   const enginesOwn = !s.builder && !implicit && s.driver === "docker" && !plan.scopedBuilder;
   const builder = enginesOwn ? { name: defaultBuilderName(), driver: "docker", platforms: [] } : await group("Set up the builder", () => setUpBuilder(plan, state, bx, implicit));
   const pendingInspect = enginesOwn ? inspectBuilder(bx, builder.name).catch((e) => e instanceof Error ? e : new Error(String(e))) : void 0;
@@ -10876,15 +10924,16 @@ async function run() {
     state.dockerCmd = dockerCli() ?? "";
     saveState(state);
     const cosign = plan.settings.call.name === "build" ? await prepareSigning(plan.settings) : void 0;
-    const choice = await setUpEngine(plan, state);
-    if (choice.engine === "depot" && await executeOnDepot(plan, state, choice, cosign)) return;
-    const engine = await setUpBuildx(plan, state);
-    if (plan.settings.call.name !== "build") return await executeCall(plan, engine, state);
-    if (plan.kind !== "merge") failedBuild = { settings: plan.settings, engine };
-    const results = await executePlan(plan, engine, state);
+    const choice = await chooseEngineAndLogIn(plan, state);
+    const onDepot = choice.engine === "depot" ? await executeOnDepot(plan, state, choice) : void 0;
+    if (onDepot) return await reportResults(plan, onDepot.engine, onDepot.results, state, cosign);
+    const buildx = await setUpBuildx(plan, state);
+    if (plan.settings.call.name !== "build") return await executeCall(plan, buildx, state);
+    const engine = buildxEngine(buildx, state);
+    if (plan.kind !== "merge") failedBuild = { settings: plan.settings, buildx };
+    const results = await engine.execute(plan);
     failedBuild = void 0;
-    reportBuildWarnings(results, state);
-    const recording = plan.kind !== "merge" ? exportBuildRecords(plan.settings, engine, results, state) : void 0;
+    const recording = plan.kind !== "merge" ? exportBuildRecords(plan.settings, buildx, results, state) : void 0;
     try {
       await reportResults(plan, engine, results, state, cosign);
     } finally {
@@ -10892,31 +10941,15 @@ async function run() {
     }
   } catch (e) {
     recordFailure(state, e);
-    if (failedBuild) await exportFailedBuildRecords(failedBuild.settings, failedBuild.engine, state, started);
+    if (failedBuild) await exportFailedBuildRecords(failedBuild.settings, failedBuild.buildx, state, started);
   } finally {
     state.durationMs = Date.now() - started;
     saveState(state);
   }
 }
-async function executeOnDepot(plan, state, choice, cosign) {
-  const results = await buildWithDepot(plan, state, choice);
-  if (!results) return false;
-  setBuildOutputs(results, buildsOneImage(plan));
-  const reports = await group("Read what was built", () => depotReports(plan.settings, results));
-  publishReports(reports, state);
-  await signPushed(plan.settings, reports, state, cosign);
-  return true;
-}
 async function reportResults(plan, engine, results, state, cosign) {
   setBuildOutputs(results, buildsOneImage(plan));
-  await engine.settleInspect();
-  const { bx, caps, builder } = engine;
-  const reports = await group("Read what was built", () => collectReports(results, { bx, caps, builder: builder.name }));
-  const only = reports[0];
-  if (plan.reports.dockerfileBase && only) {
-    const fromDockerfile = dockerfileBase(plan.settings, only.baseImages);
-    if (fromDockerfile) only.baseImages.unshift(fromDockerfile);
-  }
+  const reports = await engine.readReports(plan, results);
   publishReports(reports, state);
   await signPushed(plan.settings, reports, state, cosign);
 }

@@ -560,6 +560,14 @@ function historyExportArgs(builder, refs, output, finalize) {
   return ["history", "export", "--builder", builder, ...finalize ? ["--finalize"] : [], "--output", output, ...refs];
 }
 
+// src/buildx/buildx.ts
+function runBuildx(bx, args, opts) {
+  return bx.runner.run(bx.cmd, [...bx.prefix, ...args], opts);
+}
+async function runBuildxChecked(bx, args, opts = {}, fail) {
+  return succeeded(await runBuildx(bx, args, opts), `buildx ${args.slice(0, 2).join(" ")}`, fail);
+}
+
 // src/docker/config.ts
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -580,14 +588,6 @@ function currentContextName(env, configJson) {
   } catch {
     return "default";
   }
-}
-
-// src/buildx/buildx.ts
-function runBuildx(bx, args, opts) {
-  return bx.runner.run(bx.cmd, [...bx.prefix, ...args], opts);
-}
-async function runBuildxChecked(bx, args, opts = {}, fail) {
-  return succeeded(await runBuildx(bx, args, opts), `buildx ${args.slice(0, 2).join(" ")}`, fail);
 }
 
 export {
@@ -635,9 +635,9 @@ export {
   terminateAll,
   waitForChildren,
   processRunner,
+  runBuildx,
+  runBuildxChecked,
   dockerConfigDir,
   readDockerConfig,
-  currentContextName,
-  runBuildx,
-  runBuildxChecked
+  currentContextName
 };

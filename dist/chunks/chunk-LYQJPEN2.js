@@ -25,7 +25,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-X6G3LULQ.js";
 import {
   TAR_END,
   getIDToken,
@@ -1643,14 +1643,14 @@ function namesCurrentBuilder(file) {
 function randomName() {
   return `build-image-${Math.random().toString(16).slice(2, 10)}`;
 }
-async function useImplicitBuilder(s, state, bx, containerdStore) {
+async function useImplicitBuilder(s, bx, containerdStore) {
   if (s.builder || s.driverGiven) return void 0;
   const current = await currentBuilder(bx);
   const engineCannot = current && current.driver !== "docker" ? void 0 : dockerDriverCannot(s, await containerdStore);
   const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, engineCannot });
   if (choice.use === "current") {
     info(`using the current builder ${choice.name}${process.env["BUILDX_BUILDER"] ? " (BUILDX_BUILDER)" : ""}`);
-    return choice.name;
+    return { name: choice.name };
   }
   if (choice.use === "automatic") {
     const name = randomName();
@@ -1663,11 +1663,7 @@ async function useImplicitBuilder(s, state, bx, containerdStore) {
         (line) => line.includes("driver-opt") ? new InputError("driver-opts", line) : new Error(`cannot create builder ${name}: ${line}`)
       );
     });
-    state.builder = name;
-    state.builderCreated = true;
-    state.builderReason = choice.reason;
-    saveState2(state);
-    return name;
+    return { name, createdFor: choice.reason };
   }
   return void 0;
 }
@@ -2101,15 +2097,15 @@ async function uploadFileArtifact(file, retentionDays, env = process.env) {
 }
 
 // src/action/records.ts
-async function exportBuildRecords(s, engine, results, state) {
+async function exportBuildRecords(s, buildx, results, state) {
   if (summaryOff(s)) return;
-  await exportRecords(s, engine, () => recordRefs(results), state);
+  await exportRecords(s, buildx, () => recordRefs(results), state);
 }
-async function exportFailedBuildRecords(s, engine, state, sinceMs) {
+async function exportFailedBuildRecords(s, buildx, state, sinceMs) {
   if (summaryOff(s)) return;
   try {
     const roots = stepContexts(s);
-    await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs, roots), state);
+    await exportRecords(s, buildx, () => refsStartedSince(localRefs(buildx.builder.name), buildx.builder.name, sinceMs, roots), state);
   } catch (e) {
     warning(`could not export the failed build's record: ${e.message}`);
   }
@@ -2152,11 +2148,11 @@ function localRefs(builder) {
   }
   return out;
 }
-async function exportRecords(s, engine, findRefs, state) {
+async function exportRecords(s, buildx, findRefs, state) {
   const records = state.records;
   records.upload = s.buildRecordUpload;
   records.retentionDays = s.buildRecordRetentionDays;
-  const version = engine.caps.buildxVersion;
+  const version = buildx.caps.buildxVersion;
   const can = recordExport(version);
   if (!can.supported) {
     records.unsupported = version || "of unknown version";
@@ -2184,7 +2180,7 @@ async function exportRecords(s, engine, findRefs, state) {
       )
     ) : void 0;
     const files = refs.map((r) => ({ target: r.target, ref: r.ref, path: path6.join(dir, recordFileName(repository, [r.ref])) }));
-    const how = await exportThroughApi(engine, refs, files, allFile) ?? await exportThroughBuildx(engine, refs, files, allFile, can.finalize);
+    const how = await exportThroughApi(buildx, refs, files, allFile) ?? await exportThroughBuildx(buildx, refs, files, allFile, can.finalize);
     records.files.push(...files);
     records.uploadFile = allFile ?? files[0]?.path ?? "";
     info(`exported ${refs.length} build record(s) ${how} in ${Date.now() - started} ms: ${records.uploadFile}`);
@@ -2196,15 +2192,15 @@ async function exportRecords(s, engine, findRefs, state) {
   setOutput("build-records", buildRecordsOutput(records.files));
   saveState2(state);
 }
-async function exportThroughApi(engine, refs, files, allFile) {
+async function exportThroughApi(buildx, refs, files, allFile) {
   let api;
   try {
-    api = await dialBuilderBuildKit(engine.caps.driver, engine.builder.name);
+    api = await dialBuilderBuildKit(buildx.caps.driver, buildx.builder.name);
     if (!api) return void 0;
-    await engine.settleInspect();
+    await buildx.settleInspect();
     const bundles = await exportRecordBundles(api, refs, {
       configDir: buildxConfigDir(process.env),
-      defaultPlatform: defaultPlatformOf(engine.builder.platforms)
+      defaultPlatform: defaultPlatformOf(buildx.builder.platforms)
     });
     for (const f2 of files) writeFileSync(f2.path, bundles.each.get(f2.ref) ?? Buffer.alloc(0));
     if (allFile && bundles.all) {
@@ -2220,15 +2216,15 @@ async function exportThroughApi(engine, refs, files, allFile) {
     api?.close();
   }
 }
-async function exportThroughBuildx(engine, refs, files, allFile, finalize) {
+async function exportThroughBuildx(buildx, refs, files, allFile, finalize) {
   const first2 = refs[0];
   for (const [i, r] of refs.entries()) {
-    await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? "", finalize));
+    await runBuildxChecked(buildx.bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? "", finalize));
   }
   if (allFile && first2) {
     mkdirSync(path6.dirname(allFile), { recursive: true });
     await runBuildxChecked(
-      engine.bx,
+      buildx.bx,
       historyExportArgs(
         first2.builder,
         refs.map((r) => r.ref),
@@ -3190,21 +3186,12 @@ export {
   parseReference,
   isPlatform,
   normalizePlatform,
-  commandLine,
-  DEFAULT_BUILDX_RELEASES,
-  nodeArch,
-  buildxAssetUrls,
-  latestChecksumsUrl,
-  DEFAULT_DEPOT_RELEASES,
-  depotArch,
-  depotAssetUrls,
-  dockerCli,
-  resolveLatestRelease,
-  withRetry,
-  isTransientRegistryError,
-  engineUsesContainerdStore,
   dockerfileBaseImage,
   baseAnnotationArgs,
+  withRetry,
+  isTransientRegistryError,
+  dockerCli,
+  engineUsesContainerdStore,
   sha256Digest,
   isIndex,
   parseManifestJson,
@@ -3213,9 +3200,7 @@ export {
   unreadReport,
   collectReports,
   setReportOutputs,
-  emptyState,
-  saveState2 as saveState,
-  loadState,
+  commandLine,
   warningsFromMetadata,
   warningsFromCheck,
   warningAnnotation,
@@ -3223,6 +3208,17 @@ export {
   checkWarningsOutput,
   checkFailureMessage,
   renderWarningsSummary,
+  emptyState,
+  saveState2 as saveState,
+  loadState,
+  DEFAULT_BUILDX_RELEASES,
+  nodeArch,
+  buildxAssetUrls,
+  latestChecksumsUrl,
+  DEFAULT_DEPOT_RELEASES,
+  depotArch,
+  depotAssetUrls,
+  resolveLatestRelease,
   scopedBuilderMismatch,
   driverOptsMap,
   shellWords,

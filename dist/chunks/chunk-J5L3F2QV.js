@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-X6G3LULQ.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

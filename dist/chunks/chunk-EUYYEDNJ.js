@@ -11,11 +11,11 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-LYQJPEN2.js";
 import {
   buildToolRunner,
   processRunner
-} from "./chunk-U36HWH7S.js";
+} from "./chunk-X6G3LULQ.js";
 import {
   appendSummary,
   group,

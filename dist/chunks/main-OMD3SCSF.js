@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-3EAYYE3P.js";
-import "./chunk-7INN5QP6.js";
-import "./chunk-ENMY56IG.js";
-import "./chunk-U36HWH7S.js";
+} from "./chunk-SDBXFZI7.js";
+import "./chunk-J5L3F2QV.js";
+import "./chunk-LYQJPEN2.js";
+import "./chunk-X6G3LULQ.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-ZCLOEPBA.js";
 import "./chunk-HW6KOS5H.js";

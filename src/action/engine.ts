@@ -1,0 +1,14 @@
+// The engine of a run (the engine input: buildx or Depot) behind one interface. Setting one up is
+// its own function (setUpBuildxSetup in execute.ts, setUpDepot in depot.ts); then main executes
+// the plan and reads back what was built the same way for both.
+import type { BuildResult } from '../buildx/results.js'
+import type { BuildPlan } from '../inputs/plan.js'
+import type { ImageReport } from '../oci/types.js'
+
+export interface Engine {
+  readonly name: 'buildx' | 'depot'
+  /** builds the plan: one result per image (or bake target) */
+  execute(plan: BuildPlan): Promise<BuildResult[]>
+  /** what was built, read back (manifests, layers, base images) */
+  readReports(plan: BuildPlan, results: BuildResult[]): Promise<ImageReport[]>
+}
