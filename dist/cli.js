@@ -7,7 +7,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-SDBXFZI7.js";
+} from "./chunks/chunk-P5MYJ6XC.js";
 import "./chunks/chunk-J5L3F2QV.js";
 import {
   DASH,

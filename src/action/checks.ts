@@ -100,7 +100,8 @@ interface BakeCallTarget {
 /** Each target's answer to the request, with the Dockerfile it read. */
 function perTarget(plan: BuildPlan, out: CallOutput): Array<{ target: string; dockerfile: string | undefined; answer: unknown }> {
   const s = plan.settings
-  if (plan.kind === 'single') return [{ target: s.target || 'default', dockerfile: localDockerfile(s), answer: out.result }]
+  if (plan.kind === 'single')
+    return [{ target: s.target || 'default', dockerfile: localDockerfile(s, plan.dockerfile), answer: out.result }]
   const targets = ((out.result ?? {}) as { target?: Record<string, BakeCallTarget> }).target ?? {}
   return Object.entries(targets).map(([target, t]) => {
     const context = t.build?.context ?? '.'
@@ -122,9 +123,9 @@ export async function executeCall(plan: BuildPlan, buildx: BuildxSetup, state: S
   let out: CallOutput
   try {
     out = await core.group(`${s.call.name} (call)`, () => {
-      if (plan.kind === 'single') return callBuild(s, env)
+      if (plan.kind === 'single') return callBuild(plan, env)
       const files = plan.kind === 'matrix' ? [writeMatrixBakeFile(env.tempDir, plan.definition)] : plan.files
-      return callBake(s, env, { files, targets: plan.targets, set: plan.set, allow: plan.allow, fork: plan.fork })
+      return callBake(plan, files, env)
     })
   } finally {
     removeFiles(env.secretFiles.values())

@@ -108,13 +108,13 @@ async function setUpDepot(plan: BuildPlan, choice: EngineChoice, tempDir: string
       let metadata: Record<string, unknown>
       secretFiles = writeSecretFiles(p.settings, tempDir)
       if (p.kind === 'single') {
-        const result = await core.group('Build on Depot', () => depotSingle(p.settings, depot, ctx, env, tempDir, secretFiles))
+        const result = await core.group('Build on Depot', () => depotSingle(p, depot, ctx, env, tempDir, secretFiles))
         results = [result]
         metadata = result.metadata
       } else {
         const input = bakeInput(p, tempDir)
         const baked = await core.group(`Bake ${input.targets.join(', ') || 'default'} on Depot`, () =>
-          depotBake(p.settings, depot, ctx, env, tempDir, input, secretFiles)
+          depotBake(p, depot, ctx, env, tempDir, input, secretFiles)
         )
         results = baked.results
         metadata = baked.metadata
@@ -153,7 +153,10 @@ function bakeInput(plan: BakePlan | MatrixPlan, dir: string): DepotBakeInput {
 }
 
 /** Manifests and layers of what Depot built, read the way buildx results are (registry, OCI export). */
-async function depotReports(s: Settings, results: BuildResult[]): Promise<ImageReport[]> {
+async function depotReports(
+  s: Pick<Settings, 'buildxVersion' | 'buildxDownloadUrl' | 'buildxSha256'>,
+  results: BuildResult[]
+): Promise<ImageReport[]> {
   let bx
   try {
     bx = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256)

@@ -37,7 +37,7 @@ async function readReports(plan: BuildPlan, buildx: BuildxSetup, results: BuildR
   const reports = await core.group('Read what was built', () => collectReports(results, { bx, caps, builder: builder.name }))
   const only = reports[0]
   if (plan.reports.dockerfileBase && only) {
-    const fromDockerfile = dockerfileBase(plan.settings, only.baseImages)
+    const fromDockerfile = dockerfileBase(plan, only.baseImages)
     if (fromDockerfile) only.baseImages.unshift(fromDockerfile)
   }
   return reports
@@ -62,7 +62,7 @@ async function annotateWithBase(plan: BuildPlan, bx: Buildx): Promise<BuildPlan>
     core.warning('base-annotations applies to single and platform-split builds; bake files can set annotations per target')
     return plan
   }
-  const base = await core.group('Resolve the base image', () => resolveBase(bx, plan.settings))
+  const base = await core.group('Resolve the base image', () => resolveBase(bx, plan))
   return base ? withBaseAnnotations(plan, base) : plan
 }
 
@@ -71,7 +71,7 @@ async function runPlan(plan: BuildPlan, env: BuildEnv): Promise<BuildResult[]> {
   switch (plan.kind) {
     case 'merge': {
       const merged = await core.group(`Merge ${plan.sources.length} digest(s) into ${plan.tags.join(', ')}`, () =>
-        mergeDigests(s, env, plan.sources, plan.tags)
+        mergeDigests(s.annotations, env, plan.sources, plan.tags)
       )
       merged.target = s.target || 'default'
       return [merged]
@@ -79,24 +79,15 @@ async function runPlan(plan: BuildPlan, env: BuildEnv): Promise<BuildResult[]> {
     case 'matrix': {
       const file = writeMatrixBakeFile(env.tempDir, plan.definition)
       core.info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(', ')}`)
-      return core.group(`Bake ${plan.targets.length} matrix target(s)`, () =>
-        bake(s, env, {
-          files: [file],
-          targets: plan.targets,
-          set: plan.set,
-          allow: plan.allow,
-          denyCacheExports: plan.denyCacheExports,
-          fork: plan.fork
-        })
-      )
+      return core.group(`Bake ${plan.targets.length} matrix target(s)`, () => bake(plan, [file], env))
     }
     case 'bake':
-      return core.group(`Bake ${plan.targets.join(', ') || 'default'}`, () => bake(s, env, plan))
+      return core.group(`Bake ${plan.targets.join(', ') || 'default'}`, () => bake(plan, plan.files, env))
     case 'split': {
-      const split = await core.group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(s, env))
+      const split = await core.group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(plan, env))
       return [split.merged]
     }
     case 'single':
-      return [await core.group('Build', () => singleBuild(s, env))]
+      return [await core.group('Build', () => singleBuild(plan, env))]
   }
 }

@@ -30,11 +30,14 @@ export function attestationsSupported(caps: Capabilities): boolean {
 }
 
 /** attests names this type of attestation itself (type=provenance / type=sbom). */
-export function attestsType(s: Settings, type: 'provenance' | 'sbom'): boolean {
+export function attestsType(s: Pick<Settings, 'attests'>, type: 'provenance' | 'sbom'): boolean {
   return s.attests.some(a => parseCsvFields(a, 'attests')['type'] === type)
 }
 
-export function provenanceArg(s: Settings, ctx: BuildContext): string | undefined {
+export function provenanceArg(
+  s: Pick<Settings, 'provenance' | 'attests' | 'noDefaultAttestations'>,
+  ctx: BuildContext
+): string | undefined {
   if (s.provenance !== '') return s.provenance
   if (attestsType(s, 'provenance')) return undefined
   // docker's switch: buildx adds none by itself, and neither does this action
@@ -58,7 +61,7 @@ function csvField(key: string, value: string): string {
 }
 
 /** One buildx secret spec per secret: a value by the private file it was written to, never itself. */
-export function secretSpecs(s: Settings, files: Pick<BuildFiles, 'secretFiles'>): string[] {
+export function secretSpecs(s: Pick<Settings, 'secrets'>, files: Pick<BuildFiles, 'secretFiles'>): string[] {
   return s.secrets.map(sec => {
     if (sec.kind === 'value') {
       const path = files.secretFiles.get(sec.id)
@@ -73,11 +76,11 @@ export function secretSpecs(s: Settings, files: Pick<BuildFiles, 'secretFiles'>)
  * The secrets inputs for every bake target (`--set *.secrets=...`, which replaces what the
  * definition says of secrets): bake takes them as overrides, as buildx build takes --secret.
  */
-export function bakeSecretSets(s: Settings, files: Pick<BuildFiles, 'secretFiles'>): string[] {
+export function bakeSecretSets(s: Pick<Settings, 'secrets'>, files: Pick<BuildFiles, 'secretFiles'>): string[] {
   return secretSpecs(s, files).map(spec => `*.secrets=${spec}`)
 }
 
-export function secretArgs(s: Settings, files: BuildFiles): string[] {
+export function secretArgs(s: Pick<Settings, 'secrets'>, files: BuildFiles): string[] {
   return repeat('--secret', secretSpecs(s, files))
 }
 
@@ -228,7 +231,12 @@ export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): str
 }
 
 /** The flags after files and overrides, shared by `buildx bake` and `depot bake`. */
-export function bakeOutputFlags(s: Settings, provenance: string | undefined, metadataFile: string, targets: string[]): string[] {
+export function bakeOutputFlags(
+  s: Pick<Settings, 'push' | 'load' | 'sbom' | 'noCache' | 'pull'>,
+  provenance: string | undefined,
+  metadataFile: string,
+  targets: string[]
+): string[] {
   const args: string[] = []
   if (s.push) args.push('--push')
   if (s.load) args.push('--load')
@@ -247,7 +255,10 @@ export interface BuilderCreate {
   configFile: string
 }
 
-export function createBuilderArgs(s: Settings, c: BuilderCreate): string[] {
+/** What making a builder reads of the settings. */
+export type BuilderOptions = Pick<Settings, 'driver' | 'driverOpts' | 'buildkitdFlags' | 'builderPlatforms' | 'endpoint'>
+
+export function createBuilderArgs(s: BuilderOptions, c: BuilderCreate): string[] {
   const args = ['create', '--name', c.name, '--driver', s.driver]
   args.push(...repeat('--driver-opt', s.driverOpts))
   const flags = buildkitdFlagsFor(s.driver, s.buildkitdFlags)

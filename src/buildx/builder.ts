@@ -7,9 +7,9 @@ import { engineSocket, getOverSocket } from '../docker/engine.js'
 import { InputError } from '../errors.js'
 import { currentContextName, dockerConfigDir, readDockerConfig } from '../docker/config.js'
 import type { Settings } from '../inputs/parse.js'
-import { createBuilderArgs, inspectBuilderArgs, inspectCurrentBuilderArgs, removeBuilderArgs } from './args.js'
+import { createBuilderArgs, inspectBuilderArgs, inspectCurrentBuilderArgs, removeBuilderArgs, type BuilderOptions } from './args.js'
 import { runBuildxChecked, type Buildx } from './buildx.js'
-import { chooseBuilder, dockerDriverCannot, type CurrentBuilder } from './builder-choice.js'
+import { chooseBuilder, dockerDriverCannot, type BuildRequest, type CurrentBuilder } from './builder-choice.js'
 
 export interface BuilderNode {
   name: string
@@ -397,7 +397,11 @@ export interface ImplicitBuilder {
  * caller records a builder made here in state at once. undefined: the inputs decide (the
  * daemon's builder, or theirs).
  */
-export async function useImplicitBuilder(s: Settings, bx: Buildx, containerdStore: Promise<boolean>): Promise<ImplicitBuilder | undefined> {
+export async function useImplicitBuilder(
+  s: Pick<Settings, 'builder' | 'driverGiven'> & BuildRequest & BuilderOptions,
+  bx: Buildx,
+  containerdStore: Promise<boolean>
+): Promise<ImplicitBuilder | undefined> {
   if (s.builder || s.driverGiven) return undefined
   const current = await currentBuilder(bx)
   const engineCannot = current && current.driver !== 'docker' ? undefined : dockerDriverCannot(s, await containerdStore)

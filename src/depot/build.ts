@@ -18,12 +18,11 @@ import {
 } from './args.js'
 import { runDepot, type Depot } from './depot.js'
 import { lastOutputLine } from '../process/exec.js'
-import { dockerfilePath, type Settings } from '../inputs/parse.js'
+import type { BakePlan, MatrixPlan, SinglePlan } from '../inputs/plan.js'
 import { depotBakeSite, grantFromDefinition } from '../buildx/bake-source.js'
 import { setWithoutCacheTo, withoutBakeCacheExports } from '../runner/isolation.js'
 import { DepotUnavailable, InputError } from '../errors.js'
 import { parseBuildError } from '../buildx/build-error.js'
-import { parseReference } from '../registry/reference.js'
 
 /** The bake files and targets Depot bakes (bake files and targets, or a generated matrix). */
 export interface DepotBakeInput {
@@ -61,10 +60,10 @@ async function streamed(d: Depot, args: string[], env: NodeJS.ProcessEnv, cwd?: 
 }
 
 /** A failed run: before any build step it is DepotUnavailable (fallback may apply); after, a build failure. */
-function failure(r: Streamed, s: Settings, what: string): never {
+function failure(r: Streamed, dockerfile: string, what: string): never {
   const apiUrl = process.env['DEPOT_API_URL'] || 'https://api.depot.dev'
   if (!r.started) throw new DepotUnavailable(explainPreBuildFailure(r.log, apiUrl).message)
-  const loc = parseBuildError(r.log, dockerfilePath(s))
+  const loc = parseBuildError(r.log, dockerfile)
   if (loc) core.error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: 'Build failed' })
   const lines = r.log.split('\n').reverse()
   const last =
@@ -76,7 +75,7 @@ function failure(r: Streamed, s: Settings, what: string): never {
 }
 
 export async function depotSingle(
-  s: Settings,
+  plan: SinglePlan,
   d: Depot,
   ctx: DepotContext,
   env: NodeJS.ProcessEnv,
@@ -85,13 +84,14 @@ export async function depotSingle(
 ): Promise<BuildResult> {
   const metadataFile = path.join(dir, 'depot-metadata.json')
   const iidFile = path.join(dir, 'depot-iid.txt')
-  const r = await streamed(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env)
-  if (r.code !== 0) failure(r, s, 'build')
-  return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? '')))
+  const s = plan.settings
+  const r = await streamed(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }, plan.repository), env)
+  if (r.code !== 0) failure(r, plan.dockerfile, 'build')
+  return singleResult(s, plan.dockerfile, metadataFile, iidFile, Boolean(s.pushByDigest && plan.repository))
 }
 
 export async function depotBake(
-  s: Settings,
+  plan: BakePlan | MatrixPlan,
   d: Depot,
   ctx: DepotContext,
   env: NodeJS.ProcessEnv,
@@ -99,6 +99,7 @@ export async function depotBake(
   input: DepotBakeInput,
   secretFiles: Map<string, string>
 ): Promise<{ results: BuildResult[]; metadata: Record<string, unknown> }> {
+  const s = plan.settings
   const { files, targets } = input
   const userSet = input.denyCacheExports ? setWithoutCacheTo(input.set) : { set: input.set, dropped: 0 }
   const set = [...bakeSecretSets(s, { secretFiles }), ...userSet.set]
@@ -125,7 +126,7 @@ export async function depotBake(
   grantFromDefinition(printed, path.resolve(cwd), input.allow, '', { fork: input.fork, own: [...secretFiles.values()] })
   const metadataFile = path.join(dir, 'depot-bake-metadata.json')
   const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd)
-  if (r.code !== 0) failure(r, s, 'bake')
+  if (r.code !== 0) failure(r, plan.dockerfile, 'bake')
   const all = readJson(metadataFile)
   const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS)
   return { results, metadata: all }

@@ -1,7 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-SDBXFZI7.js";
+} from "./chunk-P5MYJ6XC.js";
 import "./chunk-J5L3F2QV.js";
 import "./chunk-LYQJPEN2.js";
 import "./chunk-X6G3LULQ.js";

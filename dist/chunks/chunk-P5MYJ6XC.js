@@ -8768,27 +8768,30 @@ function planRun(parsed, facts) {
   const denyCacheExports = parsed.allowForkCacheWrite ? "" : facts.fork;
   const kind = kindOf(parsed);
   const buildsOneDockerfile = kind === "single" || kind === "split";
+  const repository = parseReference(parsed.tags[0] ?? "")?.name ?? "";
   const common = {
     settings,
     tags: parsed.tags,
     denyCacheExports,
     fork: facts.fork,
     scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, denyCacheExports),
+    repository,
+    dockerfile: dockerfilePath(parsed),
     warnings: [...parsed.secretWarnings, ...cache.warning ? [cache.warning] : []],
     resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
     reports: { dockerfileBase: buildsOneDockerfile }
   };
   switch (kind) {
     case "merge":
-      return { ...common, kind, ...mergeSources(parsed, facts) };
+      return { ...common, kind, sources: mergeSources(parsed, repository, facts) };
     case "matrix":
       return { ...common, kind, ...matrixBake(settings, facts.cwd) };
     case "bake":
       return { ...common, kind, files: parsed.files, targets: parsed.targets, set: parsed.set, allow: parsed.allow };
     case "split":
-      return { ...common, kind, dockerfile: dockerfilePath(parsed), platforms: parsed.platforms, repository: repositoryOf(parsed) };
+      return { ...common, kind, platforms: parsed.platforms };
     case "single":
-      return { ...common, kind, dockerfile: dockerfilePath(parsed) };
+      return { ...common, kind };
   }
 }
 function kindOf(s) {
@@ -8797,11 +8800,7 @@ function kindOf(s) {
   if (s.files.length > 0 || s.targets.length > 0) return "bake";
   return s.platformSplit ? "split" : "single";
 }
-function repositoryOf(s) {
-  return parseReference(s.tags[0] ?? "")?.name ?? "";
-}
-function mergeSources(s, facts) {
-  const repository = repositoryOf(s);
+function mergeSources(s, repository, facts) {
   const fromFiles = facts.digestFiles.flatMap(
     ({ file, text }) => text.split(/\r?\n/).flatMap((raw, i) => {
       const line = raw.trim();
@@ -8810,8 +8809,7 @@ function mergeSources(s, facts) {
       return [line];
     })
   );
-  const sources = [...s.digests, ...fromFiles].map((d) => d.includes("@") ? d : `${repository}@${d}`);
-  return { repository, sources };
+  return [...s.digests, ...fromFiles].map((d) => d.includes("@") ? d : `${repository}@${d}`);
 }
 function keyValueRecord(entries) {
   return Object.fromEntries(entries.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
@@ -8934,8 +8932,8 @@ function warningsIn(v) {
   return Array.isArray(v) ? v : [];
 }
 var REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//;
-function localDockerfile(s) {
-  return REMOTE_CONTEXT.test(s.context) ? void 0 : dockerfilePath(s);
+function localDockerfile(s, dockerfile) {
+  return REMOTE_CONTEXT.test(s.context) ? void 0 : dockerfile;
 }
 function printedDockerfile(def) {
   const dockerfile = def.dockerfile ?? "Dockerfile";
@@ -8965,7 +8963,7 @@ function loadsViaOutputs(outputs) {
 function pushesViaOutputs(outputs) {
   return outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o));
 }
-function singleResult(s, metadataFile, iidFile, pushedByDigest) {
+function singleResult(s, dockerfile, metadataFile, iidFile, pushedByDigest) {
   const metadata = readJson(metadataFile);
   return {
     target: s.target || "default",
@@ -8978,7 +8976,7 @@ function singleResult(s, metadataFile, iidFile, pushedByDigest) {
     pushed: s.push || pushesViaOutputs(s.outputs),
     loaded: s.load || loadsViaOutputs(s.outputs),
     exports: exportsOf(s.outputs),
-    ...withDockerfile(localDockerfile(s)),
+    ...withDockerfile(localDockerfile(s, dockerfile)),
     buildWarnings: warningsIn(metadata["buildx.build.warnings"])
   };
 }
@@ -9006,9 +9004,9 @@ function bakeResults(s, all, printed, skipKeys) {
 function withDockerfile(dockerfile) {
   return dockerfile ? { dockerfile } : {};
 }
-function platformResult(s, platform, metadata) {
+function platformResult(target, platform, metadata) {
   return {
-    target: `${s.target || "default"}@${platform}`,
+    target: `${target || "default"}@${platform}`,
     tags: [],
     platforms: [platform],
     metadata,
@@ -9337,8 +9335,8 @@ async function buildWithPushRetries(s, env, what, argsFor, prefix, run2 = {}) {
 function attemptsNote(a) {
   return a.attempts > 1 ? ` (after ${a.attempts} push attempts)` : "";
 }
-function reportFailure(exitMessage, log, s, what, note = "") {
-  const loc = parseBuildError(log, dockerfilePath(s));
+function reportFailure(exitMessage, log, dockerfile, what, note = "") {
+  const loc = parseBuildError(log, dockerfile);
   const lastError = log.split("\n").reverse().find((l) => l.startsWith("ERROR: "));
   const message = lastError ? lastError.slice("ERROR: ".length) : exitMessage;
   if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
@@ -9371,32 +9369,38 @@ async function runCall(env, args, metadataFile, run2 = {}) {
   }
   return { code, result, log, cwd: path5.resolve(run2.cwd ?? "."), metadata: readJson(metadataFile) };
 }
-async function callBuild(s, env) {
+async function callBuild(plan, env) {
+  const s = plan.settings;
   const files = {
     metadataFile: path5.join(env.tempDir, "metadata.json"),
     iidFile: path5.join(env.tempDir, "iid.txt"),
     secretFiles: env.secretFiles
   };
   const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }), files.metadataFile);
-  if (out.result === void 0 && out.code !== 0) reportFailure(`buildx exited with code ${out.code}`, out.log, s, s.call.name);
+  if (out.result === void 0 && out.code !== 0)
+    reportFailure(`buildx exited with code ${out.code}`, out.log, plan.dockerfile, s.call.name);
   return out;
 }
-async function callBake(s, env, req) {
+async function callBake(plan, files, env) {
+  const s = plan.settings;
+  const req = { files, targets: plan.targets, set: plan.set, allow: plan.allow, fork: plan.fork };
   const { site, common } = await prepareBake(s, env, req);
   const args = bakeArgs(s, env.ctx, { ...common, call: callFlagValue(s.call) });
   const out = await runCall(env, args, common.metadataFile, site.run);
-  if (out.result === void 0 && out.code !== 0) reportFailure(`bake exited with code ${out.code}`, out.log, s, `bake ${s.call.name}`);
+  if (out.result === void 0 && out.code !== 0)
+    reportFailure(`bake exited with code ${out.code}`, out.log, plan.dockerfile, `bake ${s.call.name}`);
   return out;
 }
-async function singleBuild(s, env) {
+async function singleBuild(plan, env) {
+  const s = plan.settings;
   const metadataFile = path5.join(env.tempDir, "metadata.json");
   const iidFile = path5.join(env.tempDir, "iid.txt");
-  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name : void 0;
+  const repo = s.pushByDigest ? plan.repository : "";
   const over = repo ? { tags: [], pushByDigest: { name: repo } } : {};
   const argsFor = (settings) => buildArgs(settings, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
   const a = await buildWithPushRetries(s, env, "build", argsFor, "");
-  if (a.code !== 0) reportFailure(`buildx exited with code ${a.code}`, a.log, s, "build", attemptsNote(a));
-  return singleResult(s, metadataFile, iidFile, Boolean(repo));
+  if (a.code !== 0) reportFailure(`buildx exited with code ${a.code}`, a.log, plan.dockerfile, "build", attemptsNote(a));
+  return singleResult(s, plan.dockerfile, metadataFile, iidFile, Boolean(repo));
 }
 async function prepareBake(s, env, { files, targets, set: given, allow, denyCacheExports = "", fork = "" }) {
   const userSet = denyCacheExports ? setWithoutCacheTo(given) : { set: given, dropped: 0 };
@@ -9418,8 +9422,10 @@ async function prepareBake(s, env, { files, targets, set: given, allow, denyCach
   const metadataFile = path5.join(env.tempDir, "bake-metadata.json");
   return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } };
 }
-async function bake(s, env, req) {
-  const { site, printed, common } = await prepareBake(s, env, req);
+async function bake(plan, files, env) {
+  const s = plan.settings;
+  const { targets, set, allow, denyCacheExports, fork } = plan;
+  const { site, printed, common } = await prepareBake(s, env, { files, targets, set, allow, denyCacheExports, fork });
   let pushOnceTargets;
   if (s.push && enginePushesTwice(env.ctx.caps)) {
     const names = Object.keys(printed);
@@ -9428,7 +9434,7 @@ async function bake(s, env, req) {
   }
   const argsFor = (settings) => bakeArgs(settings, env.ctx, { ...common, ...pushOnceTargets ? { pushOnceTargets } : {} });
   const a = await buildWithPushRetries(s, env, "bake", argsFor, "", site.run);
-  if (a.code !== 0) reportFailure(`bake exited with code ${a.code}`, a.log, s, "bake", attemptsNote(a));
+  if (a.code !== 0) reportFailure(`bake exited with code ${a.code}`, a.log, plan.dockerfile, "bake", attemptsNote(a));
   const all = readJson(common.metadataFile);
   return bakeResults(s, all, printed, ["buildx.build.warnings"]).map(
     (r) => r.dockerfile ? { ...r, dockerfile: path5.resolve(site.run.cwd, r.dockerfile) } : r
@@ -9444,10 +9450,11 @@ async function printBake(env, files, targets, set, varArgs, run2) {
   const parsed = JSON.parse(r.stdout);
   return parsed.target ?? {};
 }
-async function splitBuild(s, env) {
-  const repo = parseReference(s.tags[0] ?? "")?.name;
+async function splitBuild(plan, env) {
+  const s = plan.settings;
+  const { repository: repo, platforms } = plan;
   if (!repo) throw new InputError("tags", "platform-split needs a tag to name the repository");
-  const queue = [...s.platforms];
+  const queue = [...platforms];
   const results = /* @__PURE__ */ new Map();
   const failures = [];
   const worker = async () => {
@@ -9465,7 +9472,7 @@ async function splitBuild(s, env) {
       );
       const a = await buildWithPushRetries(s, env, "build", argsFor, platform);
       if (a.code !== 0) {
-        const loc = parseBuildError(a.log, dockerfilePath(s));
+        const loc = parseBuildError(a.log, plan.dockerfile);
         const pushed = classifyPushFailure(a.log);
         failures.push(
           `${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : pushed ? ` (${pushed.reason}${attemptsNote(a)})` : ` (buildx exited with code ${a.code})`}`
@@ -9475,31 +9482,31 @@ async function splitBuild(s, env) {
       const metadata = readJson(metadataFile);
       const node = str(metadata["buildx.build.ref"]).split("/")[1];
       info(`[${platform}] pushed ${repo}@${str(metadata["containerimage.digest"])}${node ? `, built on node ${node}` : ""}`);
-      results.set(platform, platformResult(s, platform, metadata));
+      results.set(platform, platformResult(s.target, platform, metadata));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(s.maxParallel, s.platforms.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(s.maxParallel, platforms.length) }, worker));
   if (failures.length > 0) {
     throw new Error(`platform build failed for ${failures.join("; ")}; no tag was created or moved`);
   }
-  const perPlatform = s.platforms.map((p) => results.get(p)).filter((r) => r !== void 0);
+  const perPlatform = platforms.map((p) => results.get(p)).filter((r) => r !== void 0);
   const merged = await mergeDigests(
-    s,
+    s.annotations,
     env,
     perPlatform.map((r) => `${repo}@${r.digest}`),
-    s.tags
+    plan.tags
   );
   merged.target = s.target || "default";
-  merged.platforms = s.platforms;
-  const dockerfile = localDockerfile(s);
+  merged.platforms = platforms;
+  const dockerfile = localDockerfile(s, plan.dockerfile);
   if (dockerfile) merged.dockerfile = dockerfile;
   merged.buildWarnings = perPlatform.flatMap((r) => r.buildWarnings ?? []);
   merged.builds = perPlatform.map((r) => ({ target: r.target, metadata: r.metadata }));
   return { perPlatform, merged };
 }
-async function mergeDigests(s, env, sources, tags) {
+async function mergeDigests(annotationInputs, env, sources, tags) {
   const metadataFile = path5.join(env.tempDir, "merge-descriptor.json");
-  const annotations = s.annotations.filter((a) => INDEX_ANNOTATION.test(a));
+  const annotations = annotationInputs.filter((a) => INDEX_ANNOTATION.test(a));
   const retried = (args2, what) => withRetry(() => runBuildxChecked(env.bx, args2), what, 4, 500, isTransientRegistryError);
   const dry = await retried(imagetoolsCreateArgs(tags, sources, annotations, { dryRun: true }), "imagetools create --dry-run");
   const created = createdIndex(dry.stdout);
@@ -9703,7 +9710,8 @@ function reportBuildWarnings(results, state) {
 }
 function perTarget(plan, out) {
   const s = plan.settings;
-  if (plan.kind === "single") return [{ target: s.target || "default", dockerfile: localDockerfile(s), answer: out.result }];
+  if (plan.kind === "single")
+    return [{ target: s.target || "default", dockerfile: localDockerfile(s, plan.dockerfile), answer: out.result }];
   const targets = (out.result ?? {}).target ?? {};
   return Object.entries(targets).map(([target, t]) => {
     const context = t.build?.context ?? ".";
@@ -9723,9 +9731,9 @@ async function executeCall(plan, buildx, state) {
   let out;
   try {
     out = await group(`${s.call.name} (call)`, () => {
-      if (plan.kind === "single") return callBuild(s, env);
+      if (plan.kind === "single") return callBuild(plan, env);
       const files = plan.kind === "matrix" ? [writeMatrixBakeFile(env.tempDir, plan.definition)] : plan.files;
-      return callBake(s, env, { files, targets: plan.targets, set: plan.set, allow: plan.allow, fork: plan.fork });
+      return callBake(plan, files, env);
     });
   } finally {
     removeFiles(env.secretFiles.values());
@@ -9842,8 +9850,8 @@ function depotOwnArgs(s, ctx) {
   if (s.depotSbomDir) args.push("--sbom-dir", s.depotSbomDir);
   return args;
 }
-function depotBuildArgs(s, ctx, files) {
-  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name ?? "" : "";
+function depotBuildArgs(s, ctx, files, repository) {
+  const repo = s.pushByDigest ? repository : "";
   const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...repo ? { tags: [], pushByDigest: { name: repo } } : {} });
   return ["build", ...depotOwnArgs(s, ctx), "--progress", "plain", ...flags];
 }
@@ -10032,10 +10040,10 @@ async function streamed2(d, args, env, cwd) {
   );
   return { code: r.code, log: r.log, started };
 }
-function failure(r, s, what) {
+function failure(r, dockerfile, what) {
   const apiUrl = process.env["DEPOT_API_URL"] || "https://api.depot.dev";
   if (!r.started) throw new DepotUnavailable(explainPreBuildFailure(r.log, apiUrl).message);
-  const loc = parseBuildError(r.log, dockerfilePath(s));
+  const loc = parseBuildError(r.log, dockerfile);
   if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
   const lines = r.log.split("\n").reverse();
   const last = lines.find((l) => /^(ERROR: |error: |failed to solve: )/.test(l)) ?? lines.find((l) => l.trim() && !/^(#\d+ |-{3,}| > |Build Summary)/.test(l));
@@ -10043,14 +10051,16 @@ function failure(r, s, what) {
     `depot ${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : last ? `: ${last.replace(/^ERROR: /, "").trim()}` : ` with exit code ${r.code}`}`
   );
 }
-async function depotSingle(s, d, ctx, env, dir, secretFiles) {
+async function depotSingle(plan, d, ctx, env, dir, secretFiles) {
   const metadataFile = path9.join(dir, "depot-metadata.json");
   const iidFile = path9.join(dir, "depot-iid.txt");
-  const r = await streamed2(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env);
-  if (r.code !== 0) failure(r, s, "build");
-  return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? "")));
+  const s = plan.settings;
+  const r = await streamed2(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }, plan.repository), env);
+  if (r.code !== 0) failure(r, plan.dockerfile, "build");
+  return singleResult(s, plan.dockerfile, metadataFile, iidFile, Boolean(s.pushByDigest && plan.repository));
 }
-async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
+async function depotBake(plan, d, ctx, env, dir, input, secretFiles) {
+  const s = plan.settings;
   const { files, targets } = input;
   const userSet = input.denyCacheExports ? setWithoutCacheTo(input.set) : { set: input.set, dropped: 0 };
   const set = [...bakeSecretSets(s, { secretFiles }), ...userSet.set];
@@ -10074,7 +10084,7 @@ async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
   grantFromDefinition(printed, path9.resolve(cwd), input.allow, "", { fork: input.fork, own: [...secretFiles.values()] });
   const metadataFile = path9.join(dir, "depot-bake-metadata.json");
   const r = await streamed2(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd);
-  if (r.code !== 0) failure(r, s, "bake");
+  if (r.code !== 0) failure(r, plan.dockerfile, "bake");
   const all = readJson(metadataFile);
   const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS);
   return { results, metadata: all };
@@ -10143,14 +10153,14 @@ async function setUpDepot(plan, choice, tempDir) {
       let metadata;
       secretFiles = writeSecretFiles(p.settings, tempDir);
       if (p.kind === "single") {
-        const result = await group("Build on Depot", () => depotSingle(p.settings, depot, ctx, env, tempDir, secretFiles));
+        const result = await group("Build on Depot", () => depotSingle(p, depot, ctx, env, tempDir, secretFiles));
         results = [result];
         metadata = result.metadata;
       } else {
         const input = bakeInput(p, tempDir);
         const baked = await group(
           `Bake ${input.targets.join(", ") || "default"} on Depot`,
-          () => depotBake(p.settings, depot, ctx, env, tempDir, input, secretFiles)
+          () => depotBake(p, depot, ctx, env, tempDir, input, secretFiles)
         );
         results = baked.results;
         metadata = baked.metadata;
@@ -10374,14 +10384,15 @@ function finalStageBase(dockerfile, buildArgs2, target) {
 }
 
 // src/report/base-image.ts
-function finalStageOf(s) {
+function finalStageOf(plan) {
+  const s = plan.settings;
   if (isRemoteContext(s.context)) return void 0;
-  const file = dockerfilePath(s);
+  const file = plan.dockerfile;
   if (!existsSync6(file)) return void 0;
   return finalStageBase(readFileSync7(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
 }
-async function resolveBase(bx, s) {
-  const name = finalStageOf(s);
+async function resolveBase(bx, plan) {
+  const name = finalStageOf(plan);
   if (name === void 0) return void 0;
   if (!name) {
     info("base-annotations: the final stage has no base image (FROM scratch); nothing to annotate");
@@ -10396,8 +10407,8 @@ async function resolveBase(bx, s) {
   info(`base-annotations: ${name} is ${base.digest}`);
   return base;
 }
-function dockerfileBase(s, known) {
-  const name = finalStageOf(s);
+function dockerfileBase(plan, known) {
+  const name = finalStageOf(plan);
   return name ? dockerfileBaseImage(name, known) : void 0;
 }
 
@@ -10419,7 +10430,7 @@ async function readReports(plan, buildx, results) {
   const reports = await group("Read what was built", () => collectReports(results, { bx, caps, builder: builder.name }));
   const only = reports[0];
   if (plan.reports.dockerfileBase && only) {
-    const fromDockerfile = dockerfileBase(plan.settings, only.baseImages);
+    const fromDockerfile = dockerfileBase(plan, only.baseImages);
     if (fromDockerfile) only.baseImages.unshift(fromDockerfile);
   }
   return reports;
@@ -10440,7 +10451,7 @@ async function annotateWithBase(plan, bx) {
     warning("base-annotations applies to single and platform-split builds; bake files can set annotations per target");
     return plan;
   }
-  const base = await group("Resolve the base image", () => resolveBase(bx, plan.settings));
+  const base = await group("Resolve the base image", () => resolveBase(bx, plan));
   return base ? withBaseAnnotations(plan, base) : plan;
 }
 async function runPlan(plan, env) {
@@ -10449,7 +10460,7 @@ async function runPlan(plan, env) {
     case "merge": {
       const merged = await group(
         `Merge ${plan.sources.length} digest(s) into ${plan.tags.join(", ")}`,
-        () => mergeDigests(s, env, plan.sources, plan.tags)
+        () => mergeDigests(s.annotations, env, plan.sources, plan.tags)
       );
       merged.target = s.target || "default";
       return [merged];
@@ -10457,26 +10468,16 @@ async function runPlan(plan, env) {
     case "matrix": {
       const file = writeMatrixBakeFile(env.tempDir, plan.definition);
       info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
-      return group(
-        `Bake ${plan.targets.length} matrix target(s)`,
-        () => bake(s, env, {
-          files: [file],
-          targets: plan.targets,
-          set: plan.set,
-          allow: plan.allow,
-          denyCacheExports: plan.denyCacheExports,
-          fork: plan.fork
-        })
-      );
+      return group(`Bake ${plan.targets.length} matrix target(s)`, () => bake(plan, [file], env));
     }
     case "bake":
-      return group(`Bake ${plan.targets.join(", ") || "default"}`, () => bake(s, env, plan));
+      return group(`Bake ${plan.targets.join(", ") || "default"}`, () => bake(plan, plan.files, env));
     case "split": {
-      const split = await group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(s, env));
+      const split = await group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(plan, env));
       return [split.merged];
     }
     case "single":
-      return [await group("Build", () => singleBuild(s, env))];
+      return [await group("Build", () => singleBuild(plan, env))];
   }
 }
 
@@ -10826,7 +10827,7 @@ function parseRunners(text) {
   }
   return parsed;
 }
-function repositoryOf2(ref, input) {
+function repositoryOf(ref, input) {
   const parsed = parseReference(ref);
   if (!parsed) throw new InputError(input, `${JSON.stringify(clip(ref))} is not an image reference`);
   return parsed.name;
@@ -10844,15 +10845,15 @@ function planRelease(r, bakeTargets) {
           r.files.length > 0 ? "files" : "targets",
           `bake target ${target} has no tags: its first tag names the repository to push to`
         );
-      return { target, repository: repositoryOf2(first, "files"), tags: t.tags ?? [] };
+      return { target, repository: repositoryOf(first, "files"), tags: t.tags ?? [] };
     });
     if (targets.length === 0) throw new InputError("targets", "bake: no target to build");
   } else {
     if (!r.image) throw new InputError("image", "the repository to push to is required (or give bake files or targets)");
-    const repository = repositoryOf2(r.image.toLowerCase(), "image");
+    const repository = repositoryOf(r.image.toLowerCase(), "image");
     const tags = r.tags.map((t) => {
       if (t.includes("/")) {
-        repositoryOf2(t, "tags");
+        repositoryOf(t, "tags");
         return t;
       }
       if (!BARE_TAG.test(t)) throw new InputError("tags", `${JSON.stringify(clip(t))} is not a tag`);
