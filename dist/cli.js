@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-EUYYEDNJ.js";
+} from "./chunks/chunk-5UZGQCHW.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-P5MYJ6XC.js";
-import "./chunks/chunk-J5L3F2QV.js";
+} from "./chunks/chunk-2DLJVKQF.js";
+import "./chunks/chunk-AEMG42UY.js";
 import {
   DASH,
   basesFor,
@@ -19,10 +19,10 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-LYQJPEN2.js";
+} from "./chunks/chunk-BPJTYOUR.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-X6G3LULQ.js";
+} from "./chunks/chunk-HGIHVMGA.js";
 import "./chunks/chunk-LFUXYI7A.js";
 import "./chunks/chunk-ZCLOEPBA.js";
 import {

@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   probePluginEarly
-} from "./chunks/chunk-J5L3F2QV.js";
+} from "./chunks/chunk-AEMG42UY.js";
 import {
   processRunner
-} from "./chunks/chunk-X6G3LULQ.js";
+} from "./chunks/chunk-HGIHVMGA.js";
 import "./chunks/chunk-HW6KOS5H.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";
@@ -12,5 +12,5 @@ import "./chunks/chunk-Q4S23IGS.js";
 // src/entry/main.ts
 var buildxVersion = process.env["INPUT_BUILDX-VERSION"] ?? "";
 if (buildxVersion === "" || buildxVersion === "installed") probePluginEarly(processRunner);
-var { run } = await import("./chunks/main-WX2I3OE6.js");
+var { run } = await import("./chunks/main-6DE53K6L.js");
 await run();

@@ -1,6 +1,9 @@
 // The engine of a run (the engine input: buildx or Depot) behind one interface. Setting one up is
-// its own function (setUpBuildxSetup in execute.ts, setUpDepot in depot.ts); then main executes
-// the plan and reads back what was built the same way for both.
+// its own step (setUpBuildx in setup.ts, then buildxEngine in execute.ts; setUpDepot in
+// depot.ts); then main executes the plan and reads back what was built the same way for both.
+// "Engine" means only this: buildx once installed, with its builder, is a BuildxSetup
+// (setup.ts), and the Docker daemon (docker/daemon.ts) is the daemon, whose own builder is the
+// docker driver's.
 import type { BuildResult } from '../buildx/results.js'
 import type { BuildPlan } from '../inputs/plan.js'
 import type { ImageReport } from '../oci/types.js'

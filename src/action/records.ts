@@ -143,7 +143,7 @@ async function exportRecords(s: Settings, buildx: BuildxSetup, findRefs: () => R
 }
 
 /**
- * The engine's own builder: the records read through BuildKit's API and written in process (tens of
+ * The daemon's own builder: the records read through BuildKit's API and written in process (tens of
  * milliseconds where `buildx history export` takes most of a second per record). undefined when
  * the builder has no such API here, or it failed: buildx exports them then.
  */

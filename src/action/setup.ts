@@ -20,7 +20,7 @@ import { buildkitdFlagsFor } from '../buildx/builder-choice.js'
 import { runBuildx, runBuildxChecked, type Buildx } from '../buildx/buildx.js'
 import { setupBuildx } from '../buildx/install.js'
 import { versionAtLeast } from '../buildx/version.js'
-import { engineUsesContainerdStore } from '../docker/engine.js'
+import { daemonUsesContainerdStore } from '../docker/daemon.js'
 import { dockerLogin, registryName } from '../docker/login.js'
 import { chooseEngine, type EngineChoice } from '../inputs/engine-choice.js'
 import type { Capabilities, Settings } from '../inputs/parse.js'
@@ -43,7 +43,7 @@ export interface BuildxSetup {
   bx: Buildx
   builder: Builder
   caps: Capabilities
-  /** the engine's own builder is inspected while the build runs; this settles it */
+  /** the daemon's own builder is inspected while the build runs; this settles it */
   settleInspect: () => Promise<void>
 }
 
@@ -129,7 +129,7 @@ async function dockerContainerBuilderMismatch(s: Settings, state: State, info: B
 export async function setUpBuildx(plan: BuildPlan, state: State): Promise<BuildxSetup> {
   const s = plan.settings
   // Probed while buildx and the builder are set up: only the docker driver needs the answer.
-  const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false)
+  const storeProbe = daemonUsesContainerdStore(processRunner).catch(() => false)
   const bx = await core.group('Set up buildx', async () => {
     const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256)
     state.buildxCmd = b.cmd
@@ -140,7 +140,7 @@ export async function setUpBuildx(plan: BuildPlan, state: State): Promise<Buildx
     return b
   })
 
-  // No builder or driver input: the job's current builder, or one made for what the engine's cannot build.
+  // No builder or driver input: the job's current builder, or one made for what the daemon's cannot build.
   const found = await useImplicitBuilder(s, bx, storeProbe)
   if (found?.createdFor !== undefined) {
     state.builder = found.name
@@ -149,13 +149,13 @@ export async function setUpBuildx(plan: BuildPlan, state: State): Promise<Buildx
     saveState(state)
   }
   const implicit = found?.name
-  // The engine's own builder (driver docker) needs nothing set up and its driver is known: it is
+  // The daemon's own builder (driver docker) needs nothing set up and its driver is known: it is
   // inspected (for builder-platforms) while the build runs, off the step's critical path.
-  const enginesOwn = !s.builder && !implicit && s.driver === 'docker' && !plan.scopedBuilder
-  const builder = enginesOwn
+  const daemonsOwn = !s.builder && !implicit && s.driver === 'docker' && !plan.scopedBuilder
+  const builder = daemonsOwn
     ? { name: defaultBuilderName(), driver: 'docker', platforms: [] as string[] }
     : await core.group('Set up the builder', () => setUpBuilder(plan, state, bx, implicit))
-  const pendingInspect = enginesOwn
+  const pendingInspect = daemonsOwn
     ? inspectBuilder(bx, builder.name).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
     : undefined
   state.builder = builder.name

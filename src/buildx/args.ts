@@ -89,12 +89,12 @@ export function repeat(flag: string, values: string[]): string[] {
 }
 
 /**
- * buildx before 0.22 pushes twice through the docker driver when the engine keeps images in
- * containerd: BuildKit in the engine pushes, then buildx has the engine push the same tag again
+ * buildx before 0.22 pushes twice through the docker driver when the daemon keeps images in
+ * containerd: BuildKit in the daemon pushes, then buildx has the daemon push the same tag again
  * (docker/buildx#3023). Docker 26 pushes each platform's manifest to the tag in parallel on that
  * second round, so the tag briefly points at one platform and a registry can answer 500.
  */
-export function enginePushesTwice(caps: Capabilities): boolean {
+export function daemonPushesTwice(caps: Capabilities): boolean {
   return caps.driver === 'docker' && caps.containerdStore && !versionAtLeast(caps.buildxVersion, '0.22.0')
 }
 
@@ -110,14 +110,14 @@ export interface BuildOverrides {
   tags?: string[]
   /** push by digest: an image output with no tag (platform-split) */
   pushByDigest?: { name: string }
-  /** push through BuildKit only (see enginePushesTwice) */
+  /** push through BuildKit only (see daemonPushesTwice) */
   pushOnce?: boolean
   /** a frontend request other than build (`--call` value): nothing is exported, pushed or loaded */
   call?: string
 }
 
 export function buildArgs(s: Settings, ctx: BuildContext, files: BuildFiles, over: BuildOverrides = {}): string[] {
-  const flags = buildFlags(s, files, { pushOnce: enginePushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) })
+  const flags = buildFlags(s, files, { pushOnce: daemonPushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) })
   return ['build', '--builder', ctx.builder, '--progress', 'plain', ...flags]
 }
 
@@ -185,7 +185,7 @@ export interface BakeOptions {
   metadataFile: string
   /** entitlements to grant (bake --allow, buildx >= 0.19), e.g. fs.read=/path/of/context */
   allow: string[]
-  /** targets to push through BuildKit only (see enginePushesTwice); they replace --push */
+  /** targets to push through BuildKit only (see daemonPushesTwice); they replace --push */
   pushOnceTargets?: string[]
   /** bake variables as flags (`--var`, buildx >= 0.31: see bakeVarArgs) */
   varArgs?: string[]

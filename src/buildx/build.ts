@@ -7,7 +7,7 @@ import {
   bakePrintArgs,
   bakeSecretSets,
   buildArgs,
-  enginePushesTwice,
+  daemonPushesTwice,
   imagetoolsCreateArgs,
   imagetoolsInspectArgs,
   type BuildContext
@@ -268,9 +268,9 @@ export async function bake(plan: BakePlan | MatrixPlan, files: string[], env: Bu
   const { targets, set, allow, denyCacheExports, fork } = plan
   const { site, printed, common } = await prepareBake(s, env, { files, targets, set, allow, denyCacheExports, fork })
   let pushOnceTargets: string[] | undefined
-  if (s.push && enginePushesTwice(env.ctx.caps)) {
+  if (s.push && daemonPushesTwice(env.ctx.caps)) {
     // Targets without outputs of their own get the push-once image output; a definition that
-    // names outputs keeps buildx's --push (and its second push through the engine).
+    // names outputs keeps buildx's --push (and its second push through the daemon).
     const names = Object.keys(printed)
     if (names.every(n => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names
     else core.info('bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)')

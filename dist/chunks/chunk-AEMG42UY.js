@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-X6G3LULQ.js";
+} from "./chunk-HGIHVMGA.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

@@ -373,8 +373,8 @@ function dockerDriverCannot(s, containerdStore) {
 function chooseBuilder(f) {
   if (f.builderGiven || f.driverGiven) return { use: "inputs" };
   if (f.current && f.current.driver !== "docker") return { use: "current", name: f.current.name };
-  if (f.engineCannot) return { use: "automatic", reason: f.engineCannot };
-  return f.current ? { use: "current", name: f.current.name } : { use: "engine" };
+  if (f.daemonBuilderCannot) return { use: "automatic", reason: f.daemonBuilderCannot };
+  return f.current ? { use: "current", name: f.current.name } : { use: "daemon" };
 }
 
 // src/buildx/args.ts
@@ -418,12 +418,12 @@ function secretArgs(s, files) {
 function repeat(flag, values) {
   return values.flatMap((v) => [flag, v]);
 }
-function enginePushesTwice(caps) {
+function daemonPushesTwice(caps) {
   return caps.driver === "docker" && caps.containerdStore && !versionAtLeast(caps.buildxVersion, "0.22.0");
 }
 var PUSH_ONCE_OUTPUT = "type=image,push=";
 function buildArgs(s, ctx, files, over = {}) {
-  const flags = buildFlags(s, files, { pushOnce: enginePushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) });
+  const flags = buildFlags(s, files, { pushOnce: daemonPushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) });
   return ["build", "--builder", ctx.builder, "--progress", "plain", ...flags];
 }
 function buildFlags(s, files, over) {
@@ -611,7 +611,7 @@ export {
   hasLocalOrTarOutput,
   bakeSecretSets,
   repeat,
-  enginePushesTwice,
+  daemonPushesTwice,
   buildArgs,
   buildFlags,
   sshEntitlements,

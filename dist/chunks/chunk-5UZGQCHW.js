@@ -11,11 +11,11 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-LYQJPEN2.js";
+} from "./chunk-BPJTYOUR.js";
 import {
   buildToolRunner,
   processRunner
-} from "./chunk-X6G3LULQ.js";
+} from "./chunk-HGIHVMGA.js";
 import {
   appendSummary,
   group,

@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-J5L3F2QV.js";
+} from "./chunk-AEMG42UY.js";
 import {
   DEFAULT_BUILDX_RELEASES,
   DEFAULT_DEPOT_RELEASES,
@@ -14,6 +14,7 @@ import {
   checkWarningsOutput,
   collectReports,
   commandLine,
+  daemonUsesContainerdStore,
   defaultBuilderName,
   depotArch,
   depotAssetUrls,
@@ -23,7 +24,6 @@ import {
   dockerfileBaseImage,
   driverOptsMap,
   emptyState,
-  engineUsesContainerdStore,
   exportBuildRecords,
   exportFailedBuildRecords,
   inspectBuilder,
@@ -58,7 +58,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-LYQJPEN2.js";
+} from "./chunk-BPJTYOUR.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -76,7 +76,7 @@ import {
   checkToolVersion,
   clip,
   createBuilderArgs,
-  enginePushesTwice,
+  daemonPushesTwice,
   hasLocalOrTarOutput,
   imagetoolsCreateArgs,
   imagetoolsInspectArgs,
@@ -94,7 +94,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-X6G3LULQ.js";
+} from "./chunk-HGIHVMGA.js";
 import {
   parseChecksums,
   versionFromChecksums
@@ -9427,7 +9427,7 @@ async function bake(plan, files, env) {
   const { targets, set, allow, denyCacheExports, fork } = plan;
   const { site, printed, common } = await prepareBake(s, env, { files, targets, set, allow, denyCacheExports, fork });
   let pushOnceTargets;
-  if (s.push && enginePushesTwice(env.ctx.caps)) {
+  if (s.push && daemonPushesTwice(env.ctx.caps)) {
     const names = Object.keys(printed);
     if (names.every((n) => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names;
     else info("bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)");
@@ -10706,7 +10706,7 @@ async function dockerContainerBuilderMismatch(s, state, info2) {
 }
 async function setUpBuildx(plan, state) {
   const s = plan.settings;
-  const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false);
+  const storeProbe = daemonUsesContainerdStore(processRunner).catch(() => false);
   const bx = await group("Set up buildx", async () => {
     const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256);
     state.buildxCmd = b.cmd;
@@ -10724,9 +10724,9 @@ async function setUpBuildx(plan, state) {
     saveState(state);
   }
   const implicit = found?.name;
-  const enginesOwn = !s.builder && !implicit && s.driver === "docker" && !plan.scopedBuilder;
-  const builder = enginesOwn ? { name: defaultBuilderName(), driver: "docker", platforms: [] } : await group("Set up the builder", () => setUpBuilder(plan, state, bx, implicit));
-  const pendingInspect = enginesOwn ? inspectBuilder(bx, builder.name).catch((e) => e instanceof Error ? e : new Error(String(e))) : void 0;
+  const daemonsOwn = !s.builder && !implicit && s.driver === "docker" && !plan.scopedBuilder;
+  const builder = daemonsOwn ? { name: defaultBuilderName(), driver: "docker", platforms: [] } : await group("Set up the builder", () => setUpBuilder(plan, state, bx, implicit));
+  const pendingInspect = daemonsOwn ? inspectBuilder(bx, builder.name).catch((e) => e instanceof Error ? e : new Error(String(e))) : void 0;
   state.builder = builder.name;
   state.driver = builder.driver;
   saveState(state);

@@ -25,7 +25,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-X6G3LULQ.js";
+} from "./chunk-HGIHVMGA.js";
 import {
   TAR_END,
   getIDToken,
@@ -104,10 +104,10 @@ import http2 from "node:http2";
 import { existsSync as existsSync2 } from "node:fs";
 import net from "node:net";
 
-// src/docker/engine.ts
+// src/docker/daemon.ts
 import { existsSync } from "node:fs";
 import http from "node:http";
-function engineSocket(env, configJson) {
+function daemonSocket(env, configJson) {
   const host = env["DOCKER_HOST"];
   if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
   return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
@@ -136,8 +136,8 @@ async function infoOverSocket(socketPath) {
   const { status, body } = await getOverSocket(socketPath, "/info");
   return status === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "";
 }
-async function engineUsesContainerdStore(runner) {
-  const socket = engineSocket(process.env, readDockerConfig());
+async function daemonUsesContainerdStore(runner) {
+  const socket = daemonSocket(process.env, readDockerConfig());
   if (socket && existsSync(socket)) {
     try {
       return usesContainerdStore(await infoOverSocket(socket));
@@ -331,7 +331,7 @@ function upgradedSocket(socketPath, timeoutMs) {
     });
   });
 }
-async function dialEngineBuildKit(socketPath, timeoutMs = 15e3) {
+async function dialDaemonBuildKit(socketPath, timeoutMs = 15e3) {
   const socket = await upgradedSocket(socketPath, timeoutMs);
   const session = http2.connect("http://docker", { createConnection: () => socket });
   session.on("error", () => void 0);
@@ -405,9 +405,9 @@ async function dialEngineBuildKit(socketPath, timeoutMs = 15e3) {
 }
 async function dialBuilderBuildKit(driver, builder) {
   const config = readDockerConfig();
-  const socket = driver === "docker" && builder === currentContextName(process.env, config) ? engineSocket(process.env, config) : void 0;
+  const socket = driver === "docker" && builder === currentContextName(process.env, config) ? daemonSocket(process.env, config) : void 0;
   if (!socket || !existsSync2(socket)) return void 0;
-  return dialEngineBuildKit(socket);
+  return dialDaemonBuildKit(socket);
 }
 
 // src/oci/base-images.ts
@@ -1596,7 +1596,7 @@ async function containerOverSocket(socketPath, name) {
   return { image: j.Config?.Image ?? "", cmd: j.Config?.Cmd ?? [], networkMode: j.HostConfig?.NetworkMode ?? "" };
 }
 async function nodeContainers(nodes, env = process.env) {
-  const socket = engineSocket(env, readDockerConfig());
+  const socket = daemonSocket(env, readDockerConfig());
   if (!socket || !existsSync4(socket)) return void 0;
   const out = /* @__PURE__ */ new Map();
   for (const n of nodes) out.set(n, await containerOverSocket(socket, `buildx_buildkit_${n}`));
@@ -1646,8 +1646,8 @@ function randomName() {
 async function useImplicitBuilder(s, bx, containerdStore) {
   if (s.builder || s.driverGiven) return void 0;
   const current = await currentBuilder(bx);
-  const engineCannot = current && current.driver !== "docker" ? void 0 : dockerDriverCannot(s, await containerdStore);
-  const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, engineCannot });
+  const daemonBuilderCannot = current && current.driver !== "docker" ? void 0 : dockerDriverCannot(s, await containerdStore);
+  const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, daemonBuilderCannot });
   if (choice.use === "current") {
     info(`using the current builder ${choice.name}${process.env["BUILDX_BUILDER"] ? " (BUILDX_BUILDER)" : ""}`);
     return { name: choice.name };
@@ -3191,7 +3191,7 @@ export {
   withRetry,
   isTransientRegistryError,
   dockerCli,
-  engineUsesContainerdStore,
+  daemonUsesContainerdStore,
   sha256Digest,
   isIndex,
   parseManifestJson,
