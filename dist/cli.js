@@ -2,14 +2,14 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-ICWMGC2Y.js";
+} from "./chunks/chunk-LRNI2GGS.js";
 import {
   entryOfName,
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-6ZPP5T2L.js";
-import "./chunks/chunk-Z3523Q5B.js";
+} from "./chunks/chunk-NS3TSEP2.js";
+import "./chunks/chunk-IMQEXETX.js";
 import {
   DASH,
   basesFor,
@@ -21,11 +21,11 @@ import {
   shortDigest,
   sourceName,
   summaryLine
-} from "./chunks/chunk-NOTVCJDW.js";
+} from "./chunks/chunk-SY44SW5U.js";
 import {
   parseCsvFields
-} from "./chunks/chunk-GVA7OLIA.js";
-import "./chunks/chunk-AYWZIR4M.js";
+} from "./chunks/chunk-A4RQGTCT.js";
+import "./chunks/chunk-2XNRSSTS.js";
 import {
   InputError,
   UsageError,

@@ -1,10 +1,10 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   probePluginEarly
-} from "./chunks/chunk-Z3523Q5B.js";
+} from "./chunks/chunk-IMQEXETX.js";
 import {
   processRunner
-} from "./chunks/chunk-GVA7OLIA.js";
+} from "./chunks/chunk-A4RQGTCT.js";
 import "./chunks/chunk-BD33GHV7.js";
 import "./chunks/chunk-6I7YH7XL.js";
 import "./chunks/chunk-Q4S23IGS.js";
@@ -12,5 +12,5 @@ import "./chunks/chunk-Q4S23IGS.js";
 // src/entry/main.ts
 var buildxVersion = process.env["INPUT_BUILDX-VERSION"] ?? "";
 if (buildxVersion === "" || buildxVersion === "installed") probePluginEarly(processRunner);
-var { run } = await import("./chunks/main-CJFDSVVE.js");
+var { run } = await import("./chunks/main-P5WDB56G.js");
 await run();

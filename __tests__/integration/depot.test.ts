@@ -148,8 +148,16 @@ describeActionLogic('the real depot CLI binary', () => {
     }
     const ctxArgs = { project: 'p', publicRepo: true, builderId: 'https://github.com/o/r/actions/runs/1' }
     const cases: Array<[string, string[]]> = [
-      ['build', depotBuildArgs(s, ctxArgs, { metadataFile: '/m', iidFile: '/i', secretFiles: new Map() })],
-      ['build', depotBuildArgs({ ...s, pushByDigest: true }, ctxArgs, { metadataFile: '/m', iidFile: '/i', secretFiles: new Map() })],
+      ['build', depotBuildArgs(s, ctxArgs, { metadataFile: '/m', iidFile: '/i', secretFiles: new Map() }, '')],
+      [
+        'build',
+        depotBuildArgs(
+          { ...s, pushByDigest: true },
+          ctxArgs,
+          { metadataFile: '/m', iidFile: '/i', secretFiles: new Map() },
+          'localhost:5000/app'
+        )
+      ],
       ['bake', depotBakeArgs(s, ctxArgs, { files: ['b.hcl'], targets: ['t'], set: ['t.x=1'], metadataFile: '/m' })]
     ]
     for (const [command, argv] of cases) {

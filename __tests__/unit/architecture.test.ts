@@ -1,3 +1,5 @@
+// The floors of the house: every import points down (folder ranks below), so tools never reach
+// back into orchestration and no two folders import each other.
 // The import boundary: pure modules (parsing, planning, argument building, rendering) reach no
 // file system, process, network, runner module or @actions/* package, directly or through the
 // local modules they import. Which files are pure: every file whose header comment says "Pure",
@@ -137,6 +139,73 @@ function sourceFiles(dir: string): string[] {
 
 const readSource = (file: string): string | undefined => (existsSync(file) ? readFileSync(file, 'utf8') : undefined)
 
+/**
+ * Each folder's floor, top to bottom (src/errors.ts counts as the folder errors). An import may
+ * only point to a folder of a lower rank; inside a floor the folders are ranked too, so a tool
+ * may use a lower tool (depot and sign use buildx's argv and report's read-back) but never the
+ * other way round.
+ */
+const RANKS: Readonly<Record<string, number>> = {
+  // entry: main.ts, post.ts, cli.ts call run(), nothing else
+  entry: 13,
+  // orchestration: the only places that save state, set outputs, decide order
+  cli: 12,
+  action: 11,
+  // tools: each turns a plan into argv, runs it, returns facts
+  depot: 10,
+  sign: 10,
+  report: 9,
+  buildx: 8,
+  // Settings and BuildPlan, pure
+  inputs: 7,
+  // edges: HTTP, the Docker daemon's socket, downloads, spawn
+  registry: 6,
+  install: 5,
+  docker: 5,
+  process: 4,
+  runner: 4,
+  // pure domain at the ground
+  oci: 2,
+  dockerfile: 2,
+  errors: 1
+}
+
+/** Upward imports allowed: none. */
+const KNOWN_UPWARD = new Set<string>()
+
+/** The folder a source file belongs to: src/X/... -> X, src/X.ts -> X. */
+function folderOf(file: string): string {
+  const rest = file.slice(`${SRC}/`.length)
+  return rest.includes('/') ? (rest.split('/')[0] ?? '') : rest.replace(/\.ts$/, '')
+}
+
+/**
+ * Every local import (type-only ones too: a type names the floor it comes from) that does not
+ * point to a lower floor, as "from -> to (folder rank -> folder rank)"; and every folder with
+ * no rank.
+ */
+function upwardImports(files: string[], read: (file: string) => string | undefined, known: ReadonlySet<string> = new Set()): string[] {
+  const out: string[] = []
+  const exists = (f: string) => read(f) !== undefined
+  for (const file of files) {
+    const from = folderOf(file)
+    const fromRank = RANKS[from]
+    if (fromRank === undefined) {
+      out.push(`${file}: its folder ${from} has no rank`)
+      continue
+    }
+    for (const { specifier } of scan(file, read(file) ?? '').imports) {
+      const local = resolveLocal(file, specifier, exists)
+      if (!local || !local.startsWith(`${SRC}/`)) continue
+      const to = folderOf(local)
+      if (to === from || known.has(`${file} -> ${local}`)) continue
+      const toRank = RANKS[to]
+      if (toRank === undefined || toRank >= fromRank) out.push(`${file} -> ${local} (${from} ${fromRank} -> ${to} ${toRank ?? 'unranked'})`)
+    }
+  }
+  return out
+}
+
 describe('pure modules', () => {
   const all = sourceFiles(SRC)
   const named = [...PURE_FOLDERS.flatMap(d => all.filter(f => f.startsWith(`${d}/`))), ...PURE_FILES, ...PURE_IF_PRESENT.filter(existsSync)]
@@ -211,5 +280,68 @@ describe('the boundary check itself', () => {
     expect(saysPure('// Parsing of lists. Pure.\nexport {}\n')).toBe(true)
     expect(saysPure('// Everything it decides is done by pure modules.\nexport {}\n')).toBe(false)
     expect(saysPure('import x from "y"\n// Pure.\n')).toBe(false)
+  })
+})
+
+describe('the floors', () => {
+  it('every import points down', () => {
+    expect(upwardImports(sourceFiles(SRC), readSource, KNOWN_UPWARD)).toEqual([])
+  })
+
+  const tree: Record<string, string> = {
+    'src/action/main.ts': "import { build } from '../buildx/build.js'\nimport { InputError } from '../errors.js'\n",
+    'src/buildx/build.ts': "import type { Settings } from '../inputs/parse.js'\nimport { x } from './args.js'\n",
+    'src/buildx/args.ts': 'export const x = 1\n',
+    'src/inputs/parse.ts': 'export interface Settings {}\n',
+    'src/errors.ts': 'export class InputError {}\n'
+  }
+  const check = (over: Record<string, string>, known?: ReadonlySet<string>) => {
+    const all = { ...tree, ...over }
+    return upwardImports(Object.keys(all).sort(), f => all[f], known)
+  }
+
+  it('passes imports that point down, and imports inside a folder', () => {
+    expect(check({})).toEqual([])
+  })
+
+  it.each<[string, Record<string, string>, string]>([
+    [
+      'a tool saving state',
+      { 'src/buildx/builder.ts': "import { saveState } from '../action/state.js'\n", 'src/action/state.ts': '' },
+      'src/buildx/builder.ts -> src/action/state.ts (buildx 8 -> action 11)'
+    ],
+    [
+      'a type-only import up',
+      { 'src/docker/login.ts': "import type { RegistryLogin } from '../inputs/parse.js'\n" },
+      'src/docker/login.ts -> src/inputs/parse.ts (docker 5 -> inputs 7)'
+    ],
+    [
+      'an import sideways up inside a floor',
+      { 'src/buildx/results.ts': "import { shape } from '../report/shape.js'\n", 'src/report/shape.ts': '' },
+      'src/buildx/results.ts -> src/report/shape.ts (buildx 8 -> report 9)'
+    ],
+    [
+      'an import between folders of one rank',
+      { 'src/depot/build.ts': "import { sign } from '../sign/cosign.js'\n", 'src/sign/cosign.ts': '' },
+      'src/depot/build.ts -> src/sign/cosign.ts (depot 10 -> sign 10)'
+    ],
+    [
+      'an import from the ground up',
+      { 'src/errors.ts': "import { x } from './buildx/args.js'\n" },
+      'src/errors.ts -> src/buildx/args.ts (errors 1 -> buildx 8)'
+    ],
+    ['a folder with no rank', { 'src/extra/thing.ts': 'export {}\n' }, 'src/extra/thing.ts: its folder extra has no rank']
+  ])('finds %s', (_name, over, found) => {
+    expect(check(over)).toEqual([found])
+  })
+
+  it('lets a known exception pass, and only that one', () => {
+    const over = {
+      'src/inputs/plan.ts': "import { x } from '../buildx/args.js'\n",
+      'src/inputs/other.ts': "import { x } from '../buildx/args.js'\n"
+    }
+    expect(check(over, new Set(['src/inputs/plan.ts -> src/buildx/args.ts']))).toEqual([
+      'src/inputs/other.ts -> src/buildx/args.ts (inputs 7 -> buildx 8)'
+    ])
   })
 })

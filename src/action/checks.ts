@@ -24,7 +24,7 @@ import { checkAgainstCapabilities } from '../inputs/parse.js'
 import type { BuildPlan } from '../inputs/plan.js'
 import { githubContext } from '../runner/context.js'
 import { writeSecretFiles } from './secret-files.js'
-import type { BuildxEngine } from './setup.js'
+import type { BuildxSetup } from './setup.js'
 import { saveState, type State } from './state.js'
 import { removeFiles, writeMatrixBakeFile } from './workspace.js'
 
@@ -100,7 +100,8 @@ interface BakeCallTarget {
 /** Each target's answer to the request, with the Dockerfile it read. */
 function perTarget(plan: BuildPlan, out: CallOutput): Array<{ target: string; dockerfile: string | undefined; answer: unknown }> {
   const s = plan.settings
-  if (plan.kind === 'single') return [{ target: s.target || 'default', dockerfile: localDockerfile(s), answer: out.result }]
+  if (plan.kind === 'single')
+    return [{ target: s.target || 'default', dockerfile: localDockerfile(s, plan.dockerfile), answer: out.result }]
   const targets = ((out.result ?? {}) as { target?: Record<string, BakeCallTarget> }).target ?? {}
   return Object.entries(targets).map(([target, t]) => {
     const context = t.build?.context ?? '.'
@@ -111,20 +112,20 @@ function perTarget(plan: BuildPlan, out: CallOutput): Array<{ target: string; do
 }
 
 /** Runs the call input's request (check, outline, targets) instead of a build. */
-export async function executeCall(plan: BuildPlan, engine: BuildxEngine, state: State): Promise<void> {
+export async function executeCall(plan: BuildPlan, buildx: BuildxSetup, state: State): Promise<void> {
   const s = plan.settings
   if (plan.kind !== 'single' && plan.kind !== 'bake' && plan.kind !== 'matrix') {
     throw new Error(`internal: call ${s.call.name} on a ${plan.kind} plan`)
   }
-  checkAgainstCapabilities(s, engine.caps, plan.kind === 'single' ? 'build' : 'bake')
-  const ctx: BuildContext = { builder: engine.builder.name, caps: engine.caps, ...githubContext() }
-  const env: BuildEnv = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(s, state.tempDir) }
+  checkAgainstCapabilities(s, buildx.caps, plan.kind === 'single' ? 'build' : 'bake')
+  const ctx: BuildContext = { builder: buildx.builder.name, caps: buildx.caps, ...githubContext() }
+  const env: BuildEnv = { bx: buildx.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(s, state.tempDir) }
   let out: CallOutput
   try {
     out = await core.group(`${s.call.name} (call)`, () => {
-      if (plan.kind === 'single') return callBuild(s, env)
+      if (plan.kind === 'single') return callBuild(plan, env)
       const files = plan.kind === 'matrix' ? [writeMatrixBakeFile(env.tempDir, plan.definition)] : plan.files
-      return callBake(s, env, { files, targets: plan.targets, set: plan.set, allow: plan.allow, fork: plan.fork })
+      return callBake(plan, files, env)
     })
   } finally {
     removeFiles(env.secretFiles.values())

@@ -1,24 +1,55 @@
-// Executing a plan with buildx: one run function per kind of plan, nothing re-derived from settings.
+// The buildx engine: executing a plan with buildx (one run function per kind of plan, nothing
+// re-derived from settings) and reading back what it built.
 import * as core from '../runner/commands.js'
 import type { BuildContext } from '../buildx/args.js'
 import { bake, mergeDigests, singleBuild, splitBuild, type BuildEnv } from '../buildx/build.js'
 import type { BuildResult } from '../buildx/results.js'
+import type { ImageReport } from '../oci/types.js'
+import { collectReports } from '../report/collect.js'
 import { githubContext } from '../runner/context.js'
 import { writeSecretFiles } from './secret-files.js'
 import type { Buildx } from '../buildx/buildx.js'
-import { resolveBase } from '../report/base-image.js'
+import { dockerfileBase, resolveBase } from '../report/base-image.js'
 import { checkAgainstCapabilities } from '../inputs/parse.js'
 import { withBaseAnnotations, type BuildPlan } from '../inputs/plan.js'
-import type { BuildxEngine } from './setup.js'
+import { reportBuildWarnings } from './checks.js'
+import type { Engine } from './engine.js'
+import type { BuildxSetup } from './setup.js'
 import type { State } from './state.js'
 import { removeFiles, writeMatrixBakeFile } from './workspace.js'
 
-export async function executePlan(plan: BuildPlan, engine: BuildxEngine, state: State): Promise<BuildResult[]> {
-  checkAgainstCapabilities(plan.settings, engine.caps, plan.kind === 'bake' || plan.kind === 'matrix' ? 'bake' : 'build')
-  const ctx: BuildContext = { builder: engine.builder.name, caps: engine.caps, ...githubContext() }
-  const env: BuildEnv = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(plan.settings, state.tempDir) }
+/** buildx, set up, as the engine of the run. */
+export function buildxEngine(buildx: BuildxSetup, state: State): Engine {
+  return {
+    name: 'buildx',
+    execute: async plan => {
+      const results = await executePlan(plan, buildx, state)
+      reportBuildWarnings(results, state)
+      return results
+    },
+    readReports: (plan, results) => readReports(plan, buildx, results),
+    builtReader: { bx: buildx.bx, caps: buildx.caps, builder: buildx.builder.name }
+  }
+}
+
+async function readReports(plan: BuildPlan, buildx: BuildxSetup, results: BuildResult[]): Promise<ImageReport[]> {
+  await buildx.settleInspect()
+  const { bx, caps, builder } = buildx
+  const reports = await core.group('Read what was built', () => collectReports(results, { bx, caps, builder: builder.name }))
+  const only = reports[0]
+  if (plan.reports.dockerfileBase && only) {
+    const fromDockerfile = dockerfileBase(plan, only.baseImages)
+    if (fromDockerfile) only.baseImages.unshift(fromDockerfile)
+  }
+  return reports
+}
+
+async function executePlan(plan: BuildPlan, buildx: BuildxSetup, state: State): Promise<BuildResult[]> {
+  checkAgainstCapabilities(plan.settings, buildx.caps, plan.kind === 'bake' || plan.kind === 'matrix' ? 'bake' : 'build')
+  const ctx: BuildContext = { builder: buildx.builder.name, caps: buildx.caps, ...githubContext() }
+  const env: BuildEnv = { bx: buildx.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(plan.settings, state.tempDir) }
   try {
-    return await runPlan(await annotateWithBase(plan, engine.bx), env)
+    return await runPlan(await annotateWithBase(plan, buildx.bx), env)
   } finally {
     // Secret values never outlive the build.
     removeFiles(env.secretFiles.values())
@@ -32,7 +63,7 @@ async function annotateWithBase(plan: BuildPlan, bx: Buildx): Promise<BuildPlan>
     core.warning('base-annotations applies to single and platform-split builds; bake files can set annotations per target')
     return plan
   }
-  const base = await core.group('Resolve the base image', () => resolveBase(bx, plan.settings))
+  const base = await core.group('Resolve the base image', () => resolveBase(bx, plan))
   return base ? withBaseAnnotations(plan, base) : plan
 }
 
@@ -41,7 +72,7 @@ async function runPlan(plan: BuildPlan, env: BuildEnv): Promise<BuildResult[]> {
   switch (plan.kind) {
     case 'merge': {
       const merged = await core.group(`Merge ${plan.sources.length} digest(s) into ${plan.tags.join(', ')}`, () =>
-        mergeDigests(s, env, plan.sources, plan.tags)
+        mergeDigests(s.annotations, env, plan.sources, plan.tags)
       )
       merged.target = s.target || 'default'
       return [merged]
@@ -49,24 +80,15 @@ async function runPlan(plan: BuildPlan, env: BuildEnv): Promise<BuildResult[]> {
     case 'matrix': {
       const file = writeMatrixBakeFile(env.tempDir, plan.definition)
       core.info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(', ')}`)
-      return core.group(`Bake ${plan.targets.length} matrix target(s)`, () =>
-        bake(s, env, {
-          files: [file],
-          targets: plan.targets,
-          set: plan.set,
-          allow: plan.allow,
-          denyCacheExports: plan.denyCacheExports,
-          fork: plan.fork
-        })
-      )
+      return core.group(`Bake ${plan.targets.length} matrix target(s)`, () => bake(plan, [file], env))
     }
     case 'bake':
-      return core.group(`Bake ${plan.targets.join(', ') || 'default'}`, () => bake(s, env, plan))
+      return core.group(`Bake ${plan.targets.join(', ') || 'default'}`, () => bake(plan, plan.files, env))
     case 'split': {
-      const split = await core.group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(s, env))
+      const split = await core.group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(plan, env))
       return [split.merged]
     }
     case 'single':
-      return [await core.group('Build', () => singleBuild(s, env))]
+      return [await core.group('Build', () => singleBuild(plan, env))]
   }
 }

@@ -3,20 +3,19 @@
 // modules (inputs/, oci/, report/ rendering), and the file system is touched through workspace.ts.
 import * as core from '../runner/commands.js'
 import type { BuildResult } from '../buildx/results.js'
-import { buildWithDepot, depotReports } from '../depot/build.js'
-import { dockerfileBase } from '../report/base-image.js'
-import type { EngineChoice } from '../inputs/engine-choice.js'
 import { InputError } from '../errors.js'
 import { parseInputs, type Settings } from '../inputs/parse.js'
 import { buildsOneImage, planRun, type BuildPlan } from '../inputs/plan.js'
-import { collectReports, setReportOutputs } from '../report/collect.js'
+import { setReportOutputs } from '../report/collect.js'
 import type { ImageReport } from '../oci/types.js'
-import { executeCall, reportBuildWarnings } from './checks.js'
-import { executePlan } from './execute.js'
+import { executeCall } from './checks.js'
+import { executeOnDepot } from './depot.js'
+import type { Engine } from './engine.js'
+import { buildxEngine } from './execute.js'
 import { exportBuildRecords, exportFailedBuildRecords } from './records.js'
 import { setBuildOutputs } from './outputs.js'
 import { maskRawSecretInputs, maskSecrets } from './secrets.js'
-import { setUpBuildx, setUpEngine, type BuildxEngine } from './setup.js'
+import { chooseEngineAndLogIn, setUpBuildx, type BuildxSetup } from './setup.js'
 import { prepareSigning, signPushed } from './sign.js'
 import type { Cosign } from '../sign/cosign.js'
 import { stopOnSignals } from './signals.js'
@@ -35,7 +34,7 @@ export async function run(): Promise<void> {
   const state = emptyState()
   stopOnSignals(state)
   // set once buildx is set up and a build may run: a failed build's records are exported too
-  let failedBuild: { settings: Settings; engine: BuildxEngine } | undefined
+  let failedBuild: { settings: Settings; buildx: BuildxSetup } | undefined
   try {
     maskRawSecretInputs(name => core.getInput(name))
     const settings = parseInputs(name => core.getInput(name), { env: process.env, event: githubEvent() })
@@ -52,18 +51,19 @@ export async function run(): Promise<void> {
 
     checkCompare(plan)
     const cosign = plan.settings.call.name === 'build' ? await prepareSigning(plan.settings) : undefined
-    const choice = await setUpEngine(plan, state)
+    const choice = await chooseEngineAndLogIn(plan, state)
     // after the logins, before anything is built or pushed
     const previous = await compareBefore(plan)
-    if (choice.engine === 'depot' && (await executeOnDepot(plan, state, choice, cosign, previous))) return
-    const engine = await setUpBuildx(plan, state)
-    if (plan.settings.call.name !== 'build') return await executeCall(plan, engine, state)
-    if (plan.kind !== 'merge') failedBuild = { settings: plan.settings, engine }
-    const results = await executePlan(plan, engine, state)
+    const onDepot = choice.engine === 'depot' ? await executeOnDepot(plan, state, choice) : undefined
+    if (onDepot) return await reportResults(plan, onDepot.engine, onDepot.results, state, cosign, previous)
+    const buildx = await setUpBuildx(plan, state)
+    if (plan.settings.call.name !== 'build') return await executeCall(plan, buildx, state)
+    const engine = buildxEngine(buildx, state)
+    if (plan.kind !== 'merge') failedBuild = { settings: plan.settings, buildx }
+    const results = await engine.execute(plan)
     failedBuild = undefined
-    reportBuildWarnings(results, state)
     // a merge builds nothing: it has no record. The export runs while what was built is read back.
-    const recording = plan.kind !== 'merge' ? exportBuildRecords(plan.settings, engine, results, state) : undefined
+    const recording = plan.kind !== 'merge' ? exportBuildRecords(plan.settings, buildx, results, state) : undefined
     try {
       await reportResults(plan, engine, results, state, cosign, previous)
     } finally {
@@ -71,51 +71,30 @@ export async function run(): Promise<void> {
     }
   } catch (e) {
     recordFailure(state, e)
-    if (failedBuild) await exportFailedBuildRecords(failedBuild.settings, failedBuild.engine, state, started)
+    if (failedBuild) await exportFailedBuildRecords(failedBuild.settings, failedBuild.buildx, state, started)
   } finally {
     state.durationMs = Date.now() - started
     saveState(state)
   }
 }
 
-/** The plan run on Depot. false: Depot was unusable before anything was built and falling back is allowed. */
-async function executeOnDepot(
-  plan: BuildPlan,
-  state: State,
-  choice: EngineChoice,
-  cosign: Cosign | undefined,
-  previous: PreviousTags | undefined
-): Promise<boolean> {
-  const results = await buildWithDepot(plan, state, choice)
-  if (!results) return false
-  setBuildOutputs(results, buildsOneImage(plan))
-  const reports = await core.group('Read what was built', () => depotReports(plan.settings, results))
-  publishReports(reports, state)
-  await signPushed(plan.settings, reports, state, cosign)
-  await compareAfter(plan, reports, results, previous, state, undefined)
-  return true
-}
-
+/**
+ * The outputs of the build, then what was built read back, published, signed and compared:
+ * alike for buildx and Depot.
+ */
 async function reportResults(
   plan: BuildPlan,
-  engine: BuildxEngine,
+  engine: Engine,
   results: BuildResult[],
   state: State,
   cosign: Cosign | undefined,
   previous: PreviousTags | undefined
 ): Promise<void> {
   setBuildOutputs(results, buildsOneImage(plan))
-  await engine.settleInspect()
-  const { bx, caps, builder } = engine
-  const reports = await core.group('Read what was built', () => collectReports(results, { bx, caps, builder: builder.name }))
-  const only = reports[0]
-  if (plan.reports.dockerfileBase && only) {
-    const fromDockerfile = dockerfileBase(plan.settings, only.baseImages)
-    if (fromDockerfile) only.baseImages.unshift(fromDockerfile)
-  }
+  const reports = await engine.readReports(plan, results)
   publishReports(reports, state)
   await signPushed(plan.settings, reports, state, cosign)
-  await compareAfter(plan, reports, results, previous, state, { bx, caps, builder: builder.name })
+  await compareAfter(plan, reports, results, previous, state, engine.builtReader)
 }
 
 function publishReports(reports: ImageReport[], state: State): void {

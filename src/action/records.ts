@@ -23,14 +23,14 @@ import { defaultPlatformOf, exportRecordBundles } from '../buildx/record-export.
 import type { BuildResult } from '../buildx/results.js'
 import type { Settings } from '../inputs/parse.js'
 import { artifactServiceMissing, uploadFileArtifact } from '../runner/artifact.js'
-import type { BuildxEngine } from './setup.js'
+import type { BuildxSetup } from './setup.js'
 import { saveState, type State } from './state.js'
 import { messageOf } from '../errors.js'
 
 /** Exports the record of every build in `results`; sets build-records and saves what post uploads. */
-export async function exportBuildRecords(s: Settings, engine: BuildxEngine, results: BuildResult[], state: State): Promise<void> {
+export async function exportBuildRecords(s: Settings, buildx: BuildxSetup, results: BuildResult[], state: State): Promise<void> {
   if (summaryOff(s)) return
-  await exportRecords(s, engine, () => recordRefs(results), state)
+  await exportRecords(s, buildx, () => recordRefs(results), state)
 }
 
 /**
@@ -38,11 +38,11 @@ export async function exportBuildRecords(s: Settings, engine: BuildxEngine, resu
  * in buildx's local state, since a failed build writes no metadata), so the failure can be opened
  * in a Builds view. Never throws: the step has failed already.
  */
-export async function exportFailedBuildRecords(s: Settings, engine: BuildxEngine, state: State, sinceMs: number): Promise<void> {
+export async function exportFailedBuildRecords(s: Settings, buildx: BuildxSetup, state: State, sinceMs: number): Promise<void> {
   if (summaryOff(s)) return
   try {
     const roots = stepContexts(s)
-    await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs, roots), state)
+    await exportRecords(s, buildx, () => refsStartedSince(localRefs(buildx.builder.name), buildx.builder.name, sinceMs, roots), state)
   } catch (e) {
     core.warning(`could not export the failed build's record: ${messageOf(e)}`)
   }
@@ -93,11 +93,11 @@ function localRefs(builder: string): LocalRef[] {
   return out
 }
 
-async function exportRecords(s: Settings, engine: BuildxEngine, findRefs: () => RecordRef[], state: State): Promise<void> {
+async function exportRecords(s: Settings, buildx: BuildxSetup, findRefs: () => RecordRef[], state: State): Promise<void> {
   const records = state.records
   records.upload = s.buildRecordUpload
   records.retentionDays = s.buildRecordRetentionDays
-  const version = engine.caps.buildxVersion
+  const version = buildx.caps.buildxVersion
   const can = recordExport(version)
   if (!can.supported) {
     records.unsupported = version || 'of unknown version'
@@ -130,7 +130,7 @@ async function exportRecords(s: Settings, engine: BuildxEngine, findRefs: () => 
         : undefined
     const files = refs.map(r => ({ target: r.target, ref: r.ref, path: path.join(dir, recordFileName(repository, [r.ref])) }))
     const how =
-      (await exportThroughApi(engine, refs, files, allFile)) ?? (await exportThroughBuildx(engine, refs, files, allFile, can.finalize))
+      (await exportThroughApi(buildx, refs, files, allFile)) ?? (await exportThroughBuildx(buildx, refs, files, allFile, can.finalize))
     records.files.push(...files)
     records.uploadFile = allFile ?? files[0]?.path ?? ''
     core.info(`exported ${refs.length} build record(s) ${how} in ${Date.now() - started} ms: ${records.uploadFile}`)
@@ -144,24 +144,24 @@ async function exportRecords(s: Settings, engine: BuildxEngine, findRefs: () => 
 }
 
 /**
- * The engine's own builder: the records read through BuildKit's API and written in process (tens of
+ * The daemon's own builder: the records read through BuildKit's API and written in process (tens of
  * milliseconds where `buildx history export` takes most of a second per record). undefined when
  * the builder has no such API here, or it failed: buildx exports them then.
  */
 async function exportThroughApi(
-  engine: BuildxEngine,
+  buildx: BuildxSetup,
   refs: RecordRef[],
   files: Array<{ ref: string; path: string }>,
   allFile: string | undefined
 ): Promise<string | undefined> {
   let api: BuildKitApi | undefined
   try {
-    api = await dialBuilderBuildKit(engine.caps.driver, engine.builder.name)
+    api = await dialBuilderBuildKit(buildx.caps.driver, buildx.builder.name)
     if (!api) return undefined
-    await engine.settleInspect()
+    await buildx.settleInspect()
     const bundles = await exportRecordBundles(api, refs, {
       configDir: buildxConfigDir(process.env),
-      defaultPlatform: defaultPlatformOf(engine.builder.platforms)
+      defaultPlatform: defaultPlatformOf(buildx.builder.platforms)
     })
     for (const f of files) writeFileSync(f.path, bundles.each.get(f.ref) ?? Buffer.alloc(0))
     if (allFile && bundles.all) {
@@ -180,7 +180,7 @@ async function exportThroughApi(
 
 /** Other builders: `buildx history export`, one process per record and one for them all. */
 async function exportThroughBuildx(
-  engine: BuildxEngine,
+  buildx: BuildxSetup,
   refs: RecordRef[],
   files: Array<{ ref: string; path: string }>,
   allFile: string | undefined,
@@ -188,12 +188,12 @@ async function exportThroughBuildx(
 ): Promise<string> {
   const first = refs[0]
   for (const [i, r] of refs.entries()) {
-    await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? '', finalize))
+    await runBuildxChecked(buildx.bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? '', finalize))
   }
   if (allFile && first) {
     mkdirSync(path.dirname(allFile), { recursive: true })
     await runBuildxChecked(
-      engine.bx,
+      buildx.bx,
       historyExportArgs(
         first.builder,
         refs.map(r => r.ref),

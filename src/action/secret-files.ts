@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Settings } from '../inputs/parse.js'
 
 /** `secrets` values go to private files for the build only (0600; removed right after it). */
-export function writeSecretFiles(s: Settings, dir: string): Map<string, string> {
+export function writeSecretFiles(s: Pick<Settings, 'secrets'>, dir: string): Map<string, string> {
   const files = new Map<string, string>()
   for (const sec of s.secrets) {
     if (sec.kind !== 'value') continue

@@ -20,8 +20,7 @@ import { buildkitdFlagsFor, newBuilderName } from '../buildx/builder-choice.js'
 import { runBuildx, runBuildxChecked, type Buildx } from '../buildx/buildx.js'
 import { setupBuildx } from '../buildx/install.js'
 import { versionAtLeast } from '../buildx/version.js'
-import { engineFacts } from '../depot/build.js'
-import { engineUsesContainerdStore } from '../docker/engine.js'
+import { daemonUsesContainerdStore } from '../docker/daemon.js'
 import { dockerLogin, registryName } from '../docker/login.js'
 import { chooseEngine, type EngineChoice } from '../inputs/engine-choice.js'
 import type { Capabilities, Settings } from '../inputs/parse.js'
@@ -31,6 +30,7 @@ import { InputError } from '../errors.js'
 import { setBuilderPlatforms } from './outputs.js'
 import { saveState, type State } from './state.js'
 import { buildkitdConfigFile } from './workspace.js'
+import { engineFacts } from './depot.js'
 
 export interface Builder {
   name: string
@@ -39,16 +39,16 @@ export interface Builder {
 }
 
 /** buildx set up, its builder, and what they can do. */
-export interface BuildxEngine {
+export interface BuildxSetup {
   bx: Buildx
   builder: Builder
   caps: Capabilities
-  /** the engine's own builder is inspected while the build runs; this settles it */
+  /** the daemon's own builder is inspected while the build runs; this settles it */
   settleInspect: () => Promise<void>
 }
 
 /** Chooses buildx or Depot and logs in to the registry. */
-export async function setUpEngine(plan: BuildPlan, state: State): Promise<EngineChoice> {
+export async function chooseEngineAndLogIn(plan: BuildPlan, state: State): Promise<EngineChoice> {
   const s = plan.settings
   const choice = chooseEngine(engineFacts(plan))
   state.engine = choice.engine
@@ -122,10 +122,10 @@ async function dockerContainerBuilderMismatch(s: Settings, state: State, info: B
 }
 
 /** Sets buildx and the builder up and probes what they can do. */
-export async function setUpBuildx(plan: BuildPlan, state: State): Promise<BuildxEngine> {
+export async function setUpBuildx(plan: BuildPlan, state: State): Promise<BuildxSetup> {
   const s = plan.settings
   // Probed while buildx and the builder are set up: only the docker driver needs the answer.
-  const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false)
+  const storeProbe = daemonUsesContainerdStore(processRunner).catch(() => false)
   const bx = await core.group('Set up buildx', async () => {
     const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256)
     state.buildxCmd = b.cmd
@@ -136,15 +136,22 @@ export async function setUpBuildx(plan: BuildPlan, state: State): Promise<Buildx
     return b
   })
 
-  // No builder or driver input: the job's current builder, or one made for what the engine's cannot build.
-  const implicit = await useImplicitBuilder(s, state, bx, storeProbe)
-  // The engine's own builder (driver docker) needs nothing set up and its driver is known: it is
+  // No builder or driver input: the job's current builder, or one made for what the daemon's cannot build.
+  const found = await useImplicitBuilder(s, bx, storeProbe)
+  if (found?.createdFor !== undefined) {
+    state.builder = found.name
+    state.builderCreated = true
+    state.builderReason = found.createdFor
+    saveState(state)
+  }
+  const implicit = found?.name
+  // The daemon's own builder (driver docker) needs nothing set up and its driver is known: it is
   // inspected (for builder-platforms) while the build runs, off the step's critical path.
-  const enginesOwn = !s.builder && !implicit && s.driver === 'docker' && !plan.scopedBuilder
-  const builder = enginesOwn
+  const daemonsOwn = !s.builder && !implicit && s.driver === 'docker' && !plan.scopedBuilder
+  const builder = daemonsOwn
     ? { name: defaultBuilderName(), driver: 'docker', platforms: [] as string[] }
     : await core.group('Set up the builder', () => setUpBuilder(plan, state, bx, implicit))
-  const pendingInspect = enginesOwn
+  const pendingInspect = daemonsOwn
     ? inspectBuilder(bx, builder.name).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
     : undefined
   state.builder = builder.name

@@ -18,7 +18,7 @@ export interface State {
   driver: string
   /** main created the builder: post removes it unless keepBuilder */
   builderCreated: boolean
-  /** why main made a builder of its own for a request the engine's builder cannot build */
+  /** why main made a builder of its own for a request the Docker daemon's builder cannot build */
   builderReason: string
   keepBuilder: boolean
   engine: string

@@ -57,7 +57,7 @@ export function writeMatrixBakeFile(dir: string, definition: BakeDefinition): st
 }
 
 /** The buildkitd config file for a new builder: the inline input written out, or the file input, which must exist. */
-export function buildkitdConfigFile(s: Settings, dir: string): string {
+export function buildkitdConfigFile(s: Pick<Settings, 'buildkitdConfig' | 'buildkitdConfigInline'>, dir: string): string {
   let configFile = s.buildkitdConfig
   if (s.buildkitdConfigInline.trim()) {
     configFile = path.join(dir, 'buildkitd.toml')

@@ -30,11 +30,14 @@ export function attestationsSupported(caps: Capabilities): boolean {
 }
 
 /** attests names this type of attestation itself (type=provenance / type=sbom). */
-export function attestsType(s: Settings, type: 'provenance' | 'sbom'): boolean {
+export function attestsType(s: Pick<Settings, 'attests'>, type: 'provenance' | 'sbom'): boolean {
   return s.attests.some(a => parseCsvFields(a, 'attests')['type'] === type)
 }
 
-export function provenanceArg(s: Settings, ctx: BuildContext): string | undefined {
+export function provenanceArg(
+  s: Pick<Settings, 'provenance' | 'attests' | 'noDefaultAttestations'>,
+  ctx: BuildContext
+): string | undefined {
   if (s.provenance !== '') return s.provenance
   if (attestsType(s, 'provenance')) return undefined
   // docker's switch: buildx adds none by itself, and neither does this action
@@ -58,7 +61,7 @@ function csvField(key: string, value: string): string {
 }
 
 /** One buildx secret spec per secret: a value by the private file it was written to, never itself. */
-export function secretSpecs(s: Settings, files: Pick<BuildFiles, 'secretFiles'>): string[] {
+export function secretSpecs(s: Pick<Settings, 'secrets'>, files: Pick<BuildFiles, 'secretFiles'>): string[] {
   return s.secrets.map(sec => {
     if (sec.kind === 'value') {
       const path = files.secretFiles.get(sec.id)
@@ -73,11 +76,11 @@ export function secretSpecs(s: Settings, files: Pick<BuildFiles, 'secretFiles'>)
  * The secrets inputs for every bake target (`--set *.secrets=...`, which replaces what the
  * definition says of secrets): bake takes them as overrides, as buildx build takes --secret.
  */
-export function bakeSecretSets(s: Settings, files: Pick<BuildFiles, 'secretFiles'>): string[] {
+export function bakeSecretSets(s: Pick<Settings, 'secrets'>, files: Pick<BuildFiles, 'secretFiles'>): string[] {
   return secretSpecs(s, files).map(spec => `*.secrets=${spec}`)
 }
 
-export function secretArgs(s: Settings, files: BuildFiles): string[] {
+export function secretArgs(s: Pick<Settings, 'secrets'>, files: BuildFiles): string[] {
   return repeat('--secret', secretSpecs(s, files))
 }
 
@@ -86,12 +89,12 @@ export function repeat(flag: string, values: string[]): string[] {
 }
 
 /**
- * buildx before 0.22 pushes twice through the docker driver when the engine keeps images in
- * containerd: BuildKit in the engine pushes, then buildx has the engine push the same tag again
+ * buildx before 0.22 pushes twice through the docker driver when the daemon keeps images in
+ * containerd: BuildKit in the daemon pushes, then buildx has the daemon push the same tag again
  * (docker/buildx#3023). Docker 26 pushes each platform's manifest to the tag in parallel on that
  * second round, so the tag briefly points at one platform and a registry can answer 500.
  */
-export function enginePushesTwice(caps: Capabilities): boolean {
+export function daemonPushesTwice(caps: Capabilities): boolean {
   return caps.driver === 'docker' && caps.containerdStore && !versionAtLeast(caps.buildxVersion, '0.22.0')
 }
 
@@ -107,14 +110,14 @@ export interface BuildOverrides {
   tags?: string[]
   /** push by digest: an image output with no tag (platform-split) */
   pushByDigest?: { name: string }
-  /** push through BuildKit only (see enginePushesTwice) */
+  /** push through BuildKit only (see daemonPushesTwice) */
   pushOnce?: boolean
   /** a frontend request other than build (`--call` value): nothing is exported, pushed or loaded */
   call?: string
 }
 
 export function buildArgs(s: Settings, ctx: BuildContext, files: BuildFiles, over: BuildOverrides = {}): string[] {
-  const flags = buildFlags(s, files, { pushOnce: enginePushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) })
+  const flags = buildFlags(s, files, { pushOnce: daemonPushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) })
   return ['build', '--builder', ctx.builder, '--progress', 'plain', ...flags]
 }
 
@@ -182,7 +185,7 @@ export interface BakeOptions {
   metadataFile: string
   /** entitlements to grant (bake --allow, buildx >= 0.19), e.g. fs.read=/path/of/context */
   allow: string[]
-  /** targets to push through BuildKit only (see enginePushesTwice); they replace --push */
+  /** targets to push through BuildKit only (see daemonPushesTwice); they replace --push */
   pushOnceTargets?: string[]
   /** bake variables as flags (`--var`, buildx >= 0.31: see bakeVarArgs) */
   varArgs?: string[]
@@ -211,7 +214,12 @@ export function bakeArgs(s: Settings, ctx: BuildContext, opts: BakeOptions): str
 }
 
 /** The flags after files and overrides, shared by `buildx bake` and `depot bake`. */
-export function bakeOutputFlags(s: Settings, provenance: string | undefined, metadataFile: string, targets: string[]): string[] {
+export function bakeOutputFlags(
+  s: Pick<Settings, 'push' | 'load' | 'sbom' | 'noCache' | 'pull'>,
+  provenance: string | undefined,
+  metadataFile: string,
+  targets: string[]
+): string[] {
   const args: string[] = []
   if (s.push) args.push('--push')
   if (s.load) args.push('--load')
@@ -230,7 +238,10 @@ export interface BuilderCreate {
   configFile: string
 }
 
-export function createBuilderArgs(s: Settings, c: BuilderCreate): string[] {
+/** What making a builder reads of the settings. */
+export type BuilderOptions = Pick<Settings, 'driver' | 'driverOpts' | 'buildkitdFlags' | 'builderPlatforms' | 'endpoint'>
+
+export function createBuilderArgs(s: BuilderOptions, c: BuilderCreate): string[] {
   const args = ['create', '--name', c.name, '--driver', s.driver]
   args.push(...repeat('--driver-opt', s.driverOpts))
   const flags = buildkitdFlagsFor(s.driver, s.buildkitdFlags)

@@ -19,8 +19,11 @@ import {
 } from '../inputs/bake-source.js'
 import { bakeAllow, bakeFsNeeds, targetEntitlements, type DefinitionTarget } from './entitlements.js'
 
+/** What finding a bake's definition reads of the settings. */
+type BakeSourceOptions = Pick<Settings, 'files' | 'targets' | 'source' | 'sourceInput' | 'matrix'>
+
 /** Whether this settings object runs a bake from files or a source (a matrix makes its own). */
-function bakes(s: Settings): boolean {
+function bakes(s: BakeSourceOptions): boolean {
   return s.files.length > 0 || s.targets.length > 0 || s.source !== ''
 }
 
@@ -28,7 +31,7 @@ function bakes(s: Settings): boolean {
  * Where the bake reads its definition, checked: a local source must be a folder, and every file
  * read locally (`cwd://` files, and all files of a local source) must exist.
  */
-export function resolveBakeSource(s: Settings, engine: 'buildx' | 'depot', env: NodeJS.ProcessEnv = process.env): BakeSource {
+export function resolveBakeSource(s: BakeSourceOptions, engine: 'buildx' | 'depot', env: NodeJS.ProcessEnv = process.env): BakeSource {
   const defaultContext = defaultGitContext(env)
   const plain = s.files.filter(f => !f.startsWith(CWD_PREFIX))
   const definitionHere =
@@ -59,7 +62,7 @@ export function resolveBakeSource(s: Settings, engine: 'buildx' | 'depot', env: 
 }
 
 /** Checks the bake's source before anything is set up (no-op for builds that do not bake). */
-export function checkBakeSource(s: Settings, engine: 'buildx' | 'depot'): void {
+export function checkBakeSource(s: BakeSourceOptions, engine: 'buildx' | 'depot'): void {
   if (bakes(s)) resolveBakeSource(s, engine)
 }
 
@@ -75,7 +78,10 @@ function existing(p: string): string {
 }
 
 /** Where `depot bake` runs (its local source folder) and its environment (the bake variables). */
-export function depotBakeSite(s: Settings, env: NodeJS.ProcessEnv): { cwd: string; env: NodeJS.ProcessEnv } {
+export function depotBakeSite(
+  s: BakeSourceOptions & Pick<Settings, 'vars'>,
+  env: NodeJS.ProcessEnv
+): { cwd: string; env: NodeJS.ProcessEnv } {
   const source = resolveBakeSource(s, 'depot', env)
   return { cwd: source.kind === 'local' ? source.dir : '.', env: { ...env, ...Object.fromEntries(s.vars) } }
 }
@@ -88,7 +94,11 @@ export interface BakeSite {
   run: { cwd: string; env: NodeJS.ProcessEnv }
 }
 
-export function bakeSite(s: Settings, buildxVersion: string, env: NodeJS.ProcessEnv = process.env): BakeSite {
+export function bakeSite(
+  s: BakeSourceOptions & Pick<Settings, 'vars' | 'githubToken'>,
+  buildxVersion: string,
+  env: NodeJS.ProcessEnv = process.env
+): BakeSite {
   const source = resolveBakeSource(s, 'buildx', env)
   core.info(
     source.kind === 'remote'

@@ -7,13 +7,14 @@ import {
   bakePrintArgs,
   bakeSecretSets,
   buildArgs,
-  enginePushesTwice,
+  daemonPushesTwice,
   imagetoolsCreateArgs,
   imagetoolsInspectArgs,
   type BuildContext
 } from './args.js'
 import { type Buildx, runBuildx, runBuildxChecked } from './buildx.js'
-import { INDEX_ANNOTATION, dockerfilePath, type Settings } from '../inputs/parse.js'
+import { INDEX_ANNOTATION, type Settings } from '../inputs/parse.js'
+import type { BakePlan, MatrixPlan, SinglePlan, SplitPlan } from '../inputs/plan.js'
 import { callFlagValue } from '../inputs/call.js'
 import { InputError, RegistryUnreachable } from '../errors.js'
 import { createdIndex, mergeMismatch } from '../oci/merged-index.js'
@@ -121,8 +122,9 @@ function attemptsNote(a: Attempted): string {
   return a.attempts > 1 ? ` (after ${a.attempts} push attempts)` : ''
 }
 
-function reportFailure(exitMessage: string, log: string, s: Settings, what: string, note = ''): never {
-  const loc = parseBuildError(log, dockerfilePath(s))
+/** dockerfile: the plan's (BuildPlan.dockerfile), where the error is located. */
+function reportFailure(exitMessage: string, log: string, dockerfile: string, what: string, note = ''): never {
+  const loc = parseBuildError(log, dockerfile)
   const lastError = log
     .split('\n')
     .reverse()
@@ -175,39 +177,48 @@ async function runCall(env: BuildEnv, args: string[], metadataFile: string, run:
 }
 
 /** A single build's frontend request (check, outline, targets): nothing is built, pushed or loaded. */
-export async function callBuild(s: Settings, env: BuildEnv): Promise<CallOutput> {
+export async function callBuild(plan: SinglePlan, env: BuildEnv): Promise<CallOutput> {
+  const s = plan.settings
   const files = {
     metadataFile: path.join(env.tempDir, 'metadata.json'),
     iidFile: path.join(env.tempDir, 'iid.txt'),
     secretFiles: env.secretFiles
   }
   const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }), files.metadataFile)
-  if (out.result === undefined && out.code !== 0) reportFailure(`buildx exited with code ${out.code}`, out.log, s, s.call.name)
+  if (out.result === undefined && out.code !== 0)
+    reportFailure(`buildx exited with code ${out.code}`, out.log, plan.dockerfile, s.call.name)
   return out
 }
 
-/** Bake's frontend request for every target; bake prints one JSON object with each target's result. */
-export async function callBake(s: Settings, env: BuildEnv, req: BakeRequest): Promise<CallOutput> {
+/**
+ * Bake's frontend request for every target; bake prints one JSON object with each target's
+ * result. files: the plan's bake files, or a matrix's generated one.
+ */
+export async function callBake(plan: BakePlan | MatrixPlan, files: string[], env: BuildEnv): Promise<CallOutput> {
+  const s = plan.settings
+  const req = { files, targets: plan.targets, set: plan.set, allow: plan.allow, fork: plan.fork }
   const { site, common } = await prepareBake(s, env, req)
   const args = bakeArgs(s, env.ctx, { ...common, call: callFlagValue(s.call) })
   const out = await runCall(env, args, common.metadataFile, site.run)
-  if (out.result === undefined && out.code !== 0) reportFailure(`bake exited with code ${out.code}`, out.log, s, `bake ${s.call.name}`)
+  if (out.result === undefined && out.code !== 0)
+    reportFailure(`bake exited with code ${out.code}`, out.log, plan.dockerfile, `bake ${s.call.name}`)
   return out
 }
 
-export async function singleBuild(s: Settings, env: BuildEnv): Promise<BuildResult> {
+export async function singleBuild(plan: SinglePlan, env: BuildEnv): Promise<BuildResult> {
+  const s = plan.settings
   const metadataFile = path.join(env.tempDir, 'metadata.json')
   const iidFile = path.join(env.tempDir, 'iid.txt')
-  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? '')?.name : undefined
+  const repo = s.pushByDigest ? plan.repository : ''
   const over = repo ? { tags: [], pushByDigest: { name: repo } } : {}
   const argsFor = (settings: Settings) => buildArgs(settings, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over)
   const a = await buildWithPushRetries(s, env, 'build', argsFor, '')
-  if (a.code !== 0) reportFailure(`buildx exited with code ${a.code}`, a.log, s, 'build', attemptsNote(a))
-  return singleResult(s, metadataFile, iidFile, Boolean(repo))
+  if (a.code !== 0) reportFailure(`buildx exited with code ${a.code}`, a.log, plan.dockerfile, 'build', attemptsNote(a))
+  return singleResult(s, plan.dockerfile, metadataFile, iidFile, Boolean(repo))
 }
 
 /** The bake files, targets, `--set` overrides and entitlements a plan asks for. */
-export interface BakeRequest {
+interface BakeRequest {
   files: string[]
   targets: string[]
   set: string[]
@@ -251,13 +262,15 @@ async function prepareBake(
   return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } }
 }
 
-/** Bake: one invocation for all targets, so shared stages build once. */
-export async function bake(s: Settings, env: BuildEnv, req: BakeRequest): Promise<BuildResult[]> {
-  const { site, printed, common } = await prepareBake(s, env, req)
+/** Bake: one invocation for all targets, so shared stages build once. files: the plan's, or a matrix's generated one. */
+export async function bake(plan: BakePlan | MatrixPlan, files: string[], env: BuildEnv): Promise<BuildResult[]> {
+  const s = plan.settings
+  const { targets, set, allow, denyCacheExports, fork } = plan
+  const { site, printed, common } = await prepareBake(s, env, { files, targets, set, allow, denyCacheExports, fork })
   let pushOnceTargets: string[] | undefined
-  if (s.push && enginePushesTwice(env.ctx.caps)) {
+  if (s.push && daemonPushesTwice(env.ctx.caps)) {
     // Targets without outputs of their own get the push-once image output; a definition that
-    // names outputs keeps buildx's --push (and its second push through the engine).
+    // names outputs keeps buildx's --push (and its second push through the daemon).
     const names = Object.keys(printed)
     if (names.every(n => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names
     else core.info('bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)')
@@ -266,7 +279,7 @@ export async function bake(s: Settings, env: BuildEnv, req: BakeRequest): Promis
   // the same blobs and manifests again, which the registry takes as they are.
   const argsFor = (settings: Settings) => bakeArgs(settings, env.ctx, { ...common, ...(pushOnceTargets ? { pushOnceTargets } : {}) })
   const a = await buildWithPushRetries(s, env, 'bake', argsFor, '', site.run)
-  if (a.code !== 0) reportFailure(`bake exited with code ${a.code}`, a.log, s, 'bake', attemptsNote(a))
+  if (a.code !== 0) reportFailure(`bake exited with code ${a.code}`, a.log, plan.dockerfile, 'bake', attemptsNote(a))
   const all = readJson(common.metadataFile)
   // The printed Dockerfile paths are relative to the folder bake ran in.
   return bakeResults(s, all, printed, ['buildx.build.warnings']).map(r =>
@@ -297,10 +310,11 @@ async function printBake(
  * Each platform built on its own and pushed by digest (no tag); only when every one succeeded is
  * a manifest list created and tagged, so a failure never moves a tag.
  */
-export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatform: BuildResult[]; merged: BuildResult }> {
-  const repo = parseReference(s.tags[0] ?? '')?.name
+export async function splitBuild(plan: SplitPlan, env: BuildEnv): Promise<{ perPlatform: BuildResult[]; merged: BuildResult }> {
+  const s = plan.settings
+  const { repository: repo, platforms } = plan
   if (!repo) throw new InputError('tags', 'platform-split needs a tag to name the repository')
-  const queue = [...s.platforms]
+  const queue = [...platforms]
   const results = new Map<string, BuildResult>()
   const failures: string[] = []
   const worker = async () => {
@@ -319,7 +333,7 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
         )
       const a = await buildWithPushRetries(s, env, 'build', argsFor, platform)
       if (a.code !== 0) {
-        const loc = parseBuildError(a.log, dockerfilePath(s))
+        const loc = parseBuildError(a.log, plan.dockerfile)
         const pushed = classifyPushFailure(a.log)
         failures.push(
           `${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : pushed ? ` (${pushed.reason}${attemptsNote(a)})` : ` (buildx exited with code ${a.code})`}`
@@ -329,23 +343,23 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
       const metadata = readJson(metadataFile)
       const node = str(metadata['buildx.build.ref']).split('/')[1]
       core.info(`[${platform}] pushed ${repo}@${str(metadata['containerimage.digest'])}${node ? `, built on node ${node}` : ''}`)
-      results.set(platform, platformResult(s, platform, metadata))
+      results.set(platform, platformResult(s.target, platform, metadata))
     }
   }
-  await Promise.all(Array.from({ length: Math.min(s.maxParallel, s.platforms.length) }, worker))
+  await Promise.all(Array.from({ length: Math.min(s.maxParallel, platforms.length) }, worker))
   if (failures.length > 0) {
     throw new Error(`platform build failed for ${failures.join('; ')}; no tag was created or moved`)
   }
-  const perPlatform = s.platforms.map(p => results.get(p)).filter((r): r is BuildResult => r !== undefined)
+  const perPlatform = platforms.map(p => results.get(p)).filter((r): r is BuildResult => r !== undefined)
   const merged = await mergeDigests(
-    s,
+    s.annotations,
     env,
     perPlatform.map(r => `${repo}@${r.digest}`),
-    s.tags
+    plan.tags
   )
   merged.target = s.target || 'default'
-  merged.platforms = s.platforms
-  const dockerfile = localDockerfile(s)
+  merged.platforms = platforms
+  const dockerfile = localDockerfile(s, plan.dockerfile)
   if (dockerfile) merged.dockerfile = dockerfile
   merged.buildWarnings = perPlatform.flatMap(r => r.buildWarnings ?? [])
   merged.builds = perPlatform.map(r => ({ target: r.target, metadata: r.metadata }))
@@ -358,9 +372,9 @@ export async function splitBuild(s: Settings, env: BuildEnv): Promise<{ perPlatf
  * the sources, and each tag is then checked to resolve to it: its digest is never read back from
  * a tag, so a registry that serves another index for the tag fails the step and nothing is signed.
  */
-export async function mergeDigests(s: Settings, env: BuildEnv, sources: string[], tags: string[]): Promise<BuildResult> {
+export async function mergeDigests(annotationInputs: string[], env: BuildEnv, sources: string[], tags: string[]): Promise<BuildResult> {
   const metadataFile = path.join(env.tempDir, 'merge-descriptor.json')
-  const annotations = s.annotations.filter(a => INDEX_ANNOTATION.test(a))
+  const annotations = annotationInputs.filter(a => INDEX_ANNOTATION.test(a))
   const retried = (args: string[], what: string) => withRetry(() => runBuildxChecked(env.bx, args), what, 4, 500, isTransientRegistryError)
   const dry = await retried(imagetoolsCreateArgs(tags, sources, annotations, { dryRun: true }), 'imagetools create --dry-run')
   const created = createdIndex(dry.stdout)

@@ -1,8 +1,8 @@
 // Which builder a build runs on when the inputs name none, decided from probed facts. Pure.
 //
 // docker/build-push-action builds on the builder the job already chose (an earlier
-// setup-buildx-action step makes its builder current); with none chosen, that is the engine's own
-// builder (driver docker). The engine's builder cannot build everything: a request it cannot
+// setup-buildx-action step makes its builder current); with none chosen, that is the daemon's own
+// builder (driver docker). The daemon's builder cannot build everything: a request it cannot
 // build gets a docker-container builder of its own, made as setup-buildx-action makes one.
 import { parseCsvFields } from '../inputs/lists.js'
 import type { Settings } from '../inputs/parse.js'
@@ -28,8 +28,8 @@ export function buildkitdFlagsFor(driver: string, given: string): string {
 export type BuildRequest = Pick<Settings, 'platforms' | 'cacheTo' | 'pushByDigest' | 'platformSplit' | 'load'>
 
 /**
- * Why the engine's own builder (driver docker) cannot build this request, or undefined when it
- * can. `containerdStore`: the engine keeps images in containerd (probed).
+ * Why the daemon's own builder (driver docker) cannot build this request, or undefined when it
+ * can. `containerdStore`: the daemon keeps images in containerd (probed).
  */
 export function dockerDriverCannot(s: BuildRequest, containerdStore: boolean): string | undefined {
   if (s.pushByDigest || s.platformSplit) return 'the docker driver cannot push by digest'
@@ -53,17 +53,17 @@ export interface BuilderFacts {
   /** the builder and driver inputs were given: the inputs decide, nothing is chosen here */
   builderGiven: boolean
   driverGiven: boolean
-  /** the current builder; undefined when it is the engine's own (nothing else was chosen) */
+  /** the current builder; undefined when it is the daemon's own (nothing else was chosen) */
   current: CurrentBuilder | undefined
-  /** why the engine's builder cannot build this request (dockerDriverCannot), if it cannot */
-  engineCannot: string | undefined
+  /** why the daemon's builder cannot build this request (dockerDriverCannot), if it cannot */
+  daemonBuilderCannot: string | undefined
 }
 
 export type BuilderChoice =
   /** as the inputs say (a named builder, or the driver input) */
   | { use: 'inputs' }
-  /** the engine's own builder */
-  | { use: 'engine' }
+  /** the daemon's own builder */
+  | { use: 'daemon' }
   /** the current builder, by name */
   | { use: 'current'; name: string }
   /** a docker-container builder of this step's own, removed in post */
@@ -72,6 +72,6 @@ export type BuilderChoice =
 export function chooseBuilder(f: BuilderFacts): BuilderChoice {
   if (f.builderGiven || f.driverGiven) return { use: 'inputs' }
   if (f.current && f.current.driver !== 'docker') return { use: 'current', name: f.current.name }
-  if (f.engineCannot) return { use: 'automatic', reason: f.engineCannot }
-  return f.current ? { use: 'current', name: f.current.name } : { use: 'engine' }
+  if (f.daemonBuilderCannot) return { use: 'automatic', reason: f.daemonBuilderCannot }
+  return f.current ? { use: 'current', name: f.current.name } : { use: 'daemon' }
 }

@@ -1,16 +1,15 @@
-// Builders: what `buildx inspect` says of one, the engine's own builder's name, the job's current
-// builder, the builder made for a request the engine's cannot build, and removal.
+// Builders: what `buildx inspect` says of one, the daemon's own builder's name, the job's current
+// builder, the builder made for a request the daemon's cannot build, and removal.
 import * as core from '../runner/commands.js'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { engineSocket, getOverSocket } from '../docker/engine.js'
+import { daemonSocket, getOverSocket } from '../docker/daemon.js'
 import { InputError } from '../errors.js'
 import { currentContextName, dockerConfigDir, readDockerConfig } from '../docker/config.js'
 import type { Settings } from '../inputs/parse.js'
-import { saveState, type State } from '../action/state.js'
-import { createBuilderArgs, inspectBuilderArgs, inspectCurrentBuilderArgs, removeBuilderArgs } from './args.js'
+import { createBuilderArgs, inspectBuilderArgs, inspectCurrentBuilderArgs, removeBuilderArgs, type BuilderOptions } from './args.js'
 import { runBuildxChecked, type Buildx } from './buildx.js'
-import { chooseBuilder, dockerDriverCannot, newBuilderName, type CurrentBuilder } from './builder-choice.js'
+import { chooseBuilder, dockerDriverCannot, newBuilderName, type BuildRequest, type CurrentBuilder } from './builder-choice.js'
 
 export interface BuilderNode {
   name: string
@@ -78,7 +77,7 @@ export interface StoredNode {
   files: Record<string, string>
 }
 
-/** The BuildKit container of a docker-container node, as the engine reports it; undefined: not on this engine. */
+/** The BuildKit container of a docker-container node, as the daemon reports it; undefined: not on this daemon. */
 export interface NodeContainer {
   image: string
   cmd: string[]
@@ -231,10 +230,10 @@ export function recordedFlagChoices(flags: string[], driverOpts: Record<string, 
 /**
  * Why a docker-container builder found under a scoped name is not the one these settings would
  * make, or '': every node's driver options, BuildKit daemon flags and buildkitd config as buildx
- * keeps them, and the container the engine runs for it (its image, command and network), since
+ * keeps them, and the container the daemon runs for it (its image, command and network), since
  * buildx starts a container of the expected name without looking at what it runs. `containers`
- * maps node name -> its container on this engine (undefined: none), or is undefined when the
- * engine cannot be asked.
+ * maps node name -> its container on this daemon (undefined: none), or is undefined when the
+ * daemon cannot be asked.
  */
 export function dockerContainerMismatch(
   stored: StoredNode[] | undefined,
@@ -303,7 +302,7 @@ export function wantedConfigText(configFile: string, env: NodeJS.ProcessEnv = pr
   }
 }
 
-/** GET /containers/<name>/json on the engine's socket: the container, or undefined when there is none. */
+/** GET /containers/<name>/json on the daemon's socket: the container, or undefined when there is none. */
 async function containerOverSocket(socketPath: string, name: string): Promise<NodeContainer | undefined> {
   const { status, body } = await getOverSocket(socketPath, `/containers/${encodeURIComponent(name)}/json`)
   if (status === 404) return undefined
@@ -313,14 +312,14 @@ async function containerOverSocket(socketPath: string, name: string): Promise<No
 }
 
 /**
- * The BuildKit containers of a docker-container builder's nodes on the engine this run uses;
- * undefined when that engine is not reachable over a local socket (another context, tcp).
+ * The BuildKit containers of a docker-container builder's nodes on the daemon this run uses;
+ * undefined when that daemon is not reachable over a local socket (another context, tcp).
  */
 export async function nodeContainers(
   nodes: string[],
   env: NodeJS.ProcessEnv = process.env
 ): Promise<Map<string, NodeContainer | undefined> | undefined> {
-  const socket = engineSocket(env, readDockerConfig())
+  const socket = daemonSocket(env, readDockerConfig())
   if (!socket || !existsSync(socket)) return undefined
   const out = new Map<string, NodeContainer | undefined>()
   for (const n of nodes) out.set(n, await containerOverSocket(socket, `buildx_buildkit_${n}`))
@@ -353,11 +352,11 @@ export function buildxConfigDir(env: NodeJS.ProcessEnv): string {
 
 /**
  * The builder the job already chose (BUILDX_BUILDER, else `buildx use`, as setup-buildx-action
- * leaves it), as `buildx inspect` with no name reports it; undefined when it is the engine's own.
+ * leaves it), as `buildx inspect` with no name reports it; undefined when it is the daemon's own.
  */
 export async function currentBuilder(bx: Buildx, env: NodeJS.ProcessEnv = process.env): Promise<CurrentBuilder | undefined> {
   // buildx records the current builder in this file; without it (or with no name in it, as
-  // `buildx use default` leaves it) and without BUILDX_BUILDER the engine's builder is current,
+  // `buildx use default` leaves it) and without BUILDX_BUILDER the daemon's builder is current,
   // and no process needs to ask.
   if (!env['BUILDX_BUILDER'] && !namesCurrentBuilder(path.join(buildxConfigDir(env), 'current'))) return undefined
   const r = await runBuildxChecked(bx, inspectCurrentBuilderArgs(), {}, line =>
@@ -380,26 +379,32 @@ function namesCurrentBuilder(file: string): boolean {
   }
 }
 
+/** The builder useImplicitBuilder picked; `createdFor` is set when it made one (post removes it). */
+export interface ImplicitBuilder {
+  name: string
+  /** why the Docker daemon's builder could not build this: the builder was made for it */
+  createdFor?: string
+}
+
 /**
  * With neither the builder nor the driver input, picks the builder as docker/build-push-action
- * would find it (the current one), and gives a request the engine's builder cannot build a
- * docker-container builder made as setup-buildx-action makes one (driver-opts reach it), saved
- * in state for post to remove as soon as it exists. Returns the name of the builder to build on
- * instead of the engine's own; undefined: the inputs decide (the engine's builder, or theirs).
+ * would find it (the current one), and gives a request the daemon's builder cannot build a
+ * docker-container builder made as setup-buildx-action makes one (driver-opts reach it); the
+ * caller records a builder made here in state at once. undefined: the inputs decide (the
+ * daemon's builder, or theirs).
  */
 export async function useImplicitBuilder(
-  s: Settings,
-  state: State,
+  s: Pick<Settings, 'builder' | 'driverGiven'> & BuildRequest & BuilderOptions,
   bx: Buildx,
   containerdStore: Promise<boolean>
-): Promise<string | undefined> {
+): Promise<ImplicitBuilder | undefined> {
   if (s.builder || s.driverGiven) return undefined
   const current = await currentBuilder(bx)
-  const engineCannot = current && current.driver !== 'docker' ? undefined : dockerDriverCannot(s, await containerdStore)
-  const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, engineCannot })
+  const daemonBuilderCannot = current && current.driver !== 'docker' ? undefined : dockerDriverCannot(s, await containerdStore)
+  const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, daemonBuilderCannot })
   if (choice.use === 'current') {
     core.info(`using the current builder ${choice.name}${process.env['BUILDX_BUILDER'] ? ' (BUILDX_BUILDER)' : ''}`)
-    return choice.name
+    return { name: choice.name }
   }
   if (choice.use === 'automatic') {
     const name = newBuilderName()
@@ -409,11 +414,7 @@ export async function useImplicitBuilder(
         line.includes('driver-opt') ? new InputError('driver-opts', line) : new Error(`cannot create builder ${name}: ${line}`)
       )
     })
-    state.builder = name
-    state.builderCreated = true
-    state.builderReason = choice.reason
-    saveState(state)
-    return name
+    return { name, createdFor: choice.reason }
   }
   return undefined
 }

@@ -1,4 +1,4 @@
-// BuildKit's own API on the engine's /grpc endpoint: build records and content-store blobs over one
+// BuildKit's own API on the daemon's /grpc endpoint: build records and content-store blobs over one
 // HTTP/2 connection, the way buildx's docker driver dials it (POST /grpc upgraded to h2c on the
 // Docker API socket). One connection serves every target's reads, where `buildx history inspect
 // attachment` starts a process (and a connection) per manifest.
@@ -7,7 +7,7 @@ import http2 from 'node:http2'
 import { existsSync } from 'node:fs'
 import net from 'node:net'
 import { currentContextName, readDockerConfig } from '../docker/config.js'
-import { engineSocket } from '../docker/engine.js'
+import { daemonSocket } from '../docker/daemon.js'
 import {
   decodeBuildHistoryEvent,
   decodeBuildHistoryEventRaw,
@@ -71,8 +71,8 @@ function upgradedSocket(socketPath: string, timeoutMs: number): Promise<net.Sock
   })
 }
 
-/** Dials the engine's BuildKit (docker driver) through its API socket. */
-export async function dialEngineBuildKit(socketPath: string, timeoutMs = 15_000): Promise<BuildKitApi> {
+/** Dials the daemon's BuildKit (docker driver) through its API socket. */
+export async function dialDaemonBuildKit(socketPath: string, timeoutMs = 15_000): Promise<BuildKitApi> {
   const socket = await upgradedSocket(socketPath, timeoutMs)
   const session = http2.connect('http://docker', { createConnection: () => socket })
   // Errors reach the callers through their streams; the caller closes the session when done.
@@ -150,12 +150,12 @@ export async function dialEngineBuildKit(socketPath: string, timeoutMs = 15_000)
 }
 
 /**
- * BuildKit's API for this builder when it is the current context's engine (docker driver): its API
+ * BuildKit's API for this builder when it is the current context's daemon (docker driver): its API
  * socket carries BuildKit. undefined for other builders; a failed dial throws.
  */
 export async function dialBuilderBuildKit(driver: string, builder: string): Promise<BuildKitApi | undefined> {
   const config = readDockerConfig()
-  const socket = driver === 'docker' && builder === currentContextName(process.env, config) ? engineSocket(process.env, config) : undefined
+  const socket = driver === 'docker' && builder === currentContextName(process.env, config) ? daemonSocket(process.env, config) : undefined
   if (!socket || !existsSync(socket)) return undefined
-  return dialEngineBuildKit(socket)
+  return dialDaemonBuildKit(socket)
 }

@@ -1,4 +1,4 @@
-// Build records exported through BuildKit's API (the engine's own builder): each record read once,
+// Build records exported through BuildKit's API (the Docker daemon's own builder): each record read once,
 // finalized only when its trace is not written yet (what `--finalize` does), every blob read once
 // even when targets share it (a bake's targets share one trace), buildx's local state for each ref
 // added as buildx adds it, and the `.dockerbuild` files made in memory (record-bundle.ts).

@@ -1,7 +1,7 @@
 // What a build produced, shaped from what buildx (or depot) wrote: the metadata file, the image id
 // file and, for bake, the printed definition.
 import { existsSync, readFileSync } from 'node:fs'
-import { dockerfilePath, type Settings } from '../inputs/parse.js'
+import type { Settings } from '../inputs/parse.js'
 import { hasLocalOrTarOutput } from './args.js'
 
 /** What one target's build produced, as buildx reported it. */
@@ -34,9 +34,9 @@ function warningsIn(v: unknown): unknown[] {
 
 const REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//
 
-/** The Dockerfile of a single build when it is a local file (a Git or HTTP context's is not). */
-export function localDockerfile(s: Pick<Settings, 'file' | 'context'>): string | undefined {
-  return REMOTE_CONTEXT.test(s.context) ? undefined : dockerfilePath(s)
+/** The Dockerfile of a single build (BuildPlan.dockerfile) when it is a local file (a Git or HTTP context's is not). */
+export function localDockerfile(s: Pick<Settings, 'context'>, dockerfile: string): string | undefined {
+  return REMOTE_CONTEXT.test(s.context) ? undefined : dockerfile
 }
 
 /** The Dockerfile of a bake target as `bake --print` resolves it. */
@@ -74,8 +74,17 @@ function pushesViaOutputs(outputs: string[]): boolean {
   return outputs.some(o => /(^|,)type=registry(,|$)/.test(o) || (/(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o)))
 }
 
-/** The result of one build (buildx or depot), from the files it wrote. */
-export function singleResult(s: Settings, metadataFile: string, iidFile: string, pushedByDigest: boolean): BuildResult {
+/** What a single build's result reads of the settings. */
+type SingleBuildOptions = Pick<Settings, 'target' | 'tags' | 'platforms' | 'outputs' | 'push' | 'load' | 'context'>
+
+/** The result of one build (buildx or depot), from the files it wrote; dockerfile: BuildPlan.dockerfile. */
+export function singleResult(
+  s: SingleBuildOptions,
+  dockerfile: string,
+  metadataFile: string,
+  iidFile: string,
+  pushedByDigest: boolean
+): BuildResult {
   const metadata = readJson(metadataFile)
   return {
     target: s.target || 'default',
@@ -92,14 +101,14 @@ export function singleResult(s: Settings, metadataFile: string, iidFile: string,
     pushed: s.push || pushesViaOutputs(s.outputs),
     loaded: s.load || loadsViaOutputs(s.outputs),
     exports: exportsOf(s.outputs),
-    ...withDockerfile(localDockerfile(s)),
+    ...withDockerfile(localDockerfile(s, dockerfile)),
     buildWarnings: warningsIn(metadata['buildx.build.warnings'])
   }
 }
 
 /** One result per target of a bake metadata file, with what `bake --print` says of its outputs. */
 export function bakeResults(
-  s: Settings,
+  s: Pick<Settings, 'push' | 'load'>,
   all: Record<string, unknown>,
   printed: Record<string, PrintedTarget>,
   skipKeys: string[]
@@ -141,9 +150,9 @@ export interface PrintedTarget {
 }
 
 /** One platform of a platform-split build: pushed by digest, no tag. */
-export function platformResult(s: Settings, platform: string, metadata: Record<string, unknown>): BuildResult {
+export function platformResult(target: string, platform: string, metadata: Record<string, unknown>): BuildResult {
   return {
-    target: `${s.target || 'default'}@${platform}`,
+    target: `${target || 'default'}@${platform}`,
     tags: [],
     platforms: [platform],
     metadata,

@@ -4,7 +4,6 @@
 // CLI only through depotEnv (DEPOT_TOKEN).
 import { attestsType, bakeOutputFlags, bakePrintArgs, buildFlags, repeat } from '../buildx/args.js'
 import type { Settings } from '../inputs/parse.js'
-import { parseReference } from '../registry/reference.js'
 
 export interface DepotContext {
   project: string
@@ -21,12 +20,12 @@ export interface DepotBuildFiles {
   secretFiles: Map<string, string>
 }
 
-function writesToDocker(s: Settings): boolean {
+function writesToDocker(s: Pick<Settings, 'load' | 'outputs'>): boolean {
   return s.load || s.outputs.some(o => /(^|,)type=docker(,|$)/.test(o))
 }
 
 /** Provenance: the user's value, else mode=min (max for public repositories) unless the image goes to the docker store. */
-export function depotProvenance(s: Settings, ctx: DepotContext): string | undefined {
+export function depotProvenance(s: Pick<Settings, 'provenance' | 'attests' | 'load' | 'outputs'>, ctx: DepotContext): string | undefined {
   if (s.provenance !== '') return s.provenance
   if (attestsType(s, 'provenance') || writesToDocker(s)) return undefined
   const mode = ctx.publicRepo ? 'max' : 'min'
@@ -34,7 +33,10 @@ export function depotProvenance(s: Settings, ctx: DepotContext): string | undefi
 }
 
 /** Flags only Depot has: which project, where it builds, whether it saves to Depot's registry. */
-function depotOwnArgs(s: Settings, ctx: DepotContext): string[] {
+function depotOwnArgs(
+  s: Pick<Settings, 'depotBuildPlatform' | 'depotSave' | 'depotSaveTags' | 'depotLint' | 'depotLintFailOn' | 'depotSbomDir'>,
+  ctx: DepotContext
+): string[] {
   const args = ['--project', ctx.project]
   if (s.depotBuildPlatform) args.push('--build-platform', s.depotBuildPlatform)
   if (s.depotSave) args.push('--save')
@@ -45,8 +47,9 @@ function depotOwnArgs(s: Settings, ctx: DepotContext): string[] {
   return args
 }
 
-export function depotBuildArgs(s: Settings, ctx: DepotContext, files: DepotBuildFiles): string[] {
-  const repo = s.pushByDigest ? (parseReference(s.tags[0] ?? '')?.name ?? '') : ''
+/** repository: the plan's (BuildPlan.repository), which push-by-digest pushes to. */
+export function depotBuildArgs(s: Settings, ctx: DepotContext, files: DepotBuildFiles, repository: string): string[] {
+  const repo = s.pushByDigest ? repository : ''
   const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...(repo ? { tags: [], pushByDigest: { name: repo } } : {}) })
   return ['build', ...depotOwnArgs(s, ctx), '--progress', 'plain', ...flags]
 }

@@ -34,7 +34,10 @@ async function probeVersion(runner: Runner, cmd: string): Promise<string> {
 }
 
 /** Installs (or finds) the CLI through the one installer flow; every failure is a DepotUnavailable naming the input to fix. */
-export async function setupDepot(s: Settings, anyRunner: Runner): Promise<Depot> {
+export async function setupDepot(
+  s: Pick<Settings, 'depotVersion' | 'depotDownloadUrl' | 'depotSha256'>,
+  anyRunner: Runner
+): Promise<Depot> {
   // depot is handed DEPOT_TOKEN (the action mints the OIDC token itself), never the OIDC request variables
   const runner = buildToolRunner(anyRunner)
   return setupTool<Depot>({
@@ -76,7 +79,7 @@ export interface DepotToken {
  * does); otherwise the CLI is handed the OIDC token itself, which Depot's API also accepts for
  * projects with a trust relationship (the CLI does the same when it finds no token).
  */
-export async function depotToken(s: Settings): Promise<DepotToken> {
+export async function depotToken(s: Pick<Settings, 'depotToken'>): Promise<DepotToken> {
   const direct = s.depotToken || process.env['DEPOT_TOKEN']?.trim() || ''
   if (direct) {
     core.setSecret(direct)

@@ -45,6 +45,16 @@ interface PlanCommon {
   readonly fork: string
   /** the persistent builder of builder-scope; undefined: no scope */
   readonly scopedBuilder: string | undefined
+  /**
+   * the repository of the first tag ('' without one): a platform-split or push-by-digest build
+   * pushes to it by digest, and a merge takes bare digests from it
+   */
+  readonly repository: string
+  /**
+   * the Dockerfile of the file and context inputs: what a single or platform-split build reads,
+   * and where a failed build's error is located
+   */
+  readonly dockerfile: string
   /** to be said once the plan is made */
   readonly warnings: string[]
   /** base-annotations: resolve the final stage's base before the build (single and split builds) */
@@ -58,15 +68,11 @@ interface PlanCommon {
 
 export interface SinglePlan extends PlanCommon {
   readonly kind: 'single'
-  readonly dockerfile: string
 }
 
 export interface SplitPlan extends PlanCommon {
   readonly kind: 'split'
-  readonly dockerfile: string
   readonly platforms: string[]
-  /** the repository each platform is pushed to by digest */
-  readonly repository: string
 }
 
 export interface BakePlan extends PlanCommon {
@@ -90,8 +96,6 @@ export interface MatrixPlan extends PlanCommon {
 
 export interface MergePlan extends PlanCommon {
   readonly kind: 'merge'
-  /** the tags' repository: bare digests are taken from it */
-  readonly repository: string
   /** repository@digest of each manifest to merge: digests, then the lines of digests-from files */
   readonly sources: string[]
 }
@@ -106,27 +110,30 @@ export function planRun(parsed: Settings, facts: RunFacts): BuildPlan {
   const denyCacheExports = parsed.allowForkCacheWrite ? '' : facts.fork
   const kind = kindOf(parsed)
   const buildsOneDockerfile = kind === 'single' || kind === 'split'
+  const repository = parseReference(parsed.tags[0] ?? '')?.name ?? ''
   const common: PlanCommon = {
     settings,
     tags: parsed.tags,
     denyCacheExports,
     fork: facts.fork,
     scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, denyCacheExports),
+    repository,
+    dockerfile: dockerfilePath(parsed),
     warnings: [...parsed.secretWarnings, ...(cache.warning ? [cache.warning] : [])],
     resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
     reports: { dockerfileBase: buildsOneDockerfile }
   }
   switch (kind) {
     case 'merge':
-      return { ...common, kind, ...mergeSources(parsed, facts) }
+      return { ...common, kind, sources: mergeSources(parsed, repository, facts) }
     case 'matrix':
       return { ...common, kind, ...matrixBake(settings, facts.cwd) }
     case 'bake':
       return { ...common, kind, files: parsed.files, targets: parsed.targets, set: parsed.set, allow: parsed.allow }
     case 'split':
-      return { ...common, kind, dockerfile: dockerfilePath(parsed), platforms: parsed.platforms, repository: repositoryOf(parsed) }
+      return { ...common, kind, platforms: parsed.platforms }
     case 'single':
-      return { ...common, kind, dockerfile: dockerfilePath(parsed) }
+      return { ...common, kind }
   }
 }
 
@@ -137,12 +144,7 @@ function kindOf(s: Settings): PlanKind {
   return s.platformSplit ? 'split' : 'single'
 }
 
-function repositoryOf(s: Settings): string {
-  return parseReference(s.tags[0] ?? '')?.name ?? ''
-}
-
-function mergeSources(s: Settings, facts: RunFacts): { repository: string; sources: string[] } {
-  const repository = repositoryOf(s)
+function mergeSources(s: Settings, repository: string, facts: RunFacts): string[] {
   const fromFiles = facts.digestFiles.flatMap(({ file, text }) =>
     text.split(/\r?\n/).flatMap((raw, i) => {
       const line = raw.trim()
@@ -151,8 +153,7 @@ function mergeSources(s: Settings, facts: RunFacts): { repository: string; sourc
       return [line]
     })
   )
-  const sources = [...s.digests, ...fromFiles].map(d => (d.includes('@') ? d : `${repository}@${d}`))
-  return { repository, sources }
+  return [...s.digests, ...fromFiles].map(d => (d.includes('@') ? d : `${repository}@${d}`))
 }
 
 /** key=value entries (as parseInputs keeps labels and build contexts) as a bake map. */

@@ -1,6 +1,6 @@
 // Reads back what was built — manifests only, never layers — from the cheapest source that has it:
 // the registry when pushed, the builder's build record when buildx can read it, the OCI layout
-// when exported, and the engine's image store when loaded.
+// when exported, and the Docker daemon's image store when loaded.
 import * as core from '../runner/commands.js'
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -35,7 +35,7 @@ const TARGETS_AT_ONCE = 8
 const PROCESSES_AT_ONCE = 4
 
 /**
- * What every target's read-back shares: one connection to the builder's BuildKit (engine's own
+ * What every target's read-back shares: one connection to the builder's BuildKit (the daemon's own
  * builder only), one registry client per repository (its token kept), and a bound on buildx
  * processes where buildx must do the reading.
  */

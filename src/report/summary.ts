@@ -21,7 +21,7 @@ export interface SummaryContext {
   engineReason?: string
   builder?: string
   driver?: string
-  /** why the action made the builder (a request the engine's builder cannot build) */
+  /** why the action made the builder (a request the Docker daemon's builder cannot build) */
   builderReason?: string
   buildxVersion?: string
   mode?: string

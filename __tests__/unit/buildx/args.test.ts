@@ -7,7 +7,7 @@ import {
   buildArgs,
   bakeSecretSets,
   createBuilderArgs,
-  enginePushesTwice,
+  daemonPushesTwice,
   historyAttachmentArgs,
   historyInspectArgs,
   imagetoolsCreateArgs,
@@ -463,7 +463,7 @@ describe('bakeSecretSets', () => {
   })
 })
 
-describe('enginePushesTwice', () => {
+describe('daemonPushesTwice', () => {
   it.each<[string, Machine, boolean]>([
     ['docker driver, containerd store, buildx 0.13', { ...CONTAINERD, buildx: '0.13.1' }, true],
     ['docker driver, containerd store, buildx 0.21.3', { ...CONTAINERD, buildx: '0.21.3' }, true],
@@ -471,7 +471,7 @@ describe('enginePushesTwice', () => {
     ['docker driver, classic store, buildx 0.13', { ...CLASSIC, buildx: '0.13.1' }, false],
     ['docker-container builder, buildx 0.13', { ...CONTAINER, buildx: '0.13.1' }, false]
   ])('%s: %s', (_name, m, want) => {
-    expect(enginePushesTwice(caps(m))).toBe(want)
+    expect(daemonPushesTwice(caps(m))).toBe(want)
   })
 })
 

@@ -42,31 +42,36 @@ describe('dockerDriverCannot', () => {
 })
 
 describe('chooseBuilder', () => {
-  const none: BuilderFacts = { builderGiven: false, driverGiven: false, current: undefined, engineCannot: undefined }
+  const none: BuilderFacts = { builderGiven: false, driverGiven: false, current: undefined, daemonBuilderCannot: undefined }
   const container = { name: 'builder-1', driver: 'docker-container' }
   const otherDocker = { name: 'other-context', driver: 'docker' }
   it.each<[number, string, Partial<BuilderFacts>, BuilderChoice]>([
-    [1, 'nothing chosen, nothing the engine cannot do: the engine builder', {}, { use: 'engine' }],
+    [1, 'nothing chosen, nothing the daemon cannot do: the daemon builder', {}, { use: 'daemon' }],
     [2, 'a builder input: the inputs decide', { builderGiven: true, current: container }, { use: 'inputs' }],
-    [3, 'a driver input: the inputs decide, even when the engine cannot', { driverGiven: true, engineCannot: 'x' }, { use: 'inputs' }],
+    [
+      3,
+      'a driver input: the inputs decide, even when the daemon cannot',
+      { driverGiven: true, daemonBuilderCannot: 'x' },
+      { use: 'inputs' }
+    ],
     [4, 'a current docker-container builder (setup-buildx-action)', { current: container }, { use: 'current', name: 'builder-1' }],
     [
       5,
       'a current builder of its own BuildKit is kept whatever the request',
-      { current: container, engineCannot: 'x' },
+      { current: container, daemonBuilderCannot: 'x' },
       { use: 'current', name: 'builder-1' }
     ],
     [
       6,
       'the engine cannot: a builder of our own, with the reason',
-      { engineCannot: 'the docker driver cannot push by digest' },
+      { daemonBuilderCannot: 'the docker driver cannot push by digest' },
       { use: 'automatic', reason: 'the docker driver cannot push by digest' }
     ],
     [7, "another context's docker builder is current", { current: otherDocker }, { use: 'current', name: 'other-context' }],
     [
       8,
       "another context's docker builder that cannot: a builder of our own",
-      { current: otherDocker, engineCannot: 'r' },
+      { current: otherDocker, daemonBuilderCannot: 'r' },
       { use: 'automatic', reason: 'r' }
     ]
   ])('#%d %s', (_n, _name, facts, want) => {

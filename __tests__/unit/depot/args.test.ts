@@ -195,7 +195,7 @@ const BUILD_CASES: Array<[string, Partial<Settings>, DepotContext, string[]]> = 
 
 describe('depotBuildArgs', () => {
   it.each(BUILD_CASES.map(([name, s, ctx, want], i) => [i + 1, name, s, ctx, want] as const))('%i. %s', (_i, _name, s, ctx, want) => {
-    expect(depotBuildArgs(settings(s), ctx, FILES)).toEqual(want)
+    expect(depotBuildArgs(settings(s), ctx, FILES, 'ghcr.io/o/app')).toEqual(want)
   })
 })
 
@@ -280,9 +280,9 @@ describe('the Depot token', () => {
     depotBuildPlatform: 'linux/amd64'
   })
   const CASES: Array<[string, string[]]> = [
-    ['build', depotBuildArgs(everything, CTX, FILES)],
-    ['build, public repo', depotBuildArgs(everything, { ...CTX, publicRepo: true, builderId: RUN_URL }, FILES)],
-    ['build, load', depotBuildArgs({ ...everything, push: false, load: true }, CTX, FILES)],
+    ['build', depotBuildArgs(everything, CTX, FILES, '')],
+    ['build, public repo', depotBuildArgs(everything, { ...CTX, publicRepo: true, builderId: RUN_URL }, FILES, '')],
+    ['build, load', depotBuildArgs({ ...everything, push: false, load: true }, CTX, FILES, '')],
     ['bake', depotBakeArgs(everything, CTX, { files: everything.files, targets: everything.targets, set: [], metadataFile: '/m' })],
     ['bake --print', depotBakePrintArgs({ files: everything.files, targets: everything.targets, set: [] })]
   ]

@@ -51,6 +51,12 @@ describe('planRun: the kind of run and what it carries', () => {
     ],
     ['a single build with a file', { context: 'app', file: 'x/Containerfile' }, { kind: 'single', dockerfile: 'x/Containerfile' }],
     [
+      'push-by-digest: the repository of the first tag, once',
+      { 'push-by-digest': 'true', push: 'true', tags: 'ghcr.io/o/app:1\nghcr.io/o/other:2' },
+      { kind: 'single', repository: 'ghcr.io/o/app', dockerfile: 'Dockerfile' }
+    ],
+    ['no tag: no repository', {}, { kind: 'single', repository: '' }],
+    [
       'platform-split',
       { 'platform-split': 'true', push: 'true', platforms: 'linux/amd64,linux/arm64', tags: 'ghcr.io/o/app:1' },
       { kind: 'split', platforms: ['linux/amd64', 'linux/arm64'], repository: 'ghcr.io/o/app', reports: { dockerfileBase: true } }
@@ -77,6 +83,8 @@ describe('planRun: the kind of run and what it carries', () => {
         targets: ['a', 'b'],
         set: ['*.pull=true'],
         allow: ['fs.read=/work/repo/ctx'],
+        // a failed matrix build is located in the Dockerfile of the context input
+        dockerfile: 'ctx/Dockerfile',
         reports: { dockerfileBase: false }
       }
     ],

@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import { escapeCell, escapeInline, escapeText, inlineCode } from '../../../src/report/markdown.js'
 import { renderChecksSummary, renderWarningsSummary } from '../../../src/report/checks-summary.js'
 import { renderRecordsSummary } from '../../../src/report/records-summary.js'
-import { renderSigningSummary } from '../../../src/report/signing-summary.js'
+import { renderSigningSummary } from '../../../src/sign/summary.js'
 
 const HOSTILE: ReadonlyArray<[string, string, string]> = [
   // what, value, its table cell

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { SignSettings } from '../../../src/inputs/sign.js'
 import type { ImageReport } from '../../../src/oci/types.js'
 import { COSIGN_RELEASE, assetUrls } from '../../../src/install/releases.js'
-import { renderSigningSummary } from '../../../src/report/signing-summary.js'
+import { renderSigningSummary } from '../../../src/sign/summary.js'
 import {
   cosignEnv,
   cosignSignArgs,

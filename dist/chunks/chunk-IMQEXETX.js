@@ -4,7 +4,7 @@ import {
   parseBuildxVersion,
   runBuildx,
   versionArgs
-} from "./chunk-GVA7OLIA.js";
+} from "./chunk-A4RQGTCT.js";
 
 // src/buildx/plugin.ts
 import { accessSync, constants } from "node:fs";

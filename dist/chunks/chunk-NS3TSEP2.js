@@ -3,7 +3,7 @@ import {
   findPlugin,
   pluginVersion,
   versionOf
-} from "./chunk-Z3523Q5B.js";
+} from "./chunk-IMQEXETX.js";
 import {
   ANNOTATIONS,
   BUILDX_RELEASE,
@@ -16,6 +16,7 @@ import {
   changesOutput,
   collectReports,
   commandLine,
+  daemonUsesContainerdStore,
   defaultBuilderName,
   dialBuilderBuildKit,
   diffImages,
@@ -25,7 +26,6 @@ import {
   dockerfileBaseImage,
   driverOptsMap,
   emptyState,
-  engineUsesContainerdStore,
   exportBuildRecords,
   exportFailedBuildRecords,
   inspectBuilder,
@@ -64,7 +64,7 @@ import {
   wantedConfigText,
   withPlatform,
   withRetry
-} from "./chunk-NOTVCJDW.js";
+} from "./chunk-SY44SW5U.js";
 import {
   MIN_INSTALLED_BUILDX,
   attestsType,
@@ -81,7 +81,7 @@ import {
   checkToolVersion,
   clip,
   createBuilderArgs,
-  enginePushesTwice,
+  daemonPushesTwice,
   hasLocalOrTarOutput,
   historyAttachmentArgs,
   imagetoolsCreateArgs,
@@ -100,7 +100,7 @@ import {
   terminateAll,
   versionAtLeast,
   waitForChildren
-} from "./chunk-GVA7OLIA.js";
+} from "./chunk-A4RQGTCT.js";
 import {
   error,
   getIDToken,
@@ -112,7 +112,7 @@ import {
   setSecret,
   warning,
   withCommandsStopped
-} from "./chunk-AYWZIR4M.js";
+} from "./chunk-2XNRSSTS.js";
 import {
   DepotUnavailable,
   InputError,
@@ -203,17 +203,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -224,13 +224,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -251,17 +251,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -272,13 +272,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -305,23 +305,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -933,10 +933,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -955,7 +955,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -985,11 +985,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -1003,8 +1003,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -1018,8 +1018,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1037,8 +1037,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1048,8 +1048,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3564,9 +3564,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3641,14 +3641,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3663,10 +3663,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3677,10 +3677,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3697,13 +3697,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -5664,9 +5664,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5675,23 +5675,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5702,10 +5702,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7456,13 +7456,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/depot/build.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import path6 from "node:path";
-
-// src/buildx/results.ts
-import { existsSync, readFileSync } from "node:fs";
-
 // src/runner/isolation.ts
 import { createHash } from "node:crypto";
 var BUILDER_SCOPES = ["none", "job", "branch", "repo", "actor"];
@@ -9077,13 +9070,177 @@ function parseInputs(readRaw, run2 = {}) {
   };
 }
 
+// src/inputs/plan.ts
+import path2 from "node:path";
+function planRun(parsed, facts) {
+  const cache = cacheToForRun(parsed.cacheTo, facts.fork, parsed.allowForkCacheWrite);
+  const settings = { ...parsed, cacheTo: cache.cacheTo };
+  const denyCacheExports = parsed.allowForkCacheWrite ? "" : facts.fork;
+  const kind = kindOf(parsed);
+  const buildsOneDockerfile = kind === "single" || kind === "split";
+  const repository = parseReference(parsed.tags[0] ?? "")?.name ?? "";
+  const common = {
+    settings,
+    tags: parsed.tags,
+    denyCacheExports,
+    fork: facts.fork,
+    scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, denyCacheExports),
+    repository,
+    dockerfile: dockerfilePath(parsed),
+    warnings: [...parsed.secretWarnings, ...cache.warning ? [cache.warning] : []],
+    resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
+    reports: { dockerfileBase: buildsOneDockerfile }
+  };
+  switch (kind) {
+    case "merge":
+      return { ...common, kind, sources: mergeSources(parsed, repository, facts) };
+    case "matrix":
+      return { ...common, kind, ...matrixBake(settings, facts.cwd) };
+    case "bake":
+      return { ...common, kind, files: parsed.files, targets: parsed.targets, set: parsed.set, allow: parsed.allow };
+    case "split":
+      return { ...common, kind, platforms: parsed.platforms };
+    case "single":
+      return { ...common, kind };
+  }
+}
+function kindOf(s) {
+  if (s.mode === "merge") return "merge";
+  if (s.matrix.trim()) return "matrix";
+  if (s.files.length > 0 || s.targets.length > 0) return "bake";
+  return s.platformSplit ? "split" : "single";
+}
+function mergeSources(s, repository, facts) {
+  const fromFiles = facts.digestFiles.flatMap(
+    ({ file, text }) => text.split(/\r?\n/).flatMap((raw, i) => {
+      const line = raw.trim();
+      if (!line) return [];
+      checkDigestEntry(line, "digests-from", `${file} line ${i + 1}:`);
+      return [line];
+    })
+  );
+  return [...s.digests, ...fromFiles].map((d) => d.includes("@") ? d : `${repository}@${d}`);
+}
+function keyValueRecord(entries) {
+  return Object.fromEntries(entries.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
+}
+function matrixBaseTarget(s, remote, resolve) {
+  const base = {};
+  for (const { name, setting, bake: bake2 } of INPUTS) {
+    if (!bake2?.field || !setting || name === "tags") continue;
+    const value = s[setting];
+    if (name === "context") base[bake2.field] = remote ? s.context : resolve(s.context);
+    else if (name === "file") {
+      if (s.file) base[bake2.field] = remote ? s.file : resolve(s.file);
+    } else if (name === "build-args") base[bake2.field] = Object.fromEntries(s.buildArgs);
+    else if (Array.isArray(value)) {
+      if (value.length > 0) base[bake2.field] = bake2.key.endsWith(".NAME") ? keyValueRecord(value) : value;
+    } else if (value) base[bake2.field] = value;
+  }
+  return base;
+}
+function matrixBake(s, cwd) {
+  const combinations = expandMatrix(parseMatrix(s.matrix));
+  const resolve = (p) => path2.resolve(cwd, p);
+  const remote = isRemoteContext(s.context);
+  const base = matrixBaseTarget(s, remote, resolve);
+  const definition = matrixToBake(combinations, base, { tagTemplates: s.tags, ...s.matrixName ? { nameTemplate: s.matrixName } : {} });
+  const allow = [...s.allow, ...remote ? [] : [`fs.read=${resolve(s.context)}`], ...sshEntitlements(s.ssh, resolve)];
+  return { combinations, definition, targets: Object.keys(definition.target), set: s.set, allow };
+}
+function withBaseAnnotations(plan, base) {
+  const s = plan.settings;
+  return { ...plan, settings: { ...s, annotations: [...s.annotations, ...baseAnnotationArgs(base, s.platforms)] } };
+}
+function buildsOneImage(plan) {
+  return plan.kind !== "bake" && plan.kind !== "matrix";
+}
+
+// src/action/checks.ts
+import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import path8 from "node:path";
+
+// src/buildx/build.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import path5 from "node:path";
+
+// src/oci/merged-index.ts
+function createdIndex(dryRunStdout) {
+  const bytes = dryRunStdout.endsWith("\n") ? dryRunStdout.slice(0, -1) : dryRunStdout;
+  const doc = parseManifestJson(bytes, "imagetools create --dry-run");
+  return { digest: sha256Digest(bytes), mediaType: doc.mediaType ?? "", doc };
+}
+function mergeMismatch(created, sources) {
+  const only = sources[0];
+  if (sources.length === 1 && only && created.digest === only.digest) return "";
+  if (!isIndex(created.doc)) return `imagetools create made a manifest (${created.digest}), not an index of the ${sources.length} source(s)`;
+  const expected = new Set(sources.flatMap((s) => isIndex(s.doc) ? s.doc.manifests.map((d) => d.digest) : [s.digest]));
+  const listed = created.doc.manifests.map((d) => d.digest);
+  const extra = listed.filter((d) => !expected.has(d));
+  const missing = [...expected].filter((d) => !listed.includes(d));
+  if (extra.length === 0 && missing.length === 0 && new Set(listed).size === listed.length) return "";
+  const parts = [
+    ...extra.length ? [`lists ${extra.join(", ")}, which no source holds`] : [],
+    ...missing.length ? [`misses ${missing.join(", ")}`] : [],
+    ...new Set(listed).size !== listed.length ? ["lists an entry twice"] : []
+  ];
+  return `the index imagetools create made (${created.digest}) ${parts.join("; ")}`;
+}
+
+// src/buildx/build-error.ts
+function parseBuildError(log, dockerfile) {
+  const lines = log.split("\n");
+  const base = dockerfile.split(/[\\/]/).pop() ?? "";
+  let message = "";
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = (lines[i] ?? "").replace(/\r$/, "");
+    if (!message && /^ERROR: /.test(l)) message = l.replace(/^ERROR: /, "");
+    const m = /^(\S+):(\d+)$/.exec(l.trim());
+    if (m?.[1] && m[2] && (m[1] === base || /Dockerfile/.test(m[1])))
+      return { file: dockerfile || m[1] || "Dockerfile", line: Number(m[2]), message: message || "build failed" };
+  }
+  return void 0;
+}
+var FINAL_PUSH_ERROR = /\b(?:40[0-4]|405|409|41[0-5]|422)\b(?: [A-Z][a-z]+)*|\bunauthorized\b|authentication required|\bdenied\b|forbidden|\bnot found\b|name unknown|name invalid|manifest (?:invalid|unknown|blob unknown|unverified)|blob unknown|digest invalid|size invalid|tag invalid|unsupported|insufficient_scope|x509|certificate/i;
+var TRANSIENT_PUSH_ERROR = /\b5\d\d\b|\b429\b|too many requests|toomanyrequests|\bunavailable\b|internal server error|bad gateway|service unavailable|gateway time-?out|\bEOF\b|connection reset|broken pipe|connection refused|i\/o timeout|timeout awaiting|TLS handshake timeout|deadline exceeded|server closed|http2: .*(?:GOAWAY|stream error)|unknown: unknown error/i;
+var BUILDX_PUSH_FAILURE = /^ERROR: (?:(?:failed to build|failed to solve|target [^\s:]+): )*failed to push /;
+function classifyPushFailure(log) {
+  const last = log.split("\n").map((l) => l.replace(/\r$/, "")).reverse().find((l) => /^ERROR: /.test(l));
+  if (!last) return void 0;
+  const own = BUILDX_PUSH_FAILURE.exec(last);
+  if (!own) return void 0;
+  const reason = last.slice(own[0].length - "failed to push ".length).replace(/"https?:\/\/[^"]*"/g, '"<url>"').replace(/https?:\/\/\S+?(?=:? |$)/g, "<url>").replace(/"[a-z]+-sha256:[0-9a-f]{64}"/g, '"<ref>"');
+  const cause = reason.replace(/^failed to push \S+?: /, "");
+  if (FINAL_PUSH_ERROR.test(cause)) return { transient: false, reason };
+  return { transient: TRANSIENT_PUSH_ERROR.test(cause), reason };
+}
+
+// src/buildx/log.ts
+async function relayOutput(prefix, start, watch) {
+  const lines = [];
+  const relay = async (write) => {
+    const r = await start((line) => {
+      lines.push(line);
+      if (lines.length > 400) lines.shift();
+      watch?.(line);
+      for (const part of line.split("\r")) write(prefix ? `[${prefix}] ${part}` : part);
+    });
+    return { code: r.code, log: lines.join("\n") };
+  };
+  return prefix ? relay(info) : withCommandsStopped(relay);
+}
+function buildxCommandLine(args) {
+  return `buildx ${commandLine(args)}`;
+}
+
 // src/buildx/results.ts
+import { existsSync, readFileSync } from "node:fs";
 function warningsIn(v) {
   return Array.isArray(v) ? v : [];
 }
 var REMOTE_CONTEXT = /^[a-z]+:\/\/|^git@|^github\.com\//;
-function localDockerfile(s) {
-  return REMOTE_CONTEXT.test(s.context) ? void 0 : dockerfilePath(s);
+function localDockerfile(s, dockerfile) {
+  return REMOTE_CONTEXT.test(s.context) ? void 0 : dockerfile;
 }
 function printedDockerfile(def) {
   const dockerfile = def.dockerfile ?? "Dockerfile";
@@ -9113,7 +9270,7 @@ function loadsViaOutputs(outputs) {
 function pushesViaOutputs(outputs) {
   return outputs.some((o) => /(^|,)type=registry(,|$)/.test(o) || /(^|,)type=image(,|$)/.test(o) && /(^|,)push=true(,|$)/.test(o));
 }
-function singleResult(s, metadataFile, iidFile, pushedByDigest) {
+function singleResult(s, dockerfile, metadataFile, iidFile, pushedByDigest) {
   const metadata = readJson(metadataFile);
   return {
     target: s.target || "default",
@@ -9126,7 +9283,7 @@ function singleResult(s, metadataFile, iidFile, pushedByDigest) {
     pushed: s.push || pushesViaOutputs(s.outputs),
     loaded: s.load || loadsViaOutputs(s.outputs),
     exports: exportsOf(s.outputs),
-    ...withDockerfile(localDockerfile(s)),
+    ...withDockerfile(localDockerfile(s, dockerfile)),
     buildWarnings: warningsIn(metadata["buildx.build.warnings"])
   };
 }
@@ -9154,9 +9311,9 @@ function bakeResults(s, all, printed, skipKeys) {
 function withDockerfile(dockerfile) {
   return dockerfile ? { dockerfile } : {};
 }
-function platformResult(s, platform, metadata) {
+function platformResult(target, platform, metadata) {
   return {
-    target: `${s.target || "default"}@${platform}`,
+    target: `${target || "default"}@${platform}`,
     tags: [],
     platforms: [platform],
     metadata,
@@ -9180,248 +9337,6 @@ function mergeResult(tags, descriptor) {
     loaded: false,
     exports: []
   };
-}
-
-// src/buildx/log.ts
-async function relayOutput(prefix, start, watch) {
-  const lines = [];
-  const relay = async (write) => {
-    const r = await start((line) => {
-      lines.push(line);
-      if (lines.length > 400) lines.shift();
-      watch?.(line);
-      for (const part of line.split("\r")) write(prefix ? `[${prefix}] ${part}` : part);
-    });
-    return { code: r.code, log: lines.join("\n") };
-  };
-  return prefix ? relay(info) : withCommandsStopped(relay);
-}
-function buildxCommandLine(args) {
-  return `buildx ${commandLine(args)}`;
-}
-
-// src/runner/context.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-var eventCache;
-function githubEvent() {
-  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
-  if (eventCache?.path === eventPath) return eventCache.event;
-  let event;
-  try {
-    event = eventPath ? JSON.parse(readFileSync2(eventPath, "utf8")) : void 0;
-  } catch {
-    event = void 0;
-  }
-  eventCache = { path: eventPath, event };
-  return event;
-}
-function githubContext() {
-  const event = githubEvent();
-  const publicRepo = event?.repository?.private === false;
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
-  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
-}
-
-// src/action/secret-files.ts
-import { writeFileSync } from "node:fs";
-import path2 from "node:path";
-function writeSecretFiles(s, dir) {
-  const files = /* @__PURE__ */ new Map();
-  for (const sec of s.secrets) {
-    if (sec.kind !== "value") continue;
-    const file = path2.join(dir, `secret-${files.size}`);
-    writeFileSync(file, sec.source, { mode: 384 });
-    files.set(sec.id, file);
-  }
-  return files;
-}
-
-// src/depot/args.ts
-function writesToDocker(s) {
-  return s.load || s.outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
-}
-function depotProvenance(s, ctx) {
-  if (s.provenance !== "") return s.provenance;
-  if (attestsType(s, "provenance") || writesToDocker(s)) return void 0;
-  const mode = ctx.publicRepo ? "max" : "min";
-  return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
-}
-function depotOwnArgs(s, ctx) {
-  const args = ["--project", ctx.project];
-  if (s.depotBuildPlatform) args.push("--build-platform", s.depotBuildPlatform);
-  if (s.depotSave) args.push("--save");
-  args.push(...repeat("--save-tag", s.depotSaveTags));
-  if (s.depotLint) args.push("--lint");
-  if (s.depotLintFailOn) args.push("--lint-fail-on", s.depotLintFailOn);
-  if (s.depotSbomDir) args.push("--sbom-dir", s.depotSbomDir);
-  return args;
-}
-function depotBuildArgs(s, ctx, files) {
-  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name ?? "" : "";
-  const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...repo ? { tags: [], pushByDigest: { name: repo } } : {} });
-  return ["build", ...depotOwnArgs(s, ctx), "--progress", "plain", ...flags];
-}
-function depotBakeArgs(s, ctx, opts) {
-  const args = ["bake", ...depotOwnArgs(s, ctx), "--progress", "plain"];
-  args.push(...repeat("--file", opts.files));
-  args.push(...repeat("--set", opts.set));
-  args.push(...bakeOutputFlags(s, depotProvenance(s, ctx), opts.metadataFile, opts.targets));
-  return args;
-}
-function depotBakePrintArgs(opts) {
-  return bakePrintArgs(opts.files, opts.set, opts.targets);
-}
-function depotEnv(base, creds) {
-  return { ...base, DEPOT_TOKEN: creds.token, DEPOT_PROJECT_ID: creds.project, DEPOT_NO_UPDATE_NOTIFIER: "1" };
-}
-function parseDepotVersion(stdout) {
-  return /depot version v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(stdout)?.[1] ?? "";
-}
-function depotBuildInfo(metadata) {
-  const b = metadata["depot.build"];
-  const o = typeof b === "object" && b !== null ? b : {};
-  return {
-    buildId: typeof o["buildID"] === "string" ? o["buildID"] : "",
-    projectId: typeof o["projectID"] === "string" ? o["projectID"] : ""
-  };
-}
-var BAKE_METADATA_EXTRAS = ["depot.build", "buildx.build.warnings"];
-function buildStarted(log) {
-  const named = /* @__PURE__ */ new Set();
-  for (const line of log.split("\n")) {
-    const m = /^#(\d+) (.*)$/.exec(line);
-    if (!m?.[1] || m[2] === void 0 || named.has(m[1])) continue;
-    named.add(m[1]);
-    if (!m[2].startsWith("[depot]")) return true;
-  }
-  return false;
-}
-function explainPreBuildFailure(log, apiUrl) {
-  const lines = log.split("\n").map((l) => l.trim()).filter((l) => l && !/^#\d+ /.test(l) && !l.startsWith("Build Summary"));
-  const last = lines[lines.length - 1] ?? "";
-  const detail = last.length > 300 ? `${last.slice(0, 300)}\u2026` : last;
-  if (/^(unauthenticated|permission_denied):/i.test(last)) {
-    return {
-      problem: "auth",
-      message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC`
-    };
-  }
-  if (/^(unavailable|deadline_exceeded):|connection refused|no such host|i\/o timeout|TLS handshake/i.test(last)) {
-    return { problem: "unreachable", message: `cannot reach Depot's API at ${apiUrl} (${detail})` };
-  }
-  if (/^not_found:|project/i.test(last))
-    return { problem: "project", message: `Depot did not accept the project (${detail}): check depot-project` };
-  return { problem: "other", message: `depot failed before the build started${detail ? `: ${detail}` : ""}` };
-}
-
-// src/buildx/install.ts
-async function installedBuildx(runner, docker) {
-  const plugin = findPlugin();
-  if (plugin) {
-    const pv = await pluginVersion(runner, plugin);
-    if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
-  }
-  const v = docker ? await versionOf(runner, docker, ["buildx"]) : "";
-  return docker && v ? { cmd: docker, prefix: ["buildx"], version: v, runner } : void 0;
-}
-async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker = dockerCli()) {
-  const runner = buildToolRunner(anyRunner);
-  return setupTool({
-    release: BUILDX_RELEASE,
-    version,
-    downloadUrl,
-    sha256,
-    installed: async () => await installedBuildx(runner, docker) ?? "no buildx is installed",
-    notByDefault: (found) => versionAtLeast(found.version, MIN_INSTALLED_BUILDX) ? void 0 : `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports`,
-    // A missing plugin is the machine's state, not a bad input (the CLI's default is installed).
-    noneInstalled: () => new Error(
-      "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
-    ),
-    probe: async (path10, v) => ({ cmd: path10, prefix: [], version: await versionOf(runner, path10, []) || v, runner })
-  });
-}
-
-// src/depot/depot.ts
-var DEPOT_AUDIENCE = "https://depot.dev";
-var DEFAULT_OIDC_EXCHANGE = "https://github.depot.dev/auth/oidc/github-actions";
-async function probeVersion(runner, cmd) {
-  let r;
-  try {
-    r = await runner.run(cmd, ["--version"], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: "1" } });
-  } catch (e) {
-    throw new DepotUnavailable(`cannot run ${cmd}: ${messageOf(e)}`);
-  }
-  const v = r.code === 0 ? parseDepotVersion(r.stdout) : "";
-  if (!v)
-    throw new DepotUnavailable(
-      `${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split("\n")[0] ?? ""}`
-    );
-  return v;
-}
-async function setupDepot(s, anyRunner) {
-  const runner = buildToolRunner(anyRunner);
-  return setupTool({
-    release: DEPOT_RELEASE,
-    version: s.depotVersion,
-    downloadUrl: s.depotDownloadUrl,
-    sha256: s.depotSha256,
-    installed: () => probeVersion(runner, "depot").then(
-      (version) => ({ cmd: "depot", version, runner }),
-      (e) => e.message
-    ),
-    noneInstalled: (why) => new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${why})`),
-    probe: async (path10) => ({ cmd: path10, version: await probeVersion(runner, path10), runner }),
-    failure: (e) => new DepotUnavailable(e.message),
-    timed: true
-  });
-}
-function oidcAvailable(env = process.env) {
-  return Boolean(env["ACTIONS_ID_TOKEN_REQUEST_URL"] && env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]);
-}
-function oidcExchangeUrl(env = process.env) {
-  const api = env["DEPOT_API_URL"]?.trim();
-  return api ? `${api.replace(/\/+$/, "")}/auth/oidc/github-actions` : DEFAULT_OIDC_EXCHANGE;
-}
-async function depotToken(s) {
-  const direct = s.depotToken || process.env["DEPOT_TOKEN"]?.trim() || "";
-  if (direct) {
-    setSecret(direct);
-    return { token: direct, source: s.depotToken ? "the depot-token input" : "DEPOT_TOKEN" };
-  }
-  if (!oidcAvailable()) {
-    throw new InputError(
-      "depot-token",
-      "no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)"
-    );
-  }
-  let idToken;
-  try {
-    idToken = await getIDToken(DEPOT_AUDIENCE);
-  } catch (e) {
-    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${messageOf(e).replace(/\s+/g, " ").trim()}`);
-  }
-  setSecret(idToken);
-  const url = oidcExchangeUrl();
-  try {
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ token: idToken }),
-      signal: AbortSignal.timeout(3e4)
-    });
-    const body = await res.json().catch(() => ({}));
-    if (res.ok && typeof body.token === "string" && body.token) {
-      setSecret(body.token);
-      return { token: body.token, source: "GitHub OIDC, exchanged for a temporary Depot token" };
-    }
-    info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`);
-  } catch (e) {
-    info(`Depot's OIDC exchange (${url}) failed (${messageOf(e)}); the CLI gets the GitHub OIDC token itself`);
-  }
-  return { token: idToken, source: "GitHub OIDC" };
-}
-function runDepot(d, args, opts) {
-  return d.runner.run(d.cmd, args, opts);
 }
 
 // src/inputs/bake-source.ts
@@ -9685,38 +9600,394 @@ function grantFromDefinition(targets, cwd, allow, buildxVersion, trust) {
   return r.allow;
 }
 
-// src/buildx/build-error.ts
-function parseBuildError(log, dockerfile) {
-  const lines = log.split("\n");
-  const base = dockerfile.split(/[\\/]/).pop() ?? "";
-  let message = "";
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const l = (lines[i] ?? "").replace(/\r$/, "");
-    if (!message && /^ERROR: /.test(l)) message = l.replace(/^ERROR: /, "");
-    const m = /^(\S+):(\d+)$/.exec(l.trim());
-    if (m?.[1] && m[2] && (m[1] === base || /Dockerfile/.test(m[1])))
-      return { file: dockerfile || m[1] || "Dockerfile", line: Number(m[2]), message: message || "build failed" };
-  }
-  return void 0;
+// src/buildx/build.ts
+function pushBackoffMs(attempt) {
+  return Math.min(2e3 * 2 ** (attempt - 1), 3e4);
 }
-var FINAL_PUSH_ERROR = /\b(?:40[0-4]|405|409|41[0-5]|422)\b(?: [A-Z][a-z]+)*|\bunauthorized\b|authentication required|\bdenied\b|forbidden|\bnot found\b|name unknown|name invalid|manifest (?:invalid|unknown|blob unknown|unverified)|blob unknown|digest invalid|size invalid|tag invalid|unsupported|insufficient_scope|x509|certificate/i;
-var TRANSIENT_PUSH_ERROR = /\b5\d\d\b|\b429\b|too many requests|toomanyrequests|\bunavailable\b|internal server error|bad gateway|service unavailable|gateway time-?out|\bEOF\b|connection reset|broken pipe|connection refused|i\/o timeout|timeout awaiting|TLS handshake timeout|deadline exceeded|server closed|http2: .*(?:GOAWAY|stream error)|unknown: unknown error/i;
-var BUILDX_PUSH_FAILURE = /^ERROR: (?:(?:failed to build|failed to solve|target [^\s:]+): )*failed to push /;
-function classifyPushFailure(log) {
-  const last = log.split("\n").map((l) => l.replace(/\r$/, "")).reverse().find((l) => /^ERROR: /.test(l));
-  if (!last) return void 0;
-  const own = BUILDX_PUSH_FAILURE.exec(last);
-  if (!own) return void 0;
-  const reason = last.slice(own[0].length - "failed to push ".length).replace(/"https?:\/\/[^"]*"/g, '"<url>"').replace(/https?:\/\/\S+?(?=:? |$)/g, "<url>").replace(/"[a-z]+-sha256:[0-9a-f]{64}"/g, '"<ref>"');
-  const cause = reason.replace(/^failed to push \S+?: /, "");
-  if (FINAL_PUSH_ERROR.test(cause)) return { transient: false, reason };
-  return { transient: TRANSIENT_PUSH_ERROR.test(cause), reason };
+function fromCache(s) {
+  return { ...s, noCache: false, noCacheFilters: [] };
+}
+async function buildWithPushRetries(s, env, what, argsFor, prefix, run2 = {}) {
+  const attempts = s.pushRetries + 1;
+  const label = prefix ? `[${prefix}] ` : "";
+  for (let attempt = 1; ; attempt++) {
+    const args = argsFor(attempt === 1 ? s : fromCache(s));
+    if (attempt > 1) info(`${label}push attempt ${attempt} of ${attempts}, from the build cache: ${buildxCommandLine(args)}`);
+    else info(`${label}${buildxCommandLine(args)}`);
+    const { code, log } = await streamed(env, args, prefix, run2);
+    if (code === 0) {
+      if (attempt > 1) info(`${label}${what}: pushed on attempt ${attempt} of ${attempts}`);
+      return { code, log, attempts: attempt };
+    }
+    const failure2 = classifyPushFailure(log);
+    if (!failure2) return { code, log, attempts: attempt };
+    if (!failure2.transient) {
+      info(`${label}${what}: the registry refused the push (${failure2.reason}); not retried`);
+      return { code, log, attempts: attempt };
+    }
+    if (attempt >= attempts) {
+      if (attempts > 1)
+        warning(
+          `${label}${what}: the push failed ${attempts} times with a transient registry error; giving up (push-retries: ${s.pushRetries})`
+        );
+      return { code, log, attempts: attempt };
+    }
+    const delay = pushBackoffMs(attempt);
+    warning(
+      `${label}${what}: push attempt ${attempt} of ${attempts} failed with a transient registry error (${failure2.reason}); pushing again in ${delay / 1e3} s from the build cache, without rebuilding`
+    );
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+function attemptsNote(a) {
+  return a.attempts > 1 ? ` (after ${a.attempts} push attempts)` : "";
+}
+function reportFailure(exitMessage, log, dockerfile, what, note = "") {
+  const loc = parseBuildError(log, dockerfile);
+  const lastError = log.split("\n").reverse().find((l) => l.startsWith("ERROR: "));
+  const message = lastError ? lastError.slice("ERROR: ".length) : exitMessage;
+  if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
+  throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}${note}`);
+}
+var WARNINGS_ENV = { BUILDX_METADATA_WARNINGS: "1" };
+function streamed(env, args, prefix, run2 = {}) {
+  return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { ...run2, onLine, env: { ...run2.env ?? process.env, ...WARNINGS_ENV } }));
+}
+async function runCall(env, args, metadataFile, run2 = {}) {
+  info(buildxCommandLine(args));
+  let stdout = "";
+  const { code, log } = await relayOutput(
+    "",
+    (onLine) => runBuildx(env.bx, args, {
+      ...run2,
+      onLine: (line, stream) => {
+        if (stream === "stderr") onLine(line);
+      }
+    }).then((r) => {
+      stdout = r.stdout;
+      return r;
+    })
+  );
+  let result;
+  try {
+    result = stdout.trim() ? JSON.parse(stdout) : void 0;
+  } catch {
+    result = void 0;
+  }
+  return { code, result, log, cwd: path5.resolve(run2.cwd ?? "."), metadata: readJson(metadataFile) };
+}
+async function callBuild(plan, env) {
+  const s = plan.settings;
+  const files = {
+    metadataFile: path5.join(env.tempDir, "metadata.json"),
+    iidFile: path5.join(env.tempDir, "iid.txt"),
+    secretFiles: env.secretFiles
+  };
+  const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }), files.metadataFile);
+  if (out.result === void 0 && out.code !== 0)
+    reportFailure(`buildx exited with code ${out.code}`, out.log, plan.dockerfile, s.call.name);
+  return out;
+}
+async function callBake(plan, files, env) {
+  const s = plan.settings;
+  const req = { files, targets: plan.targets, set: plan.set, allow: plan.allow, fork: plan.fork };
+  const { site, common } = await prepareBake(s, env, req);
+  const args = bakeArgs(s, env.ctx, { ...common, call: callFlagValue(s.call) });
+  const out = await runCall(env, args, common.metadataFile, site.run);
+  if (out.result === void 0 && out.code !== 0)
+    reportFailure(`bake exited with code ${out.code}`, out.log, plan.dockerfile, `bake ${s.call.name}`);
+  return out;
+}
+async function singleBuild(plan, env) {
+  const s = plan.settings;
+  const metadataFile = path5.join(env.tempDir, "metadata.json");
+  const iidFile = path5.join(env.tempDir, "iid.txt");
+  const repo = s.pushByDigest ? plan.repository : "";
+  const over = repo ? { tags: [], pushByDigest: { name: repo } } : {};
+  const argsFor = (settings) => buildArgs(settings, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
+  const a = await buildWithPushRetries(s, env, "build", argsFor, "");
+  if (a.code !== 0) reportFailure(`buildx exited with code ${a.code}`, a.log, plan.dockerfile, "build", attemptsNote(a));
+  return singleResult(s, plan.dockerfile, metadataFile, iidFile, Boolean(repo));
+}
+async function prepareBake(s, env, { files, targets, set: given, allow, denyCacheExports = "", fork = "" }) {
+  const userSet = denyCacheExports ? setWithoutCacheTo(given) : { set: given, dropped: 0 };
+  const set = [...bakeSecretSets(s, env), ...userSet.set];
+  const site = bakeSite(s, env.bx.version);
+  const bakeFileArgs = site.files(files);
+  const bakeTargets = site.targets(targets);
+  const varArgs = bakeVarArgs(s.vars, env.bx.version);
+  const { printed, warning: warning2 } = await withoutBakeCacheExports(
+    await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run),
+    denyCacheExports,
+    userSet.dropped,
+    set,
+    () => printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run),
+    "bake"
+  );
+  if (warning2) warning(warning2);
+  const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version, { fork, own: [...env.secretFiles.values()] });
+  const metadataFile = path5.join(env.tempDir, "bake-metadata.json");
+  return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } };
+}
+async function bake(plan, files, env) {
+  const s = plan.settings;
+  const { targets, set, allow, denyCacheExports, fork } = plan;
+  const { site, printed, common } = await prepareBake(s, env, { files, targets, set, allow, denyCacheExports, fork });
+  let pushOnceTargets;
+  if (s.push && daemonPushesTwice(env.ctx.caps)) {
+    const names = Object.keys(printed);
+    if (names.every((n) => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names;
+    else info("bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)");
+  }
+  const argsFor = (settings) => bakeArgs(settings, env.ctx, { ...common, ...pushOnceTargets ? { pushOnceTargets } : {} });
+  const a = await buildWithPushRetries(s, env, "bake", argsFor, "", site.run);
+  if (a.code !== 0) reportFailure(`bake exited with code ${a.code}`, a.log, plan.dockerfile, "bake", attemptsNote(a));
+  const all = readJson(common.metadataFile);
+  return bakeResults(s, all, printed, ["buildx.build.warnings"]).map(
+    (r) => r.dockerfile ? { ...r, dockerfile: path5.resolve(site.run.cwd, r.dockerfile) } : r
+  );
+}
+async function printBake(env, files, targets, set, varArgs, run2) {
+  const r = await runBuildxChecked(
+    env.bx,
+    bakePrintArgs(files, set, targets, varArgs),
+    run2,
+    (line) => new InputError(files.length > 0 ? "files" : "targets", `bake cannot read the definition: ${line}`)
+  );
+  const parsed = JSON.parse(r.stdout);
+  return parsed.target ?? {};
+}
+async function splitBuild(plan, env) {
+  const s = plan.settings;
+  const { repository: repo, platforms } = plan;
+  if (!repo) throw new InputError("tags", "platform-split needs a tag to name the repository");
+  const queue = [...platforms];
+  const results = /* @__PURE__ */ new Map();
+  const failures = [];
+  const worker = async () => {
+    for (let p = queue.shift(); p !== void 0; p = queue.shift()) {
+      const platform = p;
+      const dir = path5.join(env.tempDir, platform.replaceAll("/", "-"));
+      mkdirSync(dir, { recursive: true });
+      const metadataFile = path5.join(dir, "metadata.json");
+      const iidFile = path5.join(dir, "iid.txt");
+      const argsFor = (settings) => buildArgs(
+        settings,
+        env.ctx,
+        { metadataFile, iidFile, secretFiles: env.secretFiles },
+        { platforms: [platform], tags: [], pushByDigest: { name: repo } }
+      );
+      const a = await buildWithPushRetries(s, env, "build", argsFor, platform);
+      if (a.code !== 0) {
+        const loc = parseBuildError(a.log, plan.dockerfile);
+        const pushed = classifyPushFailure(a.log);
+        failures.push(
+          `${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : pushed ? ` (${pushed.reason}${attemptsNote(a)})` : ` (buildx exited with code ${a.code})`}`
+        );
+        continue;
+      }
+      const metadata = readJson(metadataFile);
+      const node = str(metadata["buildx.build.ref"]).split("/")[1];
+      info(`[${platform}] pushed ${repo}@${str(metadata["containerimage.digest"])}${node ? `, built on node ${node}` : ""}`);
+      results.set(platform, platformResult(s.target, platform, metadata));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(s.maxParallel, platforms.length) }, worker));
+  if (failures.length > 0) {
+    throw new Error(`platform build failed for ${failures.join("; ")}; no tag was created or moved`);
+  }
+  const perPlatform = platforms.map((p) => results.get(p)).filter((r) => r !== void 0);
+  const merged = await mergeDigests(
+    s.annotations,
+    env,
+    perPlatform.map((r) => `${repo}@${r.digest}`),
+    plan.tags
+  );
+  merged.target = s.target || "default";
+  merged.platforms = platforms;
+  const dockerfile = localDockerfile(s, plan.dockerfile);
+  if (dockerfile) merged.dockerfile = dockerfile;
+  merged.buildWarnings = perPlatform.flatMap((r) => r.buildWarnings ?? []);
+  merged.builds = perPlatform.map((r) => ({ target: r.target, metadata: r.metadata }));
+  return { perPlatform, merged };
+}
+async function mergeDigests(annotationInputs, env, sources, tags) {
+  const metadataFile = path5.join(env.tempDir, "merge-descriptor.json");
+  const annotations = annotationInputs.filter((a) => INDEX_ANNOTATION.test(a));
+  const retried = (args2, what) => withRetry(() => runBuildxChecked(env.bx, args2), what, 4, 500, isTransientRegistryError);
+  const dry = await retried(imagetoolsCreateArgs(tags, sources, annotations, { dryRun: true }), "imagetools create --dry-run");
+  const created = createdIndex(dry.stdout);
+  const mismatch = mergeMismatch(created, await Promise.all(sources.map((src) => readByDigest(env.bx, src))));
+  if (mismatch) throw new Error(`merge: ${mismatch}; nothing was tagged or signed`);
+  const args = imagetoolsCreateArgs(tags, sources, annotations);
+  info(buildxCommandLine(args));
+  const r = await retried(args, "imagetools create");
+  info(r.stderr.trim());
+  for (const tag of tags) {
+    const served = await servedDigest(env.bx, tag);
+    if (served !== created.digest)
+      throw new Error(
+        `merge: the registry says ${tag} resolves to ${served}, not the index this step created (${created.digest}): another index was pushed to the tag, or the registry does not serve what it was given; nothing is signed`
+      );
+  }
+  info(`${tags.join(", ")}: ${created.digest}, the index this step created`);
+  const descriptor = {
+    mediaType: created.mediaType,
+    digest: created.digest,
+    size: Buffer.byteLength(dry.stdout) - (dry.stdout.endsWith("\n") ? 1 : 0)
+  };
+  writeFileSync(metadataFile, JSON.stringify(descriptor));
+  return mergeResult(tags, descriptor);
+}
+async function readByDigest(bx, ref) {
+  const parsed = parseReference(ref);
+  if (!parsed?.digest) throw new Error(`merge: ${ref} names no digest`);
+  let text;
+  try {
+    text = await withRetry(
+      () => registryReader(parsed.name).manifest(parsed.digest),
+      `reading ${ref}`,
+      4,
+      500,
+      (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+    );
+  } catch (e) {
+    if (!(e instanceof RegistryUnreachable)) throw e;
+    text = (await runBuildxChecked(bx, imagetoolsInspectArgs(ref, { raw: true }))).stdout;
+    if (sha256Digest(text) !== parsed.digest) throw new Error(`merge: ${ref} is served with digest ${sha256Digest(text)}`);
+  }
+  return { digest: parsed.digest, doc: parseManifestJson(text, ref) };
+}
+async function servedDigest(bx, tag) {
+  const parsed = parseReference(tag);
+  if (!parsed) throw new InputError("tags", `${tag} is not an image reference`);
+  try {
+    return await withRetry(
+      () => registryReader(parsed.name).servedDigest(parsed.tag || "latest"),
+      `reading ${tag}`,
+      4,
+      500,
+      (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
+    );
+  } catch (e) {
+    if (!(e instanceof RegistryUnreachable)) throw e;
+    return sha256Digest((await runBuildxChecked(bx, imagetoolsInspectArgs(tag, { raw: true }))).stdout);
+  }
+}
+
+// src/buildx/warnings.ts
+function fromBase64(s) {
+  return s ? Buffer.from(s, "base64").toString("utf8") : "";
+}
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+function ownersOf(sourceText, filename, sources) {
+  if (sourceText) {
+    const same = sources.filter((s) => s.text !== void 0 && s.text === sourceText);
+    if (same.length > 0) return same;
+  }
+  const named = filename ? sources.filter((s) => s.text === void 0 && basename(s.file) === basename(filename)) : [];
+  if (named.length > 0) return named;
+  return sources.length === 1 ? [...sources] : [];
+}
+var SHORT = /^([A-Za-z0-9]+): ([\s\S]*?)(?: \(line \d+\))?$/;
+function warningsFromMetadata(raw, sources, fallbackTarget) {
+  const list = Array.isArray(raw) ? raw : [];
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const w of list) {
+    const short = fromBase64(w.short).trim();
+    const m = SHORT.exec(short);
+    const rule = m?.[1] ?? ruleFromUrl(w.url ?? "");
+    const message = m?.[2] ?? (short || (w.detail ?? []).map(fromBase64).join(" "));
+    const line = w.range?.[0]?.start?.line ?? 0;
+    const owners = ownersOf(fromBase64(w.sourceInfo?.data), w.sourceInfo?.filename ?? "", sources);
+    const targets = owners.length > 0 ? owners : [{ target: fallbackTarget, file: "" }];
+    for (const o of targets) add(byTarget, o.target, { rule, message, url: w.url ?? "", file: o.file, line });
+  }
+  return [...byTarget].map(([target, warnings]) => ({ target, warnings }));
+}
+function warningsFromCheck(result, sources) {
+  const out = /* @__PURE__ */ new Map();
+  for (const w of result.warnings ?? []) {
+    const src = result.sources?.[w.location?.sourceIndex ?? 0];
+    const owner = ownersOf(fromBase64(src?.data), src?.filename ?? "", sources)[0];
+    add(out, "", {
+      rule: w.ruleName ?? ruleFromUrl(w.url ?? ""),
+      message: w.detail || w.description || "",
+      url: w.url ?? "",
+      file: owner?.file ?? "",
+      line: w.location?.ranges?.[0]?.start?.line ?? 0
+    });
+  }
+  return out.get("") ?? [];
+}
+function add(map, target, w) {
+  const list = map.get(target) ?? [];
+  if (!list.some((x) => x.rule === w.rule && x.line === w.line && x.file === w.file && x.message === w.message)) list.push(w);
+  map.set(target, list);
+}
+function ruleFromUrl(url) {
+  return basename(url.replace(/\/+$/, "")) || "BuildCheck";
+}
+function warningAnnotation(w) {
+  const properties = { title: w.rule };
+  if (w.file) properties.file = w.file;
+  if (w.file && w.line > 0) properties.startLine = w.line;
+  return { message: w.url ? `${w.message} (${w.url})` : w.message, properties };
+}
+function uniqueWarnings(all) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const t of all) for (const w of t.warnings) seen.set(`${w.file}\0${w.line}\0${w.rule}\0${w.message}`, w);
+  return [...seen.values()];
+}
+function checkWarningsOutput(all) {
+  return JSON.stringify(Object.fromEntries(all.map((t) => [t.target, t.warnings])));
+}
+function checkFailureMessage(count) {
+  return `Check complete, ${count} warning${count === 1 ? " has" : "s have"} been found!`;
+}
+
+// src/runner/context.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var eventCache;
+function githubEvent() {
+  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
+  if (eventCache?.path === eventPath) return eventCache.event;
+  let event;
+  try {
+    event = eventPath ? JSON.parse(readFileSync2(eventPath, "utf8")) : void 0;
+  } catch {
+    event = void 0;
+  }
+  eventCache = { path: eventPath, event };
+  return event;
+}
+function githubContext() {
+  const event = githubEvent();
+  const publicRepo = event?.repository?.private === false;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
+  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
+}
+
+// src/action/secret-files.ts
+import { writeFileSync as writeFileSync2 } from "node:fs";
+import path6 from "node:path";
+function writeSecretFiles(s, dir) {
+  const files = /* @__PURE__ */ new Map();
+  for (const sec of s.secrets) {
+    if (sec.kind !== "value") continue;
+    const file = path6.join(dir, `secret-${files.size}`);
+    writeFileSync2(file, sec.source, { mode: 384 });
+    files.set(sec.id, file);
+  }
+  return files;
 }
 
 // src/action/workspace.ts
-import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import os from "node:os";
-import path5 from "node:path";
+import path7 from "node:path";
 function readRunFacts(s, env = process.env) {
   const digestFiles = s.digestsFrom.map((file) => {
     if (!existsSync3(file)) throw new InputError("digests-from", `${file} does not exist`);
@@ -9744,18 +10015,18 @@ function checkWorkspace(plan, env = process.env) {
   }
 }
 function makeTempDir() {
-  return mkdtempSync(path5.join(process.env["RUNNER_TEMP"] || os.tmpdir(), "build-image-"));
+  return mkdtempSync(path7.join(process.env["RUNNER_TEMP"] || os.tmpdir(), "build-image-"));
 }
 function writeMatrixBakeFile(dir, definition) {
-  const file = path5.join(dir, "matrix.bake.json");
-  writeFileSync2(file, JSON.stringify(definition, null, 2));
+  const file = path7.join(dir, "matrix.bake.json");
+  writeFileSync3(file, JSON.stringify(definition, null, 2));
   return file;
 }
 function buildkitdConfigFile(s, dir) {
   let configFile = s.buildkitdConfig;
   if (s.buildkitdConfigInline.trim()) {
-    configFile = path5.join(dir, "buildkitd.toml");
-    writeFileSync2(configFile, s.buildkitdConfigInline);
+    configFile = path7.join(dir, "buildkitd.toml");
+    writeFileSync3(configFile, s.buildkitdConfigInline);
   }
   if (configFile && !existsSync3(configFile)) throw new InputError("buildkitd-config", `${configFile} does not exist`);
   return configFile;
@@ -9764,30 +10035,308 @@ function removeFiles(files) {
   for (const f of files) rmSync(f, { force: true });
 }
 
-// src/depot/build.ts
-function engineFacts(plan, env = process.env) {
-  const s = plan.settings;
-  const depotJson = path6.join(s.context, "depot.json");
-  let text;
-  try {
-    if (existsSync4(depotJson) && statSync3(depotJson).isFile()) text = readFileSync4(depotJson, "utf8");
-  } catch {
+// src/action/checks.ts
+function annotationsEnabled(env = process.env) {
+  const v = (env["DOCKER_BUILD_CHECKS_ANNOTATIONS"] ?? "").trim().toLowerCase();
+  return !["false", "0", "no", "off"].includes(v);
+}
+function workspacePath(file, env = process.env) {
+  const root = env["GITHUB_WORKSPACE"] || process.cwd();
+  return path8.relative(root, path8.resolve(file)).split(path8.sep).join("/");
+}
+function dockerfileSources(entries) {
+  const texts = /* @__PURE__ */ new Map();
+  return entries.flatMap(({ target, dockerfile }) => {
+    if (!dockerfile) return [];
+    if (!texts.has(dockerfile)) {
+      let text2;
+      try {
+        if (existsSync4(dockerfile) && statSync3(dockerfile).isFile()) text2 = readFileSync4(dockerfile, "utf8");
+      } catch {
+        text2 = void 0;
+      }
+      texts.set(dockerfile, text2);
+    }
+    const text = texts.get(dockerfile);
+    return [{ target, file: workspacePath(dockerfile), ...text !== void 0 ? { text } : {} }];
+  });
+}
+function publishWarnings(all, state) {
+  const unique = uniqueWarnings(all);
+  if (unique.length > 0 && annotationsEnabled()) {
+    for (const w of unique) {
+      const a = warningAnnotation(w);
+      warning(a.message, a.properties);
+    }
   }
-  const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : s.call.name !== "build" ? `call: ${s.call.name} uses buildx's --call` : remoteBakeSource(s, env);
+  setOutput("check-warnings", checkWarningsOutput(all));
+  state.checkWarnings = all;
+  saveState(state);
+  return unique.length;
+}
+function reportBuildWarnings(results, state) {
+  const seen = /* @__PURE__ */ new Set();
+  const raw = results.flatMap((r) => r.buildWarnings ?? []).filter((w) => {
+    const key = JSON.stringify(w);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const sources = dockerfileSources(results.map((r) => ({ target: r.target, dockerfile: r.dockerfile })));
+  const all = warningsFromMetadata(raw, sources, results[0]?.target ?? "default");
+  const count = publishWarnings(all, state);
+  if (count > 0)
+    info(`${count} build check warning(s)${annotationsEnabled() ? "" : " (annotations off: DOCKER_BUILD_CHECKS_ANNOTATIONS=false)"}`);
+}
+function perTarget(plan, out) {
+  const s = plan.settings;
+  if (plan.kind === "single")
+    return [{ target: s.target || "default", dockerfile: localDockerfile(s, plan.dockerfile), answer: out.result }];
+  const targets = (out.result ?? {}).target ?? {};
+  return Object.entries(targets).map(([target, t]) => {
+    const context = t.build?.context ?? ".";
+    const dockerfile = t.build?.dockerfile ?? "Dockerfile";
+    const local = !/^[a-z]+:\/\/|^git@/.test(context);
+    return { target, dockerfile: local ? path8.resolve(out.cwd, context, dockerfile) : void 0, answer: t[s.call.name] };
+  });
+}
+async function executeCall(plan, buildx, state) {
+  const s = plan.settings;
+  if (plan.kind !== "single" && plan.kind !== "bake" && plan.kind !== "matrix") {
+    throw new Error(`internal: call ${s.call.name} on a ${plan.kind} plan`);
+  }
+  checkAgainstCapabilities(s, buildx.caps, plan.kind === "single" ? "build" : "bake");
+  const ctx = { builder: buildx.builder.name, caps: buildx.caps, ...githubContext() };
+  const env = { bx: buildx.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(s, state.tempDir) };
+  let out;
+  try {
+    out = await group(`${s.call.name} (call)`, () => {
+      if (plan.kind === "single") return callBuild(plan, env);
+      const files = plan.kind === "matrix" ? [writeMatrixBakeFile(env.tempDir, plan.definition)] : plan.files;
+      return callBake(plan, files, env);
+    });
+  } finally {
+    removeFiles(env.secretFiles.values());
+  }
+  setOutput("call-result", JSON.stringify(out.result ?? null));
+  if (Object.keys(out.metadata).length > 0) setOutput("metadata", JSON.stringify(out.metadata));
+  state.call = s.call.name;
+  state.callResult = JSON.stringify(out.result ?? null);
+  saveState(state);
+  if (s.call.name !== "check") return;
+  const answers = perTarget(plan, out);
+  const sources = dockerfileSources(answers);
+  const all = answers.map((a) => ({
+    target: a.target,
+    warnings: warningsFromCheck(
+      a.answer ?? {},
+      sources.filter((src) => src.target === a.target)
+    )
+  }));
+  const count = publishWarnings(all, state);
+  const total = all.reduce((n, t) => n + t.warnings.length, 0);
+  if (total > 0 && !callIgnoresStatus(s.call)) throw new Error(checkFailureMessage(total));
+  if (total === 0 && out.code !== 0) throw new Error(`check failed: buildx exited with code ${out.code}`);
+  info(total === 0 ? "Check complete, no warnings found." : `${checkFailureMessage(total)} (${count} distinct; ignorestatus=true)`);
+}
+
+// src/action/depot.ts
+import { existsSync as existsSync5, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import path10 from "node:path";
+
+// src/buildx/install.ts
+async function installedBuildx(runner, docker) {
+  const plugin = findPlugin();
+  if (plugin) {
+    const pv = await pluginVersion(runner, plugin);
+    if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
+  }
+  const v = docker ? await versionOf(runner, docker, ["buildx"]) : "";
+  return docker && v ? { cmd: docker, prefix: ["buildx"], version: v, runner } : void 0;
+}
+async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker = dockerCli()) {
+  const runner = buildToolRunner(anyRunner);
+  return setupTool({
+    release: BUILDX_RELEASE,
+    version,
+    downloadUrl,
+    sha256,
+    installed: async () => await installedBuildx(runner, docker) ?? "no buildx is installed",
+    notByDefault: (found) => versionAtLeast(found.version, MIN_INSTALLED_BUILDX) ? void 0 : `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports`,
+    // A missing plugin is the machine's state, not a bad input (the CLI's default is installed).
+    noneInstalled: () => new Error(
+      "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
+    ),
+    probe: async (path11, v) => ({ cmd: path11, prefix: [], version: await versionOf(runner, path11, []) || v, runner })
+  });
+}
+
+// src/depot/args.ts
+function writesToDocker(s) {
+  return s.load || s.outputs.some((o) => /(^|,)type=docker(,|$)/.test(o));
+}
+function depotProvenance(s, ctx) {
+  if (s.provenance !== "") return s.provenance;
+  if (attestsType(s, "provenance") || writesToDocker(s)) return void 0;
+  const mode = ctx.publicRepo ? "max" : "min";
+  return ctx.builderId ? `mode=${mode},builder-id=${ctx.builderId}` : `mode=${mode}`;
+}
+function depotOwnArgs(s, ctx) {
+  const args = ["--project", ctx.project];
+  if (s.depotBuildPlatform) args.push("--build-platform", s.depotBuildPlatform);
+  if (s.depotSave) args.push("--save");
+  args.push(...repeat("--save-tag", s.depotSaveTags));
+  if (s.depotLint) args.push("--lint");
+  if (s.depotLintFailOn) args.push("--lint-fail-on", s.depotLintFailOn);
+  if (s.depotSbomDir) args.push("--sbom-dir", s.depotSbomDir);
+  return args;
+}
+function depotBuildArgs(s, ctx, files, repository) {
+  const repo = s.pushByDigest ? repository : "";
+  const flags = buildFlags(s, files, { provenance: depotProvenance(s, ctx), ...repo ? { tags: [], pushByDigest: { name: repo } } : {} });
+  return ["build", ...depotOwnArgs(s, ctx), "--progress", "plain", ...flags];
+}
+function depotBakeArgs(s, ctx, opts) {
+  const args = ["bake", ...depotOwnArgs(s, ctx), "--progress", "plain"];
+  args.push(...repeat("--file", opts.files));
+  args.push(...repeat("--set", opts.set));
+  args.push(...bakeOutputFlags(s, depotProvenance(s, ctx), opts.metadataFile, opts.targets));
+  return args;
+}
+function depotBakePrintArgs(opts) {
+  return bakePrintArgs(opts.files, opts.set, opts.targets);
+}
+function depotEnv(base, creds) {
+  return { ...base, DEPOT_TOKEN: creds.token, DEPOT_PROJECT_ID: creds.project, DEPOT_NO_UPDATE_NOTIFIER: "1" };
+}
+function parseDepotVersion(stdout) {
+  return /depot version v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(stdout)?.[1] ?? "";
+}
+function depotBuildInfo(metadata) {
+  const b = metadata["depot.build"];
+  const o = typeof b === "object" && b !== null ? b : {};
   return {
-    engine: s.engine,
-    project: s.depotProject,
-    envProject: env["DEPOT_PROJECT_ID"] ?? "",
-    ...text !== void 0 ? { depotJson: text } : {},
-    hasToken: Boolean(s.depotToken || env["DEPOT_TOKEN"]?.trim()),
-    oidcAvailable: oidcAvailable(env),
-    ci: env["GITHUB_ACTIONS"] === "true",
-    fallback: s.depotFallback,
-    ...needsBuildx ? { needsBuildx } : {},
-    depotInputs: s.depotInputs
+    buildId: typeof o["buildID"] === "string" ? o["buildID"] : "",
+    projectId: typeof o["projectID"] === "string" ? o["projectID"] : ""
   };
 }
-async function streamed(d, args, env, cwd) {
+var BAKE_METADATA_EXTRAS = ["depot.build", "buildx.build.warnings"];
+function buildStarted(log) {
+  const named = /* @__PURE__ */ new Set();
+  for (const line of log.split("\n")) {
+    const m = /^#(\d+) (.*)$/.exec(line);
+    if (!m?.[1] || m[2] === void 0 || named.has(m[1])) continue;
+    named.add(m[1]);
+    if (!m[2].startsWith("[depot]")) return true;
+  }
+  return false;
+}
+function explainPreBuildFailure(log, apiUrl) {
+  const lines = log.split("\n").map((l) => l.trim()).filter((l) => l && !/^#\d+ /.test(l) && !l.startsWith("Build Summary"));
+  const last = lines[lines.length - 1] ?? "";
+  const detail = last.length > 300 ? `${last.slice(0, 300)}\u2026` : last;
+  if (/^(unauthenticated|permission_denied):/i.test(last)) {
+    return {
+      problem: "auth",
+      message: `Depot's API refused the credentials (${detail}): check depot-token or DEPOT_TOKEN, or the project's trust relationship for GitHub OIDC`
+    };
+  }
+  if (/^(unavailable|deadline_exceeded):|connection refused|no such host|i\/o timeout|TLS handshake/i.test(last)) {
+    return { problem: "unreachable", message: `cannot reach Depot's API at ${apiUrl} (${detail})` };
+  }
+  if (/^not_found:|project/i.test(last))
+    return { problem: "project", message: `Depot did not accept the project (${detail}): check depot-project` };
+  return { problem: "other", message: `depot failed before the build started${detail ? `: ${detail}` : ""}` };
+}
+
+// src/depot/build.ts
+import path9 from "node:path";
+
+// src/depot/depot.ts
+var DEPOT_AUDIENCE = "https://depot.dev";
+var DEFAULT_OIDC_EXCHANGE = "https://github.depot.dev/auth/oidc/github-actions";
+async function probeVersion(runner, cmd) {
+  let r;
+  try {
+    r = await runner.run(cmd, ["--version"], { env: { ...process.env, DEPOT_NO_UPDATE_NOTIFIER: "1" } });
+  } catch (e) {
+    throw new DepotUnavailable(`cannot run ${cmd}: ${messageOf(e)}`);
+  }
+  const v = r.code === 0 ? parseDepotVersion(r.stdout) : "";
+  if (!v)
+    throw new DepotUnavailable(
+      `${cmd} --version did not report a depot version (exit ${r.code}): ${(r.stdout + r.stderr).trim().split("\n")[0] ?? ""}`
+    );
+  return v;
+}
+async function setupDepot(s, anyRunner) {
+  const runner = buildToolRunner(anyRunner);
+  return setupTool({
+    release: DEPOT_RELEASE,
+    version: s.depotVersion,
+    downloadUrl: s.depotDownloadUrl,
+    sha256: s.depotSha256,
+    installed: () => probeVersion(runner, "depot").then(
+      (version) => ({ cmd: "depot", version, runner }),
+      (e) => e.message
+    ),
+    noneInstalled: (why) => new DepotUnavailable(`depot-version: installed was asked for, but no working depot is on PATH (${why})`),
+    probe: async (path11) => ({ cmd: path11, version: await probeVersion(runner, path11), runner }),
+    failure: (e) => new DepotUnavailable(e.message),
+    timed: true
+  });
+}
+function oidcAvailable(env = process.env) {
+  return Boolean(env["ACTIONS_ID_TOKEN_REQUEST_URL"] && env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]);
+}
+function oidcExchangeUrl(env = process.env) {
+  const api = env["DEPOT_API_URL"]?.trim();
+  return api ? `${api.replace(/\/+$/, "")}/auth/oidc/github-actions` : DEFAULT_OIDC_EXCHANGE;
+}
+async function depotToken(s) {
+  const direct = s.depotToken || process.env["DEPOT_TOKEN"]?.trim() || "";
+  if (direct) {
+    setSecret(direct);
+    return { token: direct, source: s.depotToken ? "the depot-token input" : "DEPOT_TOKEN" };
+  }
+  if (!oidcAvailable()) {
+    throw new InputError(
+      "depot-token",
+      "no Depot token (depot-token, DEPOT_TOKEN) and no GitHub OIDC (the job needs `permissions: id-token: write`)"
+    );
+  }
+  let idToken;
+  try {
+    idToken = await getIDToken(DEPOT_AUDIENCE);
+  } catch (e) {
+    throw new DepotUnavailable(`cannot get a GitHub OIDC token for ${DEPOT_AUDIENCE}: ${messageOf(e).replace(/\s+/g, " ").trim()}`);
+  }
+  setSecret(idToken);
+  const url = oidcExchangeUrl();
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ token: idToken }),
+      signal: AbortSignal.timeout(3e4)
+    });
+    const body = await res.json().catch(() => ({}));
+    if (res.ok && typeof body.token === "string" && body.token) {
+      setSecret(body.token);
+      return { token: body.token, source: "GitHub OIDC, exchanged for a temporary Depot token" };
+    }
+    info(`Depot's OIDC exchange (${url}) answered ${res.status}; the CLI gets the GitHub OIDC token itself`);
+  } catch (e) {
+    info(`Depot's OIDC exchange (${url}) failed (${messageOf(e)}); the CLI gets the GitHub OIDC token itself`);
+  }
+  return { token: idToken, source: "GitHub OIDC" };
+}
+function runDepot(d, args, opts) {
+  return d.runner.run(d.cmd, args, opts);
+}
+
+// src/depot/build.ts
+async function streamed2(d, args, env, cwd) {
   info(`depot ${commandLine(args)}`);
   const seen = [];
   let started = false;
@@ -9802,10 +10351,10 @@ async function streamed(d, args, env, cwd) {
   );
   return { code: r.code, log: r.log, started };
 }
-function failure(r, s, what) {
+function failure(r, dockerfile, what) {
   const apiUrl = process.env["DEPOT_API_URL"] || "https://api.depot.dev";
   if (!r.started) throw new DepotUnavailable(explainPreBuildFailure(r.log, apiUrl).message);
-  const loc = parseBuildError(r.log, dockerfilePath(s));
+  const loc = parseBuildError(r.log, dockerfile);
   if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
   const lines = r.log.split("\n").reverse();
   const last = lines.find((l) => /^(ERROR: |error: |failed to solve: )/.test(l)) ?? lines.find((l) => l.trim() && !/^(#\d+ |-{3,}| > |Build Summary)/.test(l));
@@ -9813,14 +10362,16 @@ function failure(r, s, what) {
     `depot ${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : last ? `: ${last.replace(/^ERROR: /, "").trim()}` : ` with exit code ${r.code}`}`
   );
 }
-async function depotSingle(s, d, ctx, env, dir, secretFiles) {
-  const metadataFile = path6.join(dir, "depot-metadata.json");
-  const iidFile = path6.join(dir, "depot-iid.txt");
-  const r = await streamed(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }), env);
-  if (r.code !== 0) failure(r, s, "build");
-  return singleResult(s, metadataFile, iidFile, Boolean(s.pushByDigest && parseReference(s.tags[0] ?? "")));
+async function depotSingle(plan, d, ctx, env, dir, secretFiles) {
+  const metadataFile = path9.join(dir, "depot-metadata.json");
+  const iidFile = path9.join(dir, "depot-iid.txt");
+  const s = plan.settings;
+  const r = await streamed2(d, depotBuildArgs(s, ctx, { metadataFile, iidFile, secretFiles }, plan.repository), env);
+  if (r.code !== 0) failure(r, plan.dockerfile, "build");
+  return singleResult(s, plan.dockerfile, metadataFile, iidFile, Boolean(s.pushByDigest && plan.repository));
 }
-async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
+async function depotBake(plan, d, ctx, env, dir, input, secretFiles) {
+  const s = plan.settings;
   const { files, targets } = input;
   const userSet = input.denyCacheExports ? setWithoutCacheTo(input.set) : { set: input.set, dropped: 0 };
   const set = [...bakeSecretSets(s, { secretFiles }), ...userSet.set];
@@ -9841,62 +10392,44 @@ async function depotBake(s, d, ctx, env, dir, input, secretFiles) {
     "depot bake"
   );
   if (warning2) warning(warning2);
-  grantFromDefinition(printed, path6.resolve(cwd), input.allow, "", { fork: input.fork, own: [...secretFiles.values()] });
-  const metadataFile = path6.join(dir, "depot-bake-metadata.json");
-  const r = await streamed(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd);
-  if (r.code !== 0) failure(r, s, "bake");
+  grantFromDefinition(printed, path9.resolve(cwd), input.allow, "", { fork: input.fork, own: [...secretFiles.values()] });
+  const metadataFile = path9.join(dir, "depot-bake-metadata.json");
+  const r = await streamed2(d, depotBakeArgs(s, ctx, { files, targets, set, metadataFile }), bakeEnvironment, cwd);
+  if (r.code !== 0) failure(r, plan.dockerfile, "bake");
   const all = readJson(metadataFile);
   const results = bakeResults(s, all, printed, BAKE_METADATA_EXTRAS);
   return { results, metadata: all };
 }
-function bakeInput(plan, dir) {
-  const trust = { allow: plan.allow, fork: plan.fork };
-  if (plan.kind === "bake")
-    return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
-  const file = writeMatrixBakeFile(dir, plan.definition);
-  info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
-  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
+
+// src/action/depot.ts
+function engineFacts(plan, env = process.env) {
+  const s = plan.settings;
+  const depotJson = path10.join(s.context, "depot.json");
+  let text;
+  try {
+    if (existsSync5(depotJson) && statSync4(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
+  } catch {
+  }
+  const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : s.call.name !== "build" ? `call: ${s.call.name} uses buildx's --call` : remoteBakeSource(s, env);
+  return {
+    engine: s.engine,
+    project: s.depotProject,
+    envProject: env["DEPOT_PROJECT_ID"] ?? "",
+    ...text !== void 0 ? { depotJson: text } : {},
+    hasToken: Boolean(s.depotToken || env["DEPOT_TOKEN"]?.trim()),
+    oidcAvailable: oidcAvailable(env),
+    ci: env["GITHUB_ACTIONS"] === "true",
+    fallback: s.depotFallback,
+    ...needsBuildx ? { needsBuildx } : {},
+    depotInputs: s.depotInputs
+  };
 }
-async function buildWithDepot(plan, state, choice) {
+async function executeOnDepot(plan, state, choice) {
   const s = plan.settings;
   const mayFallBack = s.engine === "auto" || s.depotFallback;
-  let secretFiles = /* @__PURE__ */ new Map();
   try {
-    if (plan.kind === "merge" || plan.kind === "split") throw new Error(`internal: a ${plan.kind} plan runs on buildx only`);
-    const depot = await group("Set up Depot", async () => {
-      const d = await setupDepot(s, processRunner);
-      info(`depot ${d.version} (${d.cmd})`);
-      return d;
-    });
-    const token = await depotToken(s);
-    const project = choice.project ?? "";
-    info(`Depot project ${project} (from ${choice.projectSource ?? "the inputs"}); credentials from ${token.source}`);
-    if (s.baseAnnotations) warning("base-annotations needs buildx to resolve the base image; not applied to Depot builds");
-    const env = depotEnv(process.env, { token: token.token, project });
-    const ctx = { project, ...githubContext() };
-    let results;
-    let metadata;
-    secretFiles = writeSecretFiles(s, state.tempDir);
-    if (plan.kind === "single") {
-      const result = await group("Build on Depot", () => depotSingle(s, depot, ctx, env, state.tempDir, secretFiles));
-      results = [result];
-      metadata = result.metadata;
-    } else {
-      const input = bakeInput(plan, state.tempDir);
-      const baked = await group(
-        `Bake ${input.targets.join(", ") || "default"} on Depot`,
-        () => depotBake(s, depot, ctx, env, state.tempDir, input, secretFiles)
-      );
-      results = baked.results;
-      metadata = baked.metadata;
-    }
-    const info2 = depotBuildInfo(metadata);
-    setOutput("depot-build-id", info2.buildId);
-    setOutput("depot-project-id", info2.projectId || project);
-    setOutput("build-id", info2.buildId);
-    setOutput("project-id", info2.projectId || project);
-    if (info2.buildId) info(`Depot build ${info2.buildId} in project ${info2.projectId || project}`);
-    return results;
+    const engine = await setUpDepot(plan, choice, state.tempDir);
+    return { engine, results: await engine.execute(plan) };
   } catch (e) {
     if (e instanceof DepotUnavailable && mayFallBack) {
       warning(`Depot is unavailable, building with buildx instead: ${e.message}`);
@@ -9908,9 +10441,67 @@ async function buildWithDepot(plan, state, choice) {
     if (e instanceof DepotUnavailable)
       throw new Error(`${e.message}${s.engine === "depot" ? " (set depot-fallback: true to build with buildx instead)" : ""}`);
     throw e;
-  } finally {
-    removeFiles(secretFiles.values());
   }
+}
+async function setUpDepot(plan, choice, tempDir) {
+  const s = plan.settings;
+  const depot = await group("Set up Depot", async () => {
+    const d = await setupDepot(s, processRunner);
+    info(`depot ${d.version} (${d.cmd})`);
+    return d;
+  });
+  const token = await depotToken(s);
+  const project = choice.project ?? "";
+  info(`Depot project ${project} (from ${choice.projectSource ?? "the inputs"}); credentials from ${token.source}`);
+  if (s.baseAnnotations) warning("base-annotations needs buildx to resolve the base image; not applied to Depot builds");
+  const env = depotEnv(process.env, { token: token.token, project });
+  const ctx = { project, ...githubContext() };
+  const execute = async (p) => {
+    if (p.kind === "merge" || p.kind === "split") throw new Error(`internal: a ${p.kind} plan runs on buildx only`);
+    let secretFiles = /* @__PURE__ */ new Map();
+    try {
+      let results;
+      let metadata;
+      secretFiles = writeSecretFiles(p.settings, tempDir);
+      if (p.kind === "single") {
+        const result = await group("Build on Depot", () => depotSingle(p, depot, ctx, env, tempDir, secretFiles));
+        results = [result];
+        metadata = result.metadata;
+      } else {
+        const input = bakeInput(p, tempDir);
+        const baked = await group(
+          `Bake ${input.targets.join(", ") || "default"} on Depot`,
+          () => depotBake(p, depot, ctx, env, tempDir, input, secretFiles)
+        );
+        results = baked.results;
+        metadata = baked.metadata;
+      }
+      setDepotOutputs(depotBuildInfo(metadata), project);
+      return results;
+    } finally {
+      removeFiles(secretFiles.values());
+    }
+  };
+  return {
+    name: "depot",
+    execute,
+    readReports: (p, results) => group("Read what was built", () => depotReports(p.settings, results))
+  };
+}
+function setDepotOutputs(info2, project) {
+  setOutput("depot-build-id", info2.buildId);
+  setOutput("depot-project-id", info2.projectId || project);
+  setOutput("build-id", info2.buildId);
+  setOutput("project-id", info2.projectId || project);
+  if (info2.buildId) info(`Depot build ${info2.buildId} in project ${info2.projectId || project}`);
+}
+function bakeInput(plan, dir) {
+  const trust = { allow: plan.allow, fork: plan.fork };
+  if (plan.kind === "bake")
+    return { files: plan.files, targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
+  const file = writeMatrixBakeFile(dir, plan.definition);
+  info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
+  return { files: [file], targets: plan.targets, set: plan.set, denyCacheExports: plan.denyCacheExports, ...trust };
 }
 async function depotReports(s, results) {
   let bx;
@@ -9935,7 +10526,7 @@ async function depotReports(s, results) {
 }
 
 // src/report/base-image.ts
-import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
 
 // src/dockerfile/parse.ts
 function instructions(dockerfile) {
@@ -10104,14 +10695,15 @@ function finalStageBase(dockerfile, buildArgs2, target) {
 }
 
 // src/report/base-image.ts
-function finalStageOf(s) {
+function finalStageOf(plan) {
+  const s = plan.settings;
   if (isRemoteContext(s.context)) return void 0;
-  const file = dockerfilePath(s);
-  if (!existsSync5(file)) return void 0;
-  return finalStageBase(readFileSync5(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
+  const file = plan.dockerfile;
+  if (!existsSync6(file)) return void 0;
+  return finalStageBase(readFileSync6(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
 }
-async function resolveBase(bx, s) {
-  const name = finalStageOf(s);
+async function resolveBase(bx, plan) {
+  const name = finalStageOf(plan);
   if (name === void 0) return void 0;
   if (!name) {
     info("base-annotations: the final stage has no base image (FROM scratch); nothing to annotate");
@@ -10126,580 +10718,41 @@ async function resolveBase(bx, s) {
   info(`base-annotations: ${name} is ${base.digest}`);
   return base;
 }
-function dockerfileBase(s, known) {
-  const name = finalStageOf(s);
+function dockerfileBase(plan, known) {
+  const name = finalStageOf(plan);
   return name ? dockerfileBaseImage(name, known) : void 0;
 }
 
-// src/inputs/plan.ts
-import path7 from "node:path";
-function planRun(parsed, facts) {
-  const cache = cacheToForRun(parsed.cacheTo, facts.fork, parsed.allowForkCacheWrite);
-  const settings = { ...parsed, cacheTo: cache.cacheTo };
-  const denyCacheExports = parsed.allowForkCacheWrite ? "" : facts.fork;
-  const kind = kindOf(parsed);
-  const buildsOneDockerfile = kind === "single" || kind === "split";
-  const common = {
-    settings,
-    tags: parsed.tags,
-    denyCacheExports,
-    fork: facts.fork,
-    scopedBuilder: scopedBuilderName(parsed.builderScope, facts.scopeEnv, denyCacheExports),
-    warnings: [...parsed.secretWarnings, ...cache.warning ? [cache.warning] : []],
-    resolveBase: parsed.baseAnnotations && buildsOneDockerfile,
-    reports: { dockerfileBase: buildsOneDockerfile }
-  };
-  switch (kind) {
-    case "merge":
-      return { ...common, kind, ...mergeSources(parsed, facts) };
-    case "matrix":
-      return { ...common, kind, ...matrixBake(settings, facts.cwd) };
-    case "bake":
-      return { ...common, kind, files: parsed.files, targets: parsed.targets, set: parsed.set, allow: parsed.allow };
-    case "split":
-      return { ...common, kind, dockerfile: dockerfilePath(parsed), platforms: parsed.platforms, repository: repositoryOf(parsed) };
-    case "single":
-      return { ...common, kind, dockerfile: dockerfilePath(parsed) };
-  }
-}
-function kindOf(s) {
-  if (s.mode === "merge") return "merge";
-  if (s.matrix.trim()) return "matrix";
-  if (s.files.length > 0 || s.targets.length > 0) return "bake";
-  return s.platformSplit ? "split" : "single";
-}
-function repositoryOf(s) {
-  return parseReference(s.tags[0] ?? "")?.name ?? "";
-}
-function mergeSources(s, facts) {
-  const repository = repositoryOf(s);
-  const fromFiles = facts.digestFiles.flatMap(
-    ({ file, text }) => text.split(/\r?\n/).flatMap((raw, i) => {
-      const line = raw.trim();
-      if (!line) return [];
-      checkDigestEntry(line, "digests-from", `${file} line ${i + 1}:`);
-      return [line];
-    })
-  );
-  const sources = [...s.digests, ...fromFiles].map((d) => d.includes("@") ? d : `${repository}@${d}`);
-  return { repository, sources };
-}
-function keyValueRecord(entries) {
-  return Object.fromEntries(entries.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
-}
-function matrixBaseTarget(s, remote, resolve) {
-  const base = {};
-  for (const { name, setting, bake: bake2 } of INPUTS) {
-    if (!bake2?.field || !setting || name === "tags") continue;
-    const value = s[setting];
-    if (name === "context") base[bake2.field] = remote ? s.context : resolve(s.context);
-    else if (name === "file") {
-      if (s.file) base[bake2.field] = remote ? s.file : resolve(s.file);
-    } else if (name === "build-args") base[bake2.field] = Object.fromEntries(s.buildArgs);
-    else if (Array.isArray(value)) {
-      if (value.length > 0) base[bake2.field] = bake2.key.endsWith(".NAME") ? keyValueRecord(value) : value;
-    } else if (value) base[bake2.field] = value;
-  }
-  return base;
-}
-function matrixBake(s, cwd) {
-  const combinations = expandMatrix(parseMatrix(s.matrix));
-  const resolve = (p) => path7.resolve(cwd, p);
-  const remote = isRemoteContext(s.context);
-  const base = matrixBaseTarget(s, remote, resolve);
-  const definition = matrixToBake(combinations, base, { tagTemplates: s.tags, ...s.matrixName ? { nameTemplate: s.matrixName } : {} });
-  const allow = [...s.allow, ...remote ? [] : [`fs.read=${resolve(s.context)}`], ...sshEntitlements(s.ssh, resolve)];
-  return { combinations, definition, targets: Object.keys(definition.target), set: s.set, allow };
-}
-function withBaseAnnotations(plan, base) {
-  const s = plan.settings;
-  return { ...plan, settings: { ...s, annotations: [...s.annotations, ...baseAnnotationArgs(base, s.platforms)] } };
-}
-function buildsOneImage(plan) {
-  return plan.kind !== "bake" && plan.kind !== "matrix";
-}
-
-// src/action/checks.ts
-import { existsSync as existsSync6, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
-import path9 from "node:path";
-
-// src/buildx/build.ts
-import { mkdirSync, writeFileSync as writeFileSync3 } from "node:fs";
-import path8 from "node:path";
-
-// src/oci/merged-index.ts
-function createdIndex(dryRunStdout) {
-  const bytes = dryRunStdout.endsWith("\n") ? dryRunStdout.slice(0, -1) : dryRunStdout;
-  const doc = parseManifestJson(bytes, "imagetools create --dry-run");
-  return { digest: sha256Digest(bytes), mediaType: doc.mediaType ?? "", doc };
-}
-function mergeMismatch(created, sources) {
-  const only = sources[0];
-  if (sources.length === 1 && only && created.digest === only.digest) return "";
-  if (!isIndex(created.doc)) return `imagetools create made a manifest (${created.digest}), not an index of the ${sources.length} source(s)`;
-  const expected = new Set(sources.flatMap((s) => isIndex(s.doc) ? s.doc.manifests.map((d) => d.digest) : [s.digest]));
-  const listed = created.doc.manifests.map((d) => d.digest);
-  const extra = listed.filter((d) => !expected.has(d));
-  const missing = [...expected].filter((d) => !listed.includes(d));
-  if (extra.length === 0 && missing.length === 0 && new Set(listed).size === listed.length) return "";
-  const parts = [
-    ...extra.length ? [`lists ${extra.join(", ")}, which no source holds`] : [],
-    ...missing.length ? [`misses ${missing.join(", ")}`] : [],
-    ...new Set(listed).size !== listed.length ? ["lists an entry twice"] : []
-  ];
-  return `the index imagetools create made (${created.digest}) ${parts.join("; ")}`;
-}
-
-// src/buildx/build.ts
-function pushBackoffMs(attempt) {
-  return Math.min(2e3 * 2 ** (attempt - 1), 3e4);
-}
-function fromCache(s) {
-  return { ...s, noCache: false, noCacheFilters: [] };
-}
-async function buildWithPushRetries(s, env, what, argsFor, prefix, run2 = {}) {
-  const attempts = s.pushRetries + 1;
-  const label = prefix ? `[${prefix}] ` : "";
-  for (let attempt = 1; ; attempt++) {
-    const args = argsFor(attempt === 1 ? s : fromCache(s));
-    if (attempt > 1) info(`${label}push attempt ${attempt} of ${attempts}, from the build cache: ${buildxCommandLine(args)}`);
-    else info(`${label}${buildxCommandLine(args)}`);
-    const { code, log } = await streamed2(env, args, prefix, run2);
-    if (code === 0) {
-      if (attempt > 1) info(`${label}${what}: pushed on attempt ${attempt} of ${attempts}`);
-      return { code, log, attempts: attempt };
-    }
-    const failure2 = classifyPushFailure(log);
-    if (!failure2) return { code, log, attempts: attempt };
-    if (!failure2.transient) {
-      info(`${label}${what}: the registry refused the push (${failure2.reason}); not retried`);
-      return { code, log, attempts: attempt };
-    }
-    if (attempt >= attempts) {
-      if (attempts > 1)
-        warning(
-          `${label}${what}: the push failed ${attempts} times with a transient registry error; giving up (push-retries: ${s.pushRetries})`
-        );
-      return { code, log, attempts: attempt };
-    }
-    const delay = pushBackoffMs(attempt);
-    warning(
-      `${label}${what}: push attempt ${attempt} of ${attempts} failed with a transient registry error (${failure2.reason}); pushing again in ${delay / 1e3} s from the build cache, without rebuilding`
-    );
-    await new Promise((r) => setTimeout(r, delay));
-  }
-}
-function attemptsNote(a) {
-  return a.attempts > 1 ? ` (after ${a.attempts} push attempts)` : "";
-}
-function reportFailure(exitMessage, log, s, what, note = "") {
-  const loc = parseBuildError(log, dockerfilePath(s));
-  const lastError = log.split("\n").reverse().find((l) => l.startsWith("ERROR: "));
-  const message = lastError ? lastError.slice("ERROR: ".length) : exitMessage;
-  if (loc) error(`${what}: ${loc.message}`, { file: loc.file, startLine: loc.line, title: "Build failed" });
-  throw new Error(`${what} failed${loc ? ` at ${loc.file}:${loc.line}: ${loc.message}` : `: ${message}`}${note}`);
-}
-var WARNINGS_ENV = { BUILDX_METADATA_WARNINGS: "1" };
-function streamed2(env, args, prefix, run2 = {}) {
-  return relayOutput(prefix, (onLine) => runBuildx(env.bx, args, { ...run2, onLine, env: { ...run2.env ?? process.env, ...WARNINGS_ENV } }));
-}
-async function runCall(env, args, metadataFile, run2 = {}) {
-  info(buildxCommandLine(args));
-  let stdout = "";
-  const { code, log } = await relayOutput(
-    "",
-    (onLine) => runBuildx(env.bx, args, {
-      ...run2,
-      onLine: (line, stream) => {
-        if (stream === "stderr") onLine(line);
-      }
-    }).then((r) => {
-      stdout = r.stdout;
-      return r;
-    })
-  );
-  let result;
-  try {
-    result = stdout.trim() ? JSON.parse(stdout) : void 0;
-  } catch {
-    result = void 0;
-  }
-  return { code, result, log, cwd: path8.resolve(run2.cwd ?? "."), metadata: readJson(metadataFile) };
-}
-async function callBuild(s, env) {
-  const files = {
-    metadataFile: path8.join(env.tempDir, "metadata.json"),
-    iidFile: path8.join(env.tempDir, "iid.txt"),
-    secretFiles: env.secretFiles
-  };
-  const out = await runCall(env, buildArgs(s, env.ctx, files, { call: callFlagValue(s.call) }), files.metadataFile);
-  if (out.result === void 0 && out.code !== 0) reportFailure(`buildx exited with code ${out.code}`, out.log, s, s.call.name);
-  return out;
-}
-async function callBake(s, env, req) {
-  const { site, common } = await prepareBake(s, env, req);
-  const args = bakeArgs(s, env.ctx, { ...common, call: callFlagValue(s.call) });
-  const out = await runCall(env, args, common.metadataFile, site.run);
-  if (out.result === void 0 && out.code !== 0) reportFailure(`bake exited with code ${out.code}`, out.log, s, `bake ${s.call.name}`);
-  return out;
-}
-async function singleBuild(s, env) {
-  const metadataFile = path8.join(env.tempDir, "metadata.json");
-  const iidFile = path8.join(env.tempDir, "iid.txt");
-  const repo = s.pushByDigest ? parseReference(s.tags[0] ?? "")?.name : void 0;
-  const over = repo ? { tags: [], pushByDigest: { name: repo } } : {};
-  const argsFor = (settings) => buildArgs(settings, env.ctx, { metadataFile, iidFile, secretFiles: env.secretFiles }, over);
-  const a = await buildWithPushRetries(s, env, "build", argsFor, "");
-  if (a.code !== 0) reportFailure(`buildx exited with code ${a.code}`, a.log, s, "build", attemptsNote(a));
-  return singleResult(s, metadataFile, iidFile, Boolean(repo));
-}
-async function prepareBake(s, env, { files, targets, set: given, allow, denyCacheExports = "", fork = "" }) {
-  const userSet = denyCacheExports ? setWithoutCacheTo(given) : { set: given, dropped: 0 };
-  const set = [...bakeSecretSets(s, env), ...userSet.set];
-  const site = bakeSite(s, env.bx.version);
-  const bakeFileArgs = site.files(files);
-  const bakeTargets = site.targets(targets);
-  const varArgs = bakeVarArgs(s.vars, env.bx.version);
-  const { printed, warning: warning2 } = await withoutBakeCacheExports(
-    await printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run),
-    denyCacheExports,
-    userSet.dropped,
-    set,
-    () => printBake(env, bakeFileArgs, bakeTargets, set, varArgs, site.run),
-    "bake"
-  );
-  if (warning2) warning(warning2);
-  const granted = grantFromDefinition(printed, site.run.cwd, allow, env.bx.version, { fork, own: [...env.secretFiles.values()] });
-  const metadataFile = path8.join(env.tempDir, "bake-metadata.json");
-  return { site, printed, common: { files: bakeFileArgs, targets: bakeTargets, set, metadataFile, allow: granted, varArgs } };
-}
-async function bake(s, env, req) {
-  const { site, printed, common } = await prepareBake(s, env, req);
-  let pushOnceTargets;
-  if (s.push && enginePushesTwice(env.ctx.caps)) {
-    const names = Object.keys(printed);
-    if (names.every((n) => (printed[n]?.output ?? []).length === 0)) pushOnceTargets = names;
-    else info("bake targets name their own outputs: buildx pushes them, then has the engine push them again (buildx before 0.22)");
-  }
-  const argsFor = (settings) => bakeArgs(settings, env.ctx, { ...common, ...pushOnceTargets ? { pushOnceTargets } : {} });
-  const a = await buildWithPushRetries(s, env, "bake", argsFor, "", site.run);
-  if (a.code !== 0) reportFailure(`bake exited with code ${a.code}`, a.log, s, "bake", attemptsNote(a));
-  const all = readJson(common.metadataFile);
-  return bakeResults(s, all, printed, ["buildx.build.warnings"]).map(
-    (r) => r.dockerfile ? { ...r, dockerfile: path8.resolve(site.run.cwd, r.dockerfile) } : r
-  );
-}
-async function printBake(env, files, targets, set, varArgs, run2) {
-  const r = await runBuildxChecked(
-    env.bx,
-    bakePrintArgs(files, set, targets, varArgs),
-    run2,
-    (line) => new InputError(files.length > 0 ? "files" : "targets", `bake cannot read the definition: ${line}`)
-  );
-  const parsed = JSON.parse(r.stdout);
-  return parsed.target ?? {};
-}
-async function splitBuild(s, env) {
-  const repo = parseReference(s.tags[0] ?? "")?.name;
-  if (!repo) throw new InputError("tags", "platform-split needs a tag to name the repository");
-  const queue = [...s.platforms];
-  const results = /* @__PURE__ */ new Map();
-  const failures = [];
-  const worker = async () => {
-    for (let p = queue.shift(); p !== void 0; p = queue.shift()) {
-      const platform = p;
-      const dir = path8.join(env.tempDir, platform.replaceAll("/", "-"));
-      mkdirSync(dir, { recursive: true });
-      const metadataFile = path8.join(dir, "metadata.json");
-      const iidFile = path8.join(dir, "iid.txt");
-      const argsFor = (settings) => buildArgs(
-        settings,
-        env.ctx,
-        { metadataFile, iidFile, secretFiles: env.secretFiles },
-        { platforms: [platform], tags: [], pushByDigest: { name: repo } }
-      );
-      const a = await buildWithPushRetries(s, env, "build", argsFor, platform);
-      if (a.code !== 0) {
-        const loc = parseBuildError(a.log, dockerfilePath(s));
-        const pushed = classifyPushFailure(a.log);
-        failures.push(
-          `${platform}${loc ? ` (${loc.file}:${loc.line}: ${loc.message})` : pushed ? ` (${pushed.reason}${attemptsNote(a)})` : ` (buildx exited with code ${a.code})`}`
-        );
-        continue;
-      }
-      const metadata = readJson(metadataFile);
-      const node = str(metadata["buildx.build.ref"]).split("/")[1];
-      info(`[${platform}] pushed ${repo}@${str(metadata["containerimage.digest"])}${node ? `, built on node ${node}` : ""}`);
-      results.set(platform, platformResult(s, platform, metadata));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(s.maxParallel, s.platforms.length) }, worker));
-  if (failures.length > 0) {
-    throw new Error(`platform build failed for ${failures.join("; ")}; no tag was created or moved`);
-  }
-  const perPlatform = s.platforms.map((p) => results.get(p)).filter((r) => r !== void 0);
-  const merged = await mergeDigests(
-    s,
-    env,
-    perPlatform.map((r) => `${repo}@${r.digest}`),
-    s.tags
-  );
-  merged.target = s.target || "default";
-  merged.platforms = s.platforms;
-  const dockerfile = localDockerfile(s);
-  if (dockerfile) merged.dockerfile = dockerfile;
-  merged.buildWarnings = perPlatform.flatMap((r) => r.buildWarnings ?? []);
-  merged.builds = perPlatform.map((r) => ({ target: r.target, metadata: r.metadata }));
-  return { perPlatform, merged };
-}
-async function mergeDigests(s, env, sources, tags) {
-  const metadataFile = path8.join(env.tempDir, "merge-descriptor.json");
-  const annotations = s.annotations.filter((a) => INDEX_ANNOTATION.test(a));
-  const retried = (args2, what) => withRetry(() => runBuildxChecked(env.bx, args2), what, 4, 500, isTransientRegistryError);
-  const dry = await retried(imagetoolsCreateArgs(tags, sources, annotations, { dryRun: true }), "imagetools create --dry-run");
-  const created = createdIndex(dry.stdout);
-  const mismatch = mergeMismatch(created, await Promise.all(sources.map((src) => readByDigest(env.bx, src))));
-  if (mismatch) throw new Error(`merge: ${mismatch}; nothing was tagged or signed`);
-  const args = imagetoolsCreateArgs(tags, sources, annotations);
-  info(buildxCommandLine(args));
-  const r = await retried(args, "imagetools create");
-  info(r.stderr.trim());
-  for (const tag of tags) {
-    const served = await servedDigest(env.bx, tag);
-    if (served !== created.digest)
-      throw new Error(
-        `merge: the registry says ${tag} resolves to ${served}, not the index this step created (${created.digest}): another index was pushed to the tag, or the registry does not serve what it was given; nothing is signed`
-      );
-  }
-  info(`${tags.join(", ")}: ${created.digest}, the index this step created`);
-  const descriptor = {
-    mediaType: created.mediaType,
-    digest: created.digest,
-    size: Buffer.byteLength(dry.stdout) - (dry.stdout.endsWith("\n") ? 1 : 0)
-  };
-  writeFileSync3(metadataFile, JSON.stringify(descriptor));
-  return mergeResult(tags, descriptor);
-}
-async function readByDigest(bx, ref) {
-  const parsed = parseReference(ref);
-  if (!parsed?.digest) throw new Error(`merge: ${ref} names no digest`);
-  let text;
-  try {
-    text = await withRetry(
-      () => registryReader(parsed.name).manifest(parsed.digest),
-      `reading ${ref}`,
-      4,
-      500,
-      (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
-    );
-  } catch (e) {
-    if (!(e instanceof RegistryUnreachable)) throw e;
-    text = (await runBuildxChecked(bx, imagetoolsInspectArgs(ref, { raw: true }))).stdout;
-    if (sha256Digest(text) !== parsed.digest) throw new Error(`merge: ${ref} is served with digest ${sha256Digest(text)}`);
-  }
-  return { digest: parsed.digest, doc: parseManifestJson(text, ref) };
-}
-async function servedDigest(bx, tag) {
-  const parsed = parseReference(tag);
-  if (!parsed) throw new InputError("tags", `${tag} is not an image reference`);
-  try {
-    return await withRetry(
-      () => registryReader(parsed.name).servedDigest(parsed.tag || "latest"),
-      `reading ${tag}`,
-      4,
-      500,
-      (e) => !(e instanceof RegistryUnreachable) && isTransientRegistryError(e)
-    );
-  } catch (e) {
-    if (!(e instanceof RegistryUnreachable)) throw e;
-    return sha256Digest((await runBuildxChecked(bx, imagetoolsInspectArgs(tag, { raw: true }))).stdout);
-  }
-}
-
-// src/buildx/warnings.ts
-function fromBase64(s) {
-  return s ? Buffer.from(s, "base64").toString("utf8") : "";
-}
-function basename(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-function ownersOf(sourceText, filename, sources) {
-  if (sourceText) {
-    const same = sources.filter((s) => s.text !== void 0 && s.text === sourceText);
-    if (same.length > 0) return same;
-  }
-  const named = filename ? sources.filter((s) => s.text === void 0 && basename(s.file) === basename(filename)) : [];
-  if (named.length > 0) return named;
-  return sources.length === 1 ? [...sources] : [];
-}
-var SHORT = /^([A-Za-z0-9]+): ([\s\S]*?)(?: \(line \d+\))?$/;
-function warningsFromMetadata(raw, sources, fallbackTarget) {
-  const list = Array.isArray(raw) ? raw : [];
-  const byTarget = /* @__PURE__ */ new Map();
-  for (const w of list) {
-    const short = fromBase64(w.short).trim();
-    const m = SHORT.exec(short);
-    const rule = m?.[1] ?? ruleFromUrl(w.url ?? "");
-    const message = m?.[2] ?? (short || (w.detail ?? []).map(fromBase64).join(" "));
-    const line = w.range?.[0]?.start?.line ?? 0;
-    const owners = ownersOf(fromBase64(w.sourceInfo?.data), w.sourceInfo?.filename ?? "", sources);
-    const targets = owners.length > 0 ? owners : [{ target: fallbackTarget, file: "" }];
-    for (const o of targets) add(byTarget, o.target, { rule, message, url: w.url ?? "", file: o.file, line });
-  }
-  return [...byTarget].map(([target, warnings]) => ({ target, warnings }));
-}
-function warningsFromCheck(result, sources) {
-  const out = /* @__PURE__ */ new Map();
-  for (const w of result.warnings ?? []) {
-    const src = result.sources?.[w.location?.sourceIndex ?? 0];
-    const owner = ownersOf(fromBase64(src?.data), src?.filename ?? "", sources)[0];
-    add(out, "", {
-      rule: w.ruleName ?? ruleFromUrl(w.url ?? ""),
-      message: w.detail || w.description || "",
-      url: w.url ?? "",
-      file: owner?.file ?? "",
-      line: w.location?.ranges?.[0]?.start?.line ?? 0
-    });
-  }
-  return out.get("") ?? [];
-}
-function add(map, target, w) {
-  const list = map.get(target) ?? [];
-  if (!list.some((x) => x.rule === w.rule && x.line === w.line && x.file === w.file && x.message === w.message)) list.push(w);
-  map.set(target, list);
-}
-function ruleFromUrl(url) {
-  return basename(url.replace(/\/+$/, "")) || "BuildCheck";
-}
-function warningAnnotation(w) {
-  const properties = { title: w.rule };
-  if (w.file) properties.file = w.file;
-  if (w.file && w.line > 0) properties.startLine = w.line;
-  return { message: w.url ? `${w.message} (${w.url})` : w.message, properties };
-}
-function uniqueWarnings(all) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const t of all) for (const w of t.warnings) seen.set(`${w.file}\0${w.line}\0${w.rule}\0${w.message}`, w);
-  return [...seen.values()];
-}
-function checkWarningsOutput(all) {
-  return JSON.stringify(Object.fromEntries(all.map((t) => [t.target, t.warnings])));
-}
-function checkFailureMessage(count) {
-  return `Check complete, ${count} warning${count === 1 ? " has" : "s have"} been found!`;
-}
-
-// src/action/checks.ts
-function annotationsEnabled(env = process.env) {
-  const v = (env["DOCKER_BUILD_CHECKS_ANNOTATIONS"] ?? "").trim().toLowerCase();
-  return !["false", "0", "no", "off"].includes(v);
-}
-function workspacePath(file, env = process.env) {
-  const root = env["GITHUB_WORKSPACE"] || process.cwd();
-  return path9.relative(root, path9.resolve(file)).split(path9.sep).join("/");
-}
-function dockerfileSources(entries) {
-  const texts = /* @__PURE__ */ new Map();
-  return entries.flatMap(({ target, dockerfile }) => {
-    if (!dockerfile) return [];
-    if (!texts.has(dockerfile)) {
-      let text2;
-      try {
-        if (existsSync6(dockerfile) && statSync4(dockerfile).isFile()) text2 = readFileSync6(dockerfile, "utf8");
-      } catch {
-        text2 = void 0;
-      }
-      texts.set(dockerfile, text2);
-    }
-    const text = texts.get(dockerfile);
-    return [{ target, file: workspacePath(dockerfile), ...text !== void 0 ? { text } : {} }];
-  });
-}
-function publishWarnings(all, state) {
-  const unique = uniqueWarnings(all);
-  if (unique.length > 0 && annotationsEnabled()) {
-    for (const w of unique) {
-      const a = warningAnnotation(w);
-      warning(a.message, a.properties);
-    }
-  }
-  setOutput("check-warnings", checkWarningsOutput(all));
-  state.checkWarnings = all;
-  saveState(state);
-  return unique.length;
-}
-function reportBuildWarnings(results, state) {
-  const seen = /* @__PURE__ */ new Set();
-  const raw = results.flatMap((r) => r.buildWarnings ?? []).filter((w) => {
-    const key = JSON.stringify(w);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const sources = dockerfileSources(results.map((r) => ({ target: r.target, dockerfile: r.dockerfile })));
-  const all = warningsFromMetadata(raw, sources, results[0]?.target ?? "default");
-  const count = publishWarnings(all, state);
-  if (count > 0)
-    info(`${count} build check warning(s)${annotationsEnabled() ? "" : " (annotations off: DOCKER_BUILD_CHECKS_ANNOTATIONS=false)"}`);
-}
-function perTarget(plan, out) {
-  const s = plan.settings;
-  if (plan.kind === "single") return [{ target: s.target || "default", dockerfile: localDockerfile(s), answer: out.result }];
-  const targets = (out.result ?? {}).target ?? {};
-  return Object.entries(targets).map(([target, t]) => {
-    const context = t.build?.context ?? ".";
-    const dockerfile = t.build?.dockerfile ?? "Dockerfile";
-    const local = !/^[a-z]+:\/\/|^git@/.test(context);
-    return { target, dockerfile: local ? path9.resolve(out.cwd, context, dockerfile) : void 0, answer: t[s.call.name] };
-  });
-}
-async function executeCall(plan, engine, state) {
-  const s = plan.settings;
-  if (plan.kind !== "single" && plan.kind !== "bake" && plan.kind !== "matrix") {
-    throw new Error(`internal: call ${s.call.name} on a ${plan.kind} plan`);
-  }
-  checkAgainstCapabilities(s, engine.caps, plan.kind === "single" ? "build" : "bake");
-  const ctx = { builder: engine.builder.name, caps: engine.caps, ...githubContext() };
-  const env = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(s, state.tempDir) };
-  let out;
-  try {
-    out = await group(`${s.call.name} (call)`, () => {
-      if (plan.kind === "single") return callBuild(s, env);
-      const files = plan.kind === "matrix" ? [writeMatrixBakeFile(env.tempDir, plan.definition)] : plan.files;
-      return callBake(s, env, { files, targets: plan.targets, set: plan.set, allow: plan.allow, fork: plan.fork });
-    });
-  } finally {
-    removeFiles(env.secretFiles.values());
-  }
-  setOutput("call-result", JSON.stringify(out.result ?? null));
-  if (Object.keys(out.metadata).length > 0) setOutput("metadata", JSON.stringify(out.metadata));
-  state.call = s.call.name;
-  state.callResult = JSON.stringify(out.result ?? null);
-  saveState(state);
-  if (s.call.name !== "check") return;
-  const answers = perTarget(plan, out);
-  const sources = dockerfileSources(answers);
-  const all = answers.map((a) => ({
-    target: a.target,
-    warnings: warningsFromCheck(
-      a.answer ?? {},
-      sources.filter((src) => src.target === a.target)
-    )
-  }));
-  const count = publishWarnings(all, state);
-  const total = all.reduce((n, t) => n + t.warnings.length, 0);
-  if (total > 0 && !callIgnoresStatus(s.call)) throw new Error(checkFailureMessage(total));
-  if (total === 0 && out.code !== 0) throw new Error(`check failed: buildx exited with code ${out.code}`);
-  info(total === 0 ? "Check complete, no warnings found." : `${checkFailureMessage(total)} (${count} distinct; ignorestatus=true)`);
-}
-
 // src/action/execute.ts
-async function executePlan(plan, engine, state) {
-  checkAgainstCapabilities(plan.settings, engine.caps, plan.kind === "bake" || plan.kind === "matrix" ? "bake" : "build");
-  const ctx = { builder: engine.builder.name, caps: engine.caps, ...githubContext() };
-  const env = { bx: engine.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(plan.settings, state.tempDir) };
+function buildxEngine(buildx, state) {
+  return {
+    name: "buildx",
+    execute: async (plan) => {
+      const results = await executePlan(plan, buildx, state);
+      reportBuildWarnings(results, state);
+      return results;
+    },
+    readReports: (plan, results) => readReports(plan, buildx, results),
+    builtReader: { bx: buildx.bx, caps: buildx.caps, builder: buildx.builder.name }
+  };
+}
+async function readReports(plan, buildx, results) {
+  await buildx.settleInspect();
+  const { bx, caps, builder } = buildx;
+  const reports = await group("Read what was built", () => collectReports(results, { bx, caps, builder: builder.name }));
+  const only = reports[0];
+  if (plan.reports.dockerfileBase && only) {
+    const fromDockerfile = dockerfileBase(plan, only.baseImages);
+    if (fromDockerfile) only.baseImages.unshift(fromDockerfile);
+  }
+  return reports;
+}
+async function executePlan(plan, buildx, state) {
+  checkAgainstCapabilities(plan.settings, buildx.caps, plan.kind === "bake" || plan.kind === "matrix" ? "bake" : "build");
+  const ctx = { builder: buildx.builder.name, caps: buildx.caps, ...githubContext() };
+  const env = { bx: buildx.bx, ctx, tempDir: state.tempDir, secretFiles: writeSecretFiles(plan.settings, state.tempDir) };
   try {
-    return await runPlan(await annotateWithBase(plan, engine.bx), env);
+    return await runPlan(await annotateWithBase(plan, buildx.bx), env);
   } finally {
     removeFiles(env.secretFiles.values());
   }
@@ -10710,7 +10763,7 @@ async function annotateWithBase(plan, bx) {
     warning("base-annotations applies to single and platform-split builds; bake files can set annotations per target");
     return plan;
   }
-  const base = await group("Resolve the base image", () => resolveBase(bx, plan.settings));
+  const base = await group("Resolve the base image", () => resolveBase(bx, plan));
   return base ? withBaseAnnotations(plan, base) : plan;
 }
 async function runPlan(plan, env) {
@@ -10719,7 +10772,7 @@ async function runPlan(plan, env) {
     case "merge": {
       const merged = await group(
         `Merge ${plan.sources.length} digest(s) into ${plan.tags.join(", ")}`,
-        () => mergeDigests(s, env, plan.sources, plan.tags)
+        () => mergeDigests(s.annotations, env, plan.sources, plan.tags)
       );
       merged.target = s.target || "default";
       return [merged];
@@ -10727,26 +10780,16 @@ async function runPlan(plan, env) {
     case "matrix": {
       const file = writeMatrixBakeFile(env.tempDir, plan.definition);
       info(`matrix: ${plan.combinations.length} combination(s) -> targets ${plan.targets.join(", ")}`);
-      return group(
-        `Bake ${plan.targets.length} matrix target(s)`,
-        () => bake(s, env, {
-          files: [file],
-          targets: plan.targets,
-          set: plan.set,
-          allow: plan.allow,
-          denyCacheExports: plan.denyCacheExports,
-          fork: plan.fork
-        })
-      );
+      return group(`Bake ${plan.targets.length} matrix target(s)`, () => bake(plan, [file], env));
     }
     case "bake":
-      return group(`Bake ${plan.targets.join(", ") || "default"}`, () => bake(s, env, plan));
+      return group(`Bake ${plan.targets.join(", ") || "default"}`, () => bake(plan, plan.files, env));
     case "split": {
-      const split = await group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(s, env));
+      const split = await group(`Build ${plan.platforms.length} platforms separately, then merge`, () => splitBuild(plan, env));
       return [split.merged];
     }
     case "single":
-      return [await group("Build", () => singleBuild(s, env))];
+      return [await group("Build", () => singleBuild(plan, env))];
   }
 }
 
@@ -10906,7 +10949,7 @@ function chooseEngine(f) {
 }
 
 // src/action/setup.ts
-async function setUpEngine(plan, state) {
+async function chooseEngineAndLogIn(plan, state) {
   const s = plan.settings;
   const choice = chooseEngine(engineFacts(plan));
   state.engine = choice.engine;
@@ -10972,7 +11015,7 @@ async function dockerContainerBuilderMismatch(s, state, info2) {
 }
 async function setUpBuildx(plan, state) {
   const s = plan.settings;
-  const storeProbe = engineUsesContainerdStore(processRunner).catch(() => false);
+  const storeProbe = daemonUsesContainerdStore(processRunner).catch(() => false);
   const bx = await group("Set up buildx", async () => {
     const b = await setupBuildx(s.buildxVersion, s.buildxDownloadUrl, processRunner, s.buildxSha256);
     state.buildxCmd = b.cmd;
@@ -10982,10 +11025,17 @@ async function setUpBuildx(plan, state) {
     info(`buildx ${b.version} (${[b.cmd, ...b.prefix].join(" ")})`);
     return b;
   });
-  const implicit = await useImplicitBuilder(s, state, bx, storeProbe);
-  const enginesOwn = !s.builder && !implicit && s.driver === "docker" && !plan.scopedBuilder;
-  const builder = enginesOwn ? { name: defaultBuilderName(), driver: "docker", platforms: [] } : await group("Set up the builder", () => setUpBuilder(plan, state, bx, implicit));
-  const pendingInspect = enginesOwn ? inspectBuilder(bx, builder.name).catch((e) => e instanceof Error ? e : new Error(String(e))) : void 0;
+  const found = await useImplicitBuilder(s, bx, storeProbe);
+  if (found?.createdFor !== void 0) {
+    state.builder = found.name;
+    state.builderCreated = true;
+    state.builderReason = found.createdFor;
+    saveState(state);
+  }
+  const implicit = found?.name;
+  const daemonsOwn = !s.builder && !implicit && s.driver === "docker" && !plan.scopedBuilder;
+  const builder = daemonsOwn ? { name: defaultBuilderName(), driver: "docker", platforms: [] } : await group("Set up the builder", () => setUpBuilder(plan, state, bx, implicit));
+  const pendingInspect = daemonsOwn ? inspectBuilder(bx, builder.name).catch((e) => e instanceof Error ? e : new Error(String(e))) : void 0;
   state.builder = builder.name;
   state.driver = builder.driver;
   saveState(state);
@@ -11086,7 +11136,7 @@ function parseRunners(text) {
   }
   return parsed;
 }
-function repositoryOf2(ref, input) {
+function repositoryOf(ref, input) {
   const parsed = parseReference(ref);
   if (!parsed) throw new InputError(input, `${JSON.stringify(clip(ref))} is not an image reference`);
   return parsed.name;
@@ -11104,15 +11154,15 @@ function planRelease(r, bakeTargets) {
           r.files.length > 0 ? "files" : "targets",
           `bake target ${target} has no tags: its first tag names the repository to push to`
         );
-      return { target, repository: repositoryOf2(first, "files"), tags: t.tags ?? [] };
+      return { target, repository: repositoryOf(first, "files"), tags: t.tags ?? [] };
     });
     if (targets.length === 0) throw new InputError("targets", "bake: no target to build");
   } else {
     if (!r.image) throw new InputError("image", "the repository to push to is required (or give bake files or targets)");
-    const repository = repositoryOf2(r.image.toLowerCase(), "image");
+    const repository = repositoryOf(r.image.toLowerCase(), "image");
     const tags = r.tags.map((t) => {
       if (t.includes("/")) {
-        repositoryOf2(t, "tags");
+        repositoryOf(t, "tags");
         return t;
       }
       if (!BARE_TAG.test(t)) throw new InputError("tags", `${JSON.stringify(clip(t))} is not a tag`);
@@ -11446,16 +11496,17 @@ async function run() {
     saveState(state);
     checkCompare(plan);
     const cosign = plan.settings.call.name === "build" ? await prepareSigning(plan.settings) : void 0;
-    const choice = await setUpEngine(plan, state);
+    const choice = await chooseEngineAndLogIn(plan, state);
     const previous = await compareBefore(plan);
-    if (choice.engine === "depot" && await executeOnDepot(plan, state, choice, cosign, previous)) return;
-    const engine = await setUpBuildx(plan, state);
-    if (plan.settings.call.name !== "build") return await executeCall(plan, engine, state);
-    if (plan.kind !== "merge") failedBuild = { settings: plan.settings, engine };
-    const results = await executePlan(plan, engine, state);
+    const onDepot = choice.engine === "depot" ? await executeOnDepot(plan, state, choice) : void 0;
+    if (onDepot) return await reportResults(plan, onDepot.engine, onDepot.results, state, cosign, previous);
+    const buildx = await setUpBuildx(plan, state);
+    if (plan.settings.call.name !== "build") return await executeCall(plan, buildx, state);
+    const engine = buildxEngine(buildx, state);
+    if (plan.kind !== "merge") failedBuild = { settings: plan.settings, buildx };
+    const results = await engine.execute(plan);
     failedBuild = void 0;
-    reportBuildWarnings(results, state);
-    const recording = plan.kind !== "merge" ? exportBuildRecords(plan.settings, engine, results, state) : void 0;
+    const recording = plan.kind !== "merge" ? exportBuildRecords(plan.settings, buildx, results, state) : void 0;
     try {
       await reportResults(plan, engine, results, state, cosign, previous);
     } finally {
@@ -11463,35 +11514,18 @@ async function run() {
     }
   } catch (e) {
     recordFailure(state, e);
-    if (failedBuild) await exportFailedBuildRecords(failedBuild.settings, failedBuild.engine, state, started);
+    if (failedBuild) await exportFailedBuildRecords(failedBuild.settings, failedBuild.buildx, state, started);
   } finally {
     state.durationMs = Date.now() - started;
     saveState(state);
   }
 }
-async function executeOnDepot(plan, state, choice, cosign, previous) {
-  const results = await buildWithDepot(plan, state, choice);
-  if (!results) return false;
-  setBuildOutputs(results, buildsOneImage(plan));
-  const reports = await group("Read what was built", () => depotReports(plan.settings, results));
-  publishReports(reports, state);
-  await signPushed(plan.settings, reports, state, cosign);
-  await compareAfter(plan, reports, results, previous, state, void 0);
-  return true;
-}
 async function reportResults(plan, engine, results, state, cosign, previous) {
   setBuildOutputs(results, buildsOneImage(plan));
-  await engine.settleInspect();
-  const { bx, caps, builder } = engine;
-  const reports = await group("Read what was built", () => collectReports(results, { bx, caps, builder: builder.name }));
-  const only = reports[0];
-  if (plan.reports.dockerfileBase && only) {
-    const fromDockerfile = dockerfileBase(plan.settings, only.baseImages);
-    if (fromDockerfile) only.baseImages.unshift(fromDockerfile);
-  }
+  const reports = await engine.readReports(plan, results);
   publishReports(reports, state);
   await signPushed(plan.settings, reports, state, cosign);
-  await compareAfter(plan, reports, results, previous, state, { bx, caps, builder: builder.name });
+  await compareAfter(plan, reports, results, previous, state, engine.builtReader);
 }
 function publishReports(reports, state) {
   setReportOutputs(reports);

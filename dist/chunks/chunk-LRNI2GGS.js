@@ -21,17 +21,17 @@ import {
   shortDigest,
   sourceName,
   uploadBuildRecords
-} from "./chunk-NOTVCJDW.js";
+} from "./chunk-SY44SW5U.js";
 import {
   buildToolRunner,
   processRunner
-} from "./chunk-GVA7OLIA.js";
+} from "./chunk-A4RQGTCT.js";
 import {
   appendSummary,
   group,
   info,
   warning
-} from "./chunk-AYWZIR4M.js";
+} from "./chunk-2XNRSSTS.js";
 import {
   messageOf
 } from "./chunk-BD33GHV7.js";
@@ -311,7 +311,7 @@ The build records could not be exported: ${escapeInline(input.exportError)}
   return lines.join("\n");
 }
 
-// src/report/signing-summary.ts
+// src/sign/summary.ts
 function renderSigningSummary(signatures, signer) {
   if (signatures.length === 0) return "";
   const lines = [

@@ -10,7 +10,7 @@ import {
   parseChecksums,
   readTarEntries,
   warning
-} from "./chunk-AYWZIR4M.js";
+} from "./chunk-2XNRSSTS.js";
 import {
   InputError,
   messageOf

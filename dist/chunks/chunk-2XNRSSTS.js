@@ -102,26 +102,6 @@ async function getIDToken(audience) {
   return core.getIDToken(audience);
 }
 
-// src/install/checksums.ts
-function parseChecksums(text) {
-  const sums = /* @__PURE__ */ new Map();
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^([a-f0-9]{64})\s+\*?(\S+)\s*$/i.exec(line.trim());
-    if (m && m[1] && m[2]) sums.set(m[2].replace(/^\.\//, ""), m[1].toLowerCase());
-  }
-  return sums;
-}
-function checksumFor(sums, fileName) {
-  return sums.get(fileName);
-}
-function versionFromChecksums(sums, tool = "buildx") {
-  for (const name of sums.keys()) {
-    const m = new RegExp(`^${tool}-v(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?)\\.`).exec(name);
-    if (m?.[1]) return m[1];
-  }
-  return void 0;
-}
-
 // src/oci/tar.ts
 function field(buf, start, len) {
   const raw = buf.subarray(start, start + len);
@@ -185,6 +165,26 @@ function tarMember(name, data, mode) {
 }
 var TAR_END = Buffer.alloc(1024);
 
+// src/install/checksums.ts
+function parseChecksums(text) {
+  const sums = /* @__PURE__ */ new Map();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^([a-f0-9]{64})\s+\*?(\S+)\s*$/i.exec(line.trim());
+    if (m && m[1] && m[2]) sums.set(m[2].replace(/^\.\//, ""), m[1].toLowerCase());
+  }
+  return sums;
+}
+function checksumFor(sums, fileName) {
+  return sums.get(fileName);
+}
+function versionFromChecksums(sums, tool = "buildx") {
+  for (const name of sums.keys()) {
+    const m = new RegExp(`^${tool}-v(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?)\\.`).exec(name);
+    if (m?.[1]) return m[1];
+  }
+  return void 0;
+}
+
 export {
   getInput,
   setOutput,
@@ -199,11 +199,11 @@ export {
   group,
   appendSummary,
   getIDToken,
-  parseChecksums,
-  checksumFor,
-  versionFromChecksums,
   indexTarEntries,
   readTarEntries,
   tarMember,
-  TAR_END
+  TAR_END,
+  parseChecksums,
+  checksumFor,
+  versionFromChecksums
 };

@@ -1,6 +1,6 @@
 // The job summary's section for signatures, from what main saved. Pure.
-import type { Signature } from '../sign/plan.js'
-import { escapeCell, escapeText, inlineCode } from './markdown.js'
+import type { Signature } from './plan.js'
+import { escapeCell, escapeText, inlineCode } from '../report/markdown.js'
 
 /** The job summary's signing section. */
 export function renderSigningSummary(signatures: Signature[], signer: string): string {

@@ -294,6 +294,36 @@ function versionAtLeast(version, min) {
   return v !== null && import_semver.default.gte(v, min);
 }
 
+// src/buildx/buildx.ts
+function runBuildx(bx, args, opts) {
+  return bx.runner.run(bx.cmd, [...bx.prefix, ...args], opts);
+}
+async function runBuildxChecked(bx, args, opts = {}, fail) {
+  return succeeded(await runBuildx(bx, args, opts), `buildx ${args.slice(0, 2).join(" ")}`, fail);
+}
+
+// src/docker/config.ts
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+function dockerConfigDir(env = process.env, home = os.homedir()) {
+  return env["DOCKER_CONFIG"] || path.join(home, ".docker");
+}
+function readDockerConfig() {
+  const file = path.join(dockerConfigDir(), "config.json");
+  return existsSync(file) ? readFileSync(file, "utf8") : void 0;
+}
+function currentContextName(env, configJson) {
+  if (env["DOCKER_HOST"]) return "default";
+  if (env["DOCKER_CONTEXT"]) return env["DOCKER_CONTEXT"];
+  try {
+    const current = JSON.parse(configJson ?? "{}").currentContext;
+    return typeof current === "string" && current ? current : "default";
+  } catch {
+    return "default";
+  }
+}
+
 // src/buildx/version.ts
 function parseBuildxVersion(out) {
   const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(out) ?? /\bv?(\d+\.\d+\.\d+)/.exec(out);
@@ -323,8 +353,8 @@ function dockerDriverCannot(s, containerdStore) {
 function chooseBuilder(f) {
   if (f.builderGiven || f.driverGiven) return { use: "inputs" };
   if (f.current && f.current.driver !== "docker") return { use: "current", name: f.current.name };
-  if (f.engineCannot) return { use: "automatic", reason: f.engineCannot };
-  return f.current ? { use: "current", name: f.current.name } : { use: "engine" };
+  if (f.daemonBuilderCannot) return { use: "automatic", reason: f.daemonBuilderCannot };
+  return f.current ? { use: "current", name: f.current.name } : { use: "daemon" };
 }
 
 // src/buildx/args.ts
@@ -368,12 +398,12 @@ function secretArgs(s, files) {
 function repeat(flag, values) {
   return values.flatMap((v) => [flag, v]);
 }
-function enginePushesTwice(caps) {
+function daemonPushesTwice(caps) {
   return caps.driver === "docker" && caps.containerdStore && !versionAtLeast(caps.buildxVersion, "0.22.0");
 }
 var PUSH_ONCE_OUTPUT = "type=image,push=";
 function buildArgs(s, ctx, files, over = {}) {
-  const flags = buildFlags(s, files, { pushOnce: enginePushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) });
+  const flags = buildFlags(s, files, { pushOnce: daemonPushesTwice(ctx.caps), ...over, provenance: provenanceArg(s, ctx) });
   return ["build", "--builder", ctx.builder, "--progress", "plain", ...flags];
 }
 function buildFlags(s, files, over) {
@@ -502,36 +532,6 @@ function historyExportArgs(builder, refs, output, finalize) {
   return ["history", "export", "--builder", builder, ...finalize ? ["--finalize"] : [], "--output", output, ...refs];
 }
 
-// src/docker/config.ts
-import { existsSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-function dockerConfigDir(env = process.env, home = os.homedir()) {
-  return env["DOCKER_CONFIG"] || path.join(home, ".docker");
-}
-function readDockerConfig() {
-  const file = path.join(dockerConfigDir(), "config.json");
-  return existsSync(file) ? readFileSync(file, "utf8") : void 0;
-}
-function currentContextName(env, configJson) {
-  if (env["DOCKER_HOST"]) return "default";
-  if (env["DOCKER_CONTEXT"]) return env["DOCKER_CONTEXT"];
-  try {
-    const current = JSON.parse(configJson ?? "{}").currentContext;
-    return typeof current === "string" && current ? current : "default";
-  } catch {
-    return "default";
-  }
-}
-
-// src/buildx/buildx.ts
-function runBuildx(bx, args, opts) {
-  return bx.runner.run(bx.cmd, [...bx.prefix, ...args], opts);
-}
-async function runBuildxChecked(bx, args, opts = {}, fail) {
-  return succeeded(await runBuildx(bx, args, opts), `buildx ${args.slice(0, 2).join(" ")}`, fail);
-}
-
 export {
   parseList,
   parseKeyValues,
@@ -543,6 +543,18 @@ export {
   checkHttpUrl,
   checkPinnedSha256,
   versionAtLeast,
+  lastOutputLine,
+  succeeded,
+  runChecked,
+  buildToolRunner,
+  terminateAll,
+  waitForChildren,
+  processRunner,
+  runBuildx,
+  runBuildxChecked,
+  dockerConfigDir,
+  readDockerConfig,
+  currentContextName,
   parseBuildxVersion,
   MIN_INSTALLED_BUILDX,
   newBuilderName,
@@ -553,7 +565,7 @@ export {
   hasLocalOrTarOutput,
   bakeSecretSets,
   repeat,
-  enginePushesTwice,
+  daemonPushesTwice,
   buildArgs,
   buildFlags,
   bakeArgs,
@@ -568,17 +580,5 @@ export {
   imagetoolsInspectArgs,
   historyInspectArgs,
   historyAttachmentArgs,
-  historyExportArgs,
-  lastOutputLine,
-  succeeded,
-  runChecked,
-  buildToolRunner,
-  terminateAll,
-  waitForChildren,
-  processRunner,
-  dockerConfigDir,
-  readDockerConfig,
-  currentContextName,
-  runBuildx,
-  runBuildxChecked
+  historyExportArgs
 };

@@ -26,7 +26,7 @@ import {
   runChecked,
   succeeded,
   versionAtLeast
-} from "./chunk-GVA7OLIA.js";
+} from "./chunk-A4RQGTCT.js";
 import {
   TAR_END,
   getIDToken,
@@ -41,7 +41,7 @@ import {
   tarMember,
   versionFromChecksums,
   warning
-} from "./chunk-AYWZIR4M.js";
+} from "./chunk-2XNRSSTS.js";
 import {
   InputError,
   RegistryContentRefused,
@@ -108,10 +108,10 @@ import http2 from "node:http2";
 import { existsSync as existsSync2 } from "node:fs";
 import net from "node:net";
 
-// src/docker/engine.ts
+// src/docker/daemon.ts
 import { existsSync } from "node:fs";
 import http from "node:http";
-function engineSocket(env, configJson) {
+function daemonSocket(env, configJson) {
   const host = env["DOCKER_HOST"];
   if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
   return currentContextName(env, configJson) === "default" ? "/var/run/docker.sock" : void 0;
@@ -140,8 +140,8 @@ async function infoOverSocket(socketPath) {
   const { status, body } = await getOverSocket(socketPath, "/info");
   return status === 200 ? JSON.stringify(JSON.parse(body).DriverStatus ?? null) : "";
 }
-async function engineUsesContainerdStore(runner) {
-  const socket = engineSocket(process.env, readDockerConfig());
+async function daemonUsesContainerdStore(runner) {
+  const socket = daemonSocket(process.env, readDockerConfig());
   if (socket && existsSync(socket)) {
     try {
       return usesContainerdStore(await infoOverSocket(socket));
@@ -348,7 +348,7 @@ function upgradedSocket(socketPath, timeoutMs) {
     });
   });
 }
-async function dialEngineBuildKit(socketPath, timeoutMs = 15e3) {
+async function dialDaemonBuildKit(socketPath, timeoutMs = 15e3) {
   const socket = await upgradedSocket(socketPath, timeoutMs);
   const session = http2.connect("http://docker", { createConnection: () => socket });
   session.on("error", () => void 0);
@@ -422,9 +422,9 @@ async function dialEngineBuildKit(socketPath, timeoutMs = 15e3) {
 }
 async function dialBuilderBuildKit(driver, builder) {
   const config = readDockerConfig();
-  const socket = driver === "docker" && builder === currentContextName(process.env, config) ? engineSocket(process.env, config) : void 0;
+  const socket = driver === "docker" && builder === currentContextName(process.env, config) ? daemonSocket(process.env, config) : void 0;
   if (!socket || !existsSync2(socket)) return void 0;
-  return dialEngineBuildKit(socket);
+  return dialDaemonBuildKit(socket);
 }
 
 // src/oci/base-images.ts
@@ -1614,7 +1614,7 @@ async function containerOverSocket(socketPath, name) {
   return { image: j.Config?.Image ?? "", cmd: j.Config?.Cmd ?? [], networkMode: j.HostConfig?.NetworkMode ?? "" };
 }
 async function nodeContainers(nodes, env = process.env) {
-  const socket = engineSocket(env, readDockerConfig());
+  const socket = daemonSocket(env, readDockerConfig());
   if (!socket || !existsSync4(socket)) return void 0;
   const out = /* @__PURE__ */ new Map();
   for (const n of nodes) out.set(n, await containerOverSocket(socket, `buildx_buildkit_${n}`));
@@ -1658,14 +1658,14 @@ function namesCurrentBuilder(file) {
     return true;
   }
 }
-async function useImplicitBuilder(s, state, bx, containerdStore) {
+async function useImplicitBuilder(s, bx, containerdStore) {
   if (s.builder || s.driverGiven) return void 0;
   const current = await currentBuilder(bx);
-  const engineCannot = current && current.driver !== "docker" ? void 0 : dockerDriverCannot(s, await containerdStore);
-  const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, engineCannot });
+  const daemonBuilderCannot = current && current.driver !== "docker" ? void 0 : dockerDriverCannot(s, await containerdStore);
+  const choice = chooseBuilder({ builderGiven: false, driverGiven: false, current, daemonBuilderCannot });
   if (choice.use === "current") {
     info(`using the current builder ${choice.name}${process.env["BUILDX_BUILDER"] ? " (BUILDX_BUILDER)" : ""}`);
-    return choice.name;
+    return { name: choice.name };
   }
   if (choice.use === "automatic") {
     const name = newBuilderName();
@@ -1678,11 +1678,7 @@ async function useImplicitBuilder(s, state, bx, containerdStore) {
         (line) => line.includes("driver-opt") ? new InputError("driver-opts", line) : new Error(`cannot create builder ${name}: ${line}`)
       );
     });
-    state.builder = name;
-    state.builderCreated = true;
-    state.builderReason = choice.reason;
-    saveState2(state);
-    return name;
+    return { name, createdFor: choice.reason };
   }
   return void 0;
 }
@@ -2179,15 +2175,15 @@ async function uploadFileArtifact(file, retentionDays, env = process.env) {
 }
 
 // src/action/records.ts
-async function exportBuildRecords(s, engine, results, state) {
+async function exportBuildRecords(s, buildx, results, state) {
   if (summaryOff(s)) return;
-  await exportRecords(s, engine, () => recordRefs(results), state);
+  await exportRecords(s, buildx, () => recordRefs(results), state);
 }
-async function exportFailedBuildRecords(s, engine, state, sinceMs) {
+async function exportFailedBuildRecords(s, buildx, state, sinceMs) {
   if (summaryOff(s)) return;
   try {
     const roots = stepContexts(s);
-    await exportRecords(s, engine, () => refsStartedSince(localRefs(engine.builder.name), engine.builder.name, sinceMs, roots), state);
+    await exportRecords(s, buildx, () => refsStartedSince(localRefs(buildx.builder.name), buildx.builder.name, sinceMs, roots), state);
   } catch (e) {
     warning(`could not export the failed build's record: ${messageOf(e)}`);
   }
@@ -2230,11 +2226,11 @@ function localRefs(builder) {
   }
   return out;
 }
-async function exportRecords(s, engine, findRefs, state) {
+async function exportRecords(s, buildx, findRefs, state) {
   const records = state.records;
   records.upload = s.buildRecordUpload;
   records.retentionDays = s.buildRecordRetentionDays;
-  const version = engine.caps.buildxVersion;
+  const version = buildx.caps.buildxVersion;
   const can = recordExport(version);
   if (!can.supported) {
     records.unsupported = version || "of unknown version";
@@ -2262,7 +2258,7 @@ async function exportRecords(s, engine, findRefs, state) {
       )
     ) : void 0;
     const files = refs.map((r) => ({ target: r.target, ref: r.ref, path: path6.join(dir, recordFileName(repository, [r.ref])) }));
-    const how = await exportThroughApi(engine, refs, files, allFile) ?? await exportThroughBuildx(engine, refs, files, allFile, can.finalize);
+    const how = await exportThroughApi(buildx, refs, files, allFile) ?? await exportThroughBuildx(buildx, refs, files, allFile, can.finalize);
     records.files.push(...files);
     records.uploadFile = allFile ?? files[0]?.path ?? "";
     info(`exported ${refs.length} build record(s) ${how} in ${Date.now() - started} ms: ${records.uploadFile}`);
@@ -2274,15 +2270,15 @@ async function exportRecords(s, engine, findRefs, state) {
   setOutput("build-records", buildRecordsOutput(records.files));
   saveState2(state);
 }
-async function exportThroughApi(engine, refs, files, allFile) {
+async function exportThroughApi(buildx, refs, files, allFile) {
   let api;
   try {
-    api = await dialBuilderBuildKit(engine.caps.driver, engine.builder.name);
+    api = await dialBuilderBuildKit(buildx.caps.driver, buildx.builder.name);
     if (!api) return void 0;
-    await engine.settleInspect();
+    await buildx.settleInspect();
     const bundles = await exportRecordBundles(api, refs, {
       configDir: buildxConfigDir(process.env),
-      defaultPlatform: defaultPlatformOf(engine.builder.platforms)
+      defaultPlatform: defaultPlatformOf(buildx.builder.platforms)
     });
     for (const f2 of files) writeFileSync(f2.path, bundles.each.get(f2.ref) ?? Buffer.alloc(0));
     if (allFile && bundles.all) {
@@ -2298,15 +2294,15 @@ async function exportThroughApi(engine, refs, files, allFile) {
     api?.close();
   }
 }
-async function exportThroughBuildx(engine, refs, files, allFile, finalize) {
+async function exportThroughBuildx(buildx, refs, files, allFile, finalize) {
   const first2 = refs[0];
   for (const [i, r] of refs.entries()) {
-    await runBuildxChecked(engine.bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? "", finalize));
+    await runBuildxChecked(buildx.bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? "", finalize));
   }
   if (allFile && first2) {
     mkdirSync(path6.dirname(allFile), { recursive: true });
     await runBuildxChecked(
-      engine.bx,
+      buildx.bx,
       historyExportArgs(
         first2.builder,
         refs.map((r) => r.ref),
@@ -2493,7 +2489,7 @@ async function download(t, version) {
   }
   const asset = assetUrls(r, base, v, platform, r.arch(os.arch()) ?? os.arch());
   const started = Date.now();
-  const { installVerified } = await import("./install-7EIB2P7H.js");
+  const { installVerified } = await import("./install-5QMEKQQ2.js");
   const installed = await installVerified({
     tool: r.tool,
     version: v,
@@ -2810,7 +2806,7 @@ async function usable(runner, copy) {
 }
 async function installedCosign(runner) {
   const onPath = findOnPath("cosign");
-  const { privateCopy } = await import("./install-7EIB2P7H.js");
+  const { privateCopy } = await import("./install-5QMEKQQ2.js");
   const found2 = onPath ? await privateCopy(onPath, "cosign", "cosign").then(
     (copy) => usable(runner, copy),
     () => void 0
@@ -2830,7 +2826,7 @@ function setupCosign(s, runner) {
       "cosign-version: installed was asked for, but no cosign on PATH answers `cosign version` and knows signing configs (cosign 2.6 or later)"
     ),
     probe: async (path8, v) => {
-      const { sha256File } = await import("./install-7EIB2P7H.js");
+      const { sha256File } = await import("./install-5QMEKQQ2.js");
       const found2 = await usable(runner, { path: path8, sha256: await sha256File(path8) });
       if (!found2)
         throw new InputError(
@@ -2902,7 +2898,7 @@ async function signReports(s, reports, tempDir, cosign) {
   return { signatures, signer: signerText };
 }
 async function run(cosign, args, env, what, hidden = []) {
-  const { sha256File } = await import("./install-7EIB2P7H.js");
+  const { sha256File } = await import("./install-5QMEKQQ2.js");
   const now = await sha256File(cosign.cmd).catch(() => "missing");
   if (now !== cosign.sha256)
     throw new Error(`${what}: ${cosign.cmd} changed since it was verified (sha256 ${cosign.sha256}, now ${now}); not run`);
@@ -3246,21 +3242,17 @@ export {
   parseReference,
   parseSignInputs,
   keyUriSecrets,
-  commandLine,
-  BUILDX_RELEASE,
-  DEPOT_RELEASE,
-  setupTool,
-  dockerCli,
-  withRetry,
-  isTransientRegistryError,
-  engineUsesContainerdStore,
-  dialBuilderBuildKit,
   addBaseImage,
   withPlatform,
   dockerfileBaseImage,
   ANNOTATIONS,
   baseAnnotationArgs,
   baseFromAnnotations,
+  withRetry,
+  isTransientRegistryError,
+  dockerCli,
+  daemonUsesContainerdStore,
+  dialBuilderBuildKit,
   sha256Digest,
   isRecord,
   isIndex,
@@ -3276,9 +3268,13 @@ export {
   ociFetch,
   collectReports,
   setReportOutputs,
+  commandLine,
   emptyState,
   saveState2 as saveState,
   loadState,
+  BUILDX_RELEASE,
+  DEPOT_RELEASE,
+  setupTool,
   scopedBuilderMismatch,
   driverOptsMap,
   shellWords,

@@ -1,12 +1,12 @@
-// Facts about the docker engine that the build needs: whether it keeps images in containerd.
+// Facts about the Docker daemon that the build needs: whether it keeps images in containerd.
 import { existsSync } from 'node:fs'
 import http from 'node:http'
 import type { Runner } from '../process/exec.js'
 import { currentContextName, readDockerConfig } from './config.js'
 import { dockerCli } from './cli.js'
 
-/** The engine's unix socket when the docker CLI would talk to it directly (no other context). */
-export function engineSocket(env: NodeJS.ProcessEnv, configJson: string | undefined): string | undefined {
+/** The daemon's unix socket when the docker CLI would talk to it directly (no other context). */
+export function daemonSocket(env: NodeJS.ProcessEnv, configJson: string | undefined): string | undefined {
   const host = env['DOCKER_HOST']
   if (host) return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined
   return currentContextName(env, configJson) === 'default' ? '/var/run/docker.sock' : undefined
@@ -25,7 +25,7 @@ export function usesContainerdStore(driverStatusJson: string): boolean {
   }
 }
 
-/** GET `apiPath` from the engine's API socket: the status and the body's text. */
+/** GET `apiPath` from the daemon's API socket: the status and the body's text. */
 export function getOverSocket(socketPath: string, apiPath: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.get({ socketPath, path: apiPath, timeout: 10_000 }, res => {
@@ -39,20 +39,20 @@ export function getOverSocket(socketPath: string, apiPath: string): Promise<{ st
   })
 }
 
-/** GET /info from the engine's API socket: the DriverStatus rows, as JSON text. */
+/** GET /info from the daemon's API socket: the DriverStatus rows, as JSON text. */
 async function infoOverSocket(socketPath: string): Promise<string> {
   const { status, body } = await getOverSocket(socketPath, '/info')
   return status === 200 ? JSON.stringify((JSON.parse(body) as { DriverStatus?: unknown }).DriverStatus ?? null) : ''
 }
 
-export async function engineUsesContainerdStore(runner: Runner): Promise<boolean> {
-  // Asking the engine's socket takes milliseconds; `docker info` also lists every CLI plugin.
-  const socket = engineSocket(process.env, readDockerConfig())
+export async function daemonUsesContainerdStore(runner: Runner): Promise<boolean> {
+  // Asking the daemon's socket takes milliseconds; `docker info` also lists every CLI plugin.
+  const socket = daemonSocket(process.env, readDockerConfig())
   if (socket && existsSync(socket)) {
     try {
       return usesContainerdStore(await infoOverSocket(socket))
     } catch {
-      // fall back to the CLI, which knows every way to the engine
+      // fall back to the CLI, which knows every way to the daemon
     }
   }
   // A failing `docker info` is an answer here: no containerd store known.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { engineSocket, usesContainerdStore } from '../../../src/docker/engine.js'
+import { daemonSocket, usesContainerdStore } from '../../../src/docker/daemon.js'
 
 describe('usesContainerdStore', () => {
   it.each<[string, string, boolean]>([
@@ -23,7 +23,7 @@ describe('usesContainerdStore', () => {
   })
 })
 
-describe('engineSocket', () => {
+describe('daemonSocket', () => {
   it.each([
     [{ DOCKER_HOST: 'unix:///run/x.sock' }, undefined, '/run/x.sock'],
     [{ DOCKER_HOST: 'tcp://127.0.0.1:2375' }, undefined, undefined],
@@ -31,5 +31,5 @@ describe('engineSocket', () => {
     [{}, undefined, '/var/run/docker.sock'],
     [{}, '{"currentContext":"remote"}', undefined],
     [{ DOCKER_CONTEXT: 'x' }, undefined, undefined]
-  ])('%j with config %s -> %s', (env, config, want) => expect(engineSocket(env, config)).toBe(want))
+  ])('%j with config %s -> %s', (env, config, want) => expect(daemonSocket(env, config)).toBe(want))
 })
