@@ -25,6 +25,8 @@ import { checkWorkspace, makeTempDir, readRunFacts } from './workspace.js'
 import { githubEvent } from '../runner/context.js'
 import { runReleasePlan } from './release-plan.js'
 import { dockerCli } from '../docker/cli.js'
+import { gitQueryForm } from '../inputs/run-env.js'
+import { withGitQueryForm } from '../inputs/git-context.js'
 
 export async function run(): Promise<void> {
   // plan builds nothing: no state, no builder, no report (the release workflow's first job)
@@ -38,7 +40,7 @@ export async function run(): Promise<void> {
     maskRawSecretInputs(name => core.getInput(name))
     const settings = parseInputs(name => core.getInput(name), { env: process.env, event: githubEvent() })
     maskSecrets(settings)
-    const plan = planRun(settings, readRunFacts(settings))
+    let plan = planRun(settings, readRunFacts(settings))
     checkWorkspace(plan)
     for (const warning of plan.warnings) core.warning(warning)
     state.summary = settings.summary
@@ -52,6 +54,7 @@ export async function run(): Promise<void> {
     const choice = await setUpEngine(plan, state)
     if (choice.engine === 'depot' && (await executeOnDepot(plan, state, choice, cosign))) return
     const engine = await setUpBuildx(plan, state)
+    if (gitQueryForm(process.env, engine.caps.buildxVersion)) plan = withGitQueryForm(plan)
     if (plan.settings.call.name !== 'build') return await executeCall(plan, engine, state)
     if (plan.kind !== 'merge') failedBuild = { settings: plan.settings, engine }
     const results = await executePlan(plan, engine, state)

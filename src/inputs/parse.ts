@@ -20,7 +20,16 @@ import { DIGEST_RE, parseReference } from '../registry/reference.js'
 import { isPlatform, normalizePlatform } from '../oci/platform.js'
 import { BUILDER_SCOPES, type BuilderScope } from '../runner/isolation.js'
 import { CALL_MIN_BUILDX, parseCall, type CallRequest } from './call.js'
-import { defaultGitContext, envSwitches, expandDefaultContext, gitServerHost, recordRetentionDays, type WorkflowRun } from './run-env.js'
+import {
+  defaultGitContext,
+  envSwitches,
+  expandDefaultContext,
+  gitServerHost,
+  isRemoteContext,
+  recordRetentionDays,
+  remoteDockerfile,
+  type WorkflowRun
+} from './run-env.js'
 import { parseRegistryAuth, registryKey } from './registry-auth.js'
 
 export type Driver = 'docker' | 'docker-container' | 'remote' | 'kubernetes'
@@ -566,6 +575,7 @@ export function checkDigestEntry(entry: string, input: string, where: string): v
 
 /** The Dockerfile a single build reads: the file input, or Dockerfile in the context. */
 export function dockerfilePath(s: Pick<Settings, 'file' | 'context'>): string {
+  if (isRemoteContext(s.context)) return remoteDockerfile(s.context, s.file)
   return s.file || path.join(s.context, 'Dockerfile')
 }
 

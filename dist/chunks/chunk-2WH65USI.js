@@ -7636,6 +7636,24 @@ function defaultGitContext(run2) {
   }
   return `${serverUrl(env)}/${repository}.git#${pinned}`;
 }
+var GIT_QUERY_MIN_BUILDX = "0.29.0";
+function gitQueryForm(env, buildxVersion) {
+  return envBool(env, "BUILDX_SEND_GIT_QUERY_AS_INPUT", false, true) && versionAtLeast(buildxVersion, GIT_QUERY_MIN_BUILDX);
+}
+function queryFormOf(value, defaultContext) {
+  const hash = defaultContext.indexOf("#");
+  if (!defaultContext || hash < 0) return value;
+  let subdir;
+  if (value === defaultContext) subdir = "";
+  else if (value.startsWith(`${defaultContext}:`)) subdir = value.slice(defaultContext.length + 1);
+  else return value;
+  const query = [`ref=${queryValue(defaultContext.slice(hash + 1))}`];
+  if (subdir && subdir !== ".") query.push(`subdir=${queryValue(subdir)}`);
+  return `${defaultContext.slice(0, hash)}?${query.join("&")}`;
+}
+function queryValue(v) {
+  return encodeURIComponent(v).replace(/%2F/gi, "/");
+}
 function serverUrl(env) {
   return (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
 }
@@ -7656,6 +7674,18 @@ function expandDefaultContext(value, defaultContext, input) {
     );
   }
   return value.replace(new RegExp(DEFAULT_CONTEXT.source, "g"), () => defaultContext);
+}
+function remoteDockerfile(context, file) {
+  let subdir = "";
+  const hash = context.indexOf("#");
+  if (hash >= 0) {
+    const colon = context.indexOf(":", hash);
+    subdir = colon >= 0 ? context.slice(colon + 1) : "";
+  } else if (context.includes("?")) {
+    subdir = new URLSearchParams(context.slice(context.indexOf("?") + 1)).get("subdir") ?? "";
+  }
+  const joined = [...subdir.split("/"), ...(file || "Dockerfile").split("/")].filter((p) => p !== "" && p !== ".");
+  return joined.join("/");
 }
 function isRemoteContext(context) {
   return /^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\//.test(context);
@@ -8160,6 +8190,7 @@ function checkDigestEntry(entry, input, where) {
   }
 }
 function dockerfilePath(s) {
+  if (isRemoteContext(s.context)) return remoteDockerfile(s.context, s.file);
   return s.file || path.join(s.context, "Dockerfile");
 }
 var REGISTRY_HOST2 = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
@@ -9102,7 +9133,7 @@ function depotBakeSite(s, env) {
   return { cwd: source.kind === "local" ? source.dir : ".", env: { ...env, ...Object.fromEntries(s.vars) } };
 }
 function bakeSite(s, buildxVersion, env = process.env) {
-  const source = resolveBakeSource(s, "buildx", env);
+  const source = inQueryForm(resolveBakeSource(s, "buildx", env), buildxVersion, env);
   info(
     source.kind === "remote" ? `bake definition: ${source.ref} (${source.why})` : `bake definition: ${path4.resolve(source.dir)} (${source.why})`
   );
@@ -9114,6 +9145,10 @@ function bakeSite(s, buildxVersion, env = process.env) {
       env: { ...env, ...bakeEnv(s.vars, buildxVersion, source, s.githubToken) }
     }
   };
+}
+function inQueryForm(source, buildxVersion, env) {
+  if (source.kind !== "remote" || !gitQueryForm(env, buildxVersion)) return source;
+  return { ...source, ref: queryFormOf(source.ref, defaultGitContext2(env) ?? "") };
 }
 function grantFromDefinition(targets, cwd, allow, buildxVersion, trust) {
   const definition = targets;
@@ -10856,6 +10891,25 @@ async function runReleasePlan() {
   }
 }
 
+// src/inputs/git-context.ts
+function withGitQueryForm(plan) {
+  const s = plan.settings;
+  const q = (v) => queryFormOf(v, s.defaultContext);
+  const entry = (e) => `${e.slice(0, e.indexOf("="))}=${q(e.slice(e.indexOf("=") + 1))}`;
+  const settings = { ...s, context: q(s.context), buildContexts: s.buildContexts.map(entry) };
+  if (plan.kind !== "matrix") return { ...plan, settings };
+  const target = (t) => ({
+    ...t,
+    ...t.context !== void 0 ? { context: q(t.context) } : {},
+    ...t.contexts ? { contexts: Object.fromEntries(Object.entries(t.contexts).map(([k, v]) => [k, q(v)])) } : {}
+  });
+  const definition = {
+    ...plan.definition,
+    target: Object.fromEntries(Object.entries(plan.definition.target).map(([k, t]) => [k, target(t)]))
+  };
+  return { ...plan, settings, definition };
+}
+
 // src/action/main.ts
 async function run() {
   if (getInput("mode").trim() === "plan") return await runReleasePlan();
@@ -10867,7 +10921,7 @@ async function run() {
     maskRawSecretInputs((name) => getInput(name));
     const settings = parseInputs((name) => getInput(name), { env: process.env, event: githubEvent() });
     maskSecrets(settings);
-    const plan = planRun(settings, readRunFacts(settings));
+    let plan = planRun(settings, readRunFacts(settings));
     checkWorkspace(plan);
     for (const warning2 of plan.warnings) warning(warning2);
     state.summary = settings.summary;
@@ -10879,6 +10933,7 @@ async function run() {
     const choice = await setUpEngine(plan, state);
     if (choice.engine === "depot" && await executeOnDepot(plan, state, choice, cosign)) return;
     const engine = await setUpBuildx(plan, state);
+    if (gitQueryForm(process.env, engine.caps.buildxVersion)) plan = withGitQueryForm(plan);
     if (plan.settings.call.name !== "build") return await executeCall(plan, engine, state);
     if (plan.kind !== "merge") failedBuild = { settings: plan.settings, engine };
     const results = await executePlan(plan, engine, state);
