@@ -11,8 +11,6 @@
 // - sbom, and attest-override's t3: SBOM attestations run the docker/buildkit-syft-scanner image,
 //   which cannot be pulled here (no internet).
 // - proxy-docker-config, proxy-buildkitd: need a squid proxy and https://www.google.com.
-// - git-context-query: the query form of Git contexts (`?ref=`, `?subdir=`) is not supported by
-//   this action yet.
 // - summary-not-supported: installs buildx v0.12.1 from GitHub.
 // - push: the workflow's trigger, not a job.
 // Adapted (every difference in inputs or setup):
@@ -22,7 +20,10 @@
 // - remote bakes a remote Git definition from the local git server instead of github.com/docker/buildx.
 // - provenance drops its `*.cache-from/to=type=gha` sets (GitHub's cache service) and writes each
 //   leg's output to a file of its own.
-// - git-context runs without a checkout (the point of the default source).
+// - git-context runs without a checkout (the point of the default source); so does git-context-query
+//   (with a checkout this action bakes the local definition, where the peer bakes the Git context).
+//   The peer pins buildx v0.33.0: on trixie's buildx 0.13 (whose BuildKit reads no query form) it
+//   is a capability skip ([needs git-query-context]), where the action sends the fragment form.
 // - bake and release build linux/amd64 and linux/arm64 (the testbed's base image has no 386).
 // - error-msg runs on the testbed's classic-store engine, as GitHub's runners have it.
 // - record-upload-disable, record-retention-days: GITHUB_SERVER_URL is github.com's and the
@@ -585,4 +586,27 @@ describe("docker/bake-action's CI jobs on this action (docker-container builders
     expect(existsSync(path.join(dest, 'bin/app'))).toBe(true)
     expect(readdirSync(destDefault)).toEqual([])
   })
+})
+
+describe('git-context-query (BUILDX_SEND_GIT_QUERY_AS_INPUT: the Git source in the query form)', () => {
+  itWhen(
+    'git-query-context',
+    'git-context-query: no source and no checkout: files ./test/config.hcl from the Git context, which BuildKit loads as <repo>.git?ref=<commit>',
+    async () => {
+      const r = freshRepo()
+      const seen = git.requests.length
+      const run = await runAction(
+        { files: './test/config.hcl', ...containerBuilder() },
+        { cwd: emptyDir(), env: runEnv({ BUILDX_SEND_GIT_QUERY_AS_INPUT: 'true' }, r) }
+      )
+      expectSuccess(run)
+      expect(fetchedFrom(r, seen)).toBe(true)
+      expect(Object.keys(JSON.parse(run.outputs['metadata'] ?? '{}')).sort()).toEqual(['app', 'db'])
+      // BuildKit's own progress names the source it loaded the definition from (relayed, not the action's words)
+      const loads = run.main.log.split('\n').filter(l => /^#\d+ \[internal\] load git source /.test(l))
+      expect([...new Set(loads.map(l => l.replace(/^#\d+ /, '')))]).toEqual([
+        `[internal] load git source ${git.url}/${r.repository}.git?ref=${r.sha}`
+      ])
+    }
+  )
 })

@@ -8,8 +8,6 @@
 // options (the testbed's BuildKit image, network=host), in a docker config of the test's own.
 //
 // Jobs left out, and why:
-// - git-context-query: the query form of Git contexts (`...git?ref=<sha>`, `?subdir=`) is not
-//   supported by this action yet.
 // - attests-compat: its legs pin old buildx (v0.9.1) and BuildKit images (v0.10.6, buildx-stable-1)
 //   from Docker Hub, which cannot be had offline; its first leg (the current buildx and BuildKit)
 //   is portable and not yet ported.
@@ -37,6 +35,9 @@
 // - record-upload-disable, record-retention-days: the checkout's ./test instead of the Git context
 //   (the local git server is not github.com, and @actions/artifact refuses any other host as GitHub
 //   Enterprise Server) and a STAND-IN of the artifact service.
+// - git-context-query: no checkout, as in the peer; the peer pins buildx v0.29.0, the first that
+//   sends the query form: on trixie's buildx 0.13 (whose BuildKit reads no query form) it is a
+//   capability skip ([needs git-query-context]), where the action sends the fragment form.
 // - secret-files and secret-envs: this action refuses `INVALID_SECRET=` by name (the peer warns and
 //   skips it); the job is run both ways (see the test).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -47,6 +48,7 @@ import path from 'node:path'
 import { ArtifactServiceStandIn } from './artifact-service.js'
 import { makeGitRepo, startGitServer, type GitServer } from './git-server.js'
 import {
+  contextsGiven,
   expectSuccess,
   getManifest,
   hasCapability,
@@ -729,4 +731,34 @@ describe("docker/build-push-action CI jobs, ported (adaptations in the file head
     expect(buildLine).toMatch(/^buildx build .* --metadata-file /)
     expect(buildLine).not.toMatch(/--provenance|--attest/)
   })
+})
+
+describe('git-context-query (BUILDX_SEND_GIT_QUERY_AS_INPUT: the Git context in the query form)', () => {
+  itWhen(
+    'git-query-context',
+    'git-context-query: no checkout, 2 platforms pushed from the Git context, which buildx is given as <repo>.git?ref=<commit>',
+    async () => {
+      const bx = await setupBuildx()
+      const repo = uniqueRepo('peer-git-context-query')
+      const env = gitRun()
+      const before = server.requests.length
+      const run = await runAction(
+        {
+          file: './test/Dockerfile',
+          builder: bx.name,
+          platforms: 'linux/amd64,linux/arm64',
+          push: 'true',
+          tags: `${tb.registry}/${repo}:latest\n${tb.registry}/${repo}:1.0.0\n`
+        },
+        { cwd: emptyDir, env: { ...env, DOCKER_CONFIG: bx.config, BUILDX_SEND_GIT_QUERY_AS_INPUT: 'true' } }
+      )
+      await expectPushed(run, repo, ['latest', '1.0.0'])
+      expect(JSON.stringify(await imagetoolsInspect(`${tb.registry}/${repo}:1.0.0`))).toContain('arm64')
+      // buildx's own record of what it was given, and the git server's of what was fetched
+      expect(contextsGiven(bx.config, bx.name)).toEqual([`${server.url}/${env['GITHUB_REPOSITORY']}.git?ref=${env['GITHUB_SHA']}`])
+      expect(
+        server.requests.slice(before).some(r => r.path === `/${env['GITHUB_REPOSITORY']}.git/git-upload-pack` && r.status === 200)
+      ).toBe(true)
+    }
+  )
 })
