@@ -2,12 +2,12 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-62SBLSCP.js";
+} from "./chunks/chunk-OLFSIWQ6.js";
 import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-2WH65USI.js";
+} from "./chunks/chunk-Z5SSCT2C.js";
 import "./chunks/chunk-7INN5QP6.js";
 import {
   DASH,
@@ -19,7 +19,7 @@ import {
   mediaTypeName,
   shortDigest,
   sourceName
-} from "./chunks/chunk-ENMY56IG.js";
+} from "./chunks/chunk-AZC6V7PD.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-U36HWH7S.js";

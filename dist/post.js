@@ -1,8 +1,8 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-62SBLSCP.js";
-import "./chunks/chunk-ENMY56IG.js";
+} from "./chunks/chunk-OLFSIWQ6.js";
+import "./chunks/chunk-AZC6V7PD.js";
 import "./chunks/chunk-U36HWH7S.js";
 import "./chunks/chunk-ZCLOEPBA.js";
 import "./chunks/chunk-HW6KOS5H.js";

@@ -16,8 +16,6 @@
 // - sbom: the SBOM generator is an image (docker/buildkit-syft-scanner) BuildKit pulls from
 //   Docker Hub, and the job caches to GitHub's cache service (type=gha).
 // - multi (multi-sudo leg): installs shadow and sudo with apk from Alpine's mirrors.
-// - standalone: the peer removes the docker CLI and runs buildx as a standalone binary; this action
-//   supports that, but the port is not written yet.
 // - named-context-pin: builds from alpine:edge on Docker Hub.
 // - proxy-docker-config, proxy-buildkitd: a squid proxy service reaching google.com.
 // - summary-not-supported: downloads buildx v0.12.1 from GitHub.
@@ -38,10 +36,13 @@
 // - git-context-query: no checkout, as in the peer; the peer pins buildx v0.29.0, the first that
 //   sends the query form: on trixie's buildx 0.13 (whose BuildKit reads no query form) it is a
 //   capability skip ([needs git-query-context]), where the action sends the fragment form.
+// - standalone: "uninstall docker cli" is a PATH without any docker CLI and a docker config without
+//   cli-plugins; setup-buildx's standalone install is the testbed's buildx binary as `buildx` on that
+//   PATH, which creates the builder (docker-container, the stand-in image, network=host).
 // - secret-files and secret-envs: this action refuses `INVALID_SECRET=` by name (the peer warns and
 //   skips it); the job is run both ways (see the test).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -761,4 +762,32 @@ describe('git-context-query (BUILDX_SEND_GIT_QUERY_AS_INPUT: the Git context in 
       ).toBe(true)
     }
   )
+})
+
+describe('standalone (no docker CLI: buildx as a standalone binary)', () => {
+  it('standalone: context ./test, file ./test/Dockerfile, with no docker CLI on PATH and the builder setup-buildx made with the standalone buildx', async () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-bin-'))
+    symlinkSync(tb.buildxBin, path.join(bin, 'buildx'))
+    const PATH = [bin, '/usr/sbin', '/usr/bin', '/sbin', '/bin'].join(path.delimiter)
+    // the docker CLI is gone: nowhere on this PATH
+    expect(PATH.split(path.delimiter).filter(d => existsSync(path.join(d, 'docker')))).toEqual([])
+    const config = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-config-'))
+    writeFileSync(path.join(config, 'config.json'), '{}')
+    const env = { PATH, DOCKER_CONFIG: config }
+    const name = `peer-${uniqueRepo('standalone')}`
+    const created = await sh(
+      'buildx',
+      ['create', '--use', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${tb.buildkitImage},network=host`],
+      env
+    )
+    expect([created.code, created.stderr]).toEqual([0, ''])
+    try {
+      const run = await runAction({ context: './test', file: './test/Dockerfile' }, { cwd: checkout, env })
+      expectSuccess(run)
+      // buildx's own state in this docker config: the build ran on the standalone buildx's builder
+      expect(contextsGiven(config, name)).toEqual([path.join(checkout, 'test')])
+    } finally {
+      await sh('buildx', ['rm', name], env)
+    }
+  })
 })

@@ -3198,6 +3198,7 @@ export {
   DEFAULT_DEPOT_RELEASES,
   depotArch,
   depotAssetUrls,
+  findOnPath,
   dockerCli,
   resolveLatestRelease,
   withRetry,

@@ -26,6 +26,7 @@ import {
   engineUsesContainerdStore,
   exportBuildRecords,
   exportFailedBuildRecords,
+  findOnPath,
   inspectBuilder,
   isIndex,
   isPlatform,
@@ -58,7 +59,7 @@ import {
   warningsFromCheck,
   warningsFromMetadata,
   withRetry
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-AZC6V7PD.js";
 import {
   LIST_SPLITS,
   MIN_INSTALLED_BUILDX,
@@ -8751,7 +8752,10 @@ async function installedBuildx(runner, docker) {
     if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
   }
   const v = docker ? await versionOf(runner, docker, ["buildx"]) : "";
-  return docker && v ? { cmd: docker, prefix: ["buildx"], version: v, runner } : void 0;
+  if (docker && v) return { cmd: docker, prefix: ["buildx"], version: v, runner };
+  const standalone = findOnPath("buildx");
+  const sv = standalone ? await versionOf(runner, standalone, []) : "";
+  return standalone && sv ? { cmd: standalone, prefix: [], version: sv, runner } : void 0;
 }
 async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker = dockerCli()) {
   const runner = buildToolRunner(anyRunner);
@@ -8760,7 +8764,7 @@ async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker 
     if (version === "installed") {
       if (!found)
         throw new Error(
-          "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
+          "the docker buildx plugin is not installed (`docker buildx version` does not answer, and no standalone buildx is on PATH): install docker-buildx, or set buildx-version to latest or a version to download"
         );
       return found;
     }

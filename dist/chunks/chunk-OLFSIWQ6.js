@@ -11,7 +11,7 @@ import {
   setReportOutputs,
   setSignOutputs,
   uploadBuildRecords
-} from "./chunk-ENMY56IG.js";
+} from "./chunk-AZC6V7PD.js";
 import {
   buildToolRunner,
   processRunner

@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-2WH65USI.js";
+} from "./chunk-Z5SSCT2C.js";
 import "./chunk-7INN5QP6.js";
-import "./chunk-ENMY56IG.js";
+import "./chunk-AZC6V7PD.js";
 import "./chunk-U36HWH7S.js";
 import "./chunk-LFUXYI7A.js";
 import "./chunk-ZCLOEPBA.js";
