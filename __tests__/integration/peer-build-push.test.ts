@@ -8,11 +8,9 @@
 // options (the testbed's BuildKit image, network=host), in a docker config of the test's own.
 //
 // Jobs left out, and why:
-// - attests-compat: its legs pin old buildx (v0.9.1) and BuildKit images (v0.10.6, buildx-stable-1)
-//   from Docker Hub, which cannot be had offline; its first leg (the current buildx and BuildKit)
-//   is portable and not yet ported.
-// - no-cache-filters: portable without its type=gha cache, not yet ported; github-cache:
-//   cache-from/cache-to type=gha needs GitHub's cache service.
+// - attests-compat, its other legs: they pin old buildx (v0.9.1) and BuildKit images (v0.10.6,
+//   buildx-stable-1) from Docker Hub, which cannot be had offline.
+// - github-cache: cache-from/cache-to type=gha needs GitHub's cache service.
 // - sbom: the SBOM generator is an image (docker/buildkit-syft-scanner) BuildKit pulls from
 //   Docker Hub, and the job caches to GitHub's cache service (type=gha).
 // - multi (multi-sudo leg): installs shadow and sudo with apk from Alpine's mirrors.
@@ -39,6 +37,12 @@
 // - standalone: "uninstall docker cli" is a PATH without any docker CLI and a docker config without
 //   cli-plugins; setup-buildx's standalone install is the testbed's buildx binary as `buildx` on that
 //   PATH, which creates the builder (docker-container, the stand-in image, network=host).
+// - no-cache-filters: without its cache-from/cache-to type=gha (GitHub's cache service); the
+//   Dockerfile drops its `# syntax=docker/dockerfile:1` line (an image from Docker Hub) and builds
+//   from the testbed's base image; a warm-up build of the same Dockerfile on the same builder comes
+//   first, so that the filter is seen at work (the base stage cached, the build stage not).
+// - attests-compat (first leg, buildx edge and moby/buildkit:latest): the testbed's buildx and the
+//   stand-in BuildKit image.
 // - secret-files and secret-envs: this action refuses `INVALID_SECRET=` by name (the peer warns and
 //   skips it); the job is run both ways (see the test).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -789,5 +793,68 @@ describe('standalone (no docker CLI: buildx as a standalone binary)', () => {
     } finally {
       await sh('buildx', ['rm', name], env)
     }
+  })
+})
+
+/** The BuildKit progress of a step (`#N [stage i/n] INSTRUCTION`): whether it was taken from the cache. */
+function stepCached(log: string, step: RegExp): boolean {
+  const lines = log.split('\n').map(l => l.replace(/^\s+/, ''))
+  const vertex = lines.map(l => /^#(\d+) (\[[^\]]+\] .*)$/.exec(l)).find(m => m?.[2] !== undefined && step.test(m[2]))?.[1]
+  if (vertex === undefined) throw new Error(`no progress line for ${String(step)}`)
+  return lines.includes(`#${vertex} CACHED`)
+}
+
+describe('no-cache-filters and attests-compat', () => {
+  it('no-cache-filters: context ./test, file ./test/nocachefilter.Dockerfile, no-cache-filters build: the build stage runs again, the base stage is cached', async () => {
+    const bx = await setupBuildx()
+    const work = writeContext({
+      'test/nocachefilter.Dockerfile': [
+        `FROM ${tb.baseImage} AS base`,
+        'RUN echo "Hello world!" > /hello',
+        '',
+        `FROM ${tb.baseImage} AS build`,
+        'COPY --from=base /hello /hello',
+        'RUN uname -a',
+        '',
+        'FROM build',
+        ''
+      ].join('\n')
+    })
+    const warm = await sh(
+      'docker',
+      [
+        'buildx',
+        'build',
+        '--builder',
+        bx.name,
+        '--progress',
+        'plain',
+        '-f',
+        path.join(work, 'test/nocachefilter.Dockerfile'),
+        path.join(work, 'test')
+      ],
+      { DOCKER_CONFIG: bx.config }
+    )
+    expect(warm.code).toBe(0)
+    const run = await runAction(
+      { context: './test', file: './test/nocachefilter.Dockerfile', 'no-cache-filters': 'build', tags: 'name/app:latest' },
+      { cwd: work, env: { DOCKER_CONFIG: bx.config } }
+    )
+    expectSuccess(run)
+    expect({
+      base: stepCached(run.main.log, /^\[base \d+\/\d+\] RUN echo/),
+      build: stepCached(run.main.log, /^\[build \d+\/\d+\] RUN uname -a/)
+    }).toEqual({ base: true, build: false })
+  })
+
+  it('attests-compat (first leg: the current buildx and BuildKit): context ./test/go, file ./test/go/Dockerfile, outputs type=cacheonly', async () => {
+    const bx = await setupBuildx()
+    const run = await runAction(
+      { context: './test/go', file: './test/go/Dockerfile', outputs: 'type=cacheonly' },
+      { cwd: checkout, env: { DOCKER_CONFIG: bx.config } }
+    )
+    expectSuccess(run)
+    // buildx's own state: the build ran on the setup-buildx builder, from ./test/go
+    expect(contextsGiven(bx.config, bx.name)).toEqual([path.join(checkout, 'test/go')])
   })
 })
