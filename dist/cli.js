@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-LRNI2GGS.js";
+} from "./chunks/chunk-MYM4D4TR.js";
 import {
   entryOfName,
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-NS3TSEP2.js";
+} from "./chunks/chunk-FCQC7XGC.js";
 import "./chunks/chunk-IMQEXETX.js";
 import {
   DASH,
@@ -21,7 +21,7 @@ import {
   shortDigest,
   sourceName,
   summaryLine
-} from "./chunks/chunk-SY44SW5U.js";
+} from "./chunks/chunk-WXTACPKK.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-A4RQGTCT.js";

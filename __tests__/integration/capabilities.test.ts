@@ -1,8 +1,10 @@
 // The capability table the harness skips tests by (CAPABILITIES, itWhen) is checked here against
 // the stack's real buildx, so a capability-named skip can only happen where buildx truly lacks it.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { makeGitRepo, startGitServer } from './git-server.js'
 import { getManifest, hasCapability, sh, testbed, uniqueRepo, writeContext, type Testbed } from './harness.js'
 
 let tb: Testbed
@@ -101,5 +103,30 @@ describe(`what the stack's buildx can do`, () => {
       buildx: tb.buildxVersion,
       pushed: hasCapability('bake-push-and-load', tb)
     })
+  })
+  it('git-query-context: a Git context in the query form (?ref=&subdir=) builds exactly where the harness says it does', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'bia-cap-git-'))
+    const repo = makeGitRepo(root, `cap/${uniqueRepo('query')}`, {
+      'app/Dockerfile': 'FROM scratch\nCOPY hello /hello\n',
+      'app/hello': 'hi\n'
+    })
+    const server = await startGitServer(root)
+    try {
+      const dest = mkdtempSync(path.join(os.tmpdir(), 'bia-cap-out-'))
+      const r = await sh('docker', [
+        'buildx',
+        'build',
+        '--output',
+        `type=local,dest=${dest}`,
+        `${server.url}/${repo.repository}.git?ref=${repo.sha}&subdir=app`
+      ])
+      // an older BuildKit takes the query for part of the repository's path and finds none
+      expect({ buildx: tb.buildxVersion, built: r.code === 0 && existsSync(path.join(dest, 'hello')) }).toEqual({
+        buildx: tb.buildxVersion,
+        built: hasCapability('git-query-context', tb)
+      })
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
@@ -120,7 +120,9 @@ export const CAPABILITIES = {
   /** a bake that both loads and pushes does both (0.13 loads and silently does not push) */
   'bake-push-and-load': { since: [0, 14], what: 'bake with load and push does both' },
   /** bake checks file-system access and takes --allow */
-  'bake-entitlements': { since: [0, 19], what: 'bake entitlements (--allow)' }
+  'bake-entitlements': { since: [0, 19], what: 'bake entitlements (--allow)' },
+  /** Git contexts in the query form (`repo.git?ref=<ref>&subdir=<dir>`); older BuildKit takes the query for the path */
+  'git-query-context': { since: [0, 29], what: 'Git contexts in the query form (?ref=, &subdir=)' }
 } as const
 export type Capability = keyof typeof CAPABILITIES
 
@@ -544,6 +546,21 @@ export function privateDockerConfig(): string {
   symlinkSync(path.join(tb.dockerConfig, 'cli-plugins'), path.join(dir, 'cli-plugins'))
   writeFileSync(path.join(dir, 'config.json'), '{}')
   return dir
+}
+
+/**
+ * The contexts buildx was given for a builder's builds, as buildx's own local state records them
+ * (`<docker config>/buildx/refs/<builder>/<node>/<ref>`, its `LocalPath`): read from buildx's
+ * files, not from anything the action says.
+ */
+export function contextsGiven(dockerConfig: string, builder: string): string[] {
+  const dir = path.join(dockerConfig, 'buildx', 'refs', builder)
+  if (!existsSync(dir)) return []
+  return readdirSync(dir).flatMap(node =>
+    readdirSync(path.join(dir, node)).map(
+      ref => (JSON.parse(readFileSync(path.join(dir, node, ref), 'utf8')) as { LocalPath?: string }).LocalPath ?? ''
+    )
+  )
 }
 
 /** The registries a docker config holds a login for. */

@@ -6,13 +6,9 @@
 // HTTP API, the engine's CLI and the system's tar, never from the action's own computation.
 //
 // Jobs left out, and why:
-// - standalone: the peer removes the docker CLI and runs buildx as a standalone binary; this action
-//   supports that, but the port is not written yet.
 // - sbom, and attest-override's t3: SBOM attestations run the docker/buildkit-syft-scanner image,
 //   which cannot be pulled here (no internet).
 // - proxy-docker-config, proxy-buildkitd: need a squid proxy and https://www.google.com.
-// - git-context-query: the query form of Git contexts (`?ref=`, `?subdir=`) is not supported by
-//   this action yet.
 // - summary-not-supported: installs buildx v0.12.1 from GitHub.
 // - push: the workflow's trigger, not a job.
 // Adapted (every difference in inputs or setup):
@@ -22,12 +18,18 @@
 // - remote bakes a remote Git definition from the local git server instead of github.com/docker/buildx.
 // - provenance drops its `*.cache-from/to=type=gha` sets (GitHub's cache service) and writes each
 //   leg's output to a file of its own.
-// - git-context runs without a checkout (the point of the default source).
+// - git-context runs without a checkout (the point of the default source); so does git-context-query
+//   (with a checkout this action bakes the local definition, where the peer bakes the Git context).
+//   The peer pins buildx v0.33.0: on trixie's buildx 0.13 (whose BuildKit reads no query form) it
+//   is a capability skip ([needs git-query-context]), where the action sends the fragment form.
 // - bake and release build linux/amd64 and linux/arm64 (the testbed's base image has no 386).
 // - error-msg runs on the testbed's classic-store engine, as GitHub's runners have it.
 // - record-upload-disable, record-retention-days: GITHUB_SERVER_URL is github.com's and the
 //   artifact service a STAND-IN (GitHub's cannot be reached).
 // - attest-override bakes t1 and t2 only (t3 is the SBOM, above), each to an OCI tarball.
+// - standalone: "uninstall docker cli" is a PATH without any docker CLI and a docker config without
+//   cli-plugins; setup-buildx's standalone install is the testbed's buildx binary as `buildx` on that
+//   PATH, which creates the builder.
 // - checks, annotations-disabled, call-check*: where buildx lacks build checks (trixie's 0.13) the
 //   tests are capability skips ([needs ...]); load-and-push there is refused by name ([without ...]).
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
@@ -37,6 +39,7 @@ import path from 'node:path'
 import { ArtifactServiceStandIn } from './artifact-service.js'
 import { makeGitRepo, startGitServer, type GitRepo, type GitServer } from './git-server.js'
 import {
+  contextsGiven,
   expectSuccess,
   getManifest,
   hasCapability,
@@ -584,5 +587,57 @@ describe("docker/bake-action's CI jobs on this action (docker-container builders
     expectSuccess(run)
     expect(existsSync(path.join(dest, 'bin/app'))).toBe(true)
     expect(readdirSync(destDefault)).toEqual([])
+  })
+})
+
+describe('git-context-query (BUILDX_SEND_GIT_QUERY_AS_INPUT: the Git source in the query form)', () => {
+  itWhen(
+    'git-query-context',
+    'git-context-query: no source and no checkout: files ./test/config.hcl from the Git context, which BuildKit loads as <repo>.git?ref=<commit>',
+    async () => {
+      const r = freshRepo()
+      const seen = git.requests.length
+      const run = await runAction(
+        { files: './test/config.hcl', ...containerBuilder() },
+        { cwd: emptyDir(), env: runEnv({ BUILDX_SEND_GIT_QUERY_AS_INPUT: 'true' }, r) }
+      )
+      expectSuccess(run)
+      expect(fetchedFrom(r, seen)).toBe(true)
+      expect(Object.keys(JSON.parse(run.outputs['metadata'] ?? '{}')).sort()).toEqual(['app', 'db'])
+      // BuildKit's own progress names the source it loaded the definition from (relayed, not the action's words)
+      const loads = run.main.log.split('\n').filter(l => /^#\d+ \[internal\] load git source /.test(l))
+      expect([...new Set(loads.map(l => l.replace(/^#\d+ /, '')))]).toEqual([
+        `[internal] load git source ${git.url}/${r.repository}.git?ref=${r.sha}`
+      ])
+    }
+  )
+})
+
+describe('standalone (no docker CLI: buildx as a standalone binary)', () => {
+  it('standalone: source ., files ./test/config.hcl, with no docker CLI on PATH and the builder setup-buildx made with the standalone buildx', async () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-bin-'))
+    symlinkSync(tb.buildxBin, path.join(bin, 'buildx'))
+    const PATH = [bin, '/usr/sbin', '/usr/bin', '/sbin', '/bin'].join(path.delimiter)
+    // the docker CLI is gone: nowhere on this PATH
+    expect(PATH.split(path.delimiter).filter(d => existsSync(path.join(d, 'docker')))).toEqual([])
+    const config = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-config-'))
+    writeFileSync(path.join(config, 'config.json'), '{}')
+    const env = { PATH, DOCKER_CONFIG: config }
+    const name = `peer-${uniqueRepo('bake-standalone')}`
+    const created = await sh(
+      'buildx',
+      ['create', '--use', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${tb.buildkitImage},network=host`],
+      env
+    )
+    expect([created.code, created.stderr]).toEqual([0, ''])
+    try {
+      const run = await runAction({ source: '.', files: './test/config.hcl' }, { cwd: checkout, env: runEnv(env) })
+      expectSuccess(run)
+      expect(Object.keys(JSON.parse(run.outputs['metadata'] ?? '{}')).sort()).toEqual(['app', 'db'])
+      // buildx's own state in this docker config: both targets ran on the standalone buildx's builder
+      expect(contextsGiven(config, name)).toEqual([path.join(checkout, 'test'), path.join(checkout, 'test')])
+    } finally {
+      await sh('buildx', ['rm', name], env)
+    }
   })
 })

@@ -9,18 +9,12 @@
 // by the first job, and used by every job that has the step (the peer's jobs each make their own).
 //
 // Jobs left out, and why:
-// - git-context-query: the query form of Git contexts (`...git?ref=<sha>`, `?subdir=`) is not
-//   supported by this action yet.
-// - attests-compat: its legs pin old buildx (v0.9.1) and BuildKit images (v0.10.6, buildx-stable-1)
-//   from Docker Hub, which cannot be had offline; its first leg (the current buildx and BuildKit)
-//   is portable and not yet ported.
-// - no-cache-filters: portable without its type=gha cache, not yet ported; github-cache:
-//   cache-from/cache-to type=gha needs GitHub's cache service.
+// - attests-compat, its other legs: they pin old buildx (v0.9.1) and BuildKit images (v0.10.6,
+//   buildx-stable-1) from Docker Hub, which cannot be had offline.
+// - github-cache: cache-from/cache-to type=gha needs GitHub's cache service.
 // - sbom: the SBOM generator is an image (docker/buildkit-syft-scanner) BuildKit pulls from
 //   Docker Hub, and the job caches to GitHub's cache service (type=gha).
 // - multi (multi-sudo leg): installs shadow and sudo with apk from Alpine's mirrors.
-// - standalone: the peer removes the docker CLI and runs buildx as a standalone binary; this action
-//   supports that, but the port is not written yet.
 // - named-context-pin: builds from alpine:edge on Docker Hub.
 // - proxy-docker-config, proxy-buildkitd: a squid proxy service reaching google.com.
 // - summary-not-supported: downloads buildx v0.12.1 from GitHub.
@@ -38,16 +32,29 @@
 // - record-upload-disable, record-retention-days: the checkout's ./test instead of the Git context
 //   (the local git server is not github.com, and @actions/artifact refuses any other host as GitHub
 //   Enterprise Server) and a STAND-IN of the artifact service.
+// - git-context-query: no checkout, as in the peer; the peer pins buildx v0.29.0, the first that
+//   sends the query form: on trixie's buildx 0.13 (whose BuildKit reads no query form) it is a
+//   capability skip ([needs git-query-context]), where the action sends the fragment form.
+// - standalone: "uninstall docker cli" is a PATH without any docker CLI and a docker config without
+//   cli-plugins; setup-buildx's standalone install is the testbed's buildx binary as `buildx` on that
+//   PATH, which creates the builder (docker-container, the stand-in image, network=host).
+// - no-cache-filters: without its cache-from/cache-to type=gha (GitHub's cache service); the
+//   Dockerfile drops its `# syntax=docker/dockerfile:1` line (an image from Docker Hub) and builds
+//   from the testbed's base image; a warm-up build of the same Dockerfile on the same builder comes
+//   first, so that the filter is seen at work (the base stage cached, the build stage not).
+// - attests-compat (first leg, buildx edge and moby/buildkit:latest): the testbed's buildx and the
+//   stand-in BuildKit image.
 // - secret-files and secret-envs: this action refuses `INVALID_SECRET=` by name (the peer warns and
 //   skips it); the job is run both ways (see the test).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { ArtifactServiceStandIn } from './artifact-service.js'
 import { makeGitRepo, startGitServer, type GitServer } from './git-server.js'
 import {
+  contextsGiven,
   expectSuccess,
   getManifest,
   hasCapability,
@@ -726,5 +733,126 @@ describe("docker/build-push-action CI jobs, ported (adaptations in the file head
     const buildLine = run.main.log.split('\n').find(l => l.startsWith('buildx build '))
     expect(buildLine).toMatch(/^buildx build .* --metadata-file /)
     expect(buildLine).not.toMatch(/--provenance|--attest/)
+  })
+})
+
+describe('git-context-query (BUILDX_SEND_GIT_QUERY_AS_INPUT: the Git context in the query form)', () => {
+  itWhen(
+    'git-query-context',
+    'git-context-query: no checkout, 2 platforms pushed from the Git context, which buildx is given as <repo>.git?ref=<commit>',
+    async () => {
+      const bx = await setupBuildx()
+      const repo = uniqueRepo('peer-git-context-query')
+      const env = gitRun()
+      const before = server.requests.length
+      const run = await runAction(
+        {
+          file: './test/Dockerfile',
+          builder: bx.name,
+          platforms: 'linux/amd64,linux/arm64',
+          push: 'true',
+          tags: `${tb.registry}/${repo}:latest\n${tb.registry}/${repo}:1.0.0\n`
+        },
+        { cwd: emptyDir, env: { ...env, DOCKER_CONFIG: bx.config, BUILDX_SEND_GIT_QUERY_AS_INPUT: 'true' } }
+      )
+      await expectPushed(run, repo, ['latest', '1.0.0'])
+      expect(JSON.stringify(await imagetoolsInspect(`${tb.registry}/${repo}:1.0.0`))).toContain('arm64')
+      // buildx's own record of what it was given, and the git server's of what was fetched
+      expect(contextsGiven(bx.config, bx.name)).toEqual([`${server.url}/${env['GITHUB_REPOSITORY']}.git?ref=${env['GITHUB_SHA']}`])
+      expect(
+        server.requests.slice(before).some(r => r.path === `/${env['GITHUB_REPOSITORY']}.git/git-upload-pack` && r.status === 200)
+      ).toBe(true)
+    }
+  )
+})
+
+describe('standalone (no docker CLI: buildx as a standalone binary)', () => {
+  it('standalone: context ./test, file ./test/Dockerfile, with no docker CLI on PATH and the builder setup-buildx made with the standalone buildx', async () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-bin-'))
+    symlinkSync(tb.buildxBin, path.join(bin, 'buildx'))
+    const PATH = [bin, '/usr/sbin', '/usr/bin', '/sbin', '/bin'].join(path.delimiter)
+    // the docker CLI is gone: nowhere on this PATH
+    expect(PATH.split(path.delimiter).filter(d => existsSync(path.join(d, 'docker')))).toEqual([])
+    const config = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-config-'))
+    writeFileSync(path.join(config, 'config.json'), '{}')
+    const env = { PATH, DOCKER_CONFIG: config }
+    const name = `peer-${uniqueRepo('standalone')}`
+    const created = await sh(
+      'buildx',
+      ['create', '--use', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${tb.buildkitImage},network=host`],
+      env
+    )
+    expect([created.code, created.stderr]).toEqual([0, ''])
+    try {
+      const run = await runAction({ context: './test', file: './test/Dockerfile' }, { cwd: checkout, env })
+      expectSuccess(run)
+      // buildx's own state in this docker config: the build ran on the standalone buildx's builder
+      expect(contextsGiven(config, name)).toEqual([path.join(checkout, 'test')])
+    } finally {
+      await sh('buildx', ['rm', name], env)
+    }
+  })
+})
+
+/** The BuildKit progress of a step (`#N [stage i/n] INSTRUCTION`): whether it was taken from the cache. */
+function stepCached(log: string, step: RegExp): boolean {
+  const lines = log.split('\n').map(l => l.replace(/^\s+/, ''))
+  const vertex = lines.map(l => /^#(\d+) (\[[^\]]+\] .*)$/.exec(l)).find(m => m?.[2] !== undefined && step.test(m[2]))?.[1]
+  if (vertex === undefined) throw new Error(`no progress line for ${String(step)}`)
+  return lines.includes(`#${vertex} CACHED`)
+}
+
+describe('no-cache-filters and attests-compat', () => {
+  it('no-cache-filters: context ./test, file ./test/nocachefilter.Dockerfile, no-cache-filters build: the build stage runs again, the base stage is cached', async () => {
+    const bx = await setupBuildx()
+    const work = writeContext({
+      'test/nocachefilter.Dockerfile': [
+        `FROM ${tb.baseImage} AS base`,
+        'RUN echo "Hello world!" > /hello',
+        '',
+        `FROM ${tb.baseImage} AS build`,
+        'COPY --from=base /hello /hello',
+        'RUN uname -a',
+        '',
+        'FROM build',
+        ''
+      ].join('\n')
+    })
+    const warm = await sh(
+      'docker',
+      [
+        'buildx',
+        'build',
+        '--builder',
+        bx.name,
+        '--progress',
+        'plain',
+        '-f',
+        path.join(work, 'test/nocachefilter.Dockerfile'),
+        path.join(work, 'test')
+      ],
+      { DOCKER_CONFIG: bx.config }
+    )
+    expect(warm.code).toBe(0)
+    const run = await runAction(
+      { context: './test', file: './test/nocachefilter.Dockerfile', 'no-cache-filters': 'build', tags: 'name/app:latest' },
+      { cwd: work, env: { DOCKER_CONFIG: bx.config } }
+    )
+    expectSuccess(run)
+    expect({
+      base: stepCached(run.main.log, /^\[base \d+\/\d+\] RUN echo/),
+      build: stepCached(run.main.log, /^\[build \d+\/\d+\] RUN uname -a/)
+    }).toEqual({ base: true, build: false })
+  })
+
+  it('attests-compat (first leg: the current buildx and BuildKit): context ./test/go, file ./test/go/Dockerfile, outputs type=cacheonly', async () => {
+    const bx = await setupBuildx()
+    const run = await runAction(
+      { context: './test/go', file: './test/go/Dockerfile', outputs: 'type=cacheonly' },
+      { cwd: checkout, env: { DOCKER_CONFIG: bx.config } }
+    )
+    expectSuccess(run)
+    // buildx's own state: the build ran on the setup-buildx builder, from ./test/go
+    expect(contextsGiven(bx.config, bx.name)).toEqual([path.join(checkout, 'test/go')])
   })
 })

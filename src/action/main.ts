@@ -26,6 +26,8 @@ import { runReleasePlan } from './release-plan.js'
 import { dockerCli } from '../docker/cli.js'
 import { checkCompare, compareAfter, compareBefore } from './compare.js'
 import type { PreviousTags } from '../report/compare.js'
+import { gitQueryForm } from '../inputs/run-env.js'
+import { withGitQueryForm } from '../inputs/git-context.js'
 
 export async function run(): Promise<void> {
   // plan builds nothing: no state, no builder, no report (the release workflow's first job)
@@ -39,7 +41,7 @@ export async function run(): Promise<void> {
     maskRawSecretInputs(name => core.getInput(name))
     const settings = parseInputs(name => core.getInput(name), { env: process.env, event: githubEvent() })
     maskSecrets(settings)
-    const plan = planRun(settings, readRunFacts(settings))
+    let plan = planRun(settings, readRunFacts(settings))
     checkWorkspace(plan)
     for (const warning of plan.warnings) core.warning(warning)
     state.summary = settings.summary
@@ -57,6 +59,7 @@ export async function run(): Promise<void> {
     const onDepot = choice.engine === 'depot' ? await executeOnDepot(plan, state, choice) : undefined
     if (onDepot) return await reportResults(plan, onDepot.engine, onDepot.results, state, cosign, previous)
     const buildx = await setUpBuildx(plan, state)
+    if (gitQueryForm(process.env, buildx.caps.buildxVersion)) plan = withGitQueryForm(plan)
     if (plan.settings.call.name !== 'build') return await executeCall(plan, buildx, state)
     const engine = buildxEngine(buildx, state)
     if (plan.kind !== 'merge') failedBuild = { settings: plan.settings, buildx }

@@ -17,6 +17,7 @@ import {
   localFilePath,
   type BakeSource
 } from '../inputs/bake-source.js'
+import { gitQueryForm, queryFormOf } from '../inputs/run-env.js'
 import { bakeAllow, bakeFsNeeds, targetEntitlements, type DefinitionTarget } from './entitlements.js'
 
 /** What finding a bake's definition reads of the settings. */
@@ -99,7 +100,7 @@ export function bakeSite(
   buildxVersion: string,
   env: NodeJS.ProcessEnv = process.env
 ): BakeSite {
-  const source = resolveBakeSource(s, 'buildx', env)
+  const source = inQueryForm(resolveBakeSource(s, 'buildx', env), buildxVersion, env)
   core.info(
     source.kind === 'remote'
       ? `bake definition: ${source.ref} (${source.why})`
@@ -113,6 +114,12 @@ export function bakeSite(
       env: { ...env, ...bakeEnv(s.vars, buildxVersion, source, s.githubToken) }
     }
   }
+}
+
+/** A remote definition that is the run's Git context, in the query form when the run asks for it (BUILDX_SEND_GIT_QUERY_AS_INPUT). */
+function inQueryForm(source: BakeSource, buildxVersion: string, env: NodeJS.ProcessEnv): BakeSource {
+  if (source.kind !== 'remote' || !gitQueryForm(env, buildxVersion)) return source
+  return { ...source, ref: queryFormOf(source.ref, defaultGitContext(env) ?? '') }
 }
 
 /** Who the bake works for: '' on a trusted run, else the fork (forkOf); and the action's own files it reads. */

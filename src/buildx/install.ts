@@ -6,9 +6,14 @@ import { buildToolRunner, type Runner } from '../process/exec.js'
 import type { Buildx } from './buildx.js'
 import { findPlugin, pluginVersion, versionOf } from './plugin.js'
 import { dockerCli } from '../docker/cli.js'
+import { findOnPath } from '../process/which.js'
 import { MIN_INSTALLED_BUILDX, versionAtLeast } from './version.js'
 
-/** The installed buildx: the plugin run directly, else through the docker CLI; undefined when none answers. */
+/**
+ * The installed buildx: the plugin run directly, else through the docker CLI, else a standalone
+ * `buildx` on PATH (what docker/setup-buildx-action installs where there is no docker CLI);
+ * undefined when none answers.
+ */
 async function installedBuildx(runner: Runner, docker: string | undefined): Promise<Buildx | undefined> {
   const plugin = findPlugin()
   if (plugin) {
@@ -16,7 +21,10 @@ async function installedBuildx(runner: Runner, docker: string | undefined): Prom
     if (pv) return { cmd: plugin, prefix: [], version: pv, runner }
   }
   const v = docker ? await versionOf(runner, docker, ['buildx']) : ''
-  return docker && v ? { cmd: docker, prefix: ['buildx'], version: v, runner } : undefined
+  if (docker && v) return { cmd: docker, prefix: ['buildx'], version: v, runner }
+  const standalone = findOnPath('buildx')
+  const sv = standalone ? await versionOf(runner, standalone, []) : ''
+  return standalone && sv ? { cmd: standalone, prefix: [], version: sv, runner } : undefined
 }
 
 /**
@@ -46,7 +54,7 @@ export async function setupBuildx(
     // A missing plugin is the machine's state, not a bad input (the CLI's default is installed).
     noneInstalled: () =>
       new Error(
-        'the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download'
+        'the docker buildx plugin is not installed (`docker buildx version` does not answer, and no standalone buildx is on PATH): install docker-buildx, or set buildx-version to latest or a version to download'
       ),
     probe: async (path, v) => ({ cmd: path, prefix: [], version: (await versionOf(runner, path, [])) || v, runner })
   })

@@ -3,6 +3,7 @@
 // environment switches. Pure: the caller passes the environment and the event payload as data.
 import { InputError } from '../errors.js'
 import { clip } from './lists.js'
+import { versionAtLeast } from './version.js'
 
 export type RunEnv = Readonly<Record<string, string | undefined>>
 
@@ -38,6 +39,41 @@ export function defaultGitContext(run: WorkflowRun): string {
   return `${serverUrl(env)}/${repository}.git#${pinned}`
 }
 
+/** The buildx whose Git contexts may be sent in the query form (docker/actions-toolkit's gate). */
+export const GIT_QUERY_MIN_BUILDX = '0.29.0'
+
+/**
+ * Whether the run's Git context is written in the query form (`<repo>.git?ref=<commit>`), as
+ * docker/actions-toolkit writes it: BUILDX_SEND_GIT_QUERY_AS_INPUT (read leniently, as the toolkit
+ * does) and a buildx of 0.29 or later; else the fragment form, which every buildx reads.
+ */
+export function gitQueryForm(env: RunEnv, buildxVersion: string): boolean {
+  return envBool(env, 'BUILDX_SEND_GIT_QUERY_AS_INPUT', false, true) && versionAtLeast(buildxVersion, GIT_QUERY_MIN_BUILDX)
+}
+
+/**
+ * `value` in the query form when it is the run's Git context (`defaultContext`, the fragment form
+ * defaultGitContext writes) or a folder of it (`{{defaultContext}}:subdir`):
+ * `<repo>.git#<commit>[:<subdir>]` -> `<repo>.git?ref=<commit>[&subdir=<subdir>]`. Any other value
+ * (a local path, a Git context the user wrote, in either form) is left as it is.
+ */
+export function queryFormOf(value: string, defaultContext: string): string {
+  const hash = defaultContext.indexOf('#')
+  if (!defaultContext || hash < 0) return value
+  let subdir: string
+  if (value === defaultContext) subdir = ''
+  else if (value.startsWith(`${defaultContext}:`)) subdir = value.slice(defaultContext.length + 1)
+  else return value
+  const query = [`ref=${queryValue(defaultContext.slice(hash + 1))}`]
+  // the toolkit leaves out the root folder; a subdir's `&` or `#` must not end the query
+  if (subdir && subdir !== '.') query.push(`subdir=${queryValue(subdir)}`)
+  return `${defaultContext.slice(0, hash)}?${query.join('&')}`
+}
+
+function queryValue(v: string): string {
+  return encodeURIComponent(v).replace(/%2F/gi, '/')
+}
+
 function serverUrl(env: RunEnv): string {
   return (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, '')
 }
@@ -63,6 +99,24 @@ export function expandDefaultContext(value: string, defaultContext: string, inpu
     )
   }
   return value.replace(new RegExp(DEFAULT_CONTEXT.source, 'g'), () => defaultContext)
+}
+
+/**
+ * Where a Dockerfile of a remote context is, as a path in its repository (for an error's
+ * annotation): `file` (default Dockerfile) in the context's folder, the fragment's `:subdir` or
+ * the query's `subdir=`. Never the URL itself, whose `?` and `#` would make a path of nothing.
+ */
+export function remoteDockerfile(context: string, file: string): string {
+  let subdir = ''
+  const hash = context.indexOf('#')
+  if (hash >= 0) {
+    const colon = context.indexOf(':', hash)
+    subdir = colon >= 0 ? context.slice(colon + 1) : ''
+  } else if (context.includes('?')) {
+    subdir = new URLSearchParams(context.slice(context.indexOf('?') + 1)).get('subdir') ?? ''
+  }
+  const joined = [...subdir.split('/'), ...(file || 'Dockerfile').split('/')].filter(p => p !== '' && p !== '.')
+  return joined.join('/')
 }
 
 /** A context buildx fetches itself (a Git or HTTP URL), not a local directory. */

@@ -6,6 +6,7 @@ import type { BuilderScope } from '../runner/isolation.js'
 import type { CallRequest } from './call.js'
 import type { CompareSettings } from './compare.js'
 import type { SignSettings } from './sign.js'
+import { isRemoteContext, remoteDockerfile } from './run-env.js'
 
 export type Driver = 'docker' | 'docker-container' | 'remote' | 'kubernetes'
 export type Engine = 'auto' | 'buildx' | 'depot'
@@ -171,5 +172,6 @@ export interface Capabilities {
 
 /** The Dockerfile a single build reads: the file input, or Dockerfile in the context. */
 export function dockerfilePath(s: Pick<Settings, 'file' | 'context'>): string {
+  if (isRemoteContext(s.context)) return remoteDockerfile(s.context, s.file)
   return s.file || path.join(s.context, 'Dockerfile')
 }

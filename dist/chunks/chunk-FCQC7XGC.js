@@ -28,6 +28,7 @@ import {
   emptyState,
   exportBuildRecords,
   exportFailedBuildRecords,
+  findOnPath,
   inspectBuilder,
   isIndex,
   isPlatform,
@@ -64,7 +65,7 @@ import {
   wantedConfigText,
   withPlatform,
   withRetry
-} from "./chunk-SY44SW5U.js";
+} from "./chunk-WXTACPKK.js";
 import {
   MIN_INSTALLED_BUILDX,
   attestsType,
@@ -7862,6 +7863,24 @@ function defaultGitContext(run2) {
   }
   return `${serverUrl(env)}/${repository}.git#${pinned}`;
 }
+var GIT_QUERY_MIN_BUILDX = "0.29.0";
+function gitQueryForm(env, buildxVersion) {
+  return envBool(env, "BUILDX_SEND_GIT_QUERY_AS_INPUT", false, true) && versionAtLeast(buildxVersion, GIT_QUERY_MIN_BUILDX);
+}
+function queryFormOf(value, defaultContext) {
+  const hash = defaultContext.indexOf("#");
+  if (!defaultContext || hash < 0) return value;
+  let subdir;
+  if (value === defaultContext) subdir = "";
+  else if (value.startsWith(`${defaultContext}:`)) subdir = value.slice(defaultContext.length + 1);
+  else return value;
+  const query = [`ref=${queryValue(defaultContext.slice(hash + 1))}`];
+  if (subdir && subdir !== ".") query.push(`subdir=${queryValue(subdir)}`);
+  return `${defaultContext.slice(0, hash)}?${query.join("&")}`;
+}
+function queryValue(v) {
+  return encodeURIComponent(v).replace(/%2F/gi, "/");
+}
 function serverUrl(env) {
   return (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
 }
@@ -7882,6 +7901,18 @@ function expandDefaultContext(value, defaultContext, input) {
     );
   }
   return value.replace(new RegExp(DEFAULT_CONTEXT.source, "g"), () => defaultContext);
+}
+function remoteDockerfile(context, file) {
+  let subdir = "";
+  const hash = context.indexOf("#");
+  if (hash >= 0) {
+    const colon = context.indexOf(":", hash);
+    subdir = colon >= 0 ? context.slice(colon + 1) : "";
+  } else if (context.includes("?")) {
+    subdir = new URLSearchParams(context.slice(context.indexOf("?") + 1)).get("subdir") ?? "";
+  }
+  const joined = [...subdir.split("/"), ...(file || "Dockerfile").split("/")].filter((p) => p !== "" && p !== ".");
+  return joined.join("/");
 }
 function isRemoteContext(context) {
   return /^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\//.test(context);
@@ -8977,6 +9008,7 @@ function parseBuilderOptions(read) {
 // src/inputs/settings.ts
 import path from "node:path";
 function dockerfilePath(s) {
+  if (isRemoteContext(s.context)) return remoteDockerfile(s.context, s.file);
   return s.file || path.join(s.context, "Dockerfile");
 }
 
@@ -9568,7 +9600,7 @@ function depotBakeSite(s, env) {
   return { cwd: source.kind === "local" ? source.dir : ".", env: { ...env, ...Object.fromEntries(s.vars) } };
 }
 function bakeSite(s, buildxVersion, env = process.env) {
-  const source = resolveBakeSource(s, "buildx", env);
+  const source = inQueryForm(resolveBakeSource(s, "buildx", env), buildxVersion, env);
   info(
     source.kind === "remote" ? `bake definition: ${source.ref} (${source.why})` : `bake definition: ${path4.resolve(source.dir)} (${source.why})`
   );
@@ -9580,6 +9612,10 @@ function bakeSite(s, buildxVersion, env = process.env) {
       env: { ...env, ...bakeEnv(s.vars, buildxVersion, source, s.githubToken) }
     }
   };
+}
+function inQueryForm(source, buildxVersion, env) {
+  if (source.kind !== "remote" || !gitQueryForm(env, buildxVersion)) return source;
+  return { ...source, ref: queryFormOf(source.ref, defaultGitContext2(env) ?? "") };
 }
 function grantFromDefinition(targets, cwd, allow, buildxVersion, trust) {
   const definition = targets;
@@ -10152,7 +10188,10 @@ async function installedBuildx(runner, docker) {
     if (pv) return { cmd: plugin, prefix: [], version: pv, runner };
   }
   const v = docker ? await versionOf(runner, docker, ["buildx"]) : "";
-  return docker && v ? { cmd: docker, prefix: ["buildx"], version: v, runner } : void 0;
+  if (docker && v) return { cmd: docker, prefix: ["buildx"], version: v, runner };
+  const standalone = findOnPath("buildx");
+  const sv = standalone ? await versionOf(runner, standalone, []) : "";
+  return standalone && sv ? { cmd: standalone, prefix: [], version: sv, runner } : void 0;
 }
 async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker = dockerCli()) {
   const runner = buildToolRunner(anyRunner);
@@ -10165,7 +10204,7 @@ async function setupBuildx(version, downloadUrl, anyRunner, sha256 = "", docker 
     notByDefault: (found) => versionAtLeast(found.version, MIN_INSTALLED_BUILDX) ? void 0 : `the installed buildx ${found.version} is older than ${MIN_INSTALLED_BUILDX}, the oldest this action supports`,
     // A missing plugin is the machine's state, not a bad input (the CLI's default is installed).
     noneInstalled: () => new Error(
-      "the docker buildx plugin is not installed (`docker buildx version` does not answer): install docker-buildx, or set buildx-version to latest or a version to download"
+      "the docker buildx plugin is not installed (`docker buildx version` does not answer, and no standalone buildx is on PATH): install docker-buildx, or set buildx-version to latest or a version to download"
     ),
     probe: async (path11, v) => ({ cmd: path11, prefix: [], version: await versionOf(runner, path11, []) || v, runner })
   });
@@ -11475,6 +11514,25 @@ async function compareAfter(plan, reports, results, previous, state, deps) {
   info(`max-size-increase: no platform grew by more than ${s.maxSizeIncrease.text}`);
 }
 
+// src/inputs/git-context.ts
+function withGitQueryForm(plan) {
+  const s = plan.settings;
+  const q = (v) => queryFormOf(v, s.defaultContext);
+  const entry = (e) => `${e.slice(0, e.indexOf("="))}=${q(e.slice(e.indexOf("=") + 1))}`;
+  const settings = { ...s, context: q(s.context), buildContexts: s.buildContexts.map(entry) };
+  if (plan.kind !== "matrix") return { ...plan, settings };
+  const target = (t) => ({
+    ...t,
+    ...t.context !== void 0 ? { context: q(t.context) } : {},
+    ...t.contexts ? { contexts: Object.fromEntries(Object.entries(t.contexts).map(([k, v]) => [k, q(v)])) } : {}
+  });
+  const definition = {
+    ...plan.definition,
+    target: Object.fromEntries(Object.entries(plan.definition.target).map(([k, t]) => [k, target(t)]))
+  };
+  return { ...plan, settings, definition };
+}
+
 // src/action/main.ts
 async function run() {
   if (getInput("mode").trim() === "plan") return await runReleasePlan();
@@ -11486,7 +11544,7 @@ async function run() {
     maskRawSecretInputs((name) => getInput(name));
     const settings = parseInputs((name) => getInput(name), { env: process.env, event: githubEvent() });
     maskSecrets(settings);
-    const plan = planRun(settings, readRunFacts(settings));
+    let plan = planRun(settings, readRunFacts(settings));
     checkWorkspace(plan);
     for (const warning2 of plan.warnings) warning(warning2);
     state.summary = settings.summary;
@@ -11501,6 +11559,7 @@ async function run() {
     const onDepot = choice.engine === "depot" ? await executeOnDepot(plan, state, choice) : void 0;
     if (onDepot) return await reportResults(plan, onDepot.engine, onDepot.results, state, cosign, previous);
     const buildx = await setUpBuildx(plan, state);
+    if (gitQueryForm(process.env, buildx.caps.buildxVersion)) plan = withGitQueryForm(plan);
     if (plan.settings.call.name !== "build") return await executeCall(plan, buildx, state);
     const engine = buildxEngine(buildx, state);
     if (plan.kind !== "merge") failedBuild = { settings: plan.settings, buildx };

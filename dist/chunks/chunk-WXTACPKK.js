@@ -3250,6 +3250,7 @@ export {
   baseFromAnnotations,
   withRetry,
   isTransientRegistryError,
+  findOnPath,
   dockerCli,
   daemonUsesContainerdStore,
   dialBuilderBuildKit,

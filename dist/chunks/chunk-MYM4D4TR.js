@@ -21,7 +21,7 @@ import {
   shortDigest,
   sourceName,
   uploadBuildRecords
-} from "./chunk-SY44SW5U.js";
+} from "./chunk-WXTACPKK.js";
 import {
   buildToolRunner,
   processRunner
