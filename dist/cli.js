@@ -7,7 +7,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-3EAYYE3P.js";
+} from "./chunks/chunk-C2KRX7XA.js";
 import "./chunks/chunk-7INN5QP6.js";
 import {
   DASH,

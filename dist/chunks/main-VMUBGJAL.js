@@ -1,7 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-3EAYYE3P.js";
+} from "./chunk-C2KRX7XA.js";
 import "./chunk-7INN5QP6.js";
 import "./chunk-ENMY56IG.js";
 import "./chunk-U36HWH7S.js";
