@@ -506,7 +506,9 @@ function artifactFiles(run: RunRecord, name: string): Record<string, string> {
   return Object.fromEntries(
     files.map(f => {
       const text = readFileSync(path.join(dir, f), 'utf8')
-      return [f, f.endsWith('.json') ? (JSON.parse(text) as { predicateType: string }).predicateType : text.trim()]
+      // Docker 26's BuildKit names the attestations of an unsplit build by platform (provenance.linux_amd64.json)
+      const name = f.replace(/\.linux_[a-z0-9_]+\.json$/, '.json')
+      return [name, f.endsWith('.json') ? (JSON.parse(text) as { predicateType: string }).predicateType : text.trim()]
     })
   )
 }
