@@ -8,7 +8,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-FCQC7XGC.js";
+} from "./chunks/chunk-IFJFFJQT.js";
 import "./chunks/chunk-IMQEXETX.js";
 import {
   DASH,

@@ -10,7 +10,7 @@
 // moby/buildkit. Results are checked over the registry's API and with cosign.
 import { beforeAll, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
@@ -18,8 +18,6 @@ import {
   cosignBin,
   expectSuccess,
   getManifest,
-  NODE24,
-  noteOutput,
   runAction,
   ROOT,
   testbed,
@@ -27,61 +25,23 @@ import {
   uniqueRepo,
   type Testbed
 } from './harness.js'
+import {
+  ACTION,
+  actionRepository,
+  callerRepository,
+  git,
+  logs,
+  platformsOf,
+  results,
+  runnerOptions,
+  type ActionRepository
+} from './workflow-runner/fixtures.js'
 import { runWorkflow, StartupFailure, type LocalRepository, type RunOptions, type RunRecord } from './workflow-runner/runner.js'
 
 // What runs here is the workflow's and the action's own logic (the jobs, their matrices, the
 // merge), the same whatever buildx is underneath: every describe block runs on one stack only, as
 // `[action logic]` (harness.ts ONE_STACK).
 const { describe } = actionLogic
-
-const ACTION = 'org/build-image-action'
-const CALLER = 'someone/app'
-
-function git(dir: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: dir,
-    encoding: 'utf8'
-  })
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`)
-  return r.stdout.trim()
-}
-
-/**
- * org/build-image-action: this checkout's files as they are (tracked and new; what .gitignore
- * leaves out stays out) committed and tagged v1, then a later commit whose main entry point fails.
- */
-function actionRepository(): LocalRepository & { v1: string; later: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-action-repo-'))
-  git(dir, 'init', '-q', '-b', 'main')
-  git(dir, `--work-tree=${ROOT}`, 'add', '-A')
-  git(dir, 'commit', '-qm', 'this checkout')
-  git(dir, 'tag', 'v1')
-  const v1 = git(dir, 'rev-parse', 'HEAD')
-  git(dir, 'checkout', '-qf', 'main')
-  writeFileSync(path.join(dir, 'dist/main.js'), "console.log('::error::the later commit ran, not v1'); process.exit(1)\n")
-  git(dir, 'commit', '-qam', 'a later commit')
-  return { name: ACTION, dir, v1, later: git(dir, 'rev-parse', 'HEAD') }
-}
-
-/** The calling repository: its workflow, the hello example, and an action of its own that fails if run. */
-function callerRepository(workflow: string, files: Record<string, string> = {}): LocalRepository {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-caller-'))
-  const all: Record<string, string> = {
-    '.github/workflows/release.yml': workflow,
-    'examples/hello/Dockerfile': readFileSync(path.join(ROOT, 'examples/hello/Dockerfile'), 'utf8'),
-    'action.yml': "name: decoy\ndescription: the caller's own action\nruns:\n  using: node24\n  main: decoy.js\n",
-    'decoy.js': 'console.log("::error::the caller\'s checkout ran"); process.exit(1)\n',
-    ...files
-  }
-  for (const [name, text] of Object.entries(all)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
-    writeFileSync(path.join(dir, name), text)
-  }
-  git(dir, 'init', '-q', '-b', 'main')
-  git(dir, 'add', '-A')
-  git(dir, 'commit', '-qm', 'the app')
-  return { name: CALLER, dir }
-}
 
 /** A caller workflow: one job calling the release workflow at `ref`, and one reading its output. */
 function callerWorkflow(opts: {
@@ -119,38 +79,15 @@ function callerWorkflow(opts: {
 const PUSH_GRANT = '{ contents: read, packages: write }'
 
 let tb: Testbed
-let action: ReturnType<typeof actionRepository>
+let action: ActionRepository
 beforeAll(() => {
   tb = testbed()
   action = actionRepository()
 })
 
 function options(caller: LocalRepository, extra: Partial<RunOptions> = {}): RunOptions {
-  return {
-    caller,
-    repositories: [action],
-    env: testbedEnv(tb),
-    node: NODE24,
-    workdir: mkdtempSync(path.join(os.tmpdir(), 'bia-workflow-run-')),
-    // the count reporter tells real builds by BuildKit's progress in a step's log
-    onActionLog: noteOutput,
-    // what the testbed stands in for: its BuildKit for docker-container, no transparency log for a key
-    actionInputs: ({ with: w }) => ({
-      'buildx-version': 'installed',
-      ...(w['driver'] === 'docker-container' ? { driver: 'remote', endpoint: tb.buildkitAddr } : {}),
-      ...(w['sign-key'] ? { 'sign-tlog': 'false' } : {})
-    }),
-    ...extra
-  }
+  return runnerOptions(tb, action, caller, extra)
 }
-
-const results = (run: RunRecord) => run.jobs.map(j => [j.id, j.result])
-const logs = (run: RunRecord) => run.jobs.flatMap(j => j.steps.map(s => s.log)).join('\n')
-const platformsOf = (index: { json: { manifests: Array<{ platform: { os: string; architecture: string } }> } }) =>
-  index.json.manifests
-    .filter(m => m.platform.os !== 'unknown')
-    .map(m => `${m.platform.os}/${m.platform.architecture}`)
-    .sort()
 
 /** Nothing ran the caller's own action or the later commit's. */
 function expectOnlyV1Ran(run: RunRecord): void {

@@ -6,7 +6,7 @@ import { bakePrintArgs } from '../buildx/args.js'
 import { runBuildxChecked } from '../buildx/buildx.js'
 import { setupBuildx } from '../buildx/install.js'
 import { InputError } from '../errors.js'
-import { parseReleaseInputs, planRelease, type BakeTargets } from '../inputs/release-plan.js'
+import { parseReleaseInputs, planRelease, requestedBakeTargets, type BakePrint, type BakeTargets } from '../inputs/release-plan.js'
 import { processRunner } from '../process/exec.js'
 
 export async function runReleasePlan(): Promise<void> {
@@ -21,7 +21,7 @@ export async function runReleasePlan(): Promise<void> {
         inputs.source ? { cwd: inputs.source } : {},
         line => new InputError(inputs.files.length > 0 ? 'files' : 'targets', `bake cannot read the definition: ${line}`)
       )
-      bakeTargets = (JSON.parse(printed.stdout) as { target?: BakeTargets }).target ?? {}
+      bakeTargets = requestedBakeTargets(JSON.parse(printed.stdout) as BakePrint)
     }
     const plan = planRelease(inputs, bakeTargets)
     for (const j of plan.matrix.include) core.info(`build ${j.target} for ${j.platform} on ${JSON.stringify(j.runner)} -> ${j.repository}`)

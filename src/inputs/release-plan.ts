@@ -54,6 +54,23 @@ export interface ReleasePlan {
 /** The targets of a bake definition, as `bake --print` shows them (only their tags are read). */
 export type BakeTargets = Record<string, { tags?: string[] }>
 
+/** What `bake --print` writes: the targets asked for in group default, and every target it resolved. */
+export interface BakePrint {
+  group?: Record<string, { targets?: string[] }>
+  target?: BakeTargets
+}
+
+/**
+ * The targets to release: those asked for (bake --print lists them in its group default, groups
+ * resolved), not the targets they only link as a `target:` context, which bake builds with them.
+ */
+export function requestedBakeTargets(printed: BakePrint): BakeTargets {
+  const all = printed.target ?? {}
+  const asked = printed.group?.['default']?.targets
+  if (!asked) return all
+  return Object.fromEntries(Object.entries(all).filter(([name]) => asked.includes(name)))
+}
+
 /** The plan mode's inputs: the names the reusable workflow gives, checked before anything runs. */
 export function parseReleaseInputs(read: InputReader): ReleaseInputs {
   const files = parseList(read('files'), 'files')

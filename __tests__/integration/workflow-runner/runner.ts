@@ -21,8 +21,8 @@ import type {
 } from '@actions/workflow-parser/model/workflow-template'
 import type { MappingToken } from '@actions/workflow-parser/templates/tokens/mapping-token'
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token'
-import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { parseFileCommands } from '../harness.js'
@@ -112,6 +112,26 @@ interface Loaded {
 }
 
 const CONTEXT_NAMES = ['github', 'inputs', 'needs', 'matrix', 'strategy', 'steps', 'job', 'env', 'secrets', 'vars', 'runner', 'jobs']
+
+/**
+ * A step's process, run without blocking: servers the test runs in this process (a registry proxy,
+ * an artifact service) must answer while a step runs.
+ */
+function run(
+  command: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv }
+): Promise<{ status: number | null; log: string }> {
+  return new Promise(resolve => {
+    const child = spawn(command, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.on('error', e => resolve({ status: null, log: `${stdout}${stderr}${e.message}` }))
+    child.on('close', status => resolve({ status, log: `${stdout}${stderr}` }))
+  })
+}
 
 function git(dir: string, args: string[]): string {
   const r = spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } })
@@ -365,7 +385,7 @@ export class WorkflowRunner {
     }
     this.jobs.push(record)
     const steps: Record<string, { outputs: Record<string, string>; outcome: Result; conclusion: Result }> = {}
-    const posts: Array<() => StepRecord> = []
+    const posts: Array<() => Promise<StepRecord>> = []
     const github = { ...scope.github, workspace }
     const jobEnv = evaluateStrings(job.env, { ...ctx, github })
     for (const [index, step] of job.steps.entries()) {
@@ -406,18 +426,14 @@ export class WorkflowRunner {
       if ('run' in s) {
         const script = path.join(temp, `step-${index}.sh`)
         writeFileSync(script, asString(evaluateToken(s.run, c)))
-        const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-          cwd: workspace,
-          env: stepEnv,
-          encoding: 'utf8'
-        })
+        const r = await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env: stepEnv })
         outcome = r.status === 0 ? 'success' : 'failure'
-        log = `${r.stdout}${r.stderr}`
+        log = r.log
       } else {
         const uses = s.uses.value
         const withValues = evaluateStrings(stepToken(scope.w, job.id.value, index, 'with'), c)
         if (uses.startsWith('./')) {
-          const r = this.runLocalAction(path.join(workspace, uses), withValues, stepEnv, workspace, job.id.value, files)
+          const r = await this.runLocalAction(path.join(workspace, uses), withValues, stepEnv, workspace, job.id.value, files)
           outcome = r.outcome
           log = r.log
           if (r.post) posts.unshift(r.post)
@@ -434,7 +450,7 @@ export class WorkflowRunner {
       record.errors.push(...annotations(shown))
     }
     // post steps, last first, post-if: always()
-    for (const post of posts) record.steps.push(post())
+    for (const post of posts) record.steps.push(await post())
     record.result = record.steps.some(r => r.outcome === 'failure') ? 'failure' : 'success'
     record.outputs = evaluateStrings(job.outputs, { ...ctx, github, steps })
     return record
@@ -454,14 +470,14 @@ export class WorkflowRunner {
   }
 
   /** A node action of the workspace (action.yml's runs.main, then runs.post at the end of the job). */
-  private runLocalAction(
+  private async runLocalAction(
     dir: string,
     given: Record<string, string>,
     env: NodeJS.ProcessEnv,
     workspace: string,
     job: string,
     files: { output: string; state: string }
-  ): { outcome: Result; log: string; post?: () => StepRecord } {
+  ): Promise<{ outcome: Result; log: string; post?: () => Promise<StepRecord> }> {
     const file = ['action.yml', 'action.yaml'].map(f => path.join(dir, f)).find(f => existsSync(f))
     if (!file)
       return {
@@ -480,30 +496,22 @@ export class WorkflowRunner {
     for (const k of Object.keys(given)) if (!(k in inputs)) throw new Error(`${file}: with.${k} is not an input`)
     Object.assign(inputs, given, this.opts.actionInputs?.({ job, with: given }) ?? {})
     const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]))
-    const main = spawnSync(this.opts.node, [path.join(dir, action.runs.main)], {
-      cwd: workspace,
-      env: { ...env, ...inputEnv },
-      encoding: 'utf8'
-    })
-    const result = { outcome: (main.status === 0 ? 'success' : 'failure') as Result, log: `${main.stdout}${main.stderr}` }
+    const main = await run(this.opts.node, [path.join(dir, action.runs.main)], { cwd: workspace, env: { ...env, ...inputEnv } })
+    const result = { outcome: (main.status === 0 ? 'success' : 'failure') as Result, log: main.log }
     this.opts.onActionLog?.(result.log)
     if (!action.runs.post) return result
     const postMain = action.runs.post
     return {
       ...result,
-      post: () => {
+      post: async () => {
         const state = parseFileCommands(readFileSync(files.state, 'utf8'))
         const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-        const r = spawnSync(this.opts.node, [path.join(dir, postMain)], {
-          cwd: workspace,
-          env: { ...env, ...inputEnv, ...stateEnv },
-          encoding: 'utf8'
-        })
+        const r = await run(this.opts.node, [path.join(dir, postMain)], { cwd: workspace, env: { ...env, ...inputEnv, ...stateEnv } })
         return {
           id: `post ${path.basename(dir)}`,
           name: `Post ${path.basename(dir)}`,
           outcome: r.status === 0 ? 'success' : 'failure',
-          log: this.masked(`${r.stdout}${r.stderr}`)
+          log: this.masked(r.log)
         }
       }
     }
@@ -557,6 +565,13 @@ function globFiles(workspace: string, pattern: string): string[] {
     .map(f => path.join(dir, f))
 }
 
+/** Every file under a folder, at any depth. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map(f => path.join(dir, f))
+    .filter(f => statSync(f).isFile())
+}
+
 /**
  * Stand-ins for the third-party actions the workflows use: only what the workflows ask of them.
  * checkout clones a local copy of the repository at the ref; login records the call (the
@@ -580,13 +595,17 @@ const STAND_INS: Record<string, (w: Record<string, string>, at: StandInContext) 
   'actions/upload-artifact': (w, at) => {
     const name = w['name'] ?? ''
     if (!/^[\w.-]+$/.test(name)) throw new Error(`upload-artifact stand-in: bad name ${name}`)
-    const files = globFiles(at.workspace, w['path'] ?? '')
+    // a folder is uploaded with what it holds, its own name left out (as upload-artifact does for one path)
+    const folder = path.resolve(at.workspace, w['path'] ?? '')
+    const isFolder = folder.startsWith(at.workspace) && existsSync(folder) && statSync(folder).isDirectory()
+    const files = isFolder ? listFiles(folder) : globFiles(at.workspace, w['path'] ?? '')
     if (files.length === 0 && (w['if-no-files-found'] ?? 'warn') === 'error')
       throw new Error(`No files were found with the provided path: ${w['path']}`)
     const dir = path.join(at.artifacts, name)
     if (existsSync(dir)) throw new Error(`an artifact named ${name} exists already`)
     mkdirSync(dir)
-    for (const f of files) copyFileSync(f, path.join(dir, path.basename(f)))
+    if (isFolder) cpSync(folder, dir, { recursive: true })
+    else for (const f of files) copyFileSync(f, path.join(dir, path.basename(f)))
     return `uploaded ${files.length} file(s) as ${name}`
   },
   'actions/download-artifact': (w, at) => {
@@ -598,7 +617,7 @@ const STAND_INS: Record<string, (w: Record<string, string>, at: StandInContext) 
     for (const n of names) {
       const to = w['merge-multiple'] === 'true' ? dest : path.join(dest, n)
       mkdirSync(to, { recursive: true })
-      for (const f of readdirSync(path.join(at.artifacts, n))) copyFileSync(path.join(at.artifacts, n, f), path.join(to, f))
+      cpSync(path.join(at.artifacts, n), to, { recursive: true })
     }
     return `downloaded ${names.join(', ') || 'nothing'}`
   }

@@ -1,6 +1,13 @@
 // mode: plan, the release workflow's first job: the build and merge matrices from the inputs.
 import { describe, expect, it } from '@jest/globals'
-import { parsePlatformList, parseReleaseInputs, parseRunners, planRelease, type ReleaseInputs } from '../../../src/inputs/release-plan.js'
+import {
+  parsePlatformList,
+  parseReleaseInputs,
+  parseRunners,
+  planRelease,
+  requestedBakeTargets,
+  type ReleaseInputs
+} from '../../../src/inputs/release-plan.js'
 
 const RUNNERS = '{"linux/amd64":"ubuntu-24.04","linux/arm64":"ubuntu-24.04-arm"}'
 /** The inputs as the release workflow gives them; '' for the rest (as core.getInput). */
@@ -65,6 +72,17 @@ describe('planRelease with bake', () => {
       ['ghcr.io/org/app:1.0\nghcr.io/org/app:latest', 'digest-t0-*', 'index-t0'],
       ['localhost:5000/org/worker:1.0', 'digest-t1-*', 'index-t1']
     ])
+  })
+
+  it('only the targets asked for (bake --print group default), not those they link as target: contexts (buildx 0.13 and 0.29 print both)', () => {
+    const printed = {
+      group: { default: { targets: ['app'] } },
+      target: { app: { tags: ['ghcr.io/org/app:1'] }, generated: {} }
+    }
+    expect(requestedBakeTargets(printed)).toEqual({ app: { tags: ['ghcr.io/org/app:1'] } })
+    expect(planRelease(inputs({ targets: 'app' }), requestedBakeTargets(printed)).matrix.include.map(j => j.target)).toEqual(['app', 'app'])
+    // no group printed: every target
+    expect(requestedBakeTargets({ target: { a: {}, b: {} } })).toEqual({ a: {}, b: {} })
   })
 
   it('a bake target without tags names the input', () => {

@@ -11121,6 +11121,12 @@ function stopOnSignals(state) {
 }
 
 // src/inputs/release-plan.ts
+function requestedBakeTargets(printed) {
+  const all = printed.target ?? {};
+  const asked = printed.group?.["default"]?.targets;
+  if (!asked) return all;
+  return Object.fromEntries(Object.entries(all).filter(([name]) => asked.includes(name)));
+}
 function parseReleaseInputs(read) {
   const files = parseList(read("files"), "files");
   const targets = parseList(read("targets"), "targets", { comma: true });
@@ -11241,7 +11247,7 @@ async function runReleasePlan() {
         inputs.source ? { cwd: inputs.source } : {},
         (line) => new InputError(inputs.files.length > 0 ? "files" : "targets", `bake cannot read the definition: ${line}`)
       );
-      bakeTargets = JSON.parse(printed.stdout).target ?? {};
+      bakeTargets = requestedBakeTargets(JSON.parse(printed.stdout));
     }
     const plan = planRelease(inputs, bakeTargets);
     for (const j of plan.matrix.include) info(`build ${j.target} for ${j.platform} on ${JSON.stringify(j.runner)} -> ${j.repository}`);
