@@ -8,7 +8,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-IFJFFJQT.js";
+} from "./chunks/chunk-6EPDFEMD.js";
 import "./chunks/chunk-IMQEXETX.js";
 import {
   DASH,

@@ -382,7 +382,8 @@ describe('merge mode', () => {
       tags: `${tb.registry}/${repo}:v1`,
       digests: digests[0] ?? '',
       'digests-from': path.join(dir, 'arm64.digest'),
-      annotations: 'index:org.opencontainers.image.description=merged from two jobs'
+      // one without a level: an index annotation, which buildx 0.29's imagetools create refuses unless the level is written out
+      annotations: 'index:org.opencontainers.image.description=merged from two jobs\ncom.example.no-level=kept'
     })
     expectSuccess(merged)
     const index = await getManifest(repo, 'v1')
@@ -390,5 +391,6 @@ describe('merge mode', () => {
     expect(attestationsOf(index.json)).toHaveLength(2)
     expect(merged.mainOutputs['digest']).toBe(index.digest)
     expect(index.json.annotations['org.opencontainers.image.description']).toBe('merged from two jobs')
+    expect(index.json.annotations['com.example.no-level']).toBe('kept')
   })
 })

@@ -13,7 +13,7 @@ import {
   type BuildContext
 } from './args.js'
 import { type Buildx, runBuildx, runBuildxChecked } from './buildx.js'
-import { INDEX_ANNOTATION, type Settings } from '../inputs/parse.js'
+import { indexAnnotations, type Settings } from '../inputs/parse.js'
 import type { BakePlan, MatrixPlan, SinglePlan, SplitPlan } from '../inputs/plan.js'
 import { callFlagValue } from '../inputs/call.js'
 import { InputError, RegistryUnreachable } from '../errors.js'
@@ -374,7 +374,7 @@ export async function splitBuild(plan: SplitPlan, env: BuildEnv): Promise<{ perP
  */
 export async function mergeDigests(annotationInputs: string[], env: BuildEnv, sources: string[], tags: string[]): Promise<BuildResult> {
   const metadataFile = path.join(env.tempDir, 'merge-descriptor.json')
-  const annotations = annotationInputs.filter(a => INDEX_ANNOTATION.test(a))
+  const annotations = indexAnnotations(annotationInputs)
   const retried = (args: string[], what: string) => withRetry(() => runBuildxChecked(env.bx, args), what, 4, 500, isTransientRegistryError)
   const dry = await retried(imagetoolsCreateArgs(tags, sources, annotations, { dryRun: true }), 'imagetools create --dry-run')
   const created = createdIndex(dry.stdout)

@@ -47,6 +47,15 @@ export function checkDigestEntry(entry: string, input: string, where: string): v
 /** An annotation a merged manifest list can carry: index-level, or with no level (index). */
 export const INDEX_ANNOTATION = /^index:|^[^:=]+=/
 
+/**
+ * The annotations a merged manifest list gets, each with its level written out: `imagetools
+ * create` of buildx 0.29 refuses one with no level ("" annotations are not supported yet), and
+ * every buildx that merges takes `index:`.
+ */
+export function indexAnnotations(values: readonly string[]): string[] {
+  return values.filter(a => INDEX_ANNOTATION.test(a)).map(a => (a.startsWith('index:') ? a : `index:${a}`))
+}
+
 export type BuildMode = RunKind
 
 const MERGE_REFUSAL =

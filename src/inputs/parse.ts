@@ -24,7 +24,7 @@ export type { Capabilities, Driver, Engine, InputReader, Mode, RegistryLogin, Se
 export { dockerfilePath } from './settings.js'
 export { checkAgainstCapabilities } from './capabilities.js'
 export { PUSH_RETRIES_MAX } from './login-inputs.js'
-export { checkDigestEntry, checkModeInputs, INDEX_ANNOTATION, type BuildMode } from './many-builds.js'
+export { checkDigestEntry, checkModeInputs, INDEX_ANNOTATION, indexAnnotations, type BuildMode } from './many-builds.js'
 export { joinSshPaths } from './ssh.js'
 
 /** No single input needs more; a larger one is a mistake or an attack on the log. */

@@ -8863,6 +8863,9 @@ function checkDigestEntry(entry, input, where) {
   }
 }
 var INDEX_ANNOTATION = /^index:|^[^:=]+=/;
+function indexAnnotations(values) {
+  return values.filter((a) => INDEX_ANNOTATION.test(a)).map((a) => a.startsWith("index:") ? a : `index:${a}`);
+}
 var MERGE_REFUSAL = "is not used in merge mode, which builds nothing: it puts one manifest list together from digests (digests, digests-from) and applies tags and index annotations";
 function refusal(entry, kind) {
   if (kind === "merge") return MERGE_REFUSAL;
@@ -9849,7 +9852,7 @@ async function splitBuild(plan, env) {
 }
 async function mergeDigests(annotationInputs, env, sources, tags) {
   const metadataFile = path5.join(env.tempDir, "merge-descriptor.json");
-  const annotations = annotationInputs.filter((a) => INDEX_ANNOTATION.test(a));
+  const annotations = indexAnnotations(annotationInputs);
   const retried = (args2, what) => withRetry(() => runBuildxChecked(env.bx, args2), what, 4, 500, isTransientRegistryError);
   const dry = await retried(imagetoolsCreateArgs(tags, sources, annotations, { dryRun: true }), "imagetools create --dry-run");
   const created = createdIndex(dry.stdout);
