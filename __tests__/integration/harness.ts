@@ -553,14 +553,17 @@ export function privateDockerConfig(): string {
  * (`<docker config>/buildx/refs/<builder>/<node>/<ref>`, its `LocalPath`): read from buildx's
  * files, not from anything the action says.
  */
-export function contextsGiven(dockerConfig: string, builder: string): string[] {
+export function contextsGiven(dockerConfig: string, builder: string, since: ReadonlySet<string> = new Set()): string[] {
+  return [...builderRefs(dockerConfig, builder)]
+    .filter(ref => !since.has(ref))
+    .map(ref => (JSON.parse(readFileSync(ref, 'utf8')) as { LocalPath?: string }).LocalPath ?? '')
+}
+
+/** The files of buildx's local state for a builder's builds, one per build: take them before a build to pass as contextsGiven's `since`. */
+export function builderRefs(dockerConfig: string, builder: string): Set<string> {
   const dir = path.join(dockerConfig, 'buildx', 'refs', builder)
-  if (!existsSync(dir)) return []
-  return readdirSync(dir).flatMap(node =>
-    readdirSync(path.join(dir, node)).map(
-      ref => (JSON.parse(readFileSync(path.join(dir, node, ref), 'utf8')) as { LocalPath?: string }).LocalPath ?? ''
-    )
-  )
+  if (!existsSync(dir)) return new Set()
+  return new Set(readdirSync(dir).flatMap(node => readdirSync(path.join(dir, node)).map(ref => path.join(dir, node, ref))))
 }
 
 /** The registries a docker config holds a login for. */

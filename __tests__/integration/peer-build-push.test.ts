@@ -54,6 +54,7 @@ import path from 'node:path'
 import { ArtifactServiceStandIn } from './artifact-service.js'
 import { makeGitRepo, startGitServer, type GitServer } from './git-server.js'
 import {
+  builderRefs,
   contextsGiven,
   expectSuccess,
   getManifest,
@@ -745,6 +746,8 @@ describe('git-context-query (BUILDX_SEND_GIT_QUERY_AS_INPUT: the Git context in 
       const repo = uniqueRepo('peer-git-context-query')
       const env = gitRun()
       const before = server.requests.length
+      // the builder is shared by the file's jobs: only this build's entry of buildx's state counts
+      const refs = builderRefs(bx.config, bx.name)
       const run = await runAction(
         {
           file: './test/Dockerfile',
@@ -758,7 +761,7 @@ describe('git-context-query (BUILDX_SEND_GIT_QUERY_AS_INPUT: the Git context in 
       await expectPushed(run, repo, ['latest', '1.0.0'])
       expect(JSON.stringify(await imagetoolsInspect(`${tb.registry}/${repo}:1.0.0`))).toContain('arm64')
       // buildx's own record of what it was given, and the git server's of what was fetched
-      expect(contextsGiven(bx.config, bx.name)).toEqual([`${server.url}/${env['GITHUB_REPOSITORY']}.git?ref=${env['GITHUB_SHA']}`])
+      expect(contextsGiven(bx.config, bx.name, refs)).toEqual([`${server.url}/${env['GITHUB_REPOSITORY']}.git?ref=${env['GITHUB_SHA']}`])
       expect(
         server.requests.slice(before).some(r => r.path === `/${env['GITHUB_REPOSITORY']}.git/git-upload-pack` && r.status === 200)
       ).toBe(true)
@@ -847,12 +850,14 @@ describe('no-cache-filters and attests-compat', () => {
 
   it('attests-compat (first leg: the current buildx and BuildKit): context ./test/go, file ./test/go/Dockerfile, outputs type=cacheonly', async () => {
     const bx = await setupBuildx()
+    // the builder is shared by the file's jobs: only this build's entry of buildx's state counts
+    const refs = builderRefs(bx.config, bx.name)
     const run = await runAction(
       { context: './test/go', file: './test/go/Dockerfile', outputs: 'type=cacheonly' },
       { cwd: checkout, env: { DOCKER_CONFIG: bx.config } }
     )
     expectSuccess(run)
     // buildx's own state: the build ran on the setup-buildx builder, from ./test/go
-    expect(contextsGiven(bx.config, bx.name)).toEqual([path.join(checkout, 'test/go')])
+    expect(contextsGiven(bx.config, bx.name, refs)).toEqual([path.join(checkout, 'test/go')])
   })
 })
