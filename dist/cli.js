@@ -8,7 +8,7 @@ import {
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-6EPDFEMD.js";
+} from "./chunks/chunk-QY5W4RJI.js";
 import "./chunks/chunk-IMQEXETX.js";
 import {
   DASH,

@@ -6,7 +6,8 @@ import { checkComparePlaceholders, targetAxes } from '../inputs/compare.js'
 import type { BuildPlan } from '../inputs/plan.js'
 import type { ImageReport } from '../oci/types.js'
 import { changesOutput, sizeLimitViolations, summaryLine } from '../report/changes.js'
-import { compareReports, readPreviousTags, type BuiltReadDeps, type PreviousTags } from '../report/compare.js'
+import { compareReports, readPreviousTags, type PreviousTags } from '../report/compare.js'
+import type { ReportDeps } from '../report/collect.js'
 import type { State } from './state.js'
 
 function axesOf(plan: BuildPlan) {
@@ -44,7 +45,7 @@ export async function compareAfter(
   results: BuildResult[],
   previous: PreviousTags | undefined,
   state: State,
-  deps: BuiltReadDeps | undefined
+  deps: ReportDeps | undefined
 ): Promise<void> {
   const s = plan.settings.compare
   if (!s.compareWith && !s.previous) return

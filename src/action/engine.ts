@@ -7,7 +7,7 @@
 import type { BuildResult } from '../buildx/results.js'
 import type { BuildPlan } from '../inputs/plan.js'
 import type { ImageReport } from '../oci/types.js'
-import type { BuiltReadDeps } from '../report/compare.js'
+import type { ReportDeps } from '../report/collect.js'
 
 export interface Engine {
   readonly name: 'buildx' | 'depot'
@@ -16,5 +16,5 @@ export interface Engine {
   /** what was built, read back (manifests, layers, base images) */
   readReports(plan: BuildPlan, results: BuildResult[]): Promise<ImageReport[]>
   /** how an image that was neither pushed nor loaded is read (its build record); none on Depot */
-  readonly builtReader?: BuiltReadDeps
+  readonly builtReader?: ReportDeps
 }

@@ -5,7 +5,7 @@ import type { BuildContext } from '../buildx/args.js'
 import { bake, mergeDigests, singleBuild, splitBuild, type BuildEnv } from '../buildx/build.js'
 import type { BuildResult } from '../buildx/results.js'
 import type { ImageReport } from '../oci/types.js'
-import { collectReports } from '../report/collect.js'
+import { collectReports, type ReportDeps } from '../report/collect.js'
 import { githubContext } from '../runner/context.js'
 import { writeSecretFiles } from './secret-files.js'
 import type { Buildx } from '../buildx/buildx.js'
@@ -20,6 +20,7 @@ import { removeFiles, writeMatrixBakeFile } from './workspace.js'
 
 /** buildx, set up, as the engine of the run. */
 export function buildxEngine(buildx: BuildxSetup, state: State): Engine {
+  const reader: ReportDeps = { bx: buildx.bx, caps: buildx.caps, builder: buildx.builder.name }
   return {
     name: 'buildx',
     execute: async plan => {
@@ -27,15 +28,14 @@ export function buildxEngine(buildx: BuildxSetup, state: State): Engine {
       reportBuildWarnings(results, state)
       return results
     },
-    readReports: (plan, results) => readReports(plan, buildx, results),
-    builtReader: { bx: buildx.bx, caps: buildx.caps, builder: buildx.builder.name }
+    readReports: (plan, results) => readReports(plan, buildx, reader, results),
+    builtReader: reader
   }
 }
 
-async function readReports(plan: BuildPlan, buildx: BuildxSetup, results: BuildResult[]): Promise<ImageReport[]> {
+async function readReports(plan: BuildPlan, buildx: BuildxSetup, reader: ReportDeps, results: BuildResult[]): Promise<ImageReport[]> {
   await buildx.settleInspect()
-  const { bx, caps, builder } = buildx
-  const reports = await core.group('Read what was built', () => collectReports(results, { bx, caps, builder: builder.name }))
+  const reports = await core.group('Read what was built', () => collectReports(results, reader))
   const only = reports[0]
   if (plan.reports.dockerfileBase && only) {
     const fromDockerfile = dockerfileBase(plan, only.baseImages)

@@ -3,19 +3,18 @@
 // default compares with what the tags were, not with what this step made them.
 import * as core from '../runner/commands.js'
 import type { BuildResult } from '../buildx/results.js'
-import { runBuildx, type Buildx } from '../buildx/buildx.js'
+import { runBuildx } from '../buildx/buildx.js'
 import { dialBuilderBuildKit, type BuildKitApi } from '../buildx/buildkit-api.js'
 import { historyAttachmentArgs } from '../buildx/args.js'
 import { compareReference, type CompareSettings } from '../inputs/compare.js'
 import type { Combination } from '../inputs/matrix.js'
-import type { Capabilities } from '../inputs/parse.js'
 import { configFacts, type ComparedImage, type ConfigFacts } from '../oci/image-config.js'
 import type { ImageReport } from '../oci/types.js'
 import { currentDigest, readComparedImage } from '../registry/compare.js'
 import { registryReader } from '../registry/client.js'
 import { parseReference } from '../registry/reference.js'
 import { diffImages, type TargetChanges } from './changes.js'
-import { ociFetch } from './collect.js'
+import { ociFetch, type ReportDeps } from './collect.js'
 import { readSource } from './shape.js'
 import { messageOf } from '../errors.js'
 
@@ -27,13 +26,6 @@ export async function readPreviousTags(tags: string[]): Promise<PreviousTags> {
   const unique = [...new Set(tags)]
   const found = await Promise.all(unique.map(t => currentDigest(t)))
   return new Map(unique.map((t, i) => [t, found[i] ?? { why: 'not read' }]))
-}
-
-/** The buildx side, when the built images were read from the builder (absent for Depot). */
-export interface BuiltReadDeps {
-  bx: Buildx
-  caps: Capabilities
-  builder: string
 }
 
 /** Where one built target is compared: a reference, or why there is none. */
@@ -71,7 +63,7 @@ function compareTarget(
 function configReader(
   r: ImageReport,
   result: BuildResult | undefined,
-  deps: BuiltReadDeps | undefined,
+  deps: ReportDeps | undefined,
   buildkit: () => Promise<BuildKitApi | undefined>
 ) {
   if (!result) return undefined
@@ -109,7 +101,7 @@ export async function compareReports(
   results: BuildResult[],
   axes: Record<string, Combination>,
   previous: PreviousTags | undefined,
-  deps: BuiltReadDeps | undefined
+  deps: ReportDeps | undefined
 ): Promise<TargetChanges[]> {
   const images = new Map<string, Promise<ComparedImage>>()
   let dialled: Promise<BuildKitApi | undefined> | undefined

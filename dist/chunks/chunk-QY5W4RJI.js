@@ -10767,6 +10767,7 @@ function dockerfileBase(plan, known) {
 
 // src/action/execute.ts
 function buildxEngine(buildx, state) {
+  const reader = { bx: buildx.bx, caps: buildx.caps, builder: buildx.builder.name };
   return {
     name: "buildx",
     execute: async (plan) => {
@@ -10774,14 +10775,13 @@ function buildxEngine(buildx, state) {
       reportBuildWarnings(results, state);
       return results;
     },
-    readReports: (plan, results) => readReports(plan, buildx, results),
-    builtReader: { bx: buildx.bx, caps: buildx.caps, builder: buildx.builder.name }
+    readReports: (plan, results) => readReports(plan, buildx, reader, results),
+    builtReader: reader
   };
 }
-async function readReports(plan, buildx, results) {
+async function readReports(plan, buildx, reader, results) {
   await buildx.settleInspect();
-  const { bx, caps, builder } = buildx;
-  const reports = await group("Read what was built", () => collectReports(results, { bx, caps, builder: builder.name }));
+  const reports = await group("Read what was built", () => collectReports(results, reader));
   const only = reports[0];
   if (plan.reports.dockerfileBase && only) {
     const fromDockerfile = dockerfileBase(plan, only.baseImages);

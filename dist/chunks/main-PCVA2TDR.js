@@ -1,7 +1,7 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-6EPDFEMD.js";
+} from "./chunk-QY5W4RJI.js";
 import "./chunk-IMQEXETX.js";
 import "./chunk-WXTACPKK.js";
 import "./chunk-A4RQGTCT.js";
