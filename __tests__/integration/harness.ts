@@ -566,6 +566,34 @@ export function builderRefs(dockerConfig: string, builder: string): Set<string> 
   return new Set(readdirSync(dir).flatMap(node => readdirSync(path.join(dir, node)).map(ref => path.join(dir, node, ref))))
 }
 
+/**
+ * docker/setup-buildx-action's standalone install, as the peers' `standalone` jobs have it: a PATH
+ * with the testbed's buildx as `buildx` and no docker CLI anywhere on it, a docker config of its
+ * own, and a docker-container builder (the stand-in BuildKit, network=host) that the standalone
+ * buildx created and made current. `remove` takes the builder away.
+ */
+export async function standaloneBuildxBuilder(
+  label: string
+): Promise<{ env: { PATH: string; DOCKER_CONFIG: string }; config: string; name: string; remove: () => Promise<unknown> }> {
+  const tb = testbed()
+  const bin = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-bin-'))
+  symlinkSync(tb.buildxBin, path.join(bin, 'buildx'))
+  const PATH = [bin, '/usr/sbin', '/usr/bin', '/sbin', '/bin'].join(path.delimiter)
+  // the docker CLI is gone: nowhere on this PATH
+  expect(PATH.split(path.delimiter).filter(d => existsSync(path.join(d, 'docker')))).toEqual([])
+  const config = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-config-'))
+  writeFileSync(path.join(config, 'config.json'), '{}')
+  const env = { PATH, DOCKER_CONFIG: config }
+  const name = `peer-${uniqueRepo(label)}`
+  const created = await sh(
+    'buildx',
+    ['create', '--use', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${tb.buildkitImage},network=host`],
+    env
+  )
+  expect([created.code, created.stderr]).toEqual([0, ''])
+  return { env, config, name, remove: () => sh('buildx', ['rm', name], env) }
+}
+
 /** The registries a docker config holds a login for. */
 export function dockerConfigLogins(dir: string): string[] {
   return Object.keys((JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as { auths?: object }).auths ?? {})

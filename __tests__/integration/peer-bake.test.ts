@@ -50,6 +50,7 @@ import {
   testbed,
   uniqueRepo,
   type ActionRun,
+  standaloneBuildxBuilder,
   type Testbed
 } from './harness.js'
 
@@ -615,21 +616,7 @@ describe('git-context-query (BUILDX_SEND_GIT_QUERY_AS_INPUT: the Git source in t
 
 describe('standalone (no docker CLI: buildx as a standalone binary)', () => {
   it('standalone: source ., files ./test/config.hcl, with no docker CLI on PATH and the builder setup-buildx made with the standalone buildx', async () => {
-    const bin = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-bin-'))
-    symlinkSync(tb.buildxBin, path.join(bin, 'buildx'))
-    const PATH = [bin, '/usr/sbin', '/usr/bin', '/sbin', '/bin'].join(path.delimiter)
-    // the docker CLI is gone: nowhere on this PATH
-    expect(PATH.split(path.delimiter).filter(d => existsSync(path.join(d, 'docker')))).toEqual([])
-    const config = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-config-'))
-    writeFileSync(path.join(config, 'config.json'), '{}')
-    const env = { PATH, DOCKER_CONFIG: config }
-    const name = `peer-${uniqueRepo('bake-standalone')}`
-    const created = await sh(
-      'buildx',
-      ['create', '--use', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${tb.buildkitImage},network=host`],
-      env
-    )
-    expect([created.code, created.stderr]).toEqual([0, ''])
+    const { env, config, name, remove } = await standaloneBuildxBuilder('bake-standalone')
     try {
       const run = await runAction({ source: '.', files: './test/config.hcl' }, { cwd: checkout, env: runEnv(env) })
       expectSuccess(run)
@@ -637,7 +624,7 @@ describe('standalone (no docker CLI: buildx as a standalone binary)', () => {
       // buildx's own state in this docker config: both targets ran on the standalone buildx's builder
       expect(contextsGiven(config, name)).toEqual([path.join(checkout, 'test'), path.join(checkout, 'test')])
     } finally {
-      await sh('buildx', ['rm', name], env)
+      await remove()
     }
   })
 })

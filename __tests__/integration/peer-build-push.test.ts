@@ -47,7 +47,7 @@
 // - secret-files and secret-envs: this action refuses `INVALID_SECRET=` by name (the peer warns and
 //   skips it); the job is run both ways (see the test).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -69,6 +69,7 @@ import {
   uniqueRepo,
   writeContext,
   type ActionRun,
+  standaloneBuildxBuilder,
   type Testbed
 } from './harness.js'
 
@@ -771,28 +772,14 @@ describe('git-context-query (BUILDX_SEND_GIT_QUERY_AS_INPUT: the Git context in 
 
 describe('standalone (no docker CLI: buildx as a standalone binary)', () => {
   it('standalone: context ./test, file ./test/Dockerfile, with no docker CLI on PATH and the builder setup-buildx made with the standalone buildx', async () => {
-    const bin = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-bin-'))
-    symlinkSync(tb.buildxBin, path.join(bin, 'buildx'))
-    const PATH = [bin, '/usr/sbin', '/usr/bin', '/sbin', '/bin'].join(path.delimiter)
-    // the docker CLI is gone: nowhere on this PATH
-    expect(PATH.split(path.delimiter).filter(d => existsSync(path.join(d, 'docker')))).toEqual([])
-    const config = mkdtempSync(path.join(os.tmpdir(), 'bia-standalone-config-'))
-    writeFileSync(path.join(config, 'config.json'), '{}')
-    const env = { PATH, DOCKER_CONFIG: config }
-    const name = `peer-${uniqueRepo('standalone')}`
-    const created = await sh(
-      'buildx',
-      ['create', '--use', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${tb.buildkitImage},network=host`],
-      env
-    )
-    expect([created.code, created.stderr]).toEqual([0, ''])
+    const { env, config, name, remove } = await standaloneBuildxBuilder('standalone')
     try {
       const run = await runAction({ context: './test', file: './test/Dockerfile' }, { cwd: checkout, env })
       expectSuccess(run)
       // buildx's own state in this docker config: the build ran on the standalone buildx's builder
       expect(contextsGiven(config, name)).toEqual([path.join(checkout, 'test')])
     } finally {
-      await sh('buildx', ['rm', name], env)
+      await remove()
     }
   })
 })
