@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-MYM4D4TR.js";
+} from "./chunks/chunk-RLSLWCNP.js";
 import {
   entryOfName,
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-QY5W4RJI.js";
+} from "./chunks/chunk-ZFRXGDSU.js";
 import "./chunks/chunk-IMQEXETX.js";
 import {
   DASH,
@@ -21,7 +21,7 @@ import {
   shortDigest,
   sourceName,
   summaryLine
-} from "./chunks/chunk-WXTACPKK.js";
+} from "./chunks/chunk-CGYOMM4V.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-A4RQGTCT.js";

@@ -313,20 +313,19 @@ export function recordBlobDigests(record: JsonObject): string[] {
 }
 
 /**
- * The `.dockerbuild` bytes for these records, made as buildx's bundle.Export makes them: one record's
- * manifest is the layout's root, several are listed by an index (each annotated with its ref).
- * `blob` gives a content-store blob by digest (each is asked for once per record).
- */
-/**
  * What bundles made together share: the cleaned traces and each blob's compressed tar member (a bake's
  * targets share one trace, in every target's file and in the file of them all). A `.dockerbuild`
  * is a gzip stream; gzip members concatenated are one stream to every gzip reader, so a blob is
  * compressed once however many files hold it.
  */
+/** members larger than this are compressed for speed */
+const LARGE_MEMBER = 256 << 10
+
 export class BundleCache {
   private readonly traces = new Map<string, Buffer>()
   private readonly members = new Map<string, Buffer>()
   private readonly digests = new WeakMap<Buffer, string>()
+  private readonly manifests = new WeakMap<BundleRecord, RecordManifest>()
 
   cleanTrace(digest: string, raw: Buffer): Buffer {
     let t = this.traces.get(digest)
@@ -346,13 +345,98 @@ export class BundleCache {
     return d
   }
 
+  /** a record's manifest and blobs, made once for every bundle that holds the record */
+  recordManifest(r: BundleRecord, make: () => RecordManifest): RecordManifest {
+    let m = this.manifests.get(r)
+    if (!m) this.manifests.set(r, (m = make()))
+    return m
+  }
+
   member(digest: string, data: Buffer): Buffer {
     let m = this.members.get(digest)
-    if (!m) this.members.set(digest, (m = gzipSync(tarMember(`blobs/sha256/${digest.replace(/^sha256:/, '')}`, data, 0o444))))
+    if (!m) {
+      const tar = tarMember(`blobs/sha256/${digest.replace(/^sha256:/, '')}`, data, 0o444)
+      // a bake's trace (megabytes of indented JSON) at level 3: twice as fast as the default level, a third larger
+      this.members.set(digest, (m = gzipSync(tar, data.length > LARGE_MEMBER ? { level: 3 } : {})))
+    }
     return m
   }
 }
 
+interface RecordManifest {
+  manifest: Descriptor
+  ref: string
+  blobs: Map<string, Buffer>
+}
+
+/** One record's manifest in a bundle, and the blobs it takes (its config, trace, log, attestations, results). */
+function recordManifest(r: BundleRecord, blob: (digest: string) => Buffer, cache: BundleCache): RecordManifest {
+  const blobs = new Map<string, Buffer>()
+  const put = (mediaType: string, data: Buffer): Descriptor => {
+    const d = cache.digest(data)
+    blobs.set(d, data)
+    return { mediaType, digest: d, size: data.length }
+  }
+  const record = structuredClone(r.record)
+  const attrs = record['FrontendAttrs'] as Record<string, string> | undefined
+  if (attrs && 'cache-imports' in attrs) attrs['cache-imports'] = sanitizeCacheImports(attrs['cache-imports'] ?? '')
+  const visited = new Set<string>()
+  const layer = (d: Json | undefined): Descriptor | undefined => {
+    if (!d || typeof d !== 'object' || Array.isArray(d)) return undefined
+    const rd = d as RecordDescriptor
+    const digest = rd.digest ?? ''
+    if (visited.has(digest)) return undefined
+    visited.add(digest)
+    blobs.set(digest, blob(digest))
+    return { mediaType: rd.media_type ?? '', digest, size: rd.size ?? 0, ...(rd.annotations ? { annotations: rd.annotations } : {}) }
+  }
+  const resultLayers = (res: Json | undefined): Descriptor[] => {
+    if (!res || typeof res !== 'object' || Array.isArray(res)) return []
+    const out: Descriptor[] = []
+    for (const a of (res['Attestations'] as Json[] | undefined) ?? []) {
+      const d = layer(a)
+      if (d) out.push(d)
+    }
+    for (const v of Object.values((res['Results'] as JsonObject | undefined) ?? {})) {
+      const d = layer(v)
+      // application/json keeps tools from walking the image it describes; its type is kept aside
+      if (d)
+        out.push({
+          ...d,
+          mediaType: 'application/json',
+          annotations: sortedAnnotations({ ...d.annotations, [REF_DESCRIPTOR_MEDIA_TYPE]: d.mediaType })
+        })
+    }
+    return out
+  }
+  const layers: Descriptor[] = []
+  const trace = record['trace'] as RecordDescriptor | undefined
+  if (trace?.digest) {
+    visited.add(trace.digest)
+    const clean = put(trace.media_type ?? '', cache.cleanTrace(trace.digest, blob(trace.digest)))
+    record['trace'] = { ...trace, digest: clean.digest, size: clean.size }
+    layers.push(clean)
+  }
+  const withState: JsonObject = { ...record, DefaultPlatform: r.defaultPlatform }
+  if (r.localState) withState['localState'] = r.localState
+  if (r.stateGroup) withState['stateGroup'] = r.stateGroup
+  const config = put(HISTORY_RECORD_MEDIA_TYPE, Buffer.from(goJson(withState, true)))
+  const logs = layer(record['logs'])
+  if (logs) layers.push(logs)
+  layers.push(...resultLayers(record['Result']))
+  const ext = layer(record['externalError'])
+  if (ext) layers.push(ext)
+  const results = (record['Results'] as JsonObject | undefined) ?? {}
+  for (const k of Object.keys(results)) layers.push(...resultLayers(results[k]))
+  const manifest = put(OCI_MANIFEST, Buffer.from(goJson({ schemaVersion: 2, mediaType: OCI_MANIFEST, config, layers }, true)))
+  return { manifest, ref: String(record['Ref'] ?? ''), blobs }
+}
+
+/**
+ * The `.dockerbuild` bytes for these records, made as buildx's bundle.Export makes them: one record's
+ * manifest is the layout's root, several are listed by an index (each annotated with its ref).
+ * `blob` gives a content-store blob by digest (each is asked for once per record).
+ */
 export function bundleRecords(records: readonly BundleRecord[], blob: (digest: string) => Buffer, cache = new BundleCache()): Buffer {
   const blobs = new Map<string, Buffer>()
   const put = (mediaType: string, data: Buffer): Descriptor => {
@@ -361,59 +445,9 @@ export function bundleRecords(records: readonly BundleRecord[], blob: (digest: s
     return { mediaType, digest: d, size: data.length }
   }
   const manifests = records.map(r => {
-    const record = structuredClone(r.record)
-    const attrs = record['FrontendAttrs'] as Record<string, string> | undefined
-    if (attrs && 'cache-imports' in attrs) attrs['cache-imports'] = sanitizeCacheImports(attrs['cache-imports'] ?? '')
-    const visited = new Set<string>()
-    const layer = (d: Json | undefined): Descriptor | undefined => {
-      if (!d || typeof d !== 'object' || Array.isArray(d)) return undefined
-      const rd = d as RecordDescriptor
-      const digest = rd.digest ?? ''
-      if (visited.has(digest)) return undefined
-      visited.add(digest)
-      blobs.set(digest, blob(digest))
-      return { mediaType: rd.media_type ?? '', digest, size: rd.size ?? 0, ...(rd.annotations ? { annotations: rd.annotations } : {}) }
-    }
-    const resultLayers = (res: Json | undefined): Descriptor[] => {
-      if (!res || typeof res !== 'object' || Array.isArray(res)) return []
-      const out: Descriptor[] = []
-      for (const a of (res['Attestations'] as Json[] | undefined) ?? []) {
-        const d = layer(a)
-        if (d) out.push(d)
-      }
-      for (const v of Object.values((res['Results'] as JsonObject | undefined) ?? {})) {
-        const d = layer(v)
-        // application/json keeps tools from walking the image it describes; its type is kept aside
-        if (d)
-          out.push({
-            ...d,
-            mediaType: 'application/json',
-            annotations: sortedAnnotations({ ...d.annotations, [REF_DESCRIPTOR_MEDIA_TYPE]: d.mediaType })
-          })
-      }
-      return out
-    }
-    const layers: Descriptor[] = []
-    const trace = record['trace'] as RecordDescriptor | undefined
-    if (trace?.digest) {
-      visited.add(trace.digest)
-      const clean = put(trace.media_type ?? '', cache.cleanTrace(trace.digest, blob(trace.digest)))
-      record['trace'] = { ...trace, digest: clean.digest, size: clean.size }
-      layers.push(clean)
-    }
-    const withState: JsonObject = { ...record, DefaultPlatform: r.defaultPlatform }
-    if (r.localState) withState['localState'] = r.localState
-    if (r.stateGroup) withState['stateGroup'] = r.stateGroup
-    const config = put(HISTORY_RECORD_MEDIA_TYPE, Buffer.from(goJson(withState, true)))
-    const logs = layer(record['logs'])
-    if (logs) layers.push(logs)
-    layers.push(...resultLayers(record['Result']))
-    const ext = layer(record['externalError'])
-    if (ext) layers.push(ext)
-    const results = (record['Results'] as JsonObject | undefined) ?? {}
-    for (const k of Object.keys(results)) layers.push(...resultLayers(results[k]))
-    const manifest = put(OCI_MANIFEST, Buffer.from(goJson({ schemaVersion: 2, mediaType: OCI_MANIFEST, config, layers }, true)))
-    return { manifest, ref: String(record['Ref'] ?? '') }
+    const made = cache.recordManifest(r, () => recordManifest(r, blob, cache))
+    for (const [d, b] of made.blobs) blobs.set(d, b)
+    return made
   })
   const only = manifests.length === 1 ? manifests[0] : undefined
   const root = only

@@ -49,7 +49,7 @@ export interface ExportedBundles {
 export async function exportRecordBundles(
   api: BuildKitApi,
   refs: readonly RecordRef[],
-  opts: { configDir: string; defaultPlatform: string }
+  opts: { configDir: string; defaultPlatform: string | Promise<string> }
 ): Promise<ExportedBundles> {
   const finalized = { count: 0, ms: 0 }
   const readRecord = async (ref: string) => {
@@ -81,22 +81,14 @@ export async function exportRecordBundles(
       })
     )
   }
-  const finalize = async (i: number): Promise<JsonRecord> => {
-    const ref = refs[i]?.ref ?? ''
-    const t = Date.now()
-    await api.finalize(ref)
-    finalized.count++
-    finalized.ms = Math.max(finalized.ms, Date.now() - t)
-    const done = await readRecord(ref)
-    await fetchBlobs(done)
-    return done
-  }
   // BuildKit writes a record's trace up to 3 s after the build; finalizing writes it now (buildx
   // finalizes a record that has no trace). The builds of one bake (one buildx group) share one
   // trace: BuildKit writes the same bytes for each of them (the whole bake's spans), so one is
   // finalized and its trace given to the others, as their own finalizing would give it
-  // (records.test.ts compares with buildx's --finalize export). The first build of each group is
-  // read first, so that its finalizing starts at once, beside the reads of the others.
+  // (records.test.ts compares with buildx's --finalize export). Writing a bake's trace is most of
+  // the export's time (a 30-target bake's is 1.5 MB), so the first build of each group is finalized
+  // before anything else is asked, without waiting to learn whether it has a trace already:
+  // BuildKit answers at once for a record whose trace is written.
   const groupOf = (i: number) => {
     const group = (states[i]?.localState as { GroupRef?: string } | undefined)?.GroupRef
     return group ? `group:${group}` : `ref:${refs[i]?.ref}`
@@ -105,6 +97,21 @@ export async function exportRecordBundles(
   refs.forEach((_, i) => {
     if (!leaders.has(groupOf(i))) leaders.set(groupOf(i), i)
   })
+  const finalizeCall = (ref: string) => {
+    const t = Date.now()
+    const call = api.finalize(ref).then(() => Date.now() - t)
+    call.catch(() => undefined) // awaited below only where the record had no trace
+    return call
+  }
+  const asked = new Map([...leaders].map(([group, i]) => [group, finalizeCall(refs[i]?.ref ?? '')]))
+  const finalize = async (i: number, call = finalizeCall(refs[i]?.ref ?? '')): Promise<JsonRecord> => {
+    const ms = await call
+    finalized.count++
+    finalized.ms = Math.max(finalized.ms, ms)
+    const done = await readRecord(refs[i]?.ref ?? '')
+    await fetchBlobs(done)
+    return done
+  }
   const found: JsonRecord[] = new Array<JsonRecord>(refs.length)
   const finalizedBy = new Map<string, JsonRecord>()
   await Promise.all(
@@ -112,7 +119,7 @@ export async function exportRecordBundles(
       let rec = await readRecord(r.ref)
       const reading = fetchBlobs(rec)
       if (leaders.get(groupOf(i)) === i && !rec['trace']) {
-        rec = await finalize(i)
+        rec = await finalize(i, asked.get(groupOf(i)))
         finalizedBy.set(groupOf(i), rec)
       }
       await reading
@@ -144,7 +151,8 @@ export async function exportRecordBundles(
     if (!b) throw new Error(`blob ${d} was not read`)
     return b
   }
-  const bundled: BundleRecord[] = records.map(r => ({ record: r.record, defaultPlatform: opts.defaultPlatform, ...r.state }))
+  const defaultPlatform = await opts.defaultPlatform
+  const bundled: BundleRecord[] = records.map(r => ({ record: r.record, defaultPlatform, ...r.state }))
   const each = new Map(bundled.map((b, i) => [refs[i]?.ref ?? '', bundleRecords([b], blob, cache)]))
   return { each, ...(bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {}), finalized }
 }

@@ -21,7 +21,7 @@ import {
   shortDigest,
   sourceName,
   uploadBuildRecords
-} from "./chunk-WXTACPKK.js";
+} from "./chunk-CGYOMM4V.js";
 import {
   buildToolRunner,
   processRunner

@@ -1910,10 +1910,12 @@ function recordBlobDigests(record) {
   for (const r of Object.values(record["Results"] ?? {})) addResult(r);
   return [...new Set(descs.map((d) => d.digest ?? "").filter(Boolean))];
 }
+var LARGE_MEMBER = 256 << 10;
 var BundleCache = class {
   traces = /* @__PURE__ */ new Map();
   members = /* @__PURE__ */ new Map();
   digests = /* @__PURE__ */ new WeakMap();
+  manifests = /* @__PURE__ */ new WeakMap();
   cleanTrace(digest, raw) {
     let t = this.traces.get(digest);
     if (!t) this.traces.set(digest, t = sanitizeTrace(raw));
@@ -1929,12 +1931,81 @@ var BundleCache = class {
     if (!d) this.digests.set(b, d = digestOf(b));
     return d;
   }
+  /** a record's manifest and blobs, made once for every bundle that holds the record */
+  recordManifest(r, make) {
+    let m = this.manifests.get(r);
+    if (!m) this.manifests.set(r, m = make());
+    return m;
+  }
   member(digest, data) {
     let m = this.members.get(digest);
-    if (!m) this.members.set(digest, m = gzipSync(tarMember(`blobs/sha256/${digest.replace(/^sha256:/, "")}`, data, 292)));
+    if (!m) {
+      const tar = tarMember(`blobs/sha256/${digest.replace(/^sha256:/, "")}`, data, 292);
+      this.members.set(digest, m = gzipSync(tar, data.length > LARGE_MEMBER ? { level: 3 } : {}));
+    }
     return m;
   }
 };
+function recordManifest(r, blob, cache) {
+  const blobs = /* @__PURE__ */ new Map();
+  const put = (mediaType, data) => {
+    const d = cache.digest(data);
+    blobs.set(d, data);
+    return { mediaType, digest: d, size: data.length };
+  };
+  const record = structuredClone(r.record);
+  const attrs = record["FrontendAttrs"];
+  if (attrs && "cache-imports" in attrs) attrs["cache-imports"] = sanitizeCacheImports(attrs["cache-imports"] ?? "");
+  const visited = /* @__PURE__ */ new Set();
+  const layer = (d) => {
+    if (!d || typeof d !== "object" || Array.isArray(d)) return void 0;
+    const rd = d;
+    const digest = rd.digest ?? "";
+    if (visited.has(digest)) return void 0;
+    visited.add(digest);
+    blobs.set(digest, blob(digest));
+    return { mediaType: rd.media_type ?? "", digest, size: rd.size ?? 0, ...rd.annotations ? { annotations: rd.annotations } : {} };
+  };
+  const resultLayers = (res) => {
+    if (!res || typeof res !== "object" || Array.isArray(res)) return [];
+    const out = [];
+    for (const a of res["Attestations"] ?? []) {
+      const d = layer(a);
+      if (d) out.push(d);
+    }
+    for (const v of Object.values(res["Results"] ?? {})) {
+      const d = layer(v);
+      if (d)
+        out.push({
+          ...d,
+          mediaType: "application/json",
+          annotations: sortedAnnotations({ ...d.annotations, [REF_DESCRIPTOR_MEDIA_TYPE]: d.mediaType })
+        });
+    }
+    return out;
+  };
+  const layers = [];
+  const trace = record["trace"];
+  if (trace?.digest) {
+    visited.add(trace.digest);
+    const clean = put(trace.media_type ?? "", cache.cleanTrace(trace.digest, blob(trace.digest)));
+    record["trace"] = { ...trace, digest: clean.digest, size: clean.size };
+    layers.push(clean);
+  }
+  const withState = { ...record, DefaultPlatform: r.defaultPlatform };
+  if (r.localState) withState["localState"] = r.localState;
+  if (r.stateGroup) withState["stateGroup"] = r.stateGroup;
+  const config = put(HISTORY_RECORD_MEDIA_TYPE, Buffer.from(goJson(withState, true)));
+  const logs = layer(record["logs"]);
+  if (logs) layers.push(logs);
+  layers.push(...resultLayers(record["Result"]));
+  const ext = layer(record["externalError"]);
+  if (ext) layers.push(ext);
+  const results = record["Results"] ?? {};
+  for (const k of Object.keys(results)) layers.push(...resultLayers(results[k]));
+  const manifest = put(OCI_MANIFEST, Buffer.from(goJson({ schemaVersion: 2, mediaType: OCI_MANIFEST, config, layers }, true)));
+  return { manifest, ref: String(record["Ref"] ?? ""), blobs };
+}
 function bundleRecords(records, blob, cache = new BundleCache()) {
   const blobs = /* @__PURE__ */ new Map();
   const put = (mediaType, data) => {
@@ -1943,58 +2014,9 @@ function bundleRecords(records, blob, cache = new BundleCache()) {
     return { mediaType, digest: d, size: data.length };
   };
   const manifests = records.map((r) => {
-    const record = structuredClone(r.record);
-    const attrs = record["FrontendAttrs"];
-    if (attrs && "cache-imports" in attrs) attrs["cache-imports"] = sanitizeCacheImports(attrs["cache-imports"] ?? "");
-    const visited = /* @__PURE__ */ new Set();
-    const layer = (d) => {
-      if (!d || typeof d !== "object" || Array.isArray(d)) return void 0;
-      const rd = d;
-      const digest = rd.digest ?? "";
-      if (visited.has(digest)) return void 0;
-      visited.add(digest);
-      blobs.set(digest, blob(digest));
-      return { mediaType: rd.media_type ?? "", digest, size: rd.size ?? 0, ...rd.annotations ? { annotations: rd.annotations } : {} };
-    };
-    const resultLayers = (res) => {
-      if (!res || typeof res !== "object" || Array.isArray(res)) return [];
-      const out = [];
-      for (const a of res["Attestations"] ?? []) {
-        const d = layer(a);
-        if (d) out.push(d);
-      }
-      for (const v of Object.values(res["Results"] ?? {})) {
-        const d = layer(v);
-        if (d)
-          out.push({
-            ...d,
-            mediaType: "application/json",
-            annotations: sortedAnnotations({ ...d.annotations, [REF_DESCRIPTOR_MEDIA_TYPE]: d.mediaType })
-          });
-      }
-      return out;
-    };
-    const layers = [];
-    const trace = record["trace"];
-    if (trace?.digest) {
-      visited.add(trace.digest);
-      const clean = put(trace.media_type ?? "", cache.cleanTrace(trace.digest, blob(trace.digest)));
-      record["trace"] = { ...trace, digest: clean.digest, size: clean.size };
-      layers.push(clean);
-    }
-    const withState = { ...record, DefaultPlatform: r.defaultPlatform };
-    if (r.localState) withState["localState"] = r.localState;
-    if (r.stateGroup) withState["stateGroup"] = r.stateGroup;
-    const config = put(HISTORY_RECORD_MEDIA_TYPE, Buffer.from(goJson(withState, true)));
-    const logs = layer(record["logs"]);
-    if (logs) layers.push(logs);
-    layers.push(...resultLayers(record["Result"]));
-    const ext = layer(record["externalError"]);
-    if (ext) layers.push(ext);
-    const results = record["Results"] ?? {};
-    for (const k of Object.keys(results)) layers.push(...resultLayers(results[k]));
-    const manifest = put(OCI_MANIFEST, Buffer.from(goJson({ schemaVersion: 2, mediaType: OCI_MANIFEST, config, layers }, true)));
-    return { manifest, ref: String(record["Ref"] ?? "") };
+    const made = cache.recordManifest(r, () => recordManifest(r, blob, cache));
+    for (const [d, b] of made.blobs) blobs.set(d, b);
+    return made;
   });
   const only = manifests.length === 1 ? manifests[0] : void 0;
   const root = only ? only.manifest : put(
@@ -2075,16 +2097,6 @@ async function exportRecordBundles(api, refs, opts) {
       })
     );
   };
-  const finalize = async (i) => {
-    const ref = refs[i]?.ref ?? "";
-    const t = Date.now();
-    await api.finalize(ref);
-    finalized.count++;
-    finalized.ms = Math.max(finalized.ms, Date.now() - t);
-    const done = await readRecord(ref);
-    await fetchBlobs(done);
-    return done;
-  };
   const groupOf = (i) => {
     const group2 = states[i]?.localState?.GroupRef;
     return group2 ? `group:${group2}` : `ref:${refs[i]?.ref}`;
@@ -2093,6 +2105,21 @@ async function exportRecordBundles(api, refs, opts) {
   refs.forEach((_, i) => {
     if (!leaders.has(groupOf(i))) leaders.set(groupOf(i), i);
   });
+  const finalizeCall = (ref) => {
+    const t = Date.now();
+    const call = api.finalize(ref).then(() => Date.now() - t);
+    call.catch(() => void 0);
+    return call;
+  };
+  const asked = new Map([...leaders].map(([group2, i]) => [group2, finalizeCall(refs[i]?.ref ?? "")]));
+  const finalize = async (i, call = finalizeCall(refs[i]?.ref ?? "")) => {
+    const ms = await call;
+    finalized.count++;
+    finalized.ms = Math.max(finalized.ms, ms);
+    const done = await readRecord(refs[i]?.ref ?? "");
+    await fetchBlobs(done);
+    return done;
+  };
   const found2 = new Array(refs.length);
   const finalizedBy = /* @__PURE__ */ new Map();
   await Promise.all(
@@ -2100,7 +2127,7 @@ async function exportRecordBundles(api, refs, opts) {
       let rec = await readRecord(r.ref);
       const reading = fetchBlobs(rec);
       if (leaders.get(groupOf(i)) === i && !rec["trace"]) {
-        rec = await finalize(i);
+        rec = await finalize(i, asked.get(groupOf(i)));
         finalizedBy.set(groupOf(i), rec);
       }
       await reading;
@@ -2130,7 +2157,8 @@ async function exportRecordBundles(api, refs, opts) {
     if (!b) throw new Error(`blob ${d} was not read`);
     return b;
   };
-  const bundled = records.map((r) => ({ record: r.record, defaultPlatform: opts.defaultPlatform, ...r.state }));
+  const defaultPlatform = await opts.defaultPlatform;
+  const bundled = records.map((r) => ({ record: r.record, defaultPlatform, ...r.state }));
   const each = new Map(bundled.map((b, i) => [refs[i]?.ref ?? "", bundleRecords([b], blob, cache)]));
   return { each, ...bundled.length > 1 ? { all: bundleRecords(bundled, blob, cache) } : {}, finalized };
 }

@@ -65,7 +65,7 @@ import {
   wantedConfigText,
   withPlatform,
   withRetry
-} from "./chunk-WXTACPKK.js";
+} from "./chunk-CGYOMM4V.js";
 import {
   MIN_INSTALLED_BUILDX,
   attestsType,

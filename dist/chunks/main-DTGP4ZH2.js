@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-QY5W4RJI.js";
+} from "./chunk-ZFRXGDSU.js";
 import "./chunk-IMQEXETX.js";
-import "./chunk-WXTACPKK.js";
+import "./chunk-CGYOMM4V.js";
 import "./chunk-A4RQGTCT.js";
 import "./chunk-2XNRSSTS.js";
 import "./chunk-BD33GHV7.js";
