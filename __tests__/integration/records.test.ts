@@ -298,6 +298,52 @@ describe('build records', () => {
     sameMembers(all.members, await buildxExport(order))
   }, 240_000)
 
+  it("a step without an id (GITHUB_ACTION=__org_build-image-action, whose outputs the runner drops): main leaves the records to post, which exports them, as buildx's own export has them, and uploads them to the stand-in", async () => {
+    const service = await standIn()
+    const ctx = writeContext({
+      'a/Dockerfile': `FROM ${tb.baseImage}\nRUN echo a-noid > /a\n`,
+      'b/Dockerfile': `FROM ${tb.baseImage}\nRUN echo b-noid > /b\n`,
+      'docker-bake.hcl': [
+        'group "default" {',
+        '  targets = ["app", "worker"]',
+        '}',
+        'target "app" {',
+        '  context = "a"',
+        '}',
+        'target "worker" {',
+        '  context = "b"',
+        '}',
+        ''
+      ].join('\n')
+    })
+    const run = await runAction(
+      { files: 'docker-bake.hcl', push: 'false' },
+      { cwd: ctx, env: { ...GITHUB, ...service.env(), GITHUB_ACTION: '__org_build-image-action' } }
+    )
+    expectSuccess(run)
+    expect(run.main.log + run.post.log).not.toMatch(/^::(warning|error)/m)
+    expect(run.mainOutputs['build-records']).toBeUndefined()
+    if (!history) {
+      expect(service.calls).toEqual([])
+      expect(run.summary).toContain('Build record export needs buildx 0.23 or later')
+      return
+    }
+    // main did not wait for BuildKit: post exported the records
+    expect(run.main.log).toContain('build records: exported by the post step')
+    expect(run.main.log).not.toMatch(/^exported \d+ build record/m)
+    expect(run.post.log).toMatch(/^exported 2 build record\(s\) through BuildKit's API( \(1 finalized, \d+ ms\))? in \d+ ms/m)
+    const metadata = JSON.parse(run.mainOutputs['metadata'] ?? '{}') as Record<string, unknown>
+    const refs = [ref(metadata['app']), ref(metadata['worker'])]
+    const [artifact, ...more] = service.artifacts()
+    expect(more).toEqual([])
+    expect(artifact?.name).toMatch(/^octo~records~[A-Z0-9]{6}\+1\.dockerbuild$/)
+    const all = openRecord(artifact?.bytes ?? Buffer.alloc(0))
+    const order = all.records.map(r => String(r['Ref']))
+    expect([...order].sort()).toEqual([...refs].sort())
+    sameMembers(all.members, await buildxExport(order))
+    expect(run.summary).toContain(`/actions/runs/4242/artifacts/${artifact?.id})`)
+  }, 240_000)
+
   it('upload off (DOCKER_BUILD_RECORD_UPLOAD=false, or build-record-upload: false): records exported, nothing sent to the artifact service stand-in', async () => {
     const ctx = writeContext({ Dockerfile: `FROM ${tb.baseImage}\nRUN echo off > /off\n` })
     const byEnv = await standIn()

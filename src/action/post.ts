@@ -10,7 +10,7 @@ import { loadState } from './state.js'
 import { renderSummary } from '../report/summary.js'
 import { renderChecksSummary } from '../report/checks-summary.js'
 import { renderRecordsSummary } from '../report/records-summary.js'
-import { uploadBuildRecords } from './records.js'
+import { exportDeferredRecords, uploadBuildRecords } from './records.js'
 import { renderSigningSummary } from '../sign/summary.js'
 import { setSignOutputs } from './sign.js'
 import { renderChangesSummary } from '../report/changes.js'
@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
     core.info('main saved no state: nothing to report or clean up')
     return
   }
+  await exportDeferredRecords(state)
   await uploadBuildRecords(state)
   try {
     if (state.reports.length > 0) setReportOutputs(state.reports)

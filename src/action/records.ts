@@ -1,13 +1,16 @@
-// Build records: main exports each build's record (`buildx history export`, buildx >= 0.23) into
-// the run's folder and sets the build-records output; post uploads them as one workflow artifact
-// (a single `.dockerbuild` file, as docker's actions name it) before it removes that folder, so the
-// files are there for every later step of the job. Neither a failed export nor a failed upload
-// fails the step: each is a warning.
+// Build records: each build's record (`buildx history export`, buildx >= 0.23) exported into the
+// run's folder, and uploaded by post as one workflow artifact (a single `.dockerbuild` file, as
+// docker's actions name it) before it removes that folder. Main exports them when the step's
+// outputs can be read (the step has an id): the build-records output names the files, there for
+// every later step of the job. A step without an id has no outputs (the runner drops them): its
+// records are exported by post, as docker's actions export theirs, so main never waits for
+// BuildKit to write a trace. Neither a failed export nor a failed upload fails the step: each is
+// a warning.
 import * as core from '../runner/commands.js'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { historyExportArgs } from '../buildx/args.js'
-import { runBuildxChecked } from '../buildx/buildx.js'
+import { runBuildxChecked, type Buildx } from '../buildx/buildx.js'
 import {
   buildRecordsOutput,
   recordExport,
@@ -23,14 +26,76 @@ import { defaultPlatformOf, exportRecordBundles } from '../buildx/record-export.
 import type { BuildResult } from '../buildx/results.js'
 import type { Settings } from '../inputs/parse.js'
 import { artifactServiceMissing, uploadFileArtifact } from '../runner/artifact.js'
+import { stepOutputsUnread } from '../runner/context.js'
 import type { BuildxSetup } from './setup.js'
 import { saveState, type State } from './state.js'
 import { messageOf } from '../errors.js'
+import { buildToolRunner, processRunner } from '../process/exec.js'
 
-/** Exports the record of every build in `results`; sets build-records and saves what post uploads. */
+/**
+ * Exports the record of every build in `results`, sets build-records and saves what post uploads;
+ * or, when no later step can read the step's outputs, leaves the export to post.
+ */
 export async function exportBuildRecords(s: Settings, buildx: BuildxSetup, results: BuildResult[], state: State): Promise<void> {
   if (summaryOff(s)) return
-  await exportRecords(s, buildx, () => recordRefs(results), state)
+  if (stepOutputsUnread(process.env)) {
+    const refs = recordRefs(results)
+    if (refs.length === 0) return
+    await buildx.settleInspect()
+    state.records.deferred = { refs, defaultPlatform: defaultPlatformOf(buildx.builder.platforms) }
+    state.records.upload = s.buildRecordUpload
+    state.records.retentionDays = s.buildRecordRetentionDays
+    core.info(
+      "build records: exported by the post step, as docker's actions export them (this step has no id: no later step can read its outputs)"
+    )
+    saveState(state)
+    return
+  }
+  await exportRecords(recordsExporter(s, buildx), () => recordRefs(results), state)
+}
+
+/** Post: exports the records main left to it (a step without an id); never throws. */
+export async function exportDeferredRecords(state: State): Promise<void> {
+  const deferred = state.records.deferred
+  if (!deferred) return
+  const exporter: RecordsExporter = {
+    bx: { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: buildToolRunner(processRunner) },
+    builder: state.builder,
+    driver: state.driver,
+    buildxVersion: state.buildxVersion,
+    defaultPlatform: () => Promise.resolve(deferred.defaultPlatform),
+    upload: state.records.upload,
+    retentionDays: state.records.retentionDays
+  }
+  try {
+    await exportRecords(exporter, () => deferred.refs, state, { output: false })
+  } catch (e) {
+    core.warning(`could not export the build records: ${messageOf(e)}`)
+  }
+}
+
+/** What exporting records takes: buildx and its builder, and the step's record switches. */
+interface RecordsExporter {
+  bx: Buildx
+  builder: string
+  driver: string
+  buildxVersion: string
+  /** the builder node's first platform (the records' default platform); may wait for the inspect */
+  defaultPlatform: () => Promise<string>
+  upload: boolean
+  retentionDays: number
+}
+
+function recordsExporter(s: Settings, buildx: BuildxSetup): RecordsExporter {
+  return {
+    bx: buildx.bx,
+    builder: buildx.builder.name,
+    driver: buildx.caps.driver,
+    buildxVersion: buildx.caps.buildxVersion,
+    defaultPlatform: () => buildx.settleInspect().then(() => defaultPlatformOf(buildx.builder.platforms)),
+    upload: s.buildRecordUpload,
+    retentionDays: s.buildRecordRetentionDays
+  }
 }
 
 /**
@@ -42,7 +107,11 @@ export async function exportFailedBuildRecords(s: Settings, buildx: BuildxSetup,
   if (summaryOff(s)) return
   try {
     const roots = stepContexts(s)
-    await exportRecords(s, buildx, () => refsStartedSince(localRefs(buildx.builder.name), buildx.builder.name, sinceMs, roots), state)
+    await exportRecords(
+      recordsExporter(s, buildx),
+      () => refsStartedSince(localRefs(buildx.builder.name), buildx.builder.name, sinceMs, roots),
+      state
+    )
   } catch (e) {
     core.warning(`could not export the failed build's record: ${messageOf(e)}`)
   }
@@ -93,11 +162,16 @@ function localRefs(builder: string): LocalRef[] {
   return out
 }
 
-async function exportRecords(s: Settings, buildx: BuildxSetup, findRefs: () => RecordRef[], state: State): Promise<void> {
+async function exportRecords(
+  exporter: RecordsExporter,
+  findRefs: () => RecordRef[],
+  state: State,
+  { output = true }: { output?: boolean } = {}
+): Promise<void> {
   const records = state.records
-  records.upload = s.buildRecordUpload
-  records.retentionDays = s.buildRecordRetentionDays
-  const version = buildx.caps.buildxVersion
+  records.upload = exporter.upload
+  records.retentionDays = exporter.retentionDays
+  const version = exporter.buildxVersion
   const can = recordExport(version)
   if (!can.supported) {
     records.unsupported = version || 'of unknown version'
@@ -130,7 +204,8 @@ async function exportRecords(s: Settings, buildx: BuildxSetup, findRefs: () => R
         : undefined
     const files = refs.map(r => ({ target: r.target, ref: r.ref, path: path.join(dir, recordFileName(repository, [r.ref])) }))
     const how =
-      (await exportThroughApi(buildx, refs, files, allFile)) ?? (await exportThroughBuildx(buildx, refs, files, allFile, can.finalize))
+      (await exportThroughApi(exporter, refs, files, allFile)) ??
+      (await exportThroughBuildx(exporter.bx, refs, files, allFile, can.finalize))
     records.files.push(...files)
     records.uploadFile = allFile ?? files[0]?.path ?? ''
     core.info(`exported ${refs.length} build record(s) ${how} in ${Date.now() - started} ms: ${records.uploadFile}`)
@@ -139,7 +214,7 @@ async function exportRecords(s: Settings, buildx: BuildxSetup, findRefs: () => R
     records.uploadFile = ''
     core.warning(`could not export the build records: ${records.exportError}`)
   }
-  core.setOutput('build-records', buildRecordsOutput(records.files))
+  if (output) core.setOutput('build-records', buildRecordsOutput(records.files))
   saveState(state)
 }
 
@@ -149,19 +224,20 @@ async function exportRecords(s: Settings, buildx: BuildxSetup, findRefs: () => R
  * the builder has no such API here, or it failed: buildx exports them then.
  */
 async function exportThroughApi(
-  buildx: BuildxSetup,
+  exporter: RecordsExporter,
   refs: RecordRef[],
   files: Array<{ ref: string; path: string }>,
   allFile: string | undefined
 ): Promise<string | undefined> {
   let api: BuildKitApi | undefined
   try {
-    api = await dialBuilderBuildKit(buildx.caps.driver, buildx.builder.name)
+    api = await dialBuilderBuildKit(exporter.driver, exporter.builder)
     if (!api) return undefined
-    await buildx.settleInspect()
+    // the builder's platforms (the records' default platform) may come from the inspect that is
+    // still running: the export asks BuildKit for the traces first
     const bundles = await exportRecordBundles(api, refs, {
       configDir: buildxConfigDir(process.env),
-      defaultPlatform: defaultPlatformOf(buildx.builder.platforms)
+      defaultPlatform: exporter.defaultPlatform()
     })
     for (const f of files) writeFileSync(f.path, bundles.each.get(f.ref) ?? Buffer.alloc(0))
     if (allFile && bundles.all) {
@@ -180,7 +256,7 @@ async function exportThroughApi(
 
 /** Other builders: `buildx history export`, one process per record and one for them all. */
 async function exportThroughBuildx(
-  buildx: BuildxSetup,
+  bx: Buildx,
   refs: RecordRef[],
   files: Array<{ ref: string; path: string }>,
   allFile: string | undefined,
@@ -188,12 +264,12 @@ async function exportThroughBuildx(
 ): Promise<string> {
   const first = refs[0]
   for (const [i, r] of refs.entries()) {
-    await runBuildxChecked(buildx.bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? '', finalize))
+    await runBuildxChecked(bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? '', finalize))
   }
   if (allFile && first) {
     mkdirSync(path.dirname(allFile), { recursive: true })
     await runBuildxChecked(
-      buildx.bx,
+      bx,
       historyExportArgs(
         first.builder,
         refs.map(r => r.ref),

@@ -5,6 +5,7 @@ import type { TargetWarnings } from '../buildx/warnings.js'
 import type { RecordsSummaryInput } from '../report/records-summary.js'
 import type { Signature } from '../sign/plan.js'
 import type { TargetChanges } from '../report/changes.js'
+import type { RecordRef } from '../buildx/records.js'
 
 export interface State {
   /** set as soon as main starts, so post knows it is a post step */
@@ -61,6 +62,8 @@ export interface RecordsState extends RecordsSummaryInput {
   upload: boolean
   /** DOCKER_BUILD_RECORD_RETENTION_DAYS; 0: the repository's default */
   retentionDays: number
+  /** the records main left for post to export (a step without an id: see action/records.ts) */
+  deferred?: { refs: RecordRef[]; defaultPlatform: string }
 }
 
 export function emptyRecords(): RecordsState {

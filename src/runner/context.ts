@@ -24,3 +24,12 @@ export function githubContext(): { publicRepo: boolean; builderId: string } {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env
   return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : '' }
 }
+
+/**
+ * Whether no later step can read this step's outputs: the runner names a step that has no `id`
+ * `__<action>` or `__run` (GITHUB_ACTION; an id of one's own cannot start with `__`) and drops the
+ * outputs of such a step. Outside a runner (GITHUB_ACTIONS not true) nothing is known: false.
+ */
+export function stepOutputsUnread(env: NodeJS.ProcessEnv): boolean {
+  return env['GITHUB_ACTIONS'] === 'true' && (env['GITHUB_ACTION'] ?? '').startsWith('__')
+}

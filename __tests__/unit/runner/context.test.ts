@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { githubContext, githubEvent } from '../../../src/runner/context.js'
+import { githubContext, githubEvent, stepOutputsUnread } from '../../../src/runner/context.js'
 
 describe('githubEvent and githubContext (the event file of the run)', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bia-event-'))
@@ -39,5 +39,23 @@ describe('githubEvent and githubContext (the event file of the run)', () => {
       writeFileSync(process.env['GITHUB_EVENT_PATH'] ?? '', '{}')
       expect(githubEvent()).toBe(first)
     })
+  })
+})
+
+describe('stepOutputsUnread (a step without an id: the runner drops its outputs)', () => {
+  it.each<[string, NodeJS.ProcessEnv, boolean]>([
+    [
+      'a step without an id (the runner names it after the action)',
+      { GITHUB_ACTIONS: 'true', GITHUB_ACTION: '__org_build-image-action' },
+      true
+    ],
+    ['the second such step of the job', { GITHUB_ACTIONS: 'true', GITHUB_ACTION: '__org_build-image-action_2' }, true],
+    ['a step inside a composite action, without an id', { GITHUB_ACTIONS: 'true', GITHUB_ACTION: '__3f2a1c' }, true],
+    ['a step with an id', { GITHUB_ACTIONS: 'true', GITHUB_ACTION: 'build' }, false],
+    ['an id with one leading underscore', { GITHUB_ACTIONS: 'true', GITHUB_ACTION: '_build' }, false],
+    ['no GITHUB_ACTION', { GITHUB_ACTIONS: 'true' }, false],
+    ['not on a runner (the CLI), whatever GITHUB_ACTION says', { GITHUB_ACTION: '__org_build-image-action' }, false]
+  ])('%s', (_what, env, unread) => {
+    expect(stepOutputsUnread(env)).toBe(unread)
   })
 })

@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-ZFRXGDSU.js";
+} from "./chunk-XQ3AUTWU.js";
 import "./chunk-IMQEXETX.js";
-import "./chunk-CGYOMM4V.js";
+import "./chunk-22XMFNVS.js";
 import "./chunk-A4RQGTCT.js";
 import "./chunk-2XNRSSTS.js";
 import "./chunk-BD33GHV7.js";

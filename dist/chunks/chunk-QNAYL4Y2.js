@@ -6,6 +6,7 @@ import {
   escapeCell,
   escapeInline,
   escapeText,
+  exportDeferredRecords,
   formatBytes,
   formatCount,
   formatDuration,
@@ -21,7 +22,7 @@ import {
   shortDigest,
   sourceName,
   uploadBuildRecords
-} from "./chunk-CGYOMM4V.js";
+} from "./chunk-22XMFNVS.js";
 import {
   buildToolRunner,
   processRunner
@@ -334,6 +335,7 @@ async function run() {
     info("main saved no state: nothing to report or clean up");
     return;
   }
+  await exportDeferredRecords(state);
   await uploadBuildRecords(state);
   try {
     if (state.reports.length > 0) setReportOutputs(state.reports);

@@ -29,6 +29,8 @@ import {
   exportBuildRecords,
   exportFailedBuildRecords,
   findOnPath,
+  githubContext,
+  githubEvent,
   inspectBuilder,
   isIndex,
   isPlatform,
@@ -65,7 +67,7 @@ import {
   wantedConfigText,
   withPlatform,
   withRetry
-} from "./chunk-CGYOMM4V.js";
+} from "./chunk-22XMFNVS.js";
 import {
   MIN_INSTALLED_BUILDX,
   attestsType,
@@ -9192,7 +9194,7 @@ function buildsOneImage(plan) {
 }
 
 // src/action/checks.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import path8 from "node:path";
 
 // src/buildx/build.ts
@@ -9987,28 +9989,6 @@ function checkFailureMessage(count) {
   return `Check complete, ${count} warning${count === 1 ? " has" : "s have"} been found!`;
 }
 
-// src/runner/context.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-var eventCache;
-function githubEvent() {
-  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
-  if (eventCache?.path === eventPath) return eventCache.event;
-  let event;
-  try {
-    event = eventPath ? JSON.parse(readFileSync2(eventPath, "utf8")) : void 0;
-  } catch {
-    event = void 0;
-  }
-  eventCache = { path: eventPath, event };
-  return event;
-}
-function githubContext() {
-  const event = githubEvent();
-  const publicRepo = event?.repository?.private === false;
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
-  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
-}
-
 // src/action/secret-files.ts
 import { writeFileSync as writeFileSync2 } from "node:fs";
 import path6 from "node:path";
@@ -10024,13 +10004,13 @@ function writeSecretFiles(s, dir) {
 }
 
 // src/action/workspace.ts
-import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync2, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import os from "node:os";
 import path7 from "node:path";
 function readRunFacts(s, env = process.env) {
   const digestFiles = s.digestsFrom.map((file) => {
     if (!existsSync3(file)) throw new InputError("digests-from", `${file} does not exist`);
-    return { file, text: readFileSync3(file, "utf8") };
+    return { file, text: readFileSync2(file, "utf8") };
   });
   return { cwd: process.cwd(), fork: forkOf(env["GITHUB_EVENT_NAME"] ?? "", githubEvent()), scopeEnv: scopeEnvFrom(env), digestFiles };
 }
@@ -10090,7 +10070,7 @@ function dockerfileSources(entries) {
     if (!texts.has(dockerfile)) {
       let text2;
       try {
-        if (existsSync4(dockerfile) && statSync3(dockerfile).isFile()) text2 = readFileSync4(dockerfile, "utf8");
+        if (existsSync4(dockerfile) && statSync3(dockerfile).isFile()) text2 = readFileSync3(dockerfile, "utf8");
       } catch {
         text2 = void 0;
       }
@@ -10180,7 +10160,7 @@ async function executeCall(plan, buildx, state) {
 }
 
 // src/action/depot.ts
-import { existsSync as existsSync5, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4, statSync as statSync4 } from "node:fs";
 import path10 from "node:path";
 
 // src/buildx/install.ts
@@ -10449,7 +10429,7 @@ function engineFacts(plan, env = process.env) {
   const depotJson = path10.join(s.context, "depot.json");
   let text;
   try {
-    if (existsSync5(depotJson) && statSync4(depotJson).isFile()) text = readFileSync5(depotJson, "utf8");
+    if (existsSync5(depotJson) && statSync4(depotJson).isFile()) text = readFileSync4(depotJson, "utf8");
   } catch {
   }
   const needsBuildx = plan.kind === "merge" ? "mode: merge combines digests with buildx imagetools" : plan.kind === "split" ? "platform-split pushes each platform and merges them with buildx imagetools" : s.call.name !== "build" ? `call: ${s.call.name} uses buildx's --call` : remoteBakeSource(s, env);
@@ -10568,7 +10548,7 @@ async function depotReports(s, results) {
 }
 
 // src/report/base-image.ts
-import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
 
 // src/dockerfile/parse.ts
 function instructions(dockerfile) {
@@ -10742,7 +10722,7 @@ function finalStageOf(plan) {
   if (isRemoteContext(s.context)) return void 0;
   const file = plan.dockerfile;
   if (!existsSync6(file)) return void 0;
-  return finalStageBase(readFileSync6(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
+  return finalStageBase(readFileSync5(file, "utf8"), Object.fromEntries(s.buildArgs), s.target || void 0) ?? "";
 }
 async function resolveBase(bx, plan) {
   const name = finalStageOf(plan);

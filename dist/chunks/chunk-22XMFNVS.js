@@ -1,5 +1,6 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
+  buildToolRunner,
   checkHttpUrl,
   checkPinnedSha256,
   checkToolVersion,
@@ -1331,6 +1332,31 @@ function setReportOutputs(reports) {
   for (const [k, v] of Object.entries(reportOutputs(reports))) setOutput(k, v);
 }
 
+// src/runner/context.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var eventCache;
+function githubEvent() {
+  const eventPath = process.env["GITHUB_EVENT_PATH"] ?? "";
+  if (eventCache?.path === eventPath) return eventCache.event;
+  let event;
+  try {
+    event = eventPath ? JSON.parse(readFileSync2(eventPath, "utf8")) : void 0;
+  } catch {
+    event = void 0;
+  }
+  eventCache = { path: eventPath, event };
+  return event;
+}
+function githubContext() {
+  const event = githubEvent();
+  const publicRepo = event?.repository?.private === false;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = process.env;
+  return { publicRepo, builderId: server && repo && runId ? `${server}/${repo}/actions/runs/${runId}` : "" };
+}
+function stepOutputsUnread(env) {
+  return env["GITHUB_ACTIONS"] === "true" && (env["GITHUB_ACTION"] ?? "").startsWith("__");
+}
+
 // src/action/state.ts
 function emptyRecords() {
   return { files: [], uploadFile: "", upload: false, retentionDays: 0, unsupported: "", exportError: "", artifact: null, uploadNote: "" };
@@ -1381,7 +1407,7 @@ function loadState() {
 }
 
 // src/action/records.ts
-import { existsSync as existsSync5, mkdirSync, readdirSync, readFileSync as readFileSync4, statSync as statSync3, writeFileSync } from "node:fs";
+import { existsSync as existsSync5, mkdirSync, readdirSync, readFileSync as readFileSync5, statSync as statSync3, writeFileSync } from "node:fs";
 import path6 from "node:path";
 
 // src/buildx/records.ts
@@ -1426,7 +1452,7 @@ function buildRecordsOutput(files) {
 }
 
 // src/buildx/builder.ts
-import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import path3 from "node:path";
 function parseBuilderInspect(out) {
   const info2 = { name: "", driver: "", nodes: [] };
@@ -1587,7 +1613,7 @@ function dockerContainerMismatch(stored, containers, want) {
 }
 function readStoredNodes(name, env = process.env) {
   try {
-    const doc = JSON.parse(readFileSync2(path3.join(buildxConfigDir(env), "instances", name), "utf8"));
+    const doc = JSON.parse(readFileSync3(path3.join(buildxConfigDir(env), "instances", name), "utf8"));
     return (doc.Nodes ?? []).map((n) => ({
       name: n.Name ?? "",
       driverOpts: n.DriverOpts ?? {},
@@ -1601,7 +1627,7 @@ function readStoredNodes(name, env = process.env) {
 function wantedConfigText(configFile, env = process.env) {
   const file = configFile || path3.join(buildxConfigDir(env), "buildkitd.default.toml");
   try {
-    return readFileSync2(file, "utf8");
+    return readFileSync3(file, "utf8");
   } catch {
     return "";
   }
@@ -1653,7 +1679,7 @@ async function currentBuilder(bx, env = process.env) {
 function namesCurrentBuilder(file) {
   if (!existsSync4(file)) return false;
   try {
-    return JSON.parse(readFileSync2(file, "utf8")).Name !== "";
+    return JSON.parse(readFileSync3(file, "utf8")).Name !== "";
   } catch {
     return true;
   }
@@ -1684,7 +1710,7 @@ async function useImplicitBuilder(s, bx, containerdStore) {
 }
 
 // src/buildx/record-export.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import path4 from "node:path";
 
 // src/buildx/record-bundle.ts
@@ -2048,7 +2074,7 @@ function sortedAnnotations(a) {
 function localStateOf(configDir, r) {
   const read = (...p) => {
     try {
-      return JSON.parse(readFileSync3(path4.join(configDir, "refs", ...p), "utf8"));
+      return JSON.parse(readFileSync4(path4.join(configDir, "refs", ...p), "utf8"));
     } catch {
       return void 0;
     }
@@ -2205,13 +2231,59 @@ async function uploadFileArtifact(file, retentionDays, env = process.env) {
 // src/action/records.ts
 async function exportBuildRecords(s, buildx, results, state) {
   if (summaryOff(s)) return;
-  await exportRecords(s, buildx, () => recordRefs(results), state);
+  if (stepOutputsUnread(process.env)) {
+    const refs = recordRefs(results);
+    if (refs.length === 0) return;
+    await buildx.settleInspect();
+    state.records.deferred = { refs, defaultPlatform: defaultPlatformOf(buildx.builder.platforms) };
+    state.records.upload = s.buildRecordUpload;
+    state.records.retentionDays = s.buildRecordRetentionDays;
+    info(
+      "build records: exported by the post step, as docker's actions export them (this step has no id: no later step can read its outputs)"
+    );
+    saveState2(state);
+    return;
+  }
+  await exportRecords(recordsExporter(s, buildx), () => recordRefs(results), state);
+}
+async function exportDeferredRecords(state) {
+  const deferred = state.records.deferred;
+  if (!deferred) return;
+  const exporter = {
+    bx: { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: buildToolRunner(processRunner) },
+    builder: state.builder,
+    driver: state.driver,
+    buildxVersion: state.buildxVersion,
+    defaultPlatform: () => Promise.resolve(deferred.defaultPlatform),
+    upload: state.records.upload,
+    retentionDays: state.records.retentionDays
+  };
+  try {
+    await exportRecords(exporter, () => deferred.refs, state, { output: false });
+  } catch (e) {
+    warning(`could not export the build records: ${messageOf(e)}`);
+  }
+}
+function recordsExporter(s, buildx) {
+  return {
+    bx: buildx.bx,
+    builder: buildx.builder.name,
+    driver: buildx.caps.driver,
+    buildxVersion: buildx.caps.buildxVersion,
+    defaultPlatform: () => buildx.settleInspect().then(() => defaultPlatformOf(buildx.builder.platforms)),
+    upload: s.buildRecordUpload,
+    retentionDays: s.buildRecordRetentionDays
+  };
 }
 async function exportFailedBuildRecords(s, buildx, state, sinceMs) {
   if (summaryOff(s)) return;
   try {
     const roots = stepContexts(s);
-    await exportRecords(s, buildx, () => refsStartedSince(localRefs(buildx.builder.name), buildx.builder.name, sinceMs, roots), state);
+    await exportRecords(
+      recordsExporter(s, buildx),
+      () => refsStartedSince(localRefs(buildx.builder.name), buildx.builder.name, sinceMs, roots),
+      state
+    );
   } catch (e) {
     warning(`could not export the failed build's record: ${messageOf(e)}`);
   }
@@ -2245,7 +2317,7 @@ function localRefs(builder) {
         const file = path6.join(nodeDir, ref);
         const st = statSync3(file);
         if (!st.isFile() || st.size > 1 << 20) continue;
-        const doc = JSON.parse(readFileSync4(file, "utf8"));
+        const doc = JSON.parse(readFileSync5(file, "utf8"));
         const str = (v) => typeof v === "string" ? v : "";
         out.push({ builder, node, ref, mtimeMs: st.mtimeMs, target: str(doc.Target), localPath: str(doc.LocalPath) });
       } catch {
@@ -2254,11 +2326,11 @@ function localRefs(builder) {
   }
   return out;
 }
-async function exportRecords(s, buildx, findRefs, state) {
+async function exportRecords(exporter, findRefs, state, { output = true } = {}) {
   const records = state.records;
-  records.upload = s.buildRecordUpload;
-  records.retentionDays = s.buildRecordRetentionDays;
-  const version = buildx.caps.buildxVersion;
+  records.upload = exporter.upload;
+  records.retentionDays = exporter.retentionDays;
+  const version = exporter.buildxVersion;
   const can = recordExport(version);
   if (!can.supported) {
     records.unsupported = version || "of unknown version";
@@ -2286,7 +2358,7 @@ async function exportRecords(s, buildx, findRefs, state) {
       )
     ) : void 0;
     const files = refs.map((r) => ({ target: r.target, ref: r.ref, path: path6.join(dir, recordFileName(repository, [r.ref])) }));
-    const how = await exportThroughApi(buildx, refs, files, allFile) ?? await exportThroughBuildx(buildx, refs, files, allFile, can.finalize);
+    const how = await exportThroughApi(exporter, refs, files, allFile) ?? await exportThroughBuildx(exporter.bx, refs, files, allFile, can.finalize);
     records.files.push(...files);
     records.uploadFile = allFile ?? files[0]?.path ?? "";
     info(`exported ${refs.length} build record(s) ${how} in ${Date.now() - started} ms: ${records.uploadFile}`);
@@ -2295,18 +2367,17 @@ async function exportRecords(s, buildx, findRefs, state) {
     records.uploadFile = "";
     warning(`could not export the build records: ${records.exportError}`);
   }
-  setOutput("build-records", buildRecordsOutput(records.files));
+  if (output) setOutput("build-records", buildRecordsOutput(records.files));
   saveState2(state);
 }
-async function exportThroughApi(buildx, refs, files, allFile) {
+async function exportThroughApi(exporter, refs, files, allFile) {
   let api;
   try {
-    api = await dialBuilderBuildKit(buildx.caps.driver, buildx.builder.name);
+    api = await dialBuilderBuildKit(exporter.driver, exporter.builder);
     if (!api) return void 0;
-    await buildx.settleInspect();
     const bundles = await exportRecordBundles(api, refs, {
       configDir: buildxConfigDir(process.env),
-      defaultPlatform: defaultPlatformOf(buildx.builder.platforms)
+      defaultPlatform: exporter.defaultPlatform()
     });
     for (const f2 of files) writeFileSync(f2.path, bundles.each.get(f2.ref) ?? Buffer.alloc(0));
     if (allFile && bundles.all) {
@@ -2322,15 +2393,15 @@ async function exportThroughApi(buildx, refs, files, allFile) {
     api?.close();
   }
 }
-async function exportThroughBuildx(buildx, refs, files, allFile, finalize) {
+async function exportThroughBuildx(bx, refs, files, allFile, finalize) {
   const first2 = refs[0];
   for (const [i, r] of refs.entries()) {
-    await runBuildxChecked(buildx.bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? "", finalize));
+    await runBuildxChecked(bx, historyExportArgs(r.builder, [r.ref], files[i]?.path ?? "", finalize));
   }
   if (allFile && first2) {
     mkdirSync(path6.dirname(allFile), { recursive: true });
     await runBuildxChecked(
-      buildx.bx,
+      bx,
       historyExportArgs(
         first2.builder,
         refs.map((r) => r.ref),
@@ -2448,7 +2519,7 @@ function versionFromReleaseUrl(url) {
 import os from "node:os";
 
 // src/install/latest.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 function resolveLatest(r, base) {
   return r.latest === "checksums" ? latestFromChecksums(base, r.tool) : resolveLatestRelease(base);
 }
@@ -2461,7 +2532,7 @@ async function latestFromChecksums(base, tool) {
   } catch (e) {
     throw new Error(`cannot resolve latest: ${url}: ${messageOf(e)}`);
   }
-  const v = versionFromChecksums(parseChecksums(readFileSync5(path8, "utf8")), tool);
+  const v = versionFromChecksums(parseChecksums(readFileSync6(path8, "utf8")), tool);
   if (!v) throw new Error(`cannot resolve latest: ${url} names no ${tool} release`);
   return v;
 }
@@ -3298,6 +3369,8 @@ export {
   collectReports,
   setReportOutputs,
   commandLine,
+  githubEvent,
+  githubContext,
   emptyState,
   saveState2 as saveState,
   loadState,
@@ -3316,6 +3389,7 @@ export {
   removeBuilder,
   useImplicitBuilder,
   exportBuildRecords,
+  exportDeferredRecords,
   exportFailedBuildRecords,
   uploadBuildRecords,
   registryName,
