@@ -409,8 +409,9 @@ export function summarize(samples) {
  * within a round flips every round (A B, B A, A B, ...) so slow drift of the machine (other
  * sessions using the same testbed, caches filling) hits both sides alike.
  * Each variant is async (round) => { metric: number, ... }; returns variant -> metric -> samples.
+ * `settleMs`: an untimed pause before each sample.
  */
-export async function alternate(runs, variants, { warmup = true, label = '' } = {}) {
+export async function alternate(runs, variants, { warmup = true, label = '', settleMs = 0 } = {}) {
   const names = Object.keys(variants)
   const samples = Object.fromEntries(names.map(n => [n, {}]))
   if (warmup) {
@@ -422,6 +423,9 @@ export async function alternate(runs, variants, { warmup = true, label = '' } = 
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? names : [...names].reverse()
     for (const n of order) {
+      // untimed: lets the engine finish what the sample before left it (BuildKit writes each
+      // build's trace 3 s after the build, on its own), so it does not run into this sample
+      if (settleMs) await new Promise(r => setTimeout(r, settleMs))
       const metrics = await variants[n](i)
       for (const [k, v] of Object.entries(metrics)) (samples[n][k] ??= []).push(v)
       log(

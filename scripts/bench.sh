@@ -7,6 +7,8 @@
 #   BENCH_MATRIX_MODES=last,all   also time the fully cold matrix (default: last)
 #   BENCH_METADATA_TARGETS=1,10,30   target counts for the metadata benchmark
 #   BENCH_METADATA_BUILDX_UPTO=10    up to this many targets, also time reading the records with buildx processes
+#   BENCH_METADATA_SETTLE_MS=6000    untimed pause before each sample of more than one target (BuildKit writes the
+#                                    traces of the last bake meanwhile)
 #   BENCH_KEEP=1            keep the scratch directory
 #   BENCH_PEER_DIR=DIR      a checkout of docker/build-push-action (its action.yml and dist/index.cjs):
 #                           the step benchmark then times it in the same rounds (BENCH_PEER_VERSION
