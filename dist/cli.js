@@ -400,7 +400,7 @@ outputs:
   check-warnings:
     description: 'Build check warnings as JSON, target -> [{rule, message, url, file, line}] (file relative to the workspace): of every build, or of call: check.'
   build-records:
-    description: "The exported build record (\`.dockerbuild\`, as \`buildx history export\` writes it; buildx >= 0.23) of each build as JSON, target -> file path (a platform split: target@platform). The files live until the post step. Not set when the summary is off (\`summary: false\`, \`DOCKER_BUILD_SUMMARY=false\`), as docker's actions then export no record."
+    description: "The exported build record (\`.dockerbuild\`, as \`buildx history export\` writes it; buildx >= 0.23) of each build as JSON, target -> file path (a platform split: target@platform). The files live until the post step. Not set when the summary is off (\`summary: false\`, \`DOCKER_BUILD_SUMMARY=false\`), as docker's actions then export no record, nor for a step without an \`id\` (the runner drops such a step's outputs): its records are exported by post."
   call-result:
     description: 'What buildx answered to the call input (check, outline, targets) as JSON, as \`--call <request>,format=json\` prints it (for bake and matrix: one entry per target).'
   depot-build-id:
