@@ -2,13 +2,13 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run as run2
-} from "./chunks/chunk-QNAYL4Y2.js";
+} from "./chunks/chunk-TCRKU4V3.js";
 import {
   entryOfName,
   parseInputs,
   require_dist,
   run
-} from "./chunks/chunk-XQ3AUTWU.js";
+} from "./chunks/chunk-FTM5DSED.js";
 import "./chunks/chunk-IMQEXETX.js";
 import {
   DASH,
@@ -21,7 +21,7 @@ import {
   shortDigest,
   sourceName,
   summaryLine
-} from "./chunks/chunk-22XMFNVS.js";
+} from "./chunks/chunk-T35XZUKL.js";
 import {
   parseCsvFields
 } from "./chunks/chunk-A4RQGTCT.js";

@@ -12,5 +12,5 @@ import "./chunks/chunk-Q4S23IGS.js";
 // src/entry/main.ts
 var buildxVersion = process.env["INPUT_BUILDX-VERSION"] ?? "";
 if (buildxVersion === "" || buildxVersion === "installed") probePluginEarly(processRunner);
-var { run } = await import("./chunks/main-OF7E4BSK.js");
+var { run } = await import("./chunks/main-VIEEQLOR.js");
 await run();

@@ -4,9 +4,9 @@ import * as core from '../runner/commands.js'
 import { rmSync } from 'node:fs'
 import { removeBuilder } from '../buildx/builder.js'
 import { dockerLogout, registryName } from '../docker/login.js'
-import { buildToolRunner, processRunner } from '../process/exec.js'
+import { processRunner } from '../process/exec.js'
 import { setReportOutputs } from '../report/collect.js'
-import { loadState } from './state.js'
+import { loadState, savedBuildx } from './state.js'
 import { renderSummary } from '../report/summary.js'
 import { renderChecksSummary } from '../report/checks-summary.js'
 import { renderRecordsSummary } from '../report/records-summary.js'
@@ -57,12 +57,7 @@ export async function run(): Promise<void> {
       core.info(`keeping builder ${state.builder} (keep-builder: true)`)
     } else {
       try {
-        await core.group(`Remove builder ${state.builder}`, () =>
-          removeBuilder(
-            { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: buildToolRunner(processRunner) },
-            state.builder
-          )
-        )
+        await core.group(`Remove builder ${state.builder}`, () => removeBuilder(savedBuildx(state), state.builder))
       } catch (e) {
         core.warning(`could not remove builder ${state.builder}: ${messageOf(e)}`)
       }

@@ -28,9 +28,8 @@ import type { Settings } from '../inputs/parse.js'
 import { artifactServiceMissing, uploadFileArtifact } from '../runner/artifact.js'
 import { stepOutputsUnread } from '../runner/context.js'
 import type { BuildxSetup } from './setup.js'
-import { saveState, type State } from './state.js'
+import { savedBuildx, saveState, type State } from './state.js'
 import { messageOf } from '../errors.js'
-import { buildToolRunner, processRunner } from '../process/exec.js'
 
 /**
  * Exports the record of every build in `results`, sets build-records and saves what post uploads;
@@ -59,7 +58,7 @@ export async function exportDeferredRecords(state: State): Promise<void> {
   const deferred = state.records.deferred
   if (!deferred) return
   const exporter: RecordsExporter = {
-    bx: { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: buildToolRunner(processRunner) },
+    bx: savedBuildx(state),
     builder: state.builder,
     driver: state.driver,
     buildxVersion: state.buildxVersion,

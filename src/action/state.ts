@@ -6,6 +6,8 @@ import type { RecordsSummaryInput } from '../report/records-summary.js'
 import type { Signature } from '../sign/plan.js'
 import type { TargetChanges } from '../report/changes.js'
 import type { RecordRef } from '../buildx/records.js'
+import type { Buildx } from '../buildx/buildx.js'
+import { buildToolRunner, processRunner } from '../process/exec.js'
 
 export interface State {
   /** set as soon as main starts, so post knows it is a post step */
@@ -117,4 +119,9 @@ export function loadState(): State | undefined {
   } catch {
     return undefined
   }
+}
+
+/** The buildx main set up, as post runs it again (to export records, to remove the builder). */
+export function savedBuildx(s: State): Buildx {
+  return { cmd: s.buildxCmd, prefix: s.buildxPrefix, version: s.buildxVersion, runner: buildToolRunner(processRunner) }
 }

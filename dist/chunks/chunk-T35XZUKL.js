@@ -1405,6 +1405,9 @@ function loadState() {
     return void 0;
   }
 }
+function savedBuildx(s) {
+  return { cmd: s.buildxCmd, prefix: s.buildxPrefix, version: s.buildxVersion, runner: buildToolRunner(processRunner) };
+}
 
 // src/action/records.ts
 import { existsSync as existsSync5, mkdirSync, readdirSync, readFileSync as readFileSync5, statSync as statSync3, writeFileSync } from "node:fs";
@@ -2250,7 +2253,7 @@ async function exportDeferredRecords(state) {
   const deferred = state.records.deferred;
   if (!deferred) return;
   const exporter = {
-    bx: { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: buildToolRunner(processRunner) },
+    bx: savedBuildx(state),
     builder: state.builder,
     driver: state.driver,
     buildxVersion: state.buildxVersion,
@@ -3374,6 +3377,7 @@ export {
   emptyState,
   saveState2 as saveState,
   loadState,
+  savedBuildx,
   BUILDX_RELEASE,
   DEPOT_RELEASE,
   setupTool,

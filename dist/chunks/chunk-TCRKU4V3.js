@@ -17,14 +17,14 @@ import {
   registryName,
   removeBuilder,
   renderChangesSummary,
+  savedBuildx,
   setReportOutputs,
   setSignOutputs,
   shortDigest,
   sourceName,
   uploadBuildRecords
-} from "./chunk-22XMFNVS.js";
+} from "./chunk-T35XZUKL.js";
 import {
-  buildToolRunner,
   processRunner
 } from "./chunk-A4RQGTCT.js";
 import {
@@ -373,13 +373,7 @@ ${signing}`);
       info(`keeping builder ${state.builder} (keep-builder: true)`);
     } else {
       try {
-        await group(
-          `Remove builder ${state.builder}`,
-          () => removeBuilder(
-            { cmd: state.buildxCmd, prefix: state.buildxPrefix, version: state.buildxVersion, runner: buildToolRunner(processRunner) },
-            state.builder
-          )
-        );
+        await group(`Remove builder ${state.builder}`, () => removeBuilder(savedBuildx(state), state.builder));
       } catch (e) {
         warning(`could not remove builder ${state.builder}: ${messageOf(e)}`);
       }

@@ -67,7 +67,7 @@ import {
   wantedConfigText,
   withPlatform,
   withRetry
-} from "./chunk-22XMFNVS.js";
+} from "./chunk-T35XZUKL.js";
 import {
   MIN_INSTALLED_BUILDX,
   attestsType,

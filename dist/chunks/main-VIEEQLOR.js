@@ -1,9 +1,9 @@
 import { createRequire as __bia_createRequire } from 'node:module'; const require = __bia_createRequire(import.meta.url);
 import {
   run
-} from "./chunk-XQ3AUTWU.js";
+} from "./chunk-FTM5DSED.js";
 import "./chunk-IMQEXETX.js";
-import "./chunk-22XMFNVS.js";
+import "./chunk-T35XZUKL.js";
 import "./chunk-A4RQGTCT.js";
 import "./chunk-2XNRSSTS.js";
 import "./chunk-BD33GHV7.js";
