@@ -151,7 +151,8 @@ export function timed(cmd, args, { env, cwd, input, keepOutput = true } = {}) {
 export async function must(cmd, args, opts) {
   const r = await timed(cmd, args, opts)
   if (r.code !== 0) {
-    const tail = (r.stderr || r.stdout).trim().split('\n').slice(-15).join('\n')
+    // without keepOutput the output is in its lines only
+    const tail = (r.stderr || r.stdout || r.lines.map(l => l.line).join('\n')).trim().split('\n').slice(-15).join('\n')
     throw new Error(`${cmd} ${args.slice(0, 4).join(' ')} exited with ${r.code}:\n${tail}`)
   }
   return r
@@ -404,6 +405,14 @@ export function summarize(samples) {
 }
 
 /**
+ * The testbed's registry (distribution 2.8, whose filesystem storage rewrites a tag's link file in
+ * place) now and then answers 500 ("invalid checksum digest format") to a HEAD that BuildKit 0.13
+ * makes while it pushes: the registry's failure, not the timed command's, so such a sample runs
+ * once more (logged).
+ */
+const REGISTRY_500 = / 500 Internal Server Error/
+
+/**
  * Alternating runs: one warm-up of each variant (not counted; `warmup` may name only some), then
  * `runs` rounds; the order
  * within a round flips every round (A B, B A, A B, ...) so slow drift of the machine (other
@@ -412,12 +421,21 @@ export function summarize(samples) {
  * `settleMs`: an untimed pause before each sample.
  */
 export async function alternate(runs, variants, { warmup = true, label = '', settleMs = 0 } = {}) {
+  const sample = async (n, i) => {
+    try {
+      return await variants[n](i)
+    } catch (e) {
+      if (!REGISTRY_500.test(String(e?.message))) throw e
+      log(`${label} ${n}: the testbed's registry answered 500; the sample runs again`)
+      return variants[n](i)
+    }
+  }
   const names = Object.keys(variants)
   const samples = Object.fromEntries(names.map(n => [n, {}]))
   if (warmup) {
     for (const n of Array.isArray(warmup) ? warmup : names) {
       log(`${label} warm-up: ${n}`)
-      await variants[n](-1)
+      await sample(n, -1)
     }
   }
   for (let i = 0; i < runs; i++) {
@@ -426,7 +444,7 @@ export async function alternate(runs, variants, { warmup = true, label = '', set
       // untimed: lets the engine finish what the sample before left it (BuildKit writes each
       // build's trace 3 s after the build, on its own), so it does not run into this sample
       if (settleMs) await new Promise(r => setTimeout(r, settleMs))
-      const metrics = await variants[n](i)
+      const metrics = await sample(n, i)
       for (const [k, v] of Object.entries(metrics)) (samples[n][k] ??= []).push(v)
       log(
         `${label} run ${i + 1}/${runs} ${n}: ${Object.entries(metrics)

@@ -92,8 +92,10 @@ export async function run({ tb, dist, runs }) {
   const peer = peerAction()
   const peerRun = env => async () => {
     const r = await runPeer(peer, tb, inputs, { env })
-    if (r.main.code !== 0 || r.post.code !== 0 || !r.outputs.digest)
-      throw new Error(`step overhead: docker/build-push-action failed (main ${r.main.code}, post ${r.post.code})`)
+    if (r.main.code !== 0 || r.post.code !== 0 || !r.outputs.digest) {
+      const tail = `${r.main.stdout}${r.main.stderr}`.trim().split('\n').slice(-8).join('\n')
+      throw new Error(`step overhead: docker/build-push-action failed (main ${r.main.code}, post ${r.post.code})\n${tail}`)
+    }
     return { total: r.ms, main: r.main.ms, post: r.post.ms }
   }
   const peerVariants = peer
