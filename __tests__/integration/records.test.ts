@@ -137,6 +137,26 @@ function sameMembers(mine: Map<string, Buffer>, theirs: Map<string, Buffer>): vo
   for (const [name, data] of theirs) expect(`${name}: ${mine.get(name)?.equals(data) ? 'same' : 'differs'}`).toBe(`${name}: same`)
 }
 
+/** A bake of two targets, app and worker, each from its own folder; `mark` makes their images this test's own. */
+function twoTargetBake(mark: string): string {
+  return writeContext({
+    'a/Dockerfile': `FROM ${tb.baseImage}\nRUN echo a${mark} > /a\n`,
+    'b/Dockerfile': `FROM ${tb.baseImage}\nRUN echo b${mark} > /b\n`,
+    'docker-bake.hcl': [
+      'group "default" {',
+      '  targets = ["app", "worker"]',
+      '}',
+      'target "app" {',
+      '  context = "a"',
+      '}',
+      'target "worker" {',
+      '  context = "b"',
+      '}',
+      ''
+    ].join('\n')
+  })
+}
+
 describe('build records', () => {
   it('a single build: its record exported, opened and checked, with no secret or registry password in it, and uploaded as itself to the artifact service stand-in (buildx < 0.23: one line in the summary)', async () => {
     const secret = `rec-secret-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
@@ -241,22 +261,7 @@ describe('build records', () => {
 
   it('bake targets: one record per target in build-records, and one artifact holding them all uploaded to the stand-in', async () => {
     const service = await standIn()
-    const ctx = writeContext({
-      'a/Dockerfile': `FROM ${tb.baseImage}\nRUN echo a > /a\n`,
-      'b/Dockerfile': `FROM ${tb.baseImage}\nRUN echo b > /b\n`,
-      'docker-bake.hcl': [
-        'group "default" {',
-        '  targets = ["app", "worker"]',
-        '}',
-        'target "app" {',
-        '  context = "a"',
-        '}',
-        'target "worker" {',
-        '  context = "b"',
-        '}',
-        ''
-      ].join('\n')
-    })
+    const ctx = twoTargetBake('')
     const kept = new Map<string, Buffer>()
     const run = await runAction(
       { files: 'docker-bake.hcl', push: 'false' },
@@ -300,22 +305,7 @@ describe('build records', () => {
 
   it("a step without an id (GITHUB_ACTION=__org_build-image-action, whose outputs the runner drops): main leaves the records to post, which exports them, as buildx's own export has them, and uploads them to the stand-in", async () => {
     const service = await standIn()
-    const ctx = writeContext({
-      'a/Dockerfile': `FROM ${tb.baseImage}\nRUN echo a-noid > /a\n`,
-      'b/Dockerfile': `FROM ${tb.baseImage}\nRUN echo b-noid > /b\n`,
-      'docker-bake.hcl': [
-        'group "default" {',
-        '  targets = ["app", "worker"]',
-        '}',
-        'target "app" {',
-        '  context = "a"',
-        '}',
-        'target "worker" {',
-        '  context = "b"',
-        '}',
-        ''
-      ].join('\n')
-    })
+    const ctx = twoTargetBake('-noid')
     const run = await runAction(
       { files: 'docker-bake.hcl', push: 'false' },
       { cwd: ctx, env: { ...GITHUB, ...service.env(), GITHUB_ACTION: '__org_build-image-action' } }
