@@ -95,10 +95,17 @@ describe(`what the stack's buildx can do`, () => {
       path.join(ctx, 'docker-bake.hcl'),
       `target "default" {\n  context = "${ctx}"\n  tags = ["${tb.registry}/${repo}:1"]\n  platforms = ["linux/amd64"]\n}\n`
     )
-    const r = await sh('docker', ['buildx', 'bake', '--load', '--push', '--file', path.join(ctx, 'docker-bake.hcl')], {
-      BUILDX_BAKE_ENTITLEMENTS_FS: '0'
-    })
-    expect(r.code).toBe(0)
+    const bake = () =>
+      sh('docker', ['buildx', 'bake', '--load', '--push', '--file', path.join(ctx, 'docker-bake.hcl')], {
+        BUILDX_BAKE_ENTITLEMENTS_FS: '0'
+      })
+    let r = await bake()
+    // The engine's two exports of one bake (the load and the pushed image) now and then race to
+    // name the same image (`image "...": already exists`, seen once in a fresh-clone run on sid):
+    // the engine's race, not an answer about the capability, so that one failure is tried again.
+    if (r.code !== 0 && /image ".*": already exists/.test(r.stderr)) r = await bake()
+    // on a failure, its last lines show in the test's message
+    expect({ code: r.code, end: r.code === 0 ? '' : r.stderr.trim().split('\n').slice(-3).join('\n') }).toEqual({ code: 0, end: '' })
     expect({ buildx: tb.buildxVersion, pushed: (await getManifest(repo, '1')).status === 200 }).toEqual({
       buildx: tb.buildxVersion,
       pushed: hasCapability('bake-push-and-load', tb)
